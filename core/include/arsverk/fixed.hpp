@@ -1,0 +1,81 @@
+#pragma once
+// Exact decimal fixed point for årsverk: sums of reported decimals must not drift.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace arsverk {
+
+enum class Lang { Nb, En };
+
+// A non-negative or negative decimal stored as an integer number of millionths.
+class Fixed {
+ public:
+  static constexpr int64_t kScale = 1'000'000;
+  static constexpr int kDecimals = 6;
+
+  constexpr Fixed() = default;
+  static constexpr Fixed from_micro(int64_t micro) { return Fixed(micro); }
+  static constexpr Fixed from_int(int64_t whole) { return Fixed(whole * kScale); }
+
+  constexpr int64_t micro() const { return micro_; }
+  double to_double() const { return static_cast<double>(micro_) / kScale; }
+
+  constexpr Fixed& operator+=(Fixed o) { micro_ += o.micro_; return *this; }
+  constexpr Fixed& operator-=(Fixed o) { micro_ -= o.micro_; return *this; }
+  friend constexpr Fixed operator+(Fixed a, Fixed b) { return a += b; }
+  friend constexpr Fixed operator-(Fixed a, Fixed b) { return a -= b; }
+  friend constexpr bool operator==(Fixed a, Fixed b) { return a.micro_ == b.micro_; }
+  friend constexpr bool operator!=(Fixed a, Fixed b) { return a.micro_ != b.micro_; }
+  friend constexpr bool operator<(Fixed a, Fixed b) { return a.micro_ < b.micro_; }
+  friend constexpr bool operator>(Fixed a, Fixed b) { return a.micro_ > b.micro_; }
+  friend constexpr bool operator<=(Fixed a, Fixed b) { return a.micro_ <= b.micro_; }
+  friend constexpr bool operator>=(Fixed a, Fixed b) { return a.micro_ >= b.micro_; }
+
+  // Shortest exact text with '.' as decimal point ("12.35", "3", "-0.5").
+  std::string to_string() const;
+
+ private:
+  constexpr explicit Fixed(int64_t micro) : micro_(micro) {}
+  int64_t micro_ = 0;
+};
+
+// Outcome of reading one number cell.
+enum class NumberStatus {
+  Ok,
+  Empty,         // blank cell
+  SsbMissing,    // SSB symbols "..", ".", ":", "-", "…": not a number, treat as missing
+  NotANumber,    // text, NaN, inf, exponent notation
+  TooPrecise,    // more decimals than Fixed holds (value rounded half away from zero)
+  OutOfRange,    // would overflow
+};
+
+struct ParsedNumber {
+  NumberStatus status = NumberStatus::Empty;
+  Fixed value;
+};
+
+// Reads "12,5", "12.5", "1 234,5", "1.234,5", "1,234.5", "-3", with no-break spaces as
+// thousands separators. `comma_decimal` tells how a lone ambiguous "1.234" or "1,234" is read:
+// true (Norwegian files) makes ',' the decimal mark and a '.' followed by exactly three digits,
+// repeated, a thousands separator.
+ParsedNumber parse_decimal(std::string_view text, bool comma_decimal);
+
+// Rate per 1 000 inhabitants rounded half away from zero to `decimals` places, as an integer
+// count of 10^-decimals: exact, computed from the fixed-point numerator and integer population.
+int64_t rounded_rate_units(Fixed numerator, int64_t population, int decimals = 1);
+
+// Unrounded rate as double (for export and charts).
+double rate_per_1000(Fixed numerator, int64_t population);
+
+// "2,8" / "2.8"; "1 234,5" / "1,234.5". `units` is the integer count of 10^-decimals.
+std::string format_units(int64_t units, int decimals, Lang lang);
+// Fixed value with the given number of decimals, rounded half away from zero.
+std::string format_fixed(Fixed value, int decimals, Lang lang);
+// Integer with thousands separators ("5 550 203" / "5,550,203").
+std::string format_int(int64_t value, Lang lang);
+// Double for display, rounded half away from zero to `decimals`.
+std::string format_double(double value, int decimals, Lang lang);
+
+}  // namespace arsverk

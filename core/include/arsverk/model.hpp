@@ -1,0 +1,88 @@
+#pragma once
+// The domain: units, target groups, education categories, what a read file yields.
+#include <array>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "arsverk/diagnostic.hpp"
+#include "arsverk/fixed.hpp"
+
+namespace arsverk {
+
+enum class Level { Kommune, Bydel, Fylke, Land, KostraGruppe };
+const char* to_string(Level level);
+// By the shape of a normalised code: "0" land, 2 digits fylke, 4 kommune, 6 bydel, "EKGnn" group.
+std::optional<Level> level_of_code(std::string_view code);
+
+// Schema 2015 for data years up to 2023, schema 2024 from 2024 (INDICATOR.md, "The break").
+enum class Schema { S2015, S2024 };
+inline Schema schema_for_year(int year) { return year >= 2024 ? Schema::S2024 : Schema::S2015; }
+const char* to_string(Schema schema);  // "2015" / "2024"
+
+enum class TargetGroup : uint8_t { Unspecified, Adults, Children };
+const char* to_string(TargetGroup group);  // "", "voksne", "barn_og_unge"
+
+// Education categories as they can appear in input. Which ones are valid depends on the schema:
+// a–e for 2024; the nested measures M1–M4 or the disjoint 2015 levels for 2015. Total is a
+// "sum of all" column some sheets carry; it is checked, never added.
+enum class Category : uint8_t {
+  A, B, C, D, E,
+  M1, M2, M3, M4,
+  Ingen, AnnenVgs, VgsHelse, HoyUten, HoyMed,
+  Total,
+};
+constexpr int kCategoryCount = 15;
+const char* to_string(Category c);  // "a".."e", "M1".."M4", "ingen", "annen_vgs", ...
+// Which schema a category belongs to (Total belongs to both; returns nullopt for it).
+std::optional<Schema> schema_of(Category c);
+
+// The four measures' numerators.
+using Measures = std::array<Fixed, 4>;
+
+// One årsverk value from one cell of input.
+struct ArsverkValue {
+  std::string unit;      // normalised code: "3101", "030101", "03", "0"
+  int year = 0;
+  TargetGroup group = TargetGroup::Unspecified;
+  std::string service;   // service category as written (trimmed); empty when the input has none
+  Category category = Category::Total;
+  Fixed value;
+  int file = 0;          // index of the file in the session
+  int64_t line = 0;      // physical line in that file
+};
+
+enum class FileKind { Arsverk, Population, Unknown };
+const char* to_string(FileKind kind);  // "arsverk", "befolkning", "unknown"
+
+// Everything one file yields, plus what was recognised about it.
+struct ParsedFile {
+  std::string name;
+  FileKind kind = FileKind::Unknown;
+  std::string format;    // "csv-wide", "csv-long", "ssb-csv", "json-stat2", "csv-simple", ""
+  std::string encoding;  // "utf-8", "utf-8-bom", "windows-1252", "" (binary / not text)
+  std::string delimiter; // ";", ",", "\t" for text tables; "" otherwise
+  int64_t rows = 0;      // data rows read (not counting title, header, blank and footnote lines)
+  bool has_target_group = false;
+  bool has_service = false;
+  std::vector<ArsverkValue> arsverk;
+  // Population by (region code, year): region codes normalised as for ArsverkValue::unit.
+  std::map<std::pair<std::string, int>, int64_t> population;
+  // Where each population figure came from (first line), for messages.
+  std::map<std::pair<std::string, int>, int64_t> population_line;
+  std::vector<Diagnostic> diagnostics;
+
+  std::set<int> years() const;
+  std::size_t unit_count() const;
+};
+
+// Service categories outside the indicator (INDICATOR.md rule 3): general primary prevention,
+// dementia, intellectual disability. Matched on the normalised text.
+bool service_out_of_scope(std::string_view service);
+
+}  // namespace arsverk

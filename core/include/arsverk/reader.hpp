@@ -1,0 +1,44 @@
+#pragma once
+// Reads one user file of any accepted kind and layout (FORMATS.md) through a push interface:
+// the caller feeds chunks of any size in order and calls finish(). Memory use is bounded by the
+// data kept (values and population figures), never by the size of the file.
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "arsverk/model.hpp"
+#include "arsverk/registers.hpp"
+
+namespace arsverk {
+
+struct ReaderLimits {
+  std::size_t max_line_bytes = 1 << 20;          // a longer physical line is reported and skipped
+  std::size_t max_columns = 2000;                // a wider table is reported as not a table
+  std::size_t max_json_bytes = 256u << 20;       // JSON-stat is parsed whole; beyond this: message
+  int max_json_depth = 64;
+};
+
+class FileReader {
+ public:
+  FileReader(std::string name, int file_index, const Registers& registers = Registers::embedded(),
+             ReaderLimits limits = {});
+  ~FileReader();
+  FileReader(const FileReader&) = delete;
+  FileReader& operator=(const FileReader&) = delete;
+
+  void feed(std::string_view chunk);
+  // Ends the file; the reader must not be fed afterwards.
+  ParsedFile finish();
+
+  std::uint64_t bytes_read() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// Convenience for whole buffers (tests, CLI on small files).
+ParsedFile read_file(std::string name, int file_index, std::string_view bytes,
+                     const Registers& registers = Registers::embedded());
+
+}  // namespace arsverk

@@ -1,0 +1,105 @@
+#pragma once
+// What a computation yields: one Result per unit and year, with comparisons, plus messages.
+// Serialised by report_json / report_csv / report_table.
+#include <array>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "arsverk/diagnostic.hpp"
+#include "arsverk/model.hpp"
+#include "arsverk/registers.hpp"
+
+namespace arsverk {
+
+struct Settings;
+
+using Rates = std::array<double, 4>;
+
+// Distribution of member municipalities' rates in a KOSTRA group (suppressed left out).
+struct Distribution {
+  int n = 0;
+  double min = 0, p25 = 0, median = 0, p75 = 0, max = 0, mean = 0;
+};
+
+enum class Fence { Inside, Low, High };
+
+struct GroupComparison {
+  std::string group;                 // "EKG07"
+  int n = 0;                         // members with a shown rate
+  std::array<int, 4> rank{};         // 1 = highest rate in the group
+  Rates median{};
+  Rates diff_from_median{};
+  std::array<Fence, 4> fence{};
+};
+
+struct Change {
+  int from_year = 0;
+  Rates per_1000{};                  // this year minus previous
+  std::array<std::optional<double>, 4> percent{};  // relative change, empty when previous is 0
+};
+
+enum class PopulationSource { Embedded, File };
+
+struct Result {
+  Level level = Level::Kommune;
+  std::string code;
+  std::string name;
+  int year = 0;
+  Schema schema = Schema::S2024;
+  std::string county;                // fylke code for kommune / bydel
+  std::string kostra;                // KOSTRA group for kommune
+  int64_t population = 0;
+  int population_year = 0;
+  PopulationSource population_source = PopulationSource::Embedded;
+  std::string population_file;       // when from a file
+  Measures arsverk{};
+  Rates per_1000{};
+  std::optional<int> carried_from;
+  bool partly_carried = false;       // an aggregate (or Oslo) with carried-forward members
+  bool suppressed = false;
+  std::string suppression_reason;    // "no_adults", "no_children"
+  bool direct = false;               // a fylke / land given directly in the input
+  double coverage = 1.0;
+  int members = 0;                   // municipalities with data (aggregates)
+  int members_total = 0;             // municipalities in the aggregate
+  std::map<TargetGroup, Measures> by_group;
+  std::map<std::string, Measures> by_service;
+  std::optional<std::array<Distribution, 4>> distribution;  // KOSTRA groups
+  std::optional<GroupComparison> comparison;                 // kommune within its KOSTRA group
+  std::optional<Change> change;
+  std::vector<std::string> flags;
+};
+
+struct PopulationUse {
+  int data_year = 0;
+  int population_year = 0;
+  int from_embedded = 0;             // units whose population came from the embedded SSB figures
+  int from_files = 0;                // units whose population came from a user's file
+};
+
+struct ExcludedService {
+  std::string service;
+  Fixed arsverk;                     // M1-equivalent årsverk left out
+  int rows = 0;
+};
+
+struct Report {
+  std::vector<ParsedFile const*> files;
+  std::vector<Diagnostic> diagnostics;   // file messages first, then computation messages
+  std::vector<Result> results;           // ordered by year, level, code
+  std::vector<PopulationUse> population_use;
+  std::vector<ExcludedService> excluded;
+  std::vector<int> years;                // data years with results
+};
+
+// The computation of INDICATOR.md over everything read.
+Report compute(const std::vector<ParsedFile>& files, const Settings& settings,
+               const Registers& registers = Registers::embedded());
+
+std::string report_to_json(const Report& report, const Settings& settings);
+std::string report_to_csv(const Report& report, const Settings& settings, bool norwegian);
+std::string report_to_table(const Report& report, const Settings& settings);
+
+}  // namespace arsverk

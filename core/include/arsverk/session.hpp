@@ -1,0 +1,60 @@
+#pragma once
+// The one entry point the CLI, the wasm bindings and the tests use: files go in as chunks,
+// settings go in, the report comes out as JSON or CSV. Files are read once; a change of
+// settings recomputes from what was read.
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "arsverk/fixed.hpp"
+#include "arsverk/model.hpp"
+#include "arsverk/reader.hpp"
+
+namespace arsverk {
+
+enum class PopulationYear { Same, Next };  // 1 January of the data year, or of the year after
+
+struct Settings {
+  std::optional<int> year;                 // only this data year in results (all when empty)
+  PopulationYear population_year = PopulationYear::Same;
+  bool carry_forward = true;
+  bool suppression = true;
+  Lang lang = Lang::Nb;
+};
+
+// Reads {"year":2024|null,"population_year":"same"|"next","carry_forward":bool,
+// "suppression":bool,"lang":"nb"|"en"}; unknown or missing keys keep their defaults.
+// Throws std::invalid_argument with a readable message on a wrong value.
+Settings settings_from_json(std::string_view json);
+
+enum class CsvStyle { Norwegian, English };
+
+class Session {
+ public:
+  Session();
+  ~Session();
+
+  // Returns the file's id. Chunks for one file must come in order; files may interleave.
+  int begin_file(std::string name);
+  void feed(int file_id, std::string_view bytes);
+  void end_file(int file_id);
+  void remove_file(int file_id);
+  void clear();
+
+  // Convenience: a whole buffer as one file.
+  int add_file(std::string name, std::string_view bytes);
+
+  std::string report_json(const Settings& settings) const;
+  std::string report_csv(const Settings& settings, CsvStyle style) const;
+  std::string report_table(const Settings& settings) const;  // plain text for the terminal
+  bool has_errors(const Settings& settings) const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace arsverk
