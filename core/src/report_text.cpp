@@ -1,0 +1,161 @@
+// The report as CSV (Norwegian Excel or English style) and as a plain-text table.
+#include <sstream>
+
+#include "arsverk/report.hpp"
+#include "arsverk/session.hpp"
+
+namespace arsverk {
+
+namespace {
+
+std::string csv_field(const std::string& s, char delimiter) {
+  if (s.find_first_of(std::string("\"\r\n") + delimiter) == std::string::npos) return s;
+  std::string out = "\"";
+  for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + "\"";
+}
+
+// Full precision for export; decimal comma in Norwegian style; no thousands separators so that
+// spreadsheets read the cell as a number.
+std::string plain_number(double v, bool norwegian) {
+  std::ostringstream os;
+  os.imbue(std::locale::classic());
+  os.precision(12);
+  os << v;
+  std::string s = os.str();
+  if (norwegian)
+    for (char& c : s)
+      if (c == '.') c = ',';
+  return s;
+}
+
+std::string plain_fixed(Fixed v, bool norwegian) {
+  std::string s = v.to_string();
+  if (norwegian)
+    for (char& c : s)
+      if (c == '.') c = ',';
+  return s;
+}
+
+std::string level_name(Level l, bool norwegian) {
+  if (norwegian) return to_string(l);
+  switch (l) {
+    case Level::Kommune: return "municipality";
+    case Level::Bydel: return "district";
+    case Level::Fylke: return "county";
+    case Level::Land: return "country";
+    case Level::KostraGruppe: return "kostra_group";
+  }
+  return "";
+}
+
+}  // namespace
+
+std::string report_to_csv(const Report& report, const Settings&, bool norwegian) {
+  const char d = norwegian ? ';' : ',';
+  const Lang lang = norwegian ? Lang::Nb : Lang::En;
+  std::string out = norwegian ? "\xEF\xBB\xBF" : "";
+  const char* const nb_head[] = {"nivå", "kode", "navn", "år", "skjema", "befolkning", "befolkningsår",
+                                 "årsverk M1", "årsverk M2", "årsverk M3", "årsverk M4",
+                                 "per 1000 M1", "per 1000 M2", "per 1000 M3", "per 1000 M4",
+                                 "vist M1", "vist M2", "vist M3", "vist M4",
+                                 "videreført fra", "holdt utenfor", "grunn", "dekning", "merknader"};
+  const char* const en_head[] = {"level", "code", "name", "year", "schema", "population", "population_year",
+                                 "fte M1", "fte M2", "fte M3", "fte M4",
+                                 "per 1000 M1", "per 1000 M2", "per 1000 M3", "per 1000 M4",
+                                 "shown M1", "shown M2", "shown M3", "shown M4",
+                                 "carried from", "suppressed", "reason", "coverage", "flags"};
+  const auto& head = norwegian ? nb_head : en_head;
+  for (std::size_t i = 0; i < std::size(nb_head); ++i) out += (i ? std::string(1, d) : "") + csv_field(head[i], d);
+  out += "\r\n";
+  for (const Result& r : report.results) {
+    std::vector<std::string> f;
+    f.push_back(level_name(r.level, norwegian));
+    f.push_back(r.code);
+    f.push_back(r.name);
+    f.push_back(std::to_string(r.year));
+    f.push_back(to_string(r.schema));
+    f.push_back(std::to_string(r.population));
+    f.push_back(std::to_string(r.population_year));
+    for (int i = 0; i < 4; ++i) f.push_back(plain_fixed(r.arsverk[i], norwegian));
+    for (int i = 0; i < 4; ++i) f.push_back(r.suppressed ? "" : plain_number(r.per_1000[i], norwegian));
+    for (int i = 0; i < 4; ++i) f.push_back(r.suppressed ? "" : format_double(r.per_1000[i], 1, lang));
+    f.push_back(r.carried_from ? std::to_string(*r.carried_from) : "");
+    f.push_back(r.suppressed ? (norwegian ? "ja" : "yes") : "");
+    f.push_back(r.suppression_reason);
+    f.push_back(plain_number(r.coverage, norwegian));
+    std::string flags;
+    for (const auto& fl : r.flags) flags += (flags.empty() ? "" : " ") + fl;
+    f.push_back(flags);
+    for (std::size_t i = 0; i < f.size(); ++i) out += (i ? std::string(1, d) : "") + csv_field(f[i], d);
+    out += "\r\n";
+  }
+  return out;
+}
+
+namespace {
+
+// Display width in code points (the names are UTF-8).
+std::size_t width(const std::string& s) {
+  std::size_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+std::string pad(const std::string& s, std::size_t w, bool right) {
+  std::size_t n = width(s);
+  if (n >= w) return s;
+  return right ? std::string(w - n, ' ') + s : s + std::string(w - n, ' ');
+}
+
+}  // namespace
+
+std::string report_to_table(const Report& report, const Settings& settings) {
+  const Lang lang = settings.lang;
+  const bool nb = lang == Lang::Nb;
+  std::string out;
+  for (const Diagnostic& d : report.diagnostics) {
+    std::string where = d.file;
+    if (d.line > 0) where += (where.empty() ? "" : ":") + std::to_string(d.line);
+    out += std::string(to_string(d.severity)) + (where.empty() ? "" : " " + where) + ": " + d.text(lang) + "\n";
+  }
+  if (!report.diagnostics.empty()) out += "\n";
+  for (const PopulationUse& u : report.population_use) {
+    out += nb ? "Befolkning for " + std::to_string(u.data_year) + ": 1. januar " + std::to_string(u.population_year) +
+                    " (" + std::to_string(u.from_embedded) + " enheter fra innebygde SSB-tall, " +
+                    std::to_string(u.from_files) + " fra fil)\n"
+              : "Population for " + std::to_string(u.data_year) + ": 1 January " + std::to_string(u.population_year) +
+                    " (" + std::to_string(u.from_embedded) + " units from embedded SSB figures, " +
+                    std::to_string(u.from_files) + " from files)\n";
+  }
+  out += "\n";
+  const std::vector<std::string> head = nb
+      ? std::vector<std::string>{"År", "Nivå", "Kode", "Navn", "Befolkning", "M1", "M2", "M3", "M4", "Merknad"}
+      : std::vector<std::string>{"Year", "Level", "Code", "Name", "Population", "M1", "M2", "M3", "M4", "Note"};
+  std::vector<std::vector<std::string>> rows{head};
+  for (const Result& r : report.results) {
+    std::vector<std::string> row{std::to_string(r.year), to_string(r.level), r.code, r.name, format_int(r.population, lang)};
+    for (int i = 0; i < 4; ++i) row.push_back(r.suppressed ? "-" : format_double(r.per_1000[i], 1, lang));
+    std::string note;
+    if (r.suppressed) note = nb ? "holdt utenfor visning" : "left out of display";
+    if (r.carried_from) note = (nb ? "videreført fra " : "carried from ") + std::to_string(*r.carried_from);
+    if (r.coverage < 1.0) note += (note.empty() ? "" : "; ") + std::string(nb ? "dekning " : "coverage ") +
+                                  format_double(r.coverage * 100, 0, lang) + " %";
+    row.push_back(note);
+    rows.push_back(std::move(row));
+  }
+  std::vector<std::size_t> w(head.size(), 0);
+  for (const auto& row : rows)
+    for (std::size_t i = 0; i < row.size(); ++i) w[i] = std::max(w[i], width(row[i]));
+  for (const auto& row : rows) {
+    std::string line;
+    for (std::size_t i = 0; i < row.size(); ++i) {
+      const bool right = i == 4 || (i >= 5 && i <= 8);
+      line += (i ? "  " : "") + pad(row[i], i + 1 == row.size() ? 0 : w[i], right);
+    }
+    out += line + "\n";
+  }
+  return out;
+}
+
+}  // namespace arsverk

@@ -1,0 +1,399 @@
+// The rules of INDICATOR.md on hand-made inputs with known answers.
+#include "engine_fixture.hpp"
+
+using namespace fixture;
+
+TEST_CASE("schema 2024: the four measures from categories a-e, per 1 000 of the embedded population") {
+  Input in;
+  in.row24("3101", 2024, Adults, "", "10", "20", "3", "4", "2.5");
+  in.row24("3101", 2024, Children, "", "1", "2", "0", "0.25", "0");
+  const Report r = in.run();
+  const Result* h = find(r, "3101", 2024);
+  REQUIRE(h);
+  CHECK(h->name == "Halden");
+  CHECK(h->schema == Schema::S2024);
+  CHECK(h->population == 31935);
+  CHECK(h->population_source == PopulationSource::Embedded);
+  CHECK(h->arsverk[0] == fx("42.75"));  // 39.5 + 3.25
+  CHECK(h->arsverk[1] == fx("33"));     // a+b
+  CHECK(h->arsverk[2] == fx("22"));     // b
+  CHECK(h->arsverk[3] == fx("4.25"));   // d
+  CHECK(h->per_1000[0] == Approx(42.75 / 31.935));
+  CHECK(h->by_group.at(Adults)[0] == fx("39.5"));
+  CHECK(h->by_group.at(Children)[0] == fx("3.25"));
+  CHECK(h->county == "31");
+  CHECK(h->kostra == "EKG10");
+}
+
+TEST_CASE("schema 2015: nested measures as given, disjoint levels summed into nested ones") {
+  Input in;
+  in.row15("3001", 2023, Adults, "", "30", "25", "20", "10");
+  in.add("3002", 2023, Adults, "", Category::Ingen, "1");
+  in.add("3002", 2023, Adults, "", Category::AnnenVgs, "2");
+  in.add("3002", 2023, Adults, "", Category::VgsHelse, "3");
+  in.add("3002", 2023, Adults, "", Category::HoyUten, "4");
+  in.add("3002", 2023, Adults, "", Category::HoyMed, "5");
+  Settings s;
+  s.suppression = false;
+  const Report r = in.run(s);
+  const Result* halden = find(r, "3001", 2023);
+  REQUIRE(halden);
+  CHECK(halden->schema == Schema::S2015);
+  CHECK(halden->population == 31730);  // 2020-2023 borders, 1 January 2023
+  CHECK(halden->arsverk == Measures{fx("30"), fx("25"), fx("20"), fx("10")});
+  const Result* moss = find(r, "3002", 2023);
+  REQUIRE(moss);
+  CHECK(moss->arsverk == Measures{fx("15"), fx("12"), fx("9"), fx("5")});
+}
+
+TEST_CASE("rates are rounded half away from zero from the exact value") {
+  Input in;
+  in.population("3101", 2024, 1000).population("3103", 2024, 1000);
+  in.row24("3101", 2024, NoGroup, "", "2.85", "0", "0", "0", "0");         // exactly 2.85
+  in.row24("3103", 2024, NoGroup, "", "2.849999", "0", "0", "0", "0");     // just below
+  const std::string json = report_to_json(in.run(), Settings{});
+  CHECK(json.find("\"code\":\"3101\"") != std::string::npos);
+  CHECK(rounded_rate_units(fx("2.85"), 1000) == 29);
+  CHECK(rounded_rate_units(fx("2.849999"), 1000) == 28);
+  CHECK(rounded_rate_units(fx("0.05"), 1000) == 1);
+  CHECK(format_units(29, 1, Lang::Nb) == "2,9");
+  CHECK(format_units(29, 1, Lang::En) == "2.9");
+  CHECK(format_double(2.85, 1, Lang::Nb) == "2,9");
+  CHECK(format_int(5550203, Lang::Nb) == "5\u00a0550\u00a0203");
+  CHECK(format_int(5550203, Lang::En) == "5,550,203");
+  const Report r = in.run();
+  CHECK(find(r, "3101", 2024)->population_source == PopulationSource::File);
+}
+
+TEST_CASE("exact sums: many decimals add up without drift") {
+  Input in;
+  for (int i = 0; i < 1000; ++i) in.add("3101", 2024, NoGroup, "s" + std::to_string(i), Category::A, "0.1");
+  const Result* h = find(in.run(), "3101", 2024);
+  REQUIRE(h);
+  CHECK(h->arsverk[0] == fx("100"));
+}
+
+TEST_CASE("aggregates sum numerators and populations; coverage is the share with data") {
+  Input in;
+  in.row24("3101", 2024, NoGroup, "", "31.935", "0", "0", "0", "0");  // 1.0 per 1 000
+  in.row24("3103", 2024, NoGroup, "", "156.153", "0", "0", "0", "0"); // 3.0 per 1 000
+  const Report r = in.run();
+  const Result* ostfold = find(r, "31", 2024);
+  REQUIRE(ostfold);
+  CHECK(ostfold->level == Level::Fylke);
+  CHECK(ostfold->population == 31935 + 52051);
+  CHECK(ostfold->per_1000[0] == Approx((31.935 + 156.153) / (31.935 + 52.051)));
+  CHECK(ostfold->per_1000[0] != Approx(2.0));  // not the mean of the rates
+  CHECK(ostfold->members == 2);
+  CHECK(ostfold->coverage == Approx((31935.0 + 52051.0) / 312152.0).epsilon(1e-6));
+  const Result* land = find(r, "0", 2024);
+  REQUIRE(land);
+  CHECK(land->population == 31935 + 52051);
+  CHECK(find(r, "EKG10", 2024));
+  CHECK(find(r, "EKG11", 2024));
+}
+
+TEST_CASE("Oslo = own rows + districts, rated on the population of 0301") {
+  Input in;
+  in.row24("030101", 2024, NoGroup, "", "100", "0", "0", "0", "0");
+  in.row24("030102", 2024, NoGroup, "", "50", "0", "0", "0", "0");
+  in.row24("0301", 2024, NoGroup, "", "10", "0", "0", "0", "0");
+  const Report r = in.run();
+  const Result* oslo = find(r, "0301", 2024);
+  REQUIRE(oslo);
+  CHECK(oslo->arsverk[0] == fx("160"));
+  CHECK(oslo->population == 717710);
+  const Result* gamle = find(r, "030101", 2024);
+  REQUIRE(gamle);
+  CHECK(gamle->level == Level::Bydel);
+  CHECK(gamle->population == 63712);
+  CHECK(gamle->per_1000[0] == Approx(100.0 / 63.712));
+  CHECK(find(r, "03", 2024)->arsverk[0] == fx("160"));
+}
+
+TEST_CASE("carry-forward: last figures carried on, flagged, never across the 2023/2024 break") {
+  Input in;
+  in.row24("3101", 2024, NoGroup, "", "10", "0", "0", "0", "0");
+  in.row24("3103", 2024, NoGroup, "", "20", "0", "0", "0", "0");
+  in.row24("3103", 2025, NoGroup, "", "21", "0", "0", "0", "0");
+  in.row24("3103", 2026, NoGroup, "", "22", "0", "0", "0", "0");
+  in.row15("1507", 2023, NoGroup, "", "50", "40", "30", "20");  // Ålesund before the split
+  in.row15("3001", 2023, NoGroup, "", "7", "0", "0", "0");
+  SECTION("on") {
+    const Report r = in.run();
+    const Result* y25 = find(r, "3101", 2025);
+    REQUIRE(y25);
+    CHECK(y25->carried_from == 2024);
+    CHECK(y25->arsverk[0] == fx("10"));
+    CHECK(y25->population == 32038);  // the carried year's own population
+    const Result* y26 = find(r, "3101", 2026);
+    REQUIRE(y26);
+    CHECK(y26->carried_from == 2024);  // a chain of missing years carries the last figures
+    CHECK(std::find(y26->flags.begin(), y26->flags.end(), "carried_forward") != y26->flags.end());
+    CHECK_FALSE(find(r, "3001", 2024));  // nothing crosses the break
+    CHECK_FALSE(find(r, "3101", 2023));
+    CHECK_FALSE(find(r, "3103", 2024)->carried_from);
+    CHECK(find(r, "31", 2025)->partly_carried);
+  }
+  SECTION("off") {
+    Settings s;
+    s.carry_forward = false;
+    const Report r = in.run(s);
+    CHECK_FALSE(find(r, "3101", 2025));
+    CHECK(find(r, "31", 2025)->members == 1);
+  }
+}
+
+TEST_CASE("carry-forward: an explicit zero is an answer") {
+  Input in;
+  in.row24("3101", 2024, NoGroup, "", "10", "0", "0", "0", "0");
+  in.row24("3101", 2025, NoGroup, "", "0", "0", "0", "0", "0");
+  const Report r = in.run();
+  const Result* y25 = find(r, "3101", 2025);
+  REQUIRE(y25);
+  CHECK_FALSE(y25->carried_from);
+  CHECK(y25->arsverk[0] == fx("0"));
+  CHECK(diagnostic(r, "check.rate_zero"));
+}
+
+TEST_CASE("suppression: no own årsverk for adults or for children leaves the municipality out of the display") {
+  Input in;
+  in.row24("3101", 2024, Adults, "", "10", "0", "0", "0", "0");      // no children
+  in.row24("3103", 2024, Adults, "", "10", "0", "0", "0", "0");
+  in.row24("3103", 2024, Children, "", "5", "0", "0", "0", "0");
+  SECTION("on") {
+    const Report r = in.run();
+    const Result* h = find(r, "3101", 2024);
+    REQUIRE(h);
+    CHECK(h->suppressed);
+    CHECK(h->suppression_reason == "no_children");
+    CHECK_FALSE(find(r, "3103", 2024)->suppressed);
+    CHECK(find(r, "31", 2024)->arsverk[0] == fx("25"));  // still counted in the county
+    CHECK(find(r, "EKG10", 2024)->distribution->at(0).n == 0);  // left out of the distribution
+    const std::string json = report_to_json(r, Settings{});
+    CHECK(json.find("\"code\":\"3101\"") != std::string::npos);
+    CHECK(json.find("\"suppression_reason\":\"no_children\"") != std::string::npos);
+  }
+  SECTION("off") {
+    Settings s;
+    s.suppression = false;
+    CHECK_FALSE(find(in.run(s), "3101", 2024)->suppressed);
+  }
+}
+
+TEST_CASE("suppression without a target-group column says it could not be applied") {
+  Input in;
+  in.row24("3101", 2024, NoGroup, "", "10", "0", "0", "0", "0");
+  const Report r = in.run();
+  CHECK_FALSE(find(r, "3101", 2024)->suppressed);
+  const Diagnostic* d = diagnostic(r, "suppression.not_applied");
+  REQUIRE(d);
+  CHECK(d->severity == Severity::Info);
+}
+
+TEST_CASE("scope: prevention, dementia and intellectual disability are left out and counted") {
+  Input in;
+  in.row24("3101", 2024, NoGroup, "Behandling og utredning", "10", "0", "0", "0", "0");
+  in.row24("3101", 2024, NoGroup, "Tjenester til personer med demens", "4", "1", "0", "0", "0");
+  in.row24("3101", 2024, NoGroup, "Primærforebyggende arbeid", "2", "0", "0", "0", "0");
+  in.row24("3101", 2024, NoGroup, "Tjenester til personer med psykisk utviklingshemming", "3", "0", "0", "0", "0");
+  const Report r = in.run();
+  CHECK(find(r, "3101", 2024)->arsverk[0] == fx("10"));
+  REQUIRE(r.excluded.size() == 3);
+  Fixed total;
+  for (const auto& e : r.excluded) total += e.arsverk;
+  CHECK(total == fx("10"));
+  CHECK(count_diagnostics(r, "scope.excluded") == 3);
+}
+
+TEST_CASE("a 2020-2023 number used for 2024 gets the right new number") {
+  Input in;
+  in.row24("3001", 2024, NoGroup, "", "10", "0", "0", "0", "0");
+  in.row15("3101", 2023, NoGroup, "", "10", "0", "0", "0");
+  in.row24("1507", 2024, NoGroup, "", "10", "0", "0", "0", "0");
+  const Report r = in.run();
+  CHECK_FALSE(find(r, "3001", 2024));
+  std::vector<std::string> messages;
+  for (const auto& d : r.diagnostics)
+    if (d.code == "unit.wrong_structure") messages.push_back(d.en);
+  REQUIRE(messages.size() == 3);
+  CHECK_THAT(messages[0], Catch::Contains("Use 3101 Halden"));
+  CHECK_THAT(messages[1], Catch::Contains("Use 3001 Halden"));
+  CHECK_THAT(messages[2], Catch::Contains("Use 1508 Ålesund / 1580 Haram"));
+}
+
+TEST_CASE("unknown units and non-reporting districts are named with their line") {
+  Input in;
+  in.row24("9999", 2024, NoGroup, "", "1", "0", "0", "0", "0");
+  in.row24("030116", 2024, NoGroup, "", "1", "0", "0", "0", "0");
+  in.row24("77", 2024, NoGroup, "", "1", "0", "0", "0", "0");
+  const Report r = in.run();
+  const Diagnostic* d = diagnostic(r, "unit.unknown_municipality");
+  REQUIRE(d);
+  CHECK(d->file == "arsverk.csv");
+  CHECK(d->line == 2);
+  CHECK(diagnostic(r, "unit.district_not_reporting"));
+  CHECK(diagnostic(r, "unit.unknown_county"));
+  CHECK(r.results.empty());
+}
+
+TEST_CASE("categories from the wrong side of the break are refused") {
+  Input in;
+  in.row24("3001", 2023, NoGroup, "", "1", "0", "0", "0", "0");
+  in.row15("3101", 2024, NoGroup, "", "1", "0", "0", "0");
+  const Report r = in.run();
+  CHECK(count_diagnostics(r, "category.wrong_schema") == 9);
+  CHECK(r.results.empty());
+}
+
+TEST_CASE("missing population is an error naming the unit, and the unit is not shown") {
+  Input in;
+  in.row15("1507", 2022, NoGroup, "", "10", "0", "0", "0");  // no figure for Ålesund before the split
+  in.row15("1507", 2023, NoGroup, "", "10", "0", "0", "0");
+  const Report r = in.run();
+  CHECK_FALSE(find(r, "1507", 2022));
+  const Diagnostic* d = diagnostic(r, "population.missing");
+  REQUIRE(d);
+  CHECK_THAT(d->nb, Catch::Contains("1507"));
+  CHECK(find(r, "1507", 2023)->population == 67520);
+}
+
+TEST_CASE("population year: the following 1 January on request; old numbers map to their successors") {
+  Input in;
+  in.row15("1507", 2023, NoGroup, "", "10", "0", "0", "0");
+  in.row24("3101", 2024, NoGroup, "", "10", "0", "0", "0", "0");
+  Settings s;
+  s.population_year = PopulationYear::Next;
+  const Report r = in.run(s);
+  CHECK(find(r, "1507", 2023)->population == 58509 + 9357);  // Ålesund + Haram, 1 January 2024
+  CHECK(find(r, "1507", 2023)->population_year == 2024);
+  CHECK(find(r, "3101", 2024)->population == 32038);
+  REQUIRE(r.population_use.size() == 2);
+  CHECK(r.population_use[1].population_year == 2025);
+}
+
+TEST_CASE("KOSTRA group: distribution, rank, difference from the median and Tukey fences") {
+  Input in;
+  // Five municipalities of KOSTRA group 10 (2024 numbers), population 1 000 so rates equal årsverk.
+  const char* units[] = {"3101", "3118", "3209", "3222", "3305"};
+  const char* values[] = {"1", "2", "3", "4", "20"};
+  for (int i = 0; i < 5; ++i) {
+    in.population(units[i], 2024, 1000);
+    in.row24(units[i], 2024, NoGroup, "", values[i], "0", "0", "0", "0");
+  }
+  const Report r = in.run();
+  const Result* g = find(r, "EKG10", 2024);
+  REQUIRE(g);
+  CHECK(g->name == "KOSTRA-gruppe 10");
+  CHECK(g->members == 5);
+  CHECK(g->members_total == 13);
+  REQUIRE(g->distribution);
+  const Distribution& d = (*g->distribution)[0];
+  CHECK(d.n == 5);
+  CHECK(d.min == Approx(1.0));
+  CHECK(d.max == Approx(20.0));
+  CHECK(d.p25 == Approx(2.0));
+  CHECK(d.median == Approx(3.0));
+  CHECK(d.p75 == Approx(4.0));
+  CHECK(d.mean == Approx(6.0));
+  CHECK(g->per_1000[0] == Approx(30.0 / 5.0));  // weighted rate
+  const Result* high = find(r, "3305", 2024);
+  REQUIRE(high->comparison);
+  CHECK(high->comparison->rank[0] == 1);
+  CHECK(high->comparison->n == 5);
+  CHECK(high->comparison->fence[0] == Fence::High);  // 20 > 4 + 1.5 * 2
+  CHECK(std::find(high->flags.begin(), high->flags.end(), "outside_fences_high") != high->flags.end());
+  const Result* low = find(r, "3101", 2024);
+  CHECK(low->comparison->rank[0] == 5);
+  CHECK(low->comparison->diff_from_median[0] == Approx(-2.0));
+  CHECK(low->comparison->fence[0] == Fence::Inside);
+}
+
+TEST_CASE("percentiles interpolate linearly between closest ranks") {
+  Input in;
+  const char* units[] = {"3101", "3118", "3209", "3222"};
+  const char* values[] = {"1", "2", "4", "8"};
+  for (int i = 0; i < 4; ++i) {
+    in.population(units[i], 2024, 1000);
+    in.row24(units[i], 2024, NoGroup, "", values[i], "0", "0", "0", "0");
+  }
+  const Distribution& d = (*find(in.run(), "EKG10", 2024)->distribution)[0];
+  CHECK(d.p25 == Approx(1.75));
+  CHECK(d.median == Approx(3.0));
+  CHECK(d.p75 == Approx(5.0));
+}
+
+TEST_CASE("change from the previous year within a schema; large changes are flagged") {
+  Input in;
+  in.population("3101", 2024, 1000).population("3101", 2025, 1000);
+  in.row15("3001", 2023, NoGroup, "", "1", "0", "0", "0");
+  in.row24("3101", 2024, NoGroup, "", "2", "0", "0", "0", "0");
+  in.row24("3101", 2025, NoGroup, "", "3", "0", "0", "0", "0");
+  const Report r = in.run();
+  CHECK_FALSE(find(r, "3101", 2024)->change);  // 2023 is across the break
+  const auto& ch = find(r, "3101", 2025)->change;
+  REQUIRE(ch);
+  CHECK(ch->from_year == 2024);
+  CHECK(ch->per_1000[0] == Approx(1.0));
+  CHECK(*ch->percent[0] == Approx(50.0));
+  CHECK(diagnostic(r, "check.change_large"));
+}
+
+TEST_CASE("checks before submission: implausibly high rate, nested order, category above total, duplicates") {
+  Input in;
+  in.population("3101", 2024, 1000);
+  in.row24("3101", 2024, NoGroup, "", "16", "0", "0", "0", "0");
+  in.row15("3001", 2023, NoGroup, "", "10", "12", "5", "1");
+  in.row24("3103", 2024, NoGroup, "x", "5", "1", "0", "0", "0");
+  in.add("3103", 2024, NoGroup, "x", Category::Total, "4");
+  in.row24("3105", 2024, NoGroup, "", "1", "0", "0", "0", "0");
+  in.add("3105", 2024, NoGroup, "", Category::A, "7");
+  const Report r = in.run();
+  CHECK(diagnostic(r, "check.rate_high"));
+  CHECK(diagnostic(r, "check.nested_order"));
+  CHECK(diagnostic(r, "check.category_above_total"));
+  CHECK(diagnostic(r, "check.total_mismatch"));
+  const Diagnostic* dup = diagnostic(r, "value.duplicate");
+  REQUIRE(dup);
+  CHECK(dup->severity == Severity::Warning);
+  CHECK(find(r, "3105", 2024)->arsverk[0] == fx("1"));  // the first is counted, once
+}
+
+TEST_CASE("directly given land figures: the published 2017 and 2018 national values") {
+  // SINTEF's national årsverk totals with SSB's population of 1 January give Helsedirektoratet's
+  // published 2,8 (2017) and 3,0 (2018).
+  Input in;
+  in.row15("0", 2017, NoGroup, "", "14633", "0", "0", "0");
+  in.row15("0", 2018, NoGroup, "", "15894", "0", "0", "0");
+  const Report r = in.run();
+  const Result* y17 = find(r, "0", 2017);
+  const Result* y18 = find(r, "0", 2018);
+  REQUIRE(y17);
+  REQUIRE(y18);
+  CHECK(y17->direct);
+  CHECK(y17->population == 5258317);
+  CHECK(format_double(y17->per_1000[0], 1, Lang::Nb) == "2,8");
+  CHECK(format_double(y18->per_1000[0], 1, Lang::Nb) == "3,0");
+  CHECK(rounded_rate_units(y18->arsverk[0], y18->population) == 30);
+}
+
+TEST_CASE("municipalities before 2020 are outside the registers, with a message") {
+  Input in;
+  in.row15("0301", 2019, NoGroup, "", "1", "0", "0", "0");
+  const Report r = in.run();
+  CHECK(diagnostic(r, "unit.no_register"));
+  CHECK(r.results.empty());
+}
+
+TEST_CASE("year filter keeps only that year's results but computes changes from the year before") {
+  Input in;
+  in.population("3101", 2024, 1000).population("3101", 2025, 1000);
+  in.row24("3101", 2024, NoGroup, "", "2", "0", "0", "0", "0");
+  in.row24("3101", 2025, NoGroup, "", "3", "0", "0", "0", "0");
+  Settings s;
+  s.year = 2025;
+  const Report r = in.run(s);
+  for (const auto& x : r.results) CHECK(x.year == 2025);
+  CHECK(find(r, "3101", 2025)->change);
+  CHECK(r.years == std::vector<int>{2025});
+}
