@@ -73,9 +73,10 @@ struct Context {
     static const std::string none;
     return index >= 0 && index < static_cast<int>(files.size()) ? files[index].name : none;
   }
-  void message(Severity s, const char* code, int file, int64_t line, std::string nb, std::string en) {
-    diagnostics.add(s, code, file < 0 ? std::string() : file_name(file), line, 0, std::move(nb),
-                    std::move(en));
+  void message(Severity s, const char* code, int file, int64_t line, std::string nb, std::string en,
+               int year = 0) {
+    diagnostics.add(Diagnostic{s, code, file < 0 ? std::string() : file_name(file), line, 0,
+                               std::move(nb), std::move(en), year});
   }
 };
 
@@ -384,7 +385,7 @@ bool assign_population(Context& ctx, Result& r, PopulationTally& tally, int file
                     ". Legg til en befolkningsfil (for eksempel SSBs tabell 07459) som har med enheten, eller velg et annet befolkningsår.",
                 "No population for " + what + " on 1 January " + std::to_string(pop_year) +
                     ", so årsverk per 1 000 inhabitants cannot be computed for " + std::to_string(r.year) +
-                    ". Add a population file (for example SSB table 07459) that includes the unit, or choose the other population year.");
+                    ". Add a population file (for example SSB table 07459) that includes the unit, or choose the other population year.", r.year);
     return false;
   }
   r.population = found->persons;
@@ -522,7 +523,7 @@ Report compute(const std::vector<ParsedFile>& files, const Settings& settings, c
                 "Regelen om å holde utenfor kommuner uten egne årsverk for voksne eller for barn og unge kunne ikke brukes for " +
                     std::to_string(year) + " fordi årsverkene mangler målgruppe (voksne / barn og unge). Legg til en kolonne «målgruppe» for å bruke den.",
                 "The rule that leaves out municipalities without own årsverk for adults or for children and young people could not be applied for " +
-                    std::to_string(year) + " because the årsverk have no target group (adults / children and young people). Add a 'målgruppe' column to apply it.");
+                    std::to_string(year) + " because the årsverk have no target group (adults / children and young people). Add a 'målgruppe' column to apply it.", year);
   }
 
   // Aggregates: fylke, land, KOSTRA group, from the municipalities with data.
@@ -560,7 +561,7 @@ Report compute(const std::vector<ParsedFile>& files, const Settings& settings, c
       if (index.count({code, year})) {
         ctx.message(Severity::Warning, "aggregate.given_and_computed", -1, 0,
                     "Tall for " + name + " " + std::to_string(year) + " er oppgitt direkte og kan også regnes ut fra kommunene. Kalkulatoren bruker tallene som er oppgitt direkte.",
-                    "Figures for " + name + " " + std::to_string(year) + " are given directly and can also be computed from the municipalities. The calculator uses the figures given directly.");
+                    "Figures for " + name + " " + std::to_string(year) + " are given directly and can also be computed from the municipalities. The calculator uses the figures given directly.", year);
         return;
       }
       Result r;
@@ -663,12 +664,12 @@ Report compute(const std::vector<ParsedFile>& files, const Settings& settings, c
       r.flags.push_back("rate_high");
       ctx.message(Severity::Warning, "check.rate_high", file, line,
                   who + ": " + format_double(r.per_1000[0], 1, Lang::Nb) + " årsverk per 1 000 innbyggere er uvanlig høyt (over 15). Sjekk at årsverk ikke er ført som timer eller personer, og at befolkningen gjelder hele kommunen.",
-                  who + ": " + format_double(r.per_1000[0], 1, Lang::En) + " årsverk per 1,000 inhabitants is implausibly high (above 15). Check that årsverk are not given as hours or persons, and that the population is for the whole unit.");
+                  who + ": " + format_double(r.per_1000[0], 1, Lang::En) + " årsverk per 1,000 inhabitants is implausibly high (above 15). Check that årsverk are not given as hours or persons, and that the population is for the whole unit.", r.year);
     } else if (r.arsverk[0] == Fixed()) {
       r.flags.push_back("rate_zero");
       ctx.message(Severity::Warning, "check.rate_zero", file, line,
                   who + ": ingen årsverk i psykisk helse- og rusarbeid. Sjekk at dette stemmer før innsending.",
-                  who + ": no årsverk in mental health and substance abuse work. Check that this is right before submitting.");
+                  who + ": no årsverk in mental health and substance abuse work. Check that this is right before submitting.", r.year);
     }
     if (r.change && r.change->percent[0] && std::fabs(*r.change->percent[0]) > 30.0 && !r.carried_from) {
       r.flags.push_back("change_large");
@@ -678,7 +679,7 @@ Report compute(const std::vector<ParsedFile>& files, const Settings& settings, c
                   who + ": årsverk per 1 000 innbyggere har endret seg " + pct_nb + " % fra " + std::to_string(r.change->from_year) +
                       " (mer enn 30 %). Sjekk at endringen er reell.",
                   who + ": årsverk per 1,000 inhabitants changed by " + pct_en + " % from " + std::to_string(r.change->from_year) +
-                      " (more than 30 %). Check that the change is real.");
+                      " (more than 30 %). Check that the change is real.", r.year);
     }
   }
 
@@ -712,7 +713,8 @@ Report compute(const std::vector<ParsedFile>& files, const Settings& settings, c
   }
   ctx.diagnostics.close_file("");
   for (const ParsedFile& f : files) ctx.diagnostics.close_file(f.name);
-  report.diagnostics.insert(report.diagnostics.end(), ctx.diagnostics.items().begin(), ctx.diagnostics.items().end());
+  for (const Diagnostic& d : ctx.diagnostics.items())
+    if (!settings.year || d.year == 0 || d.year == *settings.year) report.diagnostics.push_back(d);
   report.results = std::move(results);
   return report;
 }

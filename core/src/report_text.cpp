@@ -140,7 +140,7 @@ std::string report_to_table(const Report& report, const Settings& settings) {
     if (r.suppressed) note = nb ? "holdt utenfor visning" : "left out of display";
     if (r.carried_from) note = (nb ? "videreført fra " : "carried from ") + std::to_string(*r.carried_from);
     if (r.coverage < 1.0) note += (note.empty() ? "" : "; ") + std::string(nb ? "dekning " : "coverage ") +
-                                  format_double(r.coverage * 100, 0, lang) + " %";
+                                  format_double(r.coverage * 100, 1, lang) + " %";
     row.push_back(note);
     rows.push_back(std::move(row));
   }

@@ -18,6 +18,7 @@ struct Diagnostic {
   int column = 0;       // 1-based field number; 0 when not tied to a column
   std::string nb;       // Norwegian bokmål text: what was found, what was expected, what to do
   std::string en;       // the same in English
+  int year = 0;         // the data year a computed check is about; 0 for messages about input
 
   const std::string& text(Lang lang) const { return lang == Lang::Nb ? nb : en; }
 };

@@ -1,0 +1,310 @@
+// FileReader: recognises what a dropped file is from its first bytes (binary, JSON, text table),
+// then streams it through the right reader.
+#include "arsverk/reader.hpp"
+
+#include <algorithm>
+#include <cstring>
+#include <map>
+
+#include "csv_tokenizer.hpp"
+#include "reader_common.hpp"
+#include "reader_jsonstat.hpp"
+#include "reader_table.hpp"
+#include "text.hpp"
+
+namespace arsverk {
+
+using namespace detail;
+
+namespace {
+
+constexpr std::size_t kHeadBytes = 64 * 1024;
+constexpr int kHeadLines = 60;
+
+enum class Mode { Head, Text, Json, Ignore };
+
+// What a binary head looks like, for the message; empty when it is text.
+struct BinaryKind {
+  const char* code = nullptr;
+  std::string nb, en;
+};
+
+BinaryKind detect_binary(std::string_view h) {
+  auto starts = [&](const char* sig, std::size_t n) { return h.size() >= n && std::memcmp(h.data(), sig, n) == 0; };
+  BinaryKind b;
+  if (starts("%PDF", 4)) {
+    b = {"file.binary", "Filen er en PDF.", "The file is a PDF."};
+  } else if (starts("\x89PNG", 4) || starts("\xFF\xD8\xFF", 3) || starts("GIF8", 4) ||
+             (starts("BM", 2) && h.size() > 14 &&
+              std::memchr(h.data(), 0, std::min<std::size_t>(h.size(), 64)))) {
+    b = {"file.binary", "Filen er et bilde.", "The file is an image."};
+  } else if (starts("PK\x03\x04", 4) || starts("PK\x05\x06", 4)) {
+    bool xlsx = h.find("xl/") != std::string_view::npos || h.find("[Content_Types].xml") != std::string_view::npos;
+    bool ods = h.find("opendocument.spreadsheet") != std::string_view::npos;
+    if (xlsx || ods)
+      b = {"file.spreadsheet",
+           std::string("Filen er en regnearkfil (") + (ods ? "ODS" : "Excel .xlsx") +
+               "), som kalkulatoren ikke leser direkte. Åpne den i Excel eller LibreOffice og velg "
+               "«Lagre som» → «CSV UTF-8 (kommadelt)» eller CSV (semikolondelt), og legg inn den "
+               "filen.",
+           std::string("The file is a spreadsheet (") + (ods ? "ODS" : "Excel .xlsx") +
+               "), which the calculator does not read directly. Open it in Excel or LibreOffice, "
+               "choose \"Save as\" → \"CSV UTF-8 (comma delimited)\" or CSV (semicolon), and add "
+               "that file."};
+    else
+      b = {"file.binary", "Filen er et ZIP-arkiv.", "The file is a ZIP archive."};
+  } else if (starts("\xD0\xCF\x11\xE0", 4)) {
+    b = {"file.spreadsheet",
+         "Filen er en gammel Excel-fil (.xls), som kalkulatoren ikke leser direkte. Åpne den i "
+         "Excel eller LibreOffice og velg «Lagre som» → CSV, og legg inn den filen.",
+         "The file is an old Excel file (.xls), which the calculator does not read directly. Open "
+         "it in Excel or LibreOffice, choose \"Save as\" → CSV, and add that file."};
+  } else if (starts("\x1F\x8B", 2)) {
+    b = {"file.binary", "Filen er komprimert (gzip).", "The file is compressed (gzip)."};
+  } else if (starts("\xFF\xFE", 2) || starts("\xFE\xFF", 2)) {
+    b = {"file.utf16",
+         "Filen er tekst i UTF-16 (for eksempel «Unicode-tekst» fra Excel), som vi ikke leser. "
+         "Lagre den som «CSV UTF-8» i stedet.",
+         "The file is UTF-16 text (for example Excel's \"Unicode Text\"), which we do not read. "
+         "Save it as \"CSV UTF-8\" instead."};
+  } else {
+    std::size_t control = 0, nul = 0;
+    for (char ch : h) {
+      unsigned char c = static_cast<unsigned char>(ch);
+      if (c == 0) ++nul;
+      else if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != 0x1A) ++control;
+    }
+    if (nul > 0) {
+      b = {"file.binary",
+           "Filen inneholder NUL-tegn og er ikke vanlig tekst (kanskje UTF-16 eller et binært "
+           "format).",
+           "The file contains NUL characters and is not plain text (perhaps UTF-16 or a binary "
+           "format)."};
+    } else if (control * 20 > h.size()) {
+      b = {"file.binary", "Filen er ikke tekst (den ser binær ut).",
+           "The file is not text (it looks binary)."};
+    }
+  }
+  return b;
+}
+
+// Delimiter: `;` or tab when they give a consistent column count > 1, else `,`.
+char sniff_delimiter(std::string_view head) {
+  struct Stat { char d; int modal = 0; int freq = 0; int multi = 0; };
+  std::vector<Stat> stats;
+  for (char d : {';', '\t', ','}) {
+    std::vector<int> counts;
+    CsvTokenizer tok(d, head.size() + 1, [&](CsvRecord& r) {
+      std::size_t non_empty = 0;
+      for (const auto& f : r.fields) non_empty += !trim(f).empty();
+      if (non_empty == 0) return;
+      counts.push_back(static_cast<int>(r.fields.size()));
+    });
+    tok.feed(head);
+    tok.finish();
+    Stat s{d};
+    std::map<int, int> freq;
+    for (int c : counts)
+      if (c > 1) { ++freq[c]; ++s.multi; }
+    for (const auto& [c, f] : freq)
+      if (f > s.freq || (f == s.freq && c > s.modal)) { s.modal = c; s.freq = f; }
+    stats.push_back(s);
+  }
+  const Stat* best = nullptr;
+  for (const auto& s : stats) {
+    if (s.d == ',') continue;
+    if (s.modal > 1 && s.freq * 10 >= s.multi * 6 && (!best || s.freq > best->freq)) best = &s;
+  }
+  if (best) return best->d;
+  if (stats[2].modal > 1) return ',';
+  if (stats[0].modal > 1) return ';';
+  if (stats[1].modal > 1) return '\t';
+  return ';';
+}
+
+}  // namespace
+
+struct FileReader::Impl {
+  ReadContext ctx;
+  Mode mode = Mode::Head;
+  std::string head;
+  int head_lines = 0;
+  std::uint64_t bytes = 0;
+  bool bom = false;
+  char delim = ';';
+  std::unique_ptr<CsvTokenizer> tok;
+  std::unique_ptr<TableReader> table;
+  std::string json;
+  bool json_too_big = false;
+  bool finished = false;
+
+  Impl(std::string name, int index, const Registers& reg, ReaderLimits limits) {
+    ctx.name = std::move(name);
+    ctx.file_index = index;
+    ctx.registers = &reg;
+    ctx.limits = limits;
+    ctx.out.name = ctx.name;
+  }
+
+  void binary(const BinaryKind& b) {
+    mode = Mode::Ignore;
+    ctx.out.kind = FileKind::Unknown;
+    ctx.out.encoding.clear();
+    ctx.report(Severity::Error, b.code, 0, 0,
+               b.nb + (std::strcmp(b.code, "file.binary") == 0 ? std::string(" ") + kAcceptedNb : std::string()),
+               b.en + (std::strcmp(b.code, "file.binary") == 0 ? std::string(" ") + kAcceptedEn : std::string()));
+  }
+
+  // The head is complete (or the file ended): decide what the file is.
+  void start(bool final) {
+    std::string h = std::move(head);
+    head.clear();
+    if (h.size() >= 3 && h.compare(0, 3, "\xEF\xBB\xBF") == 0) {
+      bom = true;
+      h.erase(0, 3);
+    }
+    std::string_view t = trim(h);
+    if (final && t.empty()) {
+      mode = Mode::Ignore;
+      ctx.out.encoding = h.empty() && !bom ? "" : (bom ? "utf-8-bom" : "utf-8");
+      ctx.report(Severity::Error, "file.empty", 0, 0,
+                 "Filen er tom. Velg filen med tabellen (årsverk eller folkemengde).",
+                 "The file is empty. Choose the file with the table (årsverk/FTEs or population).");
+      return;
+    }
+    BinaryKind b = detect_binary(h);
+    if (b.code) {
+      binary(b);
+      return;
+    }
+    if (!t.empty() && (t[0] == '{' || t[0] == '[')) {
+      mode = Mode::Json;
+      json = std::move(h);
+      check_json_size();
+      return;
+    }
+    mode = Mode::Text;
+    // Sniff on complete lines only (the file's end counts as one).
+    std::string_view sniff = h;
+    if (!final) {
+      std::size_t last = sniff.rfind('\n');
+      if (last != std::string_view::npos) sniff = sniff.substr(0, last + 1);
+      // Without any line end in the window, the partial first line is all there is to go on.
+    }
+    delim = sniff_delimiter(sniff);
+    ctx.out.delimiter = std::string(1, delim);
+    table = std::make_unique<TableReader>(ctx, delim);
+    tok = std::make_unique<CsvTokenizer>(delim, ctx.limits.max_line_bytes,
+                                         [this](CsvRecord& r) { table->record(r); });
+    tok->feed(h);
+    if (!final) table->decide_header();
+  }
+
+  void check_json_size() {
+    if (!json_too_big && json.size() > ctx.limits.max_json_bytes) {
+      json_too_big = true;
+      json.clear();
+      json.shrink_to_fit();
+    }
+  }
+
+  void feed(std::string_view chunk) {
+    bytes += chunk.size();
+    while (!chunk.empty()) {
+      switch (mode) {
+        case Mode::Head: {
+          std::size_t take = 0;
+          bool done = false;
+          while (take < chunk.size()) {
+            std::size_t room = kHeadBytes - head.size();
+            std::size_t n = std::min(room, chunk.size() - take);
+            const char* nl = static_cast<const char*>(std::memchr(chunk.data() + take, '\n', n));
+            if (nl) {
+              std::size_t upto = static_cast<std::size_t>(nl - chunk.data()) + 1;
+              head.append(chunk.data() + take, upto - take);
+              take = upto;
+              if (++head_lines >= kHeadLines) { done = true; break; }
+            } else {
+              head.append(chunk.data() + take, n);
+              take += n;
+            }
+            if (head.size() >= kHeadBytes) { done = true; break; }
+          }
+          chunk.remove_prefix(take);
+          if (done) start(false);
+          break;
+        }
+        case Mode::Text:
+          tok->feed(chunk);
+          chunk = {};
+          break;
+        case Mode::Json:
+          if (!json_too_big) {
+            json.append(chunk.data(), chunk.size());
+            check_json_size();
+          }
+          chunk = {};
+          break;
+        case Mode::Ignore:
+          chunk = {};
+          break;
+      }
+    }
+  }
+
+  ParsedFile finish() {
+    if (mode == Mode::Head) start(true);
+    if (mode == Mode::Text) {
+      tok->finish();
+      table->finish();
+      ctx.out.encoding = table->any_cp1252() ? "windows-1252" : (bom ? "utf-8-bom" : "utf-8");
+    } else if (mode == Mode::Json) {
+      if (json_too_big) {
+        ctx.out.kind = FileKind::Unknown;
+        ctx.out.format = "json-stat2";
+        ctx.report(Severity::Error, "jsonstat.too_large", 0, 0,
+                   "JSON-filen er større enn " + std::to_string(ctx.limits.max_json_bytes >> 20) +
+                       " MB, som er grensen for JSON-stat. Hent færre regioner eller år om gangen, "
+                       "eller last ned som CSV.",
+                   "The JSON file is larger than " + std::to_string(ctx.limits.max_json_bytes >> 20) +
+                       " MB, the limit for JSON-stat. Fetch fewer regions or years at a time, or "
+                       "download as CSV.");
+      } else {
+        read_jsonstat(ctx, std::move(json), bom);
+      }
+    }
+    ctx.diagnostics.close_file(ctx.name);
+    ctx.out.diagnostics = std::move(ctx.diagnostics.items());
+    if (ctx.out.kind == FileKind::Unknown) {
+      ctx.out.arsverk.clear();
+      ctx.out.population.clear();
+      ctx.out.population_line.clear();
+    }
+    return std::move(ctx.out);
+  }
+};
+
+FileReader::FileReader(std::string name, int file_index, const Registers& registers, ReaderLimits limits)
+    : impl_(std::make_unique<Impl>(std::move(name), file_index, registers, limits)) {}
+FileReader::~FileReader() = default;
+
+void FileReader::feed(std::string_view chunk) {
+  if (impl_->finished) return;
+  impl_->feed(chunk);
+}
+
+ParsedFile FileReader::finish() {
+  if (impl_->finished) return ParsedFile{};
+  impl_->finished = true;
+  return impl_->finish();
+}
+
+std::uint64_t FileReader::bytes_read() const { return impl_->bytes; }
+
+ParsedFile read_file(std::string name, int file_index, std::string_view bytes, const Registers& registers) {
+  FileReader reader(std::move(name), file_index, registers);
+  reader.feed(bytes);
+  return reader.finish();
+}
+
+}  // namespace arsverk

@@ -1,0 +1,662 @@
+#include "reader_common.hpp"
+
+#include <algorithm>
+#include <cstring>
+
+#include "text.hpp"
+
+namespace arsverk::detail {
+
+const char* const kAcceptedNb =
+    "Kalkulatoren leser tabeller som tekst: CSV/TSV lagret fra Excel eller LibreOffice (\u00abLagre "
+    "som\u00bb \u2192 CSV), eksport fra SSBs statistikkbank (CSV), og JSON-stat 2.0 fra SSBs API.";
+const char* const kAcceptedEn =
+    "The calculator reads tables as text: CSV/TSV saved from Excel or LibreOffice (\"Save as\" \u2192 "
+    "CSV), exports from SSB's StatBank (CSV), and JSON-stat 2.0 from SSB's API.";
+
+void ReadContext::report(Severity severity, const char* code, int64_t line, int column,
+                         const std::string& nb, const std::string& en) {
+  std::string pnb, pen;
+  if (line > 0 && column > 0) {
+    pnb = "Linje " + std::to_string(line) + ", kolonne " + std::to_string(column) + ": ";
+    pen = "Line " + std::to_string(line) + ", column " + std::to_string(column) + ": ";
+  } else if (line > 0) {
+    pnb = "Linje " + std::to_string(line) + ": ";
+    pen = "Line " + std::to_string(line) + ": ";
+  }
+  diagnostics.add(severity, code, name, line, column, pnb + nb, pen + en);
+}
+
+std::string q(std::string_view text, std::size_t max_bytes) {
+  return "\u00ab" + excerpt(text, max_bytes) + "\u00bb";
+}
+
+std::string join(const std::vector<std::string>& items, const char* sep) {
+  std::string out;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (i) out += sep;
+    out += items[i];
+  }
+  return out;
+}
+
+std::string fixed_text(Fixed value, bool comma) {
+  int64_t m = value.micro();
+  bool neg = m < 0;
+  uint64_t a = neg ? 0 - static_cast<uint64_t>(m) : static_cast<uint64_t>(m);
+  std::string out = (neg ? "-" : "") + std::to_string(a / Fixed::kScale);
+  uint64_t frac = a % Fixed::kScale;
+  if (frac) {
+    std::string f = std::to_string(frac);
+    f = std::string(Fixed::kDecimals - f.size(), '0') + f;
+    while (!f.empty() && f.back() == '0') f.pop_back();
+    out += (comma ? "," : ".") + f;
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+namespace {
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// "(1988-2003)", "(-2019)", "(2005-2017)", "(2020-)": a period in parentheses.
+bool has_period(std::string_view s) {
+  std::size_t pos = 0;
+  while ((pos = s.find('(', pos)) != std::string_view::npos) {
+    std::size_t close = s.find(')', pos);
+    if (close == std::string_view::npos) return false;
+    std::string_view in = trim(s.substr(pos + 1, close - pos - 1));
+    std::size_t dash = in.find('-');
+    if (dash == std::string_view::npos) {
+      // en dash U+2013
+      dash = in.find("\xE2\x80\x93");
+      if (dash != std::string_view::npos) {
+        std::string_view a = trim(in.substr(0, dash)), b = trim(in.substr(dash + 3));
+        if ((a.empty() || (a.size() == 4 && all_digits(a))) &&
+            (b.empty() || (b.size() == 4 && all_digits(b))) && !(a.empty() && b.empty()))
+          return true;
+      }
+    } else {
+      std::string_view a = trim(in.substr(0, dash)), b = trim(in.substr(dash + 1));
+      if ((a.empty() || (a.size() == 4 && all_digits(a))) &&
+          (b.empty() || (b.size() == 4 && all_digits(b))) && !(a.empty() && b.empty()))
+        return true;
+    }
+    pos = close + 1;
+  }
+  return false;
+}
+
+bool is_land_name(const std::string& n) {
+  static const char* const names[] = {"helelandet", "heilelandet", "landet", "norge", "noreg",
+                                      "norway", "thewholecountry", "wholecountry", "landetialt",
+                                      "landettotalt", "helelandetialt", "nasjonalt", "national"};
+  for (const char* x : names)
+    if (n == x) return true;
+  return false;
+}
+
+}  // namespace
+
+DistrictKind district_kind(std::string_view code) {
+  if (code.size() != 6) return DistrictKind::Unit;
+  if (code.substr(0, 4) != "0301") return DistrictKind::OtherCity;
+  if (code.substr(4) == "00") return DistrictKind::CityTotal;
+  if (code.substr(4) == "99") return DistrictKind::UnknownDistrict;
+  return DistrictKind::Unit;
+}
+
+UnitResult parse_unit(std::string_view text, std::optional<int> year, const Registers& reg) {
+  UnitResult r;
+  std::string_view t = trim(text);
+  if (t.empty()) return r;
+  bool historical = has_period(t);
+
+  std::string lower = lower_ascii(t);
+  char prefix = 0;  // 'k' kommune, 'f' fylke, 'b' bydel
+  std::string_view rest = t;
+  if (lower.size() >= 2 && lower[1] == '-' && (lower[0] == 'k' || lower[0] == 'f' || lower[0] == 'b')) {
+    std::string after = normalise_name(t.substr(2));
+    if (lower[0] == 'k' && starts_with(after, "rest")) {
+      r.status = UnitStatus::Rest;
+      return r;
+    }
+    if (t.size() > 2 && is_digit(t[2])) {
+      prefix = lower[0];
+      rest = t.substr(2);
+    }
+  } else {
+    static const std::pair<const char*, char> words[] = {
+        {"fylke ", 'f'}, {"fylkesnummer ", 'f'}, {"county ", 'f'}, {"kommune ", 'k'},
+        {"kommunenummer ", 'k'}, {"municipality ", 'k'}, {"bydel ", 'b'}};
+    for (const auto& w : words) {
+      std::size_t n = std::strlen(w.first);
+      if (starts_with(lower, w.first) && t.size() > n) {
+        std::string_view after = trim(t.substr(n));
+        if (!after.empty() && is_digit(after[0])) {
+          prefix = w.second;
+          rest = after;
+        }
+        break;
+      }
+    }
+  }
+
+  if (!rest.empty() && is_digit(rest[0])) {
+    std::size_t n = 0;
+    while (n < rest.size() && is_digit(rest[n])) ++n;
+    std::string digits(rest.substr(0, n));
+    std::size_t k = n;
+    // SSB marker letters right after the number: "030101a", "030100aa".
+    while (k < rest.size() && k - n < 2 && rest[k] >= 'a' && rest[k] <= 'z') ++k;
+    bool markers = k > n;
+    std::string_view after = rest.substr(k);
+    // What follows the number must be the end or a separator before a name.
+    if (!after.empty()) {
+      char c = after[0];
+      bool ok = c == ' ' || c == '\t' || c == ':' || c == ',' || c == '.' ||
+                static_cast<unsigned char>(c) >= 0x80 || (c == '-' && !(after.size() > 1 && is_digit(after[1])));
+      if (!ok) {
+        r.status = (prefix == 'k' && c == '-') ? UnitStatus::NotMunicipality : UnitStatus::Unresolved;
+        return r;
+      }
+    }
+    if (markers && digits.size() != 6 && digits.size() != 4) {
+      r.status = UnitStatus::Unresolved;
+      return r;
+    }
+    std::string code;
+    switch (digits.size()) {
+      case 1:
+        if (digits == "0" && prefix != 'f') code = "0";
+        else { code = "0" + digits; r.restored_zero = true; }
+        break;
+      case 2: code = digits; break;
+      case 3: code = "0" + digits; r.restored_zero = true; break;
+      case 4: code = digits; break;
+      case 5: code = "0" + digits; r.restored_zero = true; break;
+      case 6: code = digits; break;
+      default: r.status = UnitStatus::Unresolved; return r;
+    }
+    if (prefix == 'k' && code.size() != 4) { r.status = UnitStatus::NotMunicipality; r.code = code; return r; }
+    if (prefix == 'f' && code.size() != 2) { r.status = UnitStatus::Unresolved; return r; }
+    if (prefix == 'b' && code.size() != 6) { r.status = UnitStatus::Unresolved; return r; }
+    r.code = code;
+    r.status = historical ? UnitStatus::Historical : UnitStatus::Ok;
+    return r;
+  }
+  if (historical) {
+    r.status = UnitStatus::Historical;
+    return r;
+  }
+
+  // A name.
+  std::string norm = normalise_name(t);
+  if (norm.empty()) {
+    r.status = UnitStatus::Unresolved;
+    return r;
+  }
+  if (is_land_name(norm)) {
+    r.code = "0";
+    r.status = UnitStatus::Ok;
+    return r;
+  }
+  std::optional<Structure> s = year ? structure_for_year(*year) : std::nullopt;
+  std::vector<Structure> structures;
+  if (s) structures.push_back(*s);
+  else { structures.push_back(Structure::K2024); structures.push_back(Structure::K2020); }
+
+  auto try_name = [&](std::string_view name) -> bool {
+    // Municipalities: the structure of the row's year, or (without a year) a name that means the
+    // same number in both structures.
+    std::vector<const Municipality*> found;
+    std::set<std::string> codes;
+    for (Structure st : structures)
+      for (const Municipality* m : reg.municipalities_named(st, name))
+        if (codes.insert(m->code).second) found.push_back(m);
+    if (found.size() == 1) {
+      r.code = found[0]->code;
+      r.status = UnitStatus::Ok;
+      return true;
+    }
+    if (found.size() > 1) {
+      if (!s) { r.status = UnitStatus::NeedsYear; return true; }
+      r.status = UnitStatus::Ambiguous;
+      for (const Municipality* m : found) r.candidates.push_back(m->code + " " + m->name);
+      return true;
+    }
+    if (const District* d = reg.district_named(name)) {
+      r.code = d->code;
+      r.status = UnitStatus::Ok;
+      return true;
+    }
+    std::string key = normalise_name(name);
+    for (Structure st : structures)
+      for (const County& c : reg.counties(st))
+        if (normalise_name(c.name) == key) {
+          r.code = c.code;
+          r.status = UnitStatus::Ok;
+          return true;
+        }
+    return false;
+  };
+  if (try_name(t)) return r;
+  // "Halden kommune", "Gamle Oslo bydel", "Bydel Gamle Oslo", "Viken fylke".
+  for (const char* suffix : {" kommune", " bydel", " fylke", " fylkeskommune", " municipality"}) {
+    if (ends_with(lower, suffix) && try_name(trim(t.substr(0, t.size() - std::strlen(suffix))))) return r;
+  }
+  for (const char* pre : {"bydel ", "kommune "}) {
+    if (starts_with(lower, pre) && try_name(trim(t.substr(std::strlen(pre))))) return r;
+  }
+  r.status = UnitStatus::Unresolved;
+  return r;
+}
+
+void report_restored_zero(ReadContext& ctx, bool& reported, std::string_view text,
+                          const std::string& code, int64_t line, int column) {
+  if (reported) return;
+  reported = true;
+  ctx.report(Severity::Info, "unit.leading_zero_restored", line, column,
+             q(text) + " er lest som " + q(code) +
+                 ": Excel fjerner ofte nuller foran tall, så vi har lagt dem til igjen i hele filen. "
+                 "Sjekk at numrene stemmer.",
+             q(text) + " was read as " + q(code) +
+                 ": Excel often drops leading zeros, so they were restored throughout the file. "
+                 "Check that the numbers are right.");
+}
+
+void report_bad_unit(ReadContext& ctx, const UnitResult& r, std::string_view text, int64_t line,
+                     int column, const char* what_nb, const char* what_en) {
+  switch (r.status) {
+    case UnitStatus::Ambiguous:
+      ctx.report(Severity::Error, "unit.ambiguous_name", line, column,
+                 q(text) + " passer på flere kommuner: " + join(r.candidates) +
+                     ". Skriv kommunenummeret i stedet for navnet. " + what_nb,
+                 q(text) + " matches several municipalities: " + join(r.candidates) +
+                     ". Write the municipality number instead of the name. " + what_en);
+      break;
+    case UnitStatus::NeedsYear:
+      ctx.report(Severity::Error, "unit.ambiguous_name", line, column,
+                 q(text) + " kan ikke slås opp uten et gyldig år (kommunestrukturen avhenger av året). "
+                     "Skriv kommunenummeret, eller rett året. " + what_nb,
+                 q(text) + " cannot be looked up without a valid year (the municipality structure "
+                     "depends on the year). Write the municipality number, or fix the year. " + what_en);
+      break;
+    case UnitStatus::Historical:
+      ctx.report(Severity::Error, "unit.historical", line, column,
+                 q(text) + " er en historisk enhet (med periode i parentes), ikke en av dagens. "
+                     "Bruk dagens kommune- eller bydelsnummer. " + what_nb,
+                 q(text) + " is a historical unit (with a period in parentheses), not a current one. "
+                     "Use today's municipality or district number. " + what_en);
+      break;
+    case UnitStatus::Rest:
+    case UnitStatus::NotMunicipality:
+      ctx.report(Severity::Error, "unit.not_a_unit", line, column,
+                 q(text) + " er ikke en kommune, bydel, fylke eller hele landet. " + what_nb,
+                 q(text) + " is not a municipality, district, county or the whole country. " + what_en);
+      break;
+    default:
+      ctx.report(Severity::Error, "unit.unknown_name", line, column,
+                 q(text) + " er ikke et kommunenummer, bydelsnummer, fylkesnummer eller et navn vi "
+                     "kjenner. Skriv for eksempel 3101, 3101 Halden, 030101 eller 03. " + what_nb,
+                 q(text) + " is not a municipality, district or county number, nor a name we know. "
+                     "Write for example 3101, 3101 Halden, 030101 or 03. " + what_en);
+      break;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+namespace {
+
+bool any_of(const std::string& s, std::initializer_list<const char*> parts) {
+  for (const char* p : parts)
+    if (contains(s, p)) return true;
+  return false;
+}
+
+bool in(const std::string& s, std::initializer_list<const char*> words) {
+  for (const char* w : words)
+    if (s == w) return true;
+  return false;
+}
+
+}  // namespace
+
+std::optional<CategoryMatch> match_category(std::string_view text) {
+  std::string_view t = trim(text);
+  if (t.empty()) return std::nullopt;
+  std::string lower = lower_ascii(t);
+  std::string norm = normalise_name(t);
+  if (norm.empty()) return std::nullopt;
+
+  // Letter codes: "a", "a)", "(a)", "a.", "a:", "a - …", "a) …".
+  {
+    std::string_view l = lower;
+    bool paren = false;
+    if (!l.empty() && l[0] == '(') { l.remove_prefix(1); paren = true; }
+    if (!l.empty() && l[0] >= 'a' && l[0] <= 'e') {
+      char letter = l[0];
+      std::string_view after = l.substr(1);
+      bool ok = false;
+      if (after.empty()) ok = !paren;
+      else if (after[0] == ')') ok = true;
+      else if (!paren && (after[0] == '.' || after[0] == ':')) ok = true;
+      else if (!paren && (starts_with(after, " -") || starts_with(after, " \xE2\x80\x93") ||
+                          starts_with(after, " )")))
+        ok = true;
+      if (ok) return CategoryMatch{static_cast<Category>(letter - 'a'), false};
+    }
+  }
+  for (const char* p : {"kategori", "category", "kat"}) {
+    if (starts_with(norm, p) && norm.size() == std::strlen(p) + 1) {
+      char c = norm.back();
+      if (c >= 'a' && c <= 'e') return CategoryMatch{static_cast<Category>(c - 'a'), false};
+    }
+  }
+  // Schema 2015 measures: "M1", "M2 …", "måltall 3", "measure 4".
+  for (const char* p : {"m", "maaltall", "maltall", "measure", "indikator"}) {
+    std::size_t n = std::strlen(p);
+    if (starts_with(norm, p) && norm.size() > n && norm[n] >= '1' && norm[n] <= '4' &&
+        (norm.size() == n + 1 || !is_digit(norm[n + 1])))
+      return CategoryMatch{static_cast<Category>(static_cast<int>(Category::M1) + (norm[n] - '1')), false};
+  }
+  // Schema 2015 disjoint levels.
+  if (norm == "ingen" || norm == "ingenutdanning" || norm == "ingenformellutdanning")
+    return CategoryMatch{Category::Ingen, false};
+  if (norm == "annenvgs") return CategoryMatch{Category::AnnenVgs, false};
+  if (norm == "vgshelse") return CategoryMatch{Category::VgsHelse, false};
+  if (norm == "hoyuten") return CategoryMatch{Category::HoyUten, false};
+  if (norm == "hoymed") return CategoryMatch{Category::HoyMed, false};
+  // Totals.
+  if (in(norm, {"totalt", "total", "sum", "ialt", "sumae", "totalae", "totaltae", "sumalle",
+                "totaltaarsverk", "sumaarsverk", "aarsverktotalt", "aarsverkialt", "alle",
+                "allekategorier", "sumkategorier"}))
+    return CategoryMatch{Category::Total, true};
+
+  const bool higher = any_of(norm, {"universitet", "hoyskole", "hogskole", "hoegskole", "university", "college"});
+  const bool upper_sec = any_of(norm, {"videregaaende", "vgs", "uppersecondary", "highschool"});
+  // Schema 2024 category names.
+  if (any_of(norm, {"ufaglaert", "noformaleducation", "unskilled", "utenformellutdanning"}))
+    return CategoryMatch{Category::E, false};
+  if (starts_with(norm, "min") && contains(norm, "helse"))  // "min. helse- og sosialfag vgs"
+    return CategoryMatch{Category::M2, false};
+  if ((contains(norm, "helse") && contains(norm, "sosial")) || contains(norm, "healthandsocial")) {
+    if (higher) return CategoryMatch{Category::B, false};
+    if (upper_sec) return CategoryMatch{Category::A, false};
+  }
+  if (starts_with(norm, "annen") || starts_with(norm, "other")) {
+    if (higher) return CategoryMatch{Category::D, false};
+    if (upper_sec) return CategoryMatch{Category::C, false};
+  }
+  // Schema 2015 measure names: "Høyskole/universitet", "… med videreutdanning".
+  if (higher && (starts_with(norm, "hoyskole") || starts_with(norm, "hogskole") ||
+                 starts_with(norm, "hoegskole") || starts_with(norm, "universitet") ||
+                 starts_with(norm, "higher") || starts_with(norm, "university"))) {
+    if (contains(norm, "uten")) return CategoryMatch{Category::HoyUten, false};
+    if (any_of(norm, {"videreutdanning", "medvidere", "furthereducation", "withfurther"}))
+      return CategoryMatch{Category::M4, false};
+    return CategoryMatch{Category::M3, false};
+  }
+  return std::nullopt;
+}
+
+GroupMatch match_group(std::string_view text) {
+  std::string n = normalise_name(text);
+  if (n.empty()) return GroupMatch::Empty;
+  if (in(n, {"voksne", "voksen", "adults", "adult", "voksne18", "voksneover18", "voksne18aar",
+             "voksneover18aar", "over18", "voksne18aarogeldre"}))
+    return GroupMatch::Adults;
+  if (in(n, {"barnogunge", "barnogunge018", "barnogunge017", "barnogunge018aar", "barnogunge017aar",
+             "barnogungdom", "barn", "children", "childrenandyoungpeople", "childrenandyouth",
+             "childrenandadolescents", "barnogungeunder18", "barnogungeunder18aar"}))
+    return GroupMatch::Children;
+  return GroupMatch::Unknown;
+}
+
+ColumnInfo classify_header(std::string_view header) {
+  ColumnInfo c;
+  c.header = std::string(trim(header));
+  std::string n = normalise_name(c.header);
+  if (n.empty()) return c;
+  if (in(n, {"aar", "year", "aargang", "tid", "aarstall", "statistikkaar", "rapporteringsaar",
+             "dataaar", "time"})) { c.role = Role::Year; return c; }
+  // Several unit-like columns: the most specific one is the unit, the others are names.
+  if (in(n, {"kommunenummer", "kommunenr", "knr", "bydelsnummer", "bydelsnr", "kommunekode",
+             "municipalitynumber", "municipalitycode", "knrbydelsnr", "kommunebydelsnummer"})) {
+    c.role = Role::Unit; c.unit_priority = 5; return c;
+  }
+  if (in(n, {"regionkode", "kode", "code", "enhetskode", "regionnummer", "nummer", "nr", "unitcode",
+             "regioncode", "enhetsnummer"})) { c.role = Role::Unit; c.unit_priority = 4; return c; }
+  if (in(n, {"region", "enhet", "unit", "geo", "omraade", "area", "rapporteringsenhet"})) {
+    c.role = Role::Unit; c.unit_priority = 3; return c;
+  }
+  if (in(n, {"kommune", "municipality", "bydel", "district", "citydistrict", "kommunebydel"})) {
+    c.role = Role::Unit; c.unit_priority = 2; return c;
+  }
+  if (in(n, {"fylkesnummer", "fylkesnr", "countynumber", "countycode", "fylkeskode"})) {
+    c.role = Role::Unit; c.unit_priority = 1; return c;
+  }
+  if (in(n, {"fylke", "county"})) { c.role = Role::Unit; c.unit_priority = 0; return c; }
+  if (in(n, {"kommunenavn", "navn", "name", "bydelsnavn", "fylkesnavn", "regionnavn", "enhetsnavn",
+             "municipalityname", "unitname", "countyname", "districtname", "regionname"})) {
+    c.role = Role::UnitName; return c;
+  }
+  if (in(n, {"maalgruppe", "malgruppe", "targetgroup", "gruppe", "group", "brukergruppe"})) {
+    c.role = Role::Group; return c;
+  }
+  if (in(n, {"tjeneste", "tjenestekategori", "tjenesteomraade", "service", "tjenester",
+             "servicecategory", "tjenestetype", "servicetype", "tjenesteomrade"})) {
+    c.role = Role::Service; return c;
+  }
+  if (in(n, {"kategori", "utdanning", "utdanningskategori", "category", "education", "maaltall",
+             "maltall", "educationcategory", "utdanningsnivaa", "educationlevel", "utdanningsgruppe",
+             "measure"})) { c.role = Role::Category; return c; }
+  if (in(n, {"aarsverk", "arsverk", "fte", "ftes", "antallaarsverk", "fulltimeequivalents",
+             "aarsverkialt"})) { c.role = Role::ArsverkValue; return c; }
+  if (in(n, {"verdi", "value", "values"})) { c.role = Role::Value; return c; }
+  if (in(n, {"folkemengde", "befolkning", "population", "innbyggere", "personer", "persons",
+             "antall", "folketall", "antallpersoner", "innbyggertall", "folkemengde1januar",
+             "antallinnbyggere"})) { c.role = Role::Population; return c; }
+  if (in(n, {"alder", "age", "aldersgruppe", "agegroup"})) { c.role = Role::Age; return c; }
+  if (in(n, {"kjonn", "sex", "kjoenn", "gender"})) { c.role = Role::Sex; return c; }
+  if (in(n, {"contents", "statistikkvariabel", "statisticalvariable", "innhold"})) {
+    c.role = Role::Contents; return c;
+  }
+  if (auto cat = match_category(c.header)) {
+    c.role = Role::CategoryColumn;
+    c.category = *cat;
+    return c;
+  }
+  // "Persons 2023", "Personer 2023 Menn", "Folkemengde 1. januar 2023", "2023".
+  if (auto y = find_year(c.header)) {
+    std::string rest = remove_once(n, std::to_string(*y));
+    for (const char* w : {"folkemengde", "personer", "persons", "population", "befolkning",
+                          "innbyggere", "folketall", "per1januar", "1januar", "januar", "1jan"})
+      rest = remove_once(rest, w);
+    int sex = -1;
+    std::string sex_key;
+    for (const char* w : {"beggekjonn", "bothsexes", "ialt", "total", "alle"}) {
+      if (contains(rest, w)) { rest = remove_once(rest, w); sex = 0; sex_key = w; break; }
+    }
+    if (sex < 0) {
+      for (const char* w : {"females", "kvinner", "kvinne", "female", "males", "menn", "mann", "male"}) {
+        if (contains(rest, w)) { rest = remove_once(rest, w); sex = 1; sex_key = w; break; }
+      }
+    }
+    if (rest.empty()) {
+      c.role = Role::YearColumn;
+      c.year = *y;
+      c.sex = sex;
+      c.sex_key = sex_key;
+      return c;
+    }
+  }
+  return c;
+}
+
+bool is_total_age(std::string_view label) {
+  std::string n = normalise_name(label);
+  if (n.empty()) return true;
+  if (in(n, {"allealdre", "alleraldre", "allages", "total", "totalt", "ialt", "alle", "0105",
+             "0120", "999", "999d", "alderialt", "allaldrar", "totalages"}))
+    return true;
+  // "0-105+", "0-105 år eller eldre", "0-119 years".
+  std::string_view t = trim(label);
+  if (starts_with(t, "0-") || starts_with(t, "0 - ")) {
+    std::size_t p = t.find('-');
+    std::string_view rest = trim(t.substr(p + 1));
+    std::size_t k = 0;
+    while (k < rest.size() && is_digit(rest[k])) ++k;
+    if (k > 0 && std::stoi(std::string(rest.substr(0, k))) >= 100) return true;
+  }
+  return false;
+}
+
+bool is_total_sex(std::string_view label) {
+  std::string n = normalise_name(label);
+  return n.empty() || in(n, {"beggekjonn", "bothsexes", "total", "totalt", "ialt", "alle", "0",
+                             "begge", "both", "all"});
+}
+
+// ---------------------------------------------------------------------------------------------
+bool PopulationAccumulator::add(const std::string& code, int year, bool age_total, bool sex_total,
+                                std::string_view age_key, std::string_view sex_key, int64_t value,
+                                int64_t line) {
+  combo_key_.assign(age_key.data(), age_key.size());
+  combo_key_ += '\x1f';
+  combo_key_.append(sex_key.data(), sex_key.size());
+  auto id_it = combo_ids_.find(combo_key_);
+  bool check = true;
+  if (id_it == combo_ids_.end()) {
+    // Pathologically many distinct labels: stop checking new ones rather than grow without bound.
+    if (combo_ids_.size() >= (1u << 16)) check = false;
+    else id_it = combo_ids_.emplace(combo_key_, static_cast<uint32_t>(combo_ids_.size())).first;
+  }
+  if (!last_cell_ || last_year_ != year || last_code_ != code) {
+    last_cell_ = &cells_[{code, year}];
+    last_code_ = code;
+    last_year_ = year;
+  }
+  Cell& cell = *last_cell_;
+  if (check) {
+    const uint32_t id = id_it->second;
+    if (cell.seen.size() <= id / 64) cell.seen.resize(id / 64 + 1, 0);
+    uint64_t bit = uint64_t(1) << (id % 64);
+    if (cell.seen[id / 64] & bit) return false;
+    cell.seen[id / 64] |= bit;
+  }
+  if (cell.line == 0 || (line > 0 && line < cell.line)) cell.line = line;
+  cell.sum[age_total][sex_total] += value;
+  cell.has[age_total][sex_total] = true;
+  return true;
+}
+
+void PopulationAccumulator::finish(ReadContext& ctx) {
+  for (const auto& [key, cell] : cells_) {
+    int64_t value = 0;
+    bool found = false;
+    const int order[4][2] = {{1, 1}, {1, 0}, {0, 1}, {0, 0}};
+    for (const auto& o : order) {
+      if (cell.has[o[0]][o[1]]) {
+        value = cell.sum[o[0]][o[1]];
+        found = true;
+        break;
+      }
+    }
+    if (!found) continue;
+    if (value <= 0) {
+      ctx.report(Severity::Error, "population.zero", cell.line, 0,
+                 "Folkemengden for " + q(key.first) + " i " + std::to_string(key.second) +
+                     " er 0. Raten per 1 000 innbyggere kan ikke regnes ut; tallet er ikke brukt. "
+                     "Sjekk at du har tatt med alle aldre for denne enheten.",
+                 "The population of " + q(key.first) + " in " + std::to_string(key.second) +
+                     " is 0. The rate per 1,000 inhabitants cannot be computed; the figure is not "
+                     "used. Check that all ages are included for this unit.");
+      continue;
+    }
+    ctx.out.population[key] = value;
+    ctx.out.population_line[key] = cell.line;
+  }
+}
+
+void IgnoredRegions::add(const std::string& label, int64_t line) {
+  if (rows == 0) first_line = line;
+  ++rows;
+  if (labels.size() < 10000) labels.insert(label);
+}
+
+std::optional<std::string> PopulationRegions::resolve(ReadContext& ctx, std::string_view label,
+                                                      std::optional<int> year, int64_t line,
+                                                      int column) {
+  std::string l(trim(label));
+  std::optional<Structure> st = year ? structure_for_year(*year) : std::nullopt;
+  std::string key = l + '\x1f' + (st ? to_string(*st) : "-");
+  auto it = cache_.find(key);
+  if (it == cache_.end()) {
+    if (cache_.size() > 100000) cache_.clear();
+    it = cache_.emplace(std::move(key), parse_unit(label, year, *ctx.registers)).first;
+  }
+  const UnitResult& r = it->second;
+  switch (r.status) {
+    case UnitStatus::Ok:
+      break;
+    case UnitStatus::Historical: historical_.add(l, line); return std::nullopt;
+    case UnitStatus::Rest: rest_.add(l, line); return std::nullopt;
+    case UnitStatus::NotMunicipality: not_municipality_.add(l, line); return std::nullopt;
+    case UnitStatus::Empty:
+      ctx.report(Severity::Error, "unit.missing", line, column,
+                 "Regionen mangler. Raden er hoppet over.",
+                 "The region is missing. The row was skipped.");
+      return std::nullopt;
+    default:
+      report_bad_unit(ctx, r, label, line, column, "Raden er hoppet over.", "The row was skipped.");
+      return std::nullopt;
+  }
+  if (r.restored_zero) report_restored_zero(ctx, restored_zero_reported_, label, r.code, line, column);
+  switch (district_kind(r.code)) {
+    case DistrictKind::CityTotal: city_total_.add(l, line); return std::nullopt;
+    case DistrictKind::UnknownDistrict: unknown_district_.add(l, line); return std::nullopt;
+    case DistrictKind::OtherCity: other_city_.add(l, line); return std::nullopt;
+    case DistrictKind::Unit: break;
+  }
+  return r.code;
+}
+
+void PopulationRegions::finish(ReadContext& ctx) {
+  auto emit = [&](const IgnoredRegions& ig, const char* code, const std::string& what_nb,
+                  const std::string& what_en) {
+    if (ig.rows == 0) return;
+    std::vector<std::string> examples;
+    for (const auto& l : ig.labels) {
+      if (examples.size() == 3) break;
+      examples.push_back(q(l));
+    }
+    std::string n = std::to_string(ig.labels.size());
+    std::string rows = std::to_string(ig.rows);
+    ctx.report(Severity::Info, code, ig.first_line, 0,
+               "Ikke tatt med: " + what_nb + ", " + n + " i alt (" + rows + " rader), for eksempel " +
+                   join(examples) + ".",
+               "Left out: " + what_en + ", " + n + " in all (" + rows + " rows), for example " +
+                   join(examples) + ".");
+  };
+  emit(historical_, "population.historical_ignored",
+       "historiske enheter med periode i parentes (ikke dagens kommuner og bydeler)",
+       "historical units with a period in parentheses (not today's municipalities and districts)");
+  emit(rest_, "population.rest_ignored", "restposter (K-Rest: delte kommuner og uoppgitt)",
+       "rest rows (K-Rest: divided municipalities and unknown)");
+  emit(not_municipality_, "population.not_municipality_ignored",
+       "regioner som ikke er kommuner (Svalbard, kontinentalsokkelen o.l.)",
+       "regions that are not municipalities (Svalbard, the continental shelf and the like)");
+  emit(city_total_, "population.city_total_ignored",
+       "bytotaler fra bydelstabellen (kommunens folkemengde hentes fra kommunetallet)",
+       "city totals from the district table (the municipality's population comes from its own "
+       "figure)");
+  emit(unknown_district_, "population.unknown_district_ignored", "uoppgitte bydeler",
+       "unknown districts");
+  emit(other_city_, "population.other_city_ignored",
+       "bydeler i andre byer enn Oslo (bare Oslos bydeler er enheter i indikatoren)",
+       "districts of cities other than Oslo (only Oslo's districts are units of the indicator)");
+}
+
+}  // namespace arsverk::detail

@@ -1,0 +1,161 @@
+#pragma once
+// Internal pieces shared by the readers (text tables and JSON-stat): the per-file context with
+// its messages, unit/region parsing, header and value vocabularies, population accumulation.
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "arsverk/diagnostic.hpp"
+#include "arsverk/model.hpp"
+#include "arsverk/reader.hpp"
+#include "arsverk/registers.hpp"
+
+namespace arsverk::detail {
+
+// ---------------------------------------------------------------------------------------------
+// Per-file context.
+struct ReadContext {
+  std::string name;
+  int file_index = 0;
+  const Registers* registers = nullptr;
+  ReaderLimits limits;
+  Diagnostics diagnostics;
+  ParsedFile out;
+
+  // Adds a message; prefixes "Linje L, kolonne C: " / "Line L, column C: " when line > 0.
+  void report(Severity severity, const char* code, int64_t line, int column, const std::string& nb,
+              const std::string& en);
+};
+
+// Quotes a cell for messages: «text» in both languages (shortened when long).
+std::string q(std::string_view text, std::size_t max_bytes = 60);
+std::string join(const std::vector<std::string>& items, const char* sep = ", ");
+// Exact text of a fixed-point value: "12,5" (comma) or "12.5".
+std::string fixed_text(Fixed value, bool comma);
+
+// The message every "this is not a table we read" case ends with.
+extern const char* const kAcceptedNb;
+extern const char* const kAcceptedEn;
+
+// ---------------------------------------------------------------------------------------------
+// Units.
+enum class UnitStatus {
+  Ok,
+  Empty,
+  Historical,       // "(1988-2003)": not today's unit
+  Rest,             // "K-Rest …"
+  NotMunicipality,  // "K-21-22 Svalbard", "K-23 Continental shelf"
+  Unresolved,
+  Ambiguous,
+  NeedsYear,        // a name, but the row has no usable year to pick the structure
+};
+
+struct UnitResult {
+  UnitStatus status = UnitStatus::Empty;
+  std::string code;                    // normalised code when Ok (also for Historical)
+  bool restored_zero = false;          // "301" → "0301"
+  std::vector<std::string> candidates; // for Ambiguous: "1515 Herøy (Møre og Romsdal)", ...
+};
+
+UnitResult parse_unit(std::string_view text, std::optional<int> year, const Registers& registers);
+
+// For population files: district codes that are not units of the indicator.
+enum class DistrictKind { Unit, CityTotal, UnknownDistrict, OtherCity };
+DistrictKind district_kind(std::string_view six_digit_code);
+
+// ---------------------------------------------------------------------------------------------
+// Vocabulary.
+struct CategoryMatch {
+  Category category = Category::Total;
+  bool provisional_total = false;  // "totalt"/"sum": M1 or Total, decided by the rest of the file
+};
+std::optional<CategoryMatch> match_category(std::string_view text);
+
+enum class GroupMatch { Adults, Children, Unknown, Empty };
+GroupMatch match_group(std::string_view text);
+
+enum class Role {
+  None, Year, Unit, UnitName, Group, Service, Category, Value, ArsverkValue, Population,
+  Age, Sex, Contents, CategoryColumn, YearColumn,
+};
+
+struct ColumnInfo {
+  Role role = Role::None;
+  int unit_priority = 0;
+  CategoryMatch category;      // CategoryColumn
+  int year = 0;                // YearColumn
+  int sex = -1;                // YearColumn: -1 no sex in header, 0 total, 1 detail
+  std::string sex_key;         // YearColumn: normalised sex text
+  std::string header;          // as written (UTF-8, trimmed)
+};
+ColumnInfo classify_header(std::string_view header);
+
+bool is_total_age(std::string_view label);  // "Alle aldre", "All ages", "0-105+", "Total"
+bool is_total_sex(std::string_view label);  // "Begge kjønn", "Both sexes", "Total"
+
+// ---------------------------------------------------------------------------------------------
+// Population: per (region, year) four buckets [age is total][sex is total]; the first non-empty
+// of (total,total), (total,detail), (detail,total), (detail,detail) is the figure, so total rows
+// are never added on top of detail rows.
+class PopulationAccumulator {
+ public:
+  // Returns false (and keeps nothing) when the same (region, year, age, sex) came before.
+  bool add(const std::string& code, int year, bool age_total, bool sex_total,
+           std::string_view age_key, std::string_view sex_key, int64_t value, int64_t line);
+  void finish(ReadContext& ctx);
+  bool empty() const { return cells_.empty(); }
+
+ private:
+  struct Cell {
+    int64_t sum[2][2] = {{0, 0}, {0, 0}};
+    bool has[2][2] = {{false, false}, {false, false}};
+    int64_t line = 0;
+    std::vector<uint64_t> seen;  // bit per (age, sex) combination id: exact duplicate check
+  };
+  std::map<std::pair<std::string, int>, Cell> cells_;
+  // (age, sex) label combinations → small ids, so the duplicate check costs a few bits per
+  // figure kept rather than memory per row read.
+  std::unordered_map<std::string, uint32_t> combo_ids_;
+  std::string combo_key_;
+  Cell* last_cell_ = nullptr;
+  std::string last_code_;
+  int last_year_ = 0;
+};
+
+// Counts ignored region labels of one kind, for one info message per kind at the end.
+struct IgnoredRegions {
+  int64_t first_line = 0;
+  std::set<std::string> labels;  // distinct labels (capped)
+  int64_t rows = 0;
+  void add(const std::string& label, int64_t line);
+};
+
+// Population region handling shared by SSB CSV, simple CSV and JSON-stat: returns the code to
+// keep or nullopt (ignored or reported).
+class PopulationRegions {
+ public:
+  std::optional<std::string> resolve(ReadContext& ctx, std::string_view label,
+                                     std::optional<int> year, int64_t line, int column);
+  void finish(ReadContext& ctx);
+
+ private:
+  IgnoredRegions historical_, rest_, not_municipality_, city_total_, unknown_district_,
+      other_city_;
+  std::unordered_map<std::string, UnitResult> cache_;  // label + structure → result
+  bool restored_zero_reported_ = false;
+};
+
+// Reports one restored-leading-zero info per file.
+void report_restored_zero(ReadContext& ctx, bool& reported, std::string_view text,
+                          const std::string& code, int64_t line, int column);
+// Reports a unit that could not be read (unknown name, ambiguous, …) as an error.
+void report_bad_unit(ReadContext& ctx, const UnitResult& r, std::string_view text, int64_t line,
+                     int column, const char* what_nb, const char* what_en);
+
+}  // namespace arsverk::detail

@@ -1,0 +1,766 @@
+#include "reader_table.hpp"
+
+#include <algorithm>
+#include <unordered_map>
+
+#include "text.hpp"
+
+namespace arsverk::detail {
+
+namespace {
+
+struct Row {
+  std::vector<std::string> fields;  // UTF-8, trimmed
+  int64_t line = 0;
+};
+
+enum class Stage { PreHeader, Data, Dead };
+enum class Layout { None, Wide, Long, PopSsb, PopSimple };
+
+std::string cell_nb_hint_number() { return "Skriv årsverk som et desimaltall, for eksempel 12,5."; }
+std::string cell_en_hint_number() { return "Write årsverk (FTEs) as a decimal number, for example 12.5."; }
+
+}  // namespace
+
+struct TableReader::Impl {
+  ReadContext& ctx;
+  char delim;
+  bool comma_decimal = true;
+  Stage stage = Stage::PreHeader;
+  Layout layout = Layout::None;
+  bool cp1252 = false;
+  bool ssb_title = false;
+  int64_t too_long_reported = 0;
+
+  std::vector<Row> pre;  // records before the header decision (bounded by the sniff window)
+  int64_t pre_content = 0;
+  bool decide_deferred = false;
+
+  std::vector<ColumnInfo> columns;
+  std::size_t eff_width = 0;
+  int unit_col = -1, year_col = -1, group_col = -1, service_col = -1, category_col = -1,
+      value_col = -1, pop_col = -1, age_col = -1, sex_col = -1, contents_col = -1;
+  int64_t other_contents = 0, other_contents_line = 0;
+  std::string other_contents_text;
+  std::vector<int> cat_cols, year_cols;
+  int64_t header_line = 0;
+
+  // Footnote candidates: rows of another shape after data; errors if data follows them.
+  std::vector<std::pair<int64_t, std::size_t>> pending;  // (line, field count), capped
+  int64_t pending_count = 0, pending_first = 0;
+  int64_t data_rows = 0;
+
+  // Missing values (SSB symbols).
+  int64_t missing = 0, missing_first_line = 0;
+  int missing_first_col = 0;
+  std::string missing_first_text;
+
+  bool restored_zero_reported = false;
+  std::unordered_map<std::string, UnitResult> unit_cache;
+
+  PopulationAccumulator population;
+  PopulationRegions regions;
+
+  // Provisional totals ("totalt"/"sum"): M1 or Total, decided at the end.
+  std::vector<std::size_t> provisional;
+  bool seen_m = false, seen_ae = false, seen_disjoint = false;
+
+  Impl(ReadContext& c, char d) : ctx(c), delim(d) {}
+
+  Row decode(CsvRecord& rec) {
+    Row r;
+    r.line = rec.line;
+    bool bad = false;
+    for (const auto& f : rec.fields)
+      if (!valid_utf8(f)) { bad = true; break; }
+    if (bad) cp1252 = true;
+    r.fields.reserve(rec.fields.size());
+    for (auto& f : rec.fields) {
+      std::string s = bad ? cp1252_to_utf8(f) : std::move(f);
+      std::string_view t = trim(s);
+      if (t.size() >= 2 && t.front() == '"' && t.back() == '"' && t.find('"', 1) == t.size() - 1) {
+        t = trim(t.substr(1, t.size() - 2));  // ; "quoted after a space"
+      }
+      r.fields.emplace_back(t);
+    }
+    return r;
+  }
+
+  static std::size_t non_empty(const Row& r) {
+    std::size_t n = 0;
+    for (const auto& f : r.fields) n += !f.empty();
+    return n;
+  }
+
+  // ---------------------------------------------------------------------------------------
+  void on_record(CsvRecord& rec) {
+    if (rec.too_long) {
+      ctx.report(Severity::Error, "csv.line_too_long", rec.line, 0,
+                 "Linjen er lengre enn " + std::to_string(ctx.limits.max_line_bytes) +
+                     " byte og er hoppet over." +
+                     (rec.open_quote ? " Trolig mangler et avsluttende anførselstegn (\") i en celle; "
+                                       "linjene etter kan også være slått sammen."
+                                     : " Sjekk at filen er en tabell med én rad per linje."),
+                 "The line is longer than " + std::to_string(ctx.limits.max_line_bytes) +
+                     " bytes and was skipped." +
+                     (rec.open_quote ? " A closing quote (\") is probably missing in a cell; the "
+                                       "following lines may have been merged too."
+                                     : " Check that the file is a table with one row per line."));
+      return;
+    }
+    if (rec.fields.size() > ctx.limits.max_columns) {
+      if (stage == Stage::Dead) return;
+      ctx.report(Severity::Error, "csv.too_many_columns", rec.line, 0,
+                 "Raden har " + std::to_string(rec.fields.size()) + " kolonner (mer enn " +
+                     std::to_string(ctx.limits.max_columns) +
+                     "). Dette er ikke en tabell vi kan lese. " + kAcceptedNb,
+                 "The row has " + std::to_string(rec.fields.size()) + " columns (more than " +
+                     std::to_string(ctx.limits.max_columns) +
+                     "). This is not a table we can read. " + kAcceptedEn);
+      ctx.out.kind = FileKind::Unknown;
+      stage = Stage::Dead;
+      return;
+    }
+    if (rec.unterminated) {
+      ctx.report(Severity::Warning, "csv.unterminated_quote", rec.line, 0,
+                 "Filen slutter inne i en celle med anførselstegn (\"). Sjekk at hver celle som "
+                 "begynner med \" også slutter med \".",
+                 "The file ends inside a quoted cell (\"). Check that every cell that starts with \" "
+                 "also ends with \".");
+    }
+    if (stage == Stage::Dead) return;
+    Row row = decode(rec);
+    if (stage == Stage::PreHeader) {
+      if (non_empty(row) > 0) ++pre_content;
+      pre.push_back(std::move(row));
+      // The sniff window held no complete line: decide after a few lines (a count of records,
+      // so the result does not depend on how the bytes were chunked).
+      if (decide_deferred && pre_content >= 5) decide(true);
+      return;
+    }
+    data(row);
+  }
+
+  // ---------------------------------------------------------------------------------------
+  static int header_score(const Row& r, std::vector<ColumnInfo>* out) {
+    std::vector<ColumnInfo> cols;
+    int score = 0;
+    bool has_unit = false;
+    for (const auto& f : r.fields) {
+      cols.push_back(classify_header(f));
+      if (cols.back().role == Role::Unit) has_unit = true;
+    }
+    for (std::size_t i = 0; i < cols.size(); ++i) {
+      const auto& c = cols[i];
+      if (c.role == Role::None) continue;
+      if (c.role == Role::YearColumn && all_digits(c.header) && !has_unit) continue;
+      ++score;
+    }
+    if (out) *out = std::move(cols);
+    return score;
+  }
+
+  void decide(bool force) {
+    if (stage != Stage::PreHeader) return;
+    if (!force && pre_content == 0) {
+      decide_deferred = true;
+      return;
+    }
+    std::vector<Row> rows = std::move(pre);
+    pre.clear();
+    int best = -1, best_score = 0;
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+      if (non_empty(rows[i]) < 2) continue;
+      int s = header_score(rows[i], nullptr);
+      if (s > best_score) { best_score = s; best = static_cast<int>(i); }
+    }
+    bool any_content = false;
+    for (const auto& r : rows) any_content = any_content || non_empty(r) > 0;
+    if (!any_content) {
+      stage = Stage::Dead;
+      ctx.report(Severity::Error, "file.empty", 0, 0,
+                 "Filen er tom. Velg filen med tabellen (årsverk eller folkemengde).",
+                 "The file is empty. Choose the file with the table (årsverk/FTEs or population).");
+      return;
+    }
+    // SSB title: "07459: Population, by region, age, contents and year".
+    for (const auto& r : rows) {
+      if (non_empty(r) == 0) continue;
+      const std::string& f = r.fields[0];
+      ssb_title = f.size() > 6 && all_digits(f.substr(0, 5)) && f[5] == ':';
+      break;
+    }
+    if (best < 0) {
+      stage = Stage::Dead;
+      const Row* first = nullptr;
+      for (const auto& r : rows)
+        if (non_empty(r) >= 2) { first = &r; break; }
+      if (!first)
+        for (const auto& r : rows)
+          if (non_empty(r) >= 1) { first = &r; break; }
+      std::vector<std::string> found;
+      for (const auto& f : first->fields)
+        if (!f.empty() && found.size() < 12) found.push_back(q(f));
+      unknown_table(first->line, join(found));
+      return;
+    }
+    header_score(rows[best], &columns);
+    header_line = rows[best].line;
+    setup_columns();
+    if (stage == Stage::Dead) return;
+    // Decimal mark: evidence from the numeric cells in the window.
+    int comma = 0, point = 0;
+    std::vector<int> numeric = cat_cols;
+    for (int c : year_cols) numeric.push_back(c);
+    for (int c : {value_col, pop_col})
+      if (c >= 0) numeric.push_back(c);
+    for (std::size_t i = best + 1; i < rows.size(); ++i) {
+      for (int c : numeric) {
+        if (c >= static_cast<int>(rows[i].fields.size())) continue;
+        const std::string& f = rows[i].fields[c];
+        std::size_t pc = f.rfind(','), pp = f.rfind('.');
+        if (pc != std::string::npos && pp == std::string::npos && f.size() - pc - 1 != 3) ++comma;
+        if (pp != std::string::npos && pc == std::string::npos && f.size() - pp - 1 != 3 &&
+            f.size() > 1)
+          ++point;
+      }
+    }
+    comma_decimal = delim != ',' && point <= comma;
+    if (point == 0 && comma == 0) comma_decimal = delim != ',';
+    stage = Stage::Data;
+    for (std::size_t i = best + 1; i < rows.size(); ++i) data(rows[i]);
+  }
+
+  void unknown_table(int64_t line, const std::string& found) {
+    ctx.out.kind = FileKind::Unknown;
+    ctx.report(Severity::Error, "table.unrecognised", line, 0,
+               "Vi fant ikke kolonnene vi trenger. Kolonner i filen: " + found +
+                   ". For årsverk trengs kommune (kommunenummer), år og kategoriene a–e (eller "
+                   "M1–M4), eller kolonnene kategori og årsverk. For folkemengde trengs region, år "
+                   "og folkemengde, eller SSB-kolonner som «Personer 2023». Gi kolonnene slike "
+                   "overskrifter og prøv igjen.",
+               "We did not find the columns we need. Columns in the file: " + found +
+                   ". Årsverk (FTEs) need municipality (number), year and the categories a–e (or "
+                   "M1–M4), or the columns category and årsverk. Population needs region, year and "
+                   "population, or SSB columns such as \"Persons 2023\". Give the columns such "
+                   "headers and try again.");
+  }
+
+  void setup_columns() {
+    // Effective width: up to the last non-empty header.
+    for (std::size_t i = 0; i < columns.size(); ++i)
+      if (!columns[i].header.empty()) eff_width = i + 1;
+    int best_unit_priority = -1;
+    for (std::size_t i = 0; i < columns.size(); ++i) {
+      const auto& c = columns[i];
+      int idx = static_cast<int>(i);
+      switch (c.role) {
+        case Role::Unit:
+          if (c.unit_priority > best_unit_priority) { best_unit_priority = c.unit_priority; unit_col = idx; }
+          break;
+        case Role::Year: if (year_col < 0) year_col = idx; break;
+        case Role::Group: if (group_col < 0) group_col = idx; break;
+        case Role::Service: if (service_col < 0) service_col = idx; break;
+        case Role::Category: if (category_col < 0) category_col = idx; break;
+        case Role::Value: case Role::ArsverkValue: if (value_col < 0) value_col = idx; break;
+        case Role::Population: if (pop_col < 0) pop_col = idx; break;
+        case Role::Age: if (age_col < 0) age_col = idx; break;
+        case Role::Sex: if (sex_col < 0) sex_col = idx; break;
+        case Role::Contents: if (contents_col < 0) contents_col = idx; break;
+        case Role::CategoryColumn: cat_cols.push_back(idx); break;
+        case Role::YearColumn: year_cols.push_back(idx); break;
+        default: break;
+      }
+    }
+    const bool arsverk_value = value_col >= 0 && columns[value_col].role == Role::ArsverkValue;
+    if (!cat_cols.empty() && category_col < 0) {
+      layout = Layout::Wide;
+      if (value_col >= 0 && arsverk_value) {
+        // "årsverk" next to category columns: a total column.
+        columns[value_col].role = Role::CategoryColumn;
+        columns[value_col].category = CategoryMatch{Category::Total, true};
+        cat_cols.push_back(value_col);
+        std::sort(cat_cols.begin(), cat_cols.end());
+        value_col = -1;
+      }
+    } else if (category_col >= 0 && value_col >= 0) {
+      layout = Layout::Long;
+      cat_cols.clear();
+    } else if (category_col >= 0 && cat_cols.size() == 1 && columns[cat_cols[0]].category.provisional_total) {
+      // "kategori; totalt" hardly happens; treat "totalt" as the value column.
+      layout = Layout::Long;
+      value_col = cat_cols[0];
+      cat_cols.clear();
+    } else if (!year_cols.empty() && year_col < 0) {
+      layout = Layout::PopSsb;
+    } else if (pop_col >= 0 || (value_col >= 0 && !arsverk_value &&
+                                (age_col >= 0 || sex_col >= 0 || contents_col >= 0 || ssb_title))) {
+      layout = Layout::PopSimple;
+      if (pop_col < 0) pop_col = value_col;
+    } else if (arsverk_value && category_col < 0) {
+      // "kommune; år; årsverk": total årsverk.
+      layout = Layout::Wide;
+      columns[value_col].role = Role::CategoryColumn;
+      columns[value_col].category = CategoryMatch{Category::Total, true};
+      cat_cols.push_back(value_col);
+      value_col = -1;
+    } else if (!year_cols.empty()) {
+      layout = Layout::PopSsb;
+    }
+    std::vector<std::string> found;
+    for (const auto& c : columns)
+      if (!c.header.empty() && found.size() < 12) found.push_back(q(c.header));
+    if (layout == Layout::None) {
+      stage = Stage::Dead;
+      if (category_col >= 0 && value_col < 0) {
+        ctx.out.kind = FileKind::Arsverk;
+        ctx.report(Severity::Error, "header.missing_value", header_line, category_col + 1,
+                   "Filen har en kategorikolonne, men ingen kolonne med årsverk. Kolonner i filen: " +
+                       join(found) + ". Legg til en kolonne med overskriften «årsverk».",
+                   "The file has a category column but no column with årsverk (FTEs). Columns in "
+                   "the file: " + join(found) + ". Add a column headed \"årsverk\".");
+        return;
+      }
+      unknown_table(header_line, join(found));
+      return;
+    }
+    bool arsverk = layout == Layout::Wide || layout == Layout::Long;
+    ctx.out.kind = arsverk ? FileKind::Arsverk : FileKind::Population;
+    ctx.out.format = layout == Layout::Wide ? "csv-wide"
+                     : layout == Layout::Long ? "csv-long"
+                     : (layout == Layout::PopSsb || ssb_title) ? "ssb-csv"
+                                                                : "csv-simple";
+    if (arsverk) {
+      ctx.out.has_target_group = group_col >= 0;
+      ctx.out.has_service = service_col >= 0;
+      for (int c : cat_cols) note_category(columns[c].category);
+    }
+    // Demote the other unit columns to names.
+    for (std::size_t i = 0; i < columns.size(); ++i)
+      if (columns[i].role == Role::Unit && static_cast<int>(i) != unit_col) columns[i].role = Role::UnitName;
+    if (unit_col < 0) {
+      stage = Stage::Dead;
+      ctx.report(Severity::Error, "header.missing_unit", header_line, 0,
+                 std::string("Fant ingen kolonne for enhet (kommune, bydel, fylke eller region). "
+                             "Kolonner i filen: ") + join(found) +
+                     ". Gi kolonnen med kommunenummer overskriften «kommunenummer» eller «region».",
+                 "Found no column for the unit (municipality, district, county or region). Columns "
+                 "in the file: " + join(found) +
+                     ". Head the column with the municipality numbers \"kommunenummer\" or \"region\".");
+      return;
+    }
+    if (year_col < 0 && year_cols.empty()) {
+      stage = Stage::Dead;
+      ctx.report(Severity::Error, "header.missing_year", header_line, 0,
+                 "Fant ingen kolonne for år. Kolonner i filen: " + join(found) +
+                     ". Legg til en kolonne med overskriften «år» og årstallet på hver rad.",
+                 "Found no column for the year. Columns in the file: " + join(found) +
+                     ". Add a column headed \"år\" (year) with the year on every row.");
+      return;
+    }
+  }
+
+  void note_category(const CategoryMatch& m) {
+    if (m.provisional_total) return;
+    int c = static_cast<int>(m.category);
+    if (c <= static_cast<int>(Category::E)) seen_ae = true;
+    else if (c <= static_cast<int>(Category::M4)) seen_m = true;
+    else if (m.category != Category::Total) seen_disjoint = true;
+  }
+
+  // ---------------------------------------------------------------------------------------
+  bool shape_ok(const Row& r) const {
+    if (non_empty(r) < 2) return false;
+    if (r.fields.size() < eff_width) return false;
+    for (std::size_t i = columns.size(); i < r.fields.size(); ++i)
+      if (!r.fields[i].empty()) return false;
+    return true;
+  }
+
+  void flush_pending_as_errors() {
+    for (const auto& [line, n] : pending) {
+      ctx.report(Severity::Error, "csv.wrong_shape", line, 0,
+                 "Raden har " + std::to_string(n) + " felt, men overskriften har " +
+                     std::to_string(eff_width) +
+                     " kolonner. Raden er hoppet over. Sjekk skilletegnet og at desimaltall med komma "
+                     "står i anførselstegn.",
+                 "The row has " + std::to_string(n) + " fields but the header has " +
+                     std::to_string(eff_width) +
+                     " columns. The row was skipped. Check the delimiter, and that decimal numbers "
+                     "with a comma are quoted.");
+    }
+    pending.clear();
+    pending_count = 0;
+  }
+
+  void data(const Row& row) {
+    if (stage != Stage::Data) return;
+    if (non_empty(row) == 0) return;  // blank line
+    if (!shape_ok(row)) {
+      if (pending_count == 0) pending_first = row.line;
+      ++pending_count;
+      if (pending.size() < 1000) pending.emplace_back(row.line, row.fields.size());
+      return;
+    }
+    if (pending_count) flush_pending_as_errors();
+    ++data_rows;
+    ++ctx.out.rows;
+    switch (layout) {
+      case Layout::Wide: case Layout::Long: arsverk_row(row); break;
+      case Layout::PopSsb: case Layout::PopSimple: population_row(row); break;
+      default: break;
+    }
+  }
+
+  const std::string& cell(const Row& r, int c) const {
+    static const std::string empty;
+    return c >= 0 && c < static_cast<int>(r.fields.size()) ? r.fields[c] : empty;
+  }
+
+  void note_missing(const Row& r, int col, const std::string& text) {
+    if (missing++ == 0) {
+      missing_first_line = r.line;
+      missing_first_col = col + 1;
+      missing_first_text = text;
+    }
+  }
+
+  std::optional<int> parse_year(const Row& r, int col) {
+    const std::string& t = cell(r, col);
+    std::string s = t;
+    if (ends_with(s, ".0") || ends_with(s, ",0")) s.resize(s.size() - 2);
+    if (s.size() == 4 && all_digits(s)) {
+      int y = std::stoi(s);
+      if (y >= 1900 && y <= 2100) return y;
+    }
+    if (t.empty())
+      ctx.report(Severity::Error, "year.missing", r.line, col + 1,
+                 "Året mangler. Skriv årstallet, for eksempel 2024. Raden er hoppet over.",
+                 "The year is missing. Write the year, for example 2024. The row was skipped.");
+    else
+      ctx.report(Severity::Error, "year.invalid", r.line, col + 1,
+                 q(t) + " er ikke et årstall. Skriv året med fire sifre, for eksempel 2024. Raden er "
+                        "hoppet over.",
+                 q(t) + " is not a year. Write the year with four digits, for example 2024. The row "
+                        "was skipped.");
+    return std::nullopt;
+  }
+
+  std::optional<std::string> arsverk_unit(const Row& r, int year) {
+    const std::string& t = cell(r, unit_col);
+    if (t.empty()) {
+      ctx.report(Severity::Error, "unit.missing", r.line, unit_col + 1,
+                 "Enheten (kommune/bydel) mangler. Skriv kommunenummeret. Raden er hoppet over.",
+                 "The unit (municipality/district) is missing. Write the municipality number. The "
+                 "row was skipped.");
+      return std::nullopt;
+    }
+    std::optional<Structure> s = structure_for_year(year);
+    std::string key = t + '\x1f' + (s ? to_string(*s) : "-");
+    auto it = unit_cache.find(key);
+    if (it == unit_cache.end()) {
+      UnitResult res = parse_unit(t, year, *ctx.registers);
+      if (unit_cache.size() > 100000) unit_cache.clear();
+      it = unit_cache.emplace(key, std::move(res)).first;
+    }
+    const UnitResult& u = it->second;
+    if (u.status != UnitStatus::Ok) {
+      report_bad_unit(ctx, u, t, r.line, unit_col + 1, "Raden er hoppet over.", "The row was skipped.");
+      return std::nullopt;
+    }
+    if (u.restored_zero) report_restored_zero(ctx, restored_zero_reported, t, u.code, r.line, unit_col + 1);
+    return u.code;
+  }
+
+  // Reads an årsverk number; false = the row must be skipped (already reported).
+  bool arsverk_number(const Row& r, int col, std::optional<Fixed>& out) {
+    const std::string& t = cell(r, col);
+    ParsedNumber n = parse_decimal(t, comma_decimal);
+    out.reset();
+    switch (n.status) {
+      case NumberStatus::Empty: return true;
+      case NumberStatus::SsbMissing: note_missing(r, col, t); return true;
+      case NumberStatus::NotANumber:
+        ctx.report(Severity::Error, "number.not_a_number", r.line, col + 1,
+                   q(t) + " er ikke et tall. " + cell_nb_hint_number() + " Raden er hoppet over.",
+                   q(t) + " is not a number. " + cell_en_hint_number() + " The row was skipped.");
+        return false;
+      case NumberStatus::OutOfRange:
+        ctx.report(Severity::Error, "number.out_of_range", r.line, col + 1,
+                   q(t) + " er et altfor stort tall for årsverk. Sjekk cellen. Raden er hoppet over.",
+                   q(t) + " is far too large for årsverk (FTEs). Check the cell. The row was skipped.");
+        return false;
+      case NumberStatus::TooPrecise:
+        ctx.report(Severity::Warning, "number.too_precise", r.line, col + 1,
+                   q(t) + " har flere enn 6 desimaler og er avrundet til " +
+                       fixed_text(n.value, true) + ".",
+                   q(t) + " has more than 6 decimals and was rounded to " +
+                       fixed_text(n.value, false) + ".");
+        break;
+      case NumberStatus::Ok: break;
+    }
+    if (n.value.micro() < 0) {
+      ctx.report(Severity::Error, "number.negative", r.line, col + 1,
+                 q(t) + " er negativt. Årsverk kan ikke være negative; rett tallet. Raden er hoppet "
+                        "over.",
+                 q(t) + " is negative. Årsverk (FTEs) cannot be negative; correct the number. The "
+                        "row was skipped.");
+      return false;
+    }
+    out = n.value;
+    return true;
+  }
+
+  void arsverk_row(const Row& r) {
+    auto year = parse_year(r, year_col);
+    if (!year) return;
+    auto unit = arsverk_unit(r, *year);
+    if (!unit) return;
+    TargetGroup group = TargetGroup::Unspecified;
+    if (group_col >= 0) {
+      const std::string& g = cell(r, group_col);
+      switch (match_group(g)) {
+        case GroupMatch::Adults: group = TargetGroup::Adults; break;
+        case GroupMatch::Children: group = TargetGroup::Children; break;
+        case GroupMatch::Empty: break;
+        case GroupMatch::Unknown:
+          ctx.report(Severity::Warning, "group.unknown", r.line, group_col + 1,
+                     q(g) + " er ikke en målgruppe vi kjenner. Skriv «voksne» eller «barn og unge». "
+                            "Raden er hoppet over.",
+                     q(g) + " is not a target group we know. Write \"voksne\" (adults) or \"barn og "
+                            "unge\" (children and young people). The row was skipped.");
+          return;
+      }
+    }
+    std::string service = service_col >= 0 ? cell(r, service_col) : std::string();
+    struct Item { CategoryMatch cat; Fixed value; };
+    std::vector<Item> items;
+    bool ok = true;
+    if (layout == Layout::Wide) {
+      for (int c : cat_cols) {
+        std::optional<Fixed> v;
+        if (!arsverk_number(r, c, v)) ok = false;
+        else if (v) items.push_back({columns[c].category, *v});
+      }
+    } else {
+      const std::string& ct = cell(r, category_col);
+      auto cat = match_category(ct);
+      if (!cat) {
+        if (ct.empty())
+          ctx.report(Severity::Error, "category.missing", r.line, category_col + 1,
+                     "Kategorien mangler. Skriv a, b, c, d eller e (fra 2024) eller M1–M4 (til og med "
+                     "2023). Raden er hoppet over.",
+                     "The category is missing. Write a, b, c, d or e (from 2024) or M1–M4 (up to "
+                     "2023). The row was skipped.");
+        else
+          ctx.report(Severity::Error, "category.unknown", r.line, category_col + 1,
+                     q(ct) + " er ikke en utdanningskategori vi kjenner. Skriv a, b, c, d eller e "
+                             "(fra 2024) eller M1–M4 (til og med 2023). Raden er hoppet over.",
+                     q(ct) + " is not an education category we know. Write a, b, c, d or e (from "
+                             "2024) or M1–M4 (up to 2023). The row was skipped.");
+        return;
+      }
+      std::optional<Fixed> v;
+      if (!arsverk_number(r, value_col, v)) ok = false;
+      else if (v) items.push_back({*cat, *v});
+    }
+    if (!ok) return;
+    for (const auto& it : items) {
+      ArsverkValue av;
+      av.unit = *unit;
+      av.year = *year;
+      av.group = group;
+      av.service = service;
+      av.category = it.cat.category;
+      av.value = it.value;
+      av.file = ctx.file_index;
+      av.line = r.line;
+      if (it.cat.provisional_total) provisional.push_back(ctx.out.arsverk.size());
+      else if (layout == Layout::Long) note_category(it.cat);
+      ctx.out.arsverk.push_back(std::move(av));
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------
+  void population_value(const Row& r, int col, const std::string& code, int year, bool age_total,
+                        bool sex_total, std::string_view age_key, std::string_view sex_key) {
+    const std::string& t = cell(r, col);
+    ParsedNumber n = parse_decimal(t, comma_decimal);
+    switch (n.status) {
+      case NumberStatus::Empty:
+      case NumberStatus::SsbMissing: note_missing(r, col, t); return;
+      case NumberStatus::NotANumber:
+        ctx.report(Severity::Error, "number.not_a_number", r.line, col + 1,
+                   q(t) + " er ikke et tall. Skriv folkemengden som et helt tall, for eksempel 31730. "
+                          "Raden er hoppet over.",
+                   q(t) + " is not a number. Write the population as a whole number, for example "
+                          "31730. The row was skipped.");
+        return;
+      case NumberStatus::OutOfRange:
+        ctx.report(Severity::Error, "number.out_of_range", r.line, col + 1,
+                   q(t) + " er et altfor stort tall for folkemengde. Raden er hoppet over.",
+                   q(t) + " is far too large for a population. The row was skipped.");
+        return;
+      default: break;
+    }
+    if (n.value.micro() % Fixed::kScale != 0 || n.status == NumberStatus::TooPrecise) {
+      ctx.report(Severity::Error, "population.not_integer", r.line, col + 1,
+                 q(t) + " er ikke et helt tall. Folkemengde er et antall personer. Raden er hoppet "
+                        "over.",
+                 q(t) + " is not a whole number. Population is a count of persons. The row was "
+                        "skipped.");
+      return;
+    }
+    if (n.value.micro() < 0) {
+      ctx.report(Severity::Error, "population.negative", r.line, col + 1,
+                 q(t) + " er negativt. Folkemengde kan ikke være negativ. Raden er hoppet over.",
+                 q(t) + " is negative. A population cannot be negative. The row was skipped.");
+      return;
+    }
+    int64_t v = n.value.micro() / Fixed::kScale;
+    if (!population.add(code, year, age_total, sex_total, age_key, sex_key, v, r.line)) {
+      ctx.report(Severity::Warning, "population.duplicate", r.line, col + 1,
+                 "Folkemengden for " + q(code) + " i " + std::to_string(year) +
+                     " (samme alder og kjønn) står to ganger. Bare den første er brukt.",
+                 "The population of " + q(code) + " in " + std::to_string(year) +
+                     " (same age and sex) appears twice. Only the first is used.");
+    }
+  }
+
+  struct LabelInfo {
+    bool total = true;
+    std::string key;
+  };
+  std::unordered_map<std::string, LabelInfo> age_labels, sex_labels;
+  static const LabelInfo& label_info(std::unordered_map<std::string, LabelInfo>& cache,
+                                     const std::string& text, bool age) {
+    auto it = cache.find(text);
+    if (it != cache.end()) return it->second;
+    if (cache.size() > 10000) cache.clear();
+    LabelInfo info{age ? is_total_age(text) : is_total_sex(text), normalise_name(text)};
+    return cache.emplace(text, std::move(info)).first->second;
+  }
+
+  static bool population_contents(const std::string& text) {
+    std::string n = normalise_name(text);
+    if (n.empty()) return true;
+    for (const char* w : {"personer", "folkemengde", "persons", "population", "befolkning",
+                          "innbyggere", "folketal"})
+      if (contains(n, w)) return true;
+    return false;
+  }
+
+  void population_row(const Row& r) {
+    if (contents_col >= 0 && !population_contents(cell(r, contents_col))) {
+      if (other_contents++ == 0) {
+        other_contents_line = r.line;
+        other_contents_text = cell(r, contents_col);
+      }
+      return;
+    }
+    const std::string& label = cell(r, unit_col);
+    const LabelInfo& age = label_info(age_labels, age_col >= 0 ? cell(r, age_col) : std::string(), true);
+    const LabelInfo& sex = label_info(sex_labels, sex_col >= 0 ? cell(r, sex_col) : std::string(), false);
+    const bool age_total = age.total;
+    const std::string& age_key = age.key;
+    const bool sex_total_col = sex.total;
+    const std::string& sex_key_col = sex.key;
+    if (layout == Layout::PopSimple) {
+      auto year = parse_year(r, year_col);
+      if (!year) return;
+      auto code = regions.resolve(ctx, label, *year, r.line, unit_col + 1);
+      if (!code) return;
+      population_value(r, pop_col, *code, *year, age_total, sex_total_col, age_key, sex_key_col);
+      return;
+    }
+    std::optional<std::string> code;
+    int code_year = -1;
+    for (int c : year_cols) {
+      const ColumnInfo& col = columns[c];
+      if (!code || code_year != col.year) {
+        // Names resolve per year; codes the same for all years.
+        code = regions.resolve(ctx, label, col.year, r.line, unit_col + 1);
+        code_year = col.year;
+        if (!code) return;
+      }
+      bool sex_total = col.sex >= 0 ? col.sex == 0 : sex_total_col;
+      std::string sex_key = col.sex >= 0 ? col.sex_key : sex_key_col;
+      population_value(r, c, *code, col.year, age_total, sex_total, age_key, sex_key);
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------
+  void finish() {
+    if (stage == Stage::PreHeader) decide(true);
+    if (stage == Stage::Data) {
+      if (pending_count) {
+        if (data_rows == 0) {
+          pending.clear();
+        } else {
+          ctx.report(Severity::Info, "csv.footnotes_ignored", pending_first, 0,
+                     std::to_string(pending_count) +
+                         " linje(r) under tabellen har en annen form enn tabellen (fotnoter, kilde "
+                         "o.l.) og er ikke lest.",
+                     std::to_string(pending_count) +
+                         " line(s) below the table have another shape than the table (footnotes, "
+                         "source and the like) and were not read.");
+        }
+      }
+      if (data_rows == 0) {
+        ctx.report(Severity::Error, "file.header_only", header_line, 0,
+                   "Filen har overskrifter, men ingen rader med tall under dem. Sjekk at du lagret "
+                   "hele arket.",
+                   "The file has headers but no rows of figures below them. Check that you saved "
+                   "the whole sheet.");
+      }
+      if (missing) {
+        bool pop = layout == Layout::PopSsb || layout == Layout::PopSimple;
+        ctx.report(Severity::Warning, "number.missing_values", missing_first_line, missing_first_col,
+                   std::to_string(missing) + " celle(r) har ingen verdi (tom eller SSB-symbol som «..», "
+                   "«.», «:» eller «-»; den første: " + q(missing_first_text) + ") og er regnet som "
+                   "manglende, ikke som 0." + (pop ? " Sjekk at folkemengden er hentet for riktig år."
+                                                   : ""),
+                   std::to_string(missing) + " cell(s) have no value (empty or an SSB symbol such as "
+                   "\"..\", \".\", \":\" or \"-\"; the first: " + q(missing_first_text) + ") and were "
+                   "treated as missing, not as 0." + (pop ? " Check that the population is for the "
+                                                            "right year." : ""));
+      }
+      if (other_contents) {
+        ctx.report(Severity::Info, "population.other_contents_ignored", other_contents_line,
+                   contents_col + 1,
+                   std::to_string(other_contents) + " rad(er) gjelder en annen statistikkvariabel enn "
+                   "folkemengde (den første: " + q(other_contents_text) + ") og er ikke lest.",
+                   std::to_string(other_contents) + " row(s) are for contents other than population "
+                   "(the first: " + q(other_contents_text) + ") and were not read.");
+      }
+      if (layout == Layout::PopSsb || layout == Layout::PopSimple) {
+        regions.finish(ctx);
+        population.finish(ctx);
+      } else {
+        resolve_totals();
+      }
+    }
+  }
+
+  void resolve_totals() {
+    auto& values = ctx.out.arsverk;
+    for (std::size_t i : provisional) {
+      ArsverkValue& v = values[i];
+      bool m1;
+      if (seen_m && !seen_ae && !seen_disjoint) m1 = true;
+      else if (!seen_m && (seen_ae || seen_disjoint)) m1 = false;
+      else if (!seen_m) m1 = v.year <= 2023;  // only a total: M1 for schema 2015
+      else m1 = v.year <= 2023;
+      v.category = m1 ? Category::M1 : Category::Total;
+    }
+  }
+};
+
+TableReader::TableReader(ReadContext& ctx, char delimiter) : impl_(new Impl(ctx, delimiter)) {}
+TableReader::~TableReader() = default;
+void TableReader::record(CsvRecord& rec) { impl_->on_record(rec); }
+void TableReader::decide_header() { impl_->decide(false); }
+void TableReader::finish() { impl_->finish(); }
+bool TableReader::any_cp1252() const { return impl_->cp1252; }
+
+}  // namespace arsverk::detail

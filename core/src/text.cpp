@@ -1,0 +1,149 @@
+#include "text.hpp"
+
+#include <cstdint>
+
+namespace arsverk::detail {
+
+bool valid_utf8(std::string_view s) {
+  std::size_t i = 0, n = s.size();
+  while (i < n) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) { ++i; continue; }
+    std::size_t len;
+    uint32_t cp;
+    if (c >= 0xC2 && c <= 0xDF) { len = 2; cp = c & 0x1F; }
+    else if (c >= 0xE0 && c <= 0xEF) { len = 3; cp = c & 0x0F; }
+    else if (c >= 0xF0 && c <= 0xF4) { len = 4; cp = c & 0x07; }
+    else return false;
+    if (i + len > n) return false;
+    for (std::size_t k = 1; k < len; ++k) {
+      unsigned char d = static_cast<unsigned char>(s[i + k]);
+      if ((d & 0xC0) != 0x80) return false;
+      cp = (cp << 6) | (d & 0x3F);
+    }
+    if (len == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) return false;
+    if (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)) return false;
+    i += len;
+  }
+  return true;
+}
+
+namespace {
+// Windows-1252 0x80..0x9F; 0 for the five undefined positions (kept as the C1 control).
+const uint16_t kCp1252High[32] = {
+    0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+    0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0,      0x017D, 0,
+    0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+    0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
+
+void append_cp(std::string& out, uint32_t cp) {
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+}  // namespace
+
+std::string cp1252_to_utf8(std::string_view s) {
+  std::string out;
+  out.reserve(s.size() + s.size() / 4);
+  for (char ch : s) {
+    unsigned char c = static_cast<unsigned char>(ch);
+    if (c < 0x80) out += ch;
+    else if (c < 0xA0) append_cp(out, kCp1252High[c - 0x80] ? kCp1252High[c - 0x80] : c);
+    else append_cp(out, c);
+  }
+  return out;
+}
+
+std::string to_utf8(std::string_view bytes, bool& converted) {
+  converted = !valid_utf8(bytes);
+  return converted ? cp1252_to_utf8(bytes) : std::string(bytes);
+}
+
+namespace {
+std::size_t lead_space(std::string_view s, std::size_t i) {
+  unsigned char c = static_cast<unsigned char>(s[i]);
+  if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v') return 1;
+  if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0) return 2;
+  if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
+      (static_cast<unsigned char>(s[i + 2]) == 0xAF || static_cast<unsigned char>(s[i + 2]) == 0x89))
+    return 3;
+  return 0;
+}
+std::size_t trail_space(std::string_view s) {
+  std::size_t n = s.size();
+  unsigned char c = static_cast<unsigned char>(s[n - 1]);
+  if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v') return 1;
+  if (n >= 2 && c == 0xA0 && static_cast<unsigned char>(s[n - 2]) == 0xC2) return 2;
+  if (n >= 3 && (c == 0xAF || c == 0x89) && static_cast<unsigned char>(s[n - 2]) == 0x80 &&
+      static_cast<unsigned char>(s[n - 3]) == 0xE2)
+    return 3;
+  return 0;
+}
+}  // namespace
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty()) {
+    std::size_t k = lead_space(s, 0);
+    if (!k) break;
+    s.remove_prefix(k);
+  }
+  while (!s.empty()) {
+    std::size_t k = trail_space(s);
+    if (!k) break;
+    s.remove_suffix(k);
+  }
+  return s;
+}
+
+std::string lower_ascii(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+bool ends_with(std::string_view s, std::string_view p) {
+  return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;
+}
+bool contains(std::string_view s, std::string_view p) { return s.find(p) != std::string_view::npos; }
+bool all_digits(std::string_view s) {
+  if (s.empty()) return false;
+  for (char c : s)
+    if (c < '0' || c > '9') return false;
+  return true;
+}
+
+std::optional<int> find_year(std::string_view s) {
+  for (std::size_t i = 0; i + 4 <= s.size(); ++i) {
+    if (i > 0 && s[i - 1] >= '0' && s[i - 1] <= '9') continue;
+    if (!all_digits(s.substr(i, 4))) continue;
+    if (i + 4 < s.size() && s[i + 4] >= '0' && s[i + 4] <= '9') continue;
+    int y = std::stoi(std::string(s.substr(i, 4)));
+    if (y >= 1900 && y <= 2100) return y;
+  }
+  return std::nullopt;
+}
+
+std::string remove_once(std::string s, std::string_view part) {
+  std::size_t p = s.find(part);
+  if (p != std::string::npos) s.erase(p, part.size());
+  return s;
+}
+
+std::string excerpt(std::string_view s, std::size_t max_bytes) {
+  if (s.size() <= max_bytes) return std::string(s);
+  std::size_t cut = max_bytes;
+  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+  return std::string(s.substr(0, cut)) + "\xE2\x80\xA6";
+}
+
+}  // namespace arsverk::detail

@@ -1,0 +1,33 @@
+#pragma once
+// Internal text helpers for the readers: encoding detection and conversion to UTF-8,
+// trimming, and header/value normalisation.
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace arsverk::detail {
+
+// True when the bytes are well-formed UTF-8 (no overlongs, no surrogates, ≤ U+10FFFF).
+bool valid_utf8(std::string_view bytes);
+// Windows-1252 (a superset of the printable ISO-8859-1) → UTF-8.
+std::string cp1252_to_utf8(std::string_view bytes);
+// UTF-8 as is when valid, otherwise decoded as Windows-1252; `converted` tells which.
+std::string to_utf8(std::string_view bytes, bool& converted);
+
+// Trims ASCII white space, no-break space (U+00A0), narrow no-break space (U+202F).
+std::string_view trim(std::string_view s);
+std::string lower_ascii(std::string_view s);
+bool starts_with(std::string_view s, std::string_view prefix);
+bool ends_with(std::string_view s, std::string_view suffix);
+bool contains(std::string_view s, std::string_view part);
+bool all_digits(std::string_view s);
+
+// A four-digit year 1900..2100 standing alone in the text (not part of a longer number).
+std::optional<int> find_year(std::string_view s);
+// Removes the first occurrence of `part`.
+std::string remove_once(std::string s, std::string_view part);
+
+// Shortens a cell for quoting in messages (UTF-8 safe), e.g. 60 bytes then "…".
+std::string excerpt(std::string_view s, std::size_t max_bytes = 60);
+
+}  // namespace arsverk::detail

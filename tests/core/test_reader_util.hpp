@@ -1,0 +1,73 @@
+#pragma once
+// Helpers for the reader tests.
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <string_view>
+
+#include "arsverk/reader.hpp"
+
+namespace reader_test {
+
+inline std::string source_path(const std::string& rel) { return std::string(ARSVERK_SOURCE_DIR) + "/" + rel; }
+
+inline std::string slurp(const std::string& rel) {
+  std::ifstream in(source_path(rel), std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+inline arsverk::ParsedFile read_chunked(std::string_view bytes, std::size_t chunk,
+                                        const std::string& name = "test.csv",
+                                        arsverk::ReaderLimits limits = {}) {
+  arsverk::FileReader r(name, 0, arsverk::Registers::embedded(), limits);
+  for (std::size_t i = 0; i < bytes.size(); i += chunk) r.feed(bytes.substr(i, chunk));
+  return r.finish();
+}
+
+inline arsverk::ParsedFile read(std::string_view bytes, const std::string& name = "test.csv") {
+  return arsverk::read_file(name, 0, bytes);
+}
+
+// Everything in a ParsedFile as text, for comparing two readings.
+inline std::string dump(const arsverk::ParsedFile& f) {
+  std::ostringstream o;
+  o << f.name << '|' << arsverk::to_string(f.kind) << '|' << f.format << '|' << f.encoding << '|'
+    << f.delimiter << '|' << f.rows << '|' << f.has_target_group << f.has_service << '\n';
+  for (const auto& v : f.arsverk)
+    o << "A " << v.unit << ' ' << v.year << ' ' << static_cast<int>(v.group) << ' ' << v.service << ' '
+      << static_cast<int>(v.category) << ' ' << v.value.micro() << ' ' << v.file << ' ' << v.line << '\n';
+  for (const auto& [k, v] : f.population) o << "P " << k.first << ' ' << k.second << ' ' << v << '\n';
+  for (const auto& [k, v] : f.population_line) o << "L " << k.first << ' ' << k.second << ' ' << v << '\n';
+  for (const auto& d : f.diagnostics)
+    o << "D " << static_cast<int>(d.severity) << ' ' << d.code << ' ' << d.file << ' ' << d.line << ' '
+      << d.column << ' ' << d.nb << " // " << d.en << '\n';
+  return o.str();
+}
+
+inline bool has_code(const arsverk::ParsedFile& f, const std::string& code) {
+  for (const auto& d : f.diagnostics)
+    if (d.code == code) return true;
+  return false;
+}
+
+inline const arsverk::Diagnostic* find_code(const arsverk::ParsedFile& f, const std::string& code) {
+  for (const auto& d : f.diagnostics)
+    if (d.code == code) return &d;
+  return nullptr;
+}
+
+inline int count_severity(const arsverk::ParsedFile& f, arsverk::Severity s) {
+  int n = 0;
+  for (const auto& d : f.diagnostics) n += d.severity == s;
+  return n;
+}
+
+inline std::string all_codes(const arsverk::ParsedFile& f) {
+  std::string s;
+  for (const auto& d : f.diagnostics) s += d.code + "@" + std::to_string(d.line) + " ";
+  return s;
+}
+
+}  // namespace reader_test

@@ -1,0 +1,214 @@
+// Whole pipeline: bytes in through the session, report out. The example data's calibration,
+// real SSB samples as population, JSON/CSV output, and the CLI's contract.
+#include <catch2/catch.hpp>
+
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <sys/wait.h>
+
+#include "arsverk/example_data.hpp"
+#include "arsverk/session.hpp"
+
+using namespace arsverk;
+using nlohmann::json;
+
+namespace {
+
+std::string slurp(const std::string& relative) {
+  std::ifstream in(std::string(ARSVERK_SOURCE_DIR) + "/" + relative, std::ios::binary);
+  REQUIRE(in);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+json report(const Session& s, Settings settings = {}) { return json::parse(s.report_json(settings)); }
+
+const json* result(const json& doc, const std::string& code, int year) {
+  for (const auto& r : doc["results"])
+    if (r["code"] == code && r["year"] == year) return &r;
+  return nullptr;
+}
+
+void add_example(Session& s) {
+  s.add_file("eksempel_arsverk_2023.csv", embedded::example_eksempel_arsverk_2023_csv);
+  s.add_file("eksempel_arsverk_2024_2025.csv", embedded::example_eksempel_arsverk_2024_2025_csv);
+}
+
+}  // namespace
+
+TEST_CASE("example data reproduces its calibration targets with the embedded population") {
+  Session s;
+  add_example(s);
+  const json doc = report(s);
+  for (const auto& f : doc["files"]) {
+    CHECK(f["kind"] == "arsverk");
+    CHECK(f["has_target_group"] == true);
+    CHECK(f["has_service"] == true);
+  }
+  for (const auto& d : doc["diagnostics"]) CHECK(d["severity"] != "error");
+
+  const json* land24 = result(doc, "0", 2024);
+  REQUIRE(land24);
+  CHECK((*land24)["display"]["M1"] == "2,8");
+  CHECK((*land24)["display"]["M2"] == "2,4");
+  CHECK((*result(doc, "03", 2024))["display"]["M1"] == "2,1");
+  CHECK((*result(doc, "42", 2024))["display"]["M1"] == "3,9");
+  CHECK((*result(doc, "0301", 2024))["display"]["M1"] == "2,1");
+
+  const json* land23 = result(doc, "0", 2023);
+  REQUIRE(land23);
+  CHECK((*land23)["arsverk"]["M1"].get<double>() == 17436.0);
+  CHECK((*land23)["by_group"]["voksne"]["arsverk"]["M1"].get<double>() == 13445.0);
+  CHECK((*land23)["by_group"]["barn_og_unge"]["arsverk"]["M1"].get<double>() == 3991.0);
+  CHECK((*land23)["schema"] == "2015");
+  CHECK((*land23)["population"] == 5488984);
+}
+
+TEST_CASE("example data: the special cases it was built with are recognised") {
+  Session s;
+  add_example(s);
+  const json doc = report(s);
+  // Non-responding in 2025: carried forward from 2024.
+  for (const char* code : {"1135", "3440", "4617", "5524", "030110"}) {
+    const json* r = result(doc, code, 2025);
+    REQUIRE(r);
+    CHECK((*r)["carried_from"] == 2024);
+  }
+  // Non-responding in 2024 after reporting in 2023: nothing carried across the break.
+  CHECK_FALSE(result(doc, "1812", 2024));
+  CHECK_FALSE(result(doc, "3412", 2024));
+  // Without own årsverk for one target group: suppressed, still counted.
+  const json* vevelstad = result(doc, "1816", 2024);
+  REQUIRE(vevelstad);
+  CHECK((*vevelstad)["suppressed"] == true);
+  CHECK((*vevelstad)["per_1000"].is_null());
+  // Out-of-scope services left out and reported.
+  CHECK(doc["excluded"].size() >= 3);
+  // Røst is implausibly high; the check says so.
+  bool rost = false;
+  for (const auto& d : doc["diagnostics"]) rost = rost || (d["code"] == "check.rate_high" && d["message"].get<std::string>().find("1856") != std::string::npos);
+  CHECK(rost);
+}
+
+TEST_CASE("real SSB export as population file overrides the embedded figures, with the same numbers") {
+  Session with_file, embedded_only;
+  add_example(with_file);
+  add_example(embedded_only);
+  with_file.add_file("ssb_07459.csv", slurp("tests/data/ssb/ssb_07459_folkemengde_alder_2023_latin1.csv"));
+  Settings s;
+  s.year = 2023;
+  const json a = report(with_file, s), b = report(embedded_only, s);
+  const json* halden_file = result(a, "3001", 2023);
+  const json* halden_embedded = result(b, "3001", 2023);
+  REQUIRE(halden_file);
+  REQUIRE(halden_embedded);
+  CHECK((*halden_file)["population_source"] == "file");
+  CHECK((*halden_file)["population_file"] == "ssb_07459.csv");
+  CHECK((*halden_embedded)["population_source"] == "embedded");
+  CHECK((*halden_file)["population"] == (*halden_embedded)["population"]);
+  CHECK((*halden_file)["per_1000"] == (*halden_embedded)["per_1000"]);
+  CHECK(a["files"][2]["kind"] == "befolkning");
+  CHECK(a["files"][2]["encoding"] == "windows-1252");
+}
+
+TEST_CASE("settings recompute without reading again; language changes names and number format") {
+  Session s;
+  add_example(s);
+  Settings nb;
+  nb.year = 2024;
+  Settings en = nb;
+  en.lang = Lang::En;
+  const json a = report(s, nb), b = report(s, en);
+  CHECK((*result(a, "0", 2024))["name"] == "Hele landet");
+  CHECK((*result(b, "0", 2024))["name"] == "Norway");
+  CHECK((*result(b, "0", 2024))["display"]["M1"] == "2.8");
+  Settings next = nb;
+  next.population_year = PopulationYear::Next;
+  const json c = report(s, next);
+  CHECK((*result(c, "0", 2024))["population_year"] == 2025);
+  CHECK(c["population"][0]["population_year"] == 2025);
+}
+
+TEST_CASE("chunked input gives the same report as one buffer") {
+  const std::string bytes(embedded::example_eksempel_arsverk_2024_2025_csv);
+  Session whole, chunked;
+  whole.add_file("a.csv", bytes);
+  const int id = chunked.begin_file("a.csv");
+  for (std::size_t pos = 0, step = 1; pos < bytes.size(); pos += step, step = step * 3 % 4099 + 1)
+    chunked.feed(id, std::string_view(bytes).substr(pos, step));
+  chunked.end_file(id);
+  CHECK(whole.report_json({}) == chunked.report_json({}));
+}
+
+TEST_CASE("CSV export: Norwegian Excel style and English style") {
+  Session s;
+  add_example(s);
+  Settings st;
+  st.year = 2024;
+  const std::string nb = s.report_csv(st, CsvStyle::Norwegian);
+  CHECK(nb.rfind("\xEF\xBB\xBF", 0) == 0);
+  CHECK(nb.find("nivå;kode;navn;år") != std::string::npos);
+  CHECK(nb.find(";0;Hele landet;2024;2024;") != std::string::npos);
+  CHECK(nb.find(";2,8;2,4;") != std::string::npos);
+  const std::string en = s.report_csv(st, CsvStyle::English);
+  CHECK(en.rfind("level,code,name,year", 0) == 0);
+  CHECK(en.find(",2.8,2.4,") != std::string::npos);
+}
+
+// --- The CLI ---------------------------------------------------------------------------
+
+namespace {
+
+struct Run {
+  int status;
+  std::string out;
+};
+
+Run cli(const std::string& args) {
+  const std::string cmd = std::string(ARSVERK_CLI) + " " + args + " 2>/dev/null";
+  FILE* p = popen(cmd.c_str(), "r");
+  REQUIRE(p);
+  std::string out;
+  char buf[4096];
+  std::size_t n;
+  while ((n = fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
+  const int status = pclose(p);
+  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
+}
+
+}  // namespace
+
+TEST_CASE("CLI: exit codes and formats") {
+  const std::string src = ARSVERK_SOURCE_DIR;
+  CHECK(cli("--help").status == 0);
+  CHECK(cli("").status == 2);
+  CHECK(cli("--format xml --demo").status == 2);
+  CHECK(cli("--year twenty --demo").status == 2);
+  CHECK(cli(src + "/does-not-exist.csv").status == 1);
+
+  const Run demo = cli("--demo --year 2024 --format json");
+  CHECK(demo.status == 0);
+  const json doc = json::parse(demo.out);
+  CHECK((*result(doc, "0", 2024))["display"]["M1"] == "2,8");
+
+  const Run table = cli("--demo --year 2024 --lang en");
+  CHECK(table.status == 0);
+  CHECK(table.out.find("Norway") != std::string::npos);
+  CHECK(table.out.find("synthetic") != std::string::npos);
+
+  // The same files through the CLI and through the session give the same JSON.
+  const Run files = cli(src + "/data/example/eksempel_arsverk_2023.csv " + src +
+                        "/data/example/eksempel_arsverk_2024_2025.csv --format json");
+  Session s;
+  add_example(s);
+  CHECK(files.out == s.report_json({}) + "\n");
+
+  // Standard input.
+  const Run stdin_run = cli("- --format csv --lang en < " + src + "/data/example/eksempel_arsverk_2024_2025.csv");
+  CHECK(stdin_run.status == 0);
+  CHECK(stdin_run.out.find("country,0,Norway,2024") != std::string::npos);
+}
