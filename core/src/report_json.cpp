@@ -64,11 +64,12 @@ Json result_json(const Result& r, Lang lang) {
     j["members_total"] = r.members_total;
   }
   Json groups = Json::object();
-  for (const auto& [g, m] : r.by_group) {
+  for (const auto& group : r.by_group) {
+    const Measures& m = group.second;
     Json gj;
     gj["arsverk"] = measures_json(m);
     gj["per_1000"] = shown ? per_measure([&](int i) { return rate_per_1000(m[i], r.population); }) : Json(nullptr);
-    groups[to_string(g)] = gj;
+    groups[to_string(group.first)] = gj;
   }
   j["by_group"] = groups;
   Json services = Json::array();
