@@ -1,0 +1,86 @@
+#!/usr/bin/env node
+// Builds the static site into dist/: the page, its bundled scripts (esbuild), Designsystemet's CSS,
+// the WebAssembly module (from the emcmake build) and the synthetic example data. Every path in
+// the page is relative, so dist/ works from any static host.
+//
+//   node scripts/build-web.mjs [--wasm-dir DIR] [--out DIR]
+//   ARSVERK_WASM_DIR=DIR node scripts/build-web.mjs
+import { build } from 'esbuild';
+import { copyFile, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const arg = (name) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const out = resolve(root, arg('--out') ?? 'dist');
+const wasmCandidates = [arg('--wasm-dir'), process.env.ARSVERK_WASM_DIR, 'build-wasm/bin', 'build-wasm']
+  .filter(Boolean).map((d) => resolve(root, d));
+
+const exists = (p) => stat(p).then(() => true, () => false);
+
+async function findWasm() {
+  for (const dir of wasmCandidates) {
+    if (await exists(join(dir, 'arsverk.js')) && await exists(join(dir, 'arsverk.wasm'))) return dir;
+  }
+  throw new Error(`arsverk.js/arsverk.wasm not found in ${wasmCandidates.join(', ')}.\n` +
+    'Build the module first: NODE_PATH=/usr/share/nodejs emcmake cmake -S . -B build-wasm -DCMAKE_BUILD_TYPE=Release ' +
+    '&& cmake --build build-wasm -j2');
+}
+
+async function main() {
+  const wasmDir = await findWasm();
+  await rm(out, { recursive: true, force: true });
+  await mkdir(join(out, 'css'), { recursive: true });
+  await mkdir(join(out, 'eksempel'), { recursive: true });
+
+  const common = {
+    bundle: true,
+    format: 'iife',
+    target: ['chrome110', 'firefox115', 'safari16'],
+    minify: true,
+    sourcemap: true,
+    legalComments: 'eof',
+    logLevel: 'warning',
+  };
+  await build({ ...common, entryPoints: [join(root, 'web/src/main.js')], outfile: join(out, 'app.js') });
+  await build({ ...common, entryPoints: [join(root, 'web/src/worker.js')], outfile: join(out, 'worker.js') });
+
+  const copies = [
+    ['web/index.html', 'index.html'],
+    ['web/styles.css', 'styles.css'],
+    ['web/favicon.svg', 'favicon.svg'],
+    ['node_modules/@digdir/designsystemet-css/dist/src/index.css', 'css/designsystemet.css'],
+    ['node_modules/@digdir/designsystemet-css/dist/theme/designsystemet.css', 'css/designsystemet-theme.css'],
+    ['data/example/eksempel_arsverk_2023.csv', 'eksempel/eksempel_arsverk_2023.csv'],
+    ['data/example/eksempel_arsverk_2024_2025.csv', 'eksempel/eksempel_arsverk_2024_2025.csv'],
+    ['data/example/README.md', 'eksempel/LESMEG.md'],
+  ];
+  for (const [from, to] of copies) await copyFile(join(root, from), join(out, to));
+  await copyFile(join(wasmDir, 'arsverk.js'), join(out, 'arsverk.js'));
+  await copyFile(join(wasmDir, 'arsverk.wasm'), join(out, 'arsverk.wasm'));
+
+  // Licences of what is shipped: Chart.js (MIT), Designsystemet (MIT), @kurkle/color (MIT).
+  const licences = [];
+  for (const pkg of ['chart.js', '@kurkle/color', '@digdir/designsystemet-css']) {
+    const dir = join(root, 'node_modules', pkg);
+    const meta = JSON.parse(await readFile(join(dir, 'package.json'), 'utf8'));
+    let text = '';
+    for (const name of ['LICENSE.md', 'LICENSE', 'LICENSE.txt']) {
+      if (await exists(join(dir, name))) { text = await readFile(join(dir, name), 'utf8'); break; }
+    }
+    licences.push(`${meta.name} ${meta.version} (${meta.license})\n\n${text.trim()}\n`);
+  }
+  await writeFile(join(out, 'THIRD-PARTY-LICENSES.txt'), licences.join('\n-----\n\n'));
+
+  const size = (await stat(join(out, 'arsverk.wasm'))).size;
+  console.log(`built ${out} (wasm from ${wasmDir}, ${(size / 1024).toFixed(0)} KiB)`);
+}
+
+main().catch((err) => {
+  console.error(`build-web: ${err.message}`);
+  process.exit(1);
+});

@@ -1,0 +1,171 @@
+// The Node build of the WebAssembly module on the native tests' fixtures: its JSON and CSV must be
+// byte-identical to the CLI's for the same files and settings, however the bytes are chunked.
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { before, describe, test } from 'node:test';
+
+import { csvText } from '../../web/src/export.js';
+import { DEFAULT_SETTINGS, feedFile, fixed, loadModule, randomChunker, root, runCli } from './lib.mjs';
+
+const SSB_07459 = 'tests/data/ssb/ssb_07459_folkemengde_alder_2023_latin1.csv';
+const SSB_10826 = 'tests/data/ssb/ssb_10826_bydeler_alder_2023_latin1.csv';
+const SSB_JSONSTAT = 'tests/data/ssb/ssb_jsonstat2_05300_sample.json';
+const EX_2023 = 'data/example/eksempel_arsverk_2023.csv';
+const EX_2024 = 'data/example/eksempel_arsverk_2024_2025.csv';
+const WEB = (name) => `tests/data/web/${name}`;
+const readerFixtures = readdirSync(`${root}/tests/data/readers`).filter((f) => !f.startsWith('.')).map((f) => `tests/data/readers/${f}`);
+
+let Module;
+before(async () => {
+  Module = await loadModule();
+});
+
+function wasmReport(files, settings, chunker, format = 'json') {
+  const calc = new Module.Calculator();
+  try {
+    for (const f of files) feedFile(calc, f, chunker());
+    const s = JSON.stringify({ ...DEFAULT_SETTINGS, ...settings });
+    if (format === 'json') return Buffer.from(`${calc.report(s)}\n`);
+    // As the page does: the string from embind, with the BOM the decoder drops put back.
+    const norwegian = (settings.lang ?? 'nb') === 'nb';
+    return Buffer.from(csvText(calc.exportCsv(s, norwegian), norwegian));
+  } finally {
+    calc.delete();
+  }
+}
+
+function assertSame(actual, expected, label) {
+  if (Buffer.compare(actual, expected) === 0) return;
+  let i = 0;
+  while (i < actual.length && actual[i] === expected[i]) i++;
+  assert.fail(`${label}: wasm and CLI differ at byte ${i} (wasm ${actual.length} bytes, CLI ${expected.length})\n` +
+    `wasm: …${actual.subarray(Math.max(0, i - 80), i + 80)}…\nCLI:  …${expected.subarray(Math.max(0, i - 80), i + 80)}…`);
+}
+
+// Chunkings: tiny (splits every multi-byte character and CRLF), odd primes, one big block, random.
+const CHUNKINGS = {
+  'random 1–5000 bytes': () => randomChunker(7, 5000),
+  '4093 bytes': () => fixed(4093),
+  '1 MiB': () => fixed(1 << 20),
+  'random 1–200000 bytes': () => randomChunker(99, 200000),
+};
+
+const CASES = [
+  { name: 'SSB 07459 population alone', files: [SSB_07459] },
+  { name: 'SSB 07459 + 10826 + example årsverk 2023', files: [SSB_07459, SSB_10826, EX_2023] },
+  { name: 'SSB population, next year', files: [SSB_07459, SSB_10826, EX_2023], settings: { population_year: 'next' } },
+  { name: 'SSB JSON-stat sample (another table)', files: [SSB_JSONSTAT] },
+  { name: 'SSB JSON-stat sample with årsverk', files: [EX_2023, SSB_JSONSTAT], settings: { lang: 'en' } },
+  { name: 'example data, defaults', files: [EX_2023, EX_2024] },
+  { name: 'example data, population of the next year', files: [EX_2023, EX_2024], settings: { population_year: 'next' } },
+  { name: 'example data, no carry-forward', files: [EX_2023, EX_2024], settings: { carry_forward: false } },
+  { name: 'example data, no suppression', files: [EX_2023, EX_2024], settings: { suppression: false } },
+  { name: 'example data, English', files: [EX_2023, EX_2024], settings: { lang: 'en' } },
+  { name: 'example data, 2025 only, English, no carry-forward', files: [EX_2024, EX_2023], settings: { year: 2025, lang: 'en', carry_forward: false } },
+  { name: 'hand-made: bad number on line 4', files: [WEB('arsverk_feil_linje4.csv')] },
+  { name: 'hand-made: Excel paste (tab, long, thousands)', files: [WEB('innlimt_excel.tsv'), WEB('befolkning_enkel.csv')] },
+  { name: 'hand-made: Windows-1252 årsverk', files: [WEB('arsverk_2023_latin1.csv')], settings: { lang: 'en' } },
+  { name: 'hand-made: not a table', files: [WEB('ikke_en_tabell.png')] },
+  { name: 'hand-made: all together', files: [WEB('arsverk_feil_linje4.csv'), WEB('innlimt_excel.tsv'), WEB('befolkning_enkel.csv'), WEB('arsverk_2023_latin1.csv'), WEB('ikke_en_tabell.png')] },
+  ...readerFixtures.map((f) => ({ name: `reader fixture ${f}`, files: [f, WEB('innlimt_excel.tsv')] })),
+];
+
+describe('JSON report: wasm = CLI, byte for byte', () => {
+  CASES.forEach((c, i) => {
+    test(c.name, () => {
+      const expected = runCli(c.files, c.settings);
+      // Two chunkings per case, rotating through the list.
+      const names = Object.keys(CHUNKINGS);
+      for (const name of [names[i % names.length], names[(i + 2) % names.length]]) {
+        assertSame(wasmReport(c.files, c.settings ?? {}, CHUNKINGS[name]), expected, `${c.name}, chunks ${name}`);
+      }
+    });
+  });
+
+  test('small files fed one byte at a time', () => {
+    const files = [WEB('arsverk_feil_linje4.csv'), WEB('innlimt_excel.tsv'), WEB('arsverk_2023_latin1.csv'), 'tests/data/readers/jsonstat_population_object_index.json'];
+    assertSame(wasmReport(files, {}, () => fixed(1)), runCli(files), 'one byte at a time');
+  });
+});
+
+describe('CSV export: wasm = CLI, byte for byte', () => {
+  const csvCases = [
+    { name: 'example data, Norwegian style, 2024', files: [EX_2023, EX_2024], settings: { year: 2024, lang: 'nb' } },
+    { name: 'example data, English style, all years', files: [EX_2023, EX_2024], settings: { lang: 'en' } },
+    { name: 'SSB population + 2023, Norwegian style', files: [SSB_07459, SSB_10826, EX_2023], settings: { lang: 'nb' } },
+    { name: 'hand-made files, English style', files: [WEB('arsverk_feil_linje4.csv'), WEB('innlimt_excel.tsv')], settings: { lang: 'en' } },
+  ];
+  for (const c of csvCases) {
+    test(c.name, () => {
+      assertSame(wasmReport(c.files, c.settings, CHUNKINGS['random 1–5000 bytes'], 'csv'), runCli(c.files, c.settings, 'csv'), c.name);
+    });
+  }
+  test('Norwegian style starts with a BOM and uses CRLF', () => {
+    const csv = wasmReport([EX_2024], { year: 2024 }, CHUNKINGS['1 MiB'], 'csv');
+    assert.deepEqual([...csv.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
+    assert.ok(csv.includes('\r\n'));
+  });
+});
+
+describe('the session through the bindings', () => {
+  test('files fed interleaved give the same report as files fed one after the other', () => {
+    const calc = new Module.Calculator();
+    const files = [EX_2023, SSB_07459, SSB_10826];
+    const data = files.map((f) => ({ f, bytes: readFileSync(`${root}/${f}`), at: 0 }));
+    for (const d of data) d.id = calc.beginFile(d.f.split('/').pop());
+    const next = randomChunker(3, 30000);
+    while (data.some((d) => d.at < d.bytes.length)) {
+      for (const d of data) {
+        if (d.at >= d.bytes.length) continue;
+        const n = next();
+        assert.equal(calc.feed(d.id, d.bytes.subarray(d.at, d.at + n)), '');
+        d.at += n;
+      }
+    }
+    for (const d of data) assert.equal(calc.endFile(d.id), '');
+    assertSame(Buffer.from(`${calc.report('{}')}\n`), runCli(files), 'interleaved');
+    calc.delete();
+  });
+
+  test('removeFile leaves the others as if the removed file had never been given', () => {
+    const calc = new Module.Calculator();
+    feedFile(calc, EX_2023, fixed(65536));
+    const bad = feedFile(calc, WEB('arsverk_feil_linje4.csv'), fixed(65536));
+    feedFile(calc, EX_2024, fixed(65536));
+    calc.removeFile(bad);
+    assertSame(Buffer.from(`${calc.report('{}')}\n`), runCli([EX_2023, EX_2024]), 'after removeFile');
+    // A file added after a removal is still reported with its own name and lines.
+    feedFile(calc, WEB('arsverk_feil_linje4.csv'), fixed(100));
+    assertSame(Buffer.from(`${calc.report('{}')}\n`), runCli([EX_2023, EX_2024, WEB('arsverk_feil_linje4.csv')]), 'added after removeFile');
+    calc.delete();
+  });
+
+  test('clear empties the session', () => {
+    const calc = new Module.Calculator();
+    feedFile(calc, EX_2023, fixed(65536));
+    calc.clear();
+    feedFile(calc, WEB('innlimt_excel.tsv'), fixed(7));
+    assertSame(Buffer.from(`${calc.report('{}')}\n`), runCli([WEB('innlimt_excel.tsv')]), 'after clear');
+    const empty = new Module.Calculator();
+    const report = JSON.parse(empty.report('{}'));
+    assert.deepEqual(report.files, []);
+    assert.deepEqual(report.results, []);
+    empty.delete();
+    calc.delete();
+  });
+
+  test('misuse is reported as text, never as an exception', () => {
+    const calc = new Module.Calculator();
+    const id = feedFile(calc, WEB('innlimt_excel.tsv'), fixed(1000));
+    assert.notEqual(calc.feed(id, new Uint8Array([65])), '', 'feeding an ended file');
+    assert.notEqual(calc.feed(9999, new Uint8Array([65])), '', 'feeding an unknown id');
+    assert.notEqual(calc.endFile(9999), '', 'ending an unknown id');
+    const wrong = JSON.parse(calc.report('{"population_year":"later"}'));
+    assert.match(wrong.error, /population_year/);
+    assert.match(JSON.parse(calc.report('not json')).error, /JSON object/);
+    assert.match(JSON.parse(calc.exportCsv('{"carry_forward":"yes"}', true)).error, /carry_forward/);
+    // The session still works afterwards.
+    assert.equal(JSON.parse(calc.report('{}')).files.length, 1);
+    calc.delete();
+  });
+});

@@ -1,0 +1,519 @@
+// The page in Debian's Chromium (playwright-core), served by scripts/serve.mjs from dist/.
+// One browser session walks through what a user does; every figure checked on screen is compared
+// with the native CLI's JSON for the same files and settings. Screenshots go to test-artifacts/web/.
+import assert from 'node:assert/strict';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+
+import { chromium } from 'playwright-core';
+
+import { startServer } from '../../scripts/serve.mjs';
+import { root, runCli } from '../wasm/lib.mjs';
+
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const ARTIFACTS = join(root, 'test-artifacts', 'web');
+const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'; worker-src 'self'; " +
+  "img-src 'self' data: blob:; style-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'none'";
+
+const SSB_07459 = 'tests/data/ssb/ssb_07459_folkemengde_alder_2023_latin1.csv';
+const SSB_10826 = 'tests/data/ssb/ssb_10826_bydeler_alder_2023_latin1.csv';
+const SSB_JSONSTAT = 'tests/data/ssb/ssb_jsonstat2_05300_sample.json';
+const EX_2023 = 'data/example/eksempel_arsverk_2023.csv';
+const EX_2024 = 'data/example/eksempel_arsverk_2024_2025.csv';
+const BAD = 'tests/data/web/arsverk_feil_linje4.csv';
+const NOT_TABLE = 'tests/data/web/ikke_en_tabell.png';
+const PASTE = 'tests/data/web/innlimt_excel.tsv';
+
+let server;
+let origin;
+let context;
+let page;
+const requests = [];
+const foreign = [];
+const consoleErrors = [];
+const axeFindings = [];
+const choosers = [];
+
+const cli = (files, settings) => JSON.parse(runCli(files, settings).toString('utf8'));
+const find = (report, level, code, year) => report.results.find((r) => r.level === level && r.code === code && r.year === year);
+const shown = (r, m) => (r && r.display ? r.display[m] : '–');
+
+async function shot(name) {
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+}
+
+// Waits until the page has rendered a new report after `action` and is idle again.
+async function afterRender(action) {
+  const before = Number(await page.evaluate(() => document.body.dataset.renders || 0));
+  await action();
+  await page.waitForFunction((n) => Number(document.body.dataset.renders || 0) > n && document.body.dataset.busy === 'false',
+    before, { timeout: 60000 });
+}
+
+async function chooseUnit(query) {
+  await page.fill('#unit-input', query);
+  await page.press('#unit-input', 'Enter');
+}
+
+async function keyFigures() {
+  return page.$$eval('#key-figures .cards .value', (els) => Object.fromEntries(els.map((e) => [e.dataset.measure, e.textContent])));
+}
+
+async function compareColumn(col) {
+  return page.$$eval(`#compare-table tbody tr`, (trs, c) => Object.fromEntries(trs.map((tr) => {
+    const td = tr.querySelector(`td[data-col="${c}"]`);
+    return [tr.dataset.measure, td ? td.firstChild.textContent : null];
+  })), col);
+}
+
+async function tableRows() {
+  return page.$$eval('#results-table tbody tr', (trs) => trs.map((tr) => {
+    const cell = (k) => tr.querySelector(`[data-col="${k}"]`)?.textContent;
+    return { key: tr.dataset.key, M1: cell('M1'), M2: cell('M2'), M3: cell('M3'), M4: cell('M4'), flags: tr.querySelectorAll('.flag').length };
+  }));
+}
+
+function expectKeyFigures(actual, result) {
+  for (const m of ['M1', 'M2', 'M3', 'M4']) assert.equal(actual[m], shown(result, m), `${result?.code} ${m}`);
+}
+
+// Every row of the results table for `year` equals the CLI's display strings, in the CLI's order.
+async function expectTable(report, year) {
+  const rows = await tableRows();
+  const expected = report.results.filter((r) => r.year === year);
+  assert.equal(rows.length, expected.length, 'rows in the table');
+  expected.forEach((r, i) => {
+    assert.equal(rows[i].key, `${r.level}:${r.code}`);
+    for (const m of ['M1', 'M2', 'M3', 'M4']) assert.equal(rows[i][m], shown(r, m), `${r.level} ${r.code} ${year} ${m}`);
+    assert.equal(rows[i].flags, r.flags.length, `flags of ${r.code}`);
+  });
+}
+
+async function runAxe(label) {
+  await page.evaluate(AXE_SOURCE);
+  const result = await page.evaluate(() => window.axe.run(document, {
+    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+  }));
+  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  axeFindings.push({ label, violations: result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length })) });
+  assert.deepEqual(bad.map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`), [], `axe: ${label}`);
+}
+
+async function downloadOf(selector) {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
+  return { name: download.suggestedFilename(), bytes: readFileSync(await download.path()) };
+}
+
+async function clearFiles() {
+  if (await page.isVisible('#clear-button')) await afterRender(() => page.click('#clear-button'));
+}
+
+before(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  ({ server, url: origin } = await startServer({ root: join(root, 'dist'), port: 0 }));
+  origin = origin.replace(/\/$/, '');
+  context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'arsverk-chromium-')), {
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+      '--disable-sync', '--no-first-run', '--disable-default-apps', '--disable-extensions'],
+    viewport: { width: 1280, height: 900 },
+    acceptDownloads: true,
+    locale: 'nb-NO',
+  });
+  const own = (url) => url.startsWith(`${origin}/`) || url.startsWith(`blob:${origin}/`) || url.startsWith('data:');
+  // Everything the browser asks for, from the page and from the worker, is recorded; anything
+  // for another origin is recorded and refused.
+  context.on('request', (r) => {
+    requests.push(r.url());
+    if (!own(r.url())) foreign.push(r.url());
+  });
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (own(url)) return route.continue();
+    foreign.push(url);
+    return route.abort('blockedbyclient');
+  });
+  page = context.pages()[0] ?? await context.newPage();
+  page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
+  // Listening from the start makes Playwright intercept file choosers (no native dialog).
+  page.on('filechooser', (chooser) => choosers.push(chooser));
+  page.on('pageerror', (e) => consoleErrors.push(e.message));
+});
+
+after(async () => {
+  writeFileSync(join(ARTIFACTS, 'axe.json'), JSON.stringify(axeFindings, null, 2));
+  writeFileSync(join(ARTIFACTS, 'requests.txt'), `${requests.join('\n')}\n`);
+  await context?.close();
+  server?.close();
+});
+
+describe('the calculator page', () => {
+  test('loads under its Content-Security-Policy and starts the module in a worker', async () => {
+    const response = await page.goto(`${origin}/`);
+    assert.equal(response.headers()['content-security-policy'], CSP);
+    assert.equal(await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content'), CSP);
+    await page.waitForSelector('body[data-ready="true"]', { timeout: 30000 });
+    assert.match(await page.textContent('#status'), /Klar/);
+    assert.equal(await page.getAttribute('html', 'lang'), 'nb');
+    assert.match(await page.textContent('#privacy'), /Ingenting sendes noe sted/);
+    const wasm = await page.request.get(`${origin}/arsverk.wasm`);
+    assert.equal(wasm.headers()['content-type'], 'application/wasm');
+    await shot('01-start');
+    await runAxe('start');
+  });
+
+  test('keyboard: the drop zone has a button that opens the file picker', async () => {
+    await page.evaluate(() => document.activeElement?.blur());
+    let reached = false;
+    for (let i = 0; i < 10 && !reached; i++) {
+      await page.keyboard.press('Tab');
+      reached = await page.evaluate(() => document.activeElement?.id === 'choose-button');
+    }
+    assert.ok(reached, 'the "Velg filer" button is reached with Tab');
+    const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle + getComputedStyle(document.activeElement).boxShadow);
+    assert.notEqual(outline, 'nonenone', 'focus is visible');
+    const before = choosers.length;
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => true, null, { timeout: 1000 });
+    for (let i = 0; i < 50 && choosers.length === before; i++) await new Promise((r) => setTimeout(r, 100));
+    assert.equal(choosers.length, before + 1, 'Enter on the button opens the file picker');
+    assert.ok(choosers.at(-1).isMultiple());
+  });
+
+  test('"Prøv med eksempeldata" loads the synthetic example data through the worker', async () => {
+    await afterRender(() => page.click('#example-button'));
+    const expected = cli([EX_2023, EX_2024]);
+    assert.ok(await page.isVisible('#synthetic-warning'));
+    assert.match(await page.textContent('#synthetic-warning'), /Syntetiske eksempeldata/);
+    const files = await page.$$eval('#file-panel li.file', (els) => els.map((e) => [e.dataset.file, e.textContent]));
+    assert.deepEqual(files.map(([n]) => n), ['eksempel_arsverk_2023.csv', 'eksempel_arsverk_2024_2025.csv']);
+    for (const [, text] of files) assert.match(text, /Syntetiske eksempeldata/);
+    // Default: Norway, latest year.
+    assert.equal(await page.inputValue('#year-select'), '2025');
+    expectKeyFigures(await keyFigures(), find(expected, 'land', '0', 2025));
+    await expectTable(expected, 2025);
+    assert.ok(requests.some((u) => u.endsWith('/eksempel/eksempel_arsverk_2023.csv')));
+    await shot('02-example-data');
+    await runAxe('example data');
+  });
+
+  test('key figures for a municipality: beside county, Norway and KOSTRA group, rank, median, change', async () => {
+    const expected = cli([EX_2023, EX_2024]);
+    await chooseUnit('Kongsberg');
+    const k = find(expected, 'kommune', '3303', 2025);
+    expectKeyFigures(await keyFigures(), k);
+    assert.match(await page.textContent('#key-heading'), /Kongsberg 2025/);
+    const peers = { fylke: find(expected, 'fylke', k.fylke, 2025), land: find(expected, 'land', '0', 2025), kostra: find(expected, 'kostragruppe', k.kostragruppe, 2025) };
+    for (const [col, r] of Object.entries(peers)) {
+      const actual = await compareColumn(col);
+      for (const m of ['M1', 'M2', 'M3', 'M4']) assert.equal(actual[m], shown(r, m), `${col} ${m}`);
+    }
+    const nb1 = new Intl.NumberFormat('nb-NO', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+    const rank = await compareColumn('rank');
+    const median = await compareColumn('median');
+    const diff = await compareColumn('diff');
+    const signed = new Intl.NumberFormat('nb-NO', { minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: 'exceptZero' });
+    for (const m of ['M1', 'M2', 'M3', 'M4']) {
+      assert.equal(rank[m], `${k.comparison.rank[m]} av ${k.comparison.n}`);
+      assert.equal(median[m], nb1.format(peers.kostra.distribution[m].median));
+      assert.equal(diff[m], signed.format(k.comparison.diff_from_median[m]));
+    }
+    // Kongsberg grew by more than 30 % from 2024: the change is shown and flagged in the table.
+    const change = await compareColumn('change');
+    assert.ok(change.M1.startsWith(signed.format(k.change.per_1000.M1)), change.M1);
+    assert.match(await page.textContent('#compare-table thead'), /Endring fra 2024/);
+    assert.ok(k.flags.includes('change_large'));
+    assert.match(await page.textContent('#results-table tr[data-key="kommune:3303"]'), /stor endring/);
+
+    // Røst is far above its group: the fence marker is shown.
+    await chooseUnit('1856');
+    const rost = find(expected, 'kommune', '1856', 2025);
+    expectKeyFigures(await keyFigures(), rost);
+    const fences = Object.entries(rost.comparison.outside_fences).filter(([, f]) => f);
+    assert.ok(fences.length > 0, 'Røst is outside its fences in the CLI');
+    for (const [m, f] of fences) {
+      assert.equal(await page.getAttribute(`#key-figures li.card[data-measure="${m}"] .fence`, 'data-fence'), f);
+    }
+    await shot('03-key-figures-rost');
+  });
+
+  test('charts are drawn (no blank canvas) and download as PNG', async () => {
+    await chooseUnit('3303');
+    const charts = await page.$$eval('#charts figure.chart', (figs) => figs.map((f) => {
+      const canvas = f.querySelector('canvas');
+      const g = canvas.getContext('2d');
+      const { data } = g.getImageData(0, 0, canvas.width, canvas.height);
+      let ink = 0;
+      for (let i = 0; i < data.length; i += 4) if (data[i] < 235 || data[i + 1] < 235 || data[i + 2] < 235) ink++;
+      return { key: f.dataset.chart, ink, pixels: data.length / 4, label: canvas.getAttribute('aria-label') };
+    }));
+    assert.deepEqual(charts.map((c) => c.key), ['sammenligning', 'utdanning', 'tidsserie', 'rangering', 'malgruppe', 'tjenester']);
+    for (const c of charts) assert.ok(c.ink > 2000, `${c.key} has ${c.ink} drawn pixels`);
+    // The time series marks the 2023/2024 break; the text alternative says so.
+    assert.match(charts.find((c) => c.key === 'tidsserie').label, /brudd i statistikken/);
+    // The comparison chart's text alternative carries the core's figures.
+    const expected = cli([EX_2023, EX_2024]);
+    assert.ok(charts[0].label.includes(`M1 ${find(expected, 'kommune', '3303', 2025).display.M1}`));
+    const png = await downloadOf('#charts figure[data-chart="sammenligning"] button');
+    assert.equal(png.name, 'arsverk_sammenligning.png');
+    assert.deepEqual([...png.bytes.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    assert.ok(png.bytes.length > 5000);
+    await (await page.$('#charts')).screenshot({ path: join(ARTIFACTS, '04-charts.png') });
+  });
+
+  test('settings recompute at once: carry-forward, suppression, population year', async () => {
+    const files = [EX_2023, EX_2024];
+    // 1135 Sauda did not answer in 2025: carried forward from 2024.
+    await chooseUnit('1135');
+    const carried = find(cli(files), 'kommune', '1135', 2025);
+    assert.equal(carried.carried_from, 2024);
+    expectKeyFigures(await keyFigures(), carried);
+    assert.match(await page.textContent('#unit-reasons'), /ført videre fra 2024/);
+
+    await afterRender(() => page.uncheck('#carry-forward'));
+    const noCarry = cli(files, { carry_forward: false });
+    assert.equal(find(noCarry, 'kommune', '1135', 2025), undefined);
+    assert.match(await page.textContent('#unit-reasons'), /Sauda har ingen tall for 2025/);
+    expectKeyFigures(await keyFigures(), null);
+    await expectTable(noCarry, 2025);
+    await shot('05-no-carry-forward');
+
+    // 1816 Vevelstad has no own årsverk for children: suppressed unless the rule is off.
+    await chooseUnit('Vevelstad');
+    assert.match(await page.textContent('#unit-reasons'), /ikke har egne årsverk for barn og unge/);
+    expectKeyFigures(await keyFigures(), null);
+    await afterRender(() => page.uncheck('#suppression'));
+    const noSuppression = cli(files, { carry_forward: false, suppression: false });
+    expectKeyFigures(await keyFigures(), find(noSuppression, 'kommune', '1816', 2025));
+    await expectTable(noSuppression, 2025);
+
+    await afterRender(() => page.check('#pop-next'));
+    await afterRender(() => page.check('#carry-forward'));
+    await afterRender(() => page.check('#suppression'));
+    const next = cli(files, { population_year: 'next' });
+    await page.selectOption('#year-select', '2024');
+    await chooseUnit('0 Hele landet');
+    expectKeyFigures(await keyFigures(), find(next, 'land', '0', 2024));
+    await expectTable(next, 2024);
+    assert.match(await page.textContent('#key-figures .population'), /1\. januar 2025/);
+    await afterRender(() => page.check('#pop-same'));
+    expectKeyFigures(await keyFigures(), find(cli(files), 'land', '0', 2024));
+  });
+
+  test('the results table sorts and filters', async () => {
+    await page.selectOption('#year-select', '2024');
+    await page.click('#results-table button.sort[data-sort="M1"]');
+    assert.equal(await page.getAttribute('#results-table th:has(button[data-sort="M1"])', 'aria-sort'), 'descending');
+    const report = cli([EX_2023, EX_2024]);
+    const byKey = new Map(report.results.filter((r) => r.year === 2024).map((r) => [`${r.level}:${r.code}`, r]));
+    const values = (await tableRows()).map((row) => byKey.get(row.key).per_1000?.M1 ?? null).filter((v) => v != null);
+    for (let i = 1; i < values.length; i++) assert.ok(values[i - 1] >= values[i], 'sorted by M1, highest first');
+    await page.selectOption('#filter-fylke', '42');
+    const agder = await tableRows();
+    assert.ok(agder.length > 5);
+    for (const row of agder) assert.ok(row.key === 'fylke:42' || byKey.get(row.key).fylke === '42', row.key);
+    await page.selectOption('#filter-fylke', '');
+    await page.selectOption('#filter-kostra', 'EKG12');
+    const group = await tableRows();
+    for (const row of group) assert.ok(row.key === 'kostragruppe:EKG12' || byKey.get(row.key).kostragruppe === 'EKG12', row.key);
+    assert.equal(group.length, report.results.filter((r) => r.year === 2024 && (r.kostragruppe === 'EKG12' || r.code === 'EKG12')).length);
+    await page.selectOption('#filter-kostra', '');
+    await page.click('#results-table button.sort[data-sort="M1"]');
+    await page.click('#results-table button.sort[data-sort="level"]');
+  });
+
+  test('CSV and JSON export are the CLI\'s, byte for byte', async () => {
+    const files = [EX_2023, EX_2024];
+    await page.selectOption('#year-select', '2024');
+    const nb = await downloadOf('#export-csv-nb');
+    assert.equal(nb.name, 'arsverk_2024.csv');
+    assert.ok(nb.bytes.equals(runCli(files, { year: 2024, lang: 'nb' }, 'csv')), 'Norwegian CSV');
+    assert.deepEqual([...nb.bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'BOM for Norwegian Excel');
+    const en = await downloadOf('#export-csv-en');
+    assert.ok(en.bytes.equals(runCli(files, { year: 2024, lang: 'en' }, 'csv')), 'English CSV');
+    const json = await downloadOf('#export-json');
+    assert.ok(json.bytes.equals(runCli(files, { year: 2024 })), 'JSON');
+  });
+
+  test('SSB population samples and an årsverk file through the file input', async () => {
+    await clearFiles();
+    assert.ok(await page.isHidden('#synthetic-warning'));
+    const files = [SSB_07459, SSB_10826, EX_2023];
+    await afterRender(() => page.setInputFiles('#file-input', files.map((f) => join(root, f))));
+    const expected = cli(files);
+    const facts = await page.$$eval('#file-panel li.file', (els) => els.map((e) => Object.fromEntries(
+      [...e.querySelectorAll('dd[data-fact]')].map((d) => [d.dataset.fact, d.textContent]))));
+    assert.equal(facts.length, 3);
+    expected.files.forEach((f, i) => {
+      assert.match(facts[i].kind, f.kind === 'befolkning' ? /Befolkning/ : /Årsverk/);
+      assert.equal(facts[i].years, f.years.join(', '));
+    });
+    assert.match(facts[0].encoding, /Windows-1252/);
+    assert.match(facts[0].format, /SSB-eksport/);
+    await chooseUnit('Halden');
+    const halden = find(expected, 'kommune', '3001', 2023);
+    assert.equal(halden.population_source, 'file');
+    expectKeyFigures(await keyFigures(), halden);
+    assert.match(await page.textContent('#key-figures .population'), /ssb_07459/);
+    await expectTable(expected, 2023);
+    // An Oslo district: compared with Oslo, using table 10826's population.
+    await chooseUnit('030102');
+    expectKeyFigures(await keyFigures(), find(expected, 'bydel', '030102', 2023));
+    await shot('06-ssb-population');
+  });
+
+  test('files dropped on the drop zone (several at once)', async () => {
+    const dropped = [EX_2024, SSB_JSONSTAT];
+    const payload = dropped.map((f) => ({ name: f.split('/').pop(), b64: readFileSync(join(root, f)).toString('base64') }));
+    await afterRender(() => page.evaluate((items) => {
+      const dt = new DataTransfer();
+      for (const { name, b64 } of items) {
+        const bin = atob(b64);
+        const bytes = new Uint8Array(bin.length);
+        for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+        dt.items.add(new File([bytes], name));
+      }
+      const zone = document.getElementById('dropzone');
+      for (const type of ['dragenter', 'dragover', 'drop']) {
+        zone.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
+      }
+    }, payload));
+    const files = [SSB_07459, SSB_10826, EX_2023, ...dropped];
+    const expected = cli(files);
+    assert.deepEqual(await page.$$eval('#year-select option', (o) => o.map((x) => x.value)), ['2023', '2024', '2025']);
+    assert.equal(await page.$$eval('#file-panel li.file', (els) => els.length), 5);
+    const jsonstat = expected.files.find((f) => f.name === 'ssb_jsonstat2_05300_sample.json');
+    assert.match(await page.textContent('#file-panel li.file[data-file="ssb_jsonstat2_05300_sample.json"] dd[data-fact="format"]'),
+      jsonstat.format === 'json-stat2' ? /JSON-stat/ : /./);
+    for (const d of expected.diagnostics.filter((x) => x.file === 'ssb_jsonstat2_05300_sample.json')) {
+      assert.ok((await page.textContent('#file-panel li.file[data-file="ssb_jsonstat2_05300_sample.json"]')).includes(d.message));
+    }
+    await page.selectOption('#year-select', '2024');
+    await chooseUnit('3101');
+    expectKeyFigures(await keyFigures(), find(expected, 'kommune', '3101', 2024));
+    await expectTable(expected, 2024);
+    await page.selectOption('#year-select', '2023');
+    await expectTable(expected, 2023);
+  });
+
+  test('a bad file shows its message with the line number, and the page keeps working', async () => {
+    await afterRender(() => page.setInputFiles('#file-input', [join(root, BAD), join(root, NOT_TABLE)]));
+    const files = [SSB_07459, SSB_10826, EX_2023, EX_2024, SSB_JSONSTAT, BAD, NOT_TABLE];
+    const expected = cli(files);
+    const bad = expected.diagnostics.find((d) => d.file === 'arsverk_feil_linje4.csv' && d.severity === 'error');
+    assert.equal(bad.line, 4);
+    const message = page.locator('#file-panel li.file[data-file="arsverk_feil_linje4.csv"] li.message[data-line="4"]');
+    assert.ok((await message.textContent()).includes(bad.message));
+    assert.match(await message.textContent(), /Linje 4/);
+    assert.match(await message.textContent(), /Feil/);
+    const image = expected.diagnostics.find((d) => d.file === 'ikke_en_tabell.png');
+    assert.ok((await page.textContent('#file-panel li.file[data-file="ikke_en_tabell.png"]')).includes(image.message));
+    await page.locator('#file-panel li.file[data-file="arsverk_feil_linje4.csv"]').scrollIntoViewIfNeeded();
+    await shot('07-bad-file');
+    await runAxe('bad file');
+
+    // The rest of the file and the other files are still used; the page still recomputes.
+    await page.selectOption('#year-select', '2024');
+    await chooseUnit('3105');
+    expectKeyFigures(await keyFigures(), find(expected, 'kommune', '3105', 2024));
+    await afterRender(() => page.check('#pop-next'));
+    expectKeyFigures(await keyFigures(), find(cli(files, { population_year: 'next' }), 'kommune', '3105', 2024));
+    await afterRender(() => page.check('#pop-same'));
+
+    // Removing the bad files takes their messages away.
+    await afterRender(() => page.click('#file-panel li.file[data-file="ikke_en_tabell.png"] button.remove-file'));
+    await afterRender(() => page.click('#file-panel li.file[data-file="arsverk_feil_linje4.csv"] button.remove-file'));
+    assert.equal(await page.$$eval('#file-panel li.file', (els) => els.length), 5);
+    const without = cli([SSB_07459, SSB_10826, EX_2023, EX_2024, SSB_JSONSTAT]);
+    await expectTable(without, 2024);
+  });
+
+  test('cells pasted from Excel are read as a file named innlimt.tsv', async () => {
+    await clearFiles();
+    await page.click('#paste-details summary');
+    await page.fill('#paste-text', readFileSync(join(root, PASTE), 'utf8'));
+    await afterRender(() => page.click('#paste-button'));
+    const copy = join(mkdtempSync(join(tmpdir(), 'arsverk-paste-')), 'innlimt.tsv');
+    copyFileSync(join(root, PASTE), copy);
+    const expected = cli([copy]);
+    assert.equal(await page.$$eval('#file-panel li.file', (els) => els.map((e) => e.dataset.file).join()), 'innlimt.tsv');
+    assert.match(await page.textContent('#file-panel dd[data-fact="format"]'), /lang tabell.*TAB/);
+    await chooseUnit('Halden');
+    expectKeyFigures(await keyFigures(), find(expected, 'kommune', '3101', 2024));
+    await expectTable(expected, 2024);
+  });
+
+  test('a big file is read in slices with progress, and the page stays responsive', async () => {
+    await clearFiles();
+    const dir = mkdtempSync(join(tmpdir(), 'arsverk-big-'));
+    const big = join(dir, 'stor_befolkning.csv');
+    // The real SSB export followed by ~12 MB of blank lines (skipped by the reader).
+    writeFileSync(big, Buffer.concat([readFileSync(join(root, SSB_07459)), Buffer.alloc(12 << 20, '\r\n')]));
+    await page.evaluate(() => {
+      window.__seen = [];
+      window.__maxGap = 0;
+      let last = performance.now();
+      window.__tick = setInterval(() => { const now = performance.now(); window.__maxGap = Math.max(window.__maxGap, now - last); last = now; }, 20);
+      new MutationObserver(() => window.__seen.push([document.getElementById('status').textContent, !document.getElementById('progress').hidden]))
+        .observe(document.getElementById('status'), { childList: true, characterData: true, subtree: true });
+    });
+    await afterRender(() => page.setInputFiles('#file-input', big));
+    const { seen, maxGap } = await page.evaluate(() => { clearInterval(window.__tick); return { seen: window.__seen, maxGap: window.__maxGap }; });
+    const progress = seen.filter(([text]) => /Leser stor_befolkning\.csv: \d+ %/.test(text));
+    assert.ok(progress.length >= 2, `progress shown: ${JSON.stringify(seen)}`);
+    assert.ok(progress.some(([, visible]) => visible), 'progress bar visible');
+    assert.ok(maxGap < 1500, `main thread blocked for ${Math.round(maxGap)} ms`);
+    const expected = cli([big]);
+    assert.equal(await page.textContent('#file-panel li.file dd[data-fact="rows"]'),
+      new Intl.NumberFormat('nb-NO', { maximumFractionDigits: 0 }).format(expected.files[0].rows));
+  });
+
+  test('English: the language switch recomputes, numbers follow the language, the choice is remembered', async () => {
+    await clearFiles();
+    await afterRender(() => page.click('#example-button'));
+    await afterRender(() => page.click('#lang-button'));
+    assert.equal(await page.getAttribute('html', 'lang'), 'en');
+    assert.match(await page.textContent('#input-heading'), /Add files/);
+    assert.match(await page.textContent('#synthetic-warning'), /Synthetic example data/);
+    const en = cli([EX_2023, EX_2024], { lang: 'en' });
+    const land = find(en, 'land', '0', 2025);
+    assert.equal(land.name, 'Norway');
+    assert.match(land.display.M1, /^\d+\.\d$/);
+    expectKeyFigures(await keyFigures(), land);
+    await expectTable(en, 2025);
+    await chooseUnit('Kongsberg');
+    expectKeyFigures(await keyFigures(), find(en, 'kommune', '3303', 2025));
+    // Messages come in the chosen language too.
+    const warning = en.diagnostics.find((d) => d.code === 'check.rate_high');
+    assert.ok((await page.textContent('#file-panel')).includes(warning.message), warning.message);
+    await shot('08-english');
+    await runAxe('english');
+    const csv = await downloadOf('#export-csv-en');
+    assert.ok(csv.bytes.equals(runCli([EX_2023, EX_2024], { year: 2025, lang: 'en' }, 'csv')));
+
+    // Only the language is stored, and it survives a reload.
+    assert.deepEqual(await page.evaluate(() => Object.keys(localStorage)), ['arsverk.lang']);
+    assert.equal(await page.evaluate(() => localStorage.getItem('arsverk.lang')), 'en');
+    await page.reload();
+    await page.waitForSelector('body[data-ready="true"]');
+    assert.equal(await page.getAttribute('html', 'lang'), 'en');
+    assert.match(await page.textContent('#status'), /Ready/);
+    assert.equal(await page.textContent('#lang-button'), 'Norsk');
+    await afterRender(() => page.click('#lang-button'));
+    assert.equal(await page.getAttribute('html', 'lang'), 'nb');
+    assert.deepEqual(await page.evaluate(() => ({ ...localStorage })), { 'arsverk.lang': 'nb' });
+  });
+
+  test('no request left the page\'s own origin during the whole session, and no errors', async () => {
+    assert.deepEqual(foreign, []);
+    for (const path of ['/worker.js', '/arsverk.js', '/arsverk.wasm', '/app.js', '/css/designsystemet.css']) {
+      assert.ok(requests.includes(`${origin}${path}`), `request for ${path} was recorded`);
+    }
+    assert.deepEqual(consoleErrors, []);
+  });
+});

@@ -1,0 +1,448 @@
+// Charts with Chart.js (only the components used are registered). Every value drawn comes from the
+// core's JSON; the only arithmetic here is the education shares of the årsverk (presentation).
+// Readable without colour: each series has its own fill pattern and line style, and values are
+// written next to the bars and points.
+import {
+  BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, LineController,
+  LineElement, PointElement, Tooltip,
+} from 'chart.js';
+
+import { download } from './export.js';
+import { fmt, getLang, t } from './i18n.js';
+
+Chart.register(BarController, BarElement, CategoryScale, LinearScale, LineController, LineElement,
+  PointElement, Legend, Tooltip);
+
+const INK = '#1e2327';
+const GRID = '#d8dadc';
+// Dark enough for 3:1 against white (WCAG 1.4.11), distinct for common colour-vision deficiencies.
+const COLORS = ['#0062ba', '#b44d00', '#1b7a4a', '#6a3d9a', '#56595d', '#a3134b'];
+const PATTERNS = ['solid', 'diagonal', 'dots', 'cross', 'horizontal', 'vertical'];
+const HIGHLIGHT = '#b44d00';
+
+Chart.defaults.font.family = 'system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif';
+Chart.defaults.font.size = 13;
+Chart.defaults.color = INK;
+Chart.defaults.animation = false;
+
+const patternCache = new Map();
+function pattern(color, kind) {
+  const key = color + kind;
+  if (patternCache.has(key)) return patternCache.get(key);
+  const c = document.createElement('canvas');
+  c.width = c.height = 10;
+  const g = c.getContext('2d');
+  g.fillStyle = color;
+  g.fillRect(0, 0, 10, 10);
+  g.strokeStyle = g.fillStyle = 'rgba(255,255,255,0.75)';
+  g.lineWidth = 2;
+  g.beginPath();
+  if (kind === 'diagonal') { g.moveTo(0, 10); g.lineTo(10, 0); g.moveTo(-5, 5); g.lineTo(5, -5); g.moveTo(5, 15); g.lineTo(15, 5); }
+  if (kind === 'cross') { g.moveTo(0, 0); g.lineTo(10, 10); g.moveTo(0, 10); g.lineTo(10, 0); }
+  if (kind === 'horizontal') { g.moveTo(0, 5); g.lineTo(10, 5); }
+  if (kind === 'vertical') { g.moveTo(5, 0); g.lineTo(5, 10); }
+  g.stroke();
+  if (kind === 'dots') { g.beginPath(); g.arc(5, 5, 2, 0, Math.PI * 2); g.fill(); }
+  const p = g.createPattern(c, 'repeat');
+  patternCache.set(key, p);
+  return p;
+}
+const seriesFill = (i) => pattern(COLORS[i % COLORS.length], PATTERNS[i % PATTERNS.length]);
+
+// White background so a downloaded PNG is readable anywhere.
+const background = {
+  id: 'background',
+  beforeDraw(chart) {
+    const { ctx, width, height } = chart;
+    ctx.save();
+    ctx.fillStyle = '#fff';
+    ctx.fillRect(0, 0, width, height);
+    ctx.restore();
+  },
+};
+
+// Values written at the end of each bar / above each point. dataset.valueLabels holds the texts
+// (the core's display strings where there are any).
+const valueLabels = {
+  id: 'valueLabels',
+  afterDatasetsDraw(chart) {
+    const { ctx } = chart;
+    const horizontal = chart.options.indexAxis === 'y';
+    const stacked = Boolean(chart.options.scales?.x?.stacked);
+    ctx.save();
+    ctx.font = `600 12px ${Chart.defaults.font.family}`;
+    chart.data.datasets.forEach((ds, di) => {
+      if (!ds.valueLabels || !chart.isDatasetVisible(di)) return;
+      chart.getDatasetMeta(di).data.forEach((el, i) => {
+        const text = ds.valueLabels[i];
+        if (!text || ds.data[i] == null) return;
+        if (stacked) {
+          const { x, base, y } = el.getProps(['x', 'base', 'y'], true);
+          if (Math.abs(x - base) < ctx.measureText(text).width + 6) return;
+          ctx.fillStyle = '#fff';
+          ctx.strokeStyle = INK;
+          ctx.lineWidth = 3;
+          ctx.textAlign = 'center';
+          ctx.textBaseline = 'middle';
+          ctx.strokeText(text, (x + base) / 2, y);
+          ctx.fillText(text, (x + base) / 2, y);
+          return;
+        }
+        ctx.fillStyle = INK;
+        if (horizontal) {
+          ctx.textAlign = 'left';
+          ctx.textBaseline = 'middle';
+          ctx.fillText(text, el.x + 4, el.y);
+        } else {
+          ctx.textAlign = 'center';
+          ctx.textBaseline = 'bottom';
+          ctx.fillText(text, el.x, el.y - 4);
+        }
+      });
+    });
+    ctx.restore();
+  },
+};
+
+// A vertical dashed line between two categories, with a label: the 2023/2024 break, or a median.
+const markers = {
+  id: 'markers',
+  afterDraw(chart) {
+    const list = chart.options.plugins.markers?.lines || [];
+    const { ctx, chartArea } = chart;
+    for (const m of list) {
+      let x;
+      if (m.betweenIndex != null) {
+        const scale = chart.scales.x;
+        x = (scale.getPixelForValue(m.betweenIndex - 1) + scale.getPixelForValue(m.betweenIndex)) / 2;
+      } else {
+        x = chart.scales.x.getPixelForValue(m.value);
+      }
+      if (!Number.isFinite(x)) continue;
+      ctx.save();
+      ctx.strokeStyle = INK;
+      ctx.setLineDash([6, 4]);
+      ctx.lineWidth = 1.5;
+      ctx.beginPath();
+      ctx.moveTo(x, chartArea.top);
+      ctx.lineTo(x, chartArea.bottom);
+      ctx.stroke();
+      ctx.setLineDash([]);
+      ctx.font = `600 12px ${Chart.defaults.font.family}`;
+      ctx.fillStyle = INK;
+      ctx.textAlign = 'center';
+      ctx.textBaseline = 'bottom';
+      ctx.fillText(m.label, x, chartArea.top - 4);
+      ctx.restore();
+    }
+  },
+};
+
+const PLUGINS = [background, valueLabels, markers];
+
+function baseOptions(extra = {}) {
+  return {
+    responsive: true,
+    maintainAspectRatio: false,
+    animation: false,
+    layout: { padding: { top: 26, right: 48 } },
+    plugins: {
+      legend: { position: 'bottom', labels: { boxWidth: 28, boxHeight: 16, color: INK } },
+      tooltip: { enabled: true },
+      markers: { lines: [] },
+    },
+    ...extra,
+  };
+}
+
+const axisTitle = (text) => ({ display: true, text, color: INK });
+
+// --- the charts ------------------------------------------------------------------------------
+
+const charts = new Map();
+
+function makeFigure(container, key, title, description, height, wide = false) {
+  const fig = document.createElement('figure');
+  fig.className = wide ? 'chart wide' : 'chart';
+  fig.dataset.chart = key;
+  const cap = document.createElement('figcaption');
+  const h = document.createElement('h4');
+  h.className = 'ds-heading';
+  h.dataset.size = 'xs';
+  h.textContent = title;
+  cap.append(h);
+  const box = document.createElement('div');
+  box.className = 'chart-box';
+  box.style.height = `${height}px`;
+  const canvas = document.createElement('canvas');
+  canvas.setAttribute('role', 'img');
+  canvas.setAttribute('aria-label', `${title}. ${description}`);
+  canvas.textContent = description;
+  box.append(canvas);
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = 'ds-button';
+  button.dataset.variant = 'tertiary';
+  button.dataset.size = 'sm';
+  button.textContent = t('downloadPng');
+  button.setAttribute('aria-label', `${t('downloadPng')}: ${title}`);
+  button.addEventListener('click', () => downloadPng(key, canvas));
+  fig.append(cap, box, button);
+  container.append(fig);
+  return canvas;
+}
+
+function downloadPng(key, canvas) {
+  canvas.toBlob((blob) => { if (blob) download(`arsverk_${key}.png`, blob); }, 'image/png');
+}
+
+function draw(key, canvas, config) {
+  charts.set(key, new Chart(canvas, { ...config, plugins: PLUGINS }));
+}
+
+export function destroyCharts() {
+  for (const c of charts.values()) c.destroy();
+  charts.clear();
+}
+
+const MEASURES = ['M1', 'M2', 'M3', 'M4'];
+const rate = (r, m) => (r && r.per_1000 ? r.per_1000[m] : null);
+const shown = (r, m) => (r && r.display ? r.display[m] : null);
+
+// ctx: {unit, year, measure, scope, peers: {fylke, land, kostra, oslo}, series: [{year, result, land}],
+//       ranking: [results], rankingTitle, measureLabel(m)}
+export function renderCharts(container, ctx) {
+  destroyCharts();
+  container.replaceChildren();
+  const { unit, measure } = ctx;
+  const describe = (rows) => rows.filter(Boolean).join('; ');
+
+  // 1. The unit against its county, Norway and KOSTRA group, M1–M4.
+  {
+    const rows = [[unit.name, unit, (m) => shown(unit, m), (m) => rate(unit, m)]];
+    const { fylke, land, kostra, oslo } = ctx.peers;
+    if (oslo) rows.push([oslo.name, oslo, (m) => shown(oslo, m), (m) => rate(oslo, m)]);
+    if (fylke) rows.push([fylke.name, fylke, (m) => shown(fylke, m), (m) => rate(fylke, m)]);
+    if (land && land !== unit) rows.push([land.name, land, (m) => shown(land, m), (m) => rate(land, m)]);
+    if (kostra) {
+      rows.push([kostra.name, kostra, (m) => shown(kostra, m), (m) => rate(kostra, m)]);
+      if (kostra.distribution) {
+        const med = (m) => kostra.distribution[m]?.median ?? null;
+        rows.push([`${t('median')} ${kostra.name}`, null, (m) => fmt(med(m)), med]);
+      }
+    }
+    const labels = MEASURES;
+    const datasets = rows.map(([name, , text, value], i) => ({
+      label: name,
+      data: MEASURES.map(value),
+      valueLabels: MEASURES.map(text),
+      backgroundColor: seriesFill(i),
+      borderColor: COLORS[i % COLORS.length],
+      borderWidth: 1,
+    }));
+    const canvas = makeFigure(container, 'sammenligning', t('chartCompare'),
+      describe(rows.map(([name, , text]) => `${name}: ${MEASURES.map((m) => `${m} ${text(m) ?? '–'}`).join(', ')}`)), 340, true);
+    draw('sammenligning', canvas, {
+      type: 'bar',
+      data: { labels, datasets },
+      options: baseOptions({
+        scales: { y: { beginAtZero: true, title: axisTitle(t('perThousandShort')), grid: { color: GRID } }, x: { grid: { display: false } } },
+      }),
+    });
+  }
+
+  // 2. Education composition: shares of the årsverk (from the core's exact numerators).
+  {
+    const rows = [unit, ctx.peers.oslo, ctx.peers.fylke, ctx.peers.land !== unit ? ctx.peers.land : null, ctx.peers.kostra]
+      .filter((r) => r && r.arsverk && r.arsverk.M1 > 0);
+    if (rows.length) {
+      const parts = (r) => {
+        const a = r.arsverk;
+        return unit.schema === '2015'
+          ? [a.M4, a.M3 - a.M4, a.M2 - a.M3, a.M1 - a.M2]
+          : [a.M3, a.M2 - a.M3, a.M4, a.M1 - a.M2 - a.M4];
+      };
+      const names = t(`education.${unit.schema === '2015' ? 2015 : 2024}`);
+      const shares = rows.map((r) => parts(r).map((x) => Math.max(0, (100 * x) / r.arsverk.M1)));
+      const datasets = names.map((label, k) => ({
+        label,
+        data: shares.map((s) => s[k]),
+        valueLabels: shares.map((s) => `${fmt(s[k], 0)} %`),
+        backgroundColor: seriesFill(k),
+        borderColor: '#fff',
+        borderWidth: 1,
+      }));
+      const canvas = makeFigure(container, 'utdanning', t('chartEducation'),
+        describe(rows.map((r, i) => `${r.name}: ${names.map((n, k) => `${n} ${fmt(shares[i][k], 0)} %`).join(', ')}`)),
+        120 + rows.length * 52);
+      draw('utdanning', canvas, {
+        type: 'bar',
+        data: { labels: rows.map((r) => r.name), datasets },
+        options: baseOptions({
+          indexAxis: 'y',
+          scales: {
+            x: { stacked: true, min: 0, max: 100, title: axisTitle(t('shareAxis')), grid: { color: GRID } },
+            y: { stacked: true, grid: { display: false } },
+          },
+        }),
+      });
+    }
+  }
+
+  // 3. Over time, with the 2023/2024 break as a break: one series per schema, and a marker.
+  if (ctx.series.length) {
+    const years = ctx.series.map((s) => s.year);
+    const labels = years.map(String);
+    const breakIndex = years.findIndex((y) => y >= 2024);
+    const hasBreak = breakIndex > 0;
+    const line = (name, pick, i, dash) => {
+      const out = [];
+      for (const [schema, label] of [['2015', t('series2015', { name })], ['2024', t('series2024', { name })]]) {
+        const data = ctx.series.map((s) => {
+          const r = pick(s);
+          return r && r.schema === schema ? rate(r, measure) : null;
+        });
+        if (data.every((v) => v == null)) continue;
+        out.push({
+          label: hasBreak ? label : name,
+          data,
+          valueLabels: ctx.series.map((s) => { const r = pick(s); return r && r.schema === schema ? shown(r, measure) : null; }),
+          borderColor: COLORS[i],
+          backgroundColor: COLORS[i],
+          borderDash: dash,
+          pointStyle: i === 0 ? 'circle' : 'triangle',
+          pointRadius: 5,
+          spanGaps: false,
+          tension: 0,
+        });
+      }
+      return out;
+    };
+    const datasets = [...line(unit.name, (s) => s.result, 0, [])];
+    if (ctx.series.some((s) => s.land) && unit.level !== 'land') datasets.push(...line(ctx.series.find((s) => s.land).land.name, (s) => s.land, 1, [6, 4]));
+    const canvas = makeFigure(container, 'tidsserie', `${t('chartSeries')} (${measure})`,
+      describe([...ctx.series.map((s) => `${s.year}: ${shown(s.result, measure) ?? '–'}`), hasBreak ? t('breakLabel') : '']), 320);
+    draw('tidsserie', canvas, {
+      type: 'line',
+      data: { labels, datasets },
+      options: baseOptions({
+        scales: { y: { beginAtZero: true, title: axisTitle(`${measure}, ${t('perThousandShort')}`), grid: { color: GRID } }, x: { grid: { display: false } } },
+        plugins: {
+          ...baseOptions().plugins,
+          legend: { position: 'bottom', labels: { usePointStyle: true, color: INK } },
+          markers: { lines: hasBreak ? [{ betweenIndex: breakIndex, label: t('breakLabel') }] : [] },
+        },
+      }),
+    });
+  }
+
+  // 4. Every municipality of the group (or county), sorted, the chosen one highlighted.
+  {
+    const list = ctx.ranking.filter((r) => rate(r, measure) != null)
+      .sort((a, b) => rate(b, measure) - rate(a, measure) || a.code.localeCompare(b.code));
+    if (list.length > 1) {
+      const chosen = (r) => r.level === unit.level && r.code === unit.code;
+      const labels = list.map((r) => (chosen(r) ? `► ${r.name}` : r.name));
+      const datasets = [{
+        label: `${measure}, ${t('perThousand')}`,
+        data: list.map((r) => rate(r, measure)),
+        valueLabels: list.map((r) => shown(r, measure)),
+        backgroundColor: list.map((r) => (chosen(r) ? pattern(HIGHLIGHT, 'diagonal') : '#7ba7d6')),
+        borderColor: list.map((r) => (chosen(r) ? HIGHLIGHT : COLORS[0])),
+        borderWidth: list.map((r) => (chosen(r) ? 2 : 1)),
+      }];
+      const median = ctx.rankingMedian;
+      const canvas = makeFigure(container, 'rangering', `${ctx.rankingTitle} (${measure})`,
+        describe(list.map((r, i) => `${i + 1}. ${r.name} ${shown(r, measure)}`)), 80 + list.length * 22);
+      draw('rangering', canvas, {
+        type: 'bar',
+        data: { labels, datasets },
+        options: baseOptions({
+          indexAxis: 'y',
+          scales: {
+            x: { beginAtZero: true, title: axisTitle(t('perThousand')), grid: { color: GRID } },
+            y: {
+              grid: { display: false },
+              ticks: { autoSkip: false, font: (c) => ({ weight: list[c.index] && chosen(list[c.index]) ? 'bold' : 'normal' }) },
+            },
+          },
+          plugins: {
+            ...baseOptions().plugins,
+            legend: { display: false },
+            markers: { lines: median != null ? [{ value: median, label: `${t('median')} ${fmt(median)}` }] : [] },
+          },
+        }),
+      });
+    }
+  }
+
+  // 5. By target group (rates), when the input has target groups.
+  {
+    const groups = Object.keys(unit.by_group || {}).filter((g) => unit.by_group[g].per_1000);
+    if (groups.length) {
+      const rows = [unit, ctx.peers.land !== unit ? ctx.peers.land : null].filter((r) => r && r.by_group);
+      const datasets = rows.map((r, i) => ({
+        label: r.name,
+        data: groups.map((g) => r.by_group[g]?.per_1000?.[measure] ?? null),
+        valueLabels: groups.map((g) => fmt(r.by_group[g]?.per_1000?.[measure])),
+        backgroundColor: seriesFill(i),
+        borderColor: COLORS[i],
+        borderWidth: 1,
+      }));
+      const canvas = makeFigure(container, 'malgruppe', `${t('chartGroups')} (${measure})`,
+        describe(rows.map((r) => `${r.name}: ${groups.map((g) => `${t(`groups.${g}`)} ${fmt(r.by_group[g]?.per_1000?.[measure])}`).join(', ')}`)), 300);
+      draw('malgruppe', canvas, {
+        type: 'bar',
+        data: { labels: groups.map((g) => t(`groups.${g}`)), datasets },
+        options: baseOptions({
+          scales: { y: { beginAtZero: true, title: axisTitle(t('perThousandShort')), grid: { color: GRID } }, x: { grid: { display: false } } },
+        }),
+      });
+    }
+  }
+
+  // 6. By service category (årsverk, M1), when the input has service categories.
+  {
+    const services = (unit.by_service || []).filter((s) => s.arsverk.M1 > 0)
+      .sort((a, b) => b.arsverk.M1 - a.arsverk.M1);
+    if (services.length) {
+      const canvas = makeFigure(container, 'tjenester', t('chartServices'),
+        describe(services.map((s) => `${s.service}: ${fmt(s.arsverk.M1, 2)}`)), 90 + services.length * 30);
+      draw('tjenester', canvas, {
+        type: 'bar',
+        data: {
+          labels: services.map((s) => wrap(s.service, 40)),
+          datasets: [{
+            label: t('arsverkAxis'),
+            data: services.map((s) => s.arsverk.M1),
+            valueLabels: services.map((s) => fmt(s.arsverk.M1, 2)),
+            backgroundColor: seriesFill(0),
+            borderColor: COLORS[0],
+            borderWidth: 1,
+          }],
+        },
+        options: baseOptions({
+          indexAxis: 'y',
+          scales: {
+            x: { beginAtZero: true, title: axisTitle(t('arsverkAxis')), grid: { color: GRID } },
+            y: { grid: { display: false }, ticks: { autoSkip: false } },
+          },
+          plugins: { ...baseOptions().plugins, legend: { display: false } },
+        }),
+      });
+    }
+  }
+  container.dataset.lang = getLang();
+}
+
+// Splits a long label into lines of at most `width` characters.
+function wrap(text, width) {
+  const words = String(text).split(' ');
+  const lines = [];
+  let line = '';
+  for (const w of words) {
+    if (line && (line + ' ' + w).length > width) { lines.push(line); line = w; } else line = line ? `${line} ${w}` : w;
+  }
+  if (line) lines.push(line);
+  return lines;
+}

@@ -1,0 +1,48 @@
+// The page's side of the worker protocol (see worker.js): each request gets an id and a promise.
+
+export function startCalculator({ onProgress } = {}) {
+  const worker = new Worker('worker.js');
+  const pending = new Map();
+  let nextId = 1;
+  let resolveReady;
+  let rejectReady;
+  const ready = new Promise((resolve, reject) => { resolveReady = resolve; rejectReady = reject; });
+
+  worker.onmessage = (event) => {
+    const msg = event.data;
+    if (msg.type === 'ready') resolveReady();
+    else if (msg.type === 'fatal') rejectReady(new Error(msg.message));
+    else if (msg.type === 'progress') onProgress?.(msg);
+    else if (msg.type === 'reply') {
+      const p = pending.get(msg.id);
+      pending.delete(msg.id);
+      if (!p) return;
+      if (msg.error !== undefined) p.reject(new Error(msg.error));
+      else p.resolve(msg.result);
+    }
+  };
+  worker.onerror = (event) => {
+    const err = new Error(event.message || 'worker error');
+    rejectReady(err);
+    for (const p of pending.values()) p.reject(err);
+    pending.clear();
+  };
+
+  function request(type, payload = {}) {
+    const id = nextId++;
+    return new Promise((resolve, reject) => {
+      pending.set(id, { resolve, reject });
+      worker.postMessage({ id, type, ...payload });
+    });
+  }
+
+  return {
+    ready,
+    // files: [{name, blob}] — File or Blob objects; the worker reads them in slices.
+    add: (files) => request('add', { files }),
+    remove: (fileId) => request('remove', { fileId }),
+    clear: () => request('clear'),
+    report: (settings) => request('report', { settings }),
+    csv: (settings, norwegian) => request('csv', { settings, norwegian }),
+  };
+}

@@ -1,0 +1,86 @@
+// The file panel: what the core recognised in each file, and its messages (with line numbers, in
+// plain language, from the core) — plus the messages about the computation as a whole.
+import { fmt, fmtInt, t } from './i18n.js';
+
+const MAX_MESSAGES = 50;
+const escape = (s) => String(s).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+function messageList(diagnostics) {
+  if (!diagnostics.length) return '';
+  return `<ul class="messages">${messageItems(diagnostics.slice(0, MAX_MESSAGES), diagnostics.length)}</ul>`;
+}
+
+// Errors are always shown; warnings and notes fold away when there are more than a few.
+function fileMessages(diagnostics) {
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  const rest = diagnostics.filter((d) => d.severity !== 'error');
+  let html = errors.length ? messageList(errors) : '';
+  if (rest.length > 3) {
+    const warnings = rest.filter((d) => d.severity === 'warning').length;
+    html += `<details class="ds-details more-messages"><summary>${escape(t('moreMessages', { warnings, notes: rest.length - warnings }))}</summary>${messageList(rest)}</details>`;
+  } else if (rest.length) {
+    html += messageList(rest);
+  }
+  return html;
+}
+
+function messageItems(shown, total) {
+  let html = '';
+  for (const d of shown) {
+    const color = d.severity === 'error' ? 'danger' : d.severity === 'warning' ? 'warning' : 'info';
+    html += `<li class="message" data-severity="${d.severity}" data-code="${escape(d.code)}"${d.line ? ` data-line="${d.line}"` : ''}>` +
+      `<span class="ds-tag" data-color="${color}">${escape(t(`severity.${d.severity}`))}</span> ${escape(d.message)}</li>`;
+  }
+  if (total > shown.length) html += `<li class="message more">${escape(t('notShown', { n: fmtInt(total - shown.length) }))}</li>`;
+  return html;
+}
+
+// entries: [{fileId, name, example, info (report file) | null, error (text) | null}]
+export function renderFiles(panel, general, entries, report) {
+  if (!entries.length) {
+    panel.innerHTML = `<p class="ds-paragraph">${escape(t('noFiles'))}</p>`;
+    general.innerHTML = '';
+    return;
+  }
+  const diags = report ? report.diagnostics : [];
+  let html = '<ul class="file-list">';
+  entries.forEach((e, index) => {
+    const f = e.info;
+    const own = diags.filter((d) => d.file === e.name);
+    const errors = own.filter((d) => d.severity === 'error').length;
+    html += `<li class="file ds-card" data-file="${escape(e.name)}" data-index="${index}"${e.error ? ' data-failed="true"' : ''}>`;
+    html += `<div class="file-head"><h4 class="ds-heading" data-size="xs">${escape(e.name)}</h4>`;
+    if (e.example) html += ` <span class="ds-tag" data-color="warning">${escape(t('syntheticBadge'))}</span>`;
+    if (errors) html += ` <span class="ds-tag" data-color="danger">${escape(t('severity.error'))}: ${errors}</span>`;
+    html += '</div>';
+    if (f) {
+      const extras = [f.has_target_group && t('hasTargetGroup'), f.has_service && t('hasService')].filter(Boolean).join(', ');
+      html += '<dl class="file-facts">' +
+        `<div><dt>${escape(t('kind'))}</dt><dd data-fact="kind">${escape(t(`kinds.${f.kind}`))}${extras ? ` (${escape(extras)})` : ''}</dd></div>` +
+        `<div><dt>${escape(t('format'))}</dt><dd data-fact="format">${escape(t(`formats.${f.format}`) || f.format)}${f.delimiter ? ` ${escape(f.delimiter === '\t' ? 'TAB' : `«${f.delimiter}»`)}` : ''}</dd></div>` +
+        `<div><dt>${escape(t('encoding'))}</dt><dd data-fact="encoding">${escape(t(`encodings.${f.encoding}`) || f.encoding)}</dd></div>` +
+        `<div><dt>${escape(t('rows'))}</dt><dd data-fact="rows">${fmtInt(f.rows)}</dd></div>` +
+        `<div><dt>${escape(t('years'))}</dt><dd data-fact="years">${escape(f.years.join(', ') || '–')}</dd></div>` +
+        `<div><dt>${escape(t('units'))}</dt><dd data-fact="units">${fmtInt(f.units)}</dd></div>` +
+        '</dl>';
+    }
+    if (e.error) {
+      html += `<ul class="messages"><li class="message" data-severity="error"><span class="ds-tag" data-color="danger">${escape(t('severity.error'))}</span> ${escape(t('status.fileError', { name: e.name, message: e.error }))}</li></ul>`;
+    }
+    html += fileMessages(own);
+    html += `<button type="button" class="ds-button remove-file" data-variant="tertiary" data-size="sm" data-index="${index}">${escape(t('removeFile', { name: e.name }))}</button>`;
+    html += '</li>';
+  });
+  panel.innerHTML = html + '</ul>';
+
+  const rest = diags.filter((d) => d.file == null || !entries.some((e) => e.name === d.file));
+  let g = '';
+  if (report && (rest.length || report.excluded.length)) {
+    g += `<h4 class="ds-heading" data-size="xs">${escape(t('generalMessages'))}</h4>${messageList(rest)}`;
+    if (report.excluded.length) {
+      g += `<p class="ds-paragraph" data-size="sm">${escape(t('excludedNote'))}: ` +
+        report.excluded.map((x) => `${escape(x.service)} (${fmt(x.arsverk, 2)})`).join('; ') + '</p>';
+    }
+  }
+  general.innerHTML = g;
+}

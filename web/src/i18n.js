@@ -1,0 +1,358 @@
+// Interface texts (Bokmål default, English) and number formatting for the chosen language.
+// Indicator values come from the core (`display` strings); Intl formats only secondary figures
+// the core leaves unrounded (medians, differences, changes, shares).
+
+const STORAGE_KEY = 'arsverk.lang';
+
+const nb = {
+  title: 'Årsverk i psykisk helse- og rusarbeid',
+  subtitle: 'Kalkulator for kvalitetsindikatoren: årsverk per 1 000 innbyggere i kommunene',
+  skip: 'Hopp til hovedinnhold',
+  langButton: 'English',
+  langButtonLabel: 'Change language to English',
+  privacy: 'Filene dine blir lest og regnet på i denne nettleseren. Ingenting sendes noe sted. ' +
+    'Siden lagrer bare valget av språk (i nettleserens localStorage).',
+  inputHeading: '1. Legg inn filer',
+  inputHelp: 'Årsverksfiler (CSV, TSV, tekst limt inn fra Excel) og befolkningsfiler (for eksempel SSB-tabell 07459 som CSV eller JSON-stat). ' +
+    'Uten befolkningsfil brukes SSBs folketall 2020–2026 som er innebygd.',
+  dropText: 'Slipp filer her, eller',
+  chooseFiles: 'Velg filer',
+  tryExample: 'Prøv med eksempeldata',
+  exampleNote: 'Eksempeldataene er syntetiske: oppdiktede årsverk for alle kommuner og bydeler i Oslo 2023–2025.',
+  syntheticBadge: 'Syntetiske eksempeldata',
+  syntheticWarning: 'Du ser på syntetiske eksempeldata. Tallene er oppdiktet og beskriver ingen virkelig kommune.',
+  pasteSummary: 'Lim inn celler fra Excel',
+  pasteLabel: 'Celler kopiert fra Excel (med overskriftsrad)',
+  pasteHelp: 'Kopier cellene i Excel (Ctrl+C), lim dem inn her (Ctrl+V) og trykk «Bruk innlimte celler».',
+  pasteButton: 'Bruk innlimte celler',
+  pasteEmpty: 'Lim inn noe først.',
+  filesHeading: 'Filer',
+  noFiles: 'Ingen filer ennå.',
+  clearFiles: 'Fjern alle filer',
+  removeFile: 'Fjern {name}',
+  kind: 'Type', format: 'Format', encoding: 'Tegnsett', rows: 'Rader', years: 'År', units: 'Enheter',
+  kinds: { arsverk: 'Årsverk', befolkning: 'Befolkning', unknown: 'Ikke gjenkjent' },
+  formats: { 'csv-wide': 'CSV, bred tabell', 'csv-long': 'CSV, lang tabell', 'ssb-csv': 'SSB-eksport (CSV)',
+    'csv-simple': 'CSV, enkel', 'json-stat2': 'JSON-stat 2.0', '': '–' },
+  encodings: { 'utf-8': 'UTF-8', 'utf-8-bom': 'UTF-8 med BOM', 'windows-1252': 'Windows-1252 / Latin-1', '': '–' },
+  hasTargetGroup: 'med målgruppe', hasService: 'med tjenestekategori',
+  severity: { error: 'Feil', warning: 'Advarsel', info: 'Merk' },
+  generalMessages: 'Merknader til beregningen',
+  moreMessages: 'Vis {warnings} advarsler og {notes} merknader',
+  notShown: '… og {n} til av samme slag (alle står i JSON-eksporten).',
+  seeResult: 'Gå til resultatet',
+  noMessages: 'Ingen merknader.',
+  excludedNote: 'Holdt utenfor indikatoren',
+  status: {
+    loading: 'Starter kalkulatoren …',
+    ready: 'Klar. Legg inn filer eller prøv eksempeldataene.',
+    reading: 'Leser {name}: {percent} %',
+    computing: 'Regner …',
+    done: 'Ferdig: {files} filer, {results} resultater.',
+    failed: 'Kalkulatoren kunne ikke startes: {message}',
+    fileError: 'Kunne ikke lese {name}: {message}',
+    exported: 'Lastet ned {name}.',
+  },
+  chooseHeading: '2. Velg enhet, år og innstillinger',
+  year: 'År',
+  unit: 'Enhet',
+  unitHelp: 'Søk på navn eller nummer: kommune, bydel i Oslo, fylke, landet eller KOSTRA-gruppe.',
+  unitNotFound: 'Fant ingen enhet som passer «{q}».',
+  settings: 'Innstillinger',
+  populationYear: 'Befolkning per',
+  popSame: '1. januar i dataåret',
+  popNext: '1. januar året etter',
+  carryForward: 'Før videre tall for enheter som ikke har svart',
+  suppression: 'Hold utenfor kommuner uten egne årsverk for voksne eller for barn og unge',
+  levels: { kommune: 'Kommune', bydel: 'Bydel', fylke: 'Fylke', land: 'Landet', kostragruppe: 'KOSTRA-gruppe' },
+  resultHeading: '3. Resultat',
+  empty: 'Legg inn filer for å se resultatet.',
+  keyFor: '{name} {year}',
+  perThousand: 'årsverk per 1 000 innbyggere',
+  perThousandShort: 'per 1 000 innbyggere',
+  measures: {
+    2024: { M1: 'Alle årsverk', M2: 'Minst helse- og sosialfaglig videregående utdanning',
+      M3: 'Helse- og sosialfaglig høyere utdanning', M4: 'Annen høyere utdanning' },
+    2015: { M1: 'Alle årsverk', M2: 'Helse- og sosialfaglig videregående eller høyere utdanning',
+      M3: 'Høyere utdanning', M4: 'Høyere utdanning med videreutdanning i psykisk helse- og rusarbeid' },
+  },
+  schemaNote: 'Fra 2024 ble utdanningskategoriene endret (brudd i statistikken). Tall før og etter 2024 kan ikke sammenlignes.',
+  colMeasure: 'Mål',
+  colUnit: 'Enheten',
+  colFylke: 'Fylket',
+  colLand: 'Landet',
+  colKostra: 'KOSTRA-gruppen',
+  colKostraMedian: 'Median i gruppen',
+  colRank: 'Plass i gruppen',
+  colDiff: 'Forskjell fra median',
+  colChange: 'Endring fra {year}',
+  colChangeNone: 'Endring',
+  rankOf: '{rank} av {n}',
+  fenceHigh: 'Uvanlig høyt i gruppen',
+  fenceLow: 'Uvanlig lavt i gruppen',
+  noValue: 'ikke beregnet',
+  reasons: {
+    missing: '{name} har ingen tall for {year}: enheten er ikke med i årsverksfilene for dette året.',
+    missingCarry: 'Slå på «Før videre tall» for å bruke tallene fra året før, hvis de finnes i samme statistikkomlegging.',
+    carried: 'Tallene for {year} er ført videre fra {from}, fordi enheten ikke har svart for {year}.',
+    partlyCarried: 'Noen av enhetene som inngår, har tall ført videre fra året før.',
+    suppressed: {
+      no_adults: 'Holdes utenfor visningen av kommuner fordi kommunen ikke har egne årsverk for voksne. Årsverkene telles likevel med i fylket, landet og KOSTRA-gruppen.',
+      no_children: 'Holdes utenfor visningen av kommuner fordi kommunen ikke har egne årsverk for barn og unge. Årsverkene telles likevel med i fylket, landet og KOSTRA-gruppen.',
+      no_adults_no_children: 'Holdes utenfor visningen av kommuner fordi kommunen verken har egne årsverk for voksne eller for barn og unge.',
+    },
+    coverage: 'Dekning: kommunene med tall har {pct} % av innbyggerne ({members} av {total} kommuner).',
+    direct: 'Tallet er oppgitt direkte i filen, ikke regnet ut fra kommunene.',
+  },
+  population: 'Innbyggere',
+  populationInfo: '{pop} innbyggere 1. januar {year} ({source})',
+  sourceEmbedded: 'SSB, innebygd',
+  sourceFile: 'fra {file}',
+  chartsHeading: 'Diagrammer',
+  chartCompare: 'Enheten sammenlignet med fylket, landet og KOSTRA-gruppen (M1–M4)',
+  chartEducation: 'Utdanningssammensetning (andel av årsverkene)',
+  chartSeries: 'Utvikling over tid',
+  chartRanking: 'Alle kommuner i gruppen, sortert',
+  chartGroups: 'Fordelt på målgruppe',
+  chartServices: 'Fordelt på tjenestekategori (alle årsverk, M1)',
+  chartMeasure: 'Mål i diagrammene',
+  rankingScope: 'Sammenlign med',
+  scopeKostra: 'KOSTRA-gruppen',
+  scopeFylke: 'Fylket',
+  downloadPng: 'Last ned som PNG',
+  breakLabel: 'brudd i statistikken',
+  series2015: '{name} (2015–2023)',
+  series2024: '{name} (fra 2024)',
+  median: 'Median',
+  groups: { voksne: 'Voksne', barn_og_unge: 'Barn og unge' },
+  education: {
+    2024: ['Helse/sosial høyere utdanning', 'Helse/sosial videregående', 'Annen høyere utdanning', 'Annen videregående eller uten formell utdanning'],
+    2015: ['Høyere utdanning med videreutdanning', 'Høyere utdanning uten videreutdanning', 'Helse/sosial videregående', 'Annen eller ingen utdanning'],
+  },
+  arsverkAxis: 'årsverk',
+  shareAxis: 'andel av årsverkene (%)',
+  noChartData: 'Ingen data for dette diagrammet.',
+  tableHeading: 'Alle enheter',
+  filterFylke: 'Fylke',
+  filterKostra: 'KOSTRA-gruppe',
+  filterLevel: 'Nivå',
+  filterAll: 'Alle',
+  tableCaption: 'Årsverk per 1 000 innbyggere, {year}. {count} enheter vises.',
+  colCode: 'Nr.', colName: 'Navn', colLevel: 'Nivå', colPopulation: 'Innbyggere', colFlags: 'Merknader',
+  sortBy: 'Sorter etter {col}',
+  chooseUnit: 'Vis {name}',
+  flags: {
+    carried_forward: 'ført videre', suppressed: 'holdt utenfor', rate_high: 'over 15', rate_zero: 'null',
+    change_large: 'stor endring', outside_fences_high: 'uvanlig høyt', outside_fences_low: 'uvanlig lavt',
+  },
+  exportHeading: 'Last ned',
+  exportCsvNb: 'CSV (norsk Excel)',
+  exportCsvEn: 'CSV (engelsk stil)',
+  exportJson: 'JSON',
+  exportNote: 'Filene inneholder alle enheter for valgt år med gjeldende innstillinger, med tall både urundet og avrundet.',
+  footer: 'Befolkningstall og registre: Statistisk sentralbyrå (CC BY 4.0). Ingen informasjonskapsler, ingen analyseverktøy.',
+};
+
+const en = {
+  title: 'FTEs in mental health and substance abuse work',
+  subtitle: 'Calculator for the quality indicator: FTEs (årsverk) per 1,000 inhabitants in the municipalities',
+  skip: 'Skip to main content',
+  langButton: 'Norsk',
+  langButtonLabel: 'Bytt språk til norsk',
+  privacy: 'Your files are read and computed in this browser. Nothing is sent anywhere. ' +
+    'The page stores only your choice of language (in the browser’s localStorage).',
+  inputHeading: '1. Add files',
+  inputHelp: 'FTE files (CSV, TSV, text pasted from Excel) and population files (for example SSB table 07459 as CSV or JSON-stat). ' +
+    'Without a population file, SSB’s population 2020–2026 built into the calculator is used.',
+  dropText: 'Drop files here, or',
+  chooseFiles: 'Choose files',
+  tryExample: 'Try the example data',
+  exampleNote: 'The example data are synthetic: invented FTEs for every municipality and Oslo district 2023–2025.',
+  syntheticBadge: 'Synthetic example data',
+  syntheticWarning: 'You are looking at synthetic example data. The figures are invented and describe no real municipality.',
+  pasteSummary: 'Paste cells from Excel',
+  pasteLabel: 'Cells copied from Excel (with a header row)',
+  pasteHelp: 'Copy the cells in Excel (Ctrl+C), paste them here (Ctrl+V) and press “Use pasted cells”.',
+  pasteButton: 'Use pasted cells',
+  pasteEmpty: 'Paste something first.',
+  filesHeading: 'Files',
+  noFiles: 'No files yet.',
+  clearFiles: 'Remove all files',
+  removeFile: 'Remove {name}',
+  kind: 'Kind', format: 'Format', encoding: 'Encoding', rows: 'Rows', years: 'Years', units: 'Units',
+  kinds: { arsverk: 'FTEs', befolkning: 'Population', unknown: 'Not recognised' },
+  formats: { 'csv-wide': 'CSV, wide table', 'csv-long': 'CSV, long table', 'ssb-csv': 'SSB export (CSV)',
+    'csv-simple': 'CSV, simple', 'json-stat2': 'JSON-stat 2.0', '': '–' },
+  encodings: { 'utf-8': 'UTF-8', 'utf-8-bom': 'UTF-8 with BOM', 'windows-1252': 'Windows-1252 / Latin-1', '': '–' },
+  hasTargetGroup: 'with target group', hasService: 'with service category',
+  severity: { error: 'Error', warning: 'Warning', info: 'Note' },
+  generalMessages: 'Notes on the computation',
+  moreMessages: 'Show {warnings} warnings and {notes} notes',
+  notShown: '… and {n} more of the same kind (all are in the JSON export).',
+  seeResult: 'Go to the result',
+  noMessages: 'No notes.',
+  excludedNote: 'Left out of the indicator',
+  status: {
+    loading: 'Starting the calculator …',
+    ready: 'Ready. Add files or try the example data.',
+    reading: 'Reading {name}: {percent} %',
+    computing: 'Computing …',
+    done: 'Done: {files} files, {results} results.',
+    failed: 'The calculator could not start: {message}',
+    fileError: 'Could not read {name}: {message}',
+    exported: 'Downloaded {name}.',
+  },
+  chooseHeading: '2. Choose unit, year and settings',
+  year: 'Year',
+  unit: 'Unit',
+  unitHelp: 'Search by name or number: municipality, Oslo district, county, Norway or KOSTRA group.',
+  unitNotFound: 'No unit matches “{q}”.',
+  settings: 'Settings',
+  populationYear: 'Population on',
+  popSame: '1 January of the data year',
+  popNext: '1 January of the following year',
+  carryForward: 'Carry figures forward for units that did not answer',
+  suppression: 'Leave out municipalities without own FTEs for adults or for children and young people',
+  levels: { kommune: 'Municipality', bydel: 'District', fylke: 'County', land: 'Norway', kostragruppe: 'KOSTRA group' },
+  resultHeading: '3. Result',
+  empty: 'Add files to see the result.',
+  keyFor: '{name} {year}',
+  perThousand: 'FTEs per 1,000 inhabitants',
+  perThousandShort: 'per 1,000 inhabitants',
+  measures: {
+    2024: { M1: 'All FTEs', M2: 'At least health/social upper secondary education',
+      M3: 'Health/social higher education', M4: 'Other higher education' },
+    2015: { M1: 'All FTEs', M2: 'Health/social upper secondary or higher education',
+      M3: 'Higher education', M4: 'Higher education with further education in mental health and substance abuse work' },
+  },
+  schemaNote: 'The education categories changed from 2024 (a break in the statistics). Figures before and after 2024 cannot be compared.',
+  colMeasure: 'Measure',
+  colUnit: 'The unit',
+  colFylke: 'County',
+  colLand: 'Norway',
+  colKostra: 'KOSTRA group',
+  colKostraMedian: 'Group median',
+  colRank: 'Rank in group',
+  colDiff: 'Difference from median',
+  colChange: 'Change from {year}',
+  colChangeNone: 'Change',
+  rankOf: '{rank} of {n}',
+  fenceHigh: 'Unusually high in the group',
+  fenceLow: 'Unusually low in the group',
+  noValue: 'not computed',
+  reasons: {
+    missing: '{name} has no figures for {year}: the unit is not in the FTE files for that year.',
+    missingCarry: 'Turn on “Carry figures forward” to use the previous year’s figures, if they exist in the same statistical schema.',
+    carried: 'The figures for {year} are carried forward from {from} because the unit did not answer for {year}.',
+    partlyCarried: 'Some of the units included have figures carried forward from the previous year.',
+    suppressed: {
+      no_adults: 'Left out of the municipality display because the municipality has no own FTEs for adults. The FTEs still count in the county, Norway and the KOSTRA group.',
+      no_children: 'Left out of the municipality display because the municipality has no own FTEs for children and young people. The FTEs still count in the county, Norway and the KOSTRA group.',
+      no_adults_no_children: 'Left out of the municipality display because the municipality has no own FTEs for adults nor for children and young people.',
+    },
+    coverage: 'Coverage: municipalities with figures have {pct} % of the inhabitants ({members} of {total} municipalities).',
+    direct: 'The figure is given directly in the file, not computed from the municipalities.',
+  },
+  population: 'Inhabitants',
+  populationInfo: '{pop} inhabitants on 1 January {year} ({source})',
+  sourceEmbedded: 'SSB, built in',
+  sourceFile: 'from {file}',
+  chartsHeading: 'Charts',
+  chartCompare: 'The unit compared with its county, Norway and KOSTRA group (M1–M4)',
+  chartEducation: 'Education composition (share of FTEs)',
+  chartSeries: 'Over time',
+  chartRanking: 'All municipalities in the group, sorted',
+  chartGroups: 'By target group',
+  chartServices: 'By service category (all FTEs, M1)',
+  chartMeasure: 'Measure in the charts',
+  rankingScope: 'Compare with',
+  scopeKostra: 'KOSTRA group',
+  scopeFylke: 'County',
+  downloadPng: 'Download as PNG',
+  breakLabel: 'break in the statistics',
+  series2015: '{name} (2015–2023)',
+  series2024: '{name} (from 2024)',
+  median: 'Median',
+  groups: { voksne: 'Adults', barn_og_unge: 'Children and young people' },
+  education: {
+    2024: ['Health/social higher education', 'Health/social upper secondary', 'Other higher education', 'Other upper secondary or no formal education'],
+    2015: ['Higher education with further education', 'Higher education without further education', 'Health/social upper secondary', 'Other or no education'],
+  },
+  arsverkAxis: 'FTEs',
+  shareAxis: 'share of FTEs (%)',
+  noChartData: 'No data for this chart.',
+  tableHeading: 'All units',
+  filterFylke: 'County',
+  filterKostra: 'KOSTRA group',
+  filterLevel: 'Level',
+  filterAll: 'All',
+  tableCaption: 'FTEs per 1,000 inhabitants, {year}. {count} units shown.',
+  colCode: 'No.', colName: 'Name', colLevel: 'Level', colPopulation: 'Inhabitants', colFlags: 'Notes',
+  sortBy: 'Sort by {col}',
+  chooseUnit: 'Show {name}',
+  flags: {
+    carried_forward: 'carried forward', suppressed: 'left out', rate_high: 'above 15', rate_zero: 'zero',
+    change_large: 'large change', outside_fences_high: 'unusually high', outside_fences_low: 'unusually low',
+  },
+  exportHeading: 'Download',
+  exportCsvNb: 'CSV (Norwegian Excel)',
+  exportCsvEn: 'CSV (English style)',
+  exportJson: 'JSON',
+  exportNote: 'The files hold every unit for the chosen year with the current settings, with figures both unrounded and rounded.',
+  footer: 'Population figures and registers: Statistics Norway (CC BY 4.0). No cookies, no analytics.',
+};
+
+const dictionaries = { nb, en };
+let lang = 'nb';
+
+export function initialLang() {
+  try {
+    const stored = window.localStorage.getItem(STORAGE_KEY);
+    if (stored === 'en' || stored === 'nb') return stored;
+  } catch { /* storage may be blocked: use the default */ }
+  return 'nb';
+}
+
+export function setLang(next, remember = true) {
+  lang = next === 'en' ? 'en' : 'nb';
+  document.documentElement.lang = lang === 'nb' ? 'nb' : 'en';
+  if (remember) {
+    try { window.localStorage.setItem(STORAGE_KEY, lang); } catch { /* ignore */ }
+  }
+}
+
+export const getLang = () => lang;
+const locale = () => (lang === 'nb' ? 'nb-NO' : 'en-GB');
+
+// t('status.reading', {name, percent}) — dotted keys, {placeholders}.
+export function t(key, vars) {
+  let value = key.split('.').reduce((o, k) => (o == null ? o : o[k]), dictionaries[lang]);
+  if (value == null) value = key;
+  if (typeof value !== 'string' || !vars) return value;
+  return value.replace(/\{(\w+)\}/g, (m, k) => (k in vars ? String(vars[k]) : m));
+}
+
+export function measureLabel(schema, m) {
+  return dictionaries[lang].measures[schema === '2015' ? 2015 : 2024][m];
+}
+
+const formatters = new Map();
+function formatter(opts) {
+  const key = locale() + JSON.stringify(opts);
+  if (!formatters.has(key)) formatters.set(key, new Intl.NumberFormat(locale(), opts));
+  return formatters.get(key);
+}
+
+// A secondary figure (median, difference, share): rounded half away from zero like the core.
+export function fmt(n, digits = 1) {
+  if (n == null || !Number.isFinite(n)) return '–';
+  return formatter({ minimumFractionDigits: digits, maximumFractionDigits: digits }).format(n);
+}
+export function fmtSigned(n, digits = 1) {
+  if (n == null || !Number.isFinite(n)) return '–';
+  return formatter({ minimumFractionDigits: digits, maximumFractionDigits: digits, signDisplay: 'exceptZero' }).format(n);
+}
+export function fmtInt(n) {
+  if (n == null || !Number.isFinite(n)) return '–';
+  return formatter({ maximumFractionDigits: 0 }).format(n);
+}

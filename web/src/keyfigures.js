@@ -1,0 +1,102 @@
+// Key figures for the chosen unit: its four measures (the core's display strings) beside its
+// county, Norway and KOSTRA group, its rank and distance from the group median, the fence marker,
+// the change from the previous year, and the reason when something is missing or adjusted.
+import { fmt, fmtInt, fmtSigned, measureLabel, t } from './i18n.js';
+
+const MEASURES = ['M1', 'M2', 'M3', 'M4'];
+const escape = (s) => String(s).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const shown = (r, m) => (r && r.display ? r.display[m] : null);
+
+function reasons(ctx) {
+  const { unit, info, year, settings } = ctx;
+  const out = [];
+  if (!unit) {
+    out.push(t('reasons.missing', { name: info.name, year }));
+    if (!settings.carry_forward) out.push(t('reasons.missingCarry'));
+    return out;
+  }
+  if (unit.carried_from != null) out.push(t('reasons.carried', { year, from: unit.carried_from }));
+  if (unit.partly_carried) out.push(t('reasons.partlyCarried'));
+  if (unit.suppressed && unit.suppression_reason) out.push(t(`reasons.suppressed.${unit.suppression_reason}`));
+  if (unit.direct) out.push(t('reasons.direct'));
+  if (unit.members_total != null && unit.coverage < 1) {
+    out.push(t('reasons.coverage', { pct: fmt(unit.coverage * 100, 1), members: unit.members, total: unit.members_total }));
+  }
+  return out;
+}
+
+function changeText(unit, m) {
+  const c = unit && unit.change;
+  if (!c || c.per_1000[m] == null) return null;
+  const pct = c.percent[m];
+  return `${fmtSigned(c.per_1000[m])}${pct != null ? ` (${fmtSigned(pct)} %)` : ''}`;
+}
+
+function fenceTag(unit, m) {
+  const f = unit?.comparison?.outside_fences?.[m];
+  if (!f) return '';
+  return `<span class="ds-tag fence" data-color="warning" data-fence="${f}">${f === 'high' ? '▲ ' : '▼ '}${escape(t(f === 'high' ? 'fenceHigh' : 'fenceLow'))}</span>`;
+}
+
+export function renderKeyFigures(el, ctx) {
+  const { unit, info, year, peers } = ctx;
+  const schema = unit ? unit.schema : year >= 2024 ? '2024' : '2015';
+  const cmp = unit?.comparison;
+  const levelText = t(`levels.${info.level}`);
+  const context = [levelText, peers.fylke?.name, peers.kostra?.name].filter(Boolean).join(' · ');
+  let html = `<h3 class="ds-heading" data-size="md" id="key-heading">${escape(t('keyFor', { name: info.name, year }))}</h3>`;
+  html += `<p class="ds-paragraph unit-context">${escape(`${info.code} · ${context}`)}</p>`;
+  if (unit && unit.population) {
+    const source = unit.population_source === 'file' ? t('sourceFile', { file: unit.population_file }) : t('sourceEmbedded');
+    html += `<p class="ds-paragraph population" data-size="sm">${escape(t('populationInfo', { pop: fmtInt(unit.population), year: unit.population_year, source }))}</p>`;
+  }
+  const why = reasons(ctx);
+  if (why.length) {
+    html += `<div class="ds-alert reasons" data-color="info" id="unit-reasons">${why.map((w) => `<p class="ds-paragraph">${escape(w)}</p>`).join('')}</div>`;
+  }
+
+  // Four cards: the big number, with the group median, rank and change beneath.
+  html += '<ul class="cards" aria-label="' + escape(t('perThousand')) + '">';
+  for (const m of MEASURES) {
+    const value = shown(unit, m);
+    const lines = [];
+    if (cmp && cmp.median[m] != null) lines.push(`${t('colKostraMedian')}: ${fmt(cmp.median[m])}`);
+    if (cmp && cmp.rank[m] != null) lines.push(`${t('colRank')}: ${t('rankOf', { rank: cmp.rank[m], n: cmp.n })}`);
+    const ch = changeText(unit, m);
+    if (ch) lines.push(`${t('colChange', { year: unit.change.from_year })}: ${ch}`);
+    html += `<li class="card" data-measure="${m}">` +
+      `<p class="card-label"><strong>${m}</strong> ${escape(measureLabel(schema, m))}</p>` +
+      `<p class="card-value"><span class="value" data-measure="${m}">${escape(value ?? '–')}</span>` +
+      `<span class="unit-text">${value ? escape(t('perThousand')) : escape(t('noValue'))}</span></p>` +
+      (lines.length ? `<p class="card-sub">${lines.map(escape).join('<br>')}</p>` : '') +
+      fenceTag(unit, m) + '</li>';
+  }
+  html += '</ul>';
+
+  // The comparison table: the same figures beside the unit's county, Norway and KOSTRA group.
+  const cols = [];
+  cols.push([info.name, (m) => shown(unit, m) ?? '–', 'unit']);
+  if (peers.oslo) cols.push([peers.oslo.name, (m) => shown(peers.oslo, m) ?? '–', 'oslo']);
+  if (peers.fylke) cols.push([peers.fylke.name, (m) => shown(peers.fylke, m) ?? '–', 'fylke']);
+  if (peers.land && info.level !== 'land') cols.push([peers.land.name, (m) => shown(peers.land, m) ?? '–', 'land']);
+  if (peers.kostra) {
+    cols.push([peers.kostra.name, (m) => shown(peers.kostra, m) ?? '–', 'kostra']);
+    const dist = peers.kostra.distribution;
+    if (dist) cols.push([`${t('colKostraMedian')}`, (m) => fmt(dist[m]?.median), 'median']);
+  }
+  if (cmp) {
+    cols.push([t('colRank'), (m) => (cmp.rank[m] != null ? t('rankOf', { rank: cmp.rank[m], n: cmp.n }) : '–'), 'rank']);
+    cols.push([t('colDiff'), (m) => fmtSigned(cmp.diff_from_median[m]), 'diff']);
+  }
+  if (unit && unit.change) cols.push([t('colChange', { year: unit.change.from_year }), (m) => changeText(unit, m) ?? '–', 'change']);
+  html += `<div class="table-scroll" tabindex="0" role="region" aria-labelledby="compare-caption"><table class="ds-table compare-table" data-border data-size="sm" id="compare-table">` +
+    `<caption id="compare-caption">${escape(`${info.name} ${year}: ${t('perThousand')}`)}</caption>` +
+    `<thead><tr><th scope="col">${escape(t('colMeasure'))}</th>${cols.map(([h]) => `<th scope="col" class="num">${escape(h)}</th>`).join('')}</tr></thead><tbody>`;
+  for (const m of MEASURES) {
+    html += `<tr data-measure="${m}"><th scope="row">${m} ${escape(measureLabel(schema, m))}</th>` +
+      cols.map(([, f, k]) => `<td class="num" data-col="${k}">${escape(f(m))}${k === 'unit' ? fenceTag(unit, m) : ''}</td>`).join('') + '</tr>';
+  }
+  html += '</tbody></table></div>';
+  html += `<p class="ds-paragraph note" data-size="sm">${escape(t('schemaNote'))}</p>`;
+  el.innerHTML = html;
+}

@@ -1,0 +1,477 @@
+// The page: wires the inputs to the worker and renders the core's report. No figure is computed
+// here; everything shown comes from the core's JSON (see docs/output.md).
+import { startCalculator } from './client.js';
+import { csvText, download } from './export.js';
+import { renderCharts } from './charts.js';
+import { renderFiles } from './files.js';
+import { getLang, initialLang, measureLabel, setLang, t } from './i18n.js';
+import { renderKeyFigures } from './keyfigures.js';
+import { handleSortClick, renderTable } from './table.js';
+
+const EXAMPLE_FILES = ['eksempel_arsverk_2023.csv', 'eksempel_arsverk_2024_2025.csv'];
+const LEVEL_ORDER = ['land', 'fylke', 'kostragruppe', 'kommune', 'bydel'];
+
+const $ = (id) => document.getElementById(id);
+const el = {};
+for (const id of ['status', 'progress', 'dropzone', 'file-input', 'choose-button', 'example-button', 'paste-text',
+  'paste-button', 'file-panel', 'general-messages', 'clear-button', 'choose-section', 'unit-input', 'unit-list',
+  'unit-error', 'year-select', 'pop-same', 'pop-next', 'carry-forward', 'suppression', 'result-empty', 'result-body',
+  'synthetic-warning', 'key-figures', 'measure-select', 'scope-select', 'charts', 'filter-level', 'filter-fylke',
+  'filter-kostra', 'results-table-wrap', 'export-csv-nb', 'export-csv-en', 'export-json', 'lang-button', 'see-result']) {
+  el[id] = $(id);
+}
+
+const state = {
+  entries: [],        // {fileId, name, example, error} in the order the core holds them
+  report: null,       // the core's report for all years
+  index: new Map(),   // "level:code:year" -> result
+  units: new Map(),   // "level:code" -> {level, code, name, fylke, kostragruppe}
+  year: null,
+  unitKey: null,
+  measure: 'M1',
+  scope: 'kostra',
+  filters: { level: '', fylke: '', kostra: '' },
+};
+let renders = 0;
+
+// --- status -----------------------------------------------------------------------------------
+
+function setStatus(text) {
+  el.status.textContent = text;
+}
+function setBusy(busy) {
+  document.body.dataset.busy = String(busy);
+  if (!busy) el.progress.hidden = true;
+}
+
+let lastAnnounced = '';
+function onProgress({ name, index, count, loaded, total }) {
+  const percent = Math.floor(total ? (100 * loaded) / total : 100);
+  el.progress.hidden = false;
+  el.progress.value = Math.floor(((index + (total ? loaded / total : 1)) / count) * 100);
+  // The live region is told at the start of each file and each quarter, not on every slice.
+  const step = `${name}:${Math.floor(percent / 25)}`;
+  if (step !== lastAnnounced) {
+    lastAnnounced = step;
+    setStatus(t('status.reading', { name, percent }));
+  }
+}
+
+// --- the calculator ---------------------------------------------------------------------------
+
+const calc = startCalculator({ onProgress });
+
+function coreSettings(year = null) {
+  return {
+    year,
+    population_year: el['pop-next'].checked ? 'next' : 'same',
+    carry_forward: el['carry-forward'].checked,
+    suppression: el.suppression.checked,
+    lang: getLang(),
+  };
+}
+
+async function addFiles(files, { example = false } = {}) {
+  if (!files.length) return;
+  setBusy(true);
+  try {
+    const { added, errors } = await calc.add(files.map((f) => ({ name: f.name, blob: f.blob })));
+    for (const a of added) state.entries.push({ fileId: a.fileId, name: a.name, example, error: null });
+    for (const e of errors) state.entries.push({ fileId: null, name: e.name, example, error: e.message });
+    await refresh();
+  } catch (err) {
+    setStatus(t('status.fileError', { name: files.map((f) => f.name).join(', '), message: err.message }));
+    setBusy(false);
+  }
+}
+
+let refreshSeq = 0;
+async function refresh() {
+  const seq = ++refreshSeq;
+  setBusy(true);
+  if (!state.entries.some((e) => e.fileId != null)) {
+    state.report = null;
+    render();
+    setStatus(t('status.ready'));
+    setBusy(false);
+    return;
+  }
+  setStatus(t('status.computing'));
+  let report;
+  try {
+    report = JSON.parse(await calc.report(coreSettings()));
+  } catch (err) {
+    if (seq === refreshSeq) { setStatus(err.message); setBusy(false); }
+    return;
+  }
+  if (seq !== refreshSeq) return; // a newer request is on its way
+  if (report.error) {
+    setStatus(report.error);
+    setBusy(false);
+    return;
+  }
+  state.report = report;
+  indexReport(report);
+  render();
+  setStatus(t('status.done', { files: report.files.length, results: report.results.length }));
+  setBusy(false);
+}
+
+function indexReport(report) {
+  state.index.clear();
+  state.units.clear();
+  for (const r of report.results) {
+    state.index.set(`${r.level}:${r.code}:${r.year}`, r);
+    // Later years come later: the newest name and grouping wins.
+    state.units.set(`${r.level}:${r.code}`, { level: r.level, code: r.code, name: r.name, fylke: r.fylke, kostragruppe: r.kostragruppe });
+  }
+  const years = report.years;
+  if (!years.includes(state.year)) state.year = years.length ? years[years.length - 1] : null;
+  if (!state.units.has(state.unitKey)) {
+    const local = [...state.units.values()].filter((u) => u.level === 'kommune' || u.level === 'bydel');
+    const own = local.filter((u) => u.level === 'kommune');
+    state.unitKey = own.length === 1 ? `kommune:${own[0].code}`
+      : local.length === 1 ? `${local[0].level}:${local[0].code}`
+        : state.units.has('land:0') ? 'land:0' : state.units.keys().next().value ?? null;
+  }
+}
+
+const result = (level, code, year) => (code == null ? null : state.index.get(`${level}:${code}:${year}`) ?? null);
+
+// --- rendering --------------------------------------------------------------------------------
+
+function render() {
+  const entries = state.entries.map((e, i) => ({ ...e, info: null, i }));
+  if (state.report) {
+    // The core lists the files it holds in the order they were added.
+    const held = entries.filter((e) => e.fileId != null);
+    state.report.files.forEach((f, i) => {
+      const e = held[i] && held[i].name === f.name ? held[i] : held.find((x) => x.name === f.name && !x.info);
+      if (e) e.info = f;
+    });
+  }
+  renderFiles(el['file-panel'], el['general-messages'], entries, state.report);
+  el['clear-button'].hidden = !state.entries.length;
+  el['synthetic-warning'].hidden = !state.entries.some((e) => e.example && e.fileId != null);
+
+  const has = Boolean(state.report && state.report.results.length);
+  el['choose-section'].hidden = !has;
+  el['result-body'].hidden = !has;
+  el['result-empty'].hidden = has;
+  el['see-result'].hidden = !has;
+  if (has) {
+    renderChooser();
+    renderUnit();
+    renderResultsTable();
+  }
+  document.body.dataset.renders = String(++renders);
+}
+
+function option(value, text, selected) {
+  const o = document.createElement('option');
+  o.value = value;
+  o.textContent = text;
+  if (selected) o.selected = true;
+  return o;
+}
+
+function unitLabel(u) {
+  return `${u.code} ${u.name} (${t(`levels.${u.level}`)})`;
+}
+
+function sortedUnits() {
+  return [...state.units.values()].sort((a, b) =>
+    LEVEL_ORDER.indexOf(a.level) - LEVEL_ORDER.indexOf(b.level) || a.code.localeCompare(b.code));
+}
+
+function renderChooser() {
+  el['year-select'].replaceChildren(...state.report.years.map((y) => option(y, y, y === state.year)));
+  el['unit-list'].replaceChildren(...sortedUnits().map((u) => option(unitLabel(u), '')));
+  const u = state.units.get(state.unitKey);
+  if (u && document.activeElement !== el['unit-input']) el['unit-input'].value = unitLabel(u);
+  el['unit-error'].hidden = true;
+  el['unit-input'].removeAttribute('aria-invalid');
+
+  const schema = state.year >= 2024 ? '2024' : '2015';
+  el['measure-select'].replaceChildren(...['M1', 'M2', 'M3', 'M4'].map((m) => option(m, `${m} ${measureLabel(schema, m)}`, m === state.measure)));
+
+  const yearResults = state.report.results.filter((r) => r.year === state.year);
+  const fill = (select, items, current, allText) => {
+    select.replaceChildren(option('', allText, !current), ...items.map(([v, text]) => option(v, text, v === current)));
+  };
+  const levels = LEVEL_ORDER.filter((l) => yearResults.some((r) => r.level === l));
+  if (!levels.includes(state.filters.level)) state.filters.level = '';
+  fill(el['filter-level'], levels.map((l) => [l, t(`levels.${l}`)]), state.filters.level, t('filterAll'));
+  const fylker = yearResults.filter((r) => r.level === 'fylke');
+  if (!fylker.some((r) => r.code === state.filters.fylke)) state.filters.fylke = '';
+  fill(el['filter-fylke'], fylker.map((r) => [r.code, `${r.code} ${r.name}`]), state.filters.fylke, t('filterAll'));
+  const groups = yearResults.filter((r) => r.level === 'kostragruppe');
+  if (!groups.some((r) => r.code === state.filters.kostra)) state.filters.kostra = '';
+  fill(el['filter-kostra'], groups.map((r) => [r.code, r.name]), state.filters.kostra, t('filterAll'));
+}
+
+function peersOf(info, year) {
+  const peers = { fylke: null, land: null, kostra: null, oslo: null };
+  if (info.level !== 'land') peers.land = result('land', '0', year);
+  if (info.level === 'kommune' || info.level === 'bydel') {
+    peers.fylke = result('fylke', info.fylke, year);
+    peers.kostra = result('kostragruppe', info.kostragruppe, year);
+  }
+  if (info.level === 'bydel') peers.oslo = result('kommune', '0301', year);
+  return peers;
+}
+
+function rankingOf(info, unit, year, peers) {
+  const rows = state.report.results.filter((r) => r.year === year);
+  if (info.level === 'kommune' && state.scope === 'kostra' && info.kostragruppe) {
+    return {
+      list: rows.filter((r) => r.level === 'kommune' && r.kostragruppe === info.kostragruppe),
+      title: `${t('chartRanking')}: ${peers.kostra?.name ?? info.kostragruppe}`,
+      median: peers.kostra?.distribution?.[state.measure]?.median ?? null,
+    };
+  }
+  if (info.level === 'kommune') {
+    return { list: rows.filter((r) => r.level === 'kommune' && r.fylke === info.fylke), title: `${t('chartRanking')}: ${peers.fylke?.name ?? info.fylke}`, median: null };
+  }
+  if (info.level === 'bydel') {
+    return { list: rows.filter((r) => r.level === 'bydel'), title: `${t('chartRanking')}: Oslo`, median: null };
+  }
+  if (info.level === 'kostragruppe') {
+    return {
+      list: rows.filter((r) => r.level === 'kommune' && r.kostragruppe === info.code),
+      title: `${t('chartRanking')}: ${info.name}`,
+      median: unit?.distribution?.[state.measure]?.median ?? null,
+    };
+  }
+  return { list: rows.filter((r) => r.level === 'fylke'), title: `${t('chartRanking')}: ${t('levels.fylke')}`, median: null };
+}
+
+function renderUnit() {
+  const info = state.units.get(state.unitKey);
+  if (!info) return;
+  const year = state.year;
+  const unit = result(info.level, info.code, year);
+  const peers = peersOf(info, year);
+  const settings = coreSettings();
+  renderKeyFigures(el['key-figures'], { unit, info, year, peers, settings });
+
+  if (!unit) {
+    // Nothing to draw for this year, but the time series may still help.
+    el.charts.replaceChildren();
+  }
+  const series = state.report.years.map((y) => ({ year: y, result: result(info.level, info.code, y), land: result('land', '0', y) }));
+  const ranking = rankingOf(info, unit, year, peers);
+  el['scope-select'].disabled = info.level !== 'kommune';
+  renderCharts(el.charts, {
+    unit: unit ?? { ...info, year, schema: year >= 2024 ? '2024' : '2015', per_1000: null, display: null, arsverk: null, by_group: {}, by_service: [] },
+    year,
+    measure: state.measure,
+    peers,
+    series,
+    ranking: ranking.list,
+    rankingTitle: ranking.title,
+    rankingMedian: ranking.median,
+    measureLabel: (m) => measureLabel(year >= 2024 ? '2024' : '2015', m),
+  });
+}
+
+function renderResultsTable() {
+  renderTable(el['results-table-wrap'], state.report.results, {
+    year: state.year,
+    level: state.filters.level,
+    fylke: state.filters.fylke,
+    kostra: state.filters.kostra,
+    selectedKey: state.unitKey,
+  });
+}
+
+function applyTexts() {
+  for (const node of document.querySelectorAll('[data-i18n]')) node.textContent = t(node.dataset.i18n);
+  document.title = `${t('title')} – ${getLang() === 'nb' ? 'kalkulator' : 'calculator'}`;
+  const b = el['lang-button'];
+  b.textContent = t('langButton');
+  b.setAttribute('aria-label', t('langButtonLabel'));
+  b.lang = getLang() === 'nb' ? 'en' : 'nb';
+}
+
+// --- finding a unit ---------------------------------------------------------------------------
+
+function findUnit(query) {
+  const q = query.trim().toLowerCase();
+  if (!q) return null;
+  // Units with figures for the chosen year first (e.g. 3301 Drammen before 3005 Drammen in 2024).
+  const inYear = (u) => state.index.has(`${u.level}:${u.code}:${state.year}`);
+  const units = sortedUnits().sort((a, b) => inYear(b) - inYear(a));
+  const exact = units.find((u) => unitLabel(u).toLowerCase() === q);
+  if (exact) return exact;
+  const code = q.match(/^(ekg)?\d+/)?.[0];
+  if (code) {
+    const byCode = units.find((u) => u.code.toLowerCase() === code
+      || (u.level === 'kommune' && u.code === code.padStart(4, '0'))
+      || (u.level === 'fylke' && u.code === code.padStart(2, '0')));
+    if (byCode) return byCode;
+  }
+  return units.find((u) => u.name.toLowerCase() === q)
+    ?? units.find((u) => u.name.toLowerCase().startsWith(q))
+    ?? units.find((u) => u.name.toLowerCase().includes(q))
+    ?? null;
+}
+
+function chooseUnit(u) {
+  const key = `${u.level}:${u.code}`;
+  el['unit-input'].value = unitLabel(u);
+  el['unit-error'].hidden = true;
+  el['unit-input'].removeAttribute('aria-invalid');
+  // The same unit again (the change event after Enter, on blur) must not redraw: a redraw
+  // between mousedown and mouseup would swallow the click that caused the blur.
+  if (key === state.unitKey) return;
+  state.unitKey = key;
+  renderUnit();
+  renderResultsTable();
+}
+
+function onUnitCommit() {
+  const value = el['unit-input'].value;
+  if (!state.report || !value.trim()) return;
+  const u = findUnit(value);
+  if (u) chooseUnit(u);
+  else {
+    el['unit-error'].textContent = t('unitNotFound', { q: value });
+    el['unit-error'].hidden = false;
+    el['unit-input'].setAttribute('aria-invalid', 'true');
+  }
+}
+
+// --- downloads --------------------------------------------------------------------------------
+
+function save(name, blob) {
+  download(name, blob);
+  setStatus(t('status.exported', { name }));
+}
+
+async function exportCsv(norwegian) {
+  const text = csvText(await calc.csv({ ...coreSettings(state.year), lang: norwegian ? 'nb' : 'en' }, norwegian), norwegian);
+  save(`arsverk_${state.year}${norwegian ? '' : '_en'}.csv`, new Blob([text], { type: 'text/csv;charset=utf-8' }));
+}
+
+async function exportJson() {
+  const text = await calc.report(coreSettings(state.year));
+  save(`arsverk_${state.year}.json`, new Blob([`${text}\n`], { type: 'application/json' }));
+}
+
+// --- events -----------------------------------------------------------------------------------
+
+const asFiles = (list) => [...list].map((f) => ({ name: f.name, blob: f }));
+
+el['choose-button'].addEventListener('click', () => el['file-input'].click());
+el['file-input'].addEventListener('change', () => {
+  const files = asFiles(el['file-input'].files);
+  el['file-input'].value = '';
+  addFiles(files);
+});
+
+for (const type of ['dragenter', 'dragover']) {
+  el.dropzone.addEventListener(type, (e) => { e.preventDefault(); el.dropzone.classList.add('dragging'); });
+}
+el.dropzone.addEventListener('dragleave', () => el.dropzone.classList.remove('dragging'));
+el.dropzone.addEventListener('drop', (e) => {
+  e.preventDefault();
+  el.dropzone.classList.remove('dragging');
+  addFiles(asFiles(e.dataTransfer?.files ?? []));
+});
+// A file dropped beside the zone must not make the browser open it.
+window.addEventListener('dragover', (e) => e.preventDefault());
+window.addEventListener('drop', (e) => e.preventDefault());
+
+el['example-button'].addEventListener('click', async () => {
+  const missing = EXAMPLE_FILES.filter((n) => !state.entries.some((e) => e.example && e.name === n && e.fileId != null));
+  if (!missing.length) return;
+  setBusy(true);
+  try {
+    const files = await Promise.all(missing.map(async (name) => {
+      const response = await fetch(`eksempel/${name}`);
+      if (!response.ok) throw new Error(`${name}: HTTP ${response.status}`);
+      return { name, blob: await response.blob() };
+    }));
+    await addFiles(files, { example: true });
+  } catch (err) {
+    setStatus(t('status.fileError', { name: missing.join(', '), message: err.message }));
+    setBusy(false);
+  }
+});
+
+el['paste-button'].addEventListener('click', () => {
+  const text = el['paste-text'].value;
+  if (!text.trim()) { setStatus(t('pasteEmpty')); el['paste-text'].focus(); return; }
+  let name = 'innlimt.tsv';
+  for (let n = 2; state.entries.some((e) => e.name === name); n++) name = `innlimt-${n}.tsv`;
+  el['paste-text'].value = '';
+  addFiles([{ name, blob: new Blob([text], { type: 'text/plain;charset=utf-8' }) }]);
+});
+
+el['file-panel'].addEventListener('click', async (e) => {
+  const button = e.target.closest('button.remove-file');
+  if (!button) return;
+  const entry = state.entries[Number(button.dataset.index)];
+  if (!entry) return;
+  state.entries.splice(state.entries.indexOf(entry), 1);
+  if (entry.fileId != null) await calc.remove(entry.fileId);
+  await refresh();
+  (el['file-panel'].querySelector('button.remove-file') ?? el['choose-button']).focus();
+});
+
+el['clear-button'].addEventListener('click', async () => {
+  state.entries = [];
+  await calc.clear();
+  await refresh();
+  el['choose-button'].focus();
+});
+
+el['unit-input'].addEventListener('change', onUnitCommit);
+el['unit-input'].addEventListener('input', () => {
+  // Picking from the suggestion list fills in an exact label: take it at once.
+  const value = el['unit-input'].value;
+  const u = sortedUnits().find((x) => unitLabel(x) === value);
+  if (u) chooseUnit(u);
+});
+el['unit-input'].addEventListener('keydown', (e) => { if (e.key === 'Enter') { e.preventDefault(); onUnitCommit(); } });
+
+el['year-select'].addEventListener('change', () => {
+  state.year = Number(el['year-select'].value);
+  renderChooser();
+  renderUnit();
+  renderResultsTable();
+});
+for (const id of ['pop-same', 'pop-next', 'carry-forward', 'suppression']) el[id].addEventListener('change', refresh);
+el['measure-select'].addEventListener('change', () => { state.measure = el['measure-select'].value; renderUnit(); });
+el['scope-select'].addEventListener('change', () => { state.scope = el['scope-select'].value; renderUnit(); });
+el['filter-level'].addEventListener('change', () => { state.filters.level = el['filter-level'].value; renderResultsTable(); });
+el['filter-fylke'].addEventListener('change', () => { state.filters.fylke = el['filter-fylke'].value; renderResultsTable(); });
+el['filter-kostra'].addEventListener('change', () => { state.filters.kostra = el['filter-kostra'].value; renderResultsTable(); });
+el['results-table-wrap'].addEventListener('click', (e) => handleSortClick(e, renderResultsTable));
+el['export-csv-nb'].addEventListener('click', () => exportCsv(true));
+el['export-csv-en'].addEventListener('click', () => exportCsv(false));
+el['export-json'].addEventListener('click', exportJson);
+
+el['lang-button'].addEventListener('click', () => {
+  setLang(getLang() === 'nb' ? 'en' : 'nb');
+  applyTexts();
+  if (state.report) refresh();
+  else render();
+});
+
+// --- start ------------------------------------------------------------------------------------
+
+setLang(initialLang(), false);
+applyTexts();
+setBusy(true);
+calc.ready.then(() => {
+  for (const id of ['choose-button', 'example-button', 'paste-button']) el[id].disabled = false;
+  document.body.dataset.ready = 'true';
+  setStatus(t('status.ready'));
+  setBusy(false);
+}, (err) => {
+  setStatus(t('status.failed', { message: err.message }));
+  document.body.dataset.ready = 'failed';
+  setBusy(false);
+});

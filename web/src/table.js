@@ -1,0 +1,78 @@
+// The results table: every unit for the chosen year, sortable by any column, filtered by level,
+// county and KOSTRA group. Figures are the core's display strings; sorting uses its numbers.
+import { fmtInt, t } from './i18n.js';
+
+const MEASURES = ['M1', 'M2', 'M3', 'M4'];
+
+const COLUMNS = [
+  { key: 'level', label: () => t('colLevel'), value: (r) => LEVEL_ORDER[r.level], text: (r) => t(`levels.${r.level}`) },
+  { key: 'code', label: () => t('colCode'), value: (r) => r.code, text: (r) => r.code },
+  { key: 'name', label: () => t('colName'), value: (r) => r.name, text: (r) => r.name },
+  { key: 'fylke', label: () => t('filterFylke'), value: (r) => r.fylke ?? '', text: (r) => r.fylke ?? '' },
+  { key: 'kostragruppe', label: () => t('filterKostra'), value: (r) => r.kostragruppe ?? '', text: (r) => (r.kostragruppe ?? '').replace(/^EKG0?/, '') },
+  { key: 'population', label: () => t('colPopulation'), value: (r) => r.population, text: (r) => fmtInt(r.population), numeric: true },
+  ...MEASURES.map((m) => ({
+    key: m, label: () => m, numeric: true,
+    value: (r) => (r.per_1000 ? r.per_1000[m] : null),
+    text: (r) => (r.display ? r.display[m] : '–'),
+  })),
+  { key: 'flags', label: () => t('colFlags'), value: (r) => r.flags.length, text: null },
+];
+
+const LEVEL_ORDER = { land: 0, fylke: 1, kostragruppe: 2, kommune: 3, bydel: 4 };
+
+const state = { sortKey: null, sortDir: 'ascending' };
+
+const escape = (s) => String(s).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+export function renderTable(wrap, results, { year, level, fylke, kostra, selectedKey }) {
+  let rows = results.filter((r) => r.year === year);
+  if (level) rows = rows.filter((r) => r.level === level);
+  if (fylke) rows = rows.filter((r) => (r.level === 'fylke' ? r.code === fylke : r.fylke === fylke));
+  if (kostra) rows = rows.filter((r) => (r.level === 'kostragruppe' ? r.code === kostra : r.kostragruppe === kostra));
+  const col = COLUMNS.find((c) => c.key === state.sortKey);
+  if (col) {
+    const dir = state.sortDir === 'ascending' ? 1 : -1;
+    rows = rows.map((r, i) => [r, i]).sort(([a, ia], [b, ib]) => {
+      const va = col.value(a);
+      const vb = col.value(b);
+      if (va == null && vb == null) return ia - ib;
+      if (va == null) return 1; // missing values last either way
+      if (vb == null) return -1;
+      const c = typeof va === 'number' ? va - vb : String(va).localeCompare(String(vb), 'nb');
+      return c ? c * dir : ia - ib;
+    }).map(([r]) => r);
+  }
+
+  const head = COLUMNS.map((c) => {
+    const sort = c.key === state.sortKey ? state.sortDir : 'none';
+    return `<th scope="col" aria-sort="${sort}" class="${c.numeric ? 'num' : ''}">` +
+      `<button type="button" class="sort" data-sort="${c.key}">${escape(c.label())}` +
+      `<span class="sort-icon" aria-hidden="true">${sort === 'ascending' ? '▲' : sort === 'descending' ? '▼' : '↕'}</span></button></th>`;
+  }).join('');
+  const body = rows.map((r) => {
+    const key = `${r.level}:${r.code}`;
+    const cells = COLUMNS.map((c) => {
+      if (c.key === 'flags') {
+        return `<td class="flags">${r.flags.map((f) => `<span class="ds-tag flag flag-${f}" data-color="${f.startsWith('outside') || f === 'rate_high' || f === 'change_large' ? 'warning' : 'neutral'}">${escape(t(`flags.${f}`))}</span>`).join(' ')}</td>`;
+      }
+      const tag = c.key === 'name' ? 'th scope="row"' : 'td';
+      return `<${tag} class="${c.numeric ? 'num' : ''}" data-col="${c.key}">${escape(c.text(r))}</${tag.split(' ')[0]}>`;
+    }).join('');
+    return `<tr data-key="${escape(key)}"${key === selectedKey ? ' class="selected" aria-current="true"' : ''}>${cells}</tr>`;
+  }).join('');
+  wrap.innerHTML = `<table class="ds-table results-table" data-border data-size="sm" id="results-table">` +
+    `<caption>${escape(t('tableCaption', { year, count: rows.length }))}</caption>` +
+    `<thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
+}
+
+// Clicking a header sorts: ascending, then descending.
+export function handleSortClick(event, rerender) {
+  const button = event.target.closest('button.sort');
+  if (!button) return;
+  const key = button.dataset.sort;
+  if (state.sortKey === key) state.sortDir = state.sortDir === 'ascending' ? 'descending' : 'ascending';
+  else { state.sortKey = key; state.sortDir = COLUMNS.find((c) => c.key === key).numeric ? 'descending' : 'ascending'; }
+  rerender();
+  document.querySelector(`#results-table button.sort[data-sort="${key}"]`)?.focus();
+}
