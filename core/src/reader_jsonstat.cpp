@@ -77,6 +77,11 @@ void read_jsonstat(ReadContext& ctx, std::string text, bool bom) {
     return;
   } catch (const json::exception& e) {
     std::string what = e.what();
+    // nlohmann's message quotes the bytes last read, which can end inside a UTF-8 sequence;
+    // messages must be valid UTF-8 (report_json would throw on them).
+    if (!valid_utf8(what))
+      for (char& c : what)
+        if (static_cast<unsigned char>(c) >= 0x80) c = '?';
     fail(ctx, "jsonstat.invalid",
          "Filen ser ut som JSON, men er ikke gyldig JSON (" + excerpt(what, 160) +
              "). Last ned svaret fra SSB på nytt, uten å redigere det. " + kAcceptedNb,

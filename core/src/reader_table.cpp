@@ -47,6 +47,7 @@ struct TableReader::Impl {
 
   // Footnote candidates: rows of another shape after data; errors if data follows them.
   std::vector<std::pair<int64_t, std::size_t>> pending;  // (line, field count), capped
+  std::vector<bool> pending_data;  // per pending row: starts like a data row (looks_like_data)
   int64_t pending_count = 0, pending_first = 0;
   int64_t data_rows = 0;
 
@@ -64,6 +65,7 @@ struct TableReader::Impl {
   // Provisional totals ("totalt"/"sum"): M1 or Total, decided at the end.
   std::vector<std::size_t> provisional;
   bool seen_m = false, seen_ae = false, seen_disjoint = false;
+  bool values_full = false;  // ReaderLimits::max_values reached: no more årsverk rows read
 
   Impl(ReadContext& c, char d) : ctx(c), delim(d) {}
 
@@ -110,6 +112,19 @@ struct TableReader::Impl {
     }
     if (rec.fields.size() > ctx.limits.max_columns) {
       if (stage == Stage::Dead) return;
+      if (stage == Stage::Data || pre_content > 0) {
+        // Below the first lines of a table: one bad row, skipped; the rest is still read.
+        ctx.report(Severity::Error, "csv.too_many_columns", rec.line, 0,
+                   "Raden har " + std::to_string(rec.fields.size()) + " kolonner (mer enn " +
+                       std::to_string(ctx.limits.max_columns) +
+                       ") og er hoppet over. Sjekk at raden ikke er slått sammen med andre, og "
+                       "skilletegnet.",
+                   "The row has " + std::to_string(rec.fields.size()) + " columns (more than " +
+                       std::to_string(ctx.limits.max_columns) +
+                       ") and was skipped. Check that it is not several rows run together, and "
+                       "the delimiter.");
+        return;
+      }
       ctx.report(Severity::Error, "csv.too_many_columns", rec.line, 0,
                  "Raden har " + std::to_string(rec.fields.size()) + " kolonner (mer enn " +
                      std::to_string(ctx.limits.max_columns) +
@@ -390,7 +405,21 @@ struct TableReader::Impl {
                      "with a comma are quoted.");
     }
     pending.clear();
+    pending_data.clear();
     pending_count = 0;
+  }
+
+  // A short row that starts like a data row (a unit number, and a four-digit year where the
+  // table has a year column) is a row cut off in a half-saved file, not a footnote.
+  bool looks_like_data(const Row& r) const {
+    if (non_empty(r) < 2) return false;
+    std::string_view u = trim(cell(r, unit_col));
+    std::string_view code = u.substr(0, u.find(' '));
+    if (starts_with(code, "K-") || starts_with(code, "k-")) code.remove_prefix(2);
+    if (code.empty() || code.size() > 6 || !all_digits(code)) return false;
+    if (year_col < 0) return true;
+    std::string_view y = trim(cell(r, year_col));
+    return y.size() == 4 && all_digits(y);
   }
 
   void data(const Row& row) {
@@ -399,7 +428,10 @@ struct TableReader::Impl {
     if (!shape_ok(row)) {
       if (pending_count == 0) pending_first = row.line;
       ++pending_count;
-      if (pending.size() < 1000) pending.emplace_back(row.line, row.fields.size());
+      if (pending.size() < 1000) {
+        pending.emplace_back(row.line, row.fields.size());
+        pending_data.push_back(looks_like_data(row));
+      }
       return;
     }
     if (pending_count) flush_pending_as_errors();
@@ -512,6 +544,7 @@ struct TableReader::Impl {
   }
 
   void arsverk_row(const Row& r) {
+    if (values_full) return;
     auto year = parse_year(r, year_col);
     if (!year) return;
     auto unit = arsverk_unit(r, *year);
@@ -565,6 +598,20 @@ struct TableReader::Impl {
       else if (v) items.push_back({*cat, *v});
     }
     if (!ok) return;
+    if (ctx.out.arsverk.size() + items.size() > ctx.limits.max_values) {
+      // Memory is bounded by the values kept: far beyond any real årsverk file, stop keeping.
+      values_full = true;
+      ctx.report(Severity::Error, "file.too_many_values", r.line, 0,
+                 "Filen har mer enn " + std::to_string(ctx.limits.max_values) +
+                     " årsverkstall, langt flere enn alle kommuner og bydeler har til sammen. "
+                     "Resten av filen fra og med denne linjen er ikke lest. Sjekk at filen ikke "
+                     "inneholder de samme radene mange ganger, eller del den opp.",
+                 "The file has more than " + std::to_string(ctx.limits.max_values) +
+                     " årsverk figures, far more than all municipalities and districts together. "
+                     "The rest of the file from this line on was not read. Check that the file "
+                     "does not repeat the same rows many times, or split it.");
+      return;
+    }
     for (const auto& it : items) {
       ArsverkValue av;
       av.unit = *unit;
@@ -694,9 +741,25 @@ struct TableReader::Impl {
     if (stage == Stage::PreHeader) decide(true);
     if (stage == Stage::Data) {
       if (pending_count) {
+        // Rows below the table that start like data rows were cut off (a half-saved file):
+        // errors, not footnotes.
+        if (data_rows > 0) {
+          std::vector<std::pair<int64_t, std::size_t>> cut, notes;
+          for (std::size_t i = 0; i < pending.size(); ++i)
+            (pending_data[i] ? cut : notes).push_back(pending[i]);
+          if (!cut.empty()) {
+            const int64_t note_count = pending_count - static_cast<int64_t>(cut.size());
+            const int64_t note_first = notes.empty() ? pending_first : notes.front().first;
+            pending.swap(cut);
+            flush_pending_as_errors();
+            pending_count = note_count;
+            pending_first = note_first;
+          }
+        }
         if (data_rows == 0) {
           pending.clear();
-        } else {
+          pending_data.clear();
+        } else if (pending_count > 0) {
           ctx.report(Severity::Info, "csv.footnotes_ignored", pending_first, 0,
                      std::to_string(pending_count) +
                          " linje(r) under tabellen har en annen form enn tabellen (fotnoter, kilde "

@@ -157,7 +157,9 @@ std::string report_to_json(const Report& report, const Settings& settings) {
   Json results = Json::array();
   for (const Result& r : report.results) results.push_back(result_json(r, lang));
   doc["results"] = results;
-  return doc.dump();
+  // Invalid UTF-8 (e.g. a Latin-1 file name from the command line) becomes U+FFFD instead of
+  // an exception.
+  return doc.dump(-1, ' ', false, Json::error_handler_t::replace);
 }
 
 }  // namespace arsverk

@@ -68,7 +68,8 @@ TEST_CASE("rates are rounded half away from zero from the exact value") {
 TEST_CASE("exact sums: many decimals add up without drift") {
   Input in;
   for (int i = 0; i < 1000; ++i) in.add("3101", 2024, NoGroup, "s" + std::to_string(i), Category::A, "0.1");
-  const Result* h = find(in.run(), "3101", 2024);
+  const Report r = in.run();  // kept alive: find() points into it
+  const Result* h = find(r, "3101", 2024);
   REQUIRE(h);
   CHECK(h->arsverk[0] == fx("100"));
 }
@@ -317,7 +318,8 @@ TEST_CASE("percentiles interpolate linearly between closest ranks") {
     in.population(units[i], 2024, 1000);
     in.row24(units[i], 2024, NoGroup, "", values[i], "0", "0", "0", "0");
   }
-  const Distribution& d = (*find(in.run(), "EKG10", 2024)->distribution)[0];
+  const Report r = in.run();  // kept alive: d refers into it
+  const Distribution& d = (*find(r, "EKG10", 2024)->distribution)[0];
   CHECK(d.p25 == Approx(1.75));
   CHECK(d.median == Approx(3.0));
   CHECK(d.p75 == Approx(5.0));
