@@ -144,6 +144,7 @@ function baseOptions(extra = {}) {
   return {
     responsive: true,
     maintainAspectRatio: false,
+    locale: getLang() === 'nb' ? 'nb-NO' : 'en-GB',  // axis ticks: "0,5" and "1 000" in Norwegian
     animation: false,
     layout: { padding: { top: 26, right: 48 } },
     plugins: {

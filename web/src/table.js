@@ -47,8 +47,7 @@ export function renderTable(wrap, results, { year, level, fylke, kostra, selecte
   const head = COLUMNS.map((c) => {
     const sort = c.key === state.sortKey ? state.sortDir : 'none';
     return `<th scope="col" aria-sort="${sort}" class="${c.numeric ? 'num' : ''}">` +
-      `<button type="button" class="sort" data-sort="${c.key}">${escape(c.label())}` +
-      `<span class="sort-icon" aria-hidden="true">${sort === 'ascending' ? '▲' : sort === 'descending' ? '▼' : '↕'}</span></button></th>`;
+      `<button type="button" class="sort" data-sort="${c.key}">${escape(c.label())}</button></th>`;
   }).join('');
   const body = rows.map((r) => {
     const key = `${r.level}:${r.code}`;
