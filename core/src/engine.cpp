@@ -683,6 +683,16 @@ Report compute(const std::vector<ParsedFile>& files, const Settings& settings, c
     }
   }
 
+  const bool any_arsverk = std::any_of(files.begin(), files.end(), [](const ParsedFile& f) {
+    return f.kind == FileKind::Arsverk;
+  });
+  for (std::size_t fi = 0; fi < files.size() && !any_arsverk; ++fi) {
+    if (files[fi].kind != FileKind::Population) continue;
+    ctx.message(Severity::Error, "input.no_arsverk", static_cast<int>(fi), 0,
+                "Dette er en befolkningsfil, og ingen av filene inneholder årsverk, så det er ingenting å regne ut. Legg til en fil med årsverk (kommune, år og årsverk per utdanningskategori).",
+                "This is a population file, and none of the files holds årsverk, so there is nothing to compute. Add a file with årsverk (unit, year and årsverk per education category).");
+  }
+
   for (const auto& [name, ex] : ctx.excluded) {
     report.excluded.push_back(ex);
     ctx.message(Severity::Info, "scope.excluded", -1, 0,
