@@ -25,6 +25,7 @@ Fixed value_of(const CategoryAmounts& a, Category c) {
 // One row-group of input: a unit, year, target group and service, with its categories.
 struct Cell {
   CategoryAmounts amounts;
+  std::array<int64_t, kCategoryCount> lines{};  // where each category was given
   int file = 0;
   int64_t line = 0;
 };
@@ -175,8 +176,6 @@ bool counts_in_total(Category c) {
 }
 
 void collect_values(Context& ctx) {
-  std::set<std::tuple<std::string, int, TargetGroup, std::string, Category>> seen_keys;
-  std::map<std::tuple<std::string, int, TargetGroup, std::string, Category>, int64_t> first_line;
   std::set<UnitKey> bad_units;
   for (std::size_t fi = 0; fi < ctx.files.size(); ++fi) {
     const ParsedFile& f = ctx.files[fi];
@@ -218,9 +217,9 @@ void collect_values(Context& ctx) {
         ++ex.rows;
         continue;
       }
-      auto key = std::make_tuple(v.unit, v.year, v.group, normalise_name(v.service), v.category);
-      if (!seen_keys.insert(key).second) {
-        const int64_t first = first_line[key];
+      Cell& cell = ctx.cells[{v.unit, v.year}][{v.group, v.service}];
+      if (at(cell.amounts, v.category)) {
+        const int64_t first = cell.lines[static_cast<int>(v.category)];
         ctx.message(Severity::Warning, "value.duplicate", file, v.line,
                     "Samme enhet, år, målgruppe, tjeneste og kategori (" + v.unit + ", " + std::to_string(v.year) + ", " +
                         to_string(v.category) + ") står to ganger; første gang på linje " + std::to_string(first) +
@@ -230,9 +229,8 @@ void collect_values(Context& ctx) {
                         ". Only the first is counted. Combine the rows if both are right.");
         continue;
       }
-      first_line[key] = v.line;
-      Cell& cell = ctx.cells[{v.unit, v.year}][{v.group, v.service}];
       if (cell.line == 0) { cell.file = file; cell.line = v.line; }
+      cell.lines[static_cast<int>(v.category)] = v.line;
       at(cell.amounts, v.category) = v.value;
     }
   }

@@ -1,6 +1,7 @@
 #include "arsverk/session.hpp"
 
 #include <algorithm>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 
@@ -37,25 +38,27 @@ Settings settings_from_json(std::string_view text) {
   return s;
 }
 
+// Files being read keep their reader; finished files live in `done`, in the order they were
+// begun, so a report reads them in place without copying.
 struct Session::Impl {
-  struct Entry {
-    int id;
-    std::unique_ptr<FileReader> reader;  // while being read
-    ParsedFile parsed;
-  };
-  std::vector<Entry> entries;
+  std::map<int, std::unique_ptr<FileReader>> reading;
+  std::vector<int> order;              // ids in the order begun
+  std::vector<int> done_ids;           // parallel to done
+  std::vector<ParsedFile> done;
   int next_id = 1;
 
-  Entry& entry(int id) {
-    for (auto& e : entries)
-      if (e.id == id) return e;
-    throw std::out_of_range("no file with id " + std::to_string(id));
+  FileReader& reader(int id) {
+    auto it = reading.find(id);
+    if (it == reading.end()) throw std::out_of_range("no file being read with id " + std::to_string(id));
+    return *it->second;
   }
-  std::vector<ParsedFile> finished() const {
-    std::vector<ParsedFile> out;
-    for (const auto& e : entries)
-      if (!e.reader) out.push_back(e.parsed);
-    return out;
+  // Finished files sorted back into the order they were begun.
+  void insert_done(int id, ParsedFile parsed) {
+    const auto rank = [&](int x) { return std::find(order.begin(), order.end(), x) - order.begin(); };
+    std::size_t at = 0;
+    while (at < done_ids.size() && rank(done_ids[at]) < rank(id)) ++at;
+    done_ids.insert(done_ids.begin() + static_cast<std::ptrdiff_t>(at), id);
+    done.insert(done.begin() + static_cast<std::ptrdiff_t>(at), std::move(parsed));
   }
 };
 
@@ -64,30 +67,40 @@ Session::~Session() = default;
 
 int Session::begin_file(std::string name) {
   const int id = impl_->next_id++;
-  const int index = static_cast<int>(impl_->entries.size());
-  impl_->entries.push_back({id, std::make_unique<FileReader>(std::move(name), index), {}});
+  impl_->reading[id] = std::make_unique<FileReader>(std::move(name), static_cast<int>(impl_->order.size()));
+  impl_->order.push_back(id);
   return id;
 }
 
-void Session::feed(int file_id, std::string_view bytes) {
-  auto& e = impl_->entry(file_id);
-  if (!e.reader) throw std::logic_error("file already ended");
-  e.reader->feed(bytes);
-}
+void Session::feed(int file_id, std::string_view bytes) { impl_->reader(file_id).feed(bytes); }
 
 void Session::end_file(int file_id) {
-  auto& e = impl_->entry(file_id);
-  if (!e.reader) return;
-  e.parsed = e.reader->finish();
-  e.reader.reset();
+  auto it = impl_->reading.find(file_id);
+  if (it == impl_->reading.end()) return;
+  ParsedFile parsed = it->second->finish();
+  impl_->reading.erase(it);
+  impl_->insert_done(file_id, std::move(parsed));
 }
 
 void Session::remove_file(int file_id) {
-  auto& v = impl_->entries;
-  v.erase(std::remove_if(v.begin(), v.end(), [&](const Impl::Entry& e) { return e.id == file_id; }), v.end());
+  impl_->reading.erase(file_id);
+  auto& ids = impl_->done_ids;
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    if (ids[i] != file_id) continue;
+    ids.erase(ids.begin() + static_cast<std::ptrdiff_t>(i));
+    impl_->done.erase(impl_->done.begin() + static_cast<std::ptrdiff_t>(i));
+    break;
+  }
+  auto& order = impl_->order;
+  order.erase(std::remove(order.begin(), order.end(), file_id), order.end());
 }
 
-void Session::clear() { impl_->entries.clear(); }
+void Session::clear() {
+  impl_->reading.clear();
+  impl_->order.clear();
+  impl_->done_ids.clear();
+  impl_->done.clear();
+}
 
 int Session::add_file(std::string name, std::string_view bytes) {
   const int id = begin_file(std::move(name));
@@ -97,23 +110,19 @@ int Session::add_file(std::string name, std::string_view bytes) {
 }
 
 std::string Session::report_json(const Settings& settings) const {
-  const auto files = impl_->finished();
-  return report_to_json(compute(files, settings), settings);
+  return report_to_json(compute(impl_->done, settings), settings);
 }
 
 std::string Session::report_csv(const Settings& settings, CsvStyle style) const {
-  const auto files = impl_->finished();
-  return report_to_csv(compute(files, settings), settings, style == CsvStyle::Norwegian);
+  return report_to_csv(compute(impl_->done, settings), settings, style == CsvStyle::Norwegian);
 }
 
 std::string Session::report_table(const Settings& settings) const {
-  const auto files = impl_->finished();
-  return report_to_table(compute(files, settings), settings);
+  return report_to_table(compute(impl_->done, settings), settings);
 }
 
 bool Session::has_errors(const Settings& settings) const {
-  const auto files = impl_->finished();
-  const Report r = compute(files, settings);
+  const Report r = compute(impl_->done, settings);
   for (const auto& d : r.diagnostics)
     if (d.severity == Severity::Error) return true;
   return false;
