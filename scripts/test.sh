@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# One command: set up, build, and run every test — the core natively (Catch2 through CTest) and
+# under AddressSanitizer/UBSan, a short fuzz run of every reader, the wasm module under Node, and
+# the page in headless Chromium. Exits non-zero on the first failure.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+./scripts/setup.sh
+./scripts/build.sh
+
+echo "== core, native: Catch2 through CTest"
+ctest --test-dir build --output-on-failure -j2
+
+echo "== core under AddressSanitizer and UndefinedBehaviorSanitizer"
+./scripts/sanitize.sh
+
+echo "== fuzzing: a short run of every target"
+./scripts/fuzz.sh
+
+echo "== example data is reproducible"
+node scripts/generate-example-data.mjs --check
+
+echo "== wasm module under Node: same output as the CLI"
+npm run --silent test:wasm
+
+echo "== the page in headless Chromium"
+npm run --silent test:web
