@@ -67,7 +67,8 @@ struct Context {
   Diagnostics diagnostics;
   std::map<UnitKey, std::map<CellKey, Cell>> cells;
   std::map<UnitKey, UnitYear> units;
-  std::map<std::string, ExcludedService> excluded;
+  std::map<std::pair<int, std::string>, ExcludedService> excluded;  // by year, service
+  std::set<UnitKey> answered;  // every unit and year with an accepted row, in scope or not
   std::set<int> years;
 
   const std::string& file_name(int index) const {
@@ -102,8 +103,8 @@ std::optional<UnitInfo> resolve_unit(Context& ctx, const std::string& code, int 
   const std::string y = std::to_string(year);
   if (!level || *level == Level::KostraGruppe) {
     ctx.message(Severity::Error, "unit.invalid", file, line,
-                "«" + code + "» er ikke et kommunenummer, bydelsnummer, fylkesnummer eller 0 for hele landet. Raden er hoppet over.",
-                "'" + code + "' is not a municipality, district or county number, nor 0 for the whole country. The row was skipped.");
+                "«" + code + "» er ikke et kommunenummer, bydelsnummer, fylkesnummer eller 0 for hele landet. Alle radene for enheten dette året er hoppet over.",
+                "'" + code + "' is not a municipality, district or county number, nor 0 for the whole country. All rows for the unit that year were skipped.");
     return std::nullopt;
   }
   if (*level == Level::Land) return UnitInfo{Level::Land, "Hele landet", "Norway", "", 0};
@@ -121,9 +122,9 @@ std::optional<UnitInfo> resolve_unit(Context& ctx, const std::string& code, int 
     if (const County* c = reg.county(*structure, code)) return UnitInfo{Level::Fylke, c->name, c->name, "", 0};
     ctx.message(Severity::Error, "unit.unknown_county", file, line,
                 "Fylke " + code + " fantes ikke i " + y + " (fylkesinndelingen " + to_string(*structure) +
-                    "). Sjekk fylkesnummeret. Raden er hoppet over.",
+                    "). Sjekk fylkesnummeret. Alle radene for enheten dette året er hoppet over.",
                 "County " + code + " did not exist in " + y + " (the " + to_string(*structure) +
-                    " structure). Check the county number. The row was skipped.");
+                    " structure). Check the county number. All rows for the unit that year were skipped.");
     return std::nullopt;
   }
   if (*level == Level::Bydel) {
@@ -131,12 +132,12 @@ std::optional<UnitInfo> resolve_unit(Context& ctx, const std::string& code, int 
     if (d && d->reports) return UnitInfo{Level::Bydel, d->name, d->name, "03", 0};
     if (d) {
       ctx.message(Severity::Error, "unit.district_not_reporting", file, line,
-                  "Bydel " + code + " " + d->name + " rapporterer ikke årsverk selv (den har bare befolkning). Før årsverkene på Oslo kommune (0301) eller en bydel som rapporterer. Raden er hoppet over.",
-                  "District " + code + " " + d->name + " does not report årsverk itself (it only has population). Put the årsverk on Oslo (0301) or a reporting district. The row was skipped.");
+                  "Bydel " + code + " " + d->name + " rapporterer ikke årsverk selv (den har bare befolkning). Før årsverkene på Oslo kommune (0301) eller en bydel som rapporterer. Alle radene for enheten dette året er hoppet over.",
+                  "District " + code + " " + d->name + " does not report årsverk itself (it only has population). Put the årsverk on Oslo (0301) or a reporting district. All rows for the unit that year were skipped.");
     } else {
       ctx.message(Severity::Error, "unit.unknown_district", file, line,
-                  "«" + code + "» er ikke en av Oslos bydeler (030101–030115). Bare Oslos bydeler rapporterer egne årsverk. Raden er hoppet over.",
-                  "'" + code + "' is not one of Oslo's districts (030101–030115). Only Oslo's districts report årsverk of their own. The row was skipped.");
+                  "«" + code + "» er ikke en av Oslos bydeler (030101–030115). Bare Oslos bydeler rapporterer egne årsverk. Alle radene for enheten dette året er hoppet over.",
+                  "'" + code + "' is not one of Oslo's districts (030101–030115). Only Oslo's districts report årsverk of their own. All rows for the unit that year were skipped.");
     }
     return std::nullopt;
   }
@@ -155,17 +156,17 @@ std::optional<UnitInfo> resolve_unit(Context& ctx, const std::string& code, int 
     ctx.message(Severity::Error, "unit.wrong_structure", file, line,
                 "Kommunenummer " + code + " (" + m->name + ") gjelder kommuneinndelingen " + to_string(other) +
                     ", men året er " + y + ". Bruk " + (list.empty() ? "nummeret som gjaldt det året" : list) +
-                    ". Raden er hoppet over.",
+                    ". Alle radene for enheten dette året er hoppet over.",
                 "Municipality number " + code + " (" + m->name + ") belongs to the " + to_string(other) +
                     " structure, but the year is " + y + ". Use " + (list.empty() ? "the number valid that year" : list) +
-                    ". The row was skipped.");
+                    ". All rows for the unit that year were skipped.");
     return std::nullopt;
   }
   ctx.message(Severity::Error, "unit.unknown_municipality", file, line,
               "Kommunenummer " + code + " fantes ikke i " + y + ". Sjekk nummeret mot kommuneinndelingen " +
-                  to_string(*structure) + ". Raden er hoppet over.",
+                  to_string(*structure) + ". Alle radene for enheten dette året er hoppet over.",
               "Municipality number " + code + " did not exist in " + y + ". Check it against the " +
-                  to_string(*structure) + " structure. The row was skipped.");
+                  to_string(*structure) + " structure. All rows for the unit that year were skipped.");
   return std::nullopt;
 }
 
@@ -210,11 +211,13 @@ void collect_values(Context& ctx) {
           continue;
         }
       }
+      ctx.answered.insert({v.unit, v.year});
       if (!v.service.empty() && service_out_of_scope(v.service)) {
-        auto& ex = ctx.excluded[v.service];
+        auto& ex = ctx.excluded[{v.year, v.service}];
+        ex.year = v.year;
         ex.service = v.service;
         if (counts_in_total(v.category)) ex.arsverk += v.value;
-        ++ex.rows;
+        if (v.value != Fixed()) ++ex.rows;
         continue;
       }
       Cell& cell = ctx.cells[{v.unit, v.year}][{v.group, v.service}];
@@ -302,6 +305,13 @@ std::optional<Measures> measures_of(Context& ctx, const Cell& cell, Schema schem
       }
     }
   }
+  if (has(Category::Total) && (disjoint || has(Category::M1)) && m[0] != v(Category::Total)) {
+    ctx.message(Severity::Warning, "check.total_mismatch", cell.file, cell.line,
+                "M1 (" + fmt_num(m[0], Lang::Nb) + ") er ikke lik totalen som er oppgitt (" + fmt_num(v(Category::Total), Lang::Nb) +
+                    ") for " + unit + ". Kalkulatoren bruker M1" + (disjoint ? ", summen av utdanningsnivåene." : "."),
+                "M1 (" + fmt_num(m[0], Lang::En) + ") differs from the total given (" + fmt_num(v(Category::Total), Lang::En) +
+                    ") for " + unit + ". The calculator uses M1" + (disjoint ? ", the sum of the education levels." : "."));
+  }
   return m;
 }
 
@@ -327,23 +337,36 @@ void build_unit_years(Context& ctx) {
   }
 }
 
-// Rule 1: a kommune or bydel without an answer gets its latest earlier figures (same schema).
+// Whether a unit answered in a year. Oslo answers either as a whole (0301's own rows) or through
+// its districts: its own rows count as answered when any district answered, and a district counts
+// as answered when Oslo answered only as a whole — so one form is never carried on top of the other.
+bool answered_in(const Context& ctx, const std::string& code, int year) {
+  if (ctx.answered.count({code, year})) return true;
+  const bool is_district = level_of_code(code) == Level::Bydel;
+  if (code != "0301" && !is_district) return false;
+  bool any_district = false;
+  for (const auto& d : ctx.registers.districts()) any_district = any_district || ctx.answered.count({d.code, year});
+  return is_district ? ctx.answered.count({"0301", year}) && !any_district : any_district;
+}
+
+// Rule 1: a kommune or bydel without an answer (no rows at all, in scope or not) gets the figures
+// of the latest earlier year in which it answered, within the same schema and structure.
 void carry_forward(Context& ctx) {
-  std::map<std::string, std::vector<int>> years_of;
+  std::set<std::string> codes;
   for (const auto& [key, uy] : ctx.units) {
     auto level = level_of_code(key.first);
-    if (level == Level::Kommune || level == Level::Bydel) years_of[key.first].push_back(key.second);
+    if (level == Level::Kommune || level == Level::Bydel) codes.insert(key.first);
   }
-  for (const auto& [code, years] : years_of) {
+  for (const std::string& code : codes) {
     for (int year : ctx.years) {
-      if (year <= years.front() || ctx.units.count({code, year})) continue;
+      if (answered_in(ctx, code, year)) continue;
       int from = 0;
-      for (int y : years)
-        if (y < year && schema_for_year(y) == schema_for_year(year)) from = std::max(from, y);
-      if (from == 0) continue;
-      // A unit from an old structure is carried only if it still exists in the new year.
-      if (structure_for_year(from) != structure_for_year(year)) continue;
-      UnitYear carried = ctx.units.at({code, from});
+      for (int y : ctx.years)
+        if (y < year && schema_for_year(y) == schema_for_year(year) && answered_in(ctx, code, y)) from = y;
+      if (from == 0 || structure_for_year(from) != structure_for_year(year)) continue;
+      auto it = ctx.units.find({code, from});
+      if (it == ctx.units.end() || it->second.carried_from) continue;  // nothing of its own that year
+      UnitYear carried = it->second;
       carried.carried_from = from;
       ctx.units[{code, year}] = std::move(carried);
     }
@@ -476,7 +499,7 @@ Distribution distribution_of(std::vector<double> v) {
 }  // namespace
 
 Report compute(const std::vector<ParsedFile>& files, const Settings& settings, const Registers& registers) {
-  Context ctx{files, settings, registers, detail::PopulationLookup(files, registers), {}, {}, {}, {}, {}};
+  Context ctx{files, settings, registers, detail::PopulationLookup(files, registers), {}, {}, {}, {}, {}, {}};
   collect_values(ctx);
   build_unit_years(ctx);
   if (settings.carry_forward) carry_forward(ctx);
@@ -691,13 +714,18 @@ Report compute(const std::vector<ParsedFile>& files, const Settings& settings, c
                 "This is a population file, and none of the files holds årsverk, so there is nothing to compute. Add a file with årsverk (unit, year and årsverk per education category).");
   }
 
-  for (const auto& [name, ex] : ctx.excluded) {
-    report.excluded.push_back(ex);
+  for (const auto& [key, ex] : ctx.excluded) {
+    const std::string& name = ex.service;
+    const std::string y = std::to_string(ex.year);
+    if (!settings.year || *settings.year == ex.year) report.excluded.push_back(ex);
     ctx.message(Severity::Info, "scope.excluded", -1, 0,
-                "Årsverk for «" + name + "» hører ikke med i indikatoren (generelt forebyggende arbeid, demens og psykisk utviklingshemming holdes utenfor): " +
-                    fmt_num(ex.arsverk, Lang::Nb) + " årsverk i " + std::to_string(ex.rows) + " verdier er holdt utenfor.",
-                "Årsverk for '" + name + "' are not part of the indicator (general prevention, dementia and intellectual disability are left out): " +
-                    fmt_num(ex.arsverk, Lang::En) + " årsverk in " + std::to_string(ex.rows) + " values were left out.");
+                y + ": " + fmt_num(ex.arsverk, Lang::Nb) + " årsverk for «" + name +
+                    "» er holdt utenfor, fordi generelt forebyggende arbeid, demens og psykisk utviklingshemming ikke hører med i indikatoren (" +
+                    std::to_string(ex.rows) + " verdier).",
+                y + ": " + fmt_num(ex.arsverk, Lang::En) + " årsverk for '" + name +
+                    "' were left out, because general prevention, dementia and intellectual disability are not part of the indicator (" +
+                    std::to_string(ex.rows) + " values).",
+                ex.year);
   }
 
   const int level_order[] = {3, 4, 1, 0, 2};  // land, fylke, kostragruppe, kommune, bydel

@@ -52,7 +52,7 @@ Json result_json(const Result& r, Lang lang) {
   j["population_file"] = r.population_file.empty() ? Json(nullptr) : Json(r.population_file);
   j["arsverk"] = measures_json(r.arsverk);
   j["per_1000"] = shown ? per_measure([&](int i) { return r.per_1000[i]; }) : Json(nullptr);
-  j["display"] = shown ? per_measure([&](int i) { return format_double(r.per_1000[i], 1, lang); }) : Json(nullptr);
+  j["display"] = shown ? per_measure([&](int i) { return display_rate(r, i, lang); }) : Json(nullptr);
   j["carried_from"] = r.carried_from ? Json(*r.carried_from) : Json(nullptr);
   j["partly_carried"] = r.partly_carried;
   j["suppressed"] = r.suppressed;
@@ -151,7 +151,7 @@ std::string report_to_json(const Report& report, const Settings& settings) {
   doc["population"] = pop;
   Json excluded = Json::array();
   for (const ExcludedService& e : report.excluded)
-    excluded.push_back({{"service", e.service}, {"arsverk", e.arsverk.to_double()}, {"values", e.rows}});
+    excluded.push_back({{"year", e.year}, {"service", e.service}, {"arsverk", e.arsverk.to_double()}, {"values", e.rows}});
   doc["excluded"] = excluded;
   doc["years"] = report.years;
   Json results = Json::array();

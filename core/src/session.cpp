@@ -76,7 +76,11 @@ void Session::feed(int file_id, std::string_view bytes) { impl_->reader(file_id)
 
 void Session::end_file(int file_id) {
   auto it = impl_->reading.find(file_id);
-  if (it == impl_->reading.end()) return;
+  if (it == impl_->reading.end()) {
+    const auto& done = impl_->done_ids;
+    if (std::find(done.begin(), done.end(), file_id) != done.end()) return;  // ended already
+    throw std::out_of_range("no file with id " + std::to_string(file_id));
+  }
   ParsedFile parsed = it->second->finish();
   impl_->reading.erase(it);
   impl_->insert_done(file_id, std::move(parsed));

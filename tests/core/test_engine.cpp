@@ -145,6 +145,36 @@ TEST_CASE("carry-forward: last figures carried on, flagged, never across the 202
   }
 }
 
+TEST_CASE("carry-forward: Oslo's own rows and its districts are never carried on top of each other") {
+  Input in;
+  in.row24("0301", 2024, NoGroup, "", "200", "0", "0", "0", "0");  // Oslo as a whole
+  in.row24("030101", 2025, NoGroup, "", "20", "0", "0", "0", "0"); // then through a district
+  in.row24("030102", 2025, NoGroup, "", "30", "0", "0", "0", "0");
+  in.row24("030102", 2026, NoGroup, "", "31", "0", "0", "0", "0"); // 030101 does not answer in 2026
+  const Report r = in.run();
+  CHECK(find(r, "0301", 2025)->arsverk[0] == fx("50"));
+  CHECK_FALSE(find(r, "0301", 2025)->carried_from);
+  const Result* gamle = find(r, "030101", 2026);
+  REQUIRE(gamle);  // a district that does not answer is carried like any unit
+  CHECK(gamle->carried_from == 2025);
+  CHECK(find(r, "0301", 2026)->arsverk[0] == fx("51"));
+  CHECK(find(r, "0301", 2026)->partly_carried);
+}
+
+TEST_CASE("carry-forward: rows outside the indicator's scope are still an answer") {
+  Input in;
+  in.row24("3101", 2024, NoGroup, "Behandling", "10", "0", "0", "0", "0");
+  in.row24("3101", 2025, NoGroup, "Tjenester til personer med demens", "4", "0", "0", "0", "0");
+  in.row24("3103", 2025, NoGroup, "Behandling", "5", "0", "0", "0", "0");
+  Settings s;
+  s.year = 2025;
+  const Report r = in.run(s);
+  CHECK_FALSE(find(r, "3101", 2025));
+  REQUIRE(r.excluded.size() == 1);
+  CHECK(r.excluded[0].year == 2025);
+  CHECK(r.excluded[0].arsverk == fx("4"));
+}
+
 TEST_CASE("carry-forward: an explicit zero is an answer") {
   Input in;
   in.row24("3101", 2024, NoGroup, "", "10", "0", "0", "0", "0");

@@ -80,6 +80,7 @@ struct PopulationUse {
 };
 
 struct ExcludedService {
+  int year = 0;
   std::string service;
   Fixed arsverk;                     // M1-equivalent årsverk left out
   int rows = 0;
@@ -97,6 +98,11 @@ struct Report {
 // The computation of INDICATOR.md over everything read.
 Report compute(const std::vector<ParsedFile>& files, const Settings& settings,
                const Registers& registers = Registers::embedded());
+
+// A measure's rate for display: one decimal, rounded half away from zero from the exact quotient.
+inline std::string display_rate(const Result& r, int measure, Lang lang) {
+  return format_units(rounded_rate_units(r.arsverk[measure], r.population), 1, lang);
+}
 
 std::string report_to_json(const Report& report, const Settings& settings);
 std::string report_to_csv(const Report& report, const Settings& settings, bool norwegian);
