@@ -21,6 +21,8 @@ export function startCalculator({ onProgress } = {}) {
       else p.resolve(msg.result);
     }
   };
+  // An uncaught error in the worker: the open requests fail with its message instead of waiting
+  // for ever (the worker restarts its module itself after an abort, see worker.js).
   worker.onerror = (event) => {
     const err = new Error(event.message || 'worker error');
     rejectReady(err);
@@ -39,10 +41,13 @@ export function startCalculator({ onProgress } = {}) {
   return {
     ready,
     // files: [{name, blob}] — File or Blob objects; the worker reads them in slices.
-    add: (files) => request('add', { files }),
+    // The page's language goes along so that the worker's own messages (out of memory) match it.
+    add: (files) => request('add', { files, lang: document.documentElement.lang || 'nb' }),
     remove: (fileId) => request('remove', { fileId }),
     clear: () => request('clear'),
     report: (settings) => request('report', { settings }),
     csv: (settings, norwegian) => request('csv', { settings, norwegian }),
+    // {wasm, peak, files}: the module's memory now and at most (bytes), files kept.
+    memory: () => request('memory'),
   };
 }

@@ -2,67 +2,188 @@
 // chunk by chunk, and answers report and export requests. Messages are handled one at a time, in
 // order, so a report asked for while a file is being read comes after that file.
 //
-// page -> worker: {id, type: 'add', files: [{name, blob}]}
+// page -> worker: {id, type: 'add', files: [{name, blob}], lang}
 //                 {id, type: 'remove', fileId} | {id, type: 'clear'}
 //                 {id, type: 'report', settings} | {id, type: 'csv', settings, norwegian}
+//                 {id, type: 'memory'}
 // worker -> page: {type: 'ready'} | {type: 'fatal', message}
-//                 {type: 'progress', id, name, index, count, loaded, total}
+//                 {type: 'progress', id, name, index, count, loaded, total, memory}
 //                 {type: 'reply', id, result} | {type: 'reply', id, error}
+//
+// Out of memory: the module's memory has a maximum (1 GiB, wasm/CMakeLists.txt). When the core
+// cannot allocate, feed/endFile return "out_of_memory" and the file is dropped with a plain
+// message. If the module aborts instead (a WebAssembly.RuntimeError, or Emscripten's onAbort), it
+// is not used again: a new module is started and the files kept so far are read into it again
+// (the worker keeps their Blobs), so the page's file ids stay valid and the page keeps working.
 /* global importScripts, createArsverk */
 
 const SLICE_BYTES = 1 << 20; // 1 MiB per read; the core keeps only what it parsed
 
+const TEXTS = {
+  nb: {
+    oom: 'Filen er for stor til å leses i nettleseren: minnet beregningen kan bruke (1 GB) tok slutt. Del opp filen, eller bruk kommandolinjeversjonen.',
+    aborted: 'Beregningen stoppet under lesing av filen ({detail}), og ble startet på nytt; de andre filene er lest inn igjen.',
+  },
+  en: {
+    oom: 'The file is too large to read in the browser: the memory the calculator may use (1 GB) ran out. Split the file, or use the command-line version.',
+    aborted: 'The calculator stopped while reading the file ({detail}) and was restarted; the other files have been read again.',
+  },
+};
+let lang = 'nb';
+const text = (key, detail = '') => (TEXTS[lang] || TEXTS.nb)[key].replace('{detail}', detail);
+
 importScripts('arsverk.js');
 
+let module = null;
 let calculator = null;
-const ready = createArsverk().then(
-  (Module) => {
-    calculator = new Module.Calculator();
-    self.postMessage({ type: 'ready' });
-  },
-  (err) => {
-    self.postMessage({ type: 'fatal', message: String((err && err.message) || err) });
-  },
-);
+let aborted = false;
+let peakMemory = 0;
+// fileId (as the page knows it) -> {name, blob, coreId}, in the order added.
+const kept = new Map();
+let nextFileId = 1;
+
+function memoryBytes() {
+  const bytes = module && module.HEAPU8 ? module.HEAPU8.length : 0;
+  if (bytes > peakMemory) peakMemory = bytes;
+  return bytes;
+}
+
+async function startModule() {
+  aborted = false;
+  module = await createArsverk({ onAbort: () => { aborted = true; } });
+  calculator = new module.Calculator();
+  memoryBytes();
+}
+
+const isAbort = (err) => aborted || (typeof WebAssembly !== 'undefined' && err instanceof WebAssembly.RuntimeError);
+const errorText = (err) => String((err && err.message) || err);
+
+// Reads one blob into the current module; returns {coreId} or {error}. Throws only if the module
+// aborted (the caller restarts it).
+async function readInto(name, blob, onSlice) {
+  const coreId = calculator.beginFile(name);
+  let error = '';
+  try {
+    let loaded = 0;
+    onSlice?.(loaded);
+    while (loaded < blob.size && !error) {
+      const end = Math.min(blob.size, loaded + SLICE_BYTES);
+      const bytes = new Uint8Array(await blob.slice(loaded, end).arrayBuffer());
+      error = calculator.feed(coreId, bytes);
+      if (aborted) throw new Error('aborted');
+      loaded = end;
+      onSlice?.(loaded);
+    }
+    if (!error) error = calculator.endFile(coreId);
+  } catch (err) {
+    if (isAbort(err)) throw err;
+    // Not the module: e.g. the browser could not read the file, or JS ran out of memory.
+    error = /out of memory|allocation failed/i.test(errorText(err)) ? 'out_of_memory' : errorText(err);
+  }
+  if (aborted) throw new Error('aborted');
+  if (error) {
+    calculator.removeFile(coreId);
+    return { error: error === 'out_of_memory' ? text('oom') : error };
+  }
+  return { coreId };
+}
+
+// After an abort: a new module, and the files kept so far read into it again. A kept file that
+// aborts the new module too is left out, and the rest read once more.
+async function restart() {
+  for (;;) {
+    calculator = null;
+    module = null;
+    await startModule();
+    let again = false;
+    for (const [fileId, f] of kept) {
+      try {
+        const r = await readInto(f.name, f.blob);
+        if (r.error) kept.delete(fileId);
+        else f.coreId = r.coreId;
+      } catch (err) {
+        kept.delete(fileId);
+        again = true;
+        break;
+      }
+    }
+    if (!again) return;
+  }
+}
 
 async function addFiles(id, files) {
   const added = [];
   const errors = [];
   for (let index = 0; index < files.length; index++) {
     const { name, blob } = files[index];
-    const fileId = calculator.beginFile(name);
-    let error = '';
+    const progress = (loaded) => self.postMessage({
+      type: 'progress', id, name, index, count: files.length, loaded, total: blob.size, memory: memoryBytes(),
+    });
+    let result;
     try {
-      let loaded = 0;
-      self.postMessage({ type: 'progress', id, name, index, count: files.length, loaded, total: blob.size });
-      while (loaded < blob.size && !error) {
-        const end = Math.min(blob.size, loaded + SLICE_BYTES);
-        const bytes = new Uint8Array(await blob.slice(loaded, end).arrayBuffer());
-        error = calculator.feed(fileId, bytes);
-        loaded = end;
-        self.postMessage({ type: 'progress', id, name, index, count: files.length, loaded, total: blob.size });
-      }
-      if (!error) error = calculator.endFile(fileId);
+      result = await readInto(name, blob, progress);
     } catch (err) {
-      error = String((err && err.message) || err);
+      const detail = aborted ? 'abort' : errorText(err);
+      const oom = /out of memory|OOM|Cannot enlarge memory|allocation failed|Array buffer allocation/i.test(errorText(err));
+      if (isAbort(err) || !calculator) {
+        await restart();
+        result = { error: oom ? text('oom') : text('aborted', detail) };
+      } else {
+        result = { error: oom ? text('oom') : errorText(err) };
+      }
     }
-    if (error) {
-      calculator.removeFile(fileId);
-      errors.push({ name, message: error });
+    if (result.error) {
+      errors.push({ name, message: result.error });
     } else {
+      const fileId = nextFileId++;
+      kept.set(fileId, { name, blob, coreId: result.coreId });
       added.push({ fileId, name });
     }
   }
-  return { added, errors };
+  return { added, errors, memory: memoryBytes() };
+}
+
+// Report and export: if the module aborts here, it is restarted with the files and asked again.
+async function guardedCall(f) {
+  try {
+    return f();
+  } catch (err) {
+    if (!isAbort(err)) throw err;
+    await restart();
+    return f();
+  }
 }
 
 const handlers = {
-  add: (msg) => addFiles(msg.id, msg.files),
-  remove: (msg) => { calculator.removeFile(msg.fileId); return true; },
-  clear: () => { calculator.clear(); return true; },
-  report: (msg) => calculator.report(JSON.stringify(msg.settings)),
-  csv: (msg) => calculator.exportCsv(JSON.stringify(msg.settings), Boolean(msg.norwegian)),
+  add: (msg) => {
+    if (msg.lang) lang = msg.lang;
+    return addFiles(msg.id, msg.files);
+  },
+  remove: (msg) => {
+    const f = kept.get(msg.fileId);
+    kept.delete(msg.fileId);
+    if (f) calculator.removeFile(f.coreId);
+    return true;
+  },
+  clear: () => { kept.clear(); calculator.clear(); return true; },
+  report: (msg) => {
+    if (msg.settings?.lang) lang = msg.settings.lang;
+    return guardedCall(() => calculator.report(JSON.stringify(msg.settings)));
+  },
+  csv: (msg) => guardedCall(() => calculator.exportCsv(JSON.stringify(msg.settings), Boolean(msg.norwegian))),
+  memory: () => ({ wasm: memoryBytes(), peak: peakMemory, files: kept.size }),
 };
+
+// For tests and the console: the module's memory, and the calculator in use.
+self.arsverkWorker = {
+  memory: handlers.memory,
+  get calculator() { return calculator; },
+};
+
+const ready = startModule().then(
+  () => { self.postMessage({ type: 'ready' }); },
+  (err) => { self.postMessage({ type: 'fatal', message: errorText(err) }); },
+);
 
 let queue = ready;
 self.onmessage = (event) => {
@@ -74,7 +195,7 @@ self.onmessage = (event) => {
       if (!handler) throw new Error(`unknown message ${msg.type}`);
       self.postMessage({ type: 'reply', id: msg.id, result: await handler(msg) });
     } catch (err) {
-      self.postMessage({ type: 'reply', id: msg.id, error: String((err && err.message) || err) });
+      self.postMessage({ type: 'reply', id: msg.id, error: errorText(err) });
     }
   });
 };
