@@ -36,6 +36,7 @@ async function main() {
   await rm(out, { recursive: true, force: true });
   await mkdir(join(out, 'css'), { recursive: true });
   await mkdir(join(out, 'eksempel'), { recursive: true });
+  await mkdir(join(out, 'geo'), { recursive: true });
 
   const common = {
     bundle: true,
@@ -46,7 +47,16 @@ async function main() {
     legalComments: 'eof',
     logLevel: 'warning',
   };
-  await build({ ...common, entryPoints: [join(root, 'web/src/main.js')], outfile: join(out, 'app.js') });
+  // The page is an ES module split by esbuild: the map (web/src/map.js with chartjs-chart-geo,
+  // d3-geo and topojson-client) is a separate chunk, imported only when the map is first opened.
+  await build({
+    ...common,
+    format: 'esm',
+    splitting: true,
+    entryPoints: { app: join(root, 'web/src/main.js') },
+    outdir: out,
+    chunkNames: 'chunks/[name]-[hash]',
+  });
   await build({ ...common, entryPoints: [join(root, 'web/src/worker.js')], outfile: join(out, 'worker.js') });
 
   const copies = [
@@ -58,14 +68,25 @@ async function main() {
     ['data/example/eksempel_arsverk_2023.csv', 'eksempel/eksempel_arsverk_2023.csv'],
     ['data/example/eksempel_arsverk_2024_2025.csv', 'eksempel/eksempel_arsverk_2024_2025.csv'],
     ['data/example/README.md', 'eksempel/LESMEG.md'],
+    // Boundaries for the map (© Kartverket / Geonorge and © Oslo kommune, CC BY 4.0; web/geo/README.md).
+    ['web/geo/kommuner_2024.topojson', 'geo/kommuner_2024.topojson'],
+    ['web/geo/fylker_2024.topojson', 'geo/fylker_2024.topojson'],
+    ['web/geo/bydeler_oslo_2024.topojson', 'geo/bydeler_oslo_2024.topojson'],
+    ['web/geo/kommuner_2020_2023.geojson', 'geo/kommuner_2020_2023.geojson'],
+    ['web/geo/fylker_2020_2023.geojson', 'geo/fylker_2020_2023.geojson'],
+    ['web/geo/README.md', 'geo/LESMEG.md'],
   ];
   for (const [from, to] of copies) await copyFile(join(root, from), join(out, to));
   await copyFile(join(wasmDir, 'arsverk.js'), join(out, 'arsverk.js'));
   await copyFile(join(wasmDir, 'arsverk.wasm'), join(out, 'arsverk.wasm'));
 
-  // Licences of what is shipped: Chart.js (MIT), Designsystemet (MIT), @kurkle/color (MIT).
+  // Licences of what is shipped: Chart.js (MIT), Designsystemet (MIT), @kurkle/color (MIT), and in the
+  // map chunk chartjs-chart-geo (MIT), d3-geo, d3-array and the d3 colour/scale modules (ISC), topojson-client (ISC).
   const licences = [];
-  for (const pkg of ['chart.js', '@kurkle/color', '@digdir/designsystemet-css']) {
+  const shipped = ['chart.js', '@kurkle/color', '@digdir/designsystemet-css', 'chartjs-chart-geo', 'topojson-client',
+    'd3-geo', 'd3-array', 'd3-color', 'd3-interpolate', 'd3-scale', 'd3-scale-chromatic', 'd3-format', 'd3-time', 'd3-time-format', 'internmap'];
+  for (const pkg of shipped) {
+    if (!await exists(join(root, 'node_modules', pkg, 'package.json'))) continue;
     const dir = join(root, 'node_modules', pkg);
     const meta = JSON.parse(await readFile(join(dir, 'package.json'), 'utf8'));
     let text = '';

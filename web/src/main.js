@@ -17,7 +17,8 @@ for (const id of ['status', 'progress', 'dropzone', 'file-input', 'choose-button
   'paste-button', 'file-panel', 'general-messages', 'clear-button', 'choose-section', 'unit-input', 'unit-list',
   'unit-error', 'year-select', 'pop-same', 'pop-next', 'carry-forward', 'suppression', 'result-empty', 'result-body',
   'synthetic-warning', 'key-figures', 'measure-select', 'scope-select', 'charts', 'filter-level', 'filter-fylke',
-  'filter-kostra', 'results-table-wrap', 'export-csv-nb', 'export-csv-en', 'export-json', 'lang-button', 'see-result']) {
+  'filter-kostra', 'results-table-wrap', 'export-csv-nb', 'export-csv-en', 'export-json', 'lang-button', 'see-result',
+  'map-details', 'map-root', 'map-level', 'map-mode', 'map-status']) {
   el[id] = $(id);
 }
 
@@ -31,6 +32,7 @@ const state = {
   measure: 'M1',
   scope: 'kostra',
   filters: { level: '', fylke: '', kostra: '' },
+  map: null,          // the map (web/src/map.js), loaded when the map is first opened
 };
 let renders = 0;
 
@@ -164,6 +166,7 @@ function render() {
     renderUnit();
     renderResultsTable();
   }
+  updateMap();
   document.body.dataset.renders = String(++renders);
 }
 
@@ -294,6 +297,43 @@ function applyTexts() {
   b.lang = getLang() === 'nb' ? 'en' : 'nb';
 }
 
+// --- the map ------------------------------------------------------------------------------------
+
+// The map's code (chartjs-chart-geo, d3-geo, topojson-client) is a separate chunk and its
+// boundaries are fetched only when the map is first opened; closed, it is not redrawn.
+let mapLoading = null;
+async function updateMap() {
+  if (!el['map-details'].open || !state.report || !state.report.results.length) return;
+  const container = el['map-root'];
+  try {
+    if (!state.map) {
+      el['map-status'].textContent = t('map.loading');
+      mapLoading ??= import('./map.js');
+      const { createMap } = await mapLoading;
+      state.map ??= createMap(container, {
+        onSelect: (level, code) => {
+          const u = state.units.get(`${level}:${code}`);
+          if (u) chooseUnit(u);
+        },
+      });
+    }
+    const year = state.year;
+    await state.map.update({
+      results: state.report.results,
+      year,
+      measure: state.measure,
+      measureLabel: measureLabel(year >= 2024 ? '2024' : '2015', state.measure),
+      level: el['map-level'].value,
+      mode: el['map-mode'].value,
+      selectedKey: state.unitKey,
+    });
+    el['map-status'].textContent = '';
+  } catch (err) {
+    mapLoading = null;
+    el['map-status'].textContent = t('map.failed', { message: err.message });
+  }
+}
+
 // --- finding a unit ---------------------------------------------------------------------------
 
 function findUnit(query) {
@@ -328,6 +368,7 @@ function chooseUnit(u) {
   state.unitKey = key;
   renderUnit();
   renderResultsTable();
+  updateMap();
 }
 
 function onUnitCommit() {
@@ -441,9 +482,13 @@ el['year-select'].addEventListener('change', () => {
   renderChooser();
   renderUnit();
   renderResultsTable();
+  updateMap();
 });
 for (const id of ['pop-same', 'pop-next', 'carry-forward', 'suppression']) el[id].addEventListener('change', refresh);
-el['measure-select'].addEventListener('change', () => { state.measure = el['measure-select'].value; renderUnit(); });
+el['measure-select'].addEventListener('change', () => { state.measure = el['measure-select'].value; renderUnit(); updateMap(); });
+el['map-level'].addEventListener('change', updateMap);
+el['map-mode'].addEventListener('change', updateMap);
+el['map-details'].addEventListener('toggle', () => { if (el['map-details'].open) updateMap(); });
 el['scope-select'].addEventListener('change', () => { state.scope = el['scope-select'].value; renderUnit(); });
 el['filter-level'].addEventListener('change', () => { state.filters.level = el['filter-level'].value; renderResultsTable(); });
 el['filter-fylke'].addEventListener('change', () => { state.filters.fylke = el['filter-fylke'].value; renderResultsTable(); });

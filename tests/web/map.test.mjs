@@ -1,0 +1,274 @@
+// The map (web/src/map.js) in Debian's Chromium: loaded only when opened, draws every unit of the
+// year's structure, colours follow the core's values, units without data are drawn as "no data",
+// clicking selects, the 2023 data year uses the 2020–2023 boundaries. Screenshots go to
+// test-artifacts/web/.
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+
+import { chromium } from 'playwright-core';
+
+import { startServer } from '../../scripts/serve.mjs';
+import { root, runCli } from '../wasm/lib.mjs';
+
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const ARTIFACTS = join(root, 'test-artifacts', 'web');
+const EX_2023 = 'data/example/eksempel_arsverk_2023.csv';
+const EX_2024 = 'data/example/eksempel_arsverk_2024_2025.csv';
+const BLUES = ['#eff3ff', '#bdd7e7', '#6baed6', '#3182bd', '#08519c'];
+const PUOR = ['#e66101', '#fdb863', '#f7f7f7', '#b2abd2', '#5e3c99'];
+const NO_DATA = '#b0b0b0';
+
+let server;
+let origin;
+let context;
+let page;
+const requests = [];
+const foreign = [];
+const consoleErrors = [];
+let expected;
+
+const find = (level, code, year) => expected.results.find((r) => r.level === level && r.code === code && r.year === year);
+
+async function afterMap(action) {
+  const before = Number(await page.evaluate(() => document.getElementById('map-root').dataset.rendered || 0));
+  await action();
+  await page.waitForFunction((n) => Number(document.getElementById('map-root').dataset.rendered || 0) > n, before, { timeout: 60000 });
+}
+
+// What each unit of the main map (or the Oslo inset) was drawn as.
+function drawn(canvasId = 'map-canvas') {
+  return page.evaluate((id) => {
+    const { chart, order, scheme } = document.getElementById(id).arsverkMap;
+    const els = chart.getDatasetMeta(0).data;
+    return {
+      scheme: { breaks: scheme.breaks, colors: scheme.colors },
+      units: order.map((item, i) => {
+        const fill = els[i].options.backgroundColor;
+        return {
+          code: item.code, level: item.level, value: item.value, status: item.status, cls: item.cls ?? null,
+          selected: item.selected, reason: item.reason, fill: typeof fill === 'string' ? fill : 'pattern',
+        };
+      }),
+    };
+  }, canvasId);
+}
+
+before(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  expected = JSON.parse(runCli([EX_2023, EX_2024]).toString('utf8'));
+  ({ server, url: origin } = await startServer({ root: join(root, 'dist'), port: 0 }));
+  origin = origin.replace(/\/$/, '');
+  context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'arsverk-chromium-')), {
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+      '--disable-sync', '--no-first-run', '--disable-default-apps', '--disable-extensions'],
+    viewport: { width: 1280, height: 900 },
+    acceptDownloads: true,
+    locale: 'nb-NO',
+  });
+  const own = (url) => url.startsWith(`${origin}/`) || url.startsWith(`blob:${origin}/`) || url.startsWith('data:');
+  context.on('request', (r) => {
+    requests.push(r.url());
+    if (!own(r.url())) foreign.push(r.url());
+  });
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (own(url)) return route.continue();
+    foreign.push(url);
+    return route.abort('blockedbyclient');
+  });
+  page = context.pages()[0] ?? await context.newPage();
+  page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
+  page.on('pageerror', (e) => consoleErrors.push(e.message));
+});
+
+after(async () => {
+  await context?.close();
+  server?.close();
+});
+
+describe('the map', () => {
+  test('is not loaded until it is opened', async () => {
+    await page.goto(`${origin}/`);
+    await page.waitForSelector('body[data-ready="true"]', { timeout: 30000 });
+    await page.click('#example-button');
+    await page.waitForFunction(() => Number(document.body.dataset.renders || 0) > 0 && document.body.dataset.busy === 'false'
+      && !document.getElementById('result-body').hidden, null, { timeout: 60000 });
+    assert.equal(await page.inputValue('#year-select'), '2025');
+    assert.ok(!requests.some((u) => u.includes('/geo/') || u.includes('/chunks/map-')), 'no map code or boundaries before the map is opened');
+  });
+
+  test('draws all 357 municipalities of 2025 and Oslo\'s 15 districts; colours follow the values', async () => {
+    await afterMap(() => page.click('#map-details > summary'));
+    assert.ok(requests.some((u) => u.endsWith('/geo/kommuner_2024.topojson')));
+    assert.ok(requests.some((u) => u.includes('/chunks/map-')));
+    assert.equal(await page.getAttribute('#map-root', 'data-structure'), 'kommuner_2024.topojson');
+    const { scheme, units } = await drawn();
+    assert.equal(units.length, 357);
+    assert.equal(new Set(units.map((u) => u.code)).size, 357);
+    assert.deepEqual(scheme.colors, BLUES);
+    assert.equal(scheme.breaks.length, 4);
+    for (let i = 1; i < scheme.breaks.length; i++) assert.ok(scheme.breaks[i] > scheme.breaks[i - 1]);
+
+    // Known municipalities: the value is the core's, the class is the one its value falls in,
+    // and the fill is that class's colour.
+    const byCode = new Map(units.map((u) => [u.code, u]));
+    const sample = ['0301', '4601', '5001', '1103', '3301', '5501', '1804'];
+    for (const code of sample) {
+      const r = find('kommune', code, 2025);
+      const u = byCode.get(code);
+      assert.equal(u.value, r.per_1000.M1, `${code} value`);
+      const cls = scheme.breaks.filter((b) => r.per_1000.M1 >= b).length;
+      assert.equal(u.cls, cls, `${code} class`);
+      if (u.status === 'value') assert.equal(u.fill, BLUES[cls], `${code} colour`);
+    }
+    // Higher value, never a lighter class.
+    const valued = units.filter((u) => u.value != null).sort((a, b) => a.value - b.value);
+    for (let i = 1; i < valued.length; i++) assert.ok(valued[i].cls >= valued[i - 1].cls);
+    assert.ok(new Set(valued.map((u) => u.cls)).size === 5, 'all five classes used');
+
+    // Carried forward: coloured by value, dotted, with the reason.
+    const carried = byCode.get('1135');
+    assert.equal(carried.status, 'carried');
+    assert.equal(carried.fill, 'pattern');
+    assert.match(carried.reason, /ført videre fra 2024/);
+    // Suppressed: hatched grey, with the reason.
+    const suppressed = byCode.get('1816');
+    assert.equal(suppressed.status, 'suppressed');
+    assert.equal(suppressed.fill, 'pattern');
+    assert.match(suppressed.reason, /Holdt utenfor/);
+
+    const oslo = await drawn('map-oslo-canvas');
+    assert.equal(oslo.units.length, 15);
+    assert.ok(oslo.units.every((u) => /^0301(0[1-9]|1[0-5])$/.test(u.code) && u.value === find('bydel', u.code, 2025).per_1000.M1));
+
+    const legend = await page.$$eval('#map-legend li', (lis) => lis.map((li) => li.textContent));
+    assert.equal(legend.length, 7); // five classes, carried forward, left out
+    const summary = await page.textContent('#map-summary');
+    assert.match(summary, /Høyest: .+\. Lavest: .+\. Spennet går fra/);
+    const attribution = await page.textContent('.map-attribution');
+    assert.match(attribution, /© Kartverket \/ Geonorge, CC BY 4\.0/);
+    assert.match(attribution, /© Oslo kommune, CC BY 4\.0/);
+    await page.locator('#map-root').screenshot({ path: join(ARTIFACTS, 'map-00-map-2025.png') });
+    await page.screenshot({ path: join(ARTIFACTS, 'map-01-2025.png'), fullPage: true });
+  });
+
+  test('a unit without data in 2024 is drawn as "no data", not the lowest colour', async () => {
+    await afterMap(() => page.selectOption('#year-select', '2024'));
+    const { units } = await drawn();
+    assert.equal(units.length, 357);
+    const withResult = new Set(expected.results.filter((r) => r.year === 2024 && r.level === 'kommune').map((r) => r.code));
+    const missing = units.filter((u) => !withResult.has(u.code));
+    assert.ok(missing.length >= 1, 'the example data leaves out some municipalities in 2024');
+    for (const u of missing) {
+      assert.equal(u.status, 'nodata');
+      assert.equal(u.fill, NO_DATA);
+      assert.match(u.reason, /Ingen tall for 2024/);
+    }
+    assert.ok(!BLUES.includes(NO_DATA));
+    assert.match(await page.textContent('#map-legend'), /ingen tall/);
+  });
+
+  test('clicking a municipality selects it; choosing a unit elsewhere highlights it', async () => {
+    await page.$eval('#map-canvas', (c) => c.scrollIntoView({ block: 'center' }));
+    const target = await page.evaluate(() => {
+      const canvas = document.getElementById('map-canvas');
+      const { chart, order } = canvas.arsverkMap;
+      const els = chart.getDatasetMeta(0).data;
+      // A large municipality whose centre lies inside it, with figures.
+      const candidates = order.map((item, i) => ({ item, el: els[i] }))
+        .filter(({ item, el }) => item.value != null && !item.selected && el.inRange(el.x, el.y))
+        .filter(({ item, el }) => els.every((o) => o === el || !o.inRange(el.x, el.y)) && item.name);
+      const pick = candidates.find(({ item }) => item.code === '5430') ?? candidates[0];
+      const rect = canvas.getBoundingClientRect();
+      return { code: pick.item.code, name: pick.item.name, x: rect.left + pick.el.x, y: rect.top + pick.el.y };
+    });
+    await page.mouse.move(target.x, target.y);
+    await afterMap(() => page.mouse.click(target.x, target.y));
+    assert.ok((await page.inputValue('#unit-input')).startsWith(`${target.code} `), `unit input shows ${target.code}`);
+    let { units } = await drawn();
+    assert.deepEqual(units.filter((u) => u.selected).map((u) => u.code), [target.code]);
+    assert.ok(await page.$(`#results-table tbody tr[data-key="kommune:${target.code}"]`));
+
+    await afterMap(async () => {
+      await page.fill('#unit-input', '4601');
+      await page.press('#unit-input', 'Enter');
+    });
+    ({ units } = await drawn());
+    assert.deepEqual(units.filter((u) => u.selected).map((u) => u.code), ['4601']);
+  });
+
+  test('keyboard: arrows go through the units and say name, value and rank', async () => {
+    await page.focus('#map-canvas');
+    await page.keyboard.press('ArrowRight');
+    const text = await page.textContent('#map-focus');
+    assert.match(text, /per 1 000 innbyggere/);
+    assert.match(text, /av \d+ på kartet/);
+  });
+
+  test('difference from the KOSTRA-group median uses a diverging scale', async () => {
+    await afterMap(() => page.selectOption('#map-mode', 'diff'));
+    const { scheme, units } = await drawn();
+    assert.deepEqual(scheme.colors, PUOR);
+    const [b1, b2, b3, b4] = scheme.breaks;
+    assert.ok(b1 < b2 && b2 < 0 && b3 > 0 && b4 > b3 && b1 === -b4 && b2 === -b3);
+    const r = find('kommune', '4601', 2024);
+    const u = units.find((x) => x.code === '4601');
+    assert.equal(u.value, r.comparison.diff_from_median.M1);
+    await page.screenshot({ path: join(ARTIFACTS, 'map-02-2024-diff.png'), fullPage: true });
+    await afterMap(() => page.selectOption('#map-mode', 'rate'));
+  });
+
+  test('the 2023 data year uses the 2020–2023 boundaries; the county view draws the counties', async () => {
+    await afterMap(() => page.selectOption('#year-select', '2023'));
+    assert.equal(await page.getAttribute('#map-root', 'data-structure'), 'kommuner_2020_2023.geojson');
+    const { units } = await drawn();
+    assert.equal(units.length, 356);
+    assert.ok(units.some((u) => u.code === '3005'), 'Drammen 3005 (2020–2023)');
+    assert.ok(!units.some((u) => u.code === '3301'));
+    const withData = units.filter((u) => u.value != null);
+    assert.ok(withData.length > 340);
+    for (const u of withData.slice(0, 20)) assert.equal(u.value, find('kommune', u.code, 2023).per_1000.M1);
+    assert.ok(requests.some((u) => u.endsWith('/geo/kommuner_2020_2023.geojson')));
+    await page.screenshot({ path: join(ARTIFACTS, 'map-03-2023.png'), fullPage: true });
+
+    await afterMap(() => page.selectOption('#map-level', 'fylke'));
+    assert.equal(await page.getAttribute('#map-root', 'data-structure'), 'fylker_2020_2023.geojson');
+    assert.equal((await drawn()).units.length, 11);
+    await afterMap(() => page.selectOption('#year-select', '2025'));
+    const fylker = await drawn();
+    assert.equal(fylker.units.length, 15);
+    for (const u of fylker.units) assert.equal(u.value, find('fylke', u.code, 2025).per_1000.M1, `fylke ${u.code}`);
+    assert.ok(await page.isHidden('.map-oslo'));
+    await afterMap(() => page.selectOption('#map-level', 'kommune'));
+  });
+
+  test('the map downloads as a PNG', async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('.map-main button')]);
+    assert.match(download.suggestedFilename(), /^arsverk_kart_kommune_rate_M1_2025\.png$/);
+    const bytes = readFileSync(await download.path());
+    assert.deepEqual([...bytes.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    assert.ok(bytes.length > 20000);
+  });
+
+  test('with the map open: English texts, no serious accessibility findings, nothing from elsewhere', async () => {
+    await afterMap(() => page.click('#lang-button'));
+    assert.match(await page.textContent('#map-summary'), /Highest: .+\. Lowest: /);
+    await afterMap(() => page.click('#lang-button'));
+    await page.evaluate(AXE_SOURCE);
+    const result = await page.evaluate(() => window.axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+    }));
+    const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    assert.deepEqual(bad.map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`), []);
+    assert.deepEqual(foreign, []);
+    assert.deepEqual(consoleErrors, []);
+    await page.screenshot({ path: join(ARTIFACTS, 'map-04-final.png'), fullPage: true });
+  });
+});

@@ -1,0 +1,486 @@
+// The map: a choropleth of the municipalities (or counties) for the chosen measure and year, with
+// Oslo's districts in an inset. This module is its own chunk (chartjs-chart-geo, d3-geo,
+// topojson-client), imported by main.js only when the map is first opened; the boundaries are
+// fetched from the page's own origin at that point (geo/, see web/geo/README.md).
+//
+// Every value drawn is the core's: per_1000 (rate) or comparison.diff_from_median (difference
+// from the KOSTRA-group median), with the core's display strings and ranks in the tooltips. The
+// only arithmetic here is presentation: the class breaks (quantiles of the values on the map) and
+// the order of the units.
+import { Chart, Tooltip } from 'chart.js';
+import { ChoroplethController, ColorScale, GeoFeature, ProjectionScale, geoTransverseMercator } from 'chartjs-chart-geo';
+import { feature as topoFeature } from 'topojson-client';
+
+import { download } from './export.js';
+import { fmt, fmtSigned, getLang, t } from './i18n.js';
+
+Chart.register(ChoroplethController, GeoFeature, ColorScale, ProjectionScale, Tooltip);
+
+// ColorBrewer Blues (sequential) and PuOr (diverging: orange below, purple above the median);
+// both are colour-blind safe. Units without a value are grey, never the lightest class colour.
+export const BLUES = ['#eff3ff', '#bdd7e7', '#6baed6', '#3182bd', '#08519c'];
+export const PUOR = ['#e66101', '#fdb863', '#f7f7f7', '#b2abd2', '#5e3c99'];
+export const NO_DATA = '#b0b0b0';
+const INK = '#1e2327';
+const SELECTED = '#000000';
+
+const ATTRIBUTION = '© Kartverket / Geonorge, CC BY 4.0; bydeler: © Oslo kommune, CC BY 4.0';
+
+// Which boundaries for which level and data year: the 2024 structure from 2024, the 2020–2023
+// structure for data years up to 2023 (earlier years are drawn on the 2020 structure too).
+const SOURCES = {
+  kommune: (year) => (year >= 2024 ? ['kommuner_2024.topojson', 'kommuner', 'kommunenummer'] : ['kommuner_2020_2023.geojson', null, 'kommunenummer']),
+  fylke: (year) => (year >= 2024 ? ['fylker_2024.topojson', 'fylker', 'fylkesnummer'] : ['fylker_2020_2023.geojson', null, 'fylkesnummer']),
+  bydel: () => ['bydeler_oslo_2024.topojson', 'bydeler', 'bydelsnummer'],
+};
+
+const geoCache = new Map();
+function boundaries(level, year) {
+  const [file, object, key] = SOURCES[level](year);
+  if (!geoCache.has(file)) {
+    const p = fetch(`geo/${file}`)
+      .then((r) => { if (!r.ok) throw new Error(`geo/${file}: HTTP ${r.status}`); return r.json(); })
+      .then((data) => {
+        const fc = object ? topoFeature(data, data.objects[object]) : data;
+        return { file, features: fc.features.map((f) => ({ feature: f, code: String(f.properties[key]), geoName: f.properties.navn })) };
+      });
+    p.catch(() => geoCache.delete(file));
+    geoCache.set(file, p);
+  }
+  return geoCache.get(file);
+}
+
+// --- classes ------------------------------------------------------------------------------------
+
+const round1 = (x) => Math.round(x * 10) / 10;
+function quantile(sorted, p) {
+  const h = (sorted.length - 1) * p;
+  const lo = Math.floor(h);
+  return sorted[lo] + (h - lo) * ((sorted[Math.min(lo + 1, sorted.length - 1)]) - sorted[lo]);
+}
+
+// Rates: quintiles of the values on the map, rounded to one decimal (equal breaks merged).
+// Difference from median: symmetric fixed breaks ±d and ±d/3 around 0, where d is the 80th
+// percentile of the absolute differences (rounded to one decimal, at least 0.3).
+export function classify(values, mode) {
+  const sorted = values.filter((v) => v != null && Number.isFinite(v)).sort((a, b) => a - b);
+  if (!sorted.length) return { breaks: [], colors: [mode === 'diff' ? PUOR[2] : BLUES[2]] };
+  if (mode === 'diff') {
+    const abs = sorted.map(Math.abs).sort((a, b) => a - b);
+    const d = Math.max(0.3, round1(quantile(abs, 0.8)));
+    const e = Math.max(0.1, round1(d / 3));
+    return { breaks: [-d, -e, e, d], colors: PUOR };
+  }
+  const breaks = [];
+  for (const p of [0.2, 0.4, 0.6, 0.8]) {
+    const b = round1(quantile(sorted, p));
+    if (b > sorted[0] && !breaks.includes(b)) breaks.push(b);
+  }
+  const k = breaks.length + 1;
+  const colors = k === 1 ? [BLUES[2]] : Array.from({ length: k }, (_, i) => BLUES[Math.round((i * 4) / (k - 1))]);
+  return { breaks, colors };
+}
+export const classOf = (value, breaks) => breaks.filter((b) => value >= b).length;
+
+// --- fills ----------------------------------------------------------------------------------------
+
+const patternCache = new Map();
+function patterned(color, kind) {
+  const key = `${color}:${kind}`;
+  if (patternCache.has(key)) return patternCache.get(key);
+  const c = document.createElement('canvas');
+  c.width = c.height = 8;
+  const g = c.getContext('2d');
+  g.fillStyle = color;
+  g.fillRect(0, 0, 8, 8);
+  g.strokeStyle = g.fillStyle = INK;
+  if (kind === 'hatch') {
+    g.lineWidth = 1.2;
+    g.beginPath();
+    g.moveTo(0, 8); g.lineTo(8, 0); g.moveTo(-4, 4); g.lineTo(4, -4); g.moveTo(4, 12); g.lineTo(12, 4);
+    g.stroke();
+  } else {
+    g.beginPath(); g.arc(4, 4, 1.3, 0, Math.PI * 2); g.fill();
+  }
+  const p = g.createPattern(c, 'repeat');
+  patternCache.set(key, p);
+  return p;
+}
+
+// status: 'value' | 'carried' (coloured, dotted) | 'suppressed' (grey, hatched) | 'nodata' (grey)
+function fillOf(item, scheme) {
+  if (item.status === 'nodata') return NO_DATA;
+  if (item.status === 'suppressed') return patterned(NO_DATA, 'hatch');
+  const color = scheme.colors[item.cls];
+  return item.status === 'carried' ? patterned(color, 'dots') : color;
+}
+
+// --- items ----------------------------------------------------------------------------------------
+
+function buildItems(geo, level, view) {
+  const { results, year, measure, mode, selectedKey } = view;
+  const byCode = new Map(results.filter((r) => r.year === year && r.level === level).map((r) => [r.code, r]));
+  const items = geo.features.map((g) => {
+    const r = byCode.get(g.code) ?? null;
+    const item = { level, code: g.code, name: r?.name ?? g.geoName, feature: g.feature, result: r, value: null, status: 'nodata', reason: '' };
+    if (!r) item.reason = t('map.reasonMissing', { year });
+    else if (r.suppressed || !r.per_1000) {
+      item.status = 'suppressed';
+      item.reason = r.suppression_reason ? t(`map.reasonSuppressed.${r.suppression_reason}`) : t('map.reasonNotComputed');
+    } else if (mode === 'diff' && r.comparison?.diff_from_median?.[measure] == null) {
+      item.reason = t(level === 'kommune' ? 'map.reasonNoGroup' : 'map.reasonDiffKommune');
+    } else {
+      item.value = mode === 'diff' ? r.comparison.diff_from_median[measure] : r.per_1000[measure];
+      item.status = r.carried_from != null ? 'carried' : 'value';
+      if (r.carried_from != null) item.reason = t('map.reasonCarried', { from: r.carried_from });
+    }
+    item.selected = `${level}:${g.code}` === selectedKey;
+    return item;
+  });
+  // Position on the map (1 = highest), for the tooltip: the order of the units, nothing more.
+  const ranked = items.filter((i) => i.value != null).sort((a, b) => b.value - a.value);
+  ranked.forEach((item, i) => { item.mapRank = i + 1; });
+  return { items, ranked };
+}
+
+function valueText(item, view) {
+  const r = item.result;
+  if (item.value == null) return t('map.noValue');
+  if (view.mode === 'diff') {
+    return t('map.diffValue', { diff: fmtSigned(item.value, 1), value: r.display?.[view.measure] ?? '–', median: fmt(r.comparison.median[view.measure], 1) });
+  }
+  return `${r.display?.[view.measure] ?? fmt(item.value, 1)} ${t('perThousandShort')}`;
+}
+
+function describe(item, view, count) {
+  const lines = [valueText(item, view)];
+  const r = item.result;
+  if (item.mapRank) lines.push(t('map.mapRank', { rank: item.mapRank, n: count }));
+  if (r?.comparison?.rank?.[view.measure] != null && r.comparison.n > 1) {
+    lines.push(t('map.groupRank', { rank: r.comparison.rank[view.measure], n: r.comparison.n, group: r.comparison.kostragruppe }));
+  }
+  if (item.reason) lines.push(item.reason);
+  return lines;
+}
+
+function legendEntries(scheme, view, items) {
+  const { breaks, colors } = scheme;
+  const entries = colors.map((color, i) => {
+    const lo = i === 0 ? null : breaks[i - 1];
+    const hi = i < breaks.length ? breaks[i] : null;
+    const f = view.mode === 'diff' ? (x) => fmtSigned(x, 1) : (x) => fmt(x, 1);
+    let label;
+    if (lo == null && hi == null) label = t('map.allValues');
+    else if (lo == null) label = t('map.below', { v: f(hi) });
+    else if (hi == null) label = t('map.atLeast', { v: f(lo) });
+    else label = `${f(lo)} – ${t('map.under')} ${f(hi)}`;
+    return { fill: color, label };
+  });
+  const has = (s) => items.some((i) => i.status === s);
+  if (has('carried')) entries.push({ fill: patterned(BLUES[2], 'dots'), label: t('map.legendCarried') });
+  if (has('suppressed')) entries.push({ fill: patterned(NO_DATA, 'hatch'), label: t('map.legendSuppressed') });
+  if (has('nodata')) entries.push({ fill: NO_DATA, label: t('map.legendNoData') });
+  return entries;
+}
+
+// --- drawing ------------------------------------------------------------------------------------
+
+const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif';
+
+// A white background, the title, the legend and the attribution drawn into the canvas itself, so
+// the downloaded PNG stands on its own.
+const decorations = {
+  id: 'mapDecorations',
+  beforeDraw(chart) {
+    const { ctx, width, height } = chart;
+    ctx.save();
+    ctx.fillStyle = '#fff';
+    ctx.fillRect(0, 0, width, height);
+    ctx.restore();
+  },
+  afterDraw(chart, args, opts) {
+    const { ctx, width, height } = chart;
+    ctx.save();
+    ctx.fillStyle = INK;
+    ctx.textBaseline = 'top';
+    ctx.font = `600 14px ${FONT}`;
+    (opts.title ?? []).forEach((line, i) => ctx.fillText(line, 8, 8 + i * 18, width - 16));
+    ctx.font = `11px ${FONT}`;
+    ctx.textBaseline = 'bottom';
+    ctx.fillText(opts.attribution ?? '', 8, height - 4, width - 16);
+    const entries = opts.entries ?? [];
+    if (entries.length) {
+      ctx.font = `12px ${FONT}`;
+      ctx.textBaseline = 'middle';
+      const w = Math.max(...entries.map((e) => ctx.measureText(e.label).width)) + 30;
+      const x = width - w - 8;
+      let y = height - 24 - entries.length * 18 - (opts.legendTitle ? 18 : 0);
+      if (opts.legendTitle) { ctx.font = `600 12px ${FONT}`; ctx.fillText(opts.legendTitle, x, y + 9, w); y += 18; ctx.font = `12px ${FONT}`; }
+      for (const e of entries) {
+        ctx.fillStyle = e.fill;
+        ctx.fillRect(x, y + 3, 20, 12);
+        ctx.strokeStyle = '#6b6f73';
+        ctx.lineWidth = 1;
+        ctx.strokeRect(x + 0.5, y + 3.5, 19, 11);
+        ctx.fillStyle = INK;
+        ctx.fillText(e.label, x + 26, y + 9);
+        y += 18;
+      }
+    }
+    ctx.restore();
+  },
+};
+
+function mapChart(canvas, { items, ranked, scheme, view, onSelect, title, entries, legendTitle, padding }) {
+  // The selected unit last, so its outline is drawn on top.
+  const order = [...items].sort((a, b) => a.selected - b.selected);
+  const chart = new Chart(canvas, {
+    type: 'choropleth',
+    data: {
+      labels: order.map((i) => i.name),
+      datasets: [{
+        label: title[0],
+        data: order.map((item) => ({ feature: item.feature, value: item.value, item })),
+        outline: order.map((i) => i.feature),
+        backgroundColor: (c) => (c.raw?.item ? fillOf(c.raw.item, scheme) : NO_DATA),
+        borderColor: (c) => (c.raw?.item?.selected ? SELECTED : '#5b5f63'),
+        borderWidth: (c) => (c.raw?.item?.selected ? 3 : 0.4),
+        hoverBorderColor: SELECTED,
+        hoverBorderWidth: 2,
+      }],
+    },
+    options: {
+      responsive: true,
+      maintainAspectRatio: false,
+      animation: false,
+      layout: { padding },
+      showOutline: false,
+      showGraticule: false,
+      onClick: (evt, elements) => {
+        const hit = elements[0];
+        if (hit) onSelect(order[hit.index]);
+      },
+      onHover: (evt, elements) => { evt.native.target.style.cursor = elements.length ? 'pointer' : 'default'; },
+      plugins: {
+        legend: { display: false },
+        tooltip: {
+          displayColors: false,
+          callbacks: {
+            title: (ts) => (ts[0] ? `${order[ts[0].dataIndex].name} (${order[ts[0].dataIndex].code})` : ''),
+            label: (ti) => describe(order[ti.dataIndex], view, ranked.length),
+          },
+        },
+        mapDecorations: { title, attribution: ATTRIBUTION, entries, legendTitle },
+      },
+      scales: {
+        projection: { axis: 'x', projection: geoTransverseMercator().rotate([-15, 0]) },
+        color: { axis: 'x', display: false },
+      },
+    },
+    plugins: [decorations],
+  });
+  return { chart, order };
+}
+
+// Keyboard: arrows move through the units (alphabetical), Enter or Space selects; the tooltip
+// and a live line under the map say name, value and rank.
+function keyboard(canvas, get, live, onSelect) {
+  let pos = -1;
+  const show = () => {
+    const m = get();
+    if (!m || pos < 0) return;
+    const item = m.alpha[pos];
+    const index = m.order.indexOf(item);
+    const el = m.chart.getDatasetMeta(0).data[index];
+    const active = [{ datasetIndex: 0, index }];
+    m.chart.setActiveElements(active);
+    m.chart.tooltip.setActiveElements(active, { x: el.x, y: el.y });
+    m.chart.update('none');
+    live.textContent = `${item.name}: ${describe(item, m.view, m.ranked.length).join('. ')}`;
+  };
+  canvas.addEventListener('keydown', (e) => {
+    const m = get();
+    if (!m) return;
+    const n = m.alpha.length;
+    const moves = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1, PageDown: 10, PageUp: -10 };
+    if (e.key in moves) pos = Math.min(n - 1, Math.max(0, (pos < 0 ? 0 : pos + moves[e.key])));
+    else if (e.key === 'Home') pos = 0;
+    else if (e.key === 'End') pos = n - 1;
+    else if ((e.key === 'Enter' || e.key === ' ') && pos >= 0) { e.preventDefault(); onSelect(m.alpha[pos]); return; }
+    else return;
+    e.preventDefault();
+    show();
+  });
+  canvas.addEventListener('focus', () => {
+    const m = get();
+    if (!m) return;
+    const sel = m.alpha.findIndex((i) => i.selected);
+    pos = sel >= 0 ? sel : 0;
+    show();
+  });
+  canvas.addEventListener('blur', () => {
+    const m = get();
+    if (!m) return;
+    m.chart.setActiveElements([]);
+    m.chart.tooltip.setActiveElements([], { x: 0, y: 0 });
+    m.chart.update('none');
+  });
+  return { reset: () => { pos = -1; } };
+}
+
+function element(tag, cls, text) {
+  const e = document.createElement(tag);
+  if (cls) e.className = cls;
+  if (text != null) e.textContent = text;
+  return e;
+}
+
+function pngButton(canvas, name) {
+  const b = element('button', 'ds-button');
+  b.type = 'button';
+  b.dataset.variant = 'tertiary';
+  b.dataset.size = 'sm';
+  b.addEventListener('click', () => {
+    canvas.toBlob((blob) => { if (blob) download(name(), blob); }, 'image/png');
+  });
+  return b;
+}
+
+function swatch(fill) {
+  const c = document.createElement('canvas');
+  c.width = 24;
+  c.height = 14;
+  c.setAttribute('aria-hidden', 'true');
+  const g = c.getContext('2d');
+  g.fillStyle = fill;
+  g.fillRect(0, 0, 24, 14);
+  g.strokeStyle = '#6b6f73';
+  g.strokeRect(0.5, 0.5, 23, 13);
+  return c;
+}
+
+// createMap(container, {onSelect(level, code)}) -> {update(view)}; view = {results, year, measure,
+// measureLabel, level ('kommune' | 'fylke'), mode ('rate' | 'diff'), selectedKey}.
+export function createMap(container, { onSelect }) {
+  const grid = element('div', 'map-grid');
+  const mainFig = element('figure', 'map-figure map-main');
+  const mainBox = element('div', 'map-box map-box-main');
+  const mainCanvas = element('canvas');
+  mainCanvas.id = 'map-canvas';
+  mainCanvas.tabIndex = 0;
+  mainCanvas.setAttribute('role', 'img');
+  mainBox.append(mainCanvas);
+  const mainButton = pngButton(mainCanvas, () => `arsverk_kart_${state.view.level}_${state.view.mode}_${state.view.measure}_${state.view.year}.png`);
+  const live = element('p', 'map-focus');
+  live.id = 'map-focus';
+  live.setAttribute('aria-live', 'polite');
+  mainFig.append(mainBox, live, mainButton);
+
+  const side = element('div', 'map-side');
+  const osloFig = element('figure', 'map-figure map-oslo');
+  const osloCap = element('figcaption', 'map-caption');
+  const osloBox = element('div', 'map-box map-box-oslo');
+  const osloCanvas = element('canvas');
+  osloCanvas.id = 'map-oslo-canvas';
+  osloCanvas.tabIndex = 0;
+  osloCanvas.setAttribute('role', 'img');
+  osloBox.append(osloCanvas);
+  const osloButton = pngButton(osloCanvas, () => `arsverk_kart_oslo_${state.view.mode}_${state.view.measure}_${state.view.year}.png`);
+  osloFig.append(osloCap, osloBox, osloButton);
+  const legendHeading = element('p', 'map-legend-title');
+  legendHeading.id = 'map-legend-title';
+  const legend = element('ul', 'map-legend');
+  legend.id = 'map-legend';
+  legend.setAttribute('aria-labelledby', 'map-legend-title');
+  const method = element('p', 'ds-paragraph note map-method');
+  method.id = 'map-method';
+  side.append(legendHeading, legend, method, osloFig);
+  grid.append(mainFig, side);
+
+  const summary = element('p', 'ds-paragraph map-summary');
+  summary.id = 'map-summary';
+  const attribution = element('p', 'ds-paragraph note map-attribution', ATTRIBUTION);
+  container.replaceChildren(grid, summary, attribution);
+  mainCanvas.setAttribute('aria-describedby', 'map-summary map-legend-title');
+
+  const state = { view: null, main: null, oslo: null, seq: 0 };
+  const select = (item) => onSelect(item.level, item.code);
+  const keysMain = keyboard(mainCanvas, () => state.main, live, select);
+  const keysOslo = keyboard(osloCanvas, () => state.oslo, live, select);
+
+  async function update(view) {
+    const seq = ++state.seq;
+    state.view = view;
+    const [geo, geoOslo] = await Promise.all([
+      boundaries(view.level, view.year),
+      view.level === 'kommune' ? boundaries('bydel', view.year) : Promise.resolve(null),
+    ]);
+    if (seq !== state.seq) return;
+
+    const main = buildItems(geo, view.level, view);
+    const oslo = geoOslo ? buildItems(geoOslo, 'bydel', view) : null;
+    // One scale for municipalities and districts, so the inset reads with the same legend.
+    const scheme = classify([...main.items, ...(oslo?.items ?? [])].map((i) => i.value), view.mode);
+    for (const i of [...main.items, ...(oslo?.items ?? [])]) if (i.value != null) i.cls = classOf(i.value, scheme.breaks);
+    const allItems = [...main.items, ...(oslo?.items ?? [])];
+    const entries = legendEntries(scheme, view, allItems);
+    const what = view.mode === 'diff' ? t('map.legendDiff') : t('perThousand');
+    const title = [`${view.measure} ${view.measureLabel}, ${view.year}`, what];
+
+    state.main?.chart.destroy();
+    state.oslo?.chart.destroy();
+    state.main = null;
+    state.oslo = null;
+    keysMain.reset();
+    keysOslo.reset();
+    const alpha = (items) => [...items].sort((a, b) => a.name.localeCompare(b.name, getLang() === 'nb' ? 'nb' : 'en'));
+
+    const m = mapChart(mainCanvas, { ...main, scheme, view, onSelect: select, title, entries, legendTitle: t('map.legendTitle'), padding: { top: 44, bottom: 22, left: 4, right: 4 } });
+    state.main = { ...m, ...main, view, alpha: alpha(main.items) };
+    if (oslo) {
+      const o = mapChart(osloCanvas, { ...oslo, scheme, view, onSelect: select, title: ['Oslo', `${view.measure}, ${view.year}`], entries: [], padding: { top: 44, bottom: 22, left: 4, right: 4 } });
+      state.oslo = { ...o, ...oslo, view, alpha: alpha(oslo.items) };
+    }
+    osloFig.hidden = !oslo;
+
+    const levelName = t(`map.levelPlural.${view.level}`);
+    mainCanvas.setAttribute('aria-label', t('map.canvasLabel', { what: `${view.measure} ${view.year}`, level: levelName }));
+    osloCanvas.setAttribute('aria-label', t('map.osloLabel', { what: `${view.measure} ${view.year}` }));
+    osloCap.textContent = t('map.osloCaption');
+    mainButton.textContent = t('downloadPng');
+    mainButton.setAttribute('aria-label', `${t('downloadPng')}: ${t('map.title')}`);
+    osloButton.textContent = t('downloadPng');
+    osloButton.setAttribute('aria-label', `${t('downloadPng')}: ${t('map.osloCaption')}`);
+    live.textContent = '';
+
+    legendHeading.textContent = `${t('map.legendTitle')}: ${what}`;
+    legend.replaceChildren(...entries.map((e) => {
+      const li = element('li');
+      li.append(swatch(e.fill), element('span', null, e.label));
+      return li;
+    }));
+    method.textContent = view.mode === 'diff' ? t('map.methodDiff') : t('map.methodRate');
+
+    // The text summary: highest, lowest, range and how many units have a value.
+    const ranked = main.ranked;
+    const shown = (i) => `${i.name} (${view.mode === 'diff' ? fmtSigned(i.value, 1) : i.result.display[view.measure]})`;
+    summary.textContent = ranked.length
+      ? t(view.mode === 'diff' ? 'map.summaryDiff' : 'map.summary', {
+        level: levelName, year: view.year, measure: view.measure,
+        high: shown(ranked[0]), low: shown(ranked[ranked.length - 1]),
+        min: view.mode === 'diff' ? fmtSigned(ranked[ranked.length - 1].value, 1) : ranked[ranked.length - 1].result.display[view.measure],
+        max: view.mode === 'diff' ? fmtSigned(ranked[0].value, 1) : ranked[0].result.display[view.measure],
+        n: ranked.length, total: main.items.length,
+      })
+      : t('map.summaryNone', { level: levelName, year: view.year });
+
+    // For tests and tools: what each unit was drawn as.
+    container.dataset.structure = geo.file;
+    container.dataset.units = String(main.items.length);
+    container.dataset.rendered = String(Number(container.dataset.rendered || 0) + 1);
+    mainCanvas.arsverkMap = { chart: m.chart, order: m.order, scheme };
+    if (state.oslo) osloCanvas.arsverkMap = { chart: state.oslo.chart, order: state.oslo.order, scheme };
+  }
+
+  return { update };
+}
