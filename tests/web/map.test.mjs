@@ -3,13 +3,12 @@
 // clicking selects, the 2023 data year uses the 2020–2023 boundaries. Screenshots go to
 // test-artifacts/web/.
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
-import { chromium } from 'playwright-core';
+import { openGuardedBrowser } from './browser.mjs';
 
 import { startServer } from '../../scripts/serve.mjs';
 import { root, runCli } from '../wasm/lib.mjs';
@@ -27,9 +26,9 @@ let server;
 let origin;
 let context;
 let page;
-const requests = [];
-const foreign = [];
-const consoleErrors = [];
+let requests = [];
+let foreign = [];
+let consoleErrors = [];
 let expected;
 
 const find = (level, code, year) => expected.results.find((r) => r.level === level && r.code === code && r.year === year);
@@ -63,29 +62,7 @@ before(async () => {
   expected = JSON.parse(runCli([EX_2023, EX_2024]).toString('utf8'));
   ({ server, url: origin } = await startServer({ root: join(root, 'dist'), port: 0 }));
   origin = origin.replace(/\/$/, '');
-  context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'arsverk-chromium-')), {
-    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-      '--disable-sync', '--no-first-run', '--disable-default-apps', '--disable-extensions'],
-    viewport: { width: 1280, height: 900 },
-    acceptDownloads: true,
-    locale: 'nb-NO',
-  });
-  const own = (url) => url.startsWith(`${origin}/`) || url.startsWith(`blob:${origin}/`) || url.startsWith('data:');
-  context.on('request', (r) => {
-    requests.push(r.url());
-    if (!own(r.url())) foreign.push(r.url());
-  });
-  await context.route('**/*', (route) => {
-    const url = route.request().url();
-    if (own(url)) return route.continue();
-    foreign.push(url);
-    return route.abort('blockedbyclient');
-  });
-  page = context.pages()[0] ?? await context.newPage();
-  page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
-  page.on('pageerror', (e) => consoleErrors.push(e.message));
+  ({ context, page, requests, foreign, consoleErrors } = await openGuardedBrowser(origin));
 });
 
 after(async () => {

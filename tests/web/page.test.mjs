@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
-import { chromium } from 'playwright-core';
+import { openGuardedBrowser } from './browser.mjs';
 
 import { startServer } from '../../scripts/serve.mjs';
 import { root, runCli } from '../wasm/lib.mjs';
@@ -32,9 +32,9 @@ let server;
 let origin;
 let context;
 let page;
-const requests = [];
-const foreign = [];
-const consoleErrors = [];
+let requests = [];
+let foreign = [];
+let consoleErrors = [];
 const axeFindings = [];
 const choosers = [];
 
@@ -116,33 +116,9 @@ before(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
   ({ server, url: origin } = await startServer({ root: join(root, 'dist'), port: 0 }));
   origin = origin.replace(/\/$/, '');
-  context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'arsverk-chromium-')), {
-    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-      '--disable-sync', '--no-first-run', '--disable-default-apps', '--disable-extensions'],
-    viewport: { width: 1280, height: 900 },
-    acceptDownloads: true,
-    locale: 'nb-NO',
-  });
-  const own = (url) => url.startsWith(`${origin}/`) || url.startsWith(`blob:${origin}/`) || url.startsWith('data:');
-  // Everything the browser asks for, from the page and from the worker, is recorded; anything
-  // for another origin is recorded and refused.
-  context.on('request', (r) => {
-    requests.push(r.url());
-    if (!own(r.url())) foreign.push(r.url());
-  });
-  await context.route('**/*', (route) => {
-    const url = route.request().url();
-    if (own(url)) return route.continue();
-    foreign.push(url);
-    return route.abort('blockedbyclient');
-  });
-  page = context.pages()[0] ?? await context.newPage();
-  page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
+  ({ context, page, requests, foreign, consoleErrors } = await openGuardedBrowser(origin));
   // Listening from the start makes Playwright intercept file choosers (no native dialog).
   page.on('filechooser', (chooser) => choosers.push(chooser));
-  page.on('pageerror', (e) => consoleErrors.push(e.message));
 });
 
 after(async () => {

@@ -1,0 +1,36 @@
+// Headless Debian Chromium for the page tests, with the privacy guard: every request the page and
+// its worker make is recorded, and anything for another origin is recorded and refused.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+export async function openGuardedBrowser(origin) {
+  const requests = [];
+  const foreign = [];
+  const consoleErrors = [];
+  const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'arsverk-chromium-')), {
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+      '--disable-sync', '--no-first-run', '--disable-default-apps', '--disable-extensions'],
+    viewport: { width: 1280, height: 900 },
+    acceptDownloads: true,
+    locale: 'nb-NO',
+  });
+  const own = (url) => url.startsWith(`${origin}/`) || url.startsWith(`blob:${origin}/`) || url.startsWith('data:');
+  context.on('request', (r) => {
+    requests.push(r.url());
+    if (!own(r.url())) foreign.push(r.url());
+  });
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (own(url)) return route.continue();
+    foreign.push(url);
+    return route.abort('blockedbyclient');
+  });
+  const page = context.pages()[0] ?? await context.newPage();
+  page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
+  page.on('pageerror', (e) => consoleErrors.push(e.message));
+  return { context, page, requests, foreign, consoleErrors };
+}
