@@ -365,7 +365,7 @@ void carry_forward(Context& ctx) {
         if (y < year && schema_for_year(y) == schema_for_year(year) && answered_in(ctx, code, y)) from = y;
       if (from == 0 || structure_for_year(from) != structure_for_year(year)) continue;
       auto it = ctx.units.find({code, from});
-      if (it == ctx.units.end() || it->second.carried_from) continue;  // nothing of its own that year
+      if (it == ctx.units.end()) continue;  // e.g. a district when Oslo answered as a whole
       UnitYear carried = it->second;
       carried.carried_from = from;
       ctx.units[{code, year}] = std::move(carried);
