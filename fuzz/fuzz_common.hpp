@@ -11,6 +11,7 @@
 
 #include "arsverk/reader.hpp"
 #include "text.hpp"
+#include "../tests/support/parsed_file_dump.hpp"
 
 namespace fuzz {
 
@@ -58,20 +59,6 @@ void feed_chunked(std::string_view data, Rng& rng, Feed feed) {
   std::abort();
 }
 
-inline std::string dump(const arsverk::ParsedFile& f) {
-  std::ostringstream o;
-  o << f.name << '|' << arsverk::to_string(f.kind) << '|' << f.format << '|' << f.encoding << '|'
-    << f.delimiter << '|' << f.rows << '|' << f.has_target_group << f.has_service << '\n';
-  for (const auto& v : f.arsverk)
-    o << "A " << v.unit << ' ' << v.year << ' ' << static_cast<int>(v.group) << ' ' << v.service << ' '
-      << static_cast<int>(v.category) << ' ' << v.value.micro() << ' ' << v.file << ' ' << v.line << '\n';
-  for (const auto& [k, v] : f.population) o << "P " << k.first << ' ' << k.second << ' ' << v << '\n';
-  for (const auto& [k, v] : f.population_line) o << "L " << k.first << ' ' << k.second << ' ' << v << '\n';
-  for (const auto& d : f.diagnostics)
-    o << "D " << static_cast<int>(d.severity) << ' ' << d.code << ' ' << d.file << ' ' << d.line << ' '
-      << d.column << ' ' << d.nb << " // " << d.en << '\n';
-  return o.str();
-}
 
 // What must hold for any reading of any bytes.
 inline void check_invariants(const arsverk::ParsedFile& f) {

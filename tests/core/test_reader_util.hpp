@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "arsverk/reader.hpp"
+#include "../support/parsed_file_dump.hpp"
 
 namespace reader_test {
 
@@ -30,21 +31,6 @@ inline arsverk::ParsedFile read(std::string_view bytes, const std::string& name 
   return arsverk::read_file(name, 0, bytes);
 }
 
-// Everything in a ParsedFile as text, for comparing two readings.
-inline std::string dump(const arsverk::ParsedFile& f) {
-  std::ostringstream o;
-  o << f.name << '|' << arsverk::to_string(f.kind) << '|' << f.format << '|' << f.encoding << '|'
-    << f.delimiter << '|' << f.rows << '|' << f.has_target_group << f.has_service << '\n';
-  for (const auto& v : f.arsverk)
-    o << "A " << v.unit << ' ' << v.year << ' ' << static_cast<int>(v.group) << ' ' << v.service << ' '
-      << static_cast<int>(v.category) << ' ' << v.value.micro() << ' ' << v.file << ' ' << v.line << '\n';
-  for (const auto& [k, v] : f.population) o << "P " << k.first << ' ' << k.second << ' ' << v << '\n';
-  for (const auto& [k, v] : f.population_line) o << "L " << k.first << ' ' << k.second << ' ' << v << '\n';
-  for (const auto& d : f.diagnostics)
-    o << "D " << static_cast<int>(d.severity) << ' ' << d.code << ' ' << d.file << ' ' << d.line << ' '
-      << d.column << ' ' << d.nb << " // " << d.en << '\n';
-  return o.str();
-}
 
 inline bool has_code(const arsverk::ParsedFile& f, const std::string& code) {
   for (const auto& d : f.diagnostics)
