@@ -49,17 +49,15 @@ function pattern(color, kind) {
 }
 const seriesFill = (i) => pattern(COLORS[i % COLORS.length], PATTERNS[i % PATTERNS.length]);
 
-// White background so a downloaded PNG is readable anywhere.
-const background = {
-  id: 'background',
-  beforeDraw(chart) {
-    const { ctx, width, height } = chart;
-    ctx.save();
-    ctx.fillStyle = '#fff';
-    ctx.fillRect(0, 0, width, height);
-    ctx.restore();
-  },
-};
+// White background so a downloaded PNG is readable anywhere (the map uses it too).
+export function fillWhite(chart) {
+  const { ctx, width, height } = chart;
+  ctx.save();
+  ctx.fillStyle = '#fff';
+  ctx.fillRect(0, 0, width, height);
+  ctx.restore();
+}
+const background = { id: 'background', beforeDraw: fillWhite };
 
 // Values written at the end of each bar / above each point. dataset.valueLabels holds the texts
 // (the core's display strings where there are any).

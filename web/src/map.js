@@ -11,6 +11,7 @@ import { Chart, Tooltip } from 'chart.js';
 import { ChoroplethController, ColorScale, GeoFeature, ProjectionScale, geoTransverseMercator } from 'chartjs-chart-geo';
 import { feature as topoFeature } from 'topojson-client';
 
+import { fillWhite } from './charts.js';
 import { download } from './export.js';
 import { fmt, fmtSigned, getLang, t } from './i18n.js';
 
@@ -191,13 +192,7 @@ const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif';
 // the downloaded PNG stands on its own.
 const decorations = {
   id: 'mapDecorations',
-  beforeDraw(chart) {
-    const { ctx, width, height } = chart;
-    ctx.save();
-    ctx.fillStyle = '#fff';
-    ctx.fillRect(0, 0, width, height);
-    ctx.restore();
-  },
+  beforeDraw: fillWhite,
   afterDraw(chart, args, opts) {
     const { ctx, width, height } = chart;
     ctx.save();
@@ -335,6 +330,15 @@ function element(tag, cls, text) {
   return e;
 }
 
+// A focusable canvas: keyboard users step through the units with the arrow keys.
+function mapCanvas(id) {
+  const canvas = element('canvas');
+  canvas.id = id;
+  canvas.tabIndex = 0;
+  canvas.setAttribute('role', 'img');
+  return canvas;
+}
+
 function pngButton(canvas, name) {
   const b = element('button', 'ds-button');
   b.type = 'button';
@@ -365,10 +369,7 @@ export function createMap(container, { onSelect }) {
   const grid = element('div', 'map-grid');
   const mainFig = element('figure', 'map-figure map-main');
   const mainBox = element('div', 'map-box map-box-main');
-  const mainCanvas = element('canvas');
-  mainCanvas.id = 'map-canvas';
-  mainCanvas.tabIndex = 0;
-  mainCanvas.setAttribute('role', 'img');
+  const mainCanvas = mapCanvas('map-canvas');
   mainBox.append(mainCanvas);
   const mainButton = pngButton(mainCanvas, () => `arsverk_kart_${state.view.level}_${state.view.mode}_${state.view.measure}_${state.view.year}.png`);
   const live = element('p', 'map-focus');
@@ -380,10 +381,7 @@ export function createMap(container, { onSelect }) {
   const osloFig = element('figure', 'map-figure map-oslo');
   const osloCap = element('figcaption', 'map-caption');
   const osloBox = element('div', 'map-box map-box-oslo');
-  const osloCanvas = element('canvas');
-  osloCanvas.id = 'map-oslo-canvas';
-  osloCanvas.tabIndex = 0;
-  osloCanvas.setAttribute('role', 'img');
+  const osloCanvas = mapCanvas('map-oslo-canvas');
   osloBox.append(osloCanvas);
   const osloButton = pngButton(osloCanvas, () => `arsverk_kart_oslo_${state.view.mode}_${state.view.measure}_${state.view.year}.png`);
   osloFig.append(osloCap, osloBox, osloButton);
