@@ -10,7 +10,7 @@
 #include <string_view>
 
 #include "arsverk/reader.hpp"
-#include "text.hpp"
+#include "read/text.hpp"
 #include "../tests/support/parsed_file_dump.hpp"
 
 namespace fuzz {

@@ -4,7 +4,7 @@
 #include <cstdint>
 #include <string>
 
-#include "csv_tokenizer.hpp"
+#include "read/csv_tokenizer.hpp"
 #include "fuzz_common.hpp"
 
 using arsverk::detail::CsvRecord;

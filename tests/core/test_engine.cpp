@@ -1,4 +1,4 @@
-// The rules of INDICATOR.md on hand-made inputs with known answers.
+// The rules of docs/indicator.md on hand-made inputs with known answers.
 #include "engine_fixture.hpp"
 
 using namespace fixture;

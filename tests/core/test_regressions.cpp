@@ -12,7 +12,7 @@
 #include "arsverk/reader.hpp"
 #include "arsverk/session.hpp"
 #include "test_reader_util.hpp"
-#include "text.hpp"
+#include "read/text.hpp"
 
 using namespace arsverk;
 using namespace reader_test;

@@ -20,7 +20,7 @@ const char* to_string(Level level);
 // By the shape of a normalised code: "0" land, 2 digits fylke, 4 kommune, 6 bydel, "EKGnn" group.
 std::optional<Level> level_of_code(std::string_view code);
 
-// Schema 2015 for data years up to 2023, schema 2024 from 2024 (INDICATOR.md, "The break").
+// Schema 2015 for data years up to 2023, schema 2024 from 2024 (docs/indicator.md, "The break").
 enum class Schema { S2015, S2024 };
 inline Schema schema_for_year(int year) { return year >= 2024 ? Schema::S2024 : Schema::S2015; }
 const char* to_string(Schema schema);  // "2015" / "2024"
@@ -81,7 +81,7 @@ struct ParsedFile {
   std::size_t unit_count() const;
 };
 
-// Service categories outside the indicator (INDICATOR.md rule 3): general primary prevention,
+// Service categories outside the indicator (docs/indicator.md rule 3): general primary prevention,
 // dementia, intellectual disability. Matched on the normalised text.
 bool service_out_of_scope(std::string_view service);
 

@@ -1,5 +1,5 @@
 #pragma once
-// Reads one user file of any accepted kind and layout (FORMATS.md) through a push interface:
+// Reads one user file of any accepted kind and layout (docs/formats.md) through a push interface:
 // the caller feeds chunks of any size in order and calls finish(). Memory use is bounded by the
 // data kept (values and population figures), never by the size of the file.
 #include <memory>

@@ -95,7 +95,7 @@ struct Report {
   std::vector<int> years;                // data years with results
 };
 
-// The computation of INDICATOR.md over everything read.
+// The computation of docs/indicator.md over everything read.
 Report compute(const std::vector<ParsedFile>& files, const Settings& settings,
                const Registers& registers = Registers::embedded());
 

@@ -1,4 +1,4 @@
-// The computation of INDICATOR.md: validation of units and categories, the four measures per
+// The computation of docs/indicator.md: validation of units and categories, the four measures per
 // unit and year, carry-forward, suppression, scope exclusion, aggregation, KOSTRA statistics,
 // comparisons and the checks a municipality wants before it submits.
 #include <algorithm>
