@@ -55,6 +55,7 @@ const char* to_string(FileKind kind) {
   switch (kind) {
     case FileKind::Arsverk: return "arsverk";
     case FileKind::Population: return "befolkning";
+    case FileKind::Reference: return "referanse";
     case FileKind::Unknown: return "unknown";
   }
   return "unknown";

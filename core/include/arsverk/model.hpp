@@ -57,20 +57,33 @@ struct ArsverkValue {
   int64_t line = 0;      // physical line in that file
 };
 
-enum class FileKind { Arsverk, Population, Unknown };
-const char* to_string(FileKind kind);  // "arsverk", "befolkning", "unknown"
+// One published rate per 1 000 inhabitants from a reference file (e.g. last year's published
+// figures for every municipality): a yardstick for comparisons, never added into sums.
+struct ReferenceRate {
+  std::string unit;      // normalised code, as ArsverkValue::unit
+  int year = 0;
+  int measure = 0;       // 0..3 for M1..M4
+  Fixed per_1000;        // the published rate as written (exact decimal)
+  int file = 0;
+  int64_t line = 0;
+};
+
+enum class FileKind { Arsverk, Population, Reference, Unknown };
+const char* to_string(FileKind kind);  // "arsverk", "befolkning", "referanse", "unknown"
 
 // Everything one file yields, plus what was recognised about it.
 struct ParsedFile {
   std::string name;
   FileKind kind = FileKind::Unknown;
-  std::string format;    // "csv-wide", "csv-long", "ssb-csv", "json-stat2", "csv-simple", ""
+  std::string format;    // "csv-wide", "csv-long", "ssb-csv", "json-stat2", "csv-simple",
+                         // "csv-reference", "xlsx", ""
   std::string encoding;  // "utf-8", "utf-8-bom", "windows-1252", "" (binary / not text)
   std::string delimiter; // ";", ",", "\t" for text tables; "" otherwise
   int64_t rows = 0;      // data rows read (not counting title, header, blank and footnote lines)
   bool has_target_group = false;
   bool has_service = false;
   std::vector<ArsverkValue> arsverk;
+  std::vector<ReferenceRate> reference;
   // Population by (region code, year): region codes normalised as for ArsverkValue::unit.
   std::map<std::pair<std::string, int>, int64_t> population;
   // Where each population figure came from (first line), for messages.
