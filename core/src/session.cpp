@@ -2,41 +2,11 @@
 
 #include <algorithm>
 #include <map>
-#include <nlohmann/json.hpp>
 #include <stdexcept>
 
 #include "arsverk/report.hpp"
 
 namespace arsverk {
-
-Settings settings_from_json(std::string_view text) {
-  Settings s;
-  if (text.empty()) return s;
-  const auto j = nlohmann::json::parse(text.begin(), text.end(), nullptr, false);
-  if (j.is_discarded() || !j.is_object()) throw std::invalid_argument("settings must be a JSON object");
-  if (auto it = j.find("year"); it != j.end() && !it->is_null()) {
-    if (!it->is_number_integer()) throw std::invalid_argument("settings.year must be a whole number or null");
-    s.year = it->get<int>();
-  }
-  if (auto it = j.find("population_year"); it != j.end()) {
-    const std::string v = it->is_string() ? it->get<std::string>() : "";
-    if (v != "same" && v != "next") throw std::invalid_argument("settings.population_year must be \"same\" or \"next\"");
-    s.population_year = v == "next" ? PopulationYear::Next : PopulationYear::Same;
-  }
-  for (auto [key, target] : {std::pair<const char*, bool*>{"carry_forward", &s.carry_forward},
-                             std::pair<const char*, bool*>{"suppression", &s.suppression}}) {
-    if (auto it = j.find(key); it != j.end()) {
-      if (!it->is_boolean()) throw std::invalid_argument(std::string("settings.") + key + " must be true or false");
-      *target = it->get<bool>();
-    }
-  }
-  if (auto it = j.find("lang"); it != j.end()) {
-    const std::string v = it->is_string() ? it->get<std::string>() : "";
-    if (v != "nb" && v != "en") throw std::invalid_argument("settings.lang must be \"nb\" or \"en\"");
-    s.lang = v == "en" ? Lang::En : Lang::Nb;
-  }
-  return s;
-}
 
 // Files being read keep their reader; finished files live in `done`, in the order they were
 // begun, so a report reads them in place without copying.

@@ -2,7 +2,7 @@
 #include <nlohmann/json.hpp>
 
 #include "arsverk/report.hpp"
-#include "arsverk/session.hpp"
+#include "arsverk/settings.hpp"
 
 namespace arsverk {
 

@@ -2,7 +2,7 @@
 #include <sstream>
 
 #include "arsverk/report.hpp"
-#include "arsverk/session.hpp"
+#include "arsverk/settings.hpp"
 
 namespace arsverk {
 

@@ -1,0 +1,118 @@
+// Aggregates: fylke, land and KOSTRA group computed from their member municipalities with data —
+// sums of numerators over sums of populations, never an average of rates.
+#include <algorithm>
+#include <functional>
+
+#include "context.hpp"
+
+namespace arsverk::detail {
+
+namespace {
+
+using MemberTest = std::function<bool(const Municipality&)>;
+
+struct Accumulator {
+  Measures num{};
+  int64_t pop = 0;
+  int members = 0;
+  bool carried = false;
+  std::map<TargetGroup, Measures> groups;
+  std::map<std::string, Measures> services;
+
+  void add(const Result& r) {
+    num += r.arsverk;
+    pop += r.population;
+    ++members;
+    carried = carried || r.carried_from || r.partly_carried;
+    for (const auto& [g, m] : r.by_group) groups[g] += m;
+    for (const auto& [s, m] : r.by_service) services[s] += m;
+  }
+};
+
+struct YearAggregates {
+  std::map<std::string, Accumulator> fylke, kostra;
+  Accumulator land;
+};
+
+YearAggregates accumulate(const std::vector<Result>& results, int year) {
+  YearAggregates y;
+  for (const Result& r : results) {
+    if (r.year != year || r.level != Level::Kommune) continue;
+    for (Accumulator* a : {&y.fylke[r.county], &y.kostra[r.kostra], &y.land}) a->add(r);
+  }
+  return y;
+}
+
+// Population and number of all municipalities in an aggregate, with data or not.
+std::pair<int64_t, int> total_population(const Context& ctx, Structure structure, int pop_year,
+                                         const MemberTest& in) {
+  int64_t sum = 0;
+  int n = 0;
+  for (const auto& m : ctx.registers.municipalities(structure)) {
+    if (!in(m)) continue;
+    ++n;
+    if (auto p = ctx.population.find(m.code, Level::Kommune, structure, pop_year)) sum += p->persons;
+  }
+  return {sum, n};
+}
+
+void emit(Context& ctx, int year, Structure structure, Level level, const std::string& code,
+          const std::string& name, const Accumulator& a, const MemberTest& in) {
+  if (a.members == 0 || a.pop <= 0) return;
+  if (ctx.index.count({code, year})) {
+    ctx.message(Severity::Warning, "aggregate.given_and_computed", -1, 0,
+                "Tall for " + name + " " + std::to_string(year) + " er oppgitt direkte og kan også regnes ut fra kommunene. Kalkulatoren bruker tallene som er oppgitt direkte.",
+                "Figures for " + name + " " + std::to_string(year) + " are given directly and can also be computed from the municipalities. The calculator uses the figures given directly.", year);
+    return;
+  }
+  const int pop_year = population_year_for(ctx.settings, year);
+  Result r;
+  r.level = level;
+  r.code = code;
+  r.name = name;
+  r.year = year;
+  r.schema = schema_for_year(year);
+  r.arsverk = a.num;
+  r.population = a.pop;
+  r.population_year = pop_year;
+  r.per_1000 = rates_of(a.num, a.pop);
+  r.members = a.members;
+  r.by_group = a.groups;
+  r.by_service = a.services;
+  r.partly_carried = a.carried;
+  auto [all_pop, all_n] = total_population(ctx, structure, pop_year, in);
+  r.members_total = all_n;
+  r.coverage = all_pop > 0 ? std::min(1.0, static_cast<double>(a.pop) / static_cast<double>(all_pop)) : 1.0;
+  if (level == Level::Fylke) r.county = code;
+  if (level == Level::KostraGruppe) r.kostra = code;
+  ctx.results.push_back(std::move(r));
+}
+
+void aggregate_year(Context& ctx, int year, Structure structure) {
+  const YearAggregates acc = accumulate(ctx.results, year);
+  const bool nb = ctx.settings.lang == Lang::Nb;
+  for (const auto& c : ctx.registers.counties(structure)) {
+    auto it = acc.fylke.find(c.code);
+    if (it == acc.fylke.end()) continue;
+    emit(ctx, year, structure, Level::Fylke, c.code, c.name, it->second,
+         [&](const Municipality& m) { return m.county == c.code; });
+  }
+  emit(ctx, year, structure, Level::Land, "0", nb ? "Hele landet" : "Norway", acc.land,
+       [](const Municipality&) { return true; });
+  for (const auto& [group, a] : acc.kostra) {
+    auto n = kostra_group_number(group);
+    if (!n) continue;
+    const std::string name = (nb ? "KOSTRA-gruppe " : "KOSTRA group ") + std::to_string(*n);
+    emit(ctx, year, structure, Level::KostraGruppe, group, name, a,
+         [&](const Municipality& m) { return m.kostra_group == *n; });
+  }
+}
+
+}  // namespace
+
+void build_aggregates(Context& ctx) {
+  for (int year : ctx.years)
+    if (auto structure = structure_for_year(year)) aggregate_year(ctx, year, *structure);
+}
+
+}  // namespace arsverk::detail

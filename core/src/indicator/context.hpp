@@ -1,0 +1,115 @@
+#pragma once
+// What the stages of the computation share (internal to core/src/indicator). Each stage is one
+// function over the Context, in the order engine.cpp runs them:
+//   collect → validate → unit-years → rules → results → aggregates → comparisons → checks.
+#include <array>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <tuple>
+#include <utility>
+#include <vector>
+
+#include "arsverk/report.hpp"
+#include "arsverk/settings.hpp"
+#include "population.hpp"
+
+namespace arsverk::detail {
+
+using CategoryAmounts = std::array<std::optional<Fixed>, kCategoryCount>;
+
+// One value of input with the index of the file it came from.
+struct InputValue {
+  const ArsverkValue* value;
+  int file;
+};
+
+// One row-group of input: a unit, year, target group and service, with its categories.
+struct Cell {
+  CategoryAmounts amounts;
+  std::array<int64_t, kCategoryCount> lines{};  // where each category was given
+  int file = 0;
+  int64_t line = 0;
+};
+
+struct CellKey {
+  TargetGroup group;
+  std::string service;
+  bool operator<(const CellKey& o) const {
+    return std::tie(group, service) < std::tie(o.group, o.service);
+  }
+};
+
+// Everything known about one unit in one data year.
+struct UnitYear {
+  Measures total{};
+  std::map<TargetGroup, Measures> by_group;
+  std::map<std::string, Measures> by_service;
+  bool group_known = true;  // every value carried a target group
+  std::optional<int> carried_from;
+  bool partly_carried = false;  // Oslo with some districts carried forward
+  int file = 0;
+  int64_t line = 0;
+};
+
+using UnitKey = std::pair<std::string, int>;  // code, year
+
+// What the unit registers say about a code in a year.
+struct UnitInfo {
+  Level level;
+  std::string name_nb, name_en, county;
+  int kostra = 0;
+};
+
+// Which population figures were used, per data year.
+struct PopulationTally {
+  std::map<int, PopulationUse> by_year;
+  void count(int data_year, int pop_year, PopulationSource s);
+};
+
+struct Context {
+  const std::vector<ParsedFile>& files;
+  const Settings& settings;
+  const Registers& registers;
+  PopulationLookup population;
+  Diagnostics diagnostics;
+
+  std::vector<InputValue> values;                               // collect
+  std::map<UnitKey, std::map<CellKey, Cell>> cells;             // validate
+  std::map<std::pair<int, std::string>, ExcludedService> excluded;  // by year, service
+  std::set<UnitKey> answered;  // every unit and year with an accepted row, in scope or not
+  std::map<UnitKey, UnitYear> units;                            // unit-years, rules
+  std::set<int> years;
+  std::vector<Result> results;                                  // results, aggregates
+  std::map<UnitKey, std::size_t> index;                         // units as reported → results
+  PopulationTally tally;
+
+  Context(const std::vector<ParsedFile>& f, const Settings& s, const Registers& r)
+      : files(f), settings(s), registers(r), population(f, r) {}
+
+  const std::string& file_name(int index) const;
+  void message(Severity s, const char* code, int file, int64_t line, std::string nb, std::string en,
+               int year = 0);
+};
+
+// The stages.
+void collect(Context& ctx);
+void validate(Context& ctx);
+void build_unit_years(Context& ctx);
+void apply_rules(Context& ctx);
+void build_results(Context& ctx);
+void apply_suppression(Context& ctx);
+void build_aggregates(Context& ctx);
+void build_comparisons(Context& ctx);
+void run_checks(Context& ctx);
+
+// Shared helpers.
+std::optional<UnitInfo> resolve_unit(Context& ctx, const std::string& code, int year, int file,
+                                     int64_t line);
+int population_year_for(const Settings& s, int year);
+Rates rates_of(const Measures& m, int64_t population);
+std::string fmt_num(Fixed v, Lang lang);
+Measures& operator+=(Measures& a, const Measures& b);
+
+}  // namespace arsverk::detail

@@ -1,0 +1,86 @@
+// Results: one per unit as reported (kommune, bydel) or given directly (fylke, land), with its
+// population and rates.
+#include "context.hpp"
+
+namespace arsverk::detail {
+
+Rates rates_of(const Measures& m, int64_t population) {
+  Rates r{};
+  for (int i = 0; i < 4; ++i) r[i] = rate_per_1000(m[i], population);
+  return r;
+}
+
+int population_year_for(const Settings& s, int year) {
+  return s.population_year == PopulationYear::Next ? year + 1 : year;
+}
+
+void PopulationTally::count(int data_year, int pop_year, PopulationSource s) {
+  auto& u = by_year[data_year];
+  u.data_year = data_year;
+  u.population_year = pop_year;
+  (s == PopulationSource::File ? u.from_files : u.from_embedded)++;
+}
+
+namespace {
+
+bool assign_population(Context& ctx, Result& r, int file, int64_t line) {
+  const int pop_year = population_year_for(ctx.settings, r.year);
+  auto found = ctx.population.find(r.code, r.level, structure_for_year(r.year), pop_year);
+  if (!found || found->persons <= 0) {
+    const std::string what = r.code + " " + r.name;
+    ctx.message(Severity::Error, "population.missing", file, line,
+                "Mangler befolkning for " + what + " 1. januar " + std::to_string(pop_year) +
+                    ", så årsverk per 1 000 innbyggere kan ikke regnes ut for " + std::to_string(r.year) +
+                    ". Legg til en befolkningsfil (for eksempel SSBs tabell 07459) som har med enheten, eller velg et annet befolkningsår.",
+                "No population for " + what + " on 1 January " + std::to_string(pop_year) +
+                    ", so årsverk per 1 000 inhabitants cannot be computed for " + std::to_string(r.year) +
+                    ". Add a population file (for example SSB table 07459) that includes the unit, or choose the other population year.", r.year);
+    return false;
+  }
+  r.population = found->persons;
+  r.population_year = pop_year;
+  r.population_source = found->source;
+  r.population_file = found->file;
+  ctx.tally.count(r.year, pop_year, found->source);
+  return true;
+}
+
+Result base_result(Level level, const std::string& code, const UnitInfo& info, int year, Lang lang) {
+  Result r;
+  r.level = level;
+  r.code = code;
+  r.name = lang == Lang::Nb ? info.name_nb : info.name_en;
+  r.year = year;
+  r.schema = schema_for_year(year);
+  r.county = info.county;
+  if (info.kostra) r.kostra = kostra_group_code(info.kostra);
+  return r;
+}
+
+void apply_unit_year(Result& r, const UnitYear& uy) {
+  r.arsverk = uy.total;
+  r.by_group = uy.by_group;
+  r.by_service = uy.by_service;
+  r.carried_from = uy.carried_from;
+  if (uy.carried_from) r.flags.push_back("carried_forward");
+}
+
+}  // namespace
+
+void build_results(Context& ctx) {
+  for (const auto& [key, uy] : ctx.units) {
+    const auto& [code, year] = key;
+    auto info = resolve_unit(ctx, code, year, uy.file, uy.line);
+    if (!info) continue;
+    Result r = base_result(info->level, code, *info, year, ctx.settings.lang);
+    apply_unit_year(r, uy);
+    r.partly_carried = uy.partly_carried;
+    r.direct = info->level == Level::Fylke || info->level == Level::Land;
+    if (!assign_population(ctx, r, uy.file, uy.line)) continue;
+    r.per_1000 = rates_of(r.arsverk, r.population);
+    ctx.index[key] = ctx.results.size();
+    ctx.results.push_back(std::move(r));
+  }
+}
+
+}  // namespace arsverk::detail

@@ -1,0 +1,119 @@
+// Rules from the source texts: carry-forward (rule 1), Oslo as its own rows plus its districts,
+// and suppression (rule 2).
+#include <algorithm>
+#include <set>
+
+#include "context.hpp"
+
+namespace arsverk::detail {
+
+namespace {
+
+// Whether a unit answered in a year. Oslo answers either as a whole (0301's own rows) or through
+// its districts: its own rows count as answered when any district answered, and a district counts
+// as answered when Oslo answered only as a whole — so one form is never carried on top of the other.
+bool answered_in(const Context& ctx, const std::string& code, int year) {
+  if (ctx.answered.count({code, year})) return true;
+  const bool is_district = level_of_code(code) == Level::Bydel;
+  if (code != "0301" && !is_district) return false;
+  bool any_district = false;
+  for (const auto& d : ctx.registers.districts()) any_district = any_district || ctx.answered.count({d.code, year});
+  return is_district ? ctx.answered.count({"0301", year}) && !any_district : any_district;
+}
+
+// Rule 1: a kommune or bydel without an answer (no rows at all, in scope or not) gets the figures
+// of the latest earlier year in which it answered, within the same schema and structure.
+void carry_forward(Context& ctx) {
+  std::set<std::string> codes;
+  for (const auto& [key, uy] : ctx.units) {
+    auto level = level_of_code(key.first);
+    if (level == Level::Kommune || level == Level::Bydel) codes.insert(key.first);
+  }
+  for (const std::string& code : codes) {
+    for (int year : ctx.years) {
+      if (answered_in(ctx, code, year)) continue;
+      int from = 0;
+      for (int y : ctx.years)
+        if (y < year && schema_for_year(y) == schema_for_year(year) && answered_in(ctx, code, y)) from = y;
+      if (from == 0 || structure_for_year(from) != structure_for_year(year)) continue;
+      auto it = ctx.units.find({code, from});
+      if (it == ctx.units.end()) continue;  // e.g. a district when Oslo answered as a whole
+      UnitYear carried = it->second;
+      carried.carried_from = from;
+      ctx.units[{code, year}] = std::move(carried);
+    }
+  }
+}
+
+// Oslo kommune = its own rows + the sum of its districts, rated on 0301's population.
+void merge_oslo(Context& ctx) {
+  std::set<int> years;
+  for (const auto& [key, uy] : ctx.units)
+    if (level_of_code(key.first) == Level::Bydel) years.insert(key.second);
+  for (int year : years) {
+    UnitYear oslo;
+    int parts = 0, carried_parts = 0, latest_carried = 0;
+    auto count_part = [&](const UnitYear& part) {
+      ++parts;
+      if (part.carried_from) {
+        ++carried_parts;
+        latest_carried = std::max(latest_carried, *part.carried_from);
+      }
+    };
+    if (auto own = ctx.units.find({"0301", year}); own != ctx.units.end()) {
+      oslo = own->second;
+      count_part(oslo);
+    }
+    for (const auto& d : ctx.registers.districts()) {
+      auto it = ctx.units.find({d.code, year});
+      if (it == ctx.units.end()) continue;
+      const UnitYear& part = it->second;
+      if (parts == 0) { oslo.file = part.file; oslo.line = part.line; }
+      oslo.total += part.total;
+      for (const auto& [g, m] : part.by_group) oslo.by_group[g] += m;
+      for (const auto& [s, m] : part.by_service) oslo.by_service[s] += m;
+      oslo.group_known = oslo.group_known && part.group_known;
+      count_part(part);
+    }
+    oslo.carried_from = carried_parts == parts ? std::optional<int>(latest_carried) : std::nullopt;
+    oslo.partly_carried = carried_parts > 0 && carried_parts < parts;
+    ctx.units[{"0301", year}] = std::move(oslo);
+  }
+}
+
+}  // namespace
+
+void apply_rules(Context& ctx) {
+  if (ctx.settings.carry_forward) carry_forward(ctx);
+  merge_oslo(ctx);
+}
+
+// Rule 2: a kommune without own årsverk for adults or for children and young people is left out
+// of the display and still counted in the aggregates.
+void apply_suppression(Context& ctx) {
+  if (!ctx.settings.suppression) return;
+  std::set<int> unknown_years;
+  for (Result& r : ctx.results) {
+    if (r.level != Level::Kommune) continue;
+    const UnitYear& uy = ctx.units.at({r.code, r.year});
+    if (!uy.group_known) {
+      unknown_years.insert(r.year);
+      continue;
+    }
+    const bool adults = uy.by_group.count(TargetGroup::Adults) && uy.by_group.at(TargetGroup::Adults)[0] > Fixed();
+    const bool children = uy.by_group.count(TargetGroup::Children) && uy.by_group.at(TargetGroup::Children)[0] > Fixed();
+    if (adults && children) continue;
+    r.suppressed = true;
+    r.suppression_reason = !adults && !children ? "no_adults_no_children" : !adults ? "no_adults" : "no_children";
+    r.flags.push_back("suppressed");
+  }
+  for (int year : unknown_years) {
+    ctx.message(Severity::Info, "suppression.not_applied", -1, 0,
+                "Regelen om å holde utenfor kommuner uten egne årsverk for voksne eller for barn og unge kunne ikke brukes for " +
+                    std::to_string(year) + " fordi årsverkene mangler målgruppe (voksne / barn og unge). Legg til en kolonne «målgruppe» for å bruke den.",
+                "The rule that leaves out municipalities without own årsverk for adults or for children and young people could not be applied for " +
+                    std::to_string(year) + " because the årsverk have no target group (adults / children and young people). Add a 'målgruppe' column to apply it.", year);
+  }
+}
+
+}  // namespace arsverk::detail

@@ -1,0 +1,111 @@
+// Unit-years: each unit's cells turned into the four measures, summed over target groups and
+// services, with the checks a category total allows.
+#include "context.hpp"
+
+namespace arsverk::detail {
+
+namespace {
+
+Fixed value_of(const CategoryAmounts& a, Category c) {
+  return a[static_cast<int>(c)].value_or(Fixed());
+}
+
+std::optional<Measures> measures_of(Context& ctx, const Cell& cell, Schema schema, const std::string& unit) {
+  const auto& a = cell.amounts;
+  auto has = [&](Category c) { return a[static_cast<int>(c)].has_value(); };
+  auto v = [&](Category c) { return value_of(a, c); };
+  Measures m{};
+  if (schema == Schema::S2024) {
+    m[0] = v(Category::A) + v(Category::B) + v(Category::C) + v(Category::D) + v(Category::E);
+    m[1] = v(Category::A) + v(Category::B);
+    m[2] = v(Category::B);
+    m[3] = v(Category::D);
+    if (has(Category::Total)) {
+      const Fixed total = v(Category::Total);
+      for (Category c : {Category::A, Category::B, Category::C, Category::D, Category::E}) {
+        if (v(c) > total) {
+          ctx.message(Severity::Warning, "check.category_above_total", cell.file, cell.line,
+                      std::string("Kategori ") + to_string(c) + " (" + fmt_num(v(c), Lang::Nb) + ") er større enn totalen (" +
+                          fmt_num(total, Lang::Nb) + ") for " + unit + ". Sjekk tallene før innsending.",
+                      std::string("Category ") + to_string(c) + " (" + fmt_num(v(c), Lang::En) + ") is larger than the total (" +
+                          fmt_num(total, Lang::En) + ") for " + unit + ". Check the figures before submitting.");
+        }
+      }
+      if (m[0] != total) {
+        ctx.message(Severity::Warning, "check.total_mismatch", cell.file, cell.line,
+                    "Summen av a–e (" + fmt_num(m[0], Lang::Nb) + ") er ikke lik totalen som er oppgitt (" +
+                        fmt_num(total, Lang::Nb) + ") for " + unit + ". Kalkulatoren bruker summen av a–e.",
+                    "The sum of a–e (" + fmt_num(m[0], Lang::En) + ") differs from the total given (" +
+                        fmt_num(total, Lang::En) + ") for " + unit + ". The calculator uses the sum of a–e.");
+      }
+    }
+    return m;
+  }
+  const bool nested = has(Category::M1) || has(Category::M2) || has(Category::M3) || has(Category::M4);
+  const bool disjoint = has(Category::Ingen) || has(Category::AnnenVgs) || has(Category::VgsHelse) ||
+                        has(Category::HoyUten) || has(Category::HoyMed);
+  if (nested && disjoint) {
+    ctx.message(Severity::Error, "category.mixed_forms", cell.file, cell.line,
+                "Samme rad har både måltallene M1–M4 og utdanningsnivåene (ingen, annen_vgs, vgs_helse, hoy_uten, hoy_med) for " +
+                    unit + ". Bruk den ene formen. Raden er hoppet over.",
+                "The same row has both the measures M1–M4 and the education levels (ingen, annen_vgs, vgs_helse, hoy_uten, hoy_med) for " +
+                    unit + ". Use one form. The row was skipped.");
+    return std::nullopt;
+  }
+  if (disjoint) {
+    m[3] = v(Category::HoyMed);
+    m[2] = m[3] + v(Category::HoyUten);
+    m[1] = m[2] + v(Category::VgsHelse);
+    m[0] = m[1] + v(Category::AnnenVgs) + v(Category::Ingen);
+  } else {
+    m = {v(Category::M1), v(Category::M2), v(Category::M3), v(Category::M4)};
+    if (has(Category::Total) && !has(Category::M1)) m[0] = v(Category::Total);
+    for (int i = 0; i + 1 < 4; ++i) {
+      if (m[i] < m[i + 1]) {
+        const std::string a_ = "M" + std::to_string(i + 1), b_ = "M" + std::to_string(i + 2);
+        ctx.message(Severity::Warning, "check.nested_order", cell.file, cell.line,
+                    "Måltallene skal være nøstet (M1 ≥ M2 ≥ M3 ≥ M4), men for " + unit + " er " + a_ + " = " +
+                        fmt_num(m[i], Lang::Nb) + " mindre enn " + b_ + " = " + fmt_num(m[i + 1], Lang::Nb) +
+                        ". M2 skal telle med alle med høyere utdanning, M3 alle med høyere utdanning, M4 bare dem med videreutdanning. Sjekk tallene; de er brukt slik de står.",
+                    "The measures must be nested (M1 ≥ M2 ≥ M3 ≥ M4), but for " + unit + " " + a_ + " = " +
+                        fmt_num(m[i], Lang::En) + " is less than " + b_ + " = " + fmt_num(m[i + 1], Lang::En) +
+                        ". M2 includes everyone with higher education, M3 all with higher education, M4 only those with further education. Check the figures; they are used as given.");
+        break;
+      }
+    }
+  }
+  if (has(Category::Total) && (disjoint || has(Category::M1)) && m[0] != v(Category::Total)) {
+    ctx.message(Severity::Warning, "check.total_mismatch", cell.file, cell.line,
+                "M1 (" + fmt_num(m[0], Lang::Nb) + ") er ikke lik totalen som er oppgitt (" + fmt_num(v(Category::Total), Lang::Nb) +
+                    ") for " + unit + ". Kalkulatoren bruker M1" + (disjoint ? ", summen av utdanningsnivåene." : "."),
+                "M1 (" + fmt_num(m[0], Lang::En) + ") differs from the total given (" + fmt_num(v(Category::Total), Lang::En) +
+                    ") for " + unit + ". The calculator uses M1" + (disjoint ? ", the sum of the education levels." : "."));
+  }
+  return m;
+}
+
+}  // namespace
+
+void build_unit_years(Context& ctx) {
+  for (auto& [key, cells] : ctx.cells) {
+    const auto& [code, year] = key;
+    UnitYear uy;
+    bool any = false;
+    for (auto& [ck, cell] : cells) {
+      auto m = measures_of(ctx, cell, schema_for_year(year), code);
+      if (!m) continue;
+      if (!any) { uy.file = cell.file; uy.line = cell.line; }
+      any = true;
+      uy.total += *m;
+      if (ck.group == TargetGroup::Unspecified) uy.group_known = false;
+      else uy.by_group[ck.group] += *m;
+      if (!ck.service.empty()) uy.by_service[ck.service] += *m;
+    }
+    if (any) {
+      ctx.units[key] = std::move(uy);
+      ctx.years.insert(year);
+    }
+  }
+}
+
+}  // namespace arsverk::detail

@@ -1,0 +1,160 @@
+// Validate: every value's year, schema and unit checked against the registers of its data year;
+// values outside the indicator's scope counted apart; the rest placed in cells, duplicates refused.
+#include <set>
+
+#include "context.hpp"
+
+namespace arsverk::detail {
+
+namespace {
+
+std::string join(const std::vector<std::string>& v, const char* sep) {
+  std::string out;
+  for (const auto& s : v) out += (out.empty() ? "" : sep) + s;
+  return out;
+}
+
+bool counts_in_total(Category c) {
+  return c != Category::M2 && c != Category::M3 && c != Category::M4 && c != Category::Total;
+}
+
+std::optional<Fixed>& at(CategoryAmounts& a, Category c) { return a[static_cast<int>(c)]; }
+
+}  // namespace
+
+// Checks a code against the structure of its data year; says what to use instead when it can.
+std::optional<UnitInfo> resolve_unit(Context& ctx, const std::string& code, int year, int file,
+                                     int64_t line) {
+  auto level = level_of_code(code);
+  const std::string y = std::to_string(year);
+  if (!level || *level == Level::KostraGruppe) {
+    ctx.message(Severity::Error, "unit.invalid", file, line,
+                "«" + code + "» er ikke et kommunenummer, bydelsnummer, fylkesnummer eller 0 for hele landet. Alle radene for enheten dette året er hoppet over.",
+                "'" + code + "' is not a municipality, district or county number, nor 0 for the whole country. All rows for the unit that year were skipped.");
+    return std::nullopt;
+  }
+  if (*level == Level::Land) return UnitInfo{Level::Land, "Hele landet", "Norway", "", 0};
+  auto structure = structure_for_year(year);
+  if (!structure) {
+    ctx.message(Severity::Error, "unit.no_register", file, line,
+                "Kalkulatoren har kommune- og fylkesinndelingen fra 2020 og framover; for " + y +
+                    " kan bare tall for hele landet (0) regnes ut. Enheten " + code + " er hoppet over.",
+                "The calculator knows the municipality and county structure from 2020 on; for " + y +
+                    " only figures for the whole country (0) can be computed. Unit " + code + " was skipped.");
+    return std::nullopt;
+  }
+  const auto& reg = ctx.registers;
+  if (*level == Level::Fylke) {
+    if (const County* c = reg.county(*structure, code)) return UnitInfo{Level::Fylke, c->name, c->name, "", 0};
+    ctx.message(Severity::Error, "unit.unknown_county", file, line,
+                "Fylke " + code + " fantes ikke i " + y + " (fylkesinndelingen " + to_string(*structure) +
+                    "). Sjekk fylkesnummeret. Alle radene for enheten dette året er hoppet over.",
+                "County " + code + " did not exist in " + y + " (the " + to_string(*structure) +
+                    " structure). Check the county number. All rows for the unit that year were skipped.");
+    return std::nullopt;
+  }
+  if (*level == Level::Bydel) {
+    const District* d = reg.district(code);
+    if (d && d->reports) return UnitInfo{Level::Bydel, d->name, d->name, "03", 0};
+    if (d) {
+      ctx.message(Severity::Error, "unit.district_not_reporting", file, line,
+                  "Bydel " + code + " " + d->name + " rapporterer ikke årsverk selv (den har bare befolkning). Før årsverkene på Oslo kommune (0301) eller en bydel som rapporterer. Alle radene for enheten dette året er hoppet over.",
+                  "District " + code + " " + d->name + " does not report årsverk itself (it only has population). Put the årsverk on Oslo (0301) or a reporting district. All rows for the unit that year were skipped.");
+    } else {
+      ctx.message(Severity::Error, "unit.unknown_district", file, line,
+                  "«" + code + "» er ikke en av Oslos bydeler (030101–030115). Bare Oslos bydeler rapporterer egne årsverk. Alle radene for enheten dette året er hoppet over.",
+                  "'" + code + "' is not one of Oslo's districts (030101–030115). Only Oslo's districts report årsverk of their own. All rows for the unit that year were skipped.");
+    }
+    return std::nullopt;
+  }
+  if (const Municipality* m = reg.municipality(*structure, code)) {
+    std::string name = m->name;
+    return UnitInfo{Level::Kommune, name, name, m->county, m->kostra_group};
+  }
+  // The number may belong to the other structure: say which number to use.
+  const Structure other = *structure == Structure::K2024 ? Structure::K2020 : Structure::K2024;
+  if (const Municipality* m = reg.municipality(other, code)) {
+    auto right = *structure == Structure::K2024 ? reg.numbers_2024_for(code) : reg.numbers_2023_for(code);
+    std::vector<std::string> named;
+    for (const auto& r : right)
+      if (const Municipality* n = reg.municipality(*structure, r)) named.push_back(r + " " + n->name);
+    std::string list = join(named, " / ");
+    ctx.message(Severity::Error, "unit.wrong_structure", file, line,
+                "Kommunenummer " + code + " (" + m->name + ") gjelder kommuneinndelingen " + to_string(other) +
+                    ", men året er " + y + ". Bruk " + (list.empty() ? "nummeret som gjaldt det året" : list) +
+                    ". Alle radene for enheten dette året er hoppet over.",
+                "Municipality number " + code + " (" + m->name + ") belongs to the " + to_string(other) +
+                    " structure, but the year is " + y + ". Use " + (list.empty() ? "the number valid that year" : list) +
+                    ". All rows for the unit that year were skipped.");
+    return std::nullopt;
+  }
+  ctx.message(Severity::Error, "unit.unknown_municipality", file, line,
+              "Kommunenummer " + code + " fantes ikke i " + y + ". Sjekk nummeret mot kommuneinndelingen " +
+                  to_string(*structure) + ". Alle radene for enheten dette året er hoppet over.",
+              "Municipality number " + code + " did not exist in " + y + ". Check it against the " +
+                  to_string(*structure) + " structure. All rows for the unit that year were skipped.");
+  return std::nullopt;
+}
+
+void validate(Context& ctx) {
+  std::set<UnitKey> bad_units;
+  for (const InputValue& input : ctx.values) {
+    const ArsverkValue& v = *input.value;
+    const int file = input.file;
+    if (v.year < 2015 || v.year > 2100) {
+      ctx.message(Severity::Error, "year.out_of_range", file, v.line,
+                  "Året " + std::to_string(v.year) + " er utenfor det indikatoren dekker (2015 og senere). Raden er hoppet over.",
+                  "The year " + std::to_string(v.year) + " is outside what the indicator covers (2015 on). The row was skipped.");
+      continue;
+    }
+    const Schema schema = schema_for_year(v.year);
+    if (auto cs = schema_of(v.category); cs && *cs != schema) {
+      const bool new_cats = *cs == Schema::S2024;
+      ctx.message(Severity::Error, "category.wrong_schema", file, v.line,
+                  std::string("Kategori «") + to_string(v.category) + "» hører til " +
+                      (new_cats ? "skjemaet fra 2024 (a–e), men året er " : "skjemaet for 2015–2023 (M1–M4), men året er ") +
+                      std::to_string(v.year) + ". Tallene før og etter 2024 kan ikke blandes; bruk " +
+                      (new_cats ? "de fire måltallene M1–M4 for år til og med 2023." : "kategoriene a–e fra og med 2024.") +
+                      " Verdien er hoppet over.",
+                  std::string("Category '") + to_string(v.category) + "' belongs to the " +
+                      (new_cats ? "2024 schema (a–e), but the year is " : "2015–2023 schema (M1–M4), but the year is ") +
+                      std::to_string(v.year) + ". Figures before and after 2024 cannot be mixed; use " +
+                      (new_cats ? "the four measures M1–M4 for years up to 2023." : "categories a–e from 2024 on.") +
+                      " The value was skipped.");
+      continue;
+    }
+    if (bad_units.count({v.unit, v.year})) continue;
+    if (!ctx.units.count({v.unit, v.year}) && !ctx.cells.count({v.unit, v.year})) {
+      if (!resolve_unit(ctx, v.unit, v.year, file, v.line)) {
+        bad_units.insert({v.unit, v.year});
+        continue;
+      }
+    }
+    ctx.answered.insert({v.unit, v.year});
+    if (!v.service.empty() && service_out_of_scope(v.service)) {
+      auto& ex = ctx.excluded[{v.year, v.service}];
+      ex.year = v.year;
+      ex.service = v.service;
+      if (counts_in_total(v.category)) ex.arsverk += v.value;
+      if (v.value != Fixed()) ++ex.rows;
+      continue;
+    }
+    Cell& cell = ctx.cells[{v.unit, v.year}][{v.group, v.service}];
+    if (at(cell.amounts, v.category)) {
+      const int64_t first = cell.lines[static_cast<int>(v.category)];
+      ctx.message(Severity::Warning, "value.duplicate", file, v.line,
+                  "Samme enhet, år, målgruppe, tjeneste og kategori (" + v.unit + ", " + std::to_string(v.year) + ", " +
+                      to_string(v.category) + ") står to ganger; første gang på linje " + std::to_string(first) +
+                      ". Bare den første er talt med. Slå radene sammen hvis begge er riktige.",
+                  "The same unit, year, target group, service and category (" + v.unit + ", " + std::to_string(v.year) +
+                      ", " + to_string(v.category) + ") appears twice; first on line " + std::to_string(first) +
+                      ". Only the first is counted. Combine the rows if both are right.");
+      continue;
+    }
+    if (cell.line == 0) { cell.file = file; cell.line = v.line; }
+    cell.lines[static_cast<int>(v.category)] = v.line;
+    at(cell.amounts, v.category) = v.value;
+  }
+}
+
+}  // namespace arsverk::detail
