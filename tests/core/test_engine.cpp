@@ -18,7 +18,7 @@ TEST_CASE("schema 2024: the four measures from categories a-e, per 1 000 of the 
   CHECK(h->arsverk[1] == fx("33"));     // a+b
   CHECK(h->arsverk[2] == fx("22"));     // b
   CHECK(h->arsverk[3] == fx("4.25"));   // d
-  CHECK(h->per_1000[0] == Approx(42.75 / 31.935));
+  CHECK(*h->per_1000[0] == Approx(42.75 / 31.935));
   CHECK(h->by_group.at(Adults)[0] == fx("39.5"));
   CHECK(h->by_group.at(Children)[0] == fx("3.25"));
   CHECK(h->county == "31");
@@ -40,10 +40,10 @@ TEST_CASE("schema 2015: nested measures as given, disjoint levels summed into ne
   REQUIRE(halden);
   CHECK(halden->schema == Schema::S2015);
   CHECK(halden->population == 31730);  // 2020-2023 borders, 1 January 2023
-  CHECK(halden->arsverk == Measures{fx("30"), fx("25"), fx("20"), fx("10")});
+  CHECK(halden->arsverk == Amounts{fx("30"), fx("25"), fx("20"), fx("10")});
   const Result* moss = find(r, "3002", 2023);
   REQUIRE(moss);
-  CHECK(moss->arsverk == Measures{fx("15"), fx("12"), fx("9"), fx("5")});
+  CHECK(moss->arsverk == Amounts{fx("15"), fx("12"), fx("9"), fx("5")});
 }
 
 TEST_CASE("rates are rounded half away from zero from the exact value") {
@@ -68,6 +68,8 @@ TEST_CASE("rates are rounded half away from zero from the exact value") {
 TEST_CASE("exact sums: many decimals add up without drift") {
   Input in;
   for (int i = 0; i < 1000; ++i) in.add("3101", 2024, NoGroup, "s" + std::to_string(i), Category::A, "0.1");
+  for (Category c : {Category::B, Category::C, Category::D, Category::E})  // so that M1 is present
+    in.add("3101", 2024, NoGroup, "s0", c, "0");
   const Report r = in.run();  // kept alive: find() points into it
   const Result* h = find(r, "3101", 2024);
   REQUIRE(h);
@@ -83,8 +85,8 @@ TEST_CASE("aggregates sum numerators and populations; coverage is the share with
   REQUIRE(ostfold);
   CHECK(ostfold->level == Level::Fylke);
   CHECK(ostfold->population == 31935 + 52051);
-  CHECK(ostfold->per_1000[0] == Approx((31.935 + 156.153) / (31.935 + 52.051)));
-  CHECK(ostfold->per_1000[0] != Approx(2.0));  // not the mean of the rates
+  CHECK(*ostfold->per_1000[0] == Approx((31.935 + 156.153) / (31.935 + 52.051)));
+  CHECK(*ostfold->per_1000[0] != Approx(2.0));  // not the mean of the rates
   CHECK(ostfold->members == 2);
   CHECK(ostfold->coverage == Approx((31935.0 + 52051.0) / 312152.0).epsilon(1e-6));
   const Result* land = find(r, "0", 2024);
@@ -108,7 +110,7 @@ TEST_CASE("Oslo = own rows + districts, rated on the population of 0301") {
   REQUIRE(gamle);
   CHECK(gamle->level == Level::Bydel);
   CHECK(gamle->population == 63712);
-  CHECK(gamle->per_1000[0] == Approx(100.0 / 63.712));
+  CHECK(*gamle->per_1000[0] == Approx(100.0 / 63.712));
   CHECK(find(r, "03", 2024)->arsverk[0] == fx("160"));
 }
 
@@ -327,7 +329,7 @@ TEST_CASE("KOSTRA group: distribution, rank, difference from the median and Tuke
   CHECK(d.median == Approx(3.0));
   CHECK(d.p75 == Approx(4.0));
   CHECK(d.mean == Approx(6.0));
-  CHECK(g->per_1000[0] == Approx(30.0 / 5.0));  // weighted rate
+  CHECK(*g->per_1000[0] == Approx(30.0 / 5.0));  // weighted rate
   const Result* high = find(r, "3305", 2024);
   REQUIRE(high->comparison);
   CHECK(high->comparison->rank[0] == 1);
@@ -336,7 +338,7 @@ TEST_CASE("KOSTRA group: distribution, rank, difference from the median and Tuke
   CHECK(std::find(high->flags.begin(), high->flags.end(), "outside_fences_high") != high->flags.end());
   const Result* low = find(r, "3101", 2024);
   CHECK(low->comparison->rank[0] == 5);
-  CHECK(low->comparison->diff_from_median[0] == Approx(-2.0));
+  CHECK(low->comparison->diff_from_median[0].value() == Approx(-2.0));
   CHECK(low->comparison->fence[0] == Fence::Inside);
 }
 
@@ -366,7 +368,7 @@ TEST_CASE("change from the previous year within a schema; large changes are flag
   const auto& ch = find(r, "3101", 2025)->change;
   REQUIRE(ch);
   CHECK(ch->from_year == 2024);
-  CHECK(ch->per_1000[0] == Approx(1.0));
+  CHECK(*ch->per_1000[0] == Approx(1.0));
   CHECK(*ch->percent[0] == Approx(50.0));
   CHECK(diagnostic(r, "check.change_large"));
 }
@@ -404,9 +406,9 @@ TEST_CASE("directly given land figures: the published 2017 and 2018 national val
   REQUIRE(y18);
   CHECK(y17->direct);
   CHECK(y17->population == 5258317);
-  CHECK(format_double(y17->per_1000[0], 1, Lang::Nb) == "2,8");
-  CHECK(format_double(y18->per_1000[0], 1, Lang::Nb) == "3,0");
-  CHECK(rounded_rate_units(y18->arsverk[0], y18->population) == 30);
+  CHECK(format_double(*y17->per_1000[0], 1, Lang::Nb) == "2,8");
+  CHECK(format_double(*y18->per_1000[0], 1, Lang::Nb) == "3,0");
+  CHECK(rounded_rate_units(*y18->arsverk[0], y18->population) == 30);
 }
 
 TEST_CASE("municipalities before 2020 are outside the registers, with a message") {
@@ -428,4 +430,75 @@ TEST_CASE("year filter keeps only that year's results but computes changes from 
   for (const auto& x : r.results) CHECK(x.year == 2025);
   CHECK(find(r, "3101", 2025)->change);
   CHECK(r.years == std::vector<int>{2025});
+}
+
+TEST_CASE("absent, never 0: a measure the input did not give is empty, in units and aggregates") {
+  SECTION("2024: only a total gives M1 alone") {
+    Input in;
+    in.add("3101", 2024, NoGroup, "", Category::Total, "40");
+    const Report r = in.run();
+    const Result* h = find(r, "3101", 2024);
+    REQUIRE(h);
+    CHECK(h->arsverk[0] == fx("40"));
+    CHECK(h->per_1000[0].has_value());
+    for (int i = 1; i < 4; ++i) {
+      CHECK_FALSE(h->arsverk[i].has_value());
+      CHECK_FALSE(h->per_1000[i].has_value());
+      CHECK_FALSE(display_rate(*h, i, Lang::Nb).has_value());
+    }
+    CHECK(count_diagnostics(r, "check.total_mismatch") == 0);
+    const std::string json = report_to_json(r, Settings{});
+    CHECK(json.find(R"("arsverk":{"M1":40.0,"M2":null,"M3":null,"M4":null})") != std::string::npos);
+    CHECK(json.find(R"("display":{"M1":"1,3","M2":null,"M3":null,"M4":null})") != std::string::npos);
+    const std::string csv = report_to_csv(r, Settings{}, true);
+    CHECK(csv.find(";40;;;;") != std::string::npos);
+    CHECK(report_to_table(r, Settings{}).find("–") != std::string::npos);
+  }
+  SECTION("2024: a and b only give M2 and M3; M1 needs all of a-e, M4 needs d") {
+    Input in;
+    in.add("3101", 2024, NoGroup, "", Category::A, "10").add("3101", 2024, NoGroup, "", Category::B, "5");
+    const Report r = in.run();
+    const Result* h = find(r, "3101", 2024);
+    REQUIRE(h);
+    CHECK_FALSE(h->arsverk[0].has_value());
+    CHECK(h->arsverk[1] == fx("15"));
+    CHECK(h->arsverk[2] == fx("5"));
+    CHECK_FALSE(h->arsverk[3].has_value());
+  }
+  SECTION("a blank field in one row counts as 0 when the unit gave the category elsewhere") {
+    Input in;
+    in.row24("3101", 2024, Adults, "", "1", "2", "3", "4", "5");
+    in.add("3101", 2024, Children, "", Category::A, "1");
+    const Result* h = find(in.run(), "3101", 2024);
+    REQUIRE(h);
+    CHECK(h->arsverk[0] == fx("16"));
+  }
+  SECTION("2015 nested: only M1 given") {
+    Input in;
+    in.add("3001", 2023, NoGroup, "", Category::M1, "30");
+    const Report r = in.run();
+    const Result* h = find(r, "3001", 2023);
+    REQUIRE(h);
+    CHECK(h->arsverk[0] == fx("30"));
+    CHECK_FALSE(h->arsverk[1].has_value());
+    CHECK(count_diagnostics(r, "check.nested_order") == 0);
+  }
+  SECTION("aggregates compute each measure from the members that have it, and say how many") {
+    Input in;
+    in.row24("3101", 2024, NoGroup, "", "10", "10", "5", "5", "2");
+    in.add("3103", 2024, NoGroup, "", Category::Total, "50");
+    const Report r = in.run();
+    const Result* fylke = find(r, "31", 2024);
+    REQUIRE(fylke);
+    CHECK(fylke->members == 2);
+    CHECK(fylke->measure_members == std::array<int, 4>{2, 1, 1, 1});
+    CHECK(fylke->arsverk[0] == fx("82"));
+    CHECK(fylke->arsverk[1] == fx("20"));  // 3101 alone: 3103 gave no a, b
+    const Result* halden = find(r, "3101", 2024);
+    CHECK(*fylke->per_1000[1] == Approx(*halden->per_1000[1]));  // on 3101's population only
+    const Result* g = find(r, halden->kostra, 2024);
+    REQUIRE(g);
+    REQUIRE(g->distribution);
+    CHECK((*g->distribution)[1].n <= (*g->distribution)[0].n);
+  }
 }

@@ -15,7 +15,10 @@ namespace arsverk {
 
 struct Settings;
 
-using Rates = std::array<double, 4>;
+// Per measure M1..M4; empty where the measure is absent: the input did not give every category
+// it needs (docs/indicator.md, "Absent, never 0"). Never shown as 0.
+using Rates = std::array<std::optional<double>, 4>;
+using Amounts = std::array<std::optional<Fixed>, 4>;
 
 // Distribution of member municipalities' rates in a KOSTRA group (suppressed left out).
 struct Distribution {
@@ -28,10 +31,11 @@ enum class Fence { Inside, Low, High };
 struct GroupComparison {
   std::string group;                 // "EKG07"
   int n = 0;                         // members with a shown rate
-  std::array<int, 4> rank{};         // 1 = highest rate in the group
+  std::array<int, 4> peers{};        // members with a shown rate, per measure
+  std::array<std::optional<int>, 4> rank{};  // 1 = highest rate in the group
   Rates median{};
   Rates diff_from_median{};
-  std::array<Fence, 4> fence{};
+  std::array<std::optional<Fence>, 4> fence{};
 };
 
 struct Change {
@@ -54,8 +58,9 @@ struct Result {
   int population_year = 0;
   PopulationSource population_source = PopulationSource::Embedded;
   std::string population_file;       // when from a file
-  Measures arsverk{};
+  Amounts arsverk{};
   Rates per_1000{};
+  std::array<int64_t, 4> measure_population{};  // denominator per measure (aggregates: members with it)
   std::optional<int> carried_from;
   bool partly_carried = false;       // an aggregate (or Oslo) with carried-forward members
   bool suppressed = false;
@@ -64,8 +69,9 @@ struct Result {
   double coverage = 1.0;
   int members = 0;                   // municipalities with data (aggregates)
   int members_total = 0;             // municipalities in the aggregate
-  std::map<TargetGroup, Measures> by_group;
-  std::map<std::string, Measures> by_service;
+  std::array<int, 4> measure_members{};  // aggregates: members with each measure
+  std::map<TargetGroup, Amounts> by_group;
+  std::map<std::string, Amounts> by_service;
   std::optional<std::array<Distribution, 4>> distribution;  // KOSTRA groups
   std::optional<GroupComparison> comparison;                 // kommune within its KOSTRA group
   std::optional<Change> change;
@@ -99,9 +105,11 @@ struct Report {
 Report compute(const std::vector<ParsedFile>& files, const Settings& settings,
                const Registers& registers = Registers::embedded());
 
-// A measure's rate for display: one decimal, rounded half away from zero from the exact quotient.
-inline std::string display_rate(const Result& r, int measure, Lang lang) {
-  return format_units(rounded_rate_units(r.arsverk[measure], r.population), 1, lang);
+// A measure's rate for display: one decimal, rounded half away from zero from the exact quotient;
+// empty when the measure is absent.
+inline std::optional<std::string> display_rate(const Result& r, int measure, Lang lang) {
+  if (!r.arsverk[measure] || r.measure_population[measure] <= 0) return std::nullopt;
+  return format_units(rounded_rate_units(*r.arsverk[measure], r.measure_population[measure]), 1, lang);
 }
 
 std::string report_to_json(const Report& report, const Settings& settings);

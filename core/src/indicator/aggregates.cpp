@@ -11,21 +11,33 @@ namespace {
 
 using MemberTest = std::function<bool(const Municipality&)>;
 
+// Each measure sums only the members that have it (docs/indicator.md, "Aggregation").
 struct Accumulator {
-  Measures num{};
+  Amounts num{};
+  std::array<int64_t, 4> measure_pop{};
+  std::array<int, 4> measure_members{};
   int64_t pop = 0;
   int members = 0;
   bool carried = false;
-  std::map<TargetGroup, Measures> groups;
-  std::map<std::string, Measures> services;
+  std::map<TargetGroup, Amounts> groups;
+  std::map<std::string, Amounts> services;
 
+  static void add_present(Amounts& into, const Amounts& m) {
+    for (int i = 0; i < 4; ++i)
+      if (m[i]) into[i] = into[i].value_or(Fixed()) + *m[i];
+  }
   void add(const Result& r) {
-    num += r.arsverk;
+    for (int i = 0; i < 4; ++i) {
+      if (!r.arsverk[i]) continue;
+      measure_pop[i] += r.population;
+      ++measure_members[i];
+    }
+    add_present(num, r.arsverk);
     pop += r.population;
     ++members;
     carried = carried || r.carried_from || r.partly_carried;
-    for (const auto& [g, m] : r.by_group) groups[g] += m;
-    for (const auto& [s, m] : r.by_service) services[s] += m;
+    for (const auto& [g, m] : r.by_group) add_present(groups[g], m);
+    for (const auto& [s, m] : r.by_service) add_present(services[s], m);
   }
 };
 
@@ -75,7 +87,9 @@ void emit(Context& ctx, int year, Structure structure, Level level, const std::s
   r.arsverk = a.num;
   r.population = a.pop;
   r.population_year = pop_year;
-  r.per_1000 = rates_of(a.num, a.pop);
+  r.measure_population = a.measure_pop;
+  r.measure_members = a.measure_members;
+  r.per_1000 = rates_of(a.num, a.measure_pop);
   r.members = a.members;
   r.by_group = a.groups;
   r.by_service = a.services;

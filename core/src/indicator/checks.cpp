@@ -13,12 +13,12 @@ void check_result(Context& ctx, Result& r) {
   const std::string who = r.code + " " + r.name + " " + std::to_string(r.year);
   const int64_t line = ctx.units.count({r.code, r.year}) ? ctx.units[{r.code, r.year}].line : 0;
   const int file = ctx.units.count({r.code, r.year}) ? ctx.units[{r.code, r.year}].file : -1;
-  if (r.per_1000[0] > 15.0) {
+  if (r.per_1000[0] && *r.per_1000[0] > 15.0) {
     r.flags.push_back("rate_high");
     ctx.message(Severity::Warning, "check.rate_high", file, line,
-                who + ": " + format_double(r.per_1000[0], 1, Lang::Nb) + " årsverk per 1 000 innbyggere er uvanlig høyt (over 15). Sjekk at årsverk ikke er ført som timer eller personer, og at befolkningen gjelder hele kommunen.",
-                who + ": " + format_double(r.per_1000[0], 1, Lang::En) + " årsverk per 1,000 inhabitants is implausibly high (above 15). Check that årsverk are not given as hours or persons, and that the population is for the whole unit.", r.year);
-  } else if (r.arsverk[0] == Fixed()) {
+                who + ": " + format_double(*r.per_1000[0], 1, Lang::Nb) + " årsverk per 1 000 innbyggere er uvanlig høyt (over 15). Sjekk at årsverk ikke er ført som timer eller personer, og at befolkningen gjelder hele kommunen.",
+                who + ": " + format_double(*r.per_1000[0], 1, Lang::En) + " årsverk per 1,000 inhabitants is implausibly high (above 15). Check that årsverk are not given as hours or persons, and that the population is for the whole unit.", r.year);
+  } else if (r.arsverk[0] && *r.arsverk[0] == Fixed()) {
     r.flags.push_back("rate_zero");
     ctx.message(Severity::Warning, "check.rate_zero", file, line,
                 who + ": ingen årsverk i psykisk helse- og rusarbeid. Sjekk at dette stemmer før innsending.",

@@ -48,7 +48,8 @@ void add_distributions(std::vector<Result>& results, std::map<GroupYear, std::ve
     std::array<Distribution, 4> dist;
     for (int i = 0; i < 4; ++i) {
       std::vector<double> v;
-      for (const Result* m : members[{g.code, g.year}]) v.push_back(m->per_1000[i]);
+      for (const Result* m : members[{g.code, g.year}])
+        if (m->per_1000[i]) v.push_back(*m->per_1000[i]);
       dist[i] = distribution_of(std::move(v));
     }
     g.distribution = dist;
@@ -62,15 +63,16 @@ GroupComparison compare_in_group(const Result& r, const std::array<Distribution,
   c.n = static_cast<int>(peers.size());
   for (int i = 0; i < 4; ++i) {
     const Distribution& d = dist[i];
+    c.peers[i] = d.n;
+    if (!r.per_1000[i] || d.n == 0) continue;
+    const double rate = *r.per_1000[i];
     int higher = 0;
-    for (const Result* p : peers) higher += p->per_1000[i] > r.per_1000[i];
+    for (const Result* p : peers) higher += p->per_1000[i] && *p->per_1000[i] > rate;
     c.rank[i] = higher + 1;
     c.median[i] = d.median;
-    c.diff_from_median[i] = r.per_1000[i] - d.median;
+    c.diff_from_median[i] = rate - d.median;
     const double iqr = d.p75 - d.p25;
-    c.fence[i] = r.per_1000[i] < d.p25 - 1.5 * iqr ? Fence::Low
-                 : r.per_1000[i] > d.p75 + 1.5 * iqr ? Fence::High
-                                                     : Fence::Inside;
+    c.fence[i] = rate < d.p25 - 1.5 * iqr ? Fence::Low : rate > d.p75 + 1.5 * iqr ? Fence::High : Fence::Inside;
   }
   return c;
 }
@@ -99,9 +101,10 @@ void add_changes(std::vector<Result>& results) {
     Change ch;
     ch.from_year = r.year - 1;
     for (int i = 0; i < 4; ++i) {
-      const double before = prev->second->per_1000[i];
-      ch.per_1000[i] = r.per_1000[i] - before;
-      if (before > 0) ch.percent[i] = (r.per_1000[i] - before) / before * 100.0;
+      const auto& before = prev->second->per_1000[i];
+      if (!before || !r.per_1000[i]) continue;
+      ch.per_1000[i] = *r.per_1000[i] - *before;
+      if (*before > 0) ch.percent[i] = (*r.per_1000[i] - *before) / *before * 100.0;
     }
     r.change = ch;
   }

@@ -18,6 +18,7 @@
 namespace arsverk::detail {
 
 using CategoryAmounts = std::array<std::optional<Fixed>, kCategoryCount>;
+using Present = std::array<bool, 4>;  // which of M1..M4 the input gave
 
 // One value of input with the index of the file it came from.
 struct InputValue {
@@ -43,7 +44,8 @@ struct CellKey {
 
 // Everything known about one unit in one data year.
 struct UnitYear {
-  Measures total{};
+  Measures total{};         // a measure not in `present` holds a partial sum: never shown
+  Present present{};
   std::map<TargetGroup, Measures> by_group;
   std::map<std::string, Measures> by_service;
   bool group_known = true;  // every value carried a target group
@@ -108,7 +110,8 @@ void run_checks(Context& ctx);
 std::optional<UnitInfo> resolve_unit(Context& ctx, const std::string& code, int year, int file,
                                      int64_t line);
 int population_year_for(const Settings& s, int year);
-Rates rates_of(const Measures& m, int64_t population);
+Amounts shown(const Measures& m, const Present& present);
+Rates rates_of(const Amounts& m, const std::array<int64_t, 4>& population);
 std::string fmt_num(Fixed v, Lang lang);
 Measures& operator+=(Measures& a, const Measures& b);
 

@@ -4,9 +4,17 @@
 
 namespace arsverk::detail {
 
-Rates rates_of(const Measures& m, int64_t population) {
+Amounts shown(const Measures& m, const Present& present) {
+  Amounts a{};
+  for (int i = 0; i < 4; ++i)
+    if (present[i]) a[i] = m[i];
+  return a;
+}
+
+Rates rates_of(const Amounts& m, const std::array<int64_t, 4>& population) {
   Rates r{};
-  for (int i = 0; i < 4; ++i) r[i] = rate_per_1000(m[i], population);
+  for (int i = 0; i < 4; ++i)
+    if (m[i] && population[i] > 0) r[i] = rate_per_1000(*m[i], population[i]);
   return r;
 }
 
@@ -58,9 +66,9 @@ Result base_result(Level level, const std::string& code, const UnitInfo& info, i
 }
 
 void apply_unit_year(Result& r, const UnitYear& uy) {
-  r.arsverk = uy.total;
-  r.by_group = uy.by_group;
-  r.by_service = uy.by_service;
+  r.arsverk = shown(uy.total, uy.present);
+  for (const auto& [g, m] : uy.by_group) r.by_group[g] = shown(m, uy.present);
+  for (const auto& [s, m] : uy.by_service) r.by_service[s] = shown(m, uy.present);
   r.carried_from = uy.carried_from;
   if (uy.carried_from) r.flags.push_back("carried_forward");
 }
@@ -77,7 +85,8 @@ void build_results(Context& ctx) {
     r.partly_carried = uy.partly_carried;
     r.direct = info->level == Level::Fylke || info->level == Level::Land;
     if (!assign_population(ctx, r, uy.file, uy.line)) continue;
-    r.per_1000 = rates_of(r.arsverk, r.population);
+    for (int i = 0; i < 4; ++i) r.measure_population[i] = r.arsverk[i] ? r.population : 0;
+    r.per_1000 = rates_of(r.arsverk, r.measure_population);
     ctx.index[key] = ctx.results.size();
     ctx.results.push_back(std::move(r));
   }

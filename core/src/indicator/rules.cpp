@@ -70,6 +70,7 @@ void merge_oslo(Context& ctx) {
       const UnitYear& part = it->second;
       if (parts == 0) { oslo.file = part.file; oslo.line = part.line; }
       oslo.total += part.total;
+      for (int i = 0; i < 4; ++i) oslo.present[i] = (parts == 0 || oslo.present[i]) && part.present[i];
       for (const auto& [g, m] : part.by_group) oslo.by_group[g] += m;
       for (const auto& [s, m] : part.by_service) oslo.by_service[s] += m;
       oslo.group_known = oslo.group_known && part.group_known;

@@ -1,5 +1,7 @@
 // Unit-years: each unit's cells turned into the four measures, summed over target groups and
 // services, with the checks a category total allows.
+#include <algorithm>
+
 #include "context.hpp"
 
 namespace arsverk::detail {
@@ -10,17 +12,37 @@ Fixed value_of(const CategoryAmounts& a, Category c) {
   return a[static_cast<int>(c)].value_or(Fixed());
 }
 
-std::optional<Measures> measures_of(Context& ctx, const Cell& cell, Schema schema, const std::string& unit) {
+using Given = std::array<bool, kCategoryCount>;  // categories given anywhere in a unit-year
+
+constexpr std::array<Category, 5> kCategories2024 = {Category::A, Category::B, Category::C, Category::D, Category::E};
+
+bool any_of(const Given& given, const std::array<Category, 5>& cats) {
+  return std::any_of(cats.begin(), cats.end(), [&](Category c) { return given[static_cast<int>(c)]; });
+}
+
+enum class Form { S2024, Nested, Disjoint };
+
+struct CellMeasures {
+  Measures values;
+  Form form;
+};
+
+// A cell's measures, a category it lacks counted as 0; whether each measure is there at all is
+// decided for the whole unit-year (present_in).
+std::optional<CellMeasures> measures_of(Context& ctx, const Cell& cell, Schema schema, const Given& given,
+                                        const std::string& unit) {
   const auto& a = cell.amounts;
   auto has = [&](Category c) { return a[static_cast<int>(c)].has_value(); };
   auto v = [&](Category c) { return value_of(a, c); };
   Measures m{};
   if (schema == Schema::S2024) {
-    m[0] = v(Category::A) + v(Category::B) + v(Category::C) + v(Category::D) + v(Category::E);
+    const bool by_category = any_of(given, kCategories2024);
+    m[0] = by_category ? v(Category::A) + v(Category::B) + v(Category::C) + v(Category::D) + v(Category::E)
+                       : v(Category::Total);
     m[1] = v(Category::A) + v(Category::B);
     m[2] = v(Category::B);
     m[3] = v(Category::D);
-    if (has(Category::Total)) {
+    if (has(Category::Total) && by_category) {
       const Fixed total = v(Category::Total);
       for (Category c : {Category::A, Category::B, Category::C, Category::D, Category::E}) {
         if (v(c) > total) {
@@ -39,7 +61,7 @@ std::optional<Measures> measures_of(Context& ctx, const Cell& cell, Schema schem
                         fmt_num(total, Lang::En) + ") for " + unit + ". The calculator uses the sum of a–e.");
       }
     }
-    return m;
+    return CellMeasures{m, Form::S2024};
   }
   const bool nested = has(Category::M1) || has(Category::M2) || has(Category::M3) || has(Category::M4);
   const bool disjoint = has(Category::Ingen) || has(Category::AnnenVgs) || has(Category::VgsHelse) ||
@@ -60,8 +82,10 @@ std::optional<Measures> measures_of(Context& ctx, const Cell& cell, Schema schem
   } else {
     m = {v(Category::M1), v(Category::M2), v(Category::M3), v(Category::M4)};
     if (has(Category::Total) && !has(Category::M1)) m[0] = v(Category::Total);
+    const Category nested_cats[] = {Category::M1, Category::M2, Category::M3, Category::M4};
     for (int i = 0; i + 1 < 4; ++i) {
-      if (m[i] < m[i + 1]) {
+      const bool both = (has(nested_cats[i]) || (i == 0 && has(Category::Total))) && has(nested_cats[i + 1]);
+      if (both && m[i] < m[i + 1]) {
         const std::string a_ = "M" + std::to_string(i + 1), b_ = "M" + std::to_string(i + 2);
         ctx.message(Severity::Warning, "check.nested_order", cell.file, cell.line,
                     "Måltallene skal være nøstet (M1 ≥ M2 ≥ M3 ≥ M4), men for " + unit + " er " + a_ + " = " +
@@ -81,7 +105,33 @@ std::optional<Measures> measures_of(Context& ctx, const Cell& cell, Schema schem
                 "M1 (" + fmt_num(m[0], Lang::En) + ") differs from the total given (" + fmt_num(v(Category::Total), Lang::En) +
                     ") for " + unit + ". The calculator uses M1" + (disjoint ? ", the sum of the education levels." : "."));
   }
-  return m;
+  return CellMeasures{m, disjoint ? Form::Disjoint : Form::Nested};
+}
+
+// Which measures a cell of this form can give, from the categories the unit-year gave at all.
+Present present_in(Form form, const Given& given) {
+  auto g = [&](Category c) { return given[static_cast<int>(c)]; };
+  switch (form) {
+    case Form::S2024: {
+      const bool all = std::all_of(kCategories2024.begin(), kCategories2024.end(), g);
+      return {all || (!any_of(given, kCategories2024) && g(Category::Total)), g(Category::A) && g(Category::B),
+              g(Category::B), g(Category::D)};
+    }
+    case Form::Nested:
+      return {g(Category::M1) || g(Category::Total), g(Category::M2), g(Category::M3), g(Category::M4)};
+    case Form::Disjoint: {
+      const bool m4 = g(Category::HoyMed), m3 = m4 && g(Category::HoyUten), m2 = m3 && g(Category::VgsHelse);
+      return {m2 && g(Category::AnnenVgs) && g(Category::Ingen), m2, m3, m4};
+    }
+  }
+  return {};
+}
+
+Given given_in(const std::map<CellKey, Cell>& cells) {
+  Given given{};
+  for (const auto& [ck, cell] : cells)
+    for (int c = 0; c < kCategoryCount; ++c) given[c] = given[c] || cell.amounts[c].has_value();
+  return given;
 }
 
 }  // namespace
@@ -90,16 +140,21 @@ void build_unit_years(Context& ctx) {
   for (auto& [key, cells] : ctx.cells) {
     const auto& [code, year] = key;
     UnitYear uy;
+    uy.present = {true, true, true, true};
+    const Given given = given_in(cells);
     bool any = false;
     for (auto& [ck, cell] : cells) {
-      auto m = measures_of(ctx, cell, schema_for_year(year), code);
-      if (!m) continue;
+      auto cm = measures_of(ctx, cell, schema_for_year(year), given, code);
+      if (!cm) continue;
       if (!any) { uy.file = cell.file; uy.line = cell.line; }
       any = true;
-      uy.total += *m;
+      const Present p = present_in(cm->form, given);
+      for (int i = 0; i < 4; ++i) uy.present[i] = uy.present[i] && p[i];
+      const Measures& m = cm->values;
+      uy.total += m;
       if (ck.group == TargetGroup::Unspecified) uy.group_known = false;
-      else uy.by_group[ck.group] += *m;
-      if (!ck.service.empty()) uy.by_service[ck.service] += *m;
+      else uy.by_group[ck.group] += m;
+      if (!ck.service.empty()) uy.by_service[ck.service] += m;
     }
     if (any) {
       ctx.units[key] = std::move(uy);

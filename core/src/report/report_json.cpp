@@ -12,9 +12,14 @@ using Json = nlohmann::ordered_json;
 
 constexpr const char* kMeasureKeys[4] = {"M1", "M2", "M3", "M4"};
 
-Json measures_json(const Measures& m) {
+template <typename T>
+Json or_null(const std::optional<T>& v) {
+  return v ? Json(*v) : Json(nullptr);
+}
+
+Json measures_json(const Amounts& m) {
   Json j = Json::object();
-  for (int i = 0; i < 4; ++i) j[kMeasureKeys[i]] = m[i].to_double();
+  for (int i = 0; i < 4; ++i) j[kMeasureKeys[i]] = m[i] ? Json(m[i]->to_double()) : Json(nullptr);
   return j;
 }
 
@@ -34,7 +39,7 @@ const char* to_string(Fence f) {
   return nullptr;
 }
 
-Json fence_json(Fence f) { return to_string(f) ? Json(to_string(f)) : Json(nullptr); }
+Json fence_json(const std::optional<Fence>& f) { return f && to_string(*f) ? Json(to_string(*f)) : Json(nullptr); }
 
 Json result_json(const Result& r, Lang lang) {
   const bool shown = !r.suppressed;
@@ -51,8 +56,8 @@ Json result_json(const Result& r, Lang lang) {
   j["population_source"] = r.population_source == PopulationSource::File ? "file" : "embedded";
   j["population_file"] = r.population_file.empty() ? Json(nullptr) : Json(r.population_file);
   j["arsverk"] = measures_json(r.arsverk);
-  j["per_1000"] = shown ? per_measure([&](int i) { return r.per_1000[i]; }) : Json(nullptr);
-  j["display"] = shown ? per_measure([&](int i) { return display_rate(r, i, lang); }) : Json(nullptr);
+  j["per_1000"] = shown ? per_measure([&](int i) { return or_null(r.per_1000[i]); }) : Json(nullptr);
+  j["display"] = shown ? per_measure([&](int i) { return or_null(display_rate(r, i, lang)); }) : Json(nullptr);
   j["carried_from"] = r.carried_from ? Json(*r.carried_from) : Json(nullptr);
   j["partly_carried"] = r.partly_carried;
   j["suppressed"] = r.suppressed;
@@ -62,13 +67,17 @@ Json result_json(const Result& r, Lang lang) {
   if (r.level == Level::Fylke || r.level == Level::Land || r.level == Level::KostraGruppe) {
     j["members"] = r.members;
     j["members_total"] = r.members_total;
+    j["members_per_measure"] = per_measure([&](int i) { return r.measure_members[i]; });
   }
   Json groups = Json::object();
   for (const auto& group : r.by_group) {
-    const Measures& m = group.second;
+    const Amounts& m = group.second;
     Json gj;
     gj["arsverk"] = measures_json(m);
-    gj["per_1000"] = shown ? per_measure([&](int i) { return rate_per_1000(m[i], r.population); }) : Json(nullptr);
+    gj["per_1000"] = shown ? per_measure([&](int i) {
+      return m[i] && r.measure_population[i] > 0 ? Json(rate_per_1000(*m[i], r.measure_population[i])) : Json(nullptr);
+    })
+                           : Json(nullptr);
     groups[to_string(group.first)] = gj;
   }
   j["by_group"] = groups;
@@ -79,8 +88,9 @@ Json result_json(const Result& r, Lang lang) {
     Json d = Json::object();
     for (int i = 0; i < 4; ++i) {
       const Distribution& x = (*r.distribution)[i];
-      d[kMeasureKeys[i]] = {{"n", x.n}, {"min", x.min}, {"p25", x.p25}, {"median", x.median},
-                            {"p75", x.p75}, {"max", x.max}, {"mean", x.mean}};
+      d[kMeasureKeys[i]] = x.n == 0 ? Json(nullptr)
+                                    : Json{{"n", x.n}, {"min", x.min}, {"p25", x.p25}, {"median", x.median},
+                                           {"p75", x.p75}, {"max", x.max}, {"mean", x.mean}};
     }
     j["distribution"] = d;
   }
@@ -89,9 +99,10 @@ Json result_json(const Result& r, Lang lang) {
     j["comparison"] = {
         {"kostragruppe", c.group},
         {"n", c.n},
-        {"rank", per_measure([&](int i) { return c.rank[i]; })},
-        {"median", per_measure([&](int i) { return c.median[i]; })},
-        {"diff_from_median", per_measure([&](int i) { return c.diff_from_median[i]; })},
+        {"peers", per_measure([&](int i) { return c.peers[i]; })},
+        {"rank", per_measure([&](int i) { return or_null(c.rank[i]); })},
+        {"median", per_measure([&](int i) { return or_null(c.median[i]); })},
+        {"diff_from_median", per_measure([&](int i) { return or_null(c.diff_from_median[i]); })},
         {"outside_fences", per_measure([&](int i) { return fence_json(c.fence[i]); })}};
   } else {
     j["comparison"] = nullptr;
@@ -99,8 +110,8 @@ Json result_json(const Result& r, Lang lang) {
   if (r.change) {
     const Change& c = *r.change;
     j["change"] = {{"from_year", c.from_year},
-                   {"per_1000", per_measure([&](int i) { return c.per_1000[i]; })},
-                   {"percent", per_measure([&](int i) { return c.percent[i] ? Json(*c.percent[i]) : Json(nullptr); })}};
+                   {"per_1000", per_measure([&](int i) { return or_null(c.per_1000[i]); })},
+                   {"percent", per_measure([&](int i) { return or_null(c.percent[i]); })}};
   } else {
     j["change"] = nullptr;
   }

@@ -77,9 +77,10 @@ std::string report_to_csv(const Report& report, const Settings&, bool norwegian)
     f.push_back(to_string(r.schema));
     f.push_back(std::to_string(r.population));
     f.push_back(std::to_string(r.population_year));
-    for (int i = 0; i < 4; ++i) f.push_back(plain_fixed(r.arsverk[i], norwegian));
-    for (int i = 0; i < 4; ++i) f.push_back(r.suppressed ? "" : plain_number(r.per_1000[i], norwegian));
-    for (int i = 0; i < 4; ++i) f.push_back(r.suppressed ? "" : display_rate(r, i, lang));
+    for (int i = 0; i < 4; ++i) f.push_back(r.arsverk[i] ? plain_fixed(*r.arsverk[i], norwegian) : "");
+    for (int i = 0; i < 4; ++i)
+      f.push_back(r.suppressed || !r.per_1000[i] ? "" : plain_number(*r.per_1000[i], norwegian));
+    for (int i = 0; i < 4; ++i) f.push_back(r.suppressed ? "" : display_rate(r, i, lang).value_or(""));
     f.push_back(r.carried_from ? std::to_string(*r.carried_from) : "");
     f.push_back(r.suppressed ? (norwegian ? "ja" : "yes") : "");
     f.push_back(r.suppression_reason);
@@ -135,7 +136,7 @@ std::string report_to_table(const Report& report, const Settings& settings) {
   std::vector<std::vector<std::string>> rows{head};
   for (const Result& r : report.results) {
     std::vector<std::string> row{std::to_string(r.year), to_string(r.level), r.code, r.name, format_int(r.population, lang)};
-    for (int i = 0; i < 4; ++i) row.push_back(r.suppressed ? "-" : display_rate(r, i, lang));
+    for (int i = 0; i < 4; ++i) row.push_back(r.suppressed ? "-" : display_rate(r, i, lang).value_or("–"));
     std::string note;
     if (r.suppressed) note = nb ? "holdt utenfor visning" : "left out of display";
     if (r.carried_from) note = (nb ? "videreført fra " : "carried from ") + std::to_string(*r.carried_from);
