@@ -26,9 +26,10 @@ Options:
   --year Y                   only results for data year Y
   --population-year same|next  population on 1 January of the data year (default)
                              or of the following year
-  --carry-forward on|off     carry a unit's figures forward when it did not answer (on)
-  --suppression on|off       leave out municipalities without own årsverk for adults
-                             or for children and young people (on)
+  --carry-forward auto|on|off  carry a unit's figures forward when it did not answer;
+                             auto (default): by the rules of the data year (from 2024)
+  --suppression auto|on|off  leave out municipalities without own FTEs for adults or
+                             for children and young people; auto (default): from 2024
   --format table|json|csv    output format (table)
   --lang nb|en               language of messages, names and number format (nb)
   --demo                     use the built-in synthetic example data
@@ -74,10 +75,11 @@ int main(int argc, char** argv) {
       if (i + 1 >= argc) throw std::invalid_argument(std::string(name) + " needs a value");
       return argv[++i];
     };
-    auto on_off = [&](const char* name) {
+    auto rule = [&](const char* name) {
       const std::string v = value(name);
-      if (v != "on" && v != "off") throw std::invalid_argument(std::string(name) + " takes on or off");
-      return v == "on";
+      for (auto r : {arsverk::Rule::Auto, arsverk::Rule::On, arsverk::Rule::Off})
+        if (v == arsverk::to_string(r)) return r;
+      throw std::invalid_argument(std::string(name) + " takes auto, on or off");
     };
     try {
       if (arg == "--help" || arg == "-h") {
@@ -95,9 +97,9 @@ int main(int argc, char** argv) {
         if (v != "same" && v != "next") throw std::invalid_argument("--population-year takes same or next");
         settings.population_year = v == "next" ? arsverk::PopulationYear::Next : arsverk::PopulationYear::Same;
       } else if (arg == "--carry-forward") {
-        settings.carry_forward = on_off("--carry-forward");
+        settings.carry_forward = rule("--carry-forward");
       } else if (arg == "--suppression") {
-        settings.suppression = on_off("--suppression");
+        settings.suppression = rule("--suppression");
       } else if (arg == "--format") {
         format = value("--format");
         if (format != "table" && format != "json" && format != "csv")

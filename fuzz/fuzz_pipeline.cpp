@@ -48,8 +48,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, std::size_t size) {
   const uint64_t bits = rng.next();
   if (bits & 1) s.year = 2020 + static_cast<int>((bits >> 1) % 7);
   s.population_year = (bits & 0x100) ? PopulationYear::Next : PopulationYear::Same;
-  s.carry_forward = !(bits & 0x200);
-  s.suppression = !(bits & 0x400);
+  s.carry_forward = static_cast<Rule>((bits >> 9) % 3);
+  s.suppression = static_cast<Rule>((bits >> 10) % 3);
   s.lang = (bits & 0x800) ? Lang::En : Lang::Nb;
 
   const std::string j = session.report_json(s);

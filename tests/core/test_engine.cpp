@@ -34,7 +34,7 @@ TEST_CASE("schema 2015: nested measures as given, disjoint levels summed into ne
   in.add("3002", 2023, Adults, "", Category::HoyUten, "4");
   in.add("3002", 2023, Adults, "", Category::HoyMed, "5");
   Settings s;
-  s.suppression = false;
+  s.suppression = Rule::Off;
   const Report r = in.run(s);
   const Result* halden = find(r, "3001", 2023);
   REQUIRE(halden);
@@ -140,7 +140,7 @@ TEST_CASE("carry-forward: last figures carried on, flagged, never across the 202
   }
   SECTION("off") {
     Settings s;
-    s.carry_forward = false;
+    s.carry_forward = Rule::Off;
     const Report r = in.run(s);
     CHECK_FALSE(find(r, "3101", 2025));
     CHECK(find(r, "31", 2025)->members == 1);
@@ -209,7 +209,7 @@ TEST_CASE("suppression: no own årsverk for adults or for children leaves the mu
   }
   SECTION("off") {
     Settings s;
-    s.suppression = false;
+    s.suppression = Rule::Off;
     CHECK_FALSE(find(in.run(s), "3101", 2024)->suppressed);
   }
 }
@@ -501,4 +501,66 @@ TEST_CASE("absent, never 0: a measure the input did not give is empty, in units 
     REQUIRE(g->distribution);
     CHECK((*g->distribution)[1].n <= (*g->distribution)[0].n);
   }
+}
+
+TEST_CASE("the rules of the data year: 2015-2023 neither carry-forward nor suppression by default") {
+  Input in;
+  in.row15("3001", 2021, Adults, "", "7", "5", "4", "1");      // Halden answers for adults only
+  in.row15("3001", 2022, Adults, "", "8", "6", "4", "2");
+  in.row15("3002", 2021, Adults, "", "9", "6", "5", "2");      // Moss answers in 2021 only
+  in.row15("3002", 2021, Children, "", "3", "2", "1", "1");
+  in.row15("3002", 2022, Children, "", "0", "0", "0", "0");    // an answer: in 2022 no carry needed
+  in.row24("3101", 2024, Adults, "", "1", "2", "3", "4", "5");
+  in.row24("3103", 2024, Adults, "", "1", "2", "3", "4", "5");
+  in.row24("3103", 2024, Children, "", "1", "1", "1", "1", "1");
+  in.row24("3103", 2025, Adults, "", "1", "2", "3", "4", "5");
+  in.row24("3103", 2025, Children, "", "1", "1", "1", "1", "1");
+  in.row15("3003", 2021, Adults, "", "4", "3", "2", "1");       // Sarpsborg: 2021 only
+  in.row15("3003", 2021, Children, "", "4", "3", "2", "1");
+  SECTION("auto: a municipality missing in 2022 is absent, not carried; no suppression before 2024") {
+    const Report r = in.run();
+    CHECK_FALSE(find(r, "3003", 2022));
+    const Result* halden = find(r, "3001", 2022);
+    REQUIRE(halden);
+    CHECK_FALSE(halden->suppressed);  // no children's figures, but 2022 has no such rule
+    CHECK(find(r, "3101", 2024)->suppressed);  // 2024 does
+    CHECK(find(r, "3101", 2025)->carried_from == 2024);
+    REQUIRE(r.rules.size() == 4);
+    CHECK(r.rules[1].year == 2022);
+    CHECK_FALSE(r.rules[1].carry_forward);
+    CHECK_FALSE(r.rules[1].suppression);
+    CHECK(r.rules[2].carry_forward);
+    CHECK(r.rules[2].suppression);
+    const std::string json = report_to_json(r, Settings{});
+    CHECK(json.find(R"({"year":2022,"carry_forward":false,"suppression":false,"basis":{"carry_forward":"auto","suppression":"auto"}})") !=
+          std::string::npos);
+  }
+  SECTION("on: carried into 2022 and suppressed in 2022") {
+    Settings s;
+    s.carry_forward = Rule::On;
+    s.suppression = Rule::On;
+    const Report r = in.run(s);
+    const Result* sarpsborg = find(r, "3003", 2022);
+    REQUIRE(sarpsborg);
+    CHECK(sarpsborg->carried_from == 2021);
+    CHECK(find(r, "3001", 2022)->suppressed);
+    CHECK(report_to_json(r, s).find(R"("basis":{"carry_forward":"setting","suppression":"setting"})") != std::string::npos);
+  }
+  SECTION("off: nothing carried from 2024 either") {
+    Settings s;
+    s.carry_forward = Rule::Off;
+    s.suppression = Rule::Off;
+    const Report r = in.run(s);
+    CHECK_FALSE(find(r, "3101", 2025));
+    CHECK_FALSE(find(r, "3101", 2024)->suppressed);
+  }
+}
+
+TEST_CASE("settings: rules read as auto, on, off and, for compatibility, true and false") {
+  CHECK(settings_from_json("{}").carry_forward == Rule::Auto);
+  CHECK(settings_from_json(R"({"carry_forward":"on"})").carry_forward == Rule::On);
+  CHECK(settings_from_json(R"({"suppression":"off"})").suppression == Rule::Off);
+  CHECK(settings_from_json(R"({"carry_forward":true})").carry_forward == Rule::On);
+  CHECK(settings_from_json(R"({"suppression":false})").suppression == Rule::Off);
+  CHECK_THROWS_WITH(settings_from_json(R"({"carry_forward":"yes"})"), Catch::Contains("auto"));
 }

@@ -188,6 +188,8 @@ TEST_CASE("CLI: exit codes and formats") {
   CHECK(cli("").status == 2);
   CHECK(cli("--format xml --demo").status == 2);
   CHECK(cli("--year twenty --demo").status == 2);
+  CHECK(cli("--carry-forward yes --demo").status == 2);
+  CHECK(cli("--demo --carry-forward on --suppression auto --format json").status == 0);
   CHECK(cli(src + "/does-not-exist.csv").status == 1);
 
   const Run demo = cli("--demo --year 2024 --format json");

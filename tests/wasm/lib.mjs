@@ -41,14 +41,17 @@ export async function loadModule() {
   return createArsverk({ wasmBinary: readFileSync(wasm), print: () => {}, printErr: () => {} });
 }
 
-export const DEFAULT_SETTINGS = { year: null, population_year: 'same', carry_forward: true, suppression: true, lang: 'nb' };
+// A rule setting as the CLI takes it: "auto" | "on" | "off"; true / false as "on" / "off".
+const ruleArg = (v) => (typeof v === 'boolean' ? (v ? 'on' : 'off') : v);
+
+export const DEFAULT_SETTINGS = { year: null, population_year: 'same', carry_forward: 'auto', suppression: 'auto', lang: 'nb' };
 
 export function cliArgs(settings = {}) {
   const s = { ...DEFAULT_SETTINGS, ...settings };
   const args = [];
   if (s.year != null) args.push('--year', String(s.year));
-  args.push('--population-year', s.population_year, '--carry-forward', s.carry_forward ? 'on' : 'off',
-    '--suppression', s.suppression ? 'on' : 'off', '--lang', s.lang);
+  args.push('--population-year', s.population_year, '--carry-forward', ruleArg(s.carry_forward),
+    '--suppression', ruleArg(s.suppression), '--lang', s.lang);
   return args;
 }
 

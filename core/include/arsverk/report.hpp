@@ -10,10 +10,10 @@
 #include "arsverk/diagnostic.hpp"
 #include "arsverk/model.hpp"
 #include "arsverk/registers.hpp"
+#include "arsverk/settings.hpp"
 
 namespace arsverk {
 
-struct Settings;
 
 // Per measure M1..M4; empty where the measure is absent: the input did not give every category
 // it needs (docs/indicator.md, "Absent, never 0"). Never shown as 0.
@@ -92,6 +92,16 @@ struct ExcludedService {
   int rows = 0;
 };
 
+// Which of rules 1 and 2 were applied to a data year, and whether by the year's own rules
+// (Rule::Auto) or by the user's setting.
+struct YearRules {
+  int year = 0;
+  bool carry_forward = false;
+  bool suppression = false;
+  Rule carry_forward_setting = Rule::Auto;
+  Rule suppression_setting = Rule::Auto;
+};
+
 struct Report {
   std::vector<ParsedFile const*> files;
   std::vector<Diagnostic> diagnostics;   // file messages first, then computation messages
@@ -99,6 +109,7 @@ struct Report {
   std::vector<PopulationUse> population_use;
   std::vector<ExcludedService> excluded;
   std::vector<int> years;                // data years with results
+  std::vector<YearRules> rules;          // one per data year with results
 };
 
 // The computation of docs/indicator.md over everything read.

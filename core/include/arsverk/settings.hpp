@@ -9,16 +9,25 @@ namespace arsverk {
 
 enum class PopulationYear { Same, Next };  // 1 January of the data year, or of the year after
 
+// Auto = the rules of the indicator description in force for the data year (docs/indicator.md,
+// rules 1 and 2): from 2024 on, carry-forward and suppression apply; for 2015–2023 neither does.
+enum class Rule { Auto, On, Off };
+
+// Whether a rule applies to a data year under a setting.
+constexpr bool rule_applies(Rule rule, int year) { return rule == Rule::Auto ? year >= 2024 : rule == Rule::On; }
+const char* to_string(Rule rule);  // "auto", "on", "off"
+
 struct Settings {
   std::optional<int> year;                 // only this data year in results (all when empty)
   PopulationYear population_year = PopulationYear::Same;
-  bool carry_forward = true;
-  bool suppression = true;
+  Rule carry_forward = Rule::Auto;
+  Rule suppression = Rule::Auto;
   Lang lang = Lang::Nb;
 };
 
-// Reads {"year":2024|null,"population_year":"same"|"next","carry_forward":bool,
-// "suppression":bool,"lang":"nb"|"en"}; unknown or missing keys keep their defaults.
+// Reads {"year":2024|null,"population_year":"same"|"next","carry_forward":"auto"|"on"|"off",
+// "suppression":"auto"|"on"|"off","lang":"nb"|"en"} (true/false are read as "on"/"off");
+// unknown or missing keys keep their defaults.
 // Throws std::invalid_argument with a readable message on a wrong value.
 Settings settings_from_json(std::string_view json);
 

@@ -53,6 +53,9 @@ Report assemble(Context& ctx) {
   std::set<int> years;
   for (const Result& r : results) years.insert(r.year);
   report.years.assign(years.begin(), years.end());
+  for (int y : years)
+    report.rules.push_back({y, rule_applies(settings.carry_forward, y), rule_applies(settings.suppression, y),
+                            settings.carry_forward, settings.suppression});
   for (const auto& [y, use] : ctx.tally.by_year)
     if (in_year(settings, y)) report.population_use.push_back(use);
   for (const ParsedFile& f : ctx.files) {

@@ -21,7 +21,7 @@ bool answered_in(const Context& ctx, const std::string& code, int year) {
   return is_district ? ctx.answered.count({"0301", year}) && !any_district : any_district;
 }
 
-// Rule 1: a kommune or bydel without an answer (no rows at all, in scope or not) gets the figures
+// Rule 1 (in the years it applies to): a kommune or bydel without an answer (no rows at all, in scope or not) gets the figures
 // of the latest earlier year in which it answered, within the same schema and structure.
 void carry_forward(Context& ctx) {
   std::set<std::string> codes;
@@ -31,7 +31,7 @@ void carry_forward(Context& ctx) {
   }
   for (const std::string& code : codes) {
     for (int year : ctx.years) {
-      if (answered_in(ctx, code, year)) continue;
+      if (!rule_applies(ctx.settings.carry_forward, year) || answered_in(ctx, code, year)) continue;
       int from = 0;
       for (int y : ctx.years)
         if (y < year && schema_for_year(y) == schema_for_year(year) && answered_in(ctx, code, y)) from = y;
@@ -85,17 +85,16 @@ void merge_oslo(Context& ctx) {
 }  // namespace
 
 void apply_rules(Context& ctx) {
-  if (ctx.settings.carry_forward) carry_forward(ctx);
+  carry_forward(ctx);
   merge_oslo(ctx);
 }
 
-// Rule 2: a kommune without own årsverk for adults or for children and young people is left out
+// Rule 2 (in the years it applies to): a kommune without own årsverk for adults or for children and young people is left out
 // of the display and still counted in the aggregates.
 void apply_suppression(Context& ctx) {
-  if (!ctx.settings.suppression) return;
   std::set<int> unknown_years;
   for (Result& r : ctx.results) {
-    if (r.level != Level::Kommune) continue;
+    if (r.level != Level::Kommune || !rule_applies(ctx.settings.suppression, r.year)) continue;
     const UnitYear& uy = ctx.units.at({r.code, r.year});
     if (!uy.group_known) {
       unknown_years.insert(r.year);

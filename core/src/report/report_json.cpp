@@ -127,8 +127,8 @@ std::string report_to_json(const Report& report, const Settings& settings) {
   doc["version"] = 1;
   doc["settings"] = {{"year", settings.year ? Json(*settings.year) : Json(nullptr)},
                      {"population_year", settings.population_year == PopulationYear::Next ? "next" : "same"},
-                     {"carry_forward", settings.carry_forward},
-                     {"suppression", settings.suppression},
+                     {"carry_forward", to_string(settings.carry_forward)},
+                     {"suppression", to_string(settings.suppression)},
                      {"lang", lang == Lang::Nb ? "nb" : "en"}};
   Json files = Json::array();
   for (const ParsedFile* f : report.files) {
@@ -165,6 +165,13 @@ std::string report_to_json(const Report& report, const Settings& settings) {
     excluded.push_back({{"year", e.year}, {"service", e.service}, {"arsverk", e.arsverk.to_double()}, {"values", e.rows}});
   doc["excluded"] = excluded;
   doc["years"] = report.years;
+  Json rules = Json::array();
+  auto basis = [](Rule r) { return r == Rule::Auto ? "auto" : "setting"; };
+  for (const YearRules& y : report.rules)
+    rules.push_back({{"year", y.year}, {"carry_forward", y.carry_forward}, {"suppression", y.suppression},
+                     {"basis", {{"carry_forward", basis(y.carry_forward_setting)},
+                                {"suppression", basis(y.suppression_setting)}}}});
+  doc["rules"] = rules;
   Json results = Json::array();
   for (const Result& r : report.results) results.push_back(result_json(r, lang));
   doc["results"] = results;
