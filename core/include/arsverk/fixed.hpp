@@ -25,6 +25,14 @@ class Fixed {
   constexpr Fixed& operator+=(Fixed o) { micro_ += o.micro_; return *this; }
   constexpr Fixed& operator-=(Fixed o) { micro_ -= o.micro_; return *this; }
   friend constexpr Fixed operator+(Fixed a, Fixed b) { return a += b; }
+  // Adds `o` unless the sum would leave the range of Fixed: then returns false and keeps the value.
+  // Every sum of input figures goes through here (docs/indicator.md, "Numbers").
+  [[nodiscard]] bool add_checked(Fixed o) {
+    int64_t sum = 0;
+    if (__builtin_add_overflow(micro_, o.micro_, &sum)) return false;
+    micro_ = sum;
+    return true;
+  }
   friend constexpr Fixed operator-(Fixed a, Fixed b) { return a -= b; }
   friend constexpr bool operator==(Fixed a, Fixed b) { return a.micro_ == b.micro_; }
   friend constexpr bool operator!=(Fixed a, Fixed b) { return a.micro_ != b.micro_; }
@@ -40,6 +48,14 @@ class Fixed {
   constexpr explicit Fixed(int64_t micro) : micro_(micro) {}
   int64_t micro_ = 0;
 };
+
+// Adds `v` to `into` unless the sum would overflow: then returns false and keeps `into`.
+[[nodiscard]] inline bool add_checked(int64_t& into, int64_t v) {
+  int64_t sum = 0;
+  if (__builtin_add_overflow(into, v, &sum)) return false;
+  into = sum;
+  return true;
+}
 
 // Outcome of reading one number cell.
 enum class NumberStatus {

@@ -11,33 +11,48 @@ namespace {
 
 using MemberTest = std::function<bool(const Municipality&)>;
 
-// Each measure sums only the members that have it (docs/indicator.md, "Aggregation").
+// Each measure sums only the members that have it (docs/indicator.md, "Aggregation"). A measure
+// whose sum would overflow is marked broken and left absent.
 struct Accumulator {
   Amounts num{};
   std::array<int64_t, 4> measure_pop{};
   std::array<int, 4> measure_members{};
+  Present broken{};
   int64_t pop = 0;
   int members = 0;
   bool carried = false;
   std::map<TargetGroup, Amounts> groups;
   std::map<std::string, Amounts> services;
 
-  static void add_present(Amounts& into, const Amounts& m) {
-    for (int i = 0; i < 4; ++i)
-      if (m[i]) into[i] = into[i].value_or(Fixed()) + *m[i];
+  static void add_present(Amounts& into, const Amounts& m, Present& ok) {
+    for (int i = 0; i < 4; ++i) {
+      if (!m[i]) continue;
+      if (!into[i]) into[i] = Fixed();
+      ok[i] = into[i]->add_checked(*m[i]) && ok[i];
+    }
   }
-  void add(const Result& r) {
+  // Returns the measures whose sums stayed in range.
+  Present add(const Result& r) {
+    Present ok{true, true, true, true};
     for (int i = 0; i < 4; ++i) {
       if (!r.arsverk[i]) continue;
-      measure_pop[i] += r.population;
+      ok[i] = add_checked(measure_pop[i], r.population);
       ++measure_members[i];
     }
-    add_present(num, r.arsverk);
-    pop += r.population;
+    add_present(num, r.arsverk, ok);
+    if (!add_checked(pop, r.population)) ok = {};
     ++members;
     carried = carried || r.carried_from || r.partly_carried;
-    for (const auto& [g, m] : r.by_group) add_present(groups[g], m);
-    for (const auto& [s, m] : r.by_service) add_present(services[s], m);
+    for (const auto& [g, m] : r.by_group) add_present(groups[g], m, ok);
+    for (const auto& [s, m] : r.by_service) add_present(services[s], m, ok);
+    for (int i = 0; i < 4; ++i) broken[i] = broken[i] || !ok[i];
+    return ok;
+  }
+  // The sums as shown: a broken measure is absent, in the total and by group and service.
+  Amounts shown(Amounts a) const {
+    for (int i = 0; i < 4; ++i)
+      if (broken[i]) a[i].reset();
+    return a;
   }
 };
 
@@ -46,24 +61,28 @@ struct YearAggregates {
   Accumulator land;
 };
 
-YearAggregates accumulate(const std::vector<Result>& results, int year) {
+YearAggregates accumulate(Context& ctx, int year) {
   YearAggregates y;
-  for (const Result& r : results) {
+  for (const Result& r : ctx.results) {
     if (r.year != year || r.level != Level::Kommune) continue;
-    for (Accumulator* a : {&y.fylke[r.county], &y.kostra[r.kostra], &y.land}) a->add(r);
+    for (Accumulator* a : {&y.fylke[r.county], &y.kostra[r.kostra], &y.land}) {
+      const Present ok = a->add(r);
+      const UnitYear& uy = ctx.units.at({r.code, r.year});
+      report_overflow(ctx, uy.file, uy.line, r.code, year, ok);
+    }
   }
   return y;
 }
 
 // Population and number of all municipalities in an aggregate, with data or not.
-std::pair<int64_t, int> total_population(const Context& ctx, Structure structure, int pop_year,
+std::pair<double, int> total_population(const Context& ctx, Structure structure, int pop_year,
                                          const MemberTest& in) {
-  int64_t sum = 0;
+  double sum = 0;  // for the coverage ratio only: exact below 2^53, never undefined
   int n = 0;
   for (const auto& m : ctx.registers.municipalities(structure)) {
     if (!in(m)) continue;
     ++n;
-    if (auto p = ctx.population.find(m.code, Level::Kommune, structure, pop_year)) sum += p->persons;
+    if (auto p = ctx.population.find(m.code, Level::Kommune, structure, pop_year)) sum += static_cast<double>(p->persons);
   }
   return {sum, n};
 }
@@ -84,26 +103,26 @@ void emit(Context& ctx, int year, Structure structure, Level level, const std::s
   r.name = name;
   r.year = year;
   r.schema = schema_for_year(year);
-  r.arsverk = a.num;
+  r.arsverk = a.shown(a.num);
   r.population = a.pop;
   r.population_year = pop_year;
   r.measure_population = a.measure_pop;
   r.measure_members = a.measure_members;
   r.per_1000 = rates_of(a.num, a.measure_pop);
   r.members = a.members;
-  r.by_group = a.groups;
-  r.by_service = a.services;
+  for (const auto& [g, m] : a.groups) r.by_group[g] = a.shown(m);
+  for (const auto& [sv, m] : a.services) r.by_service[sv] = a.shown(m);
   r.partly_carried = a.carried;
   auto [all_pop, all_n] = total_population(ctx, structure, pop_year, in);
   r.members_total = all_n;
-  r.coverage = all_pop > 0 ? std::min(1.0, static_cast<double>(a.pop) / static_cast<double>(all_pop)) : 1.0;
+  r.coverage = all_pop > 0 ? std::min(1.0, static_cast<double>(a.pop) / all_pop) : 1.0;
   if (level == Level::Fylke) r.county = code;
   if (level == Level::KostraGruppe) r.kostra = code;
   ctx.results.push_back(std::move(r));
 }
 
 void aggregate_year(Context& ctx, int year, Structure structure) {
-  const YearAggregates acc = accumulate(ctx.results, year);
+  const YearAggregates acc = accumulate(ctx, year);
   const bool nb = ctx.settings.lang == Lang::Nb;
   for (const auto& c : ctx.registers.counties(structure)) {
     auto it = acc.fylke.find(c.code);

@@ -91,6 +91,8 @@ struct Context {
       : files(f), settings(s), registers(r), population(f, r) {}
 
   const std::string& file_name(int index) const;
+  // "linje 12 i arsverk.csv" / "line 12 of arsverk.csv": where a message points, in its text.
+  std::string where(Lang lang, int file, int64_t line) const;
   void message(Severity s, const char* code, int file, int64_t line, std::string nb, std::string en,
                int year = 0);
 };
@@ -113,6 +115,12 @@ int population_year_for(const Settings& s, int year);
 Amounts shown(const Measures& m, const Present& present);
 Rates rates_of(const Amounts& m, const std::array<int64_t, 4>& population);
 std::string fmt_num(Fixed v, Lang lang);
-Measures& operator+=(Measures& a, const Measures& b);
+
+// Adds `m` into `into` measure by measure, overflow-checked: a measure whose sum would leave the
+// range of Fixed keeps its old value and comes back false.
+Present add_measures(Measures& into, const Measures& m);
+// An error for the measures not in `ok`: their sum overflowed when the figures of `file`:`line`
+// were added for `unit` in `year`.
+void report_overflow(Context& ctx, int file, int64_t line, const std::string& unit, int year, const Present& ok);
 
 }  // namespace arsverk::detail

@@ -23,9 +23,32 @@ void Context::message(Severity s, const char* code, int file, int64_t line, std:
 
 std::string fmt_num(Fixed v, Lang lang) { return format_fixed(v, 2, lang); }
 
-Measures& operator+=(Measures& a, const Measures& b) {
-  for (int i = 0; i < 4; ++i) a[i] += b[i];
-  return a;
+std::string Context::where(Lang lang, int file, int64_t line) const {
+  const std::string& name = file_name(file);
+  const std::string l = (lang == Lang::Nb ? "linje " : "line ") + std::to_string(line);
+  if (name.empty()) return l;
+  return l + (lang == Lang::Nb ? " i " : " of ") + name;
+}
+
+Present add_measures(Measures& into, const Measures& m) {
+  Present ok{};
+  for (int i = 0; i < 4; ++i) ok[i] = into[i].add_checked(m[i]);
+  return ok;
+}
+
+void report_overflow(Context& ctx, int file, int64_t line, const std::string& unit, int year, const Present& ok) {
+  std::string measures;
+  for (int i = 0; i < 4; ++i)
+    if (!ok[i]) measures += (measures.empty() ? "M" : ", M") + std::to_string(i + 1);
+  if (measures.empty()) return;
+  ctx.message(Severity::Error, "arithmetic.overflow", file, line,
+              "Summen av årsverk for " + unit + " " + std::to_string(year) + " (" + measures +
+                  ") blir for stor til å regnes ut når tallene på " + ctx.where(Lang::Nb, file, line) +
+                  " legges til. Et av tallene er trolig feil (for stort): sjekk dem. Måltallet vises ikke.",
+              "The sum of FTEs for " + unit + " " + std::to_string(year) + " (" + measures +
+                  ") becomes too large to compute when the figures on " + ctx.where(Lang::En, file, line) +
+                  " are added. One of the figures is probably wrong (too large): check them. The measure is not shown.",
+              year);
 }
 
 namespace {

@@ -63,7 +63,7 @@ std::optional<PopulationFound> PopulationLookup::sum_of(const std::vector<std::s
   for (const auto& c : codes) {
     auto part = find(c, level, structure, year);
     if (!part) return std::nullopt;
-    total.persons += part->persons;
+    if (!add_checked(total.persons, part->persons)) return std::nullopt;
     if (part->source == PopulationSource::File) {
       any_file = true;
       total.file = part->file;

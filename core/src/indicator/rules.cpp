@@ -69,10 +69,15 @@ void merge_oslo(Context& ctx) {
       if (it == ctx.units.end()) continue;
       const UnitYear& part = it->second;
       if (parts == 0) { oslo.file = part.file; oslo.line = part.line; }
-      oslo.total += part.total;
-      for (int i = 0; i < 4; ++i) oslo.present[i] = (parts == 0 || oslo.present[i]) && part.present[i];
-      for (const auto& [g, m] : part.by_group) oslo.by_group[g] += m;
-      for (const auto& [s, m] : part.by_service) oslo.by_service[s] += m;
+      Present ok = add_measures(oslo.total, part.total);
+      auto also = [&](Measures& into, const Measures& m) {
+        const Present p = add_measures(into, m);
+        for (int i = 0; i < 4; ++i) ok[i] = ok[i] && p[i];
+      };
+      for (const auto& [g, m] : part.by_group) also(oslo.by_group[g], m);
+      for (const auto& [s, m] : part.by_service) also(oslo.by_service[s], m);
+      for (int i = 0; i < 4; ++i) oslo.present[i] = (parts == 0 || oslo.present[i]) && part.present[i] && ok[i];
+      report_overflow(ctx, part.file, part.line, "0301", year, ok);
       oslo.group_known = oslo.group_known && part.group_known;
       count_part(part);
     }

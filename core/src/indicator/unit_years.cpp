@@ -27,21 +27,35 @@ struct CellMeasures {
   Form form;
 };
 
+// A row whose own categories cannot be summed: reported and skipped.
+std::nullopt_t overflowed(Context& ctx, const Cell& cell, const std::string& unit, int year, const Present& ok) {
+  report_overflow(ctx, cell.file, cell.line, unit, year, ok);
+  return std::nullopt;
+}
+
 // A cell's measures, a category it lacks counted as 0; whether each measure is there at all is
 // decided for the whole unit-year (present_in).
-std::optional<CellMeasures> measures_of(Context& ctx, const Cell& cell, Schema schema, const Given& given,
+std::optional<CellMeasures> measures_of(Context& ctx, const Cell& cell, int year, const Given& given,
                                         const std::string& unit) {
+  const Schema schema = schema_for_year(year);
   const auto& a = cell.amounts;
   auto has = [&](Category c) { return a[static_cast<int>(c)].has_value(); };
   auto v = [&](Category c) { return value_of(a, c); };
+  Present ok{true, true, true, true};
+  auto sum = [&](int measure, std::initializer_list<Fixed> parts) {
+    Fixed total;
+    for (Fixed p : parts) ok[measure] = ok[measure] && total.add_checked(p);
+    return total;
+  };
   Measures m{};
   if (schema == Schema::S2024) {
     const bool by_category = any_of(given, kCategories2024);
-    m[0] = by_category ? v(Category::A) + v(Category::B) + v(Category::C) + v(Category::D) + v(Category::E)
+    m[0] = by_category ? sum(0, {v(Category::A), v(Category::B), v(Category::C), v(Category::D), v(Category::E)})
                        : v(Category::Total);
-    m[1] = v(Category::A) + v(Category::B);
+    m[1] = sum(1, {v(Category::A), v(Category::B)});
     m[2] = v(Category::B);
     m[3] = v(Category::D);
+    if (ok != Present{true, true, true, true}) return overflowed(ctx, cell, unit, year, ok);
     if (has(Category::Total) && by_category) {
       const Fixed total = v(Category::Total);
       for (Category c : {Category::A, Category::B, Category::C, Category::D, Category::E}) {
@@ -76,9 +90,10 @@ std::optional<CellMeasures> measures_of(Context& ctx, const Cell& cell, Schema s
   }
   if (disjoint) {
     m[3] = v(Category::HoyMed);
-    m[2] = m[3] + v(Category::HoyUten);
-    m[1] = m[2] + v(Category::VgsHelse);
-    m[0] = m[1] + v(Category::AnnenVgs) + v(Category::Ingen);
+    m[2] = sum(2, {m[3], v(Category::HoyUten)});
+    m[1] = sum(1, {m[2], v(Category::VgsHelse)});
+    m[0] = sum(0, {m[1], v(Category::AnnenVgs), v(Category::Ingen)});
+    if (ok != Present{true, true, true, true}) return overflowed(ctx, cell, unit, year, ok);
   } else {
     m = {v(Category::M1), v(Category::M2), v(Category::M3), v(Category::M4)};
     if (has(Category::Total) && !has(Category::M1)) m[0] = v(Category::Total);
@@ -144,17 +159,23 @@ void build_unit_years(Context& ctx) {
     const Given given = given_in(cells);
     bool any = false;
     for (auto& [ck, cell] : cells) {
-      auto cm = measures_of(ctx, cell, schema_for_year(year), given, code);
+      auto cm = measures_of(ctx, cell, year, given, code);
       if (!cm) continue;
       if (!any) { uy.file = cell.file; uy.line = cell.line; }
       any = true;
       const Present p = present_in(cm->form, given);
       for (int i = 0; i < 4; ++i) uy.present[i] = uy.present[i] && p[i];
       const Measures& m = cm->values;
-      uy.total += m;
+      Present ok = add_measures(uy.total, m);
+      auto also = [&](Measures& into) {
+        const Present part = add_measures(into, m);
+        for (int i = 0; i < 4; ++i) ok[i] = ok[i] && part[i];
+      };
       if (ck.group == TargetGroup::Unspecified) uy.group_known = false;
-      else uy.by_group[ck.group] += m;
-      if (!ck.service.empty()) uy.by_service[ck.service] += m;
+      else also(uy.by_group[ck.group]);
+      if (!ck.service.empty()) also(uy.by_service[ck.service]);
+      for (int i = 0; i < 4; ++i) uy.present[i] = uy.present[i] && ok[i];
+      report_overflow(ctx, cell.file, cell.line, code, year, ok);
     }
     if (any) {
       ctx.units[key] = std::move(uy);

@@ -135,7 +135,10 @@ void validate(Context& ctx) {
       auto& ex = ctx.excluded[{v.year, v.service}];
       ex.year = v.year;
       ex.service = v.service;
-      if (counts_in_total(v.category)) ex.arsverk += v.value;
+      if (counts_in_total(v.category) && !ex.arsverk.add_checked(v.value)) {
+        report_overflow(ctx, file, v.line, v.unit, v.year, {false, true, true, true});
+        continue;
+      }
       if (v.value != Fixed()) ++ex.rows;
       continue;
     }
