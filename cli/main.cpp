@@ -15,9 +15,9 @@ constexpr const char* kUsage = R"(Usage: arsverk FILE... [options]
        arsverk --demo [options]
 
 Computes the quality indicator "Årsverk i psykisk helse- og rusarbeid i kommunene"
-(årsverk per 1 000 inhabitants: M1 total, M2 min. health/social upper secondary,
+(FTEs per 1,000 inhabitants: M1 total, M2 min. health/social upper secondary,
 M3 health/social higher education (2024) / higher education (2015), M4 other higher
-education (2024) / with further education (2015)) from årsverk and population files
+education (2024) / with further education (2015)) from FTE (årsverk) and population files
 in any layout the calculator recognises (CSV/TSV/Excel paste, SSB StatBank exports,
 JSON-stat 2.0). Without a population file SSB's population 2020–2026 built into the
 program is used. Use - to read standard input.
@@ -140,6 +140,6 @@ int main(int argc, char** argv) {
   else std::cout << session.report_table(settings);
   if (demo && format == "table")
     std::cout << (settings.lang == arsverk::Lang::Nb ? "\nEksempeldata: syntetiske årsverk, ikke virkelige tall.\n"
-                                                     : "\nExample data: synthetic årsverk, not real figures.\n");
+                                                     : "\nExample data: synthetic FTEs, not real figures.\n");
   return unreadable || session.has_errors(settings) ? 1 : 0;
 }

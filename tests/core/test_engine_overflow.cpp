@@ -12,7 +12,7 @@ constexpr const char* kHuge = "9000000000000";  // 9e12 FTEs: accepted alone, tw
 
 bool mentions_line(const Diagnostic& d, int64_t line) {
   const std::string l = std::to_string(line);
-  return d.line == line && d.nb.find("linje " + l) != std::string::npos && d.en.find("line " + l) != std::string::npos;
+  return d.line == line && d.nb.find("Linje " + l) != std::string::npos && d.en.find("Line " + l) != std::string::npos;
 }
 
 }  // namespace

@@ -30,6 +30,7 @@ struct InputValue {
 struct Cell {
   CategoryAmounts amounts;
   std::array<int64_t, kCategoryCount> lines{};  // where each category was given
+  std::array<int, kCategoryCount> files{};
   int file = 0;
   int64_t line = 0;
 };

@@ -10,13 +10,27 @@ namespace arsverk {
 
 namespace detail {
 
+namespace {
+
+std::string capitalised(std::string s) {
+  if (!s.empty() && s[0] >= 'a' && s[0] <= 'z') s[0] = static_cast<char>(s[0] - 'a' + 'A');
+  return s;
+}
+
+}  // namespace
+
 const std::string& Context::file_name(int index) const {
   static const std::string none;
   return index >= 0 && index < static_cast<int>(files.size()) ? files[index].name : none;
 }
 
+// A message tied to a line says where in its text too: the page shows only the text.
 void Context::message(Severity s, const char* code, int file, int64_t line, std::string nb, std::string en,
                       int year) {
+  if (line > 0) {
+    nb = capitalised(where(Lang::Nb, file, line)) + ": " + nb;
+    en = capitalised(where(Lang::En, file, line)) + ": " + en;
+  }
   diagnostics.add(Diagnostic{s, code, file < 0 ? std::string() : file_name(file), line, 0,
                              std::move(nb), std::move(en), year});
 }
@@ -43,11 +57,9 @@ void report_overflow(Context& ctx, int file, int64_t line, const std::string& un
   if (measures.empty()) return;
   ctx.message(Severity::Error, "arithmetic.overflow", file, line,
               "Summen av årsverk for " + unit + " " + std::to_string(year) + " (" + measures +
-                  ") blir for stor til å regnes ut når tallene på " + ctx.where(Lang::Nb, file, line) +
-                  " legges til. Et av tallene er trolig feil (for stort): sjekk dem. Måltallet vises ikke.",
+                  ") blir for stor til å regnes ut når tallene på denne linjen legges til. Et av tallene er trolig feil (for stort): sjekk dem. Måltallet vises ikke.",
               "The sum of FTEs for " + unit + " " + std::to_string(year) + " (" + measures +
-                  ") becomes too large to compute when the figures on " + ctx.where(Lang::En, file, line) +
-                  " are added. One of the figures is probably wrong (too large): check them. The measure is not shown.",
+                  ") becomes too large to compute when the figures on this line are added. One of the figures is probably wrong (too large): check them. The measure is not shown.",
               year);
 }
 

@@ -41,7 +41,7 @@ bool assign_population(Context& ctx, Result& r, int file, int64_t line) {
                     ", så årsverk per 1 000 innbyggere kan ikke regnes ut for " + std::to_string(r.year) +
                     ". Legg til en befolkningsfil (for eksempel SSBs tabell 07459) som har med enheten, eller velg et annet befolkningsår.",
                 "No population for " + what + " on 1 January " + std::to_string(pop_year) +
-                    ", so årsverk per 1 000 inhabitants cannot be computed for " + std::to_string(r.year) +
+                    ", so FTEs per 1,000 inhabitants cannot be computed for " + std::to_string(r.year) +
                     ". Add a population file (for example SSB table 07459) that includes the unit, or choose the other population year.", r.year);
     return false;
   }

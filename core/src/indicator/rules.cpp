@@ -94,7 +94,7 @@ void apply_rules(Context& ctx) {
   merge_oslo(ctx);
 }
 
-// Rule 2 (in the years it applies to): a kommune without own årsverk for adults or for children and young people is left out
+// Rule 2 (in the years it applies to): a kommune without own FTEs for adults or for children and young people is left out
 // of the display and still counted in the aggregates.
 void apply_suppression(Context& ctx) {
   std::set<int> unknown_years;
@@ -116,8 +116,8 @@ void apply_suppression(Context& ctx) {
     ctx.message(Severity::Info, "suppression.not_applied", -1, 0,
                 "Regelen om å holde utenfor kommuner uten egne årsverk for voksne eller for barn og unge kunne ikke brukes for " +
                     std::to_string(year) + " fordi årsverkene mangler målgruppe (voksne / barn og unge). Legg til en kolonne «målgruppe» for å bruke den.",
-                "The rule that leaves out municipalities without own årsverk for adults or for children and young people could not be applied for " +
-                    std::to_string(year) + " because the årsverk have no target group (adults / children and young people). Add a 'målgruppe' column to apply it.", year);
+                "The rule that leaves out municipalities without own FTEs for adults or for children and young people could not be applied for " +
+                    std::to_string(year) + " because the FTEs have no target group (adults / children and young people). Add a 'målgruppe' column to apply it.", year);
   }
 }
 

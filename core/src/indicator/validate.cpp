@@ -20,6 +20,19 @@ bool counts_in_total(Category c) {
 
 std::optional<Fixed>& at(CategoryAmounts& a, Category c) { return a[static_cast<int>(c)]; }
 
+// The value repeats one already in the cell: names both places, counts the first.
+void report_duplicate(Context& ctx, const ArsverkValue& v, int file, const Cell& cell) {
+  const int c = static_cast<int>(v.category);
+  const std::string what = v.unit + ", " + std::to_string(v.year) + ", " + to_string(v.category);
+  ctx.message(Severity::Warning, "value.duplicate", file, v.line,
+              "Samme enhet, år, målgruppe, tjeneste og kategori (" + what + ") står to ganger: her og på " +
+                  ctx.where(Lang::Nb, cell.files[c], cell.lines[c]) +
+                  ". Bare den første er talt med. Slå radene sammen hvis begge er riktige.",
+              "The same unit, year, target group, service and category (" + what + ") appears twice: here and on " +
+                  ctx.where(Lang::En, cell.files[c], cell.lines[c]) +
+                  ". Only the first is counted. Combine the rows if both are right.");
+}
+
 }  // namespace
 
 // Checks a code against the structure of its data year; says what to use instead when it can.
@@ -59,11 +72,11 @@ std::optional<UnitInfo> resolve_unit(Context& ctx, const std::string& code, int 
     if (d) {
       ctx.message(Severity::Error, "unit.district_not_reporting", file, line,
                   "Bydel " + code + " " + d->name + " rapporterer ikke årsverk selv (den har bare befolkning). Før årsverkene på Oslo kommune (0301) eller en bydel som rapporterer. Alle radene for enheten dette året er hoppet over.",
-                  "District " + code + " " + d->name + " does not report årsverk itself (it only has population). Put the årsverk on Oslo (0301) or a reporting district. All rows for the unit that year were skipped.");
+                  "District " + code + " " + d->name + " does not report FTEs itself (it only has population). Put the FTEs on Oslo (0301) or a reporting district. All rows for the unit that year were skipped.");
     } else {
       ctx.message(Severity::Error, "unit.unknown_district", file, line,
                   "«" + code + "» er ikke en av Oslos bydeler (030101–030115). Bare Oslos bydeler rapporterer egne årsverk. Alle radene for enheten dette året er hoppet over.",
-                  "'" + code + "' is not one of Oslo's districts (030101–030115). Only Oslo's districts report årsverk of their own. All rows for the unit that year were skipped.");
+                  "'" + code + "' is not one of Oslo's districts (030101–030115). Only Oslo's districts report FTEs of their own. All rows for the unit that year were skipped.");
     }
     return std::nullopt;
   }
@@ -144,18 +157,12 @@ void validate(Context& ctx) {
     }
     Cell& cell = ctx.cells[{v.unit, v.year}][{v.group, v.service}];
     if (at(cell.amounts, v.category)) {
-      const int64_t first = cell.lines[static_cast<int>(v.category)];
-      ctx.message(Severity::Warning, "value.duplicate", file, v.line,
-                  "Samme enhet, år, målgruppe, tjeneste og kategori (" + v.unit + ", " + std::to_string(v.year) + ", " +
-                      to_string(v.category) + ") står to ganger; første gang på linje " + std::to_string(first) +
-                      ". Bare den første er talt med. Slå radene sammen hvis begge er riktige.",
-                  "The same unit, year, target group, service and category (" + v.unit + ", " + std::to_string(v.year) +
-                      ", " + to_string(v.category) + ") appears twice; first on line " + std::to_string(first) +
-                      ". Only the first is counted. Combine the rows if both are right.");
+      report_duplicate(ctx, v, file, cell);
       continue;
     }
     if (cell.line == 0) { cell.file = file; cell.line = v.line; }
     cell.lines[static_cast<int>(v.category)] = v.line;
+    cell.files[static_cast<int>(v.category)] = file;
     at(cell.amounts, v.category) = v.value;
   }
 }

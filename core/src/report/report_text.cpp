@@ -122,11 +122,12 @@ std::string report_to_table(const Report& report, const Settings& settings) {
   }
   if (!report.diagnostics.empty()) out += "\n";
   for (const PopulationUse& u : report.population_use) {
+    auto units = [&](int n) { return std::to_string(n) + (nb ? (n == 1 ? " enhet" : " enheter") : (n == 1 ? " unit" : " units")); };
     out += nb ? "Befolkning for " + std::to_string(u.data_year) + ": 1. januar " + std::to_string(u.population_year) +
-                    " (" + std::to_string(u.from_embedded) + " enheter fra innebygde SSB-tall, " +
+                    " (" + units(u.from_embedded) + " fra innebygde SSB-tall, " +
                     std::to_string(u.from_files) + " fra fil)\n"
               : "Population for " + std::to_string(u.data_year) + ": 1 January " + std::to_string(u.population_year) +
-                    " (" + std::to_string(u.from_embedded) + " units from embedded SSB figures, " +
+                    " (" + units(u.from_embedded) + " from embedded SSB figures, " +
                     std::to_string(u.from_files) + " from files)\n";
   }
   out += "\n";
