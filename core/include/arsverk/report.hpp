@@ -28,6 +28,30 @@ struct Distribution {
 
 enum class Fence { Inside, Low, High };
 
+// What a comparison rests on (docs/indicator.md, "Comparisons"): below the thresholds it is not
+// meaningful, and the page presents no median, rank or fences as if it were.
+struct Coverage {
+  static constexpr int kMinMembers = 5;          // or all members, in a smaller group
+  static constexpr double kMinPopulationShare = 0.5;
+
+  int members = 0;                 // municipalities with a figure (own, or published in a reference file)
+  int members_total = 0;           // municipalities in the group
+  int from_reference = 0;          // of `members`: rates from reference files
+  int reference_year = 0;          // the year of those rates (0 when none)
+  std::vector<std::string> reference_files;
+  double population_share = 0;     // of the group's population, in members with a figure
+  bool meaningful = false;
+  std::string reason;              // "few_members" | "low_coverage" when not meaningful
+
+  void decide();                   // sets meaningful and reason from the counts
+};
+
+// Published rates for a unit and year: the indicator's own (embedded) or from a reference file.
+struct Published {
+  std::array<std::optional<double>, 4> per_1000{};
+  std::string source;              // "Helsedirektoratet kvalitetsindikator (2024-tall)" or the file name
+};
+
 struct GroupComparison {
   std::string group;                 // "EKG07"
   int n = 0;                         // members with a shown rate
@@ -36,6 +60,7 @@ struct GroupComparison {
   Rates median{};
   Rates diff_from_median{};
   std::array<std::optional<Fence>, 4> fence{};
+  Coverage coverage;                 // of the group's M1 figures
 };
 
 struct Change {
@@ -72,7 +97,10 @@ struct Result {
   std::array<int, 4> measure_members{};  // aggregates: members with each measure
   std::map<TargetGroup, Amounts> by_group;
   std::map<std::string, Amounts> by_service;
+  std::optional<Published> published;                        // published figures for the same unit and year
+  Coverage aggregate_coverage;       // aggregates: of their own sums (members with data)
   std::optional<std::array<Distribution, 4>> distribution;  // KOSTRA groups
+  Coverage distribution_coverage;    // KOSTRA groups: of the distribution (own and reference rates)
   std::optional<GroupComparison> comparison;                 // kommune within its KOSTRA group
   std::optional<Change> change;
   std::vector<std::string> flags;

@@ -74,9 +74,10 @@ YearAggregates accumulate(Context& ctx, int year) {
   return y;
 }
 
-// Population and number of all municipalities in an aggregate, with data or not.
-std::pair<double, int> total_population(const Context& ctx, Structure structure, int pop_year,
-                                         const MemberTest& in) {
+}  // namespace
+
+std::pair<double, int> municipalities_population(const Context& ctx, Structure structure, int pop_year,
+                                                 const MemberTest& in) {
   double sum = 0;  // for the coverage ratio only: exact below 2^53, never undefined
   int n = 0;
   for (const auto& m : ctx.registers.municipalities(structure)) {
@@ -86,6 +87,8 @@ std::pair<double, int> total_population(const Context& ctx, Structure structure,
   }
   return {sum, n};
 }
+
+namespace {
 
 void emit(Context& ctx, int year, Structure structure, Level level, const std::string& code,
           const std::string& name, const Accumulator& a, const MemberTest& in) {
@@ -113,9 +116,13 @@ void emit(Context& ctx, int year, Structure structure, Level level, const std::s
   for (const auto& [g, m] : a.groups) r.by_group[g] = a.shown(m);
   for (const auto& [sv, m] : a.services) r.by_service[sv] = a.shown(m);
   r.partly_carried = a.carried;
-  auto [all_pop, all_n] = total_population(ctx, structure, pop_year, in);
+  auto [all_pop, all_n] = municipalities_population(ctx, structure, pop_year, in);
   r.members_total = all_n;
   r.coverage = all_pop > 0 ? std::min(1.0, static_cast<double>(a.pop) / all_pop) : 1.0;
+  r.aggregate_coverage.members = a.members;
+  r.aggregate_coverage.members_total = all_n;
+  r.aggregate_coverage.population_share = r.coverage;
+  r.aggregate_coverage.decide();
   if (level == Level::Fylke) r.county = code;
   if (level == Level::KostraGruppe) r.kostra = code;
   ctx.results.push_back(std::move(r));

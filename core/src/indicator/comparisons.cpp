@@ -4,13 +4,15 @@
 #include <cmath>
 #include <tuple>
 
+#include <set>
+
 #include "context.hpp"
+#include "published.hpp"
 
 namespace arsverk::detail {
 
 namespace {
 
-using GroupYear = std::pair<std::string, int>;
 
 Distribution distribution_of(std::vector<double> v) {
   Distribution d;
@@ -35,39 +37,104 @@ Distribution distribution_of(std::vector<double> v) {
   return d;
 }
 
-std::map<GroupYear, std::vector<const Result*>> group_members(const std::vector<Result>& results) {
-  std::map<GroupYear, std::vector<const Result*>> members;
-  for (const Result& r : results)
-    if (r.level == Level::Kommune && !r.suppressed) members[{r.kostra, r.year}].push_back(&r);
-  return members;
+// One municipality's rates in its KOSTRA group: its own result, or published rates from a
+// reference file when it has no result of its own that year (own figures win).
+struct Peer {
+  Rates per_1000;
+  int64_t population = 0;
+  const ReferenceRow* reference = nullptr;
+};
+
+struct PeerGroup {
+  std::vector<Peer> peers;
+  Coverage coverage;
+};
+
+// The year whose reference rates stand in for `year`: the same year, else the latest earlier
+// year of the same schema with reference rates; 0 when there is none.
+int reference_year_for(const Context& ctx, int year) {
+  int best = 0;
+  for (const auto& [key, row] : ctx.references) {
+    const int y = key.second;
+    if (y <= year && y > best && schema_for_year(y) == schema_for_year(year) &&
+        level_of_code(key.first) == Level::Kommune)
+      best = y;
+  }
+  return best;
 }
 
-void add_distributions(std::vector<Result>& results, std::map<GroupYear, std::vector<const Result*>>& members) {
-  for (Result& g : results) {
-    if (g.level != Level::KostraGruppe) continue;
-    std::array<Distribution, 4> dist;
+void add_reference_peers(const Context& ctx, int year, int group, PeerGroup& pg,
+                         const std::set<std::string>& own) {
+  const int ry = reference_year_for(ctx, year);
+  const auto structure = structure_for_year(year);
+  if (ry == 0 || !structure || structure_for_year(ry) != structure) return;
+  const int pop_year = population_year_for(ctx.settings, year);
+  for (const auto& [key, row] : ctx.references) {
+    if (key.second != ry || own.count(key.first)) continue;
+    const Municipality* m = ctx.registers.municipality(*structure, key.first);
+    if (!m || m->kostra_group != group) continue;
+    auto pop = ctx.population.find(key.first, Level::Kommune, structure, pop_year);
+    pg.peers.push_back({row.per_1000, pop ? pop->persons : 0, &row});
+    ++pg.coverage.from_reference;
+    pg.coverage.reference_year = ry;
     for (int i = 0; i < 4; ++i) {
-      std::vector<double> v;
-      for (const Result* m : members[{g.code, g.year}])
-        if (m->per_1000[i]) v.push_back(*m->per_1000[i]);
-      dist[i] = distribution_of(std::move(v));
+      if (!row.per_1000[i]) continue;
+      const std::string& name = ctx.file_name(row.files[i]);
+      auto& files = pg.coverage.reference_files;
+      if (std::find(files.begin(), files.end(), name) == files.end()) files.push_back(name);
     }
-    g.distribution = dist;
   }
 }
 
-GroupComparison compare_in_group(const Result& r, const std::array<Distribution, 4>& dist,
-                                 const std::vector<const Result*>& peers) {
+PeerGroup peer_group(const Context& ctx, const Result& group) {
+  PeerGroup pg;
+  std::set<std::string> own;
+  for (const Result& r : ctx.results) {
+    if (r.level != Level::Kommune || r.year != group.year || r.kostra != group.code) continue;
+    own.insert(r.code);
+    if (!r.suppressed) pg.peers.push_back({r.per_1000, r.population, nullptr});
+  }
+  const auto number = kostra_group_number(group.code);
+  const auto structure = structure_for_year(group.year);
+  if (!number || !structure) return pg;
+  add_reference_peers(ctx, group.year, *number, pg, own);
+  double with_m1 = 0;
+  for (const Peer& p : pg.peers) {
+    if (!p.per_1000[0]) continue;
+    ++pg.coverage.members;
+    with_m1 += static_cast<double>(p.population);
+  }
+  auto [all_pop, all_n] = municipalities_population(ctx, *structure, population_year_for(ctx.settings, group.year),
+                                                    [&](const Municipality& m) { return m.kostra_group == *number; });
+  pg.coverage.members_total = all_n;
+  pg.coverage.population_share = all_pop > 0 ? std::min(1.0, with_m1 / all_pop) : 0.0;
+  pg.coverage.decide();
+  return pg;
+}
+
+std::array<Distribution, 4> distributions(const std::vector<Peer>& peers) {
+  std::array<Distribution, 4> dist;
+  for (int i = 0; i < 4; ++i) {
+    std::vector<double> v;
+    for (const Peer& p : peers)
+      if (p.per_1000[i]) v.push_back(*p.per_1000[i]);
+    dist[i] = distribution_of(std::move(v));
+  }
+  return dist;
+}
+
+GroupComparison compare_in_group(const Result& r, const std::array<Distribution, 4>& dist, const PeerGroup& pg) {
   GroupComparison c;
   c.group = r.kostra;
-  c.n = static_cast<int>(peers.size());
+  c.n = static_cast<int>(pg.peers.size());
+  c.coverage = pg.coverage;
   for (int i = 0; i < 4; ++i) {
     const Distribution& d = dist[i];
     c.peers[i] = d.n;
     if (!r.per_1000[i] || d.n == 0) continue;
     const double rate = *r.per_1000[i];
     int higher = 0;
-    for (const Result* p : peers) higher += p->per_1000[i] && *p->per_1000[i] > rate;
+    for (const Peer& p : pg.peers) higher += p.per_1000[i] && *p.per_1000[i] > rate;
     c.rank[i] = higher + 1;
     c.median[i] = d.median;
     c.diff_from_median[i] = rate - d.median;
@@ -77,15 +144,14 @@ GroupComparison compare_in_group(const Result& r, const std::array<Distribution,
   return c;
 }
 
-void add_group_comparisons(std::vector<Result>& results, std::map<GroupYear, std::vector<const Result*>>& members) {
-  std::map<GroupYear, const Result*> groups;
-  for (const Result& r : results)
-    if (r.level == Level::KostraGruppe) groups[{r.code, r.year}] = &r;
-  for (Result& r : results) {
-    if (r.level != Level::Kommune || r.suppressed) continue;
-    auto g = groups.find({r.kostra, r.year});
-    if (g == groups.end() || !g->second->distribution) continue;
-    GroupComparison c = compare_in_group(r, *g->second->distribution, members[{r.kostra, r.year}]);
+void compare_group(Context& ctx, Result& group) {
+  const PeerGroup pg = peer_group(ctx, group);
+  const auto dist = distributions(pg.peers);
+  group.distribution = dist;
+  group.distribution_coverage = pg.coverage;
+  for (Result& r : ctx.results) {
+    if (r.level != Level::Kommune || r.suppressed || r.year != group.year || r.kostra != group.code) continue;
+    GroupComparison c = compare_in_group(r, dist, pg);
     if (c.fence[0] == Fence::High) r.flags.push_back("outside_fences_high");
     if (c.fence[0] == Fence::Low) r.flags.push_back("outside_fences_low");
     r.comparison = c;
@@ -113,10 +179,38 @@ void add_changes(std::vector<Result>& results) {
 }  // namespace
 
 void build_comparisons(Context& ctx) {
-  auto members = group_members(ctx.results);
-  add_distributions(ctx.results, members);
-  add_group_comparisons(ctx.results, members);
+  for (Result& g : ctx.results)
+    if (g.level == Level::KostraGruppe) compare_group(ctx, g);
   add_changes(ctx.results);
 }
 
+// The published figures for each result's unit and year: the indicator's own where published,
+// else a reference file's.
+void attach_published(Context& ctx) {
+  for (Result& r : ctx.results) {
+    if (const Published* p = PublishedRates::instance().find(r.code, r.year)) {
+      r.published = *p;
+      continue;
+    }
+    auto it = ctx.references.find({r.code, r.year});
+    if (it == ctx.references.end()) continue;
+    Published p;
+    p.per_1000 = it->second.per_1000;
+    for (int i = 0; i < 4 && p.source.empty(); ++i)
+      if (it->second.per_1000[i]) p.source = ctx.file_name(it->second.files[i]);
+    r.published = p;
+  }
+}
+
 }  // namespace arsverk::detail
+
+namespace arsverk {
+
+void Coverage::decide() {
+  meaningful = false;
+  if (members == 0 || members < std::min(kMinMembers, members_total)) reason = "few_members";
+  else if (population_share < kMinPopulationShare) reason = "low_coverage";
+  else { reason.clear(); meaningful = true; }
+}
+
+}  // namespace arsverk

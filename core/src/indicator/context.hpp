@@ -1,8 +1,10 @@
 #pragma once
 // What the stages of the computation share (internal to core/src/indicator). Each stage is one
 // function over the Context, in the order engine.cpp runs them:
-//   collect → validate → unit-years → rules → results → aggregates → comparisons → checks.
+//   collect → validate → unit-years → rules → results → aggregates → comparisons → checks
+// (comparisons: the published yardstick, KOSTRA groups and change).
 #include <array>
+#include <functional>
 #include <map>
 #include <optional>
 #include <set>
@@ -24,6 +26,19 @@ using Present = std::array<bool, 4>;  // which of M1..M4 the input gave
 struct InputValue {
   const ArsverkValue* value;
   int file;
+};
+
+// One published rate from a reference file, with its file.
+struct InputReference {
+  const ReferenceRate* rate;
+  int file;
+};
+
+// The published rates of one unit and year from reference files.
+struct ReferenceRow {
+  Rates per_1000{};
+  std::array<int64_t, 4> lines{};
+  std::array<int, 4> files{};
 };
 
 // One row-group of input: a unit, year, target group and service, with its categories.
@@ -79,6 +94,8 @@ struct Context {
   Diagnostics diagnostics;
 
   std::vector<InputValue> values;                               // collect
+  std::vector<InputReference> reference_values;                 // collect
+  std::map<UnitKey, ReferenceRow> references;                   // validate
   std::map<UnitKey, std::map<CellKey, Cell>> cells;             // validate
   std::map<std::pair<int, std::string>, ExcludedService> excluded;  // by year, service
   std::set<UnitKey> answered;  // every unit and year with an accepted row, in scope or not
@@ -106,6 +123,7 @@ void apply_rules(Context& ctx);
 void build_results(Context& ctx);
 void apply_suppression(Context& ctx);
 void build_aggregates(Context& ctx);
+void attach_published(Context& ctx);
 void build_comparisons(Context& ctx);
 void run_checks(Context& ctx);
 
@@ -113,6 +131,9 @@ void run_checks(Context& ctx);
 std::optional<UnitInfo> resolve_unit(Context& ctx, const std::string& code, int year, int file,
                                      int64_t line);
 int population_year_for(const Settings& s, int year);
+// Population and number of all municipalities of `structure` that `in` selects, with data or not.
+std::pair<double, int> municipalities_population(const Context& ctx, Structure structure, int pop_year,
+                                                 const std::function<bool(const Municipality&)>& in);
 Amounts shown(const Measures& m, const Present& present);
 Rates rates_of(const Amounts& m, const std::array<int64_t, 4>& population);
 std::string fmt_num(Fixed v, Lang lang);

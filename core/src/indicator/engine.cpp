@@ -117,6 +117,7 @@ Report compute(const std::vector<ParsedFile>& files, const Settings& settings, c
   detail::build_results(ctx);
   detail::apply_suppression(ctx);
   detail::build_aggregates(ctx);
+  detail::attach_published(ctx);
   detail::build_comparisons(ctx);
   detail::run_checks(ctx);
   return detail::assemble(ctx);

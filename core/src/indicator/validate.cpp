@@ -109,6 +109,38 @@ std::optional<UnitInfo> resolve_unit(Context& ctx, const std::string& code, int 
   return std::nullopt;
 }
 
+namespace {
+
+// Published rates from reference files: the unit must exist in the year; one rate per unit, year
+// and measure (the first counts).
+void validate_references(Context& ctx) {
+  std::set<UnitKey> bad_units;
+  for (const InputReference& input : ctx.reference_values) {
+    const ReferenceRate& r = *input.rate;
+    if (r.year < 2015 || r.year > 2100 || r.measure < 0 || r.measure > 3 || bad_units.count({r.unit, r.year})) continue;
+    if (!ctx.references.count({r.unit, r.year}) && !resolve_unit(ctx, r.unit, r.year, input.file, r.line)) {
+      bad_units.insert({r.unit, r.year});
+      continue;
+    }
+    ReferenceRow& row = ctx.references[{r.unit, r.year}];
+    const int m = r.measure;
+    if (row.per_1000[m]) {
+      const std::string what = r.unit + ", " + std::to_string(r.year) + ", M" + std::to_string(m + 1);
+      ctx.message(Severity::Warning, "reference.duplicate", input.file, r.line,
+                  "Samme enhet, år og måltall (" + what + ") står to ganger i referansetallene: her og på " +
+                      ctx.where(Lang::Nb, row.files[m], row.lines[m]) + ". Bare den første er brukt.",
+                  "The same unit, year and measure (" + what + ") appears twice in the reference figures: here and on " +
+                      ctx.where(Lang::En, row.files[m], row.lines[m]) + ". Only the first is used.");
+      continue;
+    }
+    row.per_1000[m] = r.per_1000.to_double();
+    row.lines[m] = r.line;
+    row.files[m] = input.file;
+  }
+}
+
+}  // namespace
+
 void validate(Context& ctx) {
   std::set<UnitKey> bad_units;
   for (const InputValue& input : ctx.values) {
@@ -165,6 +197,7 @@ void validate(Context& ctx) {
     cell.files[static_cast<int>(v.category)] = file;
     at(cell.amounts, v.category) = v.value;
   }
+  validate_references(ctx);
 }
 
 }  // namespace arsverk::detail

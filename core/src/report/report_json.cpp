@@ -41,6 +41,26 @@ const char* to_string(Fence f) {
 
 Json fence_json(const std::optional<Fence>& f) { return f && to_string(*f) ? Json(to_string(*f)) : Json(nullptr); }
 
+Json coverage_json(const Coverage& c) {
+  return {{"members", c.members},
+          {"members_total", c.members_total},
+          {"from_reference", c.from_reference},
+          {"reference_year", c.reference_year ? Json(c.reference_year) : Json(nullptr)},
+          {"reference_files", c.reference_files},
+          {"population_share", c.population_share},
+          {"meaningful", c.meaningful},
+          {"reason", c.reason.empty() ? Json(nullptr) : Json(c.reason)}};
+}
+
+Json published_json(const std::optional<Published>& p, Lang lang) {
+  if (!p) return nullptr;
+  return {{"per_1000", per_measure([&](int i) { return or_null(p->per_1000[i]); })},
+          {"display", per_measure([&](int i) {
+             return p->per_1000[i] ? Json(format_double(*p->per_1000[i], 1, lang)) : Json(nullptr);
+           })},
+          {"source", p->source}};
+}
+
 Json result_json(const Result& r, Lang lang) {
   const bool shown = !r.suppressed;
   Json j;
@@ -68,7 +88,9 @@ Json result_json(const Result& r, Lang lang) {
     j["members"] = r.members;
     j["members_total"] = r.members_total;
     j["members_per_measure"] = per_measure([&](int i) { return r.measure_members[i]; });
+    if (!r.direct) j["aggregate_coverage"] = coverage_json(r.aggregate_coverage);
   }
+  j["published"] = published_json(r.published, lang);
   Json groups = Json::object();
   for (const auto& group : r.by_group) {
     const Amounts& m = group.second;
@@ -93,6 +115,7 @@ Json result_json(const Result& r, Lang lang) {
                                            {"p75", x.p75}, {"max", x.max}, {"mean", x.mean}};
     }
     j["distribution"] = d;
+    j["distribution_coverage"] = coverage_json(r.distribution_coverage);
   }
   if (r.comparison) {
     const GroupComparison& c = *r.comparison;
@@ -103,7 +126,8 @@ Json result_json(const Result& r, Lang lang) {
         {"rank", per_measure([&](int i) { return or_null(c.rank[i]); })},
         {"median", per_measure([&](int i) { return or_null(c.median[i]); })},
         {"diff_from_median", per_measure([&](int i) { return or_null(c.diff_from_median[i]); })},
-        {"outside_fences", per_measure([&](int i) { return fence_json(c.fence[i]); })}};
+        {"outside_fences", per_measure([&](int i) { return fence_json(c.fence[i]); })},
+        {"coverage", coverage_json(c.coverage)}};
   } else {
     j["comparison"] = nullptr;
   }

@@ -109,6 +109,15 @@ std::string pad(const std::string& s, std::size_t w, bool right) {
   return right ? std::string(w - n, ' ') + s : s + std::string(w - n, ' ');
 }
 
+// "Publisert: M1 2,8, M2 2,4" / "Published: M1 2.8, M2 2.4".
+std::string published_note(const Published& p, Lang lang) {
+  std::string values;
+  for (int i = 0; i < 4; ++i)
+    if (p.per_1000[i])
+      values += (values.empty() ? "M" : ", M") + std::to_string(i + 1) + " " + format_double(*p.per_1000[i], 1, lang);
+  return (lang == Lang::Nb ? "Publisert: " : "Published: ") + values;
+}
+
 }  // namespace
 
 std::string report_to_table(const Report& report, const Settings& settings) {
@@ -143,6 +152,7 @@ std::string report_to_table(const Report& report, const Settings& settings) {
     if (r.carried_from) note = (nb ? "videreført fra " : "carried from ") + std::to_string(*r.carried_from);
     if (r.coverage < 1.0) note += (note.empty() ? "" : "; ") + std::string(nb ? "dekning " : "coverage ") +
                                   format_double(r.coverage * 100, 1, lang) + " %";
+    if (r.published) note += (note.empty() ? "" : "; ") + published_note(*r.published, lang);
     row.push_back(note);
     rows.push_back(std::move(row));
   }

@@ -1,0 +1,27 @@
+#pragma once
+// The indicator's published rates built into the calculator (data/published/nasjonale_tall.csv):
+// Norway and the published counties, per year and measure.
+#include <map>
+#include <optional>
+#include <string>
+#include <utility>
+
+#include "arsverk/report.hpp"
+
+namespace arsverk::detail {
+
+class PublishedRates {
+ public:
+  static const PublishedRates& instance();
+  // The published rates of a unit ("0", a county of the year's structure) in a year, or nothing.
+  const Published* find(const std::string& code, int year) const;
+  // The latest published national M1 rate of the schema of `year`: that year's when there is one,
+  // else the nearest earlier, else the nearest later year of the same schema.
+  std::optional<std::pair<int, double>> national_m1(int year) const;
+
+ private:
+  PublishedRates();
+  std::map<std::pair<std::string, int>, Published> rates_;
+};
+
+}  // namespace arsverk::detail

@@ -1,0 +1,115 @@
+// Published figures as the yardstick; comparisons that say what they rest on; reference rates as
+// "others" for rank, median and fences, never in sums.
+#include "engine_fixture.hpp"
+
+using namespace fixture;
+
+namespace {
+
+// A reference file of published rates per municipality (M1 only).
+ParsedFile reference_file(const std::vector<std::pair<std::string, const char*>>& rates, int year) {
+  ParsedFile f;
+  f.name = "publiserte.csv";
+  f.kind = FileKind::Reference;
+  int64_t line = 2;
+  for (const auto& [unit, rate] : rates) {
+    ReferenceRate r;
+    r.unit = unit;
+    r.year = year;
+    r.measure = 0;
+    r.per_1000 = fx(rate);
+    r.line = line++;
+    f.reference.push_back(r);
+  }
+  return f;
+}
+
+// The 13 municipalities of KOSTRA group 10 on 2024 numbers.
+std::vector<std::string> group10() {
+  std::vector<std::string> codes;
+  for (const auto& m : Registers::embedded().municipalities(Structure::K2024))
+    if (m.kostra_group == 10) codes.push_back(m.code);
+  return codes;
+}
+
+}  // namespace
+
+TEST_CASE("own file only: the published figures beside the own, and comparisons marked not meaningful") {
+  Input in;
+  in.row24("3101", 2024, NoGroup, "", "30", "20", "10", "5", "3");
+  const Report r = in.run();
+  const Result* land = find(r, "0", 2024);
+  REQUIRE(land);
+  REQUIRE(land->published);
+  CHECK(*land->published->per_1000[0] == Approx(2.8));
+  CHECK(*land->published->per_1000[1] == Approx(2.4));
+  CHECK_FALSE(land->published->per_1000[2]);
+  CHECK(land->published->source.find("Helsedirektoratet") != std::string::npos);
+  CHECK_FALSE(land->aggregate_coverage.meaningful);
+  CHECK(land->aggregate_coverage.reason == "few_members");
+  const Result* halden = find(r, "3101", 2024);
+  REQUIRE(halden->comparison);
+  CHECK(halden->comparison->coverage.members == 1);
+  CHECK(halden->comparison->coverage.members_total == 13);
+  CHECK_FALSE(halden->comparison->coverage.meaningful);
+  const std::string json = report_to_json(r, Settings{});
+  CHECK(json.find(R"("meaningful":false,"reason":"few_members")") != std::string::npos);
+  CHECK(json.find(R"("published":{"per_1000":{"M1":2.8,"M2":2.4,"M3":null,"M4":null})") != std::string::npos);
+  CHECK(report_to_table(r, Settings{}).find("Publisert: M1 2,8, M2 2,4") != std::string::npos);
+}
+
+TEST_CASE("reference rates count as others for rank, median and fences, never in sums; own figures win") {
+  const auto codes = group10();
+  REQUIRE(codes.size() == 13);
+  Input in;
+  in.row24("3101", 2024, NoGroup, "", "300", "0", "0", "0", "0");  // Halden: ~9.4 per 1 000
+  std::vector<std::pair<std::string, const char*>> rates;
+  for (const auto& c : codes) rates.push_back({c, "3"});
+  in.files.push_back(reference_file(rates, 2024));  // includes 3101 itself: its own figures win
+  const Report r = in.run();
+  const Result* halden = find(r, "3101", 2024);
+  REQUIRE(halden);
+  REQUIRE(halden->comparison);
+  const auto& c = *halden->comparison;
+  CHECK(c.coverage.members == 13);
+  CHECK(c.coverage.from_reference == 12);
+  CHECK(c.coverage.reference_year == 2024);
+  CHECK(c.coverage.reference_files == std::vector<std::string>{"publiserte.csv"});
+  CHECK(c.coverage.meaningful);
+  CHECK(c.rank[0] == 1);
+  CHECK(*c.median[0] == Approx(3.0));
+  CHECK(c.fence[0] == Fence::High);
+  const Result* group = find(r, "EKG10", 2024);
+  REQUIRE(group);
+  CHECK(group->members == 1);  // sums are the own figures only
+  CHECK(group->arsverk[0] == fx("300"));
+  CHECK((*group->distribution)[0].n == 13);
+}
+
+TEST_CASE("reference rates of an earlier year of the same schema stand in, labelled with their year") {
+  Input in;
+  in.row24("3101", 2025, NoGroup, "", "30", "0", "0", "0", "0");
+  std::vector<std::pair<std::string, const char*>> rates;
+  for (const auto& c : group10()) rates.push_back({c, "3"});
+  in.files.push_back(reference_file(rates, 2024));
+  const Report r = in.run();
+  const Result* halden = find(r, "3101", 2025);
+  REQUIRE(halden->comparison);
+  CHECK(halden->comparison->coverage.reference_year == 2024);
+  CHECK(halden->comparison->coverage.from_reference == 12);
+  CHECK_FALSE(find(r, "3101", 2024));  // a reference rate is no result of its own
+}
+
+TEST_CASE("a published fylke figure from a reference file, and a duplicate reference rate") {
+  Input in;
+  in.row24("3101", 2024, NoGroup, "", "30", "0", "0", "0", "0");
+  in.files.push_back(reference_file({{"31", "3.4"}, {"31", "3.5"}}, 2024));
+  const Report r = in.run();
+  const Result* fylke = find(r, "31", 2024);
+  REQUIRE(fylke->published);
+  CHECK(*fylke->published->per_1000[0] == Approx(3.4));
+  CHECK(fylke->published->source == "publiserte.csv");
+  const Diagnostic* d = diagnostic(r, "reference.duplicate");
+  REQUIRE(d);
+  CHECK(d->en.find("line 2 of publiserte.csv") != std::string::npos);
+}
