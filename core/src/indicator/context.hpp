@@ -62,6 +62,8 @@ struct CellKey {
 struct UnitYear {
   Measures total{};         // a measure not in `present` holds a partial sum: never shown
   Present present{};
+  CategoryAmounts categories{};  // each category summed over the rows, for the checks
+  bool categories_ok = true;     // no category sum overflowed
   std::map<TargetGroup, Measures> by_group;
   std::map<std::string, Measures> by_service;
   bool group_known = true;  // every value carried a target group
@@ -137,6 +139,10 @@ std::pair<double, int> municipalities_population(const Context& ctx, Structure s
 Amounts shown(const Measures& m, const Present& present);
 Rates rates_of(const Amounts& m, const std::array<int64_t, 4>& population);
 std::string fmt_num(Fixed v, Lang lang);
+
+// Adds each category given in `from` into `into`; false when a sum would overflow (the measures
+// report it).
+[[nodiscard]] bool add_categories(CategoryAmounts& into, const CategoryAmounts& from);
 
 // Adds `m` into `into` measure by measure, overflow-checked: a measure whose sum would leave the
 // range of Fixed keeps its old value and comes back false.

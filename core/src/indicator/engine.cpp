@@ -44,6 +44,16 @@ std::string Context::where(Lang lang, int file, int64_t line) const {
   return l + (lang == Lang::Nb ? " i " : " of ") + name;
 }
 
+bool add_categories(CategoryAmounts& into, const CategoryAmounts& from) {
+  bool ok = true;
+  for (int c = 0; c < kCategoryCount; ++c) {
+    if (!from[c]) continue;
+    if (!into[c]) into[c] = Fixed();
+    ok = into[c]->add_checked(*from[c]) && ok;
+  }
+  return ok;
+}
+
 Present add_measures(Measures& into, const Measures& m) {
   Present ok{};
   for (int i = 0; i < 4; ++i) ok[i] = into[i].add_checked(m[i]);

@@ -69,6 +69,7 @@ void merge_oslo(Context& ctx) {
       if (it == ctx.units.end()) continue;
       const UnitYear& part = it->second;
       if (parts == 0) { oslo.file = part.file; oslo.line = part.line; }
+      oslo.categories_ok = add_categories(oslo.categories, part.categories) && oslo.categories_ok && part.categories_ok;
       Present ok = add_measures(oslo.total, part.total);
       auto also = [&](Measures& into, const Measures& m) {
         const Present p = add_measures(into, m);

@@ -166,6 +166,7 @@ void build_unit_years(Context& ctx) {
       const Present p = present_in(cm->form, given);
       for (int i = 0; i < 4; ++i) uy.present[i] = uy.present[i] && p[i];
       const Measures& m = cm->values;
+      uy.categories_ok = add_categories(uy.categories, cell.amounts) && uy.categories_ok;
       Present ok = add_measures(uy.total, m);
       auto also = [&](Measures& into) {
         const Present part = add_measures(into, m);

@@ -1,0 +1,97 @@
+// Plausibility that works on one file: the checks against the published yardstick.
+#include "engine_fixture.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "arsverk/session.hpp"
+
+using namespace fixture;
+
+TEST_CASE("the 10x typo is flagged with only the own file and the embedded data") {
+  Session s;
+  s.add_file("halden.csv",
+             "kommunenummer;år;målgruppe;a;b;c;d;e\n"
+             "3101;2024;voksne;40;200;46;50;20\n"       // 356 FTEs: 386 in all where 38,6 was meant
+             "3101;2024;barn og unge;5;15;5;3;2\n");
+  const auto doc = nlohmann::json::parse(s.report_json({}));
+  const nlohmann::json* found = nullptr;
+  for (const auto& d : doc["diagnostics"])
+    if (d["code"] == "check.far_above_published") found = &d;
+  REQUIRE(found);
+  CHECK((*found)["severity"] == "warning");
+  CHECK((*found)["line"] == 2);
+  const std::string text = (*found)["message"];
+  CHECK(text.find("M1 = 12,1") != std::string::npos);   // 386 / 31 935 × 1 000
+  CHECK(text.find("2,8 i 2024") != std::string::npos);  // the yardstick and its year
+  CHECK(text.find("38,6") != std::string::npos);        // what to check
+  for (const auto& r : doc["results"])
+    if (r["code"] == "3101") CHECK(r["flags"].dump().find("far_above_published") != std::string::npos);
+}
+
+TEST_CASE("a data year without a published figure names the year that was used") {
+  Input in;
+  in.row15("3001", 2023, NoGroup, "", "450", "300", "200", "100");  // Halden 2023: ~14 per 1 000
+  const Report r = in.run();
+  const Diagnostic* d = diagnostic(r, "check.far_above_published");
+  REQUIRE(d);
+  CHECK(d->nb.find("3,0 i 2018, det nærmeste året") != std::string::npos);
+  CHECK(d->en.find("3.0 in 2018, the nearest year") != std::string::npos);
+}
+
+TEST_CASE("a plausible rate is not flagged; a very low one gets an info") {
+  Input in;
+  in.row24("3101", 2024, NoGroup, "", "20", "40", "10", "15", "5");   // 90 FTEs: 2.8 per 1 000
+  in.row24("3103", 2024, NoGroup, "", "1", "1", "1", "1", "1");       // 5 FTEs in Moss: 0.1
+  const Report r = in.run();
+  CHECK(count_diagnostics(r, "check.far_above_published") == 0);
+  const Diagnostic* low = diagnostic(r, "check.far_below_published");
+  REQUIRE(low);
+  CHECK(low->severity == Severity::Info);
+  CHECK(low->en.find("3103") != std::string::npos);
+}
+
+TEST_CASE("all FTEs in one category is unusual") {
+  Input in;
+  in.row24("3101", 2024, Adults, "", "0", "30", "0", "0", "0");
+  in.row24("3101", 2024, Children, "", "0", "10", "0", "0", "0");
+  in.row24("3103", 2024, NoGroup, "", "0", "1", "0", "0", "0");  // 1 FTE: plausible
+  const Report r = in.run();
+  CHECK(count_diagnostics(r, "check.one_category") == 1);
+  const Diagnostic* d = diagnostic(r, "check.one_category");
+  REQUIRE(d);
+  CHECK(d->en.find("all 40.00 FTEs are in category b") != std::string::npos);
+}
+
+TEST_CASE("outside the fences of a KOSTRA group made of published reference rates") {
+  Input in;
+  in.row24("3101", 2024, NoGroup, "", "100", "100", "50", "50", "0");  // ~9.4 per 1 000
+  ParsedFile ref;
+  ref.name = "publiserte_2024.csv";
+  ref.kind = FileKind::Reference;
+  int64_t line = 2;
+  for (const auto& m : Registers::embedded().municipalities(Structure::K2024)) {
+    if (m.kostra_group != 10 || m.code == "3101") continue;
+    ReferenceRate rate;
+    rate.unit = m.code;
+    rate.year = 2024;
+    rate.per_1000 = fx(line % 2 ? "2.5" : "3.1");
+    rate.line = line++;
+    ref.reference.push_back(rate);
+  }
+  in.files.push_back(ref);
+  const Report r = in.run();
+  const Diagnostic* d = diagnostic(r, "check.outside_group_fences");
+  REQUIRE(d);
+  CHECK(d->en.find("13 of 13 municipalities") != std::string::npos);
+  CHECK(d->en.find("published figures from 2024") != std::string::npos);
+}
+
+TEST_CASE("a large change says from what to what") {
+  Input in;
+  in.row24("3101", 2024, NoGroup, "", "20", "40", "10", "15", "5");
+  in.row24("3101", 2025, NoGroup, "", "40", "80", "20", "30", "10");
+  const Report r = in.run();
+  const Diagnostic* d = diagnostic(r, "check.change_large");
+  REQUIRE(d);
+  CHECK(d->en.find("(from 2.8 to 5.6") != std::string::npos);
+}
