@@ -564,3 +564,32 @@ TEST_CASE("settings: rules read as auto, on, off and, for compatibility, true an
   CHECK(settings_from_json(R"({"suppression":false})").suppression == Rule::Off);
   CHECK_THROWS_WITH(settings_from_json(R"({"carry_forward":"yes"})"), Catch::Contains("auto"));
 }
+
+TEST_CASE("one municipality across the 2024 renumbering: numbers kept per year, the link given") {
+  Input in;
+  in.row15("3001", 2023, NoGroup, "", "30", "25", "20", "10");
+  in.row24("3101", 2024, NoGroup, "", "10", "10", "5", "5", "2");
+  in.row15("1507", 2023, NoGroup, "", "50", "40", "30", "20");
+  in.row24("1580", 2024, NoGroup, "", "5", "5", "2", "2", "1");
+  in.row24("0301", 2024, NoGroup, "", "5", "5", "2", "2", "1");
+  const Report r = in.run();
+  const Result* before = find(r, "3001", 2023);
+  REQUIRE(before->renumbering);
+  CHECK(before->renumbering->successor == std::vector<std::string>{"3101"});
+  CHECK(before->renumbering->continuity);
+  const Result* after = find(r, "3101", 2024);
+  REQUIRE(after->renumbering);
+  CHECK(after->renumbering->predecessor == std::vector<std::string>{"3001"});
+  CHECK(after->renumbering->continuity);
+  const Result* alesund = find(r, "1507", 2023);
+  CHECK(alesund->renumbering->successor == std::vector<std::string>{"1508", "1580"});
+  CHECK_FALSE(alesund->renumbering->continuity);
+  const Result* haram = find(r, "1580", 2024);
+  CHECK(haram->renumbering->predecessor == std::vector<std::string>{"1507"});
+  CHECK_FALSE(haram->renumbering->continuity);
+  CHECK(haram->renumbering->note_en.find("1507 Ålesund → 1508 Ålesund + 1580 Haram") != std::string::npos);
+  CHECK(find(r, "0301", 2024)->renumbering->predecessor == std::vector<std::string>{"0301"});
+  CHECK_FALSE(find(r, "03", 2024)->renumbering);
+  const std::string json = report_to_json(r, Settings{});
+  CHECK(json.find(R"("renumbering":{"successor":["3101"],"predecessor":null,"continuity":true,"note":null})") != std::string::npos);
+}

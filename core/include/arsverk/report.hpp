@@ -69,6 +69,15 @@ struct Change {
   std::array<std::optional<double>, 4> percent{};  // relative change, empty when previous is 0
 };
 
+// A municipality across the 2024 renumbering (registers/kommuneendringer_2023_2024.csv): the
+// number(s) it has on the other side of the break, and whether it is the same territory.
+struct Renumbering {
+  std::vector<std::string> successor;    // for 2020–2023 results: the 2024 number(s)
+  std::vector<std::string> predecessor;  // for results from 2024: the 2023 number(s)
+  bool continuity = true;                // false for a split or merge: no one series
+  std::string note_nb, note_en;          // why not, when continuity is false
+};
+
 enum class PopulationSource { Embedded, File };
 
 struct Result {
@@ -103,6 +112,7 @@ struct Result {
   Coverage distribution_coverage;    // KOSTRA groups: of the distribution (own and reference rates)
   std::optional<GroupComparison> comparison;                 // kommune within its KOSTRA group
   std::optional<Change> change;
+  std::optional<Renumbering> renumbering;                    // kommune, from 2020
   std::vector<std::string> flags;
 };
 

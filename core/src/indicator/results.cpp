@@ -73,6 +73,37 @@ void apply_unit_year(Result& r, const UnitYear& uy) {
   if (uy.carried_from) r.flags.push_back("carried_forward");
 }
 
+std::string named(const Registers& reg, Structure s, const std::vector<std::string>& codes) {
+  std::string out;
+  for (const auto& c : codes) {
+    const Municipality* m = reg.municipality(s, c);
+    out += (out.empty() ? "" : " + ") + c + (m ? " " + m->name : "");
+  }
+  return out;
+}
+
+// The link across the 2024 renumbering; one series only where one territory maps to one.
+Renumbering renumbering_of(const Registers& reg, const std::string& code, int year) {
+  Renumbering link;
+  const bool before = year < 2024;
+  if (before) link.successor = reg.numbers_2024_for(code);
+  else link.predecessor = reg.numbers_2023_for(code);
+  std::vector<std::string> olds = before ? std::vector<std::string>{code} : link.predecessor;
+  std::vector<std::string> news = before ? link.successor : std::vector<std::string>{code};
+  if (olds.empty() || news.empty()) return link;
+  if (olds.size() == 1) news = reg.numbers_2024_for(olds[0]);
+  if (news.size() == 1) olds = reg.numbers_2023_for(news[0]);
+  link.continuity = olds.size() == 1 && news.size() == 1;
+  if (link.continuity) return link;
+  const std::string change = named(reg, Structure::K2020, olds) + " → " + named(reg, Structure::K2024, news);
+  const std::string self = named(reg, before ? Structure::K2020 : Structure::K2024, {code});
+  link.note_nb = "Kommuneendring 2024: " + change + ". Tallene for " + self +
+                 " kan ikke følges som én serie over skillet; de gjelder ikke samme område.";
+  link.note_en = "Municipal change in 2024: " + change + ". The figures for " + self +
+                 " cannot be followed as one series across the break; they are not for the same area.";
+  return link;
+}
+
 }  // namespace
 
 void build_results(Context& ctx) {
@@ -86,6 +117,7 @@ void build_results(Context& ctx) {
     r.direct = info->level == Level::Fylke || info->level == Level::Land;
     if (!assign_population(ctx, r, uy.file, uy.line)) continue;
     for (int i = 0; i < 4; ++i) r.measure_population[i] = r.arsverk[i] ? r.population : 0;
+    if (r.level == Level::Kommune && structure_for_year(year)) r.renumbering = renumbering_of(ctx.registers, code, year);
     r.per_1000 = rates_of(r.arsverk, r.measure_population);
     ctx.index[key] = ctx.results.size();
     ctx.results.push_back(std::move(r));

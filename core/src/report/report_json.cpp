@@ -139,6 +139,16 @@ Json result_json(const Result& r, Lang lang) {
   } else {
     j["change"] = nullptr;
   }
+  if (r.renumbering) {
+    const Renumbering& n = *r.renumbering;
+    const std::string& note = lang == Lang::Nb ? n.note_nb : n.note_en;
+    j["renumbering"] = {{"successor", r.year < 2024 ? Json(n.successor) : Json(nullptr)},
+                        {"predecessor", r.year >= 2024 ? Json(n.predecessor) : Json(nullptr)},
+                        {"continuity", n.continuity},
+                        {"note", note.empty() ? Json(nullptr) : Json(note)}};
+  } else {
+    j["renumbering"] = nullptr;
+  }
   j["flags"] = r.flags;
   return j;
 }
