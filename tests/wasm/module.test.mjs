@@ -61,6 +61,8 @@ const CASES = [
   { name: 'example data, no carry-forward', files: [EX_2023, EX_2024], settings: { carry_forward: false } },
   { name: 'example data, no suppression', files: [EX_2023, EX_2024], settings: { suppression: false } },
   { name: 'example data, English', files: [EX_2023, EX_2024], settings: { lang: 'en' } },
+  { name: 'example data, both rules on for every year', files: [EX_2023, EX_2024], settings: { carry_forward: 'on', suppression: 'on' } },
+  { name: 'example data, both rules off', files: [EX_2023, EX_2024], settings: { carry_forward: 'off', suppression: 'off' } },
   { name: 'example data, 2025 only, English, no carry-forward', files: [EX_2024, EX_2023], settings: { year: 2025, lang: 'en', carry_forward: false } },
   { name: 'hand-made: bad number on line 4', files: [WEB('arsverk_feil_linje4.csv')] },
   { name: 'hand-made: Excel paste (tab, long, thousands)', files: [WEB('innlimt_excel.tsv'), WEB('befolkning_enkel.csv')] },

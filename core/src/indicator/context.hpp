@@ -2,7 +2,8 @@
 // What the stages of the computation share (internal to core/src/indicator). Each stage is one
 // function over the Context, in the order engine.cpp runs them:
 //   collect → validate → unit-years → rules → results → aggregates → comparisons → checks
-// (comparisons: the published yardstick, KOSTRA groups and change).
+// (rules: carry-forward and Oslo before the results, suppression on them; comparisons: the
+// published yardstick, KOSTRA groups and change).
 #include <array>
 #include <functional>
 #include <map>

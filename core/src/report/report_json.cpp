@@ -158,7 +158,7 @@ Json result_json(const Result& r, Lang lang) {
 std::string report_to_json(const Report& report, const Settings& settings) {
   const Lang lang = settings.lang;
   Json doc;
-  doc["version"] = 1;
+  doc["version"] = 2;
   doc["settings"] = {{"year", settings.year ? Json(*settings.year) : Json(nullptr)},
                      {"population_year", settings.population_year == PopulationYear::Next ? "next" : "same"},
                      {"carry_forward", to_string(settings.carry_forward)},
