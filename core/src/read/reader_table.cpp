@@ -69,23 +69,30 @@ struct TableReader::Impl {
 
   Impl(ReadContext& c, char d) : ctx(c), delim(d) {}
 
-  Row decode(CsvRecord& rec) {
-    Row r;
+  Row row_;              // the record being read, reused: its strings keep their capacity
+  std::string scratch_;  // one field converted from Windows-1252
+
+  // Validates the record's encoding once, then converts and trims each field into `r`.
+  void decode(const CsvRecord& rec, Row& r) {
     r.line = rec.line;
     bool bad = false;
-    for (const auto& f : rec.fields)
+    for (std::string_view f : rec.fields)
       if (!valid_utf8(f)) { bad = true; break; }
     if (bad) cp1252 = true;
-    r.fields.reserve(rec.fields.size());
-    for (auto& f : rec.fields) {
-      std::string s = bad ? cp1252_to_utf8(f) : std::move(f);
-      std::string_view t = trim(s);
+    r.fields.resize(rec.fields.size());
+    for (std::size_t i = 0; i < rec.fields.size(); ++i) {
+      std::string_view t = rec.fields[i];
+      if (bad) {
+        scratch_.clear();
+        cp1252_append_utf8(t, scratch_);
+        t = scratch_;
+      }
+      t = trim(t);
       if (t.size() >= 2 && t.front() == '"' && t.back() == '"' && t.find('"', 1) == t.size() - 1) {
         t = trim(t.substr(1, t.size() - 2));  // ; "quoted after a space"
       }
-      r.fields.emplace_back(t);
+      r.fields[i].assign(t.data(), t.size());
     }
-    return r;
   }
 
   static std::size_t non_empty(const Row& r) {
@@ -144,16 +151,16 @@ struct TableReader::Impl {
                  "also ends with \".");
     }
     if (stage == Stage::Dead) return;
-    Row row = decode(rec);
+    decode(rec, row_);
     if (stage == Stage::PreHeader) {
-      if (non_empty(row) > 0) ++pre_content;
-      pre.push_back(std::move(row));
+      if (non_empty(row_) > 0) ++pre_content;
+      pre.push_back(row_);
       // The sniff window held no complete line: decide after a few lines (a count of records,
       // so the result does not depend on how the bytes were chunked).
       if (decide_deferred && pre_content >= 5) decide(true);
       return;
     }
-    data(row);
+    data(row_);
   }
 
   // ---------------------------------------------------------------------------------------
