@@ -381,12 +381,18 @@ void read_jsonstat(ReadContext& ctx, std::string text, bool bom) {
       sex_total = l.empty() ? is_total_sex(c) : is_total_sex(l);
       sex_key = c;
     }
-    if (!acc.add(*it->second, *year, age_total, sex_total, age_key, sex_key, n, 0)) {
-      ctx.report(Severity::Warning, "population.duplicate", 0, 0,
-                 "Folkemengden for " + q(*it->second) + " i " + std::to_string(*year) +
-                     " står to ganger (" + describe(pos) + "). Bare den første er brukt.",
-                 "The population of " + q(*it->second) + " in " + std::to_string(*year) +
-                     " appears twice (" + describe(pos) + "). Only the first is used.");
+    switch (acc.add(*it->second, *year, age_total, sex_total, age_key, sex_key, n, 0)) {
+      case PopulationAccumulator::Added::Yes: break;
+      case PopulationAccumulator::Added::Duplicate:
+        ctx.report(Severity::Warning, "population.duplicate", 0, 0,
+                   "Folkemengden for " + q(*it->second) + " i " + std::to_string(*year) +
+                       " står to ganger (" + describe(pos) + "). Bare den første er brukt.",
+                   "The population of " + q(*it->second) + " in " + std::to_string(*year) +
+                       " appears twice (" + describe(pos) + "). Only the first is used.");
+        break;
+      case PopulationAccumulator::Added::Overflow:
+        report_population_overflow(ctx, *it->second, *year, std::to_string(n), 0, 0);
+        break;
     }
   };
 

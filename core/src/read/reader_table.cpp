@@ -672,12 +672,18 @@ struct TableReader::Impl {
       return;
     }
     int64_t v = n.value.micro() / Fixed::kScale;
-    if (!population.add(code, year, age_total, sex_total, age_key, sex_key, v, r.line)) {
-      ctx.report(Severity::Warning, "population.duplicate", r.line, col + 1,
-                 "Folkemengden for " + q(code) + " i " + std::to_string(year) +
-                     " (samme alder og kjønn) står to ganger. Bare den første er brukt.",
-                 "The population of " + q(code) + " in " + std::to_string(year) +
-                     " (same age and sex) appears twice. Only the first is used.");
+    switch (population.add(code, year, age_total, sex_total, age_key, sex_key, v, r.line)) {
+      case PopulationAccumulator::Added::Yes: break;
+      case PopulationAccumulator::Added::Duplicate:
+        ctx.report(Severity::Warning, "population.duplicate", r.line, col + 1,
+                   "Folkemengden for " + q(code) + " i " + std::to_string(year) +
+                       " (samme alder og kjønn) står to ganger. Bare den første er brukt.",
+                   "The population of " + q(code) + " in " + std::to_string(year) +
+                       " (same age and sex) appears twice. Only the first is used.");
+        break;
+      case PopulationAccumulator::Added::Overflow:
+        report_population_overflow(ctx, code, year, t, r.line, col + 1);
+        break;
     }
   }
 
@@ -686,6 +692,19 @@ struct TableReader::Impl {
     std::string key;
   };
   std::unordered_map<std::string, LabelInfo> age_labels, sex_labels;
+  const LabelInfo* last_age_ = nullptr;
+  const LabelInfo* last_sex_ = nullptr;
+  std::string last_age_text_, last_sex_text_;
+  // The label's info; the previous row's label is compared first (most rows repeat it).
+  static const LabelInfo& label_info(std::unordered_map<std::string, LabelInfo>& cache,
+                                     const std::string& text, bool age, const LabelInfo*& last,
+                                     std::string& last_text) {
+    if (last && text == last_text) return *last;
+    const LabelInfo& info = label_info(cache, text, age);
+    last_text = text;
+    last = &info;
+    return info;
+  }
   static const LabelInfo& label_info(std::unordered_map<std::string, LabelInfo>& cache,
                                      const std::string& text, bool age) {
     auto it = cache.find(text);
@@ -713,8 +732,8 @@ struct TableReader::Impl {
       return;
     }
     const std::string& label = cell(r, unit_col);
-    const LabelInfo& age = label_info(age_labels, age_col >= 0 ? cell(r, age_col) : std::string(), true);
-    const LabelInfo& sex = label_info(sex_labels, sex_col >= 0 ? cell(r, sex_col) : std::string(), false);
+    const LabelInfo& age = label_info(age_labels, cell(r, age_col), true, last_age_, last_age_text_);
+    const LabelInfo& sex = label_info(sex_labels, cell(r, sex_col), false, last_sex_, last_sex_text_);
     const bool age_total = age.total;
     const std::string& age_key = age.key;
     const bool sex_total_col = sex.total;

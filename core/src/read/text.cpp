@@ -56,12 +56,16 @@ void append_cp(std::string& out, uint32_t cp) {
 }  // namespace
 
 void cp1252_append_utf8(std::string_view s, std::string& out) {
-  for (char ch : s) {
-    unsigned char c = static_cast<unsigned char>(ch);
-    if (c < 0x80) out += ch;
-    else if (c < 0xA0) append_cp(out, kCp1252High[c - 0x80] ? kCp1252High[c - 0x80] : c);
+  std::size_t run = 0;  // start of the pending ASCII run, appended in one piece
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) continue;
+    out.append(s.data() + run, i - run);
+    run = i + 1;
+    if (c < 0xA0) append_cp(out, kCp1252High[c - 0x80] ? kCp1252High[c - 0x80] : c);
     else append_cp(out, c);
   }
+  out.append(s.data() + run, s.size() - run);
 }
 
 std::string cp1252_to_utf8(std::string_view s) {
