@@ -575,7 +575,8 @@ PopulationAccumulator::Added PopulationAccumulator::add(const std::string& code,
     if (*seen_word & bit) return Added::Duplicate;
   }
   int64_t sum;
-  if (__builtin_add_overflow(cell.sum[age_total][sex_total], value, &sum)) return Added::Overflow;
+  if (__builtin_add_overflow(cell.sum[age_total][sex_total], value, &sum) || sum > kMaxPopulation)
+    return Added::Overflow;
   if (seen_word) *seen_word |= bit;
   if (cell.line == 0 || (line > 0 && line < cell.line)) cell.line = line;
   cell.sum[age_total][sex_total] = sum;
@@ -672,12 +673,12 @@ std::optional<std::string> PopulationRegions::resolve(ReadContext& ctx, std::str
 void report_population_overflow(ReadContext& ctx, const std::string& code, int year,
                                 std::string_view value, int64_t line, int column) {
   ctx.report(Severity::Error, "population.overflow", line, column,
-             q(value) + " gjør summen av folkemengden for " + q(code) + " i " +
-                 std::to_string(year) + " altfor stor til å regnes med. Sjekk tallene for denne "
-                 "enheten. Tallet er hoppet over.",
-             q(value) + " makes the sum of the population of " + q(code) + " in " +
-                 std::to_string(year) + " far too large to compute with. Check the figures for "
-                 "this unit. The figure was skipped.");
+             q(value) + " gjør folkemengden for " + q(code) + " i " + std::to_string(year) +
+                 " større enn 1 000 milliarder, langt mer enn noen befolkning. Sjekk tallene for "
+                 "denne enheten. Tallet er hoppet over.",
+             q(value) + " makes the population of " + q(code) + " in " + std::to_string(year) +
+                 " larger than 1,000 billion, far more than any population. Check the figures "
+                 "for this unit. The figure was skipped.");
 }
 
 void PopulationRegions::finish(ReadContext& ctx) {

@@ -126,8 +126,11 @@ class PopulationAccumulator {
  public:
   enum class Added { Yes, Duplicate, Overflow };
   static constexpr int kFirstYear = 1900, kLastYear = 2100;
+  // The largest population a (region, year) may sum to: a hundred times the world's, and small
+  // enough that any later sum over regions stays far from the 64-bit limit.
+  static constexpr int64_t kMaxPopulation = 1'000'000'000'000;
   // Duplicate: the same (region, year, age, sex) came before; Overflow: the sum would pass
-  // the largest 64-bit integer. In both cases nothing is kept. `year` within kFirstYear..kLastYear.
+  // kMaxPopulation. In both cases nothing is kept. `year` within kFirstYear..kLastYear.
   Added add(const std::string& code, int year, bool age_total, bool sex_total,
             std::string_view age_key, std::string_view sex_key, int64_t value, int64_t line);
   void finish(ReadContext& ctx);
