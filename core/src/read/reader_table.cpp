@@ -639,6 +639,12 @@ struct TableReader::Impl {
   void population_value(const Row& r, int col, const std::string& code, int year, bool age_total,
                         bool sex_total, std::string_view age_key, std::string_view sex_key) {
     const std::string& t = cell(r, col);
+    if (!t.empty() && t.size() <= 12 && all_digits(t)) {  // nearly every figure: read directly
+      int64_t v = 0;
+      for (char c : t) v = v * 10 + (c - '0');
+      add_population(r, col, t, code, year, age_total, sex_total, age_key, sex_key, v);
+      return;
+    }
     ParsedNumber n = parse_decimal(t, comma_decimal);
     switch (n.status) {
       case NumberStatus::Empty:
@@ -671,7 +677,13 @@ struct TableReader::Impl {
                  q(t) + " is negative. A population cannot be negative. The row was skipped.");
       return;
     }
-    int64_t v = n.value.micro() / Fixed::kScale;
+    add_population(r, col, t, code, year, age_total, sex_total, age_key, sex_key,
+                   n.value.micro() / Fixed::kScale);
+  }
+
+  void add_population(const Row& r, int col, const std::string& t, const std::string& code,
+                      int year, bool age_total, bool sex_total, std::string_view age_key,
+                      std::string_view sex_key, int64_t v) {
     switch (population.add(code, year, age_total, sex_total, age_key, sex_key, v, r.line)) {
       case PopulationAccumulator::Added::Yes: break;
       case PopulationAccumulator::Added::Duplicate:
