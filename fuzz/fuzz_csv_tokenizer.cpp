@@ -24,7 +24,11 @@ std::string tokenize(std::string_view data, char delim, std::size_t max_bytes, f
     if (r.too_long && !r.fields.empty()) fuzz::fail("too long record with fields");
     out += std::to_string(r.line) + "-" + std::to_string(r.end_line) + (r.too_long ? "L" : "") +
            (r.open_quote ? "Q" : "") + (r.unterminated ? "U" : "") + ":";
-    for (const auto& f : r.fields) out += std::to_string(f.size()) + "[" + f + "]";
+    for (const auto& f : r.fields) {
+      out += std::to_string(f.size()) + "[";
+      out += f;
+      out += "]";
+    }
     out += "\n";
   });
   if (rng) fuzz::feed_chunked(data, *rng, [&](std::string_view c) { tok.feed(c); });

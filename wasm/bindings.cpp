@@ -1,7 +1,12 @@
 // The only Emscripten-aware file: a small embind surface over arsverk::Session.
-// Bytes in (a Uint8Array per chunk, copied once), settings in as JSON, the report out as JSON.
+// Bytes in: the worker copies each slice once into a staging buffer it allocated in the module's
+// heap (_malloc, HEAPU8.set) and passes pointer and length to feedHeap, which reads it in place;
+// feed(id, Uint8Array) stays for tests and the console (embind copies that one byte by byte).
+// Settings in as JSON, the report out as JSON.
 #include <emscripten/bind.h>
 
+#include <cstddef>
+#include <cstdint>
 #include <exception>
 #include <string>
 
@@ -25,6 +30,10 @@ class Calculator {
   // Returns "" or an error text, so that JS never sees a raw C++ exception.
   std::string feed(int id, const std::string& bytes) {
     return guarded([&] { session_.feed(id, bytes); });
+  }
+  // `ptr` is an address in the module's heap holding `size` bytes (the worker's staging buffer).
+  std::string feedHeap(int id, uintptr_t ptr, std::size_t size) {
+    return guarded([&] { session_.feed(id, std::string_view(reinterpret_cast<const char*>(ptr), size)); });
   }
   std::string endFile(int id) {
     return guarded([&] { session_.end_file(id); });
@@ -71,6 +80,7 @@ EMSCRIPTEN_BINDINGS(arsverk) {
       .constructor<>()
       .function("beginFile", &Calculator::beginFile)
       .function("feed", &Calculator::feed)
+      .function("feedHeap", &Calculator::feedHeap)
       .function("endFile", &Calculator::endFile)
       .function("removeFile", &Calculator::removeFile)
       .function("clear", &Calculator::clear)

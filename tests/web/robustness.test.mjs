@@ -176,7 +176,7 @@ describe('bad files and limits in the page', () => {
     // The page shows the example data; the next file makes the module fail as an abort would.
     await examplesStillWork();
     await workers.at(-1).evaluate(() => {
-      self.arsverkWorker.calculator.feed = () => { throw new WebAssembly.RuntimeError('Aborted(test)'); };
+      self.arsverkWorker.calculator.feedHeap = () => { throw new WebAssembly.RuntimeError('Aborted(test)'); };
     });
     await afterRender(() => page.setInputFiles('#file-input', join(BAD_DIR, 'duplicate_row.csv')));
     const li = page.locator('#file-panel li.file[data-file="duplicate_row.csv"]');

@@ -17,7 +17,7 @@
 // (the worker keeps their Blobs), so the page's file ids stay valid and the page keeps working.
 /* global importScripts, createArsverk */
 
-const SLICE_BYTES = 1 << 20; // 1 MiB per read; the core keeps only what it parsed
+const SLICE_BYTES = 1 << 20; // per read; the core keeps only what it parsed (size: README, Performance)
 
 const TEXTS = {
   nb: {
@@ -36,6 +36,7 @@ importScripts('arsverk.js');
 
 let module = null;
 let calculator = null;
+let staging = 0; // SLICE_BYTES in the module's heap, allocated once per module: each slice goes there
 let aborted = false;
 let peakMemory = 0;
 // fileId (as the page knows it) -> {name, blob, coreId}, in the order added.
@@ -52,28 +53,41 @@ async function startModule() {
   aborted = false;
   module = await createArsverk({ onAbort: () => { aborted = true; } });
   calculator = new module.Calculator();
+  staging = module._malloc(SLICE_BYTES);
   memoryBytes();
 }
 
 const isAbort = (err) => aborted || (typeof WebAssembly !== 'undefined' && err instanceof WebAssembly.RuntimeError);
 const errorText = (err) => String((err && err.message) || err);
 
+const readSlice = (blob, start) => blob.slice(start, Math.min(blob.size, start + SLICE_BYTES)).arrayBuffer();
+
+// Copies a slice into the staging buffer (one copy; HEAPU8 is looked up anew, as memory may have
+// grown) and lets the core read it there.
+function feedSlice(coreId, buffer) {
+  module.HEAPU8.set(new Uint8Array(buffer), staging);
+  return calculator.feedHeap(coreId, staging, buffer.byteLength);
+}
+
 // Reads one blob into the current module; returns {coreId} or {error}. Throws only if the module
-// aborted (the caller restarts it).
+// aborted (the caller restarts it). The next slice is being read while the core digests this one.
 async function readInto(name, blob, onSlice) {
   const coreId = calculator.beginFile(name);
   let error = '';
   try {
     let loaded = 0;
     onSlice?.(loaded);
-    while (loaded < blob.size && !error) {
-      const end = Math.min(blob.size, loaded + SLICE_BYTES);
-      const bytes = new Uint8Array(await blob.slice(loaded, end).arrayBuffer());
-      error = calculator.feed(coreId, bytes);
+    let next = blob.size > 0 ? readSlice(blob, 0) : null;
+    while (next && !error) {
+      const buffer = await next;
+      const end = loaded + buffer.byteLength;
+      next = end < blob.size ? readSlice(blob, end) : null;
+      error = feedSlice(coreId, buffer);
       if (aborted) throw new Error('aborted');
       loaded = end;
       onSlice?.(loaded);
     }
+    next?.catch(() => {}); // stopped early: the read ahead is not needed
     if (!error) error = calculator.endFile(coreId);
   } catch (err) {
     if (isAbort(err)) throw err;

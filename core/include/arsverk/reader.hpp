@@ -14,10 +14,11 @@ namespace arsverk {
 struct ReaderLimits {
   std::size_t max_line_bytes = 1 << 20;          // a longer physical line is reported and skipped
   std::size_t max_columns = 2000;                // a wider table is reported as not a table
-  std::size_t max_json_bytes = 64u << 20;        // JSON-stat is parsed whole; beyond this: message.
-                                                 // The parsed tree takes ~19x the file (measured:
-                                                 // 100 MB of numbers -> 2 GB); SSB's API answers
-                                                 // at most 800 000 cells, well under 64 MB.
+  std::size_t max_json_bytes = 64u << 20;        // JSON-stat text is held whole (its values are
+                                                 // streamed, not built as a tree: a 56 MB file
+                                                 // peaks at ~1.6x its size natively); beyond this:
+                                                 // message. SSB's API answers at most 800 000
+                                                 // cells, well under 64 MB.
   int max_json_depth = 64;
   std::size_t max_values = 1'000'000;            // årsverk figures kept per file (a real file
                                                  // has < 500 000); beyond: message, rest not read

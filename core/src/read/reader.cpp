@@ -132,7 +132,11 @@ struct FileReader::Impl {
   std::uint64_t bytes = 0;
   bool bom = false;
   char delim = ';';
-  std::unique_ptr<CsvTokenizer> tok;
+  struct TableSink {
+    TableReader* table;
+    void operator()(CsvRecord& r) const { table->record(r); }
+  };
+  std::unique_ptr<CsvTokenizer<TableSink>> tok;
   std::unique_ptr<TableReader> table;
   std::string json;
   bool json_too_big = false;
@@ -194,8 +198,8 @@ struct FileReader::Impl {
     delim = sniff_delimiter(sniff);
     ctx.out.delimiter = std::string(1, delim);
     table = std::make_unique<TableReader>(ctx, delim);
-    tok = std::make_unique<CsvTokenizer>(delim, ctx.limits.max_line_bytes,
-                                         [this](CsvRecord& r) { table->record(r); });
+    tok = std::make_unique<CsvTokenizer<TableSink>>(delim, ctx.limits.max_line_bytes,
+                                                     TableSink{table.get()});
     tok->feed(h);
     if (!final) table->decide_header();
   }

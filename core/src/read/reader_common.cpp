@@ -520,44 +520,85 @@ bool is_total_sex(std::string_view label) {
 }
 
 // ---------------------------------------------------------------------------------------------
-bool PopulationAccumulator::add(const std::string& code, int year, bool age_total, bool sex_total,
-                                std::string_view age_key, std::string_view sex_key, int64_t value,
-                                int64_t line) {
-  combo_key_.assign(age_key.data(), age_key.size());
-  combo_key_ += '\x1f';
-  combo_key_.append(sex_key.data(), sex_key.size());
-  auto id_it = combo_ids_.find(combo_key_);
-  bool check = true;
-  if (id_it == combo_ids_.end()) {
+uint32_t LabelIds::id(std::string_view label) {
+  if (last_id_ != kFull && label == last_) return last_id_;
+  std::string key(label);
+  auto it = ids_.find(key);
+  if (it == ids_.end()) {
+    if (labels_.size() >= cap_) return kFull;
+    it = ids_.emplace(key, static_cast<uint32_t>(labels_.size())).first;
+    labels_.push_back(key);
+  }
+  last_ = std::move(key);
+  last_id_ = it->second;
+  return last_id_;
+}
+
+uint32_t PopulationAccumulator::combo_id(std::string_view age_key, std::string_view sex_key) {
+  const uint32_t age = ages_.id(age_key), sex = sexes_.id(sex_key);
+  if (age == LabelIds::kFull || sex == LabelIds::kFull) return LabelIds::kFull;
+  const uint64_t pair = (uint64_t(age) << 32) | sex;
+  if (pair == last_pair_) return last_combo_;
+  auto it = combo_ids_.find(pair);
+  if (it == combo_ids_.end()) {
     // Pathologically many distinct labels: stop checking new ones rather than grow without bound.
-    if (combo_ids_.size() >= (1u << 16)) check = false;
-    else id_it = combo_ids_.emplace(combo_key_, static_cast<uint32_t>(combo_ids_.size())).first;
+    if (combo_ids_.size() >= (1u << 16)) return LabelIds::kFull;
+    it = combo_ids_.emplace(pair, static_cast<uint32_t>(combo_ids_.size())).first;
   }
-  if (!last_cell_ || last_year_ != year || last_code_ != code) {
-    last_cell_ = &cells_[{code, year}];
-    last_code_ = code;
-    last_year_ = year;
+  last_pair_ = pair;
+  last_combo_ = it->second;
+  return last_combo_;
+}
+
+PopulationAccumulator::Added PopulationAccumulator::add(const std::string& code, int year,
+                                                        bool age_total, bool sex_total,
+                                                        std::string_view age_key,
+                                                        std::string_view sex_key, int64_t value,
+                                                        int64_t line) {
+  const uint32_t combo = combo_id(age_key, sex_key);
+  const uint32_t region = regions_.id(code);
+  const std::size_t at = std::size_t(region) * kYears + static_cast<std::size_t>(year - kFirstYear);
+  if (slot_.size() <= at) slot_.resize((std::size_t(region) + 1) * kYears, -1);
+  if (slot_[at] < 0) {
+    slot_[at] = static_cast<int32_t>(cells_.size());
+    cells_.emplace_back();
+    cells_.back().region = region;
+    cells_.back().year = year;
   }
-  Cell& cell = *last_cell_;
-  if (check) {
-    const uint32_t id = id_it->second;
-    if (cell.seen.size() <= id / 64) cell.seen.resize(id / 64 + 1, 0);
-    uint64_t bit = uint64_t(1) << (id % 64);
-    if (cell.seen[id / 64] & bit) return false;
-    cell.seen[id / 64] |= bit;
+  Cell& cell = cells_[slot_[at]];
+  uint64_t* seen_word = nullptr;
+  uint64_t bit = 0;
+  if (combo != LabelIds::kFull) {
+    if (cell.seen.size() <= combo / 64) cell.seen.resize(combo / 64 + 1, 0);
+    seen_word = &cell.seen[combo / 64];
+    bit = uint64_t(1) << (combo % 64);
+    if (*seen_word & bit) return Added::Duplicate;
   }
+  int64_t sum;
+  if (__builtin_add_overflow(cell.sum[age_total][sex_total], value, &sum) || sum > kMaxPopulation)
+    return Added::Overflow;
+  if (seen_word) *seen_word |= bit;
   if (cell.line == 0 || (line > 0 && line < cell.line)) cell.line = line;
-  cell.sum[age_total][sex_total] += value;
+  cell.sum[age_total][sex_total] = sum;
   cell.has[age_total][sex_total] = true;
-  return true;
+  return Added::Yes;
 }
 
 void PopulationAccumulator::finish(ReadContext& ctx) {
-  for (const auto& [key, cell] : cells_) {
+  std::vector<const Cell*> order;
+  order.reserve(cells_.size());
+  for (const Cell& c : cells_) order.push_back(&c);
+  std::sort(order.begin(), order.end(), [&](const Cell* a, const Cell* b) {
+    const std::string &ca = regions_.label(a->region), &cb = regions_.label(b->region);
+    return ca != cb ? ca < cb : a->year < b->year;
+  });
+  for (const Cell* c : order) {
+    const Cell& cell = *c;
+    const std::pair<std::string, int> key{regions_.label(cell.region), cell.year};
     int64_t value = 0;
     bool found = false;
-    const int order[4][2] = {{1, 1}, {1, 0}, {0, 1}, {0, 0}};
-    for (const auto& o : order) {
+    const int buckets[4][2] = {{1, 1}, {1, 0}, {0, 1}, {0, 0}};
+    for (const auto& o : buckets) {
       if (cell.has[o[0]][o[1]]) {
         value = cell.sum[o[0]][o[1]];
         found = true;
@@ -589,8 +630,10 @@ void IgnoredRegions::add(const std::string& label, int64_t line) {
 std::optional<std::string> PopulationRegions::resolve(ReadContext& ctx, std::string_view label,
                                                       std::optional<int> year, int64_t line,
                                                       int column) {
-  std::string l(trim(label));
   std::optional<Structure> st = year ? structure_for_year(*year) : std::nullopt;
+  if (last_ok_ && st == last_structure_ && label == last_label_) return last_code_;
+  last_ok_ = false;
+  std::string l(trim(label));
   std::string key = l + '\x1f' + (st ? to_string(*st) : "-");
   auto it = cache_.find(key);
   if (it == cache_.end()) {
@@ -620,7 +663,22 @@ std::optional<std::string> PopulationRegions::resolve(ReadContext& ctx, std::str
     case DistrictKind::OtherCity: other_city_.add(l, line); return std::nullopt;
     case DistrictKind::Unit: break;
   }
+  last_label_.assign(label.data(), label.size());
+  last_structure_ = st;
+  last_code_ = r.code;
+  last_ok_ = true;
   return r.code;
+}
+
+void report_population_overflow(ReadContext& ctx, const std::string& code, int year,
+                                std::string_view value, int64_t line, int column) {
+  ctx.report(Severity::Error, "population.overflow", line, column,
+             q(value) + " gjør folkemengden for " + q(code) + " i " + std::to_string(year) +
+                 " større enn 1 000 milliarder, langt mer enn noen befolkning. Sjekk tallene for "
+                 "denne enheten. Tallet er hoppet over.",
+             q(value) + " makes the population of " + q(code) + " in " + std::to_string(year) +
+                 " larger than 1,000 billion, far more than any population. Check the figures "
+                 "for this unit. The figure was skipped.");
 }
 
 void PopulationRegions::finish(ReadContext& ctx) {

@@ -100,32 +100,63 @@ bool is_total_age(std::string_view label);  // "Alle aldre", "All ages", "0-105+
 bool is_total_sex(std::string_view label);  // "Begge kjønn", "Both sexes", "Total"
 
 // ---------------------------------------------------------------------------------------------
+// Small ids for repeated labels: most rows repeat the previous row's label, so that is compared
+// first and the hash table is consulted only when the label changes.
+class LabelIds {
+ public:
+  static constexpr uint32_t kFull = UINT32_MAX;  // more than `cap` distinct labels
+  explicit LabelIds(std::size_t cap) : cap_(cap) {}
+  uint32_t id(std::string_view label);
+  const std::string& label(uint32_t id) const { return labels_[id]; }
+  std::size_t size() const { return labels_.size(); }
+
+ private:
+  std::size_t cap_;
+  std::vector<std::string> labels_;
+  std::unordered_map<std::string, uint32_t> ids_;
+  std::string last_;
+  uint32_t last_id_ = kFull;
+};
+
 // Population: per (region, year) four buckets [age is total][sex is total]; the first non-empty
 // of (total,total), (total,detail), (detail,total), (detail,detail) is the figure, so total rows
-// are never added on top of detail rows.
+// are never added on top of detail rows. Cells live in a flat array indexed by region id and
+// year; every sum is overflow-checked.
 class PopulationAccumulator {
  public:
-  // Returns false (and keeps nothing) when the same (region, year, age, sex) came before.
-  bool add(const std::string& code, int year, bool age_total, bool sex_total,
-           std::string_view age_key, std::string_view sex_key, int64_t value, int64_t line);
+  enum class Added { Yes, Duplicate, Overflow };
+  static constexpr int kFirstYear = 1900, kLastYear = 2100;
+  // The largest population a (region, year) may sum to: a hundred times the world's, and small
+  // enough that any later sum over regions stays far from the 64-bit limit.
+  static constexpr int64_t kMaxPopulation = 1'000'000'000'000;
+  // Duplicate: the same (region, year, age, sex) came before; Overflow: the sum would pass
+  // kMaxPopulation. In both cases nothing is kept. `year` within kFirstYear..kLastYear.
+  Added add(const std::string& code, int year, bool age_total, bool sex_total,
+            std::string_view age_key, std::string_view sex_key, int64_t value, int64_t line);
   void finish(ReadContext& ctx);
   bool empty() const { return cells_.empty(); }
 
  private:
+  static constexpr int kYears = kLastYear - kFirstYear + 1;
   struct Cell {
     int64_t sum[2][2] = {{0, 0}, {0, 0}};
     bool has[2][2] = {{false, false}, {false, false}};
     int64_t line = 0;
+    uint32_t region = 0;
+    int year = 0;
     std::vector<uint64_t> seen;  // bit per (age, sex) combination id: exact duplicate check
   };
-  std::map<std::pair<std::string, int>, Cell> cells_;
+  uint32_t combo_id(std::string_view age_key, std::string_view sex_key);
+
+  LabelIds regions_{SIZE_MAX};  // codes from the registers: bounded
+  std::vector<int32_t> slot_;  // region id * kYears + year - kFirstYear → index in cells_, or -1
+  std::vector<Cell> cells_;
   // (age, sex) label combinations → small ids, so the duplicate check costs a few bits per
   // figure kept rather than memory per row read.
-  std::unordered_map<std::string, uint32_t> combo_ids_;
-  std::string combo_key_;
-  Cell* last_cell_ = nullptr;
-  std::string last_code_;
-  int last_year_ = 0;
+  LabelIds ages_{1u << 16}, sexes_{1u << 16};
+  std::unordered_map<uint64_t, uint32_t> combo_ids_;
+  uint64_t last_pair_ = UINT64_MAX;
+  uint32_t last_combo_ = 0;
 };
 
 // Counts ignored region labels of one kind, for one info message per kind at the end.
@@ -149,8 +180,16 @@ class PopulationRegions {
       other_city_;
   std::unordered_map<std::string, UnitResult> cache_;  // label + structure → result
   bool restored_zero_reported_ = false;
+  // The last label that resolved to a unit: most rows repeat it.
+  std::string last_label_;
+  std::optional<Structure> last_structure_;
+  std::string last_code_;
+  bool last_ok_ = false;
 };
 
+// Reports a population figure that would make the sum pass the largest 64-bit integer.
+void report_population_overflow(ReadContext& ctx, const std::string& code, int year,
+                                std::string_view value, int64_t line, int column);
 // Reports one restored-leading-zero info per file.
 void report_restored_zero(ReadContext& ctx, bool& reported, std::string_view text,
                           const std::string& code, int64_t line, int column);

@@ -2,7 +2,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cmath>
+#include <functional>
 #include <map>
 #include <unordered_map>
 
@@ -14,7 +16,223 @@ namespace {
 
 using nlohmann::json;
 
-struct TooDeep {};
+// A path of object keys, each prefixed with \x1f ("[]" for an array's elements).
+std::string path_of(std::initializer_list<std::string> keys) {
+  std::string out;
+  for (const auto& k : keys) out += '\x1f' + k;
+  return out;
+}
+
+// Where a dataset's "value" can be: {"value"}, {"dataset":{"value"}} or
+// {"dataset":{"<name>":{"value"}}} (JSON-stat 1.x bundles).
+bool dataset_value_path(const std::string& path) {
+  static const std::string direct = path_of({"value"}), nested = path_of({"dataset", "value"}),
+                           prefix = path_of({"dataset"}) + '\x1f', suffix = path_of({"value"});
+  if (path == direct || path == nested) return true;
+  if (path.size() <= prefix.size() + suffix.size() || path.compare(0, prefix.size(), prefix) != 0 ||
+      path.compare(path.size() - suffix.size(), suffix.size(), suffix) != 0)
+    return false;
+  const std::string name = path.substr(prefix.size(), path.size() - prefix.size() - suffix.size());
+  return name.find('\x1f') == std::string::npos && name != "[]";
+}
+
+std::string readable_path(const std::string& path) {
+  std::string out;
+  for (char c : path) out += c == '\x1f' ? '/' : c;
+  return out.empty() ? "/" : out;
+}
+
+// Pass 1 (SAX): builds the tree of everything except a dataset's values, which are only
+// counted (an empty container stands in for them), so memory follows the structure, not the
+// figures. Stops at the nesting limit, at a syntax error and at a key repeated in one object.
+class StructureReader {
+ public:
+  explicit StructureReader(int max_depth) : max_depth_(max_depth) {}
+  json root;
+  bool too_deep = false, duplicate = false;
+  std::string error, duplicate_key, duplicate_path;
+  std::map<std::string, uint64_t> values;  // path of a dataset's value container → elements
+
+  bool null() { return scalar(nullptr); }
+  bool boolean(bool b) { return scalar(b); }
+  bool number_integer(json::number_integer_t n) { return scalar(n); }
+  bool number_unsigned(json::number_unsigned_t n) { return scalar(n); }
+  bool number_float(json::number_float_t x, const std::string&) { return scalar(x); }
+  bool string(std::string& t) { return scalar(std::move(t)); }
+  bool binary(json::binary_t&) { return true; }
+  bool start_object(std::size_t) { return open(json::value_t::object); }
+  bool start_array(std::size_t) { return open(json::value_t::array); }
+  bool end_object() { return close(); }
+  bool end_array() { return close(); }
+  bool key(std::string& k) {
+    if (skip_ > 0) return true;
+    const Level& top = stack_.back();
+    if (top.node->contains(k)) {
+      duplicate = true;
+      duplicate_key = k;
+      duplicate_path = readable_path(top.path);
+      return false;
+    }
+    key_ = k;
+    return true;
+  }
+  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception& e) {
+    error = e.what();
+    return false;
+  }
+
+ private:
+  struct Level {
+    json* node;
+    std::string path;
+  };
+
+  std::string child_path() const {
+    if (stack_.empty()) return std::string();
+    const Level& top = stack_.back();
+    return top.path + '\x1f' + (top.node->is_array() ? std::string("[]") : key_);
+  }
+  json* insert(json v) {
+    if (stack_.empty()) {
+      root = std::move(v);
+      return &root;
+    }
+    json& top = *stack_.back().node;
+    if (top.is_array()) {
+      top.push_back(std::move(v));
+      return &top.back();
+    }
+    json& slot = top[key_];
+    slot = std::move(v);
+    return &slot;
+  }
+  template <typename T>
+  bool scalar(T&& v) {
+    if (skip_ > 0) {
+      if (skip_ == 1) ++*count_;
+      return true;
+    }
+    insert(json(std::forward<T>(v)));
+    return true;
+  }
+  bool open(json::value_t type) {
+    if (depth_ >= max_depth_) {
+      too_deep = true;
+      return false;
+    }
+    ++depth_;
+    if (skip_ > 0) {
+      if (skip_ == 1) ++*count_;
+      ++skip_;
+      return true;
+    }
+    std::string path = child_path();
+    json* node = insert(json(type));
+    if (dataset_value_path(path)) {
+      count_ = &values[path];
+      skip_ = 1;
+      return true;
+    }
+    stack_.push_back({node, std::move(path)});
+    return true;
+  }
+  bool close() {
+    --depth_;
+    if (skip_ > 0) --skip_;
+    else stack_.pop_back();
+    return true;
+  }
+
+  int max_depth_;
+  int depth_ = 0;
+  std::vector<Level> stack_;
+  std::string key_;
+  int skip_ = 0;               // > 0: inside a dataset's values, at this depth below them
+  uint64_t* count_ = nullptr;  // their element count
+};
+
+// Pass 2 (SAX): hands each element of the value container at `path` to `element` (array) or
+// `member` (object, with its key), in file order, and stops after that container.
+class ValueReader {
+ public:
+  using Element = std::function<void(uint64_t, const json&)>;
+  using Member = std::function<void(const std::string&, json)>;
+  ValueReader(std::string path, Element element, Member member)
+      : target_(std::move(path)), element_(std::move(element)), member_(std::move(member)) {}
+
+  bool null() { return scalar(json(nullptr)); }
+  bool boolean(bool b) { return scalar(json(b)); }
+  bool number_integer(json::number_integer_t n) { return scalar(json(n)); }
+  bool number_unsigned(json::number_unsigned_t n) { return scalar(json(n)); }
+  bool number_float(json::number_float_t x, const std::string&) { return scalar(json(x)); }
+  bool string(std::string& t) { return scalar(json(std::move(t))); }
+  bool binary(json::binary_t&) { return true; }
+  bool start_object(std::size_t) { return open(json::value_t::object); }
+  bool start_array(std::size_t) { return open(json::value_t::array); }
+  bool end_object() { return close(); }
+  bool end_array() { return close(); }
+  bool key(std::string& k) {
+    if (inside_ <= 1) key_ = k;
+    return true;
+  }
+  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) { return false; }
+
+ private:
+  bool scalar(json v) {
+    if (inside_ == 1) deliver(std::move(v));
+    return true;
+  }
+  void deliver(json v) {
+    if (array_) {
+      if (element_) element_(next_++, v);
+    } else if (member_) {
+      member_(key_, std::move(v));
+    }
+  }
+  bool open(json::value_t type) {
+    if (inside_ > 0) {
+      if (inside_ == 1) deliver(json(type));  // a container where a number belongs
+      ++inside_;
+      return true;
+    }
+    std::string path = paths_.empty() ? std::string()
+                                      : paths_.back().first + '\x1f' +
+                                            (paths_.back().second ? std::string("[]") : key_);
+    if (path == target_) {
+      inside_ = 1;
+      array_ = type == json::value_t::array;
+      return true;
+    }
+    paths_.emplace_back(std::move(path), type == json::value_t::array);
+    return true;
+  }
+  bool close() {
+    if (inside_ > 0) return --inside_ > 0;  // the values are done: stop reading
+    paths_.pop_back();
+    return true;
+  }
+
+  std::string target_;
+  Element element_;
+  Member member_;
+  std::vector<std::pair<std::string, bool>> paths_;  // open containers: path, is an array
+  std::string key_;
+  int inside_ = 0;  // depth inside the value container (1 = its elements)
+  bool array_ = false;
+  uint64_t next_ = 0;
+};
+
+// How many categories a dimension lists: its index (array or object), else its labels; a
+// dimension without either counts as one category.
+bool categories_match(const json* cat, uint64_t size) {
+  if (cat && cat->contains("index")) {
+    const json& idx = (*cat)["index"];
+    return (idx.is_array() || idx.is_object()) && idx.size() == size;
+  }
+  if (cat && cat->contains("label") && (*cat)["label"].is_object() && (*cat)["label"].size() == size)
+    return true;
+  return size == 1;
+}
 
 struct Dim {
   std::string id;
@@ -47,6 +265,14 @@ void fail(ReadContext& ctx, const char* code, const std::string& nb, const std::
   ctx.report(Severity::Error, code, 0, 0, nb, en);
 }
 
+void size_mismatch(ReadContext& ctx, const std::string& dimension, uint64_t size) {
+  fail(ctx, "jsonstat.size_mismatch",
+       "Kategoriene i dimensjonen " + q(dimension) + " stemmer ikke med størrelsen " +
+           std::to_string(size) + " i «size». Last ned datasettet fra SSB på nytt.",
+       "The categories of the dimension " + q(dimension) + " do not match its size " +
+           std::to_string(size) + " in \"size\". Download the dataset from SSB again.");
+}
+
 }  // namespace
 
 void read_jsonstat(ReadContext& ctx, std::string text, bool bom) {
@@ -58,25 +284,20 @@ void read_jsonstat(ReadContext& ctx, std::string text, bool bom) {
   } else {
     ctx.out.encoding = bom ? "utf-8-bom" : "utf-8";
   }
-  json root;
+  // Pass 1: the structure (everything but the dataset's values, which are only counted).
   const int max_depth = ctx.limits.max_json_depth;
-  try {
-    json::parser_callback_t cb = [max_depth](int depth, json::parse_event_t event, json&) {
-      if ((event == json::parse_event_t::object_start || event == json::parse_event_t::array_start) &&
-          depth >= max_depth)
-        throw TooDeep{};
-      return true;
-    };
-    root = json::parse(text, cb, true, false);
-  } catch (const TooDeep&) {
+  StructureReader structure(max_depth);
+  json::sax_parse(text, &structure);
+  if (structure.too_deep) {
     fail(ctx, "jsonstat.too_deep",
          "JSON-filen er nøstet dypere enn " + std::to_string(max_depth) +
              " nivåer og er ikke et JSON-stat-datasett vi kan lese. " + kAcceptedNb,
          "The JSON file is nested deeper than " + std::to_string(max_depth) +
              " levels and is not a JSON-stat dataset we can read. " + kAcceptedEn);
     return;
-  } catch (const json::exception& e) {
-    std::string what = e.what();
+  }
+  if (!structure.error.empty()) {
+    std::string what = structure.error;
     // nlohmann's message quotes the bytes last read, which can end inside a UTF-8 sequence;
     // messages must be valid UTF-8 (report_json would throw on them).
     if (!valid_utf8(what))
@@ -89,11 +310,26 @@ void read_jsonstat(ReadContext& ctx, std::string text, bool bom) {
              "). Download the answer from SSB again, without editing it. " + kAcceptedEn);
     return;
   }
-
+  if (structure.duplicate) {
+    fail(ctx, "jsonstat.duplicate_key",
+         "Nøkkelen " + q(structure.duplicate_key) + " står to ganger i samme objekt (" +
+             q(structure.duplicate_path) + "). Vi velger ikke en av dem; last ned datasettet "
+             "fra SSB på nytt, uten å redigere det.",
+         "The key " + q(structure.duplicate_key) + " appears twice in the same object (" +
+             q(structure.duplicate_path) + "). We do not pick one of them; download the dataset "
+             "from SSB again, without editing it.");
+    return;
+  }
+  json& root = structure.root;
+  std::string value_path = path_of({"value"});
   const json* ds = &root;
   if (ds->is_object() && !ds->contains("id") && ds->contains("dataset")) {
     const json& inner = (*ds)["dataset"];
-    if (inner.is_object() && !inner.empty()) ds = inner.contains("dimension") ? &inner : &inner.begin().value();
+    if (inner.is_object() && !inner.empty()) {
+      const bool direct = inner.contains("dimension");
+      ds = direct ? &inner : &inner.begin().value();
+      value_path = direct ? path_of({"dataset", "value"}) : path_of({"dataset", inner.begin().key(), "value"});
+    }
   }
   auto not_dataset = [&]() {
     fail(ctx, "jsonstat.not_dataset",
@@ -145,24 +381,37 @@ void read_jsonstat(ReadContext& ctx, std::string text, bool bom) {
     const json& dj = dims_j[d.id];
     d.label = dj.contains("label") ? str(dj["label"]) : d.id;
     const json* cat = dj.contains("category") && dj["category"].is_object() ? &dj["category"] : nullptr;
+    // The categories in the file must match `size` before anything is sized by it.
+    if (!categories_match(cat, size)) {
+      size_mismatch(ctx, d.id, size);
+      return;
+    }
     d.codes.assign(size, std::string());
     d.labels.assign(size, std::string());
     bool index_ok = true;
     if (cat && cat->contains("index")) {
       const json& idx = (*cat)["index"];
       if (idx.is_array()) {
-        if (idx.size() != size) index_ok = false;
-        for (std::size_t i = 0; i < idx.size() && i < size; ++i) d.codes[i] = str(idx[i]);
-      } else if (idx.is_object()) {
-        if (idx.size() != size) index_ok = false;
+        for (std::size_t i = 0; i < idx.size(); ++i) d.codes[i] = str(idx[i]);
+      } else {
+        std::vector<bool> taken(size, false);
         for (auto it = idx.begin(); it != idx.end(); ++it) {
           if (!it.value().is_number_integer() && !it.value().is_number_unsigned()) { index_ok = false; continue; }
           int64_t p = it.value().get<int64_t>();
           if (p < 0 || static_cast<uint64_t>(p) >= size) { index_ok = false; continue; }
+          if (taken[p]) {
+            fail(ctx, "jsonstat.duplicate_index",
+                 "Kategoriene " + q(d.codes[p]) + " og " + q(it.key()) + " i dimensjonen " +
+                     q(d.id) + " har samme posisjon " + std::to_string(p) + " i «index». Vi "
+                     "velger ikke en av dem; last ned datasettet fra SSB på nytt.",
+                 "The categories " + q(d.codes[p]) + " and " + q(it.key()) + " of the dimension " +
+                     q(d.id) + " have the same position " + std::to_string(p) + " in \"index\". "
+                     "We do not pick one of them; download the dataset from SSB again.");
+            return;
+          }
+          taken[p] = true;
           d.codes[p] = it.key();
         }
-      } else {
-        index_ok = false;
       }
     } else if (cat && cat->contains("label") && (*cat)["label"].is_object() && (*cat)["label"].size() == size) {
       std::size_t i = 0;
@@ -171,11 +420,7 @@ void read_jsonstat(ReadContext& ctx, std::string text, bool bom) {
       index_ok = false;
     }
     if (!index_ok) {
-      fail(ctx, "jsonstat.size_mismatch",
-           "Kategoriene i dimensjonen " + q(d.id) + " stemmer ikke med størrelsen " +
-               std::to_string(size) + " i «size». Last ned datasettet fra SSB på nytt.",
-           "The categories of the dimension " + q(d.id) + " do not match its size " +
-               std::to_string(size) + " in \"size\". Download the dataset from SSB again.");
+      size_mismatch(ctx, d.id, size);
       return;
     }
     if (cat && cat->contains("label") && (*cat)["label"].is_object()) {
@@ -259,12 +504,14 @@ void read_jsonstat(ReadContext& ctx, std::string text, bool bom) {
 
   const json& values = (*ds)["value"];
   const json* status = ds->contains("status") ? &(*ds)["status"] : nullptr;
-  if (overflow || (values.is_array() && values.size() != total)) {
+  auto counted = structure.values.find(value_path);
+  const uint64_t value_count = counted != structure.values.end() ? counted->second : values.size();
+  if (overflow || (values.is_array() && value_count != total)) {
     fail(ctx, "jsonstat.size_mismatch",
-         "Datasettet har " + std::to_string(values.size()) + " verdier, men dimensjonene gir " +
+         "Datasettet har " + std::to_string(value_count) + " verdier, men dimensjonene gir " +
              std::to_string(total) + " (produktet av «size»). Filen er trolig avkortet eller "
              "redigert; last den ned fra SSB på nytt.",
-         "The dataset has " + std::to_string(values.size()) + " values, but its dimensions give " +
+         "The dataset has " + std::to_string(value_count) + " values, but its dimensions give " +
              std::to_string(total) + " (the product of \"size\"). The file is probably truncated "
              "or edited; download it from SSB again.");
     return;
@@ -276,7 +523,8 @@ void read_jsonstat(ReadContext& ctx, std::string text, bool bom) {
 
   PopulationAccumulator acc;
   PopulationRegions regions;
-  std::map<std::pair<uint64_t, int>, std::optional<std::string>> region_cache;
+  // Per (region category, time category): the code kept (nullopt: none).
+  std::unordered_map<uint64_t, std::optional<std::string>> region_cache;
   int64_t missing = 0;
   std::string missing_first;
   int64_t bad_index = 0;
@@ -299,8 +547,27 @@ void read_jsonstat(ReadContext& ctx, std::string text, bool bom) {
     return join(parts, " / ");
   };
 
+  // Per category, once: its year, and whether it is the total of age or sex.
+  std::vector<std::optional<int>> year_at(sizes[time_d]);
+  for (std::size_t p = 0; p < year_at.size(); ++p) {
+    year_at[p] = find_year(dims[time_d].codes[p]);
+    if (!year_at[p]) year_at[p] = find_year(dims[time_d].labels[p]);
+  }
+  std::vector<bool> age_total_at, sex_total_at;
+  if (age_d >= 0)
+    for (std::size_t p = 0; p < sizes[age_d]; ++p) {
+      const std::string& l = dims[age_d].labels[p];
+      const std::string& c = dims[age_d].codes[p];
+      age_total_at.push_back(l.empty() ? is_total_age(c) : (is_total_age(l) || normalise_name(c) == "999d"));
+    }
+  if (sex_d >= 0)
+    for (std::size_t p = 0; p < sizes[sex_d]; ++p) {
+      const std::string& l = dims[sex_d].labels[p];
+      sex_total_at.push_back(l.empty() ? is_total_sex(dims[sex_d].codes[p]) : is_total_sex(l));
+    }
+  std::vector<uint64_t> pos(dims.size());
+
   auto one = [&](uint64_t i, const json& v) {
-    std::vector<uint64_t> pos(dims.size());
     uint64_t rest = i;
     for (std::size_t k = dims.size(); k-- > 0;) {
       pos[k] = rest % sizes[k];
@@ -308,15 +575,16 @@ void read_jsonstat(ReadContext& ctx, std::string text, bool bom) {
     }
     if (metric_d >= 0 && static_cast<int>(pos[metric_d]) != metric_pos) return;
     ++ctx.out.rows;
-    std::string st = status_at(i);
     if (v.is_null() || (v.is_string() && parse_decimal(v.get<std::string>(), true).status != NumberStatus::Ok)) {
-      if (missing++ == 0) missing_first = describe(pos) + (st.empty() ? "" : " (" + st + ")");
+      if (missing++ == 0) {
+        const std::string st = status_at(i);
+        missing_first = describe(pos) + (st.empty() ? "" : " (" + st + ")");
+      }
       return;
     }
     // Year.
     const std::string& tcode = dims[time_d].codes[pos[time_d]];
-    std::optional<int> year = find_year(tcode);
-    if (!year) year = find_year(dims[time_d].labels[pos[time_d]]);
+    const std::optional<int> year = year_at[pos[time_d]];
     if (!year) {
       ctx.report(Severity::Error, "year.invalid", 0, 0,
                  q(tcode) + " i tidsdimensjonen er ikke et årstall. Verdien er hoppet over.",
@@ -324,17 +592,18 @@ void read_jsonstat(ReadContext& ctx, std::string text, bool bom) {
       return;
     }
     // Region.
-    auto key = std::make_pair(pos[geo_d], *year);
-    auto it = region_cache.find(key);
-    if (it == region_cache.end()) {
+    const uint64_t region_key = pos[geo_d] * sizes[time_d] + pos[time_d];  // < total
+    auto found = region_cache.find(region_key);
+    if (found == region_cache.end()) {
       const std::string& code = dims[geo_d].codes[pos[geo_d]];
       const std::string& label = dims[geo_d].labels[pos[geo_d]];
       std::string text = code;
       if (!label.empty() && !starts_with(label, code)) text = code + " " + label;
       else if (!label.empty()) text = label;
-      it = region_cache.emplace(key, regions.resolve(ctx, text, *year, 0, 0)).first;
+      found = region_cache.emplace(region_key, regions.resolve(ctx, text, *year, 0, 0)).first;
     }
-    if (!it->second) return;
+    if (!found->second) return;
+    const std::string& code = *found->second;
     // Number.
     int64_t n = 0;
     bool ok = false;
@@ -367,40 +636,58 @@ void read_jsonstat(ReadContext& ctx, std::string text, bool bom) {
                      " is negative. A population cannot be negative. The value was skipped.");
       return;
     }
-    bool age_total = true, sex_total = true;
-    std::string age_key, sex_key;
-    if (age_d >= 0) {
-      const std::string& l = dims[age_d].labels[pos[age_d]];
-      const std::string& c = dims[age_d].codes[pos[age_d]];
-      age_total = l.empty() ? is_total_age(c) : (is_total_age(l) || normalise_name(c) == "999d");
-      age_key = c;
-    }
-    if (sex_d >= 0) {
-      const std::string& l = dims[sex_d].labels[pos[sex_d]];
-      const std::string& c = dims[sex_d].codes[pos[sex_d]];
-      sex_total = l.empty() ? is_total_sex(c) : is_total_sex(l);
-      sex_key = c;
-    }
-    if (!acc.add(*it->second, *year, age_total, sex_total, age_key, sex_key, n, 0)) {
-      ctx.report(Severity::Warning, "population.duplicate", 0, 0,
-                 "Folkemengden for " + q(*it->second) + " i " + std::to_string(*year) +
-                     " står to ganger (" + describe(pos) + "). Bare den første er brukt.",
-                 "The population of " + q(*it->second) + " in " + std::to_string(*year) +
-                     " appears twice (" + describe(pos) + "). Only the first is used.");
+    static const std::string none;
+    const bool age_total = age_d < 0 || age_total_at[pos[age_d]];
+    const bool sex_total = sex_d < 0 || sex_total_at[pos[sex_d]];
+    const std::string& age_key = age_d >= 0 ? dims[age_d].codes[pos[age_d]] : none;
+    const std::string& sex_key = sex_d >= 0 ? dims[sex_d].codes[pos[sex_d]] : none;
+    switch (acc.add(code, *year, age_total, sex_total, age_key, sex_key, n, 0)) {
+      case PopulationAccumulator::Added::Yes: break;
+      case PopulationAccumulator::Added::Duplicate:
+        ctx.report(Severity::Warning, "population.duplicate", 0, 0,
+                   "Folkemengden for " + q(code) + " i " + std::to_string(*year) +
+                       " står to ganger (" + describe(pos) + "). Bare den første er brukt.",
+                   "The population of " + q(code) + " in " + std::to_string(*year) +
+                       " appears twice (" + describe(pos) + "). Only the first is used.");
+        break;
+      case PopulationAccumulator::Added::Overflow:
+        report_population_overflow(ctx, code, *year, std::to_string(n), 0, 0);
+        break;
     }
   };
 
+  // Pass 2: the values, streamed to `one` in position order.
   if (values.is_array()) {
-    for (uint64_t i = 0; i < values.size(); ++i) one(i, values[i]);
+    ValueReader reader(value_path, [&](uint64_t i, const json& v) { one(i, v); }, nullptr);
+    json::sax_parse(text, &reader);
   } else {
-    // Sparse: {"index": value}; iterate in index order.
-    std::map<uint64_t, const json*> sparse;
-    for (auto it = values.begin(); it != values.end(); ++it) {
-      const std::string& k = it.key();
-      if (!all_digits(k) || k.size() > 15 || std::stoull(k) >= total) { ++bad_index; continue; }
-      sparse[std::stoull(k)] = &it.value();
+    // Sparse: {"position": value}; kept compactly, then taken in position order.
+    std::vector<std::pair<uint64_t, json>> sparse;
+    ValueReader reader(value_path, nullptr, [&](const std::string& k, json v) {
+      if (!all_digits(k) || k.empty() || k.size() > 15 || std::stoull(k) >= total) { ++bad_index; return; }
+      sparse.emplace_back(std::stoull(k), std::move(v));
+    });
+    json::sax_parse(text, &reader);
+    std::stable_sort(sparse.begin(), sparse.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    int64_t repeated = 0;
+    uint64_t repeated_first = 0;
+    for (std::size_t k = 0; k < sparse.size(); ++k) {
+      if (k > 0 && sparse[k].first == sparse[k - 1].first) {
+        if (repeated++ == 0) repeated_first = sparse[k].first;
+        continue;
+      }
+      one(sparse[k].first, sparse[k].second);
     }
-    for (const auto& [i, v] : sparse) one(i, *v);
+    if (repeated) {
+      ctx.report(Severity::Error, "jsonstat.duplicate_key", 0, 0,
+                 std::to_string(repeated) + " verdi(er) i «value» har en posisjon som står før "
+                     "(den første: " + std::to_string(repeated_first) + ") og er hoppet over; "
+                     "den første verdien for posisjonen er brukt.",
+                 std::to_string(repeated) + " value(s) in \"value\" have a position that came "
+                     "before (the first: " + std::to_string(repeated_first) + ") and were "
+                     "skipped; the first value for the position is used.");
+    }
     if (bad_index) {
       ctx.report(Severity::Error, "jsonstat.size_mismatch", 0, 0,
                  std::to_string(bad_index) + " verdi(er) har en posisjon utenfor datasettet (0–" +

@@ -69,23 +69,30 @@ struct TableReader::Impl {
 
   Impl(ReadContext& c, char d) : ctx(c), delim(d) {}
 
-  Row decode(CsvRecord& rec) {
-    Row r;
+  Row row_;              // the record being read, reused: its strings keep their capacity
+  std::string scratch_;  // one field converted from Windows-1252
+
+  // Validates the record's encoding once, then converts and trims each field into `r`.
+  void decode(const CsvRecord& rec, Row& r) {
     r.line = rec.line;
     bool bad = false;
-    for (const auto& f : rec.fields)
+    for (std::string_view f : rec.fields)
       if (!valid_utf8(f)) { bad = true; break; }
     if (bad) cp1252 = true;
-    r.fields.reserve(rec.fields.size());
-    for (auto& f : rec.fields) {
-      std::string s = bad ? cp1252_to_utf8(f) : std::move(f);
-      std::string_view t = trim(s);
+    r.fields.resize(rec.fields.size());
+    for (std::size_t i = 0; i < rec.fields.size(); ++i) {
+      std::string_view t = rec.fields[i];
+      if (bad) {
+        scratch_.clear();
+        cp1252_append_utf8(t, scratch_);
+        t = scratch_;
+      }
+      t = trim(t);
       if (t.size() >= 2 && t.front() == '"' && t.back() == '"' && t.find('"', 1) == t.size() - 1) {
         t = trim(t.substr(1, t.size() - 2));  // ; "quoted after a space"
       }
-      r.fields.emplace_back(t);
+      r.fields[i].assign(t.data(), t.size());
     }
-    return r;
   }
 
   static std::size_t non_empty(const Row& r) {
@@ -144,16 +151,16 @@ struct TableReader::Impl {
                  "also ends with \".");
     }
     if (stage == Stage::Dead) return;
-    Row row = decode(rec);
+    decode(rec, row_);
     if (stage == Stage::PreHeader) {
-      if (non_empty(row) > 0) ++pre_content;
-      pre.push_back(std::move(row));
+      if (non_empty(row_) > 0) ++pre_content;
+      pre.push_back(row_);
       // The sniff window held no complete line: decide after a few lines (a count of records,
       // so the result does not depend on how the bytes were chunked).
       if (decide_deferred && pre_content >= 5) decide(true);
       return;
     }
-    data(row);
+    data(row_);
   }
 
   // ---------------------------------------------------------------------------------------
@@ -632,6 +639,12 @@ struct TableReader::Impl {
   void population_value(const Row& r, int col, const std::string& code, int year, bool age_total,
                         bool sex_total, std::string_view age_key, std::string_view sex_key) {
     const std::string& t = cell(r, col);
+    if (!t.empty() && t.size() <= 12 && all_digits(t)) {  // nearly every figure: read directly
+      int64_t v = 0;
+      for (char c : t) v = v * 10 + (c - '0');
+      add_population(r, col, t, code, year, age_total, sex_total, age_key, sex_key, v);
+      return;
+    }
     ParsedNumber n = parse_decimal(t, comma_decimal);
     switch (n.status) {
       case NumberStatus::Empty:
@@ -664,13 +677,25 @@ struct TableReader::Impl {
                  q(t) + " is negative. A population cannot be negative. The row was skipped.");
       return;
     }
-    int64_t v = n.value.micro() / Fixed::kScale;
-    if (!population.add(code, year, age_total, sex_total, age_key, sex_key, v, r.line)) {
-      ctx.report(Severity::Warning, "population.duplicate", r.line, col + 1,
-                 "Folkemengden for " + q(code) + " i " + std::to_string(year) +
-                     " (samme alder og kjønn) står to ganger. Bare den første er brukt.",
-                 "The population of " + q(code) + " in " + std::to_string(year) +
-                     " (same age and sex) appears twice. Only the first is used.");
+    add_population(r, col, t, code, year, age_total, sex_total, age_key, sex_key,
+                   n.value.micro() / Fixed::kScale);
+  }
+
+  void add_population(const Row& r, int col, const std::string& t, const std::string& code,
+                      int year, bool age_total, bool sex_total, std::string_view age_key,
+                      std::string_view sex_key, int64_t v) {
+    switch (population.add(code, year, age_total, sex_total, age_key, sex_key, v, r.line)) {
+      case PopulationAccumulator::Added::Yes: break;
+      case PopulationAccumulator::Added::Duplicate:
+        ctx.report(Severity::Warning, "population.duplicate", r.line, col + 1,
+                   "Folkemengden for " + q(code) + " i " + std::to_string(year) +
+                       " (samme alder og kjønn) står to ganger. Bare den første er brukt.",
+                   "The population of " + q(code) + " in " + std::to_string(year) +
+                       " (same age and sex) appears twice. Only the first is used.");
+        break;
+      case PopulationAccumulator::Added::Overflow:
+        report_population_overflow(ctx, code, year, t, r.line, col + 1);
+        break;
     }
   }
 
@@ -679,6 +704,19 @@ struct TableReader::Impl {
     std::string key;
   };
   std::unordered_map<std::string, LabelInfo> age_labels, sex_labels;
+  const LabelInfo* last_age_ = nullptr;
+  const LabelInfo* last_sex_ = nullptr;
+  std::string last_age_text_, last_sex_text_;
+  // The label's info; the previous row's label is compared first (most rows repeat it).
+  static const LabelInfo& label_info(std::unordered_map<std::string, LabelInfo>& cache,
+                                     const std::string& text, bool age, const LabelInfo*& last,
+                                     std::string& last_text) {
+    if (last && text == last_text) return *last;
+    const LabelInfo& info = label_info(cache, text, age);
+    last_text = text;
+    last = &info;
+    return info;
+  }
   static const LabelInfo& label_info(std::unordered_map<std::string, LabelInfo>& cache,
                                      const std::string& text, bool age) {
     auto it = cache.find(text);
@@ -706,8 +744,8 @@ struct TableReader::Impl {
       return;
     }
     const std::string& label = cell(r, unit_col);
-    const LabelInfo& age = label_info(age_labels, age_col >= 0 ? cell(r, age_col) : std::string(), true);
-    const LabelInfo& sex = label_info(sex_labels, sex_col >= 0 ? cell(r, sex_col) : std::string(), false);
+    const LabelInfo& age = label_info(age_labels, cell(r, age_col), true, last_age_, last_age_text_);
+    const LabelInfo& sex = label_info(sex_labels, cell(r, sex_col), false, last_sex_, last_sex_text_);
     const bool age_total = age.total;
     const std::string& age_key = age.key;
     const bool sex_total_col = sex.total;

@@ -1,12 +1,17 @@
 #include "text.hpp"
 
 #include <cstdint>
+#include <cstring>
 
 namespace arsverk::detail {
 
 bool valid_utf8(std::string_view s) {
   std::size_t i = 0, n = s.size();
   while (i < n) {
+    // ASCII eight bytes at a time: the common case.
+    uint64_t word;
+    while (i + 8 <= n && (std::memcpy(&word, s.data() + i, 8), (word & 0x8080808080808080ull) == 0)) i += 8;
+    if (i == n) break;
     unsigned char c = static_cast<unsigned char>(s[i]);
     if (c < 0x80) { ++i; continue; }
     std::size_t len;
@@ -50,15 +55,23 @@ void append_cp(std::string& out, uint32_t cp) {
 }
 }  // namespace
 
+void cp1252_append_utf8(std::string_view s, std::string& out) {
+  std::size_t run = 0;  // start of the pending ASCII run, appended in one piece
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) continue;
+    out.append(s.data() + run, i - run);
+    run = i + 1;
+    if (c < 0xA0) append_cp(out, kCp1252High[c - 0x80] ? kCp1252High[c - 0x80] : c);
+    else append_cp(out, c);
+  }
+  out.append(s.data() + run, s.size() - run);
+}
+
 std::string cp1252_to_utf8(std::string_view s) {
   std::string out;
   out.reserve(s.size() + s.size() / 4);
-  for (char ch : s) {
-    unsigned char c = static_cast<unsigned char>(ch);
-    if (c < 0x80) out += ch;
-    else if (c < 0xA0) append_cp(out, kCp1252High[c - 0x80] ? kCp1252High[c - 0x80] : c);
-    else append_cp(out, c);
-  }
+  cp1252_append_utf8(s, out);
   return out;
 }
 

@@ -11,6 +11,7 @@ namespace arsverk::detail {
 bool valid_utf8(std::string_view bytes);
 // Windows-1252 (a superset of the printable ISO-8859-1) → UTF-8.
 std::string cp1252_to_utf8(std::string_view bytes);
+void cp1252_append_utf8(std::string_view bytes, std::string& out);
 // UTF-8 as is when valid, otherwise decoded as Windows-1252; `converted` tells which.
 std::string to_utf8(std::string_view bytes, bool& converted);
 
