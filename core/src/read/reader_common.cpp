@@ -371,17 +371,24 @@ std::optional<CategoryMatch> match_category(std::string_view text) {
   // Totals.
   if (in(norm, {"totalt", "total", "sum", "ialt", "sumae", "totalae", "totaltae", "sumalle",
                 "totaltaarsverk", "sumaarsverk", "aarsverktotalt", "aarsverkialt", "alle",
-                "allekategorier", "sumkategorier"}))
+                "allekategorier", "sumkategorier", "totalfte", "totalftes", "ftetotal",
+                "ftestotal", "allftes", "totalaarsverk"}))
     return CategoryMatch{Category::Total, true};
 
-  const bool higher = any_of(norm, {"universitet", "hoyskole", "hogskole", "hoegskole", "university", "college"});
+  const bool higher = any_of(norm, {"universitet", "hoyskole", "hogskole", "hoegskole", "university",
+                                    "college", "higher"});
   const bool upper_sec = any_of(norm, {"videregaaende", "vgs", "uppersecondary", "highschool"});
-  // Schema 2024 category names.
-  if (any_of(norm, {"ufaglaert", "noformaleducation", "unskilled", "utenformellutdanning"}))
+  const bool health_social = (contains(norm, "helse") && contains(norm, "sosial")) ||
+                             any_of(norm, {"healthandsocial", "healthsocial", "helsesosial"});
+  // Schema 2024 category names (the questionnaire's, Norwegian and English).
+  if (any_of(norm, {"ufaglaert", "noformaleducation", "unskilled", "utenformellutdanning",
+                    "noformalqualification"}))
     return CategoryMatch{Category::E, false};
-  if (starts_with(norm, "min") && contains(norm, "helse"))  // "min. helse- og sosialfag vgs"
+  // "Min. helse- og sosialfag vgs", "Minimum helse- og sosialfag fra vgs", "Min. health/social
+  // upper secondary": the nested 2015 measure M2.
+  if (starts_with(norm, "min") && (contains(norm, "helse") || contains(norm, "health")))
     return CategoryMatch{Category::M2, false};
-  if ((contains(norm, "helse") && contains(norm, "sosial")) || contains(norm, "healthandsocial")) {
+  if (health_social) {
     if (higher) return CategoryMatch{Category::B, false};
     if (upper_sec) return CategoryMatch{Category::A, false};
   }
@@ -389,16 +396,82 @@ std::optional<CategoryMatch> match_category(std::string_view text) {
     if (higher) return CategoryMatch{Category::D, false};
     if (upper_sec) return CategoryMatch{Category::C, false};
   }
-  // Schema 2015 measure names: "Høyskole/universitet", "… med videreutdanning".
+  // Schema 2015 measure names: "Høyskole/universitet", "… med videreutdanning", "Higher
+  // education", "Higher education with further education".
   if (higher && (starts_with(norm, "hoyskole") || starts_with(norm, "hogskole") ||
                  starts_with(norm, "hoegskole") || starts_with(norm, "universitet") ||
                  starts_with(norm, "higher") || starts_with(norm, "university"))) {
-    if (contains(norm, "uten")) return CategoryMatch{Category::HoyUten, false};
+    if (any_of(norm, {"uten", "without"})) return CategoryMatch{Category::HoyUten, false};
     if (any_of(norm, {"videreutdanning", "medvidere", "furthereducation", "withfurther"}))
       return CategoryMatch{Category::M4, false};
     return CategoryMatch{Category::M3, false};
   }
   return std::nullopt;
+}
+
+namespace {
+
+// Similarity of two normalised names: the Dice coefficient of their letter pairs, so a long
+// header shares most with the long name it resembles, not with the shortest name.
+double similarity(std::string_view a, std::string_view b) {
+  if (a.size() < 2 || b.size() < 2) return a == b ? 1.0 : 0.0;
+  std::vector<std::string_view> pairs;
+  for (std::size_t i = 0; i + 1 < b.size(); ++i) pairs.push_back(b.substr(i, 2));
+  std::size_t common = 0;
+  for (std::size_t i = 0; i + 1 < a.size(); ++i) {
+    auto it = std::find(pairs.begin(), pairs.end(), a.substr(i, 2));
+    if (it != pairs.end()) { ++common; pairs.erase(it); }
+  }
+  return 2.0 * static_cast<double>(common) / static_cast<double>(a.size() + b.size() - 2);
+}
+
+}  // namespace
+
+const std::vector<std::string>& known_category_headers() {
+  static const std::vector<std::string> names = {
+      "a) Helse- og sosialfaglig utdanning fra videregående skole",
+      "b) Helse- og sosialfaglig utdanning fra universitet/høyskole",
+      "c) Annen utdanning fra videregående skole",
+      "d) Annen utdanning fra universitet/høyskole",
+      "e) Ufaglærte",
+      "a) Health and social education, upper secondary",
+      "b) Health and social education, university/college",
+      "c) Other education, upper secondary",
+      "d) Other education, university/college",
+      "e) Unskilled",
+      "Totalt",
+      "Minimum helse- og sosialfag fra vgs",
+      "Høyskole/universitet",
+      "Høyskole/universitet med videreutdanning",
+      "Total",
+      "Min. health/social upper secondary",
+      "Higher education",
+      "Higher education with further education",
+      "ingen", "annen_vgs", "vgs_helse", "hoy_uten", "hoy_med",
+      "M1", "M2", "M3", "M4", "årsverk", "FTEs"};
+  return names;
+}
+
+bool looks_like_category(std::string_view header) {
+  const std::string n = normalise_name(header);
+  return any_of(n, {"utdann", "education", "aarsverk", "arsverk", "fte", "kategori", "category",
+                    "helse", "health", "sosial", "social", "hoyskole", "hogskole", "universit",
+                    "college", "vgs", "videregaaende", "secondary", "faglaert", "skilled",
+                    "maaltall", "measure", "videre", "further"});
+}
+
+std::string closest_category_header(std::string_view header) {
+  constexpr std::size_t kMaxLength = 80;  // keeps the distance table small for hostile headers
+  const std::string n = normalise_name(header).substr(0, kMaxLength);
+  const std::string* best = nullptr;
+  double best_similarity = -1;
+  for (const std::string& name : known_category_headers()) {
+    // Compare without the "a) " letter so a header with only the name finds its category.
+    const std::size_t letter = name.size() > 3 && name[1] == ')' ? 3 : 0;
+    const double s = similarity(n, normalise_name(std::string_view(name).substr(letter)));
+    if (s > best_similarity) { best = &name; best_similarity = s; }
+  }
+  return *best;
 }
 
 GroupMatch match_group(std::string_view text) {

@@ -77,6 +77,13 @@ struct CategoryMatch {
 };
 std::optional<CategoryMatch> match_category(std::string_view text);
 
+// The category and measure headers we know, as written in messages (nb and en).
+const std::vector<std::string>& known_category_headers();
+// True when an unknown header looks like it was meant as a category ("utdanning", "education",
+// "årsverk", "FTE", …), so its message suggests the closest known name.
+bool looks_like_category(std::string_view header);
+std::string closest_category_header(std::string_view header);
+
 enum class GroupMatch { Adults, Children, Unknown, Empty };
 GroupMatch match_group(std::string_view text);
 

@@ -43,6 +43,8 @@ struct TableReader::Impl {
   int64_t other_contents = 0, other_contents_line = 0;
   std::string other_contents_text;
   std::vector<int> cat_cols, year_cols;
+  std::vector<int> unnamed_cols;  // årsverk files: columns without a header, checked for figures
+  bool unnamed_reported = false;
   int64_t header_line = 0;
 
   // Footnote candidates: rows of another shape after data; errors if data follows them.
@@ -327,6 +329,10 @@ struct TableReader::Impl {
       if (!c.header.empty() && found.size() < 12) found.push_back(q(c.header));
     if (layout == Layout::None) {
       stage = Stage::Dead;
+      if (unit_col >= 0 && year_col >= 0 && category_col < 0) {
+        no_category(join(found));
+        return;
+      }
       if (category_col >= 0 && value_col < 0) {
         ctx.out.kind = FileKind::Arsverk;
         ctx.report(Severity::Error, "header.missing_value", header_line, category_col + 1,
@@ -370,8 +376,122 @@ struct TableReader::Impl {
                  "Fant ingen kolonne for år. Kolonner i filen: " + join(found) +
                      ". Legg til en kolonne med overskriften «år» og årstallet på hver rad.",
                  "Found no column for the year. Columns in the file: " + join(found) +
-                     ". Add a column headed \"år\" (year) with the year on every row.");
+                     ". Add a column headed \"year\" with the year on every row.");
       return;
+    }
+    if (arsverk) {
+      if (layout == Layout::Wide) read_disjoint_names();
+      report_unread_columns();
+    }
+  }
+
+  // Unit and year but nothing that holds FTEs: an error naming what was found and expected.
+  void no_category(const std::string& found) {
+    ctx.out.kind = FileKind::Unknown;
+    std::string hint_nb, hint_en;
+    for (const auto& c : columns)
+      if (c.role == Role::None && !c.header.empty() && looks_like_category(c.header)) {
+        const std::string near = q(closest_category_header(c.header));
+        hint_nb = " Mente du " + near + " for " + q(c.header) + "?";
+        hint_en = " Did you mean " + near + " for " + q(c.header) + "?";
+        break;
+      }
+    ctx.report(Severity::Error, "header.no_category", header_line, 0,
+               "Filen har kolonner for enhet og år, men ingen kolonne vi kjenner som en "
+               "utdanningskategori eller et måltall. Kolonner i filen: " + found +
+                   ". Vi forventer kategoriene a–e (fra 2024, for eksempel «Ufaglærte»), måltallene "
+                   "M1–M4 eller «Totalt», «Minimum helse- og sosialfag fra vgs», "
+                   "«Høyskole/universitet», «Høyskole/universitet med videreutdanning» (til og med "
+                   "2023), eller kolonnene «kategori» og «årsverk»." + hint_nb,
+               "The file has columns for unit and year, but none we know as an education category "
+               "or a measure. Columns in the file: " + found +
+                   ". We expect the categories a–e (from 2024, for example \"Unskilled\"), the "
+                   "measures M1–M4 or \"Total\", \"Min. health/social upper secondary\", \"Higher "
+                   "education\", \"Higher education with further education\" (up to 2023), or the "
+                   "columns \"category\" and \"FTEs\"." + hint_en);
+  }
+
+  // Columns named like the 2024 categories in a sheet of the disjoint 2015 levels ("hoy_uten"
+  // beside "Ufaglærte"): read as the 2015 levels they mean there.
+  void read_disjoint_names() {
+    bool disjoint = false;
+    for (int c : cat_cols) {
+      const Category k = columns[c].category.category;
+      disjoint = disjoint || k == Category::HoyUten || k == Category::Ingen ||
+                 k == Category::AnnenVgs || k == Category::VgsHelse || k == Category::HoyMed;
+    }
+    if (!disjoint) return;
+    for (int c : cat_cols) {
+      if (normalise_name(columns[c].header).size() <= 2) continue;  // a letter code stays one
+      Category& k = columns[c].category.category;
+      if (k == Category::A) k = Category::VgsHelse;
+      else if (k == Category::C) k = Category::AnnenVgs;
+      else if (k == Category::E) k = Category::Ingen;
+      else if (k == Category::M4) k = Category::HoyMed;
+    }
+  }
+
+  bool column_taken(int i) const {
+    const Role role = columns[i].role;
+    if (role == Role::UnitName) return true;  // names beside the number: documented as not read
+    if (role == Role::CategoryColumn)
+      return std::find(cat_cols.begin(), cat_cols.end(), i) != cat_cols.end();
+    for (int used : {unit_col, year_col, group_col, service_col})
+      if (used == i) return true;
+    return layout == Layout::Long && (i == category_col || i == value_col);
+  }
+
+  // Every column of an årsverk file is read or reported: nothing is dropped silently.
+  void report_unread_columns() {
+    for (std::size_t i = 0; i < columns.size(); ++i) {
+      const ColumnInfo& c = columns[i];
+      const int col = static_cast<int>(i);
+      if (c.header.empty()) {
+        unnamed_cols.push_back(col);
+        continue;
+      }
+      if (column_taken(col)) continue;
+      if (c.role == Role::Population || (c.role == Role::YearColumn && !all_digits(c.header))) {
+        ctx.report(Severity::Warning, "header.population_ignored", header_line, col + 1,
+                   "Kolonnen " + q(c.header) + " ser ut som folkemengde og er ikke lest: i en "
+                   "årsverksfil brukes bare årsverk. Folkemengden tas fra en egen befolkningsfil "
+                   "eller fra SSB-tallene som er bygd inn.",
+                   "The column " + q(c.header) + " looks like population and was not read: an FTE "
+                   "file is read for FTEs only. The population comes from a population file of its "
+                   "own or from the built-in SSB figures.");
+      } else if (c.role == Role::None && looks_like_category(c.header)) {
+        const std::string near = q(closest_category_header(c.header));
+        ctx.report(Severity::Warning, "header.unknown_category", header_line, col + 1,
+                   "Kolonnen " + q(c.header) + " er ikke en utdanningskategori eller et måltall vi "
+                   "kjenner, og er ikke lest. Nærmeste kjente navn: " + near +
+                   ". Gi kolonnen et av navnene i brukerveiledningen hvis den skal telle med.",
+                   "The column " + q(c.header) + " is not an education category or measure we "
+                   "know, and was not read. Closest known name: " + near +
+                   ". Give the column one of the names in the guide if it should count.");
+      } else {
+        ctx.report(Severity::Warning, "header.column_ignored", header_line, col + 1,
+                   "Kolonnen " + q(c.header) + " er ikke lest: " + unread_reason_nb(c.role) +
+                       " Sjekk at ingen årsverk står i den.",
+                   "The column " + q(c.header) + " was not read: " + unread_reason_en(c.role) +
+                       " Check that it holds no FTEs.");
+      }
+    }
+  }
+
+  static std::string unread_reason_nb(Role role) {
+    switch (role) {
+      case Role::None: return "overskriften er ikke en vi kjenner.";
+      case Role::Category: return "filen har allerede kategorier som kolonner.";
+      case Role::CategoryColumn: return "filen har én rad per kategori (kolonnene kategori og årsverk).";
+      default: return "filen har allerede en kolonne med samme rolle, eller rollen brukes ikke for årsverk.";
+    }
+  }
+  static std::string unread_reason_en(Role role) {
+    switch (role) {
+      case Role::None: return "its header is not one we know.";
+      case Role::Category: return "the file already has the categories as columns.";
+      case Role::CategoryColumn: return "the file has one row per category (columns category and FTEs).";
+      default: return "the file already has a column in that role, or the role is not used for FTEs.";
     }
   }
 
@@ -504,6 +624,23 @@ struct TableReader::Impl {
     return u.code;
   }
 
+  // A figure under a column without a header is not read: said once, at its first cell.
+  void report_figures_without_header(const Row& r) {
+    for (int c : unnamed_cols) {
+      const std::string& t = cell(r, c);
+      if (t.empty()) continue;
+      unnamed_reported = true;
+      ctx.report(Severity::Warning, "header.unnamed_column", r.line, c + 1,
+                 "Kolonne " + std::to_string(c + 1) + " har ingen overskrift, men inneholder " +
+                     q(t) + ". Den er ikke lest. Gi kolonnen en overskrift (for eksempel en "
+                     "kategori) hvis tallene skal telle med.",
+                 "Column " + std::to_string(c + 1) + " has no header but holds " + q(t) +
+                     ". It was not read. Give the column a header (a category, for example) if "
+                     "its figures should count.");
+      return;
+    }
+  }
+
   // Reads an årsverk number; false = the row must be skipped (already reported).
   bool arsverk_number(const Row& r, int col, std::optional<Fixed>& out) {
     const std::string& t = cell(r, col);
@@ -565,6 +702,7 @@ struct TableReader::Impl {
           return;
       }
     }
+    if (!unnamed_reported) report_figures_without_header(r);
     std::string service = service_col >= 0 ? cell(r, service_col) : std::string();
     struct Item { CategoryMatch cat; Fixed value; };
     std::vector<Item> items;
