@@ -97,6 +97,68 @@ bool is_land_name(const std::string& n) {
   return false;
 }
 
+// Length of a thousands separator at rest[i] ('.', ',', space, no-break spaces), 0 if none.
+std::size_t group_separator(std::string_view rest, std::size_t i) {
+  if (i >= rest.size()) return 0;
+  if (rest[i] == '.' || rest[i] == ',' || rest[i] == ' ') return 1;
+  if (rest.substr(i, 2) == "\xC2\xA0") return 2;
+  if (rest.substr(i, 3) == "\xE2\x80\xAF") return 3;
+  return 0;
+}
+
+// "3.101", "3 101", "46.01": one to three digits, then groups of exactly three after a
+// thousands separator, making four to six digits. Returns the end of the number (and the digits
+// joined) or 0 when the text is not grouped that way.
+std::size_t grouped_digits(std::string_view rest, std::size_t n, std::string& digits) {
+  if (n > 3) return 0;
+  std::string joined(rest.substr(0, n));
+  std::size_t end = n;
+  while (std::size_t sep = group_separator(rest, end)) {
+    std::size_t k = end + sep;
+    std::size_t d = k;
+    while (d < rest.size() && is_digit(rest[d])) ++d;
+    if (d - k != 3) break;
+    joined.append(rest.substr(k, 3));
+    end = d;
+  }
+  if (end == n || joined.size() < 4 || joined.size() > 6) return 0;
+  digits = joined;
+  return end;
+}
+
+// The codes a name belongs to in the year's structure ("Moss" -> 3103), with or without
+// "kommune"/"bydel" around it.
+std::set<std::string> codes_named(std::string_view name, Structure st, const Registers& reg) {
+  std::set<std::string> codes;
+  std::string lower = lower_ascii(name);
+  std::vector<std::string_view> variants = {name};
+  for (const char* suffix : {" kommune", " bydel", " municipality"})
+    if (ends_with(lower, suffix)) variants.push_back(trim(name.substr(0, name.size() - std::strlen(suffix))));
+  for (const char* pre : {"bydel ", "kommune "})
+    if (starts_with(lower, pre)) variants.push_back(trim(name.substr(std::strlen(pre))));
+  for (std::string_view v : variants) {
+    for (const Municipality* m : reg.municipalities_named(st, v)) codes.insert(m->code);
+    if (const District* d = reg.district_named(v)) codes.insert(d->code);
+  }
+  return codes;
+}
+
+// "3101 Moss": the name is another unit's in that year's structure. Returns that unit ("3103
+// Moss") or "" when the name fits the number, is unknown, or there is none.
+std::string name_conflict(const std::string& code, std::string_view after, int year,
+                          const Registers& reg) {
+  if (code.size() != 4 && code.size() != 6) return "";
+  std::optional<Structure> st = structure_for_year(year);
+  if (!st) return "";
+  while (!after.empty() && (after[0] == ':' || after[0] == ',' || after[0] == '.' || after[0] == '-'))
+    after.remove_prefix(1);
+  std::string_view name = trim(after);
+  if (name.empty()) return "";
+  const std::set<std::string> codes = codes_named(name, *st, reg);
+  if (codes.empty() || codes.count(code)) return "";
+  return *codes.begin() + " " + std::string(name);
+}
+
 }  // namespace
 
 DistrictKind district_kind(std::string_view code) {
@@ -147,6 +209,11 @@ UnitResult parse_unit(std::string_view text, std::optional<int> year, const Regi
     std::size_t n = 0;
     while (n < rest.size() && is_digit(rest[n])) ++n;
     std::string digits(rest.substr(0, n));
+    // "3.101", "3 101", "3,101": Excel's thousands format of 3101, never county 03.
+    if (std::size_t g = grouped_digits(rest, n, digits)) {
+      n = g;
+      r.thousands_grouped = true;
+    }
     std::size_t k = n;
     // SSB marker letters right after the number: "030101a", "030100aa".
     while (k < rest.size() && k - n < 2 && rest[k] >= 'a' && rest[k] <= 'z') ++k;
@@ -184,6 +251,7 @@ UnitResult parse_unit(std::string_view text, std::optional<int> year, const Regi
     if (prefix == 'b' && code.size() != 6) { r.status = UnitStatus::Unresolved; return r; }
     r.code = code;
     r.status = historical ? UnitStatus::Historical : UnitStatus::Ok;
+    if (r.status == UnitStatus::Ok && year) r.name_conflict = name_conflict(code, after, *year, reg);
     return r;
   }
   if (historical) {

@@ -60,6 +60,8 @@ struct UnitResult {
   UnitStatus status = UnitStatus::Empty;
   std::string code;                    // normalised code when Ok (also for Historical)
   bool restored_zero = false;          // "301" → "0301"
+  bool thousands_grouped = false;      // "3.101" / "3 101" → "3101" (Excel's thousands format)
+  std::string name_conflict;           // "3101 Moss" in 2024: "3103 Moss", the unit the name is
   std::vector<std::string> candidates; // for Ambiguous: "1515 Herøy (Møre og Romsdal)", ...
 };
 

@@ -59,6 +59,7 @@ struct TableReader::Impl {
   std::string missing_first_text;
 
   bool restored_zero_reported = false;
+  bool thousands_reported = false;
   std::unordered_map<std::string, UnitResult> unit_cache;
 
   PopulationAccumulator population;
@@ -621,7 +622,31 @@ struct TableReader::Impl {
       return std::nullopt;
     }
     if (u.restored_zero) report_restored_zero(ctx, restored_zero_reported, t, u.code, r.line, unit_col + 1);
+    if (u.thousands_grouped) report_thousands_grouped(t, u.code, r.line);
+    if (!u.name_conflict.empty()) {
+      ctx.report(Severity::Warning, "unit.name_mismatch", r.line, unit_col + 1,
+                 q(t) + ": nummeret og navnet gjelder ulike enheter i " + std::to_string(year) +
+                     " (navnet er " + q(u.name_conflict) + "). Nummeret " + q(u.code) +
+                     " er brukt. Rett nummeret eller navnet.",
+                 q(t) + ": the number and the name are different units in " + std::to_string(year) +
+                     " (the name is " + q(u.name_conflict) + "). The number " + q(u.code) +
+                     " was used. Correct the number or the name.");
+    }
     return u.code;
+  }
+
+  // Said once per file, like restored leading zeros: the grouping is Excel's number format.
+  void report_thousands_grouped(const std::string& text, const std::string& code, int64_t line) {
+    if (thousands_reported) return;
+    thousands_reported = true;
+    ctx.report(Severity::Warning, "unit.thousands_separator", line, unit_col + 1,
+               q(text) + " er lest som kommunenummer " + q(code) + ", ikke som et fylke: "
+               "skilletegnet er Excels tusenskille. Det gjelder alle slike celler i filen. Formater "
+               "kolonnen som tekst eller tall uten tusenskille, og sjekk numrene.",
+               q(text) + " was read as municipality number " + q(code) + ", not as a county: the "
+               "separator is Excel's thousands separator. This applies to every such cell in the "
+               "file. Format the column as text or as a number without thousands separator, and "
+               "check the numbers.");
   }
 
   // A figure under a column without a header is not read: said once, at its first cell.
