@@ -62,3 +62,52 @@ TEST_CASE("Number and name of different units: reported, the number used", "[rea
   CHECK(d->en.find("«3101» was used") != std::string::npos);
   CHECK(f.diagnostics.back().line == 6);  // 030101 Frogner: Gamle Oslo's number, Frogner's name
 }
+
+namespace {
+
+// UTF-8 text as UTF-16 code units, little- or big-endian, with an optional BOM.
+std::string utf16(const std::u16string& text, bool big_endian, bool bom) {
+  std::string out;
+  auto put = [&](char16_t u) {
+    const char hi = static_cast<char>(u >> 8), lo = static_cast<char>(u & 0xFF);
+    out += big_endian ? hi : lo;
+    out += big_endian ? lo : hi;
+  };
+  if (bom) put(0xFEFF);
+  for (char16_t u : text) put(u);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("UTF-16 text (Excel's Unicode text) is decoded, in any chunking", "[reader][encoding]") {
+  // A service name outside the BMP (a surrogate pair) and æøå, tab-separated as Excel writes it.
+  const std::u16string text =
+      u"kommunenummer\tår\ttjeneste\ta\tb\r\n3101\t2024\tRus \U0001F600 og psykisk helse\t1,5\t2\r\n"
+      u"3103\t2024\tBolig\t0,5\t1\r\n";
+  for (bool big : {false, true})
+    for (bool bom : {true, false}) {
+      const std::string bytes = utf16(text, big, bom);
+      INFO("big endian " << big << ", BOM " << bom);
+      ParsedFile whole = read(bytes);
+      INFO(all_codes(whole));
+      CHECK(whole.kind == FileKind::Arsverk);
+      CHECK(whole.encoding == (big ? "utf-16be" : "utf-16le"));
+      CHECK(whole.diagnostics.empty());
+      REQUIRE(whole.arsverk.size() == 4);
+      CHECK(whole.arsverk[0].service == "Rus \xF0\x9F\x98\x80 og psykisk helse");
+      CHECK(whole.arsverk[0].value == Fixed::from_micro(1'500'000));
+      // Chunk boundaries inside a code unit and inside the surrogate pair.
+      for (std::size_t n : {1u, 3u, 5u, 7u, 4096u}) CHECK(dump(read_chunked(bytes, n)) == dump(whole));
+    }
+}
+
+TEST_CASE("Broken UTF-16 gives replacement characters, never a crash", "[reader][encoding]") {
+  std::string bytes = utf16(u"kommune;år;a\n3101;2024;1\n", false, true);
+  bytes += std::string("\x00\xD8", 2);  // a high surrogate with nothing after it
+  bytes += "\x41";                      // an odd byte at the end
+  ParsedFile f = read(bytes);
+  INFO(all_codes(f));
+  CHECK(f.kind == FileKind::Arsverk);
+  CHECK(f.arsverk.size() == 1);
+}
