@@ -111,3 +111,73 @@ TEST_CASE("Broken UTF-16 gives replacement characters, never a crash", "[reader]
   CHECK(f.kind == FileKind::Arsverk);
   CHECK(f.arsverk.size() == 1);
 }
+
+namespace {
+
+// An a-column sheet: `top` on line 2, 70 filler rows, `late` on line 73.
+std::string sheet_with(const std::string& top, const std::string& late) {
+  std::string csv = "kommune;år;a\n3101;2024;" + top + "\n";
+  for (int i = 0; i < 70; ++i) csv += "3103;" + std::to_string(2024 + i % 2) + ";2\n";
+  return csv + "3105;2024;" + late + "\n";
+}
+
+Fixed value_at(const ParsedFile& f, int64_t line) {
+  for (const auto& v : f.arsverk)
+    if (v.line == line) return v.value;
+  return Fixed::from_micro(-1);
+}
+
+}  // namespace
+
+TEST_CASE("The decimal mark is decided with every cell of the file, the same for all", "[reader][numbers]") {
+  // A decimal point far below the top: "1.250" at the top is 1.25 too.
+  ParsedFile point = read(sheet_with("1.250", "12.5"));
+  INFO(all_codes(point));
+  CHECK(value_at(point, 2) == Fixed::from_micro(1'250'000));
+  CHECK_FALSE(has_code(point, "number.ambiguous"));
+  // A decimal comma far below: "1.250" is 1 250 (the point groups thousands).
+  ParsedFile comma = read(sheet_with("1.250", "12,5"));
+  INFO(all_codes(comma));
+  CHECK(value_at(comma, 2) == Fixed::from_micro(1'250'000'000));
+  CHECK_FALSE(has_code(comma, "number.ambiguous"));
+  // "1,250" beside "2.5": the comma groups thousands.
+  ParsedFile english = read(sheet_with("1,250", "2.5"));
+  CHECK(value_at(english, 2) == Fixed::from_micro(1'250'000'000));
+  // A plain "1250" elsewhere: the file writes no thousands separators, so the mark is decimal.
+  ParsedFile plain = read(sheet_with("1.250", "1250"));
+  CHECK(value_at(plain, 2) == Fixed::from_micro(1'250'000));
+  // Chunking never changes the decision.
+  const std::string csv = sheet_with("1.250", "12.5");
+  for (std::size_t n : {1u, 7u, 100u}) CHECK(dump(read_chunked(csv, n)) == dump(point));
+}
+
+TEST_CASE("A value that stays ambiguous is said on its line", "[reader][numbers]") {
+  ParsedFile f = read(sheet_with("1.250", "2"));
+  INFO(all_codes(f));
+  const Diagnostic* d = find_code(f, "number.ambiguous");
+  REQUIRE(d);
+  CHECK(d->severity == Severity::Warning);
+  CHECK(d->line == 2);
+  CHECK(d->column == 3);
+  CHECK(d->nb.find("1,25 eller 1250") != std::string::npos);
+  CHECK(d->en.rfind("Line 2, column 3:", 0) == 0);
+  // Evidence both ways (a decimal comma and a decimal point): still ambiguous, still said.
+  ParsedFile mixed = read("kommune;år;a;b\n3101;2024;1.250;1,5\n3103;2024;2.5;1\n");
+  INFO(all_codes(mixed));
+  CHECK(has_code(mixed, "number.ambiguous"));
+}
+
+TEST_CASE("An årsverk cell above 1 000 000 FTEs is an error", "[reader][numbers]") {
+  ParsedFile f = read("kommune;år;a;b\n3101;2024;1000000;1\n3103;2024;1000000,5;1\n3105;2024;9999999999999;1\n");
+  INFO(all_codes(f));
+  CHECK(value_at(f, 2) == Fixed::from_micro(int64_t{1'000'000} * 1'000'000));
+  int n = 0;
+  for (const auto& d : f.diagnostics)
+    if (d.code == "number.out_of_range") {
+      ++n;
+      CHECK(d.severity == Severity::Error);
+      CHECK(d.en.find("1,000,000 FTEs") != std::string::npos);
+    }
+  CHECK(n == 2);
+  CHECK(f.arsverk.size() == 2);  // only line 2's a and b
+}

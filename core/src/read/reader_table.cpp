@@ -17,8 +17,18 @@ struct Row {
 enum class Stage { PreHeader, Data, Dead };
 enum class Layout { None, Wide, Long, PopSsb, PopSimple };
 
+// The largest årsverk figure one cell may hold: far above any municipality (Oslo has a few
+// thousand), and small enough that a file's sums cannot overflow (docs/formats.md).
+const Fixed kMaxArsverkCell = Fixed::from_micro(int64_t{1'000'000} * Fixed::kScale);
+
+struct CellAmbiguity {
+  char mark = 0;  // ',' or '.' when the cell's decimal mark is ambiguous
+  int column = 0;
+  Fixed other;
+};
+
 std::string cell_nb_hint_number() { return "Skriv årsverk som et desimaltall, for eksempel 12,5."; }
-std::string cell_en_hint_number() { return "Write årsverk (FTEs) as a decimal number, for example 12.5."; }
+std::string cell_en_hint_number() { return "Write FTEs as a decimal number, for example 12.5."; }
 
 }  // namespace
 
@@ -68,7 +78,20 @@ struct TableReader::Impl {
   // Provisional totals ("totalt"/"sum"): M1 or Total, decided at the end.
   std::vector<std::size_t> provisional;
   bool seen_m = false, seen_ae = false, seen_disjoint = false;
-  bool values_full = false;  // ReaderLimits::max_values reached: no more årsverk rows read
+  bool values_full = false;
+
+  // The decimal mark, decided with every cell of the file: evidence counted per mark
+  // ([0] ',' and [1] '.'), ambiguous values kept with their other reading (at most one per value
+  // kept, so bounded by ReaderLimits::max_values).
+  int64_t decimal_seen[2] = {0, 0}, thousands_seen[2] = {0, 0}, plain_thousands = 0;
+  struct Ambiguous {
+    std::size_t index;  // in ctx.out.arsverk
+    int64_t line;
+    int column;
+    char mark;
+    Fixed other;        // the value read with the other meaning of the mark
+  };
+  std::vector<Ambiguous> ambiguous;  // ReaderLimits::max_values reached: no more årsverk rows read
 
   Impl(ReadContext& c, char d) : ctx(c), delim(d) {}
 
@@ -666,11 +689,13 @@ struct TableReader::Impl {
     }
   }
 
-  // Reads an årsverk number; false = the row must be skipped (already reported).
-  bool arsverk_number(const Row& r, int col, std::optional<Fixed>& out) {
+  // Reads an årsverk number; false = the row must be skipped (already reported). A value whose
+  // decimal mark is ambiguous ("1.250") also gives its other reading, settled in finish().
+  bool arsverk_number(const Row& r, int col, std::optional<Fixed>& out, CellAmbiguity& ambiguity) {
     const std::string& t = cell(r, col);
     ParsedNumber n = parse_decimal(t, comma_decimal);
     out.reset();
+    ambiguity = {};
     switch (n.status) {
       case NumberStatus::Empty: return true;
       case NumberStatus::SsbMissing: note_missing(r, col, t); return true;
@@ -679,11 +704,7 @@ struct TableReader::Impl {
                    q(t) + " er ikke et tall. " + cell_nb_hint_number() + " Raden er hoppet over.",
                    q(t) + " is not a number. " + cell_en_hint_number() + " The row was skipped.");
         return false;
-      case NumberStatus::OutOfRange:
-        ctx.report(Severity::Error, "number.out_of_range", r.line, col + 1,
-                   q(t) + " er et altfor stort tall for årsverk. Sjekk cellen. Raden er hoppet over.",
-                   q(t) + " is far too large for årsverk (FTEs). Check the cell. The row was skipped.");
-        return false;
+      case NumberStatus::OutOfRange: report_too_large(r, col, t); return false;
       case NumberStatus::TooPrecise:
         ctx.report(Severity::Warning, "number.too_precise", r.line, col + 1,
                    q(t) + " har flere enn 6 desimaler og er avrundet til " +
@@ -697,12 +718,72 @@ struct TableReader::Impl {
       ctx.report(Severity::Error, "number.negative", r.line, col + 1,
                  q(t) + " er negativt. Årsverk kan ikke være negative; rett tallet. Raden er hoppet "
                         "over.",
-                 q(t) + " is negative. Årsverk (FTEs) cannot be negative; correct the number. The "
-                        "row was skipped.");
+                 q(t) + " is negative. FTEs cannot be negative; correct the number. The row was "
+                        "skipped.");
       return false;
+    }
+    if (n.value > kMaxArsverkCell) {
+      report_too_large(r, col, t);
+      return false;
+    }
+    note_decimal_evidence(n);
+    if (n.ambiguous_mark) {
+      ambiguity.mark = n.ambiguous_mark;
+      ambiguity.column = col + 1;
+      ambiguity.other = parse_decimal(t, !comma_decimal).value;
     }
     out = n.value;
     return true;
+  }
+
+  void report_too_large(const Row& r, int col, const std::string& t) {
+    ctx.report(Severity::Error, "number.out_of_range", r.line, col + 1,
+               q(t) + " er mer enn 1 000 000 årsverk, langt mer enn noen kommune har. Sjekk cellen "
+                      "(tusenskille, desimaltegn). Raden er hoppet over.",
+               q(t) + " is more than 1,000,000 FTEs, far more than any municipality has. Check the "
+                      "cell (thousands separator, decimal mark). The row was skipped.");
+  }
+
+  // What the file's unambiguous numbers say about its decimal mark.
+  void note_decimal_evidence(const ParsedNumber& n) {
+    if (n.decimal_mark) ++decimal_seen[n.decimal_mark == '.'];
+    if (n.thousands_mark) ++thousands_seen[n.thousands_mark == '.'];
+    if (!n.ambiguous_mark && !n.decimal_mark && !n.thousands_mark &&
+        n.value >= Fixed::from_micro(1000 * Fixed::kScale))
+      ++plain_thousands;  // "1250": this file writes thousands without a separator
+  }
+
+  // Settles every ambiguous "1.250"/"1,250" with the evidence of the whole file, the same way
+  // for all of them; where the evidence does not decide, each one is reported on its line.
+  void settle_ambiguous() {
+    for (char mark : {',', '.'}) {
+      const int m = mark == '.', other = 1 - m;
+      const int64_t as_decimal = decimal_seen[m] + thousands_seen[other] + plain_thousands;
+      const int64_t as_thousands = thousands_seen[m] + decimal_seen[other];
+      const bool guessed_decimal = (mark == ',') == comma_decimal;
+      const bool decided = (as_decimal > 0) != (as_thousands > 0);
+      const bool decimal = decided ? as_decimal > 0 : guessed_decimal;
+      for (Ambiguous& a : ambiguous) {
+        if (a.mark != mark) continue;
+        ArsverkValue& v = ctx.out.arsverk[a.index];
+        if (decimal != guessed_decimal) std::swap(v.value, a.other);
+        if (!decided) report_ambiguous(a, v.value, decimal);
+      }
+    }
+  }
+
+  void report_ambiguous(const Ambiguous& a, Fixed used, bool decimal) {
+    const Fixed as_decimal = decimal ? used : a.other, as_whole = decimal ? a.other : used;
+    ctx.report(Severity::Warning, "number.ambiguous", a.line, a.column,
+               std::string("Tallet med «") + a.mark + "» og tre sifre etter kan være " +
+                   fixed_text(as_decimal, true) + " eller " + fixed_text(as_whole, true) +
+                   ", og resten av filen avgjør ikke hvilket. Lest som " + fixed_text(used, true) +
+                   ". Skriv desimaltall med komma (12,5) og store tall uten tusenskille (1250).",
+               std::string("The number with \"") + a.mark + "\" and three digits after it can be " +
+                   fixed_text(as_decimal, false) + " or " + fixed_text(as_whole, false) +
+                   ", and the rest of the file does not tell which. Read as " +
+                   fixed_text(used, false) + ". Write decimals with one mark (12.5) and large "
+                   "numbers without a thousands separator (1250).");
   }
 
   void arsverk_row(const Row& r) {
@@ -729,14 +810,15 @@ struct TableReader::Impl {
     }
     if (!unnamed_reported) report_figures_without_header(r);
     std::string service = service_col >= 0 ? cell(r, service_col) : std::string();
-    struct Item { CategoryMatch cat; Fixed value; };
+    struct Item { CategoryMatch cat; Fixed value; CellAmbiguity ambiguity; };
     std::vector<Item> items;
     bool ok = true;
+    CellAmbiguity ambiguity;
     if (layout == Layout::Wide) {
       for (int c : cat_cols) {
         std::optional<Fixed> v;
-        if (!arsverk_number(r, c, v)) ok = false;
-        else if (v) items.push_back({columns[c].category, *v});
+        if (!arsverk_number(r, c, v, ambiguity)) ok = false;
+        else if (v) items.push_back({columns[c].category, *v, ambiguity});
       }
     } else {
       const std::string& ct = cell(r, category_col);
@@ -757,8 +839,8 @@ struct TableReader::Impl {
         return;
       }
       std::optional<Fixed> v;
-      if (!arsverk_number(r, value_col, v)) ok = false;
-      else if (v) items.push_back({*cat, *v});
+      if (!arsverk_number(r, value_col, v, ambiguity)) ok = false;
+      else if (v) items.push_back({*cat, *v, ambiguity});
     }
     if (!ok) return;
     if (ctx.out.arsverk.size() + items.size() > ctx.limits.max_values) {
@@ -785,6 +867,9 @@ struct TableReader::Impl {
       av.value = it.value;
       av.file = ctx.file_index;
       av.line = r.line;
+      if (it.ambiguity.mark)
+        ambiguous.push_back({ctx.out.arsverk.size(), r.line, it.ambiguity.column, it.ambiguity.mark,
+                             it.ambiguity.other});
       if (it.cat.provisional_total) provisional.push_back(ctx.out.arsverk.size());
       else if (layout == Layout::Long) note_category(it.cat);
       ctx.out.arsverk.push_back(std::move(av));
@@ -963,6 +1048,7 @@ struct TableReader::Impl {
         regions.finish(ctx);
         population.finish(ctx);
       } else {
+        settle_ambiguous();
         resolve_totals();
       }
     }
