@@ -181,3 +181,45 @@ TEST_CASE("An årsverk cell above 1 000 000 FTEs is an error", "[reader][numbers
   CHECK(n == 2);
   CHECK(f.arsverk.size() == 2);  // only line 2's a and b
 }
+
+TEST_CASE("A service that names dementia only as excluded is in scope, and said", "[reader][services]") {
+  CHECK(service_scope("Demens") == ServiceScope::OutOfScope);
+  CHECK(service_scope("Dagtilbud for personer med demens") == ServiceScope::OutOfScope);
+  CHECK(service_scope("Generell forebygging") == ServiceScope::OutOfScope);
+  CHECK(service_scope("Tjenester til personer med utviklingshemming") == ServiceScope::OutOfScope);
+  CHECK(service_scope("Demens (ikke rus)") == ServiceScope::OutOfScope);
+  CHECK(service_scope("Psykisk helse ekskl. demens") == ServiceScope::ExclusionNegated);
+  CHECK(service_scope("Hjemmetjenester uten demens") == ServiceScope::ExclusionNegated);
+  CHECK(service_scope("Bolig, unntatt demensomsorg") == ServiceScope::ExclusionNegated);
+  CHECK(service_scope("Home care excluding dementia") == ServiceScope::ExclusionNegated);
+  CHECK(service_scope("Psykisk helse ekskl. generell forebygging") == ServiceScope::ExclusionNegated);
+  CHECK(service_scope("Psykisk helsetjeneste") == ServiceScope::InScope);
+  CHECK_FALSE(service_out_of_scope("Psykisk helse ekskl. demens"));
+
+  ParsedFile f = read("kommune;år;tjeneste;a\n3101;2024;Psykisk helse ekskl. demens;1\n"
+                      "3101;2025;Psykisk helse ekskl. demens;2\n3101;2024;Demens;3\n");
+  INFO(all_codes(f));
+  CHECK(count_code(f, "service.exclusion_negated") == 1);
+  const Diagnostic* d = find_code(f, "service.exclusion_negated");
+  REQUIRE(d);
+  CHECK(d->line == 2);
+  CHECK(d->column == 3);
+  CHECK(f.arsverk.size() == 3);
+}
+
+TEST_CASE("A sheet saved with thousands of empty columns and rows is read", "[reader][limits]") {
+  const std::string empty_columns(16000, ';');
+  std::string csv = "kommune;år;a;b" + empty_columns + "\n";
+  for (int i = 0; i < 3; ++i) csv += "3101;" + std::to_string(2024 + i) + ";1;2" + empty_columns + "\n";
+  for (int i = 0; i < 2000; ++i) csv += empty_columns.substr(0, 200) + "\n";
+  ParsedFile f = read(csv);
+  INFO(all_codes(f));
+  CHECK(f.kind == FileKind::Arsverk);
+  CHECK(f.diagnostics.empty());
+  CHECK(f.arsverk.size() == 6);
+  // A filled cell far to the right is still too wide.
+  ParsedFile wide = read("kommune;år;a\n3101;2024;1\n3101;2025;1" + empty_columns + "x\n");
+  INFO(all_codes(wide));
+  CHECK(has_code(wide, "csv.too_many_columns"));
+  CHECK(wide.arsverk.size() == 1);
+}

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "text.hpp"
 
@@ -70,6 +71,7 @@ struct TableReader::Impl {
 
   bool restored_zero_reported = false;
   bool thousands_reported = false;
+  std::unordered_set<std::string> services_seen;  // distinct service texts (capped)
   std::unordered_map<std::string, UnitResult> unit_cache;
 
   PopulationAccumulator population;
@@ -120,6 +122,16 @@ struct TableReader::Impl {
     return n;
   }
 
+  // Excel leftovers: a row wider than the limit only because of thousands of empty columns to
+  // the right is as wide as its last filled cell (never narrower than the header, so the row's
+  // shape is still checked against it).
+  void drop_trailing_empty(CsvRecord& rec) const {
+    if (rec.fields.size() <= ctx.limits.max_columns) return;
+    std::size_t width = rec.fields.size();
+    while (width > columns.size() && rec.fields[width - 1].empty()) --width;
+    rec.fields.resize(width);
+  }
+
   // ---------------------------------------------------------------------------------------
   void on_record(CsvRecord& rec) {
     if (rec.too_long) {
@@ -136,6 +148,7 @@ struct TableReader::Impl {
                                      : " Check that the file is a table with one row per line."));
       return;
     }
+    drop_trailing_empty(rec);
     if (rec.fields.size() > ctx.limits.max_columns) {
       if (stage == Stage::Dead) return;
       if (stage == Stage::Data || pre_content > 0) {
@@ -672,6 +685,21 @@ struct TableReader::Impl {
                "check the numbers.");
   }
 
+  // «Psykisk helse ekskl. demens» names dementia work only as left out: counted, and said once
+  // per service text on its first line.
+  void note_service(const std::string& service, int64_t line) {
+    if (services_seen.count(service) || services_seen.size() >= 10000) return;
+    services_seen.insert(service);
+    if (service_scope(service) != ServiceScope::ExclusionNegated) return;
+    ctx.report(Severity::Info, "service.exclusion_negated", line, service_col + 1,
+               "Tjenesten " + q(service) + " nevner demens, utviklingshemming eller generell "
+               "forebygging bare som unntatt, og er regnet med i indikatoren. Sjekk at årsverkene "
+               "ikke gjelder slikt arbeid.",
+               "The service " + q(service) + " names dementia, intellectual disability or general "
+               "prevention only as left out, and is counted in the indicator. Check that its FTEs "
+               "are not for such work.");
+  }
+
   // A figure under a column without a header is not read: said once, at its first cell.
   void report_figures_without_header(const Row& r) {
     for (int c : unnamed_cols) {
@@ -810,6 +838,7 @@ struct TableReader::Impl {
     }
     if (!unnamed_reported) report_figures_without_header(r);
     std::string service = service_col >= 0 ? cell(r, service_col) : std::string();
+    if (!service.empty()) note_service(service, r.line);
     struct Item { CategoryMatch cat; Fixed value; CellAmbiguity ambiguity; };
     std::vector<Item> items;
     bool ok = true;
