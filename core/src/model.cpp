@@ -75,15 +75,55 @@ std::size_t ParsedFile::unit_count() const {
   return units.size();
 }
 
-bool service_out_of_scope(std::string_view service) {
-  const std::string s = normalise_name(service);
+namespace {
+
+// Words that turn a following "demens" into the opposite: «Psykisk helse ekskl. demens».
+bool is_negation(const std::string& word) {
+  static const char* const words[] = {"ekskl", "eksklusive", "eksklusiv", "unntatt", "uten",
+                                      "utenom", "unntak", "ikke", "excl", "excluding", "exclusive",
+                                      "except", "without", "not", "no"};
+  for (const char* w : words)
+    if (word == w) return true;
+  return false;
+}
+
+bool names_excluded_work(const std::string& word) {
   static const char* const markers[] = {
       "primaerforebygg", "generellforebygg", "primaryprevent", "generalprevent",
       "demens", "dementia",
       "utviklingshemm", "intellectualdisab", "learningdisab"};
   for (const char* m : markers)
-    if (s.find(m) != std::string::npos) return true;
+    if (word.find(m) != std::string::npos) return true;
   return false;
+}
+
+}  // namespace
+
+ServiceScope service_scope(std::string_view service) {
+  // Word by word, so a marker after "ekskl."/"uten"/"unntatt" counts as excluded from the
+  // service, not as the service.
+  bool negated = false, mentioned = false;
+  std::size_t start = 0;
+  while (start <= service.size()) {
+    std::size_t end = service.find_first_of(" \t,.;:()/-&+", start);
+    if (end == std::string_view::npos) end = service.size();
+    const std::string word = normalise_name(service.substr(start, end - start));
+    start = end + 1;
+    if (word.empty()) continue;
+    if (is_negation(word)) negated = true;
+    else if (names_excluded_work(word)) {
+      if (!negated) return ServiceScope::OutOfScope;
+      mentioned = true;
+    }
+  }
+  // A marker of two words ("Generell forebygging") is only found in the whole text.
+  if (!mentioned && names_excluded_work(normalise_name(service)))
+    return negated ? ServiceScope::ExclusionNegated : ServiceScope::OutOfScope;
+  return mentioned ? ServiceScope::ExclusionNegated : ServiceScope::InScope;
+}
+
+bool service_out_of_scope(std::string_view service) {
+  return service_scope(service) == ServiceScope::OutOfScope;
 }
 
 }  // namespace arsverk

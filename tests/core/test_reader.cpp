@@ -447,7 +447,8 @@ TEST_CASE("Files that are not tables get one clear message", "[reader][errors]")
       {std::string("PK\x03\x04\x14\0\x06\0\x08\0\0\0!\0[Content_Types].xml", 33), "file.spreadsheet", "Lagre som"},
       {std::string("PK\x03\x04\x14\0\0\0\0\0foo/bar.txt", 21), "file.binary", "ZIP"},
       {std::string("\x1F\x8B\x08\0\0\0\0\0", 8), "file.binary", "gzip"},
-      {std::string("\xFF\xFEk\0o\0m\0", 8), "file.utf16", "UTF-16"},
+      {"\r\n\r\n  %PDF-1.5\n1 0 obj\n", "file.binary", "PDF"},
+      {"{\\rtf1\\ansi\\deff0 {\\fonttbl {\\f0 Calibri;}}\nkommune;\\u229?r;a\\par\n}", "file.rtf", "RTF"},
       {std::string("kommune\0;\0", 10), "file.binary", "NUL"},
   };
   for (const auto& c : cases) {

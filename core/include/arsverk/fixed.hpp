@@ -70,6 +70,10 @@ enum class NumberStatus {
 struct ParsedNumber {
   NumberStatus status = NumberStatus::Empty;
   Fixed value;
+  // Evidence for the file's decimal mark (readers decide it with every cell of the file):
+  char ambiguous_mark = 0;  // ',' or '.' in "1,234" / "1.234": decimal or thousands, undecided
+  char decimal_mark = 0;    // the mark this text shows as its decimal mark ("12,5", "1.234,5")
+  char thousands_mark = 0;  // the mark this text shows as a thousands separator ("1.234.567")
 };
 
 // Reads "12,5", "12.5", "1 234,5", "1.234,5", "1,234.5", "-3", with no-break spaces as

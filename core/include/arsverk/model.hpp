@@ -97,5 +97,9 @@ struct ParsedFile {
 // Service categories outside the indicator (docs/indicator.md rule 3): general primary prevention,
 // dementia, intellectual disability. Matched on the normalised text.
 bool service_out_of_scope(std::string_view service);
+// ExclusionNegated: the text names such work only as left out («Psykisk helse ekskl. demens»,
+// «uten», «unntatt»): in scope, and the reader says so.
+enum class ServiceScope { InScope, OutOfScope, ExclusionNegated };
+ServiceScope service_scope(std::string_view service);
 
 }  // namespace arsverk

@@ -99,6 +99,7 @@ ParsedNumber parse_decimal(std::string_view text, bool comma_decimal) {
   // Decide which mark (if any) is the decimal point.
   char decimal = 0;
   char thousands = 0;
+  char ambiguous = 0;
   auto count_of = [&](char m) {
     std::size_t n = 0;
     for (char c : digits_and_marks) n += c == m;
@@ -126,9 +127,13 @@ ParsedNumber parse_decimal(std::string_view text, bool comma_decimal) {
       // Ambiguous "1.234" / "1,234": the file's convention decides.
       std::size_t p = digits_and_marks.find(m);
       bool leading_group_ok = p >= 1 && p <= 3 && digits_and_marks[0] != '0';
-      if (!leading_group_ok) decimal = m;  // "1234,567" or ",567": cannot be a thousands mark
-      else if ((m == ',') == comma_decimal) decimal = m;  // the file's decimal mark
-      else thousands = m;
+      if (!leading_group_ok) {
+        decimal = m;  // "1234,567" or ",567": cannot be a thousands mark
+      } else {
+        ambiguous = m;
+        if ((m == ',') == comma_decimal) decimal = m;  // the file's decimal mark
+        else thousands = m;
+      }
     }
   }
   if (has_space && thousands && thousands != ' ') return out;  // mixed grouping styles
@@ -188,6 +193,11 @@ ParsedNumber parse_decimal(std::string_view text, bool comma_decimal) {
   }
   out.value = Fixed::from_micro(negative ? -micro : micro);
   out.status = too_precise ? NumberStatus::TooPrecise : NumberStatus::Ok;
+  out.ambiguous_mark = ambiguous;
+  if (!ambiguous) {
+    out.decimal_mark = decimal;
+    out.thousands_mark = thousands == ' ' ? 0 : thousands;
+  }
   return out;
 }
 

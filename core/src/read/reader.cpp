@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstring>
 #include <map>
+#include <optional>
 
 #include "csv_tokenizer.hpp"
 #include "reader_common.hpp"
@@ -20,6 +21,7 @@ namespace {
 
 constexpr std::size_t kHeadBytes = 64 * 1024;
 constexpr int kHeadLines = 60;
+constexpr std::size_t kUtf16SniffBytes = 8;
 
 enum class Mode { Head, Text, Json, Ignore };
 
@@ -31,9 +33,17 @@ struct BinaryKind {
 
 BinaryKind detect_binary(std::string_view h) {
   auto starts = [&](const char* sig, std::size_t n) { return h.size() >= n && std::memcmp(h.data(), sig, n) == 0; };
+  // A PDF or RTF may come after blank lines (a copy through a text tool, a mail program).
+  const std::string_view text = trim(h);
   BinaryKind b;
-  if (starts("%PDF", 4)) {
+  if (starts_with(text, "%PDF")) {
     b = {"file.binary", "Filen er en PDF.", "The file is a PDF."};
+  } else if (starts_with(text, "{\\rtf")) {
+    b = {"file.rtf",
+         "Filen er et RTF-dokument (for eksempel fra WordPad eller TextEdit), ikke en tabell. Åpne "
+         "tabellen i Excel eller LibreOffice og velg «Lagre som» → CSV, og legg inn den filen.",
+         "The file is an RTF document (from WordPad or TextEdit, for example), not a table. Open "
+         "the table in Excel or LibreOffice, choose \"Save as\" → CSV, and add that file."};
   } else if (starts("\x89PNG", 4) || starts("\xFF\xD8\xFF", 3) || starts("GIF8", 4) ||
              (starts("BM", 2) && h.size() > 14 &&
               std::memchr(h.data(), 0, std::min<std::size_t>(h.size(), 64)))) {
@@ -61,12 +71,6 @@ BinaryKind detect_binary(std::string_view h) {
          "it in Excel or LibreOffice, choose \"Save as\" → CSV, and add that file."};
   } else if (starts("\x1F\x8B", 2)) {
     b = {"file.binary", "Filen er komprimert (gzip).", "The file is compressed (gzip)."};
-  } else if (starts("\xFF\xFE", 2) || starts("\xFE\xFF", 2)) {
-    b = {"file.utf16",
-         "Filen er tekst i UTF-16 (for eksempel «Unicode-tekst» fra Excel), som vi ikke leser. "
-         "Lagre den som «CSV UTF-8» i stedet.",
-         "The file is UTF-16 text (for example Excel's \"Unicode Text\"), which we do not read. "
-         "Save it as \"CSV UTF-8\" instead."};
   } else {
     std::size_t control = 0, nul = 0;
     for (char ch : h) {
@@ -141,6 +145,10 @@ struct FileReader::Impl {
   std::string json;
   bool json_too_big = false;
   bool finished = false;
+  bool encoding_decided = false;
+  std::string lead;  // the first bytes, until UTF-16 is decided
+  std::unique_ptr<Utf16Decoder> utf16;
+  std::string utf16_name;
 
   Impl(std::string name, int index, const Registers& reg, ReaderLimits limits) {
     ctx.name = std::move(name);
@@ -212,8 +220,39 @@ struct FileReader::Impl {
     }
   }
 
+  // UTF-16 is decided from the first bytes and decoded to UTF-8 before anything else looks at it.
   void feed(std::string_view chunk) {
     bytes += chunk.size();
+    if (!encoding_decided) {
+      const std::size_t take = std::min(kUtf16SniffBytes - lead.size(), chunk.size());
+      lead.append(chunk.data(), take);
+      chunk.remove_prefix(take);
+      if (lead.size() < kUtf16SniffBytes) return;
+      decide_encoding();
+    }
+    feed_decoded(chunk);
+  }
+
+  void decide_encoding() {
+    encoding_decided = true;
+    bool bom16 = false;
+    if (std::optional<bool> big = utf16_big_endian(lead, bom16)) {
+      utf16 = std::make_unique<Utf16Decoder>(*big);
+      utf16_name = *big ? "utf-16be" : "utf-16le";
+    }
+    const std::string first = std::move(lead);
+    lead.clear();
+    feed_decoded(first);
+  }
+
+  void feed_decoded(std::string_view chunk) {
+    if (!utf16) return feed_text(chunk);
+    std::string text;
+    utf16->decode(chunk, text);
+    feed_text(text);
+  }
+
+  void feed_text(std::string_view chunk) {
     while (!chunk.empty()) {
       switch (mode) {
         case Mode::Head: {
@@ -257,6 +296,12 @@ struct FileReader::Impl {
   }
 
   ParsedFile finish() {
+    if (!encoding_decided) decide_encoding();
+    if (utf16) {
+      std::string rest;
+      utf16->finish(rest);
+      feed_text(rest);
+    }
     if (mode == Mode::Head) start(true);
     if (mode == Mode::Text) {
       tok->finish();
@@ -277,6 +322,7 @@ struct FileReader::Impl {
         read_jsonstat(ctx, std::move(json), bom);
       }
     }
+    if (utf16 && !ctx.out.encoding.empty()) ctx.out.encoding = utf16_name;
     ctx.diagnostics.close_file(ctx.name);
     ctx.out.diagnostics = std::move(ctx.diagnostics.items());
     if (ctx.out.kind == FileKind::Unknown) {

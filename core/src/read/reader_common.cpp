@@ -97,6 +97,68 @@ bool is_land_name(const std::string& n) {
   return false;
 }
 
+// Length of a thousands separator at rest[i] ('.', ',', space, no-break spaces), 0 if none.
+std::size_t group_separator(std::string_view rest, std::size_t i) {
+  if (i >= rest.size()) return 0;
+  if (rest[i] == '.' || rest[i] == ',' || rest[i] == ' ') return 1;
+  if (rest.substr(i, 2) == "\xC2\xA0") return 2;
+  if (rest.substr(i, 3) == "\xE2\x80\xAF") return 3;
+  return 0;
+}
+
+// "3.101", "3 101", "46.01": one to three digits, then groups of exactly three after a
+// thousands separator, making four to six digits. Returns the end of the number (and the digits
+// joined) or 0 when the text is not grouped that way.
+std::size_t grouped_digits(std::string_view rest, std::size_t n, std::string& digits) {
+  if (n > 3) return 0;
+  std::string joined(rest.substr(0, n));
+  std::size_t end = n;
+  while (std::size_t sep = group_separator(rest, end)) {
+    std::size_t k = end + sep;
+    std::size_t d = k;
+    while (d < rest.size() && is_digit(rest[d])) ++d;
+    if (d - k != 3) break;
+    joined.append(rest.substr(k, 3));
+    end = d;
+  }
+  if (end == n || joined.size() < 4 || joined.size() > 6) return 0;
+  digits = joined;
+  return end;
+}
+
+// The codes a name belongs to in the year's structure ("Moss" -> 3103), with or without
+// "kommune"/"bydel" around it.
+std::set<std::string> codes_named(std::string_view name, Structure st, const Registers& reg) {
+  std::set<std::string> codes;
+  std::string lower = lower_ascii(name);
+  std::vector<std::string_view> variants = {name};
+  for (const char* suffix : {" kommune", " bydel", " municipality"})
+    if (ends_with(lower, suffix)) variants.push_back(trim(name.substr(0, name.size() - std::strlen(suffix))));
+  for (const char* pre : {"bydel ", "kommune "})
+    if (starts_with(lower, pre)) variants.push_back(trim(name.substr(std::strlen(pre))));
+  for (std::string_view v : variants) {
+    for (const Municipality* m : reg.municipalities_named(st, v)) codes.insert(m->code);
+    if (const District* d = reg.district_named(v)) codes.insert(d->code);
+  }
+  return codes;
+}
+
+// "3101 Moss": the name is another unit's in that year's structure. Returns that unit ("3103
+// Moss") or "" when the name fits the number, is unknown, or there is none.
+std::string name_conflict(const std::string& code, std::string_view after, int year,
+                          const Registers& reg) {
+  if (code.size() != 4 && code.size() != 6) return "";
+  std::optional<Structure> st = structure_for_year(year);
+  if (!st) return "";
+  while (!after.empty() && (after[0] == ':' || after[0] == ',' || after[0] == '.' || after[0] == '-'))
+    after.remove_prefix(1);
+  std::string_view name = trim(after);
+  if (name.empty()) return "";
+  const std::set<std::string> codes = codes_named(name, *st, reg);
+  if (codes.empty() || codes.count(code)) return "";
+  return *codes.begin() + " " + std::string(name);
+}
+
 }  // namespace
 
 DistrictKind district_kind(std::string_view code) {
@@ -147,6 +209,11 @@ UnitResult parse_unit(std::string_view text, std::optional<int> year, const Regi
     std::size_t n = 0;
     while (n < rest.size() && is_digit(rest[n])) ++n;
     std::string digits(rest.substr(0, n));
+    // "3.101", "3 101", "3,101": Excel's thousands format of 3101, never county 03.
+    if (std::size_t g = grouped_digits(rest, n, digits)) {
+      n = g;
+      r.thousands_grouped = true;
+    }
     std::size_t k = n;
     // SSB marker letters right after the number: "030101a", "030100aa".
     while (k < rest.size() && k - n < 2 && rest[k] >= 'a' && rest[k] <= 'z') ++k;
@@ -184,6 +251,7 @@ UnitResult parse_unit(std::string_view text, std::optional<int> year, const Regi
     if (prefix == 'b' && code.size() != 6) { r.status = UnitStatus::Unresolved; return r; }
     r.code = code;
     r.status = historical ? UnitStatus::Historical : UnitStatus::Ok;
+    if (r.status == UnitStatus::Ok && year) r.name_conflict = name_conflict(code, after, *year, reg);
     return r;
   }
   if (historical) {
@@ -371,17 +439,24 @@ std::optional<CategoryMatch> match_category(std::string_view text) {
   // Totals.
   if (in(norm, {"totalt", "total", "sum", "ialt", "sumae", "totalae", "totaltae", "sumalle",
                 "totaltaarsverk", "sumaarsverk", "aarsverktotalt", "aarsverkialt", "alle",
-                "allekategorier", "sumkategorier"}))
+                "allekategorier", "sumkategorier", "totalfte", "totalftes", "ftetotal",
+                "ftestotal", "allftes", "totalaarsverk"}))
     return CategoryMatch{Category::Total, true};
 
-  const bool higher = any_of(norm, {"universitet", "hoyskole", "hogskole", "hoegskole", "university", "college"});
+  const bool higher = any_of(norm, {"universitet", "hoyskole", "hogskole", "hoegskole", "university",
+                                    "college", "higher"});
   const bool upper_sec = any_of(norm, {"videregaaende", "vgs", "uppersecondary", "highschool"});
-  // Schema 2024 category names.
-  if (any_of(norm, {"ufaglaert", "noformaleducation", "unskilled", "utenformellutdanning"}))
+  const bool health_social = (contains(norm, "helse") && contains(norm, "sosial")) ||
+                             any_of(norm, {"healthandsocial", "healthsocial", "helsesosial"});
+  // Schema 2024 category names (the questionnaire's, Norwegian and English).
+  if (any_of(norm, {"ufaglaert", "noformaleducation", "unskilled", "utenformellutdanning",
+                    "noformalqualification"}))
     return CategoryMatch{Category::E, false};
-  if (starts_with(norm, "min") && contains(norm, "helse"))  // "min. helse- og sosialfag vgs"
+  // "Min. helse- og sosialfag vgs", "Minimum helse- og sosialfag fra vgs", "Min. health/social
+  // upper secondary": the nested 2015 measure M2.
+  if (starts_with(norm, "min") && (contains(norm, "helse") || contains(norm, "health")))
     return CategoryMatch{Category::M2, false};
-  if ((contains(norm, "helse") && contains(norm, "sosial")) || contains(norm, "healthandsocial")) {
+  if (health_social) {
     if (higher) return CategoryMatch{Category::B, false};
     if (upper_sec) return CategoryMatch{Category::A, false};
   }
@@ -389,16 +464,82 @@ std::optional<CategoryMatch> match_category(std::string_view text) {
     if (higher) return CategoryMatch{Category::D, false};
     if (upper_sec) return CategoryMatch{Category::C, false};
   }
-  // Schema 2015 measure names: "Høyskole/universitet", "… med videreutdanning".
+  // Schema 2015 measure names: "Høyskole/universitet", "… med videreutdanning", "Higher
+  // education", "Higher education with further education".
   if (higher && (starts_with(norm, "hoyskole") || starts_with(norm, "hogskole") ||
                  starts_with(norm, "hoegskole") || starts_with(norm, "universitet") ||
                  starts_with(norm, "higher") || starts_with(norm, "university"))) {
-    if (contains(norm, "uten")) return CategoryMatch{Category::HoyUten, false};
+    if (any_of(norm, {"uten", "without"})) return CategoryMatch{Category::HoyUten, false};
     if (any_of(norm, {"videreutdanning", "medvidere", "furthereducation", "withfurther"}))
       return CategoryMatch{Category::M4, false};
     return CategoryMatch{Category::M3, false};
   }
   return std::nullopt;
+}
+
+namespace {
+
+// Similarity of two normalised names: the Dice coefficient of their letter pairs, so a long
+// header shares most with the long name it resembles, not with the shortest name.
+double similarity(std::string_view a, std::string_view b) {
+  if (a.size() < 2 || b.size() < 2) return a == b ? 1.0 : 0.0;
+  std::vector<std::string_view> pairs;
+  for (std::size_t i = 0; i + 1 < b.size(); ++i) pairs.push_back(b.substr(i, 2));
+  std::size_t common = 0;
+  for (std::size_t i = 0; i + 1 < a.size(); ++i) {
+    auto it = std::find(pairs.begin(), pairs.end(), a.substr(i, 2));
+    if (it != pairs.end()) { ++common; pairs.erase(it); }
+  }
+  return 2.0 * static_cast<double>(common) / static_cast<double>(a.size() + b.size() - 2);
+}
+
+}  // namespace
+
+const std::vector<std::string>& known_category_headers() {
+  static const std::vector<std::string> names = {
+      "a) Helse- og sosialfaglig utdanning fra videregående skole",
+      "b) Helse- og sosialfaglig utdanning fra universitet/høyskole",
+      "c) Annen utdanning fra videregående skole",
+      "d) Annen utdanning fra universitet/høyskole",
+      "e) Ufaglærte",
+      "a) Health and social education, upper secondary",
+      "b) Health and social education, university/college",
+      "c) Other education, upper secondary",
+      "d) Other education, university/college",
+      "e) Unskilled",
+      "Totalt",
+      "Minimum helse- og sosialfag fra vgs",
+      "Høyskole/universitet",
+      "Høyskole/universitet med videreutdanning",
+      "Total",
+      "Min. health/social upper secondary",
+      "Higher education",
+      "Higher education with further education",
+      "ingen", "annen_vgs", "vgs_helse", "hoy_uten", "hoy_med",
+      "M1", "M2", "M3", "M4", "årsverk", "FTEs"};
+  return names;
+}
+
+bool looks_like_category(std::string_view header) {
+  const std::string n = normalise_name(header);
+  return any_of(n, {"utdann", "education", "aarsverk", "arsverk", "fte", "kategori", "category",
+                    "helse", "health", "sosial", "social", "hoyskole", "hogskole", "universit",
+                    "college", "vgs", "videregaaende", "secondary", "faglaert", "skilled",
+                    "maaltall", "measure", "videre", "further"});
+}
+
+std::string closest_category_header(std::string_view header) {
+  constexpr std::size_t kMaxLength = 80;  // keeps the distance table small for hostile headers
+  const std::string n = normalise_name(header).substr(0, kMaxLength);
+  const std::string* best = nullptr;
+  double best_similarity = -1;
+  for (const std::string& name : known_category_headers()) {
+    // Compare without the "a) " letter so a header with only the name finds its category.
+    const std::size_t letter = name.size() > 3 && name[1] == ')' ? 3 : 0;
+    const double s = similarity(n, normalise_name(std::string_view(name).substr(letter)));
+    if (s > best_similarity) { best = &name; best_similarity = s; }
+  }
+  return *best;
 }
 
 GroupMatch match_group(std::string_view text) {

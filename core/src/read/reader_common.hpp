@@ -60,6 +60,8 @@ struct UnitResult {
   UnitStatus status = UnitStatus::Empty;
   std::string code;                    // normalised code when Ok (also for Historical)
   bool restored_zero = false;          // "301" → "0301"
+  bool thousands_grouped = false;      // "3.101" / "3 101" → "3101" (Excel's thousands format)
+  std::string name_conflict;           // "3101 Moss" in 2024: "3103 Moss", the unit the name is
   std::vector<std::string> candidates; // for Ambiguous: "1515 Herøy (Møre og Romsdal)", ...
 };
 
@@ -76,6 +78,13 @@ struct CategoryMatch {
   bool provisional_total = false;  // "totalt"/"sum": M1 or Total, decided by the rest of the file
 };
 std::optional<CategoryMatch> match_category(std::string_view text);
+
+// The category and measure headers we know, as written in messages (nb and en).
+const std::vector<std::string>& known_category_headers();
+// True when an unknown header looks like it was meant as a category ("utdanning", "education",
+// "årsverk", "FTE", …), so its message suggests the closest known name.
+bool looks_like_category(std::string_view header);
+std::string closest_category_header(std::string_view header);
 
 enum class GroupMatch { Adults, Children, Unknown, Empty };
 GroupMatch match_group(std::string_view text);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "text.hpp"
 
@@ -17,8 +18,18 @@ struct Row {
 enum class Stage { PreHeader, Data, Dead };
 enum class Layout { None, Wide, Long, PopSsb, PopSimple };
 
+// The largest årsverk figure one cell may hold: far above any municipality (Oslo has a few
+// thousand), and small enough that a file's sums cannot overflow (docs/formats.md).
+const Fixed kMaxArsverkCell = Fixed::from_micro(int64_t{1'000'000} * Fixed::kScale);
+
+struct CellAmbiguity {
+  char mark = 0;  // ',' or '.' when the cell's decimal mark is ambiguous
+  int column = 0;
+  Fixed other;
+};
+
 std::string cell_nb_hint_number() { return "Skriv årsverk som et desimaltall, for eksempel 12,5."; }
-std::string cell_en_hint_number() { return "Write årsverk (FTEs) as a decimal number, for example 12.5."; }
+std::string cell_en_hint_number() { return "Write FTEs as a decimal number, for example 12.5."; }
 
 }  // namespace
 
@@ -43,6 +54,8 @@ struct TableReader::Impl {
   int64_t other_contents = 0, other_contents_line = 0;
   std::string other_contents_text;
   std::vector<int> cat_cols, year_cols;
+  std::vector<int> unnamed_cols;  // årsverk files: columns without a header, checked for figures
+  bool unnamed_reported = false;
   int64_t header_line = 0;
 
   // Footnote candidates: rows of another shape after data; errors if data follows them.
@@ -57,6 +70,8 @@ struct TableReader::Impl {
   std::string missing_first_text;
 
   bool restored_zero_reported = false;
+  bool thousands_reported = false;
+  std::unordered_set<std::string> services_seen;  // distinct service texts (capped)
   std::unordered_map<std::string, UnitResult> unit_cache;
 
   PopulationAccumulator population;
@@ -65,7 +80,20 @@ struct TableReader::Impl {
   // Provisional totals ("totalt"/"sum"): M1 or Total, decided at the end.
   std::vector<std::size_t> provisional;
   bool seen_m = false, seen_ae = false, seen_disjoint = false;
-  bool values_full = false;  // ReaderLimits::max_values reached: no more årsverk rows read
+  bool values_full = false;
+
+  // The decimal mark, decided with every cell of the file: evidence counted per mark
+  // ([0] ',' and [1] '.'), ambiguous values kept with their other reading (at most one per value
+  // kept, so bounded by ReaderLimits::max_values).
+  int64_t decimal_seen[2] = {0, 0}, thousands_seen[2] = {0, 0}, plain_thousands = 0;
+  struct Ambiguous {
+    std::size_t index;  // in ctx.out.arsverk
+    int64_t line;
+    int column;
+    char mark;
+    Fixed other;        // the value read with the other meaning of the mark
+  };
+  std::vector<Ambiguous> ambiguous;  // ReaderLimits::max_values reached: no more årsverk rows read
 
   Impl(ReadContext& c, char d) : ctx(c), delim(d) {}
 
@@ -101,6 +129,16 @@ struct TableReader::Impl {
     return n;
   }
 
+  // Excel leftovers: a row wider than the limit only because of thousands of empty columns to
+  // the right is as wide as its last filled cell (never narrower than the header, so the row's
+  // shape is still checked against it).
+  void drop_trailing_empty(CsvRecord& rec) const {
+    if (rec.fields.size() <= ctx.limits.max_columns) return;
+    std::size_t width = rec.fields.size();
+    while (width > columns.size() && rec.fields[width - 1].empty()) --width;
+    rec.fields.resize(width);
+  }
+
   // ---------------------------------------------------------------------------------------
   void on_record(CsvRecord& rec) {
     if (rec.too_long) {
@@ -117,6 +155,7 @@ struct TableReader::Impl {
                                      : " Check that the file is a table with one row per line."));
       return;
     }
+    drop_trailing_empty(rec);
     if (rec.fields.size() > ctx.limits.max_columns) {
       if (stage == Stage::Dead) return;
       if (stage == Stage::Data || pre_content > 0) {
@@ -334,6 +373,10 @@ struct TableReader::Impl {
       if (!c.header.empty() && found.size() < 12) found.push_back(q(c.header));
     if (layout == Layout::None) {
       stage = Stage::Dead;
+      if (unit_col >= 0 && year_col >= 0 && category_col < 0) {
+        no_category(join(found));
+        return;
+      }
       if (category_col >= 0 && value_col < 0) {
         ctx.out.kind = FileKind::Arsverk;
         ctx.report(Severity::Error, "header.missing_value", header_line, category_col + 1,
@@ -377,8 +420,122 @@ struct TableReader::Impl {
                  "Fant ingen kolonne for år. Kolonner i filen: " + join(found) +
                      ". Legg til en kolonne med overskriften «år» og årstallet på hver rad.",
                  "Found no column for the year. Columns in the file: " + join(found) +
-                     ". Add a column headed \"år\" (year) with the year on every row.");
+                     ". Add a column headed \"year\" with the year on every row.");
       return;
+    }
+    if (arsverk) {
+      if (layout == Layout::Wide) read_disjoint_names();
+      report_unread_columns();
+    }
+  }
+
+  // Unit and year but nothing that holds FTEs: an error naming what was found and expected.
+  void no_category(const std::string& found) {
+    ctx.out.kind = FileKind::Unknown;
+    std::string hint_nb, hint_en;
+    for (const auto& c : columns)
+      if (c.role == Role::None && !c.header.empty() && looks_like_category(c.header)) {
+        const std::string near = q(closest_category_header(c.header));
+        hint_nb = " Mente du " + near + " for " + q(c.header) + "?";
+        hint_en = " Did you mean " + near + " for " + q(c.header) + "?";
+        break;
+      }
+    ctx.report(Severity::Error, "header.no_category", header_line, 0,
+               "Filen har kolonner for enhet og år, men ingen kolonne vi kjenner som en "
+               "utdanningskategori eller et måltall. Kolonner i filen: " + found +
+                   ". Vi forventer kategoriene a–e (fra 2024, for eksempel «Ufaglærte»), måltallene "
+                   "M1–M4 eller «Totalt», «Minimum helse- og sosialfag fra vgs», "
+                   "«Høyskole/universitet», «Høyskole/universitet med videreutdanning» (til og med "
+                   "2023), eller kolonnene «kategori» og «årsverk»." + hint_nb,
+               "The file has columns for unit and year, but none we know as an education category "
+               "or a measure. Columns in the file: " + found +
+                   ". We expect the categories a–e (from 2024, for example \"Unskilled\"), the "
+                   "measures M1–M4 or \"Total\", \"Min. health/social upper secondary\", \"Higher "
+                   "education\", \"Higher education with further education\" (up to 2023), or the "
+                   "columns \"category\" and \"FTEs\"." + hint_en);
+  }
+
+  // Columns named like the 2024 categories in a sheet of the disjoint 2015 levels ("hoy_uten"
+  // beside "Ufaglærte"): read as the 2015 levels they mean there.
+  void read_disjoint_names() {
+    bool disjoint = false;
+    for (int c : cat_cols) {
+      const Category k = columns[c].category.category;
+      disjoint = disjoint || k == Category::HoyUten || k == Category::Ingen ||
+                 k == Category::AnnenVgs || k == Category::VgsHelse || k == Category::HoyMed;
+    }
+    if (!disjoint) return;
+    for (int c : cat_cols) {
+      if (normalise_name(columns[c].header).size() <= 2) continue;  // a letter code stays one
+      Category& k = columns[c].category.category;
+      if (k == Category::A) k = Category::VgsHelse;
+      else if (k == Category::C) k = Category::AnnenVgs;
+      else if (k == Category::E) k = Category::Ingen;
+      else if (k == Category::M4) k = Category::HoyMed;
+    }
+  }
+
+  bool column_taken(int i) const {
+    const Role role = columns[i].role;
+    if (role == Role::UnitName) return true;  // names beside the number: documented as not read
+    if (role == Role::CategoryColumn)
+      return std::find(cat_cols.begin(), cat_cols.end(), i) != cat_cols.end();
+    for (int used : {unit_col, year_col, group_col, service_col})
+      if (used == i) return true;
+    return layout == Layout::Long && (i == category_col || i == value_col);
+  }
+
+  // Every column of an årsverk file is read or reported: nothing is dropped silently.
+  void report_unread_columns() {
+    for (std::size_t i = 0; i < columns.size(); ++i) {
+      const ColumnInfo& c = columns[i];
+      const int col = static_cast<int>(i);
+      if (c.header.empty()) {
+        unnamed_cols.push_back(col);
+        continue;
+      }
+      if (column_taken(col)) continue;
+      if (c.role == Role::Population || (c.role == Role::YearColumn && !all_digits(c.header))) {
+        ctx.report(Severity::Warning, "header.population_ignored", header_line, col + 1,
+                   "Kolonnen " + q(c.header) + " ser ut som folkemengde og er ikke lest: i en "
+                   "årsverksfil brukes bare årsverk. Folkemengden tas fra en egen befolkningsfil "
+                   "eller fra SSB-tallene som er bygd inn.",
+                   "The column " + q(c.header) + " looks like population and was not read: an FTE "
+                   "file is read for FTEs only. The population comes from a population file of its "
+                   "own or from the built-in SSB figures.");
+      } else if (c.role == Role::None && looks_like_category(c.header)) {
+        const std::string near = q(closest_category_header(c.header));
+        ctx.report(Severity::Warning, "header.unknown_category", header_line, col + 1,
+                   "Kolonnen " + q(c.header) + " er ikke en utdanningskategori eller et måltall vi "
+                   "kjenner, og er ikke lest. Nærmeste kjente navn: " + near +
+                   ". Gi kolonnen et av navnene i brukerveiledningen hvis den skal telle med.",
+                   "The column " + q(c.header) + " is not an education category or measure we "
+                   "know, and was not read. Closest known name: " + near +
+                   ". Give the column one of the names in the guide if it should count.");
+      } else {
+        ctx.report(Severity::Warning, "header.column_ignored", header_line, col + 1,
+                   "Kolonnen " + q(c.header) + " er ikke lest: " + unread_reason_nb(c.role) +
+                       " Sjekk at ingen årsverk står i den.",
+                   "The column " + q(c.header) + " was not read: " + unread_reason_en(c.role) +
+                       " Check that it holds no FTEs.");
+      }
+    }
+  }
+
+  static std::string unread_reason_nb(Role role) {
+    switch (role) {
+      case Role::None: return "overskriften er ikke en vi kjenner.";
+      case Role::Category: return "filen har allerede kategorier som kolonner.";
+      case Role::CategoryColumn: return "filen har én rad per kategori (kolonnene kategori og årsverk).";
+      default: return "filen har allerede en kolonne med samme rolle, eller rollen brukes ikke for årsverk.";
+    }
+  }
+  static std::string unread_reason_en(Role role) {
+    switch (role) {
+      case Role::None: return "its header is not one we know.";
+      case Role::Category: return "the file already has the categories as columns.";
+      case Role::CategoryColumn: return "the file has one row per category (columns category and FTEs).";
+      default: return "the file already has a column in that role, or the role is not used for FTEs.";
     }
   }
 
@@ -508,14 +665,72 @@ struct TableReader::Impl {
       return std::nullopt;
     }
     if (u.restored_zero) report_restored_zero(ctx, restored_zero_reported, t, u.code, r.line, unit_col + 1);
+    if (u.thousands_grouped) report_thousands_grouped(t, u.code, r.line);
+    if (!u.name_conflict.empty()) {
+      ctx.report(Severity::Warning, "unit.name_mismatch", r.line, unit_col + 1,
+                 q(t) + ": nummeret og navnet gjelder ulike enheter i " + std::to_string(year) +
+                     " (navnet er " + q(u.name_conflict) + "). Nummeret " + q(u.code) +
+                     " er brukt. Rett nummeret eller navnet.",
+                 q(t) + ": the number and the name are different units in " + std::to_string(year) +
+                     " (the name is " + q(u.name_conflict) + "). The number " + q(u.code) +
+                     " was used. Correct the number or the name.");
+    }
     return u.code;
   }
 
-  // Reads an årsverk number; false = the row must be skipped (already reported).
-  bool arsverk_number(const Row& r, int col, std::optional<Fixed>& out) {
+  // Said once per file, like restored leading zeros: the grouping is Excel's number format.
+  void report_thousands_grouped(const std::string& text, const std::string& code, int64_t line) {
+    if (thousands_reported) return;
+    thousands_reported = true;
+    ctx.report(Severity::Warning, "unit.thousands_separator", line, unit_col + 1,
+               q(text) + " er lest som kommunenummer " + q(code) + ", ikke som et fylke: "
+               "skilletegnet er Excels tusenskille. Det gjelder alle slike celler i filen. Formater "
+               "kolonnen som tekst eller tall uten tusenskille, og sjekk numrene.",
+               q(text) + " was read as municipality number " + q(code) + ", not as a county: the "
+               "separator is Excel's thousands separator. This applies to every such cell in the "
+               "file. Format the column as text or as a number without thousands separator, and "
+               "check the numbers.");
+  }
+
+  // «Psykisk helse ekskl. demens» names dementia work only as left out: counted, and said once
+  // per service text on its first line.
+  void note_service(const std::string& service, int64_t line) {
+    if (services_seen.count(service) || services_seen.size() >= 10000) return;
+    services_seen.insert(service);
+    if (service_scope(service) != ServiceScope::ExclusionNegated) return;
+    ctx.report(Severity::Info, "service.exclusion_negated", line, service_col + 1,
+               "Tjenesten " + q(service) + " nevner demens, utviklingshemming eller generell "
+               "forebygging bare som unntatt, og er regnet med i indikatoren. Sjekk at årsverkene "
+               "ikke gjelder slikt arbeid.",
+               "The service " + q(service) + " names dementia, intellectual disability or general "
+               "prevention only as left out, and is counted in the indicator. Check that its FTEs "
+               "are not for such work.");
+  }
+
+  // A figure under a column without a header is not read: said once, at its first cell.
+  void report_figures_without_header(const Row& r) {
+    for (int c : unnamed_cols) {
+      const std::string& t = cell(r, c);
+      if (t.empty()) continue;
+      unnamed_reported = true;
+      ctx.report(Severity::Warning, "header.unnamed_column", r.line, c + 1,
+                 "Kolonne " + std::to_string(c + 1) + " har ingen overskrift, men inneholder " +
+                     q(t) + ". Den er ikke lest. Gi kolonnen en overskrift (for eksempel en "
+                     "kategori) hvis tallene skal telle med.",
+                 "Column " + std::to_string(c + 1) + " has no header but holds " + q(t) +
+                     ". It was not read. Give the column a header (a category, for example) if "
+                     "its figures should count.");
+      return;
+    }
+  }
+
+  // Reads an årsverk number; false = the row must be skipped (already reported). A value whose
+  // decimal mark is ambiguous ("1.250") also gives its other reading, settled in finish().
+  bool arsverk_number(const Row& r, int col, std::optional<Fixed>& out, CellAmbiguity& ambiguity) {
     const std::string& t = cell(r, col);
     ParsedNumber n = parse_decimal(t, comma_decimal);
     out.reset();
+    ambiguity = {};
     switch (n.status) {
       case NumberStatus::Empty: return true;
       case NumberStatus::SsbMissing: note_missing(r, col, t); return true;
@@ -524,11 +739,7 @@ struct TableReader::Impl {
                    q(t) + " er ikke et tall. " + cell_nb_hint_number() + " Raden er hoppet over.",
                    q(t) + " is not a number. " + cell_en_hint_number() + " The row was skipped.");
         return false;
-      case NumberStatus::OutOfRange:
-        ctx.report(Severity::Error, "number.out_of_range", r.line, col + 1,
-                   q(t) + " er et altfor stort tall for årsverk. Sjekk cellen. Raden er hoppet over.",
-                   q(t) + " is far too large for årsverk (FTEs). Check the cell. The row was skipped.");
-        return false;
+      case NumberStatus::OutOfRange: report_too_large(r, col, t); return false;
       case NumberStatus::TooPrecise:
         ctx.report(Severity::Warning, "number.too_precise", r.line, col + 1,
                    q(t) + " har flere enn 6 desimaler og er avrundet til " +
@@ -542,12 +753,72 @@ struct TableReader::Impl {
       ctx.report(Severity::Error, "number.negative", r.line, col + 1,
                  q(t) + " er negativt. Årsverk kan ikke være negative; rett tallet. Raden er hoppet "
                         "over.",
-                 q(t) + " is negative. Årsverk (FTEs) cannot be negative; correct the number. The "
-                        "row was skipped.");
+                 q(t) + " is negative. FTEs cannot be negative; correct the number. The row was "
+                        "skipped.");
       return false;
+    }
+    if (n.value > kMaxArsverkCell) {
+      report_too_large(r, col, t);
+      return false;
+    }
+    note_decimal_evidence(n);
+    if (n.ambiguous_mark) {
+      ambiguity.mark = n.ambiguous_mark;
+      ambiguity.column = col + 1;
+      ambiguity.other = parse_decimal(t, !comma_decimal).value;
     }
     out = n.value;
     return true;
+  }
+
+  void report_too_large(const Row& r, int col, const std::string& t) {
+    ctx.report(Severity::Error, "number.out_of_range", r.line, col + 1,
+               q(t) + " er mer enn 1 000 000 årsverk, langt mer enn noen kommune har. Sjekk cellen "
+                      "(tusenskille, desimaltegn). Raden er hoppet over.",
+               q(t) + " is more than 1,000,000 FTEs, far more than any municipality has. Check the "
+                      "cell (thousands separator, decimal mark). The row was skipped.");
+  }
+
+  // What the file's unambiguous numbers say about its decimal mark.
+  void note_decimal_evidence(const ParsedNumber& n) {
+    if (n.decimal_mark) ++decimal_seen[n.decimal_mark == '.'];
+    if (n.thousands_mark) ++thousands_seen[n.thousands_mark == '.'];
+    if (!n.ambiguous_mark && !n.decimal_mark && !n.thousands_mark &&
+        n.value >= Fixed::from_micro(1000 * Fixed::kScale))
+      ++plain_thousands;  // "1250": this file writes thousands without a separator
+  }
+
+  // Settles every ambiguous "1.250"/"1,250" with the evidence of the whole file, the same way
+  // for all of them; where the evidence does not decide, each one is reported on its line.
+  void settle_ambiguous() {
+    for (char mark : {',', '.'}) {
+      const int m = mark == '.', other = 1 - m;
+      const int64_t as_decimal = decimal_seen[m] + thousands_seen[other] + plain_thousands;
+      const int64_t as_thousands = thousands_seen[m] + decimal_seen[other];
+      const bool guessed_decimal = (mark == ',') == comma_decimal;
+      const bool decided = (as_decimal > 0) != (as_thousands > 0);
+      const bool decimal = decided ? as_decimal > 0 : guessed_decimal;
+      for (Ambiguous& a : ambiguous) {
+        if (a.mark != mark) continue;
+        ArsverkValue& v = ctx.out.arsverk[a.index];
+        if (decimal != guessed_decimal) std::swap(v.value, a.other);
+        if (!decided) report_ambiguous(a, v.value, decimal);
+      }
+    }
+  }
+
+  void report_ambiguous(const Ambiguous& a, Fixed used, bool decimal) {
+    const Fixed as_decimal = decimal ? used : a.other, as_whole = decimal ? a.other : used;
+    ctx.report(Severity::Warning, "number.ambiguous", a.line, a.column,
+               std::string("Tallet med «") + a.mark + "» og tre sifre etter kan være " +
+                   fixed_text(as_decimal, true) + " eller " + fixed_text(as_whole, true) +
+                   ", og resten av filen avgjør ikke hvilket. Lest som " + fixed_text(used, true) +
+                   ". Skriv desimaltall med komma (12,5) og store tall uten tusenskille (1250).",
+               std::string("The number with \"") + a.mark + "\" and three digits after it can be " +
+                   fixed_text(as_decimal, false) + " or " + fixed_text(as_whole, false) +
+                   ", and the rest of the file does not tell which. Read as " +
+                   fixed_text(used, false) + ". Write decimals with one mark (12.5) and large "
+                   "numbers without a thousands separator (1250).");
   }
 
   void arsverk_row(const Row& r) {
@@ -572,15 +843,18 @@ struct TableReader::Impl {
           return;
       }
     }
+    if (!unnamed_reported) report_figures_without_header(r);
     std::string service = service_col >= 0 ? cell(r, service_col) : std::string();
-    struct Item { CategoryMatch cat; Fixed value; };
+    if (!service.empty()) note_service(service, r.line);
+    struct Item { CategoryMatch cat; Fixed value; CellAmbiguity ambiguity; };
     std::vector<Item> items;
     bool ok = true;
+    CellAmbiguity ambiguity;
     if (layout == Layout::Wide) {
       for (int c : cat_cols) {
         std::optional<Fixed> v;
-        if (!arsverk_number(r, c, v)) ok = false;
-        else if (v) items.push_back({columns[c].category, *v});
+        if (!arsverk_number(r, c, v, ambiguity)) ok = false;
+        else if (v) items.push_back({columns[c].category, *v, ambiguity});
       }
     } else {
       const std::string& ct = cell(r, category_col);
@@ -601,8 +875,8 @@ struct TableReader::Impl {
         return;
       }
       std::optional<Fixed> v;
-      if (!arsverk_number(r, value_col, v)) ok = false;
-      else if (v) items.push_back({*cat, *v});
+      if (!arsverk_number(r, value_col, v, ambiguity)) ok = false;
+      else if (v) items.push_back({*cat, *v, ambiguity});
     }
     if (!ok) return;
     if (ctx.out.arsverk.size() + items.size() > ctx.limits.max_values) {
@@ -629,6 +903,9 @@ struct TableReader::Impl {
       av.value = it.value;
       av.file = ctx.file_index;
       av.line = r.line;
+      if (it.ambiguity.mark)
+        ambiguous.push_back({ctx.out.arsverk.size(), r.line, it.ambiguity.column, it.ambiguity.mark,
+                             it.ambiguity.other});
       if (it.cat.provisional_total) provisional.push_back(ctx.out.arsverk.size());
       else if (layout == Layout::Long) note_category(it.cat);
       ctx.out.arsverk.push_back(std::move(av));
@@ -838,6 +1115,7 @@ struct TableReader::Impl {
         regions.finish(ctx);
         population.finish(ctx);
       } else {
+        settle_ambiguous();
         resolve_totals();
       }
     }

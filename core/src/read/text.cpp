@@ -47,12 +47,18 @@ void append_cp(std::string& out, uint32_t cp) {
   } else if (cp < 0x800) {
     out += static_cast<char>(0xC0 | (cp >> 6));
     out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
+  } else if (cp < 0x10000) {
     out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
     out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
     out += static_cast<char>(0x80 | (cp & 0x3F));
   }
 }
+constexpr uint32_t kReplacement = 0xFFFD;
 }  // namespace
 
 void cp1252_append_utf8(std::string_view s, std::string& out) {
@@ -66,6 +72,61 @@ void cp1252_append_utf8(std::string_view s, std::string& out) {
     else append_cp(out, c);
   }
   out.append(s.data() + run, s.size() - run);
+void Utf16Decoder::unit(uint16_t u, std::string& out) {
+  if (high_) {
+    if (u >= 0xDC00 && u <= 0xDFFF) {
+      append_cp(out, 0x10000 + ((static_cast<uint32_t>(high_) - 0xD800) << 10) + (u - 0xDC00));
+      high_ = 0;
+      return;
+    }
+    append_cp(out, kReplacement);
+    high_ = 0;
+  }
+  if (u >= 0xD800 && u <= 0xDBFF) high_ = u;
+  else if (u >= 0xDC00 && u <= 0xDFFF) append_cp(out, kReplacement);
+  else append_cp(out, u);
+}
+
+void Utf16Decoder::decode(std::string_view bytes, std::string& out) {
+  out.reserve(out.size() + bytes.size());
+  std::size_t i = 0;
+  auto pair = [&](unsigned char first, unsigned char second) {
+    unit(static_cast<uint16_t>(big_endian_ ? (first << 8) | second : (second << 8) | first), out);
+  };
+  if (has_odd_ && !bytes.empty()) {
+    pair(odd_, static_cast<unsigned char>(bytes[0]));
+    has_odd_ = false;
+    i = 1;
+  }
+  for (; i + 1 < bytes.size(); i += 2)
+    pair(static_cast<unsigned char>(bytes[i]), static_cast<unsigned char>(bytes[i + 1]));
+  if (i < bytes.size()) {
+    has_odd_ = true;
+    odd_ = static_cast<unsigned char>(bytes[i]);
+  }
+}
+
+void Utf16Decoder::finish(std::string& out) {
+  if (high_ || has_odd_) append_cp(out, kReplacement);
+  high_ = 0;
+  has_odd_ = false;
+}
+
+std::optional<bool> utf16_big_endian(std::string_view h, bool& has_bom) {
+  has_bom = false;
+  if (h.size() >= 2 && h[0] == '\xFF' && h[1] == '\xFE') { has_bom = true; return false; }
+  if (h.size() >= 2 && h[0] == '\xFE' && h[1] == '\xFF') { has_bom = true; return true; }
+  // Without a BOM: the first eight bytes are four ASCII characters, each with a NUL beside it.
+  if (h.size() < 8) return std::nullopt;
+  bool le = true, be = true;
+  for (std::size_t i = 0; i < 8; i += 2) {
+    const unsigned char a = static_cast<unsigned char>(h[i]), b = static_cast<unsigned char>(h[i + 1]);
+    le = le && b == 0 && a >= 0x09 && a < 0x80;
+    be = be && a == 0 && b >= 0x09 && b < 0x80;
+  }
+  if (le) return false;
+  if (be) return true;
+  return std::nullopt;
 }
 
 std::string cp1252_to_utf8(std::string_view s) {

@@ -1,6 +1,7 @@
 #pragma once
 // Internal text helpers for the readers: encoding detection and conversion to UTF-8,
 // trimming, and header/value normalisation.
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -14,6 +15,26 @@ std::string cp1252_to_utf8(std::string_view bytes);
 void cp1252_append_utf8(std::string_view bytes, std::string& out);
 // UTF-8 as is when valid, otherwise decoded as Windows-1252; `converted` tells which.
 std::string to_utf8(std::string_view bytes, bool& converted);
+
+// Streaming UTF-16 → UTF-8 (Excel's "Unicode text"): chunk boundaries may split a code unit or
+// a surrogate pair; unpaired surrogates become U+FFFD.
+class Utf16Decoder {
+ public:
+  explicit Utf16Decoder(bool big_endian) : big_endian_(big_endian) {}
+  void decode(std::string_view bytes, std::string& out);
+  void finish(std::string& out);  // a dangling byte or high surrogate becomes U+FFFD
+
+ private:
+  void unit(uint16_t u, std::string& out);
+  bool big_endian_;
+  bool has_odd_ = false;
+  unsigned char odd_ = 0;
+  uint16_t high_ = 0;  // a high surrogate waiting for its low half
+};
+
+// The byte order of UTF-16 text from its first bytes: a BOM, or ASCII text with every other
+// byte NUL (no BOM). Returns nullopt for anything else.
+std::optional<bool> utf16_big_endian(std::string_view head, bool& has_bom);
 
 // Trims ASCII white space, no-break space (U+00A0), narrow no-break space (U+202F).
 std::string_view trim(std::string_view s);

@@ -3,17 +3,82 @@
 
 #include "arsverk/report.hpp"
 #include "arsverk/settings.hpp"
+#include "report_escape.hpp"
 
 namespace arsverk {
 
 namespace {
 
+// "-1,5", "+2": a number, which a spreadsheet reads as a number and never as a formula.
+bool plain_signed_number(const std::string& s) {
+  if (s.size() < 2) return false;
+  bool digit = false;
+  for (std::size_t i = 1; i < s.size(); ++i) {
+    const char c = s[i];
+    if (c >= '0' && c <= '9') digit = true;
+    else if (c != '.' && c != ',') return false;
+  }
+  return digit;
+}
+
+// Bidirectional controls (U+202A–U+202E, U+2066–U+2069) reorder what a terminal shows.
+bool bidi_control(const std::string& s, std::size_t i) {
+  if (i + 2 >= s.size() || static_cast<unsigned char>(s[i]) != 0xE2) return false;
+  const unsigned char b = static_cast<unsigned char>(s[i + 1]), c = static_cast<unsigned char>(s[i + 2]);
+  return (b == 0x80 && c >= 0xAA && c <= 0xAE) || (b == 0x81 && c >= 0xA6 && c <= 0xA9);
+}
+
+void append_escape(std::string& out, unsigned value) {
+  static const char* const hex = "0123456789abcdef";
+  if (value > 0xFF) {
+    out += "\\u";
+    for (int shift = 12; shift >= 0; shift -= 4) out += hex[(value >> shift) & 0xF];
+    return;
+  }
+  out += "\\x";
+  out += hex[value >> 4];
+  out += hex[value & 0xF];
+}
+
+}  // namespace
+
+// A cell beginning with = + - @ (or tab/CR) is neutralised with a leading ' (OWASP's advice
+// against CSV injection), unless it is a plain signed number; then quoted where needed.
 std::string csv_field(const std::string& s, char delimiter) {
-  if (s.find_first_of(std::string("\"\r\n") + delimiter) == std::string::npos) return s;
+  std::string text = s;
+  if (!text.empty() && std::string("=+-@\t\r").find(text[0]) != std::string::npos &&
+      !plain_signed_number(text))
+    text = "'" + text;
+  if (text.find_first_of(std::string("\"\r\n") + delimiter) == std::string::npos) return text;
   std::string out = "\"";
-  for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  for (char c : text) out += c == '"' ? std::string("\"\"") : std::string(1, c);
   return out + "\"";
 }
+
+// Control characters (ANSI escapes, C1 controls, DEL) and bidirectional overrides from input
+// become visible escapes ("\x1b", "\u202e"), so a cell cannot drive the terminal.
+std::string terminal_safe(const std::string& s) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if ((c < 0x20 && c != '\n') || c == 0x7F) {
+      append_escape(out, c);
+    } else if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) >= 0x80 &&
+               static_cast<unsigned char>(s[i + 1]) <= 0x9F) {
+      append_escape(out, static_cast<unsigned char>(s[++i]));  // U+0080–U+009F
+    } else if (bidi_control(s, i)) {
+      append_escape(out, 0x2000 + ((static_cast<unsigned char>(s[i + 1]) & 0x3F) << 6) +
+                             (static_cast<unsigned char>(s[i + 2]) & 0x3F));
+      i += 2;
+    } else {
+      out += s[i];
+    }
+  }
+  return out;
+}
+
+namespace {
 
 // Full precision for export; decimal comma in Norwegian style; no thousands separators so that
 // spreadsheets read the cell as a number.
@@ -127,7 +192,8 @@ std::string report_to_table(const Report& report, const Settings& settings) {
   for (const Diagnostic& d : report.diagnostics) {
     std::string where = d.file;
     if (d.line > 0) where += (where.empty() ? "" : ":") + std::to_string(d.line);
-    out += std::string(to_string(d.severity)) + (where.empty() ? "" : " " + where) + ": " + d.text(lang) + "\n";
+    out += terminal_safe(std::string(to_string(d.severity)) + (where.empty() ? "" : " " + where) + ": " +
+                         d.text(lang)) + "\n";
   }
   if (!report.diagnostics.empty()) out += "\n";
   for (const PopulationUse& u : report.population_use) {
@@ -165,7 +231,7 @@ std::string report_to_table(const Report& report, const Settings& settings) {
       const bool right = i == 4 || (i >= 5 && i <= 8);
       line += (i ? "  " : "") + pad(row[i], i + 1 == row.size() ? 0 : w[i], right);
     }
-    out += line + "\n";
+    out += terminal_safe(line) + "\n";
   }
   return out;
 }
