@@ -1,5 +1,7 @@
 #include "xml.hpp"
 
+#include "../text.hpp"
+
 #include <cstdint>
 #include <cstring>
 
@@ -81,7 +83,7 @@ std::string xml_decode(std::string_view raw) {
       i = amp + 1;
     }
   }
-  return out;
+  return valid_utf8(out) ? out : cp1252_to_utf8(out);  // Excel writes UTF-8; anything else as Windows-1252
 }
 
 XmlReader::Event XmlReader::fail(const char* what) {
@@ -195,7 +197,10 @@ bool XmlReader::has_attr(std::string_view local_name) const {
   return false;
 }
 
-std::string XmlReader::text() const { return cdata_ ? std::string(text_) : xml_decode(text_); }
+std::string XmlReader::text() const {
+  if (!cdata_) return xml_decode(text_);
+  return valid_utf8(text_) ? std::string(text_) : cp1252_to_utf8(text_);
+}
 
 bool XmlReader::skip_element() {
   int d = depth();

@@ -50,7 +50,8 @@ class XmlReader {
 };
 
 // Decodes the five predefined entities and character references (&#10; &#xA;). Malformed
-// references are kept as written.
+// references are kept as written; bytes that are not UTF-8 are read as Windows-1252, so the text
+// is always valid UTF-8.
 std::string xml_decode(std::string_view raw);
 
 }  // namespace arsverk::detail::xlsx

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 
+#include "../text.hpp"
 #include "inflate.hpp"
 
 namespace arsverk::detail::xlsx {
@@ -130,6 +131,7 @@ bool ZipArchive::read_entry_header(std::size_t& at, ZipProblem& problem) {
   if (next > bytes_.size())
     return corrupt(problem, "innholdsfortegnelsen er brutt", "the central directory is broken");
   e.name = std::string(bytes_.substr(at + kCentralHeaderSize, name_len));
+  if (!valid_utf8(e.name)) e.name = cp1252_to_utf8(e.name);  // names appear in messages
   if (e.compressed == 0xFFFFFFFF || e.size == 0xFFFFFFFF || e.local_offset == 0xFFFFFFFF)
     return zip64(problem);
   if (e.flags & 1) {
