@@ -6,7 +6,7 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 out="$root/fuzz/seeds"
 rm -rf "$out"
-mkdir -p "$out"/{csv_tokenizer,reader_csv,reader_ssb,reader_arsverk,jsonstat,pipeline}
+mkdir -p "$out"/{csv_tokenizer,reader_csv,reader_ssb,reader_arsverk,jsonstat,pipeline,xlsx}
 ex23="$root/data/example/eksempel_arsverk_2023.csv"
 ex24="$root/data/example/eksempel_arsverk_2024_2025.csv"
 s07459="$root/tests/data/ssb/ssb_07459_folkemengde_alder_2023_latin1.csv"
@@ -59,4 +59,14 @@ sep=$'\n--8<--\n'
 { head -n 30 "$ex23"; printf '%s' "$sep"; head -n 30 "$ex24"; } > "$out/pipeline/both_schemas"
 { cat "$web/arsverk_feil_linje4.csv"; printf '%s' "$sep"; cat "$root/tests/data/readers/jsonstat_population_object_index.json"; } > "$out/pipeline/bad_row_and_jsonstat"
 { cat "$web/innlimt_excel.tsv"; printf '%s' "$sep"; cat "$web/arsverk_2023_latin1.csv"; printf '%s' "$sep"; cat "$web/ikke_en_tabell.png"; } > "$out/pipeline/three_files"
+# xlsx: first byte 0 raw DEFLATE, 1 a whole file, 2 the XML of sheet 1 (fuzz_xlsx.cpp).
+xl="$root/tests/data/xlsx"
+python3 -c 'import sys, zlib
+t = open(sys.argv[1], "rb").read()[:3000]
+for name, level, strategy in (("stored", 0, zlib.Z_DEFAULT_STRATEGY), ("dynamic", 9, zlib.Z_DEFAULT_STRATEGY), ("fixed", 6, zlib.Z_FIXED)):
+    c = zlib.compressobj(level, zlib.DEFLATED, -15, 9, strategy)
+    open(sys.argv[2] + "/deflate_" + name, "wb").write(b"\x00" + c.compress(t) + c.flush())' "$xl/text.txt" "$out/xlsx"
+for f in arsverk_2024.xlsx features.xlsx calc.ods; do { printf '\x01'; cat "$xl/$f"; } > "$out/xlsx/file_$f"; done
+for n in 1 2; do { printf '\x02'; unzip -p "$xl/features.xlsx" "xl/worksheets/sheet$n.xml"; } > "$out/xlsx/sheet_$n.xml"; done
+{ printf '\x02'; printf '<worksheet><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c></row><row r="2" hidden="1"><c r="A2"><v>3101</v></c><c r="B2"><v>2024</v></c><c r="C2" s="1"><v>45352</v></c></row><row r="3"><c r="A3"><v>3101</v></c><c r="B3"><v>2024</v></c><c r="C3"><v>24.350000000000001</v></c></row></sheetData><mergeCells><mergeCell ref="A1:A2"/></mergeCells></worksheet>'; } > "$out/xlsx/sheet_small.xml"
 du -sh "$out"

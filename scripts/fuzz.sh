@@ -45,12 +45,13 @@ cmake --build "$build" --target fuzz_all -j "$(nproc)" >/dev/null
 # target → seed directory, dictionary, bad-file patterns added to its corpus, max input length
 declare -A seed=( [fuzz_csv_tokenizer]=csv_tokenizer [fuzz_reader_csv]=reader_csv
                   [fuzz_reader_ssb]=reader_ssb [fuzz_reader_arsverk]=reader_arsverk
-                  [fuzz_jsonstat]=jsonstat [fuzz_pipeline]=pipeline )
+                  [fuzz_jsonstat]=jsonstat [fuzz_pipeline]=pipeline [fuzz_xlsx]=xlsx )
 declare -A dict=( [fuzz_csv_tokenizer]=csv [fuzz_reader_csv]=csv [fuzz_reader_ssb]=ssb
-                  [fuzz_reader_arsverk]=arsverk [fuzz_jsonstat]=jsonstat [fuzz_pipeline]=all )
+                  [fuzz_reader_arsverk]=arsverk [fuzz_jsonstat]=jsonstat [fuzz_pipeline]=all
+                  [fuzz_xlsx]=xlsx )
 declare -A bad=( [fuzz_reader_csv]='*.csv *.tsv *.txt *.bin *.pdf *.png *.zip *.xlsx'
                  [fuzz_jsonstat]='*.json' [fuzz_pipeline]='*' )
-targets=(fuzz_csv_tokenizer fuzz_reader_csv fuzz_reader_ssb fuzz_reader_arsverk fuzz_jsonstat fuzz_pipeline)
+targets=(fuzz_csv_tokenizer fuzz_reader_csv fuzz_reader_ssb fuzz_reader_arsverk fuzz_jsonstat fuzz_pipeline fuzz_xlsx)
 if [[ -n "$only" ]]; then
   [[ -n "${seed[$only]:-}" ]] || { echo "unknown target $only (one of: ${targets[*]})" >&2; exit 2; }
   targets=("$only")

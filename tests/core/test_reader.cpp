@@ -444,7 +444,7 @@ TEST_CASE("Files that are not tables get one clear message", "[reader][errors]")
   std::vector<Case> cases = {
       {"%PDF-1.7\n%\xE2\xE3\xCF\xD3\n1 0 obj\n", "file.binary", "PDF"},
       {std::string("\x89PNG\r\n\x1A\n\0\0\0\rIHDR", 16), "file.binary", "bilde"},
-      {std::string("PK\x03\x04\x14\0\x06\0\x08\0\0\0!\0[Content_Types].xml", 33), "file.spreadsheet", "Lagre som"},
+      {std::string("PK\x03\x04\x14\0\x06\0\x08\0\0\0!\0[Content_Types].xml", 33), "xlsx.corrupt", "skadet"},
       {std::string("PK\x03\x04\x14\0\0\0\0\0foo/bar.txt", 21), "file.binary", "ZIP"},
       {std::string("\x1F\x8B\x08\0\0\0\0\0", 8), "file.binary", "gzip"},
       {"\r\n\r\n  %PDF-1.5\n1 0 obj\n", "file.binary", "PDF"},

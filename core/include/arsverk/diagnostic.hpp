@@ -19,6 +19,7 @@ struct Diagnostic {
   std::string nb;       // Norwegian bokmål text: what was found, what was expected, what to do
   std::string en;       // the same in English
   int year = 0;         // the data year a computed check is about; 0 for messages about input
+  std::string sheet{};  // .xlsx: the worksheet; then line is its row and column its column
 
   const std::string& text(Lang lang) const { return lang == Lang::Nb ? nb : en; }
 };

@@ -22,6 +22,8 @@ struct ReaderLimits {
   int max_json_depth = 64;
   std::size_t max_values = 1'000'000;            // årsverk figures kept per file (a real file
                                                  // has < 500 000); beyond: message, rest not read
+  std::size_t max_xlsx_bytes = 100u << 20;       // an .xlsx is held whole (its index is at the end)
+  std::size_t max_xlsx_inflated_bytes = 256u << 20;  // all its parts unpacked together
 };
 
 class FileReader {

@@ -12,6 +12,7 @@
 #include "reader_jsonstat.hpp"
 #include "reader_table.hpp"
 #include "text.hpp"
+#include "xlsx/workbook.hpp"
 
 namespace arsverk {
 
@@ -23,7 +24,7 @@ constexpr std::size_t kHeadBytes = 64 * 1024;
 constexpr int kHeadLines = 60;
 constexpr std::size_t kUtf16SniffBytes = 8;
 
-enum class Mode { Head, Text, Json, Ignore };
+enum class Mode { Head, Text, Json, Zip, Ignore };
 
 // What a binary head looks like, for the message; empty when it is text.
 struct BinaryKind {
@@ -48,21 +49,6 @@ BinaryKind detect_binary(std::string_view h) {
              (starts("BM", 2) && h.size() > 14 &&
               std::memchr(h.data(), 0, std::min<std::size_t>(h.size(), 64)))) {
     b = {"file.binary", "Filen er et bilde.", "The file is an image."};
-  } else if (starts("PK\x03\x04", 4) || starts("PK\x05\x06", 4)) {
-    bool xlsx = h.find("xl/") != std::string_view::npos || h.find("[Content_Types].xml") != std::string_view::npos;
-    bool ods = h.find("opendocument.spreadsheet") != std::string_view::npos;
-    if (xlsx || ods)
-      b = {"file.spreadsheet",
-           std::string("Filen er en regnearkfil (") + (ods ? "ODS" : "Excel .xlsx") +
-               "), som kalkulatoren ikke leser direkte. Åpne den i Excel eller LibreOffice og velg "
-               "«Lagre som» → «CSV UTF-8 (kommadelt)» eller CSV (semikolondelt), og legg inn den "
-               "filen.",
-           std::string("The file is a spreadsheet (") + (ods ? "ODS" : "Excel .xlsx") +
-               "), which the calculator does not read directly. Open it in Excel or LibreOffice, "
-               "choose \"Save as\" → \"CSV UTF-8 (comma delimited)\" or CSV (semicolon), and add "
-               "that file."};
-    else
-      b = {"file.binary", "Filen er et ZIP-arkiv.", "The file is a ZIP archive."};
   } else if (starts("\xD0\xCF\x11\xE0", 4)) {
     b = {"file.spreadsheet",
          "Filen er en gammel Excel-fil (.xls), som kalkulatoren ikke leser direkte. Åpne den i "
@@ -144,6 +130,8 @@ struct FileReader::Impl {
   std::unique_ptr<TableReader> table;
   std::string json;
   bool json_too_big = false;
+  std::string zip;  // an .xlsx is held whole: its index is at the end
+  bool zip_too_big = false;
   bool finished = false;
   bool encoding_decided = false;
   std::string lead;  // the first bytes, until UTF-16 is decided
@@ -184,6 +172,11 @@ struct FileReader::Impl {
                  "The file is empty. Choose the file with the table (årsverk/FTEs or population).");
       return;
     }
+    if (xlsx::looks_like_zip(h)) {
+      mode = Mode::Zip;
+      zip = std::move(h);
+      return;
+    }
     BinaryKind b = detect_binary(h);
     if (b.code) {
       binary(b);
@@ -210,6 +203,21 @@ struct FileReader::Impl {
                                                      TableSink{table.get()});
     tok->feed(h);
     if (!final) table->decide_header();
+  }
+
+  void finish_zip() {
+    if (zip_too_big || zip.size() > ctx.limits.max_xlsx_bytes) {
+      ctx.out.kind = FileKind::Unknown;
+      std::string mb = std::to_string(ctx.limits.max_xlsx_bytes >> 20);
+      ctx.report(Severity::Error, "xlsx.too_large", 0, 0,
+                 "Excel-filen er større enn " + mb + " MB, som er grensen for Excel-filer. Lagre arket "
+                 "som CSV (som leses uansett størrelse) og legg inn den filen.",
+                 "The Excel file is larger than " + mb + " MB, the limit for Excel files. Save the sheet "
+                 "as CSV (read at any size) and add that file.");
+      return;
+    }
+    xlsx::read_zip(ctx, zip);
+    std::string().swap(zip);
   }
 
   void check_json_size() {
@@ -288,6 +296,15 @@ struct FileReader::Impl {
           }
           chunk = {};
           break;
+        case Mode::Zip:
+          if (!zip_too_big && zip.size() + chunk.size() <= ctx.limits.max_xlsx_bytes) {
+            zip.append(chunk.data(), chunk.size());
+          } else {
+            zip_too_big = true;
+            std::string().swap(zip);
+          }
+          chunk = {};
+          break;
         case Mode::Ignore:
           chunk = {};
           break;
@@ -321,6 +338,8 @@ struct FileReader::Impl {
       } else {
         read_jsonstat(ctx, std::move(json), bom);
       }
+    } else if (mode == Mode::Zip) {
+      finish_zip();
     }
     if (utf16 && !ctx.out.encoding.empty()) ctx.out.encoding = utf16_name;
     ctx.diagnostics.close_file(ctx.name);

@@ -4,6 +4,7 @@
 #include <cstring>
 
 #include "text.hpp"
+#include "xlsx/cell_text.hpp"
 
 namespace arsverk::detail {
 
@@ -17,14 +18,19 @@ const char* const kAcceptedEn =
 void ReadContext::report(Severity severity, const char* code, int64_t line, int column,
                          const std::string& nb, const std::string& en) {
   std::string pnb, pen;
-  if (line > 0 && column > 0) {
+  if (!sheet.empty()) {
+    pnb = xlsx::sheet_place(sheet, line, column, true);
+    pen = xlsx::sheet_place(sheet, line, column, false);
+  } else if (line > 0 && column > 0) {
     pnb = "Linje " + std::to_string(line) + ", kolonne " + std::to_string(column) + ": ";
     pen = "Line " + std::to_string(line) + ", column " + std::to_string(column) + ": ";
   } else if (line > 0) {
     pnb = "Linje " + std::to_string(line) + ": ";
     pen = "Line " + std::to_string(line) + ": ";
   }
-  diagnostics.add(severity, code, name, line, column, pnb + nb, pen + en);
+  Diagnostic d{severity, code, name, line, column, pnb + nb, pen + en};
+  d.sheet = sheet;
+  diagnostics.add(std::move(d));
 }
 
 std::string q(std::string_view text, std::size_t max_bytes) {

@@ -27,8 +27,10 @@ struct ReadContext {
   ReaderLimits limits;
   Diagnostics diagnostics;
   ParsedFile out;
+  std::string sheet;  // the worksheet being read (.xlsx): line is its row, column its column
 
-  // Adds a message; prefixes "Linje L, kolonne C: " / "Line L, column C: " when line > 0.
+  // Adds a message; prefixes "Linje L, kolonne C: " / "Line L, column C: " when line > 0, or
+  // the cell ("Ark1!C7: ") when a sheet is being read.
   void report(Severity severity, const char* code, int64_t line, int column, const std::string& nb,
               const std::string& en);
 };

@@ -184,6 +184,7 @@ std::string report_to_json(const Report& report, const Settings& settings) {
     diags.push_back({{"severity", to_string(d.severity)},
                      {"code", d.code},
                      {"file", d.file.empty() ? Json(nullptr) : Json(d.file)},
+                     {"sheet", d.sheet.empty() ? Json(nullptr) : Json(d.sheet)},
                      {"line", d.line > 0 ? Json(d.line) : Json(nullptr)},
                      {"column", d.column > 0 ? Json(d.column) : Json(nullptr)},
                      {"message", d.text(lang)}});

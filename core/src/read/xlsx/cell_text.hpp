@@ -1,0 +1,37 @@
+#pragma once
+// How a SpreadsheetML cell reads as text, the way Excel shows it and saves it to CSV: numbers
+// with 15 significant digits, dates as dates; and A1-style cell references.
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace arsverk::detail::xlsx {
+
+constexpr int kMaxColumn = 16384;    // XFD
+constexpr int64_t kMaxRow = 1048576;
+
+// "C7" → row 7, column 3; "$C$7" too. False for anything else.
+bool parse_cell_ref(std::string_view ref, int64_t& row, int& column);
+std::string column_letters(int column);  // 3 → "C", 28 → "AB"
+// The prefix of a message about a sheet: "Ark1!C7: " (a cell), "Ark1, rad 7: " / "Ark1, row 7: "
+// (a row), "Arket Ark1: " / "Sheet Ark1: " (the sheet). Names with spaces or punctuation are
+// quoted as Excel writes them: 'Mitt ark'!C7.
+std::string sheet_place(std::string_view sheet, int64_t row, int column, bool norwegian);
+
+// A stored number as Excel's General format shows it: rounded to 15 significant digits, plain
+// decimal (no exponent), trailing zeros dropped, ',' as the decimal mark: 24.350000000000001 →
+// "24,35", 1E-3 → "0,001". Empty when the text is not a number.
+std::string number_text(std::string_view stored);
+
+enum class DateKind { None, Date, Time, DateTime };
+// What a number format shows: built-in ids 14–22, 27–36, 45–47, 50–58 are dates or times; a
+// custom format code is one when it has y, m, d, h or s outside quotes, escapes and [colour] or
+// [$-locale] brackets.
+DateKind date_kind(int format_id, std::string_view format_code);
+
+// A date serial as Norwegian Excel shows it: "01.03.2024", "12:30", "01.03.2024 12:30".
+// `date1904` is the workbook's 1904 date system. "#####" (what Excel shows) when the serial is
+// outside Excel's date range.
+std::string date_text(std::string_view stored, DateKind kind, bool date1904);
+
+}  // namespace arsverk::detail::xlsx

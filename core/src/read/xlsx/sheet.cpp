@@ -1,0 +1,283 @@
+#include "sheet.hpp"
+
+#include <algorithm>
+#include <vector>
+
+#include "xml.hpp"
+
+namespace arsverk::detail::xlsx {
+namespace {
+
+constexpr int kHeadRows = 60;          // as the CSV path: the header is decided after these
+constexpr std::size_t kMaxMerges = 10000;
+constexpr std::size_t kHiddenListed = 10;
+
+// The one step from a sheet row to what the table reader consumes.
+void feed_row(TableReader& table, int64_t row, std::vector<std::string>&& cells) {
+  CsvRecord rec;
+  rec.fields = std::move(cells);
+  rec.line = row;
+  rec.end_line = row;
+  table.record(rec);
+}
+
+struct Merge {
+  int64_t top = 0, bottom = 0;
+  int left = 0, right = 0;
+  std::string label;  // the top-left cell's text when it is text (not a number or a date)
+};
+
+struct Cell {
+  std::string text;
+  bool label = false;  // a string cell: its text may fill a merged range
+};
+
+int to_int(std::string_view s) {
+  int v = 0;
+  if (s.empty() || s.size() > 9) return -1;
+  for (char c : s) {
+    if (c < '0' || c > '9') return -1;
+    v = v * 10 + (c - '0');
+  }
+  return v;
+}
+
+class SheetReader {
+ public:
+  SheetReader(ReadContext& ctx, const Workbook& book, TableReader& table)
+      : ctx_(ctx), book_(book), table_(table),
+        max_width_(static_cast<int>(std::min<std::size_t>(ctx.limits.max_columns + 1, kMaxColumn))) {}
+
+  bool read(std::string_view xml, const std::string& part) {
+    load_merges(xml);
+    XmlReader x(xml);
+    bool ok = true;
+    for (;;) {
+      auto ev = x.next();
+      if (ev == XmlReader::Event::Eof) break;
+      if (ev == XmlReader::Event::Start && x.name() == "row") {
+        if (row(x)) continue;
+        ev = XmlReader::Event::Error;
+      }
+      if (ev == XmlReader::Event::Error) {
+        ZipProblem p;
+        xml_problem(p, part, x.error().empty() ? "a cell that cannot be read" : x.error(), x.offset());
+        ctx_.report(Severity::Error, p.code.c_str(), 0, 0, p.nb + rows_read_nb(), p.en + rows_read_en());
+        ok = false;
+        break;
+      }
+    }
+    report_hidden();
+    return ok;
+  }
+
+ private:
+  std::string rows_read_nb() const {
+    return last_row_ ? " Radene til og med rad " + std::to_string(last_row_) + " er lest." : "";
+  }
+  std::string rows_read_en() const {
+    return last_row_ ? " The rows up to row " + std::to_string(last_row_) + " were read." : "";
+  }
+
+  // <mergeCells> follows the cell data, so it is found first and read on its own.
+  void load_merges(std::string_view xml) {
+    std::size_t data_end = xml.rfind("sheetData");
+    std::size_t at = xml.find("mergeCells", data_end == std::string_view::npos ? 0 : data_end);
+    if (at == std::string_view::npos) return;
+    at = xml.rfind('<', at);
+    if (at == std::string_view::npos) return;
+    XmlReader x(xml.substr(at));
+    std::size_t dropped = 0;
+    for (;;) {
+      auto ev = x.next();
+      if (ev == XmlReader::Event::Error || ev == XmlReader::Event::Eof) break;
+      if (ev == XmlReader::Event::End && x.name() == "mergeCells") break;
+      if (ev != XmlReader::Event::Start || x.name() != "mergeCell") continue;
+      std::string_view ref = x.attr("ref");
+      std::size_t colon = ref.find(':');
+      Merge m;
+      if (colon == std::string_view::npos || !parse_cell_ref(ref.substr(0, colon), m.top, m.left) ||
+          !parse_cell_ref(ref.substr(colon + 1), m.bottom, m.right) || m.bottom < m.top || m.right < m.left)
+        continue;
+      if (merges_.size() >= kMaxMerges) { ++dropped; continue; }
+      merges_.push_back(std::move(m));
+    }
+    std::sort(merges_.begin(), merges_.end(), [](const Merge& a, const Merge& b) { return a.top < b.top; });
+    if (dropped)
+      ctx_.report(Severity::Warning, "xlsx.too_many_merges", 0, 0,
+                  "Arket har mer enn " + std::to_string(kMaxMerges) + " sammenslåtte områder; " +
+                      std::to_string(dropped) + " av dem er lest som vanlige celler (tekst bare i første celle).",
+                  "The sheet has more than " + std::to_string(kMaxMerges) + " merged ranges; " +
+                      std::to_string(dropped) + " of them were read as plain cells (text in the first cell only).");
+  }
+
+  // At <row>: reads its cells, then passes the row on (or counts it as hidden).
+  bool row(XmlReader& x) {
+    int n = to_int(x.attr("r"));
+    int64_t number = n > 0 && n <= kMaxRow ? n : last_row_ + 1;
+    if (number <= last_row_ || number > kMaxRow) return false;  // rows must come in order
+    std::string_view hidden = x.attr("hidden");
+    bool is_hidden = hidden == "1" || hidden == "true";
+    std::vector<Cell> cells;
+    int depth = x.depth();
+    int next_column = 1;
+    for (;;) {
+      auto ev = x.next();
+      if (ev == XmlReader::Event::Error || ev == XmlReader::Event::Eof) return false;
+      if (ev == XmlReader::Event::End && x.depth() < depth) break;
+      if (ev == XmlReader::Event::Start && x.name() == "c") {
+        if (!cell(x, number, next_column, cells)) return false;
+      } else if (ev == XmlReader::Event::Start && !x.skip_element()) {
+        return false;
+      }
+    }
+    last_row_ = number;
+    apply_merges(number, cells);
+    bool content = std::any_of(cells.begin(), cells.end(), [](const Cell& c) { return !c.text.empty(); });
+    if (is_hidden) {
+      if (content && hidden_rows_.size() < kHiddenListed) hidden_rows_.push_back(number);
+      hidden_count_ += content;
+      return true;
+    }
+    emit(number, cells);
+    return true;
+  }
+
+  bool cell(XmlReader& x, int64_t row, int& next_column, std::vector<Cell>& cells) {
+    int64_t ref_row;
+    int column;
+    if (!parse_cell_ref(x.attr("r"), ref_row, column)) column = next_column;
+    if (column > kMaxColumn) return x.skip_element();
+    next_column = column + 1;
+    std::string type(x.attr("t"));
+    int style = to_int(x.attr("s"));
+    std::string value;
+    bool inline_text = false;
+    int depth = x.depth();
+    for (;;) {
+      auto ev = x.next();
+      if (ev == XmlReader::Event::Error || ev == XmlReader::Event::Eof) return false;
+      if (ev == XmlReader::Event::End && x.depth() < depth) break;
+      if (ev != XmlReader::Event::Start) continue;
+      if (x.name() == "v") {
+        if (!collect_value(x, value)) return false;
+      } else if (x.name() == "is") {
+        inline_text = true;
+        if (!collect_string(x, value)) return false;
+      } else if (!x.skip_element()) {
+        return false;
+      }
+    }
+    if (static_cast<int>(cells.size()) < column) cells.resize(static_cast<std::size_t>(column));
+    Cell& c = cells[static_cast<std::size_t>(column - 1)];
+    if (value.size() > kMaxCellBytes) {
+      ctx_.report(Severity::Error, "xlsx.cell_too_long", row, column,
+                  "Cellen er lengre enn Excel tillater (32 767 tegn) og er lest som tom.",
+                  "The cell is longer than Excel allows (32,767 characters) and was read as empty.");
+      return true;
+    }
+    c.label = inline_text || type == "s" || type == "str" || type == "inlineStr";
+    c.text = display(type, style, std::move(value), row, column);
+    return true;
+  }
+
+  // <v>: its text (Excel writes it in one piece; anything longer than a cell is cut).
+  bool collect_value(XmlReader& x, std::string& out) {
+    int depth = x.depth();
+    for (;;) {
+      auto ev = x.next();
+      if (ev == XmlReader::Event::Error || ev == XmlReader::Event::Eof) return false;
+      if (ev == XmlReader::Event::End && x.depth() < depth) return true;
+      if (ev == XmlReader::Event::Text && out.size() <= kMaxCellBytes) out += x.text();
+    }
+  }
+
+  // The cell as Excel shows it.
+  std::string display(const std::string& type, int style, std::string value, int64_t row, int column) {
+    if (type == "s") {
+      int index = to_int(value);
+      if (index >= 0 && static_cast<std::size_t>(index) < book_.shared_strings.size())
+        return book_.shared_strings[static_cast<std::size_t>(index)];
+      ctx_.report(Severity::Error, "xlsx.bad_shared_string", row, column,
+                  "Cellen viser til tekst nummer " + q(value) + " i Excel-filens teksttabell, som ikke finnes. "
+                  "Cellen er lest som tom; åpne filen i Excel og lagre på nytt.",
+                  "The cell refers to text number " + q(value) + " in the Excel file's string table, which "
+                  "does not exist. The cell was read as empty; open the file in Excel and save it again.");
+      return {};
+    }
+    if (type == "b") return value == "1" ? "TRUE" : "FALSE";
+    if (!type.empty() && type != "n") return value;  // str, inlineStr, e (#N/A), d (ISO date)
+    if (value.empty()) return value;
+    DateKind date = style >= 0 && static_cast<std::size_t>(style) < book_.style_dates.size()
+                        ? book_.style_dates[static_cast<std::size_t>(style)]
+                        : DateKind::None;
+    if (date != DateKind::None) return date_text(value, date, book_.date1904);
+    std::string shown = number_text(value);
+    return shown.empty() ? value : shown;  // not a number: as stored, the table reader says so
+  }
+
+  void apply_merges(int64_t row, std::vector<Cell>& cells) {
+    while (next_merge_ < merges_.size() && merges_[next_merge_].top <= row) active_.push_back(next_merge_++);
+    active_.erase(std::remove_if(active_.begin(), active_.end(),
+                                 [&](std::size_t i) { return merges_[i].bottom < row; }),
+                  active_.end());
+    for (std::size_t i : active_) {
+      Merge& m = merges_[i];
+      if (row == m.top && static_cast<int>(cells.size()) >= m.left && cells[static_cast<std::size_t>(m.left - 1)].label)
+        m.label = cells[static_cast<std::size_t>(m.left - 1)].text;
+      if (m.label.empty()) continue;
+      int right = std::min(m.right, max_width_);
+      if (static_cast<int>(cells.size()) < right) cells.resize(static_cast<std::size_t>(right));
+      for (int c = m.left; c <= right; ++c) {
+        Cell& cell = cells[static_cast<std::size_t>(c - 1)];
+        if (cell.text.empty()) cell.text = m.label;
+      }
+    }
+  }
+
+  // Rows are as wide as the widest row so far, as Excel pads rows when it saves CSV.
+  void emit(int64_t row, std::vector<Cell>& cells) {
+    int used = static_cast<int>(cells.size());
+    while (used > 0 && cells[static_cast<std::size_t>(used - 1)].text.empty()) --used;
+    width_ = std::min(std::max(width_, used), max_width_);
+    std::vector<std::string> fields(static_cast<std::size_t>(width_));
+    for (std::size_t i = 0; i < fields.size() && i < cells.size(); ++i) fields[i] = std::move(cells[i].text);
+    feed_row(table_, row, std::move(fields));
+    if (++rows_fed_ == kHeadRows) table_.decide_header();
+  }
+
+  void report_hidden() {
+    if (hidden_count_ == 0) return;
+    std::string list;
+    for (int64_t r : hidden_rows_) list += (list.empty() ? "" : ", ") + std::to_string(r);
+    if (hidden_count_ > static_cast<int64_t>(hidden_rows_.size())) list += ", …";
+    ctx_.report(Severity::Warning, "xlsx.hidden_rows", hidden_rows_.front(), 0,
+                std::to_string(hidden_count_) + " skjult(e) rad(er) med innhold er ikke lest (rad " + list +
+                    "). Skal de være med, vis dem i Excel (merk radene rundt, høyreklikk → Vis) og lagre på nytt.",
+                std::to_string(hidden_count_) + " hidden row(s) with content were not read (row " + list +
+                    "). If they belong in the figures, unhide them in Excel (select the rows around them, "
+                    "right-click → Unhide) and save again.");
+  }
+
+  ReadContext& ctx_;
+  const Workbook& book_;
+  TableReader& table_;
+  int max_width_;
+  int width_ = 0;
+  int64_t last_row_ = 0;
+  int64_t rows_fed_ = 0;
+  std::vector<Merge> merges_;
+  std::size_t next_merge_ = 0;
+  std::vector<std::size_t> active_;
+  std::vector<int64_t> hidden_rows_;
+  int64_t hidden_count_ = 0;
+};
+
+}  // namespace
+
+bool read_sheet(ReadContext& ctx, const Workbook& book, std::string_view xml, const std::string& part,
+                TableReader& table) {
+  return SheetReader(ctx, book, table).read(xml, part);
+}
+
+}  // namespace arsverk::detail::xlsx

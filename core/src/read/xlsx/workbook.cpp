@@ -1,0 +1,209 @@
+#include "workbook.hpp"
+
+#include <algorithm>
+#include <cstring>
+
+#include "book.hpp"
+#include "sheet.hpp"
+
+namespace arsverk::detail::xlsx {
+namespace {
+
+struct SheetResult {
+  std::string name;
+  ParsedFile file;
+  std::string skipped_nb, skipped_en;  // why the sheet was not used; empty when it was
+};
+
+void refuse(ReadContext& ctx, const char* code, const std::string& nb, const std::string& en) {
+  ctx.out.kind = FileKind::Unknown;
+  ctx.report(Severity::Error, code, 0, 0, nb, en);
+}
+
+void refuse_other(ReadContext& ctx, BookKind kind) {
+  if (kind == BookKind::Ods) {
+    refuse(ctx, "file.spreadsheet",
+           "Filen er et OpenDocument-regneark (.ods), som kalkulatoren ikke leser direkte. Åpne den i "
+           "LibreOffice eller Excel og lagre som .xlsx, eller velg «Lagre som» → CSV, og legg inn den filen.",
+           "The file is an OpenDocument spreadsheet (.ods), which the calculator does not read directly. "
+           "Open it in LibreOffice or Excel and save it as .xlsx, or choose \"Save as\" → CSV, and add "
+           "that file.");
+  } else if (kind == BookKind::Xlsb) {
+    refuse(ctx, "file.spreadsheet",
+           "Filen er en binær Excel-arbeidsbok (.xlsb), som kalkulatoren ikke leser. Åpne den i Excel og "
+           "lagre som «Excel-arbeidsbok (.xlsx)» eller CSV, og legg inn den filen.",
+           "The file is an Excel binary workbook (.xlsb), which the calculator does not read. Open it in "
+           "Excel, save it as \"Excel Workbook (.xlsx)\" or CSV, and add that file.");
+  } else {
+    refuse(ctx, "file.binary", std::string("Filen er et ZIP-arkiv. ") + kAcceptedNb,
+           std::string("The file is a ZIP archive. ") + kAcceptedEn);
+  }
+}
+
+SheetResult read_one(ReadContext& ctx, ZipArchive& zip, const Workbook& book, const SheetRef& ref) {
+  SheetResult result;
+  result.name = ref.name;
+  if (ref.hidden) {
+    result.skipped_nb = "skjult ark";
+    result.skipped_en = "hidden sheet";
+    return result;
+  }
+  if (!ref.worksheet) {
+    result.skipped_nb = "ikke et regneark (diagram eller makro)";
+    result.skipped_en = "not a worksheet (chart or macro sheet)";
+    return result;
+  }
+  ReadContext sc;
+  sc.name = ctx.name;
+  sc.file_index = ctx.file_index;
+  sc.registers = ctx.registers;
+  sc.limits = ctx.limits;
+  sc.sheet = ref.name;
+  sc.out.name = ctx.name;
+  std::string xml;
+  ZipProblem problem;
+  if (!zip.extract(*zip.find(ref.path), xml, problem)) {
+    sc.report(Severity::Error, problem.code.c_str(), 0, 0, problem.nb, problem.en);
+  } else {
+    TableReader table(sc, ';');
+    read_sheet(sc, book, xml, ref.path, table);
+    table.finish();
+  }
+  sc.diagnostics.close_file(sc.name);
+  sc.out.diagnostics = std::move(sc.diagnostics.items());
+  result.file = std::move(sc.out);
+  if (result.file.kind == FileKind::Unknown) {
+    result.skipped_nb = "ingen tabell";
+    result.skipped_en = "no table";
+  }
+  return result;
+}
+
+const char* kind_nb(FileKind k) {
+  switch (k) {
+    case FileKind::Arsverk: return "årsverk";
+    case FileKind::Population: return "folkemengde";
+    case FileKind::Reference: return "publiserte tall";
+    default: return "ukjent";
+  }
+}
+const char* kind_en(FileKind k) {
+  switch (k) {
+    case FileKind::Arsverk: return "FTEs";
+    case FileKind::Population: return "population";
+    case FileKind::Reference: return "published figures";
+    default: return "unknown";
+  }
+}
+
+// Adds a sheet's figures to the file's.
+void merge_into(ReadContext& ctx, SheetResult& s) {
+  ParsedFile& out = ctx.out;
+  ParsedFile& f = s.file;
+  out.rows += f.rows;
+  out.has_target_group = out.has_target_group || f.has_target_group;
+  out.has_service = out.has_service || f.has_service;
+  out.arsverk.insert(out.arsverk.end(), f.arsverk.begin(), f.arsverk.end());
+  out.reference.insert(out.reference.end(), f.reference.begin(), f.reference.end());
+  bool duplicate = false;
+  for (const auto& [key, value] : f.population) {
+    if (!out.population.emplace(key, value).second) duplicate = true;
+    else out.population_line[key] = f.population_line[key];
+  }
+  for (auto& d : f.diagnostics) ctx.diagnostics.items().push_back(std::move(d));
+  if (duplicate) {
+    std::string saved = ctx.sheet;
+    ctx.sheet = s.name;
+    ctx.report(Severity::Warning, "xlsx.population_in_two_sheets", 0, 0,
+               "Folkemengden for noen enheter og år står også i et tidligere ark; tallene fra det første "
+               "arket er brukt.",
+               "The population of some units and years is also in an earlier sheet; the figures from the "
+               "first sheet were used.");
+    ctx.sheet = saved;
+  }
+}
+
+std::string names(const std::vector<std::string>& items) { return join(items, ", "); }
+
+}  // namespace
+
+bool looks_like_zip(std::string_view head) {
+  return head.size() >= 4 && (std::memcmp(head.data(), "PK\x03\x04", 4) == 0 ||
+                              std::memcmp(head.data(), "PK\x05\x06", 4) == 0);
+}
+
+void read_zip(ReadContext& ctx, std::string_view bytes) {
+  ctx.out.encoding.clear();
+  ctx.out.delimiter.clear();
+  ZipArchive zip(bytes, ZipLimits{ctx.limits.max_xlsx_inflated_bytes});
+  ZipProblem problem;
+  if (!zip.open(problem)) {
+    // Without its index, the names of the first parts tell what the archive was meant to be.
+    std::string_view head = bytes.substr(0, 64 * 1024);
+    if (head.find("opendocument.spreadsheet") != std::string_view::npos) return refuse_other(ctx, BookKind::Ods);
+    if (head.find("xl/") == std::string_view::npos && head.find("[Content_Types].xml") == std::string_view::npos)
+      return refuse_other(ctx, BookKind::OtherZip);
+    return refuse(ctx, problem.code.c_str(), problem.nb, problem.en);
+  }
+  std::string path;
+  BookKind kind = book_kind(zip, path);
+  if (kind != BookKind::Xlsx) return refuse_other(ctx, kind);
+  ctx.out.format = "xlsx";
+  Workbook book;
+  if (!load_workbook(zip, path, book, problem)) return refuse(ctx, problem.code.c_str(), problem.nb, problem.en);
+
+  std::vector<SheetResult> sheets;
+  for (const auto& ref : book.sheets) {
+    if (!ref.hidden && ref.worksheet && !zip.find(ref.path)) {
+      return refuse(ctx, "xlsx.corrupt",
+                    "Excel-filen mangler arket «" + ref.name + "» (" + ref.path + "). Åpne den i Excel og lagre på nytt.",
+                    "The Excel file lacks the sheet \"" + ref.name + "\" (" + ref.path + "). Open it in Excel and save it again.");
+    }
+    sheets.push_back(read_one(ctx, zip, book, ref));
+  }
+
+  FileKind kind_read = FileKind::Unknown;
+  std::vector<std::string> read_nb, read_en, skipped_nb, skipped_en;
+  for (auto& s : sheets) {
+    if (s.skipped_nb.empty() && kind_read == FileKind::Unknown) kind_read = s.file.kind;
+    if (s.skipped_nb.empty() && s.file.kind != kind_read) {
+      s.skipped_nb = std::string("har ") + kind_nb(s.file.kind) + "; lagre det som egen fil";
+      s.skipped_en = std::string("holds ") + kind_en(s.file.kind) + "; save it as a file of its own";
+    }
+    if (!s.skipped_nb.empty()) {
+      skipped_nb.push_back("«" + s.name + "» (" + s.skipped_nb + ")");
+      skipped_en.push_back("\"" + s.name + "\" (" + s.skipped_en + ")");
+      continue;
+    }
+    read_nb.push_back("«" + s.name + "»");
+    read_en.push_back("\"" + s.name + "\"");
+    merge_into(ctx, s);
+  }
+
+  if (kind_read == FileKind::Unknown) {
+    // No sheet held a table: every sheet's own messages say why.
+    for (auto& s : sheets)
+      for (auto& d : s.file.diagnostics) ctx.diagnostics.items().push_back(std::move(d));
+    return refuse(ctx, "xlsx.no_table",
+                  (book.sheets.empty() ? std::string("Excel-filen har ingen ark. ")
+                                       : "Ingen av arkene i Excel-filen har en tabell kalkulatoren kjenner igjen (" +
+                                             names(skipped_nb) + "). ") + kAcceptedNb,
+                  (book.sheets.empty() ? std::string("The Excel file has no sheets. ")
+                                       : "None of the sheets in the Excel file holds a table the calculator "
+                                         "recognises (" + names(skipped_en) + "). ") + kAcceptedEn);
+  }
+  ctx.out.kind = kind_read;
+  std::string nb = std::string(read_nb.size() == 1 ? "Excel-filen: lest arket " : "Excel-filen: lest arkene ") +
+                   names(read_nb) + ".";
+  std::string en = std::string(read_en.size() == 1 ? "Excel file: read the sheet " : "Excel file: read the sheets ") +
+                   names(read_en) + ".";
+  if (!skipped_nb.empty()) {
+    nb += " Ikke lest: " + names(skipped_nb) + ".";
+    en += " Not read: " + names(skipped_en) + ".";
+  }
+  ctx.report(Severity::Info, "xlsx.sheets", 0, 0, nb, en);
+  auto& items = ctx.diagnostics.items();
+  std::rotate(items.begin(), items.end() - 1, items.end());  // the overview first
+}
+
+}  // namespace arsverk::detail::xlsx
