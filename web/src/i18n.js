@@ -392,6 +392,44 @@ const en = {
   footer: 'Population figures and registers: Statistics Norway (CC BY 4.0). No cookies, no analytics.',
 };
 
+// --- Typing the form in, the printable report, the link to a view, offline (branch page) ------
+Object.assign(nb, {
+  share: {
+    copy: 'Kopier lenke',
+    note: 'Lenken husker enhet, år, mål, innstillinger og språk – ikke tallene dine. Den som åpner den, må legge inn de samme filene (eksempeldataene lastes av seg selv).',
+    linkLabel: 'Lenke til denne visningen',
+    copied: 'Lenken er kopiert.',
+    copyYourself: 'Lenken er markert: kopier den med Ctrl+C (Cmd+C på Mac).',
+  },
+  print: {
+    button: 'Skriv ut / lagre som PDF',
+    note: 'Utskriften er en rapport på A4 for enheten du har valgt: måltallene, sammenligningene, kontrollene, diagrammene, filene og innstillingene.',
+  },
+  offline: {
+    ready: 'Siden virker nå også uten nett: alt den trenger, er lagret i nettleseren.',
+    updated: 'En ny versjon av kalkulatoren er lagret i nettleseren.',
+    reload: 'Bruk den nye versjonen',
+  },
+});
+Object.assign(en, {
+  share: {
+    copy: 'Copy link',
+    note: 'The link keeps the unit, year, measure, settings and language – not your figures. Whoever opens it must add the same files (the example data loads by itself).',
+    linkLabel: 'Link to this view',
+    copied: 'The link has been copied.',
+    copyYourself: 'The link is selected: copy it with Ctrl+C (Cmd+C on a Mac).',
+  },
+  print: {
+    button: 'Print / save as PDF',
+    note: 'The printout is an A4 report for the unit you have chosen: the measures, the comparisons, the checks, the charts, the files and the settings.',
+  },
+  offline: {
+    ready: 'The page now works without a network too: everything it needs is stored in the browser.',
+    updated: 'A new version of the calculator has been stored in the browser.',
+    reload: 'Use the new version',
+  },
+});
+
 const dictionaries = { nb, en };
 let lang = 'nb';
 
