@@ -4,6 +4,7 @@ import { startCalculator } from './client.js';
 import { csvText, download } from './export.js';
 import { renderCharts } from './charts.js';
 import { renderFiles } from './files.js';
+import { createGrid } from './grid.js';
 import { getLang, initialLang, measureLabel, setLang, t } from './i18n.js';
 import { renderKeyFigures } from './keyfigures.js';
 import { startOffline } from './offline.js';
@@ -20,7 +21,7 @@ for (const id of ['status', 'progress', 'dropzone', 'file-input', 'choose-button
   'unit-error', 'year-select', 'pop-same', 'pop-next', 'carry-forward', 'suppression', 'result-empty', 'result-body',
   'synthetic-warning', 'key-figures', 'measure-select', 'scope-select', 'charts', 'filter-level', 'filter-fylke',
   'filter-kostra', 'results-table-wrap', 'export-csv-nb', 'export-csv-en', 'export-json', 'lang-button', 'see-result',
-  'map-details', 'map-root', 'map-level', 'map-mode', 'map-status', 'copy-link', 'link-output', 'link-text', 'link-copied']) {
+  'map-details', 'map-root', 'map-level', 'map-mode', 'map-status', 'copy-link', 'link-output', 'link-text', 'link-copied', 'grid-root']) {
   el[id] = $(id);
 }
 
@@ -75,13 +76,13 @@ function coreSettings(year = null) {
   };
 }
 
-async function addFiles(files, { example = false } = {}) {
+async function addFiles(files, { example = false, grid = false } = {}) {
   if (!files.length) return;
   setBusy(true);
   try {
     const { added, errors } = await calc.add(files.map((f) => ({ name: f.name, blob: f.blob })));
-    for (const a of added) state.entries.push({ fileId: a.fileId, name: a.name, example, error: null });
-    for (const e of errors) state.entries.push({ fileId: null, name: e.name, example, error: e.message });
+    for (const a of added) state.entries.push({ fileId: a.fileId, name: a.name, example, grid, error: null });
+    for (const e of errors) state.entries.push({ fileId: null, name: e.name, example, grid, error: e.message });
     await refresh();
   } catch (err) {
     setStatus(t('status.fileError', { name: files.map((f) => f.name).join(', '), message: err.message }));
@@ -170,6 +171,7 @@ function render() {
     renderResultsTable();
   }
   updateMap();
+  grid.showReport(state.report);
   document.body.dataset.renders = String(++renders);
 }
 
@@ -299,6 +301,7 @@ function applyTexts() {
   b.textContent = t('langButton');
   b.setAttribute('aria-label', t('langButtonLabel'));
   b.lang = getLang() === 'nb' ? 'en' : 'nb';
+  grid.redraw();
 }
 
 // --- the map ------------------------------------------------------------------------------------
@@ -455,6 +458,35 @@ window.addEventListener('hashchange', () => {
   }
   if (linkedView.data === 'eksempel') loadExample();
   else if (state.report) refresh();
+});
+
+// --- the form typed in by hand (web/src/grid.js) --------------------------------------------------
+
+// Each edit replaces the form's one file in the core; the edits are applied in order.
+let gridQueue = Promise.resolve();
+function setGridFile(form) {
+  gridQueue = gridQueue.then(async () => {
+    const old = state.entries.find((e) => e.grid);
+    if (old) {
+      state.entries.splice(state.entries.indexOf(old), 1);
+      if (old.fileId != null) await calc.remove(old.fileId);
+    }
+    if (!form) {
+      await refresh();
+      return;
+    }
+    state.unitKey = form.unitKey;
+    state.year = form.year;
+    delete linkedView.unit;
+    delete linkedView.year;
+    await addFiles([{ name: form.name, blob: new Blob([form.text], { type: 'text/csv;charset=utf-8' }) }], { grid: true });
+  }).catch((err) => setStatus(err.message));
+}
+
+const grid = createGrid(el['grid-root'], {
+  onForm: setGridFile,
+  // With a BOM, like the calculator's own CSV, so that Excel shows æ, ø and å.
+  onSave: (name, text) => save(name, new Blob([`\ufeff${text}`], { type: 'text/csv;charset=utf-8' })),
 });
 
 // --- downloads --------------------------------------------------------------------------------
