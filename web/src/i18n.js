@@ -394,6 +394,20 @@ const en = {
 
 // --- Typing the form in, the printable report, the link to a view, offline (branch page) ------
 Object.assign(nb, {
+  report: {
+    title: 'Årsverk i psykisk helse- og rusarbeid: {name} {year}',
+    printed: 'Skrevet ut {date} fra kalkulatoren for kvalitetsindikatoren «Årsverk i psykisk helse- og rusarbeid i kommunene». Alle tall er regnet ut fra filene som står listet under.',
+    settingsHeading: 'Innstillinger og regler',
+    unit: 'Enhet',
+    on: 'på', off: 'av',
+    populationSource: 'befolkningen 1. januar {year}: {embedded} enheter fra SSBs tall i kalkulatoren, {files} fra filer',
+    schema: 'Utdanningskategorier',
+    schemas: { 2024: 'fra 2024: kategori a–e', 2015: '2015–2023: de fire måltallene slik de er rapportert' },
+    formula: 'Måltall = årsverk ÷ (innbyggere ÷ 1 000), avrundet til én desimal. Fylket, landet og KOSTRA-gruppen: summen av kommunenes årsverk delt på summen av deres innbyggere.',
+    coverageHeading: 'Dekning i sammenligningene',
+    coverage: '{name}: kommunene med tall har {pct} % av innbyggerne ({members} av {total} kommuner).',
+    messages: 'Filene har {errors} feil og {warnings} advarsler; de står under hver fil.',
+  },
   grid: {
     summary: 'Skriv inn tallene selv (som i skjemaet IS-24/8)',
     help: 'Velg kommune eller bydel og år, og skriv inn årsverkene slik de står i skjemaet. Resultatet og kontrollene oppdateres mens du skriver. Tab og Enter flytter mellom feltene; desimalkomma går fint. Et tomt felt er ikke besvart; skriv 0 når tallet er null. Ingenting lagres med mindre du trykker «Lagre som CSV».',
@@ -453,6 +467,20 @@ Object.assign(nb, {
   },
 });
 Object.assign(en, {
+  report: {
+    title: 'FTEs in mental health and substance abuse work: {name} {year}',
+    printed: 'Printed {date} from the calculator for the quality indicator “FTEs in mental health and substance abuse work in the municipalities”. Every figure is computed from the files listed below.',
+    settingsHeading: 'Settings and rules',
+    unit: 'Unit',
+    on: 'on', off: 'off',
+    populationSource: 'population on 1 January {year}: {embedded} units from SSB’s figures in the calculator, {files} from files',
+    schema: 'Education categories',
+    schemas: { 2024: 'from 2024: categories a–e', 2015: '2015–2023: the four measures as reported' },
+    formula: 'Measure = FTEs ÷ (inhabitants ÷ 1,000), rounded to one decimal. County, Norway and KOSTRA group: the sum of the municipalities’ FTEs divided by the sum of their inhabitants.',
+    coverageHeading: 'Coverage of the comparisons',
+    coverage: '{name}: the municipalities with figures have {pct} % of the inhabitants ({members} of {total} municipalities).',
+    messages: 'The files have {errors} errors and {warnings} warnings; they are listed under each file.',
+  },
   grid: {
     summary: 'Type in the figures yourself (as in the IS-24/8 form)',
     help: 'Choose a municipality or district and a year, and type in the FTEs as they stand in the form. The result and the checks update as you type. Tab and Enter move between the fields; a decimal comma is fine. An empty field is not answered; type 0 when the figure is zero. Nothing is stored unless you press “Save as CSV”.',

@@ -8,6 +8,7 @@ import { createGrid } from './grid.js';
 import { getLang, initialLang, measureLabel, setLang, t } from './i18n.js';
 import { renderKeyFigures } from './keyfigures.js';
 import { startOffline } from './offline.js';
+import { renderPrintSummary, unfoldForPrint } from './print.js';
 import { handleSortClick, renderTable } from './table.js';
 import { readView, writeView } from './url-state.js';
 
@@ -21,7 +22,7 @@ for (const id of ['status', 'progress', 'dropzone', 'file-input', 'choose-button
   'unit-error', 'year-select', 'pop-same', 'pop-next', 'carry-forward', 'suppression', 'result-empty', 'result-body',
   'synthetic-warning', 'key-figures', 'measure-select', 'scope-select', 'charts', 'filter-level', 'filter-fylke',
   'filter-kostra', 'results-table-wrap', 'export-csv-nb', 'export-csv-en', 'export-json', 'lang-button', 'see-result',
-  'map-details', 'map-root', 'map-level', 'map-mode', 'map-status', 'copy-link', 'link-output', 'link-text', 'link-copied', 'grid-root']) {
+  'map-details', 'map-root', 'map-level', 'map-mode', 'map-status', 'copy-link', 'link-output', 'link-text', 'link-copied', 'grid-root', 'print-button', 'print-summary']) {
   el[id] = $(id);
 }
 
@@ -282,6 +283,7 @@ function renderUnit() {
     measureLabel: (m) => measureLabel(year >= 2024 ? '2024' : '2015', m),
   });
   writeView(currentView());
+  updatePrintSummary();
 }
 
 function renderResultsTable() {
@@ -489,6 +491,35 @@ const grid = createGrid(el['grid-root'], {
   onSave: (name, text) => save(name, new Blob([`\ufeff${text}`], { type: 'text/csv;charset=utf-8' })),
 });
 
+// --- the printed report (web/src/print.js, web/print.css) --------------------------------------
+
+function updatePrintSummary() {
+  const info = state.units.get(state.unitKey);
+  if (!state.report || !info) {
+    el['print-summary'].replaceChildren();
+    return;
+  }
+  renderPrintSummary(el['print-summary'], {
+    report: state.report,
+    info,
+    unit: result(info.level, info.code, state.year),
+    peers: peersOf(info, state.year),
+    year: state.year,
+    settings: coreSettings(),
+    example: state.entries.some((e) => e.example && e.fileId != null),
+  });
+}
+
+let refold = null;
+window.addEventListener('beforeprint', () => {
+  updatePrintSummary(); // the time of printing
+  refold = unfoldForPrint(el['file-panel']);
+});
+window.addEventListener('afterprint', () => {
+  refold?.();
+  refold = null;
+});
+
 // --- downloads --------------------------------------------------------------------------------
 
 function save(name, blob) {
@@ -605,6 +636,7 @@ el['export-csv-nb'].addEventListener('click', () => exportCsv(true));
 el['export-csv-en'].addEventListener('click', () => exportCsv(false));
 el['export-json'].addEventListener('click', exportJson);
 el['copy-link'].addEventListener('click', copyLink);
+el['print-button'].addEventListener('click', () => window.print());
 
 el['lang-button'].addEventListener('click', () => {
   setLang(getLang() === 'nb' ? 'en' : 'nb');
