@@ -172,6 +172,14 @@ describe('typing the form in by hand', () => {
     assert.equal(await page.textContent('[data-sum-category="M2"]'), '32,5');
   });
 
+  test('with other årsverk files for the year, the form says the core adds them together', async () => {
+    assert.equal(await page.isVisible('#grid-mixed'), false);
+    await page.click('#example-button');
+    await page.waitForSelector('#grid-mixed', { timeout: 60000 });
+    assert.match(await page.textContent('#grid-mixed'), /eksempel_arsverk_2023\.csv med årsverk for 2023\. Står Halden der/);
+    await page.locator('#grid-details').screenshot({ path: join(ARTIFACTS, 'grid-07-with-other-files.png') });
+  });
+
   test('English, and a 390 px phone: no sideways scrolling of the page', async () => {
     await page.click('#lang-button');
     await page.waitForFunction(() => document.documentElement.lang === 'en' && document.body.dataset.busy === 'false');

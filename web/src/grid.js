@@ -345,7 +345,13 @@ function showResult(root, state, report) {
   if (result.suppressed && result.suppression_reason) checks.push(t(`reasons.suppressed.${result.suppression_reason}`));
   for (const f of result.flags) if (f !== 'suppressed') checks.push(t(`grid.checks.${f}`));
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
-  box.innerHTML = `<h4 class="ds-heading" data-size="xs">${escape(t('grid.resultHeading', { name: result.name, year: result.year }))}</h4>
+  // Other årsverk files for the same year are added to the form's figures by the core, as any two
+  // files are: say so, since the form is meant to stand alone.
+  const others = report.files.filter((f) => f.kind === 'arsverk' && f.name !== file.name && f.years.includes(file.year));
+  const mixed = others.length
+    ? `<div class="ds-alert" data-color="warning" id="grid-mixed"><p class="ds-paragraph">${escape(t('grid.otherFiles', { files: others.map((f) => f.name).join(', '), name: result.name, year: result.year }))}</p></div>`
+    : '';
+  box.innerHTML = `${mixed}<h4 class="ds-heading" data-size="xs">${escape(t('grid.resultHeading', { name: result.name, year: result.year }))}</h4>
     <ul class="grid-measures">${measures}</ul>
     <p class="ds-paragraph note">${escape(t('perThousand'))}. ${escape(t('grid.seeComparison'))} <a class="ds-link" href="#result-heading">${escape(t('seeResult'))}</a></p>
     <h4 class="ds-heading" data-size="xs">${escape(t('grid.checksHeading'))}</h4>

@@ -11,7 +11,7 @@ const nb = {
   langButton: 'English',
   langButtonLabel: 'Change language to English',
   privacy: 'Filene dine blir lest og regnet på i denne nettleseren. Ingenting sendes noe sted. ' +
-    'Siden lagrer bare valget av språk (i nettleserens localStorage).',
+    'Siden lagrer bare valget av språk (i nettleserens localStorage) og sine egne filer, så den virker uten nett.',
   inputHeading: '1. Legg inn filer',
   inputHelp: 'Årsverksfiler (CSV, TSV, tekst limt inn fra Excel) og befolkningsfiler (for eksempel SSB-tabell 07459 som CSV eller JSON-stat). ' +
     'Uten befolkningsfil brukes SSBs folketall 2020–2026 som er innebygd.',
@@ -205,7 +205,7 @@ const en = {
   langButton: 'Norsk',
   langButtonLabel: 'Bytt språk til norsk',
   privacy: 'Your files are read and computed in this browser. Nothing is sent anywhere. ' +
-    'The page stores only your choice of language (in the browser’s localStorage).',
+    'The page stores only your choice of language (in the browser’s localStorage) and its own files, so that it works without a network.',
   inputHeading: '1. Add files',
   inputHelp: 'FTE files (CSV, TSV, text pasted from Excel) and population files (for example SSB table 07459 as CSV or JSON-stat). ' +
     'Without a population file, SSB’s population 2020–2026 built into the calculator is used.',
@@ -437,6 +437,7 @@ Object.assign(nb, {
     resultHeading: '{name} {year}, regnet ut fra skjemaet',
     noResult: 'Ingen resultat ennå: se meldingene over.',
     seeComparison: 'Sammenligningen med fylket, landet og KOSTRA-gruppen står under resultatet.',
+    otherFiles: 'Du har også lagt inn {files} med årsverk for {year}. Står {name} der, er de årsverkene lagt sammen med skjemaet. Fjern filen under «Filer» for å se bare skjemaet.',
     checksHeading: 'Kontroller før innsending',
     noChecks: 'Ingen kontroller slo ut.',
     errorsAbove: '{n} feil i skjemaet (se over): de radene er ikke regnet med.',
@@ -510,6 +511,7 @@ Object.assign(en, {
     resultHeading: '{name} {year}, computed from the form',
     noResult: 'No result yet: see the messages above.',
     seeComparison: 'The comparison with the county, Norway and the KOSTRA group is under the result.',
+    otherFiles: 'You have also added {files} with FTEs for {year}. If {name} is in it, those FTEs are added to the form’s. Remove the file under “Files” to see the form alone.',
     checksHeading: 'Checks before submission',
     noChecks: 'No check was triggered.',
     errorsAbove: '{n} errors in the form (see above): those rows are not counted.',
