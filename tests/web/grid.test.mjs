@@ -172,11 +172,42 @@ describe('typing the form in by hand', () => {
     assert.equal(await page.textContent('[data-sum-category="M2"]'), '32,5');
   });
 
+  test('split by service category: one form per service, out-of-scope services left out by the core', async () => {
+    await page.selectOption('#grid-year', '2025');
+    await page.fill('#grid-unit', '3101');
+    await page.press('#grid-unit', 'Enter');
+    await page.check('#grid-by-service');
+    assert.equal(await page.isVisible('#grid-table'), false, 'no grid before a service is named');
+    await page.fill('#grid-new-service', 'Lavterskeltilbud');
+    await page.press('#grid-new-service', 'Enter');
+    assert.equal(await page.evaluate(() => document.activeElement.dataset.group + document.activeElement.dataset.col), 'voksnea');
+    await typeInto('voksne', 'a', '10');
+    await typeInto('barn_og_unge', 'b', '2,5');
+    await page.fill('#grid-new-service', 'Tjenester til personer med demens');
+    await page.click('#grid-add-service');
+    assert.equal(await page.inputValue('#grid-service'), 'Tjenester til personer med demens');
+    assert.equal(await page.inputValue('.grid-cell[data-group="voksne"][data-col="a"]'), '', 'a new service starts empty');
+    await typeInto('voksne', 'b', '5');
+    await page.waitForFunction(() => document.body.dataset.busy === 'false' && /demens/.test(document.getElementById('general-messages').textContent), null, { timeout: 30000 });
+    const { saved, report, expected } = await expectFiguresOfSaved('kommune', '3101', 2025);
+    const text = readFileSync(saved.path, 'utf8');
+    assert.match(text, /^\ufeffkommunenummer;år;målgruppe;tjeneste;a;b;c;d;e\r\n/);
+    assert.match(text, /3101;2025;voksne;Lavterskeltilbud;10;;;;\r\n/);
+    assert.match(text, /3101;2025;barn og unge;Lavterskeltilbud;;2,5;;;\r\n/);
+    assert.match(text, /3101;2025;voksne;Tjenester til personer med demens;;5;;;\r\n/);
+    assert.equal(expected.arsverk.M1, 12.5, 'the dementia service is not counted');
+    assert.deepEqual(report.excluded.map((x) => [x.service, x.arsverk]), [['Tjenester til personer med demens', 5]]);
+    // Back to the first service: its figures are still there.
+    await page.selectOption('#grid-service', 'Lavterskeltilbud');
+    assert.equal(await page.inputValue('.grid-cell[data-group="voksne"][data-col="a"]'), '10');
+    await page.locator('#grid-details').screenshot({ path: join(ARTIFACTS, 'grid-08-by-service.png') });
+  });
+
   test('with other årsverk files for the year, the form says the core adds them together', async () => {
     assert.equal(await page.isVisible('#grid-mixed'), false);
     await page.click('#example-button');
     await page.waitForSelector('#grid-mixed', { timeout: 60000 });
-    assert.match(await page.textContent('#grid-mixed'), /eksempel_arsverk_2023\.csv med årsverk for 2023\. Står Halden der/);
+    assert.match(await page.textContent('#grid-mixed'), /eksempel_arsverk_2024_2025\.csv med årsverk for 2025\. Står Halden der/);
     await page.locator('#grid-details').screenshot({ path: join(ARTIFACTS, 'grid-07-with-other-files.png') });
   });
 
@@ -185,8 +216,9 @@ describe('typing the form in by hand', () => {
     await page.waitForFunction(() => document.documentElement.lang === 'en' && document.body.dataset.busy === 'false');
     assert.match(await page.textContent('#grid-details summary'), /Type in the figures yourself/);
     assert.match(await page.textContent('#grid-result'), /Checks before submission/);
-    assert.equal(await page.getAttribute('.grid-cell[data-group="voksne"][data-col="M1"]', 'placeholder'), 'empty');
-    assert.equal(await page.inputValue('.grid-cell[data-group="voksne"][data-col="M2"]'), '24,5', 'typed figures survive the language change');
+    assert.equal(await page.getAttribute('.grid-cell[data-group="voksne"][data-col="c"]', 'placeholder'), 'empty');
+    assert.equal(await page.inputValue('.grid-cell[data-group="voksne"][data-col="a"]'), '10', 'typed figures survive the language change');
+    assert.equal(await page.inputValue('#grid-service'), 'Lavterskeltilbud');
     await page.locator('#grid-details').screenshot({ path: join(ARTIFACTS, 'grid-05-english.png') });
     await page.setViewportSize({ width: 390, height: 844 });
     try {

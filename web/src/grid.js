@@ -89,20 +89,25 @@ export function findUnit(units, query) {
 
 const quote = (s) => (/[;"\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
 
-// values: {groupKey: {column: text}} → the file; a row whose cells are all empty is left out (no
-// answer for that group), an empty cell stays empty (not 0). rowOf: CSV line → group key.
-export function formCsv(unit, year, values) {
+// sheets: [{service (null when not split by service), values: {groupKey: {column: text}}}] → the
+// file; a row whose cells are all empty is left out (no answer for that group and service), an
+// empty cell stays empty (not 0). rowOf: CSV line − 1 → {group, service}; columns: CSV column − 1.
+export function formCsv(unit, year, sheets) {
   const { columns } = SCHEMAS[schemaOf(year)];
-  const header = unit.level === 'bydel' ? 'bydelsnummer' : 'kommunenummer';
-  const lines = [[header, 'år', 'målgruppe', ...columns].join(';')];
+  const byService = sheets.some((x) => x.service != null);
+  const lead = [unit.level === 'bydel' ? 'bydelsnummer' : 'kommunenummer', 'år', 'målgruppe', ...(byService ? ['tjeneste'] : [])];
+  const lines = [[...lead, ...columns].join(';')];
   const rowOf = [null];
-  for (const g of GROUPS) {
-    const cells = columns.map((c) => (values[g.key]?.[c] ?? '').trim());
-    if (cells.every((x) => x === '')) continue;
-    lines.push([unit.code, String(year), g.csv, ...cells.map(quote)].join(';'));
-    rowOf.push(g.key);
+  for (const { service, values } of sheets) {
+    for (const g of GROUPS) {
+      const cells = columns.map((c) => (values[g.key]?.[c] ?? '').trim());
+      if (cells.every((x) => x === '')) continue;
+      lines.push([unit.code, String(year), g.csv, ...(byService ? [quote(service)] : []), ...cells.map(quote)].join(';'));
+      rowOf.push({ group: g.key, service });
+    }
   }
-  return { text: `${lines.join('\r\n')}\r\n`, rowOf, columns: ['unit', 'year', 'group', ...columns], empty: rowOf.length === 1 };
+  const names = ['unit', 'year', 'group', ...(byService ? ['service'] : []), ...columns];
+  return { text: `${lines.join('\r\n')}\r\n`, rowOf, columns: names, empty: rowOf.length === 1 };
 }
 
 // --- the grid -----------------------------------------------------------------------------------------
@@ -110,7 +115,9 @@ export function formCsv(unit, year, values) {
 // root: the element to draw in. onForm({name, text, unitKey, year} | null): called (debounced) with
 // the file to give the core, or null when the form is empty. onSave(name, text): the CSV download.
 export function createGrid(root, { onForm, onSave, delay = 300 }) {
-  const state = { year: GRID_YEARS[0], unit: null, units: [], values: {}, file: null, timer: null };
+  // values: service name ('' when not split by service) → {groupKey: {column: text}}.
+  const state = { year: GRID_YEARS[0], unit: null, units: [], values: {}, byService: false, services: [], service: null, file: null, timer: null };
+  const sheet = () => (state.values[state.byService ? state.service ?? '' : ''] ??= {});
 
   function draw() {
     root.innerHTML = `
@@ -128,6 +135,22 @@ export function createGrid(root, { onForm, onSave, delay = 300 }) {
           <select class="ds-input" id="grid-year">${GRID_YEARS.map((y) => `<option value="${y}"${y === state.year ? ' selected' : ''}>${y}</option>`).join('')}</select>
         </div>
       </div>
+      <div class="ds-field"><input class="ds-input" type="checkbox" id="grid-by-service"${state.byService ? ' checked' : ''} aria-describedby="grid-service-help"><label class="ds-label" data-weight="regular" for="grid-by-service">${escape(t('grid.byService'))}</label></div>
+      <div class="grid-services" id="grid-services"${state.byService ? '' : ' hidden'}>
+        <p class="ds-paragraph help" id="grid-service-help">${escape(t('grid.serviceHelp'))}</p>
+        <div class="grid-service-row">
+          <div class="ds-field">
+            <label class="ds-label" for="grid-service">${escape(t('grid.service'))}</label>
+            <select class="ds-input" id="grid-service"></select>
+          </div>
+          <div class="ds-field">
+            <label class="ds-label" for="grid-new-service">${escape(t('grid.newService'))}</label>
+            <input class="ds-input" id="grid-new-service" type="text" list="grid-service-suggestions" autocomplete="off">
+            <datalist id="grid-service-suggestions">${t('grid.outOfScope').map((x) => `<option value="${escape(x)}"></option>`).join('')}</datalist>
+          </div>
+          <button type="button" class="ds-button" data-variant="secondary" id="grid-add-service">${escape(t('grid.addService'))}</button>
+        </div>
+      </div>
       <div class="table-scroll grid-scroll" role="region" aria-labelledby="grid-caption" tabindex="-1">
         <table class="ds-table grid-table" id="grid-table" data-size="sm"></table>
       </div>
@@ -140,8 +163,33 @@ export function createGrid(root, { onForm, onSave, delay = 300 }) {
       </div>
       <p class="ds-paragraph note" id="grid-save-note">${escape(t('grid.saveNote'))}</p>`;
     root.querySelector('#grid-unit').value = state.unit ? `${state.unit.code} ${state.unit.name}` : '';
+    drawServices();
     drawTable();
     loadUnits();
+  }
+
+  function drawServices() {
+    root.querySelector('#grid-services').hidden = !state.byService;
+    root.querySelector('#grid-service').replaceChildren(...state.services.map((name) => {
+      const o = document.createElement('option');
+      o.value = name;
+      o.textContent = name;
+      o.selected = name === state.service;
+      return o;
+    }));
+    root.querySelector('.grid-scroll').hidden = state.byService && state.service == null;
+  }
+
+  function addService() {
+    const input = root.querySelector('#grid-new-service');
+    const name = input.value.trim().replace(/\s+/g, ' ');
+    if (!name) return;
+    if (!state.services.includes(name)) state.services.push(name);
+    state.service = name;
+    input.value = '';
+    drawServices();
+    drawTable();
+    root.querySelector('.grid-cell')?.focus();
   }
 
   // Categories as rows (their names are long), the two target groups as columns: it fits a phone.
@@ -153,7 +201,7 @@ export function createGrid(root, { onForm, onSave, delay = 300 }) {
     for (const c of columns) {
       body += `<tr data-category="${c}"><th scope="row" id="grid-row-${c}"><span class="grid-code">${escape(c)}</span> <span class="grid-catname">${escape(t(`grid.columns.${schema}.${c}`))}</span></th>`;
       for (const g of GROUPS) {
-        const value = state.values[g.key]?.[c] ?? '';
+        const value = sheet()[g.key]?.[c] ?? '';
         body += `<td><input class="ds-input grid-cell" type="text" inputmode="decimal" autocomplete="off" spellcheck="false"
           data-group="${g.key}" data-col="${c}" value="${escape(value)}" placeholder="${escape(t('grid.emptyMark'))}"
           aria-labelledby="grid-col-${g.key} grid-row-${c}" data-empty="${value.trim() === ''}"></td>`;
@@ -163,7 +211,8 @@ export function createGrid(root, { onForm, onSave, delay = 300 }) {
     const foot = groupSums
       ? `<tfoot><tr><th scope="row">${escape(t('grid.groupSum'))}</th>${GROUPS.map((g) => `<td class="num grid-sum" data-sum-group="${g.key}"></td>`).join('')}<td class="num grid-sum" data-sum-all="true"></td></tr></tfoot>`
       : '';
-    root.querySelector('#grid-table').innerHTML = `<caption id="grid-caption">${escape(t(`grid.caption.${schema}`, { year: state.year }))}</caption>
+    const service = state.byService && state.service != null ? ` – ${state.service}` : '';
+    root.querySelector('#grid-table').innerHTML = `<caption id="grid-caption">${escape(t(`grid.caption.${schema}`, { year: state.year }) + service)}</caption>
       <thead><tr><th scope="col">${escape(t('grid.categoryHeader'))}</th>${head}<th scope="col" class="num">${escape(t('grid.categorySum'))}</th></tr></thead>
       <tbody>${body}</tbody>${foot}`;
     updateSums();
@@ -171,7 +220,7 @@ export function createGrid(root, { onForm, onSave, delay = 300 }) {
 
   function updateSums() {
     const { columns } = SCHEMAS[schemaOf(state.year)];
-    const cell = (g, c) => state.values[g]?.[c] ?? '';
+    const cell = (g, c) => sheet()[g]?.[c] ?? '';
     for (const td of root.querySelectorAll('[data-sum-category]')) td.textContent = sumText(GROUPS.map((g) => cell(g.key, td.dataset.sumCategory)));
     for (const td of root.querySelectorAll('[data-sum-group]')) td.textContent = sumText(columns.map((c) => cell(td.dataset.sumGroup, c)));
     for (const td of root.querySelectorAll('[data-sum-all]')) td.textContent = sumText(GROUPS.flatMap((g) => columns.map((c) => cell(g.key, c))));
@@ -223,7 +272,10 @@ export function createGrid(root, { onForm, onSave, delay = 300 }) {
 
   function currentFile() {
     if (!state.unit) return null;
-    const form = formCsv(state.unit, state.year, state.values);
+    const sheets = state.byService
+      ? state.services.map((service) => ({ service, values: state.values[service] ?? {} }))
+      : [{ service: null, values: state.values[''] ?? {} }];
+    const form = formCsv(state.unit, state.year, sheets);
     if (form.empty) return null;
     return { ...form, name: `skjema_${state.unit.code}_${state.year}.csv`, unitKey: `${state.unit.level}:${state.unit.code}`, year: state.year };
   }
@@ -251,7 +303,7 @@ export function createGrid(root, { onForm, onSave, delay = 300 }) {
   root.addEventListener('input', (e) => {
     const cell = e.target.closest('.grid-cell');
     if (!cell) return;
-    (state.values[cell.dataset.group] ??= {})[cell.dataset.col] = cell.value;
+    (sheet()[cell.dataset.group] ??= {})[cell.dataset.col] = cell.value;
     cell.dataset.empty = String(cell.value.trim() === '');
     cell.removeAttribute('aria-invalid');
     updateSums();
@@ -259,7 +311,10 @@ export function createGrid(root, { onForm, onSave, delay = 300 }) {
   });
   root.addEventListener('keydown', (e) => {
     if (e.key !== 'Enter') return;
-    if (e.target.id === 'grid-unit') {
+    if (e.target.id === 'grid-new-service') {
+      e.preventDefault();
+      addService();
+    } else if (e.target.id === 'grid-unit') {
       e.preventDefault();
       commitUnit();
     } else if (e.target.closest('.grid-cell')) {
@@ -269,6 +324,16 @@ export function createGrid(root, { onForm, onSave, delay = 300 }) {
   });
   root.addEventListener('change', (e) => {
     if (e.target.id === 'grid-unit') commitUnit();
+    if (e.target.id === 'grid-by-service') {
+      state.byService = e.target.checked;
+      drawServices();
+      drawTable();
+      schedule();
+    }
+    if (e.target.id === 'grid-service') {
+      state.service = e.target.value;
+      drawTable();
+    }
     if (e.target.id === 'grid-year') {
       const before = schemaOf(state.year);
       state.year = Number(e.target.value);
@@ -280,12 +345,13 @@ export function createGrid(root, { onForm, onSave, delay = 300 }) {
     }
   });
   root.addEventListener('click', (e) => {
-    if (e.target.id === 'grid-save') {
+    if (e.target.id === 'grid-add-service') addService();
+    else if (e.target.id === 'grid-save') {
       const file = currentFile();
       if (file) onSave(file.name, file.text);
       else showUnitError(state.unit ? t('grid.nothingToSave') : t('grid.chooseUnitFirst'));
     } else if (e.target.id === 'grid-clear') {
-      state.values = {};
+      state.values[state.byService ? state.service ?? '' : ''] = {};
       drawTable();
       schedule();
     }
@@ -320,11 +386,12 @@ function showResult(root, state, report) {
   const diagnostics = report.diagnostics.filter((d) => d.file === file.name);
   let messages = '';
   for (const d of diagnostics) {
-    const group = d.line != null ? file.rowOf[d.line - 1] : null;
+    const row = d.line != null ? file.rowOf[d.line - 1] : null;
     const column = d.column != null ? file.columns[d.column - 1] : null;
-    const cell = group && column ? root.querySelector(`.grid-cell[data-group="${group}"][data-col="${column}"]`) : null;
+    const shownSheet = (state.byService ? state.service : null) === (row?.service ?? null);
+    const cell = row && column && shownSheet ? root.querySelector(`.grid-cell[data-group="${row.group}"][data-col="${column}"]`) : null;
     if (cell && d.severity === 'error') cell.setAttribute('aria-invalid', 'true');
-    const where = group ? `${t(`groups.${group}`)}${cell ? `, ${column}` : ''}: ` : '';
+    const where = row ? `${[row.service, t(`groups.${row.group}`)].filter(Boolean).join(', ')}${column && column.length <= 2 ? `, ${column}` : ''}: ` : '';
     const color = d.severity === 'error' ? 'danger' : d.severity === 'warning' ? 'warning' : 'info';
     messages += `<li class="message" data-severity="${d.severity}" data-code="${escape(d.code)}"><span class="ds-tag" data-color="${color}">${escape(t(`severity.${d.severity}`))}</span> ${escape(where + d.message)}</li>`;
   }
