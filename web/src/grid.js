@@ -13,7 +13,7 @@ const SCHEMAS = {
   2024: { columns: ['a', 'b', 'c', 'd', 'e'], groupSums: true },
   2015: { columns: ['M1', 'M2', 'M3', 'M4'], groupSums: false }, // nested measures: a group has no sum
 };
-export const GRID_YEARS = [2025, 2024, 2023, 2022, 2021, 2020];
+const GRID_YEARS = [2025, 2024, 2023, 2022, 2021, 2020];
 const REGISTERS = { 2024: 'register/kommuner_2024.csv', 2015: 'register/kommuner_2020_2023.csv' };
 
 const schemaOf = (year) => (year >= 2024 ? '2024' : '2015');
@@ -23,7 +23,7 @@ const escape = (s) => String(s).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)}
 
 const SCALE = 1000000n;
 // "12,5", "12.5", "1 234,5", "-0,25" → millionths as a BigInt; null when not such a number.
-export function parseFigure(text) {
+function parseFigure(text) {
   const s = text.replace(/[\s\u00a0\u202f]/g, '');
   const m = /^(-?)(\d+)(?:[.,](\d{1,6}))?$/.exec(s);
   if (!m) return null;
@@ -72,7 +72,7 @@ async function registerFor(year) {
 const rows = (text) => text.trim().split(/\r?\n/).slice(1).map((line) => line.split(','));
 
 // "3101", "3101 Halden", "halden", "Gamle Oslo" → a unit of the register, or null.
-export function findUnit(units, query) {
+function findUnit(units, query) {
   const q = query.trim().toLowerCase();
   if (!q) return null;
   const code = /^\d{3,6}\b/.exec(q)?.[0];
@@ -92,7 +92,7 @@ const quote = (s) => (/[;"\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
 // sheets: [{service (null when not split by service), values: {groupKey: {column: text}}}] → the
 // file; a row whose cells are all empty is left out (no answer for that group and service), an
 // empty cell stays empty (not 0). rowOf: CSV line − 1 → {group, service}; columns: CSV column − 1.
-export function formCsv(unit, year, sheets) {
+function formCsv(unit, year, sheets) {
   const { columns } = SCHEMAS[schemaOf(year)];
   const byService = sheets.some((x) => x.service != null);
   const lead = [unit.level === 'bydel' ? 'bydelsnummer' : 'kommunenummer', 'år', 'målgruppe', ...(byService ? ['tjeneste'] : [])];
