@@ -2,7 +2,8 @@
 // cache named after the build's content hash), and opened from disk (file://) it says what to do
 // instead of waiting for ever. Screenshots go to test-artifacts/web/.
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, test } from 'node:test';
@@ -82,6 +83,45 @@ describe('offline', () => {
     assert.equal(names.length, 1, `one cache: ${names.join(', ')}`);
     const version = readFileSync(join(DIST, 'sw.js'), 'utf8').match(/const VERSION = "([0-9a-f]{16})";/)[1];
     assert.equal(names[0], `arsverk-${version}`);
+  });
+});
+
+describe('an update', () => {
+  test('a new build (new content hash) is installed, offered, and replaces the old cache', async () => {
+    // A copy of dist/ on its own origin, so that it can be changed under the page.
+    const dir = mkdtempSync(join(tmpdir(), 'arsverk-dist-'));
+    cpSync(DIST, dir, { recursive: true });
+    const copy = await startServer({ root: dir, port: 0 });
+    const here = copy.url.replace(/\/$/, '');
+    const disk = await openGuardedBrowser(here);
+    const { page } = disk;
+    try {
+      await page.goto(`${here}/`);
+      await page.waitForSelector('#offline-note[data-i18n="offline.ready"]', { timeout: 30000 });
+      const [before] = await page.evaluate(() => caches.keys());
+
+      // "Rebuild": a changed page gives a new hash in sw.js.
+      writeFileSync(join(dir, 'index.html'), readFileSync(join(dir, 'index.html'), 'utf8').replace('</footer>', '</footer><p id="new-build">ny</p>'));
+      const sw = readFileSync(join(dir, 'sw.js'), 'utf8');
+      writeFileSync(join(dir, 'sw.js'), sw.replace(/const VERSION = "([0-9a-f]{16})";/, 'const VERSION = "0123456789abcdef";'));
+
+      await page.reload();
+      await page.waitForSelector('body[data-ready="true"]', { timeout: 30000 });
+      assert.equal(await page.$('#new-build'), null, 'the cached page is served until the update is taken');
+      await page.waitForSelector('#update-button:not([hidden])', { timeout: 30000 });
+      assert.match(await page.textContent('#offline-note'), /ny versjon/);
+      await page.screenshot({ path: join(ARTIFACTS, 'offline-04-update.png') });
+      await Promise.all([page.waitForEvent('load', { timeout: 30000 }), page.click('#update-button')]);
+      await page.waitForSelector('#new-build', { state: 'attached', timeout: 30000 });
+      await page.waitForFunction(() => caches.keys().then((k) => k.length === 1), null, { timeout: 30000 });
+      const after = await page.evaluate(() => caches.keys());
+      assert.deepEqual(after, ['arsverk-0123456789abcdef']);
+      assert.notEqual(before, after[0]);
+      assert.deepEqual(disk.foreign, []);
+    } finally {
+      await disk.context.close();
+      copy.server.close();
+    }
   });
 });
 
