@@ -6,8 +6,9 @@
 //   node scripts/build-web.mjs [--wasm-dir DIR] [--out DIR]
 //   ARSVERK_WASM_DIR=DIR node scripts/build-web.mjs
 import { build } from 'esbuild';
-import { copyFile, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { createHash } from 'node:crypto';
+import { copyFile, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -37,6 +38,7 @@ async function main() {
   await mkdir(join(out, 'css'), { recursive: true });
   await mkdir(join(out, 'eksempel'), { recursive: true });
   await mkdir(join(out, 'geo'), { recursive: true });
+  await mkdir(join(out, 'register'), { recursive: true });
 
   const common = {
     bundle: true,
@@ -75,6 +77,14 @@ async function main() {
     ['web/geo/kommuner_2020_2023.geojson', 'geo/kommuner_2020_2023.geojson'],
     ['web/geo/fylker_2020_2023.geojson', 'geo/fylker_2020_2023.geojson'],
     ['web/geo/README.md', 'geo/LESMEG.md'],
+    // The form typed in by hand (web/src/grid.js) and the offline/print parts of the page.
+    ['web/tools.css', 'tools.css'],
+    ['web/print.css', 'print.css'],
+    ['web/boot.js', 'boot.js'],
+    // Unit names for the typed-in form's search (SSB / Kartverket, CC BY 4.0; data/README.md).
+    ['data/registers/kommuner_2024.csv', 'register/kommuner_2024.csv'],
+    ['data/registers/kommuner_2020_2023.csv', 'register/kommuner_2020_2023.csv'],
+    ['data/registers/bydeler_oslo.csv', 'register/bydeler_oslo.csv'],
   ];
   for (const [from, to] of copies) await copyFile(join(root, from), join(out, to));
   await copyFile(join(wasmDir, 'arsverk.js'), join(out, 'arsverk.js'));
@@ -97,8 +107,33 @@ async function main() {
   }
   await writeFile(join(out, 'THIRD-PARTY-LICENSES.txt'), licences.join('\n-----\n\n'));
 
+  const version = await writeServiceWorker();
+
   const size = (await stat(join(out, 'arsverk.wasm'))).size;
-  console.log(`built ${out} (wasm from ${wasmDir}, ${(size / 1024).toFixed(0)} KiB)`);
+  console.log(`built ${out} (wasm from ${wasmDir}, ${(size / 1024).toFixed(0)} KiB, offline version ${version})`);
+}
+
+async function filesUnder(dir) {
+  const found = [];
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) found.push(...await filesUnder(path));
+    else found.push(relative(out, path).split(sep).join('/'));
+  }
+  return found.sort();
+}
+
+// dist/sw.js: web/sw.js with the files to keep offline (all but source maps) and a version that is
+// the hash of their content, so that any change to the build gives a new worker and a new cache.
+async function writeServiceWorker() {
+  const files = (await filesUnder(out)).filter((f) => !f.endsWith('.map') && f !== 'sw.js');
+  const hash = createHash('sha256');
+  for (const f of files) hash.update(`${f}\0`).update(await readFile(join(out, f))).update('\0');
+  const version = hash.digest('hex').slice(0, 16);
+  const template = await readFile(join(root, 'web/sw.js'), 'utf8');
+  const list = files.map((f) => JSON.stringify(f)).join(', ');
+  await writeFile(join(out, 'sw.js'), template.replace("'__VERSION__'", JSON.stringify(version)).replace("['__FILES__']", `[${list}]`));
+  return version;
 }
 
 main().catch((err) => {

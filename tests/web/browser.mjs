@@ -19,8 +19,10 @@ export async function openGuardedBrowser(origin) {
     locale: 'nb-NO',
   });
   const own = (url) => url.startsWith(`${origin}/`) || url.startsWith(`blob:${origin}/`) || url.startsWith('data:');
+  const pageRequests = []; // without the service worker's own (its install fetches every file for offline use)
   context.on('request', (r) => {
     requests.push(r.url());
+    if (!r.serviceWorker()) pageRequests.push(r.url());
     if (!own(r.url())) foreign.push(r.url());
   });
   await context.route('**/*', (route) => {
@@ -32,5 +34,5 @@ export async function openGuardedBrowser(origin) {
   const page = context.pages()[0] ?? await context.newPage();
   page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
   page.on('pageerror', (e) => consoleErrors.push(e.message));
-  return { context, page, requests, foreign, consoleErrors };
+  return { context, page, requests, pageRequests, foreign, consoleErrors };
 }

@@ -27,6 +27,7 @@ let origin;
 let context;
 let page;
 let requests = [];
+let pageRequests = [];
 let foreign = [];
 let consoleErrors = [];
 let expected;
@@ -62,7 +63,7 @@ before(async () => {
   expected = JSON.parse(runCli([EX_2023, EX_2024]).toString('utf8'));
   ({ server, url: origin } = await startServer({ root: join(root, 'dist'), port: 0 }));
   origin = origin.replace(/\/$/, '');
-  ({ context, page, requests, foreign, consoleErrors } = await openGuardedBrowser(origin));
+  ({ context, page, requests, pageRequests, foreign, consoleErrors } = await openGuardedBrowser(origin));
 });
 
 after(async () => {
@@ -78,7 +79,7 @@ describe('the map', () => {
     await page.waitForFunction(() => Number(document.body.dataset.renders || 0) > 0 && document.body.dataset.busy === 'false'
       && !document.getElementById('result-body').hidden, null, { timeout: 60000 });
     assert.equal(await page.inputValue('#year-select'), '2025');
-    assert.ok(!requests.some((u) => u.includes('/geo/') || u.includes('/chunks/map-')), 'no map code or boundaries before the map is opened');
+    assert.ok(!pageRequests.some((u) => u.includes('/geo/') || u.includes('/chunks/map-')), 'no map code or boundaries before the map is opened');
   });
 
   test('draws all 357 municipalities of 2025 and Oslo\'s 15 districts; colours follow the values', async () => {

@@ -4,9 +4,13 @@ import { startCalculator } from './client.js';
 import { csvText, download } from './export.js';
 import { renderCharts } from './charts.js';
 import { renderFiles } from './files.js';
+import { createGrid } from './grid.js';
 import { getLang, initialLang, measureLabel, setLang, t } from './i18n.js';
 import { renderKeyFigures } from './keyfigures.js';
+import { startOffline } from './offline.js';
+import { renderPrintSummary, unfoldForPrint } from './print.js';
 import { handleSortClick, renderTable } from './table.js';
+import { readView, writeView } from './url-state.js';
 
 const EXAMPLE_FILES = ['eksempel_arsverk_2023.csv', 'eksempel_arsverk_2024_2025.csv'];
 const LEVEL_ORDER = ['land', 'fylke', 'kostragruppe', 'kommune', 'bydel'];
@@ -18,7 +22,7 @@ for (const id of ['status', 'progress', 'dropzone', 'file-input', 'choose-button
   'unit-error', 'year-select', 'pop-same', 'pop-next', 'carry-forward', 'suppression', 'result-empty', 'result-body',
   'synthetic-warning', 'key-figures', 'measure-select', 'scope-select', 'charts', 'filter-level', 'filter-fylke',
   'filter-kostra', 'results-table-wrap', 'export-csv-nb', 'export-csv-en', 'export-json', 'lang-button', 'see-result',
-  'map-details', 'map-root', 'map-level', 'map-mode', 'map-status']) {
+  'map-details', 'map-root', 'map-level', 'map-mode', 'map-status', 'copy-link', 'link-output', 'link-text', 'link-copied', 'grid-root', 'print-button', 'print-summary']) {
   el[id] = $(id);
 }
 
@@ -73,13 +77,13 @@ function coreSettings(year = null) {
   };
 }
 
-async function addFiles(files, { example = false } = {}) {
+async function addFiles(files, { example = false, grid = false } = {}) {
   if (!files.length) return;
   setBusy(true);
   try {
     const { added, errors } = await calc.add(files.map((f) => ({ name: f.name, blob: f.blob })));
-    for (const a of added) state.entries.push({ fileId: a.fileId, name: a.name, example, error: null });
-    for (const e of errors) state.entries.push({ fileId: null, name: e.name, example, error: e.message });
+    for (const a of added) state.entries.push({ fileId: a.fileId, name: a.name, example, grid, error: null });
+    for (const e of errors) state.entries.push({ fileId: null, name: e.name, example, grid, error: e.message });
     await refresh();
   } catch (err) {
     setStatus(t('status.fileError', { name: files.map((f) => f.name).join(', '), message: err.message }));
@@ -128,6 +132,7 @@ function indexReport(report) {
     state.units.set(`${r.level}:${r.code}`, { level: r.level, code: r.code, name: r.name, fylke: r.fylke, kostragruppe: r.kostragruppe });
   }
   const years = report.years;
+  takeLinkedView(years);
   if (!years.includes(state.year)) state.year = years.length ? years[years.length - 1] : null;
   if (!state.units.has(state.unitKey)) {
     const local = [...state.units.values()].filter((u) => u.level === 'kommune' || u.level === 'bydel');
@@ -167,6 +172,7 @@ function render() {
     renderResultsTable();
   }
   updateMap();
+  grid.showReport(state.report);
   document.body.dataset.renders = String(++renders);
 }
 
@@ -276,6 +282,8 @@ function renderUnit() {
     rankingMedian: ranking.median,
     measureLabel: (m) => measureLabel(year >= 2024 ? '2024' : '2015', m),
   });
+  writeView(currentView());
+  updatePrintSummary();
 }
 
 function renderResultsTable() {
@@ -295,6 +303,7 @@ function applyTexts() {
   b.textContent = t('langButton');
   b.setAttribute('aria-label', t('langButtonLabel'));
   b.lang = getLang() === 'nb' ? 'en' : 'nb';
+  grid.redraw();
 }
 
 // --- the map ------------------------------------------------------------------------------------
@@ -366,6 +375,7 @@ function chooseUnit(u) {
   // between mousedown and mouseup would swallow the click that caused the blur.
   if (key === state.unitKey) return;
   state.unitKey = key;
+  delete linkedView.unit;
   renderUnit();
   renderResultsTable();
   updateMap();
@@ -382,6 +392,133 @@ function onUnitCommit() {
     el['unit-input'].setAttribute('aria-invalid', 'true');
   }
 }
+
+// --- the view in the URL (web/src/url-state.js) -------------------------------------------------
+
+// A view opened from a link waits until a report holds its unit and year; choosing a unit drops it.
+let linkedView = readView(window.location.hash);
+
+function takeLinkedView(years) {
+  if (linkedView.year != null && years.includes(linkedView.year)) {
+    state.year = linkedView.year;
+    delete linkedView.year;
+  }
+  if (linkedView.unit && state.units.has(linkedView.unit)) {
+    state.unitKey = linkedView.unit;
+    delete linkedView.unit;
+  }
+}
+
+function applyLinkedSettings(view) {
+  if (view.populationYear) el[view.populationYear === 'next' ? 'pop-next' : 'pop-same'].checked = true;
+  if (view.carryForward != null) el['carry-forward'].checked = view.carryForward;
+  if (view.suppression != null) el.suppression.checked = view.suppression;
+  if (view.measure) state.measure = view.measure;
+  if (view.scope) {
+    state.scope = view.scope;
+    el['scope-select'].value = view.scope;
+  }
+}
+
+function currentView() {
+  const onlyExample = state.entries.some((e) => e.fileId != null) && state.entries.every((e) => e.example);
+  return {
+    unit: linkedView.unit ?? state.unitKey,
+    year: linkedView.year ?? state.year,
+    measure: state.measure,
+    scope: state.scope,
+    populationYear: el['pop-next'].checked ? 'next' : 'same',
+    carryForward: el['carry-forward'].checked,
+    suppression: el.suppression.checked,
+    lang: getLang(),
+    data: onlyExample ? 'eksempel' : null,
+  };
+}
+
+async function copyLink() {
+  writeView(currentView());
+  const url = window.location.href;
+  el['link-text'].value = url;
+  el['link-output'].hidden = false;
+  try {
+    await navigator.clipboard.writeText(url);
+    el['link-copied'].textContent = t('share.copied');
+  } catch {
+    // No clipboard (permission, or not a secure context): the link is selected for Ctrl+C.
+    el['link-copied'].textContent = t('share.copyYourself');
+    el['link-text'].focus();
+    el['link-text'].select();
+  }
+}
+
+window.addEventListener('hashchange', () => {
+  linkedView = readView(window.location.hash);
+  applyLinkedSettings(linkedView);
+  if (linkedView.lang && linkedView.lang !== getLang()) {
+    setLang(linkedView.lang, false);
+    applyTexts();
+  }
+  if (linkedView.data === 'eksempel') loadExample();
+  else if (state.report) refresh();
+});
+
+// --- the form typed in by hand (web/src/grid.js) --------------------------------------------------
+
+// Each edit replaces the form's one file in the core; the edits are applied in order.
+let gridQueue = Promise.resolve();
+function setGridFile(form) {
+  gridQueue = gridQueue.then(async () => {
+    const old = state.entries.find((e) => e.grid);
+    if (old) {
+      state.entries.splice(state.entries.indexOf(old), 1);
+      if (old.fileId != null) await calc.remove(old.fileId);
+    }
+    if (!form) {
+      await refresh();
+      return;
+    }
+    state.unitKey = form.unitKey;
+    state.year = form.year;
+    delete linkedView.unit;
+    delete linkedView.year;
+    await addFiles([{ name: form.name, blob: new Blob([form.text], { type: 'text/csv;charset=utf-8' }) }], { grid: true });
+  }).catch((err) => setStatus(err.message));
+}
+
+const grid = createGrid(el['grid-root'], {
+  onForm: setGridFile,
+  // With a BOM, like the calculator's own CSV, so that Excel shows æ, ø and å.
+  onSave: (name, text) => save(name, new Blob([`\ufeff${text}`], { type: 'text/csv;charset=utf-8' })),
+});
+
+// --- the printed report (web/src/print.js, web/print.css) --------------------------------------
+
+function updatePrintSummary() {
+  const info = state.units.get(state.unitKey);
+  if (!state.report || !info) {
+    el['print-summary'].replaceChildren();
+    return;
+  }
+  renderPrintSummary(el['print-summary'], {
+    report: state.report,
+    info,
+    unit: result(info.level, info.code, state.year),
+    peers: peersOf(info, state.year),
+    year: state.year,
+    settings: coreSettings(),
+    example: state.entries.some((e) => e.example && e.fileId != null),
+  });
+}
+
+let refold = null;
+window.addEventListener('beforeprint', () => {
+  updatePrintSummary(); // the time of printing
+  refold = unfoldForPrint(el['file-panel']);
+});
+window.addEventListener('afterprint', () => {
+  refold?.();
+  refold = null;
+});
 
 // --- downloads --------------------------------------------------------------------------------
 
@@ -424,7 +561,7 @@ el.dropzone.addEventListener('drop', (e) => {
 window.addEventListener('dragover', (e) => e.preventDefault());
 window.addEventListener('drop', (e) => e.preventDefault());
 
-el['example-button'].addEventListener('click', async () => {
+async function loadExample() {
   const missing = EXAMPLE_FILES.filter((n) => !state.entries.some((e) => e.example && e.name === n && e.fileId != null));
   if (!missing.length) return;
   setBusy(true);
@@ -439,7 +576,8 @@ el['example-button'].addEventListener('click', async () => {
     setStatus(t('status.fileError', { name: missing.join(', '), message: err.message }));
     setBusy(false);
   }
-});
+}
+el['example-button'].addEventListener('click', loadExample);
 
 el['paste-button'].addEventListener('click', () => {
   const text = el['paste-text'].value;
@@ -497,6 +635,8 @@ el['results-table-wrap'].addEventListener('click', (e) => handleSortClick(e, ren
 el['export-csv-nb'].addEventListener('click', () => exportCsv(true));
 el['export-csv-en'].addEventListener('click', () => exportCsv(false));
 el['export-json'].addEventListener('click', exportJson);
+el['copy-link'].addEventListener('click', copyLink);
+el['print-button'].addEventListener('click', () => window.print());
 
 el['lang-button'].addEventListener('click', () => {
   setLang(getLang() === 'nb' ? 'en' : 'nb');
@@ -507,7 +647,9 @@ el['lang-button'].addEventListener('click', () => {
 
 // --- start ------------------------------------------------------------------------------------
 
-setLang(initialLang(), false);
+startOffline({ note: $('offline-note'), update: $('update-button'), text: t });
+setLang(linkedView.lang ?? initialLang(), false);
+applyLinkedSettings(linkedView);
 applyTexts();
 setBusy(true);
 calc.ready.then(() => {
@@ -515,6 +657,7 @@ calc.ready.then(() => {
   document.body.dataset.ready = 'true';
   setStatus(t('status.ready'));
   setBusy(false);
+  if (linkedView.data === 'eksempel') loadExample();
 }, (err) => {
   setStatus(t('status.failed', { message: err.message }));
   document.body.dataset.ready = 'failed';

@@ -1,0 +1,241 @@
+// The form typed in by hand (web/src/grid.js): keyboard entry with decimal comma, empty ≠ 0, sums,
+// live figures and checks from the core, and «Lagre som CSV» giving a file the CLI reads to the
+// same figures as the page shows. Screenshots (desktop and phone, Norwegian and English) go to
+// test-artifacts/web/.
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+
+import { openGuardedBrowser } from './browser.mjs';
+
+import { startServer } from '../../scripts/serve.mjs';
+import { root, runCli } from '../wasm/lib.mjs';
+
+const ARTIFACTS = join(root, 'test-artifacts', 'web');
+
+let server;
+let origin;
+let browser;
+let page;
+
+const find = (report, level, code, year) => report.results.find((r) => r.level === level && r.code === code && r.year === year);
+
+before(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  ({ server, url: origin } = await startServer({ root: join(root, 'dist'), port: 0 }));
+  origin = origin.replace(/\/$/, '');
+  browser = await openGuardedBrowser(origin);
+  page = browser.page;
+});
+
+after(async () => {
+  await browser?.context.close();
+  server?.close();
+});
+
+async function gridFigures() {
+  return page.$$eval('#grid-result .value', (els) => Object.fromEntries(els.map((e) => [e.dataset.measure, e.textContent])));
+}
+
+async function typeInto(group, col, text) {
+  await page.fill(`.grid-cell[data-group="${group}"][data-col="${col}"]`, text);
+}
+
+async function savedCsv() {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#grid-save')]);
+  const path = join(ARTIFACTS, download.suggestedFilename());
+  writeFileSync(path, readFileSync(await download.path()));
+  return { name: download.suggestedFilename(), path };
+}
+
+// The page's figures for the form come from the same file the CLI reads.
+async function expectFiguresOfSaved(level, code, year) {
+  await page.waitForFunction(() => document.body.dataset.busy === 'false' && document.querySelectorAll('#grid-result .value').length === 4);
+  const saved = await savedCsv();
+  const report = JSON.parse(runCli([saved.path]).toString('utf8'));
+  const expected = find(report, level, code, year);
+  assert.ok(expected, `the CLI has ${level} ${code} ${year} from ${saved.name}`);
+  const shown = await gridFigures();
+  for (const m of ['M1', 'M2', 'M3', 'M4']) assert.equal(shown[m], expected.display ? expected.display[m] : '–', `${m} beside the form`);
+  const cards = await page.$$eval('#key-figures .cards .value', (els) => Object.fromEntries(els.map((e) => [e.dataset.measure, e.textContent])));
+  for (const m of ['M1', 'M2', 'M3', 'M4']) assert.equal(cards[m], expected.display ? expected.display[m] : '–', `${m} in the key figures`);
+  return { saved, report, expected };
+}
+
+async function waitForFigures(previous) {
+  await page.waitForFunction((prev) => {
+    const v = [...document.querySelectorAll('#grid-result .value')].map((e) => e.textContent).join('|');
+    return document.body.dataset.busy === 'false' && v !== '' && v !== prev;
+  }, previous, { timeout: 30000 });
+}
+const figuresKey = async () => Object.values(await gridFigures()).join('|');
+
+describe('typing the form in by hand', () => {
+  test('keyboard entry: unit by name, Tab and Enter, decimal comma; figures as the CLI gives for the saved CSV', async () => {
+    await page.goto(`${origin}/`);
+    await page.waitForSelector('body[data-ready="true"]', { timeout: 30000 });
+    await page.click('#grid-details summary');
+    await page.fill('#grid-unit', 'halden');
+    await page.press('#grid-unit', 'Enter');
+    assert.equal(await page.inputValue('#grid-unit'), '3101 Halden');
+    assert.equal(await page.inputValue('#grid-year'), '2025');
+    const rowHeads = await page.$$eval('#grid-table tbody th', (ths) => ths.map((th) => th.textContent.trim()));
+    assert.equal(rowHeads[0], 'a Helse- og sosialfag, videregående');
+    assert.equal(rowHeads[4], 'e Ufaglærte');
+
+    // Voksne a..e with Enter down the column, on to the top of barn og unge; Tab goes along the row.
+    await page.focus('.grid-cell[data-group="voksne"][data-col="a"]');
+    for (const v of ['12,5', '20,25', '3', '4,75', '0']) {
+      await page.keyboard.type(v);
+      await page.keyboard.press('Enter');
+    }
+    const focused = () => page.evaluate(() => document.activeElement.dataset.group + document.activeElement.dataset.col);
+    assert.equal(await focused(), 'barn_og_ungea');
+    await page.keyboard.type('2,5');
+    await page.keyboard.press('Tab');
+    assert.equal(await focused(), 'voksneb');
+    await page.keyboard.press('Shift+Enter');
+    assert.equal(await focused(), 'voksnea');
+    await typeInto('barn_og_unge', 'b', '6,125');
+    // c and e for barn og unge stay empty; d is 0.
+    await typeInto('barn_og_unge', 'd', '0');
+
+    await page.waitForSelector('#grid-result .value', { timeout: 30000 });
+    const { saved, expected } = await expectFiguresOfSaved('kommune', '3101', 2025);
+    const text = readFileSync(saved.path, 'utf8');
+    assert.equal(saved.name, 'skjema_3101_2025.csv');
+    assert.match(text, /^\ufeffkommunenummer;år;målgruppe;a;b;c;d;e\r\n/);
+    assert.match(text, /3101;2025;voksne;12,5;20,25;3;4,75;0\r\n/);
+    assert.match(text, /3101;2025;barn og unge;2,5;6,125;;0;\r\n/, 'empty stays empty, 0 stays 0');
+    assert.equal(expected.arsverk.M1, 49.125);
+
+    const sums = await page.evaluate(() => ({
+      voksne: document.querySelector('[data-sum-group="voksne"]').textContent,
+      barn: document.querySelector('[data-sum-group="barn_og_unge"]').textContent,
+      a: document.querySelector('[data-sum-category="a"]').textContent,
+      c: document.querySelector('[data-sum-category="c"]').textContent,
+      e: document.querySelector('[data-sum-category="e"]').textContent,
+      all: document.querySelector('[data-sum-all]').textContent,
+    }));
+    assert.deepEqual(sums, { voksne: '40,5', barn: '8,625', a: '15', c: '3', e: '0', all: '49,125' });
+    const empties = await page.$$eval('.grid-cell[data-empty="true"]', (els) => els.map((e) => e.dataset.group + e.dataset.col));
+    assert.deepEqual(empties, ['barn_og_ungec', 'barn_og_ungee']);
+    assert.equal(await page.getAttribute('.grid-cell[data-group="barn_og_unge"][data-col="c"]', 'placeholder'), 'tomt');
+    assert.equal(await page.inputValue('#unit-input'), '3101 Halden (Kommune)', 'the result shows the form\'s unit');
+    await page.locator('#grid-details').screenshot({ path: join(ARTIFACTS, 'grid-01-typed.png') });
+    await page.screenshot({ path: join(ARTIFACTS, 'grid-02-page.png'), fullPage: true });
+  });
+
+  test('each edit recomputes; one file for the form, replaced each time', async () => {
+    const before = await figuresKey();
+    await typeInto('voksne', 'b', '120');
+    await waitForFigures(before);
+    const files = await page.$$eval('#file-panel li.file', (els) => els.map((e) => e.dataset.file));
+    assert.deepEqual(files, ['skjema_3101_2025.csv']);
+    const { expected } = await expectFiguresOfSaved('kommune', '3101', 2025);
+    assert.equal(expected.arsverk.M1, 148.875);
+  });
+
+  test('checks before submission: a bad figure is marked in its cell with the core\'s message', async () => {
+    await typeInto('voksne', 'c', '3x');
+    await page.waitForSelector('.grid-cell[data-group="voksne"][data-col="c"][aria-invalid="true"]', { timeout: 30000 });
+    const message = await page.textContent('#grid-messages');
+    assert.match(message, /Voksne, c: .*3x/);
+    assert.match(message, /[Ll]inje 2/);
+    assert.match(await page.textContent('#grid-result'), /1 feil i skjemaet/);
+    assert.equal(await page.textContent('[data-sum-group="voksne"]'), '?');
+    assert.equal(await page.textContent('[data-sum-category="c"]'), '?');
+    await page.locator('#grid-details').screenshot({ path: join(ARTIFACTS, 'grid-03-bad-figure.png') });
+    await typeInto('voksne', 'c', '3');
+    await page.waitForFunction(() => !document.querySelector('.grid-cell[aria-invalid]') && document.body.dataset.busy === 'false');
+    assert.notEqual(await figuresKey(), '');
+  });
+
+  test('the 2015 schema: the four nested measures, and their order checked by the core', async () => {
+    await page.selectOption('#grid-year', '2023');
+    await page.fill('#grid-unit', '3001');
+    await page.press('#grid-unit', 'Enter');
+    assert.equal(await page.inputValue('#grid-unit'), '3001 Halden');
+    const rows = await page.$$eval('#grid-table tbody .grid-code', (els) => els.map((e) => e.textContent));
+    assert.deepEqual(rows, ['M1', 'M2', 'M3', 'M4']);
+    assert.equal(await page.$$eval('[data-sum-group]', (els) => els.length), 0, 'no sum over nested measures');
+    for (const [col, v] of [['M1', '30'], ['M2', '24,5'], ['M3', '18'], ['M4', '40']]) await typeInto('voksne', col, v);
+    for (const [col, v] of [['M1', '10'], ['M2', '8'], ['M3', '6'], ['M4', '2']]) await typeInto('barn_og_unge', col, v);
+    await page.waitForFunction(() => /M3|M4/.test(document.getElementById('grid-messages').textContent) && document.body.dataset.busy === 'false', null, { timeout: 30000 });
+    assert.match(await page.textContent('#grid-messages'), /Voksne/);
+    await page.locator('#grid-details').screenshot({ path: join(ARTIFACTS, 'grid-04-2015-order.png') });
+    await typeInto('voksne', 'M4', '4');
+    await page.waitForFunction(() => document.getElementById('grid-messages').textContent === '' && document.body.dataset.busy === 'false', null, { timeout: 30000 });
+    const { expected } = await expectFiguresOfSaved('kommune', '3001', 2023);
+    assert.equal(expected.arsverk.M1, 40);
+    assert.equal(await page.textContent('[data-sum-category="M2"]'), '32,5');
+  });
+
+  test('split by service category: one form per service, out-of-scope services left out by the core', async () => {
+    await page.selectOption('#grid-year', '2025');
+    await page.fill('#grid-unit', '3101');
+    await page.press('#grid-unit', 'Enter');
+    await page.check('#grid-by-service');
+    assert.equal(await page.isVisible('#grid-table'), false, 'no grid before a service is named');
+    await page.fill('#grid-new-service', 'Lavterskeltilbud');
+    await page.press('#grid-new-service', 'Enter');
+    assert.equal(await page.evaluate(() => document.activeElement.dataset.group + document.activeElement.dataset.col), 'voksnea');
+    await typeInto('voksne', 'a', '10');
+    await typeInto('barn_og_unge', 'b', '2,5');
+    await page.fill('#grid-new-service', 'Tjenester til personer med demens');
+    await page.click('#grid-add-service');
+    assert.equal(await page.inputValue('#grid-service'), 'Tjenester til personer med demens');
+    assert.equal(await page.inputValue('.grid-cell[data-group="voksne"][data-col="a"]'), '', 'a new service starts empty');
+    await typeInto('voksne', 'b', '5');
+    await page.waitForFunction(() => document.body.dataset.busy === 'false' && /demens/.test(document.getElementById('general-messages').textContent), null, { timeout: 30000 });
+    const { saved, report, expected } = await expectFiguresOfSaved('kommune', '3101', 2025);
+    const text = readFileSync(saved.path, 'utf8');
+    assert.match(text, /^\ufeffkommunenummer;år;målgruppe;tjeneste;a;b;c;d;e\r\n/);
+    assert.match(text, /3101;2025;voksne;Lavterskeltilbud;10;;;;\r\n/);
+    assert.match(text, /3101;2025;barn og unge;Lavterskeltilbud;;2,5;;;\r\n/);
+    assert.match(text, /3101;2025;voksne;Tjenester til personer med demens;;5;;;\r\n/);
+    assert.equal(expected.arsverk.M1, 12.5, 'the dementia service is not counted');
+    assert.deepEqual(report.excluded.map((x) => [x.service, x.arsverk]), [['Tjenester til personer med demens', 5]]);
+    // Back to the first service: its figures are still there.
+    await page.selectOption('#grid-service', 'Lavterskeltilbud');
+    assert.equal(await page.inputValue('.grid-cell[data-group="voksne"][data-col="a"]'), '10');
+    await page.locator('#grid-details').screenshot({ path: join(ARTIFACTS, 'grid-08-by-service.png') });
+  });
+
+  test('with other årsverk files for the year, the form says the core adds them together', async () => {
+    assert.equal(await page.isVisible('#grid-mixed'), false);
+    await page.click('#example-button');
+    await page.waitForSelector('#grid-mixed', { timeout: 60000 });
+    assert.match(await page.textContent('#grid-mixed'), /eksempel_arsverk_2024_2025\.csv med årsverk for 2025\. Står Halden der/);
+    await page.locator('#grid-details').screenshot({ path: join(ARTIFACTS, 'grid-07-with-other-files.png') });
+  });
+
+  test('English, and a 390 px phone: no sideways scrolling of the page', async () => {
+    await page.click('#lang-button');
+    await page.waitForFunction(() => document.documentElement.lang === 'en' && document.body.dataset.busy === 'false');
+    assert.match(await page.textContent('#grid-details summary'), /Type in the figures yourself/);
+    assert.match(await page.textContent('#grid-result'), /Checks before submission/);
+    assert.equal(await page.getAttribute('.grid-cell[data-group="voksne"][data-col="c"]', 'placeholder'), 'empty');
+    assert.equal(await page.inputValue('.grid-cell[data-group="voksne"][data-col="a"]'), '10', 'typed figures survive the language change');
+    assert.equal(await page.inputValue('#grid-service'), 'Lavterskeltilbud');
+    await page.locator('#grid-details').screenshot({ path: join(ARTIFACTS, 'grid-05-english.png') });
+    await page.setViewportSize({ width: 390, height: 844 });
+    try {
+      // The form fits the phone: no sideways scrolling inside it or beyond the screen.
+      const fit = await page.evaluate(() => {
+        const box = document.getElementById('grid-details');
+        const table = document.getElementById('grid-table');
+        return { right: box.getBoundingClientRect().right, boxOver: box.scrollWidth - box.clientWidth,
+          tableOver: table.getBoundingClientRect().width - table.parentElement.clientWidth, width: document.documentElement.clientWidth };
+      });
+      assert.ok(fit.right <= fit.width, `the form ends at ${fit.right} px on a ${fit.width} px screen`);
+      assert.ok(fit.boxOver <= 0 && fit.tableOver <= 0, `the form scrolls sideways: ${JSON.stringify(fit)}`);
+      await page.locator('#grid-details').screenshot({ path: join(ARTIFACTS, 'grid-06-phone.png') });
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 900 });
+    }
+    assert.deepEqual(browser.foreign, [], 'no request to another origin');
+    assert.deepEqual(browser.consoleErrors, []);
+  });
+});

@@ -1,0 +1,109 @@
+// The printed report: under print media (page.emulateMedia) every row of the results table is laid
+// out in full, no control is shown, and the report has the unit, date, settings and checks; page.pdf()
+// gives an A4 PDF (saved with screenshots of the print layout under test-artifacts/web/).
+import assert from 'node:assert/strict';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+
+import { openGuardedBrowser } from './browser.mjs';
+
+import { startServer } from '../../scripts/serve.mjs';
+import { root, runCli } from '../wasm/lib.mjs';
+
+const ARTIFACTS = join(root, 'test-artifacts', 'web');
+const EXAMPLE = ['data/example/eksempel_arsverk_2023.csv', 'data/example/eksempel_arsverk_2024_2025.csv'];
+
+let server;
+let origin;
+let browser;
+let page;
+
+before(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  ({ server, url: origin } = await startServer({ root: join(root, 'dist'), port: 0 }));
+  origin = origin.replace(/\/$/, '');
+  browser = await openGuardedBrowser(origin);
+  page = browser.page;
+});
+
+after(async () => {
+  await browser?.context.close();
+  server?.close();
+});
+
+// Controls still laid out (with a box) under the current media.
+const visibleControls = () => page.evaluate(() => [...document.querySelectorAll('button, input, select, textarea, progress, summary')]
+  .filter((e) => e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden')
+  .map((e) => `${e.tagName.toLowerCase()}#${e.id}${e.className ? `.${String(e.className).split(' ')[0]}` : ''}`));
+
+describe('the printed report', () => {
+  test('every table row, no controls, the unit, date, settings and checks (Kongsberg, example data)', async () => {
+    await page.goto(`${origin}/#enhet=kommune:3303&ar=2025&data=eksempel`);
+    await page.waitForFunction(() => document.querySelectorAll('#results-table tbody tr').length > 0 && document.body.dataset.busy === 'false', null, { timeout: 60000 });
+    const expected = JSON.parse(runCli(EXAMPLE).toString('utf8'));
+    const rows2025 = expected.results.filter((r) => r.year === 2025).length;
+
+    assert.ok((await visibleControls()).length > 10, 'the screen has its controls');
+    assert.equal(await page.isVisible('#print-summary'), false, 'the report head is for print only');
+    assert.ok(await page.isVisible('#print-button'));
+
+    await page.emulateMedia({ media: 'print' });
+    try {
+      assert.deepEqual(await visibleControls(), [], 'no control in print');
+      const table = await page.evaluate(() => {
+        const wrap = document.getElementById('results-table-wrap');
+        const rows = [...document.querySelectorAll('#results-table tbody tr')];
+        const last = rows.at(-1).getBoundingClientRect();
+        const box = wrap.getBoundingClientRect();
+        return { rows: rows.length, clipped: wrap.scrollHeight - wrap.clientHeight, lastInside: last.bottom <= box.bottom + 1, overflow: getComputedStyle(wrap).overflowY };
+      });
+      assert.equal(table.rows, rows2025, 'every unit of the year is a row');
+      assert.ok(table.clipped <= 1 && table.lastInside && table.overflow === 'visible', `the table is cut: ${JSON.stringify(table)}`);
+
+      const summary = await page.textContent('#print-summary');
+      assert.match(summary, /Årsverk i psykisk helse- og rusarbeid: Kongsberg 2025/);
+      assert.match(summary, /Skrevet ut \d+\. \w+ 2\d{3}/);
+      assert.match(summary, /Syntetiske eksempeldata/);
+      assert.match(summary, /Før videre tall for enheter som ikke har svart\s*på/);
+      assert.match(summary, /1\. januar i dataåret/);
+      assert.match(summary, /M2 Minst helse- og sosialfaglig videregående utdanning \(a\+b\)/);
+      assert.match(summary, /Kontroller før innsending/);
+      const fylke = expected.results.find((r) => r.level === 'fylke' && r.code === '33' && r.year === 2025);
+      assert.match(summary, new RegExp(`${fylke.name}: kommunene med tall har`));
+      // The key figures, the comparison table, the charts with their titles and the files stay.
+      for (const id of ['key-figures', 'compare-table', 'charts', 'file-panel', 'results-table']) assert.ok(await page.isVisible(`#${id}`), `#${id} is printed`);
+      assert.ok((await page.$$eval('#charts figure h4', (hs) => hs.filter((h) => h.getClientRects().length).length)) >= 4, 'chart titles are printed');
+      const k = expected.results.find((r) => r.level === 'kommune' && r.code === '3303' && r.year === 2025);
+      const cards = await page.$$eval('#key-figures .cards .value', (els) => els.map((e) => e.textContent));
+      assert.deepEqual(cards, ['M1', 'M2', 'M3', 'M4'].map((m) => k.display[m]));
+
+      // No table wider than an A4 page between its margins (186 mm at 96 dpi).
+      await page.setViewportSize({ width: 703, height: 1123 });
+      const wide = await page.$$eval('table', (ts) => ts.filter((tb) => tb.getClientRects().length
+        && tb.getBoundingClientRect().right > document.documentElement.clientWidth + 1).map((tb) => `${tb.id}: ${Math.round(tb.getBoundingClientRect().width)} px`));
+      assert.deepEqual(wide, [], 'tables cut at the right margin');
+      await page.screenshot({ path: join(ARTIFACTS, 'print-01-layout.png'), fullPage: true });
+      const pdf = await page.pdf({ format: 'A4', printBackground: true });
+      writeFileSync(join(ARTIFACTS, 'print-report.pdf'), pdf);
+      assert.equal(pdf.subarray(0, 5).toString(), '%PDF-');
+      const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+      assert.ok(pages >= 5, `the whole table takes several A4 pages (${pages})`);
+    } finally {
+      await page.emulateMedia({ media: 'screen' });
+      await page.setViewportSize({ width: 1280, height: 900 });
+    }
+  });
+
+  test('«Skriv ut / lagre som PDF» opens the browser\'s print with the report filled in', async () => {
+    await page.evaluate(() => {
+      window.__printed = 0;
+      window.print = () => { window.dispatchEvent(new Event('beforeprint')); window.__printed += 1; window.dispatchEvent(new Event('afterprint')); };
+    });
+    await page.click('#print-button');
+    assert.equal(await page.evaluate(() => window.__printed), 1);
+    assert.match(await page.textContent('#print-summary'), /Kongsberg 2025/);
+    assert.deepEqual(browser.foreign, [], 'no request to another origin');
+    assert.deepEqual(browser.consoleErrors, []);
+  });
+});

@@ -1,0 +1,118 @@
+// A link to a view: unit, year, measure, comparison, settings and language live in the URL's hash;
+// opening the link shows that view (with the example data, which the link asks the page to load;
+// no figure is ever in the URL). Every figure checked is the CLI's for the same settings.
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+
+import { openGuardedBrowser } from './browser.mjs';
+
+import { startServer } from '../../scripts/serve.mjs';
+import { root, runCli } from '../wasm/lib.mjs';
+
+const ARTIFACTS = join(root, 'test-artifacts', 'web');
+const EXAMPLE = ['data/example/eksempel_arsverk_2023.csv', 'data/example/eksempel_arsverk_2024_2025.csv'];
+
+let server;
+let origin;
+let browser;
+
+const cli = (settings) => JSON.parse(runCli(EXAMPLE, settings).toString('utf8'));
+const find = (report, level, code, year) => report.results.find((r) => r.level === level && r.code === code && r.year === year);
+
+before(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  ({ server, url: origin } = await startServer({ root: join(root, 'dist'), port: 0 }));
+  origin = origin.replace(/\/$/, '');
+  browser = await openGuardedBrowser(origin);
+});
+
+after(async () => {
+  await browser?.context.close();
+  server?.close();
+});
+
+async function shownView(page) {
+  await page.waitForFunction(() => document.querySelectorAll('#key-figures .cards .value').length === 4
+    && document.body.dataset.busy === 'false', null, { timeout: 60000 });
+  return page.evaluate(() => ({
+    heading: document.getElementById('key-heading')?.textContent,
+    figures: Object.fromEntries([...document.querySelectorAll('#key-figures .cards .value')].map((e) => [e.dataset.measure, e.textContent])),
+    year: document.getElementById('year-select').value,
+    measure: document.getElementById('measure-select').value,
+    scope: document.getElementById('scope-select').value,
+    popNext: document.getElementById('pop-next').checked,
+    carry: document.getElementById('carry-forward').checked,
+    suppression: document.getElementById('suppression').checked,
+    lang: document.documentElement.lang,
+    files: [...document.querySelectorAll('#file-panel li.file')].map((li) => li.dataset.file),
+  }));
+}
+
+describe('a link to a view', () => {
+  test('a URL opens the view it encodes, with the example data it names', async () => {
+    const { page } = browser;
+    await page.goto(`${origin}/#enhet=kommune:3303&ar=2024&mal=M3&sammenlign=fylke&befolkning=next&videreforing=0&holdutenfor=0&sprak=en&data=eksempel`);
+    const view = await shownView(page);
+    const expected = find(cli({ population_year: 'next', carry_forward: false, suppression: false, lang: 'en' }), 'kommune', '3303', 2024);
+    assert.match(view.heading, /Kongsberg 2024/);
+    for (const m of ['M1', 'M2', 'M3', 'M4']) assert.equal(view.figures[m], expected.display[m], m);
+    assert.deepEqual({ ...view, heading: undefined, figures: undefined }, {
+      heading: undefined, figures: undefined, year: '2024', measure: 'M3', scope: 'fylke', popNext: true, carry: false,
+      suppression: false, lang: 'en', files: ['eksempel_arsverk_2023.csv', 'eksempel_arsverk_2024_2025.csv'],
+    });
+    assert.match(await page.textContent('#charts'), /Kongsberg/);
+    await page.screenshot({ path: join(ARTIFACTS, 'url-01-opened-link.png') });
+  });
+
+  test('choices go into the URL and «Kopier lenke» gives a link that opens the same view', async () => {
+    const { page, context } = browser;
+    await page.fill('#unit-input', 'Halden');
+    await page.press('#unit-input', 'Enter');
+    await page.selectOption('#year-select', '2025');
+    await page.selectOption('#measure-select', 'M2');
+    await page.check('#carry-forward');
+    const before = await shownView(page);
+    assert.match(before.heading, /Halden 2025/);
+    const hash = new URL(page.url()).hash;
+    assert.match(hash, /enhet=kommune:3101/);
+    assert.match(hash, /ar=2025/);
+    assert.match(hash, /mal=M2/);
+    assert.match(hash, /videreforing=1/);
+    assert.doesNotMatch(hash, /[0-9],[0-9]|display|arsverk/, 'no figure in the URL');
+
+    await page.click('#copy-link');
+    await page.waitForSelector('#link-output:not([hidden])');
+    const link = await page.inputValue('#link-text');
+    assert.equal(link, page.url());
+    assert.ok((await page.textContent('#link-copied')).length > 0);
+    await page.screenshot({ path: join(ARTIFACTS, 'url-02-copy-link.png') });
+
+    const other = await context.newPage();
+    try {
+      await other.goto(link);
+      const after = await shownView(other);
+      assert.deepEqual(after, before);
+    } finally {
+      await other.close();
+    }
+  });
+
+  test('without the data it names, the view waits for the files and then shows the unit', async () => {
+    const page = await browser.context.newPage();
+    try {
+      await page.goto(`${origin}/#enhet=kommune:3001&ar=2023&mal=M4&sprak=nb`);
+      await page.waitForSelector('body[data-ready="true"]', { timeout: 30000 });
+      assert.equal(await page.isVisible('#result-body'), false);
+      await page.click('#example-button');
+      const view = await shownView(page);
+      const expected = find(cli({}), 'kommune', '3001', 2023);
+      assert.match(view.heading, /Halden 2023/);
+      assert.equal(view.measure, 'M4');
+      for (const m of ['M1', 'M2', 'M3', 'M4']) assert.equal(view.figures[m], expected.display[m], m);
+    } finally {
+      await page.close();
+    }
+  });
+});

@@ -1,0 +1,426 @@
+// The IS-24/8 form typed in by hand: target group (voksne / barn og unge) × education category
+// (2024 schema a–e, 2015 schema the nested M1–M4) for one unit and year. The grid computes
+// nothing of the indicator: it writes what is typed as a CSV text, which the page gives the core
+// as it would a file (one file, replaced on each edit). Sums per row and column are of what was
+// typed, exactly (decimal fixed point), as a help for checking against the form.
+import { fmtInt, getLang, t } from './i18n.js';
+
+const GROUPS = [
+  { key: 'voksne', csv: 'voksne' },
+  { key: 'barn_og_unge', csv: 'barn og unge' },
+];
+const SCHEMAS = {
+  2024: { columns: ['a', 'b', 'c', 'd', 'e'], groupSums: true },
+  2015: { columns: ['M1', 'M2', 'M3', 'M4'], groupSums: false }, // nested measures: a group has no sum
+};
+const GRID_YEARS = [2025, 2024, 2023, 2022, 2021, 2020];
+const REGISTERS = { 2024: 'register/kommuner_2024.csv', 2015: 'register/kommuner_2020_2023.csv' };
+
+const schemaOf = (year) => (year >= 2024 ? '2024' : '2015');
+const escape = (s) => String(s).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+// --- exact sums of what was typed ----------------------------------------------------------------
+
+const SCALE = 1000000n;
+// "12,5", "12.5", "1 234,5", "-0,25" → millionths as a BigInt; null when not such a number.
+function parseFigure(text) {
+  const s = text.replace(/[\s\u00a0\u202f]/g, '');
+  const m = /^(-?)(\d+)(?:[.,](\d{1,6}))?$/.exec(s);
+  if (!m) return null;
+  const value = BigInt(m[2]) * SCALE + BigInt((m[3] ?? '').padEnd(6, '0'));
+  return m[1] ? -value : value;
+}
+
+function formatMillionths(v) {
+  const sign = v < 0n ? '-' : '';
+  const abs = v < 0n ? -v : v;
+  const whole = fmtInt(Number(abs / SCALE));
+  const frac = (abs % SCALE).toString().padStart(6, '0').replace(/0+$/, '');
+  return `${sign}${whole}${frac ? (getLang() === 'nb' ? ',' : '.') + frac : ''}`;
+}
+
+// The sum of cells: '' when all are empty, '?' when one is not a number.
+function sumText(texts) {
+  const filled = texts.filter((x) => x.trim() !== '');
+  if (!filled.length) return '';
+  let total = 0n;
+  for (const x of filled) {
+    const v = parseFigure(x);
+    if (v == null) return '?';
+    total += v;
+  }
+  return formatMillionths(total);
+}
+
+// --- units: the register of the year's structure ----------------------------------------------------
+
+const registerCache = new Map();
+async function registerFor(year) {
+  const file = REGISTERS[schemaOf(year)];
+  if (!registerCache.has(file)) {
+    registerCache.set(file, Promise.all([file, 'register/bydeler_oslo.csv'].map(async (f) => {
+      const response = await fetch(f);
+      if (!response.ok) throw new Error(`${f}: HTTP ${response.status}`);
+      return response.text();
+    })).then(([kommuner, bydeler]) => [
+      ...rows(kommuner).map(([code, name]) => ({ level: 'kommune', code, name })),
+      ...rows(bydeler).filter((r) => r[2] === 'ja').map(([code, name]) => ({ level: 'bydel', code, name })),
+    ]).catch((err) => { registerCache.delete(file); throw err; }));
+  }
+  return registerCache.get(file);
+}
+const rows = (text) => text.trim().split(/\r?\n/).slice(1).map((line) => line.split(','));
+
+// "3101", "3101 Halden", "halden", "Gamle Oslo" → a unit of the register, or null.
+function findUnit(units, query) {
+  const q = query.trim().toLowerCase();
+  if (!q) return null;
+  const code = /^\d{3,6}\b/.exec(q)?.[0];
+  if (code) return units.find((u) => u.code === code || u.code === code.padStart(4, '0')) ?? null;
+  const named = (f) => units.filter((u) => f(u.name.toLowerCase()));
+  for (const list of [named((n) => n === q), named((n) => n.startsWith(q)), named((n) => n.includes(q))]) {
+    if (list.length === 1) return list[0];
+    if (list.length > 1) return null;
+  }
+  return null;
+}
+
+// --- the CSV text -------------------------------------------------------------------------------------
+
+const quote = (s) => (/[;"\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+
+// sheets: [{service (null when not split by service), values: {groupKey: {column: text}}}] → the
+// file; a row whose cells are all empty is left out (no answer for that group and service), an
+// empty cell stays empty (not 0). rowOf: CSV line − 1 → {group, service}; columns: CSV column − 1.
+function formCsv(unit, year, sheets) {
+  const { columns } = SCHEMAS[schemaOf(year)];
+  const byService = sheets.some((x) => x.service != null);
+  const lead = [unit.level === 'bydel' ? 'bydelsnummer' : 'kommunenummer', 'år', 'målgruppe', ...(byService ? ['tjeneste'] : [])];
+  const lines = [[...lead, ...columns].join(';')];
+  const rowOf = [null];
+  for (const { service, values } of sheets) {
+    for (const g of GROUPS) {
+      const cells = columns.map((c) => (values[g.key]?.[c] ?? '').trim());
+      if (cells.every((x) => x === '')) continue;
+      lines.push([unit.code, String(year), g.csv, ...(byService ? [quote(service)] : []), ...cells.map(quote)].join(';'));
+      rowOf.push({ group: g.key, service });
+    }
+  }
+  const names = ['unit', 'year', 'group', ...(byService ? ['service'] : []), ...columns];
+  return { text: `${lines.join('\r\n')}\r\n`, rowOf, columns: names, empty: rowOf.length === 1 };
+}
+
+// --- the grid -----------------------------------------------------------------------------------------
+
+// root: the element to draw in. onForm({name, text, unitKey, year} | null): called (debounced) with
+// the file to give the core, or null when the form is empty. onSave(name, text): the CSV download.
+export function createGrid(root, { onForm, onSave, delay = 300 }) {
+  // values: service name ('' when not split by service) → {groupKey: {column: text}}.
+  const state = { year: GRID_YEARS[0], unit: null, units: [], values: {}, byService: false, services: [], service: null, file: null, timer: null };
+  const sheet = () => (state.values[state.byService ? state.service ?? '' : ''] ??= {});
+
+  function draw() {
+    root.innerHTML = `
+      <p class="ds-paragraph help" id="grid-help">${escape(t('grid.help'))}</p>
+      <div class="grid-controls">
+        <div class="ds-field">
+          <label class="ds-label" for="grid-unit">${escape(t('grid.unit'))}</label>
+          <p class="ds-paragraph help" data-field="description" id="grid-unit-help">${escape(t('grid.unitHelp'))}</p>
+          <input class="ds-input" id="grid-unit" type="search" list="grid-unit-list" autocomplete="off" aria-describedby="grid-unit-help grid-unit-error">
+          <datalist id="grid-unit-list"></datalist>
+          <p class="ds-validation-message" data-field="validation" id="grid-unit-error" hidden></p>
+        </div>
+        <div class="ds-field">
+          <label class="ds-label" for="grid-year">${escape(t('grid.year'))}</label>
+          <select class="ds-input" id="grid-year">${GRID_YEARS.map((y) => `<option value="${y}"${y === state.year ? ' selected' : ''}>${y}</option>`).join('')}</select>
+        </div>
+      </div>
+      <div class="ds-field"><input class="ds-input" type="checkbox" id="grid-by-service"${state.byService ? ' checked' : ''} aria-describedby="grid-service-help"><label class="ds-label" data-weight="regular" for="grid-by-service">${escape(t('grid.byService'))}</label></div>
+      <div class="grid-services" id="grid-services"${state.byService ? '' : ' hidden'}>
+        <p class="ds-paragraph help" id="grid-service-help">${escape(t('grid.serviceHelp'))}</p>
+        <div class="grid-service-row">
+          <div class="ds-field">
+            <label class="ds-label" for="grid-service">${escape(t('grid.service'))}</label>
+            <select class="ds-input" id="grid-service"></select>
+          </div>
+          <div class="ds-field">
+            <label class="ds-label" for="grid-new-service">${escape(t('grid.newService'))}</label>
+            <input class="ds-input" id="grid-new-service" type="text" list="grid-service-suggestions" autocomplete="off">
+            <datalist id="grid-service-suggestions">${t('grid.outOfScope').map((x) => `<option value="${escape(x)}"></option>`).join('')}</datalist>
+          </div>
+          <button type="button" class="ds-button" data-variant="secondary" id="grid-add-service">${escape(t('grid.addService'))}</button>
+        </div>
+      </div>
+      <div class="table-scroll grid-scroll" role="region" aria-labelledby="grid-caption" tabindex="-1">
+        <table class="ds-table grid-table" id="grid-table" data-size="sm"></table>
+      </div>
+      <p class="ds-paragraph note" id="grid-legend">${escape(t('grid.legend'))}</p>
+      <div id="grid-messages"></div>
+      <div class="grid-result" id="grid-result" aria-live="polite"></div>
+      <div class="grid-actions">
+        <button type="button" class="ds-button" data-variant="secondary" id="grid-save">${escape(t('grid.save'))}</button>
+        <button type="button" class="ds-button" data-variant="tertiary" id="grid-clear">${escape(t('grid.clear'))}</button>
+      </div>
+      <p class="ds-paragraph note" id="grid-save-note">${escape(t('grid.saveNote'))}</p>`;
+    root.querySelector('#grid-unit').value = state.unit ? `${state.unit.code} ${state.unit.name}` : '';
+    drawServices();
+    drawTable();
+    loadUnits();
+  }
+
+  function drawServices() {
+    root.querySelector('#grid-services').hidden = !state.byService;
+    root.querySelector('#grid-service').replaceChildren(...state.services.map((name) => {
+      const o = document.createElement('option');
+      o.value = name;
+      o.textContent = name;
+      o.selected = name === state.service;
+      return o;
+    }));
+    root.querySelector('.grid-scroll').hidden = state.byService && state.service == null;
+  }
+
+  function addService() {
+    const input = root.querySelector('#grid-new-service');
+    const name = input.value.trim().replace(/\s+/g, ' ');
+    if (!name) return;
+    if (!state.services.includes(name)) state.services.push(name);
+    state.service = name;
+    input.value = '';
+    drawServices();
+    drawTable();
+    root.querySelector('.grid-cell')?.focus();
+  }
+
+  // Categories as rows (their names are long), the two target groups as columns: it fits a phone.
+  function drawTable() {
+    const schema = schemaOf(state.year);
+    const { columns, groupSums } = SCHEMAS[schema];
+    const head = GROUPS.map((g) => `<th scope="col" class="num" id="grid-col-${g.key}">${escape(t(`groups.${g.key}`))}</th>`).join('');
+    let body = '';
+    for (const c of columns) {
+      body += `<tr data-category="${c}"><th scope="row" id="grid-row-${c}"><span class="grid-code">${escape(c)}</span> <span class="grid-catname">${escape(t(`grid.columns.${schema}.${c}`))}</span></th>`;
+      for (const g of GROUPS) {
+        const value = sheet()[g.key]?.[c] ?? '';
+        body += `<td><input class="ds-input grid-cell" type="text" inputmode="decimal" autocomplete="off" spellcheck="false"
+          data-group="${g.key}" data-col="${c}" value="${escape(value)}" placeholder="${escape(t('grid.emptyMark'))}"
+          aria-labelledby="grid-col-${g.key} grid-row-${c}" data-empty="${value.trim() === ''}"></td>`;
+      }
+      body += `<td class="num grid-sum" data-sum-category="${c}"></td></tr>`;
+    }
+    const foot = groupSums
+      ? `<tfoot><tr><th scope="row">${escape(t('grid.groupSum'))}</th>${GROUPS.map((g) => `<td class="num grid-sum" data-sum-group="${g.key}"></td>`).join('')}<td class="num grid-sum" data-sum-all="true"></td></tr></tfoot>`
+      : '';
+    const service = state.byService && state.service != null ? ` – ${state.service}` : '';
+    root.querySelector('#grid-table').innerHTML = `<caption id="grid-caption">${escape(t(`grid.caption.${schema}`, { year: state.year }) + service)}</caption>
+      <thead><tr><th scope="col">${escape(t('grid.categoryHeader'))}</th>${head}<th scope="col" class="num">${escape(t('grid.categorySum'))}</th></tr></thead>
+      <tbody>${body}</tbody>${foot}`;
+    updateSums();
+  }
+
+  function updateSums() {
+    const { columns } = SCHEMAS[schemaOf(state.year)];
+    const cell = (g, c) => sheet()[g]?.[c] ?? '';
+    for (const td of root.querySelectorAll('[data-sum-category]')) td.textContent = sumText(GROUPS.map((g) => cell(g.key, td.dataset.sumCategory)));
+    for (const td of root.querySelectorAll('[data-sum-group]')) td.textContent = sumText(columns.map((c) => cell(td.dataset.sumGroup, c)));
+    for (const td of root.querySelectorAll('[data-sum-all]')) td.textContent = sumText(GROUPS.flatMap((g) => columns.map((c) => cell(g.key, c))));
+  }
+
+  async function loadUnits() {
+    const year = state.year;
+    try {
+      const units = await registerFor(year);
+      if (year !== state.year) return;
+      state.units = units;
+      root.querySelector('#grid-unit-list').replaceChildren(...units.map((u) => {
+        const o = document.createElement('option');
+        o.value = `${u.code} ${u.name}`;
+        return o;
+      }));
+    } catch (err) {
+      showUnitError(t('grid.registerFailed', { message: err.message }));
+    }
+  }
+
+  function showUnitError(text) {
+    const p = root.querySelector('#grid-unit-error');
+    p.textContent = text;
+    p.hidden = !text;
+    const input = root.querySelector('#grid-unit');
+    if (text) input.setAttribute('aria-invalid', 'true');
+    else input.removeAttribute('aria-invalid');
+  }
+
+  function commitUnit() {
+    const query = root.querySelector('#grid-unit').value;
+    if (!query.trim()) {
+      state.unit = null;
+      showUnitError('');
+      schedule();
+      return;
+    }
+    const unit = findUnit(state.units, query);
+    if (!unit) {
+      showUnitError(t('grid.unitNotFound', { q: query.trim(), year: state.year }));
+      return;
+    }
+    showUnitError('');
+    state.unit = unit;
+    root.querySelector('#grid-unit').value = `${unit.code} ${unit.name}`;
+    schedule();
+  }
+
+  function currentFile() {
+    if (!state.unit) return null;
+    const sheets = state.byService
+      ? state.services.map((service) => ({ service, values: state.values[service] ?? {} }))
+      : [{ service: null, values: state.values[''] ?? {} }];
+    const form = formCsv(state.unit, state.year, sheets);
+    if (form.empty) return null;
+    return { ...form, name: `skjema_${state.unit.code}_${state.year}.csv`, unitKey: `${state.unit.level}:${state.unit.code}`, year: state.year };
+  }
+
+  function schedule() {
+    clearTimeout(state.timer);
+    state.timer = setTimeout(() => {
+      state.file = currentFile();
+      onForm(state.file);
+    }, delay);
+  }
+
+  // Enter / Shift+Enter: down / up the target group's column, then on to the next / previous one
+  // (as in Excel); Tab goes along the row.
+  function moveFrom(input, back) {
+    const cells = [...root.querySelectorAll('.grid-cell')];
+    const byGroup = GROUPS.flatMap((g) => cells.filter((x) => x.dataset.group === g.key));
+    const next = byGroup[byGroup.indexOf(input) + (back ? -1 : 1)];
+    if (next) {
+      next.focus();
+      next.select();
+    }
+  }
+
+  root.addEventListener('input', (e) => {
+    const cell = e.target.closest('.grid-cell');
+    if (!cell) return;
+    (sheet()[cell.dataset.group] ??= {})[cell.dataset.col] = cell.value;
+    cell.dataset.empty = String(cell.value.trim() === '');
+    cell.removeAttribute('aria-invalid');
+    updateSums();
+    schedule();
+  });
+  root.addEventListener('keydown', (e) => {
+    if (e.key !== 'Enter') return;
+    if (e.target.id === 'grid-new-service') {
+      e.preventDefault();
+      addService();
+    } else if (e.target.id === 'grid-unit') {
+      e.preventDefault();
+      commitUnit();
+    } else if (e.target.closest('.grid-cell')) {
+      e.preventDefault();
+      moveFrom(e.target, e.shiftKey);
+    }
+  });
+  root.addEventListener('change', (e) => {
+    if (e.target.id === 'grid-unit') commitUnit();
+    if (e.target.id === 'grid-by-service') {
+      state.byService = e.target.checked;
+      drawServices();
+      drawTable();
+      schedule();
+    }
+    if (e.target.id === 'grid-service') {
+      state.service = e.target.value;
+      drawTable();
+    }
+    if (e.target.id === 'grid-year') {
+      const before = schemaOf(state.year);
+      state.year = Number(e.target.value);
+      // The other schema has other columns: what was typed does not carry over.
+      if (schemaOf(state.year) !== before) state.values = {};
+      drawTable();
+      loadUnits().then(() => { if (state.unit) commitUnit(); });
+      schedule();
+    }
+  });
+  root.addEventListener('click', (e) => {
+    if (e.target.id === 'grid-add-service') addService();
+    else if (e.target.id === 'grid-save') {
+      const file = currentFile();
+      if (file) onSave(file.name, file.text);
+      else showUnitError(state.unit ? t('grid.nothingToSave') : t('grid.chooseUnitFirst'));
+    } else if (e.target.id === 'grid-clear') {
+      state.values[state.byService ? state.service ?? '' : ''] = {};
+      drawTable();
+      schedule();
+    }
+  });
+
+  draw();
+
+  return {
+    // The core's answer for the form's file: its figures, checks and messages, shown beside the grid.
+    showReport(report) {
+      showResult(root, state, report);
+    },
+    redraw() {
+      draw();
+    },
+    get file() { return state.file; },
+  };
+}
+
+// --- what the core says about the form ------------------------------------------------------------
+
+function showResult(root, state, report) {
+  const box = root.querySelector('#grid-result');
+  const messagesBox = root.querySelector('#grid-messages');
+  for (const cell of root.querySelectorAll('.grid-cell[aria-invalid]')) cell.removeAttribute('aria-invalid');
+  const file = state.file;
+  if (!file || !report) {
+    box.innerHTML = '';
+    messagesBox.innerHTML = '';
+    return;
+  }
+  const diagnostics = report.diagnostics.filter((d) => d.file === file.name);
+  let messages = '';
+  for (const d of diagnostics) {
+    const row = d.line != null ? file.rowOf[d.line - 1] : null;
+    const column = d.column != null ? file.columns[d.column - 1] : null;
+    const shownSheet = (state.byService ? state.service : null) === (row?.service ?? null);
+    const cell = row && column && shownSheet ? root.querySelector(`.grid-cell[data-group="${row.group}"][data-col="${column}"]`) : null;
+    if (cell && d.severity === 'error') cell.setAttribute('aria-invalid', 'true');
+    const where = row ? `${[row.service, t(`groups.${row.group}`)].filter(Boolean).join(', ')}${column && column.length <= 2 ? `, ${column}` : ''}: ` : '';
+    const color = d.severity === 'error' ? 'danger' : d.severity === 'warning' ? 'warning' : 'info';
+    messages += `<li class="message" data-severity="${d.severity}" data-code="${escape(d.code)}"><span class="ds-tag" data-color="${color}">${escape(t(`severity.${d.severity}`))}</span> ${escape(where + d.message)}</li>`;
+  }
+  messagesBox.innerHTML = messages ? `<ul class="messages">${messages}</ul>` : '';
+
+  const [level, code] = file.unitKey.split(':');
+  const result = report.results.find((r) => r.level === level && r.code === code && r.year === file.year);
+  if (!result) {
+    box.innerHTML = `<p class="ds-paragraph">${escape(t('grid.noResult'))}</p>`;
+    return;
+  }
+  const schema = result.schema;
+  const measures = ['M1', 'M2', 'M3', 'M4'].map((m) => {
+    const value = result.display?.[m] ?? '–';
+    return `<li class="grid-measure"><span class="grid-measure-name">${m} ${escape(t(`measures.${schema}.${m}`))}</span> <strong class="value" data-measure="${m}">${escape(value)}</strong></li>`;
+  }).join('');
+  const checks = [];
+  if (result.suppressed && result.suppression_reason) checks.push(t(`reasons.suppressed.${result.suppression_reason}`));
+  for (const f of result.flags) if (f !== 'suppressed') checks.push(t(`grid.checks.${f}`));
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  // Other årsverk files for the same year are added to the form's figures by the core, as any two
+  // files are: say so, since the form is meant to stand alone.
+  const others = report.files.filter((f) => f.kind === 'arsverk' && f.name !== file.name && f.years.includes(file.year));
+  const mixed = others.length
+    ? `<div class="ds-alert" data-color="warning" id="grid-mixed"><p class="ds-paragraph">${escape(t('grid.otherFiles', { files: others.map((f) => f.name).join(', '), name: result.name, year: result.year }))}</p></div>`
+    : '';
+  box.innerHTML = `${mixed}<h4 class="ds-heading" data-size="xs">${escape(t('grid.resultHeading', { name: result.name, year: result.year }))}</h4>
+    <ul class="grid-measures">${measures}</ul>
+    <p class="ds-paragraph note">${escape(t('perThousand'))}. ${escape(t('grid.seeComparison'))} <a class="ds-link" href="#result-heading">${escape(t('seeResult'))}</a></p>
+    <h4 class="ds-heading" data-size="xs">${escape(t('grid.checksHeading'))}</h4>
+    <ul class="grid-checks">${checks.length || errors ? checks.map((c) => `<li>${escape(c)}</li>`).join('') + (errors ? `<li>${escape(t('grid.errorsAbove', { n: errors }))}</li>` : '') : `<li>${escape(t('grid.noChecks'))}</li>`}</ul>`;
+}

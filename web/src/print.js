@@ -1,0 +1,67 @@
+// The printed report («Skriv ut / lagre som PDF»): print.css hides the controls and lets every
+// table run its full length; this fills in what the screen shows only as controls — the date, the
+// unit, the settings and rules applied, the coverage of the comparisons and the checks — and
+// unfolds the folded messages while printing. Every figure is the core's.
+import { fmt, fmtInt, getLang, measureLabel, t } from './i18n.js';
+
+const escape = (s) => String(s).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+const NUMERATORS = {
+  2024: { M1: 'a+b+c+d+e', M2: 'a+b', M3: 'b', M4: 'd' },
+  2015: null, // the nested measures are reported as they are
+};
+
+function coverageLine(r) {
+  if (!r || r.members_total == null) return null;
+  return t('report.coverage', { name: r.name, pct: fmt(r.coverage * 100, 1), members: fmtInt(r.members), total: fmtInt(r.members_total) });
+}
+
+function checksOf(unit, report) {
+  const lines = [];
+  if (unit?.suppressed && unit.suppression_reason) lines.push(t(`reasons.suppressed.${unit.suppression_reason}`));
+  for (const f of unit?.flags ?? []) if (f !== 'suppressed') lines.push(t(`grid.checks.${f}`));
+  const errors = report.diagnostics.filter((d) => d.severity === 'error').length;
+  const warnings = report.diagnostics.filter((d) => d.severity === 'warning').length;
+  if (errors || warnings) lines.push(t('report.messages', { errors: fmtInt(errors), warnings: fmtInt(warnings) }));
+  return lines;
+}
+
+// ctx: {report, info, unit, peers, year, settings, example}
+export function renderPrintSummary(box, ctx) {
+  const { report, info, unit, peers, year, settings, example } = ctx;
+  const schema = year >= 2024 ? '2024' : '2015';
+  const date = new Intl.DateTimeFormat(getLang() === 'nb' ? 'nb-NO' : 'en-GB', { dateStyle: 'long', timeStyle: 'short' }).format(new Date());
+  const population = report.population.find((p) => p.year === year);
+  const onOff = (b) => t(b ? 'report.on' : 'report.off');
+  const rules = [
+    [t('report.unit'), `${info.code} ${info.name} (${t(`levels.${info.level}`)})`],
+    [t('year'), String(year)],
+    [t('populationYear'), `${t(settings.population_year === 'next' ? 'popNext' : 'popSame')}${population ? ` (${t('report.populationSource', {
+      year: population.population_year, embedded: fmtInt(population.units_from_embedded), files: fmtInt(population.units_from_files) })})` : ''}`],
+    [t('carryForward'), onOff(settings.carry_forward)],
+    [t('suppression'), onOff(settings.suppression)],
+    [t('report.schema'), t(`report.schemas.${schema}`)],
+  ];
+  const numerators = NUMERATORS[schema];
+  const measures = ['M1', 'M2', 'M3', 'M4'].map((m) => `<li><strong>${m}</strong> ${escape(measureLabel(schema, m))}${numerators ? ` (${numerators[m]})` : ''}</li>`).join('');
+  const coverage = [peers.fylke, peers.land, peers.kostra].map(coverageLine).filter(Boolean);
+  const checks = checksOf(unit, report);
+  box.innerHTML = `
+    <h2 class="ds-heading" data-size="md">${escape(t('report.title', { name: info.name, year }))}</h2>
+    <p class="ds-paragraph">${escape(t('report.printed', { date }))}</p>
+    ${example ? `<p class="ds-paragraph"><strong>${escape(t('syntheticBadge'))}:</strong> ${escape(t('syntheticWarning'))}</p>` : ''}
+    <h3 class="ds-heading" data-size="xs">${escape(t('report.settingsHeading'))}</h3>
+    <dl class="print-facts">${rules.map(([k, v]) => `<div><dt>${escape(k)}</dt><dd>${escape(v)}</dd></div>`).join('')}</dl>
+    <p class="ds-paragraph">${escape(t('report.formula'))}</p>
+    <ul class="print-measures">${measures}</ul>
+    ${coverage.length ? `<h3 class="ds-heading" data-size="xs">${escape(t('report.coverageHeading'))}</h3><ul>${coverage.map((c) => `<li>${escape(c)}</li>`).join('')}</ul>` : ''}
+    <h3 class="ds-heading" data-size="xs">${escape(t('grid.checksHeading'))}</h3>
+    <ul>${(checks.length ? checks : [t('grid.noChecks')]).map((c) => `<li>${escape(c)}</li>`).join('')}</ul>`;
+}
+
+// While printing, folded messages are unfolded; afterwards they are folded as they were.
+export function unfoldForPrint(root) {
+  const closed = [...root.querySelectorAll('details.more-messages:not([open])')];
+  for (const d of closed) d.open = true;
+  return () => { for (const d of closed) d.open = false; };
+}

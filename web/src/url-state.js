@@ -1,0 +1,47 @@
+// The view in the URL's hash: unit, year, measure, comparison, settings and language, so that a
+// view can be bookmarked or shared. The data never goes into the URL; `data=eksempel` only says
+// that the view was made from the page's own synthetic example data, which the page then loads.
+//
+//   #enhet=kommune:3101&ar=2024&mal=M2&sammenlign=kostra&befolkning=same&videreforing=1&holdutenfor=1&sprak=nb&data=eksempel
+
+const FIELDS = {
+  unit: { key: 'enhet', valid: (v) => /^(kommune|bydel|fylke|land|kostragruppe):[0-9A-Za-z]{1,8}$/.test(v) },
+  year: { key: 'ar', valid: (v) => /^\d{4}$/.test(v), parse: Number },
+  measure: { key: 'mal', valid: (v) => /^M[1-4]$/.test(v) },
+  scope: { key: 'sammenlign', valid: (v) => v === 'kostra' || v === 'fylke' },
+  populationYear: { key: 'befolkning', valid: (v) => v === 'same' || v === 'next' },
+  carryForward: { key: 'videreforing', valid: (v) => v === '0' || v === '1', parse: (v) => v === '1', write: (b) => (b ? '1' : '0') },
+  suppression: { key: 'holdutenfor', valid: (v) => v === '0' || v === '1', parse: (v) => v === '1', write: (b) => (b ? '1' : '0') },
+  lang: { key: 'sprak', valid: (v) => v === 'nb' || v === 'en' },
+  data: { key: 'data', valid: (v) => v === 'eksempel' },
+};
+
+// The view a hash describes; fields that are missing or not valid are left out.
+export function readView(hash) {
+  const params = new URLSearchParams(String(hash ?? '').replace(/^#/, ''));
+  const view = {};
+  for (const [name, f] of Object.entries(FIELDS)) {
+    const value = params.get(f.key);
+    if (value != null && f.valid(value)) view[name] = f.parse ? f.parse(value) : value;
+  }
+  return view;
+}
+
+export function viewHash(view) {
+  const params = new URLSearchParams();
+  for (const [name, f] of Object.entries(FIELDS)) {
+    const value = view[name];
+    if (value == null || value === '') continue;
+    params.set(f.key, f.write ? f.write(value) : String(value));
+  }
+  const text = params.toString().replace(/%3A/g, ':');
+  return text ? `#${text}` : '';
+}
+
+// Replaces the hash without a new history entry (each click would otherwise be a step back).
+export function writeView(view) {
+  const hash = viewHash(view);
+  if (hash === window.location.hash || (!hash && !window.location.hash)) return;
+  const url = `${window.location.pathname}${window.location.search}${hash}`;
+  window.history.replaceState(null, '', url);
+}
