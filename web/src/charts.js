@@ -71,6 +71,12 @@ const valueLabels = {
     const stacked = Boolean(chart.options.scales?.x?.stacked);
     const placed = [];
     const free = (r) => !placed.some((p) => r.x < p.x + p.w && p.x < r.x + r.w && r.y < p.y + p.h && p.y < r.y + r.h);
+    // On a line chart the points themselves must stay readable too.
+    if (chart.config.type === 'line') {
+      chart.data.datasets.forEach((ds, di) => chart.getDatasetMeta(di).data.forEach((el, i) => {
+        if (ds.data[i] != null) placed.push({ x: el.x - 6, y: el.y - 6, w: 12, h: 12 });
+      }));
+    }
     ctx.save();
     ctx.font = `600 12px ${Chart.defaults.font.family}`;
     chart.data.datasets.forEach((ds, di) => {
@@ -478,7 +484,7 @@ export function renderCharts(container, ctx) {
       draw('tjenester', canvas, {
         type: 'bar',
         data: {
-          labels: services.map((s) => wrap(s.service, 40)),
+          labels: services.map((s) => wrap(s.service, narrow ? 18 : 40)),
           datasets: [{
             label: t('arsverkAxis'),
             data: services.map((s) => s.arsverk.M1),

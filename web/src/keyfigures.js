@@ -130,13 +130,7 @@ function computation(unit, info, year) {
   const source = unit.population_source === 'file' ? t('explain.sourceFile', { file: unit.population_file }) : t('explain.sourceEmbedded');
   const pop = fmtInt(unit.population);
   const lines = [t('explain.population', { pop, year: unit.population_year, source })];
-  for (const m of MEASURES) {
-    if (unit.arsverk[m] == null || unit.display[m] == null) continue;
-    const arsverk = fmtExact(unit.arsverk[m]);
-    lines.push(unit.members_total != null
-      ? t('explain.numeratorAggregate', { m, arsverk, members: unit.members, total: unit.members_total })
-      : t('explain.numerator', { m, arsverk }));
-  }
+  if (unit.members_total != null) lines.push(t('explain.numeratorAggregate', { members: unit.members, total: unit.members_total }));
   let html = `<ul class="explain-list">${lines.map((l) => `<li>${escape(l)}</li>`).join('')}</ul>`;
   html += '<p class="ds-paragraph explain-formula">' + MEASURES.filter((m) => unit.arsverk[m] != null && unit.display[m] != null)
     .map((m) => `<code data-measure="${m}">${escape(t('explain.formula', { m, arsverk: fmtExact(unit.arsverk[m]), pop, result: unit.display[m] }))}</code>`)

@@ -549,8 +549,10 @@ el['results-table-wrap'].addEventListener('click', (e) => {
   const u = state.units.get(rowKey(e));
   if (!u) return;
   chooseUnit(u);
-  // The unit's figures are at the top of the result: go there (focus for keyboard users).
-  document.getElementById('key-heading')?.focus();
+  // The unit's figures are at the top of the result: go there, and take the keyboard focus along.
+  const heading = document.getElementById('key-heading');
+  heading?.scrollIntoView({ block: 'start' });
+  heading?.focus({ preventScroll: true });
 });
 el['export-csv-nb'].addEventListener('click', () => exportCsv(true));
 el['export-csv-en'].addEventListener('click', () => exportCsv(false));

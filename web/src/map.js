@@ -26,7 +26,6 @@ export const NO_DATA = '#b0b0b0';
 const INK = '#1e2327';
 const SELECTED = '#000000';
 
-const ATTRIBUTION = '© Kartverket / Geonorge, CC BY 4.0; bydeler: © Oslo kommune, CC BY 4.0';
 
 // Which boundaries for which level and data year: the 2024 structure from 2024, the 2020–2023
 // structure for data years up to 2023 (earlier years are drawn on the 2020 structure too).
@@ -215,7 +214,7 @@ const decorations = {
       ctx.font = `12px ${FONT}`;
       ctx.textBaseline = 'middle';
       const w = Math.max(...entries.map((e) => ctx.measureText(e.label).width)) + 30;
-      const x = width - w - 8;
+      const x = opts.legendBelow ? 8 : width - w - 8;
       let y = height - 24 - entries.length * 18 - (opts.legendTitle ? 18 : 0);
       if (opts.legendTitle) { ctx.font = `600 12px ${FONT}`; ctx.fillText(opts.legendTitle, x, y + 9, w); y += 18; ctx.font = `12px ${FONT}`; }
       for (const e of entries) {
@@ -233,7 +232,7 @@ const decorations = {
   },
 };
 
-function mapChart(canvas, { items, ranked, scheme, view, onSelect, title, entries, legendTitle, padding }) {
+function mapChart(canvas, { items, ranked, scheme, view, onSelect, title, entries, legendTitle, legendBelow, padding }) {
   // The selected unit last, so its outline is drawn on top.
   const order = [...items].sort((a, b) => a.selected - b.selected);
   const chart = new Chart(canvas, {
@@ -273,7 +272,7 @@ function mapChart(canvas, { items, ranked, scheme, view, onSelect, title, entrie
             label: (ti) => describe(order[ti.dataIndex], view, ranked.length),
           },
         },
-        mapDecorations: { title, attribution: ATTRIBUTION, entries, legendTitle },
+        mapDecorations: { title, attribution: t('map.attribution'), entries, legendTitle, legendBelow },
       },
       scales: {
         projection: { axis: 'x', projection: geoTransverseMercator().rotate([-15, 0]) },
@@ -405,7 +404,7 @@ export function createMap(container, { onSelect }) {
 
   const summary = element('p', 'ds-paragraph map-summary');
   summary.id = 'map-summary';
-  const attribution = element('p', 'ds-paragraph note map-attribution', ATTRIBUTION);
+  const attribution = element('p', 'ds-paragraph note map-attribution');
   container.replaceChildren(grid, summary, attribution);
   mainCanvas.setAttribute('aria-describedby', 'map-summary map-legend-title');
 
@@ -443,7 +442,12 @@ export function createMap(container, { onSelect }) {
     keysOslo.reset();
     const alpha = (items) => [...items].sort((a, b) => a.name.localeCompare(b.name, getLang() === 'nb' ? 'nb' : 'en'));
 
-    const m = mapChart(mainCanvas, { ...main, scheme, view, onSelect: select, title, entries, legendTitle: t('map.legendTitle'), padding: { top: 44, bottom: 22, left: 4, right: 4 } });
+    // On a narrow screen the legend goes under the map instead of over the sea east of it.
+    const legendBelow = mainBox.clientWidth < 520;
+    const legendSpace = legendBelow ? 18 * (entries.length + 1) + 8 : 0;
+    mainBox.style.height = legendBelow ? `${Math.round((mainBox.clientWidth * 4) / 3 + legendSpace)}px` : '';
+    mainBox.style.aspectRatio = legendBelow ? 'auto' : '';
+    const m = mapChart(mainCanvas, { ...main, scheme, view, onSelect: select, title, entries, legendTitle: t('map.legendTitle'), legendBelow, padding: { top: 44, bottom: 22 + legendSpace, left: 4, right: 4 } });
     state.main = { ...m, ...main, view, alpha: alpha(main.items) };
     if (oslo) {
       const o = mapChart(osloCanvas, { ...oslo, scheme, view, onSelect: select, title: ['Oslo', `${view.measure}, ${view.year}`], entries: [], padding: { top: 44, bottom: 22, left: 4, right: 4 } });
@@ -460,6 +464,7 @@ export function createMap(container, { onSelect }) {
     osloButton.textContent = t('downloadPng');
     osloButton.setAttribute('aria-label', `${t('downloadPng')}: ${t('map.osloCaption')}`);
     live.textContent = '';
+    attribution.textContent = t('map.attribution');
 
     legendHeading.textContent = `${t('map.legendTitle')}: ${what}`;
     legend.replaceChildren(...entries.map((e) => {
