@@ -141,6 +141,7 @@ function errorSummary(report) {
 }
 
 function showResult() {
+  syncStatusHeight(); // the status text just changed: its height may have too
   document.getElementById('result-heading').scrollIntoView({ block: 'start' });
 }
 
@@ -568,9 +569,11 @@ el['lang-button'].addEventListener('click', () => {
 // --- start ------------------------------------------------------------------------------------
 
 // Targets of in-page links and of scrolling land below the sticky status bar, whatever its height.
-new ResizeObserver(([entry]) => {
-  document.documentElement.style.setProperty('--status-height', `${Math.ceil(entry.target.offsetHeight)}px`);
-}).observe(document.querySelector('.status-bar'));
+function syncStatusHeight() {
+  const height = Math.ceil(document.querySelector('.status-bar').offsetHeight);
+  document.documentElement.style.setProperty('--status-height', `${height}px`);
+}
+new ResizeObserver(syncStatusHeight).observe(document.querySelector('.status-bar'));
 
 setLang(initialLang(), false);
 applyTexts();
