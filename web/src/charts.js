@@ -97,10 +97,12 @@ const valueLabels = {
           ctx.fillText(text, (x + base) / 2, y);
           return;
         }
-        const h = 14;
+        const h = horizontal ? 11 : 14; // lying bars are close together
         const spots = horizontal
           ? [{ x: el.x + 4, y: el.y - h / 2, w, h }]
           : [{ x: el.x - w / 2, y: el.y - 4 - h, w, h }, { x: el.x - w / 2, y: el.y + 6, w, h }];
+        // Inside the canvas: a label at the first or last point may not run off the edge.
+        for (const r of spots) r.x = Math.min(Math.max(r.x, chart.chartArea.left + 2), chart.width - w - 2);
         const spot = spots.find(free);
         if (!spot) return;
         placed.push(spot);
