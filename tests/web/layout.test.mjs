@@ -15,6 +15,7 @@ import { root } from '../wasm/lib.mjs';
 const ARTIFACTS = join(root, 'test-artifacts', 'web');
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 900 };
+const BAD = 'tests/data/web/arsverk_feil_linje4.csv';
 
 let server;
 let origin;
@@ -125,6 +126,23 @@ describe('layout', () => {
       await page.locator('#charts').screenshot({ path: join(ARTIFACTS, `layout-desktop-${lang}-charts.png`) });
     });
   }
+
+  test('phone, en: a file with an error brings its message into view, below the status', async () => {
+    await page.setViewportSize(PHONE);
+    await page.goto(`${origin}/`);
+    await page.waitForSelector('body[data-ready="true"]', { timeout: 30000 });
+    await rendered(() => page.setInputFiles('#file-input', join(root, BAD)));
+    assert.match(await page.textContent('#status'), /^Done, but with errors: arsverk_feil_linje4\.csv: 1 error, the first on line 4\.$/);
+    await page.waitForFunction(() => scrollY > 0);
+    const { card, bar } = await page.evaluate(() => ({
+      card: document.querySelector('#file-panel li.file').getBoundingClientRect().top,
+      bar: document.querySelector('.status-bar').getBoundingClientRect().bottom,
+    }));
+    assert.ok(card >= bar, `the file's card (${card} px) is below the status bar (${bar} px)`);
+    assert.ok(await page.isVisible('#see-result'));
+    await expectNoOverflow('a file with an error');
+    await page.screenshot({ path: join(ARTIFACTS, 'layout-phone-en-file-error.png') });
+  });
 
   test('nothing from elsewhere, no errors', () => {
     assert.deepEqual(foreign, []);

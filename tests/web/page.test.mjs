@@ -282,7 +282,8 @@ describe('the calculator page', () => {
       // The difference is that of the two figures as shown, so it agrees with them.
       assert.equal(diff[m], signed.format((tenths(shown(k, m)) - tenths(median[m])) / 10), `difference ${m}`);
     }
-    assert.match(await page.textContent('#compare-table thead'), /Plass i gruppen \(1\s=\shøyest\)/);
+    assert.match(await page.textContent('#compare-table thead'), /Plass \(1\s=\shøyest\)/);
+    assert.match(await page.textContent('#key-figures .cards'), /Plass i gruppen \(1\s=\shøyest\): \d+ av \d+/);
     // The measures and the computation are explained for the unit in view, from the core's figures.
     await page.click('#explain summary');
     const how = await page.textContent('#explain');

@@ -85,7 +85,7 @@ export function renderKeyFigures(el, ctx) {
     if (dist) cols.push([`${t('colKostraMedian')}`, (m) => fmt(dist[m]?.median), 'median']);
   }
   if (cmp) {
-    cols.push([t('colRank'), (m) => (cmp.rank[m] != null ? t('rankOf', { rank: cmp.rank[m], n: cmp.n }) : '–'), 'rank']);
+    cols.push([t('colRankShort'), (m) => (cmp.rank[m] != null ? t('rankOf', { rank: cmp.rank[m], n: cmp.n }) : '–'), 'rank']);
     cols.push([t('colDiff'), (m) => fmtSigned(shownDifference(shown(unit, m), cmp.median[m])), 'diff']);
   }
   if (unit && unit.change) cols.push([t('colChange', { year: unit.change.from_year }), (m) => changeText(unit, m) ?? '–', 'change']);

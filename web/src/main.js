@@ -120,8 +120,14 @@ async function refresh() {
   setStatus(errors ? t('status.doneErrors', { list: errors })
     : t('status.done', { files: tn('nFiles', report.files.length), results: tn('nResults', report.results.length) }));
   setBusy(false);
-  // New results are brought into view, unless a file has errors: then its messages come first.
-  if (first && !errors && report.results.length) showResult();
+  // New results are brought into view; when a file has errors, its messages come first.
+  if (errors) showFirstError();
+  else if (first && report.results.length) showResult();
+}
+
+function showFirstError() {
+  syncStatusHeight();
+  document.querySelector('#file-panel li.file:has(.message[data-severity="error"])')?.scrollIntoView({ block: 'start' });
 }
 
 // "arsverk.csv: 2 feil, første på linje 4" for each file with errors (and files that failed).
