@@ -45,7 +45,8 @@ export function renderKeyFigures(el, ctx) {
   const levelText = t(`levels.${info.level}`);
   const context = [levelText, peers.fylke?.name, peers.kostra?.name].filter(Boolean).join(' · ');
   let html = `<h3 class="ds-heading" data-size="md" id="key-heading" tabindex="-1">${escape(t('keyFor', { name: info.name, year }))}</h3>`;
-  html += `<p class="ds-paragraph unit-context">${escape(`${info.code} · ${context}`)}</p>`;
+  const code = info.level === 'land' ? '' : `${info.code} · `;
+  html += `<p class="ds-paragraph unit-context">${escape(`${code}${context}`)}</p>`;
   if (unit && unit.population) {
     const source = unit.population_source === 'file' ? t('sourceFile', { file: unit.population_file }) : t('sourceEmbedded');
     html += `<p class="ds-paragraph population" data-size="sm">${escape(t('populationInfo', { pop: fmtInt(unit.population), year: unit.population_year, source }))}</p>`;
