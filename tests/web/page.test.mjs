@@ -248,6 +248,12 @@ describe('the calculator page', () => {
     const rates = ranked.map((r) => r.per_1000?.M1 ?? null).filter((v) => v != null);
     for (let i = 1; i < rates.length; i++) assert.ok(rates[i - 1] >= rates[i], 'highest first');
     assert.equal(await page.textContent('#charts figure[data-chart="rangering"] h4'), 'Alle fylker, sortert (M1)');
+    // Norway's figures name the highest and lowest municipality (the core's display strings).
+    const kommuner = expected.results.filter((r) => r.year === 2025 && r.level === 'kommune' && !r.suppressed && r.per_1000)
+      .sort((a, b) => b.per_1000.M1 - a.per_1000.M1);
+    const [high, low] = [kommuner[0], kommuner[kommuner.length - 1]];
+    assert.match(await page.textContent('#extremes'),
+      new RegExp(`^Høyest av ${kommuner.length} kommuner \\(M1\\): ${high.name} \\(${high.display.M1}\\)\\. Lavest: ${low.name} \\(${low.display.M1}\\)\\.`));
     await expectTable(expected, 2025);
     // «Gå til resultatet» lands below the status bar too.
     await page.evaluate(() => window.scrollTo(0, 0));
@@ -425,6 +431,24 @@ describe('the calculator page', () => {
     await page.selectOption('#filter-kostra', '');
     await page.click('#results-table button.sort[data-sort="M1"]');
     await page.click('#results-table button.sort[data-sort="level"]');
+  });
+
+  test('a KOSTRA group: its highest and lowest municipality, and a link to all of them ranked', async () => {
+    await page.selectOption('#year-select', '2024');
+    await chooseUnit('EKG12');
+    const expected = cli([EX_2023, EX_2024]);
+    const members = expected.results.filter((r) => r.year === 2024 && r.level === 'kommune' && r.kostragruppe === 'EKG12' && !r.suppressed && r.per_1000);
+    assert.match(await page.textContent('#extremes'), new RegExp(`^Høyest av ${members.length} kommuner`));
+    await page.click('#extremes a');
+    assert.equal(await page.inputValue('#filter-kostra'), 'EKG12');
+    assert.equal(await page.inputValue('#filter-level'), 'kommune');
+    const rows = (await tableRows()).map((row) => find(expected, ...row.key.split(':'), 2024));
+    assert.ok(rows.every((r) => r.level === 'kommune' && r.kostragruppe === 'EKG12'));
+    const rates = rows.map((r) => r.per_1000?.M1 ?? null).filter((v) => v != null);
+    for (let i = 1; i < rates.length; i++) assert.ok(rates[i - 1] >= rates[i], 'highest first');
+    await expectInView('#table-heading');
+    await page.selectOption('#filter-kostra', '');
+    await page.selectOption('#filter-level', '');
   });
 
   test('CSV and JSON export are the CLI\'s, byte for byte', async () => {

@@ -25,6 +25,17 @@ function reasons(ctx) {
   return out;
 }
 
+// For an aggregate: its highest and lowest municipality in the chart measure, with a link to all
+// of them ranked in the results table.
+function extremes({ members, measure }) {
+  const ranked = members.filter((r) => !r.suppressed && r.per_1000?.[measure] != null && r.display?.[measure] != null)
+    .sort((a, b) => b.per_1000[measure] - a.per_1000[measure]);
+  if (ranked.length < 2) return '';
+  const name = (r) => `${r.name} (${r.display[measure]})`;
+  return `<p class="ds-paragraph extremes" id="extremes">${escape(t('extremes', { measure, high: name(ranked[0]), low: name(ranked[ranked.length - 1]), n: ranked.length }))} ` +
+    `<a class="ds-link" href="#table-heading">${escape(t('extremesLink'))}</a></p>`;
+}
+
 function changeText(unit, m) {
   const c = unit && unit.change;
   if (!c || c.per_1000[m] == null) return null;
@@ -51,6 +62,7 @@ export function renderKeyFigures(el, ctx) {
     const source = unit.population_source === 'file' ? t('sourceFile', { file: unit.population_file }) : t('sourceEmbedded');
     html += `<p class="ds-paragraph population" data-size="sm">${escape(t('populationInfo', { pop: fmtInt(unit.population), year: unit.population_year, source }))}</p>`;
   }
+  html += extremes(ctx);
   const why = reasons(ctx);
   if (why.length) {
     html += `<div class="ds-alert reasons" data-color="info" id="unit-reasons">${why.map((w) => `<p class="ds-paragraph">${escape(w)}</p>`).join('')}</div>`;

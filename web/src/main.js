@@ -295,6 +295,12 @@ function rankingOf(info, unit, year, peers) {
   return { list: rows.filter((r) => r.level === 'fylke'), title: t('chartRankingFylker'), median: null };
 }
 
+// The municipalities of an aggregate (Norway, a county, a KOSTRA group), for its highest and lowest.
+function membersOf(info, year) {
+  const belongs = { land: () => true, fylke: (r) => r.fylke === info.code, kostragruppe: (r) => r.kostragruppe === info.code }[info.level];
+  return belongs ? state.report.results.filter((r) => r.year === year && r.level === 'kommune' && belongs(r)) : [];
+}
+
 function renderUnit() {
   const info = state.units.get(state.unitKey);
   if (!info) return;
@@ -302,7 +308,7 @@ function renderUnit() {
   const unit = result(info.level, info.code, year);
   const peers = peersOf(info, year);
   const settings = coreSettings();
-  renderKeyFigures(el['key-figures'], { unit, info, year, peers, settings });
+  renderKeyFigures(el['key-figures'], { unit, info, year, peers, settings, members: membersOf(info, year), measure: state.measure });
 
   if (!unit) {
     // Nothing to draw for this year, but the time series may still help.
@@ -560,6 +566,15 @@ el['results-table-wrap'].addEventListener('click', (e) => {
   const heading = document.getElementById('key-heading');
   heading?.scrollIntoView({ block: 'start' });
   heading?.focus({ preventScroll: true });
+});
+// «Alle kommunene rangert»: the table shows the aggregate's municipalities, highest first.
+el['key-figures'].addEventListener('click', (e) => {
+  if (!e.target.closest('#extremes a')) return;
+  const info = state.units.get(state.unitKey);
+  state.filters = { level: 'kommune', fylke: info.level === 'fylke' ? info.code : '', kostra: info.level === 'kostragruppe' ? info.code : '' };
+  sortTable(state.measure, 'descending');
+  renderChooser();
+  renderResultsTable();
 });
 el['export-csv-nb'].addEventListener('click', () => exportCsv(true));
 el['export-csv-en'].addEventListener('click', () => exportCsv(false));
