@@ -85,6 +85,8 @@ export function renderKeyFigures(el, ctx) {
       fenceTag(unit, m) + '</li>';
   }
   html += '</ul>';
+  // Right under the figures: what they mean and how they are computed.
+  html += explanation(unit, info, year, schema);
 
   // The comparison table: the same figures beside the unit's county, Norway and KOSTRA group.
   const cols = [];
@@ -112,7 +114,6 @@ export function renderKeyFigures(el, ctx) {
   html += '</tbody></table></div>';
   if (cmp) html += `<p class="ds-paragraph note" data-size="sm">${escape(t('diffNote'))}</p>`;
   html += `<p class="ds-paragraph note" data-size="sm">${escape(t('schemaNote'))}</p>`;
-  html += explanation(unit, info, year, schema);
   const open = el.querySelector('#explain')?.open;
   el.innerHTML = html;
   if (open) el.querySelector('#explain').open = true;
