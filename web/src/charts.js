@@ -352,7 +352,7 @@ export function renderCharts(container, ctx) {
         (narrow ? 220 : 170) + rows.length * 48, png);
       draw('utdanning', canvas, {
         type: 'bar',
-        data: { labels: rows.map((r) => r.name), datasets },
+        data: { labels: rows.map((r) => wrap(r.name, narrow ? 14 : 60)), datasets },
         options: baseOptions({
           indexAxis: 'y',
           scales: {
@@ -417,7 +417,8 @@ export function renderCharts(container, ctx) {
       .sort((a, b) => rate(b, measure) - rate(a, measure) || a.code.localeCompare(b.code));
     if (list.length > 1) {
       const chosen = (r) => r.level === unit.level && r.code === unit.code;
-      const labels = list.map((r) => (chosen(r) ? `► ${r.name}` : r.name));
+      // On a phone long names take two lines rather than being cut at the edge.
+      const labels = list.map((r) => wrap(chosen(r) ? `► ${r.name}` : r.name, narrow ? 14 : 60));
       const datasets = [{
         label: `${measure}, ${t('perThousand')}`,
         data: list.map((r) => rate(r, measure)),
@@ -428,7 +429,7 @@ export function renderCharts(container, ctx) {
       }];
       const median = ctx.rankingMedian;
       const canvas = makeFigure(container, 'rangering', `${ctx.rankingTitle} (${measure})`,
-        describe(list.map((r, i) => `${i + 1}. ${r.name} ${shown(r, measure)}`)), 80 + list.length * 22, png);
+        describe(list.map((r, i) => `${i + 1}. ${r.name} ${shown(r, measure)}`)), 80 + list.length * (narrow ? 30 : 22), png);
       draw('rangering', canvas, {
         type: 'bar',
         data: { labels, datasets },
@@ -482,7 +483,7 @@ export function renderCharts(container, ctx) {
       .sort((a, b) => b.arsverk.M1 - a.arsverk.M1);
     if (services.length) {
       const canvas = makeFigure(container, 'tjenester', t('chartServices'),
-        describe(services.map((s) => `${s.service}: ${fmt(s.arsverk.M1, 2)}`)), 90 + services.length * 30, png);
+        describe(services.map((s) => `${s.service}: ${fmt(s.arsverk.M1, 2)}`)), 90 + services.length * (narrow ? 48 : 30), png);
       draw('tjenester', canvas, {
         type: 'bar',
         data: {
