@@ -556,7 +556,10 @@ describe('the calculator page', () => {
     await page.selectOption('#year-select', '2024');
     await chooseUnit('3105');
     expectKeyFigures(await keyFigures(), find(expected, 'kommune', '3105', 2024));
-    await afterRender(() => page.check('#pop-next'));
+    // A change of settings recomputes where the user is: no jump back to the file with errors.
+    const y = await page.evaluate(() => scrollY);
+    await afterRender(() => page.evaluate(() => document.getElementById('pop-next').click()));
+    assert.equal(await page.evaluate(() => scrollY), y, 'the page stays where it was');
     expectKeyFigures(await keyFigures(), find(cli(files, { population_year: 'next' }), 'kommune', '3105', 2024));
     await afterRender(() => page.check('#pop-same'));
 

@@ -80,7 +80,7 @@ async function addFiles(files, { example = false } = {}) {
     const { added, errors } = await calc.add(files.map((f) => ({ name: f.name, blob: f.blob })));
     for (const a of added) state.entries.push({ fileId: a.fileId, name: a.name, example, error: null });
     for (const e of errors) state.entries.push({ fileId: null, name: e.name, example, error: e.message });
-    await refresh();
+    await refresh({ reveal: true });
   } catch (err) {
     setStatus(t('status.fileError', { name: files.map((f) => f.name).join(', '), message: err.message }));
     setBusy(false);
@@ -88,7 +88,8 @@ async function addFiles(files, { example = false } = {}) {
 }
 
 let refreshSeq = 0;
-async function refresh() {
+// reveal: new files were added, so bring what they brought into view.
+async function refresh({ reveal = false } = {}) {
   const seq = ++refreshSeq;
   setBusy(true);
   if (!state.entries.some((e) => e.fileId != null)) {
@@ -120,9 +121,10 @@ async function refresh() {
   setStatus(errors ? t('status.doneErrors', { list: errors })
     : t('status.done', { files: tn('nFiles', report.files.length), results: tn('nResults', report.results.length) }));
   setBusy(false);
-  // New results are brought into view; when a file has errors, its messages come first.
-  if (errors) showFirstError();
-  else if (first && report.results.length) showResult();
+  // After new files, the first results are brought into view; when a file has errors, its
+  // messages come first. A change of settings or language leaves the page where it is.
+  if (reveal && errors) showFirstError();
+  else if (reveal && first && report.results.length) showResult();
 }
 
 function showFirstError() {
