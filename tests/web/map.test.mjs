@@ -50,7 +50,7 @@ function drawn(canvasId = 'map-canvas') {
       units: order.map((item, i) => {
         const fill = els[i].options.backgroundColor;
         return {
-          code: item.code, level: item.level, value: item.value, status: item.status, cls: item.cls ?? null,
+          code: item.code, level: item.level, value: item.value, shown: item.shown ?? null, status: item.status, cls: item.cls ?? null,
           selected: item.selected, reason: item.reason, fill: typeof fill === 'string' ? fill : 'pattern',
         };
       }),
@@ -94,19 +94,22 @@ describe('the map', () => {
     assert.equal(scheme.breaks.length, 4);
     for (let i = 1; i < scheme.breaks.length; i++) assert.ok(scheme.breaks[i] > scheme.breaks[i - 1]);
 
-    // Known municipalities: the value is the core's, the class is the one its value falls in,
-    // and the fill is that class's colour.
+    // Known municipalities: the value is the core's, the class is the one its value as shown
+    // (the core's display string) falls in, and the fill is that class's colour.
+    const asShown = (r) => Number(r.display.M1.replace(',', '.'));
     const byCode = new Map(units.map((u) => [u.code, u]));
     const sample = ['0301', '4601', '5001', '1103', '3301', '5501', '1804'];
     for (const code of sample) {
       const r = find('kommune', code, 2025);
       const u = byCode.get(code);
       assert.equal(u.value, r.per_1000.M1, `${code} value`);
-      const cls = scheme.breaks.filter((b) => r.per_1000.M1 >= b).length;
+      assert.equal(u.shown, asShown(r), `${code} shown`);
+      const cls = scheme.breaks.filter((b) => asShown(r) >= b).length;
       assert.equal(u.cls, cls, `${code} class`);
       if (u.status === 'value') assert.equal(u.fill, BLUES[cls], `${code} colour`);
     }
-    // Higher value, never a lighter class.
+    // Higher value, never a lighter class; no class narrower than 0.2.
+    for (let i = 1; i < scheme.breaks.length; i++) assert.ok(scheme.breaks[i] - scheme.breaks[i - 1] >= 0.2 - 1e-9);
     const valued = units.filter((u) => u.value != null).sort((a, b) => a.value - b.value);
     for (let i = 1; i < valued.length; i++) assert.ok(valued[i].cls >= valued[i - 1].cls);
     assert.ok(new Set(valued.map((u) => u.cls)).size === 5, 'all five classes used');
@@ -128,6 +131,7 @@ describe('the map', () => {
 
     const legend = await page.$$eval('#map-legend li', (lis) => lis.map((li) => li.textContent));
     assert.equal(legend.length, 7); // five classes, carried forward, left out
+    assert.match(await page.textContent('#map-method'), /verdiene på kartet \(kommuner og bydeler\)/);
     const summary = await page.textContent('#map-summary');
     assert.match(summary, /Høyest: .+\. Lavest: .+\. Spennet går fra/);
     const attribution = await page.textContent('.map-attribution');
@@ -199,7 +203,31 @@ describe('the map', () => {
     const r = find('kommune', '4601', 2024);
     const u = units.find((x) => x.code === '4601');
     assert.equal(u.value, r.comparison.diff_from_median.M1);
+    // Tooltips name the KOSTRA group, and the difference agrees with the rounded figures shown.
+    const tooltip = await page.evaluate(() => {
+      const { chart, order } = document.getElementById('map-canvas').arsverkMap;
+      const i = order.findIndex((item) => item.code === '4601');
+      return chart.options.plugins.tooltip.callbacks.label({ dataIndex: i });
+    });
+    const group = find('kostragruppe', r.kostragruppe, 2024);
+    assert.ok(tooltip.some((line) => line.endsWith(`i ${group.name}`)), tooltip.join(' | '));
+    const nb1 = new Intl.NumberFormat('nb-NO', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+    const tenths = (text) => Math.round(Number(text.replace('−', '-').replace(',', '.')) * 10);
+    const diff = (tenths(r.display.M1) - tenths(nb1.format(r.comparison.median.M1))) / 10;
+    const signed = new Intl.NumberFormat('nb-NO', { minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: 'exceptZero' });
+    assert.ok(tooltip[0].startsWith(`${signed.format(diff)} fra medianen (${r.display.M1} mot median ${nb1.format(r.comparison.median.M1)})`), tooltip[0]);
     await page.screenshot({ path: join(ARTIFACTS, 'map-02-2024-diff.png'), fullPage: true });
+
+    // 2025 has carried-forward units (none cross the 2023/2024 break).
+    await afterMap(() => page.selectOption('#year-select', '2025'));
+    // The carried-forward swatch is dotted on this scale's neutral middle, not on a blue.
+    const swatch = await page.evaluate(() => {
+      const item = [...document.querySelectorAll('#map-legend li')].find((li) => /ført videre/.test(li.textContent));
+      const [r, g, b] = item.querySelector('canvas').getContext('2d').getImageData(2, 2, 1, 1).data;
+      return `#${[r, g, b].map((x) => x.toString(16).padStart(2, '0')).join('')}`;
+    });
+    assert.equal(swatch, PUOR[2]);
+
     await afterMap(() => page.selectOption('#map-mode', 'rate'));
   });
 
@@ -223,6 +251,9 @@ describe('the map', () => {
     const fylker = await drawn();
     assert.equal(fylker.units.length, 15);
     for (const u of fylker.units) assert.equal(u.value, find('fylke', u.code, 2025).per_1000.M1, `fylke ${u.code}`);
+    for (let i = 1; i < fylker.scheme.breaks.length; i++) assert.ok(fylker.scheme.breaks[i] - fylker.scheme.breaks[i - 1] >= 0.2 - 1e-9);
+    assert.match(await page.textContent('#map-method'), /verdiene på kartet \(fylker\)/);
+    await page.locator('#map-root').screenshot({ path: join(ARTIFACTS, 'map-05-fylker-2025.png') });
     assert.ok(await page.isHidden('.map-oslo'));
     await afterMap(() => page.selectOption('#map-level', 'kommune'));
   });

@@ -27,6 +27,14 @@ const EX_2024 = 'data/example/eksempel_arsverk_2024_2025.csv';
 const BAD = 'tests/data/web/arsverk_feil_linje4.csv';
 const NOT_TABLE = 'tests/data/web/ikke_en_tabell.png';
 const PASTE = 'tests/data/web/innlimt_excel.tsv';
+const DUPLICATE = 'tests/data/web/arsverk_dobbel_rad.csv';
+// Words of the page's Norwegian that must not appear in English mode (user data aside).
+const NORWEGIAN_WORDS = ['årsverk', 'kommune', 'kommuner', 'kommunene', 'fylke', 'fylker', 'fylket', 'bydel', 'bydeler',
+  'innbyggere', 'landet', 'ferdig', 'fil', 'filer', 'rader', 'forskjell', 'endring', 'merknad', 'merknader', 'advarsel',
+  'advarsler', 'feil', 'linje', 'kolonne', 'utdanning', 'videregående', 'høyere', 'ført', 'videre', 'holdt', 'utenfor',
+  'sortert', 'gruppen', 'eksempeldata', 'syntetiske', 'ikke', 'enhet', 'enheter', 'befolkning', 'innstillinger', 'ingen',
+  'last ned', 'vis', 'og', 'av', 'med', 'til', 'fra', 'median i', 'plass', 'høyest', 'diagrammer', 'kilde', 'målgruppe',
+  'tjenestekategori', 'voksne', 'barn', 'unge', 'alle', 'enheten', 'tallet', 'regnet', 'slik', 'hva', 'betyr'];
 
 let server;
 let origin;
@@ -81,16 +89,70 @@ function expectKeyFigures(actual, result) {
   for (const m of ['M1', 'M2', 'M3', 'M4']) assert.equal(actual[m], shown(result, m), `${result?.code} ${m}`);
 }
 
-// Every row of the results table for `year` equals the CLI's display strings, in the CLI's order.
+// Every row of the results table for `year` (all levels) equals the CLI's display strings; every
+// unit is there once. (The order is the sort the user chose; the sort test checks it.)
 async function expectTable(report, year) {
-  const rows = await tableRows();
+  if (await page.inputValue('#filter-level') !== '') await page.selectOption('#filter-level', '');
+  const rows = new Map((await tableRows()).map((row) => [row.key, row]));
   const expected = report.results.filter((r) => r.year === year);
-  assert.equal(rows.length, expected.length, 'rows in the table');
-  expected.forEach((r, i) => {
-    assert.equal(rows[i].key, `${r.level}:${r.code}`);
-    for (const m of ['M1', 'M2', 'M3', 'M4']) assert.equal(rows[i][m], shown(r, m), `${r.level} ${r.code} ${year} ${m}`);
-    assert.equal(rows[i].flags, r.flags.length, `flags of ${r.code}`);
-  });
+  assert.equal(rows.size, expected.length, 'rows in the table');
+  for (const r of expected) {
+    const row = rows.get(`${r.level}:${r.code}`);
+    assert.ok(row, `${r.level}:${r.code} in the table`);
+    for (const m of ['M1', 'M2', 'M3', 'M4']) assert.equal(row[m], shown(r, m), `${r.level} ${r.code} ${year} ${m}`);
+    assert.equal(row.flags, r.flags.length, `flags of ${r.code}`);
+  }
+}
+
+// The top of `selector` is in the viewport and not under the sticky status bar.
+async function expectInView(selector) {
+  const { top, bar, height } = await page.evaluate((s) => ({
+    top: document.querySelector(s).getBoundingClientRect().top,
+    bar: document.querySelector('.status-bar').getBoundingClientRect().bottom,
+    height: innerHeight,
+  }), selector);
+  assert.ok(top >= bar && top < height / 2, `${selector} at ${top} px, status bar ends at ${bar} px`);
+}
+
+// Width and height of a PNG from its IHDR chunk.
+const pngSize = (bytes) => ({ width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) });
+
+// Pixels darker than near-white in rows [y0, y1) of a PNG, counted in the page.
+function inkInRows(bytes, y0, y1) {
+  return page.evaluate(async ({ b64, y0, y1 }) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${b64}`;
+    await img.decode();
+    const c = document.createElement('canvas');
+    c.width = img.width;
+    c.height = img.height;
+    const g = c.getContext('2d');
+    g.drawImage(img, 0, 0);
+    const { data } = g.getImageData(0, y0, img.width, y1 - y0);
+    let ink = 0;
+    for (let i = 0; i < data.length; i += 4) if (data[i] < 200) ink++;
+    return ink;
+  }, { b64: bytes.toString('base64'), y0, y1 });
+}
+
+// Every text in English mode is English: the page's visible text and its labels, with the user's
+// data taken out first (unit names, file names, service categories) and the core's messages
+// (checked by the core's own tests).
+async function expectNoNorwegian(report) {
+  const text = await page.evaluate(() => [document.body.innerText,
+    // The language button speaks the other language on purpose (lang="nb").
+    ...[...document.querySelectorAll('[aria-label]')].filter((e) => !e.closest('[lang="nb"]')).map((e) => e.getAttribute('aria-label')),
+    document.title].join('\n'));
+  const userData = [
+    ...report.results.map((r) => r.name), ...report.files.map((f) => f.name),
+    ...report.results.flatMap((r) => (r.by_service ?? []).map((s) => s.service)), ...report.excluded.map((x) => x.service),
+    ...report.diagnostics.map((d) => d.message),
+  ].sort((a, b) => b.length - a.length);
+  let rest = text;
+  for (const s of userData) rest = rest.split(s).join(' ');
+  const found = NORWEGIAN_WORDS.filter((w) => new RegExp(`(?<!\\p{L})${w}(?!\\p{L})`, 'iu').test(rest));
+  const context = found.map((w) => rest.match(new RegExp(`.{0,40}(?<!\\p{L})${w}(?!\\p{L}).{0,40}`, 'iu'))[0]);
+  assert.deepEqual(context, [], `Norwegian words in English mode: ${found.join(', ')}`);
 }
 
 async function runAxe(label) {
@@ -169,10 +231,35 @@ describe('the calculator page', () => {
     const files = await page.$$eval('#file-panel li.file', (els) => els.map((e) => [e.dataset.file, e.textContent]));
     assert.deepEqual(files.map(([n]) => n), ['eksempel_arsverk_2023.csv', 'eksempel_arsverk_2024_2025.csv']);
     for (const [, text] of files) assert.match(text, /Syntetiske eksempeldata/);
-    // Default: Norway, latest year.
+    // The result comes into view at once, its heading below the sticky status bar.
+    await expectInView('#result-heading');
+    assert.match(await page.textContent('#status'), /^Ferdig: 2 filer, 1\s208 resultater\.$/);
+    // The notes on the computation are folded away behind a summary that counts them.
+    assert.equal(await page.$$eval('#general-messages details:not([open]) li.message', (els) => els.length),
+      expected.diagnostics.filter((d) => d.file == null && d.severity !== 'error').length);
+    // Files with every municipality: Norway, latest year, and the municipalities ranked by M1.
     assert.equal(await page.inputValue('#year-select'), '2025');
     expectKeyFigures(await keyFigures(), find(expected, 'land', '0', 2025));
+    assert.equal(await page.inputValue('#filter-level'), 'kommune');
+    assert.equal(await page.getAttribute('#results-table th:has(button[data-sort="M1"])', 'aria-sort'), 'descending');
+    assert.match(await page.textContent('#results-table caption'), /Sortert etter M1, synkende/);
+    const ranked = (await tableRows()).map((row) => find(expected, ...row.key.split(':'), 2025));
+    assert.ok(ranked.length > 300 && ranked.every((r) => r.level === 'kommune'));
+    const rates = ranked.map((r) => r.per_1000?.M1 ?? null).filter((v) => v != null);
+    for (let i = 1; i < rates.length; i++) assert.ok(rates[i - 1] >= rates[i], 'highest first');
+    assert.equal(await page.textContent('#charts figure[data-chart="rangering"] h4'), 'Alle fylker, sortert (M1)');
+    // Norway's figures name the highest and lowest municipality (the core's display strings).
+    const kommuner = expected.results.filter((r) => r.year === 2025 && r.level === 'kommune' && !r.suppressed && r.per_1000)
+      .sort((a, b) => b.per_1000.M1 - a.per_1000.M1);
+    const [high, low] = [kommuner[0], kommuner[kommuner.length - 1]];
+    assert.match(await page.textContent('#extremes'),
+      new RegExp(`^Høyest av ${kommuner.length} kommuner \\(M1\\): ${high.name} \\(${high.display.M1}\\)\\. Lavest: ${low.name} \\(${low.display.M1}\\)\\.`));
     await expectTable(expected, 2025);
+    // «Gå til resultatet» lands below the status bar too.
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.click('#see-result');
+    await page.waitForFunction(() => scrollY > 0);
+    await expectInView('#result-heading');
     assert.ok(requests.some((u) => u.endsWith('/eksempel/eksempel_arsverk_2023.csv')));
     await shot('02-example-data');
     await runAxe('example data');
@@ -194,11 +281,25 @@ describe('the calculator page', () => {
     const median = await compareColumn('median');
     const diff = await compareColumn('diff');
     const signed = new Intl.NumberFormat('nb-NO', { minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: 'exceptZero' });
+    const tenths = (text) => Math.round(Number(text.replace(/\s/g, '').replace('−', '-').replace(',', '.')) * 10);
     for (const m of ['M1', 'M2', 'M3', 'M4']) {
       assert.equal(rank[m], `${k.comparison.rank[m]} av ${k.comparison.n}`);
       assert.equal(median[m], nb1.format(peers.kostra.distribution[m].median));
-      assert.equal(diff[m], signed.format(k.comparison.diff_from_median[m]));
+      // The difference is that of the two figures as shown, so it agrees with them.
+      assert.equal(diff[m], signed.format((tenths(shown(k, m)) - tenths(median[m])) / 10), `difference ${m}`);
     }
+    assert.match(await page.textContent('#compare-table thead'), /Plass \(1\s=\shøyest\)/);
+    assert.match(await page.textContent('#key-figures .cards'), /Plass i gruppen \(1\s=\shøyest\): \d+ av \d+/);
+    // The measures and the computation are explained for the unit in view, from the core's figures.
+    await page.click('#explain summary');
+    const how = await page.textContent('#explain');
+    assert.match(how, /a \+ b \+ c \+ d \+ e/);
+    assert.match(how, /Slik er tallet regnet ut for Kongsberg 2025/);
+    const nbExact = new Intl.NumberFormat('nb-NO', { maximumFractionDigits: 6 });
+    const nbInt = new Intl.NumberFormat('nb-NO', { maximumFractionDigits: 0 });
+    assert.equal(await page.textContent('#explain code[data-measure="M1"]'),
+      `M1 = ${nbExact.format(k.arsverk.M1)} årsverk ÷ ${nbInt.format(k.population)} innbyggere × 1 000 = ${k.display.M1}`);
+    assert.match(how, new RegExp(`Innbyggere: ${nbInt.format(k.population)} per 1\\. januar ${k.population_year} \\(Statistisk sentralbyrå`));
     // Kongsberg grew by more than 30 % from 2024: the change is shown and flagged in the table.
     const change = await compareColumn('change');
     assert.ok(change.M1.startsWith(signed.format(k.change.per_1000.M1)), change.M1);
@@ -218,6 +319,23 @@ describe('the calculator page', () => {
     await shot('03-key-figures-rost');
   });
 
+  test('a row of the results table selects its unit, with the mouse and with the keyboard', async () => {
+    const expected = cli([EX_2023, EX_2024]);
+    await page.click('#results-table tr[data-key="kommune:3303"] td[data-col="M1"]');
+    assert.match(await page.textContent('#key-heading'), /^Kongsberg 2025$/);
+    expectKeyFigures(await keyFigures(), find(expected, 'kommune', '3303', 2025));
+    assert.equal(await page.getAttribute('#results-table tr[data-key="kommune:3303"]', 'aria-current'), 'true');
+    await expectInView('#key-heading');
+
+    const button = '#results-table tr[data-key="kommune:1856"] button.row-select';
+    assert.equal(await page.getAttribute(button, 'aria-label'), 'Vis Røst');
+    await page.focus(button);
+    await page.keyboard.press('Enter');
+    assert.match(await page.textContent('#key-heading'), /^Røst 2025$/);
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'key-heading', 'focus moves to the unit\'s figures');
+    assert.ok((await page.inputValue('#unit-input')).startsWith('1856 '));
+  });
+
   test('charts are drawn (no blank canvas) and download as PNG', async () => {
     await chooseUnit('3303');
     const charts = await page.$$eval('#charts figure.chart', (figs) => figs.map((f) => {
@@ -235,10 +353,21 @@ describe('the calculator page', () => {
     // The comparison chart's text alternative carries the core's figures.
     const expected = cli([EX_2023, EX_2024]);
     assert.ok(charts[0].label.includes(`M1 ${find(expected, 'kommune', '3303', 2025).display.M1}`));
-    const png = await downloadOf('#charts figure[data-chart="sammenligning"] button');
-    assert.equal(png.name, 'arsverk_sammenligning.png');
-    assert.deepEqual([...png.bytes.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-    assert.ok(png.bytes.length > 5000);
+    // Each image says what it is: a file name with chart, unit, measure and year, and title, unit,
+    // year and measure above the chart, the source below.
+    const names = { sammenligning: 'arsverk_sammenligning_3303_2025.png', tidsserie: 'arsverk_tidsserie_3303_m1_2023-2025.png',
+      rangering: 'arsverk_rangering_3303_m1_2025.png' };
+    for (const [key, name] of Object.entries(names)) {
+      const png = await downloadOf(`#charts figure[data-chart="${key}"] button`);
+      assert.equal(png.name, name);
+      assert.deepEqual([...png.bytes.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+      const canvas = await page.$eval(`#charts figure[data-chart="${key}"] canvas`, (c) => ({ width: c.width, height: c.height }));
+      const size = pngSize(png.bytes);
+      assert.equal(size.width, canvas.width);
+      assert.ok(size.height > canvas.height + 40, `${key}: room for title and source`);
+      assert.ok(await inkInRows(png.bytes, 0, 30) > 150, `${key}: a title is drawn above the chart`);
+      assert.ok(await inkInRows(png.bytes, size.height - 40, size.height) > 150, `${key}: a source is drawn below`);
+    }
     await (await page.$('#charts')).screenshot({ path: join(ARTIFACTS, '04-charts.png') });
   });
 
@@ -283,6 +412,7 @@ describe('the calculator page', () => {
 
   test('the results table sorts and filters', async () => {
     await page.selectOption('#year-select', '2024');
+    await page.click('#results-table button.sort[data-sort="name"]');
     await page.click('#results-table button.sort[data-sort="M1"]');
     assert.equal(await page.getAttribute('#results-table th:has(button[data-sort="M1"])', 'aria-sort'), 'descending');
     const report = cli([EX_2023, EX_2024]);
@@ -301,6 +431,24 @@ describe('the calculator page', () => {
     await page.selectOption('#filter-kostra', '');
     await page.click('#results-table button.sort[data-sort="M1"]');
     await page.click('#results-table button.sort[data-sort="level"]');
+  });
+
+  test('a KOSTRA group: its highest and lowest municipality, and a link to all of them ranked', async () => {
+    await page.selectOption('#year-select', '2024');
+    await chooseUnit('EKG12');
+    const expected = cli([EX_2023, EX_2024]);
+    const members = expected.results.filter((r) => r.year === 2024 && r.level === 'kommune' && r.kostragruppe === 'EKG12' && !r.suppressed && r.per_1000);
+    assert.match(await page.textContent('#extremes'), new RegExp(`^Høyest av ${members.length} kommuner`));
+    await page.click('#extremes a');
+    assert.equal(await page.inputValue('#filter-kostra'), 'EKG12');
+    assert.equal(await page.inputValue('#filter-level'), 'kommune');
+    const rows = (await tableRows()).map((row) => find(expected, ...row.key.split(':'), 2024));
+    assert.ok(rows.every((r) => r.level === 'kommune' && r.kostragruppe === 'EKG12'));
+    const rates = rows.map((r) => r.per_1000?.M1 ?? null).filter((v) => v != null);
+    for (let i = 1; i < rates.length; i++) assert.ok(rates[i - 1] >= rates[i], 'highest first');
+    await expectInView('#table-heading');
+    await page.selectOption('#filter-kostra', '');
+    await page.selectOption('#filter-level', '');
   });
 
   test('CSV and JSON export are the CLI\'s, byte for byte', async () => {
@@ -387,6 +535,17 @@ describe('the calculator page', () => {
     assert.ok((await message.textContent()).includes(bad.message));
     assert.match(await message.textContent(), /Linje 4/);
     assert.match(await message.textContent(), /Feil/);
+    // The status says there were errors, and where.
+    assert.match(await page.textContent('#status'), /^Ferdig, men med feil: .*arsverk_feil_linje4\.csv: 1 feil, første på linje 4/);
+    assert.match(await page.textContent('#status'), /ikke_en_tabell\.png: \d+ feil/);
+    // Every message names its file, and its line when it has one.
+    for (const d of expected.diagnostics.filter((x) => [BAD, NOT_TABLE].some((f) => f.endsWith(`/${x.file}`)))) {
+      const texts = await page.$$eval(`#file-panel li.file[data-file="${d.file}"] li.message`, (els) => els.map((e) => e.textContent));
+      const text = texts.find((x) => x.includes(d.message));
+      assert.ok(text, `${d.file}: ${d.message}`);
+      assert.ok(text.includes(`${d.file}`), `file named: ${text}`);
+      if (d.line) assert.match(text, new RegExp(`[Ll]inje ${d.line}\\b`), text);
+    }
     const image = expected.diagnostics.find((d) => d.file === 'ikke_en_tabell.png');
     assert.ok((await page.textContent('#file-panel li.file[data-file="ikke_en_tabell.png"]')).includes(image.message));
     await page.locator('#file-panel li.file[data-file="arsverk_feil_linje4.csv"]').scrollIntoViewIfNeeded();
@@ -397,7 +556,10 @@ describe('the calculator page', () => {
     await page.selectOption('#year-select', '2024');
     await chooseUnit('3105');
     expectKeyFigures(await keyFigures(), find(expected, 'kommune', '3105', 2024));
-    await afterRender(() => page.check('#pop-next'));
+    // A change of settings recomputes where the user is: no jump back to the file with errors.
+    const y = await page.evaluate(() => scrollY);
+    await afterRender(() => page.evaluate(() => document.getElementById('pop-next').click()));
+    assert.equal(await page.evaluate(() => scrollY), y, 'the page stays where it was');
     expectKeyFigures(await keyFigures(), find(cli(files, { population_year: 'next' }), 'kommune', '3105', 2024));
     await afterRender(() => page.check('#pop-same'));
 
@@ -407,6 +569,27 @@ describe('the calculator page', () => {
     assert.equal(await page.$$eval('#file-panel li.file', (els) => els.length), 5);
     const without = cli([SSB_07459, SSB_10826, EX_2023, EX_2024, SSB_JSONSTAT]);
     await expectTable(without, 2024);
+  });
+
+  test('a duplicate row: the warning names its file and line, and the status gives the count', async () => {
+    await clearFiles();
+    await afterRender(() => page.setInputFiles('#file-input', join(root, DUPLICATE)));
+    const expected = cli([DUPLICATE]);
+    const warnings = expected.diagnostics.filter((d) => d.code === 'value.duplicate');
+    assert.ok(warnings.length > 0);
+    // One municipality in the file: the page opens on it.
+    assert.match(await page.textContent('#key-heading'), /^Halden 2024$/);
+    assert.match(await page.textContent('#status'), /^Ferdig: 1 fil, \d+ resultater\.$/);
+    const card = '#file-panel li.file[data-file="arsverk_dobbel_rad.csv"]';
+    assert.equal(await page.textContent(`${card} details.more-messages summary`), `Vis ${warnings.length} advarsler`);
+    await page.click(`${card} details.more-messages summary`);
+    const texts = await page.$$eval(`${card} li.message[data-code="value.duplicate"]`, (els) => els.map((e) => e.textContent));
+    assert.equal(texts.length, warnings.length);
+    warnings.forEach((d, i) => {
+      assert.ok(texts[i].includes(`arsverk_dobbel_rad.csv, linje ${d.line}:`), texts[i]);
+      assert.ok(texts[i].includes(d.message), texts[i]);
+    });
+    await page.locator(card).screenshot({ path: join(ARTIFACTS, '07b-duplicate-row.png') });
   });
 
   test('cells pasted from Excel are read as a file named innlimt.tsv', async () => {
@@ -469,6 +652,10 @@ describe('the calculator page', () => {
     assert.ok((await page.textContent('#file-panel')).includes(warning.message), warning.message);
     await shot('08-english');
     await runAxe('english');
+    await expectNoNorwegian(en);
+    await page.click('#explain summary');
+    await page.click('#general-messages details summary');
+    await expectNoNorwegian(en);
     const csv = await downloadOf('#export-csv-en');
     assert.ok(csv.bytes.equals(runCli([EX_2023, EX_2024], { year: 2025, lang: 'en' }, 'csv')));
 

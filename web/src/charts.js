@@ -60,13 +60,23 @@ export function fillWhite(chart) {
 const background = { id: 'background', beforeDraw: fillWhite };
 
 // Values written at the end of each bar / above each point. dataset.valueLabels holds the texts
-// (the core's display strings where there are any).
+// (the core's display strings where there are any). A label that would overlap one already
+// written (narrow bars on a phone, two lines close together) moves below its point, or is left
+// out: the figure is still in the tooltip and the text alternative.
 const valueLabels = {
   id: 'valueLabels',
   afterDatasetsDraw(chart) {
     const { ctx } = chart;
     const horizontal = chart.options.indexAxis === 'y';
     const stacked = Boolean(chart.options.scales?.x?.stacked);
+    const placed = [];
+    const free = (r) => !placed.some((p) => r.x < p.x + p.w && p.x < r.x + r.w && r.y < p.y + p.h && p.y < r.y + r.h);
+    // On a line chart the points themselves must stay readable too.
+    if (chart.config.type === 'line') {
+      chart.data.datasets.forEach((ds, di) => chart.getDatasetMeta(di).data.forEach((el, i) => {
+        if (ds.data[i] != null) placed.push({ x: el.x - 6, y: el.y - 6, w: 12, h: 12 });
+      }));
+    }
     ctx.save();
     ctx.font = `600 12px ${Chart.defaults.font.family}`;
     chart.data.datasets.forEach((ds, di) => {
@@ -74,9 +84,10 @@ const valueLabels = {
       chart.getDatasetMeta(di).data.forEach((el, i) => {
         const text = ds.valueLabels[i];
         if (!text || ds.data[i] == null) return;
+        const w = ctx.measureText(text).width;
         if (stacked) {
           const { x, base, y } = el.getProps(['x', 'base', 'y'], true);
-          if (Math.abs(x - base) < ctx.measureText(text).width + 6) return;
+          if (Math.abs(x - base) < w + 6) return;
           ctx.fillStyle = '#fff';
           ctx.strokeStyle = INK;
           ctx.lineWidth = 3;
@@ -86,16 +97,19 @@ const valueLabels = {
           ctx.fillText(text, (x + base) / 2, y);
           return;
         }
+        const h = horizontal ? 11 : 14; // lying bars are close together
+        const spots = horizontal
+          ? [{ x: el.x + 4, y: el.y - h / 2, w, h }]
+          : [{ x: el.x - w / 2, y: el.y - 4 - h, w, h }, { x: el.x - w / 2, y: el.y + 6, w, h }];
+        // Inside the canvas: a label at the first or last point may not run off the edge.
+        for (const r of spots) r.x = Math.min(Math.max(r.x, chart.chartArea.left + 2), chart.width - w - 2);
+        const spot = spots.find(free);
+        if (!spot) return;
+        placed.push(spot);
         ctx.fillStyle = INK;
-        if (horizontal) {
-          ctx.textAlign = 'left';
-          ctx.textBaseline = 'middle';
-          ctx.fillText(text, el.x + 4, el.y);
-        } else {
-          ctx.textAlign = 'center';
-          ctx.textBaseline = 'bottom';
-          ctx.fillText(text, el.x, el.y - 4);
-        }
+        ctx.textAlign = 'left';
+        ctx.textBaseline = 'middle';
+        ctx.fillText(text, spot.x, spot.y + h / 2);
       });
     });
     ctx.restore();
@@ -160,7 +174,7 @@ const axisTitle = (text) => ({ display: true, text, color: INK });
 
 const charts = new Map();
 
-function makeFigure(container, key, title, description, height, wide = false) {
+function makeFigure(container, key, title, description, height, png, wide = false) {
   const fig = document.createElement('figure');
   fig.className = wide ? 'chart wide' : 'chart';
   fig.dataset.chart = key;
@@ -185,14 +199,55 @@ function makeFigure(container, key, title, description, height, wide = false) {
   button.dataset.size = 'sm';
   button.textContent = t('downloadPng');
   button.setAttribute('aria-label', `${t('downloadPng')}: ${title}`);
-  button.addEventListener('click', () => downloadPng(key, canvas));
+  button.addEventListener('click', () => downloadPng(canvas, title, png(key)));
   fig.append(cap, box, button);
   container.append(fig);
   return canvas;
 }
 
-function downloadPng(key, canvas) {
-  canvas.toBlob((blob) => { if (blob) download(`arsverk_${key}.png`, blob); }, 'image/png');
+// The downloaded image stands alone, like the map's: title, unit, year and measure above the
+// chart, the source and the date below, and a file name that says what it is.
+function downloadPng(canvas, title, png) {
+  const scale = canvas.width / (canvas.clientWidth || canvas.width);
+  const pad = 12 * scale;
+  const out = document.createElement('canvas');
+  const g = out.getContext('2d');
+  const font = (size, weight = 400) => `${weight} ${size * scale}px ${Chart.defaults.font.family}`;
+  const width = canvas.width;
+  const blocks = [
+    { lines: wrapToWidth(g, title, font(16, 600), width - 2 * pad), font: font(16, 600), size: 21 * scale },
+    { lines: wrapToWidth(g, png.subtitle, font(13), width - 2 * pad), font: font(13), size: 18 * scale },
+  ];
+  const source = { lines: wrapToWidth(g, png.source, font(11), width - 2 * pad), font: font(11), size: 15 * scale };
+  const head = blocks.reduce((sum, b) => sum + b.lines.length * b.size, pad);
+  out.width = width;
+  out.height = Math.ceil(head + pad / 2 + canvas.height + source.lines.length * source.size + pad);
+  g.fillStyle = '#fff';
+  g.fillRect(0, 0, out.width, out.height);
+  g.fillStyle = INK;
+  g.textBaseline = 'top';
+  let y = pad;
+  for (const b of blocks) {
+    g.font = b.font;
+    for (const line of b.lines) { g.fillText(line, pad, y); y += b.size; }
+  }
+  g.drawImage(canvas, 0, head + pad / 2);
+  y = head + pad / 2 + canvas.height;
+  g.font = source.font;
+  for (const line of source.lines) { g.fillText(line, pad, y); y += source.size; }
+  out.toBlob((blob) => { if (blob) download(png.fileName, blob); }, 'image/png');
+}
+
+function wrapToWidth(g, text, font, width) {
+  g.font = font;
+  const lines = [];
+  let line = '';
+  for (const word of String(text).split(' ')) {
+    const next = line ? `${line} ${word}` : word;
+    if (line && g.measureText(next).width > width) { lines.push(line); line = word; } else line = next;
+  }
+  if (line) lines.push(line);
+  return lines;
 }
 
 function draw(key, canvas, config) {
@@ -208,13 +263,31 @@ const MEASURES = ['M1', 'M2', 'M3', 'M4'];
 const rate = (r, m) => (r && r.per_1000 ? r.per_1000[m] : null);
 const shown = (r, m) => (r && r.display ? r.display[m] : null);
 
+// What a downloaded image says besides its title: unit, year(s), measure; source; file name.
+function pngInfo(ctx, key) {
+  const { unit, measure, year } = ctx;
+  const perMeasure = !['sammenligning', 'utdanning', 'tjenester'].includes(key);
+  const years = ctx.series.map((s) => s.year);
+  const when = key === 'tidsserie' && years.length > 1 ? `${years[0]}–${years[years.length - 1]}` : String(year);
+  const what = perMeasure ? `${measure} ${ctx.measureLabel(measure)}` : key === 'sammenligning' ? 'M1–M4' : null;
+  const per = key === 'utdanning' || key === 'tjenester' ? null : t('perThousand');
+  return {
+    subtitle: [unit.name, when, what, per].filter(Boolean).join(', '),
+    source: ctx.source,
+    fileName: `arsverk_${key}_${String(unit.code).toLowerCase()}_${perMeasure ? `${measure.toLowerCase()}_` : ''}${when.replace('–', '-')}.png`,
+  };
+}
+
 // ctx: {unit, year, measure, scope, peers: {fylke, land, kostra, oslo}, series: [{year, result, land}],
-//       ranking: [results], rankingTitle, measureLabel(m)}
+//       ranking: [results], rankingTitle, measureLabel(m), source (for the PNGs)}
 export function renderCharts(container, ctx) {
   destroyCharts();
   container.replaceChildren();
   const { unit, measure } = ctx;
   const describe = (rows) => rows.filter(Boolean).join('; ');
+  const png = (key) => pngInfo(ctx, key);
+  // A phone has no room for four groups of five bars side by side: the bars lie down.
+  const narrow = container.clientWidth < 560;
 
   // 1. The unit against its county, Norway and KOSTRA group, M1–M4.
   {
@@ -240,13 +313,15 @@ export function renderCharts(container, ctx) {
       borderWidth: 1,
     }));
     const canvas = makeFigure(container, 'sammenligning', t('chartCompare'),
-      describe(rows.map(([name, , text]) => `${name}: ${MEASURES.map((m) => `${m} ${text(m) ?? '–'}`).join(', ')}`)), 340, true);
+      describe(rows.map(([name, , text]) => `${name}: ${MEASURES.map((m) => `${m} ${text(m) ?? '–'}`).join(', ')}`)),
+      narrow ? 140 + rows.length * 4 * 17 : 340, png, true);
+    const valueAxis = { beginAtZero: true, title: axisTitle(t('perThousandShort')), grid: { color: GRID } };
     draw('sammenligning', canvas, {
       type: 'bar',
       data: { labels, datasets },
-      options: baseOptions({
-        scales: { y: { beginAtZero: true, title: axisTitle(t('perThousandShort')), grid: { color: GRID } }, x: { grid: { display: false } } },
-      }),
+      options: baseOptions(narrow
+        ? { indexAxis: 'y', scales: { x: valueAxis, y: { grid: { display: false } } } }
+        : { scales: { y: valueAxis, x: { grid: { display: false } } } }),
     });
   }
 
@@ -273,10 +348,11 @@ export function renderCharts(container, ctx) {
       }));
       const canvas = makeFigure(container, 'utdanning', t('chartEducation'),
         describe(rows.map((r, i) => `${r.name}: ${names.map((n, k) => `${n} ${fmt(shares[i][k], 0)} %`).join(', ')}`)),
-        120 + rows.length * 52);
+        // Room for the legend's four long entries, on up to four lines.
+        (narrow ? 220 : 170) + rows.length * 48, png);
       draw('utdanning', canvas, {
         type: 'bar',
-        data: { labels: rows.map((r) => r.name), datasets },
+        data: { labels: rows.map((r) => wrap(r.name, narrow ? 14 : 60)), datasets },
         options: baseOptions({
           indexAxis: 'y',
           scales: {
@@ -320,7 +396,7 @@ export function renderCharts(container, ctx) {
     const datasets = [...line(unit.name, (s) => s.result, 0, [])];
     if (ctx.series.some((s) => s.land) && unit.level !== 'land') datasets.push(...line(ctx.series.find((s) => s.land).land.name, (s) => s.land, 1, [6, 4]));
     const canvas = makeFigure(container, 'tidsserie', `${t('chartSeries')} (${measure})`,
-      describe([...ctx.series.map((s) => `${s.year}: ${shown(s.result, measure) ?? '–'}`), hasBreak ? t('breakLabel') : '']), 320);
+      describe([...ctx.series.map((s) => `${s.year}: ${shown(s.result, measure) ?? '–'}`), hasBreak ? t('breakLabel') : '']), 320, png);
     draw('tidsserie', canvas, {
       type: 'line',
       data: { labels, datasets },
@@ -341,7 +417,8 @@ export function renderCharts(container, ctx) {
       .sort((a, b) => rate(b, measure) - rate(a, measure) || a.code.localeCompare(b.code));
     if (list.length > 1) {
       const chosen = (r) => r.level === unit.level && r.code === unit.code;
-      const labels = list.map((r) => (chosen(r) ? `► ${r.name}` : r.name));
+      // On a phone long names take two lines rather than being cut at the edge.
+      const labels = list.map((r) => wrap(chosen(r) ? `► ${r.name}` : r.name, narrow ? 14 : 60));
       const datasets = [{
         label: `${measure}, ${t('perThousand')}`,
         data: list.map((r) => rate(r, measure)),
@@ -352,7 +429,7 @@ export function renderCharts(container, ctx) {
       }];
       const median = ctx.rankingMedian;
       const canvas = makeFigure(container, 'rangering', `${ctx.rankingTitle} (${measure})`,
-        describe(list.map((r, i) => `${i + 1}. ${r.name} ${shown(r, measure)}`)), 80 + list.length * 22);
+        describe(list.map((r, i) => `${i + 1}. ${r.name} ${shown(r, measure)}`)), 80 + list.length * (narrow ? 30 : 22), png);
       draw('rangering', canvas, {
         type: 'bar',
         data: { labels, datasets },
@@ -389,7 +466,7 @@ export function renderCharts(container, ctx) {
         borderWidth: 1,
       }));
       const canvas = makeFigure(container, 'malgruppe', `${t('chartGroups')} (${measure})`,
-        describe(rows.map((r) => `${r.name}: ${groups.map((g) => `${t(`groups.${g}`)} ${fmt(r.by_group[g]?.per_1000?.[measure])}`).join(', ')}`)), 300);
+        describe(rows.map((r) => `${r.name}: ${groups.map((g) => `${t(`groups.${g}`)} ${fmt(r.by_group[g]?.per_1000?.[measure])}`).join(', ')}`)), 300, png);
       draw('malgruppe', canvas, {
         type: 'bar',
         data: { labels: groups.map((g) => t(`groups.${g}`)), datasets },
@@ -406,11 +483,11 @@ export function renderCharts(container, ctx) {
       .sort((a, b) => b.arsverk.M1 - a.arsverk.M1);
     if (services.length) {
       const canvas = makeFigure(container, 'tjenester', t('chartServices'),
-        describe(services.map((s) => `${s.service}: ${fmt(s.arsverk.M1, 2)}`)), 90 + services.length * 30);
+        describe(services.map((s) => `${s.service}: ${fmt(s.arsverk.M1, 2)}`)), 90 + services.length * (narrow ? 48 : 30), png);
       draw('tjenester', canvas, {
         type: 'bar',
         data: {
-          labels: services.map((s) => wrap(s.service, 40)),
+          labels: services.map((s) => wrap(s.service, narrow ? 18 : 40)),
           datasets: [{
             label: t('arsverkAxis'),
             data: services.map((s) => s.arsverk.M1),

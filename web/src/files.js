@@ -1,6 +1,6 @@
 // The file panel: what the core recognised in each file, and its messages (with line numbers, in
 // plain language, from the core) — plus the messages about the computation as a whole.
-import { fmt, fmtInt, t } from './i18n.js';
+import { fmt, fmtInt, listText, t, tn } from './i18n.js';
 
 const MAX_MESSAGES = 50;
 const escape = (s) => String(s).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -10,26 +10,40 @@ function messageList(diagnostics) {
   return `<ul class="messages">${messageItems(diagnostics.slice(0, MAX_MESSAGES), diagnostics.length)}</ul>`;
 }
 
-// Errors are always shown; warnings and notes fold away when there are more than a few.
+// "ark.csv, linje 14" — the file always, and the line unless the core's text already starts with it.
+function where(d) {
+  const parts = [];
+  if (d.file) parts.push(d.file);
+  if (d.line && !/^(Linje|Line) \d+/.test(d.message)) {
+    parts.push(t(d.column ? 'where.cell' : 'where.line', { line: fmtInt(d.line), column: d.column }));
+  }
+  return parts.join(', ');
+}
+
+// Warnings and notes fold away behind a summary that counts them; errors are always shown.
+function folded(diagnostics, extra = '') {
+  if (!diagnostics.length && !extra) return '';
+  const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
+  const notes = diagnostics.length - warnings;
+  const what = listText([warnings && tn('nWarnings', warnings), notes && tn('nNotes', notes)].filter(Boolean));
+  const summary = what ? t('showMessages', { what }) : t('excludedNote');
+  return `<details class="ds-details more-messages"><summary>${escape(summary)}</summary>` +
+    `${messageList(diagnostics)}${extra}</details>`;
+}
+
 function fileMessages(diagnostics) {
   const errors = diagnostics.filter((d) => d.severity === 'error');
-  const rest = diagnostics.filter((d) => d.severity !== 'error');
-  let html = errors.length ? messageList(errors) : '';
-  if (rest.length > 3) {
-    const warnings = rest.filter((d) => d.severity === 'warning').length;
-    html += `<details class="ds-details more-messages"><summary>${escape(t('moreMessages', { warnings, notes: rest.length - warnings }))}</summary>${messageList(rest)}</details>`;
-  } else if (rest.length) {
-    html += messageList(rest);
-  }
-  return html;
+  return messageList(errors) + folded(diagnostics.filter((d) => d.severity !== 'error'));
 }
 
 function messageItems(shown, total) {
   let html = '';
   for (const d of shown) {
     const color = d.severity === 'error' ? 'danger' : d.severity === 'warning' ? 'warning' : 'info';
+    const place = where(d);
     html += `<li class="message" data-severity="${d.severity}" data-code="${escape(d.code)}"${d.line ? ` data-line="${d.line}"` : ''}>` +
-      `<span class="ds-tag" data-color="${color}">${escape(t(`severity.${d.severity}`))}</span> ${escape(d.message)}</li>`;
+      `<span class="ds-tag" data-color="${color}">${escape(t(`severity.${d.severity}`))}</span> ` +
+      (place ? `<span class="where">${escape(place)}:</span> ` : '') + `${escape(d.message)}</li>`;
   }
   if (total > shown.length) html += `<li class="message more">${escape(t('notShown', { n: fmtInt(total - shown.length) }))}</li>`;
   return html;
@@ -76,11 +90,13 @@ export function renderFiles(panel, general, entries, report) {
   const rest = diags.filter((d) => d.file == null || !entries.some((e) => e.name === d.file));
   let g = '';
   if (report && (rest.length || report.excluded.length)) {
-    g += `<h4 class="ds-heading" data-size="xs">${escape(t('generalMessages'))}</h4>${messageList(rest)}`;
-    if (report.excluded.length) {
-      g += `<p class="ds-paragraph" data-size="sm">${escape(t('excludedNote'))}: ` +
-        report.excluded.map((x) => `${escape(x.service)} (${fmt(x.arsverk, 2)})`).join('; ') + '</p>';
-    }
+    const excluded = report.excluded.length
+      ? `<p class="ds-paragraph" data-size="sm">${escape(t('excludedNote'))}: ` +
+        report.excluded.map((x) => `${escape(x.service)} (${fmt(x.arsverk, 2)})`).join('; ') + '</p>'
+      : '';
+    const errors = rest.filter((d) => d.severity === 'error');
+    g += `<h4 class="ds-heading" data-size="xs">${escape(t('generalMessages'))}</h4>` +
+      messageList(errors) + folded(rest.filter((d) => d.severity !== 'error'), excluded);
   }
   general.innerHTML = g;
 }

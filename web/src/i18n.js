@@ -38,9 +38,15 @@ const nb = {
   hasTargetGroup: 'med målgruppe', hasService: 'med tjenestekategori',
   severity: { error: 'Feil', warning: 'Advarsel', info: 'Merk' },
   generalMessages: 'Merknader til beregningen',
-  moreMessages: 'Vis {warnings} advarsler og {notes} merknader',
   notShown: '… og {n} til av samme slag (alle står i JSON-eksporten).',
   seeResult: 'Gå til resultatet',
+  nFiles: { one: '{n} fil', other: '{n} filer' },
+  nResults: { one: '{n} resultat', other: '{n} resultater' },
+  nErrors: { one: '{n} feil', other: '{n} feil' },
+  nWarnings: { one: '{n} advarsel', other: '{n} advarsler' },
+  nNotes: { one: '{n} merknad', other: '{n} merknader' },
+  showMessages: 'Vis {what}',
+  where: { line: 'linje {line}', cell: 'linje {line}, kolonne {column}' },
   noMessages: 'Ingen merknader.',
   excludedNote: 'Holdt utenfor indikatoren',
   status: {
@@ -48,7 +54,10 @@ const nb = {
     ready: 'Klar. Legg inn filer eller prøv eksempeldataene.',
     reading: 'Leser {name}: {percent} %',
     computing: 'Regner …',
-    done: 'Ferdig: {files} filer, {results} resultater.',
+    done: 'Ferdig: {files}, {results}.',
+    doneErrors: 'Ferdig, men med feil: {list}.',
+    errorsIn: '{file}: {count}, første på linje {line}',
+    errorsInNoLine: '{file}: {count}',
     failed: 'Kalkulatoren kunne ikke startes: {message}',
     fileError: 'Kunne ikke lese {name}: {message}',
     exported: 'Lastet ned {name}.',
@@ -83,8 +92,12 @@ const nb = {
   colLand: 'Landet',
   colKostra: 'KOSTRA-gruppen',
   colKostraMedian: 'Median i gruppen',
-  colRank: 'Plass i gruppen',
+  colRank: 'Plass i gruppen (1\u00a0=\u00a0høyest)',
+  colRankShort: 'Plass (1\u00a0=\u00a0høyest)',
   colDiff: 'Forskjell fra median',
+  extremes: 'Høyest av {n} kommuner ({measure}): {high}. Lavest: {low}.',
+  extremesLink: 'Alle kommunene rangert',
+  diffNote: 'Forskjellen fra medianen er regnet av de avrundede tallene som vises, så den stemmer med dem.',
   colChange: 'Endring fra {year}',
   colChangeNone: 'Endring',
   rankOf: '{rank} av {n}',
@@ -104,6 +117,36 @@ const nb = {
     coverage: 'Dekning: kommunene med tall har {pct} % av innbyggerne ({members} av {total} kommuner).',
     direct: 'Tallet er oppgitt direkte i filen, ikke regnet ut fra kommunene.',
   },
+  explain: {
+    summary: 'Hva betyr M1–M4, og hvordan er tallet regnet ut?',
+    measuresHeading: 'Målene ({schema})',
+    schema2024: 'fra 2024',
+    schema2015: '2015–2023',
+    categoriesIntro: 'Kommunene rapporterer årsverk i fem utdanningskategorier (skjema IS-24/8):',
+    categories: {
+      a: 'helse- og sosialfaglig utdanning fra videregående skole',
+      b: 'helse- og sosialfaglig utdanning fra universitet eller høyskole',
+      c: 'annen utdanning fra videregående skole',
+      d: 'annen utdanning fra universitet eller høyskole',
+      e: 'ufaglærte',
+    },
+    measures2024: { M1: 'a + b + c + d + e (alle årsverk)', M2: 'a + b', M3: 'b', M4: 'd' },
+    measures2015: {
+      M1: 'alle årsverk, også uten formell utdanning',
+      M2: 'helse- og sosialfaglig utdanning fra videregående skole, pluss alle med høyere utdanning',
+      M3: 'alle med utdanning fra universitet eller høyskole, med eller uten videreutdanning',
+      M4: 'universitet eller høyskole med videreutdanning i psykisk helse- og rusarbeid',
+    },
+    perThousand: 'Alle målene er årsverk per 1 000 innbyggere: årsverk ÷ innbyggere × 1 000.',
+    howHeading: 'Slik er tallet regnet ut for {name} {year}',
+    numeratorAggregate: 'Årsverkene er summen for de {members} av {total} kommunene som har tall, og innbyggerne er summen for de samme kommunene.',
+    population: 'Innbyggere: {pop} per 1. januar {year} ({source})',
+    sourceEmbedded: 'Statistisk sentralbyrå, folkemengde 1. januar, innebygd i kalkulatoren',
+    sourceFile: 'fra filen {file}',
+    formula: '{m} = {arsverk} årsverk ÷ {pop} innbyggere × 1 000 = {result}',
+    rounding: 'Resultatet er avrundet til én desimal (halvt bort fra null). Fylker, landet og KOSTRA-grupper er summen av årsverkene delt på summen av innbyggerne i de samme kommunene, ikke et gjennomsnitt av kommunenes tall.',
+    none: 'Ingen tall for {name} {year}, så det er ingenting å regne ut.',
+  },
   population: 'Innbyggere',
   populationInfo: '{pop} innbyggere 1. januar {year} ({source})',
   sourceEmbedded: 'SSB, innebygd',
@@ -112,7 +155,9 @@ const nb = {
   chartCompare: 'Enheten sammenlignet med fylket, landet og KOSTRA-gruppen (M1–M4)',
   chartEducation: 'Utdanningssammensetning (andel av årsverkene)',
   chartSeries: 'Utvikling over tid',
-  chartRanking: 'Alle kommuner i gruppen, sortert',
+  chartRanking: 'Alle kommuner i {group}, sortert',
+  chartRankingFylker: 'Alle fylker, sortert',
+  chartRankingBydeler: 'Alle bydeler i Oslo, sortert',
   chartGroups: 'Fordelt på målgruppe',
   chartServices: 'Fordelt på tjenestekategori (alle årsverk, M1)',
   chartMeasure: 'Mål i diagrammene',
@@ -120,13 +165,15 @@ const nb = {
   scopeKostra: 'KOSTRA-gruppen',
   scopeFylke: 'Fylket',
   downloadPng: 'Last ned som PNG',
+  imageSource: 'Kilde: beregnet fra {files}; befolkning: {population}. Kalkulator for kvalitetsindikatoren «Årsverk i psykisk helse- og rusarbeid», {date}.',
+  populationSsb: 'Statistisk sentralbyrå (SSB)',
   breakLabel: 'brudd i statistikken',
   series2015: '{name} (2015–2023)',
   series2024: '{name} (fra 2024)',
   median: 'Median',
   groups: { voksne: 'Voksne', barn_og_unge: 'Barn og unge' },
   education: {
-    2024: ['Helse/sosial høyere utdanning', 'Helse/sosial videregående', 'Annen høyere utdanning', 'Annen videregående eller uten formell utdanning'],
+    2024: ['Helse/sosial høyere utdanning', 'Helse/sosial videregående', 'Annen høyere utdanning', 'Annen videregående eller ufaglært'],
     2015: ['Høyere utdanning med videreutdanning', 'Høyere utdanning uten videreutdanning', 'Helse/sosial videregående', 'Annen eller ingen utdanning'],
   },
   arsverkAxis: 'årsverk',
@@ -142,12 +189,14 @@ const nb = {
   mapModeDiff: 'Forskjell fra medianen i KOSTRA-gruppen',
   map: {
     title: 'Kart',
+    attribution: '© Kartverket / Geonorge, CC BY 4.0; bydeler: © Oslo kommune, CC BY 4.0',
     loading: 'Henter kartet …',
     failed: 'Kartet kunne ikke vises: {message}',
     canvasLabel: 'Kart over {level}, {what}. Piltastene går gjennom enhetene, Enter velger. Tabellen under har alle tallene.',
     osloLabel: 'Kart over bydelene i Oslo, {what}. Piltastene går gjennom bydelene, Enter velger.',
     osloCaption: 'Bydelene i Oslo',
     levelPlural: { kommune: 'kommunene', fylke: 'fylkene', bydel: 'bydelene' },
+    methodUnits: { kommune: 'kommuner og bydeler', fylke: 'fylker' },
     legendTitle: 'Tegnforklaring',
     legendDiff: 'forskjell fra medianen i KOSTRA-gruppen (årsverk per 1 000 innbyggere)',
     legendCarried: 'ført videre fra året før (prikket)',
@@ -157,7 +206,7 @@ const nb = {
     below: 'under {v}',
     atLeast: '{v} og over',
     under: 'under',
-    methodRate: 'Klassene er kvintiler (20, 40, 60 og 80 %) av verdiene på kartet (kommuner og bydeler), avrundet til én desimal; nedre grense hører til klassen. Fargeskala: ColorBrewer Blues.',
+    methodRate: 'Klassene er kvintiler (20, 40, 60 og 80 %) av verdiene på kartet ({units}), avrundet til én desimal; en klasse er minst 0,2 bred, og nedre grense hører til klassen. Fargeskala: ColorBrewer Blues.',
     methodDiff: 'Faste, symmetriske grenser rundt medianen: ±d og ±d/3, der d er 80-prosentilen av de absolutte forskjellene (avrundet, minst 0,3). Oransje: under medianen, lilla: over. Fargeskala: ColorBrewer PuOr.',
     noValue: 'ingen tall',
     diffValue: '{diff} fra medianen ({value} mot median {median})',
@@ -182,7 +231,11 @@ const nb = {
   filterKostra: 'KOSTRA-gruppe',
   filterLevel: 'Nivå',
   filterAll: 'Alle',
-  tableCaption: 'Årsverk per 1 000 innbyggere, {year}. {count} enheter vises.',
+  tableCaption: 'Årsverk per 1 000 innbyggere, {year}. {count} vises.',
+  nUnits: { one: '{n} enhet', other: '{n} enheter' },
+  sortedAsc: 'Sortert etter {col}, stigende.',
+  sortedDesc: 'Sortert etter {col}, synkende.',
+  tableClickHint: 'Velg en rad for å vise enheten.',
   colCode: 'Nr.', colName: 'Navn', colLevel: 'Nivå', colPopulation: 'Innbyggere', colFlags: 'Merknader',
   sortBy: 'Sorter etter {col}',
   chooseUnit: 'Vis {name}',
@@ -200,7 +253,7 @@ const nb = {
 
 const en = {
   title: 'FTEs in mental health and substance abuse work',
-  subtitle: 'Calculator for the quality indicator: FTEs (årsverk) per 1,000 inhabitants in the municipalities',
+  subtitle: 'Calculator for the quality indicator: FTEs per 1,000 inhabitants in the municipalities',
   skip: 'Skip to main content',
   langButton: 'Norsk',
   langButtonLabel: 'Bytt språk til norsk',
@@ -232,9 +285,15 @@ const en = {
   hasTargetGroup: 'with target group', hasService: 'with service category',
   severity: { error: 'Error', warning: 'Warning', info: 'Note' },
   generalMessages: 'Notes on the computation',
-  moreMessages: 'Show {warnings} warnings and {notes} notes',
   notShown: '… and {n} more of the same kind (all are in the JSON export).',
   seeResult: 'Go to the result',
+  nFiles: { one: '{n} file', other: '{n} files' },
+  nResults: { one: '{n} result', other: '{n} results' },
+  nErrors: { one: '{n} error', other: '{n} errors' },
+  nWarnings: { one: '{n} warning', other: '{n} warnings' },
+  nNotes: { one: '{n} note', other: '{n} notes' },
+  showMessages: 'Show {what}',
+  where: { line: 'line {line}', cell: 'line {line}, column {column}' },
   noMessages: 'No notes.',
   excludedNote: 'Left out of the indicator',
   status: {
@@ -242,7 +301,10 @@ const en = {
     ready: 'Ready. Add files or try the example data.',
     reading: 'Reading {name}: {percent} %',
     computing: 'Computing …',
-    done: 'Done: {files} files, {results} results.',
+    done: 'Done: {files}, {results}.',
+    doneErrors: 'Done, but with errors: {list}.',
+    errorsIn: '{file}: {count}, the first on line {line}',
+    errorsInNoLine: '{file}: {count}',
     failed: 'The calculator could not start: {message}',
     fileError: 'Could not read {name}: {message}',
     exported: 'Downloaded {name}.',
@@ -277,8 +339,12 @@ const en = {
   colLand: 'Norway',
   colKostra: 'KOSTRA group',
   colKostraMedian: 'Group median',
-  colRank: 'Rank in group',
+  colRank: 'Rank in group (1\u00a0=\u00a0highest)',
+  colRankShort: 'Rank (1\u00a0=\u00a0highest)',
   colDiff: 'Difference from median',
+  extremes: 'Highest of {n} municipalities ({measure}): {high}. Lowest: {low}.',
+  extremesLink: 'All municipalities ranked',
+  diffNote: 'The difference from the median is taken between the rounded figures shown, so it agrees with them.',
   colChange: 'Change from {year}',
   colChangeNone: 'Change',
   rankOf: '{rank} of {n}',
@@ -298,6 +364,36 @@ const en = {
     coverage: 'Coverage: municipalities with figures have {pct} % of the inhabitants ({members} of {total} municipalities).',
     direct: 'The figure is given directly in the file, not computed from the municipalities.',
   },
+  explain: {
+    summary: 'What do M1–M4 mean, and how is the figure computed?',
+    measuresHeading: 'The measures ({schema})',
+    schema2024: 'from 2024',
+    schema2015: '2015–2023',
+    categoriesIntro: 'Municipalities report FTEs in five education categories (form IS-24/8):',
+    categories: {
+      a: 'health/social education from upper secondary school',
+      b: 'health/social education from a university or university college',
+      c: 'other education from upper secondary school',
+      d: 'other education from a university or university college',
+      e: 'no formal education',
+    },
+    measures2024: { M1: 'a + b + c + d + e (all FTEs)', M2: 'a + b', M3: 'b', M4: 'd' },
+    measures2015: {
+      M1: 'all FTEs, including those without formal education',
+      M2: 'health/social upper secondary education, plus everyone with higher education',
+      M3: 'everyone with university or university-college education, with or without further education',
+      M4: 'university or university college with further education in mental health and substance abuse work',
+    },
+    perThousand: 'Every measure is FTEs per 1,000 inhabitants: FTEs ÷ inhabitants × 1,000.',
+    howHeading: 'How the figure is computed for {name} {year}',
+    numeratorAggregate: 'The FTEs are the sum for the {members} of {total} municipalities with figures, and the inhabitants the sum for the same municipalities.',
+    population: 'Inhabitants: {pop} on 1 January {year} ({source})',
+    sourceEmbedded: 'Statistics Norway, population on 1 January, built into the calculator',
+    sourceFile: 'from the file {file}',
+    formula: '{m} = {arsverk} FTEs ÷ {pop} inhabitants × 1,000 = {result}',
+    rounding: 'The result is rounded to one decimal (halves away from zero). Counties, Norway and KOSTRA groups are the sum of the FTEs divided by the sum of the inhabitants of the same municipalities, not an average of the municipalities’ figures.',
+    none: 'No figures for {name} {year}, so there is nothing to compute.',
+  },
   population: 'Inhabitants',
   populationInfo: '{pop} inhabitants on 1 January {year} ({source})',
   sourceEmbedded: 'SSB, built in',
@@ -306,7 +402,9 @@ const en = {
   chartCompare: 'The unit compared with its county, Norway and KOSTRA group (M1–M4)',
   chartEducation: 'Education composition (share of FTEs)',
   chartSeries: 'Over time',
-  chartRanking: 'All municipalities in the group, sorted',
+  chartRanking: 'All municipalities in {group}, sorted',
+  chartRankingFylker: 'All counties, sorted',
+  chartRankingBydeler: 'All districts of Oslo, sorted',
   chartGroups: 'By target group',
   chartServices: 'By service category (all FTEs, M1)',
   chartMeasure: 'Measure in the charts',
@@ -314,13 +412,15 @@ const en = {
   scopeKostra: 'KOSTRA group',
   scopeFylke: 'County',
   downloadPng: 'Download as PNG',
+  imageSource: 'Source: computed from {files}; population: {population}. Calculator for the quality indicator “FTEs in mental health and substance abuse work”, {date}.',
+  populationSsb: 'Statistics Norway (SSB)',
   breakLabel: 'break in the statistics',
   series2015: '{name} (2015–2023)',
   series2024: '{name} (from 2024)',
   median: 'Median',
   groups: { voksne: 'Adults', barn_og_unge: 'Children and young people' },
   education: {
-    2024: ['Health/social higher education', 'Health/social upper secondary', 'Other higher education', 'Other upper secondary or no formal education'],
+    2024: ['Health/social higher education', 'Health/social upper secondary', 'Other higher education', 'Other upper secondary or unskilled'],
     2015: ['Higher education with further education', 'Higher education without further education', 'Health/social upper secondary', 'Other or no education'],
   },
   arsverkAxis: 'FTEs',
@@ -336,12 +436,14 @@ const en = {
   mapModeDiff: 'Difference from the KOSTRA-group median',
   map: {
     title: 'Map',
+    attribution: '© Kartverket / Geonorge, CC BY 4.0; city districts: © Oslo kommune, CC BY 4.0',
     loading: 'Loading the map …',
     failed: 'The map could not be shown: {message}',
     canvasLabel: 'Map of the {level}, {what}. Arrow keys move through the units, Enter selects. The table below has every figure.',
     osloLabel: 'Map of Oslo\'s districts, {what}. Arrow keys move through the districts, Enter selects.',
     osloCaption: 'Oslo\'s districts',
     levelPlural: { kommune: 'municipalities', fylke: 'counties', bydel: 'districts' },
+    methodUnits: { kommune: 'municipalities and districts', fylke: 'counties' },
     legendTitle: 'Legend',
     legendDiff: 'difference from the KOSTRA-group median (FTEs per 1,000 inhabitants)',
     legendCarried: 'carried forward from the year before (dotted)',
@@ -351,7 +453,7 @@ const en = {
     below: 'below {v}',
     atLeast: '{v} and above',
     under: 'below',
-    methodRate: 'The classes are quintiles (20, 40, 60 and 80 %) of the values on the map (municipalities and districts), rounded to one decimal; the lower bound belongs to the class. Colour scale: ColorBrewer Blues.',
+    methodRate: 'The classes are quintiles (20, 40, 60 and 80 %) of the values on the map ({units}), rounded to one decimal; a class is at least 0.2 wide, and the lower bound belongs to the class. Colour scale: ColorBrewer Blues.',
     methodDiff: 'Fixed, symmetric breaks around the median: ±d and ±d/3, where d is the 80th percentile of the absolute differences (rounded, at least 0.3). Orange: below the median, purple: above. Colour scale: ColorBrewer PuOr.',
     noValue: 'no data',
     diffValue: '{diff} from the median ({value} against median {median})',
@@ -376,7 +478,11 @@ const en = {
   filterKostra: 'KOSTRA group',
   filterLevel: 'Level',
   filterAll: 'All',
-  tableCaption: 'FTEs per 1,000 inhabitants, {year}. {count} units shown.',
+  tableCaption: 'FTEs per 1,000 inhabitants, {year}. {count} shown.',
+  nUnits: { one: '{n} unit', other: '{n} units' },
+  sortedAsc: 'Sorted by {col}, ascending.',
+  sortedDesc: 'Sorted by {col}, descending.',
+  tableClickHint: 'Choose a row to show that unit.',
   colCode: 'No.', colName: 'Name', colLevel: 'Level', colPopulation: 'Inhabitants', colFlags: 'Notes',
   sortBy: 'Sort by {col}',
   chooseUnit: 'Show {name}',
@@ -607,4 +713,40 @@ export function fmtSigned(n, digits = 1) {
 export function fmtInt(n) {
   if (n == null || !Number.isFinite(n)) return '–';
   return formatter({ maximumFractionDigits: 0 }).format(n);
+}
+
+// tn('nFiles', 2) -> "2 filer": the plural form of the language for n, n formatted.
+const pluralRules = new Map();
+export function tn(key, n, vars = {}) {
+  const forms = t(key);
+  if (!pluralRules.has(lang)) pluralRules.set(lang, new Intl.PluralRules(locale()));
+  const form = forms[pluralRules.get(lang).select(n)] ?? forms.other;
+  return form.replace(/\{(\w+)\}/g, (m, k) => (k === 'n' ? fmtInt(n) : k in vars ? String(vars[k]) : m));
+}
+
+// An exact decimal from the core (a numerator) with every decimal it has, up to six.
+export function fmtExact(n) {
+  if (n == null || !Number.isFinite(n)) return '–';
+  return formatter({ maximumFractionDigits: 6 }).format(n);
+}
+
+// A figure as shown in the current language ("1 234,5", "−0,3", "1,234.5") back to a number.
+export function parseShown(text) {
+  const plain = String(text).replace(/[\s\u00a0\u202f]/g, '').replace('\u2212', '-');
+  return Number(lang === 'nb' ? plain.replace(',', '.') : plain.replace(/,/g, ''));
+}
+
+// The difference between two figures as they are shown (each rounded to one decimal), so that
+// "2,6 against a median of 2,6" never reads "+0,1". `shown` is the core's display string, the
+// median is shown with fmt().
+export function shownDifference(shown, median) {
+  if (shown == null || median == null || !Number.isFinite(median)) return null;
+  const tenths = (x) => Math.round(parseShown(x) * 10);
+  const d = tenths(shown) - tenths(fmt(median));
+  return Number.isFinite(d) ? d / 10 : null;
+}
+
+// ["2 advarsler", "1 merknad"] -> "2 advarsler og 1 merknad".
+export function listText(items) {
+  return new Intl.ListFormat(locale(), { type: 'conjunction' }).format(items);
 }

@@ -1,7 +1,7 @@
 // Key figures for the chosen unit: its four measures (the core's display strings) beside its
 // county, Norway and KOSTRA group, its rank and distance from the group median, the fence marker,
 // the change from the previous year, and the reason when something is missing or adjusted.
-import { fmt, fmtInt, fmtSigned, measureLabel, t } from './i18n.js';
+import { fmt, fmtExact, fmtInt, fmtSigned, measureLabel, shownDifference, t } from './i18n.js';
 
 const MEASURES = ['M1', 'M2', 'M3', 'M4'];
 const escape = (s) => String(s).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -25,6 +25,17 @@ function reasons(ctx) {
   return out;
 }
 
+// For an aggregate: its highest and lowest municipality in the chart measure, with a link to all
+// of them ranked in the results table.
+function extremes({ members, measure }) {
+  const ranked = members.filter((r) => !r.suppressed && r.per_1000?.[measure] != null && r.display?.[measure] != null)
+    .sort((a, b) => b.per_1000[measure] - a.per_1000[measure]);
+  if (ranked.length < 2) return '';
+  const name = (r) => `${r.name} (${r.display[measure]})`;
+  return `<p class="ds-paragraph extremes" id="extremes">${escape(t('extremes', { measure, high: name(ranked[0]), low: name(ranked[ranked.length - 1]), n: ranked.length }))} ` +
+    `<a class="ds-link" href="#table-heading">${escape(t('extremesLink'))}</a></p>`;
+}
+
 function changeText(unit, m) {
   const c = unit && unit.change;
   if (!c || c.per_1000[m] == null) return null;
@@ -44,12 +55,14 @@ export function renderKeyFigures(el, ctx) {
   const cmp = unit?.comparison;
   const levelText = t(`levels.${info.level}`);
   const context = [levelText, peers.fylke?.name, peers.kostra?.name].filter(Boolean).join(' · ');
-  let html = `<h3 class="ds-heading" data-size="md" id="key-heading">${escape(t('keyFor', { name: info.name, year }))}</h3>`;
-  html += `<p class="ds-paragraph unit-context">${escape(`${info.code} · ${context}`)}</p>`;
+  let html = `<h3 class="ds-heading" data-size="md" id="key-heading" tabindex="-1">${escape(t('keyFor', { name: info.name, year }))}</h3>`;
+  const code = info.level === 'land' ? '' : `${info.code} · `;
+  html += `<p class="ds-paragraph unit-context">${escape(`${code}${context}`)}</p>`;
   if (unit && unit.population) {
     const source = unit.population_source === 'file' ? t('sourceFile', { file: unit.population_file }) : t('sourceEmbedded');
     html += `<p class="ds-paragraph population" data-size="sm">${escape(t('populationInfo', { pop: fmtInt(unit.population), year: unit.population_year, source }))}</p>`;
   }
+  html += extremes(ctx);
   const why = reasons(ctx);
   if (why.length) {
     html += `<div class="ds-alert reasons" data-color="info" id="unit-reasons">${why.map((w) => `<p class="ds-paragraph">${escape(w)}</p>`).join('')}</div>`;
@@ -72,6 +85,8 @@ export function renderKeyFigures(el, ctx) {
       fenceTag(unit, m) + '</li>';
   }
   html += '</ul>';
+  // Right under the figures: what they mean and how they are computed.
+  html += explanation(unit, info, year, schema);
 
   // The comparison table: the same figures beside the unit's county, Norway and KOSTRA group.
   const cols = [];
@@ -85,8 +100,8 @@ export function renderKeyFigures(el, ctx) {
     if (dist) cols.push([`${t('colKostraMedian')}`, (m) => fmt(dist[m]?.median), 'median']);
   }
   if (cmp) {
-    cols.push([t('colRank'), (m) => (cmp.rank[m] != null ? t('rankOf', { rank: cmp.rank[m], n: cmp.n }) : '–'), 'rank']);
-    cols.push([t('colDiff'), (m) => fmtSigned(cmp.diff_from_median[m]), 'diff']);
+    cols.push([t('colRankShort'), (m) => (cmp.rank[m] != null ? t('rankOf', { rank: cmp.rank[m], n: cmp.n }) : '–'), 'rank']);
+    cols.push([t('colDiff'), (m) => fmtSigned(shownDifference(shown(unit, m), cmp.median[m])), 'diff']);
   }
   if (unit && unit.change) cols.push([t('colChange', { year: unit.change.from_year }), (m) => changeText(unit, m) ?? '–', 'change']);
   html += `<div class="table-scroll" tabindex="0" role="region" aria-labelledby="compare-caption"><table class="ds-table compare-table" data-border data-size="sm" id="compare-table">` +
@@ -97,6 +112,42 @@ export function renderKeyFigures(el, ctx) {
       cols.map(([, f, k]) => `<td class="num" data-col="${k}">${escape(f(m))}${k === 'unit' ? fenceTag(unit, m) : ''}</td>`).join('') + '</tr>';
   }
   html += '</tbody></table></div>';
+  if (cmp) html += `<p class="ds-paragraph note" data-size="sm">${escape(t('diffNote'))}</p>`;
   html += `<p class="ds-paragraph note" data-size="sm">${escape(t('schemaNote'))}</p>`;
+  const open = el.querySelector('#explain')?.open;
   el.innerHTML = html;
+  if (open) el.querySelector('#explain').open = true;
+}
+
+// "Hva betyr M1–M4?" and "Slik er tallet regnet ut" for the unit in view: the core's numerator,
+// population (with source and date) and result, put into the formula.
+function explanation(unit, info, year, schema) {
+  const s2024 = schema !== '2015';
+  let html = `<details class="ds-details explain" id="explain"><summary>${escape(t('explain.summary'))}</summary><div class="explain-body">`;
+  html += `<h4 class="ds-heading" data-size="xs">${escape(t('explain.measuresHeading', { schema: t(s2024 ? 'explain.schema2024' : 'explain.schema2015') }))}</h4>`;
+  if (s2024) {
+    html += `<p class="ds-paragraph">${escape(t('explain.categoriesIntro'))}</p><ul class="explain-list">` +
+      ['a', 'b', 'c', 'd', 'e'].map((c) => `<li><strong>${c}</strong> ${escape(t(`explain.categories.${c}`))}</li>`).join('') + '</ul>';
+  }
+  html += '<ul class="explain-list">' + MEASURES.map((m) => `<li><strong>${m}</strong> ${escape(measureLabel(schema, m))}: ` +
+    `${escape(t(`explain.measures${s2024 ? 2024 : 2015}.${m}`))}</li>`).join('') + '</ul>';
+  html += `<p class="ds-paragraph">${escape(t('explain.perThousand'))}</p>`;
+  html += `<h4 class="ds-heading" data-size="xs" id="explain-how">${escape(t('explain.howHeading', { name: info.name, year }))}</h4>`;
+  html += computation(unit, info, year);
+  return `${html}</div></details>`;
+}
+
+function computation(unit, info, year) {
+  if (!unit || !unit.arsverk || !unit.population || !unit.display) {
+    return `<p class="ds-paragraph">${escape(t('explain.none', { name: info.name, year }))}</p>`;
+  }
+  const source = unit.population_source === 'file' ? t('explain.sourceFile', { file: unit.population_file }) : t('explain.sourceEmbedded');
+  const pop = fmtInt(unit.population);
+  const lines = [t('explain.population', { pop, year: unit.population_year, source })];
+  if (unit.members_total != null) lines.push(t('explain.numeratorAggregate', { members: unit.members, total: unit.members_total }));
+  let html = `<ul class="explain-list">${lines.map((l) => `<li>${escape(l)}</li>`).join('')}</ul>`;
+  html += '<p class="ds-paragraph explain-formula">' + MEASURES.filter((m) => unit.arsverk[m] != null && unit.display[m] != null)
+    .map((m) => `<code data-measure="${m}">${escape(t('explain.formula', { m, arsverk: fmtExact(unit.arsverk[m]), pop, result: unit.display[m] }))}</code>`)
+    .join('<br>') + '</p>';
+  return `${html}<p class="ds-paragraph note" data-size="sm">${escape(t('explain.rounding'))}</p>`;
 }

@@ -5,11 +5,11 @@ import { csvText, download } from './export.js';
 import { renderCharts } from './charts.js';
 import { renderFiles } from './files.js';
 import { createGrid } from './grid.js';
-import { getLang, initialLang, measureLabel, setLang, t } from './i18n.js';
+import { getLang, initialLang, listText, measureLabel, setLang, t, tn } from './i18n.js';
 import { renderKeyFigures } from './keyfigures.js';
 import { startOffline } from './offline.js';
 import { renderPrintSummary, unfoldForPrint } from './print.js';
-import { handleSortClick, renderTable } from './table.js';
+import { handleSortClick, renderTable, rowKey, sortTable } from './table.js';
 import { readView, writeView } from './url-state.js';
 
 const EXAMPLE_FILES = ['eksempel_arsverk_2023.csv', 'eksempel_arsverk_2024_2025.csv'];
@@ -84,7 +84,7 @@ async function addFiles(files, { example = false, grid = false } = {}) {
     const { added, errors } = await calc.add(files.map((f) => ({ name: f.name, blob: f.blob })));
     for (const a of added) state.entries.push({ fileId: a.fileId, name: a.name, example, grid, error: null });
     for (const e of errors) state.entries.push({ fileId: null, name: e.name, example, grid, error: e.message });
-    await refresh();
+    await refresh({ reveal: true });
   } catch (err) {
     setStatus(t('status.fileError', { name: files.map((f) => f.name).join(', '), message: err.message }));
     setBusy(false);
@@ -92,7 +92,8 @@ async function addFiles(files, { example = false, grid = false } = {}) {
 }
 
 let refreshSeq = 0;
-async function refresh() {
+// reveal: new files were added, so bring what they brought into view.
+async function refresh({ reveal = false } = {}) {
   const seq = ++refreshSeq;
   setBusy(true);
   if (!state.entries.some((e) => e.fileId != null)) {
@@ -116,11 +117,44 @@ async function refresh() {
     setBusy(false);
     return;
   }
+  const first = !state.report;
   state.report = report;
   indexReport(report);
   render();
-  setStatus(t('status.done', { files: report.files.length, results: report.results.length }));
+  const errors = errorSummary(report);
+  setStatus(errors ? t('status.doneErrors', { list: errors })
+    : t('status.done', { files: tn('nFiles', report.files.length), results: tn('nResults', report.results.length) }));
   setBusy(false);
+  // After new files, the first results are brought into view; when a file has errors, its
+  // messages come first. A change of settings or language leaves the page where it is.
+  if (reveal && errors) showFirstError();
+  else if (reveal && first && report.results.length) showResult();
+}
+
+function showFirstError() {
+  syncStatusHeight();
+  document.querySelector('#file-panel li.file:has(.message[data-severity="error"])')?.scrollIntoView({ block: 'start' });
+}
+
+// "arsverk.csv: 2 feil, første på linje 4" for each file with errors (and files that failed).
+function errorSummary(report) {
+  const parts = state.entries.filter((e) => e.error).map((e) => t('status.errorsInNoLine', { file: e.name, count: tn('nErrors', 1) }));
+  const byFile = new Map();
+  for (const d of report.diagnostics.filter((x) => x.severity === 'error')) {
+    const key = d.file ?? t('generalMessages');
+    if (!byFile.has(key)) byFile.set(key, []);
+    byFile.get(key).push(d);
+  }
+  for (const [file, list] of byFile) {
+    const line = list.map((d) => d.line).filter(Boolean).sort((a, b) => a - b)[0];
+    parts.push(t(line ? 'status.errorsIn' : 'status.errorsInNoLine', { file, count: tn('nErrors', list.length), line }));
+  }
+  return parts.length ? listText(parts) : '';
+}
+
+function showResult() {
+  syncStatusHeight(); // the status text just changed: its height may have too
+  document.getElementById('result-heading').scrollIntoView({ block: 'start' });
 }
 
 function indexReport(report) {
@@ -134,13 +168,30 @@ function indexReport(report) {
   const years = report.years;
   takeLinkedView(years);
   if (!years.includes(state.year)) state.year = years.length ? years[years.length - 1] : null;
-  if (!state.units.has(state.unitKey)) {
-    const local = [...state.units.values()].filter((u) => u.level === 'kommune' || u.level === 'bydel');
-    const own = local.filter((u) => u.level === 'kommune');
-    state.unitKey = own.length === 1 ? `kommune:${own[0].code}`
-      : local.length === 1 ? `${local[0].level}:${local[0].code}`
-        : state.units.has('land:0') ? 'land:0' : state.units.keys().next().value ?? null;
+  if (!state.units.has(state.unitKey)) state.unitKey = defaultUnitKey();
+}
+
+// The most useful first view: the one municipality (or district) in the files; else the one
+// KOSTRA group or county they all belong to, with its members ranked; else Norway, with every
+// municipality ranked in the table.
+function defaultUnitKey() {
+  const units = [...state.units.values()];
+  const local = units.filter((u) => u.level === 'kommune' || u.level === 'bydel');
+  const own = local.filter((u) => u.level === 'kommune');
+  if (own.length === 1) return `kommune:${own[0].code}`;
+  if (local.length === 1) return `${local[0].level}:${local[0].code}`;
+  const shared = (field, level) => {
+    const codes = new Set(own.map((u) => u[field]));
+    const [code] = codes;
+    return codes.size === 1 && code && state.units.has(`${level}:${code}`) ? `${level}:${code}` : null;
+  };
+  const group = own.length > 1 ? shared('kostragruppe', 'kostragruppe') ?? shared('fylke', 'fylke') : null;
+  if (group) return group;
+  if (own.length > 1) {
+    state.filters.level = 'kommune';
+    sortTable(state.measure, 'descending');
   }
+  return state.units.has('land:0') ? 'land:0' : state.units.keys().next().value ?? null;
 }
 
 const result = (level, code, year) => (code == null ? null : state.index.get(`${level}:${code}:${year}`) ?? null);
@@ -222,8 +273,10 @@ function renderChooser() {
 function peersOf(info, year) {
   const peers = { fylke: null, land: null, kostra: null, oslo: null };
   if (info.level !== 'land') peers.land = result('land', '0', year);
+  // Oslo is both a municipality and a county: the district is compared with Oslo once.
+  const oslo = info.level === 'bydel' || (info.level === 'kommune' && info.code === '0301');
   if (info.level === 'kommune' || info.level === 'bydel') {
-    peers.fylke = result('fylke', info.fylke, year);
+    peers.fylke = oslo ? null : result('fylke', info.fylke, year);
     peers.kostra = result('kostragruppe', info.kostragruppe, year);
   }
   if (info.level === 'bydel') peers.oslo = result('kommune', '0301', year);
@@ -232,27 +285,28 @@ function peersOf(info, year) {
 
 function rankingOf(info, unit, year, peers) {
   const rows = state.report.results.filter((r) => r.year === year);
+  const kommuner = (pick) => rows.filter((r) => r.level === 'kommune' && pick(r));
+  const median = (group) => group?.distribution?.[state.measure]?.median ?? null;
   if (info.level === 'kommune' && state.scope === 'kostra' && info.kostragruppe) {
-    return {
-      list: rows.filter((r) => r.level === 'kommune' && r.kostragruppe === info.kostragruppe),
-      title: `${t('chartRanking')}: ${peers.kostra?.name ?? info.kostragruppe}`,
-      median: peers.kostra?.distribution?.[state.measure]?.median ?? null,
-    };
+    const name = peers.kostra?.name ?? info.kostragruppe;
+    return { list: kommuner((r) => r.kostragruppe === info.kostragruppe), title: t('chartRanking', { group: name }), median: median(peers.kostra) };
   }
   if (info.level === 'kommune') {
-    return { list: rows.filter((r) => r.level === 'kommune' && r.fylke === info.fylke), title: `${t('chartRanking')}: ${peers.fylke?.name ?? info.fylke}`, median: null };
+    const name = peers.fylke?.name ?? result('fylke', info.fylke, year)?.name ?? info.fylke;
+    return { list: kommuner((r) => r.fylke === info.fylke), title: t('chartRanking', { group: name }), median: null };
   }
-  if (info.level === 'bydel') {
-    return { list: rows.filter((r) => r.level === 'bydel'), title: `${t('chartRanking')}: Oslo`, median: null };
-  }
+  if (info.level === 'bydel') return { list: rows.filter((r) => r.level === 'bydel'), title: t('chartRankingBydeler'), median: null };
   if (info.level === 'kostragruppe') {
-    return {
-      list: rows.filter((r) => r.level === 'kommune' && r.kostragruppe === info.code),
-      title: `${t('chartRanking')}: ${info.name}`,
-      median: unit?.distribution?.[state.measure]?.median ?? null,
-    };
+    return { list: kommuner((r) => r.kostragruppe === info.code), title: t('chartRanking', { group: info.name }), median: median(unit) };
   }
-  return { list: rows.filter((r) => r.level === 'fylke'), title: `${t('chartRanking')}: ${t('levels.fylke')}`, median: null };
+  if (info.level === 'fylke') return { list: kommuner((r) => r.fylke === info.code), title: t('chartRanking', { group: info.name }), median: null };
+  return { list: rows.filter((r) => r.level === 'fylke'), title: t('chartRankingFylker'), median: null };
+}
+
+// The municipalities of an aggregate (Norway, a county, a KOSTRA group), for its highest and lowest.
+function membersOf(info, year) {
+  const belongs = { land: () => true, fylke: (r) => r.fylke === info.code, kostragruppe: (r) => r.kostragruppe === info.code }[info.level];
+  return belongs ? state.report.results.filter((r) => r.year === year && r.level === 'kommune' && belongs(r)) : [];
 }
 
 function renderUnit() {
@@ -262,7 +316,7 @@ function renderUnit() {
   const unit = result(info.level, info.code, year);
   const peers = peersOf(info, year);
   const settings = coreSettings();
-  renderKeyFigures(el['key-figures'], { unit, info, year, peers, settings });
+  renderKeyFigures(el['key-figures'], { unit, info, year, peers, settings, members: membersOf(info, year), measure: state.measure });
 
   if (!unit) {
     // Nothing to draw for this year, but the time series may still help.
@@ -281,9 +335,21 @@ function renderUnit() {
     rankingTitle: ranking.title,
     rankingMedian: ranking.median,
     measureLabel: (m) => measureLabel(year >= 2024 ? '2024' : '2015', m),
+    source: imageSource(unit),
   });
   writeView(currentView());
   updatePrintSummary();
+}
+
+// The source line under a downloaded chart: the files, the population, the tool and the date.
+function imageSource(unit) {
+  const used = state.entries.filter((e) => e.fileId != null);
+  const text = t('imageSource', {
+    files: listText(used.map((e) => e.name)),
+    population: unit?.population_source === 'file' ? unit.population_file : t('populationSsb'),
+    date: new Date().toLocaleDateString(getLang() === 'nb' ? 'nb-NO' : 'en-GB'),
+  });
+  return used.some((e) => e.example) ? `${t('syntheticBadge')}. ${text}` : text;
 }
 
 function renderResultsTable() {
@@ -631,7 +697,25 @@ el['scope-select'].addEventListener('change', () => { state.scope = el['scope-se
 el['filter-level'].addEventListener('change', () => { state.filters.level = el['filter-level'].value; renderResultsTable(); });
 el['filter-fylke'].addEventListener('change', () => { state.filters.fylke = el['filter-fylke'].value; renderResultsTable(); });
 el['filter-kostra'].addEventListener('change', () => { state.filters.kostra = el['filter-kostra'].value; renderResultsTable(); });
-el['results-table-wrap'].addEventListener('click', (e) => handleSortClick(e, renderResultsTable));
+el['results-table-wrap'].addEventListener('click', (e) => {
+  if (handleSortClick(e, renderResultsTable)) return;
+  const u = state.units.get(rowKey(e));
+  if (!u) return;
+  chooseUnit(u);
+  // The unit's figures are at the top of the result: go there, and take the keyboard focus along.
+  const heading = document.getElementById('key-heading');
+  heading?.scrollIntoView({ block: 'start' });
+  heading?.focus({ preventScroll: true });
+});
+// «Alle kommunene rangert»: the table shows the aggregate's municipalities, highest first.
+el['key-figures'].addEventListener('click', (e) => {
+  if (!e.target.closest('#extremes a')) return;
+  const info = state.units.get(state.unitKey);
+  state.filters = { level: 'kommune', fylke: info.level === 'fylke' ? info.code : '', kostra: info.level === 'kostragruppe' ? info.code : '' };
+  sortTable(state.measure, 'descending');
+  renderChooser();
+  renderResultsTable();
+});
 el['export-csv-nb'].addEventListener('click', () => exportCsv(true));
 el['export-csv-en'].addEventListener('click', () => exportCsv(false));
 el['export-json'].addEventListener('click', exportJson);
@@ -646,6 +730,14 @@ el['lang-button'].addEventListener('click', () => {
 });
 
 // --- start ------------------------------------------------------------------------------------
+
+// Targets of in-page links and of scrolling land below the sticky status bar, whatever its height.
+function syncStatusHeight() {
+  const height = Math.ceil(document.querySelector('.status-bar').offsetHeight);
+  document.documentElement.style.setProperty('--status-height', `${height}px`);
+}
+new ResizeObserver(syncStatusHeight).observe(document.querySelector('.status-bar'));
+
 
 startOffline({ note: $('offline-note'), update: $('update-button'), text: t });
 setLang(linkedView.lang ?? initialLang(), false);

@@ -5,15 +5,16 @@
 //
 // Every value drawn is the core's: per_1000 (rate) or comparison.diff_from_median (difference
 // from the KOSTRA-group median), with the core's display strings and ranks in the tooltips. The
-// only arithmetic here is presentation: the class breaks (quantiles of the values on the map) and
-// the order of the units.
+// only arithmetic here is presentation: the class breaks (quantiles of the values on the map), the
+// order of the units, and the difference between the rounded figures a tooltip shows. A unit's
+// class is that of its figure as shown (one decimal), so "2,9" never sits in a class "under 2,9".
 import { Chart, Tooltip } from 'chart.js';
 import { ChoroplethController, ColorScale, GeoFeature, ProjectionScale, geoTransverseMercator } from 'chartjs-chart-geo';
 import { feature as topoFeature } from 'topojson-client';
 
 import { fillWhite } from './charts.js';
 import { download } from './export.js';
-import { fmt, fmtSigned, getLang, t } from './i18n.js';
+import { fmt, fmtSigned, getLang, parseShown, shownDifference, t } from './i18n.js';
 
 Chart.register(ChoroplethController, GeoFeature, ColorScale, ProjectionScale, Tooltip);
 
@@ -25,7 +26,6 @@ export const NO_DATA = '#b0b0b0';
 const INK = '#1e2327';
 const SELECTED = '#000000';
 
-const ATTRIBUTION = '© Kartverket / Geonorge, CC BY 4.0; bydeler: © Oslo kommune, CC BY 4.0';
 
 // Which boundaries for which level and data year: the 2024 structure from 2024, the 2020–2023
 // structure for data years up to 2023 (earlier years are drawn on the 2020 structure too).
@@ -54,13 +54,15 @@ function boundaries(level, year) {
 // --- classes ------------------------------------------------------------------------------------
 
 const round1 = (x) => Math.round(x * 10) / 10;
+const MIN_CLASS_WIDTH = 0.2;
 function quantile(sorted, p) {
   const h = (sorted.length - 1) * p;
   const lo = Math.floor(h);
   return sorted[lo] + (h - lo) * ((sorted[Math.min(lo + 1, sorted.length - 1)]) - sorted[lo]);
 }
 
-// Rates: quintiles of the values on the map, rounded to one decimal (equal breaks merged).
+// Rates: quintiles of the values on the map, rounded to one decimal; a break less than 0.2 above
+// the one before is dropped, so no class holds a single shown figure (the 15 counties lie close).
 // Difference from median: symmetric fixed breaks ±d and ±d/3 around 0, where d is the 80th
 // percentile of the absolute differences (rounded to one decimal, at least 0.3).
 export function classify(values, mode) {
@@ -75,7 +77,7 @@ export function classify(values, mode) {
   const breaks = [];
   for (const p of [0.2, 0.4, 0.6, 0.8]) {
     const b = round1(quantile(sorted, p));
-    if (b > sorted[0] && !breaks.includes(b)) breaks.push(b);
+    if (b > sorted[0] && (!breaks.length || b - breaks[breaks.length - 1] > MIN_CLASS_WIDTH - 1e-9)) breaks.push(b);
   }
   const k = breaks.length + 1;
   const colors = k === 1 ? [BLUES[2]] : Array.from({ length: k }, (_, i) => BLUES[Math.round((i * 4) / (k - 1))]);
@@ -132,6 +134,8 @@ function buildItems(geo, level, view) {
       item.reason = t(level === 'kommune' ? 'map.reasonNoGroup' : 'map.reasonDiffKommune');
     } else {
       item.value = mode === 'diff' ? r.comparison.diff_from_median[measure] : r.per_1000[measure];
+      item.shown = mode === 'diff' ? shownDifference(r.display?.[measure], r.comparison.median[measure]) : parseShown(r.display?.[measure]);
+      if (!Number.isFinite(item.shown)) item.shown = item.value;
       item.status = r.carried_from != null ? 'carried' : 'value';
       if (r.carried_from != null) item.reason = t('map.reasonCarried', { from: r.carried_from });
     }
@@ -148,7 +152,7 @@ function valueText(item, view) {
   const r = item.result;
   if (item.value == null) return t('map.noValue');
   if (view.mode === 'diff') {
-    return t('map.diffValue', { diff: fmtSigned(item.value, 1), value: r.display?.[view.measure] ?? '–', median: fmt(r.comparison.median[view.measure], 1) });
+    return t('map.diffValue', { diff: fmtSigned(item.shown, 1), value: r.display?.[view.measure] ?? '–', median: fmt(r.comparison.median[view.measure], 1) });
   }
   return `${r.display?.[view.measure] ?? fmt(item.value, 1)} ${t('perThousandShort')}`;
 }
@@ -158,7 +162,8 @@ function describe(item, view, count) {
   const r = item.result;
   if (item.mapRank) lines.push(t('map.mapRank', { rank: item.mapRank, n: count }));
   if (r?.comparison?.rank?.[view.measure] != null && r.comparison.n > 1) {
-    lines.push(t('map.groupRank', { rank: r.comparison.rank[view.measure], n: r.comparison.n, group: r.comparison.kostragruppe }));
+    const group = view.groupNames.get(r.comparison.kostragruppe) ?? r.comparison.kostragruppe;
+    lines.push(t('map.groupRank', { rank: r.comparison.rank[view.measure], n: r.comparison.n, group }));
   }
   if (item.reason) lines.push(item.reason);
   return lines;
@@ -178,7 +183,8 @@ function legendEntries(scheme, view, items) {
     return { fill: color, label };
   });
   const has = (s) => items.some((i) => i.status === s);
-  if (has('carried')) entries.push({ fill: patterned(BLUES[2], 'dots'), label: t('map.legendCarried') });
+  // The dots on the scheme's own middle colour (blue on the rate map, the neutral on the difference map).
+  if (has('carried')) entries.push({ fill: patterned(colors[Math.floor(colors.length / 2)], 'dots'), label: t('map.legendCarried') });
   if (has('suppressed')) entries.push({ fill: patterned(NO_DATA, 'hatch'), label: t('map.legendSuppressed') });
   if (has('nodata')) entries.push({ fill: NO_DATA, label: t('map.legendNoData') });
   return entries;
@@ -208,7 +214,7 @@ const decorations = {
       ctx.font = `12px ${FONT}`;
       ctx.textBaseline = 'middle';
       const w = Math.max(...entries.map((e) => ctx.measureText(e.label).width)) + 30;
-      const x = width - w - 8;
+      const x = opts.legendBelow ? 8 : width - w - 8;
       let y = height - 24 - entries.length * 18 - (opts.legendTitle ? 18 : 0);
       if (opts.legendTitle) { ctx.font = `600 12px ${FONT}`; ctx.fillText(opts.legendTitle, x, y + 9, w); y += 18; ctx.font = `12px ${FONT}`; }
       for (const e of entries) {
@@ -226,7 +232,7 @@ const decorations = {
   },
 };
 
-function mapChart(canvas, { items, ranked, scheme, view, onSelect, title, entries, legendTitle, padding }) {
+function mapChart(canvas, { items, ranked, scheme, view, onSelect, title, entries, legendTitle, legendBelow, padding }) {
   // The selected unit last, so its outline is drawn on top.
   const order = [...items].sort((a, b) => a.selected - b.selected);
   const chart = new Chart(canvas, {
@@ -239,7 +245,8 @@ function mapChart(canvas, { items, ranked, scheme, view, onSelect, title, entrie
         outline: order.map((i) => i.feature),
         backgroundColor: (c) => (c.raw?.item ? fillOf(c.raw.item, scheme) : NO_DATA),
         borderColor: (c) => (c.raw?.item?.selected ? SELECTED : '#5b5f63'),
-        borderWidth: (c) => (c.raw?.item?.selected ? 3 : 0.4),
+        // Counties are few and large: a clear border keeps neighbours of one class apart.
+        borderWidth: (c) => (c.raw?.item?.selected ? 3 : c.raw?.item?.level === 'fylke' ? 1.2 : 0.4),
         hoverBorderColor: SELECTED,
         hoverBorderWidth: 2,
       }],
@@ -265,7 +272,7 @@ function mapChart(canvas, { items, ranked, scheme, view, onSelect, title, entrie
             label: (ti) => describe(order[ti.dataIndex], view, ranked.length),
           },
         },
-        mapDecorations: { title, attribution: ATTRIBUTION, entries, legendTitle },
+        mapDecorations: { title, attribution: t('map.attribution'), entries, legendTitle, legendBelow },
       },
       scales: {
         projection: { axis: 'x', projection: geoTransverseMercator().rotate([-15, 0]) },
@@ -397,7 +404,7 @@ export function createMap(container, { onSelect }) {
 
   const summary = element('p', 'ds-paragraph map-summary');
   summary.id = 'map-summary';
-  const attribution = element('p', 'ds-paragraph note map-attribution', ATTRIBUTION);
+  const attribution = element('p', 'ds-paragraph note map-attribution');
   container.replaceChildren(grid, summary, attribution);
   mainCanvas.setAttribute('aria-describedby', 'map-summary map-legend-title');
 
@@ -406,8 +413,10 @@ export function createMap(container, { onSelect }) {
   const keysMain = keyboard(mainCanvas, () => state.main, live, select);
   const keysOslo = keyboard(osloCanvas, () => state.oslo, live, select);
 
-  async function update(view) {
+  async function update(input) {
     const seq = ++state.seq;
+    const groupNames = new Map(input.results.filter((r) => r.year === input.year && r.level === 'kostragruppe').map((r) => [r.code, r.name]));
+    const view = { ...input, groupNames };
     state.view = view;
     const [geo, geoOslo] = await Promise.all([
       boundaries(view.level, view.year),
@@ -418,8 +427,8 @@ export function createMap(container, { onSelect }) {
     const main = buildItems(geo, view.level, view);
     const oslo = geoOslo ? buildItems(geoOslo, 'bydel', view) : null;
     // One scale for municipalities and districts, so the inset reads with the same legend.
-    const scheme = classify([...main.items, ...(oslo?.items ?? [])].map((i) => i.value), view.mode);
-    for (const i of [...main.items, ...(oslo?.items ?? [])]) if (i.value != null) i.cls = classOf(i.value, scheme.breaks);
+    const scheme = classify([...main.items, ...(oslo?.items ?? [])].map((i) => i.shown), view.mode);
+    for (const i of [...main.items, ...(oslo?.items ?? [])]) if (i.value != null) i.cls = classOf(i.shown, scheme.breaks);
     const allItems = [...main.items, ...(oslo?.items ?? [])];
     const entries = legendEntries(scheme, view, allItems);
     const what = view.mode === 'diff' ? t('map.legendDiff') : t('perThousand');
@@ -433,7 +442,12 @@ export function createMap(container, { onSelect }) {
     keysOslo.reset();
     const alpha = (items) => [...items].sort((a, b) => a.name.localeCompare(b.name, getLang() === 'nb' ? 'nb' : 'en'));
 
-    const m = mapChart(mainCanvas, { ...main, scheme, view, onSelect: select, title, entries, legendTitle: t('map.legendTitle'), padding: { top: 44, bottom: 22, left: 4, right: 4 } });
+    // On a narrow screen the legend goes under the map instead of over the sea east of it.
+    const legendBelow = mainBox.clientWidth < 520;
+    const legendSpace = legendBelow ? 18 * (entries.length + 1) + 8 : 0;
+    mainBox.style.height = legendBelow ? `${Math.round((mainBox.clientWidth * 4) / 3 + legendSpace)}px` : '';
+    mainBox.style.aspectRatio = legendBelow ? 'auto' : '';
+    const m = mapChart(mainCanvas, { ...main, scheme, view, onSelect: select, title, entries, legendTitle: t('map.legendTitle'), legendBelow, padding: { top: 44, bottom: 22 + legendSpace, left: 4, right: 4 } });
     state.main = { ...m, ...main, view, alpha: alpha(main.items) };
     if (oslo) {
       const o = mapChart(osloCanvas, { ...oslo, scheme, view, onSelect: select, title: ['Oslo', `${view.measure}, ${view.year}`], entries: [], padding: { top: 44, bottom: 22, left: 4, right: 4 } });
@@ -450,6 +464,7 @@ export function createMap(container, { onSelect }) {
     osloButton.textContent = t('downloadPng');
     osloButton.setAttribute('aria-label', `${t('downloadPng')}: ${t('map.osloCaption')}`);
     live.textContent = '';
+    attribution.textContent = t('map.attribution');
 
     legendHeading.textContent = `${t('map.legendTitle')}: ${what}`;
     legend.replaceChildren(...entries.map((e) => {
@@ -457,17 +472,17 @@ export function createMap(container, { onSelect }) {
       li.append(swatch(e.fill), element('span', null, e.label));
       return li;
     }));
-    method.textContent = view.mode === 'diff' ? t('map.methodDiff') : t('map.methodRate');
+    method.textContent = view.mode === 'diff' ? t('map.methodDiff') : t('map.methodRate', { units: t(`map.methodUnits.${view.level}`) });
 
     // The text summary: highest, lowest, range and how many units have a value.
     const ranked = main.ranked;
-    const shown = (i) => `${i.name} (${view.mode === 'diff' ? fmtSigned(i.value, 1) : i.result.display[view.measure]})`;
+    const shown = (i) => `${i.name} (${view.mode === 'diff' ? fmtSigned(i.shown, 1) : i.result.display[view.measure]})`;
     summary.textContent = ranked.length
       ? t(view.mode === 'diff' ? 'map.summaryDiff' : 'map.summary', {
         level: levelName, year: view.year, measure: view.measure,
         high: shown(ranked[0]), low: shown(ranked[ranked.length - 1]),
-        min: view.mode === 'diff' ? fmtSigned(ranked[ranked.length - 1].value, 1) : ranked[ranked.length - 1].result.display[view.measure],
-        max: view.mode === 'diff' ? fmtSigned(ranked[0].value, 1) : ranked[0].result.display[view.measure],
+        min: view.mode === 'diff' ? fmtSigned(ranked[ranked.length - 1].shown, 1) : ranked[ranked.length - 1].result.display[view.measure],
+        max: view.mode === 'diff' ? fmtSigned(ranked[0].shown, 1) : ranked[0].result.display[view.measure],
         n: ranked.length, total: main.items.length,
       })
       : t('map.summaryNone', { level: levelName, year: view.year });

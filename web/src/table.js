@@ -1,6 +1,6 @@
 // The results table: every unit for the chosen year, sortable by any column, filtered by level,
 // county and KOSTRA group. Figures are the core's display strings; sorting uses its numbers.
-import { fmtInt, t } from './i18n.js';
+import { fmtInt, t, tn } from './i18n.js';
 
 const MEASURES = ['M1', 'M2', 'M3', 'M4'];
 
@@ -55,23 +55,43 @@ export function renderTable(wrap, results, { year, level, fylke, kostra, selecte
       if (c.key === 'flags') {
         return `<td class="flags">${r.flags.map((f) => `<span class="ds-tag flag flag-${f}" data-color="${f.startsWith('outside') || f === 'rate_high' || f === 'change_large' ? 'warning' : 'neutral'}">${escape(t(`flags.${f}`))}</span>`).join(' ')}</td>`;
       }
-      const tag = c.key === 'name' ? 'th scope="row"' : 'td';
-      return `<${tag} class="${c.numeric ? 'num' : ''}" data-col="${c.key}">${escape(c.text(r))}</${tag.split(' ')[0]}>`;
+      if (c.key === 'name') {
+        // The name is a button: a click or Enter on it (or a click anywhere on the row) shows the unit.
+        return `<th scope="row" data-col="name"><button type="button" class="row-select" aria-label="${escape(t('chooseUnit', { name: r.name }))}">${escape(r.name)}</button></th>`;
+      }
+      return `<td class="${c.numeric ? 'num' : ''}" data-col="${c.key}">${escape(c.text(r))}</td>`;
     }).join('');
     return `<tr data-key="${escape(key)}"${key === selectedKey ? ' class="selected" aria-current="true"' : ''}>${cells}</tr>`;
   }).join('');
   wrap.innerHTML = `<table class="ds-table results-table" data-border data-size="sm" id="results-table">` +
-    `<caption>${escape(t('tableCaption', { year, count: rows.length }))}</caption>` +
+    `<caption>${escape(caption(year, rows.length))}</caption>` +
     `<thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
 }
 
-// Clicking a header sorts: ascending, then descending.
+function caption(year, count) {
+  const col = COLUMNS.find((c) => c.key === state.sortKey);
+  const sorted = col ? ` ${t(state.sortDir === 'ascending' ? 'sortedAsc' : 'sortedDesc', { col: col.label() })}` : '';
+  return `${t('tableCaption', { year, count: tn('nUnits', count) })}${sorted} ${t('tableClickHint')}`;
+}
+
+export function sortTable(key, dir) {
+  state.sortKey = key;
+  state.sortDir = dir;
+}
+
+// Clicking a header sorts: ascending, then descending. Returns whether the click was a sort.
 export function handleSortClick(event, rerender) {
   const button = event.target.closest('button.sort');
-  if (!button) return;
+  if (!button) return false;
   const key = button.dataset.sort;
   if (state.sortKey === key) state.sortDir = state.sortDir === 'ascending' ? 'descending' : 'ascending';
   else { state.sortKey = key; state.sortDir = COLUMNS.find((c) => c.key === key).numeric ? 'descending' : 'ascending'; }
   rerender();
   document.querySelector(`#results-table button.sort[data-sort="${key}"]`)?.focus();
+  return true;
+}
+
+// The unit ("level:code") of the body row a click landed on, or null.
+export function rowKey(event) {
+  return event.target.closest('#results-table tbody tr[data-key]')?.dataset.key ?? null;
 }

@@ -1,0 +1,151 @@
+// The page's layout as a first-time user meets it, on a 390 px phone and a 1 280 px desktop, in
+// Norwegian and English: nothing scrolls sideways, the result comes into view below the status
+// bar, the comparison table shows every column without scrolling on a desktop. Screenshots of each
+// state go to test-artifacts/web/ (layout-*.png).
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+
+import { openGuardedBrowser } from './browser.mjs';
+
+import { startServer } from '../../scripts/serve.mjs';
+import { root } from '../wasm/lib.mjs';
+
+const ARTIFACTS = join(root, 'test-artifacts', 'web');
+const PHONE = { width: 390, height: 844 };
+const DESKTOP = { width: 1280, height: 900 };
+const BAD = 'tests/data/web/arsverk_feil_linje4.csv';
+
+let server;
+let origin;
+let context;
+let page;
+let foreign = [];
+let consoleErrors = [];
+
+async function rendered(action) {
+  const before = Number(await page.evaluate(() => document.body.dataset.renders || 0));
+  await action();
+  await page.waitForFunction((n) => Number(document.body.dataset.renders || 0) > n && document.body.dataset.busy === 'false',
+    before, { timeout: 60000 });
+}
+
+// Elements sticking out to the right of the viewport (outside the scrollable table regions).
+function overflow() {
+  return page.evaluate(() => {
+    const sticking = [...document.querySelectorAll('body *')]
+      .filter((e) => !e.closest('.table-scroll') && e.getBoundingClientRect().right > innerWidth + 0.5)
+      .slice(0, 5).map((e) => `${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ''}.${[...e.classList].join('.')}`);
+    return { extra: document.documentElement.scrollWidth - innerWidth, sticking };
+  });
+}
+
+async function expectNoOverflow(label) {
+  const { extra, sticking } = await overflow();
+  assert.equal(extra, 0, `${label}: the page is ${extra} px wider than the screen (${sticking.join(', ')})`);
+}
+
+async function expectResultInView() {
+  const { top, bar } = await page.evaluate(() => ({
+    top: document.getElementById('result-heading').getBoundingClientRect().top,
+    bar: document.querySelector('.status-bar').getBoundingClientRect().bottom,
+  }));
+  assert.ok(top >= bar && top < 200, `result heading at ${top} px, status bar ends at ${bar} px`);
+}
+
+async function chooseUnit(query) {
+  await page.fill('#unit-input', query);
+  await page.press('#unit-input', 'Enter');
+}
+
+// Opens the page in `lang` at `size` and loads the example data.
+async function start(size, lang) {
+  await page.setViewportSize(size);
+  await page.goto(`${origin}/`);
+  await page.evaluate((l) => localStorage.setItem('arsverk.lang', l), lang);
+  await page.reload();
+  await page.waitForSelector('body[data-ready="true"]', { timeout: 30000 });
+  await rendered(() => page.click('#example-button'));
+}
+
+const shot = (name) => page.screenshot({ path: join(ARTIFACTS, `layout-${name}.png`), fullPage: true });
+
+before(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  ({ server, url: origin } = await startServer({ root: join(root, 'dist'), port: 0 }));
+  origin = origin.replace(/\/$/, '');
+  ({ context, page, foreign, consoleErrors } = await openGuardedBrowser(origin));
+});
+
+after(async () => {
+  await context?.close();
+  server?.close();
+});
+
+describe('layout', () => {
+  for (const lang of ['nb', 'en']) {
+    test(`phone (390 px), ${lang}: no sideways scrolling; the result comes into view`, async () => {
+      await start(PHONE, lang);
+      await page.waitForFunction(() => scrollY > 0);
+      await expectResultInView();
+      await page.screenshot({ path: join(ARTIFACTS, `layout-phone-${lang}-after-example.png`) });
+      await expectNoOverflow('after the example data');
+
+      await chooseUnit('Halden');
+      await page.click('#explain summary');
+      await page.click('#general-messages details summary');
+      await expectNoOverflow('a municipality, explanation and notes open');
+      await shot(`phone-${lang}-halden`);
+
+      await chooseUnit('030102');
+      await page.click('#map-details > summary');
+      await page.waitForFunction(() => Number(document.getElementById('map-root').dataset.rendered || 0) > 0, null, { timeout: 60000 });
+      await expectNoOverflow('an Oslo district with the map open');
+      // The map's box follows the country's shape at this width (3:4, the legend below), instead
+      // of a desktop's fixed 44rem that left a quarter empty.
+      const box = await page.$eval('.map-box-main', (e) => ({ w: e.clientWidth, h: e.clientHeight }));
+      assert.ok(box.h < box.w * 2, `map box ${box.w} × ${box.h}`);
+      await shot(`phone-${lang}-bydel-map`);
+      await page.click('#map-details > summary');
+    });
+
+    test(`desktop (1 280 px), ${lang}: every column of the comparison table is visible`, async () => {
+      await start(DESKTOP, lang);
+      await expectResultInView();
+      await page.screenshot({ path: join(ARTIFACTS, `layout-desktop-${lang}-after-example.png`) });
+      await chooseUnit('Kongsberg');
+      const table = await page.$eval('#compare-table', (t) => ({
+        cols: t.querySelectorAll('thead th').length,
+        fits: t.parentElement.scrollWidth <= t.parentElement.clientWidth,
+      }));
+      assert.equal(table.cols, 9, 'measure, unit, county, Norway, group, median, rank, difference, change');
+      assert.ok(table.fits, 'the comparison table fits without scrolling');
+      await expectNoOverflow('desktop');
+      await page.locator('#key-figures').screenshot({ path: join(ARTIFACTS, `layout-desktop-${lang}-key-figures.png`) });
+      await page.locator('#charts').screenshot({ path: join(ARTIFACTS, `layout-desktop-${lang}-charts.png`) });
+    });
+  }
+
+  test('phone, en: a file with an error brings its message into view, below the status', async () => {
+    await page.setViewportSize(PHONE);
+    await page.goto(`${origin}/`);
+    await page.waitForSelector('body[data-ready="true"]', { timeout: 30000 });
+    await rendered(() => page.setInputFiles('#file-input', join(root, BAD)));
+    assert.match(await page.textContent('#status'), /^Done, but with errors: arsverk_feil_linje4\.csv: 1 error, the first on line 4\.$/);
+    await page.waitForFunction(() => scrollY > 0);
+    const { card, bar } = await page.evaluate(() => ({
+      card: document.querySelector('#file-panel li.file').getBoundingClientRect().top,
+      bar: document.querySelector('.status-bar').getBoundingClientRect().bottom,
+    }));
+    assert.ok(card >= bar, `the file's card (${card} px) is below the status bar (${bar} px)`);
+    assert.ok(await page.isVisible('#see-result'));
+    await expectNoOverflow('a file with an error');
+    await page.screenshot({ path: join(ARTIFACTS, 'layout-phone-en-file-error.png') });
+  });
+
+  test('nothing from elsewhere, no errors', () => {
+    assert.deepEqual(foreign, []);
+    assert.deepEqual(consoleErrors, []);
+  });
+});
