@@ -72,6 +72,8 @@ void cp1252_append_utf8(std::string_view s, std::string& out) {
     else append_cp(out, c);
   }
   out.append(s.data() + run, s.size() - run);
+}
+
 void Utf16Decoder::unit(uint16_t u, std::string& out) {
   if (high_) {
     if (u >= 0xDC00 && u <= 0xDFFF) {

@@ -15,7 +15,7 @@ constexpr std::size_t kHiddenListed = 10;
 // The one step from a sheet row to what the table reader consumes.
 void feed_row(TableReader& table, int64_t row, std::vector<std::string>&& cells) {
   CsvRecord rec;
-  rec.fields = std::move(cells);
+  rec.fields.assign(cells.begin(), cells.end());  // views into `cells`, alive during the call
   rec.line = row;
   rec.end_line = row;
   table.record(rec);
