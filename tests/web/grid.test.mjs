@@ -4,6 +4,7 @@
 // test-artifacts/web/.
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
@@ -13,6 +14,7 @@ import { startServer } from '../../scripts/serve.mjs';
 import { root, runCli } from '../wasm/lib.mjs';
 
 const ARTIFACTS = join(root, 'test-artifacts', 'web');
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let server;
 let origin;
@@ -123,6 +125,10 @@ describe('typing the form in by hand', () => {
     assert.deepEqual(empties, ['barn_og_ungec', 'barn_og_ungee']);
     assert.equal(await page.getAttribute('.grid-cell[data-group="barn_og_unge"][data-col="c"]', 'placeholder'), 'tomt');
     assert.equal(await page.inputValue('#unit-input'), '3101 Halden (Kommune)', 'the result shows the form\'s unit');
+    await page.evaluate(AXE_SOURCE);
+    const axe = await page.evaluate(() => window.axe.run('#grid-details', { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } }));
+    const bad = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    assert.deepEqual(bad.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`), [], 'axe on the form');
     await page.locator('#grid-details').screenshot({ path: join(ARTIFACTS, 'grid-01-typed.png') });
     await page.screenshot({ path: join(ARTIFACTS, 'grid-02-page.png'), fullPage: true });
   });
