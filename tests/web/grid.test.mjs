@@ -209,11 +209,21 @@ describe('typing the form in by hand', () => {
     await page.locator('#grid-details').screenshot({ path: join(ARTIFACTS, 'grid-08-by-service.png') });
   });
 
+  test('an Oslo district, found by name', async () => {
+    await page.fill('#grid-unit', 'gamle oslo');
+    await page.press('#grid-unit', 'Enter');
+    assert.equal(await page.inputValue('#grid-unit'), '030101 Gamle Oslo');
+    await page.waitForFunction(() => /Gamle Oslo/.test(document.querySelector('#grid-result h4')?.textContent ?? ''), null, { timeout: 30000 });
+    const { saved } = await expectFiguresOfSaved('bydel', '030101', 2025);
+    assert.equal(saved.name, 'skjema_030101_2025.csv');
+    assert.match(readFileSync(saved.path, 'utf8'), /^\ufeffbydelsnummer;år;målgruppe;tjeneste;/);
+  });
+
   test('with other årsverk files for the year, the form says the core adds them together', async () => {
     assert.equal(await page.isVisible('#grid-mixed'), false);
     await page.click('#example-button');
     await page.waitForSelector('#grid-mixed', { timeout: 60000 });
-    assert.match(await page.textContent('#grid-mixed'), /eksempel_arsverk_2024_2025\.csv med årsverk for 2025\. Står Halden der/);
+    assert.match(await page.textContent('#grid-mixed'), /eksempel_arsverk_2024_2025\.csv med årsverk for 2025\. Står Gamle Oslo der/);
     await page.locator('#grid-details').screenshot({ path: join(ARTIFACTS, 'grid-07-with-other-files.png') });
   });
 
