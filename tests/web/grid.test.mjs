@@ -4,6 +4,7 @@
 // test-artifacts/web/.
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
@@ -13,6 +14,7 @@ import { startServer } from '../../scripts/serve.mjs';
 import { root, runCli } from '../wasm/lib.mjs';
 
 const ARTIFACTS = join(root, 'test-artifacts', 'web');
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let server;
 let origin;
@@ -123,6 +125,10 @@ describe('typing the form in by hand', () => {
     assert.deepEqual(empties, ['barn_og_ungec', 'barn_og_ungee']);
     assert.equal(await page.getAttribute('.grid-cell[data-group="barn_og_unge"][data-col="c"]', 'placeholder'), 'tomt');
     assert.equal(await page.inputValue('#unit-input'), '3101 Halden (Kommune)', 'the result shows the form\'s unit');
+    await page.evaluate(AXE_SOURCE);
+    const axe = await page.evaluate(() => window.axe.run('#grid-details', { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } }));
+    const bad = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    assert.deepEqual(bad.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`), [], 'axe on the form');
     await page.locator('#grid-details').screenshot({ path: join(ARTIFACTS, 'grid-01-typed.png') });
     await page.screenshot({ path: join(ARTIFACTS, 'grid-02-page.png'), fullPage: true });
   });
@@ -203,11 +209,21 @@ describe('typing the form in by hand', () => {
     await page.locator('#grid-details').screenshot({ path: join(ARTIFACTS, 'grid-08-by-service.png') });
   });
 
+  test('an Oslo district, found by name', async () => {
+    await page.fill('#grid-unit', 'gamle oslo');
+    await page.press('#grid-unit', 'Enter');
+    assert.equal(await page.inputValue('#grid-unit'), '030101 Gamle Oslo');
+    await page.waitForFunction(() => /Gamle Oslo/.test(document.querySelector('#grid-result h4')?.textContent ?? ''), null, { timeout: 30000 });
+    const { saved } = await expectFiguresOfSaved('bydel', '030101', 2025);
+    assert.equal(saved.name, 'skjema_030101_2025.csv');
+    assert.match(readFileSync(saved.path, 'utf8'), /^\ufeffbydelsnummer;år;målgruppe;tjeneste;/);
+  });
+
   test('with other årsverk files for the year, the form says the core adds them together', async () => {
     assert.equal(await page.isVisible('#grid-mixed'), false);
     await page.click('#example-button');
     await page.waitForSelector('#grid-mixed', { timeout: 60000 });
-    assert.match(await page.textContent('#grid-mixed'), /eksempel_arsverk_2024_2025\.csv med årsverk for 2025\. Står Halden der/);
+    assert.match(await page.textContent('#grid-mixed'), /eksempel_arsverk_2024_2025\.csv med årsverk for 2025\. Står Gamle Oslo der/);
     await page.locator('#grid-details').screenshot({ path: join(ARTIFACTS, 'grid-07-with-other-files.png') });
   });
 

@@ -513,6 +513,11 @@ Object.assign(nb, {
     coverageHeading: 'Dekning i sammenligningene',
     coverage: '{name}: kommunene med tall har {pct} % av innbyggerne ({members} av {total} kommuner).',
     messages: 'Filene har {errors} feil og {warnings} advarsler; de står under hver fil.',
+    ruleApplied: '{state} ({basis})',
+    ruleAuto: 'etter reglene for dataåret',
+    ruleSetting: 'valgt i innstillingene',
+    publishedHeading: 'Publiserte tall',
+    published: '{name}: {values} ({source})',
   },
   grid: {
     summary: 'Skriv inn tallene selv (som i skjemaet IS-24/8)',
@@ -560,6 +565,9 @@ Object.assign(nb, {
       change_large: 'Mer enn 30 % endring fra året før: sjekk tallene.',
       outside_fences_high: 'Uvanlig høyt i KOSTRA-gruppen.',
       outside_fences_low: 'Uvanlig lavt i KOSTRA-gruppen.',
+      far_above_published: 'Mer enn fire ganger det publiserte tallet for landet: sjekk desimaltegnet og tallene.',
+      far_below_published: 'Under en femtedel av det publiserte tallet for landet: sjekk desimaltegnet, og at alle tjenester og målgrupper er med.',
+      one_category: 'Alle årsverkene står i én utdanningskategori: sjekk fordelingen.',
     },
   },
   share: {
@@ -593,6 +601,11 @@ Object.assign(en, {
     coverageHeading: 'Coverage of the comparisons',
     coverage: '{name}: the municipalities with figures have {pct} % of the inhabitants ({members} of {total} municipalities).',
     messages: 'The files have {errors} errors and {warnings} warnings; they are listed under each file.',
+    ruleApplied: '{state} ({basis})',
+    ruleAuto: 'by the rules of the data year',
+    ruleSetting: 'chosen in the settings',
+    publishedHeading: 'Published figures',
+    published: '{name}: {values} ({source})',
   },
   grid: {
     summary: 'Type in the figures yourself (as in the IS-24/8 form)',
@@ -640,6 +653,9 @@ Object.assign(en, {
       change_large: 'More than 30 % change from the year before: check the figures.',
       outside_fences_high: 'Unusually high in the KOSTRA group.',
       outside_fences_low: 'Unusually low in the KOSTRA group.',
+      far_above_published: 'More than four times the published figure for Norway: check the decimal mark and the figures.',
+      far_below_published: 'Under a fifth of the published figure for Norway: check the decimal mark, and that every service and target group is there.',
+      one_category: 'All the FTEs are in one education category: check the split.',
     },
   },
   share: {

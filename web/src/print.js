@@ -26,26 +26,43 @@ function checksOf(unit, report) {
   return lines;
 }
 
+// A rule as the core applied it for the year (report.rules, when the report has them), else the setting.
+function ruleText(report, year, rule, settings) {
+  const applied = report.rules?.find((r) => r.year === year);
+  const onOff = (b) => t(b ? 'report.on' : 'report.off');
+  if (!applied) return onOff(settings[rule] === true || settings[rule] === 'on');
+  const basis = applied.basis?.[rule] === 'auto' ? t('report.ruleAuto') : t('report.ruleSetting');
+  return t('report.ruleApplied', { state: onOff(applied[rule]), basis });
+}
+
+// The published figures beside the unit and its peers, when the report has them (report.published).
+function publishedLines(results) {
+  return results.filter((r) => r?.published?.display).map((r) => {
+    const values = ['M1', 'M2', 'M3', 'M4'].filter((m) => r.published.display[m] != null).map((m) => `${m} ${r.published.display[m]}`).join(', ');
+    return values ? t('report.published', { name: r.name, values, source: r.published.source ?? '' }) : null;
+  }).filter(Boolean);
+}
+
 // ctx: {report, info, unit, peers, year, settings, example}
 export function renderPrintSummary(box, ctx) {
   const { report, info, unit, peers, year, settings, example } = ctx;
   const schema = year >= 2024 ? '2024' : '2015';
   const date = new Intl.DateTimeFormat(getLang() === 'nb' ? 'nb-NO' : 'en-GB', { dateStyle: 'long', timeStyle: 'short' }).format(new Date());
   const population = report.population.find((p) => p.year === year);
-  const onOff = (b) => t(b ? 'report.on' : 'report.off');
   const rules = [
     [t('report.unit'), `${info.code} ${info.name} (${t(`levels.${info.level}`)})`],
     [t('year'), String(year)],
     [t('populationYear'), `${t(settings.population_year === 'next' ? 'popNext' : 'popSame')}${population ? ` (${t('report.populationSource', {
       year: population.population_year, embedded: fmtInt(population.units_from_embedded), files: fmtInt(population.units_from_files) })})` : ''}`],
-    [t('carryForward'), onOff(settings.carry_forward)],
-    [t('suppression'), onOff(settings.suppression)],
+    [t('carryForward'), ruleText(report, year, 'carry_forward', settings)],
+    [t('suppression'), ruleText(report, year, 'suppression', settings)],
     [t('report.schema'), t(`report.schemas.${schema}`)],
   ];
   const numerators = NUMERATORS[schema];
   const measures = ['M1', 'M2', 'M3', 'M4'].map((m) => `<li><strong>${m}</strong> ${escape(measureLabel(schema, m))}${numerators ? ` (${numerators[m]})` : ''}</li>`).join('');
   const coverage = [peers.fylke, peers.land, peers.kostra].map(coverageLine).filter(Boolean);
   const checks = checksOf(unit, report);
+  const published = publishedLines([unit, peers.fylke, peers.land]);
   box.innerHTML = `
     <h2 class="ds-heading" data-size="md">${escape(t('report.title', { name: info.name, year }))}</h2>
     <p class="ds-paragraph">${escape(t('report.printed', { date }))}</p>
@@ -55,6 +72,7 @@ export function renderPrintSummary(box, ctx) {
     <p class="ds-paragraph">${escape(t('report.formula'))}</p>
     <ul class="print-measures">${measures}</ul>
     ${coverage.length ? `<h3 class="ds-heading" data-size="xs">${escape(t('report.coverageHeading'))}</h3><ul>${coverage.map((c) => `<li>${escape(c)}</li>`).join('')}</ul>` : ''}
+    ${published.length ? `<h3 class="ds-heading" data-size="xs">${escape(t('report.publishedHeading'))}</h3><ul>${published.map((c) => `<li>${escape(c)}</li>`).join('')}</ul>` : ''}
     <h3 class="ds-heading" data-size="xs">${escape(t('grid.checksHeading'))}</h3>
     <ul>${(checks.length ? checks : [t('grid.noChecks')]).map((c) => `<li>${escape(c)}</li>`).join('')}</ul>`;
 }

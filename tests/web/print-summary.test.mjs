@@ -1,0 +1,51 @@
+// The printed report's head (web/src/print.js) in Node, on the CLI's report for the example data:
+// the settings as applied, coverage, checks — and the fields of report version 2 (docs/output.md:
+// `rules` per year, `published` per result) when a report has them, so that the page is ready for them.
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+
+import { root, runCli } from '../wasm/lib.mjs';
+
+const { renderPrintSummary } = await import(`${root}/web/src/print.js`);
+
+const EXAMPLE = ['data/example/eksempel_arsverk_2023.csv', 'data/example/eksempel_arsverk_2024_2025.csv'];
+const report = JSON.parse(runCli(EXAMPLE).toString('utf8'));
+const find = (level, code, year) => report.results.find((r) => r.level === level && r.code === code && r.year === year);
+
+function summary(rep, year, settings = { population_year: 'same', carry_forward: true, suppression: true }) {
+  const code = year >= 2024 ? '3303' : '3006'; // Kongsberg before and after the 2024 renumbering
+  const unit = rep.results.find((r) => r.level === 'kommune' && r.code === code && r.year === year);
+  const peers = { fylke: rep.results.find((r) => r.level === 'fylke' && r.code === unit.fylke && r.year === year),
+    land: rep.results.find((r) => r.level === 'land' && r.year === year),
+    kostra: rep.results.find((r) => r.level === 'kostragruppe' && r.code === unit.kostragruppe && r.year === year) };
+  const box = { innerHTML: '' };
+  renderPrintSummary(box, { report: rep, info: unit, unit, peers, year, settings, example: true });
+  return box.innerHTML.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+}
+
+describe('the printed report\'s head', () => {
+  test('unit, settings, formula, coverage and checks from the core\'s report', () => {
+    const text = summary(report, 2025);
+    assert.match(text, /Årsverk i psykisk helse- og rusarbeid: Kongsberg 2025/);
+    assert.match(text, /Før videre tall for enheter som ikke har svart på/);
+    assert.match(text, /M1 Alle årsverk \(a\+b\+c\+d\+e\)/);
+    assert.match(text, /Buskerud: kommunene med tall har 100,0 % av innbyggerne \(18 av 18 kommuner\)/);
+    const flags = find('kommune', '3303', 2025).flags;
+    if (flags.includes('change_large')) assert.match(text, /Mer enn 30 % endring fra året før/);
+    assert.doesNotMatch(text, /grid\.checks|report\./, 'no text key shows');
+  });
+
+  test('report version 2: the rules as applied per year and the published figures', () => {
+    const v2 = structuredClone(report);
+    v2.rules = [{ year: 2023, carry_forward: false, suppression: false, basis: { carry_forward: 'auto', suppression: 'auto' } }];
+    const land = v2.results.find((r) => r.level === 'land' && r.year === 2023);
+    land.published = { per_1000: { M1: 2.91, M2: null, M3: null, M4: null }, display: { M1: '2,9', M2: null, M3: null, M4: null }, source: 'Helsedirektoratet kvalitetsindikator' };
+    const k = v2.results.find((r) => r.level === 'kommune' && r.code === '3006' && r.year === 2023);
+    k.flags = [...k.flags, 'far_above_published', 'one_category'];
+    const text = summary(v2, 2023);
+    assert.match(text, /Før videre tall for enheter som ikke har svart av \(etter reglene for dataåret\)/, 'the rule as applied, not the checkbox');
+    assert.match(text, /Publiserte tall Hele landet: M1 2,9 \(Helsedirektoratet kvalitetsindikator\)/);
+    assert.match(text, /Mer enn fire ganger det publiserte tallet/);
+    assert.match(text, /Alle årsverkene står i én utdanningskategori/);
+  });
+});
