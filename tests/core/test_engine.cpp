@@ -469,7 +469,8 @@ TEST_CASE("absent, never 0: a measure the input did not give is empty, in units 
     Input in;
     in.row24("3101", 2024, Adults, "", "1", "2", "3", "4", "5");
     in.add("3101", 2024, Children, "", Category::A, "1");
-    const Result* h = find(in.run(), "3101", 2024);
+    const Report r = in.run();  // kept alive: find() points into it
+    const Result* h = find(r, "3101", 2024);
     REQUIRE(h);
     CHECK(h->arsverk[0] == fx("16"));
   }
