@@ -469,9 +469,20 @@ TEST_CASE("absent, never 0: a measure the input did not give is empty, in units 
     Input in;
     in.row24("3101", 2024, Adults, "", "1", "2", "3", "4", "5");
     in.add("3101", 2024, Children, "", Category::A, "1");
-    const Result* h = find(in.run(), "3101", 2024);
+    const Report r = in.run();  // kept alive: find() points into it
+    const Result* h = find(r, "3101", 2024);
     REQUIRE(h);
     CHECK(h->arsverk[0] == fx("16"));
+  }
+  SECTION("2024: a row with only a total adds to M1 beside rows with a-e, and leaves M2-M4 absent") {
+    Input in;
+    in.row24("3101", 2024, Adults, "", "1", "2", "3", "4", "5");
+    in.add("3101", 2024, Children, "", Category::Total, "10");
+    const Report r = in.run();
+    const Result* h = find(r, "3101", 2024);
+    REQUIRE(h);
+    CHECK(h->arsverk[0] == fx("25"));
+    for (int i = 1; i < 4; ++i) CHECK_FALSE(h->arsverk[i].has_value());
   }
   SECTION("2015 nested: only M1 given") {
     Input in;

@@ -16,11 +16,9 @@ using Given = std::array<bool, kCategoryCount>;  // categories given anywhere in
 
 constexpr std::array<Category, 5> kCategories2024 = {Category::A, Category::B, Category::C, Category::D, Category::E};
 
-bool any_of(const Given& given, const std::array<Category, 5>& cats) {
-  return std::any_of(cats.begin(), cats.end(), [&](Category c) { return given[static_cast<int>(c)]; });
-}
-
-enum class Form { S2024, Nested, Disjoint };
+// How a cell gave its figures: 2024 categories a–e, a 2024 total alone, the 2015 nested measures
+// or the 2015 disjoint levels.
+enum class Form { S2024, Total2024, Nested, Disjoint };
 
 struct CellMeasures {
   Measures values;
@@ -35,8 +33,7 @@ std::nullopt_t overflowed(Context& ctx, const Cell& cell, const std::string& uni
 
 // A cell's measures, a category it lacks counted as 0; whether each measure is there at all is
 // decided for the whole unit-year (present_in).
-std::optional<CellMeasures> measures_of(Context& ctx, const Cell& cell, int year, const Given& given,
-                                        const std::string& unit) {
+std::optional<CellMeasures> measures_of(Context& ctx, const Cell& cell, int year, const std::string& unit) {
   const Schema schema = schema_for_year(year);
   const auto& a = cell.amounts;
   auto has = [&](Category c) { return a[static_cast<int>(c)].has_value(); };
@@ -49,7 +46,7 @@ std::optional<CellMeasures> measures_of(Context& ctx, const Cell& cell, int year
   };
   Measures m{};
   if (schema == Schema::S2024) {
-    const bool by_category = any_of(given, kCategories2024);
+    const bool by_category = std::any_of(kCategories2024.begin(), kCategories2024.end(), has);
     m[0] = by_category ? sum(0, {v(Category::A), v(Category::B), v(Category::C), v(Category::D), v(Category::E)})
                        : v(Category::Total);
     m[1] = sum(1, {v(Category::A), v(Category::B)});
@@ -75,7 +72,7 @@ std::optional<CellMeasures> measures_of(Context& ctx, const Cell& cell, int year
                         fmt_num(total, Lang::En) + ") for " + unit + ". The calculator uses the sum of a–e.");
       }
     }
-    return CellMeasures{m, Form::S2024};
+    return CellMeasures{m, by_category ? Form::S2024 : Form::Total2024};
   }
   const bool nested = has(Category::M1) || has(Category::M2) || has(Category::M3) || has(Category::M4);
   const bool disjoint = has(Category::Ingen) || has(Category::AnnenVgs) || has(Category::VgsHelse) ||
@@ -129,9 +126,11 @@ Present present_in(Form form, const Given& given) {
   switch (form) {
     case Form::S2024: {
       const bool all = std::all_of(kCategories2024.begin(), kCategories2024.end(), g);
-      return {all || (!any_of(given, kCategories2024) && g(Category::Total)), g(Category::A) && g(Category::B),
+      return {all, g(Category::A) && g(Category::B),
               g(Category::B), g(Category::D)};
     }
+    case Form::Total2024:
+      return {true, false, false, false};
     case Form::Nested:
       return {g(Category::M1) || g(Category::Total), g(Category::M2), g(Category::M3), g(Category::M4)};
     case Form::Disjoint: {
@@ -159,7 +158,7 @@ void build_unit_years(Context& ctx) {
     const Given given = given_in(cells);
     bool any = false;
     for (auto& [ck, cell] : cells) {
-      auto cm = measures_of(ctx, cell, year, given, code);
+      auto cm = measures_of(ctx, cell, year, code);
       if (!cm) continue;
       if (!any) { uy.file = cell.file; uy.line = cell.line; }
       any = true;
