@@ -323,6 +323,7 @@ struct FileReader::Impl {
     ctx.out.diagnostics = std::move(ctx.diagnostics.items());
     if (ctx.out.kind == FileKind::Unknown) {
       ctx.out.arsverk.clear();
+      ctx.out.reference.clear();
       ctx.out.population.clear();
       ctx.out.population_line.clear();
     }
