@@ -177,7 +177,7 @@ struct FileReader::Impl {
       ctx.out.encoding = h.empty() && !bom ? "" : (bom ? "utf-8-bom" : "utf-8");
       ctx.report(Severity::Error, "file.empty", 0, 0,
                  "Filen er tom. Velg filen med tabellen (årsverk eller folkemengde).",
-                 "The file is empty. Choose the file with the table (årsverk/FTEs or population).");
+                 "The file is empty. Choose the file with the table (FTEs or population).");
       return;
     }
     BinaryKind b = detect_binary(h);

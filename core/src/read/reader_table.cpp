@@ -238,7 +238,7 @@ struct TableReader::Impl {
       stage = Stage::Dead;
       ctx.report(Severity::Error, "file.empty", 0, 0,
                  "Filen er tom. Velg filen med tabellen (årsverk eller folkemengde).",
-                 "The file is empty. Choose the file with the table (årsverk/FTEs or population).");
+                 "The file is empty. Choose the file with the table (FTEs or population).");
       return;
     }
     // SSB title: "07459: Population, by region, age, contents and year".
@@ -298,8 +298,8 @@ struct TableReader::Impl {
                    "og folkemengde, eller SSB-kolonner som «Personer 2023». Gi kolonnene slike "
                    "overskrifter og prøv igjen.",
                "We did not find the columns we need. Columns in the file: " + found +
-                   ". Årsverk (FTEs) need municipality (number), year and the categories a–e (or "
-                   "M1–M4), or the columns category and årsverk. Population needs region, year and "
+                   ". FTEs need municipality (number), year and the categories a–e (or "
+                   "M1–M4), or the columns category and FTEs. Population needs region, year and "
                    "population, or SSB columns such as \"Persons 2023\". Give the columns such "
                    "headers and try again.");
   }
@@ -381,8 +381,8 @@ struct TableReader::Impl {
         ctx.report(Severity::Error, "header.missing_value", header_line, category_col + 1,
                    "Filen har en kategorikolonne, men ingen kolonne med årsverk. Kolonner i filen: " +
                        join(found) + ". Legg til en kolonne med overskriften «årsverk».",
-                   "The file has a category column but no column with årsverk (FTEs). Columns in "
-                   "the file: " + join(found) + ". Add a column headed \"årsverk\".");
+                   "The file has a category column but no column with FTEs. Columns in "
+                   "the file: " + join(found) + ". Add a column headed \"FTEs\".");
         return;
       }
       unknown_table(header_line, join(found));
@@ -987,7 +987,7 @@ struct TableReader::Impl {
                      "Resten av filen fra og med denne linjen er ikke lest. Sjekk at filen ikke "
                      "inneholder de samme radene mange ganger, eller del den opp.",
                  "The file has more than " + std::to_string(ctx.limits.max_values) +
-                     " årsverk figures, far more than all municipalities and districts together. "
+                     " FTE figures, far more than all municipalities and districts together. "
                      "The rest of the file from this line on was not read. Check that the file "
                      "does not repeat the same rows many times, or split it.");
       return;
