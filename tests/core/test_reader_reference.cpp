@@ -68,3 +68,15 @@ TEST_CASE("A rate header alone is the main measure; årsverk files stay årsverk
   CHECK(a.kind == FileKind::Arsverk);
   CHECK(a.reference.empty());
 }
+
+TEST_CASE("A rate column beside FTE columns leaves the file an årsverk file", "[reader][reference]") {
+  ParsedFile f = read("kommunenummer;år;a;b;c;d;e;Årsverk per 1 000 innbyggere\n3101;2024;1;2;3;4;5;0,5\n");
+  INFO(all_codes(f));
+  CHECK(f.kind == FileKind::Arsverk);
+  CHECK(f.arsverk.size() == 5);
+  CHECK(f.reference.empty());
+  const Diagnostic* d = find_code(f, "header.column_ignored");
+  REQUIRE(d);
+  CHECK(d->column == 8);
+  CHECK(d->en.find("rates per 1,000") != std::string::npos);
+}

@@ -433,10 +433,17 @@ struct TableReader::Impl {
 
   // ---------------------------------------------------------------------------------------
   // Reference files: published rates per 1 000 inhabitants, recognised by a header that says so.
+  // A rate column beside FTE columns (a sheet's own computed rate) leaves the file an årsverk
+  // file: only a file whose figures are all rates is a reference file.
   bool is_reference() const {
-    for (const auto& c : columns)
-      if (!c.header.empty() && has_rate_marker(c.header)) return true;
-    return false;
+    bool rate = false, fte = false;
+    for (const auto& c : columns) {
+      if (c.header.empty()) continue;
+      const bool marked = has_rate_marker(c.header);
+      rate = rate || marked;
+      fte = fte || (!marked && (c.role == Role::CategoryColumn || c.role == Role::ArsverkValue));
+    }
+    return rate && !fte;
   }
 
   void setup_reference() {
@@ -601,6 +608,12 @@ struct TableReader::Impl {
                    "The column " + q(c.header) + " looks like population and was not read: an FTE "
                    "file is read for FTEs only. The population comes from a population file of its "
                    "own or from the built-in SSB figures.");
+      } else if (ctx.out.kind == FileKind::Arsverk && has_rate_marker(c.header)) {
+        ctx.report(Severity::Warning, "header.column_ignored", header_line, col + 1,
+                   "Kolonnen " + q(c.header) + " er ikke lest: den har rater per 1 000 "
+                   "innbyggere, og dem regner kalkulatoren ut selv av årsverkene.",
+                   "The column " + q(c.header) + " was not read: it holds rates per 1,000 "
+                   "inhabitants, which the calculator computes itself from the FTEs.");
       } else if (c.role == Role::None && looks_like_category(c.header)) {
         const std::string near = q(closest_category_header(c.header));
         ctx.report(Severity::Warning, "header.unknown_category", header_line, col + 1,
