@@ -80,3 +80,17 @@ TEST_CASE("A rate column beside FTE columns leaves the file an årsverk file", "
   CHECK(d->column == 8);
   CHECK(d->en.find("rates per 1,000") != std::string::npos);
 }
+
+TEST_CASE("Published rates in a long table without a rate header are never FTEs", "[reader][reference]") {
+  ParsedFile f = read("kilde,aar,nivaa,region,maaltall,verdi,enhet\n"
+                      "Helsedirektoratet,2024,land,0,totalt,2.8,arsverk_per_1000\n"
+                      "SINTEF,2016,land,0,totalt,13936,arsverk\n");
+  INFO(all_codes(f));
+  const Diagnostic* d = find_code(f, "value.rate_not_fte");
+  REQUIRE(d);
+  CHECK(d->line == 2);
+  CHECK(d->column == 7);
+  CHECK(d->severity == Severity::Error);
+  REQUIRE(f.arsverk.size() == 1);
+  CHECK(f.arsverk[0].line == 3);
+}

@@ -819,6 +819,28 @@ struct TableReader::Impl {
                "are not for such work.");
   }
 
+  // A row whose other cells say its figure is a rate ("enhet: arsverk_per_1000", as in published
+  // tables) holds no FTEs: an error, never a rate counted as FTEs.
+  bool says_rate(const Row& r) {
+    for (std::size_t i = 0; i < columns.size() && i < r.fields.size(); ++i) {
+      const int col = static_cast<int>(i);
+      if (col == unit_col || column_holds_figures(col) || !has_rate_marker(r.fields[i])) continue;
+      ctx.report(Severity::Error, "value.rate_not_fte", r.line, col + 1,
+                 q(r.fields[i]) + " sier at tallet på raden er en rate per 1 000 innbyggere, ikke "
+                 "årsverk. Raden er hoppet over. Publiserte rater leses som referansefil: gi "
+                 "verdikolonnen en overskrift som «Årsverk per 1 000 innbyggere».",
+                 q(r.fields[i]) + " says the figure on this row is a rate per 1,000 inhabitants, "
+                 "not FTEs. The row was skipped. Published rates are read as a reference file: "
+                 "head the value column e.g. \"FTEs per 1,000 inhabitants\".");
+      return true;
+    }
+    return false;
+  }
+
+  bool column_holds_figures(int col) const {
+    return col == value_col || std::find(cat_cols.begin(), cat_cols.end(), col) != cat_cols.end();
+  }
+
   // A figure under a column without a header is not read: said once, at its first cell.
   void report_figures_without_header(const Row& r) {
     for (int c : unnamed_cols) {
@@ -956,6 +978,7 @@ struct TableReader::Impl {
       }
     }
     if (!unnamed_reported) report_figures_without_header(r);
+    if (says_rate(r)) return;
     std::string service = service_col >= 0 ? cell(r, service_col) : std::string();
     if (!service.empty()) note_service(service, r.line);
     struct Item { CategoryMatch cat; Fixed value; CellAmbiguity ambiguity; };
