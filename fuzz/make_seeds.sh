@@ -29,6 +29,14 @@ head -n 40 "$s10826" > "$out/reader_csv/ssb_10826_head.csv"
 tail -n 30 "$s07459" > "$out/reader_csv/ssb_07459_tail.csv"
 head -n 4 "$ex24" | sed 's/;/,/g; s/\([0-9]\),\([0-9]\)/\1.\2/g' > "$out/reader_csv/example_comma.csv"
 printf '\xef\xbb\xbfkommunenummer;\xc3\xa5r;kategori;\xc3\xa5rsverk\r\n3101;2024;a;1 234,5\r\n3101;2024;b;..\r\n' > "$out/reader_csv/bom_long.csv"
+# Layouts and hostile cells of issue 8 / 11: English 2015 headers, reference files (long, wide),
+# units in thousands format, ambiguous decimals, services "ekskl. demens", UTF-16, RTF.
+printf 'Municipality,Year,Total,Min. health/social upper secondary,Higher education,Higher education with further education\n3001,2022,40.5,30.25,20,5\n' > "$out/reader_csv/english_2015.csv"
+printf 'Kommune;\xc3\x85r;M\xc3\xa5ltall;\xc3\x85rsverk per 1 000 innbyggere\n3101 Halden;2024;Totalt;3,1\n3101 Halden;2024;Minimum helse- og sosialfaglig vgs;2,5\n3103;2024;M4;0,3\n' > "$out/reader_csv/reference_long.csv"
+printf 'Municipality,Year,M1 per 1000,M2 per 1000,M3 per 1000,M4 per 1000\n3101,2024,3.1,2.5,1.9,0.3\n' > "$out/reader_csv/reference_wide.csv"
+printf 'kommune;\xc3\xa5r;tjeneste;a;b\n3.101;2024;Psykisk helse ekskl. demens;1.250;2\n3 101 Moss;2024;Demens;1000000;2\n3101;2025;Bolig;12,5;1;;;;;;;;;;;;\n' > "$out/reader_csv/hostile_cells.csv"
+{ printf '\xff\xfe'; printf 'k\0o\0m\0m\0u\0n\0e\0;\0\xe5\0r\0;\0a\0\n\0003\0001\0000\0001\0;\0002\0000\0002\0004\0;\0001\0\n\0'; } > "$out/reader_csv/utf16le.csv"
+printf '{\\rtf1\\ansi kommune;\\u229?r;a\\par 3101;2024;1\\par}' > "$out/reader_csv/table.rtf"
 
 # reader_ssb: first byte picks the header (fuzz_reader.cpp kHeads), the rest is the body.
 { printf '\x00'; sed -n '5,120p' "$s07459"; } > "$out/reader_ssb/07459_en_body"

@@ -64,6 +64,7 @@ const char* to_string(FileKind kind) {
 std::set<int> ParsedFile::years() const {
   std::set<int> out;
   for (const auto& v : arsverk) out.insert(v.year);
+  for (const auto& r : reference) out.insert(r.year);
   for (const auto& p : population) out.insert(p.first.second);
   return out;
 }
@@ -71,6 +72,7 @@ std::set<int> ParsedFile::years() const {
 std::size_t ParsedFile::unit_count() const {
   std::set<std::string> units;
   for (const auto& v : arsverk) units.insert(v.unit);
+  for (const auto& r : reference) units.insert(r.unit);
   for (const auto& p : population) units.insert(p.first.first);
   return units.size();
 }

@@ -15,6 +15,7 @@
 #include <sstream>
 #include <string>
 
+#include "arsverk/reader.hpp"
 #include "arsverk/session.hpp"
 
 using namespace arsverk;
@@ -221,4 +222,38 @@ TEST_CASE("bad files: every committed file gives its diagnostics and keeps its v
 
 TEST_CASE("bad files: generated large files (10 MB line, 100 000 columns, 100 MB JSON, 250 000 rows)", "[bad][big]") {
   check_entries(true);
+}
+
+namespace {
+
+// The text outside «quoted cells», where the file's own words may appear.
+std::string outside_quotes(const std::string& text) {
+  std::string out;
+  int depth = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text.compare(i, 2, "\xC2\xAB") == 0) { ++depth; ++i; continue; }
+    if (text.compare(i, 2, "\xC2\xBB") == 0) { depth = std::max(0, depth - 1); ++i; continue; }
+    if (depth == 0) out += text[i];
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("bad files: every reader message with a line says it, in both languages; English says FTEs", "[bad]") {
+  int checked = 0;
+  for (const json& entry : manifest().at("files")) {
+    if (entry.contains("generated")) continue;
+    const std::string name = entry.at("name").get<std::string>();
+    const ParsedFile f = read_file(name, 0, slurp(bad_dir() + name));
+    for (const Diagnostic& d : f.diagnostics) {
+      INFO(name << ": " << d.code << " line " << d.line << "\n  " << d.nb << "\n  " << d.en);
+      CHECK(outside_quotes(d.en).find("årsverk") == std::string::npos);
+      if (d.line <= 0) continue;
+      CHECK(d.nb.find("Linje " + std::to_string(d.line)) != std::string::npos);
+      CHECK(d.en.find("Line " + std::to_string(d.line)) != std::string::npos);
+      ++checked;
+    }
+  }
+  CHECK(checked > 30);
 }

@@ -13,6 +13,9 @@ inline std::string dump(const arsverk::ParsedFile& f) {
   for (const auto& v : f.arsverk)
     o << "A " << v.unit << ' ' << v.year << ' ' << static_cast<int>(v.group) << ' ' << v.service << ' '
       << static_cast<int>(v.category) << ' ' << v.value.micro() << ' ' << v.file << ' ' << v.line << '\n';
+  for (const auto& r : f.reference)
+    o << "R " << r.unit << ' ' << r.year << ' ' << r.measure << ' ' << r.per_1000.micro() << ' ' << r.file
+      << ' ' << r.line << '\n';
   for (const auto& [k, v] : f.population) o << "P " << k.first << ' ' << k.second << ' ' << v << '\n';
   for (const auto& [k, v] : f.population_line) o << "L " << k.first << ' ' << k.second << ' ' << v << '\n';
   for (const auto& d : f.diagnostics)

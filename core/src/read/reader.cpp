@@ -169,7 +169,7 @@ struct FileReader::Impl {
       ctx.out.encoding = h.empty() && !bom ? "" : (bom ? "utf-8-bom" : "utf-8");
       ctx.report(Severity::Error, "file.empty", 0, 0,
                  "Filen er tom. Velg filen med tabellen (årsverk eller folkemengde).",
-                 "The file is empty. Choose the file with the table (årsverk/FTEs or population).");
+                 "The file is empty. Choose the file with the table (FTEs or population).");
       return;
     }
     if (xlsx::looks_like_zip(h)) {
@@ -346,6 +346,7 @@ struct FileReader::Impl {
     ctx.out.diagnostics = std::move(ctx.diagnostics.items());
     if (ctx.out.kind == FileKind::Unknown) {
       ctx.out.arsverk.clear();
+      ctx.out.reference.clear();
       ctx.out.population.clear();
       ctx.out.population_line.clear();
     }

@@ -462,13 +462,14 @@ std::optional<CategoryMatch> match_category(std::string_view text) {
   // upper secondary": the nested 2015 measure M2.
   if (starts_with(norm, "min") && (contains(norm, "helse") || contains(norm, "health")))
     return CategoryMatch{Category::M2, false};
-  if (health_social) {
-    if (higher) return CategoryMatch{Category::B, false};
-    if (upper_sec) return CategoryMatch{Category::A, false};
-  }
+  // "Annen utdanning enn helse- og sosialfag fra universitet/høyskole" is d, not b.
   if (starts_with(norm, "annen") || starts_with(norm, "other")) {
     if (higher) return CategoryMatch{Category::D, false};
     if (upper_sec) return CategoryMatch{Category::C, false};
+  }
+  if (health_social) {
+    if (higher) return CategoryMatch{Category::B, false};
+    if (upper_sec) return CategoryMatch{Category::A, false};
   }
   // Schema 2015 measure names: "Høyskole/universitet", "… med videreutdanning", "Higher
   // education", "Higher education with further education".
@@ -546,6 +547,34 @@ std::string closest_category_header(std::string_view header) {
     if (s > best_similarity) { best = &name; best_similarity = s; }
   }
   return *best;
+}
+
+bool has_rate_marker(std::string_view header) {
+  const std::string n = normalise_name(header);
+  return any_of(n, {"per1000", "pr1000", "per1k", "promille", "perthousand"}) ||
+         in(n, {"rate", "rater", "rates", "ratio"});
+}
+
+std::optional<int> match_reference_measure(std::string_view text) {
+  std::string n = normalise_name(text);
+  for (const char* marker : {"per1000innbyggere", "per1000inhabitants", "per1000", "pr1000",
+                             "innbyggere", "inhabitants", "antall", "aarsverk", "ftes", "fte",
+                             "rate"})
+    n = remove_once(n, marker);
+  if (n.empty()) return 0;  // "Årsverk per 1 000 innbyggere" alone: the main measure
+  if (in(n, {"hovedmaaltall", "mainmeasure", "totalt", "total", "ialt", "alle"})) return 0;
+  if ((starts_with(n, "min") || contains(n, "minvgs") || contains(n, "minimum")) &&
+      (contains(n, "helse") || contains(n, "health")))
+    return 1;
+  const std::optional<CategoryMatch> m = match_category(text);
+  if (!m) return std::nullopt;
+  switch (m->category) {
+    case Category::Total: case Category::M1: return 0;
+    case Category::M2: return 1;
+    case Category::M3: case Category::B: return 2;  // 2024: M3 is b
+    case Category::M4: case Category::D: case Category::HoyMed: return 3;  // 2024: M4 is d
+    default: return std::nullopt;
+  }
 }
 
 GroupMatch match_group(std::string_view text) {

@@ -88,6 +88,11 @@ const std::vector<std::string>& known_category_headers();
 bool looks_like_category(std::string_view header);
 std::string closest_category_header(std::string_view header);
 
+// Reference files (published rates): a header that says "per 1 000" (or "rate") marks the file
+// as rates, never FTEs; measure names map to 0..3 (M1..M4) in either schema's wording.
+bool has_rate_marker(std::string_view header);
+std::optional<int> match_reference_measure(std::string_view text);
+
 enum class GroupMatch { Adults, Children, Unknown, Empty };
 GroupMatch match_group(std::string_view text);
 

@@ -16,11 +16,14 @@ struct Row {
 };
 
 enum class Stage { PreHeader, Data, Dead };
-enum class Layout { None, Wide, Long, PopSsb, PopSimple };
+enum class Layout { None, Wide, Long, PopSsb, PopSimple, RefWide, RefLong };
 
 // The largest årsverk figure one cell may hold: far above any municipality (Oslo has a few
 // thousand), and small enough that a file's sums cannot overflow (docs/formats.md).
 const Fixed kMaxArsverkCell = Fixed::from_micro(int64_t{1'000'000} * Fixed::kScale);
+
+// A published rate per 1 000 inhabitants cannot be more than 1 000.
+const Fixed kMaxRate = Fixed::from_micro(int64_t{1000} * Fixed::kScale);
 
 struct CellAmbiguity {
   char mark = 0;  // ',' or '.' when the cell's decimal mark is ambiguous
@@ -54,6 +57,7 @@ struct TableReader::Impl {
   int64_t other_contents = 0, other_contents_line = 0;
   std::string other_contents_text;
   std::vector<int> cat_cols, year_cols;
+  std::vector<int> ref_cols, ref_measures;  // reference files, wide: column → measure 0..3
   std::vector<int> unnamed_cols;  // årsverk files: columns without a header, checked for figures
   bool unnamed_reported = false;
   int64_t header_line = 0;
@@ -241,7 +245,7 @@ struct TableReader::Impl {
       stage = Stage::Dead;
       ctx.report(Severity::Error, "file.empty", 0, 0,
                  "Filen er tom. Velg filen med tabellen (årsverk eller folkemengde).",
-                 "The file is empty. Choose the file with the table (årsverk/FTEs or population).");
+                 "The file is empty. Choose the file with the table (FTEs or population).");
       return;
     }
     // SSB title: "07459: Population, by region, age, contents and year".
@@ -301,8 +305,8 @@ struct TableReader::Impl {
                    "og folkemengde, eller SSB-kolonner som «Personer 2023». Gi kolonnene slike "
                    "overskrifter og prøv igjen.",
                "We did not find the columns we need. Columns in the file: " + found +
-                   ". Årsverk (FTEs) need municipality (number), year and the categories a–e (or "
-                   "M1–M4), or the columns category and årsverk. Population needs region, year and "
+                   ". FTEs need municipality (number), year and the categories a–e (or "
+                   "M1–M4), or the columns category and FTEs. Population needs region, year and "
                    "population, or SSB columns such as \"Persons 2023\". Give the columns such "
                    "headers and try again.");
   }
@@ -334,7 +338,9 @@ struct TableReader::Impl {
       }
     }
     const bool arsverk_value = value_col >= 0 && columns[value_col].role == Role::ArsverkValue;
-    if (!cat_cols.empty() && category_col < 0) {
+    if (is_reference()) {
+      setup_reference();
+    } else if (!cat_cols.empty() && category_col < 0) {
       layout = Layout::Wide;
       if (value_col >= 0 && arsverk_value) {
         // "årsverk" next to category columns: a total column.
@@ -382,17 +388,19 @@ struct TableReader::Impl {
         ctx.report(Severity::Error, "header.missing_value", header_line, category_col + 1,
                    "Filen har en kategorikolonne, men ingen kolonne med årsverk. Kolonner i filen: " +
                        join(found) + ". Legg til en kolonne med overskriften «årsverk».",
-                   "The file has a category column but no column with årsverk (FTEs). Columns in "
-                   "the file: " + join(found) + ". Add a column headed \"årsverk\".");
+                   "The file has a category column but no column with FTEs. Columns in "
+                   "the file: " + join(found) + ". Add a column headed \"FTEs\".");
         return;
       }
       unknown_table(header_line, join(found));
       return;
     }
     bool arsverk = layout == Layout::Wide || layout == Layout::Long;
-    ctx.out.kind = arsverk ? FileKind::Arsverk : FileKind::Population;
+    const bool reference = layout == Layout::RefWide || layout == Layout::RefLong;
+    ctx.out.kind = arsverk ? FileKind::Arsverk : reference ? FileKind::Reference : FileKind::Population;
     ctx.out.format = layout == Layout::Wide ? "csv-wide"
                      : layout == Layout::Long ? "csv-long"
+                     : reference ? "csv-reference"
                      : (layout == Layout::PopSsb || ssb_title) ? "ssb-csv"
                                                                 : "csv-simple";
     if (arsverk) {
@@ -427,7 +435,109 @@ struct TableReader::Impl {
       if (layout == Layout::Wide) read_disjoint_names();
       report_unread_columns();
     }
+    if (reference) report_unread_columns();
   }
+
+  // ---------------------------------------------------------------------------------------
+  // Reference files: published rates per 1 000 inhabitants, recognised by a header that says so.
+  // A rate column beside FTE columns (a sheet's own computed rate) leaves the file an årsverk
+  // file: only a file whose figures are all rates is a reference file.
+  bool is_reference() const {
+    bool rate = false, fte = false;
+    for (const auto& c : columns) {
+      if (c.header.empty()) continue;
+      const bool marked = has_rate_marker(c.header);
+      rate = rate || marked;
+      fte = fte || (!marked && (c.role == Role::CategoryColumn || c.role == Role::ArsverkValue));
+    }
+    return rate && !fte;
+  }
+
+  void setup_reference() {
+    int rate_col = -1;
+    for (std::size_t i = 0; i < columns.size(); ++i)
+      if (rate_col < 0 && has_rate_marker(columns[i].header)) rate_col = static_cast<int>(i);
+    cat_cols.clear();
+    if (category_col >= 0) {
+      // unit; year; measure; value — the value is the rate column, or "verdi"/"value".
+      layout = Layout::RefLong;
+      if (rate_col >= 0 && rate_col != category_col) value_col = rate_col;
+      if (value_col < 0) {
+        layout = Layout::None;
+        category_col = -1;  // reported as a table without the columns we need
+      }
+      return;
+    }
+    layout = Layout::RefWide;
+    for (std::size_t i = 0; i < columns.size(); ++i) {
+      const ColumnInfo& c = columns[i];
+      if (c.header.empty() || (c.role != Role::CategoryColumn && c.role != Role::None &&
+                               c.role != Role::ArsverkValue && c.role != Role::Value))
+        continue;
+      if (std::optional<int> m = match_reference_measure(c.header)) {
+        ref_cols.push_back(static_cast<int>(i));
+        ref_measures.push_back(*m);
+      }
+    }
+    if (ref_cols.empty()) layout = Layout::None;
+  }
+
+  void reference_row(const Row& r) {
+    if (values_full) return;
+    auto year = parse_year(r, year_col);
+    if (!year) return;
+    auto unit = arsverk_unit(r, *year);
+    if (!unit) return;
+    if (layout == Layout::RefLong) {
+      const std::string& text = cell(r, category_col);
+      std::optional<int> measure = match_reference_measure(text);
+      if (!measure) {
+        ctx.report(Severity::Error, "reference.unknown_measure", r.line, category_col + 1,
+                   q(text) + " er ikke et måltall vi kjenner. Skriv M1–M4, «Totalt», «Minimum helse- "
+                   "og sosialfaglig vgs», «Helse- og sosialfaglig utdanning fra universitet/høyskole» "
+                   "eller «Annen utdanning fra universitet/høyskole». Raden er hoppet over.",
+                   q(text) + " is not a measure we know. Write M1–M4, \"Total\", \"Min. "
+                   "health/social upper secondary\", \"Health and social education, "
+                   "university/college\" or \"Other education, university/college\". The row was "
+                   "skipped.");
+        return;
+      }
+      reference_value(r, value_col, *unit, *year, *measure);
+      return;
+    }
+    for (std::size_t i = 0; i < ref_cols.size(); ++i)
+      reference_value(r, ref_cols[i], *unit, *year, ref_measures[i]);
+  }
+
+  void reference_value(const Row& r, int col, const std::string& unit, int year, int measure) {
+    const std::string& t = cell(r, col);
+    ParsedNumber n = parse_decimal(t, comma_decimal);
+    if (n.status == NumberStatus::Empty || n.status == NumberStatus::SsbMissing) {
+      note_missing(r, col, t);
+      return;
+    }
+    if (n.status == NumberStatus::NotANumber || n.status == NumberStatus::OutOfRange ||
+        n.value.micro() < 0 || n.value > kMaxRate) {
+      ctx.report(Severity::Error, "reference.bad_rate", r.line, col + 1,
+                 q(t) + " er ikke en rate per 1 000 innbyggere (et tall fra 0 til 1000, for "
+                 "eksempel 2,8). Verdien er hoppet over.",
+                 q(t) + " is not a rate per 1,000 inhabitants (a number from 0 to 1000, for "
+                 "example 2.8). The value was skipped.");
+      return;
+    }
+    if (ctx.out.reference.size() >= ctx.limits.max_values) {
+      values_full = true;
+      ctx.report(Severity::Error, "file.too_many_values", r.line, 0,
+                 "Filen har mer enn " + std::to_string(ctx.limits.max_values) +
+                     " rater. Resten av filen fra og med denne linjen er ikke lest.",
+                 "The file has more than " + std::to_string(ctx.limits.max_values) +
+                     " rates. The rest of the file from this line on was not read.");
+      return;
+    }
+    ctx.out.reference.push_back(
+        ReferenceRate{unit, year, measure, n.value, ctx.file_index, r.line});
+  }
+
 
   // Unit and year but nothing that holds FTEs: an error naming what was found and expected.
   void no_category(const std::string& found) {
@@ -478,11 +588,13 @@ struct TableReader::Impl {
   bool column_taken(int i) const {
     const Role role = columns[i].role;
     if (role == Role::UnitName) return true;  // names beside the number: documented as not read
+    if (layout == Layout::RefWide && std::find(ref_cols.begin(), ref_cols.end(), i) != ref_cols.end())
+      return true;
     if (role == Role::CategoryColumn)
       return std::find(cat_cols.begin(), cat_cols.end(), i) != cat_cols.end();
     for (int used : {unit_col, year_col, group_col, service_col})
       if (used == i) return true;
-    return layout == Layout::Long && (i == category_col || i == value_col);
+    return (layout == Layout::Long || layout == Layout::RefLong) && (i == category_col || i == value_col);
   }
 
   // Every column of an årsverk file is read or reported: nothing is dropped silently.
@@ -503,6 +615,12 @@ struct TableReader::Impl {
                    "The column " + q(c.header) + " looks like population and was not read: an FTE "
                    "file is read for FTEs only. The population comes from a population file of its "
                    "own or from the built-in SSB figures.");
+      } else if (ctx.out.kind == FileKind::Arsverk && has_rate_marker(c.header)) {
+        ctx.report(Severity::Warning, "header.column_ignored", header_line, col + 1,
+                   "Kolonnen " + q(c.header) + " er ikke lest: den har rater per 1 000 "
+                   "innbyggere, og dem regner kalkulatoren ut selv av årsverkene.",
+                   "The column " + q(c.header) + " was not read: it holds rates per 1,000 "
+                   "inhabitants, which the calculator computes itself from the FTEs.");
       } else if (c.role == Role::None && looks_like_category(c.header)) {
         const std::string near = q(closest_category_header(c.header));
         ctx.report(Severity::Warning, "header.unknown_category", header_line, col + 1,
@@ -603,6 +721,7 @@ struct TableReader::Impl {
     ++ctx.out.rows;
     switch (layout) {
       case Layout::Wide: case Layout::Long: arsverk_row(row); break;
+      case Layout::RefWide: case Layout::RefLong: reference_row(row); break;
       case Layout::PopSsb: case Layout::PopSimple: population_row(row); break;
       default: break;
     }
@@ -705,6 +824,28 @@ struct TableReader::Impl {
                "The service " + q(service) + " names dementia, intellectual disability or general "
                "prevention only as left out, and is counted in the indicator. Check that its FTEs "
                "are not for such work.");
+  }
+
+  // A row whose other cells say its figure is a rate ("enhet: arsverk_per_1000", as in published
+  // tables) holds no FTEs: an error, never a rate counted as FTEs.
+  bool says_rate(const Row& r) {
+    for (std::size_t i = 0; i < columns.size() && i < r.fields.size(); ++i) {
+      const int col = static_cast<int>(i);
+      if (col == unit_col || column_holds_figures(col) || !has_rate_marker(r.fields[i])) continue;
+      ctx.report(Severity::Error, "value.rate_not_fte", r.line, col + 1,
+                 q(r.fields[i]) + " sier at tallet på raden er en rate per 1 000 innbyggere, ikke "
+                 "årsverk. Raden er hoppet over. Publiserte rater leses som referansefil: gi "
+                 "verdikolonnen en overskrift som «Årsverk per 1 000 innbyggere».",
+                 q(r.fields[i]) + " says the figure on this row is a rate per 1,000 inhabitants, "
+                 "not FTEs. The row was skipped. Published rates are read as a reference file: "
+                 "head the value column e.g. \"FTEs per 1,000 inhabitants\".");
+      return true;
+    }
+    return false;
+  }
+
+  bool column_holds_figures(int col) const {
+    return col == value_col || std::find(cat_cols.begin(), cat_cols.end(), col) != cat_cols.end();
   }
 
   // A figure under a column without a header is not read: said once, at its first cell.
@@ -844,6 +985,7 @@ struct TableReader::Impl {
       }
     }
     if (!unnamed_reported) report_figures_without_header(r);
+    if (says_rate(r)) return;
     std::string service = service_col >= 0 ? cell(r, service_col) : std::string();
     if (!service.empty()) note_service(service, r.line);
     struct Item { CategoryMatch cat; Fixed value; CellAmbiguity ambiguity; };
@@ -888,7 +1030,7 @@ struct TableReader::Impl {
                      "Resten av filen fra og med denne linjen er ikke lest. Sjekk at filen ikke "
                      "inneholder de samme radene mange ganger, eller del den opp.",
                  "The file has more than " + std::to_string(ctx.limits.max_values) +
-                     " årsverk figures, far more than all municipalities and districts together. "
+                     " FTE figures, far more than all municipalities and districts together. "
                      "The rest of the file from this line on was not read. Check that the file "
                      "does not repeat the same rows many times, or split it.");
       return;
