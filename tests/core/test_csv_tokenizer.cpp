@@ -1,0 +1,80 @@
+// The tokenizer on its own: exact records for the tricky cases, and the same records whatever
+// the chunking (the SWAR scan and the record buffer must not depend on where a chunk ends).
+#include <catch2/catch.hpp>
+
+#include <cstdint>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "read/csv_tokenizer.hpp"
+
+using arsverk::detail::CsvRecord;
+using arsverk::detail::CsvTokenizer;
+using arsverk::detail::find_any_of3;
+
+namespace {
+
+// One line per record: first line-end line (the line after the record's line end), flags, then
+// each field as [bytes].
+std::string tokenize(const std::string& data, std::size_t max_bytes, const std::vector<std::size_t>& cuts) {
+  std::string out;
+  CsvTokenizer tok(';', max_bytes, [&](CsvRecord& r) {
+    out += std::to_string(r.line) + "-" + std::to_string(r.end_line) + (r.too_long ? "L" : "") +
+           (r.open_quote ? "Q" : "") + (r.unterminated ? "U" : "") + ":";
+    for (std::string_view f : r.fields) {
+      out += "[";
+      out += f;
+      out += "]";
+    }
+    out += "\n";
+  });
+  std::size_t at = 0;
+  for (std::size_t cut : cuts) {
+    if (cut <= at || cut > data.size()) continue;
+    tok.feed(std::string_view(data).substr(at, cut - at));
+    at = cut;
+  }
+  tok.feed(std::string_view(data).substr(at));
+  tok.finish();
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("tokenizer: quotes, line ends and the record limit", "[tokenizer]") {
+  CHECK(tokenize("a;b\r\nc;\"d;\"\"e\"\"\"\n", 100, {}) == "1-2:[a][b]\n2-3:[c][d;\"e\"]\n");
+  CHECK(tokenize("\"x\ny\";z\rlast", 100, {}) == "1-3:[x\ny][z]\n3-3:[last]\n");
+  CHECK(tokenize("\"open;1\n2", 100, {}) == "1-2U:[open;1\n2]\n");
+  // 12 bytes of fields and delimiters over a limit of 10: skipped up to the line end.
+  CHECK(tokenize("abcdef;ghijk\nok\n", 10, {}) == "1-2L:\n2-3:[ok]\n");
+  CHECK(tokenize("\"abcdefghijk\nmore\nok\n", 10, {}) == "1-2LQ:\n2-3:[more]\n3-4:[ok]\n");
+}
+
+TEST_CASE("tokenizer: the SWAR scan finds the first of three bytes", "[tokenizer]") {
+  const std::string s = "0123456789abcdef;ghij\nk";
+  for (std::size_t from = 0; from < s.size(); ++from) {
+    const std::size_t expect = s.find_first_of(";\n\r", from) == std::string::npos
+                                   ? s.size() - from
+                                   : s.find_first_of(";\n\r", from) - from;
+    CHECK(find_any_of3(s.data() + from, s.data() + s.size(), ';', '\n', '\r') == expect);
+  }
+  const std::string high = "\xe5\xf8\xe6\x80\xff\xfe\xc3\xa5;";  // bytes >= 0x80 are no match
+  CHECK(find_any_of3(high.data(), high.data() + high.size(), ';', '\n', '\r') == 8);
+}
+
+TEST_CASE("tokenizer: the same records whatever the chunking", "[tokenizer]") {
+  std::mt19937 rng(20261124);
+  const char alphabet[] = {'a', 'b', ';', '"', '\n', '\r', ' ', '\xe5', ','};
+  for (int round = 0; round < 300; ++round) {
+    std::string data;
+    const std::size_t n = rng() % 200;
+    for (std::size_t i = 0; i < n; ++i) data += alphabet[rng() % sizeof alphabet];
+    const std::size_t limit = 1 + rng() % 40;
+    std::vector<std::size_t> cuts;
+    for (std::size_t at = 0; at < data.size(); at += 1 + rng() % 9) cuts.push_back(at);
+    INFO("round " << round << ", limit " << limit);
+    CHECK(tokenize(data, limit, cuts) == tokenize(data, limit, {}));
+    CHECK(tokenize(data, 1 << 20, cuts) == tokenize(data, 1 << 20, {}));
+  }
+}
