@@ -413,6 +413,14 @@ TEST_CASE("xlsx: hostile XML is refused with a message, never a crash", "[xlsx][
   REQUIRE(too_long);
   CHECK(too_long->nb.rfind("Ark1!C2: ", 0) == 0);
 
+  // A cell far out makes the row too wide for the table reader, without building 16 384 cells.
+  f = read(workbook(sheet(kHeader + row(2, {"3101", "2024", "1", "1", "1", "1", "1"}) +
+                          "<row r=\"3\"><c r=\"A3\"><v>3103</v></c><c r=\"XFD3\"><v>1</v></c></row>")), "wide.xlsx");
+  const Diagnostic* wide = find_in(f, "csv.too_many_columns");
+  REQUIRE(wide);
+  CHECK(wide->nb.rfind("Ark1, rad 3: ", 0) == 0);
+  CHECK(f.arsverk.size() == 5);
+
   f = read(workbook(sheet(kHeader + "<row r=\"2\"><c r=\"A2\" t=\"s\"><v>7</v></c></row>"), "<sst><si><t>x</t></si></sst>"), "s.xlsx");
   const Diagnostic* bad_index = find_in(f, "xlsx.bad_shared_string");
   REQUIRE(bad_index);
