@@ -70,6 +70,9 @@ const CASES = [
   { name: 'hand-made: not a table', files: [WEB('ikke_en_tabell.png')] },
   { name: 'hand-made: all together', files: [WEB('arsverk_feil_linje4.csv'), WEB('innlimt_excel.tsv'), WEB('befolkning_enkel.csv'), WEB('arsverk_2023_latin1.csv'), WEB('ikke_en_tabell.png')] },
   ...readerFixtures.map((f) => ({ name: `reader fixture ${f}`, files: [f, WEB('innlimt_excel.tsv')] })),
+  { name: 'Excel: .xlsx årsverk 2024 (= its CSV)', files: ['tests/data/xlsx/arsverk_2024.xlsx'] },
+  { name: 'Excel: merged header, hidden row, dates, several sheets', files: ['tests/data/xlsx/features.xlsx'], settings: { lang: 'en' } },
+  { name: 'Excel: zip bomb, .ods', files: ['tests/data/xlsx/bomb.xlsx', 'tests/data/xlsx/calc.ods'] },
 ];
 
 describe('JSON report: wasm = CLI, byte for byte', () => {

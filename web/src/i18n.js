@@ -13,7 +13,7 @@ const nb = {
   privacy: 'Filene dine blir lest og regnet på i denne nettleseren. Ingenting sendes noe sted. ' +
     'Siden lagrer bare valget av språk (i nettleserens localStorage) og sine egne filer, så den virker uten nett.',
   inputHeading: '1. Legg inn filer',
-  inputHelp: 'Årsverksfiler (CSV, TSV, tekst limt inn fra Excel) og befolkningsfiler (for eksempel SSB-tabell 07459 som CSV eller JSON-stat). ' +
+  inputHelp: 'Årsverksfiler (Excel .xlsx, CSV, TSV, tekst limt inn fra Excel) og befolkningsfiler (for eksempel SSB-tabell 07459 som CSV eller JSON-stat). ' +
     'Uten befolkningsfil brukes SSBs folketall 2020–2026 som er innebygd.',
   dropText: 'Slipp filer her, eller',
   chooseFiles: 'Velg filer',
@@ -33,7 +33,7 @@ const nb = {
   kind: 'Type', format: 'Format', encoding: 'Tegnsett', rows: 'Rader', years: 'År', units: 'Enheter',
   kinds: { arsverk: 'Årsverk', befolkning: 'Befolkning', unknown: 'Ikke gjenkjent' },
   formats: { 'csv-wide': 'CSV, bred tabell', 'csv-long': 'CSV, lang tabell', 'ssb-csv': 'SSB-eksport (CSV)',
-    'csv-simple': 'CSV, enkel', 'json-stat2': 'JSON-stat 2.0', '': '–' },
+    'csv-simple': 'CSV, enkel', 'json-stat2': 'JSON-stat 2.0', xlsx: 'Excel-arbeidsbok (.xlsx)', '': '–' },
   encodings: { 'utf-8': 'UTF-8', 'utf-8-bom': 'UTF-8 med BOM', 'windows-1252': 'Windows-1252 / Latin-1', '': '–' },
   hasTargetGroup: 'med målgruppe', hasService: 'med tjenestekategori',
   severity: { error: 'Feil', warning: 'Advarsel', info: 'Merk' },
@@ -260,7 +260,7 @@ const en = {
   privacy: 'Your files are read and computed in this browser. Nothing is sent anywhere. ' +
     'The page stores only your choice of language (in the browser’s localStorage) and its own files, so that it works without a network.',
   inputHeading: '1. Add files',
-  inputHelp: 'FTE files (CSV, TSV, text pasted from Excel) and population files (for example SSB table 07459 as CSV or JSON-stat). ' +
+  inputHelp: 'FTE files (Excel .xlsx, CSV, TSV, text pasted from Excel) and population files (for example SSB table 07459 as CSV or JSON-stat). ' +
     'Without a population file, SSB’s population 2020–2026 built into the calculator is used.',
   dropText: 'Drop files here, or',
   chooseFiles: 'Choose files',
@@ -280,7 +280,7 @@ const en = {
   kind: 'Kind', format: 'Format', encoding: 'Encoding', rows: 'Rows', years: 'Years', units: 'Units',
   kinds: { arsverk: 'FTEs', befolkning: 'Population', unknown: 'Not recognised' },
   formats: { 'csv-wide': 'CSV, wide table', 'csv-long': 'CSV, long table', 'ssb-csv': 'SSB export (CSV)',
-    'csv-simple': 'CSV, simple', 'json-stat2': 'JSON-stat 2.0', '': '–' },
+    'csv-simple': 'CSV, simple', 'json-stat2': 'JSON-stat 2.0', xlsx: 'Excel workbook (.xlsx)', '': '–' },
   encodings: { 'utf-8': 'UTF-8', 'utf-8-bom': 'UTF-8 with BOM', 'windows-1252': 'Windows-1252 / Latin-1', '': '–' },
   hasTargetGroup: 'with target group', hasService: 'with service category',
   severity: { error: 'Error', warning: 'Warning', info: 'Note' },

@@ -9,11 +9,13 @@
 namespace arsverk::detail {
 
 const char* const kAcceptedNb =
-    "Kalkulatoren leser tabeller som tekst: CSV/TSV lagret fra Excel eller LibreOffice (\u00abLagre "
-    "som\u00bb \u2192 CSV), eksport fra SSBs statistikkbank (CSV), og JSON-stat 2.0 fra SSBs API.";
+    "Kalkulatoren leser Excel-arbeidsb\u00f8ker (.xlsx) og tabeller som tekst: CSV/TSV lagret fra Excel "
+    "eller LibreOffice (\u00abLagre som\u00bb \u2192 CSV), eksport fra SSBs statistikkbank (CSV), og "
+    "JSON-stat 2.0 fra SSBs API.";
 const char* const kAcceptedEn =
-    "The calculator reads tables as text: CSV/TSV saved from Excel or LibreOffice (\"Save as\" \u2192 "
-    "CSV), exports from SSB's StatBank (CSV), and JSON-stat 2.0 from SSB's API.";
+    "The calculator reads Excel workbooks (.xlsx) and tables as text: CSV/TSV saved from Excel or "
+    "LibreOffice (\"Save as\" \u2192 CSV), exports from SSB's StatBank (CSV), and JSON-stat 2.0 from "
+    "SSB's API.";
 
 void ReadContext::report(Severity severity, const char* code, int64_t line, int column,
                          const std::string& nb, const std::string& en) {

@@ -166,7 +166,19 @@ TEST_CASE("numbers read as Excel shows them: 15 significant digits, decimal comm
   CHECK(xl::number_text("123456789012345678") == "123456789012346000");
   CHECK(xl::number_text("0") == "0");
   CHECK(xl::number_text("-0") == "0");
+  CHECK(xl::number_text("0.059999999999999998") == "0,06");
+  CHECK(xl::number_text("007.50") == "7,5");
+  CHECK(xl::number_text(".5") == "0,5");
+  CHECK(xl::number_text("0.000123456789012345") == "0,000123456789012345");
+  CHECK(xl::number_text("1234567890.123456") == "1234567890,12346");
+  CHECK(xl::number_text("-0.0") == "0");
   CHECK(xl::number_text("abc").empty());
+  CHECK(xl::number_text("1.2.3").empty());
+  CHECK(xl::number_text("9.9999999999999995") == "10");
+  CHECK(xl::number_text("0.12345678901234549") == "0,123456789012345");
+  // Cut-off digits exactly "5": the stored double (just below the half) decides, as in Excel.
+  CHECK(xl::number_text("0.1234567890123455") == "0,123456789012345");
+  CHECK(xl::number_text("2.5E+20") == "250000000000000000000");
   CHECK(xl::number_text("1e999").empty());
 }
 
@@ -210,7 +222,11 @@ TEST_CASE("cell references and message prefixes", "[xlsx][cell]") {
   CHECK(xl::sheet_place("Ark1", 0, 0, false) == "Sheet Ark1: ");
 }
 
-TEST_CASE("crc32 is the ZIP checksum", "[xlsx][zip]") { CHECK(xl::crc32("123456789") == 0xCBF43926u); }
+TEST_CASE("crc32 is the ZIP checksum", "[xlsx][zip]") {
+  CHECK(xl::crc32("123456789") == 0xCBF43926u);
+  CHECK(xl::crc32("") == 0u);
+  CHECK(xl::crc32("The quick brown fox jumps over the lazy dog") == 0x414FA339u);
+}
 
 // --- Workbooks --------------------------------------------------------------------------------
 
@@ -396,6 +412,14 @@ TEST_CASE("xlsx: hostile XML is refused with a message, never a crash", "[xlsx][
   const Diagnostic* too_long = find_in(f, "xlsx.cell_too_long");
   REQUIRE(too_long);
   CHECK(too_long->nb.rfind("Ark1!C2: ", 0) == 0);
+
+  // A cell far out makes the row too wide for the table reader, without building 16 384 cells.
+  f = read(workbook(sheet(kHeader + row(2, {"3101", "2024", "1", "1", "1", "1", "1"}) +
+                          "<row r=\"3\"><c r=\"A3\"><v>3103</v></c><c r=\"XFD3\"><v>1</v></c></row>")), "wide.xlsx");
+  const Diagnostic* wide = find_in(f, "csv.too_many_columns");
+  REQUIRE(wide);
+  CHECK(wide->nb.rfind("Ark1, rad 3: ", 0) == 0);
+  CHECK(f.arsverk.size() == 5);
 
   f = read(workbook(sheet(kHeader + "<row r=\"2\"><c r=\"A2\" t=\"s\"><v>7</v></c></row>"), "<sst><si><t>x</t></si></sst>"), "s.xlsx");
   const Diagnostic* bad_index = find_in(f, "xlsx.bad_shared_string");

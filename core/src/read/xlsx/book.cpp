@@ -5,6 +5,8 @@
 namespace arsverk::detail::xlsx {
 namespace {
 
+constexpr std::size_t kMaxSharedStrings = 4u << 20;  // 4 M distinct texts (empty ones cost 32 bytes each)
+
 struct Relationship {
   std::string id, type, target;
 };
@@ -176,6 +178,14 @@ bool read_shared_strings(const std::string& xml, const std::string& path, Workbo
     auto ev = x.next();
     if (ev == XmlReader::Event::Eof) return true;
     if (ev == XmlReader::Event::Start && x.name() == "si") {
+      if (book.shared_strings.size() >= kMaxSharedStrings) {
+        problem.code = "xlsx.too_large";
+        problem.nb = "Excel-filen har mer enn " + std::to_string(kMaxSharedStrings >> 20) +
+                     " millioner ulike tekster, mer enn kalkulatoren leser. Lagre arket som CSV og legg inn den filen.";
+        problem.en = "The Excel file has more than " + std::to_string(kMaxSharedStrings >> 20) +
+                     " million distinct texts, more than the calculator reads. Save the sheet as CSV and add that file.";
+        return false;
+      }
       book.shared_strings.emplace_back();
       if (collect_string(x, book.shared_strings.back())) continue;
       ev = XmlReader::Event::Error;

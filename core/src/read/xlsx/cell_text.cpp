@@ -113,7 +113,74 @@ std::string sheet_place(std::string_view sheet, int64_t row, int column, bool no
   return (norwegian ? "Arket " : "Sheet ") + name + ": ";
 }
 
+namespace {
+
+// A plain decimal (what Excel writes in <v>: up to 17 significant digits) rounded to 15 digits
+// on its text. That equals rounding the stored double, since the text is within half a unit of
+// its last digit of the double, except when the digits cut off are exactly 5000…: then false,
+// and the double decides. Also false for exponent notation.
+bool decimal_text(std::string_view stored, std::string& out) {
+  bool negative = !stored.empty() && stored[0] == '-';
+  if (negative) stored.remove_prefix(1);
+  std::size_t dot = stored.find('.');
+  std::string_view whole = stored.substr(0, dot);
+  std::string_view frac = dot == std::string_view::npos ? std::string_view() : stored.substr(dot + 1);
+  if ((whole.empty() && frac.empty()) || whole.size() > 40 || frac.size() > 40) return false;
+  std::string digits;
+  for (std::string_view part : {whole, frac})
+    for (char c : part) {
+      if (c < '0' || c > '9') return false;
+      digits += c;
+    }
+  long point = static_cast<long>(whole.size());  // digits before the decimal point
+  std::size_t first = digits.find_first_not_of('0');
+  if (first == std::string::npos) {
+    out = "0";
+    return true;
+  }
+  digits.erase(0, first);
+  point -= static_cast<long>(first);
+  if (digits.size() > 15) {
+    std::string_view tail = std::string_view(digits).substr(15);
+    if (tail[0] == '5' && tail.find_first_not_of('0', 1) == std::string_view::npos) return false;
+    bool up = tail[0] >= '5';
+    digits.resize(15);
+    for (std::size_t i = digits.size(); up && i-- > 0;) {
+      if (digits[i] == '9') {
+        digits[i] = '0';
+      } else {
+        ++digits[i];
+        up = false;
+      }
+    }
+    if (up) {
+      digits.insert(digits.begin(), '1');
+      digits.pop_back();
+      ++point;
+    }
+  }
+  std::string int_part, frac_part;
+  if (point <= 0) {
+    int_part = "0";
+    frac_part = std::string(static_cast<std::size_t>(-point), '0') + digits;
+  } else if (static_cast<std::size_t>(point) >= digits.size()) {
+    int_part = digits + std::string(static_cast<std::size_t>(point) - digits.size(), '0');
+  } else {
+    int_part = digits.substr(0, static_cast<std::size_t>(point));
+    frac_part = digits.substr(static_cast<std::size_t>(point));
+  }
+  while (!frac_part.empty() && frac_part.back() == '0') frac_part.pop_back();
+  out = int_part;
+  if (!frac_part.empty()) out += "," + frac_part;
+  if (negative && out != "0") out = "-" + out;
+  return true;
+}
+
+}  // namespace
+
 std::string number_text(std::string_view stored) {
+  std::string direct;
+  if (decimal_text(stored, direct)) return direct;
   double v;
   if (!to_double(stored, v)) return {};
   if (v == 0) return "0";

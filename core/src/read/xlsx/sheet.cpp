@@ -11,6 +11,9 @@ namespace {
 constexpr int kHeadRows = 60;          // as the CSV path: the header is decided after these
 constexpr std::size_t kMaxMerges = 10000;
 constexpr std::size_t kHiddenListed = 10;
+// Cells handed on per sheet (rows × width). A row of XML can be a few bytes yet as wide as the
+// table allows, so this, not the XML size, bounds the work: 64 M is 2 M rows of 32 columns.
+constexpr std::size_t kMaxSheetCells = 64u << 20;
 
 // The one step from a sheet row to what the table reader consumes.
 void feed_row(TableReader& table, int64_t row, std::vector<std::string>&& cells) {
@@ -57,6 +60,10 @@ class SheetReader {
       if (ev == XmlReader::Event::Eof) break;
       if (ev == XmlReader::Event::Start && x.name() == "row") {
         if (row(x)) continue;
+        if (cells_fed_ > kMaxSheetCells) {
+          report_too_many_cells();
+          break;
+        }
         ev = XmlReader::Event::Error;
       }
       if (ev == XmlReader::Event::Error) {
@@ -140,14 +147,28 @@ class SheetReader {
       return true;
     }
     emit(number, cells);
-    return true;
+    return cells_fed_ <= kMaxSheetCells;
+  }
+
+  void report_too_many_cells() {
+    std::string n = std::to_string(kMaxSheetCells >> 20);
+    ctx_.report(Severity::Error, "xlsx.too_large", last_row_, 0,
+                "Arket har mer enn " + n + " millioner celler (rader × kolonner); resten av arket er ikke lest. "
+                "Slett tomme rader og kolonner langt ute i arket, eller lagre arket som CSV.",
+                "The sheet has more than " + n + " million cells (rows × columns); the rest of the sheet was "
+                "not read. Delete empty rows and columns far out in the sheet, or save the sheet as CSV.");
   }
 
   bool cell(XmlReader& x, int64_t row, int& next_column, std::vector<Cell>& cells) {
     int64_t ref_row;
     int column;
     if (!parse_cell_ref(x.attr("r"), ref_row, column)) column = next_column;
-    if (column > kMaxColumn) return x.skip_element();
+    if (column > max_width_) {  // beyond what the table reader takes: it sees the row as too wide
+      if (static_cast<int>(cells.size()) < max_width_) cells.resize(static_cast<std::size_t>(max_width_));
+      cells.back().text = "…";
+      next_column = column + 1;
+      return x.skip_element();
+    }
     next_column = column + 1;
     std::string type(x.attr("t"));
     int style = to_int(x.attr("s"));
@@ -241,6 +262,7 @@ class SheetReader {
     while (used > 0 && cells[static_cast<std::size_t>(used - 1)].text.empty()) --used;
     width_ = std::min(std::max(width_, used), max_width_);
     std::vector<std::string> fields(static_cast<std::size_t>(width_));
+    cells_fed_ += fields.size();
     for (std::size_t i = 0; i < fields.size() && i < cells.size(); ++i) fields[i] = std::move(cells[i].text);
     feed_row(table_, row, std::move(fields));
     if (++rows_fed_ == kHeadRows) table_.decide_header();
@@ -266,6 +288,7 @@ class SheetReader {
   int width_ = 0;
   int64_t last_row_ = 0;
   int64_t rows_fed_ = 0;
+  std::size_t cells_fed_ = 0;
   std::vector<Merge> merges_;
   std::size_t next_merge_ = 0;
   std::vector<std::size_t> active_;

@@ -64,25 +64,36 @@ bool too_large(ZipProblem& p, const std::string& name, std::size_t mb, const std
   return false;
 }
 
-const std::array<uint32_t, 256>& crc_table() {
-  static const std::array<uint32_t, 256> table = [] {
-    std::array<uint32_t, 256> t{};
+// Four tables for slicing-by-4: four bytes per step instead of one.
+using CrcTables = std::array<std::array<uint32_t, 256>, 4>;
+const CrcTables& crc_tables() {
+  static const CrcTables tables = [] {
+    CrcTables t{};
     for (uint32_t n = 0; n < 256; ++n) {
       uint32_t c = n;
       for (int k = 0; k < 8; ++k) c = (c & 1) ? 0xEDB88320u ^ (c >> 1) : c >> 1;
-      t[n] = c;
+      t[0][n] = c;
     }
+    for (uint32_t n = 0; n < 256; ++n)
+      for (int k = 1; k < 4; ++k) t[k][n] = (t[k - 1][n] >> 8) ^ t[0][t[k - 1][n] & 0xFF];
     return t;
   }();
-  return table;
+  return tables;
 }
 
 }  // namespace
 
 uint32_t crc32(std::string_view bytes) {
-  const auto& t = crc_table();
+  const auto& t = crc_tables();
   uint32_t c = 0xFFFFFFFFu;
-  for (char ch : bytes) c = t[(c ^ static_cast<uint8_t>(ch)) & 0xFF] ^ (c >> 8);
+  const auto* p = reinterpret_cast<const uint8_t*>(bytes.data());
+  std::size_t n = bytes.size();
+  for (; n >= 4; n -= 4, p += 4) {
+    c ^= static_cast<uint32_t>(p[0]) | static_cast<uint32_t>(p[1]) << 8 | static_cast<uint32_t>(p[2]) << 16 |
+         static_cast<uint32_t>(p[3]) << 24;
+    c = t[3][c & 0xFF] ^ t[2][(c >> 8) & 0xFF] ^ t[1][(c >> 16) & 0xFF] ^ t[0][c >> 24];
+  }
+  for (; n > 0; --n, ++p) c = t[0][(c ^ *p) & 0xFF] ^ (c >> 8);
   return c ^ 0xFFFFFFFFu;
 }
 

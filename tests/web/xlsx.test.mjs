@@ -1,0 +1,100 @@
+// An Excel workbook through the page: the worker feeds the file's bytes to the same core, so the
+// figures on screen must be the CLI's for the CSV Excel saves from the same sheet, and messages
+// must name sheet and cell. Screenshots go to test-artifacts/web/.
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+
+import { openGuardedBrowser } from './browser.mjs';
+
+import { startServer } from '../../scripts/serve.mjs';
+import { root, runCli } from '../wasm/lib.mjs';
+
+const ARTIFACTS = join(root, 'test-artifacts', 'web');
+const XLSX = 'tests/data/xlsx/arsverk_2024.xlsx';
+const CSV = 'tests/data/xlsx/arsverk_2024.csv';
+const FEATURES = 'tests/data/xlsx/features.xlsx';
+const ODS = 'tests/data/xlsx/calc.ods';
+
+let server;
+let context;
+let page;
+let foreign = [];
+let consoleErrors = [];
+
+const cli = (files, settings) => JSON.parse(runCli(files, settings).toString('utf8'));
+const shown = (r, m) => (r && r.display ? r.display[m] : '–');
+
+async function afterRender(action) {
+  const before = Number(await page.evaluate(() => document.body.dataset.renders || 0));
+  await action();
+  await page.waitForFunction((n) => Number(document.body.dataset.renders || 0) > n && document.body.dataset.busy === 'false',
+    before, { timeout: 60000 });
+}
+
+async function tableRows() {
+  return page.$$eval('#results-table tbody tr', (trs) => trs.map((tr) => {
+    const cell = (k) => tr.querySelector(`[data-col="${k}"]`)?.textContent;
+    return { key: tr.dataset.key, M1: cell('M1'), M2: cell('M2'), M3: cell('M3'), M4: cell('M4') };
+  }));
+}
+
+async function dropFiles(files) {
+  if (await page.isVisible('#clear-button')) await afterRender(() => page.click('#clear-button'));
+  await afterRender(() => page.setInputFiles('#file-input', files.map((f) => join(root, f))));
+}
+
+before(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  let origin;
+  ({ server, url: origin } = await startServer({ root: join(root, 'dist'), port: 0 }));
+  ({ context, page, foreign, consoleErrors } = await openGuardedBrowser(origin.replace(/\/$/, '')));
+  await page.goto(origin);
+  await page.waitForSelector('body[data-ready="true"]', { timeout: 30000 });
+});
+
+after(async () => {
+  await context?.close();
+  server?.close();
+});
+
+describe('Excel workbooks in the page', () => {
+  test('the file input offers .xlsx', async () => {
+    assert.match(await page.getAttribute('#file-input', 'accept'), /\.xlsx/);
+  });
+
+  test('an .xlsx gives the figures the CLI gives for the CSV of the same sheet', async () => {
+    await dropFiles([XLSX]);
+    const expected = cli([CSV]);
+    const rows = await tableRows();
+    const results = expected.results.filter((r) => r.year === 2024);
+    assert.equal(rows.length, results.length, 'rows in the table');
+    results.forEach((r, i) => {
+      assert.equal(rows[i].key, `${r.level}:${r.code}`);
+      for (const m of ['M1', 'M2', 'M3', 'M4']) assert.equal(rows[i][m], shown(r, m), `${r.level} ${r.code} ${m}`);
+    });
+    const file = await page.textContent('#file-panel li.file');
+    assert.match(file, /Excel-arbeidsbok/);
+    assert.match(file, /lest arket «Ark1»/);
+    assert.match(file, /Ark1!A8/);
+    await page.screenshot({ path: join(ARTIFACTS, 'xlsx-01-read.png'), fullPage: true });
+  });
+
+  test('messages name sheet and cell; hidden rows and skipped sheets are said', async () => {
+    await dropFiles([FEATURES]);
+    const text = await page.textContent('#file-panel');
+    assert.match(text, /Ark1!D4: «01\.03\.2024» er ikke et tall/);
+    assert.match(text, /'Ark 2'!F2/);
+    assert.match(text, /Ark1, rad 5: 1 skjult/);
+    assert.match(text, /«Oppslag» \(skjult ark\)/);
+    await page.screenshot({ path: join(ARTIFACTS, 'xlsx-02-messages.png'), fullPage: true });
+  });
+
+  test('an .ods gets a clear message and the page goes on', async () => {
+    await dropFiles([ODS]);
+    assert.match(await page.textContent('#file-panel'), /OpenDocument-regneark \(\.ods\)/);
+    assert.deepEqual(foreign, [], 'no request to another origin');
+    assert.deepEqual(consoleErrors, []);
+  });
+});
