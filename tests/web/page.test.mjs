@@ -48,7 +48,7 @@ const choosers = [];
 
 const cli = (files, settings) => JSON.parse(runCli(files, settings).toString('utf8'));
 const find = (report, level, code, year) => report.results.find((r) => r.level === level && r.code === code && r.year === year);
-const shown = (r, m) => (r && r.display ? r.display[m] : '–');
+const shown = (r, m) => r?.display?.[m] ?? '–';
 
 async function shot(name) {
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
@@ -80,7 +80,8 @@ async function compareColumn(col) {
 
 async function tableRows() {
   return page.$$eval('#results-table tbody tr', (trs) => trs.map((tr) => {
-    const cell = (k) => tr.querySelector(`[data-col="${k}"]`)?.textContent;
+    // The figure itself, without the published one beside it.
+    const cell = (k) => tr.querySelector(`[data-col="${k}"]`)?.firstChild?.textContent;
     return { key: tr.dataset.key, M1: cell('M1'), M2: cell('M2'), M3: cell('M3'), M4: cell('M4'), flags: tr.querySelectorAll('.flag').length };
   }));
 }
@@ -380,7 +381,7 @@ describe('the calculator page', () => {
     expectKeyFigures(await keyFigures(), carried);
     assert.match(await page.textContent('#unit-reasons'), /ført videre fra 2024/);
 
-    await afterRender(() => page.uncheck('#carry-forward'));
+    await afterRender(() => page.selectOption('#carry-forward', 'off'));
     const noCarry = cli(files, { carry_forward: false });
     assert.equal(find(noCarry, 'kommune', '1135', 2025), undefined);
     assert.match(await page.textContent('#unit-reasons'), /Sauda har ingen tall for 2025/);
@@ -392,14 +393,14 @@ describe('the calculator page', () => {
     await chooseUnit('Vevelstad');
     assert.match(await page.textContent('#unit-reasons'), /ikke har egne årsverk for barn og unge/);
     expectKeyFigures(await keyFigures(), null);
-    await afterRender(() => page.uncheck('#suppression'));
+    await afterRender(() => page.selectOption('#suppression', 'off'));
     const noSuppression = cli(files, { carry_forward: false, suppression: false });
     expectKeyFigures(await keyFigures(), find(noSuppression, 'kommune', '1816', 2025));
     await expectTable(noSuppression, 2025);
 
     await afterRender(() => page.check('#pop-next'));
-    await afterRender(() => page.check('#carry-forward'));
-    await afterRender(() => page.check('#suppression'));
+    await afterRender(() => page.selectOption('#carry-forward', 'auto'));
+    await afterRender(() => page.selectOption('#suppression', 'auto'));
     const next = cli(files, { population_year: 'next' });
     await page.selectOption('#year-select', '2024');
     await chooseUnit('0 Hele landet');

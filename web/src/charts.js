@@ -262,6 +262,9 @@ export function destroyCharts() {
 const MEASURES = ['M1', 'M2', 'M3', 'M4'];
 const rate = (r, m) => (r && r.per_1000 ? r.per_1000[m] : null);
 const shown = (r, m) => (r && r.display ? r.display[m] : null);
+const published = (r, m) => (r?.published?.per_1000?.[m] != null ? { rate: r.published.per_1000[m], shown: r.published.display[m] } : null);
+// A result's published figures in the shape of a result, for the time series.
+const asPublished = (r) => (r?.published ? { schema: r.schema, per_1000: r.published.per_1000, display: r.published.display } : null);
 
 // What a downloaded image says besides its title: unit, year(s), measure; source; file name.
 function pngInfo(ctx, key) {
@@ -296,9 +299,13 @@ export function renderCharts(container, ctx) {
     if (oslo) rows.push([oslo.name, oslo, (m) => shown(oslo, m), (m) => rate(oslo, m)]);
     if (fylke) rows.push([fylke.name, fylke, (m) => shown(fylke, m), (m) => rate(fylke, m)]);
     if (land && land !== unit) rows.push([land.name, land, (m) => shown(land, m), (m) => rate(land, m)]);
+    // The published figures beside the user's own (the yardstick), never mixed into them.
+    for (const r of [unit, fylke, land !== unit ? land : null]) {
+      if (r?.published) rows.push([t('yard.published', { value: r.name }), null, (m) => published(r, m)?.shown ?? null, (m) => published(r, m)?.rate ?? null]);
+    }
     if (kostra) {
       rows.push([kostra.name, kostra, (m) => shown(kostra, m), (m) => rate(kostra, m)]);
-      if (kostra.distribution) {
+      if (kostra.distribution && ctx.medianMeaningful) {
         const med = (m) => kostra.distribution[m]?.median ?? null;
         rows.push([`${t('median')} ${kostra.name}`, null, (m) => fmt(med(m)), med]);
       }
@@ -385,7 +392,7 @@ export function renderCharts(container, ctx) {
           borderColor: COLORS[i],
           backgroundColor: COLORS[i],
           borderDash: dash,
-          pointStyle: i === 0 ? 'circle' : 'triangle',
+          pointStyle: ['circle', 'triangle', 'rectRot'][i] ?? 'circle',
           pointRadius: 5,
           spanGaps: false,
           tension: 0,
@@ -395,6 +402,10 @@ export function renderCharts(container, ctx) {
     };
     const datasets = [...line(unit.name, (s) => s.result, 0, [])];
     if (ctx.series.some((s) => s.land) && unit.level !== 'land') datasets.push(...line(ctx.series.find((s) => s.land).land.name, (s) => s.land, 1, [6, 4]));
+    if (ctx.series.some((s) => s.result?.published)) datasets.push(...line(t('yard.published', { value: unit.name }), (s) => asPublished(s.result), 2, [2, 3]));
+    else if (unit.level !== 'land' && ctx.series.some((s) => s.land?.published)) {
+      datasets.push(...line(t('yard.published', { value: ctx.series.find((s) => s.land).land.name }), (s) => asPublished(s.land), 2, [2, 3]));
+    }
     const canvas = makeFigure(container, 'tidsserie', `${t('chartSeries')} (${measure})`,
       describe([...ctx.series.map((s) => `${s.year}: ${shown(s.result, measure) ?? '–'}`), hasBreak ? t('breakLabel') : '']), 320, png);
     draw('tidsserie', canvas, {

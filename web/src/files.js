@@ -77,6 +77,9 @@ export function renderFiles(panel, general, entries, report) {
         `<div><dt>${escape(t('years'))}</dt><dd data-fact="years">${escape(f.years.join(', ') || '–')}</dd></div>` +
         `<div><dt>${escape(t('units'))}</dt><dd data-fact="units">${fmtInt(f.units)}</dd></div>` +
         '</dl>';
+      if (f.kind === 'referanse') {
+        html += `<p class="ds-paragraph file-what" data-size="sm">${escape(t('yard.refKind', { units: fmtInt(f.units), years: f.years.join(', ') || '–' }))}</p>`;
+      }
     }
     if (e.error) {
       html += `<ul class="messages"><li class="message" data-severity="error"><span class="ds-tag" data-color="danger">${escape(t('severity.error'))}</span> ${escape(t('status.fileError', { name: e.name, message: e.error }))}</li></ul>`;

@@ -1,18 +1,18 @@
 // Key figures for the chosen unit: its four measures (the core's display strings) beside its
 // county, Norway and KOSTRA group, its rank and distance from the group median, the fence marker,
 // the change from the previous year, and the reason when something is missing or adjusted.
-import { fmt, fmtExact, fmtInt, fmtSigned, measureLabel, shownDifference, t } from './i18n.js';
+import { fmt, fmtExact, fmtInt, fmtSigned, listText, measureLabel, shownDifference, t } from './i18n.js';
 
 const MEASURES = ['M1', 'M2', 'M3', 'M4'];
 const escape = (s) => String(s).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const shown = (r, m) => (r && r.display ? r.display[m] : null);
 
 function reasons(ctx) {
-  const { unit, info, year, settings } = ctx;
+  const { unit, info, year, rules } = ctx;
   const out = [];
   if (!unit) {
     out.push(t('reasons.missing', { name: info.name, year }));
-    if (!settings.carry_forward) out.push(t('reasons.missingCarry'));
+    if (rules && !rules.carry_forward) out.push(t('yard.missingCarry'));
     return out;
   }
   if (unit.carried_from != null) out.push(t('reasons.carried', { year, from: unit.carried_from }));
@@ -22,7 +22,95 @@ function reasons(ctx) {
   if (unit.members_total != null && unit.coverage < 1) {
     out.push(t('reasons.coverage', { pct: fmt(unit.coverage * 100, 1), members: unit.members, total: unit.members_total }));
   }
+  out.push(...absentMeasures(unit));
+  if (unit.renumbering?.note) out.push(unit.renumbering.note);
+  else if (ctx.renumbered) out.push(t('yard.renumbered', ctx.renumbered));
   return out;
+}
+
+// Which measures the unit has: "M2, M3 og M4 kan ikke regnes ut", and for an aggregate how many
+// of its municipalities each measure rests on when that is not all of them.
+function absentMeasures(unit) {
+  if (!unit.arsverk) return [];
+  const absent = MEASURES.filter((m) => unit.arsverk[m] == null);
+  const out = [];
+  if (absent.length) {
+    out.push(t('yard.absent', { list: listText(absent), what: t(absent.length === 1 ? 'yard.absentOne' : 'yard.absentMany') }));
+  }
+  const per = unit.members_per_measure;
+  if (per) {
+    for (const m of MEASURES) {
+      if (per[m] && per[m] < unit.members) out.push(t('yard.perMeasure', { m, n: per[m], members: unit.members }));
+    }
+  }
+  return out;
+}
+
+// "Regler for 2023: tall føres ikke videre (reglene for dataåret); …" from the core's `rules`.
+function rulesText(rules) {
+  if (!rules) return '';
+  const basis = (rule) => t(rules.basis?.[rule] === 'setting' ? 'yard.basisSetting' : 'yard.basisAuto');
+  return t('yard.rules', {
+    year: rules.year,
+    carry: t(rules.carry_forward ? 'yard.carryOn' : 'yard.carryOff') + basis('carry_forward'),
+    suppression: t(rules.suppression ? 'yard.suppressionOn' : 'yard.suppressionOff') + basis('suppression'),
+  });
+}
+
+// A comparison's footing: "KOSTRA-gruppe 10: 1 av 13 kommuner har tall i filene (8 % av innbyggerne)."
+export function coverageText(name, c) {
+  if (!c) return '';
+  const pct = fmt(c.population_share * 100, 0);
+  if (c.from_reference) {
+    return t('yard.coverageRef', { name, members: c.members, total: c.members_total, own: c.members - c.from_reference,
+      ref: c.from_reference, year: c.reference_year, files: listText(c.reference_files ?? []), pct });
+  }
+  return t('yard.coverage', { name, members: c.members, total: c.members_total, pct });
+}
+
+// Whether the unit's rank, median and fences mean something (the core's judgement).
+export const comparisonMeaningful = (unit) => Boolean(unit?.comparison?.coverage?.meaningful);
+
+// Coverage of each comparison shown, and what is missing when the group comparison is not meaningful.
+function footing(unit, peers) {
+  const lines = [];
+  for (const p of [peers.fylke, peers.land]) {
+    const c = p?.aggregate_coverage;
+    if (c) lines.push([coverageText(p.name, c), c.meaningful]);
+  }
+  const c = unit?.comparison?.coverage ?? peers.kostra?.distribution_coverage;
+  if (c && peers.kostra) lines.push([coverageText(peers.kostra.name, c), c.meaningful]);
+  if (!lines.length) return '';
+  let html = `<ul class="coverage-list" id="coverage">${lines.map(([text, ok]) => `<li data-meaningful="${ok}">${escape(text)}</li>`).join('')}</ul>`;
+  if (c && peers.kostra && !c.meaningful) {
+    html += `<div class="ds-alert" data-color="warning" id="not-meaningful"><p class="ds-paragraph">${escape(t('yard.notMeaningful', { reason: t(`yard.${c.reason ?? 'few_members'}`) }))}</p></div>`;
+  }
+  return html;
+}
+
+// The checks before submission that hit this unit and year, with the core's numbers and advice.
+function checksPanel(unit, info, year, diagnostics) {
+  const subject = unit ? `${unit.code} ${unit.name} ${year}` : null;
+  const hits = subject ? diagnostics.filter((d) => d.code.startsWith('check.') && d.message.includes(subject)) : [];
+  const items = hits.map((d) => `<li class="message" data-severity="${d.severity}" data-code="${escape(d.code)}">` +
+    `<span class="ds-tag" data-color="${d.severity === 'warning' ? 'warning' : 'info'}">${escape(t(`severity.${d.severity}`))}</span> ${escape(d.message)}</li>`);
+  return `<section class="checks" id="unit-checks" aria-labelledby="checks-heading"><h4 class="ds-heading" data-size="xs" id="checks-heading">${escape(t('yard.checksHeading'))}</h4>` +
+    (items.length ? `<ul class="messages">${items.join('')}</ul>` : `<p class="ds-paragraph" data-size="sm">${escape(t('yard.noChecks', { name: info.name, year }))}</p>`) +
+    '</section>';
+}
+
+const publishedShown = (r, m) => r?.published?.display?.[m] ?? null;
+
+// A county's or Norway's figure from the files, with the published one beside it: "3,1 (publ. 2,8)".
+function withPublished(r, m) {
+  const p = publishedShown(r, m);
+  return `${shown(r, m) ?? '–'}${p != null ? ` (${t('yard.publishedShort', { value: p })})` : ''}`;
+}
+
+// Where the published figures in the table come from (built in, or a reference file).
+function publishedNote(unit, peers) {
+  const sources = [...new Set([unit, peers.fylke, peers.land].map((r) => r?.published?.source).filter(Boolean))];
+  return sources.length ? `<p class="ds-paragraph note" data-size="sm" id="published-source">${escape(t('yard.publishedSource', { source: listText(sources) }))}</p>` : '';
 }
 
 // For an aggregate: its highest and lowest municipality in the chart measure, with a link to all
@@ -44,7 +132,7 @@ function changeText(unit, m) {
 }
 
 function fenceTag(unit, m) {
-  const f = unit?.comparison?.outside_fences?.[m];
+  const f = comparisonMeaningful(unit) ? unit.comparison.outside_fences?.[m] : null;
   if (!f) return '';
   return `<span class="ds-tag fence" data-color="warning" data-fence="${f}">${f === 'high' ? '▲ ' : '▼ '}${escape(t(f === 'high' ? 'fenceHigh' : 'fenceLow'))}</span>`;
 }
@@ -52,7 +140,8 @@ function fenceTag(unit, m) {
 export function renderKeyFigures(el, ctx) {
   const { unit, info, year, peers } = ctx;
   const schema = unit ? unit.schema : year >= 2024 ? '2024' : '2015';
-  const cmp = unit?.comparison;
+  // A comparison that rests on too little shows no median, rank or difference (its coverage says why).
+  const cmp = comparisonMeaningful(unit) ? unit.comparison : null;
   const levelText = t(`levels.${info.level}`);
   const context = [levelText, peers.fylke?.name, peers.kostra?.name].filter(Boolean).join(' · ');
   let html = `<h3 class="ds-heading" data-size="md" id="key-heading" tabindex="-1">${escape(t('keyFor', { name: info.name, year }))}</h3>`;
@@ -64,6 +153,8 @@ export function renderKeyFigures(el, ctx) {
   }
   html += extremes(ctx);
   const why = reasons(ctx);
+  const rules = rulesText(ctx.rules);
+  if (rules) why.push(rules);
   if (why.length) {
     html += `<div class="ds-alert reasons" data-color="info" id="unit-reasons">${why.map((w) => `<p class="ds-paragraph">${escape(w)}</p>`).join('')}</div>`;
   }
@@ -73,6 +164,7 @@ export function renderKeyFigures(el, ctx) {
   for (const m of MEASURES) {
     const value = shown(unit, m);
     const lines = [];
+    if (publishedShown(unit, m) != null) lines.push(t('yard.published', { value: publishedShown(unit, m) }));
     if (cmp && cmp.median[m] != null) lines.push(`${t('colKostraMedian')}: ${fmt(cmp.median[m])}`);
     if (cmp && cmp.rank[m] != null) lines.push(`${t('colRank')}: ${t('rankOf', { rank: cmp.rank[m], n: cmp.n })}`);
     const ch = changeText(unit, m);
@@ -85,19 +177,21 @@ export function renderKeyFigures(el, ctx) {
       fenceTag(unit, m) + '</li>';
   }
   html += '</ul>';
+  html += checksPanel(unit, info, year, ctx.diagnostics ?? []);
   // Right under the figures: what they mean and how they are computed.
   html += explanation(unit, info, year, schema);
 
   // The comparison table: the same figures beside the unit's county, Norway and KOSTRA group.
   const cols = [];
   cols.push([info.name, (m) => shown(unit, m) ?? '–', 'unit']);
+  if (unit?.published) cols.push([t('yard.publishedCol'), (m) => publishedShown(unit, m) ?? '–', 'published']);
   if (peers.oslo) cols.push([peers.oslo.name, (m) => shown(peers.oslo, m) ?? '–', 'oslo']);
-  if (peers.fylke) cols.push([peers.fylke.name, (m) => shown(peers.fylke, m) ?? '–', 'fylke']);
-  if (peers.land && info.level !== 'land') cols.push([peers.land.name, (m) => shown(peers.land, m) ?? '–', 'land']);
+  if (peers.fylke) cols.push([peers.fylke.name, (m) => withPublished(peers.fylke, m), 'fylke']);
+  if (peers.land && info.level !== 'land') cols.push([peers.land.name, (m) => withPublished(peers.land, m), 'land']);
   if (peers.kostra) {
     cols.push([peers.kostra.name, (m) => shown(peers.kostra, m) ?? '–', 'kostra']);
     const dist = peers.kostra.distribution;
-    if (dist) cols.push([`${t('colKostraMedian')}`, (m) => fmt(dist[m]?.median), 'median']);
+    if (dist && (cmp || peers.kostra.distribution_coverage?.meaningful)) cols.push([`${t('colKostraMedian')}`, (m) => fmt(dist[m]?.median), 'median']);
   }
   if (cmp) {
     cols.push([t('colRankShort'), (m) => (cmp.rank[m] != null ? t('rankOf', { rank: cmp.rank[m], n: cmp.n }) : '–'), 'rank']);
@@ -112,6 +206,8 @@ export function renderKeyFigures(el, ctx) {
       cols.map(([, f, k]) => `<td class="num" data-col="${k}">${escape(f(m))}${k === 'unit' ? fenceTag(unit, m) : ''}</td>`).join('') + '</tr>';
   }
   html += '</tbody></table></div>';
+  html += publishedNote(unit, peers);
+  html += footing(unit, peers);
   if (cmp) html += `<p class="ds-paragraph note" data-size="sm">${escape(t('diffNote'))}</p>`;
   html += `<p class="ds-paragraph note" data-size="sm">${escape(t('schemaNote'))}</p>`;
   const open = el.querySelector('#explain')?.open;

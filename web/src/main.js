@@ -31,6 +31,7 @@ const state = {
   report: null,       // the core's report for all years
   index: new Map(),   // "level:code:year" -> result
   units: new Map(),   // "level:code" -> {level, code, name, fylke, kostragruppe}
+  renumbered: new Map(), // "kommune:3001" <-> "kommune:3101": one municipality across the 2024 renumbering
   year: null,
   unitKey: null,
   measure: 'M1',
@@ -71,8 +72,8 @@ function coreSettings(year = null) {
   return {
     year,
     population_year: el['pop-next'].checked ? 'next' : 'same',
-    carry_forward: el['carry-forward'].checked,
-    suppression: el.suppression.checked,
+    carry_forward: el['carry-forward'].value,
+    suppression: el.suppression.value,
     lang: getLang(),
   };
 }
@@ -160,7 +161,9 @@ function showResult() {
 function indexReport(report) {
   state.index.clear();
   state.units.clear();
+  state.renumbered.clear();
   for (const r of report.results) {
+    linkRenumbered(r);
     state.index.set(`${r.level}:${r.code}:${r.year}`, r);
     // Later years come later: the newest name and grouping wins.
     state.units.set(`${r.level}:${r.code}`, { level: r.level, code: r.code, name: r.name, fylke: r.fylke, kostragruppe: r.kostragruppe });
@@ -168,7 +171,7 @@ function indexReport(report) {
   const years = report.years;
   takeLinkedView(years);
   if (!years.includes(state.year)) state.year = years.length ? years[years.length - 1] : null;
-  if (!state.units.has(state.unitKey)) state.unitKey = defaultUnitKey();
+  if (!state.units.has(state.unitKey)) state.unitKey = state.units.has(state.renumbered.get(state.unitKey)) ? state.renumbered.get(state.unitKey) : defaultUnitKey();
 }
 
 // The most useful first view: the one municipality (or district) in the files; else the one
@@ -177,7 +180,8 @@ function indexReport(report) {
 function defaultUnitKey() {
   const units = [...state.units.values()];
   const local = units.filter((u) => u.level === 'kommune' || u.level === 'bydel');
-  const own = local.filter((u) => u.level === 'kommune');
+  // One municipality under two numbers (3001 and 3101 Halden) counts once.
+  const own = local.filter((u) => u.level === 'kommune' && !newerNumberHeld(`kommune:${u.code}`));
   if (own.length === 1) return `kommune:${own[0].code}`;
   if (local.length === 1) return `${local[0].level}:${local[0].code}`;
   const shared = (field, level) => {
@@ -193,6 +197,26 @@ function defaultUnitKey() {
   }
   return state.units.has('land:0') ? 'land:0' : state.units.keys().next().value ?? null;
 }
+
+// A plain change of number (3001 Halden → 3101 Halden) links the two keys both ways; a split or a
+// merge (continuity false) is not one municipality and stays apart, with the core's note.
+function linkRenumbered(r) {
+  const n = r.renumbering;
+  if (!n || n.continuity === false) return;
+  const other = [].concat(n.successor ?? n.predecessor ?? []);
+  if (other.length !== 1) return;
+  state.renumbered.set(`kommune:${r.code}`, `kommune:${other[0]}`);
+  state.renumbered.set(`kommune:${other[0]}`, `kommune:${r.code}`);
+}
+
+// The key under which a unit has figures in a year: its own, or its other number across 2024.
+function keyInYear(key, year) {
+  if (state.index.has(`${key}:${year}`)) return key;
+  const other = state.renumbered.get(key);
+  return other && state.index.has(`${other}:${year}`) ? other : key;
+}
+
+const resultOf = (key, year) => state.index.get(`${keyInYear(key, year)}:${year}`) ?? null;
 
 const result = (level, code, year) => (code == null ? null : state.index.get(`${level}:${code}:${year}`) ?? null);
 
@@ -245,6 +269,7 @@ function sortedUnits() {
 }
 
 function renderChooser() {
+  state.unitKey = keyInYear(state.unitKey, state.year);
   el['year-select'].replaceChildren(...state.report.years.map((y) => option(y, y, y === state.year)));
   el['unit-list'].replaceChildren(...sortedUnits().map((u) => option(unitLabel(u), '')));
   const u = state.units.get(state.unitKey);
@@ -310,19 +335,26 @@ function membersOf(info, year) {
 }
 
 function renderUnit() {
+  const year = state.year;
+  // Halden chosen as 3001 shows 3101 in 2024: the same municipality, the number valid that year.
+  state.unitKey = keyInYear(state.unitKey, year);
   const info = state.units.get(state.unitKey);
   if (!info) return;
-  const year = state.year;
   const unit = result(info.level, info.code, year);
   const peers = peersOf(info, year);
   const settings = coreSettings();
-  renderKeyFigures(el['key-figures'], { unit, info, year, peers, settings, members: membersOf(info, year), measure: state.measure });
+  renderKeyFigures(el['key-figures'], {
+    unit, info, year, peers, settings, members: membersOf(info, year), measure: state.measure,
+    rules: state.report.rules?.find((r) => r.year === year) ?? null,
+    diagnostics: state.report.diagnostics,
+    renumbered: renumberedText(info),
+  });
 
   if (!unit) {
     // Nothing to draw for this year, but the time series may still help.
     el.charts.replaceChildren();
   }
-  const series = state.report.years.map((y) => ({ year: y, result: result(info.level, info.code, y), land: result('land', '0', y) }));
+  const series = state.report.years.map((y) => ({ year: y, result: resultOf(state.unitKey, y), land: result('land', '0', y) }));
   const ranking = rankingOf(info, unit, year, peers);
   el['scope-select'].disabled = info.level !== 'kommune';
   renderCharts(el.charts, {
@@ -333,13 +365,36 @@ function renderUnit() {
     series,
     ranking: ranking.list,
     rankingTitle: ranking.title,
-    rankingMedian: ranking.median,
+    rankingMedian: medianMeaningful(info, unit, peers) ? ranking.median : null,
+    medianMeaningful: medianMeaningful(info, unit, peers),
     measureLabel: (m) => measureLabel(year >= 2024 ? '2024' : '2015', m),
     source: imageSource(unit),
   });
   writeView(currentView());
   updatePrintSummary();
 }
+
+// Whether the KOSTRA group's median stands for the group (the core's coverage judgement).
+function medianMeaningful(info, unit, peers) {
+  if (unit?.comparison) return Boolean(unit.comparison.coverage?.meaningful);
+  const group = info.level === 'kostragruppe' ? unit : peers.kostra;
+  return Boolean(group?.distribution_coverage?.meaningful);
+}
+
+// "Halden hadde nummer 3001 til og med 2023 og har 3101 fra 2024" when the files have both.
+function renumberedText(info) {
+  const other = state.renumbered.get(`${info.level}:${info.code}`);
+  if (!other || !state.units.has(other)) return null;
+  const [oldKey, newKey] = [`${info.level}:${info.code}`, other].sort((a, b) => firstYear(a) - firstYear(b));
+  return { name: info.name, old: oldKey.split(':')[1], new: newKey.split(':')[1] };
+}
+
+function newerNumberHeld(key) {
+  const other = state.renumbered.get(key);
+  return Boolean(other && state.units.has(other) && firstYear(other) > firstYear(key));
+}
+
+const firstYear = (key) => state.report.years.find((y) => state.index.has(`${key}:${y}`)) ?? Infinity;
 
 // The source line under a downloaded chart: the files, the population, the tool and the date.
 function imageSource(unit) {
@@ -411,13 +466,16 @@ async function updateMap() {
 
 // --- finding a unit ---------------------------------------------------------------------------
 
+// "Bodø" → "bodo", "Østre Toten" → "ostre toten", "Ålesund" → "alesund": search without diacritics.
+const folded = (text) => text.toLowerCase().replace(/ø/g, 'o').replace(/æ/g, 'ae').normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+
 function findUnit(query) {
-  const q = query.trim().toLowerCase();
+  const q = folded(query.trim());
   if (!q) return null;
   // Units with figures for the chosen year first (e.g. 3301 Drammen before 3005 Drammen in 2024).
   const inYear = (u) => state.index.has(`${u.level}:${u.code}:${state.year}`);
   const units = sortedUnits().sort((a, b) => inYear(b) - inYear(a));
-  const exact = units.find((u) => unitLabel(u).toLowerCase() === q);
+  const exact = units.find((u) => folded(unitLabel(u)) === q);
   if (exact) return exact;
   const code = q.match(/^(ekg)?\d+/)?.[0];
   if (code) {
@@ -425,15 +483,20 @@ function findUnit(query) {
       || (u.level === 'kommune' && u.code === code.padStart(4, '0'))
       || (u.level === 'fylke' && u.code === code.padStart(2, '0')));
     if (byCode) return byCode;
+    // A number the files do not hold, but the municipality's other number across 2024 (3001 ↔ 3101).
+    const other = state.renumbered.get(`kommune:${code.padStart(4, '0')}`);
+    if (other && state.units.has(other)) return state.units.get(other);
   }
-  return units.find((u) => u.name.toLowerCase() === q)
-    ?? units.find((u) => u.name.toLowerCase().startsWith(q))
-    ?? units.find((u) => u.name.toLowerCase().includes(q))
+  return units.find((u) => folded(u.name) === q)
+    ?? units.find((u) => folded(u.name).startsWith(q))
+    ?? units.find((u) => folded(u.name).includes(q))
     ?? null;
 }
 
-function chooseUnit(u) {
-  const key = `${u.level}:${u.code}`;
+function chooseUnit(chosen) {
+  // 3001 Halden chosen while 2024 is shown is 3101 Halden: the number valid for the year.
+  const key = keyInYear(`${chosen.level}:${chosen.code}`, state.year);
+  const u = state.units.get(key) ?? chosen;
   el['unit-input'].value = unitLabel(u);
   el['unit-error'].hidden = true;
   el['unit-input'].removeAttribute('aria-invalid');
@@ -477,8 +540,8 @@ function takeLinkedView(years) {
 
 function applyLinkedSettings(view) {
   if (view.populationYear) el[view.populationYear === 'next' ? 'pop-next' : 'pop-same'].checked = true;
-  if (view.carryForward != null) el['carry-forward'].checked = view.carryForward;
-  if (view.suppression != null) el.suppression.checked = view.suppression;
+  if (view.carryForward != null) el['carry-forward'].value = view.carryForward;
+  if (view.suppression != null) el.suppression.value = view.suppression;
   if (view.measure) state.measure = view.measure;
   if (view.scope) {
     state.scope = view.scope;
@@ -494,8 +557,8 @@ function currentView() {
     measure: state.measure,
     scope: state.scope,
     populationYear: el['pop-next'].checked ? 'next' : 'same',
-    carryForward: el['carry-forward'].checked,
-    suppression: el.suppression.checked,
+    carryForward: el['carry-forward'].value,
+    suppression: el.suppression.value,
     lang: getLang(),
     data: onlyExample ? 'eksempel' : null,
   };

@@ -14,10 +14,16 @@ const COLUMNS = [
   ...MEASURES.map((m) => ({
     key: m, label: () => m, numeric: true,
     value: (r) => (r.per_1000 ? r.per_1000[m] : null),
-    text: (r) => (r.display ? r.display[m] : '–'),
+    text: (r) => r.display?.[m] ?? '–',
+    published: (r) => r.published?.display?.[m] ?? null,
   })),
-  { key: 'flags', label: () => t('colFlags'), value: (r) => r.flags.length, text: null },
+  { key: 'flags', label: () => t('colFlags'), value: (r) => shownFlags(r).length, text: null },
 ];
+
+const WARNING_FLAGS = new Set(['outside_fences_high', 'outside_fences_low', 'rate_high', 'change_large', 'far_above_published', 'far_below_published', 'one_category']);
+
+// Outside the group's fences means nothing when the group comparison rests on too little.
+const shownFlags = (r) => r.flags.filter((f) => !f.startsWith('outside_fences') || r.comparison?.coverage?.meaningful);
 
 const LEVEL_ORDER = { land: 0, fylke: 1, kostragruppe: 2, kommune: 3, bydel: 4 };
 
@@ -53,13 +59,16 @@ export function renderTable(wrap, results, { year, level, fylke, kostra, selecte
     const key = `${r.level}:${r.code}`;
     const cells = COLUMNS.map((c) => {
       if (c.key === 'flags') {
-        return `<td class="flags">${r.flags.map((f) => `<span class="ds-tag flag flag-${f}" data-color="${f.startsWith('outside') || f === 'rate_high' || f === 'change_large' ? 'warning' : 'neutral'}">${escape(t(`flags.${f}`))}</span>`).join(' ')}</td>`;
+        return `<td class="flags">${shownFlags(r).map((f) => `<span class="ds-tag flag flag-${f}" data-color="${WARNING_FLAGS.has(f) ? 'warning' : 'neutral'}">${escape(t(`flags.${f}`))}</span>`).join(' ')}</td>`;
       }
       if (c.key === 'name') {
         // The name is a button: a click or Enter on it (or a click anywhere on the row) shows the unit.
         return `<th scope="row" data-col="name"><button type="button" class="row-select" aria-label="${escape(t('chooseUnit', { name: r.name }))}">${escape(r.name)}</button></th>`;
       }
-      return `<td class="${c.numeric ? 'num' : ''}" data-col="${c.key}">${escape(c.text(r))}</td>`;
+      // The published figure beside the user's own, labelled, never in its place.
+      const pub = c.published?.(r);
+      const beside = pub != null ? `<span class="published-inline">${escape(t('yard.publishedShort', { value: pub }))}</span>` : '';
+      return `<td class="${c.numeric ? 'num' : ''}" data-col="${c.key}">${escape(c.text(r))}${beside}</td>`;
     }).join('');
     return `<tr data-key="${escape(key)}"${key === selectedKey ? ' class="selected" aria-current="true"' : ''}>${cells}</tr>`;
   }).join('');

@@ -2,7 +2,11 @@
 // view can be bookmarked or shared. The data never goes into the URL; `data=eksempel` only says
 // that the view was made from the page's own synthetic example data, which the page then loads.
 //
-//   #enhet=kommune:3101&ar=2024&mal=M2&sammenlign=kostra&befolkning=same&videreforing=1&holdutenfor=1&sprak=nb&data=eksempel
+//   #enhet=kommune:3101&ar=2024&mal=M2&sammenlign=kostra&befolkning=same&videreforing=auto&holdutenfor=auto&sprak=nb&data=eksempel
+
+// A rule setting: auto | on | off; links made before the three choices said 1 / 0.
+const isRule = (v) => ['auto', 'on', 'off', '0', '1'].includes(v);
+const parseRule = (v) => ({ 1: 'on', 0: 'off' })[v] ?? v;
 
 const FIELDS = {
   unit: { key: 'enhet', valid: (v) => /^(kommune|bydel|fylke|land|kostragruppe):[0-9A-Za-z]{1,8}$/.test(v) },
@@ -10,8 +14,8 @@ const FIELDS = {
   measure: { key: 'mal', valid: (v) => /^M[1-4]$/.test(v) },
   scope: { key: 'sammenlign', valid: (v) => v === 'kostra' || v === 'fylke' },
   populationYear: { key: 'befolkning', valid: (v) => v === 'same' || v === 'next' },
-  carryForward: { key: 'videreforing', valid: (v) => v === '0' || v === '1', parse: (v) => v === '1', write: (b) => (b ? '1' : '0') },
-  suppression: { key: 'holdutenfor', valid: (v) => v === '0' || v === '1', parse: (v) => v === '1', write: (b) => (b ? '1' : '0') },
+  carryForward: { key: 'videreforing', valid: isRule, parse: parseRule },
+  suppression: { key: 'holdutenfor', valid: isRule, parse: parseRule },
   lang: { key: 'sprak', valid: (v) => v === 'nb' || v === 'en' },
   data: { key: 'data', valid: (v) => v === 'eksempel' },
 };
