@@ -25,3 +25,7 @@ npm run --silent test:wasm
 
 echo "== the page in headless Chromium"
 npm run --silent test:web
+
+echo "== recompute benchmarks, one pass each (figures only, so that they never rot)"
+node bench/recompute.mjs --passes 1
+node bench/page/recompute.mjs --passes 1

@@ -38,14 +38,66 @@ export function startCalculator({ onProgress } = {}) {
     });
   }
 
+  // Parsed reports by settings, newest last (as promises, so that a request for settings already
+  // on their way waits for that answer): going back to settings seen lately — the language toggled
+  // back, a box unticked again — costs no trip to the worker. Forgotten when the files change.
+  // The page only reads a report, never changes it, so one object can serve again.
+  const REPORTS_KEPT = 3;
+  const PREFETCH_DELAY_MS = 400;
+  const reports = new Map();
+  let prefetchTimer = 0;
+  let lastAsked = 0; // which reportObject call was the latest: only its answer prefetches
+
+  function forgetReports() {
+    reports.clear();
+    clearTimeout(prefetchTimer);
+  }
+
+  function reportObject(settings, { prefetchOtherLang = true } = {}) {
+    clearTimeout(prefetchTimer);
+    const start = performance.now();
+    const asked = ++lastAsked;
+    const key = JSON.stringify(settings);
+    let report = reports.get(key);
+    if (report) {
+      reports.delete(key);
+    } else {
+      report = request('report', { settings }).then((text) => JSON.parse(text));
+      report.then((r) => { if (r.error) reports.delete(key); }, () => reports.delete(key));
+    }
+    // What a change costs before the page renders it (bench/page/recompute.mjs reads it).
+    report.then(() => performance.measure(prefetchOtherLang ? 'arsverk:report' : 'arsverk:prefetch', { start }), () => {});
+    reports.set(key, report);
+    if (reports.size > REPORTS_KEPT) reports.delete(reports.keys().next().value);
+    // A moment after an answer, the same report in the other language is asked for, so that a
+    // language change finds it ready. A request in the meantime cancels it.
+    if (prefetchOtherLang && settings.lang) {
+      report.then(() => {
+        if (asked !== lastAsked) return;
+        const other = { ...settings, lang: settings.lang === 'nb' ? 'en' : 'nb' };
+        prefetchTimer = setTimeout(() => {
+          if (!reports.has(JSON.stringify(other))) reportObject(other, { prefetchOtherLang: false }).catch(() => {});
+        }, PREFETCH_DELAY_MS);
+      }, () => {});
+    }
+    return report;
+  }
+
+  function changeFiles(type, payload) {
+    forgetReports();
+    return request(type, payload);
+  }
+
   return {
     ready,
     // files: [{name, blob}] — File or Blob objects; the worker reads them in slices.
     // The page's language goes along so that the worker's own messages (out of memory) match it.
-    add: (files) => request('add', { files, lang: document.documentElement.lang || 'nb' }),
-    remove: (fileId) => request('remove', { fileId }),
-    clear: () => request('clear'),
+    add: (files) => changeFiles('add', { files, lang: document.documentElement.lang || 'nb' }),
+    remove: (fileId) => changeFiles('remove', { fileId }),
+    clear: () => changeFiles('clear'),
+    // The report as JSON text (exports), or parsed (the page; kept for settings seen lately).
     report: (settings) => request('report', { settings }),
+    reportObject: (settings) => reportObject(settings),
     csv: (settings, norwegian) => request('csv', { settings, norwegian }),
     // {wasm, peak, files}: the module's memory now and at most (bytes), files kept.
     memory: () => request('memory'),

@@ -107,7 +107,7 @@ async function refresh({ reveal = false } = {}) {
   setStatus(t('status.computing'));
   let report;
   try {
-    report = JSON.parse(await calc.report(coreSettings()));
+    report = await calc.reportObject(coreSettings());
   } catch (err) {
     if (seq === refreshSeq) { setStatus(err.message); setBusy(false); }
     return;

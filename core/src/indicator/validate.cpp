@@ -1,5 +1,7 @@
 // Validate: every value's year, schema and unit checked against the registers of its data year;
 // values outside the indicator's scope counted apart; the rest placed in cells, duplicates refused.
+#include <functional>
+#include <map>
 #include <set>
 
 #include "context.hpp"
@@ -139,10 +141,29 @@ void validate_references(Context& ctx) {
   }
 }
 
+// Whether a service is outside the indicator's scope, worked out once per distinct text: a file
+// repeats a handful of services on every row, and reading one is the costliest step here.
+class ServiceScopes {
+ public:
+  bool out_of_scope(const std::string& service) {
+    auto it = known_.find(service);
+    if (it == known_.end()) it = known_.emplace(service, service_out_of_scope(service)).first;
+    return it->second;
+  }
+
+ private:
+  std::map<std::string, bool, std::less<>> known_;
+};
+
 }  // namespace
 
 void validate(Context& ctx) {
   std::set<UnitKey> bad_units;
+  ServiceScopes scopes;
+  // Rows of one unit and year mostly come together: once a unit-year has cells, the next row of
+  // it needs no look-ups to be accepted (cells only grow here) and finds its cells at once.
+  const UnitKey* last_key = nullptr;
+  std::map<CellKey, Cell>* last_cells = nullptr;
   for (const InputValue& input : ctx.values) {
     const ArsverkValue& v = *input.value;
     const int file = input.file;
@@ -168,15 +189,19 @@ void validate(Context& ctx) {
                       " The value was skipped.");
       continue;
     }
-    if (bad_units.count({v.unit, v.year})) continue;
-    if (!ctx.units.count({v.unit, v.year}) && !ctx.cells.count({v.unit, v.year})) {
-      if (!resolve_unit(ctx, v.unit, v.year, file, v.line)) {
-        bad_units.insert({v.unit, v.year});
-        continue;
+    const bool same_unit_year = last_key && last_key->second == v.year && last_key->first == v.unit;
+    if (!same_unit_year) {
+      last_key = nullptr;
+      if (bad_units.count({v.unit, v.year})) continue;
+      if (!ctx.units.count({v.unit, v.year}) && !ctx.cells.count({v.unit, v.year})) {
+        if (!resolve_unit(ctx, v.unit, v.year, file, v.line)) {
+          bad_units.insert({v.unit, v.year});
+          continue;
+        }
       }
+      ctx.answered.insert({v.unit, v.year});
     }
-    ctx.answered.insert({v.unit, v.year});
-    if (!v.service.empty() && service_out_of_scope(v.service)) {
+    if (!v.service.empty() && scopes.out_of_scope(v.service)) {
       auto& ex = ctx.excluded[{v.year, v.service}];
       ex.year = v.year;
       ex.service = v.service;
@@ -187,7 +212,12 @@ void validate(Context& ctx) {
       if (v.value != Fixed()) ++ex.rows;
       continue;
     }
-    Cell& cell = ctx.cells[{v.unit, v.year}][{v.group, v.service}];
+    if (!same_unit_year) {
+      const auto at_key = ctx.cells.try_emplace({v.unit, v.year}).first;
+      last_key = &at_key->first;
+      last_cells = &at_key->second;
+    }
+    Cell& cell = (*last_cells)[{v.group, v.service}];
     if (at(cell.amounts, v.category)) {
       report_duplicate(ctx, v, file, cell);
       continue;

@@ -1,5 +1,15 @@
 // The report as one JSON document (docs/output.md), shared by the CLI and the page.
+// Written straight into one string, in the order and form nlohmann_json's dump() gives
+// (compact; numbers by its shortest round-trip formatting; invalid UTF-8 replaced by U+FFFD):
+// building a DOM first cost about two thirds of a recompute in the page (README, Performance).
 #include <nlohmann/json.hpp>
+
+#include <array>
+#include <cmath>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
 
 #include "arsverk/report.hpp"
 #include "arsverk/settings.hpp"
@@ -8,26 +18,103 @@ namespace arsverk {
 
 namespace {
 
-using Json = nlohmann::ordered_json;
-
 constexpr const char* kMeasureKeys[4] = {"M1", "M2", "M3", "M4"};
 
-template <typename T>
-Json or_null(const std::optional<T>& v) {
-  return v ? Json(*v) : Json(nullptr);
-}
+// Appends JSON values, keys and brackets, putting the commas in.
+class JsonWriter {
+ public:
+  explicit JsonWriter(std::size_t reserve) { out_.reserve(reserve); }
 
-Json measures_json(const Amounts& m) {
-  Json j = Json::object();
-  for (int i = 0; i < 4; ++i) j[kMeasureKeys[i]] = m[i] ? Json(m[i]->to_double()) : Json(nullptr);
-  return j;
-}
+  JsonWriter& key(const char* k) {
+    separate();
+    out_ += '"';
+    out_ += k;  // keys are this file's own ASCII literals
+    out_ += "\":";
+    after_key_ = true;
+    return *this;
+  }
+  void begin_object() { open('{'); }
+  void end_object() { close('}'); }
+  void begin_array() { open('['); }
+  void end_array() { close(']'); }
+
+  void null() { separate(); out_ += "null"; }
+  void value(bool b) { separate(); out_ += b ? "true" : "false"; }
+  void value(int v) { value(static_cast<int64_t>(v)); }
+  void value(int64_t v) { separate(); out_ += std::to_string(v); }
+  void value(std::size_t v) { separate(); out_ += std::to_string(v); }
+  void value(double v) {
+    separate();
+    if (!std::isfinite(v)) { out_ += "null"; return; }
+    std::array<char, 64> buffer{};
+    char* end = nlohmann::detail::to_chars(buffer.data(), buffer.data() + buffer.size(), v);
+    out_.append(buffer.data(), static_cast<std::size_t>(end - buffer.data()));
+  }
+  void value(const char* s) { if (s) value(std::string(s)); else null(); }
+  void value(const std::string& s) {
+    separate();
+    if (plain_ascii(s)) {
+      out_ += '"';
+      out_ += s;
+      out_ += '"';
+    } else {
+      out_ += nlohmann::json(s).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    }
+  }
+  template <typename T>
+  void value(const std::optional<T>& v) { if (v) value(*v); else null(); }
+  template <typename T>
+  void value(const std::vector<T>& items) {
+    begin_array();
+    for (const T& item : items) value(item);
+    end_array();
+  }
+  // Empty text as null.
+  void text_or_null(const std::string& s) { if (s.empty()) null(); else value(s); }
+  template <typename T>
+  void field(const char* k, const T& v) { key(k); value(v); }
+
+  std::string take() { return std::move(out_); }
+
+ private:
+  // Printable ASCII without quote or backslash: the same bytes in and out.
+  static bool plain_ascii(const std::string& s) {
+    for (unsigned char c : s)
+      if (c < 0x20 || c > 0x7e || c == '"' || c == '\\') return false;
+    return true;
+  }
+  void separate() {
+    if (after_key_) { after_key_ = false; return; }
+    if (!counts_.empty() && counts_.back()++ > 0) out_ += ',';
+  }
+  void open(char bracket) {
+    separate();
+    out_ += bracket;
+    counts_.push_back(0);
+  }
+  void close(char bracket) {
+    out_ += bracket;
+    counts_.pop_back();
+  }
+
+  std::string out_;
+  std::vector<int> counts_;  // items so far in each open object or array
+  bool after_key_ = false;
+};
 
 template <typename F>
-Json per_measure(F value) {
-  Json j = Json::object();
-  for (int i = 0; i < 4; ++i) j[kMeasureKeys[i]] = value(i);
-  return j;
+void per_measure(JsonWriter& w, const char* k, F value) {
+  w.key(k);
+  w.begin_object();
+  for (int i = 0; i < 4; ++i) {
+    w.key(kMeasureKeys[i]);
+    value(i);
+  }
+  w.end_object();
+}
+
+void measures(JsonWriter& w, const char* k, const Amounts& m) {
+  per_measure(w, k, [&](int i) { if (m[i]) w.value(m[i]->to_double()); else w.null(); });
 }
 
 const char* to_string(Fence f) {
@@ -39,180 +126,299 @@ const char* to_string(Fence f) {
   return nullptr;
 }
 
-Json fence_json(const std::optional<Fence>& f) { return f && to_string(*f) ? Json(to_string(*f)) : Json(nullptr); }
-
-Json coverage_json(const Coverage& c) {
-  return {{"members", c.members},
-          {"members_total", c.members_total},
-          {"from_reference", c.from_reference},
-          {"reference_year", c.reference_year ? Json(c.reference_year) : Json(nullptr)},
-          {"reference_files", c.reference_files},
-          {"population_share", c.population_share},
-          {"meaningful", c.meaningful},
-          {"reason", c.reason.empty() ? Json(nullptr) : Json(c.reason)}};
+void coverage(JsonWriter& w, const char* k, const Coverage& c) {
+  w.key(k);
+  w.begin_object();
+  w.field("members", c.members);
+  w.field("members_total", c.members_total);
+  w.field("from_reference", c.from_reference);
+  w.key("reference_year");
+  if (c.reference_year) w.value(c.reference_year); else w.null();
+  w.field("reference_files", c.reference_files);
+  w.field("population_share", c.population_share);
+  w.field("meaningful", c.meaningful);
+  w.key("reason");
+  w.text_or_null(c.reason);
+  w.end_object();
 }
 
-Json published_json(const std::optional<Published>& p, Lang lang) {
-  if (!p) return nullptr;
-  return {{"per_1000", per_measure([&](int i) { return or_null(p->per_1000[i]); })},
-          {"display", per_measure([&](int i) {
-             return p->per_1000[i] ? Json(format_double(*p->per_1000[i], 1, lang)) : Json(nullptr);
-           })},
-          {"source", p->source}};
+void published(JsonWriter& w, const std::optional<Published>& p, Lang lang) {
+  w.key("published");
+  if (!p) { w.null(); return; }
+  w.begin_object();
+  per_measure(w, "per_1000", [&](int i) { w.value(p->per_1000[i]); });
+  per_measure(w, "display", [&](int i) {
+    if (p->per_1000[i]) w.value(format_double(*p->per_1000[i], 1, lang)); else w.null();
+  });
+  w.field("source", p->source);
+  w.end_object();
 }
 
-Json result_json(const Result& r, Lang lang) {
-  const bool shown = !r.suppressed;
-  Json j;
-  j["level"] = to_string(r.level);
-  j["code"] = r.code;
-  j["name"] = r.name;
-  j["year"] = r.year;
-  j["schema"] = to_string(r.schema);
-  j["fylke"] = r.county.empty() ? Json(nullptr) : Json(r.county);
-  j["kostragruppe"] = r.kostra.empty() ? Json(nullptr) : Json(r.kostra);
-  j["population"] = r.population;
-  j["population_year"] = r.population_year;
-  j["population_source"] = r.population_source == PopulationSource::File ? "file" : "embedded";
-  j["population_file"] = r.population_file.empty() ? Json(nullptr) : Json(r.population_file);
-  j["arsverk"] = measures_json(r.arsverk);
-  j["per_1000"] = shown ? per_measure([&](int i) { return or_null(r.per_1000[i]); }) : Json(nullptr);
-  j["display"] = shown ? per_measure([&](int i) { return or_null(display_rate(r, i, lang)); }) : Json(nullptr);
-  j["carried_from"] = r.carried_from ? Json(*r.carried_from) : Json(nullptr);
-  j["partly_carried"] = r.partly_carried;
-  j["suppressed"] = r.suppressed;
-  j["suppression_reason"] = r.suppression_reason.empty() ? Json(nullptr) : Json(r.suppression_reason);
-  j["direct"] = r.direct;
-  j["coverage"] = r.coverage;
-  if (r.level == Level::Fylke || r.level == Level::Land || r.level == Level::KostraGruppe) {
-    j["members"] = r.members;
-    j["members_total"] = r.members_total;
-    j["members_per_measure"] = per_measure([&](int i) { return r.measure_members[i]; });
-    if (!r.direct) j["aggregate_coverage"] = coverage_json(r.aggregate_coverage);
-  }
-  j["published"] = published_json(r.published, lang);
-  Json groups = Json::object();
+void by_group(JsonWriter& w, const Result& r) {
+  w.key("by_group");
+  w.begin_object();
   for (const auto& group : r.by_group) {
-    const Amounts& m = group.second;
-    Json gj;
-    gj["arsverk"] = measures_json(m);
-    gj["per_1000"] = shown ? per_measure([&](int i) {
-      return m[i] && r.measure_population[i] > 0 ? Json(rate_per_1000(*m[i], r.measure_population[i])) : Json(nullptr);
-    })
-                           : Json(nullptr);
-    groups[to_string(group.first)] = gj;
-  }
-  j["by_group"] = groups;
-  Json services = Json::array();
-  for (const auto& [s, m] : r.by_service) services.push_back({{"service", s}, {"arsverk", measures_json(m)}});
-  j["by_service"] = services;
-  if (r.distribution) {
-    Json d = Json::object();
-    for (int i = 0; i < 4; ++i) {
-      const Distribution& x = (*r.distribution)[i];
-      d[kMeasureKeys[i]] = x.n == 0 ? Json(nullptr)
-                                    : Json{{"n", x.n}, {"min", x.min}, {"p25", x.p25}, {"median", x.median},
-                                           {"p75", x.p75}, {"max", x.max}, {"mean", x.mean}};
+    const Amounts& m = group.second;  // a named reference: clang 14 lambdas cannot capture bindings
+    w.key(to_string(group.first));
+    w.begin_object();
+    measures(w, "arsverk", m);
+    if (r.suppressed) {
+      w.key("per_1000");
+      w.null();
+    } else {
+      per_measure(w, "per_1000", [&](int i) {
+        if (m[i] && r.measure_population[i] > 0) w.value(rate_per_1000(*m[i], r.measure_population[i]));
+        else w.null();
+      });
     }
-    j["distribution"] = d;
-    j["distribution_coverage"] = coverage_json(r.distribution_coverage);
+    w.end_object();
   }
-  if (r.comparison) {
-    const GroupComparison& c = *r.comparison;
-    j["comparison"] = {
-        {"kostragruppe", c.group},
-        {"n", c.n},
-        {"peers", per_measure([&](int i) { return c.peers[i]; })},
-        {"rank", per_measure([&](int i) { return or_null(c.rank[i]); })},
-        {"median", per_measure([&](int i) { return or_null(c.median[i]); })},
-        {"diff_from_median", per_measure([&](int i) { return or_null(c.diff_from_median[i]); })},
-        {"outside_fences", per_measure([&](int i) { return fence_json(c.fence[i]); })},
-        {"coverage", coverage_json(c.coverage)}};
+  w.end_object();
+  w.key("by_service");
+  w.begin_array();
+  for (const auto& [service, m] : r.by_service) {
+    w.begin_object();
+    w.field("service", service);
+    measures(w, "arsverk", m);
+    w.end_object();
+  }
+  w.end_array();
+}
+
+void distribution(JsonWriter& w, const Result& r) {
+  if (!r.distribution) return;
+  w.key("distribution");
+  w.begin_object();
+  for (int i = 0; i < 4; ++i) {
+    const Distribution& x = (*r.distribution)[i];
+    w.key(kMeasureKeys[i]);
+    if (x.n == 0) { w.null(); continue; }
+    w.begin_object();
+    w.field("n", x.n);
+    w.field("min", x.min);
+    w.field("p25", x.p25);
+    w.field("median", x.median);
+    w.field("p75", x.p75);
+    w.field("max", x.max);
+    w.field("mean", x.mean);
+    w.end_object();
+  }
+  w.end_object();
+  coverage(w, "distribution_coverage", r.distribution_coverage);
+}
+
+void comparison(JsonWriter& w, const std::optional<GroupComparison>& comparison) {
+  w.key("comparison");
+  if (!comparison) { w.null(); return; }
+  const GroupComparison& c = *comparison;
+  w.begin_object();
+  w.field("kostragruppe", c.group);
+  w.field("n", c.n);
+  per_measure(w, "peers", [&](int i) { w.value(c.peers[i]); });
+  per_measure(w, "rank", [&](int i) { w.value(c.rank[i]); });
+  per_measure(w, "median", [&](int i) { w.value(c.median[i]); });
+  per_measure(w, "diff_from_median", [&](int i) { w.value(c.diff_from_median[i]); });
+  per_measure(w, "outside_fences", [&](int i) { w.value(c.fence[i] ? to_string(*c.fence[i]) : nullptr); });
+  coverage(w, "coverage", c.coverage);
+  w.end_object();
+}
+
+void change(JsonWriter& w, const std::optional<Change>& change) {
+  w.key("change");
+  if (!change) { w.null(); return; }
+  w.begin_object();
+  w.field("from_year", change->from_year);
+  per_measure(w, "per_1000", [&](int i) { w.value(change->per_1000[i]); });
+  per_measure(w, "percent", [&](int i) { w.value(change->percent[i]); });
+  w.end_object();
+}
+
+void renumbering(JsonWriter& w, const Result& r, Lang lang) {
+  w.key("renumbering");
+  if (!r.renumbering) { w.null(); return; }
+  const Renumbering& n = *r.renumbering;
+  w.begin_object();
+  w.key("successor");
+  if (r.year < 2024) w.value(n.successor); else w.null();
+  w.key("predecessor");
+  if (r.year >= 2024) w.value(n.predecessor); else w.null();
+  w.field("continuity", n.continuity);
+  w.key("note");
+  w.text_or_null(lang == Lang::Nb ? n.note_nb : n.note_en);
+  w.end_object();
+}
+
+void identity(JsonWriter& w, const Result& r) {
+  w.field("level", to_string(r.level));
+  w.field("code", r.code);
+  w.field("name", r.name);
+  w.field("year", r.year);
+  w.field("schema", to_string(r.schema));
+  w.key("fylke");
+  w.text_or_null(r.county);
+  w.key("kostragruppe");
+  w.text_or_null(r.kostra);
+  w.field("population", r.population);
+  w.field("population_year", r.population_year);
+  w.field("population_source", r.population_source == PopulationSource::File ? "file" : "embedded");
+  w.key("population_file");
+  w.text_or_null(r.population_file);
+}
+
+void figures(JsonWriter& w, const Result& r, Lang lang) {
+  measures(w, "arsverk", r.arsverk);
+  const bool shown = !r.suppressed;
+  if (shown) {
+    per_measure(w, "per_1000", [&](int i) { w.value(r.per_1000[i]); });
+    per_measure(w, "display", [&](int i) { w.value(display_rate(r, i, lang)); });
   } else {
-    j["comparison"] = nullptr;
+    w.key("per_1000");
+    w.null();
+    w.key("display");
+    w.null();
   }
-  if (r.change) {
-    const Change& c = *r.change;
-    j["change"] = {{"from_year", c.from_year},
-                   {"per_1000", per_measure([&](int i) { return or_null(c.per_1000[i]); })},
-                   {"percent", per_measure([&](int i) { return or_null(c.percent[i]); })}};
-  } else {
-    j["change"] = nullptr;
+  w.key("carried_from");
+  w.value(r.carried_from);
+  w.field("partly_carried", r.partly_carried);
+  w.field("suppressed", r.suppressed);
+  w.key("suppression_reason");
+  w.text_or_null(r.suppression_reason);
+  w.field("direct", r.direct);
+  w.field("coverage", r.coverage);
+  if (r.level == Level::Fylke || r.level == Level::Land || r.level == Level::KostraGruppe) {
+    w.field("members", r.members);
+    w.field("members_total", r.members_total);
+    per_measure(w, "members_per_measure", [&](int i) { w.value(r.measure_members[i]); });
+    if (!r.direct) coverage(w, "aggregate_coverage", r.aggregate_coverage);
   }
-  if (r.renumbering) {
-    const Renumbering& n = *r.renumbering;
-    const std::string& note = lang == Lang::Nb ? n.note_nb : n.note_en;
-    j["renumbering"] = {{"successor", r.year < 2024 ? Json(n.successor) : Json(nullptr)},
-                        {"predecessor", r.year >= 2024 ? Json(n.predecessor) : Json(nullptr)},
-                        {"continuity", n.continuity},
-                        {"note", note.empty() ? Json(nullptr) : Json(note)}};
-  } else {
-    j["renumbering"] = nullptr;
+}
+
+void result(JsonWriter& w, const Result& r, Lang lang) {
+  w.begin_object();
+  identity(w, r);
+  figures(w, r, lang);
+  published(w, r.published, lang);
+  by_group(w, r);
+  distribution(w, r);
+  comparison(w, r.comparison);
+  change(w, r.change);
+  renumbering(w, r, lang);
+  w.field("flags", r.flags);
+  w.end_object();
+}
+
+void settings_json(JsonWriter& w, const Settings& settings) {
+  w.key("settings");
+  w.begin_object();
+  w.field("year", settings.year);
+  w.field("population_year", settings.population_year == PopulationYear::Next ? "next" : "same");
+  w.field("carry_forward", to_string(settings.carry_forward));
+  w.field("suppression", to_string(settings.suppression));
+  w.field("lang", settings.lang == Lang::Nb ? "nb" : "en");
+  w.end_object();
+}
+
+void files(JsonWriter& w, const Report& report) {
+  w.key("files");
+  w.begin_array();
+  for (const ParsedFile* f : report.files) {
+    const auto years = f->years();
+    w.begin_object();
+    w.field("name", f->name);
+    w.field("kind", to_string(f->kind));
+    w.field("format", f->format);
+    w.field("encoding", f->encoding);
+    w.field("delimiter", f->delimiter);
+    w.field("rows", f->rows);
+    w.field("years", std::vector<int>(years.begin(), years.end()));
+    w.field("units", f->unit_count());
+    w.field("has_target_group", f->has_target_group);
+    w.field("has_service", f->has_service);
+    w.end_object();
   }
-  j["flags"] = r.flags;
-  return j;
+  w.end_array();
+}
+
+void diagnostics(JsonWriter& w, const Report& report, Lang lang) {
+  w.key("diagnostics");
+  w.begin_array();
+  for (const Diagnostic& d : report.diagnostics) {
+    w.begin_object();
+    w.field("severity", to_string(d.severity));
+    w.field("code", d.code);
+    w.key("file");
+    w.text_or_null(d.file);
+    w.key("sheet");
+    w.text_or_null(d.sheet);
+    w.key("line");
+    if (d.line > 0) w.value(d.line); else w.null();
+    w.key("column");
+    if (d.column > 0) w.value(d.column); else w.null();
+    w.field("message", d.text(lang));
+    w.end_object();
+  }
+  w.end_array();
+}
+
+void year_summaries(JsonWriter& w, const Report& report) {
+  w.key("population");
+  w.begin_array();
+  for (const PopulationUse& u : report.population_use) {
+    w.begin_object();
+    w.field("year", u.data_year);
+    w.field("population_year", u.population_year);
+    w.field("units_from_embedded", u.from_embedded);
+    w.field("units_from_files", u.from_files);
+    w.end_object();
+  }
+  w.end_array();
+  w.key("excluded");
+  w.begin_array();
+  for (const ExcludedService& e : report.excluded) {
+    w.begin_object();
+    w.field("year", e.year);
+    w.field("service", e.service);
+    w.field("arsverk", e.arsverk.to_double());
+    w.field("values", e.rows);
+    w.end_object();
+  }
+  w.end_array();
+  w.field("years", report.years);
+  w.key("rules");
+  w.begin_array();
+  const auto basis = [](Rule r) { return r == Rule::Auto ? "auto" : "setting"; };
+  for (const YearRules& y : report.rules) {
+    w.begin_object();
+    w.field("year", y.year);
+    w.field("carry_forward", y.carry_forward);
+    w.field("suppression", y.suppression);
+    w.key("basis");
+    w.begin_object();
+    w.field("carry_forward", basis(y.carry_forward_setting));
+    w.field("suppression", basis(y.suppression_setting));
+    w.end_object();
+    w.end_object();
+  }
+  w.end_array();
 }
 
 }  // namespace
 
 std::string report_to_json(const Report& report, const Settings& settings) {
-  const Lang lang = settings.lang;
-  Json doc;
-  doc["version"] = 2;
-  doc["settings"] = {{"year", settings.year ? Json(*settings.year) : Json(nullptr)},
-                     {"population_year", settings.population_year == PopulationYear::Next ? "next" : "same"},
-                     {"carry_forward", to_string(settings.carry_forward)},
-                     {"suppression", to_string(settings.suppression)},
-                     {"lang", lang == Lang::Nb ? "nb" : "en"}};
-  Json files = Json::array();
-  for (const ParsedFile* f : report.files) {
-    auto years = f->years();
-    files.push_back({{"name", f->name},
-                     {"kind", to_string(f->kind)},
-                     {"format", f->format},
-                     {"encoding", f->encoding},
-                     {"delimiter", f->delimiter},
-                     {"rows", f->rows},
-                     {"years", Json(std::vector<int>(years.begin(), years.end()))},
-                     {"units", f->unit_count()},
-                     {"has_target_group", f->has_target_group},
-                     {"has_service", f->has_service}});
-  }
-  doc["files"] = files;
-  Json diags = Json::array();
-  for (const Diagnostic& d : report.diagnostics) {
-    diags.push_back({{"severity", to_string(d.severity)},
-                     {"code", d.code},
-                     {"file", d.file.empty() ? Json(nullptr) : Json(d.file)},
-                     {"sheet", d.sheet.empty() ? Json(nullptr) : Json(d.sheet)},
-                     {"line", d.line > 0 ? Json(d.line) : Json(nullptr)},
-                     {"column", d.column > 0 ? Json(d.column) : Json(nullptr)},
-                     {"message", d.text(lang)}});
-  }
-  doc["diagnostics"] = diags;
-  Json pop = Json::array();
-  for (const PopulationUse& u : report.population_use)
-    pop.push_back({{"year", u.data_year}, {"population_year", u.population_year},
-                   {"units_from_embedded", u.from_embedded}, {"units_from_files", u.from_files}});
-  doc["population"] = pop;
-  Json excluded = Json::array();
-  for (const ExcludedService& e : report.excluded)
-    excluded.push_back({{"year", e.year}, {"service", e.service}, {"arsverk", e.arsverk.to_double()}, {"values", e.rows}});
-  doc["excluded"] = excluded;
-  doc["years"] = report.years;
-  Json rules = Json::array();
-  auto basis = [](Rule r) { return r == Rule::Auto ? "auto" : "setting"; };
-  for (const YearRules& y : report.rules)
-    rules.push_back({{"year", y.year}, {"carry_forward", y.carry_forward}, {"suppression", y.suppression},
-                     {"basis", {{"carry_forward", basis(y.carry_forward_setting)},
-                                {"suppression", basis(y.suppression_setting)}}}});
-  doc["rules"] = rules;
-  Json results = Json::array();
-  for (const Result& r : report.results) results.push_back(result_json(r, lang));
-  doc["results"] = results;
-  // Invalid UTF-8 (e.g. a Latin-1 file name from the command line) becomes U+FFFD instead of
-  // an exception.
-  return doc.dump(-1, ' ', false, Json::error_handler_t::replace);
+  constexpr std::size_t kBytesPerResult = 1200;  // about what one result takes: one allocation
+  JsonWriter w(4096 + kBytesPerResult * report.results.size());
+  w.begin_object();
+  w.field("version", 2);
+  settings_json(w, settings);
+  files(w, report);
+  diagnostics(w, report, settings.lang);
+  year_summaries(w, report);
+  w.key("results");
+  w.begin_array();
+  for (const Result& r : report.results) result(w, r, settings.lang);
+  w.end_array();
+  w.end_object();
+  return w.take();
 }
 
 }  // namespace arsverk
