@@ -59,9 +59,9 @@ async function expectFiguresOfSaved(level, code, year) {
   const expected = find(report, level, code, year);
   assert.ok(expected, `the CLI has ${level} ${code} ${year} from ${saved.name}`);
   const shown = await gridFigures();
-  for (const m of ['M1', 'M2', 'M3', 'M4']) assert.equal(shown[m], expected.display ? expected.display[m] : '–', `${m} beside the form`);
+  for (const m of ['M1', 'M2', 'M3', 'M4']) assert.equal(shown[m], expected.display?.[m] ?? '–', `${m} beside the form`);
   const cards = await page.$$eval('#key-figures .cards .value', (els) => Object.fromEntries(els.map((e) => [e.dataset.measure, e.textContent])));
-  for (const m of ['M1', 'M2', 'M3', 'M4']) assert.equal(cards[m], expected.display ? expected.display[m] : '–', `${m} in the key figures`);
+  for (const m of ['M1', 'M2', 'M3', 'M4']) assert.equal(cards[m], expected.display?.[m] ?? '–', `${m} in the key figures`);
   return { saved, report, expected };
 }
 
