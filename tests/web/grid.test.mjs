@@ -201,7 +201,9 @@ describe('typing the form in by hand', () => {
     assert.match(text, /3101;2025;voksne;Lavterskeltilbud;10;;;;\r\n/);
     assert.match(text, /3101;2025;barn og unge;Lavterskeltilbud;;2,5;;;\r\n/);
     assert.match(text, /3101;2025;voksne;Tjenester til personer med demens;;5;;;\r\n/);
-    assert.equal(expected.arsverk.M1, 12.5, 'the dementia service is not counted');
+    // c, d and e were left empty, never given: M1 cannot be computed; M2 = a + b shows the exclusion.
+    assert.equal(expected.arsverk.M1, null, 'M1 needs every category a–e');
+    assert.equal(expected.arsverk.M2, 12.5, 'the dementia service is not counted');
     assert.deepEqual(report.excluded.map((x) => [x.service, x.arsverk]), [['Tjenester til personer med demens', 5]]);
     // Back to the first service: its figures are still there.
     await page.selectOption('#grid-service', 'Lavterskeltilbud');

@@ -90,7 +90,7 @@ async function examplesStillWork() {
   const year = Number(await page.inputValue('#year-select'));
   const land = expected.results.find((r) => r.level === 'land' && r.year === year);
   await page.selectOption('#filter-level', ''); // the example data opens on the municipalities, ranked
-  const row = await page.$$eval('#results-table tbody tr[data-key="land:0"] [data-col]', (tds) => Object.fromEntries(tds.map((td) => [td.dataset.col, td.textContent])));
+  const row = await page.$$eval('#results-table tbody tr[data-key="land:0"] [data-col]', (tds) => Object.fromEntries(tds.map((td) => [td.dataset.col, td.firstChild?.textContent ?? ""])));
   for (const m of ['M1', 'M2', 'M3', 'M4']) assert.equal(row[m], land.display[m], `${year} ${m}`);
 }
 

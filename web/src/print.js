@@ -79,7 +79,7 @@ export function renderPrintSummary(box, ctx) {
 
 // While printing, folded messages are unfolded; afterwards they are folded as they were.
 export function unfoldForPrint(root) {
-  const closed = [...root.querySelectorAll('details.more-messages:not([open])')];
+  const closed = [...root.querySelectorAll('details.more-messages:not([open]), details.explain:not([open])')];
   for (const d of closed) d.open = true;
   return () => { for (const d of closed) d.open = false; };
 }
