@@ -87,7 +87,7 @@ describe('Excel workbooks in the page', () => {
     const text = await page.textContent('#file-panel');
     assert.match(text, /Ark1!D4: «01\.03\.2024» er ikke et tall/);
     assert.match(text, /'Ark 2'!F2/);
-    assert.match(text, /Ark1, rad 5: 1 skjult/);
+    assert.match(text, /Ark1, rad 5: 1 skjult rad med innhold er ikke lest/);
     assert.match(text, /«Oppslag» \(skjult ark\)/);
     await page.screenshot({ path: join(ARTIFACTS, 'xlsx-02-messages.png'), fullPage: true });
   });

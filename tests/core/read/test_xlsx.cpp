@@ -309,7 +309,8 @@ TEST_CASE("xlsx: merged header cells, hidden rows, several sheets", "[xlsx]") {
   REQUIRE(hidden);
   CHECK(hidden->severity == Severity::Warning);
   CHECK(hidden->line == 5);
-  CHECK(hidden->nb.rfind("Ark1, rad 5: 1 skjult", 0) == 0);
+  CHECK(hidden->nb.rfind("Ark1, rad 5: 1 skjult rad med innhold er ikke lest (rad 5)", 0) == 0);
+  CHECK(hidden->en.rfind("Ark1, row 5: 1 hidden row with content was not read (row 5)", 0) == 0);
   const Diagnostic* sheets = find_in(f, "xlsx.sheets");
   REQUIRE(sheets);
   CHECK(sheets->nb.find("lest arkene «Ark1», «Ark 2»") != std::string::npos);
@@ -327,6 +328,21 @@ TEST_CASE("xlsx: merged header cells, hidden rows, several sheets", "[xlsx]") {
   int values_3103 = 0;
   for (const auto& v : m.arsverk) values_3103 += v.unit == "3103";
   CHECK(values_3103 == 1);
+
+  // Several hidden rows: counted, listed, plural; an empty hidden row is not counted.
+  std::string hidden_rows = kHeader + row(2, {"3101", "2024", "1", "1", "1", "1", "1"});
+  for (int r : {3, 4}) {
+    std::string visible = row(r, {"3103", "2024", "2", "2", "2", "2", "2"});
+    hidden_rows += visible.replace(visible.find('>'), 1, " hidden=\"1\">");
+  }
+  hidden_rows += "<row r=\"5\" hidden=\"1\"/>";
+  ParsedFile h = read(workbook(sheet(hidden_rows)), "h.xlsx");
+  const Diagnostic* several = find_in(h, "xlsx.hidden_rows");
+  REQUIRE(several);
+  CHECK(several->nb == "Ark1, rad 3: 2 skjulte rader med innhold er ikke lest (rad 3, 4). Skal de være med, vis "
+                       "dem i Excel (merk radene rundt, høyreklikk → Vis) og lagre på nytt.");
+  CHECK(several->en.rfind("Ark1, row 3: 2 hidden rows with content were not read (rows 3, 4).", 0) == 0);
+  CHECK(h.arsverk.size() == 5);
 }
 
 TEST_CASE("xlsx: the same figures however the bytes are chunked", "[xlsx]") {

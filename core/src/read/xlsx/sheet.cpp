@@ -273,11 +273,13 @@ class SheetReader {
     std::string list;
     for (int64_t r : hidden_rows_) list += (list.empty() ? "" : ", ") + std::to_string(r);
     if (hidden_count_ > static_cast<int64_t>(hidden_rows_.size())) list += ", …";
+    bool one = hidden_count_ == 1;
+    std::string n = std::to_string(hidden_count_);
     ctx_.report(Severity::Warning, "xlsx.hidden_rows", hidden_rows_.front(), 0,
-                std::to_string(hidden_count_) + " skjult(e) rad(er) med innhold er ikke lest (rad " + list +
-                    "). Skal de være med, vis dem i Excel (merk radene rundt, høyreklikk → Vis) og lagre på nytt.",
-                std::to_string(hidden_count_) + " hidden row(s) with content were not read (row " + list +
-                    "). If they belong in the figures, unhide them in Excel (select the rows around them, "
+                n + (one ? " skjult rad med innhold er ikke lest (rad " : " skjulte rader med innhold er ikke lest (rad ") +
+                    list + "). Skal de være med, vis dem i Excel (merk radene rundt, høyreklikk → Vis) og lagre på nytt.",
+                n + (one ? " hidden row with content was not read (row " : " hidden rows with content were not read (rows ") +
+                    list + "). If they belong in the figures, unhide them in Excel (select the rows around them, "
                     "right-click → Unhide) and save again.");
   }
 
