@@ -41,7 +41,10 @@ const uint16_t kCp1252High[32] = {
     0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
     0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
 
-void append_cp(std::string& out, uint32_t cp) {
+constexpr uint32_t kReplacement = 0xFFFD;
+}  // namespace
+
+void append_utf8(std::string& out, uint32_t cp) {
   if (cp < 0x80) {
     out += static_cast<char>(cp);
   } else if (cp < 0x800) {
@@ -58,8 +61,6 @@ void append_cp(std::string& out, uint32_t cp) {
     out += static_cast<char>(0x80 | (cp & 0x3F));
   }
 }
-constexpr uint32_t kReplacement = 0xFFFD;
-}  // namespace
 
 void cp1252_append_utf8(std::string_view s, std::string& out) {
   std::size_t run = 0;  // start of the pending ASCII run, appended in one piece
@@ -68,8 +69,8 @@ void cp1252_append_utf8(std::string_view s, std::string& out) {
     if (c < 0x80) continue;
     out.append(s.data() + run, i - run);
     run = i + 1;
-    if (c < 0xA0) append_cp(out, kCp1252High[c - 0x80] ? kCp1252High[c - 0x80] : c);
-    else append_cp(out, c);
+    if (c < 0xA0) append_utf8(out, kCp1252High[c - 0x80] ? kCp1252High[c - 0x80] : c);
+    else append_utf8(out, c);
   }
   out.append(s.data() + run, s.size() - run);
 }
@@ -77,16 +78,16 @@ void cp1252_append_utf8(std::string_view s, std::string& out) {
 void Utf16Decoder::unit(uint16_t u, std::string& out) {
   if (high_) {
     if (u >= 0xDC00 && u <= 0xDFFF) {
-      append_cp(out, 0x10000 + ((static_cast<uint32_t>(high_) - 0xD800) << 10) + (u - 0xDC00));
+      append_utf8(out, 0x10000 + ((static_cast<uint32_t>(high_) - 0xD800) << 10) + (u - 0xDC00));
       high_ = 0;
       return;
     }
-    append_cp(out, kReplacement);
+    append_utf8(out, kReplacement);
     high_ = 0;
   }
   if (u >= 0xD800 && u <= 0xDBFF) high_ = u;
-  else if (u >= 0xDC00 && u <= 0xDFFF) append_cp(out, kReplacement);
-  else append_cp(out, u);
+  else if (u >= 0xDC00 && u <= 0xDFFF) append_utf8(out, kReplacement);
+  else append_utf8(out, u);
 }
 
 void Utf16Decoder::decode(std::string_view bytes, std::string& out) {
@@ -109,7 +110,7 @@ void Utf16Decoder::decode(std::string_view bytes, std::string& out) {
 }
 
 void Utf16Decoder::finish(std::string& out) {
-  if (high_ || has_odd_) append_cp(out, kReplacement);
+  if (high_ || has_odd_) append_utf8(out, kReplacement);
   high_ = 0;
   has_odd_ = false;
 }

@@ -8,6 +8,8 @@
 
 namespace arsverk::detail {
 
+// Appends one code point (≤ U+10FFFF) as UTF-8.
+void append_utf8(std::string& out, uint32_t code_point);
 // True when the bytes are well-formed UTF-8 (no overlongs, no surrogates, ≤ U+10FFFF).
 bool valid_utf8(std::string_view bytes);
 // Windows-1252 (a superset of the printable ISO-8859-1) → UTF-8.
