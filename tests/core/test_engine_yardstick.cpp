@@ -79,6 +79,12 @@ TEST_CASE("reference rates count as others for rank, median and fences, never in
   CHECK(c.rank[0] == 1);
   CHECK(*c.median[0] == Approx(3.0));
   CHECK(c.fence[0] == Fence::High);
+  // The reference rates give M1 only: for M2–M4 Halden is its own only peer, so no rank or median.
+  for (int m = 1; m < 4; ++m) {
+    CHECK(c.peers[m] == 1);
+    CHECK_FALSE(c.rank[m]);
+    CHECK_FALSE(c.median[m]);
+  }
   const Result* group = find(r, "EKG10", 2024);
   REQUIRE(group);
   CHECK(group->members == 1);  // sums are the own figures only

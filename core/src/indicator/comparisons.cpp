@@ -2,9 +2,8 @@
 // group, and every unit's change from the previous year within the same schema.
 #include <algorithm>
 #include <cmath>
-#include <tuple>
-
 #include <set>
+#include <tuple>
 
 #include "context.hpp"
 #include "published.hpp"
@@ -12,7 +11,6 @@
 namespace arsverk::detail {
 
 namespace {
-
 
 Distribution distribution_of(std::vector<double> v) {
   Distribution d;
@@ -128,10 +126,13 @@ GroupComparison compare_in_group(const Result& r, const std::array<Distribution,
   c.group = r.kostra;
   c.n = static_cast<int>(pg.peers.size());
   c.coverage = pg.coverage;
+  // A measure few peers have (e.g. reference rates give only M1) gets no rank, median or fences:
+  // "1 of 13" would rest on the unit's own figure alone.
+  const int needed = std::max(1, std::min(Coverage::kMinMembers, pg.coverage.members_total));
   for (int i = 0; i < 4; ++i) {
     const Distribution& d = dist[i];
     c.peers[i] = d.n;
-    if (!r.per_1000[i] || d.n == 0) continue;
+    if (!r.per_1000[i] || d.n < needed) continue;
     const double rate = *r.per_1000[i];
     int higher = 0;
     for (const Peer& p : pg.peers) higher += p.per_1000[i] && *p.per_1000[i] > rate;
