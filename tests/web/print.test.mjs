@@ -33,7 +33,9 @@ after(async () => {
 });
 
 // Controls still laid out (with a box) under the current media.
+// (The results table's sort buttons and unit names print as plain text: its headers and names.)
 const visibleControls = () => page.evaluate(() => [...document.querySelectorAll('button, input, select, textarea, progress, summary')]
+  .filter((e) => !(matchMedia('print').matches && e.matches('.results-table button.sort, .results-table button.row-select')))
   .filter((e) => e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden')
   .map((e) => `${e.tagName.toLowerCase()}#${e.id}${e.className ? `.${String(e.className).split(' ')[0]}` : ''}`));
 
@@ -51,6 +53,8 @@ describe('the printed report', () => {
     await page.emulateMedia({ media: 'print' });
     try {
       assert.deepEqual(await visibleControls(), [], 'no control in print');
+      assert.equal(await page.isVisible('#results-table thead button.sort'), true, 'the table prints its header row');
+      assert.ok((await page.textContent('#results-table tbody tr th[data-col="name"]')).trim().length > 0, 'every row prints its unit name');
       const table = await page.evaluate(() => {
         const wrap = document.getElementById('results-table-wrap');
         const rows = [...document.querySelectorAll('#results-table tbody tr')];

@@ -295,12 +295,16 @@ export function renderCharts(container, ctx) {
   // 1. The unit against its county, Norway and KOSTRA group, M1–M4.
   {
     const rows = [[unit.name, unit, (m) => shown(unit, m), (m) => rate(unit, m)]];
-    const { fylke, land, kostra, oslo } = ctx.peers;
+    const { oslo } = ctx.peers;
+    // An aggregate that rests on too few of its municipalities would only repeat the unit: left out
+    // (the coverage line under the comparison table says why).
+    const meaningful = (r) => (r?.aggregate_coverage?.meaningful === false ? null : r);
+    const [fylke, land, kostra] = [meaningful(ctx.peers.fylke), meaningful(ctx.peers.land), meaningful(ctx.peers.kostra)];
     if (oslo) rows.push([oslo.name, oslo, (m) => shown(oslo, m), (m) => rate(oslo, m)]);
     if (fylke) rows.push([fylke.name, fylke, (m) => shown(fylke, m), (m) => rate(fylke, m)]);
     if (land && land !== unit) rows.push([land.name, land, (m) => shown(land, m), (m) => rate(land, m)]);
     // The published figures beside the user's own (the yardstick), never mixed into them.
-    for (const r of [unit, fylke, land !== unit ? land : null]) {
+    for (const r of [unit, ctx.peers.fylke, ctx.peers.land !== unit ? ctx.peers.land : null]) {
       if (r?.published) rows.push([t('yard.published', { value: r.name }), null, (m) => published(r, m)?.shown ?? null, (m) => published(r, m)?.rate ?? null]);
     }
     if (kostra) {

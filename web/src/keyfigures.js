@@ -101,10 +101,16 @@ function checksPanel(unit, info, year, diagnostics) {
 
 const publishedShown = (r, m) => r?.published?.display?.[m] ?? null;
 
+// An aggregate's figure only when enough of it has figures in the files: a county or Norway
+// computed from one municipality would just repeat that municipality (the coverage line says so).
+export const aggregateShown = (r, m) => (r?.aggregate_coverage?.meaningful === false ? null : shown(r, m));
+
 // A county's or Norway's figure from the files, with the published one beside it: "3,1 (publ. 2,8)".
 function withPublished(r, m) {
   const p = publishedShown(r, m);
-  return `${shown(r, m) ?? '–'}${p != null ? ` (${t('yard.publishedShort', { value: p })})` : ''}`;
+  const own = aggregateShown(r, m);
+  if (own == null && p != null) return t('yard.publishedShort', { value: p });
+  return `${own ?? '–'}${p != null ? ` (${t('yard.publishedShort', { value: p })})` : ''}`;
 }
 
 // Where the published figures in the table come from (built in, or a reference file).
@@ -189,7 +195,7 @@ export function renderKeyFigures(el, ctx) {
   if (peers.fylke) cols.push([peers.fylke.name, (m) => withPublished(peers.fylke, m), 'fylke']);
   if (peers.land && info.level !== 'land') cols.push([peers.land.name, (m) => withPublished(peers.land, m), 'land']);
   if (peers.kostra) {
-    cols.push([peers.kostra.name, (m) => shown(peers.kostra, m) ?? '–', 'kostra']);
+    cols.push([peers.kostra.name, (m) => aggregateShown(peers.kostra, m) ?? '–', 'kostra']);
     const dist = peers.kostra.distribution;
     if (dist && (cmp || peers.kostra.distribution_coverage?.meaningful)) cols.push([`${t('colKostraMedian')}`, (m) => fmt(dist[m]?.median), 'median']);
   }

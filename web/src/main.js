@@ -204,7 +204,7 @@ function linkRenumbered(r) {
   const n = r.renumbering;
   if (!n || n.continuity === false) return;
   const other = [].concat(n.successor ?? n.predecessor ?? []);
-  if (other.length !== 1) return;
+  if (other.length !== 1 || other[0] === r.code) return; // unchanged numbers need no link
   state.renumbered.set(`kommune:${r.code}`, `kommune:${other[0]}`);
   state.renumbered.set(`kommune:${other[0]}`, `kommune:${r.code}`);
 }
