@@ -2,7 +2,8 @@
 // table run its full length; this fills in what the screen shows only as controls — the date, the
 // unit, the settings and rules applied, the coverage of the comparisons and the checks — and
 // unfolds the folded messages while printing. Every figure is the core's.
-import { fmt, fmtInt, getLang, measureLabel, t } from './i18n.js';
+import { fmtInt, getLang, measureLabel, t } from './i18n.js';
+import { coverageText } from './keyfigures.js';
 
 const escape = (s) => String(s).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -11,9 +12,13 @@ const NUMERATORS = {
   2015: null, // the nested measures are reported as they are
 };
 
-function coverageLine(r) {
-  if (!r || r.members_total == null) return null;
-  return t('report.coverage', { name: r.name, pct: fmt(r.coverage * 100, 1), members: fmtInt(r.members), total: fmtInt(r.members_total) });
+// The same coverage lines as on screen: an aggregate's own, and for the KOSTRA group the
+// comparison's (suppressed municipalities out, reference rates in).
+function coverageLines(unit, peers) {
+  const lines = [peers.fylke, peers.land].filter((p) => p?.aggregate_coverage).map((p) => coverageText(p.name, p.aggregate_coverage));
+  const group = unit?.comparison?.coverage ?? peers.kostra?.distribution_coverage;
+  if (peers.kostra && group) lines.push(coverageText(peers.kostra.name, group));
+  return lines;
 }
 
 function checksOf(unit, report) {
@@ -60,7 +65,7 @@ export function renderPrintSummary(box, ctx) {
   ];
   const numerators = NUMERATORS[schema];
   const measures = ['M1', 'M2', 'M3', 'M4'].map((m) => `<li><strong>${m}</strong> ${escape(measureLabel(schema, m))}${numerators ? ` (${numerators[m]})` : ''}</li>`).join('');
-  const coverage = [peers.fylke, peers.land, peers.kostra].map(coverageLine).filter(Boolean);
+  const coverage = coverageLines(unit, peers);
   const checks = checksOf(unit, report);
   const published = publishedLines([unit, peers.fylke, peers.land]);
   box.innerHTML = `
