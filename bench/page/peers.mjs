@@ -5,7 +5,7 @@
 // headless-Chromium session, over the same File, interleaved passes. Then the recompute timing
 // (bench/page/recompute.mjs, spawned). `node bench/page/peers.mjs --help`.
 import { spawnSync } from 'node:child_process';
-import { createReadStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createReadStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import os from 'node:os';
@@ -25,7 +25,7 @@ const USAGE = `usage: node bench/page/peers.mjs [options]
   --only A,B      only these contestants (names as in the table; "ours" is always run)
   --json PATH     where the figures go (default test-artifacts/bench/peers.json)
   --no-recompute  leave out the recompute timing (bench/page/recompute.mjs)
-  --keep          keep the generated file (it goes to the system's temporary directory)
+  --keep          keep the generated file (written to a new folder in the system's temporary directory)
   --help          this text
 
 Takes dist/ as built (node scripts/build-web.mjs after the wasm build) and bench/page's own
@@ -240,8 +240,7 @@ async function main() {
   const lines = [];
   const log = (s) => { lines.push(s); console.log(s); };
 
-  const dir = join(os.tmpdir(), 'arsverk-bench-page');
-  mkdirSync(dir, { recursive: true });
+  const dir = mkdtempSync(join(os.tmpdir(), 'arsverk-bench-page-'));
   const file = join(dir, `population-${o.sizeMb}mb.csv`);
   const expected = await writePopulation(file, o.sizeMb * 1e6);
   log(`${file}: ${(expected.bytes / 1e6).toFixed(1)} MB, ${expected.rows} rows, ${expected.groups} region-years ` +
@@ -256,7 +255,7 @@ async function main() {
     session = await runSession({ chromium, origin, file, names, passes: o.passes, expected, log });
   } finally {
     server.close();
-    if (!o.keep) rmSync(file, { force: true });
+    if (!o.keep) rmSync(dir, { recursive: true, force: true });
   }
   const loadAfter = os.loadavg();
   const table = summarise(session.runs, expected);
