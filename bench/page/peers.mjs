@@ -75,6 +75,24 @@ function need(path, how) {
   process.exit(2);
 }
 
+// Folders in the system's temporary directory, removed also when the run is interrupted.
+const temporary = new Set();
+const temporaryDir = (prefix) => {
+  const dir = mkdtempSync(join(os.tmpdir(), prefix));
+  temporary.add(dir);
+  return dir;
+};
+const removeTemporary = (dir) => {
+  rmSync(dir, { recursive: true, force: true });
+  temporary.delete(dir);
+};
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.once(signal, () => {
+    for (const dir of temporary) rmSync(dir, { recursive: true, force: true });
+    process.exit(130);
+  });
+}
+
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   const n = s.length;
@@ -108,7 +126,7 @@ async function startServer(resolvePath) {
 // One browser session: the page, the File through the file input, the contestants' workers
 // started, then every pass runs each contestant once (the order turned by one each pass).
 async function runSession({ chromium, origin, file, names, passes, expected, log }) {
-  const profile = mkdtempSync(join(os.tmpdir(), 'arsverk-bench-chromium-'));
+  const profile = temporaryDir('arsverk-bench-chromium-');
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
     headless: true,
@@ -153,7 +171,7 @@ async function runSession({ chromium, origin, file, names, passes, expected, log
     return { runs, setup, browser: context.browser()?.version() ?? null, foreign, errors };
   } finally {
     await context.close();
-    rmSync(profile, { recursive: true, force: true });
+    removeTemporary(profile);
   }
 }
 
@@ -215,18 +233,16 @@ function judgeGoals(table, peakWasm, small, log) {
 }
 
 function runRecompute(passes, log) {
-  const json = join(mkdtempSync(join(os.tmpdir(), 'arsverk-recompute-')), 'recompute.json');
+  const json = join(temporaryDir('arsverk-bench-recompute-'), 'recompute.json');
   log('');
   log(`recompute (node bench/page/recompute.mjs --passes ${passes}):`);
   const r = spawnSync(process.execPath, [join(here, 'recompute.mjs'), '--passes', String(passes), '--json', json], { cwd: root, encoding: 'utf8' });
   for (const line of r.stdout.trimEnd().split('\n')) log(`  ${line}`);
-  if (r.status !== 0) {
-    log(`  failed (exit ${r.status}): ${r.stderr.trim()}`);
-    return { error: r.stderr.trim() || `exit ${r.status}` };
-  }
-  const figures = JSON.parse(readFileSync(json, 'utf8'));
-  rmSync(dirname(json), { recursive: true, force: true });
-  return figures.summary;
+  const figures = r.status === 0 ? JSON.parse(readFileSync(json, 'utf8')) : null;
+  removeTemporary(dirname(json));
+  if (figures) return figures.summary;
+  log(`  failed (exit ${r.status}): ${r.stderr.trim()}`);
+  return { error: r.stderr.trim() || `exit ${r.status}` };
 }
 
 async function main() {
@@ -240,7 +256,7 @@ async function main() {
   const lines = [];
   const log = (s) => { lines.push(s); console.log(s); };
 
-  const dir = mkdtempSync(join(os.tmpdir(), 'arsverk-bench-page-'));
+  const dir = o.keep ? mkdtempSync(join(os.tmpdir(), 'arsverk-bench-page-')) : temporaryDir('arsverk-bench-page-');
   const file = join(dir, `population-${o.sizeMb}mb.csv`);
   const expected = await writePopulation(file, o.sizeMb * 1e6);
   log(`${file}: ${(expected.bytes / 1e6).toFixed(1)} MB, ${expected.rows} rows, ${expected.groups} region-years ` +
@@ -255,7 +271,7 @@ async function main() {
     session = await runSession({ chromium, origin, file, names, passes: o.passes, expected, log });
   } finally {
     server.close();
-    if (!o.keep) rmSync(dir, { recursive: true, force: true });
+    if (!o.keep) removeTemporary(dir);
   }
   const loadAfter = os.loadavg();
   const table = summarise(session.runs, expected);
