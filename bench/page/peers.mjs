@@ -247,7 +247,8 @@ function runRecompute(passes, log) {
 
 async function main() {
   const o = parseArgs(process.argv.slice(2));
-  need(join(root, 'dist/worker.js'), 'Build the page first: the wasm module (see README) and then node scripts/build-web.mjs.');
+  need(join(root, 'dist/worker.js'), 'Build the module and the page first:\n  NODE_PATH=/usr/share/nodejs emcmake cmake -S . -B build-wasm ' +
+    '-DCMAKE_BUILD_TYPE=Release && cmake --build build-wasm -j2\n  node scripts/build-web.mjs');
   need(join(here, 'node_modules/playwright-core'), 'Install the benchmark\'s packages: npm ci --prefix bench/page');
   const { chromium } = await import('playwright-core');
   const { resolvePath } = await import('../../scripts/serve.mjs');
