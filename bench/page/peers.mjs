@@ -282,7 +282,7 @@ async function main() {
   const peakWasm = oursRan ? Math.max(...ours.map((r) => r.peakWasmBytes)) : null;
   const mib = (bytes) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
   if (oursRan) {
-    log(`ours: wasm memory after the last pass ${mib(ours.at(-1).wasmBytes)} (peak ${mib(peakWasm)}), ${ours.at(-1).slices} progress ` +
+    log(`ours: wasm memory after the last pass ${mib(ours.at(-1).wasmBytes)} (peak ${mib(peakWasm)}), ${ours.at(-1).progressMessages} progress ` +
       `messages a pass; the report with the file (untimed) ${median(ours.map((r) => r.reportMs)).toFixed(0)} ms`);
   }
   const goals = judgeGoals(table, peakWasm, expected.bytes < 100e6, log);

@@ -71,12 +71,12 @@ async function runOurs({ region, year }) {
   const report = JSON.parse(text);
   const reportMs = performance.now() - r0;
   const population = report.files.find((x) => x.name === f.name);
-  const oslo = report.results.find((r) => r.level === 'kommune' && r.code === region);
+  const oslo = report.results.find((r) => r.level === 'kommune' && r.code === region && r.year === Number(year));
   const fromFile = oslo && oslo.population_source === 'file' && oslo.population_file === f.name;
   const memory = await ours.call('memory');
   await ours.call('remove', { fileId });
   return {
-    ms, reportMs, slices: ours.progress() - progressBefore,
+    ms, reportMs, progressMessages: ours.progress() - progressBefore,
     rows: population?.rows ?? null, groups: population ? population.units * population.years.length : null,
     check: fromFile ? oslo.population : null, kind: population?.kind ?? null,
     wasmBytes: memory.wasm, peakWasmBytes: memory.peak,
