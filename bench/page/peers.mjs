@@ -29,8 +29,8 @@ const USAGE = `usage: node bench/page/peers.mjs [options]
   --help          this text
 
 Takes dist/ as built (node scripts/build-web.mjs after the wasm build) and bench/page's own
-packages (npm ci --prefix bench/page). Exit status 1 when a contestant fails or the contestants
-disagree on the checksum (Oslo's population in ${LAST_YEAR}), 2 for wrong usage or a missing build.`;
+packages (npm ci --prefix bench/page). Exit status 1 when a contestant fails, the contestants
+disagree on the checksum, the page throws or asks another origin for anything (Oslo's population in ${LAST_YEAR}), 2 for wrong usage or a missing build.`;
 
 const CONTESTANTS = ['ours', 'plain JS', 'uDSV', 'PapaParse', 'DuckDB-wasm', 'read only'];
 const FLOOR = 'read only';
@@ -134,7 +134,8 @@ async function runSession({ chromium, origin, file, names, passes, expected, log
       '--disable-sync', '--no-first-run', '--disable-default-apps', '--disable-extensions'],
   });
   const foreign = [];
-  const errors = [];
+  const errors = []; // uncaught on the page: the run fails
+  const consoleErrors = []; // printed only
   await context.route('**/*', (route) => {
     const url = route.request().url();
     if (url.startsWith(`${origin}/`) || url.startsWith(`blob:${origin}/`) || url.startsWith('data:')) return route.continue();
@@ -144,7 +145,7 @@ async function runSession({ chromium, origin, file, names, passes, expected, log
   try {
     const page = context.pages()[0] ?? await context.newPage();
     page.on('pageerror', (e) => errors.push(e.message));
-    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
     await page.goto(`${origin}/index.html`);
     await page.waitForFunction(() => document.getElementById('state').textContent === 'loaded');
     await page.setInputFiles('#file', file);
@@ -168,7 +169,7 @@ async function runSession({ chromium, origin, file, names, passes, expected, log
         log(`  ${name.padEnd(12)} ${r.error ? `failed: ${r.error}` : `${r.ms.toFixed(0).padStart(7)} ms ${mbps(expected.bytes, r.ms).padStart(7)} MB/s  ${agreement(name, r, expected)}`}`);
       }
     }
-    return { runs, setup, browser: context.browser()?.version() ?? null, foreign, errors };
+    return { runs, setup, browser: context.browser()?.version() ?? null, foreign, errors, consoleErrors };
   } finally {
     await context.close();
     removeTemporary(profile);
@@ -293,7 +294,8 @@ async function main() {
   for (const [name, row] of Object.entries(table)) if (!row.agrees) failures.push(name);
   if (session.foreign.length) failures.push(`requests to other origins: ${session.foreign.join(', ')}`);
   if (recompute?.error) failures.push('recompute');
-  if (session.errors.length) log(`page errors: ${session.errors.join(' | ')}`);
+  if (session.errors.length) failures.push(`errors on the page: ${session.errors.join(' | ')}`);
+  if (session.consoleErrors.length) log(`console errors: ${session.consoleErrors.join(' | ')}`);
 
   mkdirSync(dirname(o.json), { recursive: true });
   writeFileSync(o.json, `${JSON.stringify({
