@@ -26,6 +26,12 @@ npm run --silent test:wasm
 echo "== the page in headless Chromium"
 npm run --silent test:web
 
+echo "== the browser peer benchmark: one smoke pass on a small file (fails only if the contestants disagree)"
+if [ ! -d bench/page/node_modules ] || [ bench/page/package-lock.json -nt bench/page/node_modules/.package-lock.json ]; then
+  npm ci --prefix bench/page --no-audit --no-fund
+fi
+node bench/page/peers.mjs --small --json test-artifacts/bench/peers-smoke.json
+
 echo "== recompute benchmarks, one pass each (figures only, so that they never rot)"
 node bench/recompute.mjs --passes 1
 node bench/page/recompute.mjs --passes 1
