@@ -20,7 +20,9 @@ function reasons(ctx) {
   if (unit.suppressed && unit.suppression_reason) out.push(t(`reasons.suppressed.${unit.suppression_reason}`));
   if (unit.direct) out.push(t('reasons.direct'));
   if (unit.members_total != null && unit.coverage < 1) {
-    out.push(t('reasons.coverage', { pct: fmt(unit.coverage * 100, 1), members: unit.members, total: unit.members_total }));
+    const hidden = (ctx.members ?? []).filter((r) => r.suppressed).length;
+    out.push(t('reasons.coverage', { pct: fmt(unit.coverage * 100, 1), members: unit.members, total: unit.members_total,
+      hidden: hidden ? t('reasons.coverageHidden', { n: hidden }) : '' }));
   }
   out.push(...absentMeasures(unit));
   if (unit.renumbering?.note) out.push(unit.renumbering.note);
@@ -121,12 +123,17 @@ function publishedNote(unit, peers) {
 
 // For an aggregate: its highest and lowest municipality in the chart measure, with a link to all
 // of them ranked in the results table.
+// The count says what it counts: municipalities with figures shown; those left out of the display
+// (suppressed, still in the sums) are named apart, so it agrees with the coverage line.
 function extremes({ members, measure }) {
   const ranked = members.filter((r) => !r.suppressed && r.per_1000?.[measure] != null && r.display?.[measure] != null)
     .sort((a, b) => b.per_1000[measure] - a.per_1000[measure]);
   if (ranked.length < 2) return '';
   const name = (r) => `${r.name} (${r.display[measure]})`;
-  return `<p class="ds-paragraph extremes" id="extremes">${escape(t('extremes', { measure, high: name(ranked[0]), low: name(ranked[ranked.length - 1]), n: ranked.length }))} ` +
+  const hidden = members.filter((r) => r.suppressed).length;
+  const text = t('extremes', { measure, high: name(ranked[0]), low: name(ranked[ranked.length - 1]), n: ranked.length }) +
+    (hidden ? ` ${t('extremesHidden', { n: hidden })}` : '');
+  return `<p class="ds-paragraph extremes" id="extremes">${escape(text)} ` +
     `<a class="ds-link" href="#table-heading">${escape(t('extremesLink'))}</a></p>`;
 }
 
