@@ -1,5 +1,8 @@
 // Every engine message tied to a line says file and line in its text, in both languages; English
 // texts say FTEs, never årsverk.
+#include <fstream>
+#include <iterator>
+
 #include "engine_fixture.hpp"
 
 using namespace fixture;
@@ -124,4 +127,19 @@ TEST_CASE("a plain value column is refused with both readings and what to rename
   // Renamed as the message says, each reading is taken.
   CHECK(read_file("r.csv", 0, "Kommune;År;Per 1000 innbyggere\n3101;2024;2,8\n").kind == FileKind::Reference);
   CHECK(read_file("a.csv", 0, "Kommune;År;Totalt\n3101;2023;28\n").kind == FileKind::Arsverk);
+}
+
+TEST_CASE("a real workbook of two sheets: the engine's message names sheet and row") {
+  std::ifstream in(std::string(ARSVERK_SOURCE_DIR) + "/tests/data/xlsx/features.xlsx", std::ios::binary);
+  const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  REQUIRE(!bytes.empty());
+  std::vector<ParsedFile> files{read_file("features.xlsx", 0, bytes)};
+  REQUIRE(files[0].sheets == std::vector<std::string>{"Ark1", "Ark 2"});
+  const Report r = compute(files, Settings{});
+  const Diagnostic* d = diagnostic(r, "check.far_below_published");
+  REQUIRE(d);
+  CHECK(d->sheet == "Ark1");
+  CHECK(d->line == 3);
+  CHECK(d->nb.rfind("Ark1, rad 3 i features.xlsx: 3101 Halden 2024", 0) == 0);
+  CHECK(d->en.rfind("Ark1, row 3 of features.xlsx: 3101 Halden 2024", 0) == 0);
 }
