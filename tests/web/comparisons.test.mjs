@@ -224,6 +224,17 @@ describe('comparisons that never overstate', () => {
         assert.match(extremes, /^Highest of the 3 municipalities with figures shown \(M1\): .* Left out of the display, but counted in the sums: 1 more with figures in the files\./);
         assert.match(reasons, /Coverage: 4 of 357 municipalities have figures in the files \(1 of them left out of the display, but counted in the sums\)/);
       }
+      // A municipality's comparisons: the county's line counts the left-out one in (it is in the
+      // county's sums) and says so; on screen and in the printed report alike.
+      const fylke = find(expected, 'fylke', '31', 2024);
+      await chooseUnit('3103');
+      const lines = await page.$$eval('#coverage li', (lis) => lis.map((li) => li.textContent));
+      const county = lines.find((l) => l.startsWith(`${fylke.name}:`));
+      assert.ok(county, `${lang}: the county's line (${lines.join(' | ')})`);
+      assert.ok(county.includes(norsk ? `${fylke.aggregate_coverage.members} av ${fylke.aggregate_coverage.members_total} kommuner har tall i filene`
+        : `${fylke.aggregate_coverage.members} of ${fylke.aggregate_coverage.members_total} municipalities have figures in the files`));
+      assert.ok(county.endsWith(norsk ? ' 1 av dem er holdt utenfor visningen, men med i summene.' : ' 1 of them left out of the display, but counted in the sums.'), county);
+      assert.ok((await page.textContent('#print-summary')).includes(county), `${lang}: the print says the same`);
       await page.screenshot({ path: join(ARTIFACTS, `comparisons-thin-${lang}.png`), fullPage: true });
     }
     await switchLanguage();

@@ -73,15 +73,32 @@ export function coverageText(name, c) {
 // Whether the unit's rank, median and fences mean something (the core's judgement).
 export const comparisonMeaningful = (unit) => Boolean(unit?.comparison?.coverage?.meaningful);
 
-// Coverage of each comparison shown, and what is missing when the group comparison is not meaningful.
-function footing(unit, peers) {
+// Municipalities of an aggregate left out of the display (suppressed; still in its sums).
+function leftOutOf(results, group) {
+  const belongs = { land: () => true, fylke: (r) => r.fylke === group.code, kostragruppe: (r) => r.kostragruppe === group.code }[group.level];
+  return belongs ? (results ?? []).filter((r) => r.level === 'kommune' && r.year === group.year && r.suppressed && belongs(r)).length : 0;
+}
+
+// An aggregate's own coverage counts its left-out municipalities (they are in its sums); a KOSTRA
+// comparison's does not (they are not compared): each line says which.
+const leftOutText = (n, counted) => (n ? ` ${t(counted ? 'yard.leftOutCounted' : 'yard.leftOutBeside', { n })}` : '');
+
+// The coverage line of each comparison shown, [text, meaningful], for the screen and the print.
+export function coverageLines(unit, peers, results) {
   const lines = [];
   for (const p of [peers.fylke, peers.land]) {
     const c = p?.aggregate_coverage;
-    if (c) lines.push([coverageText(p.name, c), c.meaningful]);
+    if (c) lines.push([coverageText(p.name, c) + leftOutText(leftOutOf(results, p), true), c.meaningful]);
   }
   const c = unit?.comparison?.coverage ?? peers.kostra?.distribution_coverage;
-  if (c && peers.kostra) lines.push([coverageText(peers.kostra.name, c), c.meaningful]);
+  if (c && peers.kostra) lines.push([coverageText(peers.kostra.name, c) + leftOutText(leftOutOf(results, peers.kostra), false), c.meaningful]);
+  return lines;
+}
+
+// Coverage of each comparison shown, and what is missing when the group comparison is not meaningful.
+function footing(unit, peers, results) {
+  const lines = coverageLines(unit, peers, results);
+  const c = unit?.comparison?.coverage ?? peers.kostra?.distribution_coverage;
   if (!lines.length) return '';
   let html = `<ul class="coverage-list" id="coverage">${lines.map(([text, ok]) => `<li data-meaningful="${ok}">${escape(text)}</li>`).join('')}</ul>`;
   if (c && peers.kostra && !c.meaningful) {
@@ -220,7 +237,7 @@ export function renderKeyFigures(el, ctx) {
   }
   html += '</tbody></table></div>';
   html += publishedNote(unit, peers);
-  html += footing(unit, peers);
+  html += footing(unit, peers, ctx.results);
   if (cmp) html += `<p class="ds-paragraph note" data-size="sm">${escape(t('diffNote'))}</p>`;
   html += `<p class="ds-paragraph note" data-size="sm">${escape(t('schemaNote'))}</p>`;
   const open = el.querySelector('#explain')?.open;

@@ -347,7 +347,7 @@ function renderUnit() {
   const peers = peersOf(info, year);
   const settings = coreSettings();
   renderKeyFigures(el['key-figures'], {
-    unit, info, year, peers, settings, members: membersOf(info, year), measure: state.measure,
+    unit, info, year, peers, settings, members: membersOf(info, year), measure: state.measure, results: state.report.results,
     rules: state.report.rules?.find((r) => r.year === year) ?? null,
     diagnostics: state.report.diagnostics,
     renumbered: renumberedText(info),
