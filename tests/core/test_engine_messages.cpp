@@ -1,5 +1,8 @@
 // Every engine message tied to a line says file and line in its text, in both languages; English
 // texts say FTEs, never årsverk.
+#include <fstream>
+#include <iterator>
+
 #include "engine_fixture.hpp"
 
 using namespace fixture;
@@ -67,4 +70,76 @@ TEST_CASE("English report: names and units in English") {
   CHECK(table.find("årsverk") == std::string::npos);
   CHECK(table.find("Hele landet") == std::string::npos);
   CHECK(table.find("(1 unit from") != std::string::npos);
+}
+
+TEST_CASE("in a workbook of several sheets, engine messages name the sheet and its row") {
+  Input in;
+  in.files[0].name = "arsverk.xlsx";
+  in.files[0].sheets = {"Ark1", "Ark 2"};
+  in.add("3101", 2024, NoGroup, "", Category::A, "1");  // row 2 of Ark1
+  in.add("3101", 2024, NoGroup, "", Category::A, "2");  // row 3 of 'Ark 2': the same cell again
+  in.files[0].arsverk[1].sheet = 1;
+  in.add("9999", 2024, NoGroup, "", Category::A, "1");  // row 4 of 'Ark 2': unknown municipality
+  in.files[0].arsverk[2].sheet = 1;
+  const Report r = in.run();
+  const Diagnostic* dup = diagnostic(r, "value.duplicate");
+  REQUIRE(dup);
+  CHECK(dup->sheet == "Ark 2");
+  CHECK(dup->line == 3);
+  CHECK(dup->nb.rfind("'Ark 2', rad 3 i arsverk.xlsx: ", 0) == 0);
+  CHECK(dup->nb.find("her og på Ark1, rad 2 i arsverk.xlsx") != std::string::npos);
+  CHECK(dup->en.rfind("'Ark 2', row 3 of arsverk.xlsx: ", 0) == 0);
+  CHECK(dup->en.find("here and on Ark1, row 2 of arsverk.xlsx") != std::string::npos);
+  const Diagnostic* unknown = diagnostic(r, "unit.unknown_municipality");
+  REQUIRE(unknown);
+  CHECK(unknown->file == "arsverk.xlsx");
+  CHECK(unknown->en.rfind("'Ark 2', row 4 of arsverk.xlsx: ", 0) == 0);
+}
+
+TEST_CASE("a workbook of one sheet keeps the messages of its CSV (line and file)") {
+  Input in;
+  in.files[0].name = "arsverk.xlsx";
+  in.files[0].sheets = {"Ark1"};
+  in.add("9999", 2024, NoGroup, "", Category::A, "1");
+  const Report r = in.run();
+  const Diagnostic* d = diagnostic(r, "unit.unknown_municipality");
+  REQUIRE(d);
+  CHECK(d->sheet.empty());
+  CHECK(d->nb.rfind("Linje 2 i arsverk.xlsx: ", 0) == 0);
+}
+
+TEST_CASE("a plain value column is refused with both readings and what to rename it to") {
+  const ParsedFile f = read_file("kommuner.csv", 0, "Kommune;År;Verdi\n3101;2024;2,8\n");
+  CHECK(f.kind == FileKind::Unknown);
+  CHECK(f.arsverk.empty());
+  CHECK(f.reference.empty());
+  REQUIRE(f.diagnostics.size() == 1);
+  const Diagnostic& d = f.diagnostics[0];
+  CHECK(d.code == "header.value_unclear");
+  CHECK(d.severity == Severity::Error);
+  CHECK(d.line == 1);
+  CHECK(d.nb.rfind("Linje 1, kolonne 3: Kolonnen «Verdi» i kommuner.csv kan være publiserte tall per 1 000 innbyggere eller årsverk", 0) == 0);
+  CHECK(d.nb.find("«Per 1000 innbyggere»") != std::string::npos);
+  CHECK(d.nb.find("«Totalt»") != std::string::npos);
+  CHECK(d.en.rfind("Line 1, column 3: The column «Verdi» of kommuner.csv may hold published rates per 1,000 inhabitants or FTEs", 0) == 0);
+  CHECK(d.en.find("\"Per 1000 inhabitants\"") != std::string::npos);
+  CHECK(d.en.find("årsverk") == std::string::npos);
+  // Renamed as the message says, each reading is taken.
+  CHECK(read_file("r.csv", 0, "Kommune;År;Per 1000 innbyggere\n3101;2024;2,8\n").kind == FileKind::Reference);
+  CHECK(read_file("a.csv", 0, "Kommune;År;Totalt\n3101;2023;28\n").kind == FileKind::Arsverk);
+}
+
+TEST_CASE("a real workbook of two sheets: the engine's message names sheet and row") {
+  std::ifstream in(std::string(ARSVERK_SOURCE_DIR) + "/tests/data/xlsx/features.xlsx", std::ios::binary);
+  const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  REQUIRE(!bytes.empty());
+  std::vector<ParsedFile> files{read_file("features.xlsx", 0, bytes)};
+  REQUIRE(files[0].sheets == std::vector<std::string>{"Ark1", "Ark 2"});
+  const Report r = compute(files, Settings{});
+  const Diagnostic* d = diagnostic(r, "check.far_below_published");
+  REQUIRE(d);
+  CHECK(d->sheet == "Ark1");
+  CHECK(d->line == 3);
+  CHECK(d->nb.rfind("Ark1, rad 3 i features.xlsx: 3101 Halden 2024", 0) == 0);
+  CHECK(d->en.rfind("Ark1, row 3 of features.xlsx: 3101 Halden 2024", 0) == 0);
 }

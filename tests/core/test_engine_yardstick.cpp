@@ -119,3 +119,44 @@ TEST_CASE("a published fylke figure from a reference file, and a duplicate refer
   REQUIRE(d);
   CHECK(d->en.find("line 2 of publiserte.csv") != std::string::npos);
 }
+
+TEST_CASE("the report lists the reference rates that stand for units without figures of their own") {
+  Input in;
+  in.row24("3101", 2024, NoGroup, "", "300", "0", "0", "0", "0");
+  std::vector<std::pair<std::string, const char*>> rates;
+  for (const auto& c : group10()) rates.push_back({c, "2.85"});
+  in.files.push_back(reference_file(rates, 2024));  // includes 3101: its own figures win
+  const Report r = in.run();
+  REQUIRE(r.reference.size() == 12);
+  for (const ReferenceEntry& e : r.reference) {
+    CHECK(e.code != "3101");
+    CHECK(e.level == Level::Kommune);
+    CHECK(e.kostra == "EKG10");
+    CHECK(e.year == 2024);
+    CHECK(*e.per_1000[0] == Approx(2.85));
+    CHECK_FALSE(e.per_1000[1]);  // the file gave M1 only
+    CHECK(e.source == "publiserte.csv");
+    CHECK(e.used_for == std::vector<int>{2024});
+    CHECK_FALSE(find(r, e.code, 2024));  // listed, never a result
+  }
+  CHECK(find(r, "EKG10", 2024)->arsverk[0] == fx("300"));  // never in sums
+  const std::string json = report_to_json(r, Settings{});
+  const std::string first = r.reference.front().code;
+  CHECK(json.find(R"("reference":[{"level":"kommune","code":")" + first + R"(","name":")") != std::string::npos);
+  CHECK(json.find(R"("year":2024,"per_1000":{"M1":2.85,"M2":null,"M3":null,"M4":null},"display":{"M1":"2,9","M2":null,"M3":null,"M4":null},"source":"publiserte.csv","used_for":[2024]})") != std::string::npos);
+}
+
+TEST_CASE("reference rates of an earlier year are listed with their own year and the year they stand for") {
+  Input in;
+  in.row24("3101", 2025, NoGroup, "", "30", "0", "0", "0", "0");
+  in.files.push_back(reference_file({{"1106", "3"}, {"31", "3.4"}}, 2024));
+  const Report r = in.run();
+  REQUIRE(r.reference.size() == 1);  // the county: its own figure in 2025, and its rate is for 2024 only
+  CHECK(r.reference[0].code == "1106");
+  CHECK(r.reference[0].year == 2024);
+  CHECK(r.reference[0].used_for == std::vector<int>{2025});
+  Input none;
+  none.row24("3101", 2024, NoGroup, "", "30", "0", "0", "0", "0");
+  CHECK(none.run().reference.empty());
+  CHECK(report_to_json(none.run(), Settings{}).find(R"("reference":[],"results":[)") != std::string::npos);
+}

@@ -73,6 +73,9 @@ const CASES = [
   { name: 'Excel: .xlsx årsverk 2024 (= its CSV)', files: ['tests/data/xlsx/arsverk_2024.xlsx'] },
   { name: 'Excel: merged header, hidden row, dates, several sheets', files: ['tests/data/xlsx/features.xlsx'], settings: { lang: 'en' } },
   { name: 'Excel: zip bomb, .ods', files: ['tests/data/xlsx/bomb.xlsx', 'tests/data/xlsx/calc.ods'] },
+  { name: 'reference file beside an own file (report.reference)', files: [WEB('arsverk_halden_2024.csv'), WEB('referanse_kostra10_2024.csv')] },
+  { name: 'Ålesund split into Ålesund and Haram', files: [WEB('arsverk_alesund_2023.csv'), WEB('arsverk_alesund_haram_2024.csv')], settings: { lang: 'en' } },
+  { name: 'a value column alone, refused', files: ['tests/data/bad/value_column_only.csv'] },
 ];
 
 describe('JSON report: wasm = CLI, byte for byte', () => {
@@ -90,6 +93,29 @@ describe('JSON report: wasm = CLI, byte for byte', () => {
   test('small files fed one byte at a time', () => {
     const files = [WEB('arsverk_feil_linje4.csv'), WEB('innlimt_excel.tsv'), WEB('arsverk_2023_latin1.csv'), 'tests/data/readers/jsonstat_population_object_index.json'];
     assertSame(wasmReport(files, {}, () => fixed(1)), runCli(files), 'one byte at a time');
+  });
+});
+
+describe('reference rates in the report', () => {
+  test('listed for the units without figures of their own, as the file gave them, never as results', () => {
+    const files = [WEB('arsverk_halden_2024.csv'), WEB('referanse_kostra10_2024.csv')];
+    const report = JSON.parse(wasmReport(files, {}, CHUNKINGS['4093 bytes']).toString('utf8'));
+    const rows = readFileSync(`${root}/${files[1]}`, 'utf8').trim().split(/\r?\n/).slice(1).map((l) => l.split(';'));
+    const others = rows.filter(([code]) => code !== '3101');  // Halden's own figures win
+    assert.deepEqual(report.reference.map((e) => e.code), others.map(([code]) => code).sort());
+    for (const e of report.reference) {
+      const [, year, m1, m2] = rows.find(([code]) => code === e.code);
+      assert.equal(e.level, 'kommune');
+      assert.equal(e.kostragruppe, 'EKG10');
+      assert.equal(e.year, Number(year));
+      assert.deepEqual(e.display, { M1: m1, M2: m2, M3: null, M4: null });
+      assert.equal(e.source, 'referanse_kostra10_2024.csv');
+      assert.deepEqual(e.used_for, [2024]);
+      assert.ok(!report.results.some((r) => r.code === e.code), `${e.code} is no result`);
+    }
+    const group = report.results.find((r) => r.code === 'EKG10');
+    assert.equal(group.members, 1);  // never in sums
+    assert.equal(group.distribution_coverage.from_reference, report.reference.length);
   });
 });
 

@@ -251,7 +251,9 @@ function wrapToWidth(g, text, font, width) {
 }
 
 function draw(key, canvas, config) {
-  charts.set(key, new Chart(canvas, { ...config, plugins: PLUGINS }));
+  const chart = new Chart(canvas, { ...config, plugins: PLUGINS });
+  charts.set(key, chart);
+  canvas.arsverkChart = chart;  // for tests and tools: what was drawn
 }
 
 export function destroyCharts() {
@@ -282,7 +284,8 @@ function pngInfo(ctx, key) {
 }
 
 // ctx: {unit, year, measure, scope, peers: {fylke, land, kostra, oslo}, series: [{year, result, land}],
-//       ranking: [results], rankingTitle, measureLabel(m), source (for the PNGs)}
+//       ranking: [results], rankingReference: [report.reference entries], rankingTitle,
+//       measureLabel(m), source (for the PNGs)}
 export function renderCharts(container, ctx) {
   destroyCharts();
   container.replaceChildren();
@@ -426,25 +429,38 @@ export function renderCharts(container, ctx) {
     });
   }
 
-  // 4. Every municipality of the group (or county), sorted, the chosen one highlighted.
+  // 4. Every municipality of the group (or county), sorted, the chosen one highlighted; those
+  // without figures of their own that a reference file gives a published rate for as lighter,
+  // striped bars labelled as published (they count in the group's median, never in sums).
   {
-    const list = ctx.ranking.filter((r) => rate(r, measure) != null)
-      .sort((a, b) => rate(b, measure) - rate(a, measure) || a.code.localeCompare(b.code));
+    const chosen = (bar) => !bar.reference && bar.r.level === unit.level && bar.r.code === unit.code;
+    const own = ctx.ranking.filter((r) => rate(r, measure) != null)
+      .map((r) => ({ r, value: rate(r, measure), text: shown(r, measure), reference: false }));
+    const published = (ctx.rankingReference ?? []).filter((e) => e.per_1000?.[measure] != null)
+      .map((e) => ({ r: e, value: e.per_1000[measure], text: t('yard.publishedShort', { value: e.display[measure] }), reference: true }));
+    const list = [...own, ...published].sort((a, b) => b.value - a.value || a.r.code.localeCompare(b.r.code));
     if (list.length > 1) {
-      const chosen = (r) => r.level === unit.level && r.code === unit.code;
+      const name = (bar) => (bar.reference ? t('yard.refBar', { name: bar.r.name, year: bar.r.year }) : chosen(bar) ? `► ${bar.r.name}` : bar.r.name);
       // On a phone long names take two lines rather than being cut at the edge.
-      const labels = list.map((r) => wrap(chosen(r) ? `► ${r.name}` : r.name, narrow ? 14 : 60));
-      const datasets = [{
-        label: `${measure}, ${t('perThousand')}`,
-        data: list.map((r) => rate(r, measure)),
-        valueLabels: list.map((r) => shown(r, measure)),
-        backgroundColor: list.map((r) => (chosen(r) ? pattern(HIGHLIGHT, 'diagonal') : '#7ba7d6')),
-        borderColor: list.map((r) => (chosen(r) ? HIGHLIGHT : COLORS[0])),
-        borderWidth: list.map((r) => (chosen(r) ? 2 : 1)),
-      }];
+      const labels = list.map((bar) => wrap(name(bar), narrow ? 14 : 60));
+      const years = [...new Set(published.map((bar) => bar.r.year))].join(', ');
+      const series = (label, pick, fill, border, width) => ({
+        label,
+        data: list.map((bar) => (pick(bar) ? bar.value : null)),
+        valueLabels: list.map((bar) => (pick(bar) ? bar.text : null)),
+        backgroundColor: fill,
+        borderColor: border,
+        borderWidth: width,
+        grouped: false,  // one bar per row: the series only tell own, chosen and published apart
+      });
+      const datasets = [
+        series(t('yard.ownBars'), (bar) => !bar.reference && !chosen(bar), '#7ba7d6', COLORS[0], 1),
+        series(`► ${unit.name}`, chosen, pattern(HIGHLIGHT, 'diagonal'), HIGHLIGHT, 2),
+        series(t('yard.refBars', { year: years }), (bar) => bar.reference, pattern('#c3ccd6', 'diagonal'), '#6b6f73', 1),
+      ];
       const median = ctx.rankingMedian;
       const canvas = makeFigure(container, 'rangering', `${ctx.rankingTitle} (${measure})`,
-        describe(list.map((r, i) => `${i + 1}. ${r.name} ${shown(r, measure)}`)), 80 + list.length * (narrow ? 30 : 22), png);
+        describe(list.map((bar, i) => `${i + 1}. ${name(bar)} ${bar.text}`)), 80 + list.length * (narrow ? 30 : 22) + (published.length ? 30 : 0), png);
       draw('rangering', canvas, {
         type: 'bar',
         data: { labels, datasets },
@@ -459,7 +475,12 @@ export function renderCharts(container, ctx) {
           },
           plugins: {
             ...baseOptions().plugins,
-            legend: { display: false },
+            // The legend only where published bars stand beside the own ones.
+            legend: {
+              display: published.length > 0,
+              position: 'bottom',
+              labels: { boxWidth: 28, boxHeight: 16, color: INK, filter: (item, data) => data.datasets[item.datasetIndex].data.some((v) => v != null) },
+            },
             markers: { lines: median != null ? [{ value: median, label: `${t('median')} ${fmt(median)}` }] : [] },
           },
         }),

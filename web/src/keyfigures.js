@@ -20,7 +20,9 @@ function reasons(ctx) {
   if (unit.suppressed && unit.suppression_reason) out.push(t(`reasons.suppressed.${unit.suppression_reason}`));
   if (unit.direct) out.push(t('reasons.direct'));
   if (unit.members_total != null && unit.coverage < 1) {
-    out.push(t('reasons.coverage', { pct: fmt(unit.coverage * 100, 1), members: unit.members, total: unit.members_total }));
+    const hidden = (ctx.members ?? []).filter((r) => r.suppressed).length;
+    out.push(t('reasons.coverage', { pct: fmt(unit.coverage * 100, 1), members: unit.members, total: unit.members_total,
+      hidden: hidden ? t('reasons.coverageHidden', { n: hidden }) : '' }));
   }
   out.push(...absentMeasures(unit));
   if (unit.renumbering?.note) out.push(unit.renumbering.note);
@@ -71,15 +73,32 @@ export function coverageText(name, c) {
 // Whether the unit's rank, median and fences mean something (the core's judgement).
 export const comparisonMeaningful = (unit) => Boolean(unit?.comparison?.coverage?.meaningful);
 
-// Coverage of each comparison shown, and what is missing when the group comparison is not meaningful.
-function footing(unit, peers) {
+// Municipalities of an aggregate left out of the display (suppressed; still in its sums).
+function leftOutOf(results, group) {
+  const belongs = { land: () => true, fylke: (r) => r.fylke === group.code, kostragruppe: (r) => r.kostragruppe === group.code }[group.level];
+  return belongs ? (results ?? []).filter((r) => r.level === 'kommune' && r.year === group.year && r.suppressed && belongs(r)).length : 0;
+}
+
+// An aggregate's own coverage counts its left-out municipalities (they are in its sums); a KOSTRA
+// comparison's does not (they are not compared): each line says which.
+const leftOutText = (n, counted) => (n ? ` ${t(counted ? 'yard.leftOutCounted' : 'yard.leftOutBeside', { n })}` : '');
+
+// The coverage line of each comparison shown, [text, meaningful], for the screen and the print.
+export function coverageLines(unit, peers, results) {
   const lines = [];
   for (const p of [peers.fylke, peers.land]) {
     const c = p?.aggregate_coverage;
-    if (c) lines.push([coverageText(p.name, c), c.meaningful]);
+    if (c) lines.push([coverageText(p.name, c) + leftOutText(leftOutOf(results, p), true), c.meaningful]);
   }
   const c = unit?.comparison?.coverage ?? peers.kostra?.distribution_coverage;
-  if (c && peers.kostra) lines.push([coverageText(peers.kostra.name, c), c.meaningful]);
+  if (c && peers.kostra) lines.push([coverageText(peers.kostra.name, c) + leftOutText(leftOutOf(results, peers.kostra), false), c.meaningful]);
+  return lines;
+}
+
+// Coverage of each comparison shown, and what is missing when the group comparison is not meaningful.
+function footing(unit, peers, results) {
+  const lines = coverageLines(unit, peers, results);
+  const c = unit?.comparison?.coverage ?? peers.kostra?.distribution_coverage;
   if (!lines.length) return '';
   let html = `<ul class="coverage-list" id="coverage">${lines.map(([text, ok]) => `<li data-meaningful="${ok}">${escape(text)}</li>`).join('')}</ul>`;
   if (c && peers.kostra && !c.meaningful) {
@@ -121,12 +140,17 @@ function publishedNote(unit, peers) {
 
 // For an aggregate: its highest and lowest municipality in the chart measure, with a link to all
 // of them ranked in the results table.
+// The count says what it counts: municipalities with figures shown; those left out of the display
+// (suppressed, still in the sums) are named apart, so it agrees with the coverage line.
 function extremes({ members, measure }) {
   const ranked = members.filter((r) => !r.suppressed && r.per_1000?.[measure] != null && r.display?.[measure] != null)
     .sort((a, b) => b.per_1000[measure] - a.per_1000[measure]);
   if (ranked.length < 2) return '';
   const name = (r) => `${r.name} (${r.display[measure]})`;
-  return `<p class="ds-paragraph extremes" id="extremes">${escape(t('extremes', { measure, high: name(ranked[0]), low: name(ranked[ranked.length - 1]), n: ranked.length }))} ` +
+  const hidden = members.filter((r) => r.suppressed).length;
+  const text = t('extremes', { measure, high: name(ranked[0]), low: name(ranked[ranked.length - 1]), n: ranked.length }) +
+    (hidden ? ` ${t('extremesHidden', { n: hidden })}` : '');
+  return `<p class="ds-paragraph extremes" id="extremes">${escape(text)} ` +
     `<a class="ds-link" href="#table-heading">${escape(t('extremesLink'))}</a></p>`;
 }
 
@@ -213,7 +237,7 @@ export function renderKeyFigures(el, ctx) {
   }
   html += '</tbody></table></div>';
   html += publishedNote(unit, peers);
-  html += footing(unit, peers);
+  html += footing(unit, peers, ctx.results);
   if (cmp) html += `<p class="ds-paragraph note" data-size="sm">${escape(t('diffNote'))}</p>`;
   html += `<p class="ds-paragraph note" data-size="sm">${escape(t('schemaNote'))}</p>`;
   const open = el.querySelector('#explain')?.open;

@@ -310,21 +310,24 @@ function peersOf(info, year) {
 
 function rankingOf(info, unit, year, peers) {
   const rows = state.report.results.filter((r) => r.year === year);
-  const kommuner = (pick) => rows.filter((r) => r.level === 'kommune' && pick(r));
+  // The municipalities with figures in the files, and those a reference file gives published rates
+  // for in their place (report.reference), picked alike.
+  const published = (state.report.reference ?? []).filter((e) => e.level === 'kommune' && e.used_for.includes(year));
+  const kommuner = (pick) => ({ list: rows.filter((r) => r.level === 'kommune' && pick(r)), reference: published.filter(pick) });
   const median = (group) => group?.distribution?.[state.measure]?.median ?? null;
   if (info.level === 'kommune' && state.scope === 'kostra' && info.kostragruppe) {
     const name = peers.kostra?.name ?? info.kostragruppe;
-    return { list: kommuner((r) => r.kostragruppe === info.kostragruppe), title: t('chartRanking', { group: name }), median: median(peers.kostra) };
+    return { ...kommuner((r) => r.kostragruppe === info.kostragruppe), title: t('chartRanking', { group: name }), median: median(peers.kostra) };
   }
   if (info.level === 'kommune') {
     const name = peers.fylke?.name ?? result('fylke', info.fylke, year)?.name ?? info.fylke;
-    return { list: kommuner((r) => r.fylke === info.fylke), title: t('chartRanking', { group: name }), median: null };
+    return { ...kommuner((r) => r.fylke === info.fylke), title: t('chartRanking', { group: name }), median: null };
   }
   if (info.level === 'bydel') return { list: rows.filter((r) => r.level === 'bydel'), title: t('chartRankingBydeler'), median: null };
   if (info.level === 'kostragruppe') {
-    return { list: kommuner((r) => r.kostragruppe === info.code), title: t('chartRanking', { group: info.name }), median: median(unit) };
+    return { ...kommuner((r) => r.kostragruppe === info.code), title: t('chartRanking', { group: info.name }), median: median(unit) };
   }
-  if (info.level === 'fylke') return { list: kommuner((r) => r.fylke === info.code), title: t('chartRanking', { group: info.name }), median: null };
+  if (info.level === 'fylke') return { ...kommuner((r) => r.fylke === info.code), title: t('chartRanking', { group: info.name }), median: null };
   return { list: rows.filter((r) => r.level === 'fylke'), title: t('chartRankingFylker'), median: null };
 }
 
@@ -344,7 +347,7 @@ function renderUnit() {
   const peers = peersOf(info, year);
   const settings = coreSettings();
   renderKeyFigures(el['key-figures'], {
-    unit, info, year, peers, settings, members: membersOf(info, year), measure: state.measure,
+    unit, info, year, peers, settings, members: membersOf(info, year), measure: state.measure, results: state.report.results,
     rules: state.report.rules?.find((r) => r.year === year) ?? null,
     diagnostics: state.report.diagnostics,
     renumbered: renumberedText(info),
@@ -364,6 +367,7 @@ function renderUnit() {
     peers,
     series,
     ranking: ranking.list,
+    rankingReference: ranking.reference ?? [],
     rankingTitle: ranking.title,
     rankingMedian: medianMeaningful(info, unit, peers) ? ranking.median : null,
     medianMeaningful: medianMeaningful(info, unit, peers),
@@ -450,6 +454,7 @@ async function updateMap() {
     const year = state.year;
     await state.map.update({
       results: state.report.results,
+      reference: state.report.reference ?? [],
       year,
       measure: state.measure,
       measureLabel: measureLabel(year >= 2024 ? '2024' : '2015', state.measure),

@@ -4,7 +4,9 @@
 // fetched from the page's own origin at that point (geo/, see web/geo/README.md).
 //
 // Every value drawn is the core's: per_1000 (rate) or comparison.diff_from_median (difference
-// from the KOSTRA-group median), with the core's display strings and ranks in the tooltips. The
+// from the KOSTRA-group median), with the core's display strings and ranks in the tooltips; a unit
+// without figures of its own that a reference file gives a published rate for (report.reference)
+// is coloured by that rate, striped and labelled as published, never as the user's. The
 // only arithmetic here is presentation: the class breaks (quantiles of the values on the map), the
 // order of the units, and the difference between the rounded figures a tooltip shows. A unit's
 // class is that of its figure as shown (one decimal), so "2,9" never sits in a class "under 2,9".
@@ -102,6 +104,13 @@ function patterned(color, kind) {
     g.beginPath();
     g.moveTo(0, 8); g.lineTo(8, 0); g.moveTo(-4, 4); g.lineTo(4, -4); g.moveTo(4, 12); g.lineTo(12, 4);
     g.stroke();
+  } else if (kind === 'stripes') {
+    // Published reference rates: white stripes the other way round, distinct from the hatching.
+    g.strokeStyle = '#ffffff';
+    g.lineWidth = 2;
+    g.beginPath();
+    g.moveTo(0, 0); g.lineTo(8, 8); g.moveTo(-4, 4); g.lineTo(4, 12); g.moveTo(4, -4); g.lineTo(12, 4);
+    g.stroke();
   } else {
     g.beginPath(); g.arc(4, 4, 1.3, 0, Math.PI * 2); g.fill();
   }
@@ -110,12 +119,31 @@ function patterned(color, kind) {
   return p;
 }
 
-// status: 'value' | 'carried' (coloured, dotted) | 'suppressed' (grey, hatched) | 'nodata' (grey)
+// status: 'value' | 'carried' (coloured, dotted) | 'reference' (coloured, striped: a published
+// rate from a reference file) | 'suppressed' (grey, hatched) | 'nodata' (grey)
 function fillOf(item, scheme) {
   if (item.status === 'nodata') return NO_DATA;
   if (item.status === 'suppressed') return patterned(NO_DATA, 'hatch');
   const color = scheme.colors[item.cls];
+  if (item.status === 'reference') return patterned(color, 'stripes');
   return item.status === 'carried' ? patterned(color, 'dots') : color;
+}
+
+// A unit without figures of its own: the reference file's published rate that stands for it.
+function referenceItem(item, entry, view) {
+  const shownText = entry.display?.[view.measure];
+  if (shownText == null) return;
+  item.reference = entry;
+  item.display = shownText;
+  if (view.mode === 'diff') {
+    item.reason = t('yard.refNoDiff');
+    return;
+  }
+  item.status = 'reference';
+  item.value = entry.per_1000[view.measure];
+  item.shown = parseShown(shownText);
+  if (!Number.isFinite(item.shown)) item.shown = item.value;
+  item.reason = t('yard.refSource', { year: entry.year, source: entry.source });
 }
 
 // --- items ----------------------------------------------------------------------------------------
@@ -123,13 +151,20 @@ function fillOf(item, scheme) {
 function buildItems(geo, level, view) {
   const { results, year, measure, mode, selectedKey } = view;
   const byCode = new Map(results.filter((r) => r.year === year && r.level === level).map((r) => [r.code, r]));
+  const references = new Map((view.reference ?? []).filter((e) => e.level === level && e.used_for.includes(year)).map((e) => [e.code, e]));
   const items = geo.features.map((g) => {
     const r = byCode.get(g.code) ?? null;
-    const item = { level, code: g.code, name: r?.name ?? g.geoName, feature: g.feature, result: r, value: null, status: 'nodata', reason: '' };
-    if (!r) item.reason = t('map.reasonMissing', { year });
-    else if (r.suppressed || !r.per_1000) {
+    const ref = r ? null : references.get(g.code);
+    const item = { level, code: g.code, name: r?.name ?? ref?.name ?? g.geoName, feature: g.feature, result: r, value: null, status: 'nodata', reason: '' };
+    if (!r) {
+      item.reason = t('map.reasonMissing', { year });
+      if (ref) referenceItem(item, ref, view);
+    } else if (r.suppressed || !r.per_1000) {
       item.status = 'suppressed';
       item.reason = r.suppression_reason ? t(`map.reasonSuppressed.${r.suppression_reason}`) : t('map.reasonNotComputed');
+    } else if (r.aggregate_coverage?.meaningful === false) {
+      // A county resting on too few municipalities: no figure of its own on the map either.
+      item.reason = t('yard.thinAggregate', { members: r.aggregate_coverage.members, total: r.aggregate_coverage.members_total, name: r.name });
     } else if (r.per_1000[measure] == null) {
       item.reason = t('yard.mapAbsent', { measure });
     } else if (mode === 'diff' && !r.comparison?.coverage?.meaningful) {
@@ -138,6 +173,7 @@ function buildItems(geo, level, view) {
       item.reason = t(level === 'kommune' ? 'map.reasonNoGroup' : 'map.reasonDiffKommune');
     } else {
       item.value = mode === 'diff' ? r.comparison.diff_from_median[measure] : r.per_1000[measure];
+      item.display = r.display?.[measure];
       item.shown = mode === 'diff' ? shownDifference(r.display?.[measure], r.comparison.median[measure]) : parseShown(r.display?.[measure]);
       if (!Number.isFinite(item.shown)) item.shown = item.value;
       item.status = r.carried_from != null ? 'carried' : 'value';
@@ -154,6 +190,7 @@ function buildItems(geo, level, view) {
 
 function valueText(item, view) {
   const r = item.result;
+  if (item.reference) return t('yard.refValue', { value: item.display });
   if (item.value == null) return t('map.noValue');
   if (view.mode === 'diff') {
     return t('map.diffValue', { diff: fmtSigned(item.shown, 1), value: r.display?.[view.measure] ?? '–', median: fmt(r.comparison.median[view.measure], 1) });
@@ -189,6 +226,7 @@ function legendEntries(scheme, view, items) {
   const has = (s) => items.some((i) => i.status === s);
   // The dots on the scheme's own middle colour (blue on the rate map, the neutral on the difference map).
   if (has('carried')) entries.push({ fill: patterned(colors[Math.floor(colors.length / 2)], 'dots'), label: t('map.legendCarried') });
+  if (has('reference')) entries.push({ fill: patterned(colors[Math.floor(colors.length / 2)], 'stripes'), label: t('yard.refLegend') });
   if (has('suppressed')) entries.push({ fill: patterned(NO_DATA, 'hatch'), label: t('map.legendSuppressed') });
   if (has('nodata')) entries.push({ fill: NO_DATA, label: t('map.legendNoData') });
   return entries;
@@ -480,16 +518,19 @@ export function createMap(container, { onSelect }) {
 
     // The text summary: highest, lowest, range and how many units have a value.
     const ranked = main.ranked;
-    const shown = (i) => `${i.name} (${view.mode === 'diff' ? fmtSigned(i.shown, 1) : i.result.display[view.measure]})`;
+    const figure = (i) => (i.status === 'reference' ? t('yard.publishedShort', { value: i.display }) : i.display);
+    const shown = (i) => `${i.name} (${view.mode === 'diff' ? fmtSigned(i.shown, 1) : figure(i)})`;
     summary.textContent = ranked.length
       ? t(view.mode === 'diff' ? 'map.summaryDiff' : 'map.summary', {
         level: levelName, year: view.year, measure: view.measure,
         high: shown(ranked[0]), low: shown(ranked[ranked.length - 1]),
-        min: view.mode === 'diff' ? fmtSigned(ranked[ranked.length - 1].shown, 1) : ranked[ranked.length - 1].result.display[view.measure],
-        max: view.mode === 'diff' ? fmtSigned(ranked[0].shown, 1) : ranked[0].result.display[view.measure],
+        min: view.mode === 'diff' ? fmtSigned(ranked[ranked.length - 1].shown, 1) : ranked[ranked.length - 1].display,
+        max: view.mode === 'diff' ? fmtSigned(ranked[0].shown, 1) : ranked[0].display,
         n: ranked.length, total: main.items.length,
       })
       : t('map.summaryNone', { level: levelName, year: view.year });
+    const fromReference = ranked.filter((i) => i.status === 'reference').length;
+    if (fromReference) summary.textContent += ` ${t('yard.mapRefCount', { n: fromReference })}`;
 
     // For tests and tools: what each unit was drawn as.
     container.dataset.structure = geo.file;

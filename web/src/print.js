@@ -3,7 +3,7 @@
 // unit, the settings and rules applied, the coverage of the comparisons and the checks — and
 // unfolds the folded messages while printing. Every figure is the core's.
 import { fmtInt, getLang, measureLabel, t } from './i18n.js';
-import { coverageText } from './keyfigures.js';
+import { coverageLines } from './keyfigures.js';
 
 const escape = (s) => String(s).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -11,15 +11,6 @@ const NUMERATORS = {
   2024: { M1: 'a+b+c+d+e', M2: 'a+b', M3: 'b', M4: 'd' },
   2015: null, // the nested measures are reported as they are
 };
-
-// The same coverage lines as on screen: an aggregate's own, and for the KOSTRA group the
-// comparison's (suppressed municipalities out, reference rates in).
-function coverageLines(unit, peers) {
-  const lines = [peers.fylke, peers.land].filter((p) => p?.aggregate_coverage).map((p) => coverageText(p.name, p.aggregate_coverage));
-  const group = unit?.comparison?.coverage ?? peers.kostra?.distribution_coverage;
-  if (peers.kostra && group) lines.push(coverageText(peers.kostra.name, group));
-  return lines;
-}
 
 function checksOf(unit, report) {
   const lines = [];
@@ -65,7 +56,8 @@ export function renderPrintSummary(box, ctx) {
   ];
   const numerators = NUMERATORS[schema];
   const measures = ['M1', 'M2', 'M3', 'M4'].map((m) => `<li><strong>${m}</strong> ${escape(measureLabel(schema, m))}${numerators ? ` (${numerators[m]})` : ''}</li>`).join('');
-  const coverage = coverageLines(unit, peers);
+  // The same coverage lines as on screen.
+  const coverage = coverageLines(unit, peers, report.results).map(([text]) => text);
   const checks = checksOf(unit, report);
   const published = publishedLines([unit, peers.fylke, peers.land]);
   box.innerHTML = `

@@ -10,11 +10,11 @@ const COLUMNS = [
   { key: 'name', label: () => t('colName'), value: (r) => r.name, text: (r) => r.name },
   { key: 'fylke', label: () => t('filterFylke'), value: (r) => r.fylke ?? '', text: (r) => r.fylke ?? '' },
   { key: 'kostragruppe', label: () => t('filterKostra'), value: (r) => r.kostragruppe ?? '', text: (r) => (r.kostragruppe ?? '').replace(/^EKG0?/, '') },
-  { key: 'population', label: () => t('colPopulation'), value: (r) => r.population, text: (r) => fmtInt(r.population), numeric: true },
+  { key: 'population', label: () => t('colPopulation'), value: (r) => r.population, text: populationText, numeric: true },
   ...MEASURES.map((m) => ({
     key: m, label: () => m, numeric: true,
-    value: (r) => (r.per_1000 ? r.per_1000[m] : null),
-    text: (r) => r.display?.[m] ?? '–',
+    value: (r) => (r.per_1000 && !thin(r) ? r.per_1000[m] : null),
+    text: (r) => (thin(r) ? '–' : r.display?.[m] ?? '–'),
     published: (r) => r.published?.display?.[m] ?? null,
   })),
   { key: 'flags', label: () => t('colFlags'), value: (r) => shownFlags(r).length, text: null },
@@ -26,6 +26,16 @@ const WARNING_FLAGS = new Set(['outside_fences_high', 'outside_fences_low', 'rat
 const shownFlags = (r) => r.flags.filter((f) => !f.startsWith('outside_fences') || r.comparison?.coverage?.meaningful);
 
 const LEVEL_ORDER = { land: 0, fylke: 1, kostragruppe: 2, kommune: 3, bydel: 4 };
+
+// An aggregate resting on too few of its municipalities (the core's aggregate_coverage): no figure
+// of its own, a row that says how many municipalities it has, and their population labelled as theirs.
+const thin = (r) => r.aggregate_coverage?.meaningful === false;
+function populationText(r) {
+  return thin(r) ? t('yard.thinPopulation', { pop: fmtInt(r.population) }) : fmtInt(r.population);
+}
+const thinTag = (r) => (thin(r)
+  ? ` <span class="ds-tag members-inline" data-color="warning">${escape(t('yard.thinTag', { members: r.aggregate_coverage.members, total: r.aggregate_coverage.members_total }))}</span>`
+  : '');
 
 const state = { sortKey: null, sortDir: 'ascending' };
 
@@ -63,7 +73,7 @@ export function renderTable(wrap, results, { year, level, fylke, kostra, selecte
       }
       if (c.key === 'name') {
         // The name is a button: a click or Enter on it (or a click anywhere on the row) shows the unit.
-        return `<th scope="row" data-col="name"><button type="button" class="row-select" aria-label="${escape(t('chooseUnit', { name: r.name }))}">${escape(r.name)}</button></th>`;
+        return `<th scope="row" data-col="name"><button type="button" class="row-select" aria-label="${escape(t('chooseUnit', { name: r.name }))}">${escape(r.name)}</button>${thinTag(r)}</th>`;
       }
       // The published figure beside the user's own, labelled, never in its place.
       const pub = c.published?.(r);

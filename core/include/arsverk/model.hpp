@@ -50,6 +50,7 @@ struct ArsverkValue {
   std::string unit;      // normalised code: "3101", "030101", "03", "0"
   int year = 0;
   TargetGroup group = TargetGroup::Unspecified;
+  uint16_t sheet = 0;    // .xlsx: index into ParsedFile::sheets (in padding: no larger)
   std::string service;   // service category as written (trimmed); empty when the input has none
   Category category = Category::Total;
   Fixed value;
@@ -66,6 +67,7 @@ struct ReferenceRate {
   Fixed per_1000;        // the published rate as written (exact decimal)
   int file = 0;
   int64_t line = 0;
+  uint16_t sheet = 0;    // .xlsx: index into ParsedFile::sheets
 };
 
 enum class FileKind { Arsverk, Population, Reference, Unknown };
@@ -82,6 +84,7 @@ struct ParsedFile {
   int64_t rows = 0;      // data rows read (not counting title, header, blank and footnote lines)
   bool has_target_group = false;
   bool has_service = false;
+  std::vector<std::string> sheets;  // .xlsx: the worksheets read, in order (values' `sheet`)
   std::vector<ArsverkValue> arsverk;
   std::vector<ReferenceRate> reference;
   // Population by (region code, year): region codes normalised as for ArsverkValue::unit.

@@ -116,6 +116,18 @@ struct Result {
   std::vector<std::string> flags;
 };
 
+// A unit's published rates from reference files, as the files gave them (never computed), where
+// they stand for the unit in the report: for the map and the ranking chart, never in sums.
+struct ReferenceEntry {
+  Level level = Level::Kommune;
+  std::string code, name;
+  std::string county, kostra;        // kommune: its county and KOSTRA group in the year's structure
+  int year = 0;                      // the year the rates were published for
+  Rates per_1000{};                  // a measure the files did not give is empty
+  std::string source;                // the reference file (the first, when measures come from several)
+  std::vector<int> used_for;         // data years of the report it stands in for (no own figures there)
+};
+
 struct PopulationUse {
   int data_year = 0;
   int population_year = 0;
@@ -148,6 +160,7 @@ struct Report {
   std::vector<ExcludedService> excluded;
   std::vector<int> years;                // data years with results
   std::vector<YearRules> rules;          // one per data year with results
+  std::vector<ReferenceEntry> reference; // reference rates standing for units without own figures
 };
 
 // The computation of docs/indicator.md over everything read.

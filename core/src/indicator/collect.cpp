@@ -1,14 +1,21 @@
-// Collect: every årsverk value and every published reference rate of every file, with the file it
-// came from, in reading order.
+// Collect: every årsverk value and every published reference rate of every file, with where it
+// came from (the file, and the sheet of a workbook of several), in reading order.
 #include "context.hpp"
 
 namespace arsverk::detail {
 
 void collect(Context& ctx) {
-  for (std::size_t fi = 0; fi < ctx.files.size(); ++fi) {
-    const int file = static_cast<int>(fi);
-    for (const ArsverkValue& v : ctx.files[fi].arsverk) ctx.values.push_back({&v, file});
-    for (const ReferenceRate& r : ctx.files[fi].reference) ctx.reference_values.push_back({&r, file});
+  const int n = static_cast<int>(ctx.files.size());
+  for (int fi = 0; fi < n; ++fi) ctx.sources.push_back({fi, ""});
+  for (int fi = 0; fi < n; ++fi) {
+    const ParsedFile& f = ctx.files[fi];
+    // A workbook of several sheets: one source per sheet, numbered after the files.
+    const int first = f.sheets.size() > 1 ? static_cast<int>(ctx.sources.size()) : fi;
+    if (f.sheets.size() > 1)
+      for (const std::string& sheet : f.sheets) ctx.sources.push_back({fi, sheet});
+    auto source = [&](uint16_t sheet) { return f.sheets.size() > 1 ? first + sheet : fi; };
+    for (const ArsverkValue& v : f.arsverk) ctx.values.push_back({&v, source(v.sheet)});
+    for (const ReferenceRate& r : f.reference) ctx.reference_values.push_back({&r, source(r.sheet)});
   }
 }
 

@@ -177,7 +177,52 @@ void add_changes(std::vector<Result>& results) {
   }
 }
 
+// The data years of `years` for which the reference rates of `code` in `ry` stand: a
+// municipality's in the years whose comparisons use them (reference_year_for), other units' in
+// their own year; never where the unit has figures of its own.
+std::vector<int> years_standing_for(const Context& ctx, const std::string& code, Level level, int ry,
+                                    const std::set<UnitKey>& own, const std::vector<int>& years) {
+  std::vector<int> used;
+  for (int y : years) {
+    if (own.count({code, y})) continue;
+    const bool stands = level == Level::Kommune
+                            ? reference_year_for(ctx, y) == ry && structure_for_year(ry) == structure_for_year(y)
+                            : ry == y;
+    if (stands) used.push_back(y);
+  }
+  return used;
+}
+
 }  // namespace
+
+std::vector<ReferenceEntry> reference_entries(Context& ctx, const std::vector<Result>& results,
+                                              const std::vector<int>& years) {
+  std::set<UnitKey> own;
+  for (const Result& r : results) own.insert({r.code, r.year});
+  std::vector<ReferenceEntry> entries;
+  for (const auto& [key, row] : ctx.references) {
+    const auto& [code, ry] = key;
+    const auto level = level_of_code(code);
+    if (!level) continue;
+    std::vector<int> used = years_standing_for(ctx, code, *level, ry, own, years);
+    if (used.empty()) continue;
+    const auto info = resolve_unit(ctx, code, ry, -1, 0);  // validated: found without a message
+    if (!info) continue;
+    ReferenceEntry e;
+    e.level = info->level;
+    e.code = code;
+    e.name = ctx.settings.lang == Lang::Nb ? info->name_nb : info->name_en;
+    e.county = info->county;
+    if (info->kostra) e.kostra = kostra_group_code(info->kostra);
+    e.year = ry;
+    e.per_1000 = row.per_1000;
+    for (int i = 0; i < 4 && e.source.empty(); ++i)
+      if (row.per_1000[i]) e.source = ctx.file_name(row.files[i]);
+    e.used_for = std::move(used);
+    entries.push_back(std::move(e));
+  }
+  return entries;
+}
 
 void build_comparisons(Context& ctx) {
   for (Result& g : ctx.results)

@@ -76,6 +76,13 @@ struct UnitYear {
 
 using UnitKey = std::pair<std::string, int>;  // code, year
 
+// Where input came from: a file, and in a workbook of several sheets the sheet, so that messages
+// name it. Sources 0..n-1 are the files themselves; collect adds one per sheet of such workbooks.
+struct Source {
+  int file = 0;
+  std::string sheet;  // empty: the file as a whole
+};
+
 // What the unit registers say about a code in a year.
 struct UnitInfo {
   Level level;
@@ -96,6 +103,7 @@ struct Context {
   PopulationLookup population;
   Diagnostics diagnostics;
 
+  std::vector<Source> sources;                                  // collect: what every `file` index means
   std::vector<InputValue> values;                               // collect
   std::vector<InputReference> reference_values;                 // collect
   std::map<UnitKey, ReferenceRow> references;                   // validate
@@ -111,8 +119,10 @@ struct Context {
   Context(const std::vector<ParsedFile>& f, const Settings& s, const Registers& r)
       : files(f), settings(s), registers(r), population(f, r) {}
 
-  const std::string& file_name(int index) const;
-  // "linje 12 i arsverk.csv" / "line 12 of arsverk.csv": where a message points, in its text.
+  const std::string& file_name(int source) const;
+  const std::string& sheet_name(int source) const;  // empty unless the workbook has several sheets
+  // "linje 12 i arsverk.csv" / "line 12 of arsverk.csv", "Ark2, rad 12 i arsverk.xlsx" /
+  // "Ark2, row 12 of arsverk.xlsx": where a message points, in its text.
   std::string where(Lang lang, int file, int64_t line) const;
   void message(Severity s, const char* code, int file, int64_t line, std::string nb, std::string en,
                int year = 0);
@@ -134,6 +144,9 @@ void run_checks(Context& ctx);
 std::optional<UnitInfo> resolve_unit(Context& ctx, const std::string& code, int year, int file,
                                      int64_t line);
 int population_year_for(const Settings& s, int year);
+// The reference rates that stand for units without figures of their own in `years` (assemble).
+std::vector<ReferenceEntry> reference_entries(Context& ctx, const std::vector<Result>& results,
+                                              const std::vector<int>& years);
 // Population and number of all municipalities of `structure` that `in` selects, with data or not.
 std::pair<double, int> municipalities_population(const Context& ctx, Structure structure, int pop_year,
                                                  const std::function<bool(const Municipality&)>& in);

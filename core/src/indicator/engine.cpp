@@ -5,6 +5,7 @@
 #include <tuple>
 
 #include "context.hpp"
+#include "read/xlsx/cell_text.hpp"
 
 namespace arsverk {
 
@@ -19,9 +20,15 @@ std::string capitalised(std::string s) {
 
 }  // namespace
 
-const std::string& Context::file_name(int index) const {
+const std::string& Context::file_name(int source) const {
   static const std::string none;
-  return index >= 0 && index < static_cast<int>(files.size()) ? files[index].name : none;
+  if (source < 0 || source >= static_cast<int>(sources.size())) return none;
+  return files[sources[source].file].name;
+}
+
+const std::string& Context::sheet_name(int source) const {
+  static const std::string none;
+  return source >= 0 && source < static_cast<int>(sources.size()) ? sources[source].sheet : none;
 }
 
 // A message tied to a line says where in its text too: the page shows only the text.
@@ -31,15 +38,21 @@ void Context::message(Severity s, const char* code, int file, int64_t line, std:
     nb = capitalised(where(Lang::Nb, file, line)) + ": " + nb;
     en = capitalised(where(Lang::En, file, line)) + ": " + en;
   }
-  diagnostics.add(Diagnostic{s, code, file < 0 ? std::string() : file_name(file), line, 0,
-                             std::move(nb), std::move(en), year});
+  Diagnostic d{s, code, file_name(file), line, 0, std::move(nb), std::move(en), year};
+  if (line > 0) d.sheet = sheet_name(file);
+  diagnostics.add(std::move(d));
 }
 
 std::string fmt_num(Fixed v, Lang lang) { return format_fixed(v, 2, lang); }
 
 std::string Context::where(Lang lang, int file, int64_t line) const {
   const std::string& name = file_name(file);
-  const std::string l = (lang == Lang::Nb ? "linje " : "line ") + std::to_string(line);
+  const std::string& sheet = sheet_name(file);
+  std::string l = (lang == Lang::Nb ? "linje " : "line ") + std::to_string(line);
+  if (!sheet.empty()) {  // "Ark2, rad 12: " without its colon
+    l = xlsx::sheet_place(sheet, line, 0, lang == Lang::Nb);
+    l.resize(l.size() - 2);
+  }
   if (name.empty()) return l;
   return l + (lang == Lang::Nb ? " i " : " of ") + name;
 }
@@ -98,6 +111,7 @@ Report assemble(Context& ctx) {
   std::set<int> years;
   for (const Result& r : results) years.insert(r.year);
   report.years.assign(years.begin(), years.end());
+  report.reference = reference_entries(ctx, results, report.years);
   for (int y : years)
     report.rules.push_back({y, rule_applies(settings.carry_forward, y), rule_applies(settings.suppression, y),
                             settings.carry_forward, settings.suppression});

@@ -379,6 +379,11 @@ struct TableReader::Impl {
       if (!c.header.empty() && found.size() < 12) found.push_back(q(c.header));
     if (layout == Layout::None) {
       stage = Stage::Dead;
+      if (unit_col >= 0 && year_col >= 0 && category_col < 0 && value_col >= 0 &&
+          columns[value_col].role == Role::Value) {
+        value_without_meaning();
+        return;
+      }
       if (unit_col >= 0 && year_col >= 0 && category_col < 0) {
         no_category(join(found));
         return;
@@ -538,6 +543,27 @@ struct TableReader::Impl {
         ReferenceRate{unit, year, measure, n.value, ctx.file_index, r.line});
   }
 
+
+  // "Kommune; År; Verdi": a published rate per 1 000 or årsverk? Refused rather than guessed; the
+  // message gives both readings and the header that says which.
+  void value_without_meaning() {
+    ctx.out.kind = FileKind::Unknown;
+    const std::string col = q(columns[value_col].header);
+    const std::string file = ctx.name.empty() ? std::string() : " i " + ctx.name;
+    const std::string file_en = ctx.name.empty() ? std::string() : " of " + ctx.name;
+    ctx.report(Severity::Error, "header.value_unclear", header_line, value_col + 1,
+               "Kolonnen " + col + file + " kan være publiserte tall per 1 000 innbyggere eller årsverk, "
+               "og kalkulatoren gjetter ikke. Er det publiserte tall per 1 000 innbyggere (for eksempel "
+               "Helsedirektoratets), gi kolonnen overskriften «Per 1000 innbyggere» (eller «M1 per 1000»). "
+               "Er det årsverk, gi den navnet på kategorien: «Totalt» for alle årsverk, a–e fra 2024 "
+               "(for eksempel «Ufaglærte»), eller legg til en kolonne «kategori» og kall denne «årsverk».",
+               "The column " + col + file_en + " may hold published rates per 1,000 inhabitants or FTEs, "
+               "and the calculator does not guess. If it holds published rates per 1,000 inhabitants (for "
+               "example the Norwegian Directorate of Health's), head the column \"Per 1000 inhabitants\" "
+               "(or \"M1 per 1000\"). If it holds FTEs, give it the category's name: \"Total\" for all "
+               "FTEs, a–e from 2024 (for example \"Unskilled\"), or add a column \"category\" and head "
+               "this one \"FTEs\".");
+  }
 
   // Unit and year but nothing that holds FTEs: an error naming what was found and expected.
   void no_category(const std::string& found) {

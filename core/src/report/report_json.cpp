@@ -402,6 +402,31 @@ void year_summaries(JsonWriter& w, const Report& report) {
   w.end_array();
 }
 
+// The reference rates standing for units without figures of their own (docs/output.md).
+void reference(JsonWriter& w, const Report& report, Lang lang) {
+  w.key("reference");
+  w.begin_array();
+  for (const ReferenceEntry& e : report.reference) {
+    w.begin_object();
+    w.field("level", to_string(e.level));
+    w.field("code", e.code);
+    w.field("name", e.name);
+    w.key("fylke");
+    w.text_or_null(e.county);
+    w.key("kostragruppe");
+    w.text_or_null(e.kostra);
+    w.field("year", e.year);
+    per_measure(w, "per_1000", [&](int i) { w.value(e.per_1000[i]); });
+    per_measure(w, "display", [&](int i) {
+      if (e.per_1000[i]) w.value(format_double(*e.per_1000[i], 1, lang)); else w.null();
+    });
+    w.field("source", e.source);
+    w.field("used_for", e.used_for);
+    w.end_object();
+  }
+  w.end_array();
+}
+
 }  // namespace
 
 std::string report_to_json(const Report& report, const Settings& settings) {
@@ -413,6 +438,7 @@ std::string report_to_json(const Report& report, const Settings& settings) {
   files(w, report);
   diagnostics(w, report, settings.lang);
   year_summaries(w, report);
+  reference(w, report, settings.lang);
   w.key("results");
   w.begin_array();
   for (const Result& r : report.results) result(w, r, settings.lang);

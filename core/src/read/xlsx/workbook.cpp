@@ -103,6 +103,10 @@ void merge_into(ReadContext& ctx, SheetResult& s) {
   out.rows += f.rows;
   out.has_target_group = out.has_target_group || f.has_target_group;
   out.has_service = out.has_service || f.has_service;
+  const auto sheet = static_cast<uint16_t>(out.sheets.size());
+  out.sheets.push_back(s.name);
+  for (ArsverkValue& v : f.arsverk) v.sheet = sheet;
+  for (ReferenceRate& r : f.reference) r.sheet = sheet;
   out.arsverk.insert(out.arsverk.end(), f.arsverk.begin(), f.arsverk.end());
   out.reference.insert(out.reference.end(), f.reference.begin(), f.reference.end());
   bool duplicate = false;

@@ -1,0 +1,247 @@
+// Issue 8, what was left, in the page: reference rates on the map and in the ranking chart
+// (labelled as published, never as the user's), a split municipality drawn without continuity,
+// thin aggregates in the results table, and counts that say what they count — in both languages.
+// Every figure checked is the native CLI's for the same files. Screenshots go to
+// test-artifacts/web/comparisons-*.png.
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+
+import { openGuardedBrowser } from './browser.mjs';
+
+import { startServer } from '../../scripts/serve.mjs';
+import { root, runCli } from '../wasm/lib.mjs';
+
+const ARTIFACTS = join(root, 'test-artifacts', 'web');
+const HALDEN_2024 = 'tests/data/web/arsverk_halden_2024.csv';
+const REFERENCE = 'tests/data/web/referanse_kostra10_2024.csv';
+const ALESUND_2015 = 'tests/data/web/arsverk_alesund_2023.csv';
+const ALESUND_2024 = 'tests/data/web/arsverk_alesund_haram_2024.csv';
+const ONE_LEFT_OUT = 'tests/data/web/arsverk_fire_en_holdt_utenfor_2024.csv';
+
+let server;
+let origin;
+let context;
+let page;
+let foreign = [];
+let consoleErrors = [];
+
+const cli = (files, settings) => JSON.parse(runCli(files, settings).toString('utf8'));
+const find = (report, level, code, year) => report.results.find((r) => r.level === level && r.code === code && r.year === year);
+
+async function afterRender(action) {
+  const before = Number(await page.evaluate(() => document.body.dataset.renders || 0));
+  await action();
+  await page.waitForFunction((n) => Number(document.body.dataset.renders || 0) > n && document.body.dataset.busy === 'false',
+    before, { timeout: 60000 });
+}
+
+async function afterMap(action) {
+  const before = Number(await page.evaluate(() => document.getElementById('map-root').dataset.rendered || 0));
+  await action();
+  await page.waitForFunction((n) => Number(document.getElementById('map-root').dataset.rendered || 0) > n, before, { timeout: 60000 });
+}
+
+async function load(files) {
+  if (await page.isVisible('#clear-button')) await afterRender(() => page.click('#clear-button'));
+  await afterRender(() => page.setInputFiles('#file-input', files.map((f) => join(root, f))));
+}
+
+async function chooseUnit(query) {
+  await page.fill('#unit-input', query);
+  await page.press('#unit-input', 'Enter');
+}
+
+async function switchLanguage() {
+  await afterRender(() => page.click('#lang-button'));
+}
+
+// What a chart was drawn with: labels (wrapped lines joined), datasets, legend and text alternative.
+function chartOf(key) {
+  return page.evaluate((k) => {
+    const canvas = document.querySelector(`#charts figure[data-chart="${k}"] canvas`);
+    const chart = canvas?.arsverkChart;
+    if (!chart) return null;
+    return {
+      labels: chart.data.labels.map((l) => (Array.isArray(l) ? l.join(' ') : l)),
+      datasets: chart.data.datasets.map((d) => ({ label: d.label, data: d.data, valueLabels: d.valueLabels ?? null })),
+      legend: chart.options.plugins.legend.display === false ? [] : (chart.legend?.legendItems ?? []).map((i) => i.text),
+      text: canvas.getAttribute('aria-label'),
+    };
+  }, key);
+}
+
+// Each unit of the main map: status, value, reason and the tooltip's lines.
+function mapUnits() {
+  return page.evaluate(() => {
+    const { chart, order } = document.getElementById('map-canvas').arsverkMap;
+    const label = chart.options.plugins.tooltip.callbacks.label;
+    return order.map((item, i) => ({
+      code: item.code, status: item.status, value: item.value, reason: item.reason, tooltip: label({ dataIndex: i }),
+    }));
+  });
+}
+
+before(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  ({ server, url: origin } = await startServer({ root: join(root, 'dist'), port: 0 }));
+  origin = origin.replace(/\/$/, '');
+  ({ context, page, foreign, consoleErrors } = await openGuardedBrowser(origin));
+  await page.goto(`${origin}/`);
+  await page.waitForSelector('body[data-ready="true"]', { timeout: 30000 });
+});
+
+after(async () => {
+  await context?.close();
+  server?.close();
+});
+
+describe('comparisons that never overstate', () => {
+  test('reference rates: on the map and in the ranking chart, labelled as published, never in sums', async () => {
+    const files = [HALDEN_2024, REFERENCE];
+    const expected = cli(files);
+    const english = cli(files, { lang: 'en' });
+    const halden = find(expected, 'kommune', '3101', 2024);
+    assert.equal(expected.reference.length, 12);
+    await load(files);
+    await page.selectOption('#scope-select', 'kostra');
+    await page.waitForFunction(() => document.querySelector('#charts figure[data-chart="rangering"] canvas')?.arsverkChart);
+
+    // The ranking chart: Halden's own bar, and the 12 published rates as bars of their own series.
+    let chart = await chartOf('rangering');
+    assert.equal(chart.labels.length, 13);
+    const [own, chosen, published] = chart.datasets;
+    assert.equal(chosen.data.filter((v) => v != null).length, 1);
+    assert.equal(chosen.data[chart.labels.indexOf('► Halden')], halden.per_1000.M1);
+    assert.ok(own.data.every((v) => v == null), 'no other own municipality in the group');
+    assert.equal(published.label, 'Publisert (referansefil, 2024)');
+    for (const e of expected.reference) {
+      const i = chart.labels.indexOf(`${e.name} (publ. 2024)`);
+      assert.ok(i >= 0, `${e.name} labelled as published`);
+      assert.equal(published.data[i], e.per_1000.M1);
+      assert.equal(published.valueLabels[i], `publ. ${e.display.M1}`);
+      assert.ok(chart.text.includes(`${e.name} (publ. 2024) publ. ${e.display.M1}`));
+    }
+    assert.deepEqual(chart.legend, ['► Halden', 'Publisert (referansefil, 2024)']);
+    await page.locator('#charts figure[data-chart="rangering"]').screenshot({ path: join(ARTIFACTS, 'comparisons-reference-ranking.png') });
+
+    // The map: the reference units coloured by their published rate, striped, and said so.
+    await afterMap(() => page.click('#map-details > summary'));
+    let units = new Map((await mapUnits()).map((u) => [u.code, u]));
+    assert.equal(units.get('3101').status, 'value');
+    assert.equal(units.get('3101').value, halden.per_1000.M1);
+    for (const e of expected.reference) {
+      const u = units.get(e.code);
+      assert.equal(u.status, 'reference', e.code);
+      assert.equal(u.value, e.per_1000.M1);
+      assert.equal(u.tooltip[0], `Publisert (referansefil): ${e.display.M1} per 1 000`);
+      assert.ok(u.reason.includes('Tall for 2024 fra referanse_kostra10_2024.csv, ikke fra filene dine.'));
+    }
+    assert.equal([...units.values()].filter((u) => u.status === 'reference').length, 12);
+    assert.match(await page.textContent('#map-legend'), /publisert \(referansefil\), ikke dine tall \(stripet\)/);
+    assert.match(await page.textContent('#map-summary'), /13 av 357 har tall\..*12 av dem har bare publiserte tall fra en referansefil/);
+    await page.locator('#map-root').screenshot({ path: join(ARTIFACTS, 'comparisons-reference-map.png') });
+
+    // Never in sums, never a row of their own.
+    assert.equal(find(expected, 'kostragruppe', 'EKG10', 2024).members, 1);
+    await page.selectOption('#filter-level', '');
+    for (const e of expected.reference) assert.equal(await page.$(`#results-table tr[data-key="kommune:${e.code}"]`), null);
+    await page.screenshot({ path: join(ARTIFACTS, 'comparisons-reference.png'), fullPage: true });
+
+    await afterMap(() => switchLanguage());
+    units = new Map((await mapUnits()).map((u) => [u.code, u]));
+    const first = english.reference[0];
+    assert.equal(units.get(first.code).tooltip[0], `Published (reference file): ${first.display.M1} per 1,000`);
+    assert.match(await page.textContent('#map-legend'), /published \(reference file\), not your figures \(striped\)/);
+    chart = await chartOf('rangering');
+    assert.deepEqual(chart.legend, ['► Halden', 'Published (reference file, 2024)']);
+    assert.ok(chart.labels.includes(`${first.name} (publ. 2024)`));
+    await switchLanguage();
+    await page.click('#map-details > summary');
+  });
+
+  test('a split (1507 Ålesund → 1508 Ålesund + 1580 Haram): the core\'s note, and no series joining them', async () => {
+    const files = [ALESUND_2015, ALESUND_2024];
+    for (const lang of ['nb', 'en']) {
+      const expected = cli(files, { lang });
+      if (lang === 'en') await switchLanguage();
+      else await load(files);
+      const cases = [
+        { code: '1508', year: 2024, other: [2023] },
+        { code: '1580', year: 2024, other: [2023] },
+        { code: '1507', year: 2023, other: [2024] },
+      ];
+      for (const c of cases) {
+        const r = find(expected, 'kommune', c.code, c.year);
+        assert.equal(r.renumbering.continuity, false, `${c.code}: the core calls it a split`);
+        assert.ok(r.renumbering.note);
+        await page.selectOption('#year-select', String(c.year));
+        await chooseUnit(c.code);
+        assert.ok((await page.textContent('#unit-reasons')).includes(r.renumbering.note), `${lang} ${c.code}: the note`);
+        const series = await chartOf('tidsserie');
+        const years = series.labels.map(Number);
+        const own = series.datasets.filter((d) => d.label.includes(r.name));
+        assert.ok(own.length >= 1, `${c.code}: its own series`);
+        for (const d of own) {
+          for (const y of c.other) assert.equal(d.data[years.indexOf(y)], null, `${lang} ${c.code}: nothing drawn for ${y} (${d.label})`);
+        }
+        assert.ok(own.some((d) => d.data[years.indexOf(c.year)] === r.per_1000.M1));
+        for (const y of c.other) assert.ok(series.text.includes(`${y}: –`), `${lang} ${c.code}: the text alternative has no figure for ${y}`);
+      }
+      await page.screenshot({ path: join(ARTIFACTS, `comparisons-split-${lang}.png`), fullPage: true });
+    }
+    await switchLanguage();
+  });
+
+  test('a thin aggregate in the results table, and counts that agree (one municipality left out)', async () => {
+    const files = [ONE_LEFT_OUT];
+    for (const lang of ['nb', 'en']) {
+      const expected = cli(files, { lang });
+      const land = find(expected, 'land', '0', 2024);
+      const left = expected.results.filter((r) => r.level === 'kommune' && r.suppressed);
+      assert.equal(left.length, 1);
+      assert.equal(land.aggregate_coverage.meaningful, false);
+      assert.equal(land.members, 4);
+      if (lang === 'en') await switchLanguage();
+      else await load(files);
+      await page.selectOption('#filter-level', '');
+      const row = await page.$eval('#results-table tr[data-key="land:0"]', (tr) => Object.fromEntries(
+        [...tr.querySelectorAll('[data-col]')].map((c) => [c.dataset.col, c.textContent])));
+      const pop = land.population.toLocaleString(lang === 'nb' ? 'nb-NO' : 'en-GB');
+      const norsk = lang === 'nb';
+      assert.equal(row.name.replace(/\s+/g, ' ').trim(), norsk ? `${land.name} 4 av 357 kommuner har tall` : `${land.name} 4 of 357 municipalities have figures`);
+      assert.equal(row.population, norsk ? `${pop} i kommunene med tall` : `${pop} in the municipalities with figures`);
+      for (const m of ['M1', 'M2', 'M3', 'M4']) assert.ok(row[m].startsWith('–'), `${lang} ${m}: no figure for all of Norway (${row[m]})`);
+
+      await chooseUnit(land.name);
+      const extremes = await page.textContent('#extremes');
+      const reasons = await page.textContent('#unit-reasons');
+      if (norsk) {
+        assert.match(extremes, /^Høyest av de 3 kommunene med tall som vises \(M1\): .* Holdt utenfor visningen, men med i summene: 1 til med tall i filene\./);
+        assert.match(reasons, /Dekning: 4 av 357 kommuner har tall i filene \(1 av dem holdt utenfor visningen, men med i summene\)/);
+      } else {
+        assert.match(extremes, /^Highest of the 3 municipalities with figures shown \(M1\): .* Left out of the display, but counted in the sums: 1 more with figures in the files\./);
+        assert.match(reasons, /Coverage: 4 of 357 municipalities have figures in the files \(1 of them left out of the display, but counted in the sums\)/);
+      }
+      // A municipality's comparisons: the county's line counts the left-out one in (it is in the
+      // county's sums) and says so; on screen and in the printed report alike.
+      const fylke = find(expected, 'fylke', '31', 2024);
+      await chooseUnit('3103');
+      const lines = await page.$$eval('#coverage li', (lis) => lis.map((li) => li.textContent));
+      const county = lines.find((l) => l.startsWith(`${fylke.name}:`));
+      assert.ok(county, `${lang}: the county's line (${lines.join(' | ')})`);
+      assert.ok(county.includes(norsk ? `${fylke.aggregate_coverage.members} av ${fylke.aggregate_coverage.members_total} kommuner har tall i filene`
+        : `${fylke.aggregate_coverage.members} of ${fylke.aggregate_coverage.members_total} municipalities have figures in the files`));
+      assert.ok(county.endsWith(norsk ? ' 1 av dem er holdt utenfor visningen, men med i summene.' : ' 1 of them left out of the display, but counted in the sums.'), county);
+      assert.ok((await page.textContent('#print-summary')).includes(county), `${lang}: the print says the same`);
+      await page.screenshot({ path: join(ARTIFACTS, `comparisons-thin-${lang}.png`), fullPage: true });
+    }
+    await switchLanguage();
+  });
+
+  test('no request left the origin and nothing failed', () => {
+    assert.deepEqual(foreign, []);
+    assert.deepEqual(consoleErrors, []);
+  });
+});
