@@ -5,11 +5,13 @@
 //
 //   node scripts/build-web.mjs [--wasm-dir DIR] [--out DIR]
 //   ARSVERK_WASM_DIR=DIR node scripts/build-web.mjs
-import { build } from 'esbuild';
+import { build, transform } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { copyFile, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+
+import { purgeCss, usedClasses } from './purge-css.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -65,7 +67,6 @@ async function main() {
     ['web/index.html', 'index.html'],
     ['web/styles.css', 'styles.css'],
     ['web/favicon.svg', 'favicon.svg'],
-    ['node_modules/@digdir/designsystemet-css/dist/src/index.css', 'css/designsystemet.css'],
     ['node_modules/@digdir/designsystemet-css/dist/theme/designsystemet.css', 'css/designsystemet-theme.css'],
     ['data/example/eksempel_arsverk_2023.csv', 'eksempel/eksempel_arsverk_2023.csv'],
     ['data/example/eksempel_arsverk_2024_2025.csv', 'eksempel/eksempel_arsverk_2024_2025.csv'],
@@ -87,7 +88,13 @@ async function main() {
     ['data/registers/bydeler_oslo.csv', 'register/bydeler_oslo.csv'],
   ];
   for (const [from, to] of copies) await copyFile(join(root, from), join(out, to));
-  await copyFile(join(wasmDir, 'arsverk.js'), join(out, 'arsverk.js'));
+  // Designsystemet's components without those the page never uses (scripts/purge-css.mjs).
+  const designsystem = await readFile(join(root, 'node_modules/@digdir/designsystemet-css/dist/src/index.css'), 'utf8');
+  await writeFile(join(out, 'css/designsystemet.css'), purgeCss(designsystem, await usedClasses(join(root, 'web'))));
+  // Emscripten's loader minified once more (local names; its code survives Closure's renaming), a
+  // quarter smaller gzipped than Emscripten's own whitespace minification.
+  const loader = await transform(await readFile(join(wasmDir, 'arsverk.js'), 'utf8'), { minify: true, target: common.target });
+  await writeFile(join(out, 'arsverk.js'), loader.code);
   await copyFile(join(wasmDir, 'arsverk.wasm'), join(out, 'arsverk.wasm'));
 
   // Licences of what is shipped: Chart.js (MIT), Designsystemet (MIT), @kurkle/color (MIT), and in the

@@ -2,16 +2,32 @@
 // core's JSON; the only arithmetic here is the education shares of the årsverk (presentation).
 // Readable without colour: each series has its own fill pattern and line style, and values are
 // written next to the bars and points.
-import {
-  BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, LineController,
-  LineElement, PointElement, Tooltip,
-} from 'chart.js';
-
+// Chart.js is not part of the first load: it is imported with the first chart to draw, so the
+// figures (titles, text alternatives, download buttons) are there at once and each canvas is
+// drawn as soon as the chunk has come (the service worker keeps it for offline use).
 import { download } from './export.js';
 import { fmt, getLang, t } from './i18n.js';
 
-Chart.register(BarController, BarElement, CategoryScale, LinearScale, LineController, LineElement,
-  PointElement, Legend, Tooltip);
+const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif';
+
+let Chart = null;
+let chartLoading = null;
+function loadChart() {
+  chartLoading ??= import('chart.js').then((m) => {
+    m.Chart.register(m.BarController, m.BarElement, m.CategoryScale, m.LinearScale, m.LineController, m.LineElement,
+      m.PointElement, m.Legend, m.Tooltip);
+    m.Chart.defaults.font.family = FONT;
+    m.Chart.defaults.font.size = 13;
+    m.Chart.defaults.color = INK;
+    m.Chart.defaults.animation = false;
+    Chart = m.Chart;
+    return Chart;
+  }, (err) => {
+    chartLoading = null;
+    throw err;
+  });
+  return chartLoading;
+}
 
 const INK = '#1e2327';
 const GRID = '#d8dadc';
@@ -20,10 +36,6 @@ const COLORS = ['#0062ba', '#b44d00', '#1b7a4a', '#6a3d9a', '#56595d', '#a3134b'
 const PATTERNS = ['solid', 'diagonal', 'dots', 'cross', 'horizontal', 'vertical'];
 const HIGHLIGHT = '#b44d00';
 
-Chart.defaults.font.family = 'system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif';
-Chart.defaults.font.size = 13;
-Chart.defaults.color = INK;
-Chart.defaults.animation = false;
 
 const patternCache = new Map();
 function pattern(color, kind) {
@@ -78,7 +90,7 @@ const valueLabels = {
       }));
     }
     ctx.save();
-    ctx.font = `600 12px ${Chart.defaults.font.family}`;
+    ctx.font = `600 12px ${FONT}`;
     chart.data.datasets.forEach((ds, di) => {
       if (!ds.valueLabels || !chart.isDatasetVisible(di)) return;
       chart.getDatasetMeta(di).data.forEach((el, i) => {
@@ -140,7 +152,7 @@ const markers = {
       ctx.lineTo(x, chartArea.bottom);
       ctx.stroke();
       ctx.setLineDash([]);
-      ctx.font = `600 12px ${Chart.defaults.font.family}`;
+      ctx.font = `600 12px ${FONT}`;
       ctx.fillStyle = INK;
       ctx.textAlign = 'center';
       ctx.textBaseline = 'bottom';
@@ -212,7 +224,7 @@ function downloadPng(canvas, title, png) {
   const pad = 12 * scale;
   const out = document.createElement('canvas');
   const g = out.getContext('2d');
-  const font = (size, weight = 400) => `${weight} ${size * scale}px ${Chart.defaults.font.family}`;
+  const font = (size, weight = 400) => `${weight} ${size * scale}px ${FONT}`;
   const width = canvas.width;
   const blocks = [
     { lines: wrapToWidth(g, title, font(16, 600), width - 2 * pad), font: font(16, 600), size: 21 * scale },
@@ -250,13 +262,31 @@ function wrapToWidth(g, text, font, width) {
   return lines;
 }
 
+// Draws at once when Chart.js is there; else when it has come, unless the charts were redrawn
+// meanwhile. The figure is aria-busy until then, and says so if Chart.js cannot be loaded.
+let drawing = 0;
 function draw(key, canvas, config) {
-  const chart = new Chart(canvas, { ...config, plugins: PLUGINS });
-  charts.set(key, chart);
-  canvas.arsverkChart = chart;  // for tests and tools: what was drawn
+  if (Chart) {
+    const chart = new Chart(canvas, { ...config, plugins: PLUGINS });
+    charts.set(key, chart);
+    canvas.arsverkChart = chart;  // for tests and tools: what was drawn
+    return;
+  }
+  const figure = canvas.closest('figure');
+  const round = drawing;
+  figure.setAttribute('aria-busy', 'true');
+  loadChart().then(() => {
+    if (round === drawing) draw(key, canvas, config);
+  }, (err) => {
+    const note = document.createElement('p');
+    note.className = 'ds-paragraph note';
+    note.textContent = t('chartFailed', { message: err.message });
+    canvas.parentElement.replaceWith(note);
+  }).finally(() => figure.removeAttribute('aria-busy'));
 }
 
 export function destroyCharts() {
+  drawing++;
   for (const c of charts.values()) c.destroy();
   charts.clear();
 }

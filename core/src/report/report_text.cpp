@@ -1,5 +1,5 @@
 // The report as CSV (Norwegian Excel or English style) and as a plain-text table.
-#include <sstream>
+#include <cstdio>
 
 #include "arsverk/report.hpp"
 #include "arsverk/settings.hpp"
@@ -82,12 +82,11 @@ namespace {
 
 // Full precision for export; decimal comma in Norwegian style; no thousands separators so that
 // spreadsheets read the cell as a number.
+// "%.12g" is what a stream with precision 12 writes, without pulling iostream and locales into the
+// WebAssembly module.
 std::string plain_number(double v, bool norwegian) {
-  std::ostringstream os;
-  os.imbue(std::locale::classic());
-  os.precision(12);
-  os << v;
-  std::string s = os.str();
+  char buffer[32];
+  std::string s(buffer, static_cast<std::size_t>(std::snprintf(buffer, sizeof buffer, "%.12g", v)));
   if (norwegian)
     for (char& c : s)
       if (c == '.') c = ',';

@@ -1,0 +1,127 @@
+// Drops from Designsystemet's stylesheet the rules for components the page never uses. A rule goes
+// only when each of its selectors names a `ds-` class that appears nowhere in the page's HTML,
+// scripts and styles (so it can match no element); a class inside :not() does not count, and
+// selectors with :is() or :where() or a [class…] attribute are kept as they are. Used by
+// scripts/build-web.mjs.
+import { readFile, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+
+const CLASS = /ds-[A-Za-z0-9_-]+/g;
+
+// Every ds- class name written anywhere in the page's own sources.
+export async function usedClasses(webDir) {
+  const used = new Set();
+  const walk = async (dir) => {
+    for (const e of await readdir(dir, { withFileTypes: true })) {
+      const path = join(dir, e.name);
+      if (e.isDirectory()) await walk(path);
+      else if (/\.(html|js|mjs|css)$/.test(e.name)) for (const m of (await readFile(path, 'utf8')).match(CLASS) ?? []) used.add(m);
+    }
+  };
+  await walk(webDir);
+  return used;
+}
+
+// Index just past a string or comment starting at i, or i when there is none.
+function skipQuoted(css, i) {
+  const c = css[i];
+  if (c === '"' || c === "'") {
+    let j = i + 1;
+    while (j < css.length && css[j] !== c) j += css[j] === '\\' ? 2 : 1;
+    return j + 1;
+  }
+  if (c === '/' && css[i + 1] === '*') {
+    const end = css.indexOf('*/', i + 2);
+    return end < 0 ? css.length : end + 2;
+  }
+  return i;
+}
+
+// The next '{', ';' or '}' at nesting depth 0 of brackets and parentheses, from i.
+function nextDelimiter(css, i) {
+  let depth = 0;
+  while (i < css.length) {
+    const j = skipQuoted(css, i);
+    if (j !== i) { i = j; continue; }
+    const c = css[i];
+    if (c === '(' || c === '[') depth++;
+    else if (c === ')' || c === ']') depth--;
+    else if (depth === 0 && (c === '{' || c === ';' || c === '}')) return i;
+    i++;
+  }
+  return i;
+}
+
+function matchingBrace(css, open) {
+  let depth = 0;
+  for (let i = open; i < css.length;) {
+    const j = skipQuoted(css, i);
+    if (j !== i) { i = j; continue; }
+    if (css[i] === '{') depth++;
+    else if (css[i] === '}' && --depth === 0) return i;
+    i++;
+  }
+  throw new Error('purge-css: unbalanced braces');
+}
+
+function splitSelectors(prelude) {
+  const parts = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < prelude.length; i++) {
+    const c = prelude[i];
+    if (c === '(' || c === '[') depth++;
+    else if (c === ')' || c === ']') depth--;
+    else if (c === ',' && depth === 0) { parts.push(prelude.slice(start, i)); start = i + 1; }
+  }
+  parts.push(prelude.slice(start));
+  return parts;
+}
+
+function withoutNot(selector) {
+  let out = '';
+  for (let i = 0; i < selector.length; i++) {
+    if (selector.startsWith(':not(', i)) {
+      let depth = 0;
+      for (; i < selector.length; i++) {
+        if (selector[i] === '(') depth++;
+        else if (selector[i] === ')' && --depth === 0) break;
+      }
+    } else out += selector[i];
+  }
+  return out;
+}
+
+function canMatch(selector, used) {
+  if (/:is\(|:where\(|\[class/.test(selector)) return true;
+  return (withoutNot(selector).match(CLASS) ?? []).every((c) => used.has(c));
+}
+
+const GROUPING = /^@(media|supports|layer|container|scope|document)\b/;
+
+export function purgeCss(css, used) {
+  let out = '';
+  let i = 0;
+  while (i < css.length) {
+    const d = nextDelimiter(css, i);
+    if (d >= css.length || css[d] !== '{') {
+      out += css.slice(i, Math.min(d + 1, css.length));
+      i = d + 1;
+      continue;
+    }
+    const prelude = css.slice(i, d);
+    const close = matchingBrace(css, d);
+    const body = css.slice(d + 1, close);
+    i = close + 1;
+    const name = prelude.trim();
+    if (name.startsWith('@')) {
+      if (!GROUPING.test(name)) { out += `${prelude}{${body}}`; continue; }
+      const inner = purgeCss(body, used);
+      if (inner.trim()) out += `${prelude}{${inner}}`;
+      continue;
+    }
+    const kept = splitSelectors(prelude).filter((s) => canMatch(s, used));
+    if (kept.length) out += `${kept.join(',')}{${body.includes('{') ? purgeCss(body, used) : body}}`;
+  }
+  return out;
+}
