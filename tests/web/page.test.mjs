@@ -143,7 +143,7 @@ async function expectNoNorwegian(report) {
   const text = await page.evaluate(() => [document.body.innerText,
     // The language button speaks the other language on purpose (lang="nb").
     ...[...document.querySelectorAll('[aria-label]')].filter((e) => !e.closest('[lang="nb"]')).map((e) => e.getAttribute('aria-label')),
-    document.title].join('\n'));
+    document.title, document.querySelector('meta[name="description"]').content].join('\n'));
   const userData = [
     ...report.results.map((r) => r.name), ...report.files.map((f) => f.name),
     ...report.results.flatMap((r) => (r.by_service ?? []).map((s) => s.service)), ...report.excluded.map((x) => x.service),
@@ -299,7 +299,7 @@ describe('the calculator page', () => {
     const nbExact = new Intl.NumberFormat('nb-NO', { maximumFractionDigits: 6 });
     const nbInt = new Intl.NumberFormat('nb-NO', { maximumFractionDigits: 0 });
     assert.equal(await page.textContent('#explain code[data-measure="M1"]'),
-      `M1 = ${nbExact.format(k.arsverk.M1)} årsverk ÷ ${nbInt.format(k.population)} innbyggere × 1 000 = ${k.display.M1}`);
+      `M1 = ${nbExact.format(k.arsverk.M1)} årsverk ÷ ${nbInt.format(k.population)} innbyggere ×\u00a01\u00a0000 = ${k.display.M1}`);
     assert.match(how, new RegExp(`Innbyggere: ${nbInt.format(k.population)} per 1\\. januar ${k.population_year} \\(Statistisk sentralbyrå`));
     // Kongsberg grew by more than 30 % from 2024: the change is shown and flagged in the table.
     const change = await compareColumn('change');
@@ -362,12 +362,13 @@ describe('the calculator page', () => {
       const png = await downloadOf(`#charts figure[data-chart="${key}"] button`);
       assert.equal(png.name, name);
       assert.deepEqual([...png.bytes.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-      const canvas = await page.$eval(`#charts figure[data-chart="${key}"] canvas`, (c) => ({ width: c.width, height: c.height }));
+      // Drawn again at a fixed size (600 px at 2×), whatever the screen it was downloaded on.
+      const box = await page.$eval(`#charts figure[data-chart="${key}"] .chart-box`, (b) => b.clientHeight);
       const size = pngSize(png.bytes);
-      assert.equal(size.width, canvas.width);
-      assert.ok(size.height > canvas.height + 40, `${key}: room for title and source`);
-      assert.ok(await inkInRows(png.bytes, 0, 30) > 150, `${key}: a title is drawn above the chart`);
-      assert.ok(await inkInRows(png.bytes, size.height - 40, size.height) > 150, `${key}: a source is drawn below`);
+      assert.equal(size.width, 1200);
+      assert.ok(size.height > 2 * box + 80, `${key}: room for title and source`);
+      assert.ok(await inkInRows(png.bytes, 0, 80) > 300, `${key}: a title is drawn above the chart`);
+      assert.ok(await inkInRows(png.bytes, size.height - 90, size.height) > 300, `${key}: a source is drawn below`);
     }
     await (await page.$('#charts')).screenshot({ path: join(ARTIFACTS, '04-charts.png') });
   });

@@ -1,7 +1,7 @@
 // Key figures for the chosen unit: its four measures (the core's display strings) beside its
 // county, Norway and KOSTRA group, its rank and distance from the group median, the fence marker,
 // the change from the previous year, and the reason when something is missing or adjusted.
-import { fmt, fmtExact, fmtInt, fmtSigned, listText, measureLabel, shownDifference, t } from './i18n.js';
+import { fmt, fmtChange, fmtExact, fmtInt, fmtSigned, listText, measureLabel, shownDifference, sourceName, t } from './i18n.js';
 
 const MEASURES = ['M1', 'M2', 'M3', 'M4'];
 const escape = (s) => String(s).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -115,7 +115,7 @@ function withPublished(r, m) {
 
 // Where the published figures in the table come from (built in, or a reference file).
 function publishedNote(unit, peers) {
-  const sources = [...new Set([unit, peers.fylke, peers.land].map((r) => r?.published?.source).filter(Boolean))];
+  const sources = [...new Set([unit, peers.fylke, peers.land].map((r) => r?.published?.source).filter(Boolean))].map(sourceName);
   return sources.length ? `<p class="ds-paragraph note" data-size="sm" id="published-source">${escape(t('yard.publishedSource', { source: listText(sources) }))}</p>` : '';
 }
 
@@ -132,9 +132,7 @@ function extremes({ members, measure }) {
 
 function changeText(unit, m) {
   const c = unit && unit.change;
-  if (!c || c.per_1000[m] == null) return null;
-  const pct = c.percent[m];
-  return `${fmtSigned(c.per_1000[m])}${pct != null ? ` (${fmtSigned(pct)} %)` : ''}`;
+  return c ? fmtChange(c.per_1000[m], c.percent[m]) : null;
 }
 
 function fenceTag(unit, m) {
