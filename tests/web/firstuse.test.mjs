@@ -205,6 +205,21 @@ describe('a first-time user on a phone and a desktop', () => {
     await page.locator('#key-figures').screenshot({ path: join(ARTIFACTS, 'firstuse-desktop-en-2024.png') });
   });
 
+  test('messages say file and place once: «Ark1!D4», «Linje 5 i fil.csv» are not repeated in front', async () => {
+    await page.evaluate(() => localStorage.setItem('arsverk.lang', 'nb'));
+    await page.goto(`${origin}/`); // without the view's link, which loads the example data again
+    await page.waitForSelector('body[data-ready="true"]', { timeout: 30000 });
+    await rendered(() => page.setInputFiles('#file-input', [join(root, 'tests/data/xlsx/features.xlsx'), join(root, 'tests/data/web/arsverk_feil_linje4.csv')]));
+    await page.waitForFunction(() => document.querySelectorAll('#file-panel li.file').length === 2 && document.body.dataset.busy === 'false');
+    const cell = await page.textContent('#file-panel li.file[data-file="features.xlsx"] li.message[data-line="4"]');
+    assert.match(cell, /features\.xlsx: Ark1!D4: /);
+    assert.doesNotMatch(cell, /linje 4/);
+    await page.click('#file-panel li.file[data-file="arsverk_feil_linje4.csv"] details.more-messages summary');
+    const check = await page.textContent('#file-panel li.file[data-file="arsverk_feil_linje4.csv"] li.message[data-line="5"]');
+    assert.match(check, /Linje 5 i arsverk_feil_linje4\.csv: /);
+    assert.equal(check.split('arsverk_feil_linje4.csv').length, 2, check);
+  });
+
   test('nothing from elsewhere, no errors', () => {
     assert.deepEqual(foreign, []);
     assert.deepEqual(consoleErrors, []);

@@ -570,6 +570,8 @@ function wrap(text, width) {
   for (const w of words) {
     if (line && (line + ' ' + w).length > width) { lines.push(line); line = w; } else line = line ? `${line} ${w}` : w;
   }
-  if (line) lines.push(line);
+  // A short last word ("KOSTRA-gruppe 9") stays with the line before it rather than alone.
+  if (line && line.length <= 2 && lines.length) lines[lines.length - 1] += ` ${line}`;
+  else if (line) lines.push(line);
   return lines;
 }

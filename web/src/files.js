@@ -10,11 +10,13 @@ function messageList(diagnostics) {
   return `<ul class="messages">${messageItems(diagnostics.slice(0, MAX_MESSAGES), diagnostics.length)}</ul>`;
 }
 
-// "ark.csv, linje 14" — the file always, and the line unless the core's text already starts with it.
+// "ark.csv, linje 14" — less what the core's text already opens with: the line ("Linje 14, kolonne
+// 3: …", "Ark1!C14: …"), or line and file ("Linje 14 i ark.csv: …").
 function where(d) {
   const parts = [];
-  if (d.file) parts.push(d.file);
-  if (d.line && !/^(Linje|Line) \d+/.test(d.message)) {
+  const namesFile = d.line && [`Linje ${d.line} i ${d.file}:`, `Line ${d.line} of ${d.file}:`].some((o) => d.message.startsWith(o));
+  if (d.file && !namesFile) parts.push(d.file);
+  if (d.line && !d.sheet && !/^(Linje|Line) \d+/.test(d.message)) {
     parts.push(t(d.column ? 'where.cell' : 'where.line', { line: fmtInt(d.line), column: d.column }));
   }
   return parts.join(', ');
