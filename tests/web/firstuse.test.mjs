@@ -79,7 +79,10 @@ after(async () => {
 describe('a first-time user on a phone and a desktop', () => {
   test('phone: a change under 0,05 shows its own decimals, on one line with its percentage', async () => {
     await start(PHONE, 'nb');
+    // The first unit is Norway, named once ("0 Hele landet (Landet)" said it twice).
+    assert.equal(await page.inputValue('#unit-input'), '0 Hele landet');
     await chooseUnit('Kongsberg');
+    assert.equal(await page.inputValue('#unit-input'), '3303 Kongsberg (Kommune)');
     const k = find(report(), 'kommune', '3303', 2025);
     const { per_1000: diff, percent } = k.change;
     assert.ok(diff.M4 !== 0 && Math.abs(diff.M4) < 0.05, `the fixture's M4 change (${diff.M4}) rounds to 0,0`);

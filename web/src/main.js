@@ -259,8 +259,11 @@ function option(value, text, selected) {
   return o;
 }
 
+// "3303 Kongsberg (Kommune)"; no level after a name that already says it ("0 Hele landet", not
+// "0 Hele landet (Landet)"; "EKG09 KOSTRA-gruppe 9").
 function unitLabel(u) {
-  return `${u.code} ${u.name} (${t(`levels.${u.level}`)})`;
+  const level = t(`levels.${u.level}`);
+  return u.name.toLowerCase().includes(level.toLowerCase()) ? `${u.code} ${u.name}` : `${u.code} ${u.name} (${level})`;
 }
 
 function sortedUnits() {
