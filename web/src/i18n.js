@@ -585,6 +585,8 @@ Object.assign(nb, {
     linkLabel: 'Lenke til denne visningen',
     copied: 'Lenken er kopiert.',
     copyYourself: 'Lenken er markert: kopier den med Ctrl+C (Cmd+C på Mac).',
+    land: 'hele landet',
+    waiting: 'Lenken viser {unit}. Tallene er ikke i lenken: legg inn de samme filene som den som laget den, så vises de.',
   },
   print: {
     button: 'Skriv ut / lagre som PDF',
@@ -672,6 +674,8 @@ Object.assign(en, {
     linkLabel: 'Link to this view',
     copied: 'The link has been copied.',
     copyYourself: 'The link is selected: copy it with Ctrl+C (Cmd+C on a Mac).',
+    land: 'Norway',
+    waiting: 'The link shows {unit}. The figures are not in the link: add the same files as whoever made it, and they will show.',
   },
   print: {
     button: 'Print / save as PDF',

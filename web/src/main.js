@@ -10,7 +10,7 @@ import { renderKeyFigures } from './keyfigures.js';
 import { startOffline } from './offline.js';
 import { renderPrintSummary, unfoldForPrint } from './print.js';
 import { handleSortClick, renderTable, rowKey, sortTable } from './table.js';
-import { readView, writeView } from './url-state.js';
+import { linkNote, readView, writeView } from './url-state.js';
 
 const EXAMPLE_FILES = ['eksempel_arsverk_2023.csv', 'eksempel_arsverk_2024_2025.csv'];
 const LEVEL_ORDER = ['land', 'fylke', 'kostragruppe', 'kommune', 'bydel'];
@@ -813,7 +813,7 @@ setBusy(true);
 calc.ready.then(() => {
   for (const id of ['choose-button', 'example-button', 'paste-button']) el[id].disabled = false;
   document.body.dataset.ready = 'true';
-  setStatus(t('status.ready'));
+  setStatus(linkNote(linkedView) ?? t('status.ready'));
   setBusy(false);
   if (linkedView.data === 'eksempel') loadExample();
 }, (err) => {
