@@ -51,12 +51,8 @@ async function chooseUnit(query) {
   await page.waitForFunction((q) => document.getElementById('key-heading')?.textContent.startsWith(q), query);
 }
 
-// The page's own text, without the core's messages (their wording is the core's).
-const ownText = () => page.evaluate(() => {
-  const copy = document.body.cloneNode(true);
-  for (const m of copy.querySelectorAll('.message')) m.remove();
-  return copy.textContent;
-});
+// Everything the page writes, the core's messages included.
+const pageText = () => page.textContent('body');
 
 async function download(selector) {
   const [file] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
@@ -111,13 +107,14 @@ describe('a first-time user on a phone and a desktop', () => {
     await page.locator('#key-figures .cards').screenshot({ path: join(ARTIFACTS, 'firstuse-phone-cards.png') });
   });
 
-  test('phone: «per 1 000» is written with no-break spaces everywhere the page writes it', async () => {
+  test('phone: «per 1 000» is written with no-break spaces everywhere the page writes it, the core\'s messages too', async () => {
     await page.click('#explain summary');
-    const text = await ownText();
+    const text = await pageText();
     const all = text.match(/per[ \u00a0]1[ \u00a0]000/g) ?? [];
     assert.ok(all.length >= 5, `«per 1 000» ${all.length} times`);
     assert.deepEqual(all.filter((s) => s !== 'per\u00a01\u00a0000'), []);
     assert.doesNotMatch(text, /×[ \u00a0]1 000|1 000 innbyggere/);
+    assert.match(text, /årsverk per\u00a01\u00a0000 innbyggere har endret seg/, 'the core\'s check message under the cards');
   });
 
   test('phone: the comparison table\'s caption stays in view when the table scrolls sideways', async () => {
@@ -203,7 +200,7 @@ describe('a first-time user on a phone and a desktop', () => {
     assert.match(source, /Norwegian Directorate of Health \(Helsedirektoratet\), quality indicator \(2024 figures\)/);
     assert.doesNotMatch(source, /kvalitetsindikator|tall\)/);
     assert.match(await page.getAttribute('meta[name="description"]', 'content'), /^Compute FTEs .* per 1,000 inhabitants/);
-    const text = await ownText();
+    const text = await pageText();
     assert.deepEqual((text.match(/per[ \u00a0]1[ ,\u00a0]000/g) ?? []).filter((s) => s !== 'per\u00a01,000'), []);
     await page.locator('#key-figures').screenshot({ path: join(ARTIFACTS, 'firstuse-desktop-en-2024.png') });
   });

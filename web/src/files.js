@@ -1,6 +1,6 @@
 // The file panel: what the core recognised in each file, and its messages (with line numbers, in
 // plain language, from the core) — plus the messages about the computation as a whole.
-import { fmt, fmtInt, listText, t, tn } from './i18n.js';
+import { coreText, fmt, fmtInt, listText, t, tn } from './i18n.js';
 
 const MAX_MESSAGES = 50;
 const escape = (s) => String(s).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -45,7 +45,7 @@ function messageItems(shown, total) {
     const place = where(d);
     html += `<li class="message" data-severity="${d.severity}" data-code="${escape(d.code)}"${d.line ? ` data-line="${d.line}"` : ''}>` +
       `<span class="ds-tag" data-color="${color}">${escape(t(`severity.${d.severity}`))}</span> ` +
-      (place ? `<span class="where">${escape(place)}:</span> ` : '') + `${escape(d.message)}</li>`;
+      (place ? `<span class="where">${escape(place)}:</span> ` : '') + `${escape(coreText(d.message))}</li>`;
   }
   if (total > shown.length) html += `<li class="message more">${escape(t('notShown', { n: fmtInt(total - shown.length) }))}</li>`;
   return html;

@@ -867,6 +867,11 @@ export function shownDifference(shown, median) {
   return Number.isFinite(d) ? d / 10 : null;
 }
 
+// A message of the core as the page shows it: «per 1 000» kept on one line, as in the page's own texts.
+export function coreText(message) {
+  return String(message).replace(/per 1 000/g, 'per\u00a01\u00a0000').replace(/per 1,000/g, 'per\u00a01,000');
+}
+
 // The source of published figures in the current language: the core names the built-in ones in
 // Norwegian ("Helsedirektoratet kvalitetsindikator (2024-tall)"); a reference file by its name.
 export function sourceName(source) {
