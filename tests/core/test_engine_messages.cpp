@@ -143,3 +143,18 @@ TEST_CASE("a real workbook of two sheets: the engine's message names sheet and r
   CHECK(d->nb.rfind("Ark1, rad 3 i features.xlsx: 3101 Halden 2024", 0) == 0);
   CHECK(d->en.rfind("Ark1, row 3 of features.xlsx: 3101 Halden 2024", 0) == 0);
 }
+
+TEST_CASE("the table says a message's file and line once") {
+  const Report r = many_messages().run();
+  const std::string table = report_to_table(r, Settings{});
+  int with_line = 0;
+  for (const Diagnostic& d : r.diagnostics) {
+    if (d.line == 0) continue;
+    ++with_line;
+    CAPTURE(d.code, d.nb);
+    // The text opens with "Linje 2 i arsverk.csv: …": nothing in front of it repeats that.
+    CHECK(table.find(std::string(to_string(d.severity)) + ": " + d.nb + "\n") != std::string::npos);
+    CHECK(table.find(d.file + ":" + std::to_string(d.line)) == std::string::npos);
+  }
+  CHECK(with_line >= 9);
+}

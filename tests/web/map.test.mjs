@@ -190,7 +190,7 @@ describe('the map', () => {
     await page.focus('#map-canvas');
     await page.keyboard.press('ArrowRight');
     const text = await page.textContent('#map-focus');
-    assert.match(text, /per 1 000 innbyggere/);
+    assert.match(text, /per\u00a01\u00a0000 innbyggere/);
     assert.match(text, /av \d+ på kartet/);
   });
 

@@ -49,6 +49,8 @@ const choosers = [];
 const cli = (files, settings) => JSON.parse(runCli(files, settings).toString('utf8'));
 const find = (report, level, code, year) => report.results.find((r) => r.level === level && r.code === code && r.year === year);
 const shown = (r, m) => r?.display?.[m] ?? '–';
+// A core message as the page shows it (web/src/i18n.js coreText: «per 1 000» with no-break spaces).
+const onPage = (message) => message.replace(/per 1 000/g, 'per\u00a01\u00a0000').replace(/per 1,000/g, 'per\u00a01,000');
 
 async function shot(name) {
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
@@ -145,11 +147,11 @@ async function expectNoNorwegian(report) {
   const text = await page.evaluate(() => [document.body.innerText,
     // The language button speaks the other language on purpose (lang="nb").
     ...[...document.querySelectorAll('[aria-label]')].filter((e) => !e.closest('[lang="nb"]')).map((e) => e.getAttribute('aria-label')),
-    document.title].join('\n'));
+    document.title, document.querySelector('meta[name="description"]').content].join('\n'));
   const userData = [
     ...report.results.map((r) => r.name), ...report.files.map((f) => f.name),
     ...report.results.flatMap((r) => (r.by_service ?? []).map((s) => s.service)), ...report.excluded.map((x) => x.service),
-    ...report.diagnostics.map((d) => d.message),
+    ...report.diagnostics.map((d) => onPage(d.message)),
   ].sort((a, b) => b.length - a.length);
   let rest = text;
   for (const s of userData) rest = rest.split(s).join(' ');
@@ -301,7 +303,7 @@ describe('the calculator page', () => {
     const nbExact = new Intl.NumberFormat('nb-NO', { maximumFractionDigits: 6 });
     const nbInt = new Intl.NumberFormat('nb-NO', { maximumFractionDigits: 0 });
     assert.equal(await page.textContent('#explain code[data-measure="M1"]'),
-      `M1 = ${nbExact.format(k.arsverk.M1)} årsverk ÷ ${nbInt.format(k.population)} innbyggere × 1 000 = ${k.display.M1}`);
+      `M1 = ${nbExact.format(k.arsverk.M1)} årsverk ÷ ${nbInt.format(k.population)} innbyggere ×\u00a01\u00a0000 = ${k.display.M1}`);
     assert.match(how, new RegExp(`Innbyggere: ${nbInt.format(k.population)} per 1\\. januar ${k.population_year} \\(Statistisk sentralbyrå`));
     // Kongsberg grew by more than 30 % from 2024: the change is shown and flagged in the table.
     const change = await compareColumn('change');
@@ -364,12 +366,13 @@ describe('the calculator page', () => {
       const png = await downloadOf(`#charts figure[data-chart="${key}"] button`);
       assert.equal(png.name, name);
       assert.deepEqual([...png.bytes.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-      const canvas = await page.$eval(`#charts figure[data-chart="${key}"] canvas`, (c) => ({ width: c.width, height: c.height }));
+      // Drawn again at a fixed size (600 px at 2×), whatever the screen it was downloaded on.
+      const box = await page.$eval(`#charts figure[data-chart="${key}"] .chart-box`, (b) => b.clientHeight);
       const size = pngSize(png.bytes);
-      assert.equal(size.width, canvas.width);
-      assert.ok(size.height > canvas.height + 40, `${key}: room for title and source`);
-      assert.ok(await inkInRows(png.bytes, 0, 30) > 150, `${key}: a title is drawn above the chart`);
-      assert.ok(await inkInRows(png.bytes, size.height - 40, size.height) > 150, `${key}: a source is drawn below`);
+      assert.equal(size.width, 1200);
+      assert.ok(size.height > 2 * box + 80, `${key}: room for title and source`);
+      assert.ok(await inkInRows(png.bytes, 0, 80) > 300, `${key}: a title is drawn above the chart`);
+      assert.ok(await inkInRows(png.bytes, size.height - 90, size.height) > 300, `${key}: a source is drawn below`);
     }
     await (await page.$('#charts')).screenshot({ path: join(ARTIFACTS, '04-charts.png') });
   });
@@ -518,7 +521,7 @@ describe('the calculator page', () => {
     assert.match(await page.textContent('#file-panel li.file[data-file="ssb_jsonstat2_05300_sample.json"] dd[data-fact="format"]'),
       jsonstat.format === 'json-stat2' ? /JSON-stat/ : /./);
     for (const d of expected.diagnostics.filter((x) => x.file === 'ssb_jsonstat2_05300_sample.json')) {
-      assert.ok((await page.textContent('#file-panel li.file[data-file="ssb_jsonstat2_05300_sample.json"]')).includes(d.message));
+      assert.ok((await page.textContent('#file-panel li.file[data-file="ssb_jsonstat2_05300_sample.json"]')).includes(onPage(d.message)));
     }
     await page.selectOption('#year-select', '2024');
     await chooseUnit('3101');
@@ -535,7 +538,7 @@ describe('the calculator page', () => {
     const bad = expected.diagnostics.find((d) => d.file === 'arsverk_feil_linje4.csv' && d.severity === 'error');
     assert.equal(bad.line, 4);
     const message = page.locator('#file-panel li.file[data-file="arsverk_feil_linje4.csv"] li.message[data-line="4"]');
-    assert.ok((await message.textContent()).includes(bad.message));
+    assert.ok((await message.textContent()).includes(onPage(bad.message)));
     assert.match(await message.textContent(), /Linje 4/);
     assert.match(await message.textContent(), /Feil/);
     // The status says there were errors, and where.
@@ -544,13 +547,13 @@ describe('the calculator page', () => {
     // Every message names its file, and its line when it has one.
     for (const d of expected.diagnostics.filter((x) => [BAD, NOT_TABLE].some((f) => f.endsWith(`/${x.file}`)))) {
       const texts = await page.$$eval(`#file-panel li.file[data-file="${d.file}"] li.message`, (els) => els.map((e) => e.textContent));
-      const text = texts.find((x) => x.includes(d.message));
+      const text = texts.find((x) => x.includes(onPage(d.message)));
       assert.ok(text, `${d.file}: ${d.message}`);
       assert.ok(text.includes(`${d.file}`), `file named: ${text}`);
       if (d.line) assert.match(text, new RegExp(`[Ll]inje ${d.line}\\b`), text);
     }
     const image = expected.diagnostics.find((d) => d.file === 'ikke_en_tabell.png');
-    assert.ok((await page.textContent('#file-panel li.file[data-file="ikke_en_tabell.png"]')).includes(image.message));
+    assert.ok((await page.textContent('#file-panel li.file[data-file="ikke_en_tabell.png"]')).includes(onPage(image.message)));
     await page.locator('#file-panel li.file[data-file="arsverk_feil_linje4.csv"]').scrollIntoViewIfNeeded();
     await shot('07-bad-file');
     await runAxe('bad file');
@@ -589,9 +592,10 @@ describe('the calculator page', () => {
     const texts = await page.$$eval(`${card} li.message[data-code="value.duplicate"]`, (els) => els.map((e) => e.textContent));
     assert.equal(texts.length, warnings.length);
     warnings.forEach((d, i) => {
-      // The file, then the core's text, which (report version 2) starts with the line itself.
-      assert.ok(texts[i].includes(`arsverk_dobbel_rad.csv: Linje ${d.line} i arsverk_dobbel_rad.csv`), texts[i]);
-      assert.ok(texts[i].includes(d.message), texts[i]);
+      // The core's text (report version 2) starts with line and file: said once, not repeated before it.
+      assert.ok(texts[i].includes(`Linje ${d.line} i arsverk_dobbel_rad.csv`), texts[i]);
+      assert.equal(texts[i].split('arsverk_dobbel_rad.csv').length, d.message.split('arsverk_dobbel_rad.csv').length, texts[i]);
+      assert.ok(texts[i].includes(onPage(d.message)), texts[i]);
     });
     await page.locator(card).screenshot({ path: join(ARTIFACTS, '07b-duplicate-row.png') });
   });
@@ -653,7 +657,7 @@ describe('the calculator page', () => {
     expectKeyFigures(await keyFigures(), find(en, 'kommune', '3303', 2025));
     // Messages come in the chosen language too.
     const warning = en.diagnostics.find((d) => d.code === 'check.rate_high');
-    assert.ok((await page.textContent('#file-panel')).includes(warning.message), warning.message);
+    assert.ok((await page.textContent('#file-panel')).includes(onPage(warning.message)), warning.message);
     await shot('08-english');
     await runAxe('english');
     await expectNoNorwegian(en);

@@ -211,17 +211,24 @@ function makeFigure(container, key, title, description, height, png, wide = fals
   button.dataset.size = 'sm';
   button.textContent = t('downloadPng');
   button.setAttribute('aria-label', `${t('downloadPng')}: ${title}`);
-  button.addEventListener('click', () => downloadPng(canvas, title, png(key)));
+  button.addEventListener('click', () => downloadPng(key, title, png(key)));
   fig.append(cap, box, button);
   container.append(fig);
   return canvas;
 }
 
 // The downloaded image stands alone, like the map's: title, unit, year and measure above the
-// chart, the source and the date below, and a file name that says what it is.
-function downloadPng(canvas, title, png) {
-  const scale = canvas.width / (canvas.clientWidth || canvas.width);
-  const pad = 12 * scale;
+// chart, the source and the date below, and a file name that says what it is. The chart is drawn
+// again at a fixed size, so the picture is the same from a phone as from a desktop.
+const PNG_WIDTH = 600;  // CSS pixels; the image is PNG_SCALE times as many
+const PNG_SCALE = 2;
+
+function downloadPng(key, title, png) {
+  const shown = charts.get(key);
+  if (!shown) return;
+  const canvas = renderForPng(shown, shown.canvas.parentElement.clientHeight || shown.height);
+  const scale = PNG_SCALE;
+  const pad = 16 * scale;
   const out = document.createElement('canvas');
   const g = out.getContext('2d');
   const font = (size, weight = 400) => `${weight} ${size * scale}px ${FONT}`;
@@ -233,7 +240,7 @@ function downloadPng(canvas, title, png) {
   const source = { lines: wrapToWidth(g, png.source, font(11), width - 2 * pad), font: font(11), size: 15 * scale };
   const head = blocks.reduce((sum, b) => sum + b.lines.length * b.size, pad);
   out.width = width;
-  out.height = Math.ceil(head + pad / 2 + canvas.height + source.lines.length * source.size + pad);
+  out.height = Math.ceil(head + pad / 2 + canvas.height + pad / 2 + source.lines.length * source.size + pad);
   g.fillStyle = '#fff';
   g.fillRect(0, 0, out.width, out.height);
   g.fillStyle = INK;
@@ -244,10 +251,36 @@ function downloadPng(canvas, title, png) {
     for (const line of b.lines) { g.fillText(line, pad, y); y += b.size; }
   }
   g.drawImage(canvas, 0, head + pad / 2);
-  y = head + pad / 2 + canvas.height;
+  y = head + pad + canvas.height;
   g.font = source.font;
   for (const line of source.lines) { g.fillText(line, pad, y); y += source.size; }
   out.toBlob((blob) => { if (blob) download(png.fileName, blob); }, 'image/png');
+}
+
+// The chart on screen drawn once more, PNG_WIDTH wide at PNG_SCALE, on a canvas of its own.
+function renderForPng(shown, height) {
+  const box = document.createElement('div');
+  box.style.cssText = `position:fixed;left:-${PNG_WIDTH * 2}px;top:0;width:${PNG_WIDTH}px;height:${height}px;visibility:hidden`;
+  const canvas = document.createElement('canvas');
+  canvas.width = PNG_WIDTH;
+  canvas.height = height;
+  box.append(canvas);
+  document.body.append(box);
+  const { type, data, options } = shown.config;
+  const copy = new Chart(canvas, {
+    type,
+    data: { labels: data.labels, datasets: data.datasets.map((d) => ({ ...d })) },
+    options: { ...options, responsive: false, devicePixelRatio: PNG_SCALE, animation: false, layout: { padding: { ...options.layout?.padding, left: 12 } } },
+    plugins: PLUGINS,
+  });
+  copy.draw();
+  const image = document.createElement('canvas');
+  image.width = canvas.width;
+  image.height = canvas.height;
+  image.getContext('2d').drawImage(canvas, 0, 0);
+  copy.destroy();
+  box.remove();
+  return image;
 }
 
 function wrapToWidth(g, text, font, width) {
@@ -548,12 +581,15 @@ export function renderCharts(container, ctx) {
     const services = (unit.by_service || []).filter((s) => s.arsverk.M1 > 0)
       .sort((a, b) => b.arsverk.M1 - a.arsverk.M1);
     if (services.length) {
+      const labels = services.map((s) => wrap(s.service, narrow ? 18 : 40));
+      // Each bar as tall as the longest label needs, so wrapped names never run into each other.
+      const lines = Math.max(...labels.map((l) => l.length));
       const canvas = makeFigure(container, 'tjenester', t('chartServices'),
-        describe(services.map((s) => `${s.service}: ${fmt(s.arsverk.M1, 2)}`)), 90 + services.length * (narrow ? 48 : 30), png);
+        describe(services.map((s) => `${s.service}: ${fmt(s.arsverk.M1, 2)}`)), 90 + services.length * Math.max(30, 16 * lines + 14), png);
       draw('tjenester', canvas, {
         type: 'bar',
         data: {
-          labels: services.map((s) => wrap(s.service, narrow ? 18 : 40)),
+          labels,
           datasets: [{
             label: t('arsverkAxis'),
             data: services.map((s) => s.arsverk.M1),
@@ -585,6 +621,8 @@ function wrap(text, width) {
   for (const w of words) {
     if (line && (line + ' ' + w).length > width) { lines.push(line); line = w; } else line = line ? `${line} ${w}` : w;
   }
-  if (line) lines.push(line);
+  // A short last word ("KOSTRA-gruppe 9") stays with the line before it rather than alone.
+  if (line && line.length <= 2 && lines.length) lines[lines.length - 1] += ` ${line}`;
+  else if (line) lines.push(line);
   return lines;
 }

@@ -1,6 +1,6 @@
 // The file panel: what the core recognised in each file, and its messages (with line numbers, in
 // plain language, from the core) — plus the messages about the computation as a whole.
-import { fmt, fmtInt, listText, t, tn } from './i18n.js';
+import { coreText, fmt, fmtInt, listText, t, tn } from './i18n.js';
 
 const MAX_MESSAGES = 50;
 const escape = (s) => String(s).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -10,11 +10,13 @@ function messageList(diagnostics) {
   return `<ul class="messages">${messageItems(diagnostics.slice(0, MAX_MESSAGES), diagnostics.length)}</ul>`;
 }
 
-// "ark.csv, linje 14" — the file always, and the line unless the core's text already starts with it.
+// "ark.csv, linje 14" — less what the core's text already opens with: the line ("Linje 14, kolonne
+// 3: …", "Ark1!C14: …"), or line and file ("Linje 14 i ark.csv: …").
 function where(d) {
   const parts = [];
-  if (d.file) parts.push(d.file);
-  if (d.line && !/^(Linje|Line) \d+/.test(d.message)) {
+  const namesFile = d.line && [`Linje ${d.line} i ${d.file}:`, `Line ${d.line} of ${d.file}:`].some((o) => d.message.startsWith(o));
+  if (d.file && !namesFile) parts.push(d.file);
+  if (d.line && !d.sheet && !/^(Linje|Line) \d+/.test(d.message)) {
     parts.push(t(d.column ? 'where.cell' : 'where.line', { line: fmtInt(d.line), column: d.column }));
   }
   return parts.join(', ');
@@ -43,7 +45,7 @@ function messageItems(shown, total) {
     const place = where(d);
     html += `<li class="message" data-severity="${d.severity}" data-code="${escape(d.code)}"${d.line ? ` data-line="${d.line}"` : ''}>` +
       `<span class="ds-tag" data-color="${color}">${escape(t(`severity.${d.severity}`))}</span> ` +
-      (place ? `<span class="where">${escape(place)}:</span> ` : '') + `${escape(d.message)}</li>`;
+      (place ? `<span class="where">${escape(place)}:</span> ` : '') + `${escape(coreText(d.message))}</li>`;
   }
   if (total > shown.length) html += `<li class="message more">${escape(t('notShown', { n: fmtInt(total - shown.length) }))}</li>`;
   return html;

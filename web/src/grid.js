@@ -3,7 +3,7 @@
 // nothing of the indicator: it writes what is typed as a CSV text, which the page gives the core
 // as it would a file (one file, replaced on each edit). Sums per row and column are of what was
 // typed, exactly (decimal fixed point), as a help for checking against the form.
-import { fmtInt, getLang, t } from './i18n.js';
+import { coreText, fmtInt, getLang, t } from './i18n.js';
 
 const GROUPS = [
   { key: 'voksne', csv: 'voksne' },
@@ -393,7 +393,7 @@ function showResult(root, state, report) {
     if (cell && d.severity === 'error') cell.setAttribute('aria-invalid', 'true');
     const where = row ? `${[row.service, t(`groups.${row.group}`)].filter(Boolean).join(', ')}${column && column.length <= 2 ? `, ${column}` : ''}: ` : '';
     const color = d.severity === 'error' ? 'danger' : d.severity === 'warning' ? 'warning' : 'info';
-    messages += `<li class="message" data-severity="${d.severity}" data-code="${escape(d.code)}"><span class="ds-tag" data-color="${color}">${escape(t(`severity.${d.severity}`))}</span> ${escape(where + d.message)}</li>`;
+    messages += `<li class="message" data-severity="${d.severity}" data-code="${escape(d.code)}"><span class="ds-tag" data-color="${color}">${escape(t(`severity.${d.severity}`))}</span> ${escape(where + coreText(d.message))}</li>`;
   }
   messagesBox.innerHTML = messages ? `<ul class="messages">${messages}</ul>` : '';
 

@@ -6,7 +6,8 @@ const STORAGE_KEY = 'arsverk.lang';
 
 const nb = {
   title: 'Årsverk i psykisk helse- og rusarbeid',
-  subtitle: 'Kalkulator for kvalitetsindikatoren: årsverk per 1 000 innbyggere i kommunene',
+  subtitle: 'Kalkulator for kvalitetsindikatoren: årsverk per\u00a01\u00a0000 innbyggere i kommunene',
+  description: 'Regn ut årsverk i psykisk helse- og rusarbeid per 1 000 innbyggere fra dine egne filer. Alt skjer i nettleseren.',
   skip: 'Hopp til hovedinnhold',
   langButton: 'English',
   langButtonLabel: 'Change language to English',
@@ -77,8 +78,8 @@ const nb = {
   resultHeading: '3. Resultat',
   empty: 'Legg inn filer for å se resultatet.',
   keyFor: '{name} {year}',
-  perThousand: 'årsverk per 1 000 innbyggere',
-  perThousandShort: 'per 1 000 innbyggere',
+  perThousand: 'årsverk per\u00a01\u00a0000 innbyggere',
+  perThousandShort: 'per\u00a01\u00a0000 innbyggere',
   measures: {
     2024: { M1: 'Alle årsverk', M2: 'Minst helse- og sosialfaglig videregående utdanning',
       M3: 'Helse- og sosialfaglig høyere utdanning', M4: 'Annen høyere utdanning' },
@@ -101,6 +102,8 @@ const nb = {
   diffNote: 'Forskjellen fra medianen er regnet av de avrundede tallene som vises, så den stemmer med dem.',
   colChange: 'Endring fra {year}',
   colChangeNone: 'Endring',
+  riseUnder: 'økning under {value}',
+  fallUnder: 'nedgang under {value}',
   rankOf: '{rank} av {n}',
   fenceHigh: 'Uvanlig høyt i gruppen',
   fenceLow: 'Uvanlig lavt i gruppen',
@@ -139,13 +142,13 @@ const nb = {
       M3: 'alle med utdanning fra universitet eller høyskole, med eller uten videreutdanning',
       M4: 'universitet eller høyskole med videreutdanning i psykisk helse- og rusarbeid',
     },
-    perThousand: 'Alle målene er årsverk per 1 000 innbyggere: årsverk ÷ innbyggere × 1 000.',
+    perThousand: 'Alle målene er årsverk per\u00a01\u00a0000 innbyggere: årsverk ÷ innbyggere ×\u00a01\u00a0000.',
     howHeading: 'Slik er tallet regnet ut for {name} {year}',
     numeratorAggregate: 'Årsverkene er summen for de {members} av {total} kommunene som har tall, og innbyggerne er summen for de samme kommunene.',
     population: 'Innbyggere: {pop} per 1. januar {year} ({source})',
     sourceEmbedded: 'Statistisk sentralbyrå, folkemengde 1. januar, innebygd i kalkulatoren',
     sourceFile: 'fra filen {file}',
-    formula: '{m} = {arsverk} årsverk ÷ {pop} innbyggere × 1 000 = {result}',
+    formula: '{m} = {arsverk} årsverk ÷ {pop} innbyggere ×\u00a01\u00a0000 = {result}',
     rounding: 'Resultatet er avrundet til én desimal (halvt bort fra null). Fylker, landet og KOSTRA-grupper er summen av årsverkene delt på summen av innbyggerne i de samme kommunene, ikke et gjennomsnitt av kommunenes tall.',
     none: 'Ingen tall for {name} {year}, så det er ingenting å regne ut.',
   },
@@ -188,11 +191,12 @@ const nb = {
   mapLevelKommune: 'Kommuner (og bydeler i Oslo)',
   mapLevelFylke: 'Fylker',
   mapMode: 'Farge etter',
-  mapModeRate: 'Årsverk per 1 000 innbyggere',
+  mapModeRate: 'Årsverk per\u00a01\u00a0000 innbyggere',
   mapModeDiff: 'Forskjell fra medianen i KOSTRA-gruppen',
   map: {
     title: 'Kart',
-    attribution: '© Kartverket / Geonorge, CC BY 4.0; bydeler: © Oslo kommune, CC BY 4.0',
+    attribution: '© Kartverket / Geonorge, CC BY 4.0',
+    attributionOslo: 'Bydeler i Oslo: © Oslo kommune, CC BY 4.0',
     loading: 'Henter kartet …',
     failed: 'Kartet kunne ikke vises: {message}',
     canvasLabel: 'Kart over {level}, {what}. Piltastene går gjennom enhetene, Enter velger. Tabellen under har alle tallene.',
@@ -201,7 +205,7 @@ const nb = {
     levelPlural: { kommune: 'kommunene', fylke: 'fylkene', bydel: 'bydelene' },
     methodUnits: { kommune: 'kommuner og bydeler', fylke: 'fylker' },
     legendTitle: 'Tegnforklaring',
-    legendDiff: 'forskjell fra medianen i KOSTRA-gruppen (årsverk per 1 000 innbyggere)',
+    legendDiff: 'forskjell fra medianen i KOSTRA-gruppen (årsverk per\u00a01\u00a0000 innbyggere)',
     legendCarried: 'ført videre fra året før (prikket)',
     legendSuppressed: 'holdt utenfor (skravert)',
     legendNoData: 'ingen tall',
@@ -225,7 +229,7 @@ const nb = {
       no_children: 'Holdt utenfor: ingen egne årsverk for barn og unge.',
       no_adults_no_children: 'Holdt utenfor: ingen egne årsverk for voksne eller for barn og unge.',
     },
-    summary: 'Kartet viser {measure} for {level} i {year}: {n} av {total} har tall. Høyest: {high}. Lavest: {low}. Spennet går fra {min} til {max} årsverk per 1 000 innbyggere.',
+    summary: 'Kartet viser {measure} for {level} i {year}: {n} av {total} har tall. Høyest: {high}. Lavest: {low}. Spennet går fra {min} til {max} årsverk per\u00a01\u00a0000 innbyggere.',
     summaryDiff: 'Kartet viser forskjellen fra medianen i KOSTRA-gruppen, {measure}, for {level} i {year}: {n} av {total} har tall. Mest over medianen: {high}. Mest under: {low}. Spennet går fra {min} til {max}.',
     summaryNone: 'Ingen av {level} har tall for {year}.',
   },
@@ -234,7 +238,7 @@ const nb = {
   filterKostra: 'KOSTRA-gruppe',
   filterLevel: 'Nivå',
   filterAll: 'Alle',
-  tableCaption: 'Årsverk per 1 000 innbyggere, {year}. {count} vises.',
+  tableCaption: 'Årsverk per\u00a01\u00a0000 innbyggere, {year}. {count} vises.',
   nUnits: { one: '{n} enhet', other: '{n} enheter' },
   sortedAsc: 'Sortert etter {col}, stigende.',
   sortedDesc: 'Sortert etter {col}, synkende.',
@@ -257,7 +261,8 @@ const nb = {
 
 const en = {
   title: 'FTEs in mental health and substance abuse work',
-  subtitle: 'Calculator for the quality indicator: FTEs per 1,000 inhabitants in the municipalities',
+  subtitle: 'Calculator for the quality indicator: FTEs per\u00a01,000 inhabitants in the municipalities',
+  description: 'Compute FTEs in mental health and substance abuse work per 1,000 inhabitants from your own files. Everything happens in the browser.',
   skip: 'Skip to main content',
   langButton: 'Norsk',
   langButtonLabel: 'Bytt språk til norsk',
@@ -328,8 +333,8 @@ const en = {
   resultHeading: '3. Result',
   empty: 'Add files to see the result.',
   keyFor: '{name} {year}',
-  perThousand: 'FTEs per 1,000 inhabitants',
-  perThousandShort: 'per 1,000 inhabitants',
+  perThousand: 'FTEs per\u00a01,000 inhabitants',
+  perThousandShort: 'per\u00a01,000 inhabitants',
   measures: {
     2024: { M1: 'All FTEs', M2: 'At least health/social upper secondary education',
       M3: 'Health/social higher education', M4: 'Other higher education' },
@@ -352,6 +357,8 @@ const en = {
   diffNote: 'The difference from the median is taken between the rounded figures shown, so it agrees with them.',
   colChange: 'Change from {year}',
   colChangeNone: 'Change',
+  riseUnder: 'a rise under {value}',
+  fallUnder: 'a fall under {value}',
   rankOf: '{rank} of {n}',
   fenceHigh: 'Unusually high in the group',
   fenceLow: 'Unusually low in the group',
@@ -390,13 +397,13 @@ const en = {
       M3: 'everyone with university or university-college education, with or without further education',
       M4: 'university or university college with further education in mental health and substance abuse work',
     },
-    perThousand: 'Every measure is FTEs per 1,000 inhabitants: FTEs ÷ inhabitants × 1,000.',
+    perThousand: 'Every measure is FTEs per\u00a01,000 inhabitants: FTEs ÷ inhabitants ×\u00a01,000.',
     howHeading: 'How the figure is computed for {name} {year}',
     numeratorAggregate: 'The FTEs are the sum for the {members} of {total} municipalities with figures, and the inhabitants the sum for the same municipalities.',
     population: 'Inhabitants: {pop} on 1 January {year} ({source})',
     sourceEmbedded: 'Statistics Norway, population on 1 January, built into the calculator',
     sourceFile: 'from the file {file}',
-    formula: '{m} = {arsverk} FTEs ÷ {pop} inhabitants × 1,000 = {result}',
+    formula: '{m} = {arsverk} FTEs ÷ {pop} inhabitants ×\u00a01,000 = {result}',
     rounding: 'The result is rounded to one decimal (halves away from zero). Counties, Norway and KOSTRA groups are the sum of the FTEs divided by the sum of the inhabitants of the same municipalities, not an average of the municipalities’ figures.',
     none: 'No figures for {name} {year}, so there is nothing to compute.',
   },
@@ -439,11 +446,12 @@ const en = {
   mapLevelKommune: 'Municipalities (and Oslo districts)',
   mapLevelFylke: 'Counties',
   mapMode: 'Colour by',
-  mapModeRate: 'FTEs per 1,000 inhabitants',
+  mapModeRate: 'FTEs per\u00a01,000 inhabitants',
   mapModeDiff: 'Difference from the KOSTRA-group median',
   map: {
     title: 'Map',
-    attribution: '© Kartverket / Geonorge, CC BY 4.0; city districts: © Oslo kommune, CC BY 4.0',
+    attribution: '© Kartverket / Geonorge, CC BY 4.0',
+    attributionOslo: 'Oslo city districts: © Oslo kommune, CC BY 4.0',
     loading: 'Loading the map …',
     failed: 'The map could not be shown: {message}',
     canvasLabel: 'Map of the {level}, {what}. Arrow keys move through the units, Enter selects. The table below has every figure.',
@@ -452,7 +460,7 @@ const en = {
     levelPlural: { kommune: 'municipalities', fylke: 'counties', bydel: 'districts' },
     methodUnits: { kommune: 'municipalities and districts', fylke: 'counties' },
     legendTitle: 'Legend',
-    legendDiff: 'difference from the KOSTRA-group median (FTEs per 1,000 inhabitants)',
+    legendDiff: 'difference from the KOSTRA-group median (FTEs per\u00a01,000 inhabitants)',
     legendCarried: 'carried forward from the year before (dotted)',
     legendSuppressed: 'left out (hatched)',
     legendNoData: 'no data',
@@ -476,7 +484,7 @@ const en = {
       no_children: 'Left out: no FTEs of its own for children and young people.',
       no_adults_no_children: 'Left out: no FTEs of its own for adults or for children and young people.',
     },
-    summary: 'The map shows {measure} for the {level} in {year}: {n} of {total} have figures. Highest: {high}. Lowest: {low}. The range is {min} to {max} FTEs per 1,000 inhabitants.',
+    summary: 'The map shows {measure} for the {level} in {year}: {n} of {total} have figures. Highest: {high}. Lowest: {low}. The range is {min} to {max} FTEs per\u00a01,000 inhabitants.',
     summaryDiff: 'The map shows the difference from the KOSTRA-group median, {measure}, for the {level} in {year}: {n} of {total} have figures. Furthest above the median: {high}. Furthest below: {low}. The range is {min} to {max}.',
     summaryNone: 'None of the {level} have figures for {year}.',
   },
@@ -485,7 +493,7 @@ const en = {
   filterKostra: 'KOSTRA group',
   filterLevel: 'Level',
   filterAll: 'All',
-  tableCaption: 'FTEs per 1,000 inhabitants, {year}. {count} shown.',
+  tableCaption: 'FTEs per\u00a01,000 inhabitants, {year}. {count} shown.',
   nUnits: { one: '{n} unit', other: '{n} units' },
   sortedAsc: 'Sorted by {col}, ascending.',
   sortedDesc: 'Sorted by {col}, descending.',
@@ -517,7 +525,7 @@ Object.assign(nb, {
     populationSource: 'befolkningen 1. januar {year}: {embedded} enheter fra SSBs tall i kalkulatoren, {files} fra filer',
     schema: 'Utdanningskategorier',
     schemas: { 2024: 'fra 2024: kategori a–e', 2015: '2015–2023: de fire måltallene slik de er rapportert' },
-    formula: 'Måltall = årsverk ÷ (innbyggere ÷ 1 000), avrundet til én desimal. Fylket, landet og KOSTRA-gruppen: summen av kommunenes årsverk delt på summen av deres innbyggere.',
+    formula: 'Måltall = årsverk ÷ (innbyggere ÷\u00a01\u00a0000), avrundet til én desimal. Fylket, landet og KOSTRA-gruppen: summen av kommunenes årsverk delt på summen av deres innbyggere.',
     coverageHeading: 'Dekning i sammenligningene',
     messages: 'Filene har {errors} feil og {warnings} advarsler; de står under hver fil.',
     ruleApplied: '{state} ({basis})',
@@ -567,7 +575,7 @@ Object.assign(nb, {
     errorsAbove: '{n} feil i skjemaet (se over): de radene er ikke regnet med.',
     checks: {
       carried_forward: 'Tallene er ført videre fra året før.',
-      rate_high: 'Over 15 årsverk per 1 000 innbyggere: uvanlig høyt, sjekk tallene.',
+      rate_high: 'Over 15 årsverk per\u00a01\u00a0000 innbyggere: uvanlig høyt, sjekk tallene.',
       rate_zero: 'Null årsverk: sjekk at ingenting mangler.',
       change_large: 'Mer enn 30 % endring fra året før: sjekk tallene.',
       outside_fences_high: 'Uvanlig høyt i KOSTRA-gruppen.',
@@ -583,6 +591,8 @@ Object.assign(nb, {
     linkLabel: 'Lenke til denne visningen',
     copied: 'Lenken er kopiert.',
     copyYourself: 'Lenken er markert: kopier den med Ctrl+C (Cmd+C på Mac).',
+    land: 'hele landet',
+    waiting: 'Lenken viser {unit}. Tallene er ikke i lenken: legg inn de samme filene som den som laget den, så vises de.',
   },
   print: {
     button: 'Skriv ut / lagre som PDF',
@@ -604,7 +614,7 @@ Object.assign(en, {
     populationSource: 'population on 1 January {year}: {embedded} units from SSB’s figures in the calculator, {files} from files',
     schema: 'Education categories',
     schemas: { 2024: 'from 2024: categories a–e', 2015: '2015–2023: the four measures as reported' },
-    formula: 'Measure = FTEs ÷ (inhabitants ÷ 1,000), rounded to one decimal. County, Norway and KOSTRA group: the sum of the municipalities’ FTEs divided by the sum of their inhabitants.',
+    formula: 'Measure = FTEs ÷ (inhabitants ÷\u00a01,000), rounded to one decimal. County, Norway and KOSTRA group: the sum of the municipalities’ FTEs divided by the sum of their inhabitants.',
     coverageHeading: 'Coverage of the comparisons',
     messages: 'The files have {errors} errors and {warnings} warnings; they are listed under each file.',
     ruleApplied: '{state} ({basis})',
@@ -654,7 +664,7 @@ Object.assign(en, {
     errorsAbove: '{n} errors in the form (see above): those rows are not counted.',
     checks: {
       carried_forward: 'The figures are carried forward from the year before.',
-      rate_high: 'Above 15 FTEs per 1,000 inhabitants: unusually high, check the figures.',
+      rate_high: 'Above 15 FTEs per\u00a01,000 inhabitants: unusually high, check the figures.',
       rate_zero: 'Zero FTEs: check that nothing is missing.',
       change_large: 'More than 30 % change from the year before: check the figures.',
       outside_fences_high: 'Unusually high in the KOSTRA group.',
@@ -670,6 +680,8 @@ Object.assign(en, {
     linkLabel: 'Link to this view',
     copied: 'The link has been copied.',
     copyYourself: 'The link is selected: copy it with Ctrl+C (Cmd+C on a Mac).',
+    land: 'Norway',
+    waiting: 'The link shows {unit}. The figures are not in the link: add the same files as whoever made it, and they will show.',
   },
   print: {
     button: 'Print / save as PDF',
@@ -704,6 +716,7 @@ Object.assign(nb, {
     published: 'Publisert: {value}',
     publishedCol: 'Publisert',
     publishedSource: 'Publiserte tall: {source}.',
+    sourceHelsedir: 'Helsedirektoratet, kvalitetsindikator ({year}-tall)',
     publishedShort: 'publ. {value}',
     coverage: '{name}: {members} av {total} kommuner har tall i filene ({pct} % av innbyggerne).',
     coverageRef: '{name}: {members} av {total} kommuner har tall — {own} i filene, {ref} publiserte ({year}, {files}) — {pct} % av innbyggerne.',
@@ -716,8 +729,8 @@ Object.assign(nb, {
     noChecks: 'Ingen av kontrollene slo ut for {name} {year}.',
     mapAbsent: '{measure} kan ikke regnes ut av filene.',
     mapNotMeaningful: 'For få kommuner i KOSTRA-gruppen har tall til å vise forskjellen fra medianen.',
-    refKind: 'publiserte tall per 1 000 innbyggere for {units} enheter ({years}), brukt som sammenligning — aldri lagt sammen med dine tall',
-    refValue: 'Publisert (referansefil): {value} per 1 000',
+    refKind: 'publiserte tall per\u00a01\u00a0000 innbyggere for {units} enheter ({years}), brukt som sammenligning — aldri lagt sammen med dine tall',
+    refValue: 'Publisert (referansefil): {value} per\u00a01\u00a0000',
     refSource: 'Tall for {year} fra {source}, ikke fra filene dine.',
     refNoDiff: 'Bare publisert tall (referansefil): ingen forskjell fra medianen regnet ut.',
     refLegend: 'publisert (referansefil), ikke dine tall (stripet)',
@@ -746,7 +759,7 @@ Object.assign(en, {
     suppressionOff: 'no municipality is left out',
     basisAuto: ' (the rules of the data year)',
     basisSetting: ' (chosen in the settings)',
-    missingCarry: 'Choose «On» under «Carry figures forward» to use the figures of the year before, if they exist in the same schema.',
+    missingCarry: 'Choose “On” under “Carry figures forward” to use the figures of the year before, if they exist in the same schema.',
     absent: '{list} cannot be computed: the files do not have the FTEs {what}.',
     absentOne: 'this measure needs',
     absentMany: 'these measures need',
@@ -754,10 +767,11 @@ Object.assign(en, {
     published: 'Published: {value}',
     publishedCol: 'Published',
     publishedSource: 'Published figures: {source}.',
+    sourceHelsedir: 'the Norwegian Directorate of Health (Helsedirektoratet), quality indicator ({year} figures)',
     publishedShort: 'publ. {value}',
     coverage: '{name}: {members} of {total} municipalities have figures in the files ({pct} % of the inhabitants).',
     coverageRef: '{name}: {members} of {total} municipalities have figures — {own} in the files, {ref} published ({year}, {files}) — {pct} % of the inhabitants.',
-    notMeaningful: 'So no median, rank or «unusually high/low» is shown: {reason}. Load a reference file with published figures for all municipalities (for example last year\'s figures from Helsedirektoratet), or files for more municipalities in the group.',
+    notMeaningful: 'So no median, rank or “unusually high/low” is shown: {reason}. Load a reference file with published figures for all municipalities (for example last year\'s figures from Helsedirektoratet), or files for more municipalities in the group.',
     few_members: 'too few municipalities have figures',
     low_coverage: 'the municipalities with figures hold under half of the inhabitants',
     aggregatePartial: '{name} is computed here from {members} of {total} municipalities ({pct} % of the inhabitants), not from all of them.',
@@ -766,8 +780,8 @@ Object.assign(en, {
     noChecks: 'None of the checks was triggered for {name} {year}.',
     mapAbsent: '{measure} cannot be computed from the files.',
     mapNotMeaningful: 'Too few municipalities in the KOSTRA group have figures to show the difference from the median.',
-    refKind: 'published figures per 1 000 inhabitants for {units} units ({years}), used for comparison — never added to your figures',
-    refValue: 'Published (reference file): {value} per 1,000',
+    refKind: 'published figures per\u00a01\u00a0000 inhabitants for {units} units ({years}), used for comparison — never added to your figures',
+    refValue: 'Published (reference file): {value} per\u00a01,000',
     refSource: 'Figures for {year} from {source}, not from your files.',
     refNoDiff: 'Published figure only (reference file): no difference from the median computed.',
     refLegend: 'published (reference file), not your figures (striped)',
@@ -797,6 +811,7 @@ export function initialLang() {
 export function setLang(next, remember = true) {
   lang = next === 'en' ? 'en' : 'nb';
   document.documentElement.lang = lang === 'nb' ? 'nb' : 'en';
+  document.querySelector('meta[name="description"]')?.setAttribute('content', t('description'));
   if (remember) {
     try { window.localStorage.setItem(STORAGE_KEY, lang); } catch { /* ignore */ }
   }
@@ -838,6 +853,21 @@ export function fmtInt(n) {
   return formatter({ maximumFractionDigits: 0 }).format(n);
 }
 
+// A change as "+0,9 (+42,1 %)", kept on one line. A change that one decimal would show as 0,0
+// gets more decimals ("+0,03"), so it never reads 0,0 beside a percentage that is not.
+export function fmtChange(diff, percent) {
+  if (diff == null || !Number.isFinite(diff)) return null;
+  const pct = percent != null && Number.isFinite(percent) ? `\u00a0(${fmtSmall(percent)}\u00a0%)` : '';
+  return `${fmtSmall(diff)}${pct}`;
+}
+function fmtSmall(x) {
+  for (const digits of [1, 2, 3]) {
+    const text = fmtSigned(x, digits);
+    if (x === 0 || parseShown(text) !== 0) return text;
+  }
+  return t(x > 0 ? 'riseUnder' : 'fallUnder', { value: fmt(0.001, 3) });
+}
+
 // tn('nFiles', 2) -> "2 filer": the plural form of the language for n, n formatted.
 const pluralRules = new Map();
 export function tn(key, n, vars = {}) {
@@ -867,6 +897,18 @@ export function shownDifference(shown, median) {
   const tenths = (x) => Math.round(parseShown(x) * 10);
   const d = tenths(shown) - tenths(fmt(median));
   return Number.isFinite(d) ? d / 10 : null;
+}
+
+// A message of the core as the page shows it: «per 1 000» kept on one line, as in the page's own texts.
+export function coreText(message) {
+  return String(message).replace(/per 1 000/g, 'per\u00a01\u00a0000').replace(/per 1,000/g, 'per\u00a01,000');
+}
+
+// The source of published figures in the current language: the core names the built-in ones in
+// Norwegian ("Helsedirektoratet kvalitetsindikator (2024-tall)"); a reference file by its name.
+export function sourceName(source) {
+  const builtIn = /^Helsedirektoratet kvalitetsindikator \((\d{4})-tall\)$/.exec(source ?? '');
+  return builtIn ? t('yard.sourceHelsedir', { year: builtIn[1] }) : source;
 }
 
 // ["2 advarsler", "1 merknad"] -> "2 advarsler og 1 merknad".

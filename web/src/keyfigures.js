@@ -1,7 +1,7 @@
 // Key figures for the chosen unit: its four measures (the core's display strings) beside its
 // county, Norway and KOSTRA group, its rank and distance from the group median, the fence marker,
 // the change from the previous year, and the reason when something is missing or adjusted.
-import { fmt, fmtExact, fmtInt, fmtSigned, listText, measureLabel, shownDifference, t } from './i18n.js';
+import { coreText, fmt, fmtChange, fmtExact, fmtInt, fmtSigned, listText, measureLabel, shownDifference, sourceName, t } from './i18n.js';
 
 const MEASURES = ['M1', 'M2', 'M3', 'M4'];
 const escape = (s) => String(s).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -112,7 +112,7 @@ function checksPanel(unit, info, year, diagnostics) {
   const subject = unit ? `${unit.code} ${unit.name} ${year}` : null;
   const hits = subject ? diagnostics.filter((d) => d.code.startsWith('check.') && d.message.includes(subject)) : [];
   const items = hits.map((d) => `<li class="message" data-severity="${d.severity}" data-code="${escape(d.code)}">` +
-    `<span class="ds-tag" data-color="${d.severity === 'warning' ? 'warning' : 'info'}">${escape(t(`severity.${d.severity}`))}</span> ${escape(d.message)}</li>`);
+    `<span class="ds-tag" data-color="${d.severity === 'warning' ? 'warning' : 'info'}">${escape(t(`severity.${d.severity}`))}</span> ${escape(coreText(d.message))}</li>`);
   return `<section class="checks" id="unit-checks" aria-labelledby="checks-heading"><h4 class="ds-heading" data-size="xs" id="checks-heading">${escape(t('yard.checksHeading'))}</h4>` +
     (items.length ? `<ul class="messages">${items.join('')}</ul>` : `<p class="ds-paragraph" data-size="sm">${escape(t('yard.noChecks', { name: info.name, year }))}</p>`) +
     '</section>';
@@ -134,7 +134,7 @@ function withPublished(r, m) {
 
 // Where the published figures in the table come from (built in, or a reference file).
 function publishedNote(unit, peers) {
-  const sources = [...new Set([unit, peers.fylke, peers.land].map((r) => r?.published?.source).filter(Boolean))];
+  const sources = [...new Set([unit, peers.fylke, peers.land].map((r) => r?.published?.source).filter(Boolean))].map(sourceName);
   return sources.length ? `<p class="ds-paragraph note" data-size="sm" id="published-source">${escape(t('yard.publishedSource', { source: listText(sources) }))}</p>` : '';
 }
 
@@ -156,9 +156,7 @@ function extremes({ members, measure }) {
 
 function changeText(unit, m) {
   const c = unit && unit.change;
-  if (!c || c.per_1000[m] == null) return null;
-  const pct = c.percent[m];
-  return `${fmtSigned(c.per_1000[m])}${pct != null ? ` (${fmtSigned(pct)} %)` : ''}`;
+  return c ? fmtChange(c.per_1000[m], c.percent[m]) : null;
 }
 
 function fenceTag(unit, m) {

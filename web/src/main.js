@@ -10,7 +10,7 @@ import { renderKeyFigures } from './keyfigures.js';
 import { startOffline } from './offline.js';
 import { renderPrintSummary, unfoldForPrint } from './print.js';
 import { handleSortClick, renderTable, rowKey, sortTable } from './table.js';
-import { readView, writeView } from './url-state.js';
+import { linkNote, readView, writeView } from './url-state.js';
 
 const EXAMPLE_FILES = ['eksempel_arsverk_2023.csv', 'eksempel_arsverk_2024_2025.csv'];
 const LEVEL_ORDER = ['land', 'fylke', 'kostragruppe', 'kommune', 'bydel'];
@@ -259,8 +259,11 @@ function option(value, text, selected) {
   return o;
 }
 
+// "3303 Kongsberg (Kommune)"; no level after a name that already says it ("0 Hele landet", not
+// "0 Hele landet (Landet)"; "EKG09 KOSTRA-gruppe 9").
 function unitLabel(u) {
-  return `${u.code} ${u.name} (${t(`levels.${u.level}`)})`;
+  const level = t(`levels.${u.level}`);
+  return u.name.toLowerCase().includes(level.toLowerCase()) ? `${u.code} ${u.name}` : `${u.code} ${u.name} (${level})`;
 }
 
 function sortedUnits() {
@@ -815,7 +818,7 @@ setBusy(true);
 calc.ready.then(() => {
   for (const id of ['choose-button', 'example-button', 'paste-button']) el[id].disabled = false;
   document.body.dataset.ready = 'true';
-  setStatus(t('status.ready'));
+  setStatus(linkNote(linkedView) ?? t('status.ready'));
   setBusy(false);
   if (linkedView.data === 'eksempel') loadExample();
 }, (err) => {

@@ -274,7 +274,7 @@ const decorations = {
   },
 };
 
-function mapChart(canvas, { items, ranked, scheme, view, onSelect, title, entries, legendTitle, legendBelow, padding }) {
+function mapChart(canvas, { items, ranked, scheme, view, onSelect, title, entries, legendTitle, legendBelow, padding, attribution }) {
   // The selected unit last, so its outline is drawn on top.
   const order = [...items].sort((a, b) => a.selected - b.selected);
   const chart = new Chart(canvas, {
@@ -314,7 +314,7 @@ function mapChart(canvas, { items, ranked, scheme, view, onSelect, title, entrie
             label: (ti) => describe(order[ti.dataIndex], view, ranked.length),
           },
         },
-        mapDecorations: { title, attribution: t('map.attribution'), entries, legendTitle, legendBelow },
+        mapDecorations: { title, attribution, entries, legendTitle, legendBelow },
       },
       scales: {
         projection: { axis: 'x', projection: geoTransverseMercator().rotate([-15, 0]) },
@@ -489,10 +489,10 @@ export function createMap(container, { onSelect }) {
     const legendSpace = legendBelow ? 18 * (entries.length + 1) + 8 : 0;
     mainBox.style.height = legendBelow ? `${Math.round((mainBox.clientWidth * 4) / 3 + legendSpace)}px` : '';
     mainBox.style.aspectRatio = legendBelow ? 'auto' : '';
-    const m = mapChart(mainCanvas, { ...main, scheme, view, onSelect: select, title, entries, legendTitle: t('map.legendTitle'), legendBelow, padding: { top: 44, bottom: 22 + legendSpace, left: 4, right: 4 } });
+    const m = mapChart(mainCanvas, { ...main, scheme, view, onSelect: select, title, entries, legendTitle: t('map.legendTitle'), legendBelow, padding: { top: 44, bottom: 22 + legendSpace, left: 4, right: 4 }, attribution: t('map.attribution') });
     state.main = { ...m, ...main, view, alpha: alpha(main.items) };
     if (oslo) {
-      const o = mapChart(osloCanvas, { ...oslo, scheme, view, onSelect: select, title: ['Oslo', `${view.measure}, ${view.year}`], entries: [], padding: { top: 44, bottom: 22, left: 4, right: 4 } });
+      const o = mapChart(osloCanvas, { ...oslo, scheme, view, onSelect: select, title: ['Oslo', `${view.measure}, ${view.year}`], entries: [], padding: { top: 44, bottom: 22, left: 4, right: 4 }, attribution: t('map.attributionOslo') });
       state.oslo = { ...o, ...oslo, view, alpha: alpha(oslo.items) };
     }
     osloFig.hidden = !oslo;
@@ -506,7 +506,8 @@ export function createMap(container, { onSelect }) {
     osloButton.textContent = t('downloadPng');
     osloButton.setAttribute('aria-label', `${t('downloadPng')}: ${t('map.osloCaption')}`);
     live.textContent = '';
-    attribution.textContent = t('map.attribution');
+    // Credit what is drawn: Oslo's districts only when the inset shows them.
+    attribution.textContent = oslo ? `${t('map.attribution')}; ${t('map.attributionOslo')}` : t('map.attribution');
 
     legendHeading.textContent = `${t('map.legendTitle')}: ${what}`;
     legend.replaceChildren(...entries.map((e) => {

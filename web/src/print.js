@@ -2,7 +2,7 @@
 // table run its full length; this fills in what the screen shows only as controls — the date, the
 // unit, the settings and rules applied, the coverage of the comparisons and the checks — and
 // unfolds the folded messages while printing. Every figure is the core's.
-import { fmtInt, getLang, measureLabel, t } from './i18n.js';
+import { fmtInt, getLang, measureLabel, sourceName, t } from './i18n.js';
 import { coverageLines } from './keyfigures.js';
 
 const escape = (s) => String(s).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -35,7 +35,7 @@ function ruleText(report, year, rule, settings) {
 function publishedLines(results) {
   return results.filter((r) => r?.published?.display).map((r) => {
     const values = ['M1', 'M2', 'M3', 'M4'].filter((m) => r.published.display[m] != null).map((m) => `${m} ${r.published.display[m]}`).join(', ');
-    return values ? t('report.published', { name: r.name, values, source: r.published.source ?? '' }) : null;
+    return values ? t('report.published', { name: r.name, values, source: sourceName(r.published.source) ?? '' }) : null;
   }).filter(Boolean);
 }
 

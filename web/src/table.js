@@ -83,14 +83,14 @@ export function renderTable(wrap, results, { year, level, fylke, kostra, selecte
     return `<tr data-key="${escape(key)}"${key === selectedKey ? ' class="selected" aria-current="true"' : ''}>${cells}</tr>`;
   }).join('');
   wrap.innerHTML = `<table class="ds-table results-table" data-border data-size="sm" id="results-table">` +
-    `<caption>${escape(caption(year, rows.length))}</caption>` +
+    `<caption>${escape(caption(year, rows.length))} <span class="screen-only">${escape(t('tableClickHint'))}</span></caption>` +
     `<thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
 }
 
 function caption(year, count) {
   const col = COLUMNS.find((c) => c.key === state.sortKey);
   const sorted = col ? ` ${t(state.sortDir === 'ascending' ? 'sortedAsc' : 'sortedDesc', { col: col.label() })}` : '';
-  return `${t('tableCaption', { year, count: tn('nUnits', count) })}${sorted} ${t('tableClickHint')}`;
+  return `${t('tableCaption', { year, count: tn('nUnits', count) })}${sorted}`;
 }
 
 export function sortTable(key, dir) {

@@ -4,6 +4,8 @@
 //
 //   #enhet=kommune:3101&ar=2024&mal=M2&sammenlign=kostra&befolkning=same&videreforing=auto&holdutenfor=auto&sprak=nb&data=eksempel
 
+import { t } from './i18n.js';
+
 // A rule setting: auto | on | off; links made before the three choices said 1 / 0.
 const isRule = (v) => ['auto', 'on', 'off', '0', '1'].includes(v);
 const parseRule = (v) => ({ 1: 'on', 0: 'off' })[v] ?? v;
@@ -48,4 +50,15 @@ export function writeView(view) {
   if (hash === window.location.hash || (!hash && !window.location.hash)) return;
   const url = `${window.location.pathname}${window.location.search}${hash}`;
   window.history.replaceState(null, '', url);
+}
+
+// What a link to a view of someone's own files says to whoever opens it before adding them: the
+// unit and year it shows, and that the figures come with the same files (they are not in the link).
+export function linkNote(view) {
+  if (!view.unit || view.data === 'eksempel') return null;
+  const [level, code] = view.unit.split(':');
+  const name = t(`levels.${level}`);
+  const lower = /^\p{Lu}\p{Ll}/u.test(name) ? name[0].toLowerCase() + name.slice(1) : name; // "kommune", "KOSTRA-gruppe"
+  const unit = level === 'land' ? t('share.land') : `${lower} ${code}`;
+  return t('share.waiting', { unit: view.year ? `${unit}, ${view.year}` : unit });
 }

@@ -1,0 +1,244 @@
+// Rough edges a first-time user met, each checked where it can fail: a change too small for one
+// decimal, «per 1 000» that broke across lines, a clipped table caption and overlapping chart labels
+// on a phone, Norwegian left in English mode, screen-only hints on paper, the map's credits and
+// legend, and chart PNGs whose size depended on the screen. Screenshots: test-artifacts/web/firstuse-*.png.
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+
+import { openGuardedBrowser } from './browser.mjs';
+
+import { startServer } from '../../scripts/serve.mjs';
+import { root, runCli } from '../wasm/lib.mjs';
+
+const ARTIFACTS = join(root, 'test-artifacts', 'web');
+const PHONE = { width: 390, height: 844 };
+const DESKTOP = { width: 1280, height: 900 };
+const EXAMPLE = ['data/example/eksempel_arsverk_2023.csv', 'data/example/eksempel_arsverk_2024_2025.csv'];
+
+let server;
+let origin;
+let context;
+let page;
+let foreign = [];
+let consoleErrors = [];
+
+const report = (settings = {}) => JSON.parse(runCli(EXAMPLE, settings).toString('utf8'));
+const find = (r, level, code, year) => r.results.find((x) => x.level === level && x.code === code && x.year === year);
+const signed = (digits, locale = 'nb-NO') => new Intl.NumberFormat(locale,
+  { minimumFractionDigits: digits, maximumFractionDigits: digits, signDisplay: 'exceptZero' });
+
+async function rendered(action) {
+  const before = Number(await page.evaluate(() => document.body.dataset.renders || 0));
+  await action();
+  await page.waitForFunction((n) => Number(document.body.dataset.renders || 0) > n && document.body.dataset.busy === 'false',
+    before, { timeout: 60000 });
+}
+
+async function start(size, lang) {
+  await page.setViewportSize(size);
+  await page.goto(`${origin}/`);
+  await page.evaluate((l) => localStorage.setItem('arsverk.lang', l), lang);
+  await page.reload();
+  await page.waitForSelector('body[data-ready="true"]', { timeout: 30000 });
+  await rendered(() => page.click('#example-button'));
+}
+
+async function chooseUnit(query) {
+  await page.fill('#unit-input', query);
+  await page.press('#unit-input', 'Enter');
+  await page.waitForFunction((q) => document.getElementById('key-heading')?.textContent.startsWith(q), query);
+}
+
+// Everything the page writes, the core's messages included.
+const pageText = () => page.textContent('body');
+
+async function download(selector) {
+  const [file] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
+  const bytes = readFileSync(await file.path());
+  return { name: file.suggestedFilename(), width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+}
+
+before(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  ({ server, url: origin } = await startServer({ root: join(root, 'dist'), port: 0 }));
+  origin = origin.replace(/\/$/, '');
+  ({ context, page, foreign, consoleErrors } = await openGuardedBrowser(origin));
+});
+
+after(async () => {
+  await context?.close();
+  server?.close();
+});
+
+describe('a first-time user on a phone and a desktop', () => {
+  test('phone: a change under 0,05 shows its own decimals, on one line with its percentage', async () => {
+    await start(PHONE, 'nb');
+    // The first unit is Norway, named once ("0 Hele landet (Landet)" said it twice).
+    assert.equal(await page.inputValue('#unit-input'), '0 Hele landet');
+    await chooseUnit('Kongsberg');
+    assert.equal(await page.inputValue('#unit-input'), '3303 Kongsberg (Kommune)');
+    const k = find(report(), 'kommune', '3303', 2025);
+    const { per_1000: diff, percent } = k.change;
+    assert.ok(diff.M4 !== 0 && Math.abs(diff.M4) < 0.05, `the fixture's M4 change (${diff.M4}) rounds to 0,0`);
+    const expected = {
+      M1: `${signed(1).format(diff.M1)}\u00a0(${signed(1).format(percent.M1)}\u00a0%)`,
+      M4: `${signed(2).format(diff.M4)}\u00a0(${signed(1).format(percent.M4)}\u00a0%)`,
+    };
+    for (const m of ['M1', 'M4']) {
+      assert.ok((await page.textContent(`#key-figures .card[data-measure="${m}"] .card-sub`)).includes(`Endring fra 2024: ${expected[m]}`), m);
+      assert.equal(await page.textContent(`#compare-table tr[data-measure="${m}"] td[data-col="change"]`), expected[m]);
+    }
+    // On the narrow card the figure and its percentage are laid out on one line.
+    const lines = await page.$eval('#key-figures .card[data-measure="M4"] .card-sub', (sub, text) => {
+      const walker = document.createTreeWalker(sub, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.data.indexOf(text);
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + text.length);
+        return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+      }
+      return -1;
+    }, expected.M4);
+    assert.equal(lines, 1);
+    await page.locator('#key-figures .cards').screenshot({ path: join(ARTIFACTS, 'firstuse-phone-cards.png') });
+  });
+
+  test('phone: «per 1 000» is written with no-break spaces everywhere the page writes it, the core\'s messages too', async () => {
+    await page.click('#explain summary');
+    const text = await pageText();
+    const all = text.match(/per[ \u00a0]1[ \u00a0]000/g) ?? [];
+    assert.ok(all.length >= 5, `«per 1 000» ${all.length} times`);
+    assert.deepEqual(all.filter((s) => s !== 'per\u00a01\u00a0000'), []);
+    assert.doesNotMatch(text, /×[ \u00a0]1 000|1 000 innbyggere/);
+    assert.match(text, /årsverk per\u00a01\u00a0000 innbyggere har endret seg/, 'the core\'s check message under the cards');
+  });
+
+  test('phone: the comparison table\'s caption stays in view when the table scrolls sideways', async () => {
+    const scroll = page.locator('.table-scroll:has(#compare-table)');
+    assert.ok(await scroll.evaluate((s) => s.scrollWidth > s.clientWidth), 'the table is wider than the phone');
+    for (const left of [0, 10000]) {
+      await scroll.evaluate((s, x) => { s.scrollLeft = x; }, left);
+      const box = await page.$eval('#compare-caption', (c) => {
+        const r = c.getBoundingClientRect();
+        return { left: r.left, right: r.right };
+      });
+      assert.ok(box.left >= 0 && box.right <= PHONE.width, `caption from ${box.left} to ${box.right} px (scrolled to ${left})`);
+    }
+    await scroll.evaluate((s) => { s.scrollLeft = 0; });
+  });
+
+  test('phone: the service chart\'s wrapped labels do not run into each other', async () => {
+    const k = find(report(), 'kommune', '3303', 2025);
+    const services = k.by_service.filter((s) => s.arsverk.M1 > 0).length;
+    const figure = page.locator('#charts figure[data-chart="tjenester"]');
+    await figure.scrollIntoViewIfNeeded();
+    // Ink in the labels' column, row by row: each label is one block, apart from the next.
+    const blocks = await figure.locator('canvas').evaluate((canvas) => {
+      const g = canvas.getContext('2d');
+      const width = Math.floor(canvas.width * 0.25);
+      const { data } = g.getImageData(0, 0, width, canvas.height);
+      const gap = Math.round(9 * (canvas.width / canvas.clientWidth)); // more than between a label's lines
+      let count = 0;
+      let blank = Infinity;
+      for (let y = 0; y < canvas.height; y++) {
+        let ink = false;
+        for (let x = 0; x < width && !ink; x++) ink = data[(y * width + x) * 4] < 160;
+        if (ink && blank >= gap) count++;
+        blank = ink ? 0 : blank + 1;
+      }
+      return count;
+    });
+    assert.equal(blocks, services);
+    await figure.screenshot({ path: join(ARTIFACTS, 'firstuse-phone-services.png') });
+  });
+
+  test('phone and desktop: a chart PNG is 1 200 px wide, whatever the screen', async () => {
+    const phone = await download('#charts figure[data-chart="tjenester"] button');
+    assert.equal(phone.name, 'arsverk_tjenester_3303_2025.png');
+    assert.equal(phone.width, 1200);
+    await page.setViewportSize(DESKTOP);
+    await page.waitForTimeout(300);
+    const desktop = await download('#charts figure[data-chart="tidsserie"] button');
+    assert.equal(desktop.width, 1200);
+    assert.ok(desktop.height > 600, `${desktop.height} px high`);
+  });
+
+  test('print: hints for the screen are not printed', async () => {
+    assert.ok(await page.isVisible('#results-table caption .screen-only'));
+    await page.emulateMedia({ media: 'print' });
+    assert.equal(await page.$eval('#results-table caption .screen-only', (e) => getComputedStyle(e).display), 'none');
+    assert.doesNotMatch(await page.innerText('#results-table caption'), /Velg en rad/);
+    await page.emulateMedia({ media: 'screen' });
+  });
+
+  test('map: the legend is shown once, and the credits name only what is drawn', async () => {
+    await page.click('#map-details > summary');
+    await page.waitForFunction(() => Number(document.getElementById('map-root').dataset.rendered || 0) > 0, null, { timeout: 60000 });
+    // The list is the legend for screen readers; on screen it is the one drawn into the map.
+    const legend = await page.$eval('#map-legend', (l) => ({ width: l.getBoundingClientRect().width, items: l.children.length }));
+    assert.ok(legend.width <= 1 && legend.items >= 5, JSON.stringify(legend));
+    assert.match(await page.getAttribute('#map-canvas', 'aria-describedby'), /map-legend-title/);
+    assert.match(await page.textContent('.map-attribution'), /© Kartverket \/ Geonorge, CC BY 4\.0; Bydeler i Oslo: © Oslo kommune/);
+    const before = Number(await page.getAttribute('#map-root', 'data-rendered'));
+    await page.selectOption('#map-level', 'fylke');
+    await page.waitForFunction((n) => Number(document.getElementById('map-root').dataset.rendered) > n, before, { timeout: 60000 });
+    assert.equal(await page.textContent('.map-attribution'), '© Kartverket / Geonorge, CC BY 4.0');
+    await page.selectOption('#map-level', 'kommune');
+    await page.click('#map-details > summary');
+  });
+
+  test('English: the source of the published figures and the page\'s description are English', async () => {
+    await start(DESKTOP, 'en');
+    await page.selectOption('#year-select', '2024');
+    await chooseUnit('Kongsberg');
+    await page.waitForFunction(() => document.getElementById('key-heading').textContent === 'Kongsberg 2024');
+    const source = await page.textContent('#published-source');
+    assert.match(source, /Norwegian Directorate of Health \(Helsedirektoratet\), quality indicator \(2024 figures\)/);
+    assert.doesNotMatch(source, /kvalitetsindikator|tall\)/);
+    assert.match(await page.getAttribute('meta[name="description"]', 'content'), /^Compute FTEs .* per 1,000 inhabitants/);
+    const text = await pageText();
+    assert.deepEqual((text.match(/per[ \u00a0]1[ ,\u00a0]000/g) ?? []).filter((s) => s !== 'per\u00a01,000'), []);
+    await page.locator('#key-figures').screenshot({ path: join(ARTIFACTS, 'firstuse-desktop-en-2024.png') });
+  });
+
+  test('messages say file and place once: «Ark1!D4», «Linje 5 i fil.csv» are not repeated in front', async () => {
+    await page.evaluate(() => localStorage.setItem('arsverk.lang', 'nb'));
+    await page.goto(`${origin}/`); // without the view's link, which loads the example data again
+    await page.waitForSelector('body[data-ready="true"]', { timeout: 30000 });
+    await rendered(() => page.setInputFiles('#file-input', [join(root, 'tests/data/xlsx/features.xlsx'), join(root, 'tests/data/web/arsverk_feil_linje4.csv')]));
+    await page.waitForFunction(() => document.querySelectorAll('#file-panel li.file').length === 2 && document.body.dataset.busy === 'false');
+    const cell = await page.textContent('#file-panel li.file[data-file="features.xlsx"] li.message[data-line="4"]');
+    assert.match(cell, /features\.xlsx: Ark1!D4: /);
+    assert.doesNotMatch(cell, /linje 4/);
+    await page.click('#file-panel li.file[data-file="arsverk_feil_linje4.csv"] details.more-messages summary');
+    const check = await page.textContent('#file-panel li.file[data-file="arsverk_feil_linje4.csv"] li.message[data-line="5"]');
+    assert.match(check, /Linje 5 i arsverk_feil_linje4\.csv: /);
+    assert.equal(check.split('arsverk_feil_linje4.csv').length, 2, check);
+  });
+
+  test('a link to a view of one\'s own files, opened fresh, says what it shows and what to add', async () => {
+    await page.goto('about:blank'); // a fresh load, not a change of hash
+    await page.goto(`${origin}/#enhet=kommune:3303&ar=2025&mal=M1&sprak=nb`);
+    await page.waitForSelector('body[data-ready="true"]', { timeout: 30000 });
+    assert.equal(await page.textContent('#status'),
+      'Lenken viser kommune 3303, 2025. Tallene er ikke i lenken: legg inn de samme filene som den som laget den, så vises de.');
+    await page.goto('about:blank');
+    await page.goto(`${origin}/#enhet=land:0&sprak=en`);
+    await page.waitForSelector('body[data-ready="true"]', { timeout: 30000 });
+    assert.match(await page.textContent('#status'), /^The link shows Norway\. The figures are not in the link/);
+    // The example data comes with its link: no such note.
+    await page.goto('about:blank');
+    await page.goto(`${origin}/#enhet=kommune:3303&ar=2025&data=eksempel`);
+    await page.waitForFunction(() => document.getElementById('key-heading')?.textContent.startsWith('Kongsberg'), null, { timeout: 60000 });
+    assert.doesNotMatch(await page.textContent('#status'), /link shows|Lenken viser/);
+  });
+
+  test('nothing from elsewhere, no errors', () => {
+    assert.deepEqual(foreign, []);
+    assert.deepEqual(consoleErrors, []);
+  });
+});
