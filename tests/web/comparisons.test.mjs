@@ -135,7 +135,7 @@ describe('comparisons that never overstate', () => {
       const u = units.get(e.code);
       assert.equal(u.status, 'reference', e.code);
       assert.equal(u.value, e.per_1000.M1);
-      assert.equal(u.tooltip[0], `Publisert (referansefil): ${e.display.M1} per 1 000`);
+      assert.equal(u.tooltip[0], `Publisert (referansefil): ${e.display.M1} per\u00a01\u00a0000`);
       assert.ok(u.reason.includes('Tall for 2024 fra referanse_kostra10_2024.csv, ikke fra filene dine.'));
     }
     assert.equal([...units.values()].filter((u) => u.status === 'reference').length, 12);
@@ -152,7 +152,7 @@ describe('comparisons that never overstate', () => {
     await afterMap(() => switchLanguage());
     units = new Map((await mapUnits()).map((u) => [u.code, u]));
     const first = english.reference[0];
-    assert.equal(units.get(first.code).tooltip[0], `Published (reference file): ${first.display.M1} per 1,000`);
+    assert.equal(units.get(first.code).tooltip[0], `Published (reference file): ${first.display.M1} per\u00a01,000`);
     assert.match(await page.textContent('#map-legend'), /published \(reference file\), not your figures \(striped\)/);
     chart = await chartOf('rangering');
     assert.deepEqual(chart.legend, ['► Halden', 'Published (reference file, 2024)']);
