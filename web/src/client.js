@@ -13,6 +13,8 @@ export function startCalculator({ onProgress } = {}) {
     if (msg.type === 'ready') resolveReady();
     else if (msg.type === 'fatal') rejectReady(new Error(msg.message));
     else if (msg.type === 'progress') onProgress?.(msg);
+    // The worker has run its warm-up report (bench/page/recompute.mjs waits for this mark).
+    else if (msg.type === 'warm') performance.mark('arsverk:warm', { detail: msg.ms });
     else if (msg.type === 'reply') {
       const p = pending.get(msg.id);
       pending.delete(msg.id);
