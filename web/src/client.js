@@ -44,7 +44,9 @@ export function startCalculator({ onProgress } = {}) {
   // on their way waits for that answer): going back to settings seen lately — the language toggled
   // back, a box unticked again — costs no trip to the worker. Forgotten when the files change.
   // The page only reads a report, never changes it, so one object can serve again.
-  const REPORTS_KEPT = 3;
+  // Four: a setting and the one before, each in both languages (the other language is asked for
+  // ahead, so with three the setting before was gone by the time it was set back).
+  const REPORTS_KEPT = 4;
   const PREFETCH_DELAY_MS = 400;
   const reports = new Map();
   let prefetchTimer = 0;
