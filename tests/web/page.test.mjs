@@ -342,7 +342,7 @@ describe('the calculator page', () => {
   });
 
   test('charts are drawn (no blank canvas) and download as PNG', async () => {
-    await chooseUnit('3303');
+    await afterRender(() => chooseUnit('3303')); // the canvases are drawn after the figures are painted
     const charts = await page.$$eval('#charts figure.chart', (figs) => figs.map((f) => {
       const canvas = f.querySelector('canvas');
       const g = canvas.getContext('2d');

@@ -184,37 +184,117 @@ const axisTitle = (text) => ({ display: true, text, color: INK });
 
 // --- the charts ------------------------------------------------------------------------------
 
+// Drawn charts by key; the figures planned by the current renderCharts call; the figures whose
+// canvas is still to be drawn (drawCharts), marked aria-busy and dimmed until then.
 const charts = new Map();
+let planned = [];
+const pending = new Set();
 
+// Plans a figure; renderCharts builds or updates it once every figure is planned.
 function makeFigure(container, key, title, description, height, png, wide = false) {
+  const figure = { key, title, description, height, png, wide, config: null };
+  planned.push(figure);
+  return figure;
+}
+
+function draw(key, figure, config) {
+  figure.config = config;
+}
+
+function buildFigure(plan) {
   const fig = document.createElement('figure');
-  fig.className = wide ? 'chart wide' : 'chart';
-  fig.dataset.chart = key;
+  fig.className = plan.wide ? 'chart wide' : 'chart';
+  fig.dataset.chart = plan.key;
   const cap = document.createElement('figcaption');
   const h = document.createElement('h4');
   h.className = 'ds-heading';
   h.dataset.size = 'xs';
-  h.textContent = title;
   cap.append(h);
   const box = document.createElement('div');
   box.className = 'chart-box';
-  box.style.height = `${height}px`;
   const canvas = document.createElement('canvas');
   canvas.setAttribute('role', 'img');
-  canvas.setAttribute('aria-label', `${title}. ${description}`);
-  canvas.textContent = description;
   box.append(canvas);
   const button = document.createElement('button');
   button.type = 'button';
   button.className = 'ds-button';
   button.dataset.variant = 'tertiary';
   button.dataset.size = 'sm';
-  button.textContent = t('downloadPng');
-  button.setAttribute('aria-label', `${t('downloadPng')}: ${title}`);
-  button.addEventListener('click', () => downloadPng(key, title, png(key)));
+  // The figure's texts change with each update: the click takes the ones shown then (and draws
+  // the canvas first if it is still waiting).
+  button.addEventListener('click', async () => {
+    await drawCharts();
+    downloadPng(fig.plan.key, fig.plan.title, fig.plan.png(fig.plan.key));
+  });
   fig.append(cap, box, button);
-  container.append(fig);
-  return canvas;
+  fillFigure(fig, plan);
+  return fig;
+}
+
+// The figure's texts at once (they are what a screen reader reads); its canvas waits for drawCharts.
+function fillFigure(fig, plan) {
+  fig.plan = plan;
+  fig.querySelector('h4').textContent = plan.title;
+  const box = fig.querySelector('.chart-box');
+  const height = `${plan.height}px`;
+  if (box.style.height !== height) box.style.height = height;
+  const canvas = box.querySelector('canvas');
+  canvas.setAttribute('aria-label', `${plan.title}. ${plan.description}`);
+  canvas.textContent = plan.description;
+  const button = fig.querySelector('button');
+  button.textContent = t('downloadPng');
+  button.setAttribute('aria-label', `${t('downloadPng')}: ${plan.title}`);
+  fig.setAttribute('aria-busy', 'true');
+  pending.add(fig);
+}
+
+// The same figures as shown, each of the same kind: updated in place (drawCharts then updates
+// their charts instead of making new canvases). Otherwise every figure is built anew.
+function showPlanned(container, plans) {
+  const figures = [...container.children];
+  const kind = (plan) => `${plan.key} ${plan.config.type} ${plan.config.options.indexAxis ?? 'x'}`;
+  if (figures.length === plans.length && plans.every((plan, i) => figures[i].plan && kind(figures[i].plan) === kind(plan))) {
+    plans.forEach((plan, i) => fillFigure(figures[i], plan));
+    return;
+  }
+  destroyCharts();
+  container.replaceChildren(...plans.map(buildFigure));
+}
+
+// Draws the canvases of the figures planned last: a new chart, or the shown one updated in place.
+// Before the first chart of a visit Chart.js is still to come: then it returns a promise that is
+// settled when it has come and the canvases are drawn (or each figure says it could not be).
+export function drawCharts() {
+  if (!Chart) return loadChart().then(drawCharts, chartsFailed);
+  for (const fig of pending) {
+    pending.delete(fig);
+    if (!fig.isConnected) continue;
+    const { key, config } = fig.plan;
+    const chart = charts.get(key);
+    if (chart) {
+      chart.options = config.options;
+      chart.data = config.data;
+      chart.update('none');
+    } else {
+      const canvas = fig.querySelector('canvas');
+      const drawn = new Chart(canvas, { ...config, plugins: PLUGINS });
+      charts.set(key, drawn);
+      canvas.arsverkChart = drawn;  // for tests and tools: what was drawn
+    }
+    fig.removeAttribute('aria-busy');
+  }
+  return null;
+}
+
+function chartsFailed(err) {
+  for (const fig of pending) {
+    const note = document.createElement('p');
+    note.className = 'ds-paragraph note';
+    note.textContent = t('chartFailed', { message: err.message });
+    fig.querySelector('.chart-box')?.replaceWith(note);
+    fig.removeAttribute('aria-busy');
+  }
+  pending.clear();
 }
 
 // The downloaded image stands alone, like the map's: title, unit, year and measure above the
@@ -295,33 +375,24 @@ function wrapToWidth(g, text, font, width) {
   return lines;
 }
 
-// Draws at once when Chart.js is there; else when it has come, unless the charts were redrawn
-// meanwhile. The figure is aria-busy until then, and says so if Chart.js cannot be loaded.
-let drawing = 0;
-function draw(key, canvas, config) {
-  if (Chart) {
-    const chart = new Chart(canvas, { ...config, plugins: PLUGINS });
-    charts.set(key, chart);
-    canvas.arsverkChart = chart;  // for tests and tools: what was drawn
-    return;
-  }
-  const figure = canvas.closest('figure');
-  const round = drawing;
-  figure.setAttribute('aria-busy', 'true');
-  loadChart().then(() => {
-    if (round === drawing) draw(key, canvas, config);
-  }, (err) => {
-    const note = document.createElement('p');
-    note.className = 'ds-paragraph note';
-    note.textContent = t('chartFailed', { message: err.message });
-    canvas.parentElement.replaceWith(note);
-  }).finally(() => figure.removeAttribute('aria-busy'));
-}
-
 export function destroyCharts() {
-  drawing++;
   for (const c of charts.values()) c.destroy();
   charts.clear();
+  pending.clear();
+}
+
+// The container's width, kept by a ResizeObserver so that a render need not force a layout to
+// learn it; read directly the first time, and while it is hidden (width 0).
+const widths = new WeakMap();
+const widthWatch = new ResizeObserver((entries) => {
+  for (const e of entries) widths.set(e.target, e.target.clientWidth); // laid out already: no forced layout
+});
+function widthOf(container) {
+  if (!widths.get(container)) {
+    widths.set(container, container.clientWidth);
+    widthWatch.observe(container);
+  }
+  return widths.get(container);
 }
 
 const MEASURES = ['M1', 'M2', 'M3', 'M4'];
@@ -350,13 +421,12 @@ function pngInfo(ctx, key) {
 //       ranking: [results], rankingReference: [report.reference entries], rankingTitle,
 //       measureLabel(m), source (for the PNGs)}
 export function renderCharts(container, ctx) {
-  destroyCharts();
-  container.replaceChildren();
+  planned = [];
   const { unit, measure } = ctx;
   const describe = (rows) => rows.filter(Boolean).join('; ');
   const png = (key) => pngInfo(ctx, key);
   // A phone has no room for four groups of five bars side by side: the bars lie down.
-  const narrow = container.clientWidth < 560;
+  const narrow = widthOf(container) < 560;
 
   // 1. The unit against its county, Norway and KOSTRA group, M1–M4.
   {
@@ -610,6 +680,7 @@ export function renderCharts(container, ctx) {
       });
     }
   }
+  showPlanned(container, planned);
   container.dataset.lang = getLang();
 }
 

@@ -13,6 +13,8 @@ export function startCalculator({ onProgress } = {}) {
     if (msg.type === 'ready') resolveReady();
     else if (msg.type === 'fatal') rejectReady(new Error(msg.message));
     else if (msg.type === 'progress') onProgress?.(msg);
+    // The worker has run its warm-up report (bench/page/recompute.mjs waits for this mark).
+    else if (msg.type === 'warm') performance.mark('arsverk:warm', { detail: msg.ms });
     else if (msg.type === 'reply') {
       const p = pending.get(msg.id);
       pending.delete(msg.id);
@@ -42,7 +44,9 @@ export function startCalculator({ onProgress } = {}) {
   // on their way waits for that answer): going back to settings seen lately — the language toggled
   // back, a box unticked again — costs no trip to the worker. Forgotten when the files change.
   // The page only reads a report, never changes it, so one object can serve again.
-  const REPORTS_KEPT = 3;
+  // Four: a setting and the one before, each in both languages (the other language is asked for
+  // ahead, so with three the setting before was gone by the time it was set back).
+  const REPORTS_KEPT = 4;
   const PREFETCH_DELAY_MS = 400;
   const reports = new Map();
   let prefetchTimer = 0;

@@ -2,7 +2,7 @@
 // here; everything shown comes from the core's JSON (see docs/output.md).
 import { startCalculator } from './client.js';
 import { csvText, download } from './export.js';
-import { renderCharts } from './charts.js';
+import { drawCharts, renderCharts } from './charts.js';
 import { renderFiles } from './files.js';
 import { createGrid } from './grid.js';
 import { getLang, initialLang, listText, measureLabel, setLang, t, tn } from './i18n.js';
@@ -120,7 +120,7 @@ async function refresh({ reveal = false } = {}) {
   }
   const first = !state.report;
   state.report = report;
-  indexReport(report);
+  stage('index', () => indexReport(report));
   render();
   const errors = errorSummary(report);
   setStatus(errors ? t('status.doneErrors', { list: errors })
@@ -222,6 +222,14 @@ const result = (level, code, year) => (code == null ? null : state.index.get(`${
 
 // --- rendering --------------------------------------------------------------------------------
 
+// Each rendering stage leaves a performance measure (bench/page/recompute.mjs reads them).
+function stage(name, f) {
+  const start = performance.now();
+  const out = f();
+  performance.measure(`arsverk:render:${name}`, { start });
+  return out;
+}
+
 function render() {
   const entries = state.entries.map((e, i) => ({ ...e, info: null, i }));
   if (state.report) {
@@ -232,7 +240,7 @@ function render() {
       if (e) e.info = f;
     });
   }
-  renderFiles(el['file-panel'], el['general-messages'], entries, state.report);
+  stage('files', () => renderFiles(el['file-panel'], el['general-messages'], entries, state.report));
   el['clear-button'].hidden = !state.entries.length;
   el['synthetic-warning'].hidden = !state.entries.some((e) => e.example && e.fileId != null);
 
@@ -242,13 +250,36 @@ function render() {
   el['result-empty'].hidden = has;
   el['see-result'].hidden = !has;
   if (has) {
-    renderChooser();
-    renderUnit();
-    renderResultsTable();
+    stage('chooser', renderChooser);
+    stage('unit', renderUnit);
+    stage('table', renderResultsTable);
   }
   updateMap();
-  grid.showReport(state.report);
-  document.body.dataset.renders = String(++renders);
+  stage('grid', () => grid.showReport(state.report));
+  drawAfterPaint();
+}
+
+// The figures are in the page at once; the charts' canvases are drawn after that has been painted
+// (until then web/src/charts.js marks them busy and dims them), and the view is written to the
+// URL then too (history.replaceState can take tens of milliseconds). body[data-figures] counts
+// the first, body[data-renders] the second: tests wait for data-renders, bench/page/recompute.mjs
+// measures both.
+let figuresShown = 0;
+let drawing = 0;
+let viewShown = false; // a unit's view was rendered since the last draw: the URL follows it
+function drawAfterPaint() {
+  document.body.dataset.figures = String(++figuresShown);
+  if (drawing) return;
+  drawing = requestAnimationFrame(() => setTimeout(() => {
+    drawing = 0;
+    const drawn = () => {
+      if (viewShown) stage('url', () => writeView(currentView()));
+      viewShown = false;
+      document.body.dataset.renders = String(++renders);
+    };
+    const waiting = stage('draw', drawCharts); // a promise while Chart.js is still to come
+    if (waiting) waiting.then(drawn); else drawn();
+  }));
 }
 
 function option(value, text, selected) {
@@ -271,10 +302,16 @@ function sortedUnits() {
     LEVEL_ORDER.indexOf(a.level) - LEVEL_ORDER.indexOf(b.level) || a.code.localeCompare(b.code));
 }
 
+let unitListShown = '';
 function renderChooser() {
   state.unitKey = keyInYear(state.unitKey, state.year);
   el['year-select'].replaceChildren(...state.report.years.map((y) => option(y, y, y === state.year)));
-  el['unit-list'].replaceChildren(...sortedUnits().map((u) => option(unitLabel(u), '')));
+  const labels = sortedUnits().map(unitLabel);
+  // Some thousand suggestions: made anew only when the units or their labels change.
+  if (labels.join('\n') !== unitListShown) {
+    unitListShown = labels.join('\n');
+    el['unit-list'].replaceChildren(...labels.map((label) => option(label, '')));
+  }
   const u = state.units.get(state.unitKey);
   if (u && document.activeElement !== el['unit-input']) el['unit-input'].value = unitLabel(u);
   el['unit-error'].hidden = true;
@@ -349,21 +386,18 @@ function renderUnit() {
   const unit = result(info.level, info.code, year);
   const peers = peersOf(info, year);
   const settings = coreSettings();
-  renderKeyFigures(el['key-figures'], {
+  stage('keyfigures', () => renderKeyFigures(el['key-figures'], {
     unit, info, year, peers, settings, members: membersOf(info, year), measure: state.measure, results: state.report.results,
     rules: state.report.rules?.find((r) => r.year === year) ?? null,
     diagnostics: state.report.diagnostics,
     renumbered: renumberedText(info),
-  });
+  }));
 
-  if (!unit) {
-    // Nothing to draw for this year, but the time series may still help.
-    el.charts.replaceChildren();
-  }
   const series = state.report.years.map((y) => ({ year: y, result: resultOf(state.unitKey, y), land: result('land', '0', y) }));
   const ranking = rankingOf(info, unit, year, peers);
   el['scope-select'].disabled = info.level !== 'kommune';
-  renderCharts(el.charts, {
+  stage('charts', () => renderCharts(el.charts, {
+    // Nothing to draw for this year, but the time series may still help.
     unit: unit ?? { ...info, year, schema: year >= 2024 ? '2024' : '2015', per_1000: null, display: null, arsverk: null, by_group: {}, by_service: [] },
     year,
     measure: state.measure,
@@ -376,9 +410,9 @@ function renderUnit() {
     medianMeaningful: medianMeaningful(info, unit, peers),
     measureLabel: (m) => measureLabel(year >= 2024 ? '2024' : '2015', m),
     source: imageSource(unit),
-  });
-  writeView(currentView());
-  updatePrintSummary();
+  }));
+  viewShown = true;
+  stage('print', updatePrintSummary);
 }
 
 // Whether the KOSTRA group's median stands for the group (the core's coverage judgement).
@@ -515,6 +549,7 @@ function chooseUnit(chosen) {
   delete linkedView.unit;
   renderUnit();
   renderResultsTable();
+  drawAfterPaint();
   updateMap();
 }
 
@@ -650,6 +685,7 @@ function updatePrintSummary() {
 let refold = null;
 window.addEventListener('beforeprint', () => {
   updatePrintSummary(); // the time of printing
+  drawCharts(); // any canvas still waiting to be drawn
   refold = unfoldForPrint(el['file-panel']);
 });
 window.addEventListener('afterprint', () => {
@@ -754,17 +790,18 @@ el['unit-input'].addEventListener('keydown', (e) => { if (e.key === 'Enter') { e
 
 el['year-select'].addEventListener('change', () => {
   state.year = Number(el['year-select'].value);
-  renderChooser();
-  renderUnit();
-  renderResultsTable();
+  stage('chooser', renderChooser);
+  stage('unit', renderUnit);
+  stage('table', renderResultsTable);
+  drawAfterPaint();
   updateMap();
 });
 for (const id of ['pop-same', 'pop-next', 'carry-forward', 'suppression']) el[id].addEventListener('change', refresh);
-el['measure-select'].addEventListener('change', () => { state.measure = el['measure-select'].value; renderUnit(); updateMap(); });
+el['measure-select'].addEventListener('change', () => { state.measure = el['measure-select'].value; renderUnit(); drawAfterPaint(); updateMap(); });
 el['map-level'].addEventListener('change', updateMap);
 el['map-mode'].addEventListener('change', updateMap);
 el['map-details'].addEventListener('toggle', () => { if (el['map-details'].open) updateMap(); });
-el['scope-select'].addEventListener('change', () => { state.scope = el['scope-select'].value; renderUnit(); });
+el['scope-select'].addEventListener('change', () => { state.scope = el['scope-select'].value; renderUnit(); drawAfterPaint(); });
 el['filter-level'].addEventListener('change', () => { state.filters.level = el['filter-level'].value; renderResultsTable(); });
 el['filter-fylke'].addEventListener('change', () => { state.filters.fylke = el['filter-fylke'].value; renderResultsTable(); });
 el['filter-kostra'].addEventListener('change', () => { state.filters.kostra = el['filter-kostra'].value; renderResultsTable(); });

@@ -6,7 +6,7 @@
 //                 {id, type: 'remove', fileId} | {id, type: 'clear'}
 //                 {id, type: 'report', settings} | {id, type: 'csv', settings, norwegian}
 //                 {id, type: 'memory'}
-// worker -> page: {type: 'ready'} | {type: 'fatal', message}
+// worker -> page: {type: 'ready'} | {type: 'fatal', message} | {type: 'warm', ms}
 //                 {type: 'progress', id, name, index, count, loaded, total, memory}
 //                 {type: 'reply', id, result} | {type: 'reply', id, error}
 //
@@ -199,7 +199,21 @@ const ready = startModule().then(
   (err) => { self.postMessage({ type: 'fatal', message: errorText(err) }); },
 );
 
-let queue = ready;
+// The engine's first report is slow until V8 has optimised its functions (wasm/bindings.cpp): it
+// is run once over made-up figures right after 'ready', as the first thing in the queue, so a
+// file dropped later is not the first. Nothing of it is kept.
+function warmUp() {
+  const start = performance.now();
+  try {
+    module.warmUp();
+  } catch (err) {
+    if (isAbort(err)) return restart();
+  }
+  self.postMessage({ type: 'warm', ms: performance.now() - start });
+  return undefined;
+}
+
+let queue = ready.then(() => calculator && warmUp());
 self.onmessage = (event) => {
   const msg = event.data;
   queue = queue.then(async () => {
