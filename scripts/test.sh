@@ -32,6 +32,5 @@ if [ ! -d bench/page/node_modules ] || [ bench/page/package-lock.json -nt bench/
 fi
 node bench/page/peers.mjs --small --json test-artifacts/bench/peers-smoke.json
 
-echo "== recompute benchmarks, one pass each (figures only, so that they never rot)"
+echo "== recompute benchmark under Node, one pass (figures only, so that it never rots; the page's one ran above)"
 node bench/recompute.mjs --passes 1
-node bench/page/recompute.mjs --passes 1
