@@ -342,6 +342,21 @@ void report_restored_zero(ReadContext& ctx, bool& reported, std::string_view tex
                  "Check that the numbers are right.");
 }
 
+void report_thousands_grouped(ReadContext& ctx, bool& reported, Severity severity,
+                              std::string_view text, const std::string& code, int64_t line,
+                              int column) {
+  if (reported) return;
+  reported = true;
+  ctx.report(severity, "unit.thousands_separator", line, column,
+             q(text) + " er lest som kommunenummer " + q(code) + ", ikke som et fylke: "
+             "skilletegnet er Excels tusenskille. Det gjelder alle slike celler i filen. Formater "
+             "kolonnen som tekst eller tall uten tusenskille, og sjekk numrene.",
+             q(text) + " was read as municipality number " + q(code) + ", not as a county: the "
+             "separator is Excel's thousands separator. This applies to every such cell in the "
+             "file. Format the column as text or as a number without thousands separator, and "
+             "check the numbers.");
+}
+
 void report_bad_unit(ReadContext& ctx, const UnitResult& r, std::string_view text, int64_t line,
                      int column, const char* what_nb, const char* what_en) {
   switch (r.status) {
@@ -835,6 +850,8 @@ std::optional<std::string> PopulationRegions::resolve(ReadContext& ctx, std::str
       return std::nullopt;
   }
   if (r.restored_zero) report_restored_zero(ctx, restored_zero_reported_, label, r.code, line, column);
+  if (r.thousands_grouped)
+    report_thousands_grouped(ctx, thousands_reported_, Severity::Info, label, r.code, line, column);
   switch (district_kind(r.code)) {
     case DistrictKind::CityTotal: city_total_.add(l, line); return std::nullopt;
     case DistrictKind::UnknownDistrict: unknown_district_.add(l, line); return std::nullopt;

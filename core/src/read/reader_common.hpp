@@ -196,6 +196,7 @@ class PopulationRegions {
       other_city_;
   std::unordered_map<std::string, UnitResult> cache_;  // label + structure → result
   bool restored_zero_reported_ = false;
+  bool thousands_reported_ = false;
   // The last label that resolved to a unit: most rows repeat it.
   std::string last_label_;
   std::optional<Structure> last_structure_;
@@ -209,6 +210,11 @@ void report_population_overflow(ReadContext& ctx, const std::string& code, int y
 // Reports one restored-leading-zero info per file.
 void report_restored_zero(ReadContext& ctx, bool& reported, std::string_view text,
                           const std::string& code, int64_t line, int column);
+// Reports one thousands-grouped unit number ("3.101") per file: Excel's number format, never a
+// county (a warning where FTEs are read, an info for population).
+void report_thousands_grouped(ReadContext& ctx, bool& reported, Severity severity,
+                              std::string_view text, const std::string& code, int64_t line,
+                              int column);
 // Reports a unit that could not be read (unknown name, ambiguous, …) as an error.
 void report_bad_unit(ReadContext& ctx, const UnitResult& r, std::string_view text, int64_t line,
                      int column, const char* what_nb, const char* what_en);

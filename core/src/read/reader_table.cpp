@@ -103,28 +103,53 @@ struct TableReader::Impl {
 
   Row row_;              // the record being read, reused: its strings keep their capacity
   std::string scratch_;  // one field converted from Windows-1252
+  // Per column, the raw bytes row_'s field was decoded from, whether they are valid UTF-8 and
+  // whether the record was read as Windows-1252 then: a field whose bytes and record encoding
+  // repeat the previous record's (most labels of a population file) is not decoded again.
+  struct RawField {
+    std::string bytes;
+    bool valid = true;
+    bool cp1252 = false;
+  };
+  std::vector<RawField> raw_;
+  std::vector<char> same_;  // per field of the current record: bytes equal to raw_'s
 
-  // Validates the record's encoding once, then converts and trims each field into `r`.
+  // Validates the record's encoding once, then converts and trims each changed field into `r`.
   void decode(const CsvRecord& rec, Row& r) {
     r.line = rec.line;
-    bool bad = false;
-    for (std::string_view f : rec.fields)
-      if (!valid_utf8(f)) { bad = true; break; }
-    if (bad) cp1252 = true;
-    r.fields.resize(rec.fields.size());
-    for (std::size_t i = 0; i < rec.fields.size(); ++i) {
-      std::string_view t = rec.fields[i];
-      if (bad) {
-        scratch_.clear();
-        cp1252_append_utf8(t, scratch_);
-        t = scratch_;
-      }
-      t = trim(t);
-      if (t.size() >= 2 && t.front() == '"' && t.back() == '"' && t.find('"', 1) == t.size() - 1) {
-        t = trim(t.substr(1, t.size() - 2));  // ; "quoted after a space"
-      }
-      r.fields[i].assign(t.data(), t.size());
+    const std::size_t n = rec.fields.size();
+    if (r.fields.size() != n) {  // another width: start afresh ("" decodes to "" either way)
+      r.fields.assign(n, std::string());
+      raw_.assign(n, RawField{});
+      same_.resize(n);
     }
+    bool bad = false;
+    for (std::size_t i = 0; i < n; ++i) {
+      const std::string_view f = rec.fields[i];
+      same_[i] = f == raw_[i].bytes;
+      if (!(same_[i] ? raw_[i].valid : valid_utf8(f))) bad = true;
+    }
+    if (bad) cp1252 = true;
+    for (std::size_t i = 0; i < n; ++i)
+      if (!same_[i] || raw_[i].cp1252 != bad) decode_field(rec.fields[i], i, r, bad);
+  }
+
+  void decode_field(std::string_view raw, std::size_t i, Row& r, bool bad) {
+    RawField& k = raw_[i];
+    k.bytes.assign(raw.data(), raw.size());
+    k.valid = valid_utf8(raw);
+    k.cp1252 = bad;
+    std::string_view t = raw;
+    if (bad) {
+      scratch_.clear();
+      cp1252_append_utf8(t, scratch_);
+      t = scratch_;
+    }
+    t = trim(t);
+    if (t.size() >= 2 && t.front() == '"' && t.back() == '"' && t.find('"', 1) == t.size() - 1) {
+      t = trim(t.substr(1, t.size() - 2));  // ; "quoted after a space"
+    }
+    r.fields[i].assign(t.data(), t.size());
   }
 
   static std::size_t non_empty(const Row& r) {
@@ -742,10 +767,10 @@ struct TableReader::Impl {
 
   std::optional<int> parse_year(const Row& r, int col) {
     const std::string& t = cell(r, col);
-    std::string s = t;
-    if (ends_with(s, ".0") || ends_with(s, ",0")) s.resize(s.size() - 2);
+    std::string_view s = t;
+    if (ends_with(s, ".0") || ends_with(s, ",0")) s.remove_suffix(2);
     if (s.size() == 4 && all_digits(s)) {
-      int y = std::stoi(s);
+      const int y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
       if (y >= 1900 && y <= 2100) return y;
     }
     if (t.empty())
@@ -784,7 +809,8 @@ struct TableReader::Impl {
       return std::nullopt;
     }
     if (u.restored_zero) report_restored_zero(ctx, restored_zero_reported, t, u.code, r.line, unit_col + 1);
-    if (u.thousands_grouped) report_thousands_grouped(t, u.code, r.line);
+    if (u.thousands_grouped)
+      report_thousands_grouped(ctx, thousands_reported, Severity::Warning, t, u.code, r.line, unit_col + 1);
     if (!u.name_conflict.empty()) {
       ctx.report(Severity::Warning, "unit.name_mismatch", r.line, unit_col + 1,
                  q(t) + ": nummeret og navnet gjelder ulike enheter i " + std::to_string(year) +
@@ -795,20 +821,6 @@ struct TableReader::Impl {
                      " was used. Correct the number or the name.");
     }
     return u.code;
-  }
-
-  // Said once per file, like restored leading zeros: the grouping is Excel's number format.
-  void report_thousands_grouped(const std::string& text, const std::string& code, int64_t line) {
-    if (thousands_reported) return;
-    thousands_reported = true;
-    ctx.report(Severity::Warning, "unit.thousands_separator", line, unit_col + 1,
-               q(text) + " er lest som kommunenummer " + q(code) + ", ikke som et fylke: "
-               "skilletegnet er Excels tusenskille. Det gjelder alle slike celler i filen. Formater "
-               "kolonnen som tekst eller tall uten tusenskille, og sjekk numrene.",
-               q(text) + " was read as municipality number " + q(code) + ", not as a county: the "
-               "separator is Excel's thousands separator. This applies to every such cell in the "
-               "file. Format the column as text or as a number without thousands separator, and "
-               "check the numbers.");
   }
 
   // «Psykisk helse ekskl. demens» names dementia work only as left out: counted, and said once
