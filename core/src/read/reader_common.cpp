@@ -727,20 +727,22 @@ uint32_t LabelIds::id(std::string_view label) {
   return last_id_;
 }
 
-uint32_t PopulationAccumulator::combo_id(std::string_view age_key, std::string_view sex_key) {
-  const uint32_t age = ages_.id(age_key), sex = sexes_.id(sex_key);
+uint32_t PopulationAccumulator::combo_id(uint32_t age, uint32_t sex) {
   if (age == LabelIds::kFull || sex == LabelIds::kFull) return LabelIds::kFull;
+  const bool small = age < kSmallAges && sex < kSmallSexes;
+  if (small) {
+    if (small_combos_.empty()) small_combos_.assign(kSmallAges * kSmallSexes, 0);
+    if (const uint32_t known = small_combos_[age * kSmallSexes + sex]) return known - 1;
+  }
   const uint64_t pair = (uint64_t(age) << 32) | sex;
-  if (pair == last_pair_) return last_combo_;
   auto it = combo_ids_.find(pair);
   if (it == combo_ids_.end()) {
     // Pathologically many distinct labels: stop checking new ones rather than grow without bound.
     if (combo_ids_.size() >= (1u << 16)) return LabelIds::kFull;
     it = combo_ids_.emplace(pair, static_cast<uint32_t>(combo_ids_.size())).first;
   }
-  last_pair_ = pair;
-  last_combo_ = it->second;
-  return last_combo_;
+  if (small) small_combos_[age * kSmallSexes + sex] = it->second + 1;
+  return it->second;
 }
 
 PopulationAccumulator::Added PopulationAccumulator::add(const std::string& code, int year,
@@ -748,7 +750,15 @@ PopulationAccumulator::Added PopulationAccumulator::add(const std::string& code,
                                                         std::string_view age_key,
                                                         std::string_view sex_key, int64_t value,
                                                         int64_t line) {
-  const uint32_t combo = combo_id(age_key, sex_key);
+  const uint32_t age = ages_.id(age_key);
+  return add(code, year, age_total, sex_total, age, sexes_.id(sex_key), value, line);
+}
+
+PopulationAccumulator::Added PopulationAccumulator::add(const std::string& code, int year,
+                                                        bool age_total, bool sex_total,
+                                                        uint32_t age_id, uint32_t sex_id,
+                                                        int64_t value, int64_t line) {
+  const uint32_t combo = combo_id(age_id, sex_id);
   const uint32_t region = regions_.id(code);
   const std::size_t at = std::size_t(region) * kYears + static_cast<std::size_t>(year - kFirstYear);
   if (slot_.size() <= at) slot_.resize((std::size_t(region) + 1) * kYears, -1);

@@ -1,19 +1,76 @@
 #include "reader_table.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <unordered_map>
 #include <unordered_set>
 
+#include "raw_memo.hpp"
 #include "text.hpp"
 
 namespace arsverk::detail {
 
 namespace {
 
+// A record's cells, decoded to UTF-8 and trimmed: views into the tokenizer's record or into the
+// reader's decoded-label memo, valid while the record is read.
 struct Row {
-  std::vector<std::string> fields;  // UTF-8, trimmed
+  std::vector<std::string_view> fields;
   int64_t line = 0;
 };
+
+// A row kept before the header is decided (the bytes it viewed are gone by then).
+struct StoredRow {
+  std::vector<std::string> fields;
+  int64_t line = 0;
+  explicit StoredRow(const Row& r) : fields(r.fields.begin(), r.fields.end()), line(r.line) {}
+  Row view() const { return Row{{fields.begin(), fields.end()}, line}; }
+};
+
+// Windows-1252 text decoded per column: the last two distinct cells of each column, so labels
+// that repeat or alternate (the age and sex of a population file) are converted once.
+class DecodedMemo {
+ public:
+  // Room for `n` columns; called before a record's first decode, so that no view moves.
+  void fit(std::size_t n) {
+    if (columns_.size() < n) columns_.resize(n);
+  }
+  std::string_view decode(std::size_t column, std::string_view raw) {
+    Column& c = columns_[column];
+    for (Entry& e : c.entries)
+      if (e.used && e.raw == raw) return e.text;
+    Entry& e = c.entries[c.next];
+    c.next ^= 1;
+    e.used = true;
+    e.raw.assign(raw.data(), raw.size());
+    e.text.clear();
+    cp1252_append_utf8(raw, e.text);
+    return e.text;
+  }
+
+ private:
+  struct Entry {
+    bool used = false;
+    std::string raw, text;
+  };
+  struct Column {
+    Entry entries[2];
+    int next = 0;
+  };
+  std::vector<Column> columns_;
+};
+
+bool ascii(std::string_view s) {
+  std::size_t i = 0;
+  uint64_t word, high = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    std::memcpy(&word, s.data() + i, 8);
+    high |= word;
+  }
+  high &= 0x8080808080808080ull;
+  for (; i < s.size(); ++i) high |= static_cast<unsigned char>(s[i]) & 0x80;
+  return high == 0;
+}
 
 enum class Stage { PreHeader, Data, Dead };
 enum class Layout { None, Wide, Long, PopSsb, PopSimple, RefWide, RefLong };
@@ -46,7 +103,7 @@ struct TableReader::Impl {
   bool ssb_title = false;
   int64_t too_long_reported = 0;
 
-  std::vector<Row> pre;  // records before the header decision (bounded by the sniff window)
+  std::vector<StoredRow> pre;  // records before the header decision (bounded by the sniff window)
   int64_t pre_content = 0;
   bool decide_deferred = false;
 
@@ -101,55 +158,33 @@ struct TableReader::Impl {
 
   Impl(ReadContext& c, char d) : ctx(c), delim(d) {}
 
-  Row row_;              // the record being read, reused: its strings keep their capacity
-  std::string scratch_;  // one field converted from Windows-1252
-  // Per column, the raw bytes row_'s field was decoded from, whether they are valid UTF-8 and
-  // whether the record was read as Windows-1252 then: a field whose bytes and record encoding
-  // repeat the previous record's (most labels of a population file) is not decoded again.
-  struct RawField {
-    std::string bytes;
-    bool valid = true;
-    bool cp1252 = false;
-  };
-  std::vector<RawField> raw_;
-  std::vector<char> same_;  // per field of the current record: bytes equal to raw_'s
+  Row row_;  // the record being read, reused
+  DecodedMemo memo_;
+  std::vector<char> ascii_;  // per field of the record being read
 
-  // Validates the record's encoding once, then converts and trims each changed field into `r`.
+  // Validates the record's encoding once (a record that is not UTF-8 is Windows-1252), then
+  // trims each field; only non-ASCII fields of a Windows-1252 record are converted.
   void decode(const CsvRecord& rec, Row& r) {
     r.line = rec.line;
     const std::size_t n = rec.fields.size();
-    if (r.fields.size() != n) {  // another width: start afresh ("" decodes to "" either way)
-      r.fields.assign(n, std::string());
-      raw_.assign(n, RawField{});
-      same_.resize(n);
-    }
+    r.fields.resize(n);
+    ascii_.resize(n);
+    memo_.fit(n);
     bool bad = false;
     for (std::size_t i = 0; i < n; ++i) {
-      const std::string_view f = rec.fields[i];
-      same_[i] = f == raw_[i].bytes;
-      if (!(same_[i] ? raw_[i].valid : valid_utf8(f))) bad = true;
+      ascii_[i] = ascii(rec.fields[i]);
+      if (!ascii_[i] && !valid_utf8(rec.fields[i])) bad = true;
     }
     if (bad) cp1252 = true;
-    for (std::size_t i = 0; i < n; ++i)
-      if (!same_[i] || raw_[i].cp1252 != bad) decode_field(rec.fields[i], i, r, bad);
-  }
-
-  void decode_field(std::string_view raw, std::size_t i, Row& r, bool bad) {
-    RawField& k = raw_[i];
-    k.bytes.assign(raw.data(), raw.size());
-    k.valid = valid_utf8(raw);
-    k.cp1252 = bad;
-    std::string_view t = raw;
-    if (bad) {
-      scratch_.clear();
-      cp1252_append_utf8(t, scratch_);
-      t = scratch_;
+    for (std::size_t i = 0; i < n; ++i) {
+      std::string_view t = rec.fields[i];
+      if (bad && !ascii_[i]) t = memo_.decode(i, t);
+      t = trim(t);
+      if (t.size() >= 2 && t.front() == '"' && t.back() == '"' && t.find('"', 1) == t.size() - 1) {
+        t = trim(t.substr(1, t.size() - 2));  // ; "quoted after a space"
+      }
+      r.fields[i] = t;
     }
-    t = trim(t);
-    if (t.size() >= 2 && t.front() == '"' && t.back() == '"' && t.find('"', 1) == t.size() - 1) {
-      t = trim(t.substr(1, t.size() - 2));  // ; "quoted after a space"
-    }
-    r.fields[i].assign(t.data(), t.size());
   }
 
   static std::size_t non_empty(const Row& r) {
@@ -170,6 +205,7 @@ struct TableReader::Impl {
 
   // ---------------------------------------------------------------------------------------
   void on_record(CsvRecord& rec) {
+    if (fast_population && stage == Stage::Data && population_row_fast(rec)) return;
     if (rec.too_long) {
       ctx.report(Severity::Error, "csv.line_too_long", rec.line, 0,
                  "Linjen er lengre enn " + std::to_string(ctx.limits.max_line_bytes) +
@@ -222,7 +258,7 @@ struct TableReader::Impl {
     decode(rec, row_);
     if (stage == Stage::PreHeader) {
       if (non_empty(row_) > 0) ++pre_content;
-      pre.push_back(row_);
+      pre.emplace_back(row_);
       // The sniff window held no complete line: decide after a few lines (a count of records,
       // so the result does not depend on how the bytes were chunked).
       if (decide_deferred && pre_content >= 5) decide(true);
@@ -256,8 +292,10 @@ struct TableReader::Impl {
       decide_deferred = true;
       return;
     }
-    std::vector<Row> rows = std::move(pre);
+    std::vector<StoredRow> stored = std::move(pre);
     pre.clear();
+    std::vector<Row> rows;
+    for (const StoredRow& r : stored) rows.push_back(r.view());
     int best = -1, best_score = 0;
     for (std::size_t i = 0; i < rows.size(); ++i) {
       if (non_empty(rows[i]) < 2) continue;
@@ -276,7 +314,7 @@ struct TableReader::Impl {
     // SSB title: "07459: Population, by region, age, contents and year".
     for (const auto& r : rows) {
       if (non_empty(r) == 0) continue;
-      const std::string& f = r.fields[0];
+      std::string_view f = r.fields[0];
       ssb_title = f.size() > 6 && all_digits(f.substr(0, 5)) && f[5] == ':';
       break;
     }
@@ -307,7 +345,7 @@ struct TableReader::Impl {
     for (std::size_t i = best + 1; i < rows.size(); ++i) {
       for (int c : numeric) {
         if (c >= static_cast<int>(rows[i].fields.size())) continue;
-        const std::string& f = rows[i].fields[c];
+        std::string_view f = rows[i].fields[c];
         std::size_t pc = f.rfind(','), pp = f.rfind('.');
         if (pc != std::string::npos && pp == std::string::npos && f.size() - pc - 1 != 3) ++comma;
         if (pp != std::string::npos && pc == std::string::npos && f.size() - pp - 1 != 3 &&
@@ -461,6 +499,8 @@ struct TableReader::Impl {
       report_unread_columns();
     }
     if (reference) report_unread_columns();
+    fast_population = layout == Layout::PopSimple && contents_col < 0 &&
+                      columns.size() <= ctx.limits.max_columns;
   }
 
   // ---------------------------------------------------------------------------------------
@@ -514,7 +554,7 @@ struct TableReader::Impl {
     auto unit = arsverk_unit(r, *year);
     if (!unit) return;
     if (layout == Layout::RefLong) {
-      const std::string& text = cell(r, category_col);
+      std::string_view text = cell(r, category_col);
       std::optional<int> measure = match_reference_measure(text);
       if (!measure) {
         ctx.report(Severity::Error, "reference.unknown_measure", r.line, category_col + 1,
@@ -535,7 +575,7 @@ struct TableReader::Impl {
   }
 
   void reference_value(const Row& r, int col, const std::string& unit, int year, int measure) {
-    const std::string& t = cell(r, col);
+    std::string_view t = cell(r, col);
     ParsedNumber n = parse_decimal(t, comma_decimal);
     if (n.status == NumberStatus::Empty || n.status == NumberStatus::SsbMissing) {
       note_missing(r, col, t);
@@ -752,12 +792,11 @@ struct TableReader::Impl {
     }
   }
 
-  const std::string& cell(const Row& r, int c) const {
-    static const std::string empty;
-    return c >= 0 && c < static_cast<int>(r.fields.size()) ? r.fields[c] : empty;
+  std::string_view cell(const Row& r, int c) const {
+    return c >= 0 && c < static_cast<int>(r.fields.size()) ? r.fields[c] : std::string_view();
   }
 
-  void note_missing(const Row& r, int col, const std::string& text) {
+  void note_missing(const Row& r, int col, std::string_view text) {
     if (missing++ == 0) {
       missing_first_line = r.line;
       missing_first_col = col + 1;
@@ -766,7 +805,7 @@ struct TableReader::Impl {
   }
 
   std::optional<int> parse_year(const Row& r, int col) {
-    const std::string& t = cell(r, col);
+    std::string_view t = cell(r, col);
     std::string_view s = t;
     if (ends_with(s, ".0") || ends_with(s, ",0")) s.remove_suffix(2);
     if (s.size() == 4 && all_digits(s)) {
@@ -787,7 +826,7 @@ struct TableReader::Impl {
   }
 
   std::optional<std::string> arsverk_unit(const Row& r, int year) {
-    const std::string& t = cell(r, unit_col);
+    std::string_view t = cell(r, unit_col);
     if (t.empty()) {
       ctx.report(Severity::Error, "unit.missing", r.line, unit_col + 1,
                  "Enheten (kommune/bydel) mangler. Skriv kommunenummeret. Raden er hoppet over.",
@@ -796,7 +835,7 @@ struct TableReader::Impl {
       return std::nullopt;
     }
     std::optional<Structure> s = structure_for_year(year);
-    std::string key = t + '\x1f' + (s ? to_string(*s) : "-");
+    std::string key = std::string(t) + '\x1f' + (s ? to_string(*s) : "-");
     auto it = unit_cache.find(key);
     if (it == unit_cache.end()) {
       UnitResult res = parse_unit(t, year, *ctx.registers);
@@ -825,7 +864,8 @@ struct TableReader::Impl {
 
   // «Psykisk helse ekskl. demens» names dementia work only as left out: counted, and said once
   // per service text on its first line.
-  void note_service(const std::string& service, int64_t line) {
+  void note_service(std::string_view text, int64_t line) {
+    std::string service(text);
     if (services_seen.count(service) || services_seen.size() >= 10000) return;
     services_seen.insert(service);
     if (service_scope(service) != ServiceScope::ExclusionNegated) return;
@@ -863,7 +903,7 @@ struct TableReader::Impl {
   // A figure under a column without a header is not read: said once, at its first cell.
   void report_figures_without_header(const Row& r) {
     for (int c : unnamed_cols) {
-      const std::string& t = cell(r, c);
+      std::string_view t = cell(r, c);
       if (t.empty()) continue;
       unnamed_reported = true;
       ctx.report(Severity::Warning, "header.unnamed_column", r.line, c + 1,
@@ -880,7 +920,7 @@ struct TableReader::Impl {
   // Reads an årsverk number; false = the row must be skipped (already reported). A value whose
   // decimal mark is ambiguous ("1.250") also gives its other reading, settled in finish().
   bool arsverk_number(const Row& r, int col, std::optional<Fixed>& out, CellAmbiguity& ambiguity) {
-    const std::string& t = cell(r, col);
+    std::string_view t = cell(r, col);
     ParsedNumber n = parse_decimal(t, comma_decimal);
     out.reset();
     ambiguity = {};
@@ -924,7 +964,7 @@ struct TableReader::Impl {
     return true;
   }
 
-  void report_too_large(const Row& r, int col, const std::string& t) {
+  void report_too_large(const Row& r, int col, std::string_view t) {
     ctx.report(Severity::Error, "number.out_of_range", r.line, col + 1,
                q(t) + " er mer enn 1 000 000 årsverk, langt mer enn noen kommune har. Sjekk cellen "
                       "(tusenskille, desimaltegn). Raden er hoppet over.",
@@ -982,7 +1022,7 @@ struct TableReader::Impl {
     if (!unit) return;
     TargetGroup group = TargetGroup::Unspecified;
     if (group_col >= 0) {
-      const std::string& g = cell(r, group_col);
+      std::string_view g = cell(r, group_col);
       switch (match_group(g)) {
         case GroupMatch::Adults: group = TargetGroup::Adults; break;
         case GroupMatch::Children: group = TargetGroup::Children; break;
@@ -998,7 +1038,7 @@ struct TableReader::Impl {
     }
     if (!unnamed_reported) report_figures_without_header(r);
     if (says_rate(r)) return;
-    std::string service = service_col >= 0 ? cell(r, service_col) : std::string();
+    std::string_view service = cell(r, service_col);
     if (!service.empty()) note_service(service, r.line);
     struct Item { CategoryMatch cat; Fixed value; CellAmbiguity ambiguity; };
     std::vector<Item> items;
@@ -1011,7 +1051,7 @@ struct TableReader::Impl {
         else if (v) items.push_back({columns[c].category, *v, ambiguity});
       }
     } else {
-      const std::string& ct = cell(r, category_col);
+      std::string_view ct = cell(r, category_col);
       auto cat = match_category(ct);
       if (!cat) {
         if (ct.empty())
@@ -1067,13 +1107,63 @@ struct TableReader::Impl {
   }
 
   // ---------------------------------------------------------------------------------------
-  void population_value(const Row& r, int col, const std::string& code, int year, bool age_total,
-                        bool sex_total, std::string_view age_key, std::string_view sex_key) {
-    const std::string& t = cell(r, col);
+  // An age or sex label of a population row: whether it is a total, and its key with the key's
+  // id in the accumulator (asked for at the label's first figure).
+  struct LabelInfo {
+    bool total = true;
+    std::string key;
+    uint32_t id = kNoId;
+  };
+  static constexpr uint32_t kNoId = LabelIds::kFull - 1;
+  // The age or the sex labels seen. The last two looked up are compared first: rows repeat or
+  // alternate them (0 år Menn, 0 år Kvinner, 1 år Menn, …).
+  class Labels {
+   public:
+    explicit Labels(bool age) : age_(age) {}
+    LabelInfo& info(std::string_view text) {
+      for (const Recent& r : recent_)
+        if (r.info && r.text == text) return *r.info;
+      std::string key(text);
+      auto it = cache_.find(key);
+      if (it == cache_.end()) {
+        if (cache_.size() > 10000) {
+          cache_.clear();
+          ++generation_;
+          for (Recent& r : recent_) r.info = nullptr;
+        }
+        LabelInfo made{age_ ? is_total_age(text) : is_total_sex(text), normalise_name(text)};
+        it = cache_.emplace(key, std::move(made)).first;
+      }
+      Recent& slot = recent_[next_];
+      next_ ^= 1;
+      slot.text = std::move(key);
+      slot.info = &it->second;
+      return it->second;
+    }
+
+    // Changes when the labels are dropped (pathologically many), so older pointers are not used.
+    uint32_t generation() const { return generation_; }
+
+   private:
+    struct Recent {
+      std::string text;
+      LabelInfo* info = nullptr;
+    };
+    bool age_;
+    uint32_t generation_ = 0;
+    std::unordered_map<std::string, LabelInfo> cache_;
+    Recent recent_[2];
+    int next_ = 0;
+  };
+  Labels age_labels{true}, sex_labels{false};
+
+  void population_value(const Row& r, int col, const std::string& code, int year, LabelInfo& age,
+                        LabelInfo& sex) {
+    std::string_view t = cell(r, col);
     if (!t.empty() && t.size() <= 12 && all_digits(t)) {  // nearly every figure: read directly
       int64_t v = 0;
       for (char c : t) v = v * 10 + (c - '0');
-      add_population(r, col, t, code, year, age_total, sex_total, age_key, sex_key, v);
+      add_population(r.line, col, t, code, year, age, sex, v);
       return;
     }
     ParsedNumber n = parse_decimal(t, comma_decimal);
@@ -1108,56 +1198,30 @@ struct TableReader::Impl {
                  q(t) + " is negative. A population cannot be negative. The row was skipped.");
       return;
     }
-    add_population(r, col, t, code, year, age_total, sex_total, age_key, sex_key,
-                   n.value.micro() / Fixed::kScale);
+    add_population(r.line, col, t, code, year, age, sex, n.value.micro() / Fixed::kScale);
   }
 
-  void add_population(const Row& r, int col, const std::string& t, const std::string& code,
-                      int year, bool age_total, bool sex_total, std::string_view age_key,
-                      std::string_view sex_key, int64_t v) {
-    switch (population.add(code, year, age_total, sex_total, age_key, sex_key, v, r.line)) {
+  void add_population(int64_t line, int col, std::string_view t, const std::string& code,
+                      int year, LabelInfo& age, LabelInfo& sex, int64_t v) {
+    // Ids in the order the figures come, as the accumulator would give them for the keys.
+    if (age.id == kNoId) age.id = population.age_id(age.key);
+    if (sex.id == kNoId) sex.id = population.sex_id(sex.key);
+    switch (population.add(code, year, age.total, sex.total, age.id, sex.id, v, line)) {
       case PopulationAccumulator::Added::Yes: break;
       case PopulationAccumulator::Added::Duplicate:
-        ctx.report(Severity::Warning, "population.duplicate", r.line, col + 1,
+        ctx.report(Severity::Warning, "population.duplicate", line, col + 1,
                    "Folkemengden for " + q(code) + " i " + std::to_string(year) +
                        " (samme alder og kjønn) står to ganger. Bare den første er brukt.",
                    "The population of " + q(code) + " in " + std::to_string(year) +
                        " (same age and sex) appears twice. Only the first is used.");
         break;
       case PopulationAccumulator::Added::Overflow:
-        report_population_overflow(ctx, code, year, t, r.line, col + 1);
+        report_population_overflow(ctx, code, year, t, line, col + 1);
         break;
     }
   }
 
-  struct LabelInfo {
-    bool total = true;
-    std::string key;
-  };
-  std::unordered_map<std::string, LabelInfo> age_labels, sex_labels;
-  const LabelInfo* last_age_ = nullptr;
-  const LabelInfo* last_sex_ = nullptr;
-  std::string last_age_text_, last_sex_text_;
-  // The label's info; the previous row's label is compared first (most rows repeat it).
-  static const LabelInfo& label_info(std::unordered_map<std::string, LabelInfo>& cache,
-                                     const std::string& text, bool age, const LabelInfo*& last,
-                                     std::string& last_text) {
-    if (last && text == last_text) return *last;
-    const LabelInfo& info = label_info(cache, text, age);
-    last_text = text;
-    last = &info;
-    return info;
-  }
-  static const LabelInfo& label_info(std::unordered_map<std::string, LabelInfo>& cache,
-                                     const std::string& text, bool age) {
-    auto it = cache.find(text);
-    if (it != cache.end()) return it->second;
-    if (cache.size() > 10000) cache.clear();
-    LabelInfo info{age ? is_total_age(text) : is_total_sex(text), normalise_name(text)};
-    return cache.emplace(text, std::move(info)).first->second;
-  }
-
-  static bool population_contents(const std::string& text) {
+  static bool population_contents(std::string_view text) {
     std::string n = normalise_name(text);
     if (n.empty()) return true;
     for (const char* w : {"personer", "folkemengde", "persons", "population", "befolkning",
@@ -1174,19 +1238,15 @@ struct TableReader::Impl {
       }
       return;
     }
-    const std::string& label = cell(r, unit_col);
-    const LabelInfo& age = label_info(age_labels, cell(r, age_col), true, last_age_, last_age_text_);
-    const LabelInfo& sex = label_info(sex_labels, cell(r, sex_col), false, last_sex_, last_sex_text_);
-    const bool age_total = age.total;
-    const std::string& age_key = age.key;
-    const bool sex_total_col = sex.total;
-    const std::string& sex_key_col = sex.key;
+    std::string_view label = cell(r, unit_col);
+    LabelInfo& age = age_labels.info(cell(r, age_col));
+    LabelInfo& sex = sex_labels.info(cell(r, sex_col));
     if (layout == Layout::PopSimple) {
       auto year = parse_year(r, year_col);
       if (!year) return;
       auto code = regions.resolve(ctx, label, *year, r.line, unit_col + 1);
       if (!code) return;
-      population_value(r, pop_col, *code, *year, age_total, sex_total_col, age_key, sex_key_col);
+      population_value(r, pop_col, *code, *year, age, sex);
       return;
     }
     std::optional<std::string> code;
@@ -1199,10 +1259,105 @@ struct TableReader::Impl {
         code_year = col.year;
         if (!code) return;
       }
-      bool sex_total = col.sex >= 0 ? col.sex == 0 : sex_total_col;
-      std::string sex_key = col.sex >= 0 ? col.sex_key : sex_key_col;
-      population_value(r, c, *code, col.year, age_total, sex_total, age_key, sex_key);
+      population_value(r, c, *code, col.year, age, col.sex >= 0 ? column_sex(c) : sex);
     }
+  }
+
+  // The sex a year column's header gives ("Menn 2024"), as a label.
+  std::vector<LabelInfo> column_sex_;
+  LabelInfo& column_sex(int c) {
+    if (column_sex_.empty()) {
+      column_sex_.resize(columns.size());
+      for (std::size_t i = 0; i < columns.size(); ++i)
+        column_sex_[i] = LabelInfo{columns[i].sex == 0, columns[i].sex_key};
+    }
+    return column_sex_[c];
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // The usual row of a population file with time and sex in rows: as wide as the header, a plain
+  // year and a plain figure. Its labels are looked up by their raw bytes, so a label is decoded,
+  // trimmed and resolved once, not on every row. The steps, their order and their messages are
+  // those of data() → population_row(); a row this path cannot take (returns false before it
+  // has done anything) goes there.
+  bool fast_population = false;  // set up for PopSimple without a contents column
+  struct UnitMemo {
+    std::string code;
+  };
+  struct LabelMemo {
+    LabelInfo* info = nullptr;
+    uint32_t generation = 0;
+  };
+  RawMemo<UnitMemo> unit_memo_;
+  RawMemo<LabelMemo> age_memo_, sex_memo_;
+  std::string decoded_;  // a label being decoded on its first sight
+
+  bool population_row_fast(const CsvRecord& rec) {
+    const auto& f = rec.fields;
+    if (pending_count || rec.too_long || rec.unterminated || f.size() != columns.size()) return false;
+    const std::string_view figure = f[pop_col], year_text = f[year_col];
+    if (figure.empty() || figure.size() > 12 || !all_digits(figure) || year_text.size() != 4 ||
+        !all_digits(year_text))
+      return false;
+    const int year = (year_text[0] - '0') * 1000 + (year_text[1] - '0') * 100 +
+                     (year_text[2] - '0') * 10 + (year_text[3] - '0');
+    if (year < 1900 || year > 2100) return false;
+    // The record's encoding, as decode() decides it: Windows-1252 when any field is not UTF-8.
+    bool bad = false;
+    ascii_.resize(f.size());
+    for (std::size_t i = 0; i < f.size(); ++i) {
+      ascii_[i] = ascii(f[i]);
+      if (!ascii_[i] && !valid_utf8(f[i])) bad = true;
+    }
+    if (bad) cp1252 = true;
+    ++data_rows;
+    ++ctx.out.rows;
+    LabelInfo& age = fast_label(age_labels, age_memo_, rec, age_col, bad);
+    LabelInfo& sex = fast_label(sex_labels, sex_memo_, rec, sex_col, bad);
+    const std::optional<Structure> structure = structure_for_year(year);
+    const uint8_t unit_mode = static_cast<uint8_t>(decode_mode(unit_col, bad) |
+                                                   (structure ? 2 + static_cast<int>(*structure) * 2 : 0));
+    const UnitMemo* unit = unit_memo_.find(f[unit_col], unit_mode);
+    if (!unit) {
+      // Resolved as population_row() does; only a unit that was read is remembered (its
+      // once-per-file notes are said by then, so later rows would add nothing).
+      auto code = regions.resolve(ctx, decoded(f[unit_col], unit_col, bad), year, rec.line, unit_col + 1);
+      if (!code) return true;
+      unit = &unit_memo_.put(f[unit_col], unit_mode, UnitMemo{std::move(*code)});
+    }
+    int64_t v = 0;
+    for (char c : figure) v = v * 10 + (c - '0');
+    add_population(rec.line, pop_col, figure, unit->code, year, age, sex, v);
+    return true;
+  }
+
+  // 1 when field `col` of a record is converted from Windows-1252, 0 when it is read as it is.
+  uint8_t decode_mode(int col, bool bad) const { return bad && !ascii_[col] ? 1 : 0; }
+
+  // The field as decode() gives it.
+  std::string_view decoded(std::string_view raw, int col, bool bad) {
+    std::string_view t = raw;
+    if (decode_mode(col, bad)) {
+      decoded_.clear();
+      cp1252_append_utf8(raw, decoded_);
+      t = decoded_;
+    }
+    t = trim(t);
+    if (t.size() >= 2 && t.front() == '"' && t.back() == '"' && t.find('"', 1) == t.size() - 1)
+      t = trim(t.substr(1, t.size() - 2));
+    return t;
+  }
+
+  LabelInfo& fast_label(Labels& labels, RawMemo<LabelMemo>& memo, const CsvRecord& rec, int col,
+                        bool bad) {
+    if (col < 0) return labels.info({});
+    const std::string_view raw = rec.fields[col];
+    const uint8_t mode = decode_mode(col, bad);
+    const LabelMemo* known = memo.find(raw, mode);
+    if (known && known->generation == labels.generation()) return *known->info;
+    LabelInfo& info = labels.info(decoded(raw, col, bad));
+    memo.put(raw, mode, LabelMemo{&info, labels.generation()});
+    return info;
   }
 
   // ---------------------------------------------------------------------------------------
