@@ -6,6 +6,7 @@
 #include <sys/resource.h>
 
 #include <chrono>
+#include <ctime>
 #include <cstdio>
 #include <fstream>
 #include <stdexcept>
@@ -24,6 +25,13 @@ using Clock = std::chrono::steady_clock;
 
 double seconds_since(Clock::time_point t) {
   return std::chrono::duration<double>(Clock::now() - t).count();
+}
+
+// The process's CPU time: on a shared machine it moves less with the load than the wall clock.
+double cpu_seconds() {
+  timespec ts{};
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+  return ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
 long peak_rss_kb() {
@@ -178,11 +186,13 @@ int main(int argc, char** argv) {
 
   arsverk::Session session;
   t = Clock::now();
+  const double cpu = cpu_seconds();
   const int id = session.begin_file("befolkning_stor.csv");
   for_each_chunk(pop_path, chunk, [&](std::string_view c) { session.feed(id, c); });
   session.end_file(id);
-  const double read_s = seconds_since(t);
+  const double read_s = seconds_since(t), read_cpu_s = cpu_seconds() - cpu;
   report("read + aggregate population", pop_bytes, pop_rows, read_s);
+  report("  the same in CPU time", pop_bytes, pop_rows, read_cpu_s);
   std::printf("  %-34s %8.1f %%\n", "read + aggregate / line scan", 100.0 * scan_s / read_s);
 
   t = Clock::now();

@@ -27,8 +27,34 @@ struct CsvRecord {
   bool unterminated = false;             // the file ended inside a quoted field
 };
 
-// Index of the first byte in [p, end) equal to a, b or c (end - p when none).
-std::size_t find_any_of3(const char* p, const char* end, char a, char b, char c);
+constexpr uint64_t kSwarOnes = 0x0101010101010101ull;
+constexpr uint64_t kSwarHighs = 0x8080808080808080ull;
+
+// High bit set in each byte of `word` equal to the byte repeated in `pattern`. Only the lowest
+// set bit is exact (a borrow can mark bytes above a match), which is all find_any_of3 uses.
+inline uint64_t swar_bytes_equal(uint64_t word, uint64_t pattern) {
+  const uint64_t x = word ^ pattern;
+  return (x - kSwarOnes) & ~x & kSwarHighs;
+}
+
+// Index of the first byte in [p, end) equal to a, b or c (end - p when none), eight bytes at a
+// time. Inline: it runs once per field.
+inline std::size_t find_any_of3(const char* p, const char* end, char a, char b, char c) {
+  const char* const start = p;
+  const uint64_t pa = kSwarOnes * static_cast<unsigned char>(a);
+  const uint64_t pb = kSwarOnes * static_cast<unsigned char>(b);
+  const uint64_t pc = kSwarOnes * static_cast<unsigned char>(c);
+  while (end - p >= 8) {
+    uint64_t word;
+    std::memcpy(&word, p, 8);
+    const uint64_t hit =
+        swar_bytes_equal(word, pa) | swar_bytes_equal(word, pb) | swar_bytes_equal(word, pc);
+    if (hit) return static_cast<std::size_t>(p - start) + (__builtin_ctzll(hit) >> 3);
+    p += 8;
+  }
+  while (p < end && *p != a && *p != b && *p != c) ++p;
+  return static_cast<std::size_t>(p - start);
+}
 
 template <typename Sink>
 class CsvTokenizer {

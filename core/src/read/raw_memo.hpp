@@ -3,6 +3,7 @@
 // they resolved to. Labels repeat, so most rows find theirs without decoding, trimming or hashing
 // a string; a slot taken by another label is simply overwritten (the caller resolves it again).
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -12,35 +13,60 @@ namespace arsverk::detail {
 template <typename T>
 class RawMemo {
  public:
-  const T* find(std::string_view raw, uint8_t mode) const {
+  // The two slots found last are tried first: a label repeats or alternates on most rows.
+  const T* find(std::string_view raw, uint8_t mode) {
     if (entries_.empty()) return nullptr;
-    const Entry& e = entries_[slot(raw)];
-    return e.used && e.mode == mode && e.raw == raw ? &e.value : nullptr;
+    for (std::size_t i : recent_)
+      if (matches(entries_[i], raw, mode)) return &entries_[i].value;
+    const std::size_t i = slot(raw);
+    if (!matches(entries_[i], raw, mode)) return nullptr;
+    remember(i);
+    return &entries_[i].value;
   }
   const T& put(std::string_view raw, uint8_t mode, T value) {
     if (entries_.empty()) entries_.resize(kSlots);
-    Entry& e = entries_[slot(raw)];
+    const std::size_t i = slot(raw);
+    Entry& e = entries_[i];
     e.used = true;
     e.mode = mode;
     e.raw.assign(raw.data(), raw.size());
     e.value = std::move(value);
+    remember(i);
     return e.value;
   }
 
  private:
   static constexpr std::size_t kSlots = 256;
-  static std::size_t slot(std::string_view raw) {
-    uint32_t h = 2166136261u;  // FNV-1a
-    for (unsigned char c : raw) h = (h ^ c) * 16777619u;
-    return (h ^ (h >> 15)) % kSlots;
-  }
   struct Entry {
     std::string raw;
     T value{};
     uint8_t mode = 0;
     bool used = false;
   };
+  static bool matches(const Entry& e, std::string_view raw, uint8_t mode) {
+    return e.used && e.mode == mode && e.raw.size() == raw.size() &&
+           std::memcmp(e.raw.data(), raw.data(), raw.size()) == 0;
+  }
+  void remember(std::size_t i) {
+    if (recent_[0] == i) return;
+    recent_[1] = recent_[0];
+    recent_[0] = i;
+  }
+  // From the length and the first and last bytes: labels differ there (a number, a name).
+  static std::size_t slot(std::string_view raw) {
+    static_assert(kSlots == 256, "the slot is the hash's top byte");
+    uint64_t head = 0, tail = 0;
+    if (raw.size() >= 8) {
+      std::memcpy(&head, raw.data(), 8);
+      std::memcpy(&tail, raw.data() + raw.size() - 8, 8);
+    } else {
+      for (unsigned char c : raw) head = (head << 8) | c;
+    }
+    const uint64_t h = (head * 0x9E3779B97F4A7C15ull) ^ (tail * 0xC2B2AE3D27D4EB4Full) ^ raw.size();
+    return static_cast<std::size_t>(h >> 56);
+  }
   std::vector<Entry> entries_;
+  std::size_t recent_[2] = {0, 0};
 };
 
 }  // namespace arsverk::detail

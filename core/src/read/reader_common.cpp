@@ -758,8 +758,14 @@ PopulationAccumulator::Added PopulationAccumulator::add(const std::string& code,
                                                         bool age_total, bool sex_total,
                                                         uint32_t age_id, uint32_t sex_id,
                                                         int64_t value, int64_t line) {
+  return add(regions_.id(code), year, age_total, sex_total, age_id, sex_id, value, line);
+}
+
+PopulationAccumulator::Added PopulationAccumulator::add(uint32_t region, int year, bool age_total,
+                                                        bool sex_total, uint32_t age_id,
+                                                        uint32_t sex_id, int64_t value,
+                                                        int64_t line) {
   const uint32_t combo = combo_id(age_id, sex_id);
-  const uint32_t region = regions_.id(code);
   const std::size_t at = std::size_t(region) * kYears + static_cast<std::size_t>(year - kFirstYear);
   if (slot_.size() <= at) slot_.resize((std::size_t(region) + 1) * kYears, -1);
   if (slot_[at] < 0) {

@@ -152,6 +152,10 @@ class PopulationAccumulator {
   // The same with the keys' ids, for a reader that keeps them per label.
   Added add(const std::string& code, int year, bool age_total, bool sex_total, uint32_t age_id,
             uint32_t sex_id, int64_t value, int64_t line);
+  // The same with the region's id (region_id(code)) too.
+  Added add(uint32_t region, int year, bool age_total, bool sex_total, uint32_t age_id,
+            uint32_t sex_id, int64_t value, int64_t line);
+  uint32_t region_id(const std::string& code) { return regions_.id(code); }
   uint32_t age_id(std::string_view age_key) { return ages_.id(age_key); }
   uint32_t sex_id(std::string_view sex_key) { return sexes_.id(sex_key); }
   void finish(ReadContext& ctx);

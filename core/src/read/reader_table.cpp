@@ -1201,12 +1201,14 @@ struct TableReader::Impl {
     add_population(r.line, col, t, code, year, age, sex, n.value.micro() / Fixed::kScale);
   }
 
+  // `region` is the accumulator's id of `code`, or kNoId.
   void add_population(int64_t line, int col, std::string_view t, const std::string& code,
-                      int year, LabelInfo& age, LabelInfo& sex, int64_t v) {
+                      int year, LabelInfo& age, LabelInfo& sex, int64_t v, uint32_t region = kNoId) {
     // Ids in the order the figures come, as the accumulator would give them for the keys.
     if (age.id == kNoId) age.id = population.age_id(age.key);
     if (sex.id == kNoId) sex.id = population.sex_id(sex.key);
-    switch (population.add(code, year, age.total, sex.total, age.id, sex.id, v, line)) {
+    if (region == kNoId) region = population.region_id(code);
+    switch (population.add(region, year, age.total, sex.total, age.id, sex.id, v, line)) {
       case PopulationAccumulator::Added::Yes: break;
       case PopulationAccumulator::Added::Duplicate:
         ctx.report(Severity::Warning, "population.duplicate", line, col + 1,
@@ -1283,6 +1285,7 @@ struct TableReader::Impl {
   bool fast_population = false;  // set up for PopSimple without a contents column
   struct UnitMemo {
     std::string code;
+    uint32_t region = 0;  // the accumulator's id of the code
   };
   struct LabelMemo {
     LabelInfo* info = nullptr;
@@ -1291,6 +1294,8 @@ struct TableReader::Impl {
   RawMemo<UnitMemo> unit_memo_;
   RawMemo<LabelMemo> age_memo_, sex_memo_;
   std::string decoded_;  // a label being decoded on its first sight
+  int last_year_ = 0;
+  std::optional<Structure> last_structure_;
 
   bool population_row_fast(const CsvRecord& rec) {
     const auto& f = rec.fields;
@@ -1314,7 +1319,11 @@ struct TableReader::Impl {
     ++ctx.out.rows;
     LabelInfo& age = fast_label(age_labels, age_memo_, rec, age_col, bad);
     LabelInfo& sex = fast_label(sex_labels, sex_memo_, rec, sex_col, bad);
-    const std::optional<Structure> structure = structure_for_year(year);
+    if (year != last_year_) {
+      last_year_ = year;
+      last_structure_ = structure_for_year(year);
+    }
+    const std::optional<Structure> structure = last_structure_;
     const uint8_t unit_mode = static_cast<uint8_t>(decode_mode(unit_col, bad) |
                                                    (structure ? 2 + static_cast<int>(*structure) * 2 : 0));
     const UnitMemo* unit = unit_memo_.find(f[unit_col], unit_mode);
@@ -1323,11 +1332,12 @@ struct TableReader::Impl {
       // once-per-file notes are said by then, so later rows would add nothing).
       auto code = regions.resolve(ctx, decoded(f[unit_col], unit_col, bad), year, rec.line, unit_col + 1);
       if (!code) return true;
-      unit = &unit_memo_.put(f[unit_col], unit_mode, UnitMemo{std::move(*code)});
+      const uint32_t region = population.region_id(*code);
+      unit = &unit_memo_.put(f[unit_col], unit_mode, UnitMemo{std::move(*code), region});
     }
     int64_t v = 0;
     for (char c : figure) v = v * 10 + (c - '0');
-    add_population(rec.line, pop_col, figure, unit->code, year, age, sex, v);
+    add_population(rec.line, pop_col, figure, unit->code, year, age, sex, v, unit->region);
     return true;
   }
 
