@@ -56,10 +56,13 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 function nativePass() {
   const run = spawnSync(benchPath, ['--mb', String(mb), '--dir', dir], { encoding: 'utf8' });
   if (run.status !== 0) throw new Error(`arsverk_bench failed: ${run.stderr}`);
-  const line = run.stdout.split('\n').find((l) => l.includes('read + aggregate population'));
-  const found = line && line.match(/([\d.]+) ms\s+([\d.]+) MB\/s/);
-  if (!found) throw new Error(`no read + aggregate figure in arsverk_bench's output:\n${run.stdout}`);
-  return { ms: Number(found[1]), mbs: Number(found[2]) };
+  const figure = (what) => {
+    const line = run.stdout.split('\n').find((l) => l.includes(what));
+    const found = line && line.match(/([\d.]+) ms\s+([\d.]+) MB\/s/);
+    if (!found) throw new Error(`no "${what}" figure in arsverk_bench's output:\n${run.stdout}`);
+    return Number(found[2]);
+  };
+  return { mbs: figure('read + aggregate population'), cpuMbs: figure('the same in CPU time') };
 }
 
 // One wasm pass: the file read from disk slice by slice and fed through the staging buffer.
@@ -69,6 +72,7 @@ function wasmPass(module, path) {
   const slice = Buffer.alloc(SLICE_BYTES);
   const fd = openSync(path, 'r');
   const t = performance.now();
+  const cpu = process.cpuUsage();
   const id = calc.beginFile('befolkning_stor.csv');
   for (;;) {
     const n = readSync(fd, slice, 0, SLICE_BYTES, null);
@@ -79,11 +83,13 @@ function wasmPass(module, path) {
   }
   const error = calc.endFile(id);
   const ms = performance.now() - t;
+  const used = process.cpuUsage(cpu);
+  const cpuMs = (used.user + used.system) / 1000;
   closeSync(fd);
   if (error) throw new Error(error);
   module._free(staging);
   calc.delete();
-  return { ms, heap: module.HEAPU8.length };
+  return { ms, cpuMs, heap: module.HEAPU8.length };
 }
 
 const module = await loadModule();
@@ -95,13 +101,18 @@ for (let p = 0; p < passes; p++) {
   bytes = statSync(path).size;
   const w = wasmPass(module, path);
   heap = Math.max(heap, w.heap);
-  wasm.push({ ms: w.ms, mbs: bytes / 1e6 / (w.ms / 1000) });
+  wasm.push({ mbs: bytes / 1e6 / (w.ms / 1000), cpuMbs: bytes / 1e6 / (w.cpuMs / 1000) });
 }
 
-const nativeMbs = median(native.map((r) => r.mbs));
-const wasmMbs = median(wasm.map((r) => r.mbs));
+const list = (runs, key) => runs.map((r) => r[key].toFixed(1)).join(', ');
+const show = (what, runs, key) =>
+  console.log(`  ${what.padEnd(44)} ${median(runs.map((r) => r[key])).toFixed(1).padStart(7)} MB/s  (passes: ${list(runs, key)})`);
+const ratio = (key) => (100 * median(wasm.map((r) => r[key])) / median(native.map((r) => r[key]))).toFixed(1);
 console.log(`population file: ${path}, ${(bytes / 1e6).toFixed(1)} MB; ${passes} pass(es) each, in turns; Node ${process.version}`);
-console.log(`  native read + aggregate (arsverk_bench)  ${median(native.map((r) => r.ms)).toFixed(1)} ms  ${nativeMbs.toFixed(1)} MB/s  (passes: ${native.map((r) => r.mbs.toFixed(1)).join(', ')})`);
-console.log(`  wasm read + aggregate (feedHeap, 1 MiB)  ${median(wasm.map((r) => r.ms)).toFixed(1)} ms  ${wasmMbs.toFixed(1)} MB/s  (passes: ${wasm.map((r) => r.mbs.toFixed(1)).join(', ')})`);
-console.log(`  wasm / native                            ${(100 * wasmMbs / nativeMbs).toFixed(1)} %`);
-console.log(`  wasm memory after the file               ${(heap / 2 ** 20).toFixed(0)} MiB`);
+show('native read + aggregate (arsverk_bench)', native, 'mbs');
+show('wasm read + aggregate (feedHeap, 1 MiB)', wasm, 'mbs');
+show('native, in CPU time', native, 'cpuMbs');
+show('wasm, in CPU time (the Node process)', wasm, 'cpuMbs');
+console.log(`  wasm / native, wall clock                    ${ratio('mbs')} %`);
+console.log(`  wasm / native, CPU time                      ${ratio('cpuMbs')} %`);
+console.log(`  wasm memory after the file                   ${(heap / 2 ** 20).toFixed(0)} MiB`);
