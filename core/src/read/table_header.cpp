@@ -237,7 +237,7 @@ void TableReader::Impl::setup_columns() {
     report_unread_columns();
   }
   if (reference) report_unread_columns();
-  fast_population = layout == Layout::PopSimple && contents_col < 0 &&
+  fast_population = layout == Layout::PopSimple &&
                     columns.size() <= ctx.limits.max_columns;
 }
 

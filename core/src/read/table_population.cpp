@@ -7,7 +7,7 @@
 namespace arsverk::detail {
 
 void TableReader::Impl::population_value(const Row& r, int col, const std::string& code, int year, LabelInfo& age,
-                      LabelInfo& sex) {
+                                         LabelInfo& sex) {
   std::string_view t = cell(r, col);
   if (!t.empty() && t.size() <= 12 && all_digits(t)) {  // nearly every figure: read directly
     int64_t v = 0;
@@ -51,7 +51,7 @@ void TableReader::Impl::population_value(const Row& r, int col, const std::strin
 }
 
 void TableReader::Impl::add_population(int64_t line, int col, std::string_view t, const std::string& code,
-                    int year, LabelInfo& age, LabelInfo& sex, int64_t v, uint32_t region) {
+                                       int year, LabelInfo& age, LabelInfo& sex, int64_t v, uint32_t region) {
   // Ids in the order the figures come, as the accumulator would give them for the keys.
   if (age.id == kNoId) age.id = population.age_id(age.key);
   if (sex.id == kNoId) sex.id = population.sex_id(sex.key);
@@ -142,6 +142,7 @@ bool TableReader::Impl::population_row_fast(const CsvRecord& rec) {
   if (bad) cp1252 = true;
   ++data_rows;
   ++ctx.out.rows;
+  if (contents_col >= 0 && !fast_population_contents(rec, bad)) return true;
   LabelInfo& age = fast_label(age_labels, age_memo_, rec, age_col, bad);
   LabelInfo& sex = fast_label(sex_labels, sex_memo_, rec, sex_col, bad);
   if (year != last_year_) {
@@ -180,7 +181,7 @@ std::string_view TableReader::Impl::decoded(std::string_view raw, int col, bool 
 }
 
 TableReader::Impl::LabelInfo& TableReader::Impl::fast_label(Labels& labels, RawMemo<LabelMemo>& memo, const CsvRecord& rec, int col,
-                      bool bad) {
+                                                            bool bad) {
   if (col < 0) return labels.info({});
   const std::string_view raw = rec.fields[col];
   const uint8_t mode = decode_mode(col, bad);
@@ -189,6 +190,20 @@ TableReader::Impl::LabelInfo& TableReader::Impl::fast_label(Labels& labels, RawM
   LabelInfo& info = labels.info(decoded(raw, col, bad));
   memo.put(raw, mode, LabelMemo{&info, labels.generation()});
   return info;
+}
+
+// As population_row(): a row of other contents is counted (the first one remembered), not read.
+bool TableReader::Impl::fast_population_contents(const CsvRecord& rec, bool bad) {
+  const std::string_view raw = rec.fields[contents_col];
+  const uint8_t mode = decode_mode(contents_col, bad);
+  const bool* known = contents_memo_.find(raw, mode);
+  const bool population = known ? *known : contents_memo_.put(raw, mode, population_contents(decoded(raw, contents_col, bad)));
+  if (population) return true;
+  if (other_contents++ == 0) {
+    other_contents_line = rec.line;
+    other_contents_text = decoded(raw, contents_col, bad);
+  }
+  return false;
 }
 
 }  // namespace arsverk::detail

@@ -342,7 +342,7 @@ struct TableReader::Impl {
   // trimmed and resolved once, not on every row. The steps, their order and their messages are
   // those of data() → population_row(); a row this path cannot take (returns false before it
   // has done anything) goes there.
-  bool fast_population = false;  // set up for PopSimple without a contents column
+  bool fast_population = false;  // set up for PopSimple
   struct UnitMemo {
     std::string code;
     uint32_t region = 0;  // the accumulator's id of the code
@@ -353,11 +353,13 @@ struct TableReader::Impl {
   };
   RawMemo<UnitMemo> unit_memo_;
   RawMemo<LabelMemo> age_memo_, sex_memo_;
+  RawMemo<bool> contents_memo_;  // the contents label: population or not
   std::string decoded_;  // a label being decoded on its first sight
   int last_year_ = 0;
   std::optional<Structure> last_structure_;
 
   bool population_row_fast(const CsvRecord& rec);
+  bool fast_population_contents(const CsvRecord& rec, bool bad);
 
   // 1 when field `col` of a record is converted from Windows-1252, 0 when it is read as it is.
   uint8_t decode_mode(int col, bool bad) const { return bad && !ascii_[col] ? 1 : 0; }

@@ -76,10 +76,38 @@ TEST_CASE("Population rows: the fast path and the general path agree", "[reader]
 TEST_CASE("Population rows: UTF-8 and Windows-1252 records of the same labels", "[reader][population]") {
   // The same label bytes decode differently in a record that is UTF-8 and one that is not.
   std::vector<PopRow> rows;
-  for (int i = 0; i < 6; ++i) {
-    rows.push_back({"K-1804 Bod\xc3\xb8", "0 \xc3\xa5r", i % 2 ? "Menn" : "Kvinner", "2024", std::to_string(10 + i)});
-    rows.push_back({"K-1804 Bod\xc3\xb8", "1 \xe5r", i % 2 ? "Menn" : "Kvinner", "2024", std::to_string(20 + i)});
+  // Past the reader's first look (60 lines), so that most rows are read on the way.
+  for (int i = 0; i < 60; ++i) {
+    const std::string year = std::to_string(2020 + i / 12);
+    rows.push_back({"K-1804 Bod\xc3\xb8", "0 \xc3\xa5r", i % 2 ? "Menn" : "Kvinner", year, std::to_string(10 + i)});
+    rows.push_back({"K-1804 Bod\xc3\xb8", "1 \xe5r", i % 2 ? "Menn" : "Kvinner", year, std::to_string(20 + i)});
   }
   const ParsedFile expected = read(population_file(rows, true), "befolkning.csv");
   CHECK(dump(read(population_file(rows, false), "befolkning.csv")) == dump(expected));
+}
+
+TEST_CASE("Population rows with a contents column: the fast path and the general path agree",
+          "[reader][population]") {
+  // region; contents; age; sex; year; figure — rows of other contents are counted, not read.
+  auto file = [](bool pad) {
+    const std::string space = pad ? " " : "";
+    std::string out = "region;statistikkvariabel;alder;kj\xf8nn;\xe5r;verdi\n";
+    int n = 0;
+    // More rows than the reader's first look (60 lines) holds: the rows after it are read on
+    // the way, not when the header is decided.
+    for (const char* year : {"2022", "2023", "2024"})
+      for (const char* contents : {"Personer", "Levendef\xf8\x64te", "Personer", "D\xf8\x64\x65"})
+        for (const char* region : {"3101 Halden", "0301 Oslo", "Ukjentby"})
+          for (const char* age : {"0 \xe5r", "1 \xe5r"})
+            for (const char* sex : {"Menn", "Kvinner"})
+              out += std::string(region) + ";" + contents + ";" + age + ";" + sex + ";" + space + year +
+                     ";" + space + std::to_string(++n) + "\n";
+    return out;
+  };
+  const ParsedFile expected = read(file(true), "befolkning.csv");
+  INFO(all_codes(expected));
+  CHECK(has_code(expected, "population.other_contents_ignored"));
+  CHECK(has_code(expected, "population.duplicate"));
+  CHECK(dump(read(file(false), "befolkning.csv")) == dump(expected));
+  CHECK(dump(read_chunked(file(false), 5, "befolkning.csv")) == dump(expected));
 }
