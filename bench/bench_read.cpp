@@ -132,7 +132,11 @@ const char* const kUsage =
     "  --chunk BYTES  bytes per read from disk, as the CLI and the page feed them (default 1048576)\n"
     "  --dir DIR      where the generated file is written (default: arsverk-bench in the system's\n"
     "                 temporary directory); it is kept there and rewritten on every run\n"
-    "  --help         this text\n";
+    "  --help         this text\n"
+    "\n"
+    "Prints, for the population file: reading it only (the floor), a memchr line scan (the\n"
+    "ceiling), read + aggregate by the wall clock and in the process's CPU time (steadier on a\n"
+    "shared machine), then the årsverk file, one report, and the peak resident memory.\n";
 
 int usage_error(const char* what) {
   std::fprintf(stderr, "arsverk_bench: %s\n\n%s", what, kUsage);
