@@ -78,3 +78,32 @@ TEST_CASE("tokenizer: the same records whatever the chunking", "[tokenizer]") {
     CHECK(tokenize(data, 1 << 20, cuts) == tokenize(data, 1 << 20, {}));
   }
 }
+
+TEST_CASE("tokenizer: records read in place equal the general path's", "[tokenizer]") {
+  // Fed a byte at a time, no record lies whole in a chunk, so every one takes the general path;
+  // fed whole, the plain ones are read in place as views into the chunk.
+  auto byte_by_byte = [](const std::string& data, std::size_t limit) {
+    std::vector<std::size_t> cuts;
+    for (std::size_t at = 1; at < data.size(); ++at) cuts.push_back(at);
+    return tokenize(data, limit, cuts);
+  };
+  const std::string ssb = "\"K-0301 Oslo\";\"0 \xe5r\";\"Menn\";\"2024\";3817\r\n"
+                          "\"K-0301 Oslo\";\"0 \xe5r\";\"Kvinner\";\"2024\";3601\r\n;;\n\n\"\";x\r\n";
+  CHECK(tokenize(ssb, 100, {}) == byte_by_byte(ssb, 100));
+  CHECK(tokenize(ssb, 100, {}) ==
+        "1-2:[K-0301 Oslo][0 \xe5r][Menn][2024][3817]\n2-3:[K-0301 Oslo][0 \xe5r][Kvinner][2024][3601]\n"
+        "3-4:[][][]\n4-5:[]\n5-6:[][x]\n");
+  // Exactly at the limit (read in place) and one byte over it (the general path skips it).
+  CHECK(tokenize("\"ab\";c\nd\n", 6, {}) == "1-2:[ab][c]\n2-3:[d]\n");
+  CHECK(tokenize("\"ab\";cd\nd\n", 6, {}) == byte_by_byte("\"ab\";cd\nd\n", 6));
+  std::mt19937 rng(9);
+  const char* const pieces[] = {"a", "bc", ";", "\"q\"", "\"\"", "\"x\"y", "\r\n", "\n", "\r", " ", "\xe5"};
+  for (int round = 0; round < 500; ++round) {
+    std::string data;
+    const std::size_t n = rng() % 40;
+    for (std::size_t i = 0; i < n; ++i) data += pieces[rng() % (sizeof pieces / sizeof *pieces)];
+    const std::size_t limit = 1 + rng() % 30;
+    INFO("round " << round << ", limit " << limit << ", data " << data);
+    CHECK(tokenize(data, limit, {}) == byte_by_byte(data, limit));
+  }
+}

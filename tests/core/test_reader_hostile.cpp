@@ -47,6 +47,23 @@ TEST_CASE("Excel's thousands format of a municipality number is never a county",
   CHECK_FALSE(has_code(g, "unit.thousands_separator"));
 }
 
+TEST_CASE("A population file's unit number in Excel's thousands format is said once", "[reader][units]") {
+  ParsedFile f = read("region;år;folkemengde\n3101;2024;100\n3.103;2024;200\n30.101;2024;300\n"
+                      "1.506;2024;400\n");
+  INFO(all_codes(f));
+  CHECK(f.population.at({"3103", 2024}) == 200);
+  CHECK(f.population.at({"030101", 2024}) == 300);
+  CHECK(f.population.at({"1506", 2024}) == 400);
+  CHECK(count_code(f, "unit.thousands_separator") == 1);
+  const Diagnostic* d = find_code(f, "unit.thousands_separator");
+  REQUIRE(d);
+  CHECK(d->severity == Severity::Info);
+  CHECK(d->line == 3);
+  CHECK(d->en.find("Line 3, column 1: «3.103» was read as municipality number «3103»") == 0);
+  ParsedFile plain = read("region;år;folkemengde\n3101;2024;100\n3103;2024;200\n");
+  CHECK_FALSE(has_code(plain, "unit.thousands_separator"));
+}
+
 TEST_CASE("Number and name of different units: reported, the number used", "[reader][units]") {
   ParsedFile f = read("kommune;år;a\n3101 Moss;2024;1\n3101 Halden;2024;2\n3001 Halden;2023;3\n"
                       "3101 Halden kommune;2024;4\n030101 Frogner;2024;5\n3101 Ukjentby;2024;6\n");

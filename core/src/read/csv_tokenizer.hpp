@@ -3,9 +3,12 @@
 // records come out through the sink, identical whatever the chunking. Memory is bounded by
 // `max_record_bytes`: a longer record is reported (too_long) and skipped up to the next line end.
 //
-// Speed: runs of ordinary bytes are found eight bytes at a time (SWAR) and appended to one
-// record buffer that is reused for every record; fields are views into it, so no field costs an
-// allocation. The sink is a template parameter (called directly, inlinable).
+// Speed: a record that lies whole in the chunk and has only plain fields (unquoted, or quoted
+// with no quote or line end inside) is handed out as views into the chunk itself: nothing is
+// copied. Any other record (one that crosses a chunk boundary, "" escapes, line ends in quotes,
+// a lone CR, one near the length limit) goes through the general state machine, which finds runs
+// of ordinary bytes eight at a time (SWAR) and stitches them into one reused record buffer. The
+// sink is a template parameter (called directly, inlinable).
 #include <cstdint>
 #include <cstring>
 #include <string>
@@ -24,8 +27,34 @@ struct CsvRecord {
   bool unterminated = false;             // the file ended inside a quoted field
 };
 
-// Index of the first byte in [p, end) equal to a, b or c (end - p when none).
-std::size_t find_any_of3(const char* p, const char* end, char a, char b, char c);
+constexpr uint64_t kSwarOnes = 0x0101010101010101ull;
+constexpr uint64_t kSwarHighs = 0x8080808080808080ull;
+
+// High bit set in each byte of `word` equal to the byte repeated in `pattern`. Only the lowest
+// set bit is exact (a borrow can mark bytes above a match), which is all find_any_of3 uses.
+inline uint64_t swar_bytes_equal(uint64_t word, uint64_t pattern) {
+  const uint64_t x = word ^ pattern;
+  return (x - kSwarOnes) & ~x & kSwarHighs;
+}
+
+// Index of the first byte in [p, end) equal to a, b or c (end - p when none), eight bytes at a
+// time. Inline: it runs once per field.
+inline std::size_t find_any_of3(const char* p, const char* end, char a, char b, char c) {
+  const char* const start = p;
+  const uint64_t pa = kSwarOnes * static_cast<unsigned char>(a);
+  const uint64_t pb = kSwarOnes * static_cast<unsigned char>(b);
+  const uint64_t pc = kSwarOnes * static_cast<unsigned char>(c);
+  while (end - p >= 8) {
+    uint64_t word;
+    std::memcpy(&word, p, 8);
+    const uint64_t hit =
+        swar_bytes_equal(word, pa) | swar_bytes_equal(word, pb) | swar_bytes_equal(word, pc);
+    if (hit) return static_cast<std::size_t>(p - start) + (__builtin_ctzll(hit) >> 3);
+    p += 8;
+  }
+  while (p < end && *p != a && *p != b && *p != c) ++p;
+  return static_cast<std::size_t>(p - start);
+}
 
 template <typename Sink>
 class CsvTokenizer {
@@ -42,6 +71,7 @@ class CsvTokenizer {
  private:
   enum class State { FieldStart, Unquoted, Quoted, QuoteInQuoted, AfterQuote, Skipping };
 
+  std::size_t plain_record(const char* begin, const char* end);
   void end_field() { ends_.push_back(buf_.size()); }
   void end_record();
   void emit(bool unterminated);
@@ -126,11 +156,51 @@ void CsvTokenizer<Sink>::add_run(const char* p, std::size_t n) {
   buf_.append(p, n);
 }
 
+// Reads one plain record (see the top of the file) at `begin` and hands it to the sink: the
+// bytes it took, line end included, or 0 (nothing done) when the general path must read it.
+template <typename Sink>
+std::size_t CsvTokenizer<Sink>::plain_record(const char* begin, const char* end) {
+  rec_.fields.clear();
+  const char* p = begin;
+  for (;;) {
+    if (p == end) return 0;
+    if (*p == '"') {
+      const char* open = p + 1;
+      p = open + find_any_of3(open, end, '"', '\n', '\r');
+      if (p == end || *p != '"') return 0;
+      rec_.fields.emplace_back(open, static_cast<std::size_t>(p - open));
+      if (++p == end) return 0;
+    } else {
+      const std::size_t n = find_any_of3(p, end, delim_, '\n', '\r');
+      rec_.fields.emplace_back(p, n);
+      if ((p += n) == end) return 0;
+    }
+    if (*p == delim_) { ++p; continue; }
+    if (*p != '\n' && *p != '\r') return 0;  // text after a closing quote, or a "" escape
+    break;
+  }
+  // Quotes and delimiters count toward the limit as in the general path; the line end does not.
+  if (static_cast<std::size_t>(p - begin) > max_bytes_) return 0;
+  if (*p == '\r') {
+    if (p + 1 == end || p[1] != '\n') return 0;  // a lone CR, or CRLF split by the chunk
+    ++p;
+  }
+  rec_.line = line_;
+  rec_.end_line = ++line_;
+  rec_.unterminated = false;
+  sink_(rec_);
+  return static_cast<std::size_t>(p + 1 - begin);
+}
+
 template <typename Sink>
 void CsvTokenizer<Sink>::feed(std::string_view bytes) {
   const char* data = bytes.data();
   const std::size_t size = bytes.size();
   for (std::size_t i = 0; i < size; ++i) {
+    if (!record_started_ && !pending_cr_ && state_ == State::FieldStart) {
+      while (const std::size_t n = plain_record(data + i, data + size)) i += n;
+      if (i == size) return;
+    }
     // Fast path: a run of ordinary bytes inside a field.
     if (!pending_cr_ && record_started_ && (state_ == State::Unquoted || state_ == State::Quoted)) {
       const char stop = state_ == State::Unquoted ? delim_ : '"';

@@ -342,6 +342,21 @@ void report_restored_zero(ReadContext& ctx, bool& reported, std::string_view tex
                  "Check that the numbers are right.");
 }
 
+void report_thousands_grouped(ReadContext& ctx, bool& reported, Severity severity,
+                              std::string_view text, const std::string& code, int64_t line,
+                              int column) {
+  if (reported) return;
+  reported = true;
+  ctx.report(severity, "unit.thousands_separator", line, column,
+             q(text) + " er lest som kommunenummer " + q(code) + ", ikke som et fylke: "
+             "skilletegnet er Excels tusenskille. Det gjelder alle slike celler i filen. Formater "
+             "kolonnen som tekst eller tall uten tusenskille, og sjekk numrene.",
+             q(text) + " was read as municipality number " + q(code) + ", not as a county: the "
+             "separator is Excel's thousands separator. This applies to every such cell in the "
+             "file. Format the column as text or as a number without thousands separator, and "
+             "check the numbers.");
+}
+
 void report_bad_unit(ReadContext& ctx, const UnitResult& r, std::string_view text, int64_t line,
                      int column, const char* what_nb, const char* what_en) {
   switch (r.status) {
@@ -712,20 +727,22 @@ uint32_t LabelIds::id(std::string_view label) {
   return last_id_;
 }
 
-uint32_t PopulationAccumulator::combo_id(std::string_view age_key, std::string_view sex_key) {
-  const uint32_t age = ages_.id(age_key), sex = sexes_.id(sex_key);
+uint32_t PopulationAccumulator::combo_id(uint32_t age, uint32_t sex) {
   if (age == LabelIds::kFull || sex == LabelIds::kFull) return LabelIds::kFull;
+  const bool small = age < kSmallAges && sex < kSmallSexes;
+  if (small) {
+    if (small_combos_.empty()) small_combos_.assign(kSmallAges * kSmallSexes, 0);
+    if (const uint32_t known = small_combos_[age * kSmallSexes + sex]) return known - 1;
+  }
   const uint64_t pair = (uint64_t(age) << 32) | sex;
-  if (pair == last_pair_) return last_combo_;
   auto it = combo_ids_.find(pair);
   if (it == combo_ids_.end()) {
     // Pathologically many distinct labels: stop checking new ones rather than grow without bound.
     if (combo_ids_.size() >= (1u << 16)) return LabelIds::kFull;
     it = combo_ids_.emplace(pair, static_cast<uint32_t>(combo_ids_.size())).first;
   }
-  last_pair_ = pair;
-  last_combo_ = it->second;
-  return last_combo_;
+  if (small) small_combos_[age * kSmallSexes + sex] = it->second + 1;
+  return it->second;
 }
 
 PopulationAccumulator::Added PopulationAccumulator::add(const std::string& code, int year,
@@ -733,8 +750,22 @@ PopulationAccumulator::Added PopulationAccumulator::add(const std::string& code,
                                                         std::string_view age_key,
                                                         std::string_view sex_key, int64_t value,
                                                         int64_t line) {
-  const uint32_t combo = combo_id(age_key, sex_key);
-  const uint32_t region = regions_.id(code);
+  const uint32_t age = ages_.id(age_key);
+  return add(code, year, age_total, sex_total, age, sexes_.id(sex_key), value, line);
+}
+
+PopulationAccumulator::Added PopulationAccumulator::add(const std::string& code, int year,
+                                                        bool age_total, bool sex_total,
+                                                        uint32_t age_id, uint32_t sex_id,
+                                                        int64_t value, int64_t line) {
+  return add(regions_.id(code), year, age_total, sex_total, age_id, sex_id, value, line);
+}
+
+PopulationAccumulator::Added PopulationAccumulator::add(uint32_t region, int year, bool age_total,
+                                                        bool sex_total, uint32_t age_id,
+                                                        uint32_t sex_id, int64_t value,
+                                                        int64_t line) {
+  const uint32_t combo = combo_id(age_id, sex_id);
   const std::size_t at = std::size_t(region) * kYears + static_cast<std::size_t>(year - kFirstYear);
   if (slot_.size() <= at) slot_.resize((std::size_t(region) + 1) * kYears, -1);
   if (slot_[at] < 0) {
@@ -835,6 +866,8 @@ std::optional<std::string> PopulationRegions::resolve(ReadContext& ctx, std::str
       return std::nullopt;
   }
   if (r.restored_zero) report_restored_zero(ctx, restored_zero_reported_, label, r.code, line, column);
+  if (r.thousands_grouped)
+    report_thousands_grouped(ctx, thousands_reported_, Severity::Info, label, r.code, line, column);
   switch (district_kind(r.code)) {
     case DistrictKind::CityTotal: city_total_.add(l, line); return std::nullopt;
     case DistrictKind::UnknownDistrict: unknown_district_.add(l, line); return std::nullopt;

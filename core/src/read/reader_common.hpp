@@ -149,6 +149,15 @@ class PopulationAccumulator {
   // kMaxPopulation. In both cases nothing is kept. `year` within kFirstYear..kLastYear.
   Added add(const std::string& code, int year, bool age_total, bool sex_total,
             std::string_view age_key, std::string_view sex_key, int64_t value, int64_t line);
+  // The same with the keys' ids, for a reader that keeps them per label.
+  Added add(const std::string& code, int year, bool age_total, bool sex_total, uint32_t age_id,
+            uint32_t sex_id, int64_t value, int64_t line);
+  // The same with the region's id (region_id(code)) too.
+  Added add(uint32_t region, int year, bool age_total, bool sex_total, uint32_t age_id,
+            uint32_t sex_id, int64_t value, int64_t line);
+  uint32_t region_id(const std::string& code) { return regions_.id(code); }
+  uint32_t age_id(std::string_view age_key) { return ages_.id(age_key); }
+  uint32_t sex_id(std::string_view sex_key) { return sexes_.id(sex_key); }
   void finish(ReadContext& ctx);
   bool empty() const { return cells_.empty(); }
 
@@ -162,7 +171,7 @@ class PopulationAccumulator {
     int year = 0;
     std::vector<uint64_t> seen;  // bit per (age, sex) combination id: exact duplicate check
   };
-  uint32_t combo_id(std::string_view age_key, std::string_view sex_key);
+  uint32_t combo_id(uint32_t age, uint32_t sex);
 
   LabelIds regions_{SIZE_MAX};  // codes from the registers: bounded
   std::vector<int32_t> slot_;  // region id * kYears + year - kFirstYear → index in cells_, or -1
@@ -171,8 +180,9 @@ class PopulationAccumulator {
   // figure kept rather than memory per row read.
   LabelIds ages_{1u << 16}, sexes_{1u << 16};
   std::unordered_map<uint64_t, uint32_t> combo_ids_;
-  uint64_t last_pair_ = UINT64_MAX;
-  uint32_t last_combo_ = 0;
+  // combo_ids_ for the usual few ages and sexes, looked up directly: id + 1, 0 not yet known.
+  static constexpr uint32_t kSmallAges = 512, kSmallSexes = 4;
+  std::vector<uint32_t> small_combos_;
 };
 
 // Counts ignored region labels of one kind, for one info message per kind at the end.
@@ -196,6 +206,7 @@ class PopulationRegions {
       other_city_;
   std::unordered_map<std::string, UnitResult> cache_;  // label + structure → result
   bool restored_zero_reported_ = false;
+  bool thousands_reported_ = false;
   // The last label that resolved to a unit: most rows repeat it.
   std::string last_label_;
   std::optional<Structure> last_structure_;
@@ -209,6 +220,11 @@ void report_population_overflow(ReadContext& ctx, const std::string& code, int y
 // Reports one restored-leading-zero info per file.
 void report_restored_zero(ReadContext& ctx, bool& reported, std::string_view text,
                           const std::string& code, int64_t line, int column);
+// Reports one thousands-grouped unit number ("3.101") per file: Excel's number format, never a
+// county (a warning where FTEs are read, an info for population).
+void report_thousands_grouped(ReadContext& ctx, bool& reported, Severity severity,
+                              std::string_view text, const std::string& code, int64_t line,
+                              int column);
 // Reports a unit that could not be read (unknown name, ambiguous, …) as an error.
 void report_bad_unit(ReadContext& ctx, const UnitResult& r, std::string_view text, int64_t line,
                      int column, const char* what_nb, const char* what_en);

@@ -1,1307 +1,267 @@
-#include "reader_table.hpp"
-
+// A delimited text table after the tokenizer: each record decoded once, rows held until the
+// header is decided, then sorted into data rows and footnotes. The rest of TableReader::Impl is
+// in table_header.cpp, table_arsverk.cpp and table_population.cpp (see table_reader_impl.hpp).
 #include <algorithm>
-#include <unordered_map>
-#include <unordered_set>
 
-#include "text.hpp"
+#include "table_reader_impl.hpp"
 
 namespace arsverk::detail {
 
-namespace {
-
-struct Row {
-  std::vector<std::string> fields;  // UTF-8, trimmed
-  int64_t line = 0;
-};
-
-enum class Stage { PreHeader, Data, Dead };
-enum class Layout { None, Wide, Long, PopSsb, PopSimple, RefWide, RefLong };
-
-// The largest årsverk figure one cell may hold: far above any municipality (Oslo has a few
-// thousand), and small enough that a file's sums cannot overflow (docs/formats.md).
-const Fixed kMaxArsverkCell = Fixed::from_micro(int64_t{1'000'000} * Fixed::kScale);
-
-// A published rate per 1 000 inhabitants cannot be more than 1 000.
-const Fixed kMaxRate = Fixed::from_micro(int64_t{1000} * Fixed::kScale);
-
-struct CellAmbiguity {
-  char mark = 0;  // ',' or '.' when the cell's decimal mark is ambiguous
-  int column = 0;
-  Fixed other;
-};
-
-std::string cell_nb_hint_number() { return "Skriv årsverk som et desimaltall, for eksempel 12,5."; }
-std::string cell_en_hint_number() { return "Write FTEs as a decimal number, for example 12.5."; }
-
-}  // namespace
-
-struct TableReader::Impl {
-  ReadContext& ctx;
-  char delim;
-  bool comma_decimal = true;
-  Stage stage = Stage::PreHeader;
-  Layout layout = Layout::None;
-  bool cp1252 = false;
-  bool ssb_title = false;
-  int64_t too_long_reported = 0;
-
-  std::vector<Row> pre;  // records before the header decision (bounded by the sniff window)
-  int64_t pre_content = 0;
-  bool decide_deferred = false;
-
-  std::vector<ColumnInfo> columns;
-  std::size_t eff_width = 0;
-  int unit_col = -1, year_col = -1, group_col = -1, service_col = -1, category_col = -1,
-      value_col = -1, pop_col = -1, age_col = -1, sex_col = -1, contents_col = -1;
-  int64_t other_contents = 0, other_contents_line = 0;
-  std::string other_contents_text;
-  std::vector<int> cat_cols, year_cols;
-  std::vector<int> ref_cols, ref_measures;  // reference files, wide: column → measure 0..3
-  std::vector<int> unnamed_cols;  // årsverk files: columns without a header, checked for figures
-  bool unnamed_reported = false;
-  int64_t header_line = 0;
-
-  // Footnote candidates: rows of another shape after data; errors if data follows them.
-  std::vector<std::pair<int64_t, std::size_t>> pending;  // (line, field count), capped
-  std::vector<bool> pending_data;  // per pending row: starts like a data row (looks_like_data)
-  int64_t pending_count = 0, pending_first = 0;
-  int64_t data_rows = 0;
-
-  // Missing values (SSB symbols).
-  int64_t missing = 0, missing_first_line = 0;
-  int missing_first_col = 0;
-  std::string missing_first_text;
-
-  bool restored_zero_reported = false;
-  bool thousands_reported = false;
-  std::unordered_set<std::string> services_seen;  // distinct service texts (capped)
-  std::unordered_map<std::string, UnitResult> unit_cache;
-
-  PopulationAccumulator population;
-  PopulationRegions regions;
-
-  // Provisional totals ("totalt"/"sum"): M1 or Total, decided at the end.
-  std::vector<std::size_t> provisional;
-  bool seen_m = false, seen_ae = false, seen_disjoint = false;
-  bool values_full = false;
-
-  // The decimal mark, decided with every cell of the file: evidence counted per mark
-  // ([0] ',' and [1] '.'), ambiguous values kept with their other reading (at most one per value
-  // kept, so bounded by ReaderLimits::max_values).
-  int64_t decimal_seen[2] = {0, 0}, thousands_seen[2] = {0, 0}, plain_thousands = 0;
-  struct Ambiguous {
-    std::size_t index;  // in ctx.out.arsverk
-    int64_t line;
-    int column;
-    char mark;
-    Fixed other;        // the value read with the other meaning of the mark
-  };
-  std::vector<Ambiguous> ambiguous;  // ReaderLimits::max_values reached: no more årsverk rows read
-
-  Impl(ReadContext& c, char d) : ctx(c), delim(d) {}
-
-  Row row_;              // the record being read, reused: its strings keep their capacity
-  std::string scratch_;  // one field converted from Windows-1252
-
-  // Validates the record's encoding once, then converts and trims each field into `r`.
-  void decode(const CsvRecord& rec, Row& r) {
-    r.line = rec.line;
-    bool bad = false;
-    for (std::string_view f : rec.fields)
-      if (!valid_utf8(f)) { bad = true; break; }
-    if (bad) cp1252 = true;
-    r.fields.resize(rec.fields.size());
-    for (std::size_t i = 0; i < rec.fields.size(); ++i) {
-      std::string_view t = rec.fields[i];
-      if (bad) {
-        scratch_.clear();
-        cp1252_append_utf8(t, scratch_);
-        t = scratch_;
-      }
-      t = trim(t);
-      if (t.size() >= 2 && t.front() == '"' && t.back() == '"' && t.find('"', 1) == t.size() - 1) {
-        t = trim(t.substr(1, t.size() - 2));  // ; "quoted after a space"
-      }
-      r.fields[i].assign(t.data(), t.size());
+void TableReader::Impl::decode(const CsvRecord& rec, Row& r) {
+  r.line = rec.line;
+  const std::size_t n = rec.fields.size();
+  r.fields.resize(n);
+  ascii_.resize(n);
+  memo_.fit(n);
+  bool bad = false;
+  for (std::size_t i = 0; i < n; ++i) {
+    ascii_[i] = ascii(rec.fields[i]);
+    if (!ascii_[i] && !valid_utf8(rec.fields[i])) bad = true;
+  }
+  if (bad) cp1252 = true;
+  for (std::size_t i = 0; i < n; ++i) {
+    std::string_view t = rec.fields[i];
+    if (bad && !ascii_[i]) t = memo_.decode(i, t);
+    t = trim(t);
+    if (t.size() >= 2 && t.front() == '"' && t.back() == '"' && t.find('"', 1) == t.size() - 1) {
+      t = trim(t.substr(1, t.size() - 2));  // ; "quoted after a space"
     }
+    r.fields[i] = t;
   }
+}
 
-  static std::size_t non_empty(const Row& r) {
-    std::size_t n = 0;
-    for (const auto& f : r.fields) n += !f.empty();
-    return n;
+std::size_t TableReader::Impl::non_empty(const Row& r) {
+  std::size_t n = 0;
+  for (const auto& f : r.fields) n += !f.empty();
+  return n;
+}
+
+void TableReader::Impl::drop_trailing_empty(CsvRecord& rec) const {
+  if (rec.fields.size() <= ctx.limits.max_columns) return;
+  std::size_t width = rec.fields.size();
+  while (width > columns.size() && rec.fields[width - 1].empty()) --width;
+  rec.fields.resize(width);
+}
+
+void TableReader::Impl::on_record(CsvRecord& rec) {
+  if (fast_population && stage == Stage::Data && population_row_fast(rec)) return;
+  if (rec.too_long) {
+    ctx.report(Severity::Error, "csv.line_too_long", rec.line, 0,
+               "Linjen er lengre enn " + std::to_string(ctx.limits.max_line_bytes) +
+                   " byte og er hoppet over." +
+                   (rec.open_quote ? " Trolig mangler et avsluttende anførselstegn (\") i en celle; "
+                                     "linjene etter kan også være slått sammen."
+                                   : " Sjekk at filen er en tabell med én rad per linje."),
+               "The line is longer than " + std::to_string(ctx.limits.max_line_bytes) +
+                   " bytes and was skipped." +
+                   (rec.open_quote ? " A closing quote (\") is probably missing in a cell; the "
+                                     "following lines may have been merged too."
+                                   : " Check that the file is a table with one row per line."));
+    return;
   }
-
-  // Excel leftovers: a row wider than the limit only because of thousands of empty columns to
-  // the right is as wide as its last filled cell (never narrower than the header, so the row's
-  // shape is still checked against it).
-  void drop_trailing_empty(CsvRecord& rec) const {
-    if (rec.fields.size() <= ctx.limits.max_columns) return;
-    std::size_t width = rec.fields.size();
-    while (width > columns.size() && rec.fields[width - 1].empty()) --width;
-    rec.fields.resize(width);
-  }
-
-  // ---------------------------------------------------------------------------------------
-  void on_record(CsvRecord& rec) {
-    if (rec.too_long) {
-      ctx.report(Severity::Error, "csv.line_too_long", rec.line, 0,
-                 "Linjen er lengre enn " + std::to_string(ctx.limits.max_line_bytes) +
-                     " byte og er hoppet over." +
-                     (rec.open_quote ? " Trolig mangler et avsluttende anførselstegn (\") i en celle; "
-                                       "linjene etter kan også være slått sammen."
-                                     : " Sjekk at filen er en tabell med én rad per linje."),
-                 "The line is longer than " + std::to_string(ctx.limits.max_line_bytes) +
-                     " bytes and was skipped." +
-                     (rec.open_quote ? " A closing quote (\") is probably missing in a cell; the "
-                                       "following lines may have been merged too."
-                                     : " Check that the file is a table with one row per line."));
-      return;
-    }
-    drop_trailing_empty(rec);
-    if (rec.fields.size() > ctx.limits.max_columns) {
-      if (stage == Stage::Dead) return;
-      if (stage == Stage::Data || pre_content > 0) {
-        // Below the first lines of a table: one bad row, skipped; the rest is still read.
-        ctx.report(Severity::Error, "csv.too_many_columns", rec.line, 0,
-                   "Raden har " + std::to_string(rec.fields.size()) + " kolonner (mer enn " +
-                       std::to_string(ctx.limits.max_columns) +
-                       ") og er hoppet over. Sjekk at raden ikke er slått sammen med andre, og "
-                       "skilletegnet.",
-                   "The row has " + std::to_string(rec.fields.size()) + " columns (more than " +
-                       std::to_string(ctx.limits.max_columns) +
-                       ") and was skipped. Check that it is not several rows run together, and "
-                       "the delimiter.");
-        return;
-      }
+  drop_trailing_empty(rec);
+  if (rec.fields.size() > ctx.limits.max_columns) {
+    if (stage == Stage::Dead) return;
+    if (stage == Stage::Data || pre_content > 0) {
+      // Below the first lines of a table: one bad row, skipped; the rest is still read.
       ctx.report(Severity::Error, "csv.too_many_columns", rec.line, 0,
                  "Raden har " + std::to_string(rec.fields.size()) + " kolonner (mer enn " +
                      std::to_string(ctx.limits.max_columns) +
-                     "). Dette er ikke en tabell vi kan lese. " + kAcceptedNb,
+                     ") og er hoppet over. Sjekk at raden ikke er slått sammen med andre, og "
+                     "skilletegnet.",
                  "The row has " + std::to_string(rec.fields.size()) + " columns (more than " +
                      std::to_string(ctx.limits.max_columns) +
-                     "). This is not a table we can read. " + kAcceptedEn);
-      ctx.out.kind = FileKind::Unknown;
-      stage = Stage::Dead;
+                     ") and was skipped. Check that it is not several rows run together, and "
+                     "the delimiter.");
       return;
     }
-    if (rec.unterminated) {
-      ctx.report(Severity::Warning, "csv.unterminated_quote", rec.line, 0,
-                 "Filen slutter inne i en celle med anførselstegn (\"). Sjekk at hver celle som "
-                 "begynner med \" også slutter med \".",
-                 "The file ends inside a quoted cell (\"). Check that every cell that starts with \" "
-                 "also ends with \".");
-    }
-    if (stage == Stage::Dead) return;
-    decode(rec, row_);
-    if (stage == Stage::PreHeader) {
-      if (non_empty(row_) > 0) ++pre_content;
-      pre.push_back(row_);
-      // The sniff window held no complete line: decide after a few lines (a count of records,
-      // so the result does not depend on how the bytes were chunked).
-      if (decide_deferred && pre_content >= 5) decide(true);
-      return;
-    }
-    data(row_);
-  }
-
-  // ---------------------------------------------------------------------------------------
-  static int header_score(const Row& r, std::vector<ColumnInfo>* out) {
-    std::vector<ColumnInfo> cols;
-    int score = 0;
-    bool has_unit = false;
-    for (const auto& f : r.fields) {
-      cols.push_back(classify_header(f));
-      if (cols.back().role == Role::Unit) has_unit = true;
-    }
-    for (std::size_t i = 0; i < cols.size(); ++i) {
-      const auto& c = cols[i];
-      if (c.role == Role::None) continue;
-      if (c.role == Role::YearColumn && all_digits(c.header) && !has_unit) continue;
-      ++score;
-    }
-    if (out) *out = std::move(cols);
-    return score;
-  }
-
-  void decide(bool force) {
-    if (stage != Stage::PreHeader) return;
-    if (!force && pre_content == 0) {
-      decide_deferred = true;
-      return;
-    }
-    std::vector<Row> rows = std::move(pre);
-    pre.clear();
-    int best = -1, best_score = 0;
-    for (std::size_t i = 0; i < rows.size(); ++i) {
-      if (non_empty(rows[i]) < 2) continue;
-      int s = header_score(rows[i], nullptr);
-      if (s > best_score) { best_score = s; best = static_cast<int>(i); }
-    }
-    bool any_content = false;
-    for (const auto& r : rows) any_content = any_content || non_empty(r) > 0;
-    if (!any_content) {
-      stage = Stage::Dead;
-      ctx.report(Severity::Error, "file.empty", 0, 0,
-                 "Filen er tom. Velg filen med tabellen (årsverk eller folkemengde).",
-                 "The file is empty. Choose the file with the table (FTEs or population).");
-      return;
-    }
-    // SSB title: "07459: Population, by region, age, contents and year".
-    for (const auto& r : rows) {
-      if (non_empty(r) == 0) continue;
-      const std::string& f = r.fields[0];
-      ssb_title = f.size() > 6 && all_digits(f.substr(0, 5)) && f[5] == ':';
-      break;
-    }
-    if (best < 0) {
-      stage = Stage::Dead;
-      const Row* first = nullptr;
-      for (const auto& r : rows)
-        if (non_empty(r) >= 2) { first = &r; break; }
-      if (!first)
-        for (const auto& r : rows)
-          if (non_empty(r) >= 1) { first = &r; break; }
-      std::vector<std::string> found;
-      for (const auto& f : first->fields)
-        if (!f.empty() && found.size() < 12) found.push_back(q(f));
-      unknown_table(first->line, join(found));
-      return;
-    }
-    header_score(rows[best], &columns);
-    header_line = rows[best].line;
-    setup_columns();
-    if (stage == Stage::Dead) return;
-    // Decimal mark: evidence from the numeric cells in the window.
-    int comma = 0, point = 0;
-    std::vector<int> numeric = cat_cols;
-    for (int c : year_cols) numeric.push_back(c);
-    for (int c : {value_col, pop_col})
-      if (c >= 0) numeric.push_back(c);
-    for (std::size_t i = best + 1; i < rows.size(); ++i) {
-      for (int c : numeric) {
-        if (c >= static_cast<int>(rows[i].fields.size())) continue;
-        const std::string& f = rows[i].fields[c];
-        std::size_t pc = f.rfind(','), pp = f.rfind('.');
-        if (pc != std::string::npos && pp == std::string::npos && f.size() - pc - 1 != 3) ++comma;
-        if (pp != std::string::npos && pc == std::string::npos && f.size() - pp - 1 != 3 &&
-            f.size() > 1)
-          ++point;
-      }
-    }
-    comma_decimal = delim != ',' && point <= comma;
-    if (point == 0 && comma == 0) comma_decimal = delim != ',';
-    stage = Stage::Data;
-    for (std::size_t i = best + 1; i < rows.size(); ++i) data(rows[i]);
-  }
-
-  void unknown_table(int64_t line, const std::string& found) {
+    ctx.report(Severity::Error, "csv.too_many_columns", rec.line, 0,
+               "Raden har " + std::to_string(rec.fields.size()) + " kolonner (mer enn " +
+                   std::to_string(ctx.limits.max_columns) +
+                   "). Dette er ikke en tabell vi kan lese. " + kAcceptedNb,
+               "The row has " + std::to_string(rec.fields.size()) + " columns (more than " +
+                   std::to_string(ctx.limits.max_columns) +
+                   "). This is not a table we can read. " + kAcceptedEn);
     ctx.out.kind = FileKind::Unknown;
-    ctx.report(Severity::Error, "table.unrecognised", line, 0,
-               "Vi fant ikke kolonnene vi trenger. Kolonner i filen: " + found +
-                   ". For årsverk trengs kommune (kommunenummer), år og kategoriene a–e (eller "
-                   "M1–M4), eller kolonnene kategori og årsverk. For folkemengde trengs region, år "
-                   "og folkemengde, eller SSB-kolonner som «Personer 2023». Gi kolonnene slike "
-                   "overskrifter og prøv igjen.",
-               "We did not find the columns we need. Columns in the file: " + found +
-                   ". FTEs need municipality (number), year and the categories a–e (or "
-                   "M1–M4), or the columns category and FTEs. Population needs region, year and "
-                   "population, or SSB columns such as \"Persons 2023\". Give the columns such "
-                   "headers and try again.");
+    stage = Stage::Dead;
+    return;
   }
+  if (rec.unterminated) {
+    ctx.report(Severity::Warning, "csv.unterminated_quote", rec.line, 0,
+               "Filen slutter inne i en celle med anførselstegn (\"). Sjekk at hver celle som "
+               "begynner med \" også slutter med \".",
+               "The file ends inside a quoted cell (\"). Check that every cell that starts with \" "
+               "also ends with \".");
+  }
+  if (stage == Stage::Dead) return;
+  decode(rec, row_);
+  if (stage == Stage::PreHeader) {
+    if (non_empty(row_) > 0) ++pre_content;
+    pre.emplace_back(row_);
+    // The sniff window held no complete line: decide after a few lines (a count of records,
+    // so the result does not depend on how the bytes were chunked).
+    if (decide_deferred && pre_content >= 5) decide(true);
+    return;
+  }
+  data(row_);
+}
 
-  void setup_columns() {
-    // Effective width: up to the last non-empty header.
-    for (std::size_t i = 0; i < columns.size(); ++i)
-      if (!columns[i].header.empty()) eff_width = i + 1;
-    int best_unit_priority = -1;
-    for (std::size_t i = 0; i < columns.size(); ++i) {
-      const auto& c = columns[i];
-      int idx = static_cast<int>(i);
-      switch (c.role) {
-        case Role::Unit:
-          if (c.unit_priority > best_unit_priority) { best_unit_priority = c.unit_priority; unit_col = idx; }
-          break;
-        case Role::Year: if (year_col < 0) year_col = idx; break;
-        case Role::Group: if (group_col < 0) group_col = idx; break;
-        case Role::Service: if (service_col < 0) service_col = idx; break;
-        case Role::Category: if (category_col < 0) category_col = idx; break;
-        case Role::Value: case Role::ArsverkValue: if (value_col < 0) value_col = idx; break;
-        case Role::Population: if (pop_col < 0) pop_col = idx; break;
-        case Role::Age: if (age_col < 0) age_col = idx; break;
-        case Role::Sex: if (sex_col < 0) sex_col = idx; break;
-        case Role::Contents: if (contents_col < 0) contents_col = idx; break;
-        case Role::CategoryColumn: cat_cols.push_back(idx); break;
-        case Role::YearColumn: year_cols.push_back(idx); break;
-        default: break;
-      }
-    }
-    const bool arsverk_value = value_col >= 0 && columns[value_col].role == Role::ArsverkValue;
-    if (is_reference()) {
-      setup_reference();
-    } else if (!cat_cols.empty() && category_col < 0) {
-      layout = Layout::Wide;
-      if (value_col >= 0 && arsverk_value) {
-        // "årsverk" next to category columns: a total column.
-        columns[value_col].role = Role::CategoryColumn;
-        columns[value_col].category = CategoryMatch{Category::Total, true};
-        cat_cols.push_back(value_col);
-        std::sort(cat_cols.begin(), cat_cols.end());
-        value_col = -1;
-      }
-    } else if (category_col >= 0 && value_col >= 0) {
-      layout = Layout::Long;
-      cat_cols.clear();
-    } else if (category_col >= 0 && cat_cols.size() == 1 && columns[cat_cols[0]].category.provisional_total) {
-      // "kategori; totalt" hardly happens; treat "totalt" as the value column.
-      layout = Layout::Long;
-      value_col = cat_cols[0];
-      cat_cols.clear();
-    } else if (!year_cols.empty() && year_col < 0) {
-      layout = Layout::PopSsb;
-    } else if (pop_col >= 0 || (value_col >= 0 && !arsverk_value &&
-                                (age_col >= 0 || sex_col >= 0 || contents_col >= 0 || ssb_title))) {
-      layout = Layout::PopSimple;
-      if (pop_col < 0) pop_col = value_col;
-    } else if (arsverk_value && category_col < 0) {
-      // "kommune; år; årsverk": total årsverk.
-      layout = Layout::Wide;
-      columns[value_col].role = Role::CategoryColumn;
-      columns[value_col].category = CategoryMatch{Category::Total, true};
-      cat_cols.push_back(value_col);
-      value_col = -1;
-    } else if (!year_cols.empty()) {
-      layout = Layout::PopSsb;
-    }
-    std::vector<std::string> found;
-    for (const auto& c : columns)
-      if (!c.header.empty() && found.size() < 12) found.push_back(q(c.header));
-    if (layout == Layout::None) {
-      stage = Stage::Dead;
-      if (unit_col >= 0 && year_col >= 0 && category_col < 0 && value_col >= 0 &&
-          columns[value_col].role == Role::Value) {
-        value_without_meaning();
-        return;
-      }
-      if (unit_col >= 0 && year_col >= 0 && category_col < 0) {
-        no_category(join(found));
-        return;
-      }
-      if (category_col >= 0 && value_col < 0) {
-        ctx.out.kind = FileKind::Arsverk;
-        ctx.report(Severity::Error, "header.missing_value", header_line, category_col + 1,
-                   "Filen har en kategorikolonne, men ingen kolonne med årsverk. Kolonner i filen: " +
-                       join(found) + ". Legg til en kolonne med overskriften «årsverk».",
-                   "The file has a category column but no column with FTEs. Columns in "
-                   "the file: " + join(found) + ". Add a column headed \"FTEs\".");
-        return;
-      }
-      unknown_table(header_line, join(found));
-      return;
-    }
-    bool arsverk = layout == Layout::Wide || layout == Layout::Long;
-    const bool reference = layout == Layout::RefWide || layout == Layout::RefLong;
-    ctx.out.kind = arsverk ? FileKind::Arsverk : reference ? FileKind::Reference : FileKind::Population;
-    ctx.out.format = layout == Layout::Wide ? "csv-wide"
-                     : layout == Layout::Long ? "csv-long"
-                     : reference ? "csv-reference"
-                     : (layout == Layout::PopSsb || ssb_title) ? "ssb-csv"
-                                                                : "csv-simple";
-    if (arsverk) {
-      ctx.out.has_target_group = group_col >= 0;
-      ctx.out.has_service = service_col >= 0;
-      for (int c : cat_cols) note_category(columns[c].category);
-    }
-    // Demote the other unit columns to names.
-    for (std::size_t i = 0; i < columns.size(); ++i)
-      if (columns[i].role == Role::Unit && static_cast<int>(i) != unit_col) columns[i].role = Role::UnitName;
-    if (unit_col < 0) {
-      stage = Stage::Dead;
-      ctx.report(Severity::Error, "header.missing_unit", header_line, 0,
-                 std::string("Fant ingen kolonne for enhet (kommune, bydel, fylke eller region). "
-                             "Kolonner i filen: ") + join(found) +
-                     ". Gi kolonnen med kommunenummer overskriften «kommunenummer» eller «region».",
-                 "Found no column for the unit (municipality, district, county or region). Columns "
-                 "in the file: " + join(found) +
-                     ". Head the column with the municipality numbers \"kommunenummer\" or \"region\".");
-      return;
-    }
-    if (year_col < 0 && year_cols.empty()) {
-      stage = Stage::Dead;
-      ctx.report(Severity::Error, "header.missing_year", header_line, 0,
-                 "Fant ingen kolonne for år. Kolonner i filen: " + join(found) +
-                     ". Legg til en kolonne med overskriften «år» og årstallet på hver rad.",
-                 "Found no column for the year. Columns in the file: " + join(found) +
-                     ". Add a column headed \"year\" with the year on every row.");
-      return;
-    }
-    if (arsverk) {
-      if (layout == Layout::Wide) read_disjoint_names();
-      report_unread_columns();
-    }
-    if (reference) report_unread_columns();
-  }
+bool TableReader::Impl::shape_ok(const Row& r) const {
+  if (non_empty(r) < 2) return false;
+  if (r.fields.size() < eff_width) return false;
+  for (std::size_t i = columns.size(); i < r.fields.size(); ++i)
+    if (!r.fields[i].empty()) return false;
+  return true;
+}
 
-  // ---------------------------------------------------------------------------------------
-  // Reference files: published rates per 1 000 inhabitants, recognised by a header that says so.
-  // A rate column beside FTE columns (a sheet's own computed rate) leaves the file an årsverk
-  // file: only a file whose figures are all rates is a reference file.
-  bool is_reference() const {
-    bool rate = false, fte = false;
-    for (const auto& c : columns) {
-      if (c.header.empty()) continue;
-      const bool marked = has_rate_marker(c.header);
-      rate = rate || marked;
-      fte = fte || (!marked && (c.role == Role::CategoryColumn || c.role == Role::ArsverkValue));
-    }
-    return rate && !fte;
+void TableReader::Impl::flush_pending_as_errors() {
+  for (const auto& [line, n] : pending) {
+    ctx.report(Severity::Error, "csv.wrong_shape", line, 0,
+               "Raden har " + std::to_string(n) + " felt, men overskriften har " +
+                   std::to_string(eff_width) +
+                   " kolonner. Raden er hoppet over. Sjekk skilletegnet og at desimaltall med komma "
+                   "står i anførselstegn.",
+               "The row has " + std::to_string(n) + " fields but the header has " +
+                   std::to_string(eff_width) +
+                   " columns. The row was skipped. Check the delimiter, and that decimal numbers "
+                   "with a comma are quoted.");
   }
+  pending.clear();
+  pending_data.clear();
+  pending_count = 0;
+}
 
-  void setup_reference() {
-    int rate_col = -1;
-    for (std::size_t i = 0; i < columns.size(); ++i)
-      if (rate_col < 0 && has_rate_marker(columns[i].header)) rate_col = static_cast<int>(i);
-    cat_cols.clear();
-    if (category_col >= 0) {
-      // unit; year; measure; value — the value is the rate column, or "verdi"/"value".
-      layout = Layout::RefLong;
-      if (rate_col >= 0 && rate_col != category_col) value_col = rate_col;
-      if (value_col < 0) {
-        layout = Layout::None;
-        category_col = -1;  // reported as a table without the columns we need
-      }
-      return;
-    }
-    layout = Layout::RefWide;
-    for (std::size_t i = 0; i < columns.size(); ++i) {
-      const ColumnInfo& c = columns[i];
-      if (c.header.empty() || (c.role != Role::CategoryColumn && c.role != Role::None &&
-                               c.role != Role::ArsverkValue && c.role != Role::Value))
-        continue;
-      if (std::optional<int> m = match_reference_measure(c.header)) {
-        ref_cols.push_back(static_cast<int>(i));
-        ref_measures.push_back(*m);
-      }
-    }
-    if (ref_cols.empty()) layout = Layout::None;
-  }
+bool TableReader::Impl::looks_like_data(const Row& r) const {
+  if (non_empty(r) < 2) return false;
+  std::string_view u = trim(cell(r, unit_col));
+  std::string_view code = u.substr(0, u.find(' '));
+  if (starts_with(code, "K-") || starts_with(code, "k-")) code.remove_prefix(2);
+  if (code.empty() || code.size() > 6 || !all_digits(code)) return false;
+  if (year_col < 0) return true;
+  std::string_view y = trim(cell(r, year_col));
+  return y.size() == 4 && all_digits(y);
+}
 
-  void reference_row(const Row& r) {
-    if (values_full) return;
-    auto year = parse_year(r, year_col);
-    if (!year) return;
-    auto unit = arsverk_unit(r, *year);
-    if (!unit) return;
-    if (layout == Layout::RefLong) {
-      const std::string& text = cell(r, category_col);
-      std::optional<int> measure = match_reference_measure(text);
-      if (!measure) {
-        ctx.report(Severity::Error, "reference.unknown_measure", r.line, category_col + 1,
-                   q(text) + " er ikke et måltall vi kjenner. Skriv M1–M4, «Totalt», «Minimum helse- "
-                   "og sosialfaglig vgs», «Helse- og sosialfaglig utdanning fra universitet/høyskole» "
-                   "eller «Annen utdanning fra universitet/høyskole». Raden er hoppet over.",
-                   q(text) + " is not a measure we know. Write M1–M4, \"Total\", \"Min. "
-                   "health/social upper secondary\", \"Health and social education, "
-                   "university/college\" or \"Other education, university/college\". The row was "
-                   "skipped.");
-        return;
-      }
-      reference_value(r, value_col, *unit, *year, *measure);
-      return;
+void TableReader::Impl::data(const Row& row) {
+  if (stage != Stage::Data) return;
+  if (non_empty(row) == 0) return;  // blank line
+  if (!shape_ok(row)) {
+    if (pending_count == 0) pending_first = row.line;
+    ++pending_count;
+    if (pending.size() < 1000) {
+      pending.emplace_back(row.line, row.fields.size());
+      pending_data.push_back(looks_like_data(row));
     }
-    for (std::size_t i = 0; i < ref_cols.size(); ++i)
-      reference_value(r, ref_cols[i], *unit, *year, ref_measures[i]);
+    return;
   }
+  if (pending_count) flush_pending_as_errors();
+  ++data_rows;
+  ++ctx.out.rows;
+  switch (layout) {
+    case Layout::Wide: case Layout::Long: arsverk_row(row); break;
+    case Layout::RefWide: case Layout::RefLong: reference_row(row); break;
+    case Layout::PopSsb: case Layout::PopSimple: population_row(row); break;
+    default: break;
+  }
+}
 
-  void reference_value(const Row& r, int col, const std::string& unit, int year, int measure) {
-    const std::string& t = cell(r, col);
-    ParsedNumber n = parse_decimal(t, comma_decimal);
-    if (n.status == NumberStatus::Empty || n.status == NumberStatus::SsbMissing) {
-      note_missing(r, col, t);
-      return;
-    }
-    if (n.status == NumberStatus::NotANumber || n.status == NumberStatus::OutOfRange ||
-        n.value.micro() < 0 || n.value > kMaxRate) {
-      ctx.report(Severity::Error, "reference.bad_rate", r.line, col + 1,
-                 q(t) + " er ikke en rate per 1 000 innbyggere (et tall fra 0 til 1000, for "
-                 "eksempel 2,8). Verdien er hoppet over.",
-                 q(t) + " is not a rate per 1,000 inhabitants (a number from 0 to 1000, for "
-                 "example 2.8). The value was skipped.");
-      return;
-    }
-    if (ctx.out.reference.size() >= ctx.limits.max_values) {
-      values_full = true;
-      ctx.report(Severity::Error, "file.too_many_values", r.line, 0,
-                 "Filen har mer enn " + std::to_string(ctx.limits.max_values) +
-                     " rater. Resten av filen fra og med denne linjen er ikke lest.",
-                 "The file has more than " + std::to_string(ctx.limits.max_values) +
-                     " rates. The rest of the file from this line on was not read.");
-      return;
-    }
-    ctx.out.reference.push_back(
-        ReferenceRate{unit, year, measure, n.value, ctx.file_index, r.line});
+void TableReader::Impl::note_missing(const Row& r, int col, std::string_view text) {
+  if (missing++ == 0) {
+    missing_first_line = r.line;
+    missing_first_col = col + 1;
+    missing_first_text = text;
   }
+}
 
+std::optional<int> TableReader::Impl::parse_year(const Row& r, int col) {
+  std::string_view t = cell(r, col);
+  std::string_view s = t;
+  if (ends_with(s, ".0") || ends_with(s, ",0")) s.remove_suffix(2);
+  if (s.size() == 4 && all_digits(s)) {
+    const int y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+    if (y >= 1900 && y <= 2100) return y;
+  }
+  if (t.empty())
+    ctx.report(Severity::Error, "year.missing", r.line, col + 1,
+               "Året mangler. Skriv årstallet, for eksempel 2024. Raden er hoppet over.",
+               "The year is missing. Write the year, for example 2024. The row was skipped.");
+  else
+    ctx.report(Severity::Error, "year.invalid", r.line, col + 1,
+               q(t) + " er ikke et årstall. Skriv året med fire sifre, for eksempel 2024. Raden er "
+                      "hoppet over.",
+               q(t) + " is not a year. Write the year with four digits, for example 2024. The row "
+                      "was skipped.");
+  return std::nullopt;
+}
 
-  // "Kommune; År; Verdi": a published rate per 1 000 or årsverk? Refused rather than guessed; the
-  // message gives both readings and the header that says which.
-  void value_without_meaning() {
-    ctx.out.kind = FileKind::Unknown;
-    const std::string col = q(columns[value_col].header);
-    const std::string file = ctx.name.empty() ? std::string() : " i " + ctx.name;
-    const std::string file_en = ctx.name.empty() ? std::string() : " of " + ctx.name;
-    ctx.report(Severity::Error, "header.value_unclear", header_line, value_col + 1,
-               "Kolonnen " + col + file + " kan være publiserte tall per 1 000 innbyggere eller årsverk, "
-               "og kalkulatoren gjetter ikke. Er det publiserte tall per 1 000 innbyggere (for eksempel "
-               "Helsedirektoratets), gi kolonnen overskriften «Per 1000 innbyggere» (eller «M1 per 1000»). "
-               "Er det årsverk, gi den navnet på kategorien: «Totalt» for alle årsverk, a–e fra 2024 "
-               "(for eksempel «Ufaglærte»), eller legg til en kolonne «kategori» og kall denne «årsverk».",
-               "The column " + col + file_en + " may hold published rates per 1,000 inhabitants or FTEs, "
-               "and the calculator does not guess. If it holds published rates per 1,000 inhabitants (for "
-               "example the Norwegian Directorate of Health's), head the column \"Per 1000 inhabitants\" "
-               "(or \"M1 per 1000\"). If it holds FTEs, give it the category's name: \"Total\" for all "
-               "FTEs, a–e from 2024 (for example \"Unskilled\"), or add a column \"category\" and head "
-               "this one \"FTEs\".");
-  }
-
-  // Unit and year but nothing that holds FTEs: an error naming what was found and expected.
-  void no_category(const std::string& found) {
-    ctx.out.kind = FileKind::Unknown;
-    std::string hint_nb, hint_en;
-    for (const auto& c : columns)
-      if (c.role == Role::None && !c.header.empty() && looks_like_category(c.header)) {
-        const std::string near = q(closest_category_header(c.header));
-        hint_nb = " Mente du " + near + " for " + q(c.header) + "?";
-        hint_en = " Did you mean " + near + " for " + q(c.header) + "?";
-        break;
-      }
-    ctx.report(Severity::Error, "header.no_category", header_line, 0,
-               "Filen har kolonner for enhet og år, men ingen kolonne vi kjenner som en "
-               "utdanningskategori eller et måltall. Kolonner i filen: " + found +
-                   ". Vi forventer kategoriene a–e (fra 2024, for eksempel «Ufaglærte»), måltallene "
-                   "M1–M4 eller «Totalt», «Minimum helse- og sosialfag fra vgs», "
-                   "«Høyskole/universitet», «Høyskole/universitet med videreutdanning» (til og med "
-                   "2023), eller kolonnene «kategori» og «årsverk»." + hint_nb,
-               "The file has columns for unit and year, but none we know as an education category "
-               "or a measure. Columns in the file: " + found +
-                   ". We expect the categories a–e (from 2024, for example \"Unskilled\"), the "
-                   "measures M1–M4 or \"Total\", \"Min. health/social upper secondary\", \"Higher "
-                   "education\", \"Higher education with further education\" (up to 2023), or the "
-                   "columns \"category\" and \"FTEs\"." + hint_en);
-  }
-
-  // Columns named like the 2024 categories in a sheet of the disjoint 2015 levels ("hoy_uten"
-  // beside "Ufaglærte"): read as the 2015 levels they mean there.
-  void read_disjoint_names() {
-    bool disjoint = false;
-    for (int c : cat_cols) {
-      const Category k = columns[c].category.category;
-      disjoint = disjoint || k == Category::HoyUten || k == Category::Ingen ||
-                 k == Category::AnnenVgs || k == Category::VgsHelse || k == Category::HoyMed;
-    }
-    if (!disjoint) return;
-    for (int c : cat_cols) {
-      if (normalise_name(columns[c].header).size() <= 2) continue;  // a letter code stays one
-      Category& k = columns[c].category.category;
-      if (k == Category::A) k = Category::VgsHelse;
-      else if (k == Category::C) k = Category::AnnenVgs;
-      else if (k == Category::E) k = Category::Ingen;
-      else if (k == Category::M4) k = Category::HoyMed;
-    }
-  }
-
-  bool column_taken(int i) const {
-    const Role role = columns[i].role;
-    if (role == Role::UnitName) return true;  // names beside the number: documented as not read
-    if (layout == Layout::RefWide && std::find(ref_cols.begin(), ref_cols.end(), i) != ref_cols.end())
-      return true;
-    if (role == Role::CategoryColumn)
-      return std::find(cat_cols.begin(), cat_cols.end(), i) != cat_cols.end();
-    for (int used : {unit_col, year_col, group_col, service_col})
-      if (used == i) return true;
-    return (layout == Layout::Long || layout == Layout::RefLong) && (i == category_col || i == value_col);
-  }
-
-  // Every column of an årsverk file is read or reported: nothing is dropped silently.
-  void report_unread_columns() {
-    for (std::size_t i = 0; i < columns.size(); ++i) {
-      const ColumnInfo& c = columns[i];
-      const int col = static_cast<int>(i);
-      if (c.header.empty()) {
-        unnamed_cols.push_back(col);
-        continue;
-      }
-      if (column_taken(col)) continue;
-      if (c.role == Role::Population || (c.role == Role::YearColumn && !all_digits(c.header))) {
-        ctx.report(Severity::Warning, "header.population_ignored", header_line, col + 1,
-                   "Kolonnen " + q(c.header) + " ser ut som folkemengde og er ikke lest: i en "
-                   "årsverksfil brukes bare årsverk. Folkemengden tas fra en egen befolkningsfil "
-                   "eller fra SSB-tallene som er bygd inn.",
-                   "The column " + q(c.header) + " looks like population and was not read: an FTE "
-                   "file is read for FTEs only. The population comes from a population file of its "
-                   "own or from the built-in SSB figures.");
-      } else if (ctx.out.kind == FileKind::Arsverk && has_rate_marker(c.header)) {
-        ctx.report(Severity::Warning, "header.column_ignored", header_line, col + 1,
-                   "Kolonnen " + q(c.header) + " er ikke lest: den har rater per 1 000 "
-                   "innbyggere, og dem regner kalkulatoren ut selv av årsverkene.",
-                   "The column " + q(c.header) + " was not read: it holds rates per 1,000 "
-                   "inhabitants, which the calculator computes itself from the FTEs.");
-      } else if (c.role == Role::None && looks_like_category(c.header)) {
-        const std::string near = q(closest_category_header(c.header));
-        ctx.report(Severity::Warning, "header.unknown_category", header_line, col + 1,
-                   "Kolonnen " + q(c.header) + " er ikke en utdanningskategori eller et måltall vi "
-                   "kjenner, og er ikke lest. Nærmeste kjente navn: " + near +
-                   ". Gi kolonnen et av navnene i brukerveiledningen hvis den skal telle med.",
-                   "The column " + q(c.header) + " is not an education category or measure we "
-                   "know, and was not read. Closest known name: " + near +
-                   ". Give the column one of the names in the guide if it should count.");
-      } else {
-        ctx.report(Severity::Warning, "header.column_ignored", header_line, col + 1,
-                   "Kolonnen " + q(c.header) + " er ikke lest: " + unread_reason_nb(c.role) +
-                       " Sjekk at ingen årsverk står i den.",
-                   "The column " + q(c.header) + " was not read: " + unread_reason_en(c.role) +
-                       " Check that it holds no FTEs.");
-      }
-    }
-  }
-
-  static std::string unread_reason_nb(Role role) {
-    switch (role) {
-      case Role::None: return "overskriften er ikke en vi kjenner.";
-      case Role::Category: return "filen har allerede kategorier som kolonner.";
-      case Role::CategoryColumn: return "filen har én rad per kategori (kolonnene kategori og årsverk).";
-      default: return "filen har allerede en kolonne med samme rolle, eller rollen brukes ikke for årsverk.";
-    }
-  }
-  static std::string unread_reason_en(Role role) {
-    switch (role) {
-      case Role::None: return "its header is not one we know.";
-      case Role::Category: return "the file already has the categories as columns.";
-      case Role::CategoryColumn: return "the file has one row per category (columns category and FTEs).";
-      default: return "the file already has a column in that role, or the role is not used for FTEs.";
-    }
-  }
-
-  void note_category(const CategoryMatch& m) {
-    if (m.provisional_total) return;
-    int c = static_cast<int>(m.category);
-    if (c <= static_cast<int>(Category::E)) seen_ae = true;
-    else if (c <= static_cast<int>(Category::M4)) seen_m = true;
-    else if (m.category != Category::Total) seen_disjoint = true;
-  }
-
-  // ---------------------------------------------------------------------------------------
-  bool shape_ok(const Row& r) const {
-    if (non_empty(r) < 2) return false;
-    if (r.fields.size() < eff_width) return false;
-    for (std::size_t i = columns.size(); i < r.fields.size(); ++i)
-      if (!r.fields[i].empty()) return false;
-    return true;
-  }
-
-  void flush_pending_as_errors() {
-    for (const auto& [line, n] : pending) {
-      ctx.report(Severity::Error, "csv.wrong_shape", line, 0,
-                 "Raden har " + std::to_string(n) + " felt, men overskriften har " +
-                     std::to_string(eff_width) +
-                     " kolonner. Raden er hoppet over. Sjekk skilletegnet og at desimaltall med komma "
-                     "står i anførselstegn.",
-                 "The row has " + std::to_string(n) + " fields but the header has " +
-                     std::to_string(eff_width) +
-                     " columns. The row was skipped. Check the delimiter, and that decimal numbers "
-                     "with a comma are quoted.");
-    }
-    pending.clear();
-    pending_data.clear();
-    pending_count = 0;
-  }
-
-  // A short row that starts like a data row (a unit number, and a four-digit year where the
-  // table has a year column) is a row cut off in a half-saved file, not a footnote.
-  bool looks_like_data(const Row& r) const {
-    if (non_empty(r) < 2) return false;
-    std::string_view u = trim(cell(r, unit_col));
-    std::string_view code = u.substr(0, u.find(' '));
-    if (starts_with(code, "K-") || starts_with(code, "k-")) code.remove_prefix(2);
-    if (code.empty() || code.size() > 6 || !all_digits(code)) return false;
-    if (year_col < 0) return true;
-    std::string_view y = trim(cell(r, year_col));
-    return y.size() == 4 && all_digits(y);
-  }
-
-  void data(const Row& row) {
-    if (stage != Stage::Data) return;
-    if (non_empty(row) == 0) return;  // blank line
-    if (!shape_ok(row)) {
-      if (pending_count == 0) pending_first = row.line;
-      ++pending_count;
-      if (pending.size() < 1000) {
-        pending.emplace_back(row.line, row.fields.size());
-        pending_data.push_back(looks_like_data(row));
-      }
-      return;
-    }
-    if (pending_count) flush_pending_as_errors();
-    ++data_rows;
-    ++ctx.out.rows;
-    switch (layout) {
-      case Layout::Wide: case Layout::Long: arsverk_row(row); break;
-      case Layout::RefWide: case Layout::RefLong: reference_row(row); break;
-      case Layout::PopSsb: case Layout::PopSimple: population_row(row); break;
-      default: break;
-    }
-  }
-
-  const std::string& cell(const Row& r, int c) const {
-    static const std::string empty;
-    return c >= 0 && c < static_cast<int>(r.fields.size()) ? r.fields[c] : empty;
-  }
-
-  void note_missing(const Row& r, int col, const std::string& text) {
-    if (missing++ == 0) {
-      missing_first_line = r.line;
-      missing_first_col = col + 1;
-      missing_first_text = text;
-    }
-  }
-
-  std::optional<int> parse_year(const Row& r, int col) {
-    const std::string& t = cell(r, col);
-    std::string s = t;
-    if (ends_with(s, ".0") || ends_with(s, ",0")) s.resize(s.size() - 2);
-    if (s.size() == 4 && all_digits(s)) {
-      int y = std::stoi(s);
-      if (y >= 1900 && y <= 2100) return y;
-    }
-    if (t.empty())
-      ctx.report(Severity::Error, "year.missing", r.line, col + 1,
-                 "Året mangler. Skriv årstallet, for eksempel 2024. Raden er hoppet over.",
-                 "The year is missing. Write the year, for example 2024. The row was skipped.");
-    else
-      ctx.report(Severity::Error, "year.invalid", r.line, col + 1,
-                 q(t) + " er ikke et årstall. Skriv året med fire sifre, for eksempel 2024. Raden er "
-                        "hoppet over.",
-                 q(t) + " is not a year. Write the year with four digits, for example 2024. The row "
-                        "was skipped.");
-    return std::nullopt;
-  }
-
-  std::optional<std::string> arsverk_unit(const Row& r, int year) {
-    const std::string& t = cell(r, unit_col);
-    if (t.empty()) {
-      ctx.report(Severity::Error, "unit.missing", r.line, unit_col + 1,
-                 "Enheten (kommune/bydel) mangler. Skriv kommunenummeret. Raden er hoppet over.",
-                 "The unit (municipality/district) is missing. Write the municipality number. The "
-                 "row was skipped.");
-      return std::nullopt;
-    }
-    std::optional<Structure> s = structure_for_year(year);
-    std::string key = t + '\x1f' + (s ? to_string(*s) : "-");
-    auto it = unit_cache.find(key);
-    if (it == unit_cache.end()) {
-      UnitResult res = parse_unit(t, year, *ctx.registers);
-      if (unit_cache.size() > 100000) unit_cache.clear();
-      it = unit_cache.emplace(key, std::move(res)).first;
-    }
-    const UnitResult& u = it->second;
-    if (u.status != UnitStatus::Ok) {
-      report_bad_unit(ctx, u, t, r.line, unit_col + 1, "Raden er hoppet over.", "The row was skipped.");
-      return std::nullopt;
-    }
-    if (u.restored_zero) report_restored_zero(ctx, restored_zero_reported, t, u.code, r.line, unit_col + 1);
-    if (u.thousands_grouped) report_thousands_grouped(t, u.code, r.line);
-    if (!u.name_conflict.empty()) {
-      ctx.report(Severity::Warning, "unit.name_mismatch", r.line, unit_col + 1,
-                 q(t) + ": nummeret og navnet gjelder ulike enheter i " + std::to_string(year) +
-                     " (navnet er " + q(u.name_conflict) + "). Nummeret " + q(u.code) +
-                     " er brukt. Rett nummeret eller navnet.",
-                 q(t) + ": the number and the name are different units in " + std::to_string(year) +
-                     " (the name is " + q(u.name_conflict) + "). The number " + q(u.code) +
-                     " was used. Correct the number or the name.");
-    }
-    return u.code;
-  }
-
-  // Said once per file, like restored leading zeros: the grouping is Excel's number format.
-  void report_thousands_grouped(const std::string& text, const std::string& code, int64_t line) {
-    if (thousands_reported) return;
-    thousands_reported = true;
-    ctx.report(Severity::Warning, "unit.thousands_separator", line, unit_col + 1,
-               q(text) + " er lest som kommunenummer " + q(code) + ", ikke som et fylke: "
-               "skilletegnet er Excels tusenskille. Det gjelder alle slike celler i filen. Formater "
-               "kolonnen som tekst eller tall uten tusenskille, og sjekk numrene.",
-               q(text) + " was read as municipality number " + q(code) + ", not as a county: the "
-               "separator is Excel's thousands separator. This applies to every such cell in the "
-               "file. Format the column as text or as a number without thousands separator, and "
-               "check the numbers.");
-  }
-
-  // «Psykisk helse ekskl. demens» names dementia work only as left out: counted, and said once
-  // per service text on its first line.
-  void note_service(const std::string& service, int64_t line) {
-    if (services_seen.count(service) || services_seen.size() >= 10000) return;
-    services_seen.insert(service);
-    if (service_scope(service) != ServiceScope::ExclusionNegated) return;
-    ctx.report(Severity::Info, "service.exclusion_negated", line, service_col + 1,
-               "Tjenesten " + q(service) + " nevner demens, utviklingshemming eller generell "
-               "forebygging bare som unntatt, og er regnet med i indikatoren. Sjekk at årsverkene "
-               "ikke gjelder slikt arbeid.",
-               "The service " + q(service) + " names dementia, intellectual disability or general "
-               "prevention only as left out, and is counted in the indicator. Check that its FTEs "
-               "are not for such work.");
-  }
-
-  // A row whose other cells say its figure is a rate ("enhet: arsverk_per_1000", as in published
-  // tables) holds no FTEs: an error, never a rate counted as FTEs.
-  bool says_rate(const Row& r) {
-    for (std::size_t i = 0; i < columns.size() && i < r.fields.size(); ++i) {
-      const int col = static_cast<int>(i);
-      if (col == unit_col || column_holds_figures(col) || !has_rate_marker(r.fields[i])) continue;
-      ctx.report(Severity::Error, "value.rate_not_fte", r.line, col + 1,
-                 q(r.fields[i]) + " sier at tallet på raden er en rate per 1 000 innbyggere, ikke "
-                 "årsverk. Raden er hoppet over. Publiserte rater leses som referansefil: gi "
-                 "verdikolonnen en overskrift som «Årsverk per 1 000 innbyggere».",
-                 q(r.fields[i]) + " says the figure on this row is a rate per 1,000 inhabitants, "
-                 "not FTEs. The row was skipped. Published rates are read as a reference file: "
-                 "head the value column e.g. \"FTEs per 1,000 inhabitants\".");
-      return true;
-    }
-    return false;
-  }
-
-  bool column_holds_figures(int col) const {
-    return col == value_col || std::find(cat_cols.begin(), cat_cols.end(), col) != cat_cols.end();
-  }
-
-  // A figure under a column without a header is not read: said once, at its first cell.
-  void report_figures_without_header(const Row& r) {
-    for (int c : unnamed_cols) {
-      const std::string& t = cell(r, c);
-      if (t.empty()) continue;
-      unnamed_reported = true;
-      ctx.report(Severity::Warning, "header.unnamed_column", r.line, c + 1,
-                 "Kolonne " + std::to_string(c + 1) + " har ingen overskrift, men inneholder " +
-                     q(t) + ". Den er ikke lest. Gi kolonnen en overskrift (for eksempel en "
-                     "kategori) hvis tallene skal telle med.",
-                 "Column " + std::to_string(c + 1) + " has no header but holds " + q(t) +
-                     ". It was not read. Give the column a header (a category, for example) if "
-                     "its figures should count.");
-      return;
-    }
-  }
-
-  // Reads an årsverk number; false = the row must be skipped (already reported). A value whose
-  // decimal mark is ambiguous ("1.250") also gives its other reading, settled in finish().
-  bool arsverk_number(const Row& r, int col, std::optional<Fixed>& out, CellAmbiguity& ambiguity) {
-    const std::string& t = cell(r, col);
-    ParsedNumber n = parse_decimal(t, comma_decimal);
-    out.reset();
-    ambiguity = {};
-    switch (n.status) {
-      case NumberStatus::Empty: return true;
-      case NumberStatus::SsbMissing: note_missing(r, col, t); return true;
-      case NumberStatus::NotANumber:
-        ctx.report(Severity::Error, "number.not_a_number", r.line, col + 1,
-                   q(t) + " er ikke et tall. " + cell_nb_hint_number() + " Raden er hoppet over.",
-                   q(t) + " is not a number. " + cell_en_hint_number() + " The row was skipped.");
-        return false;
-      case NumberStatus::OutOfRange: report_too_large(r, col, t); return false;
-      case NumberStatus::TooPrecise:
-        ctx.report(Severity::Warning, "number.too_precise", r.line, col + 1,
-                   q(t) + " har flere enn 6 desimaler og er avrundet til " +
-                       fixed_text(n.value, true) + ".",
-                   q(t) + " has more than 6 decimals and was rounded to " +
-                       fixed_text(n.value, false) + ".");
-        break;
-      case NumberStatus::Ok: break;
-    }
-    if (n.value.micro() < 0) {
-      ctx.report(Severity::Error, "number.negative", r.line, col + 1,
-                 q(t) + " er negativt. Årsverk kan ikke være negative; rett tallet. Raden er hoppet "
-                        "over.",
-                 q(t) + " is negative. FTEs cannot be negative; correct the number. The row was "
-                        "skipped.");
-      return false;
-    }
-    if (n.value > kMaxArsverkCell) {
-      report_too_large(r, col, t);
-      return false;
-    }
-    note_decimal_evidence(n);
-    if (n.ambiguous_mark) {
-      ambiguity.mark = n.ambiguous_mark;
-      ambiguity.column = col + 1;
-      ambiguity.other = parse_decimal(t, !comma_decimal).value;
-    }
-    out = n.value;
-    return true;
-  }
-
-  void report_too_large(const Row& r, int col, const std::string& t) {
-    ctx.report(Severity::Error, "number.out_of_range", r.line, col + 1,
-               q(t) + " er mer enn 1 000 000 årsverk, langt mer enn noen kommune har. Sjekk cellen "
-                      "(tusenskille, desimaltegn). Raden er hoppet over.",
-               q(t) + " is more than 1,000,000 FTEs, far more than any municipality has. Check the "
-                      "cell (thousands separator, decimal mark). The row was skipped.");
-  }
-
-  // What the file's unambiguous numbers say about its decimal mark.
-  void note_decimal_evidence(const ParsedNumber& n) {
-    if (n.decimal_mark) ++decimal_seen[n.decimal_mark == '.'];
-    if (n.thousands_mark) ++thousands_seen[n.thousands_mark == '.'];
-    if (!n.ambiguous_mark && !n.decimal_mark && !n.thousands_mark &&
-        n.value >= Fixed::from_micro(1000 * Fixed::kScale))
-      ++plain_thousands;  // "1250": this file writes thousands without a separator
-  }
-
-  // Settles every ambiguous "1.250"/"1,250" with the evidence of the whole file, the same way
-  // for all of them; where the evidence does not decide, each one is reported on its line.
-  void settle_ambiguous() {
-    for (char mark : {',', '.'}) {
-      const int m = mark == '.', other = 1 - m;
-      const int64_t as_decimal = decimal_seen[m] + thousands_seen[other] + plain_thousands;
-      const int64_t as_thousands = thousands_seen[m] + decimal_seen[other];
-      const bool guessed_decimal = (mark == ',') == comma_decimal;
-      const bool decided = (as_decimal > 0) != (as_thousands > 0);
-      const bool decimal = decided ? as_decimal > 0 : guessed_decimal;
-      for (Ambiguous& a : ambiguous) {
-        if (a.mark != mark) continue;
-        ArsverkValue& v = ctx.out.arsverk[a.index];
-        if (decimal != guessed_decimal) std::swap(v.value, a.other);
-        if (!decided) report_ambiguous(a, v.value, decimal);
-      }
-    }
-  }
-
-  void report_ambiguous(const Ambiguous& a, Fixed used, bool decimal) {
-    const Fixed as_decimal = decimal ? used : a.other, as_whole = decimal ? a.other : used;
-    ctx.report(Severity::Warning, "number.ambiguous", a.line, a.column,
-               std::string("Tallet med «") + a.mark + "» og tre sifre etter kan være " +
-                   fixed_text(as_decimal, true) + " eller " + fixed_text(as_whole, true) +
-                   ", og resten av filen avgjør ikke hvilket. Lest som " + fixed_text(used, true) +
-                   ". Skriv desimaltall med komma (12,5) og store tall uten tusenskille (1250).",
-               std::string("The number with \"") + a.mark + "\" and three digits after it can be " +
-                   fixed_text(as_decimal, false) + " or " + fixed_text(as_whole, false) +
-                   ", and the rest of the file does not tell which. Read as " +
-                   fixed_text(used, false) + ". Write decimals with one mark (12.5) and large "
-                   "numbers without a thousands separator (1250).");
-  }
-
-  void arsverk_row(const Row& r) {
-    if (values_full) return;
-    auto year = parse_year(r, year_col);
-    if (!year) return;
-    auto unit = arsverk_unit(r, *year);
-    if (!unit) return;
-    TargetGroup group = TargetGroup::Unspecified;
-    if (group_col >= 0) {
-      const std::string& g = cell(r, group_col);
-      switch (match_group(g)) {
-        case GroupMatch::Adults: group = TargetGroup::Adults; break;
-        case GroupMatch::Children: group = TargetGroup::Children; break;
-        case GroupMatch::Empty: break;
-        case GroupMatch::Unknown:
-          ctx.report(Severity::Warning, "group.unknown", r.line, group_col + 1,
-                     q(g) + " er ikke en målgruppe vi kjenner. Skriv «voksne» eller «barn og unge». "
-                            "Raden er hoppet over.",
-                     q(g) + " is not a target group we know. Write \"voksne\" (adults) or \"barn og "
-                            "unge\" (children and young people). The row was skipped.");
-          return;
-      }
-    }
-    if (!unnamed_reported) report_figures_without_header(r);
-    if (says_rate(r)) return;
-    std::string service = service_col >= 0 ? cell(r, service_col) : std::string();
-    if (!service.empty()) note_service(service, r.line);
-    struct Item { CategoryMatch cat; Fixed value; CellAmbiguity ambiguity; };
-    std::vector<Item> items;
-    bool ok = true;
-    CellAmbiguity ambiguity;
-    if (layout == Layout::Wide) {
-      for (int c : cat_cols) {
-        std::optional<Fixed> v;
-        if (!arsverk_number(r, c, v, ambiguity)) ok = false;
-        else if (v) items.push_back({columns[c].category, *v, ambiguity});
-      }
-    } else {
-      const std::string& ct = cell(r, category_col);
-      auto cat = match_category(ct);
-      if (!cat) {
-        if (ct.empty())
-          ctx.report(Severity::Error, "category.missing", r.line, category_col + 1,
-                     "Kategorien mangler. Skriv a, b, c, d eller e (fra 2024) eller M1–M4 (til og med "
-                     "2023). Raden er hoppet over.",
-                     "The category is missing. Write a, b, c, d or e (from 2024) or M1–M4 (up to "
-                     "2023). The row was skipped.");
-        else
-          ctx.report(Severity::Error, "category.unknown", r.line, category_col + 1,
-                     q(ct) + " er ikke en utdanningskategori vi kjenner. Skriv a, b, c, d eller e "
-                             "(fra 2024) eller M1–M4 (til og med 2023). Raden er hoppet over.",
-                     q(ct) + " is not an education category we know. Write a, b, c, d or e (from "
-                             "2024) or M1–M4 (up to 2023). The row was skipped.");
-        return;
-      }
-      std::optional<Fixed> v;
-      if (!arsverk_number(r, value_col, v, ambiguity)) ok = false;
-      else if (v) items.push_back({*cat, *v, ambiguity});
-    }
-    if (!ok) return;
-    if (ctx.out.arsverk.size() + items.size() > ctx.limits.max_values) {
-      // Memory is bounded by the values kept: far beyond any real årsverk file, stop keeping.
-      values_full = true;
-      ctx.report(Severity::Error, "file.too_many_values", r.line, 0,
-                 "Filen har mer enn " + std::to_string(ctx.limits.max_values) +
-                     " årsverkstall, langt flere enn alle kommuner og bydeler har til sammen. "
-                     "Resten av filen fra og med denne linjen er ikke lest. Sjekk at filen ikke "
-                     "inneholder de samme radene mange ganger, eller del den opp.",
-                 "The file has more than " + std::to_string(ctx.limits.max_values) +
-                     " FTE figures, far more than all municipalities and districts together. "
-                     "The rest of the file from this line on was not read. Check that the file "
-                     "does not repeat the same rows many times, or split it.");
-      return;
-    }
-    for (const auto& it : items) {
-      ArsverkValue av;
-      av.unit = *unit;
-      av.year = *year;
-      av.group = group;
-      av.service = service;
-      av.category = it.cat.category;
-      av.value = it.value;
-      av.file = ctx.file_index;
-      av.line = r.line;
-      if (it.ambiguity.mark)
-        ambiguous.push_back({ctx.out.arsverk.size(), r.line, it.ambiguity.column, it.ambiguity.mark,
-                             it.ambiguity.other});
-      if (it.cat.provisional_total) provisional.push_back(ctx.out.arsverk.size());
-      else if (layout == Layout::Long) note_category(it.cat);
-      ctx.out.arsverk.push_back(std::move(av));
-    }
-  }
-
-  // ---------------------------------------------------------------------------------------
-  void population_value(const Row& r, int col, const std::string& code, int year, bool age_total,
-                        bool sex_total, std::string_view age_key, std::string_view sex_key) {
-    const std::string& t = cell(r, col);
-    if (!t.empty() && t.size() <= 12 && all_digits(t)) {  // nearly every figure: read directly
-      int64_t v = 0;
-      for (char c : t) v = v * 10 + (c - '0');
-      add_population(r, col, t, code, year, age_total, sex_total, age_key, sex_key, v);
-      return;
-    }
-    ParsedNumber n = parse_decimal(t, comma_decimal);
-    switch (n.status) {
-      case NumberStatus::Empty:
-      case NumberStatus::SsbMissing: note_missing(r, col, t); return;
-      case NumberStatus::NotANumber:
-        ctx.report(Severity::Error, "number.not_a_number", r.line, col + 1,
-                   q(t) + " er ikke et tall. Skriv folkemengden som et helt tall, for eksempel 31730. "
-                          "Raden er hoppet over.",
-                   q(t) + " is not a number. Write the population as a whole number, for example "
-                          "31730. The row was skipped.");
-        return;
-      case NumberStatus::OutOfRange:
-        ctx.report(Severity::Error, "number.out_of_range", r.line, col + 1,
-                   q(t) + " er et altfor stort tall for folkemengde. Raden er hoppet over.",
-                   q(t) + " is far too large for a population. The row was skipped.");
-        return;
-      default: break;
-    }
-    if (n.value.micro() % Fixed::kScale != 0 || n.status == NumberStatus::TooPrecise) {
-      ctx.report(Severity::Error, "population.not_integer", r.line, col + 1,
-                 q(t) + " er ikke et helt tall. Folkemengde er et antall personer. Raden er hoppet "
-                        "over.",
-                 q(t) + " is not a whole number. Population is a count of persons. The row was "
-                        "skipped.");
-      return;
-    }
-    if (n.value.micro() < 0) {
-      ctx.report(Severity::Error, "population.negative", r.line, col + 1,
-                 q(t) + " er negativt. Folkemengde kan ikke være negativ. Raden er hoppet over.",
-                 q(t) + " is negative. A population cannot be negative. The row was skipped.");
-      return;
-    }
-    add_population(r, col, t, code, year, age_total, sex_total, age_key, sex_key,
-                   n.value.micro() / Fixed::kScale);
-  }
-
-  void add_population(const Row& r, int col, const std::string& t, const std::string& code,
-                      int year, bool age_total, bool sex_total, std::string_view age_key,
-                      std::string_view sex_key, int64_t v) {
-    switch (population.add(code, year, age_total, sex_total, age_key, sex_key, v, r.line)) {
-      case PopulationAccumulator::Added::Yes: break;
-      case PopulationAccumulator::Added::Duplicate:
-        ctx.report(Severity::Warning, "population.duplicate", r.line, col + 1,
-                   "Folkemengden for " + q(code) + " i " + std::to_string(year) +
-                       " (samme alder og kjønn) står to ganger. Bare den første er brukt.",
-                   "The population of " + q(code) + " in " + std::to_string(year) +
-                       " (same age and sex) appears twice. Only the first is used.");
-        break;
-      case PopulationAccumulator::Added::Overflow:
-        report_population_overflow(ctx, code, year, t, r.line, col + 1);
-        break;
-    }
-  }
-
-  struct LabelInfo {
-    bool total = true;
-    std::string key;
-  };
-  std::unordered_map<std::string, LabelInfo> age_labels, sex_labels;
-  const LabelInfo* last_age_ = nullptr;
-  const LabelInfo* last_sex_ = nullptr;
-  std::string last_age_text_, last_sex_text_;
-  // The label's info; the previous row's label is compared first (most rows repeat it).
-  static const LabelInfo& label_info(std::unordered_map<std::string, LabelInfo>& cache,
-                                     const std::string& text, bool age, const LabelInfo*& last,
-                                     std::string& last_text) {
-    if (last && text == last_text) return *last;
-    const LabelInfo& info = label_info(cache, text, age);
-    last_text = text;
-    last = &info;
-    return info;
-  }
-  static const LabelInfo& label_info(std::unordered_map<std::string, LabelInfo>& cache,
-                                     const std::string& text, bool age) {
-    auto it = cache.find(text);
-    if (it != cache.end()) return it->second;
-    if (cache.size() > 10000) cache.clear();
-    LabelInfo info{age ? is_total_age(text) : is_total_sex(text), normalise_name(text)};
-    return cache.emplace(text, std::move(info)).first->second;
-  }
-
-  static bool population_contents(const std::string& text) {
-    std::string n = normalise_name(text);
-    if (n.empty()) return true;
-    for (const char* w : {"personer", "folkemengde", "persons", "population", "befolkning",
-                          "innbyggere", "folketal"})
-      if (contains(n, w)) return true;
-    return false;
-  }
-
-  void population_row(const Row& r) {
-    if (contents_col >= 0 && !population_contents(cell(r, contents_col))) {
-      if (other_contents++ == 0) {
-        other_contents_line = r.line;
-        other_contents_text = cell(r, contents_col);
-      }
-      return;
-    }
-    const std::string& label = cell(r, unit_col);
-    const LabelInfo& age = label_info(age_labels, cell(r, age_col), true, last_age_, last_age_text_);
-    const LabelInfo& sex = label_info(sex_labels, cell(r, sex_col), false, last_sex_, last_sex_text_);
-    const bool age_total = age.total;
-    const std::string& age_key = age.key;
-    const bool sex_total_col = sex.total;
-    const std::string& sex_key_col = sex.key;
-    if (layout == Layout::PopSimple) {
-      auto year = parse_year(r, year_col);
-      if (!year) return;
-      auto code = regions.resolve(ctx, label, *year, r.line, unit_col + 1);
-      if (!code) return;
-      population_value(r, pop_col, *code, *year, age_total, sex_total_col, age_key, sex_key_col);
-      return;
-    }
-    std::optional<std::string> code;
-    int code_year = -1;
-    for (int c : year_cols) {
-      const ColumnInfo& col = columns[c];
-      if (!code || code_year != col.year) {
-        // Names resolve per year; codes the same for all years.
-        code = regions.resolve(ctx, label, col.year, r.line, unit_col + 1);
-        code_year = col.year;
-        if (!code) return;
-      }
-      bool sex_total = col.sex >= 0 ? col.sex == 0 : sex_total_col;
-      std::string sex_key = col.sex >= 0 ? col.sex_key : sex_key_col;
-      population_value(r, c, *code, col.year, age_total, sex_total, age_key, sex_key);
-    }
-  }
-
-  // ---------------------------------------------------------------------------------------
-  void finish() {
-    if (stage == Stage::PreHeader) decide(true);
-    if (stage == Stage::Data) {
-      if (pending_count) {
-        // Rows below the table that start like data rows were cut off (a half-saved file):
-        // errors, not footnotes.
-        if (data_rows > 0) {
-          std::vector<std::pair<int64_t, std::size_t>> cut, notes;
-          for (std::size_t i = 0; i < pending.size(); ++i)
-            (pending_data[i] ? cut : notes).push_back(pending[i]);
-          if (!cut.empty()) {
-            const int64_t note_count = pending_count - static_cast<int64_t>(cut.size());
-            const int64_t note_first = notes.empty() ? pending_first : notes.front().first;
-            pending.swap(cut);
-            flush_pending_as_errors();
-            pending_count = note_count;
-            pending_first = note_first;
-          }
-        }
-        if (data_rows == 0) {
-          pending.clear();
-          pending_data.clear();
-        } else if (pending_count > 0) {
-          ctx.report(Severity::Info, "csv.footnotes_ignored", pending_first, 0,
-                     std::to_string(pending_count) +
-                         " linje(r) under tabellen har en annen form enn tabellen (fotnoter, kilde "
-                         "o.l.) og er ikke lest.",
-                     std::to_string(pending_count) +
-                         " line(s) below the table have another shape than the table (footnotes, "
-                         "source and the like) and were not read.");
+void TableReader::Impl::finish() {
+  if (stage == Stage::PreHeader) decide(true);
+  if (stage == Stage::Data) {
+    if (pending_count) {
+      // Rows below the table that start like data rows were cut off (a half-saved file):
+      // errors, not footnotes.
+      if (data_rows > 0) {
+        std::vector<std::pair<int64_t, std::size_t>> cut, notes;
+        for (std::size_t i = 0; i < pending.size(); ++i)
+          (pending_data[i] ? cut : notes).push_back(pending[i]);
+        if (!cut.empty()) {
+          const int64_t note_count = pending_count - static_cast<int64_t>(cut.size());
+          const int64_t note_first = notes.empty() ? pending_first : notes.front().first;
+          pending.swap(cut);
+          flush_pending_as_errors();
+          pending_count = note_count;
+          pending_first = note_first;
         }
       }
       if (data_rows == 0) {
-        ctx.report(Severity::Error, "file.header_only", header_line, 0,
-                   "Filen har overskrifter, men ingen rader med tall under dem. Sjekk at du lagret "
-                   "hele arket.",
-                   "The file has headers but no rows of figures below them. Check that you saved "
-                   "the whole sheet.");
-      }
-      if (missing) {
-        bool pop = layout == Layout::PopSsb || layout == Layout::PopSimple;
-        ctx.report(Severity::Warning, "number.missing_values", missing_first_line, missing_first_col,
-                   std::to_string(missing) + " celle(r) har ingen verdi (tom eller SSB-symbol som «..», "
-                   "«.», «:» eller «-»; den første: " + q(missing_first_text) + ") og er regnet som "
-                   "manglende, ikke som 0." + (pop ? " Sjekk at folkemengden er hentet for riktig år."
-                                                   : ""),
-                   std::to_string(missing) + " cell(s) have no value (empty or an SSB symbol such as "
-                   "\"..\", \".\", \":\" or \"-\"; the first: " + q(missing_first_text) + ") and were "
-                   "treated as missing, not as 0." + (pop ? " Check that the population is for the "
-                                                            "right year." : ""));
-      }
-      if (other_contents) {
-        ctx.report(Severity::Info, "population.other_contents_ignored", other_contents_line,
-                   contents_col + 1,
-                   std::to_string(other_contents) + " rad(er) gjelder en annen statistikkvariabel enn "
-                   "folkemengde (den første: " + q(other_contents_text) + ") og er ikke lest.",
-                   std::to_string(other_contents) + " row(s) are for contents other than population "
-                   "(the first: " + q(other_contents_text) + ") and were not read.");
-      }
-      if (layout == Layout::PopSsb || layout == Layout::PopSimple) {
-        regions.finish(ctx);
-        population.finish(ctx);
-      } else {
-        settle_ambiguous();
-        resolve_totals();
+        pending.clear();
+        pending_data.clear();
+      } else if (pending_count > 0) {
+        ctx.report(Severity::Info, "csv.footnotes_ignored", pending_first, 0,
+                   std::to_string(pending_count) +
+                       " linje(r) under tabellen har en annen form enn tabellen (fotnoter, kilde "
+                       "o.l.) og er ikke lest.",
+                   std::to_string(pending_count) +
+                       " line(s) below the table have another shape than the table (footnotes, "
+                       "source and the like) and were not read.");
       }
     }
-  }
-
-  void resolve_totals() {
-    auto& values = ctx.out.arsverk;
-    for (std::size_t i : provisional) {
-      ArsverkValue& v = values[i];
-      bool m1;
-      if (seen_m && !seen_ae && !seen_disjoint) m1 = true;
-      else if (!seen_m && (seen_ae || seen_disjoint)) m1 = false;
-      else if (!seen_m) m1 = v.year <= 2023;  // only a total: M1 for schema 2015
-      else m1 = v.year <= 2023;
-      v.category = m1 ? Category::M1 : Category::Total;
+    if (data_rows == 0) {
+      ctx.report(Severity::Error, "file.header_only", header_line, 0,
+                 "Filen har overskrifter, men ingen rader med tall under dem. Sjekk at du lagret "
+                 "hele arket.",
+                 "The file has headers but no rows of figures below them. Check that you saved "
+                 "the whole sheet.");
+    }
+    if (missing) {
+      bool pop = layout == Layout::PopSsb || layout == Layout::PopSimple;
+      ctx.report(Severity::Warning, "number.missing_values", missing_first_line, missing_first_col,
+                 std::to_string(missing) + " celle(r) har ingen verdi (tom eller SSB-symbol som «..», "
+                 "«.», «:» eller «-»; den første: " + q(missing_first_text) + ") og er regnet som "
+                 "manglende, ikke som 0." + (pop ? " Sjekk at folkemengden er hentet for riktig år."
+                                                 : ""),
+                 std::to_string(missing) + " cell(s) have no value (empty or an SSB symbol such as "
+                 "\"..\", \".\", \":\" or \"-\"; the first: " + q(missing_first_text) + ") and were "
+                 "treated as missing, not as 0." + (pop ? " Check that the population is for the "
+                                                          "right year." : ""));
+    }
+    if (other_contents) {
+      ctx.report(Severity::Info, "population.other_contents_ignored", other_contents_line,
+                 contents_col + 1,
+                 std::to_string(other_contents) + " rad(er) gjelder en annen statistikkvariabel enn "
+                 "folkemengde (den første: " + q(other_contents_text) + ") og er ikke lest.",
+                 std::to_string(other_contents) + " row(s) are for contents other than population "
+                 "(the first: " + q(other_contents_text) + ") and were not read.");
+    }
+    if (layout == Layout::PopSsb || layout == Layout::PopSimple) {
+      regions.finish(ctx);
+      population.finish(ctx);
+    } else {
+      settle_ambiguous();
+      resolve_totals();
     }
   }
-};
+}
 
 TableReader::TableReader(ReadContext& ctx, char delimiter) : impl_(new Impl(ctx, delimiter)) {}
 TableReader::~TableReader() = default;
