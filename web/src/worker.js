@@ -17,7 +17,7 @@
 // (the worker keeps their Blobs), so the page's file ids stay valid and the page keeps working.
 /* global importScripts, createArsverk */
 
-const SLICE_BYTES = 1 << 20; // per read; the core keeps only what it parsed (size: README, Performance)
+const SLICE_BYTES = 4 << 20; // per read; the core keeps only what it parsed (size: README, Performance)
 
 const TEXTS = {
   nb: {
