@@ -210,7 +210,7 @@ describe('comparisons that never overstate', () => {
         [...tr.querySelectorAll('[data-col]')].map((c) => [c.dataset.col, c.textContent])));
       const pop = land.population.toLocaleString(lang === 'nb' ? 'nb-NO' : 'en-GB');
       const norsk = lang === 'nb';
-      assert.equal(row.name.replace(/\s+/g, ' ').trim(), norsk ? `${land.name} 4 av 357 kommuner har tall` : `${land.name} 4 of 357 municipalities have figures`);
+      assert.equal(row.name.replace(/\s+/g, ' ').trim(), norsk ? `${land.name} 4 av 357 kommuner har tall` : `${land.name} figures for 4 of 357 municipalities`);
       assert.equal(row.population, norsk ? `${pop} i kommunene med tall` : `${pop} in the municipalities with figures`);
       for (const m of ['M1', 'M2', 'M3', 'M4']) assert.ok(row[m].startsWith('–'), `${lang} ${m}: no figure for all of Norway (${row[m]})`);
 
@@ -222,7 +222,7 @@ describe('comparisons that never overstate', () => {
         assert.match(reasons, /Dekning: 4 av 357 kommuner har tall i filene \(1 av dem holdt utenfor visningen, men med i summene\)/);
       } else {
         assert.match(extremes, /^Highest of the 3 municipalities with figures shown \(M1\): .* Left out of the display, but counted in the sums: 1 more with figures in the files\./);
-        assert.match(reasons, /Coverage: 4 of 357 municipalities have figures in the files \(1 of them left out of the display, but counted in the sums\)/);
+        assert.match(reasons, /Coverage: figures in the files for 4 of 357 municipalities \(1 of them left out of the display, but counted in the sums\)/);
       }
       // A municipality's comparisons: the county's line counts the left-out one in (it is in the
       // county's sums) and says so; on screen and in the printed report alike.
@@ -232,7 +232,7 @@ describe('comparisons that never overstate', () => {
       const county = lines.find((l) => l.startsWith(`${fylke.name}:`));
       assert.ok(county, `${lang}: the county's line (${lines.join(' | ')})`);
       assert.ok(county.includes(norsk ? `${fylke.aggregate_coverage.members} av ${fylke.aggregate_coverage.members_total} kommuner har tall i filene`
-        : `${fylke.aggregate_coverage.members} of ${fylke.aggregate_coverage.members_total} municipalities have figures in the files`));
+        : `figures in the files for ${fylke.aggregate_coverage.members} of ${fylke.aggregate_coverage.members_total} municipalities`));
       assert.ok(county.endsWith(norsk ? ' 1 av dem er holdt utenfor visningen, men med i summene.' : ' 1 of them left out of the display, but counted in the sums.'), county);
       assert.ok((await page.textContent('#print-summary')).includes(county), `${lang}: the print says the same`);
       await page.screenshot({ path: join(ARTIFACTS, `comparisons-thin-${lang}.png`), fullPage: true });

@@ -194,10 +194,22 @@ describe('the yardstick in the page (issue 8)', () => {
     assert.match(await page.textContent('#published-source'), /Helsedirektoratet/);
     const flagged = await page.$$eval('#results-table tr[data-key="kommune:3101"] .flag', (els) => els.map((e) => e.textContent));
     assert.ok(flagged.includes('langt over publisert'), flagged.join(', '));
+    // No chart draws the county, Norway or the KOSTRA group from Halden alone: not the comparison,
+    // the education shares, the time series or the target groups.
+    const thin = ['fylke', 'land', 'kostragruppe'].map((level) => expected.results.find((r) => r.level === level && r.year === 2024 && r.aggregate_coverage?.meaningful === false)?.name).filter(Boolean);
+    assert.equal(thin.length, 3, thin.join(', '));
+    const drawn = await page.$$eval('#charts figure canvas', (canvases) => canvases.map((c) => ({
+      chart: c.closest('figure').dataset.chart,
+      names: [...(c.arsverkChart?.data.labels ?? []).map((l) => [l].flat().join(' ')), ...(c.arsverkChart?.data.datasets ?? []).map((d) => d.label)],
+    })));
+    assert.ok(drawn.length >= 3 && drawn.every((c) => c.names.length), JSON.stringify(drawn));
+    for (const { chart, names } of drawn) {
+      for (const name of names) assert.ok(!thin.some((a) => name.startsWith(a)), `${chart}: «${name}» drawn from Halden alone`);
+    }
     await shot('typo-nb');
     await shot('typo-nb-390', 390);
     await afterRender(() => page.click('#lang-button'));
-    assert.match(await page.textContent('#coverage'), /KOSTRA group 10: 1 of 13 municipalities have figures in the files/);
+    assert.match(await page.textContent('#coverage'), /KOSTRA group 10: figures in the files for 1 of 13 municipalities/);
     assert.equal(await page.textContent('#compare-table tr[data-measure="M1"] td[data-col="land"]'), 'publ. 2.8');
     await shot('typo-en');
     await shot('typo-en-390', 390);

@@ -6,7 +6,7 @@
 // figures (titles, text alternatives, download buttons) are there at once and each canvas is
 // drawn as soon as the chunk has come (the service worker keeps it for offline use).
 import { download } from './export.js';
-import { fmt, getLang, t } from './i18n.js';
+import { fmt, getLang, serviceName, t } from './i18n.js';
 
 const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif';
 
@@ -396,6 +396,9 @@ function widthOf(container) {
 }
 
 const MEASURES = ['M1', 'M2', 'M3', 'M4'];
+// An aggregate that rests on too few of its municipalities would only repeat the unit: left out of
+// every chart (the coverage line under the comparison table says why).
+const comparable = (r) => (r?.aggregate_coverage?.meaningful === false ? null : r);
 const rate = (r, m) => (r && r.per_1000 ? r.per_1000[m] : null);
 const shown = (r, m) => (r && r.display ? r.display[m] : null);
 const published = (r, m) => (r?.published?.per_1000?.[m] != null ? { rate: r.published.per_1000[m], shown: r.published.display[m] } : null);
@@ -432,10 +435,7 @@ export function renderCharts(container, ctx) {
   {
     const rows = [[unit.name, unit, (m) => shown(unit, m), (m) => rate(unit, m)]];
     const { oslo } = ctx.peers;
-    // An aggregate that rests on too few of its municipalities would only repeat the unit: left out
-    // (the coverage line under the comparison table says why).
-    const meaningful = (r) => (r?.aggregate_coverage?.meaningful === false ? null : r);
-    const [fylke, land, kostra] = [meaningful(ctx.peers.fylke), meaningful(ctx.peers.land), meaningful(ctx.peers.kostra)];
+    const [fylke, land, kostra] = [comparable(ctx.peers.fylke), comparable(ctx.peers.land), comparable(ctx.peers.kostra)];
     if (oslo) rows.push([oslo.name, oslo, (m) => shown(oslo, m), (m) => rate(oslo, m)]);
     if (fylke) rows.push([fylke.name, fylke, (m) => shown(fylke, m), (m) => rate(fylke, m)]);
     if (land && land !== unit) rows.push([land.name, land, (m) => shown(land, m), (m) => rate(land, m)]);
@@ -475,6 +475,7 @@ export function renderCharts(container, ctx) {
   // 2. Education composition: shares of the årsverk (from the core's exact numerators).
   {
     const rows = [unit, ctx.peers.oslo, ctx.peers.fylke, ctx.peers.land !== unit ? ctx.peers.land : null, ctx.peers.kostra]
+      .map((r) => (r === unit ? r : comparable(r)))
       .filter((r) => r && r.arsverk && r.arsverk.M1 > 0);
     if (rows.length) {
       const parts = (r) => {
@@ -541,7 +542,8 @@ export function renderCharts(container, ctx) {
       return out;
     };
     const datasets = [...line(unit.name, (s) => s.result, 0, [])];
-    if (ctx.series.some((s) => s.land) && unit.level !== 'land') datasets.push(...line(ctx.series.find((s) => s.land).land.name, (s) => s.land, 1, [6, 4]));
+    const land = (s) => comparable(s.land);
+    if (ctx.series.some(land) && unit.level !== 'land') datasets.push(...line(ctx.series.find(land).land.name, land, 1, [6, 4]));
     if (ctx.series.some((s) => s.result?.published)) datasets.push(...line(t('yard.published', { value: unit.name }), (s) => asPublished(s.result), 2, [2, 3]));
     else if (unit.level !== 'land' && ctx.series.some((s) => s.land?.published)) {
       datasets.push(...line(t('yard.published', { value: ctx.series.find((s) => s.land).land.name }), (s) => asPublished(s.land), 2, [2, 3]));
@@ -625,7 +627,7 @@ export function renderCharts(container, ctx) {
   {
     const groups = Object.keys(unit.by_group || {}).filter((g) => unit.by_group[g].per_1000);
     if (groups.length) {
-      const rows = [unit, ctx.peers.land !== unit ? ctx.peers.land : null].filter((r) => r && r.by_group);
+      const rows = [unit, ctx.peers.land !== unit ? comparable(ctx.peers.land) : null].filter((r) => r && r.by_group);
       const datasets = rows.map((r, i) => ({
         label: r.name,
         data: groups.map((g) => r.by_group[g]?.per_1000?.[measure] ?? null),
@@ -651,11 +653,12 @@ export function renderCharts(container, ctx) {
     const services = (unit.by_service || []).filter((s) => s.arsverk.M1 > 0)
       .sort((a, b) => b.arsverk.M1 - a.arsverk.M1);
     if (services.length) {
-      const labels = services.map((s) => wrap(s.service, narrow ? 18 : 40));
+      const name = (s) => serviceName(s.service);
+      const labels = services.map((s) => wrap(name(s), narrow ? 18 : 40));
       // Each bar as tall as the longest label needs, so wrapped names never run into each other.
       const lines = Math.max(...labels.map((l) => l.length));
       const canvas = makeFigure(container, 'tjenester', t('chartServices'),
-        describe(services.map((s) => `${s.service}: ${fmt(s.arsverk.M1, 2)}`)), 90 + services.length * Math.max(30, 16 * lines + 14), png);
+        describe(services.map((s) => `${name(s)}: ${fmt(s.arsverk.M1, 2)}`)), 90 + services.length * Math.max(30, 16 * lines + 14), png);
       draw('tjenester', canvas, {
         type: 'bar',
         data: {
@@ -684,13 +687,19 @@ export function renderCharts(container, ctx) {
   container.dataset.lang = getLang();
 }
 
-// Splits a long label into lines of at most `width` characters.
+// Splits a long label into lines of at most `width` characters. A word longer than a line
+// ("Behandling/oppfølging/rehabilitering/koordinering") is broken after its slashes, so that no
+// part of it is cut off.
 function wrap(text, width) {
-  const words = String(text).split(' ');
+  const parts = []; // [piece, glue before it]
+  for (const w of String(text).split(' ')) {
+    const pieces = w.length > width ? w.split(/(?<=\/)/) : [w];
+    pieces.forEach((p, i) => parts.push([p, i === 0 ? ' ' : '']));
+  }
   const lines = [];
   let line = '';
-  for (const w of words) {
-    if (line && (line + ' ' + w).length > width) { lines.push(line); line = w; } else line = line ? `${line} ${w}` : w;
+  for (const [p, glue] of parts) {
+    if (line && (line + glue + p).length > width) { lines.push(line); line = p; } else line = line ? `${line}${glue}${p}` : p;
   }
   // A short last word ("KOSTRA-gruppe 9") stays with the line before it rather than alone.
   if (line && line.length <= 2 && lines.length) lines[lines.length - 1] += ` ${line}`;

@@ -373,7 +373,7 @@ const en = {
       no_children: 'Left out of the municipality display because the municipality has no own FTEs for children and young people. The FTEs still count in the county, Norway and the KOSTRA group.',
       no_adults_no_children: 'Left out of the municipality display because the municipality has no own FTEs for adults nor for children and young people.',
     },
-    coverage: 'Coverage: {members} of {total} municipalities have figures in the files{hidden}; they hold {pct} % of the inhabitants.',
+    coverage: 'Coverage: figures in the files for {members} of {total} municipalities{hidden}; they hold {pct} % of the inhabitants.',
     coverageHidden: ' ({n} of them left out of the display, but counted in the sums)',
     direct: 'The figure is given directly in the file, not computed from the municipalities.',
   },
@@ -596,7 +596,7 @@ Object.assign(nb, {
   },
   print: {
     button: 'Skriv ut / lagre som PDF',
-    note: 'Utskriften er en rapport på A4 for enheten du har valgt: måltallene, sammenligningene, kontrollene, diagrammene, filene og innstillingene.',
+    note: 'Utskriften er en rapport på A4 for enheten du har valgt: måltallene, sammenligningene, kontrollene, diagrammene, filene og innstillingene, og til slutt hele resultattabellen slik den er filtrert.',
   },
   offline: {
     ready: 'Siden virker nå også uten nett: alt den trenger, er lagret i nettleseren.',
@@ -685,7 +685,7 @@ Object.assign(en, {
   },
   print: {
     button: 'Print / save as PDF',
-    note: 'The printout is an A4 report for the unit you have chosen: the measures, the comparisons, the checks, the charts, the files and the settings.',
+    note: 'The printout is an A4 report for the unit you have chosen: the measures, the comparisons, the checks, the charts, the files and the settings, and at the end the whole results table as it is filtered.',
   },
   offline: {
     ready: 'The page now works without a network too: everything it needs is stored in the browser.',
@@ -769,8 +769,8 @@ Object.assign(en, {
     publishedSource: 'Published figures: {source}.',
     sourceHelsedir: 'the Norwegian Directorate of Health (Helsedirektoratet), quality indicator ({year} figures)',
     publishedShort: 'publ. {value}',
-    coverage: '{name}: {members} of {total} municipalities have figures in the files ({pct} % of the inhabitants).',
-    coverageRef: '{name}: {members} of {total} municipalities have figures — {own} in the files, {ref} published ({year}, {files}) — {pct} % of the inhabitants.',
+    coverage: '{name}: figures in the files for {members} of {total} municipalities ({pct} % of the inhabitants).',
+    coverageRef: '{name}: figures for {members} of {total} municipalities — {own} in the files, {ref} published ({year}, {files}) — {pct} % of the inhabitants.',
     notMeaningful: 'So no median, rank or “unusually high/low” is shown: {reason}. Load a reference file with published figures for all municipalities (for example last year\'s figures from Helsedirektoratet), or files for more municipalities in the group.',
     few_members: 'too few municipalities have figures',
     low_coverage: 'the municipalities with figures hold under half of the inhabitants',
@@ -787,11 +787,11 @@ Object.assign(en, {
     refLegend: 'published (reference file), not your figures (striped)',
     refBar: '{name} (publ. {year})',
     refBars: 'Published (reference file, {year})',
-    mapRefCount: '{n} of them have only published figures from a reference file (striped), not figures from your files.',
-    thinAggregate: 'Only {members} of {total} municipalities have figures in the files: too few for a figure for all of {name}.',
+    mapRefCount: 'Striped: {n} of them, with only published figures from a reference file, not figures from your files.',
+    thinAggregate: 'Figures in the files for only {members} of {total} municipalities: too few for a figure for all of {name}.',
     leftOutCounted: '{n} of them left out of the display, but counted in the sums.',
     leftOutBeside: 'Left out of the display and the comparison, but counted in the sums: {n} more with figures in the files.',
-    thinTag: '{members} of {total} municipalities have figures',
+    thinTag: 'figures for {members} of {total} municipalities',
     thinPopulation: '{pop} in the municipalities with figures',
     ownBars: 'From your files',
   },
@@ -909,6 +909,32 @@ export function coreText(message) {
 export function sourceName(source) {
   const builtIn = /^Helsedirektoratet kvalitetsindikator \((\d{4})-tall\)$/.exec(source ?? '');
   return builtIn ? t('yard.sourceHelsedir', { year: builtIn[1] }) : source;
+}
+
+// The IS-24/8 questionnaire's service categories (2015–2023 and from 2024) in English. A service
+// is shown as the file wrote it; in English a known name is translated, any other kept as written.
+const SERVICES_EN = new Map(Object.entries({
+  'behandling og utredning': 'Treatment and assessment',
+  'ambulante tjenester og oppfølging i hjemmet': 'Outreach services and follow-up at home',
+  'bolig med fast tilknyttet personell': 'Housing with permanent staff',
+  'boliger med fast tilknyttet personell': 'Housing with permanent staff',
+  'lavterskeltilbud': 'Low-threshold services',
+  'helsestasjon og skolehelsetjeneste': 'Health clinics and school health service',
+  'koordinering og faglig ledelse': 'Coordination and professional management',
+  'aktivitets- og dagtilbud': 'Activity and day services',
+  'arbeid og aktivitet': 'Work and activity',
+  'tjenester til personer med psykisk utviklingshemming': 'Services for people with intellectual disabilities',
+  'tjenester til personer med demens': 'Services for people with dementia',
+  'primærforebyggende arbeid': 'Primary prevention',
+  'behandling/oppfølging/rehabilitering/koordinering': 'Treatment/follow-up/rehabilitation/coordination',
+  'hjemme-/ambulante tjenester': 'Home-based/outreach services',
+  'aktivitetssenter/dagsenter': 'Activity centre/day centre',
+  'kultur- og fritidstilbud': 'Culture and leisure services',
+  'kommunalt tilrettelagte arbeidstiltak': 'Municipally arranged work schemes',
+}));
+export function serviceName(service) {
+  if (getLang() !== 'en') return service;
+  return SERVICES_EN.get(String(service).trim().toLowerCase()) ?? service;
 }
 
 // ["2 advarsler", "1 merknad"] -> "2 advarsler og 1 merknad".

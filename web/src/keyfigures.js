@@ -19,6 +19,8 @@ function reasons(ctx) {
   if (unit.partly_carried) out.push(t('reasons.partlyCarried'));
   if (unit.suppressed && unit.suppression_reason) out.push(t(`reasons.suppressed.${unit.suppression_reason}`));
   if (unit.direct) out.push(t('reasons.direct'));
+  const thin = unit.aggregate_coverage;
+  if (thin?.meaningful === false) out.push(t('yard.thinAggregate', { members: thin.members, total: thin.members_total, name: unit.name }));
   if (unit.members_total != null && unit.coverage < 1) {
     const hidden = (ctx.members ?? []).filter((r) => r.suppressed).length;
     out.push(t('reasons.coverage', { pct: fmt(unit.coverage * 100, 1), members: unit.members, total: unit.members_total,
@@ -155,7 +157,7 @@ function extremes({ members, measure }) {
 }
 
 function changeText(unit, m) {
-  const c = unit && unit.change;
+  const c = unit && unit.aggregate_coverage?.meaningful !== false && unit.change;
   return c ? fmtChange(c.per_1000[m], c.percent[m]) : null;
 }
 
@@ -190,7 +192,7 @@ export function renderKeyFigures(el, ctx) {
   // Four cards: the big number, with the group median, rank and change beneath.
   html += '<ul class="cards" aria-label="' + escape(t('perThousand')) + '">';
   for (const m of MEASURES) {
-    const value = shown(unit, m);
+    const value = aggregateShown(unit, m);
     const lines = [];
     if (publishedShown(unit, m) != null) lines.push(t('yard.published', { value: publishedShown(unit, m) }));
     if (cmp && cmp.median[m] != null) lines.push(`${t('colKostraMedian')}: ${fmt(cmp.median[m])}`);

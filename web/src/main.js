@@ -839,9 +839,11 @@ el['lang-button'].addEventListener('click', () => {
 
 // --- start ------------------------------------------------------------------------------------
 
-// Targets of in-page links and of scrolling land below the sticky status bar, whatever its height.
+// Targets of in-page links and of scrolling land below the sticky status bar, whatever its height
+// (on a phone it does not stick: nothing to leave room for).
 function syncStatusHeight() {
-  const height = Math.ceil(document.querySelector('.status-bar').offsetHeight);
+  const bar = document.querySelector('.status-bar');
+  const height = getComputedStyle(bar).position === 'sticky' ? Math.ceil(bar.offsetHeight) : 0;
   document.documentElement.style.setProperty('--status-height', `${height}px`);
 }
 new ResizeObserver(syncStatusHeight).observe(document.querySelector('.status-bar'));
