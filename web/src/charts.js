@@ -224,7 +224,7 @@ function buildFigure(plan) {
   // the canvas first if it is still waiting).
   button.addEventListener('click', async () => {
     await drawCharts();
-    downloadPng(fig.plan.key, fig.plan.title, fig.plan.png(fig.plan.key));
+    downloadPng(fig.plan.key, fig.plan.title, fig.plan.png(fig.plan.key), fig.plan.wide);
   });
   fig.append(cap, box, button);
   fillFigure(fig, plan);
@@ -301,12 +301,13 @@ function chartsFailed(err) {
 // chart, the source and the date below, and a file name that says what it is. The chart is drawn
 // again at a fixed size, so the picture is the same from a phone as from a desktop.
 const PNG_WIDTH = 600;  // CSS pixels; the image is PNG_SCALE times as many
+const PNG_WIDTH_WIDE = 1000; // a wide figure (M1–M4 side by side for several units): room for every value label
 const PNG_SCALE = 2;
 
-function downloadPng(key, title, png) {
+function downloadPng(key, title, png, wide) {
   const shown = charts.get(key);
   if (!shown) return;
-  const canvas = renderForPng(shown, shown.canvas.parentElement.clientHeight || shown.height);
+  const canvas = renderForPng(shown, shown.canvas.parentElement.clientHeight || shown.height, wide ? PNG_WIDTH_WIDE : PNG_WIDTH);
   const scale = PNG_SCALE;
   const pad = 16 * scale;
   const out = document.createElement('canvas');
@@ -337,12 +338,12 @@ function downloadPng(key, title, png) {
   out.toBlob((blob) => { if (blob) download(png.fileName, blob); }, 'image/png');
 }
 
-// The chart on screen drawn once more, PNG_WIDTH wide at PNG_SCALE, on a canvas of its own.
-function renderForPng(shown, height) {
+// The chart on screen drawn once more, `width` CSS pixels wide at PNG_SCALE, on a canvas of its own.
+function renderForPng(shown, height, width) {
   const box = document.createElement('div');
-  box.style.cssText = `position:fixed;left:-${PNG_WIDTH * 2}px;top:0;width:${PNG_WIDTH}px;height:${height}px;visibility:hidden`;
+  box.style.cssText = `position:fixed;left:-${width * 2}px;top:0;width:${width}px;height:${height}px;visibility:hidden`;
   const canvas = document.createElement('canvas');
-  canvas.width = PNG_WIDTH;
+  canvas.width = width;
   canvas.height = height;
   box.append(canvas);
   document.body.append(box);
