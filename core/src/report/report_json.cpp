@@ -8,7 +8,9 @@
 #include <cmath>
 #include <cstdint>
 #include <optional>
+#include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "arsverk/report.hpp"
@@ -318,11 +320,35 @@ void settings_json(JsonWriter& w, const Settings& settings) {
   w.end_object();
 }
 
+// ParsedFile::unit_count() and years(), without a set insert per value: a file's values come
+// by unit and year, so most repeat the one before.
+std::size_t unit_count(const ParsedFile& f) {
+  std::set<std::string_view> units;
+  const std::string* last = nullptr;
+  for (const auto& v : f.arsverk) {
+    if (last && *last == v.unit) continue;
+    last = &v.unit;
+    units.insert(v.unit);
+  }
+  for (const auto& r : f.reference) units.insert(r.unit);
+  for (const auto& p : f.population) units.insert(p.first.first);
+  return units.size();
+}
+
+std::vector<int> years_of(const ParsedFile& f) {
+  std::set<int> years;
+  int last = 0;
+  for (const auto& v : f.arsverk)
+    if (v.year != last) years.insert(last = v.year);
+  for (const auto& r : f.reference) years.insert(r.year);
+  for (const auto& p : f.population) years.insert(p.first.second);
+  return {years.begin(), years.end()};
+}
+
 void files(JsonWriter& w, const Report& report) {
   w.key("files");
   w.begin_array();
   for (const ParsedFile* f : report.files) {
-    const auto years = f->years();
     w.begin_object();
     w.field("name", f->name);
     w.field("kind", to_string(f->kind));
@@ -330,8 +356,8 @@ void files(JsonWriter& w, const Report& report) {
     w.field("encoding", f->encoding);
     w.field("delimiter", f->delimiter);
     w.field("rows", f->rows);
-    w.field("years", std::vector<int>(years.begin(), years.end()));
-    w.field("units", f->unit_count());
+    w.field("years", years_of(*f));
+    w.field("units", unit_count(*f));
     w.field("has_target_group", f->has_target_group);
     w.field("has_service", f->has_service);
     w.end_object();
