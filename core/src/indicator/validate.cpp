@@ -146,13 +146,16 @@ void validate_references(Context& ctx) {
 class ServiceScopes {
  public:
   bool out_of_scope(const std::string& service) {
+    if (last_ && last_->first == service) return last_->second;  // a row's categories share it
     auto it = known_.find(service);
     if (it == known_.end()) it = known_.emplace(service, service_out_of_scope(service)).first;
+    last_ = &*it;
     return it->second;
   }
 
  private:
   std::map<std::string, bool, std::less<>> known_;
+  const std::pair<const std::string, bool>* last_ = nullptr;
 };
 
 }  // namespace
