@@ -7,6 +7,7 @@
 #include <array>
 #include <cmath>
 #include <cstdint>
+#include <cstring>
 #include <optional>
 #include <set>
 #include <string>
@@ -48,9 +49,17 @@ class JsonWriter {
   void value(double v) {
     separate();
     if (!std::isfinite(v)) { out_ += "null"; return; }
-    std::array<char, 64> buffer{};
-    char* end = nlohmann::detail::to_chars(buffer.data(), buffer.data() + buffer.size(), v);
-    out_.append(buffer.data(), static_cast<std::size_t>(end - buffer.data()));
+    // A report repeats many numbers (totals in their groups, medians, members' rates), and
+    // formatting one costs far more than finding it again.
+    uint64_t bits;
+    std::memcpy(&bits, &v, sizeof bits);
+    FormattedNumber& slot = numbers_[(bits * 0x9E3779B97F4A7C15ULL) >> (64 - kNumberSlotBits)];
+    if (slot.length == 0 || slot.bits != bits) {
+      char* end = nlohmann::detail::to_chars(slot.text.data(), slot.text.data() + slot.text.size(), v);
+      slot.bits = bits;
+      slot.length = static_cast<uint8_t>(end - slot.text.data());
+    }
+    out_.append(slot.text.data(), slot.length);
   }
   void value(const char* s) { if (s) value(std::string(s)); else null(); }
   void value(const std::string& s) {
@@ -99,7 +108,16 @@ class JsonWriter {
     counts_.pop_back();
   }
 
+  // A number as nlohmann's to_chars writes it (at most 24 characters), by its bits.
+  struct FormattedNumber {
+    uint64_t bits = 0;
+    uint8_t length = 0;  // 0: empty slot
+    std::array<char, 31> text;
+  };
+  static constexpr int kNumberSlotBits = 14;
+
   std::string out_;
+  std::vector<FormattedNumber> numbers_ = std::vector<FormattedNumber>(std::size_t{1} << kNumberSlotBits);
   std::vector<int> counts_;  // items so far in each open object or array
   bool after_key_ = false;
 };
