@@ -28,11 +28,19 @@ class JsonWriter {
  public:
   explicit JsonWriter(std::size_t reserve) { out_.reserve(reserve); }
 
+  // Keys are this file's own short ASCII literals: the comma, quotes and colon go in with the key
+  // in one append.
   JsonWriter& key(const char* k) {
-    separate();
-    out_ += '"';
-    out_ += k;  // keys are this file's own ASCII literals
-    out_ += "\":";
+    std::array<char, 64> buffer;
+    std::size_t n = 0;
+    if (needs_comma()) buffer[n++] = ',';
+    buffer[n++] = '"';
+    const std::size_t length = std::strlen(k);
+    std::memcpy(buffer.data() + n, k, length);
+    n += length;
+    buffer[n++] = '"';
+    buffer[n++] = ':';
+    out_.append(buffer.data(), n);
     after_key_ = true;
     return *this;
   }
@@ -95,8 +103,11 @@ class JsonWriter {
     return true;
   }
   void separate() {
-    if (after_key_) { after_key_ = false; return; }
-    if (!counts_.empty() && counts_.back()++ > 0) out_ += ',';
+    if (needs_comma()) out_ += ',';
+  }
+  bool needs_comma() {
+    if (after_key_) { after_key_ = false; return false; }
+    return !counts_.empty() && counts_.back()++ > 0;
   }
   void open(char bracket) {
     separate();
