@@ -65,9 +65,9 @@ YearAggregates accumulate(Context& ctx, int year) {
   YearAggregates y;
   for (const Result& r : ctx.results) {
     if (r.year != year || r.level != Level::Kommune) continue;
+    const UnitYear& uy = ctx.units.at({r.code, r.year});
     for (Accumulator* a : {&y.fylke[r.county], &y.kostra[r.kostra], &y.land}) {
       const Present ok = a->add(r);
-      const UnitYear& uy = ctx.units.at({r.code, r.year});
       report_overflow(ctx, uy.file, uy.line, r.code, year, ok);
     }
   }
@@ -80,12 +80,25 @@ std::pair<double, int> municipalities_population(const Context& ctx, Structure s
                                                  const MemberTest& in) {
   double sum = 0;  // for the coverage ratio only: exact below 2^53, never undefined
   int n = 0;
-  for (const auto& m : ctx.registers.municipalities(structure)) {
-    if (!in(m)) continue;
+  const auto& all = ctx.registers.municipalities(structure);
+  const auto& persons = ctx.municipality_populations(structure, pop_year);
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    if (!in(all[i])) continue;
     ++n;
-    if (auto p = ctx.population.find(m.code, Level::Kommune, structure, pop_year)) sum += static_cast<double>(p->persons);
+    if (persons[i]) sum += static_cast<double>(*persons[i]);
   }
   return {sum, n};
+}
+
+const std::vector<std::optional<int64_t>>& Context::municipality_populations(Structure structure, int pop_year) const {
+  auto [it, added] = municipality_populations_.try_emplace({structure, pop_year});
+  if (added) {
+    for (const auto& m : registers.municipalities(structure)) {
+      auto p = population.find(m.code, Level::Kommune, structure, pop_year);
+      it->second.push_back(p ? std::optional<int64_t>(p->persons) : std::nullopt);
+    }
+  }
+  return it->second;
 }
 
 namespace {

@@ -84,11 +84,21 @@ void add_reference_peers(const Context& ctx, int year, int group, PeerGroup& pg,
   }
 }
 
-PeerGroup peer_group(const Context& ctx, const Result& group) {
+// The municipalities' results of each year and KOSTRA group, as positions in the results.
+using GroupMembers = std::map<std::pair<int, std::string>, std::vector<std::size_t>>;
+
+GroupMembers group_members(const std::vector<Result>& results) {
+  GroupMembers members;
+  for (std::size_t i = 0; i < results.size(); ++i)
+    if (results[i].level == Level::Kommune) members[{results[i].year, results[i].kostra}].push_back(i);
+  return members;
+}
+
+PeerGroup peer_group(const Context& ctx, const Result& group, const std::vector<std::size_t>& members) {
   PeerGroup pg;
   std::set<std::string> own;
-  for (const Result& r : ctx.results) {
-    if (r.level != Level::Kommune || r.year != group.year || r.kostra != group.code) continue;
+  for (std::size_t i : members) {
+    const Result& r = ctx.results[i];
     own.insert(r.code);
     if (!r.suppressed) pg.peers.push_back({r.per_1000, r.population, nullptr});
   }
@@ -145,13 +155,14 @@ GroupComparison compare_in_group(const Result& r, const std::array<Distribution,
   return c;
 }
 
-void compare_group(Context& ctx, Result& group) {
-  const PeerGroup pg = peer_group(ctx, group);
+void compare_group(Context& ctx, Result& group, const std::vector<std::size_t>& members) {
+  const PeerGroup pg = peer_group(ctx, group, members);
   const auto dist = distributions(pg.peers);
   group.distribution = dist;
   group.distribution_coverage = pg.coverage;
-  for (Result& r : ctx.results) {
-    if (r.level != Level::Kommune || r.suppressed || r.year != group.year || r.kostra != group.code) continue;
+  for (std::size_t i : members) {
+    Result& r = ctx.results[i];
+    if (r.suppressed) continue;
     GroupComparison c = compare_in_group(r, dist, pg);
     if (c.fence[0] == Fence::High) r.flags.push_back("outside_fences_high");
     if (c.fence[0] == Fence::Low) r.flags.push_back("outside_fences_low");
@@ -225,8 +236,9 @@ std::vector<ReferenceEntry> reference_entries(Context& ctx, const std::vector<Re
 }
 
 void build_comparisons(Context& ctx) {
+  GroupMembers members = group_members(ctx.results);
   for (Result& g : ctx.results)
-    if (g.level == Level::KostraGruppe) compare_group(ctx, g);
+    if (g.level == Level::KostraGruppe) compare_group(ctx, g, members[{g.year, g.code}]);
   add_changes(ctx.results);
 }
 

@@ -115,9 +115,14 @@ struct Context {
   std::vector<Result> results;                                  // results, aggregates
   std::map<UnitKey, std::size_t> index;                         // units as reported → results
   PopulationTally tally;
+  mutable std::map<std::pair<Structure, int>, std::vector<std::optional<int64_t>>> municipality_populations_;
 
   Context(const std::vector<ParsedFile>& f, const Settings& s, const Registers& r)
       : files(f), settings(s), registers(r), population(f, r) {}
+
+  // The population of each municipality of `structure` (in the registers' order) in `pop_year`,
+  // looked up once per report: aggregates and KOSTRA groups ask for it again and again.
+  const std::vector<std::optional<int64_t>>& municipality_populations(Structure structure, int pop_year) const;
 
   const std::string& file_name(int source) const;
   const std::string& sheet_name(int source) const;  // empty unless the workbook has several sheets

@@ -91,12 +91,21 @@ namespace {
 bool in_year(const Settings& s, int year) { return !s.year || *s.year == year; }
 
 // Results ordered by year, then land, fylke, KOSTRA group, kommune, bydel, then code.
+// Sorts positions, then moves each result once: a Result is large to move around.
 void sort_results(std::vector<Result>& results) {
   const int level_order[] = {3, 4, 1, 0, 2};
-  std::stable_sort(results.begin(), results.end(), [&](const Result& a, const Result& b) {
-    return std::make_tuple(a.year, level_order[static_cast<int>(a.level)], a.code) <
-           std::make_tuple(b.year, level_order[static_cast<int>(b.level)], b.code);
+  std::vector<std::size_t> order(results.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t i, std::size_t j) {
+    const Result& a = results[i];
+    const Result& b = results[j];
+    return std::forward_as_tuple(a.year, level_order[static_cast<int>(a.level)], a.code) <
+           std::forward_as_tuple(b.year, level_order[static_cast<int>(b.level)], b.code);
   });
+  std::vector<Result> sorted;
+  sorted.reserve(results.size());
+  for (std::size_t i : order) sorted.push_back(std::move(results[i]));
+  results = std::move(sorted);
 }
 
 Report assemble(Context& ctx) {

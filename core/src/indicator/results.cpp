@@ -107,6 +107,8 @@ Renumbering renumbering_of(const Registers& reg, const std::string& code, int ye
 }  // namespace
 
 void build_results(Context& ctx) {
+  constexpr std::size_t kAggregatesPerYear = 64;  // counties, KOSTRA groups and the land, with room
+  ctx.results.reserve(ctx.units.size() + kAggregatesPerYear * ctx.years.size());
   for (const auto& [key, uy] : ctx.units) {
     const auto& [code, year] = key;
     auto info = resolve_unit(ctx, code, year, uy.file, uy.line);

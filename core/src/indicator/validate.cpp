@@ -146,13 +146,16 @@ void validate_references(Context& ctx) {
 class ServiceScopes {
  public:
   bool out_of_scope(const std::string& service) {
+    if (last_ && last_->first == service) return last_->second;  // a row's categories share it
     auto it = known_.find(service);
     if (it == known_.end()) it = known_.emplace(service, service_out_of_scope(service)).first;
+    last_ = &*it;
     return it->second;
   }
 
  private:
   std::map<std::string, bool, std::less<>> known_;
+  const std::pair<const std::string, bool>* last_ = nullptr;
 };
 
 }  // namespace
@@ -164,6 +167,9 @@ void validate(Context& ctx) {
   // it needs no look-ups to be accepted (cells only grow here) and finds its cells at once.
   const UnitKey* last_key = nullptr;
   std::map<CellKey, Cell>* last_cells = nullptr;
+  // A row's categories are values of one cell, one after the other: found once, not per value.
+  const ArsverkValue* last_cell_value = nullptr;
+  Cell* last_cell = nullptr;
   for (const InputValue& input : ctx.values) {
     const ArsverkValue& v = *input.value;
     const int file = input.file;
@@ -216,8 +222,12 @@ void validate(Context& ctx) {
       const auto at_key = ctx.cells.try_emplace({v.unit, v.year}).first;
       last_key = &at_key->first;
       last_cells = &at_key->second;
+      last_cell = nullptr;
     }
-    Cell& cell = (*last_cells)[{v.group, v.service}];
+    if (!last_cell || last_cell_value->group != v.group || last_cell_value->service != v.service)
+      last_cell = &(*last_cells)[{v.group, v.service}];
+    last_cell_value = &v;
+    Cell& cell = *last_cell;
     if (at(cell.amounts, v.category)) {
       report_duplicate(ctx, v, file, cell);
       continue;

@@ -7,8 +7,11 @@
 #include <array>
 #include <cmath>
 #include <cstdint>
+#include <cstring>
 #include <optional>
+#include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "arsverk/report.hpp"
@@ -25,11 +28,19 @@ class JsonWriter {
  public:
   explicit JsonWriter(std::size_t reserve) { out_.reserve(reserve); }
 
+  // Keys are this file's own short ASCII literals: the comma, quotes and colon go in with the key
+  // in one append.
   JsonWriter& key(const char* k) {
-    separate();
-    out_ += '"';
-    out_ += k;  // keys are this file's own ASCII literals
-    out_ += "\":";
+    std::array<char, 64> buffer;
+    std::size_t n = 0;
+    if (needs_comma()) buffer[n++] = ',';
+    buffer[n++] = '"';
+    const std::size_t length = std::strlen(k);
+    std::memcpy(buffer.data() + n, k, length);
+    n += length;
+    buffer[n++] = '"';
+    buffer[n++] = ':';
+    out_.append(buffer.data(), n);
     after_key_ = true;
     return *this;
   }
@@ -46,9 +57,17 @@ class JsonWriter {
   void value(double v) {
     separate();
     if (!std::isfinite(v)) { out_ += "null"; return; }
-    std::array<char, 64> buffer{};
-    char* end = nlohmann::detail::to_chars(buffer.data(), buffer.data() + buffer.size(), v);
-    out_.append(buffer.data(), static_cast<std::size_t>(end - buffer.data()));
+    // A report repeats many numbers (totals in their groups, medians, members' rates), and
+    // formatting one costs far more than finding it again.
+    uint64_t bits;
+    std::memcpy(&bits, &v, sizeof bits);
+    FormattedNumber& slot = numbers_[(bits * 0x9E3779B97F4A7C15ULL) >> (64 - kNumberSlotBits)];
+    if (slot.length == 0 || slot.bits != bits) {
+      char* end = nlohmann::detail::to_chars(slot.text.data(), slot.text.data() + slot.text.size(), v);
+      slot.bits = bits;
+      slot.length = static_cast<uint8_t>(end - slot.text.data());
+    }
+    out_.append(slot.text.data(), slot.length);
   }
   void value(const char* s) { if (s) value(std::string(s)); else null(); }
   void value(const std::string& s) {
@@ -84,8 +103,11 @@ class JsonWriter {
     return true;
   }
   void separate() {
-    if (after_key_) { after_key_ = false; return; }
-    if (!counts_.empty() && counts_.back()++ > 0) out_ += ',';
+    if (needs_comma()) out_ += ',';
+  }
+  bool needs_comma() {
+    if (after_key_) { after_key_ = false; return false; }
+    return !counts_.empty() && counts_.back()++ > 0;
   }
   void open(char bracket) {
     separate();
@@ -97,7 +119,16 @@ class JsonWriter {
     counts_.pop_back();
   }
 
+  // A number as nlohmann's to_chars writes it (at most 24 characters), by its bits.
+  struct FormattedNumber {
+    uint64_t bits = 0;
+    uint8_t length = 0;  // 0: empty slot
+    std::array<char, 31> text;
+  };
+  static constexpr int kNumberSlotBits = 14;
+
   std::string out_;
+  std::vector<FormattedNumber> numbers_ = std::vector<FormattedNumber>(std::size_t{1} << kNumberSlotBits);
   std::vector<int> counts_;  // items so far in each open object or array
   bool after_key_ = false;
 };
@@ -318,11 +349,35 @@ void settings_json(JsonWriter& w, const Settings& settings) {
   w.end_object();
 }
 
+// ParsedFile::unit_count() and years(), without a set insert per value: a file's values come
+// by unit and year, so most repeat the one before.
+std::size_t unit_count(const ParsedFile& f) {
+  std::set<std::string_view> units;
+  const std::string* last = nullptr;
+  for (const auto& v : f.arsverk) {
+    if (last && *last == v.unit) continue;
+    last = &v.unit;
+    units.insert(v.unit);
+  }
+  for (const auto& r : f.reference) units.insert(r.unit);
+  for (const auto& p : f.population) units.insert(p.first.first);
+  return units.size();
+}
+
+std::vector<int> years_of(const ParsedFile& f) {
+  std::set<int> years;
+  int last = 0;
+  for (const auto& v : f.arsverk)
+    if (v.year != last) years.insert(last = v.year);
+  for (const auto& r : f.reference) years.insert(r.year);
+  for (const auto& p : f.population) years.insert(p.first.second);
+  return {years.begin(), years.end()};
+}
+
 void files(JsonWriter& w, const Report& report) {
   w.key("files");
   w.begin_array();
   for (const ParsedFile* f : report.files) {
-    const auto years = f->years();
     w.begin_object();
     w.field("name", f->name);
     w.field("kind", to_string(f->kind));
@@ -330,8 +385,8 @@ void files(JsonWriter& w, const Report& report) {
     w.field("encoding", f->encoding);
     w.field("delimiter", f->delimiter);
     w.field("rows", f->rows);
-    w.field("years", std::vector<int>(years.begin(), years.end()));
-    w.field("units", f->unit_count());
+    w.field("years", years_of(*f));
+    w.field("units", unit_count(*f));
     w.field("has_target_group", f->has_target_group);
     w.field("has_service", f->has_service);
     w.end_object();
