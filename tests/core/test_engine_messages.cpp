@@ -158,3 +158,16 @@ TEST_CASE("the table says a message's file and line once") {
   }
   CHECK(with_line >= 9);
 }
+
+TEST_CASE("a row's year outside the indicator is said once, not once per category") {
+  std::vector<ParsedFile> files{read_file("aar.csv", 0,
+      "kommunenummer;år;målgruppe;M1;M2;M3;M4\n3001;2010;voksne;10;8;6;4\n3001;2023;voksne;10;8;6;4\n")};
+  const Report r = compute(files, Settings{});
+  int said = 0;
+  for (const Diagnostic& d : r.diagnostics)
+    if (d.code == "year.out_of_range") {
+      ++said;
+      CHECK(d.line == 2);
+    }
+  CHECK(said == 1);
+}

@@ -162,6 +162,7 @@ class ServiceScopes {
 
 void validate(Context& ctx) {
   std::set<UnitKey> bad_units;
+  std::set<std::pair<int, int64_t>> rows_out_of_range;  // (file, line)
   ServiceScopes scopes;
   // Rows of one unit and year mostly come together: once a unit-year has cells, the next row of
   // it needs no look-ups to be accepted (cells only grow here) and finds its cells at once.
@@ -174,6 +175,8 @@ void validate(Context& ctx) {
     const ArsverkValue& v = *input.value;
     const int file = input.file;
     if (v.year < 2015 || v.year > 2100) {
+      // Said once for the row, not once for each of its categories.
+      if (!rows_out_of_range.insert({file, v.line}).second) continue;
       ctx.message(Severity::Error, "year.out_of_range", file, v.line,
                   "Året " + std::to_string(v.year) + " er utenfor det indikatoren dekker (2015 og senere). Raden er hoppet over.",
                   "The year " + std::to_string(v.year) + " is outside what the indicator covers (2015 on). The row was skipped.");
