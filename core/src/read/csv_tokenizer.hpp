@@ -7,8 +7,8 @@
 // with no quote or line end inside) is handed out as views into the chunk itself: nothing is
 // copied. Any other record (one that crosses a chunk boundary, "" escapes, line ends in quotes,
 // a lone CR, one near the length limit) goes through the general state machine, which finds runs
-// of ordinary bytes sixteen at a time (SSE2; eight, SWAR, elsewhere) and stitches them into one reused record buffer. The
-// sink is a template parameter (called directly, inlinable).
+// of ordinary bytes sixteen at a time (SSE2; eight, SWAR, elsewhere) and stitches them into
+// one reused record buffer. The sink is a template parameter (called directly, inlinable).
 #include <cstdint>
 #include <cstring>
 #include <string>
@@ -45,8 +45,8 @@ inline std::size_t find_any_of3(const char* p, const char* end, char a, char b, 
   return static_cast<std::size_t>(p - start);
 }
 #else
-// Eight bytes at a time (SWAR) elsewhere, and in the WebAssembly build, where 16-byte wasm SIMD
-// measured slower (see README).
+// Eight bytes at a time (SWAR) elsewhere, the WebAssembly build included: there -msimd128 made
+// the whole read slower than a 16-byte search gained (see README).
 constexpr uint64_t kSwarOnes = 0x0101010101010101ull;
 constexpr uint64_t kSwarHighs = 0x8080808080808080ull;
 
