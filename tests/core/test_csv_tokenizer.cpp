@@ -1,5 +1,5 @@
 // The tokenizer on its own: exact records for the tricky cases, and the same records whatever
-// the chunking (the SWAR scan and the record buffer must not depend on where a chunk ends).
+// the chunking (the block scan and the record buffer must not depend on where a chunk ends).
 #include <catch2/catch.hpp>
 
 #include <cstdint>
@@ -51,7 +51,7 @@ TEST_CASE("tokenizer: quotes, line ends and the record limit", "[tokenizer]") {
   CHECK(tokenize("\"abcdefghijk\nmore\nok\n", 10, {}) == "1-2LQ:\n2-3:[more]\n3-4:[ok]\n");
 }
 
-TEST_CASE("tokenizer: the SWAR scan finds the first of three bytes", "[tokenizer]") {
+TEST_CASE("tokenizer: the block scan finds the first of three bytes", "[tokenizer]") {
   const std::string s = "0123456789abcdef;ghij\nk";
   for (std::size_t from = 0; from < s.size(); ++from) {
     const std::size_t expect = s.find_first_of(";\n\r", from) == std::string::npos
@@ -61,6 +61,14 @@ TEST_CASE("tokenizer: the SWAR scan finds the first of three bytes", "[tokenizer
   }
   const std::string high = "\xe5\xf8\xe6\x80\xff\xfe\xc3\xa5;";  // bytes >= 0x80 are no match
   CHECK(find_any_of3(high.data(), high.data() + high.size(), ';', '\n', '\r') == 8);
+  // Whole 16-byte blocks (SSE2) and 8-byte words (SWAR): a match in each position of a block.
+  const std::string block = high + high + high + high;  // 36 bytes, ';' at 8, 17, 26, 35
+  for (std::size_t from = 0; from < block.size(); ++from) {
+    const std::size_t next = block.find(';', from);
+    CHECK(find_any_of3(block.data() + from, block.data() + block.size(), ';', '\n', '\r') == next - from);
+  }
+  const std::string none(40, '\xbb');
+  CHECK(find_any_of3(none.data(), none.data() + none.size(), ';', '\n', '\r') == 40);
 }
 
 TEST_CASE("tokenizer: the same records whatever the chunking", "[tokenizer]") {

@@ -7,8 +7,8 @@
 // with no quote or line end inside) is handed out as views into the chunk itself: nothing is
 // copied. Any other record (one that crosses a chunk boundary, "" escapes, line ends in quotes,
 // a lone CR, one near the length limit) goes through the general state machine, which finds runs
-// of ordinary bytes eight at a time (SWAR) and stitches them into one reused record buffer. The
-// sink is a template parameter (called directly, inlinable).
+// of ordinary bytes sixteen at a time (SSE2; eight, SWAR, elsewhere) and stitches them into
+// one reused record buffer. The sink is a template parameter (called directly, inlinable).
 #include <cstdint>
 #include <cstring>
 #include <string>
@@ -27,6 +27,26 @@ struct CsvRecord {
   bool unterminated = false;             // the file ended inside a quoted field
 };
 
+#if defined(__SSE2__)
+// Index of the first byte in [p, end) equal to a, b or c (end - p when none), sixteen bytes at a
+// time with SSE2 through the compilers' vector extensions. Inline: it runs once per field.
+inline std::size_t find_any_of3(const char* p, const char* end, char a, char b, char c) {
+  typedef char Block __attribute__((vector_size(16)));
+  const char* const start = p;
+  while (end - p >= 16) {
+    Block block;
+    std::memcpy(&block, p, 16);
+    const Block hits = (block == a) | (block == b) | (block == c);
+    if (const int mask = __builtin_ia32_pmovmskb128(hits))
+      return static_cast<std::size_t>(p - start) + __builtin_ctz(mask);
+    p += 16;
+  }
+  while (p < end && *p != a && *p != b && *p != c) ++p;
+  return static_cast<std::size_t>(p - start);
+}
+#else
+// Eight bytes at a time (SWAR) elsewhere, the WebAssembly build included: there -msimd128 made
+// the whole read slower than a 16-byte search gained (see README).
 constexpr uint64_t kSwarOnes = 0x0101010101010101ull;
 constexpr uint64_t kSwarHighs = 0x8080808080808080ull;
 
@@ -55,6 +75,7 @@ inline std::size_t find_any_of3(const char* p, const char* end, char a, char b, 
   while (p < end && *p != a && *p != b && *p != c) ++p;
   return static_cast<std::size_t>(p - start);
 }
+#endif
 
 template <typename Sink>
 class CsvTokenizer {
