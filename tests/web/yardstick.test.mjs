@@ -214,6 +214,19 @@ describe('the yardstick in the page (issue 8)', () => {
     await shot('typo-en');
     await shot('typo-en-390', 390);
     await afterRender(() => page.click('#lang-button'));
+    // Norway chosen as the unit: no figure of its own from Halden alone, in the cards, the table
+    // beside them or as a change; its population is said to be the municipalities' with figures.
+    await afterRender(() => chooseUnit('Hele landet'));
+    assert.match(await page.textContent('#key-heading'), /^Hele landet 2024/);
+    assert.deepEqual(Object.values(await keyFigures()), ['–', '–', '–', '–']);
+    assert.match(await page.textContent('#unit-reasons'), /Bare 1 av \d+ kommuner har tall i filene: for få til et tall for Hele landet som helhet\./);
+    assert.equal(await page.textContent('#compare-table tr[data-measure="M1"] td[data-col="unit"]'), '–');
+    assert.match(await page.textContent('#key-figures .population'), /: [\d\u00a0 ]+ i kommunene med tall \(/);
+    const own = await page.$$eval('#charts figure canvas', (canvases) => canvases.flatMap((c) => (c.arsverkChart?.data.datasets ?? [])
+      .filter((d) => d.label.startsWith('Hele landet') && d.data.some((v) => v != null)).map((d) => `${c.closest('figure').dataset.chart}: ${d.label}`)));
+    assert.deepEqual(own, [], 'no chart draws Norway from Halden alone');
+    await shot('thin-land-nb');
+    await afterRender(() => chooseUnit('3101')); // back to Halden for the tests after
   });
 
   test('a reference file: its card says what it is, and its rates drive rank, median and map', async (t) => {

@@ -452,6 +452,8 @@ export function renderCharts(container, ctx) {
       }
     }
     const labels = MEASURES;
+    // A row with nothing to draw (a unit with no figure of its own) is left out, legend too; each
+    // row keeps its colour and pattern (published figures stay hatched).
     const datasets = rows.map(([name, , text, value], i) => ({
       label: name,
       data: MEASURES.map(value),
@@ -459,7 +461,7 @@ export function renderCharts(container, ctx) {
       backgroundColor: seriesFill(i),
       borderColor: COLORS[i % COLORS.length],
       borderWidth: 1,
-    }));
+    })).filter((d) => d.data.some((v) => v != null));
     const canvas = makeFigure(container, 'sammenligning', t('chartCompare'),
       describe(rows.map(([name, , text]) => `${name}: ${MEASURES.map((m) => `${m} ${text(m) ?? '–'}`).join(', ')}`)),
       narrow ? 140 + rows.length * 4 * 17 : 340, png, true);

@@ -179,7 +179,9 @@ export function renderKeyFigures(el, ctx) {
   html += `<p class="ds-paragraph unit-context">${escape(`${code}${context}`)}</p>`;
   if (unit && unit.population) {
     const source = unit.population_source === 'file' ? t('sourceFile', { file: unit.population_file }) : t('sourceEmbedded');
-    html += `<p class="ds-paragraph population" data-size="sm">${escape(t('populationInfo', { pop: fmtInt(unit.population), year: unit.population_year, source }))}</p>`;
+    // A county or Norway resting on too few municipalities: the population is theirs, not the whole's.
+    const pop = unit.aggregate_coverage?.meaningful === false ? t('yard.thinPopulation', { pop: fmtInt(unit.population) }) : fmtInt(unit.population);
+    html += `<p class="ds-paragraph population" data-size="sm">${escape(t('populationInfo', { pop, year: unit.population_year, source }))}</p>`;
   }
   html += extremes(ctx);
   const why = reasons(ctx);
@@ -213,7 +215,7 @@ export function renderKeyFigures(el, ctx) {
 
   // The comparison table: the same figures beside the unit's county, Norway and KOSTRA group.
   const cols = [];
-  cols.push([info.name, (m) => shown(unit, m) ?? '–', 'unit']);
+  cols.push([info.name, (m) => aggregateShown(unit, m) ?? '–', 'unit']);
   if (unit?.published) cols.push([t('yard.publishedCol'), (m) => publishedShown(unit, m) ?? '–', 'published']);
   if (peers.oslo) cols.push([peers.oslo.name, (m) => shown(peers.oslo, m) ?? '–', 'oslo']);
   if (peers.fylke) cols.push([peers.fylke.name, (m) => withPublished(peers.fylke, m), 'fylke']);
@@ -227,7 +229,7 @@ export function renderKeyFigures(el, ctx) {
     cols.push([t('colRankShort'), (m) => (cmp.rank[m] != null ? t('rankOf', { rank: cmp.rank[m], n: cmp.n }) : '–'), 'rank']);
     cols.push([t('colDiff'), (m) => fmtSigned(shownDifference(shown(unit, m), cmp.median[m])), 'diff']);
   }
-  if (unit && unit.change) cols.push([t('colChange', { year: unit.change.from_year }), (m) => changeText(unit, m) ?? '–', 'change']);
+  if (unit && unit.change && unit.aggregate_coverage?.meaningful !== false) cols.push([t('colChange', { year: unit.change.from_year }), (m) => changeText(unit, m) ?? '–', 'change']);
   html += `<div class="table-scroll" tabindex="0" role="region" aria-labelledby="compare-caption"><table class="ds-table compare-table" data-border data-size="sm" id="compare-table">` +
     `<caption id="compare-caption">${escape(`${info.name} ${year}: ${t('perThousand')}`)}</caption>` +
     `<thead><tr><th scope="col">${escape(t('colMeasure'))}</th>${cols.map(([h]) => `<th scope="col" class="num">${escape(h)}</th>`).join('')}</tr></thead><tbody>`;

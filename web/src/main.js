@@ -368,7 +368,10 @@ function rankingOf(info, unit, year, peers) {
     return { ...kommuner((r) => r.kostragruppe === info.code), title: t('chartRanking', { group: info.name }), median: median(unit) };
   }
   if (info.level === 'fylke') return { ...kommuner((r) => r.fylke === info.code), title: t('chartRanking', { group: info.name }), median: null };
-  return { list: rows.filter((r) => r.level === 'fylke'), title: t('chartRankingFylker'), median: null };
+  // Counties resting on too few municipalities are no figures to rank: then the municipalities.
+  const fylker = rows.filter((r) => r.level === 'fylke' && r.aggregate_coverage?.meaningful !== false);
+  if (fylker.length >= 2) return { list: fylker, title: t('chartRankingFylker'), median: null };
+  return { ...kommuner(() => true), title: t('chartRankingKommuner'), median: null };
 }
 
 // The municipalities of an aggregate (Norway, a county, a KOSTRA group), for its highest and lowest.
@@ -393,12 +396,16 @@ function renderUnit() {
     renumbered: renumberedText(info),
   }));
 
-  const series = state.report.years.map((y) => ({ year: y, result: resultOf(state.unitKey, y), land: result('land', '0', y) }));
+  // A county or Norway chosen as the unit but resting on too few municipalities has no figure of
+  // its own to draw (its published figures still are).
+  const drawable = (r) => (r?.aggregate_coverage?.meaningful === false
+    ? { ...r, per_1000: null, display: null, arsverk: null, by_group: {}, by_service: [] } : r);
+  const series = state.report.years.map((y) => ({ year: y, result: drawable(resultOf(state.unitKey, y)), land: result('land', '0', y) }));
   const ranking = rankingOf(info, unit, year, peers);
   el['scope-select'].disabled = info.level !== 'kommune';
   stage('charts', () => renderCharts(el.charts, {
     // Nothing to draw for this year, but the time series may still help.
-    unit: unit ?? { ...info, year, schema: year >= 2024 ? '2024' : '2015', per_1000: null, display: null, arsverk: null, by_group: {}, by_service: [] },
+    unit: drawable(unit) ?? { ...info, year, schema: year >= 2024 ? '2024' : '2015', per_1000: null, display: null, arsverk: null, by_group: {}, by_service: [] },
     year,
     measure: state.measure,
     peers,
