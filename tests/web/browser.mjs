@@ -36,3 +36,12 @@ export async function openGuardedBrowser(origin) {
   page.on('pageerror', (e) => consoleErrors.push(e.message));
   return { context, page, requests, pageRequests, foreign, consoleErrors };
 }
+
+// Runs `action` and waits until the page has rendered what it caused: body[data-renders] moved on
+// and the page is no longer busy (web/src/main.js sets both).
+export async function whenRendered(page, action, { timeout = 60000, polling } = {}) {
+  const before = Number(await page.evaluate(() => document.body.dataset.renders || 0));
+  await action();
+  await page.waitForFunction((n) => Number(document.body.dataset.renders || 0) > n && document.body.dataset.busy === 'false',
+    before, polling ? { timeout, polling } : { timeout });
+}

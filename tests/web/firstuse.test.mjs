@@ -7,7 +7,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
-import { openGuardedBrowser } from './browser.mjs';
+import { openGuardedBrowser, whenRendered } from './browser.mjs';
 
 import { startServer } from '../../scripts/serve.mjs';
 import { root, runCli } from '../wasm/lib.mjs';
@@ -29,12 +29,7 @@ const find = (r, level, code, year) => r.results.find((x) => x.level === level &
 const signed = (digits, locale = 'nb-NO') => new Intl.NumberFormat(locale,
   { minimumFractionDigits: digits, maximumFractionDigits: digits, signDisplay: 'exceptZero' });
 
-async function rendered(action) {
-  const before = Number(await page.evaluate(() => document.body.dataset.renders || 0));
-  await action();
-  await page.waitForFunction((n) => Number(document.body.dataset.renders || 0) > n && document.body.dataset.busy === 'false',
-    before, { timeout: 60000 });
-}
+const rendered = (action) => whenRendered(page, action);
 
 async function start(size, lang) {
   await page.setViewportSize(size);

@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
-import { openGuardedBrowser } from './browser.mjs';
+import { openGuardedBrowser, whenRendered } from './browser.mjs';
 
 import { startServer } from '../../scripts/serve.mjs';
 import { root } from '../wasm/lib.mjs';
@@ -24,12 +24,7 @@ let page;
 let foreign = [];
 let consoleErrors = [];
 
-async function rendered(action) {
-  const before = Number(await page.evaluate(() => document.body.dataset.renders || 0));
-  await action();
-  await page.waitForFunction((n) => Number(document.body.dataset.renders || 0) > n && document.body.dataset.busy === 'false',
-    before, { timeout: 60000 });
-}
+const rendered = (action) => whenRendered(page, action);
 
 // Elements sticking out to the right of the viewport (outside the scrollable table regions).
 function overflow() {

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
-import { openGuardedBrowser } from './browser.mjs';
+import { openGuardedBrowser, whenRendered } from './browser.mjs';
 
 import { startServer } from '../../scripts/serve.mjs';
 import { root, runCli } from '../wasm/lib.mjs';
@@ -57,12 +57,7 @@ async function shot(name) {
 }
 
 // Waits until the page has rendered a new report after `action` and is idle again.
-async function afterRender(action) {
-  const before = Number(await page.evaluate(() => document.body.dataset.renders || 0));
-  await action();
-  await page.waitForFunction((n) => Number(document.body.dataset.renders || 0) > n && document.body.dataset.busy === 'false',
-    before, { timeout: 60000 });
-}
+const afterRender = (action) => whenRendered(page, action);
 
 async function chooseUnit(query) {
   await page.fill('#unit-input', query);

@@ -6,7 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
-import { openGuardedBrowser } from './browser.mjs';
+import { openGuardedBrowser, whenRendered } from './browser.mjs';
 
 import { startServer } from '../../scripts/serve.mjs';
 import { root, runCli } from '../wasm/lib.mjs';
@@ -26,12 +26,7 @@ let consoleErrors = [];
 const cli = (files, settings) => JSON.parse(runCli(files, settings).toString('utf8'));
 const shown = (r, m) => (r && r.display ? r.display[m] : '–');
 
-async function afterRender(action) {
-  const before = Number(await page.evaluate(() => document.body.dataset.renders || 0));
-  await action();
-  await page.waitForFunction((n) => Number(document.body.dataset.renders || 0) > n && document.body.dataset.busy === 'false',
-    before, { timeout: 60000 });
-}
+const afterRender = (action) => whenRendered(page, action);
 
 async function tableRows() {
   return page.$$eval('#results-table tbody tr', (trs) => trs.map((tr) => {

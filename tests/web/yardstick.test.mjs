@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
-import { openGuardedBrowser } from './browser.mjs';
+import { openGuardedBrowser, whenRendered } from './browser.mjs';
 
 import { startServer } from '../../scripts/serve.mjs';
 import { root, runCli } from '../wasm/lib.mjs';
@@ -40,12 +40,7 @@ async function shot(name, width = 1280) {
   await page.setViewportSize({ width: 1280, height: 900 });
 }
 
-async function afterRender(action) {
-  const before = Number(await page.evaluate(() => document.body.dataset.renders || 0));
-  await action();
-  await page.waitForFunction((n) => Number(document.body.dataset.renders || 0) > n && document.body.dataset.busy === 'false',
-    before, { timeout: 60000 });
-}
+const afterRender = (action) => whenRendered(page, action);
 
 // Only these files in the page (the ones before removed), default settings unless told.
 async function load(files) {
