@@ -4,6 +4,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
+import { startServer } from '../../scripts/serve.mjs';
 
 export async function openGuardedBrowser(origin) {
   const requests = [];
@@ -44,4 +45,15 @@ export async function whenRendered(page, action, { timeout = 60000, polling } = 
   await action();
   await page.waitForFunction((n) => Number(document.body.dataset.renders || 0) > n && document.body.dataset.busy === 'false',
     before, polling ? { timeout, polling } : { timeout });
+}
+
+// The built page (dist/ under `root`) served on a free port and opened in a guarded browser, ready
+// for files; close() ends both.
+export async function openCalculator(root) {
+  const { server, url } = await startServer({ root: join(root, 'dist'), port: 0 });
+  const origin = url.replace(/\/$/, '');
+  const browser = await openGuardedBrowser(origin);
+  await browser.page.goto(`${origin}/`);
+  await browser.page.waitForSelector('body[data-ready="true"]', { timeout: 30000 });
+  return { ...browser, origin, close: async () => { await browser.context.close(); server.close(); } };
 }

@@ -8,9 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
-import { openGuardedBrowser, whenRendered } from './browser.mjs';
-
-import { startServer } from '../../scripts/serve.mjs';
+import { openCalculator, whenRendered } from './browser.mjs';
 import { root, runCli } from '../wasm/lib.mjs';
 
 const ARTIFACTS = join(root, 'test-artifacts', 'web');
@@ -20,9 +18,7 @@ const ALESUND_2015 = 'tests/data/web/arsverk_alesund_2023.csv';
 const ALESUND_2024 = 'tests/data/web/arsverk_alesund_haram_2024.csv';
 const ONE_LEFT_OUT = 'tests/data/web/arsverk_fire_en_holdt_utenfor_2024.csv';
 
-let server;
-let origin;
-let context;
+let calculator;
 let page;
 let foreign = [];
 let consoleErrors = [];
@@ -80,17 +76,11 @@ function mapUnits() {
 
 before(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
-  ({ server, url: origin } = await startServer({ root: join(root, 'dist'), port: 0 }));
-  origin = origin.replace(/\/$/, '');
-  ({ context, page, foreign, consoleErrors } = await openGuardedBrowser(origin));
-  await page.goto(`${origin}/`);
-  await page.waitForSelector('body[data-ready="true"]', { timeout: 30000 });
+  calculator = await openCalculator(root);
+  ({ page, foreign, consoleErrors } = calculator);
 });
 
-after(async () => {
-  await context?.close();
-  server?.close();
-});
+after(() => calculator?.close());
 
 describe('comparisons that never overstate', () => {
   test('reference rates: on the map and in the ranking chart, labelled as published, never in sums', async () => {

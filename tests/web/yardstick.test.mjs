@@ -7,9 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
-import { openGuardedBrowser, whenRendered } from './browser.mjs';
-
-import { startServer } from '../../scripts/serve.mjs';
+import { openCalculator, whenRendered } from './browser.mjs';
 import { root, runCli } from '../wasm/lib.mjs';
 
 const ARTIFACTS = join(root, 'test-artifacts', 'web');
@@ -23,9 +21,7 @@ const SEARCH_2024 = 'tests/data/web/arsverk_bodo_ostre_toten_2024.csv';
 const REFERENCE = 'tests/data/web/referanse_kostra10_2024.csv';
 const MEASURES = ['M1', 'M2', 'M3', 'M4'];
 
-let server;
-let origin;
-let context;
+let calculator;
 let page;
 let foreign = [];
 let consoleErrors = [];
@@ -61,17 +57,11 @@ function expectKeyFigures(actual, result) {
 
 before(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
-  ({ server, url: origin } = await startServer({ root: join(root, 'dist'), port: 0 }));
-  origin = origin.replace(/\/$/, '');
-  ({ context, page, foreign, consoleErrors } = await openGuardedBrowser(origin));
-  await page.goto(`${origin}/`);
-  await page.waitForSelector('body[data-ready="true"]', { timeout: 30000 });
+  calculator = await openCalculator(root);
+  ({ page, foreign, consoleErrors } = calculator);
 });
 
-after(async () => {
-  await context?.close();
-  server?.close();
-});
+after(() => calculator?.close());
 
 describe('the yardstick in the page (issue 8)', () => {
   test('the English 2015 sheet gives the CLI\'s M1–M4, never zeros shown as figures', async () => {
