@@ -198,6 +198,12 @@ describe('a first-time user on a phone and a desktop', () => {
     const text = await pageText();
     assert.deepEqual((text.match(/per[ \u00a0]1[ ,\u00a0]000/g) ?? []).filter((s) => s !== 'per\u00a01,000'), []);
     await page.locator('#key-figures').screenshot({ path: join(ARTIFACTS, 'firstuse-desktop-en-2024.png') });
+    // The questionnaire's service categories in English; the 2023 names joined by slashes are
+    // wrapped after a slash, never cut.
+    await page.waitForFunction(() => document.querySelector('#charts figure[data-chart="tjenester"] canvas')?.arsverkChart);
+    const services = await page.$eval('#charts figure[data-chart="tjenester"] canvas', (c) => c.arsverkChart.data.labels.map((l) => [l].flat().join(' ')));
+    assert.ok(services.includes('Treatment and assessment'), services.join(' | '));
+    assert.ok(services.every((l) => !/tjenester|utredning|tilbud/.test(l)), services.join(' | '));
   });
 
   test('messages say file and place once: «Ark1!D4», «Linje 5 i fil.csv» are not repeated in front', async () => {
