@@ -163,6 +163,9 @@ describe('comparisons that never overstate', () => {
         assert.ok(r.renumbering.note);
         await page.selectOption('#year-select', String(c.year));
         await chooseUnit(c.code);
+        // The unit's view is in and its charts drawn (they are drawn after the figures are painted).
+        await page.waitForFunction((heading) => document.getElementById('key-heading')?.textContent === heading &&
+          !document.querySelector('#charts figure[aria-busy="true"]') && document.body.dataset.busy === 'false', `${r.name} ${c.year}`);
         assert.ok((await page.textContent('#unit-reasons')).includes(r.renumbering.note), `${lang} ${c.code}: the note`);
         const series = await chartOf('tidsserie');
         const years = series.labels.map(Number);
