@@ -7,7 +7,7 @@
 #include "arsverk/reader.hpp"
 #include "arsverk/session.hpp"
 #include "read/reader_common.hpp"
-#include "test_reader_util.hpp"
+#include "../test_reader_util.hpp"
 
 using namespace arsverk;
 using namespace reader_test;

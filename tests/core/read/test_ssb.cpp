@@ -4,7 +4,7 @@
 #include <map>
 
 #include "arsverk/reader.hpp"
-#include "test_reader_util.hpp"
+#include "../test_reader_util.hpp"
 
 using namespace arsverk;
 using namespace reader_test;

@@ -5,7 +5,7 @@
 
 #include <random>
 
-#include "../test_reader_util.hpp"
+#include "../../test_reader_util.hpp"
 #include <set>
 #include "arsverk/session.hpp"
 #include "read/xlsx/cell_text.hpp"
