@@ -1,0 +1,183 @@
+// The JSON report (report_json.cpp) against docs/output.md: its fields and their types, the order
+// of the results, null for what the input did not give, the language, and escaping.
+#include <catch2/catch.hpp>
+
+#include <nlohmann/json.hpp>
+#include <set>
+#include <string>
+#include <tuple>
+#include <utility>
+#include <vector>
+
+#include "arsverk/example_data.hpp"
+#include "report_fixture.hpp"
+
+using namespace arsverk;
+using namespace report_test;
+using nlohmann::json;
+
+namespace {
+
+json report(const Session& session, const Settings& settings) { return json::parse(session.report_json(settings)); }
+
+const json& result(const json& doc, const std::string& level, const std::string& code) {
+  for (const json& r : doc.at("results"))
+    if (r.at("level") == level && r.at("code") == code) return r;
+  static const json none;
+  FAIL("no result for " << level << " " << code);
+  return none;
+}
+
+void check_has(const json& object, const std::vector<std::string>& keys) {
+  for (const std::string& key : keys) {
+    INFO("field " << key);
+    CHECK(object.contains(key));
+  }
+}
+
+const std::vector<std::string> kResultFields = {
+    "level", "code", "name", "year", "schema", "fylke", "kostragruppe", "population", "population_year",
+    "population_source", "population_file", "arsverk", "per_1000", "display", "carried_from", "partly_carried",
+    "suppressed", "suppression_reason", "direct", "coverage", "published", "by_group", "by_service",
+    "comparison", "change", "renumbering", "flags"};
+const std::vector<std::string> kAggregateFields = {"members", "members_total", "aggregate_coverage",
+                                                   "members_per_measure"};
+
+int level_rank(const std::string& level) {
+  const std::vector<std::string> order = {"land", "fylke", "kostragruppe", "kommune", "bydel"};
+  for (std::size_t i = 0; i < order.size(); ++i)
+    if (order[i] == level) return static_cast<int>(i);
+  return -1;
+}
+
+}  // namespace
+
+TEST_CASE("report JSON: the top-level fields of docs/output.md, with their types", "[report][json]") {
+  const json doc = report(Halden().session, year_2024());
+  CHECK(doc.at("version") == 2);
+  CHECK(doc.at("settings") == json::parse(R"({"year": 2024, "population_year": "same", "carry_forward": "auto",
+                                               "suppression": "auto", "lang": "nb"})"));
+  for (const char* list : {"files", "diagnostics", "population", "excluded", "years", "rules", "reference", "results"}) {
+    INFO(list);
+    CHECK(doc.at(list).is_array());
+  }
+  REQUIRE(doc["files"].size() == 2);
+  const json& file = doc["files"][0];
+  check_has(file, {"name", "kind", "format", "encoding", "delimiter", "rows", "years", "units", "has_target_group",
+                   "has_service"});
+  CHECK(file["name"] == "arsverk.csv");
+  CHECK(file["kind"] == "arsverk");
+  CHECK(file["format"] == "csv-wide");
+  CHECK(doc["files"][1]["kind"] == "befolkning");
+  CHECK(doc["years"] == json::array({2024}));
+  REQUIRE(doc["population"].size() == 1);
+  CHECK(doc["population"][0] == json::parse(R"({"year": 2024, "population_year": 2024, "units_from_embedded": 0,
+                                                 "units_from_files": 1})"));
+  REQUIRE(doc["rules"].size() == 1);
+  check_has(doc["rules"][0], {"year", "carry_forward", "suppression", "basis"});
+  REQUIRE_FALSE(doc["diagnostics"].empty());
+  for (const json& d : doc["diagnostics"]) {
+    check_has(d, {"severity", "code", "file", "line", "column", "message"});
+    CHECK(d["message"].is_string());
+  }
+}
+
+TEST_CASE("report JSON: every result has the documented fields; aggregates also their members", "[report][json]") {
+  const json doc = report(Halden().session, year_2024());
+  const json& kommune = result(doc, "kommune", "3101");
+  check_has(kommune, kResultFields);
+  for (const std::string& key : kAggregateFields) {
+    INFO("a municipality has no " << key);
+    CHECK_FALSE(kommune.contains(key));
+  }
+  const std::vector<std::pair<std::string, std::string>> aggregates = {{"fylke", "31"}, {"land", "0"}, {"kostragruppe", "EKG10"}};
+  for (const auto& [level, code] : aggregates) {
+    INFO(level);
+    check_has(result(doc, level, code), kResultFields);
+    check_has(result(doc, level, code), kAggregateFields);
+  }
+  check_has(result(doc, "kostragruppe", "EKG10"), {"distribution", "distribution_coverage"});
+
+  CHECK(kommune["year"] == 2024);
+  CHECK(kommune["schema"] == "2024");
+  CHECK(kommune["fylke"] == "31");
+  CHECK(kommune["population"] == 12500);
+  CHECK(kommune["population_source"] == "file");
+  CHECK(kommune["population_file"] == "befolkning.csv");
+  CHECK(kommune["display"] == json::parse(R"({"M1": "3,4", "M2": "2,8", "M3": "2,0", "M4": "0,2"})"));
+  CHECK(kommune["per_1000"]["M2"].get<double>() == Approx(2.8));
+  CHECK(kommune["arsverk"]["M1"] == 42.5);
+  CHECK(kommune["flags"].is_array());
+}
+
+TEST_CASE("report JSON: a measure the input did not give is null, never 0", "[report][json]") {
+  const json doc = report(Halden(kArsverkWithoutD).session, year_2024());
+  const std::vector<std::pair<std::string, std::string>> units = {{"kommune", "3101"}, {"fylke", "31"}, {"land", "0"}};
+  for (const auto& [level, code] : units) {
+    const json& r = result(doc, level, code);
+    INFO(level << " " << code);
+    for (const char* field : {"arsverk", "per_1000", "display"}) {
+      INFO(field);
+      CHECK(r[field]["M1"].is_null());
+      CHECK(r[field]["M4"].is_null());
+      CHECK_FALSE(r[field]["M2"].is_null());
+    }
+  }
+}
+
+TEST_CASE("report JSON: the language changes the display strings and names, never the numbers", "[report][json]") {
+  const json nb = report(Halden().session, year_2024(Lang::Nb));
+  const json en = report(Halden().session, year_2024(Lang::En));
+  CHECK(en["settings"]["lang"] == "en");
+  CHECK(result(en, "kommune", "3101")["display"]["M2"] == "2.8");
+  CHECK(result(nb, "kommune", "3101")["display"]["M2"] == "2,8");
+  CHECK(result(en, "land", "0")["name"] == "Norway");
+  CHECK(result(nb, "land", "0")["name"] == "Hele landet");
+  CHECK(result(en, "kommune", "3101")["per_1000"] == result(nb, "kommune", "3101")["per_1000"]);
+}
+
+TEST_CASE("report JSON: results by year, then land, fylke, kostragruppe, kommune, bydel, then code", "[report][json]") {
+  Session session;
+  session.add_file("eksempel_arsverk_2023.csv", embedded::example_eksempel_arsverk_2023_csv);
+  session.add_file("eksempel_arsverk_2024_2025.csv", embedded::example_eksempel_arsverk_2024_2025_csv);
+  const json doc = report(session, {});
+  const json& results = doc.at("results");
+  REQUIRE(results.size() > 1000);
+  std::set<std::string> levels;
+  for (std::size_t i = 1; i < results.size(); ++i) {
+    const json& a = results[i - 1];
+    const json& b = results[i];
+    levels.insert(b["level"].get<std::string>());
+    const auto key = [](const json& r) {
+      return std::tuple(r["year"].get<int>(), level_rank(r["level"].get<std::string>()), r["code"].get<std::string>());
+    };
+    INFO(a["level"] << " " << a["code"] << " " << a["year"] << " before " << b["level"] << " " << b["code"] << " " << b["year"]);
+    CHECK(key(a) < key(b));
+  }
+  CHECK(levels == std::set<std::string>{"land", "fylke", "kostragruppe", "kommune", "bydel"});
+  CHECK(doc["years"] == json::array({2023, 2024, 2025}));
+}
+
+TEST_CASE("report JSON: an empty session gives a report with nothing in it", "[report][json]") {
+  Session session;
+  const json doc = report(session, {});
+  CHECK(doc["version"] == 2);
+  CHECK(doc["files"].empty());
+  CHECK(doc["results"].empty());
+  CHECK(doc["years"].empty());
+  CHECK(doc["reference"].empty());
+}
+
+TEST_CASE("report JSON: quotes, backslashes and control characters in names and cells are escaped", "[report][json]") {
+  const std::string name = "a \"quoted\" \\ name\twith\x01 control.csv";
+  Session session;
+  session.add_file(name, "kommune;år;a\n3101;2024;\"x\\\"\x02\"\n");
+  const std::string text = session.report_json({});
+  const json doc = json::parse(text);  // throws if anything was left unescaped
+  CHECK(doc["files"][0]["name"] == name);
+  CHECK(text.find('\x01') == std::string::npos);
+  CHECK(text.find('\x02') == std::string::npos);
+  bool about_the_file = false;
+  for (const json& d : doc["diagnostics"]) about_the_file = about_the_file || d["file"] == name;
+  CHECK(about_the_file);
+}
