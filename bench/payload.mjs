@@ -2,7 +2,7 @@
 // with scripts/serve.mjs, opens the page in headless Chromium, clicks «Prøv med eksempeldata» and
 // waits until the key figures and charts are shown, recording every response the page and its
 // worker receive. Prints each file's bytes and gzip -9 size: the first load (HTML, CSS, scripts,
-// wasm; what the goal of issue 9 counts), the example data, and apart from those what was fetched
+// wasm; what the payload goal counts), the example data, and apart from those what was fetched
 // lazily (opening the map) and what the service worker fetched for offline use. The first load ends
 // when the page is ready for files (body[data-ready]); what the example's result needs (the data,
 // Chart.js) is counted under the example.

@@ -29,7 +29,7 @@ head -n 40 "$s10826" > "$out/reader_csv/ssb_10826_head.csv"
 tail -n 30 "$s07459" > "$out/reader_csv/ssb_07459_tail.csv"
 head -n 4 "$ex24" | sed 's/;/,/g; s/\([0-9]\),\([0-9]\)/\1.\2/g' > "$out/reader_csv/example_comma.csv"
 printf '\xef\xbb\xbfkommunenummer;\xc3\xa5r;kategori;\xc3\xa5rsverk\r\n3101;2024;a;1 234,5\r\n3101;2024;b;..\r\n' > "$out/reader_csv/bom_long.csv"
-# Layouts and hostile cells of issue 8 / 11: English 2015 headers, reference files (long, wide),
+# Layouts and hostile cells: English 2015 headers, reference files (long, wide),
 # units in thousands format, ambiguous decimals, services "ekskl. demens", UTF-16, RTF.
 printf 'Municipality,Year,Total,Min. health/social upper secondary,Higher education,Higher education with further education\n3001,2022,40.5,30.25,20,5\n' > "$out/reader_csv/english_2015.csv"
 printf 'Kommune;\xc3\x85r;M\xc3\xa5ltall;\xc3\x85rsverk per 1 000 innbyggere\n3101 Halden;2024;Totalt;3,1\n3101 Halden;2024;Minimum helse- og sosialfaglig vgs;2,5\n3103;2024;M4;0,3\n' > "$out/reader_csv/reference_long.csv"

@@ -104,8 +104,8 @@ try {
   server.close();
 }
 const fmt = (x) => (x == null ? '—' : x.toFixed(1)).padStart(8);
-const GOAL_CHANGE_MS = 16; // issue 9: a change of setting, year or language inside one frame
-const GOAL_DROP_MS = 150; // issue 9: the national example file dropped until its figures are shown
+const GOAL_CHANGE_MS = 16; // a change of setting, year or language inside one frame
+const GOAL_DROP_MS = 150; // the national example file dropped until its figures are shown
 const summary = { passes };
 console.log('the page, headless Chromium, median of %d passes (ms):', passes);
 console.log('  %s%s%s%s  %s', 'change'.padEnd(48), 'report'.padStart(8), 'shown'.padStart(8), 'drawn'.padStart(8), 'goal (shown)');

@@ -1,4 +1,4 @@
-// Input a careless export or a hostile person might produce (issue 11): units misread, numbers
+// Input a careless export or a hostile person might produce: units misread, numbers
 // decided with all the evidence, encodings, names and columns picked silently.
 #include <catch2/catch.hpp>
 
