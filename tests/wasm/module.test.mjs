@@ -6,12 +6,11 @@ import { before, describe, test } from 'node:test';
 
 import { csvText } from '../../web/src/export.js';
 import { DEFAULT_SETTINGS, feedFile, fixed, loadModule, randomChunker, root, runCli } from './lib.mjs';
+import { EX_2023, EX_2024 } from '../support/cli.mjs';
 
 const SSB_07459 = 'tests/data/ssb/ssb_07459_folkemengde_alder_2023_latin1.csv';
 const SSB_10826 = 'tests/data/ssb/ssb_10826_bydeler_alder_2023_latin1.csv';
 const SSB_JSONSTAT = 'tests/data/ssb/ssb_jsonstat2_05300_sample.json';
-const EX_2023 = 'data/example/eksempel_arsverk_2023.csv';
-const EX_2024 = 'data/example/eksempel_arsverk_2024_2025.csv';
 const WEB = (name) => `tests/data/web/${name}`;
 const readerFixtures = readdirSync(`${root}/tests/data/readers`).filter((f) => !f.startsWith('.')).map((f) => `tests/data/readers/${f}`);
 

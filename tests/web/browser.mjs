@@ -10,7 +10,8 @@ export async function openGuardedBrowser(origin) {
   const requests = [];
   const foreign = [];
   const consoleErrors = [];
-  const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'arsverk-chromium-')), {
+  const profile = mkdtempSync(join(tmpdir(), 'arsverk-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
@@ -35,7 +36,7 @@ export async function openGuardedBrowser(origin) {
   const page = context.pages()[0] ?? await context.newPage();
   page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
   page.on('pageerror', (e) => consoleErrors.push(e.message));
-  return { context, page, requests, pageRequests, foreign, consoleErrors };
+  return { context, page, profile, requests, pageRequests, foreign, consoleErrors };
 }
 
 // Runs `action` and waits until the page has rendered what it caused: body[data-renders] moved on
@@ -48,12 +49,32 @@ export async function whenRendered(page, action, { timeout = 60000, polling } = 
 }
 
 // The built page (dist/ under `root`) served on a free port and opened in a guarded browser, ready
-// for files; close() ends both.
-export async function openCalculator(root) {
+// for files (unless `open: false`). open(path, {lang}) loads the page afresh — a new worker, no
+// files, the stored language choice forgotten or set to `lang` — at `path` (e.g. '/#enhet=…') and
+// waits until it is ready; it returns the navigation's response. close() ends browser and server.
+export async function openCalculator(root, { open = true } = {}) {
   const { server, url } = await startServer({ root: join(root, 'dist'), port: 0 });
   const origin = url.replace(/\/$/, '');
   const browser = await openGuardedBrowser(origin);
-  await browser.page.goto(`${origin}/`);
-  await browser.page.waitForSelector('body[data-ready="true"]', { timeout: 30000 });
-  return { ...browser, origin, close: async () => { await browser.context.close(); server.close(); } };
+  const { page } = browser;
+  const calculator = {
+    ...browser,
+    origin,
+    open: async (path = '/', { lang } = {}) => {
+      if (lang && !page.url().startsWith(origin)) await page.goto(`${origin}/`);
+      if (page.url().startsWith(origin)) {
+        await page.evaluate((l) => {
+          localStorage.clear();
+          if (l) localStorage.setItem('arsverk.lang', l);
+        }, lang);
+      }
+      if (path.includes('#')) await page.goto('about:blank'); // a new load, not a change of hash
+      const response = await page.goto(`${origin}${path}`);
+      await page.waitForSelector('body[data-ready="true"]', { timeout: 30000 });
+      return response;
+    },
+    close: async () => { await browser.context.close(); server.close(); },
+  };
+  if (open) await calculator.open();
+  return calculator;
 }

@@ -1,4 +1,4 @@
-// Issue 8, what was left, in the page: reference rates on the map and in the ranking chart
+// Comparisons in the page that never overstate: reference rates on the map and in the ranking chart
 // (labelled as published, never as the user's), a split municipality drawn without continuity,
 // thin aggregates in the results table, and counts that say what they count — in both languages.
 // Every figure checked is the native CLI's for the same files. Screenshots go to
@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
 import { openCalculator, whenRendered } from './browser.mjs';
-import { root, runCli } from '../wasm/lib.mjs';
+import { root } from '../wasm/lib.mjs';
+import { cli, find } from '../support/cli.mjs';
 
 const ARTIFACTS = join(root, 'test-artifacts', 'web');
 const HALDEN_2024 = 'tests/data/web/arsverk_halden_2024.csv';
@@ -23,8 +24,6 @@ let page;
 let foreign = [];
 let consoleErrors = [];
 
-const cli = (files, settings) => JSON.parse(runCli(files, settings).toString('utf8'));
-const find = (report, level, code, year) => report.results.find((r) => r.level === level && r.code === code && r.year === year);
 
 const afterRender = (action) => whenRendered(page, action);
 
@@ -35,7 +34,7 @@ async function afterMap(action) {
 }
 
 async function load(files) {
-  if (await page.isVisible('#clear-button')) await afterRender(() => page.click('#clear-button'));
+  await calculator.open();
   await afterRender(() => page.setInputFiles('#file-input', files.map((f) => join(root, f))));
 }
 

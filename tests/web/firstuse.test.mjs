@@ -7,36 +7,30 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
-import { openGuardedBrowser, whenRendered } from './browser.mjs';
+import { openCalculator, whenRendered } from './browser.mjs';
 
-import { startServer } from '../../scripts/serve.mjs';
-import { root, runCli } from '../wasm/lib.mjs';
+import { root } from '../wasm/lib.mjs';
+import { EXAMPLE, cli, find } from '../support/cli.mjs';
 
 const ARTIFACTS = join(root, 'test-artifacts', 'web');
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 900 };
-const EXAMPLE = ['data/example/eksempel_arsverk_2023.csv', 'data/example/eksempel_arsverk_2024_2025.csv'];
 
-let server;
-let origin;
-let context;
+let calculator;
 let page;
 let foreign = [];
 let consoleErrors = [];
 
-const report = (settings = {}) => JSON.parse(runCli(EXAMPLE, settings).toString('utf8'));
-const find = (r, level, code, year) => r.results.find((x) => x.level === level && x.code === code && x.year === year);
+const report = (settings = {}) => cli(EXAMPLE, settings);
 const signed = (digits, locale = 'nb-NO') => new Intl.NumberFormat(locale,
   { minimumFractionDigits: digits, maximumFractionDigits: digits, signDisplay: 'exceptZero' });
 
 const rendered = (action) => whenRendered(page, action);
 
+// The page opened afresh in `lang` at `size`, with the example data.
 async function start(size, lang) {
   await page.setViewportSize(size);
-  await page.goto(`${origin}/`);
-  await page.evaluate((l) => localStorage.setItem('arsverk.lang', l), lang);
-  await page.reload();
-  await page.waitForSelector('body[data-ready="true"]', { timeout: 30000 });
+  await calculator.open('/', { lang });
   await rendered(() => page.click('#example-button'));
 }
 
@@ -44,6 +38,12 @@ async function chooseUnit(query) {
   await page.fill('#unit-input', query);
   await page.press('#unit-input', 'Enter');
   await page.waitForFunction((q) => document.getElementById('key-heading')?.textContent.startsWith(q), query);
+}
+
+// The example data in Norwegian at `size`, Kongsberg (3303) chosen.
+async function kongsberg(size) {
+  await start(size, 'nb');
+  await chooseUnit('Kongsberg');
 }
 
 // Everything the page writes, the core's messages included.
@@ -57,15 +57,11 @@ async function download(selector) {
 
 before(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
-  ({ server, url: origin } = await startServer({ root: join(root, 'dist'), port: 0 }));
-  origin = origin.replace(/\/$/, '');
-  ({ context, page, foreign, consoleErrors } = await openGuardedBrowser(origin));
+  calculator = await openCalculator(root, { open: false });
+  ({ page, foreign, consoleErrors } = calculator);
 });
 
-after(async () => {
-  await context?.close();
-  server?.close();
-});
+after(() => calculator?.close());
 
 describe('a first-time user on a phone and a desktop', () => {
   test('phone: a change under 0,05 shows its own decimals, on one line with its percentage', async () => {
@@ -103,6 +99,7 @@ describe('a first-time user on a phone and a desktop', () => {
   });
 
   test('phone: «per 1 000» is written with no-break spaces everywhere the page writes it, the core\'s messages too', async () => {
+    await kongsberg(PHONE);
     await page.click('#explain summary');
     const text = await pageText();
     const all = text.match(/per[ \u00a0]1[ \u00a0]000/g) ?? [];
@@ -113,6 +110,7 @@ describe('a first-time user on a phone and a desktop', () => {
   });
 
   test('phone: the comparison table\'s caption stays in view when the table scrolls sideways', async () => {
+    await kongsberg(PHONE);
     const scroll = page.locator('.table-scroll:has(#compare-table)');
     assert.ok(await scroll.evaluate((s) => s.scrollWidth > s.clientWidth), 'the table is wider than the phone');
     for (const left of [0, 10000]) {
@@ -127,6 +125,7 @@ describe('a first-time user on a phone and a desktop', () => {
   });
 
   test('phone: the service chart\'s wrapped labels do not run into each other', async () => {
+    await kongsberg(PHONE);
     const k = find(report(), 'kommune', '3303', 2025);
     const services = k.by_service.filter((s) => s.arsverk.M1 > 0).length;
     const figure = page.locator('#charts figure[data-chart="tjenester"]');
@@ -152,6 +151,7 @@ describe('a first-time user on a phone and a desktop', () => {
   });
 
   test('phone and desktop: a chart PNG is 1 200 px wide, whatever the screen', async () => {
+    await kongsberg(PHONE);
     const phone = await download('#charts figure[data-chart="tjenester"] button');
     assert.equal(phone.name, 'arsverk_tjenester_3303_2025.png');
     assert.equal(phone.width, 1200);
@@ -163,6 +163,7 @@ describe('a first-time user on a phone and a desktop', () => {
   });
 
   test('print: hints for the screen are not printed', async () => {
+    await kongsberg(DESKTOP);
     assert.ok(await page.isVisible('#results-table caption .screen-only'));
     await page.emulateMedia({ media: 'print' });
     assert.equal(await page.$eval('#results-table caption .screen-only', (e) => getComputedStyle(e).display), 'none');
@@ -171,6 +172,7 @@ describe('a first-time user on a phone and a desktop', () => {
   });
 
   test('map: the legend is shown once, and the credits name only what is drawn', async () => {
+    await kongsberg(DESKTOP);
     await page.click('#map-details > summary');
     await page.waitForFunction(() => Number(document.getElementById('map-root').dataset.rendered || 0) > 0, null, { timeout: 60000 });
     // The list is the legend for screen readers; on screen it is the one drawn into the map.
@@ -207,9 +209,8 @@ describe('a first-time user on a phone and a desktop', () => {
   });
 
   test('messages say file and place once: «Ark1!D4», «Linje 5 i fil.csv» are not repeated in front', async () => {
-    await page.evaluate(() => localStorage.setItem('arsverk.lang', 'nb'));
-    await page.goto(`${origin}/`); // without the view's link, which loads the example data again
-    await page.waitForSelector('body[data-ready="true"]', { timeout: 30000 });
+    await page.setViewportSize(DESKTOP);
+    await calculator.open('/', { lang: 'nb' });
     await rendered(() => page.setInputFiles('#file-input', [join(root, 'tests/data/xlsx/features.xlsx'), join(root, 'tests/data/web/arsverk_feil_linje4.csv')]));
     await page.waitForFunction(() => document.querySelectorAll('#file-panel li.file').length === 2 && document.body.dataset.busy === 'false');
     const cell = await page.textContent('#file-panel li.file[data-file="features.xlsx"] li.message[data-line="4"]');
@@ -222,18 +223,15 @@ describe('a first-time user on a phone and a desktop', () => {
   });
 
   test('a link to a view of one\'s own files, opened fresh, says what it shows and what to add', async () => {
-    await page.goto('about:blank'); // a fresh load, not a change of hash
-    await page.goto(`${origin}/#enhet=kommune:3303&ar=2025&mal=M1&sprak=nb`);
-    await page.waitForSelector('body[data-ready="true"]', { timeout: 30000 });
+    await page.setViewportSize(DESKTOP);
+    await calculator.open('/#enhet=kommune:3303&ar=2025&mal=M1&sprak=nb');
     assert.equal(await page.textContent('#status'),
       'Lenken viser kommune 3303, 2025. Tallene er ikke i lenken: legg inn de samme filene som den som laget den, så vises de.');
-    await page.goto('about:blank');
-    await page.goto(`${origin}/#enhet=land:0&sprak=en`);
-    await page.waitForSelector('body[data-ready="true"]', { timeout: 30000 });
+    await calculator.open('/#enhet=land:0&sprak=en');
     assert.match(await page.textContent('#status'), /^The link shows Norway\. The figures are not in the link/);
     // The example data comes with its link: no such note.
     await page.goto('about:blank');
-    await page.goto(`${origin}/#enhet=kommune:3303&ar=2025&data=eksempel`);
+    await page.goto(`${calculator.origin}/#enhet=kommune:3303&ar=2025&data=eksempel`);
     await page.waitForFunction(() => document.getElementById('key-heading')?.textContent.startsWith('Kongsberg'), null, { timeout: 60000 });
     assert.doesNotMatch(await page.textContent('#status'), /link shows|Lenken viser/);
   });

@@ -8,33 +8,42 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
-import { openGuardedBrowser } from './browser.mjs';
+import { openCalculator } from './browser.mjs';
 
-import { startServer } from '../../scripts/serve.mjs';
-import { root, runCli } from '../wasm/lib.mjs';
+import { root } from '../wasm/lib.mjs';
+import { cli, find } from '../support/cli.mjs';
 
 const ARTIFACTS = join(root, 'test-artifacts', 'web');
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-let server;
-let origin;
 let browser;
 let page;
 
-const find = (report, level, code, year) => report.results.find((r) => r.level === level && r.code === code && r.year === year);
-
 before(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
-  ({ server, url: origin } = await startServer({ root: join(root, 'dist'), port: 0 }));
-  origin = origin.replace(/\/$/, '');
-  browser = await openGuardedBrowser(origin);
+  browser = await openCalculator(root, { open: false });
   page = browser.page;
 });
 
-after(async () => {
-  await browser?.context.close();
-  server?.close();
-});
+after(() => browser?.close());
+
+// The page opened afresh with the form unfolded, for `unit` in `year` (the latest when not given).
+async function openForm(unit, year) {
+  await browser.open();
+  await page.click('#grid-details summary');
+  if (year) await page.selectOption('#grid-year', String(year));
+  await page.fill('#grid-unit', unit);
+  await page.press('#grid-unit', 'Enter');
+}
+
+// Halden's 2025 form as the first test types it with the keyboard.
+async function typeHalden2025() {
+  await openForm('halden');
+  for (const [col, v] of [['a', '12,5'], ['b', '20,25'], ['c', '3'], ['d', '4,75'], ['e', '0']]) await typeInto('voksne', col, v);
+  for (const [col, v] of [['a', '2,5'], ['b', '6,125'], ['d', '0']]) await typeInto('barn_og_unge', col, v);
+  await page.waitForFunction(() => document.body.dataset.busy === 'false' && document.querySelectorAll('#grid-result .value').length === 4,
+    null, { timeout: 30000 });
+}
 
 async function gridFigures() {
   return page.$$eval('#grid-result .value', (els) => Object.fromEntries(els.map((e) => [e.dataset.measure, e.textContent])));
@@ -55,7 +64,7 @@ async function savedCsv() {
 async function expectFiguresOfSaved(level, code, year) {
   await page.waitForFunction(() => document.body.dataset.busy === 'false' && document.querySelectorAll('#grid-result .value').length === 4);
   const saved = await savedCsv();
-  const report = JSON.parse(runCli([saved.path]).toString('utf8'));
+  const report = cli([saved.path]);
   const expected = find(report, level, code, year);
   assert.ok(expected, `the CLI has ${level} ${code} ${year} from ${saved.name}`);
   const shown = await gridFigures();
@@ -75,11 +84,7 @@ const figuresKey = async () => Object.values(await gridFigures()).join('|');
 
 describe('typing the form in by hand', () => {
   test('keyboard entry: unit by name, Tab and Enter, decimal comma; figures as the CLI gives for the saved CSV', async () => {
-    await page.goto(`${origin}/`);
-    await page.waitForSelector('body[data-ready="true"]', { timeout: 30000 });
-    await page.click('#grid-details summary');
-    await page.fill('#grid-unit', 'halden');
-    await page.press('#grid-unit', 'Enter');
+    await openForm('halden');
     assert.equal(await page.inputValue('#grid-unit'), '3101 Halden');
     assert.equal(await page.inputValue('#grid-year'), '2025');
     const rowHeads = await page.$$eval('#grid-table tbody th', (ths) => ths.map((th) => th.textContent.trim()));
@@ -134,6 +139,7 @@ describe('typing the form in by hand', () => {
   });
 
   test('each edit recomputes; one file for the form, replaced each time', async () => {
+    await typeHalden2025();
     const before = await figuresKey();
     await typeInto('voksne', 'b', '120');
     await waitForFigures(before);
@@ -144,6 +150,7 @@ describe('typing the form in by hand', () => {
   });
 
   test('checks before submission: a bad figure is marked in its cell with the core\'s message', async () => {
+    await typeHalden2025();
     await typeInto('voksne', 'c', '3x');
     await page.waitForSelector('.grid-cell[data-group="voksne"][data-col="c"][aria-invalid="true"]', { timeout: 30000 });
     const message = await page.textContent('#grid-messages');
@@ -159,9 +166,7 @@ describe('typing the form in by hand', () => {
   });
 
   test('the 2015 schema: the four nested measures, and their order checked by the core', async () => {
-    await page.selectOption('#grid-year', '2023');
-    await page.fill('#grid-unit', '3001');
-    await page.press('#grid-unit', 'Enter');
+    await openForm('3001', 2023);
     assert.equal(await page.inputValue('#grid-unit'), '3001 Halden');
     const rows = await page.$$eval('#grid-table tbody .grid-code', (els) => els.map((e) => e.textContent));
     assert.deepEqual(rows, ['M1', 'M2', 'M3', 'M4']);
@@ -179,9 +184,7 @@ describe('typing the form in by hand', () => {
   });
 
   test('split by service category: one form per service, out-of-scope services left out by the core', async () => {
-    await page.selectOption('#grid-year', '2025');
-    await page.fill('#grid-unit', '3101');
-    await page.press('#grid-unit', 'Enter');
+    await openForm('3101', 2025);
     await page.check('#grid-by-service');
     assert.equal(await page.isVisible('#grid-table'), false, 'no grid before a service is named');
     await page.fill('#grid-new-service', 'Lavterskeltilbud');
@@ -212,16 +215,21 @@ describe('typing the form in by hand', () => {
   });
 
   test('an Oslo district, found by name', async () => {
-    await page.fill('#grid-unit', 'gamle oslo');
-    await page.press('#grid-unit', 'Enter');
+    await openForm('gamle oslo');
     assert.equal(await page.inputValue('#grid-unit'), '030101 Gamle Oslo');
+    await typeInto('voksne', 'a', '10');
+    await typeInto('barn_og_unge', 'b', '2,5');
     await page.waitForFunction(() => /Gamle Oslo/.test(document.querySelector('#grid-result h4')?.textContent ?? ''), null, { timeout: 30000 });
     const { saved } = await expectFiguresOfSaved('bydel', '030101', 2025);
     assert.equal(saved.name, 'skjema_030101_2025.csv');
-    assert.match(readFileSync(saved.path, 'utf8'), /^\ufeffbydelsnummer;år;målgruppe;tjeneste;/);
+    assert.match(readFileSync(saved.path, 'utf8'), /^\ufeffbydelsnummer;år;målgruppe;a;b;c;d;e\r\n030101;2025;voksne;10;;;;\r\n/);
   });
 
   test('with other årsverk files for the year, the form says the core adds them together', async () => {
+    await openForm('gamle oslo');
+    await typeInto('voksne', 'a', '10');
+    await page.waitForFunction(() => document.body.dataset.busy === 'false' && document.querySelectorAll('#grid-result .value').length === 4,
+      null, { timeout: 30000 });
     assert.equal(await page.isVisible('#grid-mixed'), false);
     await page.click('#example-button');
     await page.waitForSelector('#grid-mixed', { timeout: 60000 });
@@ -230,6 +238,13 @@ describe('typing the form in by hand', () => {
   });
 
   test('English, and a 390 px phone: no sideways scrolling of the page', async () => {
+    await openForm('3101');
+    await page.check('#grid-by-service');
+    await page.fill('#grid-new-service', 'Lavterskeltilbud');
+    await page.press('#grid-new-service', 'Enter');
+    await typeInto('voksne', 'a', '10');
+    await page.waitForFunction(() => document.body.dataset.busy === 'false' && document.querySelectorAll('#grid-result .value').length === 4,
+      null, { timeout: 30000 });
     await page.click('#lang-button');
     await page.waitForFunction(() => document.documentElement.lang === 'en' && document.body.dataset.busy === 'false');
     assert.match(await page.textContent('#grid-details summary'), /Type in the figures yourself/);

@@ -7,9 +7,8 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
-import { openGuardedBrowser, whenRendered } from './browser.mjs';
+import { openCalculator, whenRendered } from './browser.mjs';
 
-import { startServer } from '../../scripts/serve.mjs';
 import { root } from '../wasm/lib.mjs';
 
 const ARTIFACTS = join(root, 'test-artifacts', 'web');
@@ -17,9 +16,7 @@ const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 900 };
 const BAD = 'tests/data/web/arsverk_feil_linje4.csv';
 
-let server;
-let origin;
-let context;
+let calculator;
 let page;
 let foreign = [];
 let consoleErrors = [];
@@ -57,10 +54,7 @@ async function chooseUnit(query) {
 // Opens the page in `lang` at `size` and loads the example data.
 async function start(size, lang) {
   await page.setViewportSize(size);
-  await page.goto(`${origin}/`);
-  await page.evaluate((l) => localStorage.setItem('arsverk.lang', l), lang);
-  await page.reload();
-  await page.waitForSelector('body[data-ready="true"]', { timeout: 30000 });
+  await calculator.open('/', { lang });
   await rendered(() => page.click('#example-button'));
 }
 
@@ -68,15 +62,11 @@ const shot = (name) => page.screenshot({ path: join(ARTIFACTS, `layout-${name}.p
 
 before(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
-  ({ server, url: origin } = await startServer({ root: join(root, 'dist'), port: 0 }));
-  origin = origin.replace(/\/$/, '');
-  ({ context, page, foreign, consoleErrors } = await openGuardedBrowser(origin));
+  calculator = await openCalculator(root, { open: false });
+  ({ page, foreign, consoleErrors } = calculator);
 });
 
-after(async () => {
-  await context?.close();
-  server?.close();
-});
+after(() => calculator?.close());
 
 describe('layout', () => {
   for (const lang of ['nb', 'en']) {
@@ -124,8 +114,7 @@ describe('layout', () => {
 
   test('phone, en: a file with an error brings its message into view, below the status', async () => {
     await page.setViewportSize(PHONE);
-    await page.goto(`${origin}/`);
-    await page.waitForSelector('body[data-ready="true"]', { timeout: 30000 });
+    await calculator.open('/', { lang: 'en' });
     await rendered(() => page.setInputFiles('#file-input', join(root, BAD)));
     assert.match(await page.textContent('#status'), /^Done, but with errors: arsverk_feil_linje4\.csv: 1 error, the first on line 4\.$/);
     await page.waitForFunction(() => scrollY > 0);

@@ -8,23 +8,19 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
-import { openGuardedBrowser } from './browser.mjs';
+import { openCalculator, whenRendered } from './browser.mjs';
 
-import { startServer } from '../../scripts/serve.mjs';
-import { root, runCli } from '../wasm/lib.mjs';
+import { root } from '../wasm/lib.mjs';
+import { EXAMPLE, cli, find as findIn } from '../support/cli.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const ARTIFACTS = join(root, 'test-artifacts', 'web');
-const EX_2023 = 'data/example/eksempel_arsverk_2023.csv';
-const EX_2024 = 'data/example/eksempel_arsverk_2024_2025.csv';
 const BLUES = ['#eff3ff', '#bdd7e7', '#6baed6', '#3182bd', '#08519c'];
 const PUOR = ['#e66101', '#fdb863', '#f7f7f7', '#b2abd2', '#5e3c99'];
 const NO_DATA = '#b0b0b0';
 
-let server;
-let origin;
-let context;
+let calculator;
 let page;
 let requests = [];
 let pageRequests = [];
@@ -32,7 +28,7 @@ let foreign = [];
 let consoleErrors = [];
 let expected;
 
-const find = (level, code, year) => expected.results.find((r) => r.level === level && r.code === code && r.year === year);
+const find = (level, code, year) => findIn(expected, level, code, year);
 
 async function afterMap(action) {
   const before = Number(await page.evaluate(() => document.getElementById('map-root').dataset.rendered || 0));
@@ -58,32 +54,35 @@ function drawn(canvasId = 'map-canvas') {
   }, canvasId);
 }
 
+// The page opened afresh with the example data and the map open (2025, municipalities, M1).
+async function exampleWithMap() {
+  await calculator.open();
+  await whenRendered(page, () => page.click('#example-button'));
+  await afterMap(() => page.click('#map-details > summary'));
+}
+
 before(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
-  expected = JSON.parse(runCli([EX_2023, EX_2024]).toString('utf8'));
-  ({ server, url: origin } = await startServer({ root: join(root, 'dist'), port: 0 }));
-  origin = origin.replace(/\/$/, '');
-  ({ context, page, requests, pageRequests, foreign, consoleErrors } = await openGuardedBrowser(origin));
+  expected = cli(EXAMPLE);
+  calculator = await openCalculator(root, { open: false });
+  ({ page, requests, pageRequests, foreign, consoleErrors } = calculator);
 });
 
-after(async () => {
-  await context?.close();
-  server?.close();
-});
+after(() => calculator?.close());
 
 describe('the map', () => {
   test('is not loaded until it is opened', async () => {
-    await page.goto(`${origin}/`);
-    await page.waitForSelector('body[data-ready="true"]', { timeout: 30000 });
+    await calculator.open();
+    const from = pageRequests.length;
     await page.click('#example-button');
     await page.waitForFunction(() => Number(document.body.dataset.renders || 0) > 0 && document.body.dataset.busy === 'false'
       && !document.getElementById('result-body').hidden, null, { timeout: 60000 });
     assert.equal(await page.inputValue('#year-select'), '2025');
-    assert.ok(!pageRequests.some((u) => u.includes('/geo/') || u.includes('/chunks/map-')), 'no map code or boundaries before the map is opened');
+    assert.ok(!pageRequests.slice(from).some((u) => u.includes('/geo/') || u.includes('/chunks/map-')), 'no map code or boundaries before the map is opened');
   });
 
   test('draws all 357 municipalities of 2025 and Oslo\'s 15 districts; colours follow the values', async () => {
-    await afterMap(() => page.click('#map-details > summary'));
+    await exampleWithMap();
     assert.ok(requests.some((u) => u.endsWith('/geo/kommuner_2024.topojson')));
     assert.ok(requests.some((u) => u.includes('/chunks/map-')));
     assert.equal(await page.getAttribute('#map-root', 'data-structure'), 'kommuner_2024.topojson');
@@ -142,6 +141,7 @@ describe('the map', () => {
   });
 
   test('a unit without data in 2024 is drawn as "no data", not the lowest colour', async () => {
+    await exampleWithMap();
     await afterMap(() => page.selectOption('#year-select', '2024'));
     const { units } = await drawn();
     assert.equal(units.length, 357);
@@ -158,6 +158,7 @@ describe('the map', () => {
   });
 
   test('clicking a municipality selects it; choosing a unit elsewhere highlights it', async () => {
+    await exampleWithMap();
     await page.$eval('#map-canvas', (c) => c.scrollIntoView({ block: 'center' }));
     const target = await page.evaluate(() => {
       const canvas = document.getElementById('map-canvas');
@@ -187,6 +188,7 @@ describe('the map', () => {
   });
 
   test('keyboard: arrows go through the units and say name, value and rank', async () => {
+    await exampleWithMap();
     await page.focus('#map-canvas');
     await page.keyboard.press('ArrowRight');
     const text = await page.textContent('#map-focus');
@@ -195,6 +197,8 @@ describe('the map', () => {
   });
 
   test('difference from the KOSTRA-group median uses a diverging scale', async () => {
+    await exampleWithMap();
+    await afterMap(() => page.selectOption('#year-select', '2024'));
     await afterMap(() => page.selectOption('#map-mode', 'diff'));
     const { scheme, units } = await drawn();
     assert.deepEqual(scheme.colors, PUOR);
@@ -232,6 +236,7 @@ describe('the map', () => {
   });
 
   test('the 2023 data year uses the 2020–2023 boundaries; the county view draws the counties', async () => {
+    await exampleWithMap();
     await afterMap(() => page.selectOption('#year-select', '2023'));
     assert.equal(await page.getAttribute('#map-root', 'data-structure'), 'kommuner_2020_2023.geojson');
     const { units } = await drawn();
@@ -259,6 +264,7 @@ describe('the map', () => {
   });
 
   test('the map downloads as a PNG', async () => {
+    await exampleWithMap();
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('.map-main button')]);
     assert.match(download.suggestedFilename(), /^arsverk_kart_kommune_rate_M1_2025\.png$/);
     const bytes = readFileSync(await download.path());
@@ -267,6 +273,7 @@ describe('the map', () => {
   });
 
   test('with the map open: English texts, no serious accessibility findings, nothing from elsewhere', async () => {
+    await exampleWithMap();
     await afterMap(() => page.click('#lang-button'));
     assert.match(await page.textContent('#map-summary'), /Highest: .+\. Lowest: /);
     await afterMap(() => page.click('#lang-button'));

@@ -8,29 +8,27 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 
-import { openGuardedBrowser } from './browser.mjs';
+import { openCalculator, openGuardedBrowser } from './browser.mjs';
 
-import { startServer } from '../../scripts/serve.mjs';
 import { root } from '../wasm/lib.mjs';
 
 const ARTIFACTS = join(root, 'test-artifacts', 'web');
 const DIST = join(root, 'dist');
 
-let server;
-let origin;
 let browser;
 
 before(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
-  ({ server, url: origin } = await startServer({ root: DIST, port: 0 }));
-  origin = origin.replace(/\/$/, '');
-  browser = await openGuardedBrowser(origin);
+  browser = await openCalculator(root, { open: false });
 });
 
-after(async () => {
-  await browser?.context.close();
-  server?.close();
-});
+after(() => browser?.close());
+
+// The page visited once, with its service worker ready to serve it offline.
+async function visit(page) {
+  await browser.open();
+  await page.waitForSelector('#offline-note:not([hidden])', { timeout: 30000 });
+}
 
 const exampleLoaded = (page) => page.waitForFunction(() => document.querySelectorAll('#results-table tbody tr').length > 0
   && document.body.dataset.busy === 'false', null, { timeout: 60000 });
@@ -51,9 +49,7 @@ describe('offline', () => {
 
   test('after one visit the page works without a network, and says so', async () => {
     const { page, context, foreign, consoleErrors } = browser;
-    await page.goto(`${origin}/`);
-    await page.waitForSelector('body[data-ready="true"]', { timeout: 30000 });
-    await page.waitForSelector('#offline-note:not([hidden])', { timeout: 30000 });
+    await visit(page);
     assert.match(await page.textContent('#offline-note'), /virker nå også uten nett/);
     await page.screenshot({ path: join(ARTIFACTS, 'offline-01-first-visit.png') });
 
@@ -79,6 +75,7 @@ describe('offline', () => {
 
   test('a new build replaces the cache: the old version is deleted once the new one takes over', async () => {
     const { page } = browser;
+    await visit(page);
     const names = await page.evaluate(() => caches.keys());
     assert.equal(names.length, 1, `one cache: ${names.join(', ')}`);
     const version = readFileSync(join(DIST, 'sw.js'), 'utf8').match(/const VERSION = "([0-9a-f]{16})";/)[1];
@@ -89,14 +86,12 @@ describe('offline', () => {
 describe('an update', () => {
   test('a new build (new content hash) is installed, offered, and replaces the old cache', async () => {
     // A copy of dist/ on its own origin, so that it can be changed under the page.
-    const dir = mkdtempSync(join(tmpdir(), 'arsverk-dist-'));
+    const copyRoot = mkdtempSync(join(tmpdir(), 'arsverk-dist-'));
+    const dir = join(copyRoot, 'dist');
     cpSync(DIST, dir, { recursive: true });
-    const copy = await startServer({ root: dir, port: 0 });
-    const here = copy.url.replace(/\/$/, '');
-    const disk = await openGuardedBrowser(here);
+    const disk = await openCalculator(copyRoot);
     const { page } = disk;
     try {
-      await page.goto(`${here}/`);
       await page.waitForSelector('#offline-note[data-i18n="offline.ready"]', { timeout: 30000 });
       const [before] = await page.evaluate(() => caches.keys());
 
@@ -119,8 +114,7 @@ describe('an update', () => {
       assert.notEqual(before, after[0]);
       assert.deepEqual(disk.foreign, []);
     } finally {
-      await disk.context.close();
-      copy.server.close();
+      await disk.close();
     }
   });
 });

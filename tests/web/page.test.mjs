@@ -1,6 +1,7 @@
 // The page in Debian's Chromium (playwright-core), served by scripts/serve.mjs from dist/.
-// One browser session walks through what a user does; every figure checked on screen is compared
-// with the native CLI's JSON for the same files and settings. Screenshots go to test-artifacts/web/.
+// What a user does, each test from a freshly opened page with the files it needs; every figure
+// checked on screen is compared with the native CLI's JSON for the same files and settings.
+// Screenshots go to test-artifacts/web/.
 import assert from 'node:assert/strict';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -8,10 +9,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
-import { openGuardedBrowser, whenRendered } from './browser.mjs';
+import { openCalculator, whenRendered } from './browser.mjs';
 
-import { startServer } from '../../scripts/serve.mjs';
 import { root, runCli } from '../wasm/lib.mjs';
+import { EX_2023, EX_2024, cli, find } from '../support/cli.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -22,8 +23,6 @@ const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; connect-s
 const SSB_07459 = 'tests/data/ssb/ssb_07459_folkemengde_alder_2023_latin1.csv';
 const SSB_10826 = 'tests/data/ssb/ssb_10826_bydeler_alder_2023_latin1.csv';
 const SSB_JSONSTAT = 'tests/data/ssb/ssb_jsonstat2_05300_sample.json';
-const EX_2023 = 'data/example/eksempel_arsverk_2023.csv';
-const EX_2024 = 'data/example/eksempel_arsverk_2024_2025.csv';
 const BAD = 'tests/data/web/arsverk_feil_linje4.csv';
 const NOT_TABLE = 'tests/data/web/ikke_en_tabell.png';
 const PASTE = 'tests/data/web/innlimt_excel.tsv';
@@ -36,9 +35,8 @@ const NORWEGIAN_WORDS = ['årsverk', 'kommune', 'kommuner', 'kommunene', 'fylke'
   'last ned', 'vis', 'og', 'av', 'med', 'til', 'fra', 'median i', 'plass', 'høyest', 'diagrammer', 'kilde', 'målgruppe',
   'tjenestekategori', 'voksne', 'barn', 'unge', 'alle', 'enheten', 'tallet', 'regnet', 'slik', 'hva', 'betyr'];
 
-let server;
+let calculator;
 let origin;
-let context;
 let page;
 let requests = [];
 let foreign = [];
@@ -46,8 +44,6 @@ let consoleErrors = [];
 const axeFindings = [];
 const choosers = [];
 
-const cli = (files, settings) => JSON.parse(runCli(files, settings).toString('utf8'));
-const find = (report, level, code, year) => report.results.find((r) => r.level === level && r.code === code && r.year === year);
 const shown = (r, m) => r?.display?.[m] ?? '–';
 // A core message as the page shows it (web/src/i18n.js coreText: «per 1 000» with no-break spaces).
 const onPage = (message) => message.replace(/per 1 000/g, 'per\u00a01\u00a0000').replace(/per 1,000/g, 'per\u00a01,000');
@@ -170,15 +166,25 @@ async function downloadOf(selector) {
   return { name: download.suggestedFilename(), bytes: readFileSync(await download.path()) };
 }
 
-async function clearFiles() {
-  if (await page.isVisible('#clear-button')) await afterRender(() => page.click('#clear-button'));
+// The page opened afresh: a new worker, no files, default settings and language.
+const openPage = () => calculator.open();
+
+// The page opened afresh with these files, read.
+async function openWith(files) {
+  await openPage();
+  await afterRender(() => page.setInputFiles('#file-input', files.map((f) => join(root, f))));
+}
+
+// The page opened afresh with the example data, as «Prøv med eksempeldata» gives it.
+async function openExample() {
+  await openPage();
+  await afterRender(() => page.click('#example-button'));
 }
 
 before(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
-  ({ server, url: origin } = await startServer({ root: join(root, 'dist'), port: 0 }));
-  origin = origin.replace(/\/$/, '');
-  ({ context, page, requests, foreign, consoleErrors } = await openGuardedBrowser(origin));
+  calculator = await openCalculator(root, { open: false });
+  ({ origin, page, requests, foreign, consoleErrors } = calculator);
   // Listening from the start makes Playwright intercept file choosers (no native dialog).
   page.on('filechooser', (chooser) => choosers.push(chooser));
 });
@@ -186,16 +192,14 @@ before(async () => {
 after(async () => {
   writeFileSync(join(ARTIFACTS, 'axe.json'), JSON.stringify(axeFindings, null, 2));
   writeFileSync(join(ARTIFACTS, 'requests.txt'), `${requests.join('\n')}\n`);
-  await context?.close();
-  server?.close();
+  await calculator?.close();
 });
 
 describe('the calculator page', () => {
   test('loads under its Content-Security-Policy and starts the module in a worker', async () => {
-    const response = await page.goto(`${origin}/`);
+    const response = await openPage();
     assert.equal(response.headers()['content-security-policy'], CSP);
     assert.equal(await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content'), CSP);
-    await page.waitForSelector('body[data-ready="true"]', { timeout: 30000 });
     assert.match(await page.textContent('#status'), /Klar/);
     assert.equal(await page.getAttribute('html', 'lang'), 'nb');
     assert.match(await page.textContent('#privacy'), /Ingenting sendes noe sted/);
@@ -206,6 +210,7 @@ describe('the calculator page', () => {
   });
 
   test('keyboard: the drop zone has a button that opens the file picker', async () => {
+    await openPage();
     await page.evaluate(() => document.activeElement?.blur());
     let reached = false;
     for (let i = 0; i < 10 && !reached; i++) {
@@ -224,7 +229,7 @@ describe('the calculator page', () => {
   });
 
   test('"Prøv med eksempeldata" loads the synthetic example data through the worker', async () => {
-    await afterRender(() => page.click('#example-button'));
+    await openExample();
     const expected = cli([EX_2023, EX_2024]);
     assert.ok(await page.isVisible('#synthetic-warning'));
     assert.match(await page.textContent('#synthetic-warning'), /Syntetiske eksempeldata/);
@@ -266,6 +271,7 @@ describe('the calculator page', () => {
   });
 
   test('key figures for a municipality: beside county, Norway and KOSTRA group, rank, median, change', async () => {
+    await openExample();
     const expected = cli([EX_2023, EX_2024]);
     await chooseUnit('Kongsberg');
     const k = find(expected, 'kommune', '3303', 2025);
@@ -320,6 +326,7 @@ describe('the calculator page', () => {
   });
 
   test('a row of the results table selects its unit, with the mouse and with the keyboard', async () => {
+    await openExample();
     const expected = cli([EX_2023, EX_2024]);
     await page.click('#results-table tr[data-key="kommune:3303"] td[data-col="M1"]');
     assert.match(await page.textContent('#key-heading'), /^Kongsberg 2025$/);
@@ -337,6 +344,7 @@ describe('the calculator page', () => {
   });
 
   test('charts are drawn (no blank canvas) and download as PNG', async () => {
+    await openExample();
     await afterRender(() => chooseUnit('3303')); // the canvases are drawn after the figures are painted
     const charts = await page.$$eval('#charts figure.chart', (figs) => figs.map((f) => {
       const canvas = f.querySelector('canvas');
@@ -374,6 +382,7 @@ describe('the calculator page', () => {
   });
 
   test('settings recompute at once: carry-forward, suppression, population year', async () => {
+    await openExample();
     const files = [EX_2023, EX_2024];
     // 1135 Sauda did not answer in 2025: carried forward from 2024.
     await chooseUnit('1135');
@@ -413,6 +422,8 @@ describe('the calculator page', () => {
   });
 
   test('the results table sorts and filters', async () => {
+    await openExample();
+    await page.selectOption('#filter-level', ''); // every level: the county and the group are rows too
     await page.selectOption('#year-select', '2024');
     await page.click('#results-table button.sort[data-sort="name"]');
     await page.click('#results-table button.sort[data-sort="M1"]');
@@ -436,6 +447,7 @@ describe('the calculator page', () => {
   });
 
   test('a KOSTRA group: its highest and lowest municipality, and a link to all of them ranked', async () => {
+    await openExample();
     await page.selectOption('#year-select', '2024');
     await chooseUnit('EKG12');
     const expected = cli([EX_2023, EX_2024]);
@@ -454,6 +466,7 @@ describe('the calculator page', () => {
   });
 
   test('CSV and JSON export are the CLI\'s, byte for byte', async () => {
+    await openExample();
     const files = [EX_2023, EX_2024];
     await page.selectOption('#year-select', '2024');
     const nb = await downloadOf('#export-csv-nb');
@@ -467,7 +480,7 @@ describe('the calculator page', () => {
   });
 
   test('SSB population samples and an årsverk file through the file input', async () => {
-    await clearFiles();
+    await openPage();
     assert.ok(await page.isHidden('#synthetic-warning'));
     const files = [SSB_07459, SSB_10826, EX_2023];
     await afterRender(() => page.setInputFiles('#file-input', files.map((f) => join(root, f))));
@@ -494,6 +507,7 @@ describe('the calculator page', () => {
   });
 
   test('files dropped on the drop zone (several at once)', async () => {
+    await openWith([SSB_07459, SSB_10826, EX_2023]);
     const dropped = [EX_2024, SSB_JSONSTAT];
     const payload = dropped.map((f) => ({ name: f.split('/').pop(), b64: readFileSync(join(root, f)).toString('base64') }));
     await afterRender(() => page.evaluate((items) => {
@@ -528,6 +542,7 @@ describe('the calculator page', () => {
   });
 
   test('a bad file shows its message with the line number, and the page keeps working', async () => {
+    await openWith([SSB_07459, SSB_10826, EX_2023, EX_2024, SSB_JSONSTAT]);
     await afterRender(() => page.setInputFiles('#file-input', [join(root, BAD), join(root, NOT_TABLE)]));
     const files = [SSB_07459, SSB_10826, EX_2023, EX_2024, SSB_JSONSTAT, BAD, NOT_TABLE];
     const expected = cli(files);
@@ -574,7 +589,7 @@ describe('the calculator page', () => {
   });
 
   test('a duplicate row: the warning names its file and line, and the status gives the count', async () => {
-    await clearFiles();
+    await openPage();
     await afterRender(() => page.setInputFiles('#file-input', join(root, DUPLICATE)));
     const expected = cli([DUPLICATE]);
     const warnings = expected.diagnostics.filter((d) => d.code === 'value.duplicate');
@@ -597,7 +612,7 @@ describe('the calculator page', () => {
   });
 
   test('cells pasted from Excel are read as a file named innlimt.tsv', async () => {
-    await clearFiles();
+    await openPage();
     await page.click('#paste-details summary');
     await page.fill('#paste-text', readFileSync(join(root, PASTE), 'utf8'));
     await afterRender(() => page.click('#paste-button'));
@@ -612,7 +627,7 @@ describe('the calculator page', () => {
   });
 
   test('a big file is read in slices with progress, and the page stays responsive', async () => {
-    await clearFiles();
+    await openPage();
     const dir = mkdtempSync(join(tmpdir(), 'arsverk-big-'));
     const big = join(dir, 'stor_befolkning.csv');
     // The real SSB export followed by ~12 MB of blank lines (skipped by the reader).
@@ -637,8 +652,7 @@ describe('the calculator page', () => {
   });
 
   test('English: the language switch recomputes, numbers follow the language, the choice is remembered', async () => {
-    await clearFiles();
-    await afterRender(() => page.click('#example-button'));
+    await openExample();
     await afterRender(() => page.click('#lang-button'));
     assert.equal(await page.getAttribute('html', 'lang'), 'en');
     assert.match(await page.textContent('#input-heading'), /Add files/);
@@ -677,7 +691,7 @@ describe('the calculator page', () => {
     assert.deepEqual(await page.evaluate(() => ({ ...localStorage })), { 'arsverk.lang': 'nb' });
   });
 
-  test('no request left the page\'s own origin during the whole session, and no errors', async () => {
+  test('no request left the page\'s own origin during all the tests above, and no errors', async () => {
     assert.deepEqual(foreign, []);
     for (const path of ['/worker.js', '/arsverk.js', '/arsverk.wasm', '/app.js', '/css/designsystemet.css']) {
       assert.ok(requests.includes(`${origin}${path}`), `request for ${path} was recorded`);

@@ -4,20 +4,18 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 
-import { root, runCli } from '../wasm/lib.mjs';
+import { root } from '../wasm/lib.mjs';
+import { EXAMPLE, cli, find } from '../support/cli.mjs';
 
 const { renderPrintSummary } = await import(`${root}/web/src/print.js`);
 
-const EXAMPLE = ['data/example/eksempel_arsverk_2023.csv', 'data/example/eksempel_arsverk_2024_2025.csv'];
-const report = JSON.parse(runCli(EXAMPLE).toString('utf8'));
-const find = (level, code, year) => report.results.find((r) => r.level === level && r.code === code && r.year === year);
+const report = cli(EXAMPLE);
 
 function summary(rep, year, settings = { population_year: 'same', carry_forward: true, suppression: true }) {
   const code = year >= 2024 ? '3303' : '3006'; // Kongsberg before and after the 2024 renumbering
-  const unit = rep.results.find((r) => r.level === 'kommune' && r.code === code && r.year === year);
-  const peers = { fylke: rep.results.find((r) => r.level === 'fylke' && r.code === unit.fylke && r.year === year),
-    land: rep.results.find((r) => r.level === 'land' && r.year === year),
-    kostra: rep.results.find((r) => r.level === 'kostragruppe' && r.code === unit.kostragruppe && r.year === year) };
+  const unit = find(rep, 'kommune', code, year);
+  const peers = { fylke: find(rep, 'fylke', unit.fylke, year), land: find(rep, 'land', '0', year),
+    kostra: find(rep, 'kostragruppe', unit.kostragruppe, year) };
   const box = { innerHTML: '' };
   renderPrintSummary(box, { report: rep, info: unit, unit, peers, year, settings, example: true });
   return box.innerHTML.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
@@ -30,7 +28,7 @@ describe('the printed report\'s head', () => {
     assert.match(text, /Før videre tall for enheter som ikke har svart på/);
     assert.match(text, /M1 Alle årsverk \(a\+b\+c\+d\+e\)/);
     assert.match(text, /Buskerud: 18 av 18 kommuner har tall i filene \(100 % av innbyggerne\)/);
-    const flags = find('kommune', '3303', 2025).flags;
+    const flags = find(report, 'kommune', '3303', 2025).flags;
     if (flags.includes('change_large')) assert.match(text, /Mer enn 30 % endring fra året før/);
     assert.doesNotMatch(text, /grid\.checks|report\./, 'no text key shows');
   });
@@ -38,9 +36,9 @@ describe('the printed report\'s head', () => {
   test('report version 2: the rules as applied per year and the published figures', () => {
     const v2 = structuredClone(report);
     v2.rules = [{ year: 2023, carry_forward: false, suppression: false, basis: { carry_forward: 'auto', suppression: 'auto' } }];
-    const land = v2.results.find((r) => r.level === 'land' && r.year === 2023);
+    const land = find(v2, 'land', '0', 2023);
     land.published = { per_1000: { M1: 2.91, M2: null, M3: null, M4: null }, display: { M1: '2,9', M2: null, M3: null, M4: null }, source: 'Helsedirektoratet kvalitetsindikator' };
-    const k = v2.results.find((r) => r.level === 'kommune' && r.code === '3006' && r.year === 2023);
+    const k = find(v2, 'kommune', '3006', 2023);
     k.flags = [...k.flags, 'far_above_published', 'one_category'];
     const text = summary(v2, 2023);
     assert.match(text, /Før videre tall for enheter som ikke har svart av \(etter reglene for dataåret\)/, 'the rule as applied, not the checkbox');

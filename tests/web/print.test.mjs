@@ -6,31 +6,29 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
-import { openGuardedBrowser } from './browser.mjs';
+import { openCalculator } from './browser.mjs';
 
-import { startServer } from '../../scripts/serve.mjs';
-import { root, runCli } from '../wasm/lib.mjs';
+import { root } from '../wasm/lib.mjs';
+import { EXAMPLE, cli } from '../support/cli.mjs';
 
 const ARTIFACTS = join(root, 'test-artifacts', 'web');
-const EXAMPLE = ['data/example/eksempel_arsverk_2023.csv', 'data/example/eksempel_arsverk_2024_2025.csv'];
 
-let server;
-let origin;
 let browser;
 let page;
 
 before(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
-  ({ server, url: origin } = await startServer({ root: join(root, 'dist'), port: 0 }));
-  origin = origin.replace(/\/$/, '');
-  browser = await openGuardedBrowser(origin);
+  browser = await openCalculator(root, { open: false });
   page = browser.page;
 });
 
-after(async () => {
-  await browser?.context.close();
-  server?.close();
-});
+after(() => browser?.close());
+
+// The page opened afresh on Kongsberg 2025 with the example data, its results table filled in.
+async function openKongsberg() {
+  await browser.open('/#enhet=kommune:3303&ar=2025&data=eksempel');
+  await page.waitForFunction(() => document.querySelectorAll('#results-table tbody tr').length > 0 && document.body.dataset.busy === 'false', null, { timeout: 60000 });
+}
 
 // Controls still laid out (with a box) under the current media.
 // (The results table's sort buttons and unit names print as plain text: its headers and names.)
@@ -41,9 +39,8 @@ const visibleControls = () => page.evaluate(() => [...document.querySelectorAll(
 
 describe('the printed report', () => {
   test('every table row, no controls, the unit, date, settings and checks (Kongsberg, example data)', async () => {
-    await page.goto(`${origin}/#enhet=kommune:3303&ar=2025&data=eksempel`);
-    await page.waitForFunction(() => document.querySelectorAll('#results-table tbody tr').length > 0 && document.body.dataset.busy === 'false', null, { timeout: 60000 });
-    const expected = JSON.parse(runCli(EXAMPLE).toString('utf8'));
+    await openKongsberg();
+    const expected = cli(EXAMPLE);
     const rows2025 = expected.results.filter((r) => r.year === 2025).length;
 
     assert.ok((await visibleControls()).length > 10, 'the screen has its controls');
@@ -100,6 +97,7 @@ describe('the printed report', () => {
   });
 
   test('«Skriv ut / lagre som PDF» opens the browser\'s print with the report filled in', async () => {
+    await openKongsberg();
     await page.evaluate(() => {
       window.__printed = 0;
       window.print = () => { window.dispatchEvent(new Event('beforeprint')); window.__printed += 1; window.dispatchEvent(new Event('afterprint')); };

@@ -1,36 +1,32 @@
-// The catalogue of bad files (tests/data/bad/manifest.json) through the page, in one Chromium
-// session: every file gets its diagnostics in the file panel (the CLI's message, with its line),
+// The catalogue of bad files (tests/data/bad/manifest.json) through the page: the report of the
+// page's worker is checked against the manifest by the runner the Node wasm test uses too
+// (tests/support/bad-files.mjs), every expected diagnostic is shown in the file panel with its line,
 // and the page keeps working after all of them. Then the limits: a module abort and an
 // out-of-memory inside the module become a plain message and the page goes on; with
 // ARSVERK_BIG_TESTS=1 a 1 GB population file and the catalogue's 1 GB årsverk file are read
 // through the file input while memory is measured (figures in test-artifacts/web/memory.json).
 import assert from 'node:assert/strict';
-import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createWriteStream, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
-import { chromium } from 'playwright-core';
+import { openCalculator, whenRendered } from './browser.mjs';
 
-import { startServer } from '../../scripts/serve.mjs';
-import { root, runCli } from '../wasm/lib.mjs';
+import { root } from '../wasm/lib.mjs';
 import { writeGenerated } from '../data/bad/generate.mjs';
+import { BAD_DIR, MANIFEST, catalogueEntries, runCatalogue } from '../support/bad-files.mjs';
+import { EX_2023, EX_2024, cli } from '../support/cli.mjs';
 
-const BAD_DIR = join(root, 'tests', 'data', 'bad');
-const MANIFEST = JSON.parse(readFileSync(join(BAD_DIR, 'manifest.json'), 'utf8'));
 const ARTIFACTS = join(root, 'test-artifacts', 'web');
 const BIG = process.env.ARSVERK_BIG_TESTS === '1';
-const EX_2023 = 'data/example/eksempel_arsverk_2023.csv';
-const EX_2024 = 'data/example/eksempel_arsverk_2024_2025.csv';
 
-let server;
-let origin;
-let context;
+let calculator;
 let page;
 let profile;
 let tmp;
-const pageErrors = [];
+let pageErrors = [];
 const workers = [];
 const figures = {};
 const textDiffs = [];
@@ -38,18 +34,18 @@ const textDiffs = [];
 // Known difference (reported): for unit.ambiguous_name the wasm build lists the candidate
 // municipalities in another order than the native CLI; compared as a set.
 const norm = (m) => m.replace(/kommuner: (.*?)\. Skriv/g, (_, l) => `kommuner: ${l.split(', ').sort().join(', ')}. Skriv`);
-const cli = (files, settings) => JSON.parse(runCli(files, settings).toString('utf8'));
 
-async function afterRender(action, timeout = 120000) {
-  const n = Number(await page.evaluate(() => document.body.dataset.renders || 0));
-  await action();
-  await page.waitForFunction((k) => Number(document.body.dataset.renders || 0) > k && document.body.dataset.busy === 'false',
-    n, { timeout, polling: 200 });
-}
+const afterRender = (action, timeout = 120000) => whenRendered(page, action, { timeout, polling: 200 });
 
 async function clearFiles() {
   if (await page.isVisible('#clear-button')) await afterRender(() => page.click('#clear-button'));
   assert.equal(await page.$$eval('#file-panel li.file', (els) => els.length), 0);
+}
+
+// The page opened afresh: a new worker, no files.
+async function openPage() {
+  await calculator.open();
+  assert.ok(workers.length >= 1, 'a worker');
 }
 
 // The worker's own account of the module's memory (bytes of wasm memory now and at most).
@@ -99,74 +95,46 @@ const mb = (n) => Math.round(n / (1 << 20));
 before(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
   tmp = mkdtempSync(join(tmpdir(), 'arsverk-bad-'));
-  ({ server, url: origin } = await startServer({ root: join(root, 'dist'), port: 0 }));
-  origin = origin.replace(/\/$/, '');
-  profile = mkdtempSync(join(tmpdir(), 'arsverk-chromium-'));
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-      '--disable-sync', '--no-first-run', '--disable-default-apps', '--disable-extensions'],
-    viewport: { width: 1280, height: 900 },
-    locale: 'nb-NO',
-  });
-  page = context.pages()[0] ?? await context.newPage();
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-  page.on('console', (m) => { if (m.type() === 'error') pageErrors.push(m.text()); });
+  calculator = await openCalculator(root, { open: false });
+  ({ page, profile, consoleErrors: pageErrors } = calculator);
   page.on('worker', (w) => workers.push(w));
 });
 
 after(async () => {
   if (Object.keys(figures).length) writeFileSync(join(ARTIFACTS, 'memory.json'), `${JSON.stringify(figures, null, 2)}\n`);
-  await context?.close();
-  server?.close();
+  await calculator?.close();
   if (tmp) rmSync(tmp, { recursive: true, force: true });
 });
 
 describe('bad files and limits in the page', () => {
-  test('the page starts', async () => {
-    await page.goto(`${origin}/`);
-    await page.waitForSelector('body[data-ready="true"]', { timeout: 30000 });
-    assert.equal(workers.length, 1, 'one worker');
-  });
-
   test('every file of the catalogue shows its diagnostics, all in one session', async () => {
-    const entries = MANIFEST.files.filter((e) => e.native !== false);
-    let generated = 0;
-    for (const entry of entries) {
-      let path = join(BAD_DIR, entry.name);
-      if (entry.generated) {
-        path = join(tmp, entry.name);
-        await writeGenerated(entry, path);
-        generated++;
-      }
-      const files = [...(entry.with ?? []).map((w) => join(BAD_DIR, w)), path];
-      await afterRender(() => page.setInputFiles('#file-input', files));
-      const expected = cli(files);
+    await openPage();
+    // The page's worker gives the report; the panel must show each expected diagnostic.
+    const readInPage = async (entry, paths) => {
+      await afterRender(() => page.setInputFiles('#file-input', paths));
       const li = page.locator(`#file-panel li.file[data-file="${entry.name}"]`);
       assert.equal(await li.count(), 1, `${entry.name} is listed`);
       assert.equal(await li.getAttribute('data-failed'), null, `${entry.name} was read by the core`);
-      const panel = await li.textContent();
+      const report = JSON.parse(await workers.at(-1).evaluate((settings) => self.arsverkWorker.calculator.report(settings),
+        JSON.stringify(entry.settings ?? {})));
+      const expected = cli(paths);
       for (const want of entry.expect.diagnostics) {
-        const d = expected.diagnostics.find((x) => x.file === entry.name && x.code === want.code && (x.line ?? null) === want.line);
-        assert.ok(d, `${entry.name}: the CLI reports ${want.code} line ${want.line}`);
-        assert.equal(d.severity, want.severity);
         const sel = `li.message[data-code="${want.code}"]${want.line ? `[data-line="${want.line}"]` : ''}`;
         const texts = await li.locator(sel).allTextContents();
-        const shownHere = texts.length;
-        assert.ok(shownHere, `${entry.name}: ${sel} in the page`);
+        assert.ok(texts.length, `${entry.name}: ${sel} in the page`);
         // The text is the CLI's unless the wasm build in dist/ is older than build/bin/arsverk:
         // differences are collected in test-artifacts/web/memory.json (catalogue_text_differences).
-        if (!texts.some((x) => norm(x).includes(norm(d.message)))) textDiffs.push({ file: entry.name, cli: d.message, page: texts[0] });
-        // The message is listed with its code and line (errors open, warnings possibly folded).
-        assert.ok(shownHere, `${entry.name}: ${sel}`);
+        const d = expected.diagnostics.find((x) => x.file === entry.name && x.code === want.code && (x.line ?? null) === want.line);
+        if (d && !texts.some((x) => norm(x).includes(norm(d.message)))) textDiffs.push({ file: entry.name, cli: d.message, page: texts[0] });
       }
       await clearFiles();
-      if (entry.generated) rmSync(path, { force: true });
-    }
-    assert.ok(entries.length >= 60, `${entries.length} entries`);
+      return report;
+    };
+    const { entries, generated } = await runCatalogue(readInPage, { big: false });
+    assert.equal(entries, catalogueEntries().length);
+    assert.ok(entries >= 60, `${entries} entries`);
     assert.ok(generated >= 5, `${generated} generated entries`);
-    figures.catalogue = { entries: entries.length, generated, ...(await wasmMemory()) };
+    figures.catalogue = { entries, generated, ...(await wasmMemory()) };
     figures.catalogue_text_differences = textDiffs;
     if (textDiffs.length) console.log(`# ${textDiffs.length} message texts differ from the CLI's (see memory.json)`);
     await examplesStillWork();
@@ -174,6 +142,7 @@ describe('bad files and limits in the page', () => {
   });
 
   test('a module that aborts is restarted: a plain message, the other files kept, the page goes on', async () => {
+    await openPage();
     // The page shows the example data; the next file makes the module fail as an abort would.
     await examplesStillWork();
     await workers.at(-1).evaluate(() => {
@@ -199,6 +168,7 @@ describe('bad files and limits in the page', () => {
   });
 
   test('1 GB files through the file input: memory stays bounded (ARSVERK_BIG_TESTS=1)', { skip: !BIG && 'set ARSVERK_BIG_TESTS=1' }, async () => {
+    await openPage();
     // An SSB-style population export (07459 layout, ISO-8859-1, CRLF), written to disk in blocks.
     const regions = [...new Set(readFileSync(join(root, 'tests/data/ssb/ssb_07459_folkemengde_alder_2023_latin1.csv'), 'latin1')
       .split(/\r?\n/).map((l) => /^"(K-\d{4} [^"]+)"/.exec(l)?.[1]).filter(Boolean))];
@@ -266,6 +236,7 @@ describe('bad files and limits in the page', () => {
   });
 
   test('out of memory inside the module: a plain message (nb and en), and the page goes on', async () => {
+    await openPage();
     // JSON-stat just under the 64 MB JSON limit, parsed whole: its tree needs well over 1 GB.
     const path = join(tmp, 'json_under_limit.json');
     const n = Math.floor(((64 << 20) - 64) / 2) - 1;

@@ -6,32 +6,25 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
-import { openGuardedBrowser } from './browser.mjs';
+import { openCalculator } from './browser.mjs';
 
-import { startServer } from '../../scripts/serve.mjs';
-import { root, runCli } from '../wasm/lib.mjs';
+import { root } from '../wasm/lib.mjs';
+import { EXAMPLE, cli as cliOf, find } from '../support/cli.mjs';
 
 const ARTIFACTS = join(root, 'test-artifacts', 'web');
-const EXAMPLE = ['data/example/eksempel_arsverk_2023.csv', 'data/example/eksempel_arsverk_2024_2025.csv'];
+// videreforing=0 / holdutenfor=0: a link made before the three choices still opens as «Av».
+const KONGSBERG_LINK = '/#enhet=kommune:3303&ar=2024&mal=M3&sammenlign=fylke&befolkning=next&videreforing=0&holdutenfor=0&sprak=en&data=eksempel';
 
-let server;
-let origin;
 let browser;
 
-const cli = (settings) => JSON.parse(runCli(EXAMPLE, settings).toString('utf8'));
-const find = (report, level, code, year) => report.results.find((r) => r.level === level && r.code === code && r.year === year);
+const cli = (settings) => cliOf(EXAMPLE, settings);
 
 before(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
-  ({ server, url: origin } = await startServer({ root: join(root, 'dist'), port: 0 }));
-  origin = origin.replace(/\/$/, '');
-  browser = await openGuardedBrowser(origin);
+  browser = await openCalculator(root, { open: false });
 });
 
-after(async () => {
-  await browser?.context.close();
-  server?.close();
-});
+after(() => browser?.close());
 
 async function shownView(page) {
   await page.waitForFunction(() => document.querySelectorAll('#key-figures .cards .value').length === 4
@@ -53,8 +46,7 @@ async function shownView(page) {
 describe('a link to a view', () => {
   test('a URL opens the view it encodes, with the example data it names', async () => {
     const { page } = browser;
-    // videreforing=0 / holdutenfor=0: a link made before the three choices still opens as «Av».
-    await page.goto(`${origin}/#enhet=kommune:3303&ar=2024&mal=M3&sammenlign=fylke&befolkning=next&videreforing=0&holdutenfor=0&sprak=en&data=eksempel`);
+    await browser.open(KONGSBERG_LINK);
     const view = await shownView(page);
     const expected = find(cli({ population_year: 'next', carry_forward: false, suppression: false, lang: 'en' }), 'kommune', '3303', 2024);
     assert.match(view.heading, /Kongsberg 2024/);
@@ -69,6 +61,8 @@ describe('a link to a view', () => {
 
   test('choices go into the URL and «Kopier lenke» gives a link that opens the same view', async () => {
     const { page, context } = browser;
+    await browser.open(KONGSBERG_LINK);
+    await shownView(page);
     await page.fill('#unit-input', 'Halden');
     await page.press('#unit-input', 'Enter');
     await page.selectOption('#year-select', '2025');
@@ -103,7 +97,7 @@ describe('a link to a view', () => {
   test('without the data it names, the view waits for the files and then shows the unit', async () => {
     const page = await browser.context.newPage();
     try {
-      await page.goto(`${origin}/#enhet=kommune:3001&ar=2023&mal=M4&sprak=nb`);
+      await page.goto(`${browser.origin}/#enhet=kommune:3001&ar=2023&mal=M4&sprak=nb`);
       await page.waitForSelector('body[data-ready="true"]', { timeout: 30000 });
       assert.equal(await page.isVisible('#result-body'), false);
       await page.click('#example-button');

@@ -6,10 +6,10 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
-import { openGuardedBrowser, whenRendered } from './browser.mjs';
+import { openCalculator, whenRendered } from './browser.mjs';
 
-import { startServer } from '../../scripts/serve.mjs';
-import { root, runCli } from '../wasm/lib.mjs';
+import { root } from '../wasm/lib.mjs';
+import { cli } from '../support/cli.mjs';
 
 const ARTIFACTS = join(root, 'test-artifacts', 'web');
 const XLSX = 'tests/data/xlsx/arsverk_2024.xlsx';
@@ -17,13 +17,11 @@ const CSV = 'tests/data/xlsx/arsverk_2024.csv';
 const FEATURES = 'tests/data/xlsx/features.xlsx';
 const ODS = 'tests/data/xlsx/calc.ods';
 
-let server;
-let context;
+let calculator;
 let page;
 let foreign = [];
 let consoleErrors = [];
 
-const cli = (files, settings) => JSON.parse(runCli(files, settings).toString('utf8'));
 const shown = (r, m) => (r && r.display ? r.display[m] : '–');
 
 const afterRender = (action) => whenRendered(page, action);
@@ -35,24 +33,19 @@ async function tableRows() {
   }));
 }
 
+// Only these files, in the page opened afresh.
 async function dropFiles(files) {
-  if (await page.isVisible('#clear-button')) await afterRender(() => page.click('#clear-button'));
+  await calculator.open();
   await afterRender(() => page.setInputFiles('#file-input', files.map((f) => join(root, f))));
 }
 
 before(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
-  let origin;
-  ({ server, url: origin } = await startServer({ root: join(root, 'dist'), port: 0 }));
-  ({ context, page, foreign, consoleErrors } = await openGuardedBrowser(origin.replace(/\/$/, '')));
-  await page.goto(origin);
-  await page.waitForSelector('body[data-ready="true"]', { timeout: 30000 });
+  calculator = await openCalculator(root);
+  ({ page, foreign, consoleErrors } = calculator);
 });
 
-after(async () => {
-  await context?.close();
-  server?.close();
-});
+after(() => calculator?.close());
 
 describe('Excel workbooks in the page', () => {
   test('the file input offers .xlsx', async () => {
