@@ -32,6 +32,9 @@ async function openForm(unit, year) {
   await browser.open();
   await page.click('#grid-details summary');
   if (year) await page.selectOption('#grid-year', String(year));
+  // The year's register is fetched when the year is chosen: wait for it (Halden is 3001 until 2023).
+  await page.waitForFunction((halden) => [...document.querySelectorAll('#grid-unit-list option')].some((o) => o.value === halden),
+    (year ?? 2025) >= 2024 ? '3101 Halden' : '3001 Halden', { timeout: 30000 });
   await page.fill('#grid-unit', unit);
   await page.press('#grid-unit', 'Enter');
 }
