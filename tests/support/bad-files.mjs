@@ -57,27 +57,25 @@ export function checkEntryReport(entry, report) {
   }
 }
 
-// Runs every entry: `readEntry(entry, paths)` reads the entry's files ("with" first, the entry
-// itself last; with `entry.settings`, if any) and returns the parsed JSON report, which must then
-// hold what the manifest expects. Returns how many entries ran and how many were generated.
+// Reads one entry through `readEntry(entry, paths)`, which gets the paths of the entry's files ("with"
+// first, the entry itself last; with `entry.settings`, if any) and returns the parsed JSON report;
+// the report must hold what the manifest expects. A generated entry is written to a temporary
+// folder first and removed after.
+export async function checkCatalogueEntry(entry, readEntry) {
+  const tmp = entry.generated ? mkdtempSync(join(tmpdir(), 'arsverk-bad-')) : null;
+  try {
+    const path = tmp ? join(tmp, entry.name) : join(BAD_DIR, entry.name);
+    if (tmp) await writeGenerated(entry, path);
+    const paths = [...(entry.with ?? []).map((w) => join(BAD_DIR, w)), path];
+    checkEntryReport(entry, await readEntry(entry, paths));
+  } finally {
+    if (tmp) rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+// Every entry in turn (see checkCatalogueEntry); returns how many ran and how many were generated.
 export async function runCatalogue(readEntry, options) {
   const entries = catalogueEntries(options);
-  const tmp = mkdtempSync(join(tmpdir(), 'arsverk-bad-'));
-  let generated = 0;
-  try {
-    for (const entry of entries) {
-      let path = join(BAD_DIR, entry.name);
-      if (entry.generated) {
-        path = join(tmp, entry.name);
-        await writeGenerated(entry, path);
-        generated++;
-      }
-      const paths = [...(entry.with ?? []).map((w) => join(BAD_DIR, w)), path];
-      checkEntryReport(entry, await readEntry(entry, paths));
-      if (entry.generated) rmSync(path, { force: true });
-    }
-  } finally {
-    rmSync(tmp, { recursive: true, force: true });
-  }
-  return { entries: entries.length, generated };
+  for (const entry of entries) await checkCatalogueEntry(entry, readEntry);
+  return { entries: entries.length, generated: entries.filter((e) => e.generated).length };
 }
