@@ -94,8 +94,6 @@ struct CellAmbiguity {
   Fixed other;
 };
 
-inline std::string cell_nb_hint_number() { return "Skriv årsverk som et desimaltall, for eksempel 12,5."; }
-inline std::string cell_en_hint_number() { return "Write FTEs as a decimal number, for example 12.5."; }
 
 struct TableReader::Impl {
   ReadContext& ctx;
