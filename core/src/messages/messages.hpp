@@ -165,6 +165,141 @@ struct PopulationDuplicate {
 };
 
 // ---------------------------------------------------------------------------------------------
+// JSON-stat datasets (messages/jsonstat.cpp); `at` names a value's place in the dataset.
+
+struct JsonstatYearInvalid {
+  static constexpr const char* code = "year.invalid";
+  static constexpr Severity severity = Severity::Error;
+  std::string_view time_code;
+  Texts texts() const;
+};
+
+struct JsonstatNotInteger {
+  static constexpr const char* code = "population.not_integer";
+  static constexpr Severity severity = Severity::Error;
+  std::string_view value, at;
+  Texts texts() const;
+};
+
+struct JsonstatNegative {
+  static constexpr const char* code = "population.negative";
+  static constexpr Severity severity = Severity::Error;
+  int64_t value;
+  std::string_view at;
+  Texts texts() const;
+};
+
+struct JsonstatPopulationDuplicate {
+  static constexpr const char* code = "population.duplicate";
+  static constexpr Severity severity = Severity::Warning;
+  std::string_view unit;
+  int year;
+  std::string_view at;
+  Texts texts() const;
+};
+
+struct JsonstatDuplicateKey {
+  static constexpr const char* code = "jsonstat.duplicate_key";
+  static constexpr Severity severity = Severity::Error;
+  int64_t values;
+  uint64_t first;
+  Texts texts() const;
+};
+
+struct JsonstatOutsideDataset {
+  static constexpr const char* code = "jsonstat.size_mismatch";
+  static constexpr Severity severity = Severity::Error;
+  int64_t values;
+  uint64_t last;
+  Texts texts() const;
+};
+
+struct JsonstatMissingValues {
+  static constexpr const char* code = "number.missing_values";
+  static constexpr Severity severity = Severity::Warning;
+  int64_t values;
+  std::string_view first;
+  Texts texts() const;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Headers: what a table's columns are (messages/headers.cpp). `columns` lists the file's headers.
+
+struct TableUnrecognised {
+  static constexpr const char* code = "table.unrecognised";
+  static constexpr Severity severity = Severity::Error;
+  std::string_view columns;
+  Texts texts() const;
+};
+
+struct HeaderMissingValue {
+  static constexpr const char* code = "header.missing_value";
+  static constexpr Severity severity = Severity::Error;
+  std::string_view columns;
+  Texts texts() const;
+};
+
+struct HeaderMissingUnit {
+  static constexpr const char* code = "header.missing_unit";
+  static constexpr Severity severity = Severity::Error;
+  std::string_view columns;
+  Texts texts() const;
+};
+
+struct HeaderMissingYear {
+  static constexpr const char* code = "header.missing_year";
+  static constexpr Severity severity = Severity::Error;
+  std::string_view columns;
+  Texts texts() const;
+};
+
+// "Kommune; År; Verdi": published rates per 1 000 or FTEs? Refused rather than guessed.
+struct HeaderValueUnclear {
+  static constexpr const char* code = "header.value_unclear";
+  static constexpr Severity severity = Severity::Error;
+  std::string_view header, file;  // file: empty when it has no name
+  Texts texts() const;
+};
+
+// `near`: the closest known category name for the column `meant`, both empty when none is close.
+struct HeaderNoCategory {
+  static constexpr const char* code = "header.no_category";
+  static constexpr Severity severity = Severity::Error;
+  std::string_view columns, near, meant;
+  Texts texts() const;
+};
+
+struct HeaderPopulationIgnored {
+  static constexpr const char* code = "header.population_ignored";
+  static constexpr Severity severity = Severity::Warning;
+  std::string_view header;
+  Texts texts() const;
+};
+
+struct HeaderRatesIgnored {
+  static constexpr const char* code = "header.column_ignored";
+  static constexpr Severity severity = Severity::Warning;
+  std::string_view header;
+  Texts texts() const;
+};
+
+struct HeaderUnknownCategory {
+  static constexpr const char* code = "header.unknown_category";
+  static constexpr Severity severity = Severity::Warning;
+  std::string_view header, near;
+  Texts texts() const;
+};
+
+struct HeaderColumnIgnored {
+  enum class Why { UnknownHeader, CategoriesAsColumns, RowPerCategory, RoleTaken };
+  static constexpr const char* code = "header.column_ignored";
+  static constexpr Severity severity = Severity::Warning;
+  std::string_view header;
+  Why why;
+  Texts texts() const;
+};
+
+// ---------------------------------------------------------------------------------------------
 // FTE and reference tables (messages/values.cpp).
 
 struct ReferenceUnknownMeasure {

@@ -213,8 +213,7 @@ struct TableReader::Impl {
   // Every column of an årsverk file is read or reported: nothing is dropped silently.
   void report_unread_columns();
 
-  static std::string unread_reason_nb(Role role);
-  static std::string unread_reason_en(Role role);
+  static msg::HeaderColumnIgnored::Why unread_reason(Role role);
 
   void note_category(const CategoryMatch& m);
 
