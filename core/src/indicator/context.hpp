@@ -136,8 +136,6 @@ struct Context {
   void message(int file, int64_t line, const Message& m, int year = 0) {
     if (diagnostics.admit(file_name(file), m.code, m.severity, line)) add_admitted(m.severity, m.code, file, line, m.texts(), year);
   }
-  void message(Severity s, const char* code, int file, int64_t line, std::string nb, std::string en,
-               int year = 0);
 
  private:
   void add_admitted(Severity s, const char* code, int file, int64_t line, msg::Texts texts, int year);
@@ -169,7 +167,6 @@ std::pair<double, int> municipalities_population(const Context& ctx, Structure s
                                                  const std::function<bool(const Municipality&)>& in);
 Amounts shown(const Measures& m, const Present& present);
 Rates rates_of(const Amounts& m, const std::array<int64_t, 4>& population);
-std::string fmt_num(Fixed v, Lang lang);
 
 // Adds each category given in `from` into `into`; false when a sum would overflow (the measures
 // report it).

@@ -22,11 +22,6 @@ const std::string& Context::sheet_name(int source) const {
 }
 
 // A message tied to a line says where in its text too, naming the file: the page shows only the text.
-void Context::message(Severity s, const char* code, int file, int64_t line, std::string nb, std::string en,
-                      int year) {
-  if (diagnostics.admit(file_name(file), code, s, line)) add_admitted(s, code, file, line, {std::move(nb), std::move(en)}, year);
-}
-
 void Context::add_admitted(Severity s, const char* code, int file, int64_t line, msg::Texts texts, int year) {
   Diagnostic d{s, code, file_name(file), line, 0, std::move(texts.nb), std::move(texts.en), year};
   if (line > 0) {
@@ -35,8 +30,6 @@ void Context::add_admitted(Severity s, const char* code, int file, int64_t line,
   }
   diagnostics.add_admitted(std::move(d));
 }
-
-std::string fmt_num(Fixed v, Lang lang) { return format_fixed(v, 2, lang); }
 
 std::string Context::where(Lang lang, int file, int64_t line) const {
   return place_of_line(file_name(file), sheet_name(file), line, lang);
