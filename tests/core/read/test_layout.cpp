@@ -77,7 +77,7 @@ TEST_CASE("Encodings: UTF-8 with BOM, Windows-1252, mixed per line", "[reader][e
   REQUIRE(h.arsverk.size() == 2);
   const Diagnostic* d = find_code(h, "unit.unknown_name");
   REQUIRE(d);
-  CHECK(d->nb.find("«Xyø»") != std::string::npos);
+  CHECK(d->text(Lang::Nb).find("«Xyø»") != std::string::npos);
 }
 
 TEST_CASE("Decimal sniff: a comma-separated file uses decimal points", "[reader][numbers]") {

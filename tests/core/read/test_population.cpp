@@ -92,12 +92,12 @@ TEST_CASE("Population: duplicates, zero, negative, historical and rest rows", "[
   REQUIRE(z);
   CHECK(z->severity == Severity::Error);
   CHECK(z->line == 4);
-  CHECK(z->nb.find("3103") != std::string::npos);
+  CHECK(z->text(Lang::Nb).find("3103") != std::string::npos);
   CHECK(find_code(f, "population.negative")->line == 5);
   const Diagnostic* h = find_code(f, "population.historical_ignored");
   REQUIRE(h);
   CHECK(h->line == 6);
-  CHECK(h->nb.find("2 i alt (2 rader)") != std::string::npos);
+  CHECK(h->text(Lang::Nb).find("2 i alt (2 rader)") != std::string::npos);
   CHECK(find_code(f, "population.rest_ignored")->line == 7);
   CHECK(find_code(f, "population.city_total_ignored")->line == 8);
   CHECK(find_code(f, "population.other_city_ignored")->line == 9);

@@ -37,7 +37,7 @@ TEST_CASE("Bad numbers: codes, lines, columns; the rest of the file is used", "[
   CHECK(nan->line == 2);
   CHECK(nan->column == 3);
   CHECK(nan->severity == Severity::Error);
-  CHECK(nan->nb == "Linje 2, kolonne 3: «12abc» er ikke et tall. Skriv årsverk som et desimaltall, for "
+  CHECK(nan->text(Lang::Nb) == "Linje 2, kolonne 3: «12abc» er ikke et tall. Skriv årsverk som et desimaltall, for "
                    "eksempel 12,5. Raden er hoppet over.");
   CHECK(find_code(f, "number.negative")->line == 3);
   CHECK(find_code(f, "number.too_precise")->line == 4);
@@ -83,13 +83,13 @@ TEST_CASE("Files that are not tables get one clear message", "[reader][errors]")
     REQUIRE(f.diagnostics.size() == 1);
     CHECK(f.diagnostics[0].code == c.code);
     CHECK(f.diagnostics[0].severity == Severity::Error);
-    CHECK(f.diagnostics[0].nb.find(c.needle) != std::string::npos);
+    CHECK(f.diagnostics[0].text(Lang::Nb).find(c.needle) != std::string::npos);
     CHECK(f.diagnostics[0].file == "x.bin");
-    CHECK_FALSE(f.diagnostics[0].en.empty());
+    CHECK_FALSE(f.diagnostics[0].text(Lang::En).empty());
   }
   ParsedFile pdf = read(cases[0].bytes);
-  CHECK(pdf.diagnostics[0].nb.find("JSON-stat 2.0") != std::string::npos);
-  CHECK(pdf.diagnostics[0].en.find("CSV") != std::string::npos);
+  CHECK(pdf.diagnostics[0].text(Lang::Nb).find("JSON-stat 2.0") != std::string::npos);
+  CHECK(pdf.diagnostics[0].text(Lang::En).find("CSV") != std::string::npos);
 }
 
 TEST_CASE("Empty and header-only files", "[reader][errors]") {
@@ -111,9 +111,9 @@ TEST_CASE("A table with neither årsverk nor population columns", "[reader][erro
   CHECK(f.kind == FileKind::Unknown);
   const Diagnostic* d = find_code(f, "table.unrecognised");
   REQUIRE(d);
-  CHECK(d->nb.find("«telefon»") != std::string::npos);
-  CHECK(d->nb.find("kommune") != std::string::npos);
-  CHECK(d->en.find("population") != std::string::npos);
+  CHECK(d->text(Lang::Nb).find("«telefon»") != std::string::npos);
+  CHECK(d->text(Lang::Nb).find("kommune") != std::string::npos);
+  CHECK(d->text(Lang::En).find("population") != std::string::npos);
   ParsedFile g = read("hello world\n");
   CHECK(g.kind == FileKind::Unknown);
   CHECK(find_code(g, "table.unrecognised"));

@@ -63,11 +63,11 @@ TEST_CASE("Ambiguous and unknown unit names", "[reader][units]") {
   CHECK(a->severity == Severity::Error);
   CHECK(a->line == 2);
   CHECK(a->column == 1);
-  CHECK(a->nb.find("1515") != std::string::npos);
-  CHECK(a->nb.find("1818") != std::string::npos);
+  CHECK(a->text(Lang::Nb).find("1515") != std::string::npos);
+  CHECK(a->text(Lang::Nb).find("1818") != std::string::npos);
   const Diagnostic* u = find_code(f, "unit.unknown_name");
   REQUIRE(u);
   CHECK(u->line == 3);
-  CHECK(u->nb.find("«Atlantis»") != std::string::npos);
-  CHECK(u->en.find("Atlantis") != std::string::npos);
+  CHECK(u->text(Lang::Nb).find("«Atlantis»") != std::string::npos);
+  CHECK(u->text(Lang::En).find("Atlantis") != std::string::npos);
 }
