@@ -240,6 +240,14 @@ struct TableReader::Impl {
   std::optional<int> parse_year(const Row& r, int col);
 
   std::optional<std::string> arsverk_unit(const Row& r, int year);
+  // `text`: the unit cell, or what is left of it after a sum label.
+  std::optional<std::string> arsverk_unit(const Row& r, int year, std::string_view text);
+
+  // A label that says the row is a sum («3101 Totalt», target group «Begge», service «Sum»);
+  // `unit_text` gets the unit cell without the label.
+  std::optional<SumLabel> sum_label(const Row& r, std::string_view& unit_text) const;
+  // A labelled row without unit or year: reported and left out (true).
+  bool sum_row_without_place(const Row& r, const SumLabel& label, std::string_view unit_text);
 
   // «Psykisk helse ekskl. demens» names dementia work only as left out: counted, and said once
   // per service text on its first line.
