@@ -108,6 +108,19 @@ void sort_results(std::vector<Result>& results) {
   results = std::move(sorted);
 }
 
+// A chosen year the files have no figures for: an error naming the years they have.
+void report_year_without_data(Context& ctx, int year) {
+  std::set<int> have = ctx.years;
+  for (const InputValue& v : ctx.values) have.insert(v.value->year);
+  std::string list;
+  for (int y : have) list += (list.empty() ? "" : ", ") + std::to_string(y);
+  const std::string y = std::to_string(year);
+  ctx.message(Severity::Error, "settings.year_without_data", -1, 0,
+              "Filene har ingen årsverk for " + y + (list.empty() ? ", og heller ikke for andre år." : "; de har årsverk for " + list + ". Velg et av disse årene."),
+              "The files have no FTEs for " + y + (list.empty() ? ", nor for any other year." : "; they have FTEs for " + list + ". Choose one of these years."),
+              0);
+}
+
 Report assemble(Context& ctx) {
   const Settings& settings = ctx.settings;
   Report report;
@@ -119,6 +132,7 @@ Report assemble(Context& ctx) {
                 results.end());
   std::set<int> years;
   for (const Result& r : results) years.insert(r.year);
+  if (settings.year && years.empty()) report_year_without_data(ctx, *settings.year);
   report.years.assign(years.begin(), years.end());
   report.reference = reference_entries(ctx, results, report.years);
   for (int y : years)
