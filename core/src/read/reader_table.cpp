@@ -142,9 +142,79 @@ bool TableReader::Impl::looks_like_data(const Row& r) const {
   return y.size() == 4 && all_digits(y);
 }
 
+bool TableReader::Impl::repeated_header(const Row& row) {
+  if (ctx.out.kind != FileKind::Arsverk && ctx.out.kind != FileKind::Reference) return false;
+  if (non_empty(row) < 2 || looks_like_data(row)) return false;
+  std::vector<ColumnInfo> cols;
+  if (header_score(row, &cols) < 2) return false;
+  const bool names_unit_or_year = std::any_of(cols.begin(), cols.end(), [](const ColumnInfo& c) {
+    return c.role == Role::Unit || c.role == Role::Year;
+  });
+  if (!names_unit_or_year) return false;
+  if (pending_count) flush_pending_as_errors();
+  remap(row, std::move(cols));
+  return true;
+}
+
+// Two sheets pasted one under the other: the second header maps the columns of the rows below
+// it. A header that cannot be mapped stops its block: its rows are skipped with one message.
+void TableReader::Impl::remap(const Row& row, std::vector<ColumnInfo> cols) {
+  const FileKind kind = ctx.out.kind;
+  const std::string format = ctx.out.format;
+  const bool was_reference = kind == FileKind::Reference;
+  const std::size_t messages = ctx.diagnostics.items().size();
+  columns = std::move(cols);
+  unit_col = year_col = group_col = service_col = category_col = value_col = pop_col = age_col = sex_col =
+      contents_col = -1;
+  cat_cols.clear();
+  year_cols.clear();
+  ref_cols.clear();
+  ref_measures.clear();
+  unnamed_cols.clear();
+  unnamed_reported = false;
+  layout = Layout::None;
+  eff_width = 0;
+  header_line = row.line;
+  setup_columns();
+  const bool reference = layout == Layout::RefWide || layout == Layout::RefLong;
+  const bool arsverk = layout == Layout::Wide || layout == Layout::Long;
+  const bool ok = stage != Stage::Dead && (arsverk || reference) && reference == was_reference;
+  ctx.out.kind = kind;
+  ctx.out.format = format;
+  stage = Stage::Data;
+  skipping_block = !ok;
+  std::vector<std::string> found;
+  for (const auto& c : columns)
+    if (!c.header.empty() && found.size() < 12) found.push_back(q(c.header));
+  if (ok) {
+    ctx.report(Severity::Info, "header.repeated", row.line, 0,
+               "En ny overskrift midt i filen (" + join(found) + "). Radene under den er lest med dens "
+               "kolonner.",
+               "A new header in the middle of the file (" + join(found) + "). The rows below it were read "
+               "with its columns.");
+    return;
+  }
+  // One message for the block, in place of setup_columns' about a table at the top of a file.
+  auto& items = ctx.diagnostics.items();
+  items.erase(items.begin() + static_cast<std::ptrdiff_t>(std::min(messages, items.size())), items.end());
+  const std::string what_nb = was_reference ? "publiserte tall" : "årsverk";
+  const std::string what_en = was_reference ? "published figures" : "FTEs";
+  ctx.report(Severity::Error, "header.repeated_unmapped", row.line, 0,
+             "Denne overskriften midt i filen (" + join(found) + ") kan ikke leses som kolonner for " +
+                 what_nb + " (den trenger enhet, år og kategorier som øverst i filen). Radene under den er "
+                 "hoppet over fram til neste overskrift som kan leses. Gi kolonnene samme slags overskrifter "
+                 "som øverst i filen, eller legg arkene i hver sin fil.",
+             "This header in the middle of the file (" + join(found) + ") cannot be read as columns of " +
+                 what_en + " (it needs unit, year and categories as at the top of the file). The rows below "
+                 "it were skipped up to the next header that can be read. Give the columns the same kind of "
+                 "headers as at the top of the file, or put the sheets in files of their own.");
+}
+
 void TableReader::Impl::data(const Row& row) {
   if (stage != Stage::Data) return;
   if (non_empty(row) == 0) return;  // blank line
+  if (repeated_header(row)) return;
+  if (skipping_block) return;
   if (!shape_ok(row)) {
     if (pending_count == 0) pending_first = row.line;
     ++pending_count;

@@ -231,6 +231,12 @@ struct TableReader::Impl {
 
   void data(const Row& row);
 
+  // A header again below the data (sheets pasted one under the other): the columns re-mapped
+  // for the rows below it (true).
+  bool repeated_header(const Row& row);
+  void remap(const Row& row, std::vector<ColumnInfo> cols);
+  bool skipping_block = false;  // below a repeated header that could not be mapped
+
   std::string_view cell(const Row& r, int c) const {
     return c >= 0 && c < static_cast<int>(r.fields.size()) ? r.fields[c] : std::string_view();
   }
