@@ -229,6 +229,10 @@ UnitResult parse_unit(std::string_view text, std::optional<int> year, const Regi
     std::string_view after = rest.substr(k);
     // What follows the number must be the end or a separator before a name.
     if (!after.empty()) {
+      if (invisible_char_at(after, 0)) {  // "31\u200B01": a number broken by an invisible character
+        r.status = UnitStatus::Unresolved;
+        return r;
+      }
       char c = after[0];
       bool ok = c == ' ' || c == '\t' || c == ':' || c == ',' || c == '.' ||
                 static_cast<unsigned char>(c) >= 0x80 || (c == '-' && !(after.size() > 1 && is_digit(after[1])));

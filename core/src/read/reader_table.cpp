@@ -30,6 +30,12 @@ void TableReader::Impl::decode(const CsvRecord& rec, Row& r) {
   }
 }
 
+std::size_t TableReader::Impl::filled_width(const Row& r) {
+  std::size_t n = r.fields.size();
+  while (n > 0 && r.fields[n - 1].empty()) --n;
+  return n;
+}
+
 std::size_t TableReader::Impl::non_empty(const Row& r) {
   std::size_t n = 0;
   for (const auto& f : r.fields) n += !f.empty();
@@ -116,15 +122,22 @@ bool TableReader::Impl::shape_ok(const Row& r) const {
 
 void TableReader::Impl::flush_pending_as_errors() {
   for (const auto& [line, n] : pending) {
+    std::string nb, en;
+    if (n == 0) {
+      nb = "Raden har bare én utfylt celle, men overskriften har " + std::to_string(eff_width) + " kolonner.";
+      en = "The row has only one filled cell, but the header has " + std::to_string(eff_width) + " columns.";
+    } else if (n < eff_width) {
+      nb = "Raden har " + std::to_string(n) + " felt, men overskriften har " + std::to_string(eff_width) + " kolonner.";
+      en = "The row has " + std::to_string(n) + " fields, but the header has " + std::to_string(eff_width) + " columns.";
+    } else {
+      nb = "Raden har " + std::to_string(n) + " felt, flere enn de " + std::to_string(columns.size()) +
+           " kolonnene i overskriften.";
+      en = "The row has " + std::to_string(n) + " fields, more than the header's " + std::to_string(columns.size()) +
+           " columns.";
+    }
     ctx.report(Severity::Error, "csv.wrong_shape", line, 0,
-               "Raden har " + std::to_string(n) + " felt, men overskriften har " +
-                   std::to_string(eff_width) +
-                   " kolonner. Raden er hoppet over. Sjekk skilletegnet og at desimaltall med komma "
-                   "står i anførselstegn.",
-               "The row has " + std::to_string(n) + " fields but the header has " +
-                   std::to_string(eff_width) +
-                   " columns. The row was skipped. Check the delimiter, and that decimal numbers "
-                   "with a comma are quoted.");
+               nb + " Raden er hoppet over. Sjekk skilletegnet og at desimaltall med komma står i anførselstegn.",
+               en + " The row was skipped. Check the delimiter, and that decimal numbers with a comma are quoted.");
   }
   pending.clear();
   pending_data.clear();
@@ -219,7 +232,7 @@ void TableReader::Impl::data(const Row& row) {
     if (pending_count == 0) pending_first = row.line;
     ++pending_count;
     if (pending.size() < 1000) {
-      pending.emplace_back(row.line, row.fields.size());
+      pending.emplace_back(row.line, non_empty(row) < 2 ? 0 : filled_width(row));
       pending_data.push_back(looks_like_data(row));
     }
     return;

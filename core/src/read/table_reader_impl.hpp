@@ -124,7 +124,7 @@ struct TableReader::Impl {
   int64_t header_line = 0;
 
   // Footnote candidates: rows of another shape after data; errors if data follows them.
-  std::vector<std::pair<int64_t, std::size_t>> pending;  // (line, field count), capped
+  std::vector<std::pair<int64_t, std::size_t>> pending;  // (line, filled width or 0: one cell), capped
   std::vector<bool> pending_data;  // per pending row: starts like a data row (looks_like_data)
   int64_t pending_count = 0, pending_first = 0;
   int64_t data_rows = 0;
@@ -171,6 +171,8 @@ struct TableReader::Impl {
   void decode(const CsvRecord& rec, Row& r);
 
   static std::size_t non_empty(const Row& r);
+  // Fields up to the last filled one (empty cells at the end of a row say nothing of its shape).
+  static std::size_t filled_width(const Row& r);
 
   // Excel leftovers: a row wider than the limit only because of thousands of empty columns to
   // the right is as wide as its last filled cell (never narrower than the header, so the row's
