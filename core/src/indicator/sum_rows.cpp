@@ -285,14 +285,28 @@ void find_sum_rows(Context& ctx) {
   using Key = std::tuple<std::string, int, TargetGroup, std::string, bool, std::string>;
   std::map<Key, std::size_t> index;
   bool any_coarse = false;
+  std::size_t last = 0;
   for (std::size_t i = 0; i < ctx.values.size(); ++i) {
     const ArsverkValue& v = *ctx.values[i].value;
     if (v.year < 2015 || v.year > 2100) continue;
     const SumLabel* label = nullptr;
     if (v.sum_label)
       if (auto it = ctx.sum_labels.find({ctx.values[i].file, v.line}); it != ctx.sum_labels.end()) label = it->second;
-    auto [it, added] = index.try_emplace(Key{v.unit, v.year, v.group, v.service, v.sum_label,
-                                                    label ? label->text : std::string()}, entries.size());
+    // A row's categories come one after the other: the previous value's entry, without a look-up.
+    const ArsverkValue* prev = i > 0 ? ctx.values[i - 1].value : nullptr;
+    const bool same_as_prev = prev && !v.sum_label && !prev->sum_label && prev->year == v.year &&
+                              prev->group == v.group && prev->unit == v.unit && prev->service == v.service &&
+                              ctx.values[i - 1].file == ctx.values[i].file && !entries.empty() &&
+                              entries[last].unit == v.unit && entries[last].year == v.year;
+    std::size_t at = last;
+    bool added = false;
+    if (!same_as_prev) {
+      auto [it, inserted] = index.try_emplace(Key{v.unit, v.year, v.group, v.service, v.sum_label,
+                                                  label ? label->text : std::string()}, entries.size());
+      at = it->second;
+      added = inserted;
+    }
+    last = at;
     if (added) {
       Entry e;
       e.unit = v.unit;
@@ -304,7 +318,7 @@ void find_sum_rows(Context& ctx) {
       e.line = v.line;
       entries.push_back(std::move(e));
     }
-    Entry& e = entries[it->second];
+    Entry& e = entries[at];
     std::optional<Fixed>& slot = e.amounts[static_cast<int>(v.category)];
     if (!slot) slot = v.value;  // a repeated category is reported by validate; the first counts
     e.values.push_back(i);
