@@ -250,8 +250,11 @@ TEST_CASE("bad files: every reader message with a line says it, in both language
       INFO(name << ": " << d.code << " line " << d.line << "\n  " << d.nb << "\n  " << d.en);
       CHECK(outside_quotes(d.en).find("årsverk") == std::string::npos);
       if (d.line <= 0) continue;
-      CHECK(d.nb.find("Linje " + std::to_string(d.line)) != std::string::npos);
-      CHECK(d.en.find("Line " + std::to_string(d.line)) != std::string::npos);
+      const bool sheet = !d.sheet.empty();  // a workbook's cell: "Ark1, rad 4" / "Ark1, row 4" or "Ark1!C4"
+      CHECK(d.nb.find((sheet ? d.sheet + (d.column ? "!" : ", rad ") : "Linje ") +
+                      (sheet && d.column ? "" : std::to_string(d.line))) != std::string::npos);
+      CHECK(d.en.find((sheet ? d.sheet + (d.column ? "!" : ", row ") : "Line ") +
+                      (sheet && d.column ? "" : std::to_string(d.line))) != std::string::npos);
       ++checked;
     }
   }
