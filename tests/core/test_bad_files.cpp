@@ -247,14 +247,14 @@ TEST_CASE("bad files: every reader message with a line says it, in both language
     const std::string name = entry.at("name").get<std::string>();
     const ParsedFile f = read_file(name, 0, slurp(bad_dir() + name));
     for (const Diagnostic& d : f.diagnostics) {
-      INFO(name << ": " << d.code << " line " << d.line << "\n  " << d.nb << "\n  " << d.en);
-      CHECK(outside_quotes(d.en).find("årsverk") == std::string::npos);
+      INFO(name << ": " << d.code << " line " << d.line << "\n  " << d.text(Lang::Nb) << "\n  " << d.text(Lang::En));
+      CHECK(outside_quotes(d.text(Lang::En)).find("årsverk") == std::string::npos);
       if (d.line <= 0) continue;
       const bool sheet = !d.sheet.empty();  // a workbook's cell: "Ark1, rad 4" / "Ark1, row 4" or "Ark1!C4"
-      CHECK(d.nb.find((sheet ? d.sheet + (d.column ? "!" : ", rad ") : "Linje ") +
-                      (sheet && d.column ? "" : std::to_string(d.line))) != std::string::npos);
-      CHECK(d.en.find((sheet ? d.sheet + (d.column ? "!" : ", row ") : "Line ") +
-                      (sheet && d.column ? "" : std::to_string(d.line))) != std::string::npos);
+      CHECK(d.text(Lang::Nb).find((sheet ? d.sheet + (d.column ? "!" : ", rad ") : "Linje ") +
+                                  (sheet && d.column ? "" : std::to_string(d.line))) != std::string::npos);
+      CHECK(d.text(Lang::En).find((sheet ? d.sheet + (d.column ? "!" : ", row ") : "Line ") +
+                                  (sheet && d.column ? "" : std::to_string(d.line))) != std::string::npos);
       ++checked;
     }
   }

@@ -96,28 +96,11 @@ namespace {
 // either has no rows for that group at all (the part was not given: add it) or rows that say 0.
 void report_one_part(Context& ctx, const Result& r, const UnitYear& uy, TargetGroup missing) {
   const bool adults = missing == TargetGroup::Adults;
-  const std::string gone_nb = adults ? "voksne" : "barn og unge", gone_en = adults ? "adults" : "children and young people";
-  const std::string had_nb = adults ? "barn og unge" : "voksne", had_en = adults ? "children and young people" : "adults";
   const std::string unit = r.code + " " + r.name + " " + std::to_string(r.year);
-  if (!uy.by_group.count(missing)) {
-    ctx.message(Severity::Warning, "suppression.part_missing", uy.file, uy.line,
-                unit + ": filene har bare delen for " + had_nb + ", ingen rader for " + gone_nb +
-                    ". Kommunen er holdt utenfor visningen slik regelen sier for kommuner uten egne årsverk for " + gone_nb +
-                    ", men trolig er bare den delen av skjemaet ikke gitt. Legg til radene for " + gone_nb +
-                    " (målgruppe «" + gone_nb + "»); har kommunen ingen slike årsverk, skriv 0.",
-                unit + ": the files have only the part for " + had_en + ", no rows for " + gone_en +
-                    ". The municipality is left out of the display, as the rule says for municipalities without FTEs of their own for " +
-                    gone_en + ", but probably only that part of the form was not given. Add the rows for " + gone_en +
-                    " (target group \"" + (adults ? "voksne" : "barn og unge") + "\"); if the municipality has no such FTEs, write 0.",
-                r.year);
-    return;
-  }
-  ctx.message(Severity::Info, "suppression.part_zero", uy.file, uy.line,
-              unit + ": radene for " + gone_nb + " har 0 årsverk. Kommunen er holdt utenfor visningen slik regelen sier for kommuner "
-                  "uten egne årsverk for " + gone_nb + ", og telles med i summene.",
-              unit + ": the rows for " + gone_en + " have 0 FTEs. The municipality is left out of the display, as the rule says "
-                  "for municipalities without FTEs of their own for " + gone_en + ", and is counted in the sums.",
-              r.year);
+  if (!uy.by_group.count(missing))
+    ctx.message(uy.file, uy.line, msg::SuppressionPartMissing{unit, adults}, r.year);
+  else
+    ctx.message(uy.file, uy.line, msg::SuppressionPartZero{unit, adults}, r.year);
 }
 
 }  // namespace
@@ -147,11 +130,7 @@ void apply_suppression(Context& ctx) {
     if (adults || children) report_one_part(ctx, r, uy, adults ? TargetGroup::Children : TargetGroup::Adults);
   }
   for (int year : unknown_years) {
-    ctx.message(Severity::Info, "suppression.not_applied", -1, 0,
-                "Regelen om å holde utenfor kommuner uten egne årsverk for voksne eller for barn og unge kunne ikke brukes for " +
-                    std::to_string(year) + " fordi årsverkene mangler målgruppe (voksne / barn og unge). Legg til en kolonne «målgruppe» for å bruke den.",
-                "The rule that leaves out municipalities without own FTEs for adults or for children and young people could not be applied for " +
-                    std::to_string(year) + " because the FTEs have no target group (adults / children and young people). Add a 'målgruppe' column to apply it.", year);
+    ctx.message(-1, 0, msg::SuppressionNotApplied{year}, year);
   }
 }
 

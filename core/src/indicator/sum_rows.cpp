@@ -192,11 +192,6 @@ struct Finder {
     return out;
   }
 
-  std::string figures(const CategoryAmounts& a, Lang lang) const {
-    auto m = first_measure(a);
-    return m ? fmt_num(*m, lang) : "–";
-  }
-
   void decide(Entry& e) {
     const std::vector<Parts> sets = part_sets(e);
     const Parts* equal = nullptr;
@@ -205,75 +200,33 @@ struct Finder {
         equal = &p;
         break;
       }
-    const std::string unit_year = e.unit + " " + std::to_string(e.year);
-    if (e.label && equal) {
-      e.excluded = true;
-      const std::string lab = "«" + e.label->text + "»";
-      ctx.message(Severity::Warning, "sum.row", e.source, e.line,
-                  "Raden " + lab + " er summen av " + lines_text(e, *equal, Lang::Nb) + " (" +
-                      what_text(e, *equal, Lang::Nb) + ") og er holdt utenfor: kalkulatoren summerer radene selv.",
-                  "The row " + lab + " is the sum of " + lines_text(e, *equal, Lang::En) + " (" +
-                      what_text(e, *equal, Lang::En) + ") and was left out: the calculator adds up the rows itself.",
-                  e.year);
+    if (e.label && !equal && sets.empty()) {
+      e.kept = true;
+      ctx.message(e.source, e.line, msg::SumLabelWithoutParts{e.label->text, e.unit, e.year}, e.year);
       return;
     }
-    if (e.label) {
-      const std::string lab = "«" + e.label->text + "»";
-      if (sets.empty()) {
-        e.kept = true;
-        ctx.message(Severity::Info, "sum.label_without_parts", e.source, e.line,
-                    lab + " kan bety at raden er en sum, men det er ingen andre rader for " + unit_year +
-                        " som den kan være summen av. Raden er brukt som tallene for " + e.unit + ".",
-                    lab + " may mean that the row is a sum, but there are no other rows for " + unit_year +
-                        " it could be the sum of. The row was used as the figures for " + e.unit + ".",
-                    e.year);
-        return;
-      }
-      e.excluded = true;
-      const Parts& p = sets.front();
-      ctx.message(Severity::Warning, "sum.label_not_sum", e.source, e.line,
-                  lab + " sier at raden er en sum, men tallene er ikke summen av " + lines_text(e, p, Lang::Nb) + " (" +
-                      what_text(e, p, Lang::Nb) + "): M1 " + figures(e.amounts, Lang::Nb) + " her, " +
-                      figures(p.sum, Lang::Nb) + " i de andre radene. Raden er holdt utenfor fordi den er merket som sum. "
-                      "Er den egne årsverk som skal telle med, ta bort " + lab + " fra cellen; er den en sum, rett tallene.",
-                  lab + " says the row is a sum, but its figures are not the sum of " + lines_text(e, p, Lang::En) + " (" +
-                      what_text(e, p, Lang::En) + "): M1 " + figures(e.amounts, Lang::En) + " here, " +
-                      figures(p.sum, Lang::En) + " in the other rows. The row was left out because it is labelled a sum. "
-                      "If it holds FTEs of its own that should count, remove " + lab + " from the cell; if it is a sum, "
-                      "correct the figures.",
-                  e.year);
-      return;
-    }
-    if (!equal) return;
+    if (!e.label && !equal) return;
     e.excluded = true;
-    if (equal->kind == Parts::Within) {
-      const bool no_group = e.group == TargetGroup::Unspecified &&
-                            std::any_of(equal->entries.begin(), equal->entries.end(),
-                                        [](const Entry* f) { return f->group != TargetGroup::Unspecified; });
-      ctx.message(Severity::Warning, "sum.row_by_arithmetic", e.source, e.line,
-                  std::string("Raden for ") + unit_year + " har ingen " + (no_group ? "målgruppe" : "tjeneste") +
-                      " og er lik summen av " + lines_text(e, *equal, Lang::Nb) + " (" + what_text(e, *equal, Lang::Nb) +
-                      "). Den er ikke merket som sum, men er regnet som en sumrad ut fra tallene og holdt utenfor. "
-                      "Er den egne årsverk som skal telle med, legg dem til i radene med " +
-                      (no_group ? "målgruppe" : "tjeneste") + ", så hvert årsverk står på én rad.",
-                  std::string("The row for ") + unit_year + " has no " + (no_group ? "target group" : "service") +
-                      " and equals the sum of " + lines_text(e, *equal, Lang::En) + " (" + what_text(e, *equal, Lang::En) +
-                      "). It is not labelled a sum, but was taken as a sum row from its figures and left out. If it holds "
-                      "FTEs of its own that should count, add them to the rows with a " +
-                      (no_group ? "target group" : "service") + ", so that every FTE is on one row.",
+    const Parts& p = equal ? *equal : sets.front();
+    const std::string lines_nb = lines_text(e, p, Lang::Nb), lines_en = lines_text(e, p, Lang::En);
+    const std::string what_nb = what_text(e, p, Lang::Nb), what_en = what_text(e, p, Lang::En);
+    if (e.label && equal) {
+      ctx.message(e.source, e.line, msg::SumRow{e.label->text, lines_nb, lines_en, what_nb, what_en}, e.year);
+    } else if (e.label) {
+      ctx.message(e.source, e.line,
+                  msg::SumLabelNotSum{e.label->text, lines_nb, lines_en, what_nb, what_en, first_measure(e.amounts),
+                                      first_measure(p.sum)},
                   e.year);
-      return;
+    } else {
+      const bool no_group = e.group == TargetGroup::Unspecified &&
+                            std::any_of(p.entries.begin(), p.entries.end(),
+                                        [](const Entry* f) { return f->group != TargetGroup::Unspecified; });
+      const auto over = p.kind != Parts::Within ? msg::SumRowByArithmetic::Members
+                        : no_group               ? msg::SumRowByArithmetic::Groups
+                                                 : msg::SumRowByArithmetic::Services;
+      ctx.message(e.source, e.line, msg::SumRowByArithmetic{over, e.unit, e.year, lines_nb, lines_en, what_nb, what_en},
+                  e.year);
     }
-    ctx.message(Severity::Warning, "sum.row_by_arithmetic", e.source, e.line,
-                "Raden for " + unit_year + " er lik summen av " + lines_text(e, *equal, Lang::Nb) + " (" +
-                    what_text(e, *equal, Lang::Nb) + "). Den er ikke merket som sum, men er regnet som en sumrad ut fra "
-                    "tallene og holdt utenfor. Er den egne årsverk for " + e.unit + " i tillegg til " +
-                    what_text(e, *equal, Lang::Nb) + ", sjekk tallene: hvert årsverk skal stå på én rad.",
-                "The row for " + unit_year + " equals the sum of " + lines_text(e, *equal, Lang::En) + " (" +
-                    what_text(e, *equal, Lang::En) + "). It is not labelled a sum, but was taken as a sum row from its "
-                    "figures and left out. If it holds FTEs of " + e.unit + "'s own besides " +
-                    what_text(e, *equal, Lang::En) + ", check the figures: every FTE belongs on one row.",
-                e.year);
   }
 };
 
