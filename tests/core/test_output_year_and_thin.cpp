@@ -28,7 +28,7 @@ std::vector<std::string> split(const std::string& line, char d) {
 
 }  // namespace
 
-TEST_CASE("--year without data: an error naming the years the files have", "[year][engine]") {
+TEST_CASE("A chosen year without data (the CLI's year option): an error naming the years the files have", "[year][engine]") {
   Settings s;
   s.year = 2023;
   const Report r = halden_2024().run(s);
