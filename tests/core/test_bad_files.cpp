@@ -250,8 +250,11 @@ TEST_CASE("bad files: every reader message with a line says it, in both language
       INFO(name << ": " << d.code << " line " << d.line << "\n  " << d.text(Lang::Nb) << "\n  " << d.text(Lang::En));
       CHECK(outside_quotes(d.text(Lang::En)).find("årsverk") == std::string::npos);
       if (d.line <= 0) continue;
-      CHECK(d.text(Lang::Nb).find("Linje " + std::to_string(d.line)) != std::string::npos);
-      CHECK(d.text(Lang::En).find("Line " + std::to_string(d.line)) != std::string::npos);
+      const bool sheet = !d.sheet.empty();  // a workbook's cell: "Ark1, rad 4" / "Ark1, row 4" or "Ark1!C4"
+      CHECK(d.text(Lang::Nb).find((sheet ? d.sheet + (d.column ? "!" : ", rad ") : "Linje ") +
+                                  (sheet && d.column ? "" : std::to_string(d.line))) != std::string::npos);
+      CHECK(d.text(Lang::En).find((sheet ? d.sheet + (d.column ? "!" : ", row ") : "Line ") +
+                                  (sheet && d.column ? "" : std::to_string(d.line))) != std::string::npos);
       ++checked;
     }
   }

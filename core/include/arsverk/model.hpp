@@ -50,6 +50,7 @@ struct ArsverkValue {
   std::string unit;      // normalised code: "3101", "030101", "03", "0"
   int year = 0;
   TargetGroup group = TargetGroup::Unspecified;
+  bool sum_label = false;  // the row is labelled a sum («Totalt», «Sum», «I alt»): ParsedFile::sum_labels
   uint16_t sheet = 0;    // .xlsx: index into ParsedFile::sheets (in padding: no larger)
   std::string service;   // service category as written (trimmed); empty when the input has none
   Category category = Category::Total;
@@ -70,6 +71,17 @@ struct ReferenceRate {
   uint16_t sheet = 0;    // .xlsx: index into ParsedFile::sheets
 };
 
+// A row labelled as a sum of other rows («3101 Totalt», a target group «Begge», a service «Sum»):
+// its values are read with ArsverkValue::sum_label set, and the computation decides, with the
+// figures of the other rows, whether it is left out (docs/formats.md, "Sum rows").
+enum class SumLabelColumn : uint8_t { Unit, Group, Service };
+struct SumLabel {
+  int64_t line = 0;
+  uint16_t sheet = 0;    // .xlsx: index into ParsedFile::sheets
+  SumLabelColumn column = SumLabelColumn::Unit;
+  std::string text;      // the cell as written
+};
+
 enum class FileKind { Arsverk, Population, Reference, Unknown };
 const char* to_string(FileKind kind);  // "arsverk", "befolkning", "referanse", "unknown"
 
@@ -87,6 +99,7 @@ struct ParsedFile {
   std::vector<std::string> sheets;  // .xlsx: the worksheets read, in order (values' `sheet`)
   std::vector<ArsverkValue> arsverk;
   std::vector<ReferenceRate> reference;
+  std::vector<SumLabel> sum_labels;  // one per labelled row, in reading order
   // Population by (region code, year): region codes normalised as for ArsverkValue::unit.
   std::map<std::pair<std::string, int>, int64_t> population;
   // Where each population figure came from (first line), for messages.

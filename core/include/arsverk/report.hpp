@@ -174,6 +174,13 @@ inline std::optional<std::string> display_rate(const Result& r, int measure, Lan
   return format_units(rounded_rate_units(*r.arsverk[measure], r.measure_population[measure]), 1, lang);
 }
 
+// An aggregate computed from too few of its municipalities (Coverage::decide): every output shows
+// no rate for it, only what it rests on (the page, the table, the CSV export).
+inline bool thin_aggregate(const Result& r) {
+  const bool aggregate = r.level == Level::Fylke || r.level == Level::Land || r.level == Level::KostraGruppe;
+  return aggregate && !r.direct && !r.aggregate_coverage.meaningful;
+}
+
 std::string report_to_json(const Report& report, const Settings& settings);
 std::string report_to_csv(const Report& report, const Settings& settings, bool norwegian);
 std::string report_to_table(const Report& report, const Settings& settings);

@@ -16,6 +16,7 @@ void collect(Context& ctx) {
     auto source = [&](uint16_t sheet) { return f.sheets.size() > 1 ? first + sheet : fi; };
     for (const ArsverkValue& v : f.arsverk) ctx.values.push_back({&v, source(v.sheet)});
     for (const ReferenceRate& r : f.reference) ctx.reference_values.push_back({&r, source(r.sheet)});
+    for (const SumLabel& l : f.sum_labels) ctx.sum_labels.emplace(std::pair{source(l.sheet), l.line}, &l);
   }
 }
 

@@ -107,6 +107,7 @@ struct Context {
   std::vector<Source> sources;                                  // collect: what every `file` index means
   std::vector<InputValue> values;                               // collect
   std::vector<InputReference> reference_values;                 // collect
+  std::map<std::pair<int, int64_t>, const SumLabel*> sum_labels;  // collect: by (source, line)
   std::map<UnitKey, ReferenceRow> references;                   // validate
   std::map<UnitKey, std::map<CellKey, Cell>> cells;             // validate
   std::map<std::pair<int, std::string>, ExcludedService> excluded;  // by year, service
@@ -145,6 +146,7 @@ struct Context {
 
 // The stages.
 void collect(Context& ctx);
+void find_sum_rows(Context& ctx);  // sum_rows.cpp: leaves subtotal rows out of ctx.values
 void validate(Context& ctx);
 void build_unit_years(Context& ctx);
 void apply_rules(Context& ctx);

@@ -81,6 +81,15 @@ void sort_results(std::vector<Result>& results) {
   results = std::move(sorted);
 }
 
+// A chosen year the files have no figures for: an error naming the years they have.
+void report_year_without_data(Context& ctx, int year) {
+  std::set<int> have = ctx.years;
+  for (const InputValue& v : ctx.values) have.insert(v.value->year);
+  std::string list;
+  for (int y : have) list += (list.empty() ? "" : ", ") + std::to_string(y);
+  ctx.message(-1, 0, msg::SettingsYearWithoutData{year, list}, 0);
+}
+
 Report assemble(Context& ctx) {
   const Settings& settings = ctx.settings;
   Report report;
@@ -92,6 +101,7 @@ Report assemble(Context& ctx) {
                 results.end());
   std::set<int> years;
   for (const Result& r : results) years.insert(r.year);
+  if (settings.year && years.empty()) report_year_without_data(ctx, *settings.year);
   report.years.assign(years.begin(), years.end());
   report.reference = reference_entries(ctx, results, report.years);
   for (int y : years)
@@ -117,6 +127,7 @@ Report assemble(Context& ctx) {
 Report compute(const std::vector<ParsedFile>& files, const Settings& settings, const Registers& registers) {
   detail::Context ctx(files, settings, registers);
   detail::collect(ctx);
+  detail::find_sum_rows(ctx);
   detail::validate(ctx);
   detail::build_unit_years(ctx);
   detail::apply_rules(ctx);

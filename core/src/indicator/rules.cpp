@@ -90,6 +90,21 @@ void merge_oslo(Context& ctx) {
 
 }  // namespace
 
+namespace {
+
+// The form has one part per target group: a municipality left out for lack of one group's FTEs
+// either has no rows for that group at all (the part was not given: add it) or rows that say 0.
+void report_one_part(Context& ctx, const Result& r, const UnitYear& uy, TargetGroup missing) {
+  const bool adults = missing == TargetGroup::Adults;
+  const std::string unit = r.code + " " + r.name + " " + std::to_string(r.year);
+  if (!uy.by_group.count(missing))
+    ctx.message(uy.file, uy.line, msg::SuppressionPartMissing{unit, adults}, r.year);
+  else
+    ctx.message(uy.file, uy.line, msg::SuppressionPartZero{unit, adults}, r.year);
+}
+
+}  // namespace
+
 void apply_rules(Context& ctx) {
   carry_forward(ctx);
   merge_oslo(ctx);
@@ -112,6 +127,7 @@ void apply_suppression(Context& ctx) {
     r.suppressed = true;
     r.suppression_reason = !adults && !children ? "no_adults_no_children" : !adults ? "no_adults" : "no_children";
     r.flags.push_back("suppressed");
+    if (adults || children) report_one_part(ctx, r, uy, adults ? TargetGroup::Children : TargetGroup::Adults);
   }
   for (int year : unknown_years) {
     ctx.message(-1, 0, msg::SuppressionNotApplied{year}, year);

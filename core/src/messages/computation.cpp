@@ -173,3 +173,96 @@ Texts SuppressionNotApplied::texts() const {
 }
 
 }  // namespace arsverk::msg
+
+namespace arsverk::msg {
+
+namespace {
+std::string quoted(std::string_view s) { return "«" + std::string(s) + "»"; }
+std::string ftes_or_dash(const std::optional<Fixed>& v, Lang lang) { return v ? format_fixed(*v, 2, lang) : "–"; }
+}  // namespace
+
+Texts SumRow::texts() const {
+  const std::string l = quoted(label);
+  return {"Raden " + l + " er summen av " + std::string(lines_nb) + " (" + std::string(what_nb) +
+              ") og er holdt utenfor: kalkulatoren summerer radene selv.",
+          "The row " + l + " is the sum of " + std::string(lines_en) + " (" + std::string(what_en) +
+              ") and was left out: the calculator adds up the rows itself."};
+}
+
+Texts SumLabelNotSum::texts() const {
+  const std::string l = quoted(label);
+  return {l + " sier at raden er en sum, men tallene er ikke summen av " + std::string(lines_nb) + " (" +
+              std::string(what_nb) + "): M1 " + ftes_or_dash(here, Lang::Nb) + " her, " + ftes_or_dash(others, Lang::Nb) +
+              " i de andre radene. Raden er holdt utenfor fordi den er merket som sum. Er den egne årsverk som skal "
+              "telle med, ta bort " + l + " fra cellen; er den en sum, rett tallene.",
+          l + " says the row is a sum, but its figures are not the sum of " + std::string(lines_en) + " (" +
+              std::string(what_en) + "): M1 " + ftes_or_dash(here, Lang::En) + " here, " + ftes_or_dash(others, Lang::En) +
+              " in the other rows. The row was left out because it is labelled a sum. If it holds FTEs of its own "
+              "that should count, remove " + l + " from the cell; if it is a sum, correct the figures."};
+}
+
+Texts SumLabelWithoutParts::texts() const {
+  const std::string l = quoted(label), u(unit), y = std::to_string(year);
+  return {l + " kan bety at raden er en sum, men det er ingen andre rader for " + u + " " + y +
+              " som den kan være summen av. Raden er brukt som tallene for " + u + ".",
+          l + " may mean that the row is a sum, but there are no other rows for " + u + " " + y +
+              " it could be the sum of. The row was used as the figures for " + u + "."};
+}
+
+Texts SumRowByArithmetic::texts() const {
+  const std::string uy = std::string(unit) + " " + std::to_string(year);
+  const std::string ln(lines_nb), le(lines_en), wn(what_nb), we(what_en);
+  if (over == Members)
+    return {"Raden for " + uy + " er lik summen av " + ln + " (" + wn + "). Den er ikke merket som sum, men er regnet "
+                "som en sumrad ut fra tallene og holdt utenfor. Er den egne årsverk for " + std::string(unit) +
+                " i tillegg til " + wn + ", sjekk tallene: hvert årsverk skal stå på én rad.",
+            "The row for " + uy + " equals the sum of " + le + " (" + we + "). It is not labelled a sum, but was taken "
+                "as a sum row from its figures and left out. If it holds FTEs of " + std::string(unit) +
+                "'s own besides " + we + ", check the figures: every FTE belongs on one row."};
+  const bool groups = over == Groups;
+  const std::string lacks_nb = groups ? "målgruppe" : "tjeneste", lacks_en = groups ? "target group" : "service";
+  return {"Raden for " + uy + " har ingen " + lacks_nb + " og er lik summen av " + ln + " (" + wn +
+              "). Den er ikke merket som sum, men er regnet som en sumrad ut fra tallene og holdt utenfor. Er den "
+              "egne årsverk som skal telle med, legg dem til i radene med " + lacks_nb +
+              ", så hvert årsverk står på én rad.",
+          "The row for " + uy + " has no " + lacks_en + " and equals the sum of " + le + " (" + we +
+              "). It is not labelled a sum, but was taken as a sum row from its figures and left out. If it holds "
+              "FTEs of its own that should count, add them to the rows with a " + lacks_en +
+              ", so that every FTE is on one row."};
+}
+
+Texts SuppressionPartMissing::texts() const {
+  const std::string u(unit);
+  const std::string gone_nb = adults_missing ? "voksne" : "barn og unge";
+  const std::string gone_en = adults_missing ? "adults" : "children and young people";
+  const std::string had_nb = adults_missing ? "barn og unge" : "voksne";
+  const std::string had_en = adults_missing ? "children and young people" : "adults";
+  return {u + ": filene har bare delen for " + had_nb + ", ingen rader for " + gone_nb +
+              ". Kommunen er holdt utenfor visningen slik regelen sier for kommuner uten egne årsverk for " + gone_nb +
+              ", men trolig er bare den delen av skjemaet ikke gitt. Legg til radene for " + gone_nb +
+              " (målgruppe «" + gone_nb + "»); har kommunen ingen slike årsverk, skriv 0.",
+          u + ": the files have only the part for " + had_en + ", no rows for " + gone_en +
+              ". The municipality is left out of the display, as the rule says for municipalities without FTEs of "
+              "their own for " + gone_en + ", but probably only that part of the form was not given. Add the rows for " +
+              gone_en + " (target group \"" + gone_nb + "\"); if the municipality has no such FTEs, write 0."};
+}
+
+Texts SuppressionPartZero::texts() const {
+  const std::string u(unit);
+  const std::string nb = adults_zero ? "voksne" : "barn og unge";
+  const std::string en = adults_zero ? "adults" : "children and young people";
+  return {u + ": radene for " + nb + " har 0 årsverk. Kommunen er holdt utenfor visningen slik regelen sier for "
+              "kommuner uten egne årsverk for " + nb + ", og telles med i summene.",
+          u + ": the rows for " + en + " have 0 FTEs. The municipality is left out of the display, as the rule says "
+              "for municipalities without FTEs of their own for " + en + ", and is counted in the sums."};
+}
+
+Texts SettingsYearWithoutData::texts() const {
+  const std::string y = std::to_string(year), list(years);
+  return {"Filene har ingen årsverk for " + y +
+              (list.empty() ? ", og heller ikke for andre år." : "; de har årsverk for " + list + ". Velg et av disse årene."),
+          "The files have no FTEs for " + y +
+              (list.empty() ? ", nor for any other year." : "; they have FTEs for " + list + ". Choose one of these years.")};
+}
+
+}  // namespace arsverk::msg

@@ -13,11 +13,13 @@
 // when the message is kept (at most thresholds::kMaxMessagesPerCode per code and file), and they
 // never say where: the Diagnostic carries file, sheet, line and column, and place_text() words it.
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "arsverk/diagnostic.hpp"
+#include "arsverk/fixed.hpp"
 
 namespace arsverk::msg {
 
@@ -81,7 +83,35 @@ struct CsvUnterminatedQuote {
 struct CsvWrongShape {
   static constexpr const char* code = "csv.wrong_shape";
   static constexpr Severity severity = Severity::Error;
-  uint64_t fields, header_columns;
+  uint64_t fields;          // up to the row's last filled one; 0: only one cell is filled
+  uint64_t header_columns;  // up to the header's last named column
+  uint64_t header_width;    // all the header's columns: a filled field beyond them is too many
+  Texts texts() const;
+};
+
+// A row labelled a sum («Sum», «Totalt») without a unit or a year: left out at once.
+struct SumRowWithoutUnit {
+  static constexpr const char* code = "sum.row_without_unit";
+  static constexpr Severity severity = Severity::Warning;
+  std::string_view label;
+  bool no_unit;  // else: no year
+  Texts texts() const;
+};
+
+// A header again below the data (sheets pasted one under the other), read for the rows below it.
+struct HeaderRepeated {
+  static constexpr const char* code = "header.repeated";
+  static constexpr Severity severity = Severity::Info;
+  std::string_view columns;  // «a», «b», … as found
+  Texts texts() const;
+};
+
+// A header below the data that cannot be read: its block is skipped up to the next header.
+struct HeaderRepeatedUnmapped {
+  static constexpr const char* code = "header.repeated_unmapped";
+  static constexpr Severity severity = Severity::Error;
+  std::string_view columns;
+  bool reference;  // the file holds published rates, not FTEs
   Texts texts() const;
 };
 
@@ -530,6 +560,68 @@ ARSVERK_POPULATION_IGNORED(PopulationOtherCityIgnored, "population.other_city_ig
 struct SecondPlace {
   std::string_view file, sheet;
   int64_t line;
+};
+
+// Sum rows (indicator/sum_rows.cpp). `lines_*`: the rows summed ("linjene 2 og 3" / "lines 2 and
+// 3", or their places in other files); `what_*`: what they are ("voksne + barn og unge").
+struct SumRow {
+  static constexpr const char* code = "sum.row";
+  static constexpr Severity severity = Severity::Warning;
+  std::string_view label, lines_nb, lines_en, what_nb, what_en;
+  Texts texts() const;
+};
+
+struct SumLabelNotSum {
+  static constexpr const char* code = "sum.label_not_sum";
+  static constexpr Severity severity = Severity::Warning;
+  std::string_view label, lines_nb, lines_en, what_nb, what_en;
+  std::optional<Fixed> here, others;  // M1's FTEs of the row and of the rows it should sum
+  Texts texts() const;
+};
+
+struct SumLabelWithoutParts {
+  static constexpr const char* code = "sum.label_without_parts";
+  static constexpr Severity severity = Severity::Info;
+  std::string_view label, unit;
+  int year;
+  Texts texts() const;
+};
+
+struct SumRowByArithmetic {
+  static constexpr const char* code = "sum.row_by_arithmetic";
+  static constexpr Severity severity = Severity::Warning;
+  enum Over { Groups, Services, Members } over;  // what the row lacks, or: its members' rows
+  std::string_view unit;
+  int year;
+  std::string_view lines_nb, lines_en, what_nb, what_en;
+  Texts texts() const;
+};
+
+// A municipality left out by the suppression rule for lack of one target group's FTEs: the files
+// have no rows for that group (the form's part not given), or rows that say 0.
+struct SuppressionPartMissing {
+  static constexpr const char* code = "suppression.part_missing";
+  static constexpr Severity severity = Severity::Warning;
+  std::string_view unit;  // "3101 Halden 2024"
+  bool adults_missing;
+  Texts texts() const;
+};
+
+struct SuppressionPartZero {
+  static constexpr const char* code = "suppression.part_zero";
+  static constexpr Severity severity = Severity::Info;
+  std::string_view unit;
+  bool adults_zero;
+  Texts texts() const;
+};
+
+// --year Y (or the page's year) without FTEs for Y in the files.
+struct SettingsYearWithoutData {
+  static constexpr const char* code = "settings.year_without_data";
+  static constexpr Severity severity = Severity::Error;
+  int year;
+  std::string_view years;  // "2023, 2024"; empty when none
+  Texts texts() const;
 };
 
 struct ValueDuplicate {

@@ -67,14 +67,48 @@ Texts CsvUnterminatedQuote::texts() const {
 }
 
 Texts CsvWrongShape::texts() const {
-  return {"Raden har " + std::to_string(fields) + " felt, men overskriften har " +
-              std::to_string(header_columns) +
-              " kolonner. Raden er hoppet over. Sjekk skilletegnet og at desimaltall med komma "
-              "står i anførselstegn.",
-          "The row has " + std::to_string(fields) + " fields but the header has " +
-              std::to_string(header_columns) +
-              " columns. The row was skipped. Check the delimiter, and that decimal numbers "
-              "with a comma are quoted."};
+  const std::string n = std::to_string(fields), columns = std::to_string(header_columns);
+  Texts t;
+  if (fields == 0) {
+    t = {"Raden har bare én utfylt celle, men overskriften har " + columns + " kolonner.",
+         "The row has only one filled cell, but the header has " + columns + " columns."};
+  } else if (fields < header_columns) {
+    t = {"Raden har " + n + " felt, men overskriften har " + columns + " kolonner.",
+         "The row has " + n + " fields, but the header has " + columns + " columns."};
+  } else {
+    t = {"Raden har " + n + " felt, flere enn de " + std::to_string(header_width) + " kolonnene i overskriften.",
+         "The row has " + n + " fields, more than the header's " + std::to_string(header_width) + " columns."};
+  }
+  t.nb += " Raden er hoppet over. Sjekk skilletegnet og at desimaltall med komma står i anførselstegn.";
+  t.en += " The row was skipped. Check the delimiter, and that decimal numbers with a comma are quoted.";
+  return t;
+}
+
+Texts SumRowWithoutUnit::texts() const {
+  return {q(label) + " sier at raden er en sum av andre rader, og den har ingen " + (no_unit ? "enhet" : "år") +
+              " å høre til. Den er holdt utenfor. Sumrader trengs ikke: kalkulatoren summerer selv.",
+          q(label) + " says the row is a sum of other rows, and it has no " + (no_unit ? "unit" : "year") +
+              " to belong to. It was left out. Sum rows are not needed: the calculator adds up the rows itself."};
+}
+
+Texts HeaderRepeated::texts() const {
+  const std::string c(columns);
+  return {"En ny overskrift midt i filen (" + c + "). Radene under den er lest med dens kolonner.",
+          "A new header in the middle of the file (" + c + "). The rows below it were read with its columns."};
+}
+
+Texts HeaderRepeatedUnmapped::texts() const {
+  const std::string c(columns);
+  return {"Denne overskriften midt i filen (" + c + ") kan ikke leses som kolonner for " +
+              (reference ? "publiserte tall" : "årsverk") +
+              " (den trenger enhet, år og kategorier som øverst i filen). Radene under den er hoppet over fram til "
+              "neste overskrift som kan leses. Gi kolonnene samme slags overskrifter som øverst i filen, eller legg "
+              "arkene i hver sin fil.",
+          "This header in the middle of the file (" + c + ") cannot be read as columns of " +
+              (reference ? "published figures" : "FTEs") +
+              " (it needs unit, year and categories as at the top of the file). The rows below it were skipped up to "
+              "the next header that can be read. Give the columns the same kind of headers as at the top of the file, "
+              "or put the sheets in files of their own."};
 }
 
 Texts YearMissing::texts() const {

@@ -223,6 +223,10 @@ UnitResult parse_unit(std::string_view text, std::optional<int> year, const Regi
     std::string_view after = rest.substr(k);
     // What follows the number must be the end or a separator before a name.
     if (!after.empty()) {
+      if (invisible_char_at(after, 0)) {  // "31\u200B01": a number broken by an invisible character
+        r.status = UnitStatus::Unresolved;
+        return r;
+      }
       char c = after[0];
       bool ok = c == ' ' || c == '\t' || c == ':' || c == ',' || c == '.' ||
                 static_cast<unsigned char>(c) >= 0x80 || (c == '-' && !(after.size() > 1 && is_digit(after[1])));
@@ -554,6 +558,76 @@ std::optional<int> match_reference_measure(std::string_view text) {
     case Category::M4: case Category::D: case Category::HoyMed: return 3;  // 2024: M4 is d
     default: return std::nullopt;
   }
+}
+
+namespace {
+
+struct Word {
+  std::size_t begin, end;
+  std::string norm;
+};
+
+// The cell's words (runs of letters and digits; bytes of UTF-8 letters count as letters).
+std::vector<Word> words_of(std::string_view text) {
+  std::vector<Word> words;
+  std::size_t i = 0;
+  auto letter = [&](std::size_t k) {
+    const unsigned char c = static_cast<unsigned char>(text[k]);
+    return c >= 0x80 || (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+  };
+  while (i < text.size() && words.size() < 12) {
+    while (i < text.size() && !letter(i)) ++i;
+    const std::size_t b = i;
+    while (i < text.size() && letter(i)) ++i;
+    if (i > b) words.push_back({b, i, normalise_name(text.substr(b, i - b))});
+  }
+  return words;
+}
+
+bool strong_sum_word(const std::string& w) {
+  return in(w, {"sum", "summen", "totalt", "total", "totals", "samlet", "samla", "totalsum", "grandtotal",
+                "ialt"});
+}
+
+bool weak_sum_word(const std::string& w) { return in(w, {"alle", "begge", "all", "both"}); }
+
+bool sum_object_word(const std::string& w) {
+  return in(w, {"tjenester", "tjenestene", "tenester", "maalgrupper", "maalgruppene", "grupper",
+                "gruppene", "services", "groups", "aldre", "aldersgrupper", "ages"});
+}
+
+// Words [from, to) of `w` form a label: a strong word, «i alt», or a weak word alone or before
+// what it sums.
+std::size_t label_words_at_end(const std::vector<Word>& w) {
+  const std::size_t n = w.size();
+  if (n >= 2 && w[n - 2].norm == "i" && w[n - 1].norm == "alt") return 2;
+  if (n >= 1 && strong_sum_word(w[n - 1].norm)) return 1;
+  return 0;
+}
+
+}  // namespace
+
+bool is_sum_label(std::string_view text) {
+  const std::vector<Word> w = words_of(text);
+  if (w.empty()) return false;
+  if (strong_sum_word(w[0].norm) || label_words_at_end(w) > 0) return true;
+  if (weak_sum_word(w[0].norm)) return w.size() == 1 || (w.size() == 2 && sum_object_word(w[1].norm));
+  return false;
+}
+
+bool split_sum_label(std::string_view cell, std::string_view& unit) {
+  const std::vector<Word> w = words_of(cell);
+  if (w.empty()) return false;
+  if (std::size_t k = label_words_at_end(w)) {
+    unit = trim(cell.substr(0, w[w.size() - k].begin));
+  } else if (strong_sum_word(w[0].norm) || (w.size() == 1 && weak_sum_word(w[0].norm))) {
+    unit = w.size() > 1 ? trim(cell.substr(w[1].begin)) : std::string_view();
+  } else {
+    return false;
+  }
+  while (!unit.empty() && (unit.back() == ':' || unit.back() == '-' || unit.back() == ',' || unit.back() == '('))
+    unit = trim(unit.substr(0, unit.size() - 1));
+  return true;
 }
 
 GroupMatch match_group(std::string_view text) {

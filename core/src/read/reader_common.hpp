@@ -107,6 +107,13 @@ std::string closest_category_header(std::string_view header);
 bool has_rate_marker(std::string_view header);
 std::optional<int> match_reference_measure(std::string_view text);
 
+// «Totalt», «Sum», «I alt», «Total», «Samlet» — and «Begge», «Alle», «Both», «All» alone or before
+// «målgrupper»/«tjenester» — as a whole target-group or service cell: the row is a sum of others.
+bool is_sum_label(std::string_view text);
+// The same label before or after a unit in a unit cell («3101 Totalt», «0301 Oslo i alt», «Sum
+// Halden», «Totalt»): true, with `unit` set to what is left of the cell (empty when nothing).
+bool split_sum_label(std::string_view cell, std::string_view& unit);
+
 enum class GroupMatch { Adults, Children, Unknown, Empty };
 GroupMatch match_group(std::string_view text);
 

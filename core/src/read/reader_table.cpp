@@ -30,6 +30,12 @@ void TableReader::Impl::decode(const CsvRecord& rec, Row& r) {
   }
 }
 
+std::size_t TableReader::Impl::filled_width(const Row& r) {
+  std::size_t n = r.fields.size();
+  while (n > 0 && r.fields[n - 1].empty()) --n;
+  return n;
+}
+
 std::size_t TableReader::Impl::non_empty(const Row& r) {
   std::size_t n = 0;
   for (const auto& f : r.fields) n += !f.empty();
@@ -88,7 +94,7 @@ bool TableReader::Impl::shape_ok(const Row& r) const {
 
 void TableReader::Impl::flush_pending_as_errors() {
   for (const auto& [line, n] : pending) {
-    ctx.report(line, 0, msg::CsvWrongShape{n, eff_width});
+    ctx.report(line, 0, msg::CsvWrongShape{n, eff_width, columns.size()});
   }
   pending.clear();
   pending_data.clear();
@@ -106,14 +112,71 @@ bool TableReader::Impl::looks_like_data(const Row& r) const {
   return y.size() == 4 && all_digits(y);
 }
 
+bool TableReader::Impl::repeated_header(const Row& row) {
+  if (ctx.out.kind != FileKind::Arsverk && ctx.out.kind != FileKind::Reference) return false;
+  if (non_empty(row) < 2 || looks_like_data(row)) return false;
+  std::vector<ColumnInfo> cols;
+  if (header_score(row, &cols) < 2) return false;
+  const bool names_unit_or_year = std::any_of(cols.begin(), cols.end(), [](const ColumnInfo& c) {
+    return c.role == Role::Unit || c.role == Role::Year;
+  });
+  if (!names_unit_or_year) return false;
+  if (pending_count) flush_pending_as_errors();
+  remap(row, std::move(cols));
+  return true;
+}
+
+// Two sheets pasted one under the other: the second header maps the columns of the rows below
+// it. A header that cannot be mapped stops its block: its rows are skipped with one message.
+void TableReader::Impl::remap(const Row& row, std::vector<ColumnInfo> cols) {
+  const FileKind kind = ctx.out.kind;
+  const std::string format = ctx.out.format;
+  const bool was_reference = kind == FileKind::Reference;
+  const std::size_t messages = ctx.diagnostics.items().size();
+  columns = std::move(cols);
+  unit_col = year_col = group_col = service_col = category_col = value_col = pop_col = age_col = sex_col =
+      contents_col = -1;
+  cat_cols.clear();
+  year_cols.clear();
+  ref_cols.clear();
+  ref_measures.clear();
+  unnamed_cols.clear();
+  unnamed_reported = false;
+  layout = Layout::None;
+  eff_width = 0;
+  header_line = row.line;
+  setup_columns();
+  const bool reference = layout == Layout::RefWide || layout == Layout::RefLong;
+  const bool arsverk = layout == Layout::Wide || layout == Layout::Long;
+  const bool ok = stage != Stage::Dead && (arsverk || reference) && reference == was_reference;
+  ctx.out.kind = kind;
+  ctx.out.format = format;
+  stage = Stage::Data;
+  skipping_block = !ok;
+  std::vector<std::string> found;
+  for (const auto& c : columns)
+    if (!c.header.empty() && found.size() < 12) found.push_back(q(c.header));
+  const std::string names = join(found);
+  if (ok) {
+    ctx.report(row.line, 0, msg::HeaderRepeated{names});
+    return;
+  }
+  // One message for the block, in place of setup_columns' about a table at the top of a file.
+  auto& items = ctx.diagnostics.items();
+  items.erase(items.begin() + static_cast<std::ptrdiff_t>(std::min(messages, items.size())), items.end());
+  ctx.report(row.line, 0, msg::HeaderRepeatedUnmapped{names, was_reference});
+}
+
 void TableReader::Impl::data(const Row& row) {
   if (stage != Stage::Data) return;
   if (non_empty(row) == 0) return;  // blank line
+  if (repeated_header(row)) return;
+  if (skipping_block) return;
   if (!shape_ok(row)) {
     if (pending_count == 0) pending_first = row.line;
     ++pending_count;
     if (pending.size() < 1000) {
-      pending.emplace_back(row.line, row.fields.size());
+      pending.emplace_back(row.line, non_empty(row) < 2 ? 0 : filled_width(row));
       pending_data.push_back(looks_like_data(row));
     }
     return;

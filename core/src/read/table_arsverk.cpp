@@ -48,7 +48,10 @@ void TableReader::Impl::reference_value(const Row& r, int col, const std::string
 }
 
 std::optional<std::string> TableReader::Impl::arsverk_unit(const Row& r, int year) {
-  std::string_view t = cell(r, unit_col);
+  return arsverk_unit(r, year, cell(r, unit_col));
+}
+
+std::optional<std::string> TableReader::Impl::arsverk_unit(const Row& r, int year, std::string_view t) {
   if (t.empty()) {
     ctx.report(r.line, unit_col + 1, msg::UnitMissing{});
     return std::nullopt;
@@ -176,14 +179,43 @@ void TableReader::Impl::report_ambiguous(const Ambiguous& a, Fixed used, bool de
   ctx.report(a.line, a.column, msg::NumberAmbiguous{a.mark, as_decimal, as_whole, used});
 }
 
+std::optional<SumLabel> TableReader::Impl::sum_label(const Row& r, std::string_view& unit_text) const {
+  unit_text = cell(r, unit_col);
+  std::string_view rest;
+  if (split_sum_label(unit_text, rest)) {
+    SumLabel label{r.line, 0, SumLabelColumn::Unit, std::string(unit_text)};
+    unit_text = rest;
+    return label;
+  }
+  for (auto [col, where] : {std::pair{group_col, SumLabelColumn::Group}, {service_col, SumLabelColumn::Service}}) {
+    std::string_view t = cell(r, col);
+    if (col >= 0 && is_sum_label(t) && (where != SumLabelColumn::Group || match_group(t) == GroupMatch::Unknown))
+      return SumLabel{r.line, 0, where, std::string(t)};
+  }
+  return std::nullopt;
+}
+
+// A sum row that names no unit or year cannot be checked against the rows it sums, nor used.
+bool TableReader::Impl::sum_row_without_place(const Row& r, const SumLabel& label, std::string_view unit_text) {
+  std::string_view y = cell(r, year_col);
+  if (!unit_text.empty() && !y.empty()) return false;
+  const int col = (label.column == SumLabelColumn::Unit ? unit_col
+                   : label.column == SumLabelColumn::Group ? group_col : service_col) + 1;
+  ctx.report(r.line, col, msg::SumRowWithoutUnit{label.text, unit_text.empty()});
+  return true;
+}
+
 void TableReader::Impl::arsverk_row(const Row& r) {
   if (values_full) return;
+  std::string_view unit_text;
+  std::optional<SumLabel> label = sum_label(r, unit_text);
+  if (label && sum_row_without_place(r, *label, unit_text)) return;
   auto year = parse_year(r, year_col);
   if (!year) return;
-  auto unit = arsverk_unit(r, *year);
+  auto unit = arsverk_unit(r, *year, unit_text);
   if (!unit) return;
   TargetGroup group = TargetGroup::Unspecified;
-  if (group_col >= 0) {
+  if (group_col >= 0 && !(label && label->column == SumLabelColumn::Group)) {
     std::string_view g = cell(r, group_col);
     switch (match_group(g)) {
       case GroupMatch::Adults: group = TargetGroup::Adults; break;
@@ -197,6 +229,7 @@ void TableReader::Impl::arsverk_row(const Row& r) {
   if (!unnamed_reported) report_figures_without_header(r);
   if (says_rate(r)) return;
   std::string_view service = cell(r, service_col);
+  if (label && label->column == SumLabelColumn::Service) service = {};
   if (!service.empty()) note_service(service, r.line);
   struct Item { CategoryMatch cat; Fixed value; CellAmbiguity ambiguity; };
   std::vector<Item> items;
@@ -234,6 +267,7 @@ void TableReader::Impl::arsverk_row(const Row& r) {
     av.unit = *unit;
     av.year = *year;
     av.group = group;
+    av.sum_label = label.has_value();
     av.service = service;
     av.category = it.cat.category;
     av.value = it.value;
@@ -246,6 +280,7 @@ void TableReader::Impl::arsverk_row(const Row& r) {
     else if (layout == Layout::Long) note_category(it.cat);
     ctx.out.arsverk.push_back(std::move(av));
   }
+  if (label && !items.empty()) ctx.out.sum_labels.push_back(std::move(*label));
 }
 
 void TableReader::Impl::resolve_totals() {

@@ -122,7 +122,7 @@ struct TableReader::Impl {
   int64_t header_line = 0;
 
   // Footnote candidates: rows of another shape after data; errors if data follows them.
-  std::vector<std::pair<int64_t, std::size_t>> pending;  // (line, field count), capped
+  std::vector<std::pair<int64_t, std::size_t>> pending;  // (line, filled width or 0: one cell), capped
   std::vector<bool> pending_data;  // per pending row: starts like a data row (looks_like_data)
   int64_t pending_count = 0, pending_first = 0;
   int64_t data_rows = 0;
@@ -169,6 +169,8 @@ struct TableReader::Impl {
   void decode(const CsvRecord& rec, Row& r);
 
   static std::size_t non_empty(const Row& r);
+  // Fields up to the last filled one (empty cells at the end of a row say nothing of its shape).
+  static std::size_t filled_width(const Row& r);
 
   // Excel leftovers: a row wider than the limit only because of thousands of empty columns to
   // the right is as wide as its last filled cell (never narrower than the header, so the row's
@@ -228,6 +230,12 @@ struct TableReader::Impl {
 
   void data(const Row& row);
 
+  // A header again below the data (sheets pasted one under the other): the columns re-mapped
+  // for the rows below it (true).
+  bool repeated_header(const Row& row);
+  void remap(const Row& row, std::vector<ColumnInfo> cols);
+  bool skipping_block = false;  // below a repeated header that could not be mapped
+
   std::string_view cell(const Row& r, int c) const {
     return c >= 0 && c < static_cast<int>(r.fields.size()) ? r.fields[c] : std::string_view();
   }
@@ -237,6 +245,14 @@ struct TableReader::Impl {
   std::optional<int> parse_year(const Row& r, int col);
 
   std::optional<std::string> arsverk_unit(const Row& r, int year);
+  // `text`: the unit cell, or what is left of it after a sum label.
+  std::optional<std::string> arsverk_unit(const Row& r, int year, std::string_view text);
+
+  // A label that says the row is a sum («3101 Totalt», target group «Begge», service «Sum»);
+  // `unit_text` gets the unit cell without the label.
+  std::optional<SumLabel> sum_label(const Row& r, std::string_view& unit_text) const;
+  // A labelled row without unit or year: reported and left out (true).
+  bool sum_row_without_place(const Row& r, const SumLabel& label, std::string_view unit_text);
 
   // «Psykisk helse ekskl. demens» names dementia work only as left out: counted, and said once
   // per service text on its first line.

@@ -144,10 +144,22 @@ std::string to_utf8(std::string_view bytes, bool& converted) {
   return converted ? cp1252_to_utf8(bytes) : std::string(bytes);
 }
 
+bool invisible_char_at(std::string_view s, std::size_t i);
+
 namespace {
+// Invisible characters that only surround a figure or a unit number (pasted from the web or a
+// workbook): zero-width space, non-joiner and joiner, word joiner, byte order mark; NUL.
+bool invisible_at(std::string_view s, std::size_t i) {
+  if (i + 3 > s.size()) return false;
+  const unsigned char a = static_cast<unsigned char>(s[i]), b = static_cast<unsigned char>(s[i + 1]),
+                      c = static_cast<unsigned char>(s[i + 2]);
+  return (a == 0xE2 && b == 0x80 && c >= 0x8B && c <= 0x8D) || (a == 0xE2 && b == 0x81 && c == 0xA0) ||
+         (a == 0xEF && b == 0xBB && c == 0xBF);
+}
 std::size_t lead_space(std::string_view s, std::size_t i) {
   unsigned char c = static_cast<unsigned char>(s[i]);
-  if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v') return 1;
+  if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v' || c == 0) return 1;
+  if (invisible_at(s, i)) return 3;
   if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0) return 2;
   if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
       (static_cast<unsigned char>(s[i + 2]) == 0xAF || static_cast<unsigned char>(s[i + 2]) == 0x89))
@@ -157,7 +169,8 @@ std::size_t lead_space(std::string_view s, std::size_t i) {
 std::size_t trail_space(std::string_view s) {
   std::size_t n = s.size();
   unsigned char c = static_cast<unsigned char>(s[n - 1]);
-  if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v') return 1;
+  if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v' || c == 0) return 1;
+  if (n >= 3 && invisible_at(s, n - 3)) return 3;
   if (n >= 2 && c == 0xA0 && static_cast<unsigned char>(s[n - 2]) == 0xC2) return 2;
   if (n >= 3 && (c == 0xAF || c == 0x89) && static_cast<unsigned char>(s[n - 2]) == 0x80 &&
       static_cast<unsigned char>(s[n - 3]) == 0xE2)
@@ -217,10 +230,40 @@ std::string remove_once(std::string s, std::string_view part) {
 }
 
 std::string excerpt(std::string_view s, std::size_t max_bytes) {
-  if (s.size() <= max_bytes) return std::string(s);
-  std::size_t cut = max_bytes;
-  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
-  return std::string(s.substr(0, cut)) + "\xE2\x80\xA6";
+  std::string cut_text;
+  if (s.size() <= max_bytes) {
+    cut_text = std::string(s);
+  } else {
+    std::size_t cut = max_bytes;
+    while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+    cut_text = std::string(s.substr(0, cut)) + "\xE2\x80\xA6";
+  }
+  return visible(cut_text);
+}
+
+bool invisible_char_at(std::string_view s, std::size_t i) { return invisible_at(s, i); }
+
+std::string visible(std::string_view s) {
+  static const char* const hex = "0123456789ABCDEF";
+  std::string out;
+  out.reserve(s.size());
+  auto escape = [&](unsigned cp) {
+    out += "\\u";
+    for (int shift = 12; shift >= 0; shift -= 4) out += hex[(cp >> shift) & 0xF];
+  };
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c < 0x20 || c == 0x7F) {
+      escape(c);
+    } else if (invisible_at(s, i)) {
+      escape(((c & 0x0F) << 12) | ((static_cast<unsigned char>(s[i + 1]) & 0x3F) << 6) |
+             (static_cast<unsigned char>(s[i + 2]) & 0x3F));
+      i += 2;
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out;
 }
 
 }  // namespace arsverk::detail

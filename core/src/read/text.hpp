@@ -51,7 +51,13 @@ std::optional<int> find_year(std::string_view s);
 // Removes the first occurrence of `part`.
 std::string remove_once(std::string s, std::string_view part);
 
-// Shortens a cell for quoting in messages (UTF-8 safe), e.g. 60 bytes then "…".
+// Shortens a cell for quoting in messages (UTF-8 safe), e.g. 60 bytes then "…", with invisible
+// characters shown (visible()).
 std::string excerpt(std::string_view s, std::size_t max_bytes = 60);
+// Control characters, zero-width spaces and joiners, the word joiner and the byte order mark
+// written as escapes ("\u200B", "\u0000"), so a message never quotes «3101» for a cell that is not.
+std::string visible(std::string_view s);
+// A zero-width space, joiner, word joiner or byte order mark starts at s[i].
+bool invisible_char_at(std::string_view s, std::size_t i);
 
 }  // namespace arsverk::detail

@@ -123,12 +123,14 @@ std::string report_to_csv(const Report& report, const Settings&, bool norwegian)
                                  "årsverk M1", "årsverk M2", "årsverk M3", "årsverk M4",
                                  "per 1000 M1", "per 1000 M2", "per 1000 M3", "per 1000 M4",
                                  "vist M1", "vist M2", "vist M3", "vist M4",
-                                 "videreført fra", "holdt utenfor", "grunn", "dekning", "merknader"};
+                                 "videreført fra", "holdt utenfor", "grunn", "dekning",
+                                 "kommuner med tall", "kommuner i alt", "for tynt grunnlag", "merknader"};
   const char* const en_head[] = {"level", "code", "name", "year", "schema", "population", "population_year",
                                  "fte M1", "fte M2", "fte M3", "fte M4",
                                  "per 1000 M1", "per 1000 M2", "per 1000 M3", "per 1000 M4",
                                  "shown M1", "shown M2", "shown M3", "shown M4",
-                                 "carried from", "suppressed", "reason", "coverage", "flags"};
+                                 "carried from", "suppressed", "reason", "coverage",
+                                 "municipalities with figures", "municipalities", "too thin", "flags"};
   const auto& head = norwegian ? nb_head : en_head;
   for (std::size_t i = 0; i < std::size(nb_head); ++i) out += (i ? std::string(1, d) : "") + csv_field(head[i], d);
   out += "\r\n";
@@ -142,13 +144,18 @@ std::string report_to_csv(const Report& report, const Settings&, bool norwegian)
     f.push_back(std::to_string(r.population));
     f.push_back(std::to_string(r.population_year));
     for (int i = 0; i < 4; ++i) f.push_back(r.arsverk[i] ? plain_fixed(*r.arsverk[i], norwegian) : "");
+    const bool hidden = r.suppressed || thin_aggregate(r);
     for (int i = 0; i < 4; ++i)
-      f.push_back(r.suppressed || !r.per_1000[i] ? "" : plain_number(*r.per_1000[i], norwegian));
-    for (int i = 0; i < 4; ++i) f.push_back(r.suppressed ? "" : display_rate(r, i, lang).value_or(""));
+      f.push_back(hidden || !r.per_1000[i] ? "" : plain_number(*r.per_1000[i], norwegian));
+    for (int i = 0; i < 4; ++i) f.push_back(hidden ? "" : display_rate(r, i, lang).value_or(""));
     f.push_back(r.carried_from ? std::to_string(*r.carried_from) : "");
     f.push_back(r.suppressed ? (norwegian ? "ja" : "yes") : "");
     f.push_back(r.suppression_reason);
     f.push_back(plain_number(r.coverage, norwegian));
+    const bool aggregate = r.level == Level::Fylke || r.level == Level::Land || r.level == Level::KostraGruppe;
+    f.push_back(aggregate && !r.direct ? std::to_string(r.members) : "");
+    f.push_back(aggregate && !r.direct ? std::to_string(r.members_total) : "");
+    f.push_back(thin_aggregate(r) ? r.aggregate_coverage.reason : "");
     std::string flags;
     for (const auto& fl : r.flags) flags += (flags.empty() ? "" : " ") + fl;
     f.push_back(flags);
@@ -220,9 +227,16 @@ std::string report_to_table(const Report& report, const Settings& settings) {
   std::vector<std::vector<std::string>> rows{head};
   for (const Result& r : report.results) {
     std::vector<std::string> row{std::to_string(r.year), to_string(r.level), r.code, r.name, format_int(r.population, lang)};
-    for (int i = 0; i < 4; ++i) row.push_back(r.suppressed ? "-" : display_rate(r, i, lang).value_or("–"));
+    const bool thin = thin_aggregate(r);
+    for (int i = 0; i < 4; ++i)
+      row.push_back(r.suppressed ? "-" : thin ? "–" : display_rate(r, i, lang).value_or("–"));
     std::string note;
     if (r.suppressed) note = nb ? "holdt utenfor visning" : "left out of display";
+    if (thin)
+      note = nb ? "bare " + std::to_string(r.members) + " av " + std::to_string(r.members_total) +
+                      " kommuner har tall: for få til et tall"
+                : "figures for only " + std::to_string(r.members) + " of " + std::to_string(r.members_total) +
+                      " municipalities: too few for a figure";
     if (r.carried_from) note = (nb ? "videreført fra " : "carried from ") + std::to_string(*r.carried_from);
     if (r.coverage < 1.0) note += (note.empty() ? "" : "; ") + std::string(nb ? "dekning " : "coverage ") +
                                   format_double(r.coverage * 100, 1, lang) + " %";

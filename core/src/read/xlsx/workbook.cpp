@@ -107,8 +107,10 @@ void merge_into(ReadContext& ctx, SheetResult& s) {
   out.sheets.push_back(s.name);
   for (ArsverkValue& v : f.arsverk) v.sheet = sheet;
   for (ReferenceRate& r : f.reference) r.sheet = sheet;
+  for (SumLabel& l : f.sum_labels) l.sheet = sheet;
   out.arsverk.insert(out.arsverk.end(), f.arsverk.begin(), f.arsverk.end());
   out.reference.insert(out.reference.end(), f.reference.begin(), f.reference.end());
+  out.sum_labels.insert(out.sum_labels.end(), f.sum_labels.begin(), f.sum_labels.end());
   bool duplicate = false;
   for (const auto& [key, value] : f.population) {
     if (!out.population.emplace(key, value).second) duplicate = true;

@@ -1,0 +1,315 @@
+// Sum rows: a row whose figures are the sum of other rows of the same unit and year (over target
+// groups or services), or of its members (Oslo's districts, a county's municipalities, all of
+// them for the country), is a subtotal, not data: adding it would count every FTE twice. Rows
+// are found by their label («Totalt», «Sum», «I alt», read by the readers) and by arithmetic;
+// where the two disagree the message says which was used and what to change.
+#include <algorithm>
+#include <tuple>
+
+#include "context.hpp"
+
+namespace arsverk::detail {
+
+namespace {
+
+// The values of one unit, year, target group and service, kept apart for labelled rows.
+struct Entry {
+  std::string unit;
+  int year = 0;
+  TargetGroup group = TargetGroup::Unspecified;
+  std::string service;
+  const SumLabel* label = nullptr;
+  int source = 0;
+  int64_t line = 0;
+  CategoryAmounts amounts{};
+  std::vector<std::size_t> values;                 // in ctx.values
+  std::vector<std::pair<int, int64_t>> lines;      // distinct (source, line), in reading order
+  bool excluded = false;
+  bool kept = false;  // labelled, but nothing to be the sum of: used as data
+};
+
+int level_rank(const std::string& unit) {
+  switch (level_of_code(unit).value_or(Level::KostraGruppe)) {
+    case Level::Bydel: return 0;
+    case Level::Kommune: return 1;
+    case Level::Fylke: return 2;
+    case Level::Land: return 3;
+    default: return 4;
+  }
+}
+
+int coarseness(const Entry& e) {
+  return (e.group == TargetGroup::Unspecified) + e.service.empty();
+}
+
+// `outer` covers `inner` in target group and service: the same, or unspecified where the inner
+// one is specified.
+bool covers_key(const Entry& outer, const Entry& inner) {
+  return (outer.group == inner.group || outer.group == TargetGroup::Unspecified) &&
+         (outer.service == inner.service || outer.service.empty());
+}
+
+bool same_key(const Entry& a, const Entry& b) { return a.group == b.group && a.service == b.service; }
+
+// A unit's members for the arithmetic: Oslo's districts; a county's municipalities (and Oslo's
+// districts, for Oslo's county); every municipality and district for the country.
+bool member_of(const Context& ctx, const std::string& unit, const std::string& whole, int year) {
+  const auto level = level_of_code(unit), of = level_of_code(whole);
+  if (!level || !of) return false;
+  if (*of == Level::Kommune) return whole == "0301" && *level == Level::Bydel && unit.compare(0, 4, "0301") == 0;
+  if (*of == Level::Land) return *level == Level::Kommune || *level == Level::Bydel;
+  if (*of != Level::Fylke) return false;
+  auto structure = structure_for_year(year);
+  if (!structure) return false;
+  const std::string municipality = *level == Level::Bydel ? "0301" : unit;
+  if (*level != Level::Kommune && *level != Level::Bydel) return false;
+  const Municipality* m = ctx.registers.municipality(*structure, municipality);
+  return m && m->county == whole;
+}
+
+// M1's numerator from a row's categories: a–e, M1, the disjoint levels, or a total alone.
+std::optional<Fixed> first_measure(const CategoryAmounts& a) {
+  auto sum = [&](std::initializer_list<Category> cats) -> std::optional<Fixed> {
+    std::optional<Fixed> total;
+    for (Category c : cats)
+      if (a[static_cast<int>(c)]) {
+        if (!total) total = Fixed();
+        if (!total->add_checked(*a[static_cast<int>(c)])) return std::nullopt;
+      }
+    return total;
+  };
+  if (auto s = sum({Category::A, Category::B, Category::C, Category::D, Category::E})) return s;
+  if (a[static_cast<int>(Category::M1)]) return a[static_cast<int>(Category::M1)];
+  if (auto s = sum({Category::Ingen, Category::AnnenVgs, Category::VgsHelse, Category::HoyUten, Category::HoyMed}))
+    return s;
+  return a[static_cast<int>(Category::Total)];
+}
+
+struct Parts {
+  enum Kind { Within, Members, OwnAndMembers } kind = Within;
+  std::vector<const Entry*> entries;
+  CategoryAmounts sum{};
+  bool overflow = false;
+};
+
+void add_part(Parts& p, const Entry* e) {
+  p.entries.push_back(e);
+  p.overflow = !add_categories(p.sum, e->amounts) || p.overflow;
+}
+
+bool any_positive(const CategoryAmounts& a) {
+  return std::any_of(a.begin(), a.end(), [](const std::optional<Fixed>& v) { return v && *v > Fixed(); });
+}
+
+// The row's figures are the parts' sum: category by category, or its one total against theirs.
+bool equals_sum(const Entry& e, const Parts& p) {
+  if (p.overflow || p.entries.empty()) return false;
+  if (e.amounts == p.sum) return true;
+  int given = 0;
+  for (const auto& v : e.amounts) given += v.has_value();
+  const bool one_total = given == 1 && (e.amounts[static_cast<int>(Category::Total)] ||
+                                        e.amounts[static_cast<int>(Category::M1)]);
+  return one_total && first_measure(e.amounts) == first_measure(p.sum);
+}
+
+struct Finder {
+  Context& ctx;
+  std::vector<Entry>& entries;
+  std::map<UnitKey, std::vector<std::size_t>> by_unit_year;
+  std::map<int, std::vector<std::size_t>> by_year;
+
+  // Rows that are data: not left out, and a labelled row only once it was found to be data.
+  static bool counts(const Entry& f) { return !f.excluded && (!f.label || f.kept); }
+
+  // The three ways `e` can be a sum: of finer rows of its own unit, of its members' rows, or
+  // (Oslo) of both.
+  std::vector<Parts> part_sets(const Entry& e) {
+    Parts within, members, both;
+    within.kind = Parts::Within;
+    members.kind = Parts::Members;
+    both.kind = Parts::OwnAndMembers;
+    for (std::size_t i : by_unit_year[{e.unit, e.year}]) {
+      const Entry& f = entries[i];
+      if (&f == &e || !counts(f) || same_key(e, f) || !covers_key(e, f)) continue;
+      add_part(within, &f);
+      add_part(both, &f);
+    }
+    const int rank = level_rank(e.unit);
+    if (rank >= 1 && rank <= 3 && (rank > 1 || e.unit == "0301")) {
+      for (std::size_t i : by_year[e.year]) {
+        const Entry& f = entries[i];
+        if (!counts(f) || !covers_key(e, f) || !member_of(ctx, f.unit, e.unit, e.year)) continue;
+        add_part(members, &f);
+        add_part(both, &f);
+      }
+    }
+    const bool mixed = !within.entries.empty() && !members.entries.empty();
+    std::vector<Parts> sets;
+    for (Parts* p : {&within, &members})
+      if (!p->entries.empty()) sets.push_back(std::move(*p));
+    if (mixed) sets.push_back(std::move(both));
+    return sets;
+  }
+
+  std::string lines_text(const Entry& e, const Parts& p, Lang lang) const {
+    std::vector<std::pair<int, int64_t>> lines;
+    for (const Entry* f : p.entries) lines.insert(lines.end(), f->lines.begin(), f->lines.end());
+    std::sort(lines.begin(), lines.end());
+    lines.erase(std::unique(lines.begin(), lines.end()), lines.end());
+    const bool nb = lang == Lang::Nb;
+    const std::size_t shown = std::min<std::size_t>(lines.size(), 6);
+    std::string out;
+    bool same_file = std::all_of(lines.begin(), lines.end(), [&](const auto& l) { return l.first == e.source; });
+    for (std::size_t i = 0; i < shown; ++i) {
+      const bool last = i + 1 == shown && shown == lines.size();
+      if (i) out += last ? (nb ? " og " : " and ") : ", ";
+      out += same_file ? std::to_string(lines[i].second) : ctx.where(lang, lines[i].first, lines[i].second);
+    }
+    if (shown < lines.size())
+      out += (nb ? " og " : " and ") + std::to_string(lines.size() - shown) + (nb ? " til" : " more");
+    if (!same_file) return out;
+    return (nb ? (lines.size() == 1 ? "linje " : "linjene ") : (lines.size() == 1 ? "line " : "lines ")) + out;
+  }
+
+  static std::string what_text(const Entry& e, const Parts& p, Lang lang) {
+    const bool nb = lang == Lang::Nb;
+    if (p.kind == Parts::Members)
+      return e.unit == "0301" ? (nb ? "Oslos bydeler" : "Oslo's districts")
+             : e.unit == "0"  ? (nb ? "kommunene" : "the municipalities")
+                              : (nb ? "kommunene i fylket" : "the county's municipalities");
+    if (p.kind == Parts::OwnAndMembers) return nb ? "enhetens egne rader og bydelene" : "the unit's own rows and its districts";
+    std::vector<std::string> names;
+    for (const Entry* f : p.entries) {
+      std::string n;
+      if (e.group == TargetGroup::Unspecified && f->group != TargetGroup::Unspecified)
+        n = f->group == TargetGroup::Adults ? (nb ? "voksne" : "adults") : (nb ? "barn og unge" : "children and young people");
+      if (e.service.empty() && !f->service.empty()) n += (n.empty() ? "" : ", ") + f->service;
+      if (std::find(names.begin(), names.end(), n) == names.end()) names.push_back(n);
+    }
+    std::string out;
+    for (std::size_t i = 0; i < names.size() && i < 4; ++i) out += (i ? " + " : "") + names[i];
+    if (names.size() > 4) out += " + …";
+    return out;
+  }
+
+  void decide(Entry& e) {
+    const std::vector<Parts> sets = part_sets(e);
+    const Parts* equal = nullptr;
+    for (const Parts& p : sets)
+      if (equals_sum(e, p) && (e.label || (p.entries.size() >= 2 && any_positive(e.amounts)))) {
+        equal = &p;
+        break;
+      }
+    if (e.label && !equal && sets.empty()) {
+      e.kept = true;
+      ctx.message(e.source, e.line, msg::SumLabelWithoutParts{e.label->text, e.unit, e.year}, e.year);
+      return;
+    }
+    if (!e.label && !equal) return;
+    e.excluded = true;
+    const Parts& p = equal ? *equal : sets.front();
+    const std::string lines_nb = lines_text(e, p, Lang::Nb), lines_en = lines_text(e, p, Lang::En);
+    const std::string what_nb = what_text(e, p, Lang::Nb), what_en = what_text(e, p, Lang::En);
+    if (e.label && equal) {
+      ctx.message(e.source, e.line, msg::SumRow{e.label->text, lines_nb, lines_en, what_nb, what_en}, e.year);
+    } else if (e.label) {
+      ctx.message(e.source, e.line,
+                  msg::SumLabelNotSum{e.label->text, lines_nb, lines_en, what_nb, what_en, first_measure(e.amounts),
+                                      first_measure(p.sum)},
+                  e.year);
+    } else {
+      const bool no_group = e.group == TargetGroup::Unspecified &&
+                            std::any_of(p.entries.begin(), p.entries.end(),
+                                        [](const Entry* f) { return f->group != TargetGroup::Unspecified; });
+      const auto over = p.kind != Parts::Within ? msg::SumRowByArithmetic::Members
+                        : no_group               ? msg::SumRowByArithmetic::Groups
+                                                 : msg::SumRowByArithmetic::Services;
+      ctx.message(e.source, e.line, msg::SumRowByArithmetic{over, e.unit, e.year, lines_nb, lines_en, what_nb, what_en},
+                  e.year);
+    }
+  }
+};
+
+}  // namespace
+
+void find_sum_rows(Context& ctx) {
+  std::vector<Entry> entries;
+  // Labelled rows apart from the others, and one labelled row apart from a differently labelled one.
+  using Key = std::tuple<std::string, int, TargetGroup, std::string, bool, std::string>;
+  std::map<Key, std::size_t> index;
+  bool any_coarse = false;
+  std::size_t last = 0;
+  for (std::size_t i = 0; i < ctx.values.size(); ++i) {
+    const ArsverkValue& v = *ctx.values[i].value;
+    if (v.year < 2015 || v.year > 2100) continue;
+    const SumLabel* label = nullptr;
+    if (v.sum_label)
+      if (auto it = ctx.sum_labels.find({ctx.values[i].file, v.line}); it != ctx.sum_labels.end()) label = it->second;
+    // A row's categories come one after the other: the previous value's entry, without a look-up.
+    const ArsverkValue* prev = i > 0 ? ctx.values[i - 1].value : nullptr;
+    const bool same_as_prev = prev && !v.sum_label && !prev->sum_label && prev->year == v.year &&
+                              prev->group == v.group && prev->unit == v.unit && prev->service == v.service &&
+                              ctx.values[i - 1].file == ctx.values[i].file && !entries.empty() &&
+                              entries[last].unit == v.unit && entries[last].year == v.year;
+    std::size_t at = last;
+    bool added = false;
+    if (!same_as_prev) {
+      auto [it, inserted] = index.try_emplace(Key{v.unit, v.year, v.group, v.service, v.sum_label,
+                                                  label ? label->text : std::string()}, entries.size());
+      at = it->second;
+      added = inserted;
+    }
+    last = at;
+    if (added) {
+      Entry e;
+      e.unit = v.unit;
+      e.year = v.year;
+      e.group = v.group;
+      e.service = v.service;
+      e.label = label;
+      e.source = ctx.values[i].file;
+      e.line = v.line;
+      entries.push_back(std::move(e));
+    }
+    Entry& e = entries[at];
+    std::optional<Fixed>& slot = e.amounts[static_cast<int>(v.category)];
+    if (!slot) slot = v.value;  // a repeated category is reported by validate; the first counts
+    e.values.push_back(i);
+    if (e.lines.empty() || e.lines.back() != std::pair{ctx.values[i].file, v.line})
+      e.lines.emplace_back(ctx.values[i].file, v.line);
+    any_coarse = any_coarse || label || level_rank(v.unit) >= 2 || v.unit == "0301" ||
+                 v.group == TargetGroup::Unspecified || v.service.empty();
+  }
+  if (!any_coarse) return;
+  Finder finder{ctx, entries, {}, {}};
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    finder.by_unit_year[{entries[i].unit, entries[i].year}].push_back(i);
+    finder.by_year[entries[i].year].push_back(i);
+  }
+  std::vector<std::size_t> order(entries.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    const Entry &x = entries[a], &y = entries[b];
+    return std::tuple(x.year, level_rank(x.unit), coarseness(x)) < std::tuple(y.year, level_rank(y.unit), coarseness(y));
+  });
+  bool any_excluded = false;
+  for (std::size_t i : order) {
+    Entry& e = entries[i];
+    const bool candidate = e.label || coarseness(e) > 0 || level_rank(e.unit) >= 2 || e.unit == "0301";
+    if (!candidate) continue;
+    finder.decide(e);
+    any_excluded = any_excluded || e.excluded;
+  }
+  if (!any_excluded) return;
+  std::vector<bool> drop(ctx.values.size(), false);
+  for (const Entry& e : entries)
+    if (e.excluded)
+      for (std::size_t i : e.values) drop[i] = true;
+  std::vector<InputValue> kept;
+  kept.reserve(ctx.values.size());
+  for (std::size_t i = 0; i < ctx.values.size(); ++i)
+    if (!drop[i]) kept.push_back(ctx.values[i]);
+  ctx.values = std::move(kept);
+}
+
+}  // namespace arsverk::detail

@@ -1,0 +1,46 @@
+// The 2025 form has one part for adults and one for children and young people (issue 15, item
+// 8): a municipality left out for lack of one group's FTEs says whether that part was not given
+// at all or given with 0, and what to add.
+#include <catch2/catch.hpp>
+
+#include "engine_fixture.hpp"
+
+using namespace fixture;
+
+TEST_CASE("Only the adults' part given: a warning that the children's part is missing and what to add", "[one_part][engine]") {
+  Input in;
+  in.row24("3101", 2024, TargetGroup::Adults, "", "10", "5", "3", "2", "1");
+  const Report r = in.run();
+  const Result* x = find(r, "3101", 2024);
+  REQUIRE(x);
+  CHECK(x->suppressed);
+  const Diagnostic* d = diagnostic(r, "suppression.part_missing");
+  REQUIRE(d);
+  CHECK(d->severity == Severity::Warning);
+  CHECK(d->nb.find("bare delen for voksne, ingen rader for barn og unge") != std::string::npos);
+  CHECK(d->nb.find("Legg til radene for barn og unge") != std::string::npos);
+  CHECK(d->en.find("only the part for adults, no rows for children and young people") != std::string::npos);
+  CHECK(count_diagnostics(r, "suppression.part_zero") == 0);
+}
+
+TEST_CASE("Only the children's part given: the adults' part is named", "[one_part][engine]") {
+  Input in;
+  in.row24("3101", 2024, TargetGroup::Children, "", "10", "5", "3", "2", "1");
+  const Report r = in.run();
+  const Diagnostic* d = diagnostic(r, "suppression.part_missing");
+  REQUIRE(d);
+  CHECK(d->nb.find("ingen rader for voksne") != std::string::npos);
+}
+
+TEST_CASE("A part given with 0 FTEs is the indicator's rule, said apart from a missing part", "[one_part][engine]") {
+  Input in;
+  in.row24("3101", 2024, TargetGroup::Adults, "", "10", "5", "3", "2", "1");
+  in.row24("3101", 2024, TargetGroup::Children, "", "0", "0", "0", "0", "0");
+  const Report r = in.run();
+  CHECK(find(r, "3101", 2024)->suppressed);
+  CHECK(count_diagnostics(r, "suppression.part_missing") == 0);
+  const Diagnostic* d = diagnostic(r, "suppression.part_zero");
+  REQUIRE(d);
+  CHECK(d->severity == Severity::Info);
+  CHECK(d->nb.find("radene for barn og unge har 0 årsverk") != std::string::npos);
+}
