@@ -28,6 +28,8 @@ struct ReadContext {
   Diagnostics diagnostics;
   ParsedFile out;
   std::string sheet;  // the worksheet being read (.xlsx): line is its row, column its column
+  // Figures kept from the workbook's earlier sheets: ReaderLimits::max_values holds per file.
+  std::size_t values_before = 0;
 
   // Adds a message; prefixes "Linje L, kolonne C: " / "Line L, column C: " when line > 0, or
   // the cell ("Ark1!C7: ") when a sheet is being read.

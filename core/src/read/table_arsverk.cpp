@@ -49,7 +49,7 @@ void TableReader::Impl::reference_value(const Row& r, int col, const std::string
                "example 2.8). The value was skipped.");
     return;
   }
-  if (ctx.out.reference.size() >= ctx.limits.max_values) {
+  if (ctx.values_before + ctx.out.reference.size() >= ctx.limits.max_values) {
     values_full = true;
     ctx.report(Severity::Error, "file.too_many_values", r.line, 0,
                "Filen har mer enn " + std::to_string(ctx.limits.max_values) +
@@ -300,7 +300,7 @@ void TableReader::Impl::arsverk_row(const Row& r) {
     else if (v) items.push_back({*cat, *v, ambiguity});
   }
   if (!ok) return;
-  if (ctx.out.arsverk.size() + items.size() > ctx.limits.max_values) {
+  if (ctx.values_before + ctx.out.arsverk.size() + items.size() > ctx.limits.max_values) {
     // Memory is bounded by the values kept: far beyond any real årsverk file, stop keeping.
     values_full = true;
     ctx.report(Severity::Error, "file.too_many_values", r.line, 0,

@@ -11,9 +11,6 @@ namespace {
 constexpr int kHeadRows = 60;          // as the CSV path: the header is decided after these
 constexpr std::size_t kMaxMerges = 10000;
 constexpr std::size_t kHiddenListed = 10;
-// Cells handed on per sheet (rows × width). A row of XML can be a few bytes yet as wide as the
-// table allows, so this, not the XML size, bounds the work: 64 M is 2 M rows of 32 columns.
-constexpr std::size_t kMaxSheetCells = 64u << 20;
 
 // The one step from a sheet row to what the table reader consumes.
 void feed_row(TableReader& table, int64_t row, std::vector<std::string>&& cells) {
@@ -47,8 +44,8 @@ int to_int(std::string_view s) {
 
 class SheetReader {
  public:
-  SheetReader(ReadContext& ctx, const Workbook& book, TableReader& table)
-      : ctx_(ctx), book_(book), table_(table),
+  SheetReader(ReadContext& ctx, const Workbook& book, TableReader& table, std::size_t& cells_fed)
+      : ctx_(ctx), book_(book), table_(table), cells_fed_(cells_fed),
         max_width_(static_cast<int>(std::min<std::size_t>(ctx.limits.max_columns + 1, kMaxColumn))) {}
 
   bool read(std::string_view xml, const std::string& part) {
@@ -60,8 +57,9 @@ class SheetReader {
       if (ev == XmlReader::Event::Eof) break;
       if (ev == XmlReader::Event::Start && x.name() == "row") {
         if (row(x)) continue;
-        if (cells_fed_ > kMaxSheetCells) {
+        if (cells_fed_ > kMaxBookCells) {
           report_too_many_cells();
+          ok = false;
           break;
         }
         ev = XmlReader::Event::Error;
@@ -147,16 +145,18 @@ class SheetReader {
       return true;
     }
     emit(number, cells);
-    return cells_fed_ <= kMaxSheetCells;
+    return cells_fed_ <= kMaxBookCells;
   }
 
   void report_too_many_cells() {
-    std::string n = std::to_string(kMaxSheetCells >> 20);
+    std::string n = std::to_string(kMaxBookCells >> 20);
     ctx_.report(Severity::Error, "xlsx.too_large", last_row_, 0,
-                "Arket har mer enn " + n + " millioner celler (rader × kolonner); resten av arket er ikke lest. "
-                "Slett tomme rader og kolonner langt ute i arket, eller lagre arket som CSV.",
-                "The sheet has more than " + n + " million cells (rows × columns); the rest of the sheet was "
-                "not read. Delete empty rows and columns far out in the sheet, or save the sheet as CSV.");
+                "Excel-filen har mer enn " + n + " millioner celler (rader × kolonner, alle ark til sammen); "
+                "resten av filen er ikke lest. Slett tomme rader og kolonner langt ute i arkene, eller lagre "
+                "arket som CSV.",
+                "The Excel file has more than " + n + " million cells (rows × columns, all sheets together); "
+                "the rest of the file was not read. Delete empty rows and columns far out in the sheets, or "
+                "save the sheet as CSV.");
   }
 
   bool cell(XmlReader& x, int64_t row, int& next_column, std::vector<Cell>& cells) {
@@ -286,11 +286,11 @@ class SheetReader {
   ReadContext& ctx_;
   const Workbook& book_;
   TableReader& table_;
+  std::size_t& cells_fed_;  // the workbook's
   int max_width_;
   int width_ = 0;
   int64_t last_row_ = 0;
   int64_t rows_fed_ = 0;
-  std::size_t cells_fed_ = 0;
   std::vector<Merge> merges_;
   std::size_t next_merge_ = 0;
   std::vector<std::size_t> active_;
@@ -301,8 +301,8 @@ class SheetReader {
 }  // namespace
 
 bool read_sheet(ReadContext& ctx, const Workbook& book, std::string_view xml, const std::string& part,
-                TableReader& table) {
-  return SheetReader(ctx, book, table).read(xml, part);
+                TableReader& table, std::size_t& cells_fed) {
+  return SheetReader(ctx, book, table, cells_fed).read(xml, part);
 }
 
 }  // namespace arsverk::detail::xlsx
