@@ -282,7 +282,7 @@ def n(v, style=None):
 
 
 def wide_row(knr, group, values, year='2024'):
-    return [n(knr), n(year), group] + [v if isinstance(v, (Raw, Num)) or v == '' else n(v) for v in values]
+    return [n(knr), n(year), group] + [v if isinstance(v, (Raw, Num, Inline)) or v == '' else n(v) for v in values]
 
 
 def formula_books(out):
@@ -351,7 +351,7 @@ def decimal_books(out):
     write_xlsx(os.path.join(out, 'xlsx_text_decimal_point_typed.xlsx'), [Sheet('Ark1', rows)])
     long_rows = [['kommunenummer', 'år', 'målgruppe', 'kategori', 'årsverk'],
                  [n('3101'), n('2024'), 'voksne', 'a', n('1.125')],
-                 [n('3101'), n('2024'), 'voksne', 'b', 'x2.5'.lstrip('x')],
+                 [n('3101'), n('2024'), 'voksne', 'b', Inline('2.5')],
                  [n('3103'), n('2024'), 'voksne', 'a', n('2.75')]]
     write_xlsx(os.path.join(out, 'xlsx_number_cell_three_decimals.xlsx'), [Sheet('Ark1', long_rows)])
 

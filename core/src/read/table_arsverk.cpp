@@ -35,7 +35,8 @@ void TableReader::Impl::reference_row(const Row& r) {
 
 void TableReader::Impl::reference_value(const Row& r, int col, const std::string& unit, int year, int measure) {
   std::string_view t = cell(r, col);
-  ParsedNumber n = parse_decimal(t, comma_decimal);
+  if (kind(r, col) == CellKind::FormulaWithoutValue && refuse_workbook_figure(r, col)) return;
+  ParsedNumber n = parse_decimal(t, comma_decimal || kind(r, col) == CellKind::Number);
   if (n.status == NumberStatus::Empty || n.status == NumberStatus::SsbMissing) {
     note_missing(r, col, t);
     return;
@@ -149,11 +150,42 @@ void TableReader::Impl::report_figures_without_header(const Row& r) {
   }
 }
 
+bool TableReader::Impl::refuse_workbook_figure(const Row& r, int col) {
+  std::string_view t = cell(r, col);
+  switch (kind(r, col)) {
+    case CellKind::FormulaWithoutValue:
+      ctx.report(Severity::Error, "xlsx.formula_without_value", r.line, col + 1,
+                 q(t) + " er en formel uten lagret resultat: filen er lagret av et program som ikke "
+                 "regner ut formler (for eksempel openpyxl). Tallet er ikke oppgitt, og raden er hoppet "
+                 "over; det er ikke regnet som 0. Åpne filen i Excel eller LibreOffice og lagre den på "
+                 "nytt, så lagres resultatene.",
+                 q(t) + " is a formula without a saved result: the file was saved by a program that does "
+                 "not calculate formulas (openpyxl, for example). The figure is not given, and the row was "
+                 "skipped; it was not counted as 0. Open the file in Excel or LibreOffice and save it "
+                 "again, so that the results are saved.");
+      return true;
+    case CellKind::Percent:
+      ctx.report(Severity::Error, "xlsx.percent_figure", r.line, col + 1,
+                 "Cellen er formatert som prosent og viser " + q(t) + ", men årsverk er et antall, ikke "
+                 "en andel. Raden er hoppet over. Fjern prosentformatet (Formater celler → Tall) og skriv "
+                 "antallet årsverk, for eksempel 12,5.",
+                 "The cell is formatted as a percentage and shows " + q(t) + ", but FTEs are a count, "
+                 "not a share. The row was skipped. Remove the percentage format (Format Cells → Number) "
+                 "and enter the number of FTEs, for example 12.5.");
+      return true;
+    default: return false;
+  }
+}
+
 bool TableReader::Impl::arsverk_number(const Row& r, int col, std::optional<Fixed>& out, CellAmbiguity& ambiguity) {
   std::string_view t = cell(r, col);
-  ParsedNumber n = parse_decimal(t, comma_decimal);
   out.reset();
   ambiguity = {};
+  if (refuse_workbook_figure(r, col)) return false;
+  // A workbook's number cell is rendered with a decimal comma and no thousands separator: it is
+  // read that way and is no evidence about how the user writes numbers.
+  const bool rendered = kind(r, col) == CellKind::Number;
+  ParsedNumber n = parse_decimal(t, comma_decimal || rendered);
   switch (n.status) {
     case NumberStatus::Empty: return true;
     case NumberStatus::SsbMissing: note_missing(r, col, t); return true;
@@ -183,6 +215,10 @@ bool TableReader::Impl::arsverk_number(const Row& r, int col, std::optional<Fixe
   if (n.value > kMaxArsverkCell) {
     report_too_large(r, col, t);
     return false;
+  }
+  if (rendered) {
+    out = n.value;
+    return true;
   }
   note_decimal_evidence(n);
   if (n.ambiguous_mark) {

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "../test_reader_util.hpp"
+#include "read/xlsx/cell_text.hpp"
 
 using namespace arsverk;
 using namespace reader_test;
@@ -61,4 +62,82 @@ TEST_CASE("xlsx: sheets that point to one part read it once; limits hold per fil
   REQUIRE(find_code(two, "xlsx.sheets"));
   CHECK(find_code(two, "xlsx.sheets")->en.find("\"Barn og unge\" (the file's limit of figures or cells had been reached)") !=
         std::string::npos);
+}
+
+TEST_CASE("xlsx: a formula without a saved result is not given, never 0, and named", "[xlsx][excel_view]") {
+  ParsedFile f = bad("xlsx_formula_no_value.xlsx");
+  REQUIRE(f.kind == FileKind::Arsverk);
+  CHECK(figure(f, "3101", Category::A) == fte("10"));
+  CHECK_FALSE(figure(f, "3103", Category::C));  // the row with the formula: skipped, not 0
+  CHECK_FALSE(figure(f, "3103", Category::A));
+  const Diagnostic* d = find_code(f, "xlsx.formula_without_value");
+  REQUIRE(d);
+  CHECK(d->severity == Severity::Error);
+  CHECK(d->nb.rfind("Ark1!F3: «=B3+1» er en formel uten lagret resultat", 0) == 0);
+  CHECK(d->en.rfind("Ark1!F3: «=B3+1» is a formula without a saved result", 0) == 0);
+  CHECK(d->en.find("not counted as 0") != std::string::npos);
+
+  ParsedFile l = bad("xlsx_formula_no_value_long.xlsx");  // no <v> at all, in long form
+  CHECK(figure(l, "3101", Category::A) == fte("10"));
+  CHECK_FALSE(figure(l, "3101", Category::B));
+  REQUIRE(find_code(l, "xlsx.formula_without_value"));
+  CHECK(find_code(l, "xlsx.formula_without_value")->nb.rfind("'Årsverk 2024'!E3: «=E2*0.2»", 0) == 0);
+
+  // A shared formula's other cells name the formula only in its first cell.
+  ParsedFile s = bad("xlsx_formula_no_value_shared.xlsx");
+  CHECK(s.arsverk.empty());
+  CHECK(count_code(s, "xlsx.formula_without_value") == 3);
+}
+
+TEST_CASE("xlsx: a percent-formatted figure in an FTE column is refused on its cell", "[xlsx][excel_view]") {
+  ParsedFile f = bad("xlsx_percent_fte.xlsx");
+  CHECK(figure(f, "3101", Category::A) == fte("10"));
+  CHECK_FALSE(figure(f, "3103", Category::A));  // never 0.1 FTE
+  const Diagnostic* d = find_code(f, "xlsx.percent_figure");
+  REQUIRE(d);
+  CHECK(d->severity == Severity::Error);
+  CHECK(d->nb.rfind("Ark1!D3: Cellen er formatert som prosent og viser «10 %»", 0) == 0);
+  CHECK(d->en.find("Remove the percentage format") != std::string::npos);
+  const ParsedFile custom = bad("xlsx_percent_fte_custom.xlsx");
+  REQUIRE(find_code(custom, "xlsx.percent_figure"));
+  CHECK(find_code(custom, "xlsx.percent_figure")->nb.find("«25,5 %»") != std::string::npos);
+  CHECK_FALSE(figure(custom, "3103", Category::E));
+  const ParsedFile long_form = bad("xlsx_percent_fte_long.xlsx");
+  REQUIRE(find_code(long_form, "xlsx.percent_figure"));
+  CHECK(find_code(long_form, "xlsx.percent_figure")->nb.find("«5,25 %»") != std::string::npos);
+  CHECK_FALSE(figure(long_form, "3103", Category::A));
+
+  namespace xl = detail::xlsx;
+  CHECK(xl::percent_format(9, ""));
+  CHECK(xl::percent_format(10, ""));
+  CHECK(xl::percent_format(166, "0.0\" \"%"));
+  CHECK(xl::percent_format(170, "#,##0.00%;[Red]-#,##0.00%"));
+  CHECK_FALSE(xl::percent_format(2, "0.00"));
+  CHECK_FALSE(xl::percent_format(167, "0.0\" %\""));  // a % inside quotes is text
+  CHECK_FALSE(xl::percent_format(168, "0.0\\%"));     // an escaped % too
+  CHECK(xl::percent_text("0.1") == "10 %");
+  CHECK(xl::percent_text("0.255") == "25,5 %");
+}
+
+TEST_CASE("xlsx: how number cells look is no evidence about the decimal mark of text cells", "[xlsx][excel_view]") {
+  // Only number cells besides «1.250» typed as text: nothing the user typed decides.
+  ParsedFile f = bad("xlsx_text_decimal_point.xlsx");
+  const Diagnostic* d = find_code(f, "number.ambiguous");
+  REQUIRE(d);
+  CHECK(d->sheet == "Ark1");
+  CHECK(d->line == 3);
+  CHECK(d->column == 5);
+  CHECK(figure(f, "3101", Category::A) == fte("24.35"));  // the number cells as Excel shows them
+
+  // A typed «3.5» says '.' is the decimal mark: «1.250» is 1.25, without a message.
+  ParsedFile typed = bad("xlsx_text_decimal_point_typed.xlsx");
+  CHECK(figure(typed, "3103", Category::B) == fte("1.25"));
+  CHECK(figure(typed, "3101", Category::A) == fte("24.35"));
+  CHECK_FALSE(has_code(typed, "number.ambiguous"));
+
+  // A number cell 1.125 (shown «1,125») is 1.125 whatever the text cells say.
+  ParsedFile three = bad("xlsx_number_cell_three_decimals.xlsx");
+  CHECK(figure(three, "3101", Category::A) == fte("1.125"));
+  CHECK(figure(three, "3101", Category::B) == fte("2.5"));
+  CHECK_FALSE(has_code(three, "number.ambiguous"));
 }

@@ -224,6 +224,7 @@ bool read_styles(const std::string& xml, const std::string& path, Workbook& book
     for (const auto& [cid, c] : custom)
       if (cid == id) code = c;
     book.style_dates.push_back(id < 0 ? DateKind::None : date_kind(id, code));
+    book.style_percent.push_back(id >= 0 && percent_format(id, code));
   }
   return true;
 }

@@ -21,6 +21,7 @@ struct Workbook {
   bool date1904 = false;
   std::vector<std::string> shared_strings;
   std::vector<DateKind> style_dates;  // per cell style (cellXfs index)
+  std::vector<bool> style_percent;    // per cell style: its number format shows a percentage
 };
 
 enum class BookKind { Xlsx, Xlsb, Ods, OtherZip };

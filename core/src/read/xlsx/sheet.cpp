@@ -13,9 +13,10 @@ constexpr std::size_t kMaxMerges = 10000;
 constexpr std::size_t kHiddenListed = 10;
 
 // The one step from a sheet row to what the table reader consumes.
-void feed_row(TableReader& table, int64_t row, std::vector<std::string>&& cells) {
+void feed_row(TableReader& table, int64_t row, std::vector<std::string>&& cells, const std::vector<CellKind>& kinds) {
   CsvRecord rec;
   rec.fields.assign(cells.begin(), cells.end());  // views into `cells`, alive during the call
+  rec.kinds = kinds.data();
   rec.line = row;
   rec.end_line = row;
   table.record(rec);
@@ -30,6 +31,7 @@ struct Merge {
 struct Cell {
   std::string text;
   bool label = false;  // a string cell: its text may fill a merged range
+  CellKind kind = CellKind::Typed;
 };
 
 int to_int(std::string_view s) {
@@ -172,8 +174,8 @@ class SheetReader {
     next_column = column + 1;
     std::string type(x.attr("t"));
     int style = to_int(x.attr("s"));
-    std::string value;
-    bool inline_text = false;
+    std::string value, formula;
+    bool inline_text = false, has_formula = false;
     int depth = x.depth();
     for (;;) {
       auto ev = x.next();
@@ -182,6 +184,9 @@ class SheetReader {
       if (ev != XmlReader::Event::Start) continue;
       if (x.name() == "v") {
         if (!collect_value(x, value)) return false;
+      } else if (x.name() == "f") {
+        has_formula = true;
+        if (!collect_value(x, formula)) return false;
       } else if (x.name() == "is") {
         inline_text = true;
         if (!collect_string(x, value)) return false;
@@ -198,7 +203,14 @@ class SheetReader {
       return true;
     }
     c.label = inline_text || type == "s" || type == "str" || type == "inlineStr";
-    c.text = display(type, style, std::move(value), row, column);
+    if (has_formula && value.empty() && !c.label) {
+      // No saved result (a program that does not calculate wrote it): not an empty cell, and
+      // never 0. A shared formula's other cells carry no text of their own.
+      c.kind = CellKind::FormulaWithoutValue;
+      c.text = "=" + (formula.empty() ? std::string("…") : formula);
+      return true;
+    }
+    c.text = display(type, style, std::move(value), row, column, c.kind);
     return true;
   }
 
@@ -214,7 +226,8 @@ class SheetReader {
   }
 
   // The cell as Excel shows it.
-  std::string display(const std::string& type, int style, std::string value, int64_t row, int column) {
+  std::string display(const std::string& type, int style, std::string value, int64_t row, int column,
+                      CellKind& kind) {
     if (type == "s") {
       int index = to_int(value);
       if (index >= 0 && static_cast<std::size_t>(index) < book_.shared_strings.size())
@@ -229,10 +242,14 @@ class SheetReader {
     if (type == "b") return value == "1" ? "TRUE" : "FALSE";
     if (!type.empty() && type != "n") return value;  // str, inlineStr, e (#N/A), d (ISO date)
     if (value.empty()) return value;
-    DateKind date = style >= 0 && static_cast<std::size_t>(style) < book_.style_dates.size()
-                        ? book_.style_dates[static_cast<std::size_t>(style)]
-                        : DateKind::None;
+    kind = CellKind::Number;
+    const bool styled = style >= 0 && static_cast<std::size_t>(style) < book_.style_dates.size();
+    DateKind date = styled ? book_.style_dates[static_cast<std::size_t>(style)] : DateKind::None;
     if (date != DateKind::None) return date_text(value, date, book_.date1904);
+    if (styled && book_.style_percent[static_cast<std::size_t>(style)]) {
+      kind = CellKind::Percent;
+      return percent_text(value);
+    }
     std::string shown = number_text(value);
     return shown.empty() ? value : shown;  // not a number: as stored, the table reader says so
   }
@@ -262,9 +279,13 @@ class SheetReader {
     while (used > 0 && cells[static_cast<std::size_t>(used - 1)].text.empty()) --used;
     width_ = std::min(std::max(width_, used), max_width_);
     std::vector<std::string> fields(static_cast<std::size_t>(width_));
+    std::vector<CellKind> kinds(fields.size(), CellKind::Typed);
     cells_fed_ += fields.size();
-    for (std::size_t i = 0; i < fields.size() && i < cells.size(); ++i) fields[i] = std::move(cells[i].text);
-    feed_row(table_, row, std::move(fields));
+    for (std::size_t i = 0; i < fields.size() && i < cells.size(); ++i) {
+      fields[i] = std::move(cells[i].text);
+      kinds[i] = cells[i].kind;
+    }
+    feed_row(table_, row, std::move(fields), kinds);
     if (++rows_fed_ == kHeadRows) table_.decide_header();
   }
 
