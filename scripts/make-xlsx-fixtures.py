@@ -364,8 +364,8 @@ def empty_far_cells_books(out):
     write_xlsx(os.path.join(out, 'xlsx_formatted_empty_xfd.xlsx'), [Sheet('Ark1', rows)])
     rows = [HEADER_2024 + [Raw('<c r="AAA{row}" t="inlineStr"><is><t></t></is></c>')],
             wide_row('3101', 'voksne', ['10', '2', '1', '0.5', '0']) + [Raw('<c r="XFC{row}" s="2"><v></v></c>')],
-            wide_row('3103', 'voksne', ['4', '1', '1', '1', '0']) + [Raw('<c r="ZZZ{row}" t="s"><v>0</v></c>')]]
-    # Shared string 0 is the header's first text, so ZZZ3 is not empty: that row is too wide.
+            wide_row('3103', 'voksne', ['4', '1', '1', '1', '0']) + [Raw('<c r="XFA{row}" t="s"><v>0</v></c>')]]
+    # Shared string 0 is the header's first text, so XFA3 is not empty: that row is too wide.
     write_xlsx(os.path.join(out, 'xlsx_empty_far_cells.xlsx'), [Sheet('Ark1', rows)])
 
 

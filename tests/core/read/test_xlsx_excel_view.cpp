@@ -141,3 +141,42 @@ TEST_CASE("xlsx: how number cells look is no evidence about the decimal mark of 
   CHECK(figure(three, "3101", Category::B) == fte("2.5"));
   CHECK_FALSE(has_code(three, "number.ambiguous"));
 }
+
+TEST_CASE("xlsx: a cell written twice is an error on that cell; the row is not read", "[xlsx][excel_view]") {
+  ParsedFile f = bad("xlsx_duplicate_cell.xlsx");
+  CHECK(figure(f, "3101", Category::A) == fte("10"));
+  CHECK_FALSE(figure(f, "3103", Category::B));  // neither 1 nor 7
+  CHECK_FALSE(figure(f, "3103", Category::A));
+  const Diagnostic* d = find_code(f, "xlsx.duplicate_cell");
+  REQUIRE(d);
+  CHECK(d->severity == Severity::Error);
+  CHECK(d->nb.rfind("Ark1!E3: Cellen står to ganger i arket (først «1», så «7»)", 0) == 0);
+  CHECK(d->en.rfind("Ark1!E3: The cell is written twice in the sheet (first «1», then «7»)", 0) == 0);
+
+  ParsedFile implicit = bad("xlsx_duplicate_cell_implicit.xlsx");
+  REQUIRE(find_code(implicit, "xlsx.duplicate_cell"));
+  CHECK(find_code(implicit, "xlsx.duplicate_cell")->nb.rfind("Ark1!F3: ", 0) == 0);
+  CHECK_FALSE(figure(implicit, "3103", Category::C));
+
+  ParsedFile text = bad("xlsx_duplicate_cell_text.xlsx");
+  REQUIRE(find_code(text, "xlsx.duplicate_cell"));
+  CHECK(find_code(text, "xlsx.duplicate_cell")->nb.rfind("'Ark 1'!C3: ", 0) == 0);
+  CHECK(count_code(text, "xlsx.duplicate_cell") == 1);
+  for (const auto& v : text.arsverk) CHECK(v.unit == "3101");
+}
+
+TEST_CASE("xlsx: empty cells, formatted or not, never make a row too wide", "[xlsx][excel_view]") {
+  ParsedFile f = bad("xlsx_formatted_empty_xfd.xlsx");
+  CHECK_FALSE(has_code(f, "csv.too_many_columns"));
+  CHECK(count_severity(f, Severity::Error) == 0);
+  CHECK(figure(f, "3101", Category::A) == fte("10"));
+  CHECK(figure(f, "3103", Category::A) == fte("4"));
+  // Empty far out: ignored; text far out: that row is too wide, the others are read.
+  ParsedFile far = bad("xlsx_empty_far_cells.xlsx");
+  const Diagnostic* wide = find_code(far, "csv.too_many_columns");
+  REQUIRE(wide);
+  CHECK(wide->line == 3);
+  CHECK(count_code(far, "csv.too_many_columns") == 1);
+  CHECK(figure(far, "3101", Category::A) == fte("10"));
+  CHECK_FALSE(figure(far, "3103", Category::A));
+}

@@ -32,6 +32,7 @@ struct Cell {
   std::string text;
   bool label = false;  // a string cell: its text may fill a merged range
   CellKind kind = CellKind::Typed;
+  bool written = false;  // the sheet has a <c> for it
 };
 
 int to_int(std::string_view s) {
@@ -128,17 +129,19 @@ class SheetReader {
     std::vector<Cell> cells;
     int depth = x.depth();
     int next_column = 1;
+    bool duplicate = false;
     for (;;) {
       auto ev = x.next();
       if (ev == XmlReader::Event::Error || ev == XmlReader::Event::Eof) return false;
       if (ev == XmlReader::Event::End && x.depth() < depth) break;
       if (ev == XmlReader::Event::Start && x.name() == "c") {
-        if (!cell(x, number, next_column, cells)) return false;
+        if (!cell(x, number, next_column, cells, duplicate)) return false;
       } else if (ev == XmlReader::Event::Start && !x.skip_element()) {
         return false;
       }
     }
     last_row_ = number;
+    if (duplicate) return true;  // reported on the cell; which text Excel would show is unknown
     apply_merges(number, cells);
     bool content = std::any_of(cells.begin(), cells.end(), [](const Cell& c) { return !c.text.empty(); });
     if (is_hidden) {
@@ -161,17 +164,34 @@ class SheetReader {
                 "save the sheet as CSV.");
   }
 
-  bool cell(XmlReader& x, int64_t row, int& next_column, std::vector<Cell>& cells) {
+  // At <c>: reads the cell into its column. A cell with nothing to show (empty, or only
+  // formatted) is never a column of the table, however far out it is.
+  bool cell(XmlReader& x, int64_t row, int& next_column, std::vector<Cell>& cells, bool& duplicate) {
     int64_t ref_row;
     int column;
     if (!parse_cell_ref(x.attr("r"), ref_row, column)) column = next_column;
+    next_column = column + 1;
+    Cell read;
+    if (!cell_content(x, row, column, read)) return false;
     if (column > max_width_) {  // beyond what the table reader takes: it sees the row as too wide
+      if (read.text.empty()) return true;
       if (static_cast<int>(cells.size()) < max_width_) cells.resize(static_cast<std::size_t>(max_width_));
       cells.back().text = "…";
-      next_column = column + 1;
-      return x.skip_element();
+      return true;
     }
-    next_column = column + 1;
+    if (static_cast<int>(cells.size()) < column) cells.resize(static_cast<std::size_t>(column));
+    Cell& c = cells[static_cast<std::size_t>(column - 1)];
+    if (c.written) {
+      if (!duplicate) report_duplicate(row, column, c.text, read.text);
+      duplicate = true;
+      return true;
+    }
+    c = std::move(read);
+    c.written = true;
+    return true;
+  }
+
+  bool cell_content(XmlReader& x, int64_t row, int column, Cell& c) {
     std::string type(x.attr("t"));
     int style = to_int(x.attr("s"));
     std::string value, formula;
@@ -194,8 +214,6 @@ class SheetReader {
         return false;
       }
     }
-    if (static_cast<int>(cells.size()) < column) cells.resize(static_cast<std::size_t>(column));
-    Cell& c = cells[static_cast<std::size_t>(column - 1)];
     if (value.size() > kMaxCellBytes) {
       ctx_.report(Severity::Error, "xlsx.cell_too_long", row, column,
                   "Cellen er lengre enn Excel tillater (32 767 tegn) og er lest som tom.",
@@ -212,6 +230,16 @@ class SheetReader {
     }
     c.text = display(type, style, std::move(value), row, column, c.kind);
     return true;
+  }
+
+  void report_duplicate(int64_t row, int column, const std::string& first, const std::string& second) {
+    ctx_.report(Severity::Error, "xlsx.duplicate_cell", row, column,
+                "Cellen står to ganger i arket (først " + q(first) + ", så " + q(second) + "). Excel skriver "
+                "aldri en celle to ganger: filen er laget av et annet program eller er skadet. Raden er "
+                "hoppet over. Åpne filen i Excel, sjekk cellen og lagre på nytt.",
+                "The cell is written twice in the sheet (first " + q(first) + ", then " + q(second) + "). "
+                "Excel never writes a cell twice: the file was made by another program or is damaged. The "
+                "row was skipped. Open the file in Excel, check the cell and save it again.");
   }
 
   // <v>: its text (Excel writes it in one piece; anything longer than a cell is cut).
