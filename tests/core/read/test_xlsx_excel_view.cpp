@@ -180,3 +180,65 @@ TEST_CASE("xlsx: empty cells, formatted or not, never make a row too wide", "[xl
   CHECK(figure(far, "3101", Category::A) == fte("10"));
   CHECK_FALSE(figure(far, "3103", Category::A));
 }
+
+TEST_CASE("xlsx: a password-protected workbook is called that, not an old .xls", "[xlsx][messages]") {
+  for (const char* name : {"xlsx_encrypted.xlsx", "xlsx_encrypted_large.xlsx"}) {
+    const std::string bytes = slurp(std::string("tests/data/bad/") + name);
+    for (std::size_t chunk : {std::size_t{7}, std::size_t{4093}, bytes.size()}) {
+      ParsedFile f = read_chunked(bytes, chunk, name);
+      INFO(name << " in chunks of " << chunk << ": " << all_codes(f));
+      REQUIRE(f.diagnostics.size() == 1);
+      CHECK(f.diagnostics[0].code == "xlsx.encrypted");
+      CHECK(f.diagnostics[0].nb.find("passordbeskyttet") != std::string::npos);
+      CHECK(f.diagnostics[0].nb.find(".xls)") == std::string::npos);
+      CHECK(f.kind == FileKind::Unknown);
+    }
+  }
+  // A compound file without the encrypted package stays an old .xls.
+  ParsedFile xls = bad("old_excel.xls");
+  REQUIRE(xls.diagnostics.size() == 1);
+  CHECK(xls.diagnostics[0].code == "file.spreadsheet");
+}
+
+TEST_CASE("xlsx: a UTF-16 part is decoded and read, never «the file is empty»", "[xlsx][messages]") {
+  for (const char* name : {"xlsx_utf16le_sheet.xlsx", "xlsx_utf16be_sheet.xlsx", "xlsx_utf16_sheet_no_bom.xlsx"}) {
+    ParsedFile f = bad(name);
+    INFO(name << ": " << all_codes(f));
+    CHECK(f.kind == FileKind::Arsverk);
+    CHECK_FALSE(has_code(f, "file.empty"));
+    CHECK(count_severity(f, Severity::Error) == 0);
+    CHECK(figure(f, "3101", Category::D) == fte("0.5"));
+    CHECK(figure(f, "3103", Category::A) == fte("4"));
+  }
+}
+
+TEST_CASE("xlsx: a damaged part is called damaged; only a part that unpacks far beyond its size a zip bomb", "[xlsx][messages]") {
+  const std::pair<const char*, const char*> cases[] = {
+      {"xlsx_damaged_part_small.xlsx", "pakker ut til mer enn de oppgitte 500 byte"},
+      {"xlsx_damaged_part_huge_size.xlsx", "sier at den pakker ut til 300 MB, mer enn 401 byte pakket kan gi"},
+      {"xlsx_damaged_part_ratio.xlsx", "sier at den pakker ut til 5 MB"}};
+  for (const auto& [name, says] : cases) {
+    ParsedFile f = bad(name);
+    const Diagnostic* d = find_code(f, "xlsx.corrupt");
+    INFO(name << ": " << all_codes(f));
+    REQUIRE(d);
+    CHECK(d->nb.find(says) != std::string::npos);
+    CHECK(d->nb.find("zip") == std::string::npos);
+    CHECK(d->en.find("zip") == std::string::npos);
+    CHECK_FALSE(has_code(f, "xlsx.too_large"));
+    CHECK_FALSE(has_code(f, "file.empty"));  // the sheet broke before its first row
+  }
+  // Over the file's budget at an ordinary ratio: too large, no zip bomb.
+  ReaderLimits small;
+  small.max_xlsx_inflated_bytes = 2000;
+  ParsedFile capped = read_chunked(slurp("tests/data/xlsx/arsverk_2024.xlsx"), 1 << 20, "a.xlsx", small);
+  const Diagnostic* large = find_code(capped, "xlsx.too_large");
+  REQUIRE(large);
+  CHECK(large->nb.find("zip") == std::string::npos);
+  // The real bomb still says so.
+  const ParsedFile bomb_file = good("bomb.xlsx");
+  const Diagnostic* bomb = find_code(bomb_file, "xlsx.too_large");
+  REQUIRE(bomb);
+  CHECK(bomb->nb.find("«zip-bombe»") != std::string::npos);
+  CHECK(bomb->en.find("\"zip bomb\"") != std::string::npos);
+}

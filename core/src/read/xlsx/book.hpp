@@ -32,6 +32,10 @@ BookKind book_kind(const ZipArchive& zip, std::string& workbook_path);
 // missing or broken.
 bool load_workbook(ZipArchive& zip, const std::string& workbook_path, Workbook& book, ZipProblem& problem);
 
+// An XML part as UTF-8. Open Packaging allows UTF-16 as well (Excel reads it); such a part is
+// decoded here, with or without its byte order mark.
+void xml_as_utf8(std::string& xml);
+
 // An XML part that cannot be read: the message for the user.
 bool xml_problem(ZipProblem& problem, const std::string& part, const std::string& what, std::size_t offset);
 

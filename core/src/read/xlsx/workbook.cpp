@@ -98,10 +98,13 @@ SheetResult read_one(ReadContext& ctx, ZipArchive& zip, const Workbook& book, co
   if (!zip.extract(*zip.find(ref.path), xml, problem)) {
     sc.report(Severity::Error, problem.code.c_str(), 0, 0, problem.nb, problem.en);
   } else {
+    xml_as_utf8(xml);
     TableReader table(sc, ';');
-    read_sheet(sc, book, xml, ref.path, table, budget.cells_fed);
+    const std::size_t cells_before = budget.cells_fed;
+    const bool whole = read_sheet(sc, book, xml, ref.path, table, budget.cells_fed);
     std::string().swap(xml);
-    table.finish();
+    // XML that broke before its first row has said why; the table would add «the file is empty».
+    if (whole || budget.cells_fed != cells_before) table.finish();
   }
   sc.diagnostics.close_file(sc.name);
   sc.out.diagnostics = std::move(sc.diagnostics.items());
