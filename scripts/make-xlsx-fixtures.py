@@ -517,6 +517,8 @@ def bad_workbooks(out):
     utf16_books(out)
     damaged_books(out)
     encrypted_books(out)
+    # Sheets without a cell: said to be empty sheets, not «the file is empty».
+    write_xlsx(os.path.join(out, 'xlsx_empty_sheets.xlsx'), [Sheet('Ark1', [None]), Sheet('Ark2', [None, None])])
 
 
 if __name__ == '__main__':

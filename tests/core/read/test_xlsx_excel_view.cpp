@@ -242,3 +242,13 @@ TEST_CASE("xlsx: a damaged part is called damaged; only a part that unpacks far 
   CHECK(bomb->nb.find("«zip-bombe»") != std::string::npos);
   CHECK(bomb->en.find("\"zip bomb\"") != std::string::npos);
 }
+
+TEST_CASE("xlsx: a sheet without cells is an empty sheet, not an empty file", "[xlsx][messages]") {
+  ParsedFile f = bad("xlsx_empty_sheets.xlsx");
+  CHECK(f.kind == FileKind::Unknown);
+  CHECK_FALSE(has_code(f, "file.empty"));
+  const Diagnostic* d = find_code(f, "xlsx.no_table");
+  REQUIRE(d);
+  CHECK(d->nb.find("(«Ark1» (tomt ark), «Ark2» (tomt ark))") != std::string::npos);
+  CHECK(d->en.find("(\"Ark1\" (empty sheet), \"Ark2\" (empty sheet))") != std::string::npos);
+}

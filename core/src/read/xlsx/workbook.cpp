@@ -95,6 +95,7 @@ SheetResult read_one(ReadContext& ctx, ZipArchive& zip, const Workbook& book, co
   sc.out.name = ctx.name;
   std::string xml;
   ZipProblem problem;
+  bool empty = false;
   if (!zip.extract(*zip.find(ref.path), xml, problem)) {
     sc.report(Severity::Error, problem.code.c_str(), 0, 0, problem.nb, problem.en);
   } else {
@@ -103,16 +104,19 @@ SheetResult read_one(ReadContext& ctx, ZipArchive& zip, const Workbook& book, co
     const std::size_t cells_before = budget.cells_fed;
     const bool whole = read_sheet(sc, book, xml, ref.path, table, budget.cells_fed);
     std::string().swap(xml);
-    // XML that broke before its first row has said why; the table would add «the file is empty».
-    if (whole || budget.cells_fed != cells_before) table.finish();
+    // No cell at all: an empty sheet, or XML that broke before its first row (which has said
+    // so). The table reader would call it «the file is empty».
+    empty = budget.cells_fed == cells_before;
+    if (!empty) table.finish();
+    empty = empty && whole;
   }
   sc.diagnostics.close_file(sc.name);
   sc.out.diagnostics = std::move(sc.diagnostics.items());
   result.file = std::move(sc.out);
   budget.values += result.file.arsverk.size() + result.file.reference.size();
   if (result.file.kind == FileKind::Unknown) {
-    result.skipped_nb = "ingen tabell";
-    result.skipped_en = "no table";
+    result.skipped_nb = empty ? "tomt ark" : "ingen tabell";
+    result.skipped_en = empty ? "empty sheet" : "no table";
   }
   return result;
 }
