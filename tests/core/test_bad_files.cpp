@@ -17,7 +17,6 @@
 
 #include "arsverk/reader.hpp"
 #include "arsverk/session.hpp"
-#include "read/xlsx/cell_text.hpp"
 
 using namespace arsverk;
 using nlohmann::json;
@@ -248,17 +247,17 @@ TEST_CASE("bad files: every reader message with a line says it (a workbook's: sh
     const std::string name = entry.at("name").get<std::string>();
     const ParsedFile f = read_file(name, 0, slurp(bad_dir() + name));
     for (const Diagnostic& d : f.diagnostics) {
-      INFO(name << ": " << d.code << " line " << d.line << "\n  " << d.nb << "\n  " << d.en);
-      CHECK(outside_quotes(d.en).find("årsverk") == std::string::npos);
+      INFO(name << ": " << d.code << " line " << d.line << "\n  " << d.text(Lang::Nb) << "\n  " << d.text(Lang::En));
+      CHECK(outside_quotes(d.text(Lang::En)).find("årsverk") == std::string::npos);
       if (d.line <= 0) continue;
       if (!d.sheet.empty()) {  // a workbook: the sheet and cell (or row) lead the message
-        CHECK(d.nb.rfind(detail::xlsx::sheet_place(d.sheet, d.line, d.column, true), 0) == 0);
-        CHECK(d.en.rfind(detail::xlsx::sheet_place(d.sheet, d.line, d.column, false), 0) == 0);
+        CHECK(d.text(Lang::Nb).rfind(place_in_file(d.sheet, d.line, d.column, Lang::Nb), 0) == 0);
+        CHECK(d.text(Lang::En).rfind(place_in_file(d.sheet, d.line, d.column, Lang::En), 0) == 0);
         ++checked;
         continue;
       }
-      CHECK(d.nb.find("Linje " + std::to_string(d.line)) != std::string::npos);
-      CHECK(d.en.find("Line " + std::to_string(d.line)) != std::string::npos);
+      CHECK(d.text(Lang::Nb).find("Linje " + std::to_string(d.line)) != std::string::npos);
+      CHECK(d.text(Lang::En).find("Line " + std::to_string(d.line)) != std::string::npos);
       ++checked;
     }
   }

@@ -73,15 +73,15 @@ TEST_CASE("xlsx: a formula without a saved result is not given, never 0, and nam
   const Diagnostic* d = find_code(f, "xlsx.formula_without_value");
   REQUIRE(d);
   CHECK(d->severity == Severity::Error);
-  CHECK(d->nb.rfind("Ark1!F3: «=B3+1» er en formel uten lagret resultat", 0) == 0);
-  CHECK(d->en.rfind("Ark1!F3: «=B3+1» is a formula without a saved result", 0) == 0);
+  CHECK(d->text(Lang::Nb).rfind("Ark1!F3: «=B3+1» er en formel uten lagret resultat", 0) == 0);
+  CHECK(d->text(Lang::En).rfind("Ark1!F3: «=B3+1» is a formula without a saved result", 0) == 0);
   CHECK(d->en.find("not counted as 0") != std::string::npos);
 
   ParsedFile l = bad("xlsx_formula_no_value_long.xlsx");  // no <v> at all, in long form
   CHECK(figure(l, "3101", Category::A) == fte("10"));
   CHECK_FALSE(figure(l, "3101", Category::B));
   REQUIRE(find_code(l, "xlsx.formula_without_value"));
-  CHECK(find_code(l, "xlsx.formula_without_value")->nb.rfind("'Årsverk 2024'!E3: «=E2*0.2»", 0) == 0);
+  CHECK(find_code(l, "xlsx.formula_without_value")->text(Lang::Nb).rfind("'Årsverk 2024'!E3: «=E2*0.2»", 0) == 0);
 
   // A shared formula's other cells name the formula only in its first cell.
   ParsedFile s = bad("xlsx_formula_no_value_shared.xlsx");
@@ -96,7 +96,7 @@ TEST_CASE("xlsx: a percent-formatted figure in an FTE column is refused on its c
   const Diagnostic* d = find_code(f, "xlsx.percent_figure");
   REQUIRE(d);
   CHECK(d->severity == Severity::Error);
-  CHECK(d->nb.rfind("Ark1!D3: Cellen er formatert som prosent og viser «10 %»", 0) == 0);
+  CHECK(d->text(Lang::Nb).rfind("Ark1!D3: Cellen er formatert som prosent og viser «10 %»", 0) == 0);
   CHECK(d->en.find("Remove the percentage format") != std::string::npos);
   const ParsedFile custom = bad("xlsx_percent_fte_custom.xlsx");
   REQUIRE(find_code(custom, "xlsx.percent_figure"));
@@ -150,17 +150,17 @@ TEST_CASE("xlsx: a cell written twice is an error on that cell; the row is not r
   const Diagnostic* d = find_code(f, "xlsx.duplicate_cell");
   REQUIRE(d);
   CHECK(d->severity == Severity::Error);
-  CHECK(d->nb.rfind("Ark1!E3: Cellen står to ganger i arket (først «1», så «7»)", 0) == 0);
-  CHECK(d->en.rfind("Ark1!E3: The cell is written twice in the sheet (first «1», then «7»)", 0) == 0);
+  CHECK(d->text(Lang::Nb).rfind("Ark1!E3: Cellen står to ganger i arket (først «1», så «7»)", 0) == 0);
+  CHECK(d->text(Lang::En).rfind("Ark1!E3: The cell is written twice in the sheet (first «1», then «7»)", 0) == 0);
 
   ParsedFile implicit = bad("xlsx_duplicate_cell_implicit.xlsx");
   REQUIRE(find_code(implicit, "xlsx.duplicate_cell"));
-  CHECK(find_code(implicit, "xlsx.duplicate_cell")->nb.rfind("Ark1!F3: ", 0) == 0);
+  CHECK(find_code(implicit, "xlsx.duplicate_cell")->text(Lang::Nb).rfind("Ark1!F3: ", 0) == 0);
   CHECK_FALSE(figure(implicit, "3103", Category::C));
 
   ParsedFile text = bad("xlsx_duplicate_cell_text.xlsx");
   REQUIRE(find_code(text, "xlsx.duplicate_cell"));
-  CHECK(find_code(text, "xlsx.duplicate_cell")->nb.rfind("'Ark 1'!C3: ", 0) == 0);
+  CHECK(find_code(text, "xlsx.duplicate_cell")->text(Lang::Nb).rfind("'Ark 1'!C3: ", 0) == 0);
   CHECK(count_code(text, "xlsx.duplicate_cell") == 1);
   for (const auto& v : text.arsverk) CHECK(v.unit == "3101");
 }

@@ -153,16 +153,7 @@ class SheetReader {
     return cells_fed_ <= kMaxBookCells;
   }
 
-  void report_too_many_cells() {
-    std::string n = std::to_string(kMaxBookCells >> 20);
-    ctx_.report(Severity::Error, "xlsx.too_large", last_row_, 0,
-                "Excel-filen har mer enn " + n + " millioner celler (rader × kolonner, alle ark til sammen); "
-                "resten av filen er ikke lest. Slett tomme rader og kolonner langt ute i arkene, eller lagre "
-                "arket som CSV.",
-                "The Excel file has more than " + n + " million cells (rows × columns, all sheets together); "
-                "the rest of the file was not read. Delete empty rows and columns far out in the sheets, or "
-                "save the sheet as CSV.");
-  }
+  void report_too_many_cells() { ctx_.report(last_row_, 0, msg::XlsxTooManyCells{kMaxBookCells >> 20}); }
 
   // At <c>: reads the cell into its column. A cell with nothing to show (empty, or only
   // formatted) is never a column of the table, however far out it is.
@@ -182,7 +173,7 @@ class SheetReader {
     if (static_cast<int>(cells.size()) < column) cells.resize(static_cast<std::size_t>(column));
     Cell& c = cells[static_cast<std::size_t>(column - 1)];
     if (c.written) {
-      if (!duplicate) report_duplicate(row, column, c.text, read.text);
+      if (!duplicate) ctx_.report(row, column, msg::XlsxDuplicateCell{c.text, read.text});
       duplicate = true;
       return true;
     }
@@ -230,16 +221,6 @@ class SheetReader {
     }
     c.text = display(type, style, std::move(value), row, column, c.kind);
     return true;
-  }
-
-  void report_duplicate(int64_t row, int column, const std::string& first, const std::string& second) {
-    ctx_.report(Severity::Error, "xlsx.duplicate_cell", row, column,
-                "Cellen står to ganger i arket (først " + q(first) + ", så " + q(second) + "). Excel skriver "
-                "aldri en celle to ganger: filen er laget av et annet program eller er skadet. Raden er "
-                "hoppet over. Åpne filen i Excel, sjekk cellen og lagre på nytt.",
-                "The cell is written twice in the sheet (first " + q(first) + ", then " + q(second) + "). "
-                "Excel never writes a cell twice: the file was made by another program or is damaged. The "
-                "row was skipped. Open the file in Excel, check the cell and save it again.");
   }
 
   // <v>: its text (Excel writes it in one piece; anything longer than a cell is cut).
