@@ -554,6 +554,42 @@ ARSVERK_POPULATION_IGNORED(PopulationOtherCityIgnored, "population.other_city_ig
 #undef ARSVERK_POPULATION_IGNORED
 
 // ---------------------------------------------------------------------------------------------
+// Workbooks: cells as Excel shows them, and the workbook's limits (messages/xlsx.cpp).
+
+// A formula with no saved result in a column of figures (a program that does not calculate
+// saved the file): not given, never 0.
+struct XlsxFormulaWithoutValue {
+  static constexpr const char* code = "xlsx.formula_without_value";
+  static constexpr Severity severity = Severity::Error;
+  std::string_view formula;  // "=B3+1", as the cell's text
+  Texts texts() const;
+};
+
+// A number formatted as a percentage in a column of FTEs.
+struct XlsxPercentFigure {
+  static constexpr const char* code = "xlsx.percent_figure";
+  static constexpr Severity severity = Severity::Error;
+  std::string_view shown;  // "10 %", as Excel shows it
+  Texts texts() const;
+};
+
+// One cell written twice in a sheet: the row is skipped.
+struct XlsxDuplicateCell {
+  static constexpr const char* code = "xlsx.duplicate_cell";
+  static constexpr Severity severity = Severity::Error;
+  std::string_view first, second;
+  Texts texts() const;
+};
+
+// The workbook's sheets together hand on more cells than the limit: the rest is not read.
+struct XlsxTooManyCells {
+  static constexpr const char* code = "xlsx.too_large";
+  static constexpr Severity severity = Severity::Error;
+  uint64_t limit_millions;
+  Texts texts() const;
+};
+
+// ---------------------------------------------------------------------------------------------
 // The computation: values against the registers, cells, sums (messages/computation.cpp). A
 // second place is given as file, sheet and line, worded by place_of_line().
 

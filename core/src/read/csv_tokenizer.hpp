@@ -17,6 +17,16 @@
 
 namespace arsverk::detail {
 
+// What a field holds beyond its text. A text file's fields and a workbook's text cells are what
+// the user typed; the other kinds are workbook cells the reader renders itself, so their text
+// says nothing about how the user writes numbers.
+enum class CellKind : uint8_t {
+  Typed,
+  Number,               // a stored number (or date) as Excel shows it: "24,35", "01.03.2024"
+  Percent,              // a number formatted as a percentage, as Excel shows it: "10 %"
+  FormulaWithoutValue,  // a formula with no saved result: its text, "=B3+1"
+};
+
 struct CsvRecord {
   std::vector<std::string_view> fields;  // raw bytes (not yet decoded), quotes removed; valid
                                          // only during the sink call
@@ -25,6 +35,8 @@ struct CsvRecord {
   bool too_long = false;                 // fields is empty; the record was skipped
   bool open_quote = false;               // too long while inside quotes (probably a missing ")
   bool unterminated = false;             // the file ended inside a quoted field
+  const CellKind* kinds = nullptr;       // a workbook row: each field's kind (text files: null,
+                                         // every field Typed)
 };
 
 #if defined(__SSE2__)

@@ -12,6 +12,7 @@
 #include "reader_jsonstat.hpp"
 #include "reader_table.hpp"
 #include "text.hpp"
+#include "xlsx/zip.hpp"
 #include "xlsx/workbook.hpp"
 
 namespace arsverk {
@@ -24,7 +25,13 @@ constexpr std::size_t kHeadBytes = 64 * 1024;
 constexpr int kHeadLines = 60;
 constexpr std::size_t kUtf16SniffBytes = 8;
 
-enum class Mode { Head, Text, Json, Zip, Ignore };
+enum class Mode { Head, Text, Json, Zip, Compound, Ignore };
+
+constexpr std::string_view kCompoundSignature("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8);
+// A password-protected .xlsx is a compound file (like an old .xls) holding Excel's encrypted
+// package: its directory, wherever it lies in the file, names the stream in UTF-16LE.
+constexpr std::string_view kEncryptedPackageName(
+    "E\0n\0c\0r\0y\0p\0t\0e\0d\0P\0a\0c\0k\0a\0g\0e\0", 32);
 
 // What a binary head looks like, for the message; empty when it is text.
 struct BinaryKind {
@@ -134,6 +141,8 @@ struct FileReader::Impl {
   bool zip_too_big = false;
   bool finished = false;
   bool encoding_decided = false;
+  bool encrypted_package = false;  // a compound file: the encrypted package's name was seen
+  std::string compound_tail;       // its last bytes, for a name across two chunks
   std::string lead;  // the first bytes, until UTF-16 is decided
   std::unique_ptr<Utf16Decoder> utf16;
   std::string utf16_name;
@@ -175,6 +184,11 @@ struct FileReader::Impl {
       zip = std::move(h);
       return;
     }
+    if (starts_with(h, kCompoundSignature)) {
+      mode = Mode::Compound;
+      scan_compound(h);
+      return;
+    }
     BinaryKind b = detect_binary(h);
     if (b.code) {
       binary(b);
@@ -211,6 +225,25 @@ struct FileReader::Impl {
     }
     xlsx::read_zip(ctx, zip);
     std::string().swap(zip);
+  }
+
+  // Looks for the encrypted package's name, in bounded memory however long the file.
+  void scan_compound(std::string_view chunk) {
+    if (encrypted_package) return;
+    const std::size_t keep = kEncryptedPackageName.size() - 1;
+    compound_tail.append(chunk.substr(0, keep));
+    encrypted_package = compound_tail.find(kEncryptedPackageName) != std::string::npos ||
+                        chunk.find(kEncryptedPackageName) != std::string_view::npos;
+    if (chunk.size() >= keep) compound_tail.assign(chunk.substr(chunk.size() - keep));
+    else if (compound_tail.size() > keep) compound_tail.erase(0, compound_tail.size() - keep);
+  }
+
+  void finish_compound() {
+    xlsx::ZipProblem encrypted;
+    xlsx::encrypted(encrypted);
+    binary(encrypted_package
+               ? BinaryKind{"xlsx.encrypted", encrypted.nb, encrypted.en}
+               : detect_binary(kCompoundSignature));
   }
 
   void check_json_size() {
@@ -298,6 +331,10 @@ struct FileReader::Impl {
           }
           chunk = {};
           break;
+        case Mode::Compound:
+          scan_compound(chunk);
+          chunk = {};
+          break;
         case Mode::Ignore:
           chunk = {};
           break;
@@ -327,6 +364,8 @@ struct FileReader::Impl {
       }
     } else if (mode == Mode::Zip) {
       finish_zip();
+    } else if (mode == Mode::Compound) {
+      finish_compound();
     }
     if (utf16 && !ctx.out.encoding.empty()) ctx.out.encoding = utf16_name;
     ctx.diagnostics.close_file(ctx.name);

@@ -29,6 +29,8 @@ struct ReadContext {
   Diagnostics diagnostics;
   ParsedFile out;
   std::string sheet;  // the worksheet being read (.xlsx): line is its row, column its column
+  // Figures kept from the workbook's earlier sheets: ReaderLimits::max_values holds per file.
+  std::size_t values_before = 0;
 
   // Adds a message of the catalogue (messages/messages.hpp) at line and column (0: none) of
   // this file, or of its sheet; its texts are made only when it is kept.

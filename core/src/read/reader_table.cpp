@@ -10,6 +10,8 @@ namespace arsverk::detail {
 void TableReader::Impl::decode(const CsvRecord& rec, Row& r) {
   r.line = rec.line;
   const std::size_t n = rec.fields.size();
+  if (rec.kinds) r.kinds.assign(rec.kinds, rec.kinds + n);
+  else r.kinds.clear();
   r.fields.resize(n);
   ascii_.resize(n);
   memo_.fit(n);

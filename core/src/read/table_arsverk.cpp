@@ -28,7 +28,8 @@ void TableReader::Impl::reference_row(const Row& r) {
 
 void TableReader::Impl::reference_value(const Row& r, int col, const std::string& unit, int year, int measure) {
   std::string_view t = cell(r, col);
-  ParsedNumber n = parse_decimal(t, comma_decimal);
+  if (kind(r, col) == CellKind::FormulaWithoutValue && refuse_workbook_figure(r, col)) return;
+  ParsedNumber n = parse_decimal(t, comma_decimal || kind(r, col) == CellKind::Number);
   if (n.status == NumberStatus::Empty || n.status == NumberStatus::SsbMissing) {
     note_missing(r, col, t);
     return;
@@ -38,7 +39,7 @@ void TableReader::Impl::reference_value(const Row& r, int col, const std::string
     ctx.report(r.line, col + 1, msg::ReferenceBadRate{t});
     return;
   }
-  if (ctx.out.reference.size() >= ctx.limits.max_values) {
+  if (ctx.values_before + ctx.out.reference.size() >= ctx.limits.max_values) {
     values_full = true;
     ctx.report(r.line, 0, msg::ReferenceTooManyRates{ctx.limits.max_values});
     return;
@@ -110,11 +111,28 @@ void TableReader::Impl::report_figures_without_header(const Row& r) {
   }
 }
 
+bool TableReader::Impl::refuse_workbook_figure(const Row& r, int col) {
+  std::string_view t = cell(r, col);
+  switch (kind(r, col)) {
+    case CellKind::FormulaWithoutValue:
+      ctx.report(r.line, col + 1, msg::XlsxFormulaWithoutValue{t});
+      return true;
+    case CellKind::Percent:
+      ctx.report(r.line, col + 1, msg::XlsxPercentFigure{t});
+      return true;
+    default: return false;
+  }
+}
+
 bool TableReader::Impl::arsverk_number(const Row& r, int col, std::optional<Fixed>& out, CellAmbiguity& ambiguity) {
   std::string_view t = cell(r, col);
-  ParsedNumber n = parse_decimal(t, comma_decimal);
   out.reset();
   ambiguity = {};
+  if (refuse_workbook_figure(r, col)) return false;
+  // A workbook's number cell is rendered with a decimal comma and no thousands separator: it is
+  // read that way and is no evidence about how the user writes numbers.
+  const bool rendered = kind(r, col) == CellKind::Number;
+  ParsedNumber n = parse_decimal(t, comma_decimal || rendered);
   switch (n.status) {
     case NumberStatus::Empty: return true;
     case NumberStatus::SsbMissing: note_missing(r, col, t); return true;
@@ -134,6 +152,10 @@ bool TableReader::Impl::arsverk_number(const Row& r, int col, std::optional<Fixe
   if (n.value > kMaxArsverkCell) {
     report_too_large(r, col, t);
     return false;
+  }
+  if (rendered) {
+    out = n.value;
+    return true;
   }
   note_decimal_evidence(n);
   if (n.ambiguous_mark) {
@@ -256,7 +278,7 @@ void TableReader::Impl::arsverk_row(const Row& r) {
     else if (v) items.push_back({*cat, *v, ambiguity});
   }
   if (!ok) return;
-  if (ctx.out.arsverk.size() + items.size() > ctx.limits.max_values) {
+  if (ctx.values_before + ctx.out.arsverk.size() + items.size() > ctx.limits.max_values) {
     // Memory is bounded by the values kept: far beyond any real årsverk file, stop keeping.
     values_full = true;
     ctx.report(r.line, 0, msg::ArsverkTooManyValues{ctx.limits.max_values});

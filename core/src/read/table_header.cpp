@@ -72,7 +72,8 @@ void TableReader::Impl::decide(bool force) {
   header_line = rows[best].line;
   setup_columns();
   if (stage == Stage::Dead) return;
-  // Decimal mark: evidence from the numeric cells in the window.
+  // Decimal mark: evidence from the numeric cells in the window that the user typed (a workbook's
+  // number cells are the reader's own rendering, always with a decimal comma).
   int comma = 0, point = 0;
   std::vector<int> numeric = cat_cols;
   for (int c : year_cols) numeric.push_back(c);
@@ -80,7 +81,7 @@ void TableReader::Impl::decide(bool force) {
     if (c >= 0) numeric.push_back(c);
   for (std::size_t i = best + 1; i < rows.size(); ++i) {
     for (int c : numeric) {
-      if (c >= static_cast<int>(rows[i].fields.size())) continue;
+      if (c >= static_cast<int>(rows[i].fields.size()) || kind(rows[i], c) != CellKind::Typed) continue;
       std::string_view f = rows[i].fields[c];
       std::size_t pc = f.rfind(','), pp = f.rfind('.');
       if (pc != std::string::npos && pp == std::string::npos && f.size() - pc - 1 != 3) ++comma;

@@ -25,6 +25,7 @@ inline bool plain_digits(std::string_view s, std::size_t max, int64_t& value) {
 void TableReader::Impl::population_value(const Row& r, int col, const std::string& code, int year, LabelInfo& age,
                                          LabelInfo& sex) {
   std::string_view t = cell(r, col);
+  if (kind(r, col) == CellKind::FormulaWithoutValue && refuse_workbook_figure(r, col)) return;
   if (!t.empty() && t.size() <= 12 && all_digits(t)) {  // nearly every figure: read directly
     int64_t v = 0;
     for (char c : t) v = v * 10 + (c - '0');

@@ -23,14 +23,16 @@ namespace arsverk::detail {
 struct Row {
   std::vector<std::string_view> fields;
   int64_t line = 0;
+  std::vector<CellKind> kinds;  // a workbook row: each field's kind; empty when all are Typed
 };
 
 // A row kept before the header is decided (the bytes it viewed are gone by then).
 struct StoredRow {
   std::vector<std::string> fields;
   int64_t line = 0;
-  explicit StoredRow(const Row& r) : fields(r.fields.begin(), r.fields.end()), line(r.line) {}
-  Row view() const { return Row{{fields.begin(), fields.end()}, line}; }
+  std::vector<CellKind> kinds;
+  explicit StoredRow(const Row& r) : fields(r.fields.begin(), r.fields.end()), line(r.line), kinds(r.kinds) {}
+  Row view() const { return Row{{fields.begin(), fields.end()}, line, kinds}; }
 };
 
 // Windows-1252 text decoded per column: the last two distinct cells of each column, so labels
@@ -239,6 +241,13 @@ struct TableReader::Impl {
   std::string_view cell(const Row& r, int c) const {
     return c >= 0 && c < static_cast<int>(r.fields.size()) ? r.fields[c] : std::string_view();
   }
+  static CellKind kind(const Row& r, int c) {
+    return c >= 0 && c < static_cast<int>(r.kinds.size()) ? r.kinds[c] : CellKind::Typed;
+  }
+
+  // A workbook cell whose text is not a figure Excel shows (a formula without a saved result, a
+  // percentage in a column of FTEs): reported on its cell, true. False for any other cell.
+  bool refuse_workbook_figure(const Row& r, int col);
 
   void note_missing(const Row& r, int col, std::string_view text);
 

@@ -1,5 +1,6 @@
 #include "book.hpp"
 
+#include "../text.hpp"
 #include "xml.hpp"
 
 namespace arsverk::detail::xlsx {
@@ -51,7 +52,9 @@ bool extract_part(ZipArchive& zip, const std::string& path, std::string& out, Zi
                  "or save the sheet as CSV and add that file.";
     return false;
   }
-  return zip.extract(*e, out, problem);
+  if (!zip.extract(*e, out, problem)) return false;
+  xml_as_utf8(out);
+  return true;
 }
 
 bool read_relationships(ZipArchive& zip, const std::string& path, std::vector<Relationship>& rels,
@@ -100,6 +103,17 @@ bool read_shared_strings(const std::string& xml, const std::string& path, Workbo
 bool read_styles(const std::string& xml, const std::string& path, Workbook& book, ZipProblem& problem);
 
 }  // namespace
+
+void xml_as_utf8(std::string& xml) {
+  bool bom = false;
+  const std::optional<bool> big = utf16_big_endian(xml, bom);
+  if (!big) return;
+  Utf16Decoder decoder(*big);
+  std::string text;
+  decoder.decode(std::string_view(xml).substr(bom ? 2 : 0), text);
+  decoder.finish(text);
+  xml.swap(text);
+}
 
 bool xml_problem(ZipProblem& problem, const std::string& part, const std::string& what, std::size_t offset) {
   problem.code = "xlsx.corrupt";
@@ -224,6 +238,7 @@ bool read_styles(const std::string& xml, const std::string& path, Workbook& book
     for (const auto& [cid, c] : custom)
       if (cid == id) code = c;
     book.style_dates.push_back(id < 0 ? DateKind::None : date_kind(id, code));
+    book.style_percent.push_back(id >= 0 && percent_format(id, code));
   }
   return true;
 }

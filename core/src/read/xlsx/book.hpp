@@ -21,6 +21,7 @@ struct Workbook {
   bool date1904 = false;
   std::vector<std::string> shared_strings;
   std::vector<DateKind> style_dates;  // per cell style (cellXfs index)
+  std::vector<bool> style_percent;    // per cell style: its number format shows a percentage
 };
 
 enum class BookKind { Xlsx, Xlsb, Ods, OtherZip };
@@ -30,6 +31,10 @@ BookKind book_kind(const ZipArchive& zip, std::string& workbook_path);
 // Reads workbook, relationships, shared strings and styles. False with `problem` when a part is
 // missing or broken.
 bool load_workbook(ZipArchive& zip, const std::string& workbook_path, Workbook& book, ZipProblem& problem);
+
+// An XML part as UTF-8. Open Packaging allows UTF-16 as well (Excel reads it); such a part is
+// decoded here, with or without its byte order mark.
+void xml_as_utf8(std::string& xml);
 
 // An XML part that cannot be read: the message for the user.
 bool xml_problem(ZipProblem& problem, const std::string& part, const std::string& what, std::size_t offset);

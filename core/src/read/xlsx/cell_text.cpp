@@ -210,6 +210,37 @@ DateKind date_kind(int id, std::string_view code) {
   return time ? DateKind::Time : DateKind::None;
 }
 
+bool percent_format(int id, std::string_view code) {
+  if (id == 9 || id == 10) return true;
+  if (id < 164) return false;
+  for (std::size_t i = 0; i < code.size(); ++i) {
+    char c = code[i];
+    if (c == '"') {
+      std::size_t close = code.find('"', i + 1);
+      if (close == std::string_view::npos) return false;
+      i = close;
+    } else if (c == '\\' || c == '_' || c == '*') {
+      ++i;
+    } else if (c == '[') {
+      std::size_t close = code.find(']', i + 1);
+      if (close == std::string_view::npos) return false;
+      i = close;
+    } else if (c == '%') {
+      return true;
+    }
+  }
+  return false;
+}
+
+std::string percent_text(std::string_view stored) {
+  double v;
+  if (!to_double(stored, v)) return std::string(stored);
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "%.15g", v * 100);
+  std::string shown = number_text(buf);
+  return (shown.empty() ? std::string(buf) : shown) + " %";
+}
+
 std::string date_text(std::string_view stored, DateKind kind, bool date1904) {
   double v;
   if (!to_double(stored, v) || v < 0 || v >= kMaxSerial) return "#####";

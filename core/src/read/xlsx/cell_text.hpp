@@ -27,6 +27,12 @@ enum class DateKind { None, Date, Time, DateTime };
 // [$-locale] brackets.
 DateKind date_kind(int format_id, std::string_view format_code);
 
+// Whether a number format shows a percentage: built-in ids 9 and 10 ("0%", "0.00%"), or a
+// custom format code with % outside quotes, escapes and brackets.
+bool percent_format(int format_id, std::string_view format_code);
+// A stored number as a percentage, the way Excel shows it with a % format: 0.1 → "10 %".
+std::string percent_text(std::string_view stored);
+
 // A date serial as Norwegian Excel shows it: "01.03.2024", "12:30", "01.03.2024 12:30".
 // `date1904` is the workbook's 1904 date system. "#####" (what Excel shows) when the serial is
 // outside Excel's date range.

@@ -11,14 +11,12 @@ namespace {
 constexpr int kHeadRows = 60;          // as the CSV path: the header is decided after these
 constexpr std::size_t kMaxMerges = 10000;
 constexpr std::size_t kHiddenListed = 10;
-// Cells handed on per sheet (rows × width). A row of XML can be a few bytes yet as wide as the
-// table allows, so this, not the XML size, bounds the work: 64 M is 2 M rows of 32 columns.
-constexpr std::size_t kMaxSheetCells = 64u << 20;
 
 // The one step from a sheet row to what the table reader consumes.
-void feed_row(TableReader& table, int64_t row, std::vector<std::string>&& cells) {
+void feed_row(TableReader& table, int64_t row, std::vector<std::string>&& cells, const std::vector<CellKind>& kinds) {
   CsvRecord rec;
   rec.fields.assign(cells.begin(), cells.end());  // views into `cells`, alive during the call
+  rec.kinds = kinds.data();
   rec.line = row;
   rec.end_line = row;
   table.record(rec);
@@ -33,6 +31,8 @@ struct Merge {
 struct Cell {
   std::string text;
   bool label = false;  // a string cell: its text may fill a merged range
+  CellKind kind = CellKind::Typed;
+  bool written = false;  // the sheet has a <c> for it
 };
 
 int to_int(std::string_view s) {
@@ -47,8 +47,8 @@ int to_int(std::string_view s) {
 
 class SheetReader {
  public:
-  SheetReader(ReadContext& ctx, const Workbook& book, TableReader& table)
-      : ctx_(ctx), book_(book), table_(table),
+  SheetReader(ReadContext& ctx, const Workbook& book, TableReader& table, std::size_t& cells_fed)
+      : ctx_(ctx), book_(book), table_(table), cells_fed_(cells_fed),
         max_width_(static_cast<int>(std::min<std::size_t>(ctx.limits.max_columns + 1, kMaxColumn))) {}
 
   bool read(std::string_view xml, const std::string& part) {
@@ -60,8 +60,9 @@ class SheetReader {
       if (ev == XmlReader::Event::Eof) break;
       if (ev == XmlReader::Event::Start && x.name() == "row") {
         if (row(x)) continue;
-        if (cells_fed_ > kMaxSheetCells) {
+        if (cells_fed_ > kMaxBookCells) {
           report_too_many_cells();
+          ok = false;
           break;
         }
         ev = XmlReader::Event::Error;
@@ -128,17 +129,19 @@ class SheetReader {
     std::vector<Cell> cells;
     int depth = x.depth();
     int next_column = 1;
+    bool duplicate = false;
     for (;;) {
       auto ev = x.next();
       if (ev == XmlReader::Event::Error || ev == XmlReader::Event::Eof) return false;
       if (ev == XmlReader::Event::End && x.depth() < depth) break;
       if (ev == XmlReader::Event::Start && x.name() == "c") {
-        if (!cell(x, number, next_column, cells)) return false;
+        if (!cell(x, number, next_column, cells, duplicate)) return false;
       } else if (ev == XmlReader::Event::Start && !x.skip_element()) {
         return false;
       }
     }
     last_row_ = number;
+    if (duplicate) return true;  // reported on the cell; which text Excel would show is unknown
     apply_merges(number, cells);
     bool content = std::any_of(cells.begin(), cells.end(), [](const Cell& c) { return !c.text.empty(); });
     if (is_hidden) {
@@ -147,33 +150,43 @@ class SheetReader {
       return true;
     }
     emit(number, cells);
-    return cells_fed_ <= kMaxSheetCells;
+    return cells_fed_ <= kMaxBookCells;
   }
 
-  void report_too_many_cells() {
-    std::string n = std::to_string(kMaxSheetCells >> 20);
-    ctx_.report(Severity::Error, "xlsx.too_large", last_row_, 0,
-                "Arket har mer enn " + n + " millioner celler (rader × kolonner); resten av arket er ikke lest. "
-                "Slett tomme rader og kolonner langt ute i arket, eller lagre arket som CSV.",
-                "The sheet has more than " + n + " million cells (rows × columns); the rest of the sheet was "
-                "not read. Delete empty rows and columns far out in the sheet, or save the sheet as CSV.");
-  }
+  void report_too_many_cells() { ctx_.report(last_row_, 0, msg::XlsxTooManyCells{kMaxBookCells >> 20}); }
 
-  bool cell(XmlReader& x, int64_t row, int& next_column, std::vector<Cell>& cells) {
+  // At <c>: reads the cell into its column. A cell with nothing to show (empty, or only
+  // formatted) is never a column of the table, however far out it is.
+  bool cell(XmlReader& x, int64_t row, int& next_column, std::vector<Cell>& cells, bool& duplicate) {
     int64_t ref_row;
     int column;
     if (!parse_cell_ref(x.attr("r"), ref_row, column)) column = next_column;
+    next_column = column + 1;
+    Cell read;
+    if (!cell_content(x, row, column, read)) return false;
     if (column > max_width_) {  // beyond what the table reader takes: it sees the row as too wide
+      if (read.text.empty()) return true;
       if (static_cast<int>(cells.size()) < max_width_) cells.resize(static_cast<std::size_t>(max_width_));
       cells.back().text = "…";
-      next_column = column + 1;
-      return x.skip_element();
+      return true;
     }
-    next_column = column + 1;
+    if (static_cast<int>(cells.size()) < column) cells.resize(static_cast<std::size_t>(column));
+    Cell& c = cells[static_cast<std::size_t>(column - 1)];
+    if (c.written) {
+      if (!duplicate) ctx_.report(row, column, msg::XlsxDuplicateCell{c.text, read.text});
+      duplicate = true;
+      return true;
+    }
+    c = std::move(read);
+    c.written = true;
+    return true;
+  }
+
+  bool cell_content(XmlReader& x, int64_t row, int column, Cell& c) {
     std::string type(x.attr("t"));
     int style = to_int(x.attr("s"));
-    std::string value;
-    bool inline_text = false;
+    std::string value, formula;
+    bool inline_text = false, has_formula = false;
     int depth = x.depth();
     for (;;) {
       auto ev = x.next();
@@ -182,6 +195,9 @@ class SheetReader {
       if (ev != XmlReader::Event::Start) continue;
       if (x.name() == "v") {
         if (!collect_value(x, value)) return false;
+      } else if (x.name() == "f") {
+        has_formula = true;
+        if (!collect_value(x, formula)) return false;
       } else if (x.name() == "is") {
         inline_text = true;
         if (!collect_string(x, value)) return false;
@@ -189,8 +205,6 @@ class SheetReader {
         return false;
       }
     }
-    if (static_cast<int>(cells.size()) < column) cells.resize(static_cast<std::size_t>(column));
-    Cell& c = cells[static_cast<std::size_t>(column - 1)];
     if (value.size() > kMaxCellBytes) {
       ctx_.report(Severity::Error, "xlsx.cell_too_long", row, column,
                   "Cellen er lengre enn Excel tillater (32 767 tegn) og er lest som tom.",
@@ -198,7 +212,14 @@ class SheetReader {
       return true;
     }
     c.label = inline_text || type == "s" || type == "str" || type == "inlineStr";
-    c.text = display(type, style, std::move(value), row, column);
+    if (has_formula && value.empty() && !c.label) {
+      // No saved result (a program that does not calculate wrote it): not an empty cell, and
+      // never 0. A shared formula's other cells carry no text of their own.
+      c.kind = CellKind::FormulaWithoutValue;
+      c.text = "=" + (formula.empty() ? std::string("…") : formula);
+      return true;
+    }
+    c.text = display(type, style, std::move(value), row, column, c.kind);
     return true;
   }
 
@@ -214,7 +235,8 @@ class SheetReader {
   }
 
   // The cell as Excel shows it.
-  std::string display(const std::string& type, int style, std::string value, int64_t row, int column) {
+  std::string display(const std::string& type, int style, std::string value, int64_t row, int column,
+                      CellKind& kind) {
     if (type == "s") {
       int index = to_int(value);
       if (index >= 0 && static_cast<std::size_t>(index) < book_.shared_strings.size())
@@ -229,10 +251,14 @@ class SheetReader {
     if (type == "b") return value == "1" ? "TRUE" : "FALSE";
     if (!type.empty() && type != "n") return value;  // str, inlineStr, e (#N/A), d (ISO date)
     if (value.empty()) return value;
-    DateKind date = style >= 0 && static_cast<std::size_t>(style) < book_.style_dates.size()
-                        ? book_.style_dates[static_cast<std::size_t>(style)]
-                        : DateKind::None;
+    kind = CellKind::Number;
+    const bool styled = style >= 0 && static_cast<std::size_t>(style) < book_.style_dates.size();
+    DateKind date = styled ? book_.style_dates[static_cast<std::size_t>(style)] : DateKind::None;
     if (date != DateKind::None) return date_text(value, date, book_.date1904);
+    if (styled && book_.style_percent[static_cast<std::size_t>(style)]) {
+      kind = CellKind::Percent;
+      return percent_text(value);
+    }
     std::string shown = number_text(value);
     return shown.empty() ? value : shown;  // not a number: as stored, the table reader says so
   }
@@ -262,9 +288,13 @@ class SheetReader {
     while (used > 0 && cells[static_cast<std::size_t>(used - 1)].text.empty()) --used;
     width_ = std::min(std::max(width_, used), max_width_);
     std::vector<std::string> fields(static_cast<std::size_t>(width_));
+    std::vector<CellKind> kinds(fields.size(), CellKind::Typed);
     cells_fed_ += fields.size();
-    for (std::size_t i = 0; i < fields.size() && i < cells.size(); ++i) fields[i] = std::move(cells[i].text);
-    feed_row(table_, row, std::move(fields));
+    for (std::size_t i = 0; i < fields.size() && i < cells.size(); ++i) {
+      fields[i] = std::move(cells[i].text);
+      kinds[i] = cells[i].kind;
+    }
+    feed_row(table_, row, std::move(fields), kinds);
     if (++rows_fed_ == kHeadRows) table_.decide_header();
   }
 
@@ -286,11 +316,11 @@ class SheetReader {
   ReadContext& ctx_;
   const Workbook& book_;
   TableReader& table_;
+  std::size_t& cells_fed_;  // the workbook's
   int max_width_;
   int width_ = 0;
   int64_t last_row_ = 0;
   int64_t rows_fed_ = 0;
-  std::size_t cells_fed_ = 0;
   std::vector<Merge> merges_;
   std::size_t next_merge_ = 0;
   std::vector<std::size_t> active_;
@@ -301,8 +331,8 @@ class SheetReader {
 }  // namespace
 
 bool read_sheet(ReadContext& ctx, const Workbook& book, std::string_view xml, const std::string& part,
-                TableReader& table) {
-  return SheetReader(ctx, book, table).read(xml, part);
+                TableReader& table, std::size_t& cells_fed) {
+  return SheetReader(ctx, book, table, cells_fed).read(xml, part);
 }
 
 }  // namespace arsverk::detail::xlsx

@@ -11,9 +11,15 @@
 
 namespace arsverk::detail::xlsx {
 
-// Reports through ctx (whose `sheet` names the sheet). False when the XML broke off; the rows
-// before that were read.
+// Cells handed on from the whole workbook (rows × width). A row of XML can be a few bytes yet as
+// wide as the table allows, so this, not the XML size, bounds the work: 64 M is 2 M rows of 32
+// columns.
+constexpr std::size_t kMaxBookCells = 64u << 20;
+
+// Reports through ctx (whose `sheet` names the sheet). `cells_fed` counts the cells of the
+// workbook's sheets so far. False when the XML broke off (the rows before that were read) or
+// the workbook's cells ran out.
 bool read_sheet(ReadContext& ctx, const Workbook& book, std::string_view xml, const std::string& part,
-                TableReader& table);
+                TableReader& table, std::size_t& cells_fed);
 
 }  // namespace arsverk::detail::xlsx

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cstring>
+#include <iterator>
+#include <map>
 
 #include "book.hpp"
 #include "sheet.hpp"
@@ -40,7 +42,25 @@ void refuse_other(ReadContext& ctx, BookKind kind) {
   }
 }
 
-SheetResult read_one(ReadContext& ctx, ZipArchive& zip, const Workbook& book, const SheetRef& ref) {
+// What the sheets read so far have used of the file's limits, and which parts they were.
+struct BookBudget {
+  std::size_t values = 0;     // figures kept (ReaderLimits::max_values holds per file)
+  std::size_t cells_fed = 0;  // cells handed to the table reader (kMaxBookCells)
+  std::map<std::string, std::string> parts_read;  // part (lower case) → the sheet that read it
+
+  bool spent(const ReaderLimits& limits) const {
+    return values >= limits.max_values || cells_fed > kMaxBookCells;
+  }
+};
+
+std::string lower_name(const std::string& s) {
+  std::string out = s;
+  for (char& c : out) c = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+  return out;
+}
+
+SheetResult read_one(ReadContext& ctx, ZipArchive& zip, const Workbook& book, const SheetRef& ref,
+                     BookBudget& budget) {
   SheetResult result;
   result.name = ref.name;
   if (ref.hidden) {
@@ -53,28 +73,50 @@ SheetResult read_one(ReadContext& ctx, ZipArchive& zip, const Workbook& book, co
     result.skipped_en = "not a worksheet (chart or macro sheet)";
     return result;
   }
+  if (budget.spent(ctx.limits)) {
+    result.skipped_nb = "filens grense for antall tall eller celler var nådd";
+    result.skipped_en = "the file's limit of figures or cells had been reached";
+    return result;
+  }
+  // Excel gives every sheet a part of its own; a part named twice is read once.
+  auto [first, fresh] = budget.parts_read.emplace(lower_name(ref.path), ref.name);
+  if (!fresh) {
+    result.skipped_nb = "viser til samme innhold (" + ref.path + ") som arket «" + first->second + "»";
+    result.skipped_en = "points to the same content (" + ref.path + ") as the sheet \"" + first->second + "\"";
+    return result;
+  }
   ReadContext sc;
   sc.name = ctx.name;
   sc.file_index = ctx.file_index;
   sc.registers = ctx.registers;
   sc.limits = ctx.limits;
   sc.sheet = ref.name;
+  sc.values_before = budget.values;
   sc.out.name = ctx.name;
   std::string xml;
   ZipProblem problem;
+  bool empty = false;
   if (!zip.extract(*zip.find(ref.path), xml, problem)) {
     sc.report(Severity::Error, problem.code.c_str(), 0, 0, problem.nb, problem.en);
   } else {
+    xml_as_utf8(xml);
     TableReader table(sc, ';');
-    read_sheet(sc, book, xml, ref.path, table);
-    table.finish();
+    const std::size_t cells_before = budget.cells_fed;
+    const bool whole = read_sheet(sc, book, xml, ref.path, table, budget.cells_fed);
+    std::string().swap(xml);
+    // No cell at all: an empty sheet, or XML that broke before its first row (which has said
+    // so). The table reader would call it «the file is empty».
+    empty = budget.cells_fed == cells_before;
+    if (!empty) table.finish();
+    empty = empty && whole;
   }
   sc.diagnostics.close_file(sc.name);
   sc.out.diagnostics = std::move(sc.diagnostics.items());
   result.file = std::move(sc.out);
+  budget.values += result.file.arsverk.size() + result.file.reference.size();
   if (result.file.kind == FileKind::Unknown) {
-    result.skipped_nb = "ingen tabell";
-    result.skipped_en = "no table";
+    result.skipped_nb = empty ? "tomt ark" : "ingen tabell";
+    result.skipped_en = empty ? "empty sheet" : "no table";
   }
   return result;
 }
@@ -108,9 +150,15 @@ void merge_into(ReadContext& ctx, SheetResult& s) {
   for (ArsverkValue& v : f.arsverk) v.sheet = sheet;
   for (ReferenceRate& r : f.reference) r.sheet = sheet;
   for (SumLabel& l : f.sum_labels) l.sheet = sheet;
-  out.arsverk.insert(out.arsverk.end(), f.arsverk.begin(), f.arsverk.end());
-  out.reference.insert(out.reference.end(), f.reference.begin(), f.reference.end());
-  out.sum_labels.insert(out.sum_labels.end(), f.sum_labels.begin(), f.sum_labels.end());
+  out.arsverk.insert(out.arsverk.end(), std::make_move_iterator(f.arsverk.begin()),
+                     std::make_move_iterator(f.arsverk.end()));
+  out.reference.insert(out.reference.end(), std::make_move_iterator(f.reference.begin()),
+                       std::make_move_iterator(f.reference.end()));
+  out.sum_labels.insert(out.sum_labels.end(), std::make_move_iterator(f.sum_labels.begin()),
+                        std::make_move_iterator(f.sum_labels.end()));
+  std::vector<ArsverkValue>().swap(f.arsverk);
+  std::vector<ReferenceRate>().swap(f.reference);
+  std::vector<SumLabel>().swap(f.sum_labels);
   bool duplicate = false;
   for (const auto& [key, value] : f.population) {
     if (!out.population.emplace(key, value).second) duplicate = true;
@@ -129,7 +177,15 @@ void merge_into(ReadContext& ctx, SheetResult& s) {
   }
 }
 
-std::string names(const std::vector<std::string>& items) { return join(items, ", "); }
+constexpr std::size_t kSheetsListed = 10;
+
+// A list of sheets, the first ten of them named.
+std::string names(const std::vector<std::string>& items, bool norwegian) {
+  if (items.size() <= kSheetsListed) return join(items, ", ");
+  std::vector<std::string> shown(items.begin(), items.begin() + kSheetsListed);
+  std::string rest = std::to_string(items.size() - kSheetsListed);
+  return join(shown, ", ") + (norwegian ? " og " + rest + " ark til" : " and " + rest + " more sheets");
+}
 
 }  // namespace
 
@@ -159,13 +215,14 @@ void read_zip(ReadContext& ctx, std::string_view bytes) {
   if (!load_workbook(zip, path, book, problem)) return refuse(ctx, problem.code.c_str(), problem.nb, problem.en);
 
   std::vector<SheetResult> sheets;
+  BookBudget budget;
   for (const auto& ref : book.sheets) {
     if (!ref.hidden && ref.worksheet && !zip.find(ref.path)) {
       return refuse(ctx, "xlsx.corrupt",
                     "Excel-filen mangler arket «" + ref.name + "» (" + ref.path + "). Åpne den i Excel og lagre på nytt.",
                     "The Excel file lacks the sheet \"" + ref.name + "\" (" + ref.path + "). Open it in Excel and save it again.");
     }
-    sheets.push_back(read_one(ctx, zip, book, ref));
+    sheets.push_back(read_one(ctx, zip, book, ref, budget));
   }
 
   FileKind kind_read = FileKind::Unknown;
@@ -193,19 +250,19 @@ void read_zip(ReadContext& ctx, std::string_view bytes) {
     return refuse(ctx, "xlsx.no_table",
                   (book.sheets.empty() ? std::string("Excel-filen har ingen ark. ")
                                        : "Ingen av arkene i Excel-filen har en tabell kalkulatoren kjenner igjen (" +
-                                             names(skipped_nb) + "). ") + kAcceptedNb,
+                                             names(skipped_nb, true) + "). ") + kAcceptedNb,
                   (book.sheets.empty() ? std::string("The Excel file has no sheets. ")
                                        : "None of the sheets in the Excel file holds a table the calculator "
-                                         "recognises (" + names(skipped_en) + "). ") + kAcceptedEn);
+                                         "recognises (" + names(skipped_en, false) + "). ") + kAcceptedEn);
   }
   ctx.out.kind = kind_read;
   std::string nb = std::string(read_nb.size() == 1 ? "Excel-filen: lest arket " : "Excel-filen: lest arkene ") +
-                   names(read_nb) + ".";
+                   names(read_nb, true) + ".";
   std::string en = std::string(read_en.size() == 1 ? "Excel file: read the sheet " : "Excel file: read the sheets ") +
-                   names(read_en) + ".";
+                   names(read_en, false) + ".";
   if (!skipped_nb.empty()) {
-    nb += " Ikke lest: " + names(skipped_nb) + ".";
-    en += " Not read: " + names(skipped_en) + ".";
+    nb += " Ikke lest: " + names(skipped_nb, true) + ".";
+    en += " Not read: " + names(skipped_en, false) + ".";
   }
   ctx.report(Severity::Info, "xlsx.sheets", 0, 0, nb, en);
   auto& items = ctx.diagnostics.items();

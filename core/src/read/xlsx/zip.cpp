@@ -17,6 +17,9 @@ constexpr std::size_t kEndRecordSize = 22;
 constexpr std::size_t kCentralHeaderSize = 46;
 constexpr std::size_t kLocalHeaderSize = 30;
 constexpr std::size_t kRatioFloor = 1u << 20;
+// DEFLATE cannot unpack more than 1 032 bytes per packed byte (258 bytes per 2-bit code); a
+// part that says it unpacks to more is damaged, whatever else it may be.
+constexpr uint64_t kMaxDeflateRatio = 1032;
 
 uint16_t u16(std::string_view b, std::size_t at) {
   return static_cast<uint16_t>(static_cast<uint8_t>(b[at]) | static_cast<uint8_t>(b[at + 1]) << 8);
@@ -52,16 +55,26 @@ bool zip64(ZipProblem& p) {
   return false;
 }
 
+// `bomb`: the part unpacks to far more than its packed size, as a "zip bomb" does; only then is
+// that said.
 bool too_large(ZipProblem& p, const std::string& name, std::size_t mb, const std::string& why_nb,
-               const std::string& why_en) {
+               const std::string& why_en, bool bomb) {
   p.code = "xlsx.too_large";
   p.nb = "Delen «" + name + "» av Excel-filen pakker ut til " + why_nb + std::to_string(mb) +
-         " MB. Det er mer enn kalkulatoren leser fra en Excel-fil (og kan være en «zip-bombe»). "
-         "Lagre arket som CSV og legg inn den filen.";
-  p.en = "The part \"" + name + "\" of the Excel file unpacks to " + why_en +
-         std::to_string(mb) + " MB. That is more than the calculator reads from an Excel file (it "
-         "may be a \"zip bomb\"). Save the sheet as CSV and add that file.";
+         " MB. Det er mer enn kalkulatoren leser fra en Excel-fil" +
+         (bomb ? " (og kan være en «zip-bombe»)" : "") + ". Lagre arket som CSV og legg inn den filen.";
+  p.en = "The part \"" + name + "\" of the Excel file unpacks to " + why_en + std::to_string(mb) +
+         " MB. That is more than the calculator reads from an Excel file" +
+         (bomb ? " (it may be a \"zip bomb\")" : "") + ". Save the sheet as CSV and add that file.";
   return false;
+}
+
+// A size for a message: bytes below 1 MB, else whole MB.
+std::string size_nb(uint64_t bytes) {
+  return bytes < (1u << 20) ? std::to_string(bytes) + " byte" : std::to_string(bytes >> 20) + " MB";
+}
+std::string size_en(uint64_t bytes) {
+  return bytes < (1u << 20) ? std::to_string(bytes) + " bytes" : std::to_string(bytes >> 20) + " MB";
 }
 
 // Four tables for slicing-by-4: four bytes per step instead of one.
@@ -82,6 +95,17 @@ const CrcTables& crc_tables() {
 }
 
 }  // namespace
+
+bool encrypted(ZipProblem& problem) {
+  problem.code = "xlsx.encrypted";
+  problem.nb = "Excel-filen er passordbeskyttet (kryptert), og kalkulatoren kan ikke lese den. "
+               "Fjern passordet i Excel (Fil → Info → Beskytt arbeidsbok → Krypter med passord) og "
+               "lagre på nytt, eller lagre arket som CSV.";
+  problem.en = "The Excel file is password-protected (encrypted), so the calculator cannot read "
+               "it. Remove the password in Excel (File → Info → Protect Workbook → Encrypt with "
+               "Password) and save again, or save the sheet as CSV.";
+  return false;
+}
 
 uint32_t crc32(std::string_view bytes) {
   const auto& t = crc_tables();
@@ -145,16 +169,7 @@ bool ZipArchive::read_entry_header(std::size_t& at, ZipProblem& problem) {
   if (!valid_utf8(e.name)) e.name = cp1252_to_utf8(e.name);  // names appear in messages
   if (e.compressed == 0xFFFFFFFF || e.size == 0xFFFFFFFF || e.local_offset == 0xFFFFFFFF)
     return zip64(problem);
-  if (e.flags & 1) {
-    problem.code = "xlsx.encrypted";
-    problem.nb = "Excel-filen er passordbeskyttet (kryptert), og kalkulatoren kan ikke lese den. "
-                 "Fjern passordet i Excel (Fil → Info → Beskytt arbeidsbok → Krypter med passord) og "
-                 "lagre på nytt, eller lagre arket som CSV.";
-    problem.en = "The Excel file is password-protected (encrypted), so the calculator cannot read "
-                 "it. Remove the password in Excel (File → Info → Protect Workbook → Encrypt with "
-                 "Password) and save again, or save the sheet as CSV.";
-    return false;
-  }
+  if (e.flags & 1) return encrypted(problem);
   entries_.push_back(std::move(e));
   at = next;
   return true;
@@ -175,11 +190,17 @@ bool ZipArchive::extract(const ZipEntry& e, std::string& out, ZipProblem& proble
   if (data > bytes_.size() || bytes_.size() - data < e.compressed)
     return corrupt(problem, "delen «" + e.name + "» er avkortet", "the part \"" + e.name + "\" is cut off");
   std::string_view packed = bytes_.substr(data, e.compressed);
+  if (e.method == 8 && e.size > (uint64_t{e.compressed} + 64) * kMaxDeflateRatio)
+    return corrupt(problem, "delen «" + e.name + "» sier at den pakker ut til " + size_nb(e.size) +
+                                ", mer enn " + size_nb(e.compressed) + " pakket kan gi",
+                   "the part \"" + e.name + "\" says it unpacks to " + size_en(e.size) + ", more than " +
+                       size_en(e.compressed) + " packed can hold");
+  const bool bomb = e.size > kRatioFloor && e.size / std::max<std::size_t>(e.compressed, 1) > limits_.max_ratio;
   std::size_t room = limits_.max_total_bytes - inflated_total_;
-  if (e.size > room) return too_large(problem, e.name, (e.size >> 20) + 1, "", "");
-  if (e.size > kRatioFloor && e.size / std::max<std::size_t>(e.compressed, 1) > limits_.max_ratio)
+  if (e.size > room) return too_large(problem, e.name, (e.size >> 20) + 1, "", "", bomb);
+  if (bomb)
     return too_large(problem, e.name, e.size >> 20, "over " + std::to_string(limits_.max_ratio) + " ganger sin pakkede størrelse, ",
-                     "over " + std::to_string(limits_.max_ratio) + " times its packed size, ");
+                     "over " + std::to_string(limits_.max_ratio) + " times its packed size, ", true);
   out.reserve(e.size);
   if (e.method == 0) {
     if (e.compressed != e.size)
@@ -188,8 +209,10 @@ bool ZipArchive::extract(const ZipEntry& e, std::string& out, ZipProblem& proble
   } else if (e.method == 8) {
     // The declared size bounds the output: a stream that inflates beyond it is refused.
     InflateStatus s = inflate(packed, out, static_cast<std::size_t>(e.size));
+    // More than the part says it holds: its sizes are damaged (the cap kept the output small).
     if (s == InflateStatus::TooLarge)
-      return too_large(problem, e.name, (e.size >> 20) + 1, "mer enn de oppgitte ", "more than the declared ");
+      return corrupt(problem, "delen «" + e.name + "» pakker ut til mer enn de oppgitte " + size_nb(e.size),
+                     "the part \"" + e.name + "\" unpacks to more than its declared " + size_en(e.size));
     if (s != InflateStatus::Ok)
       return corrupt(problem, "delen «" + e.name + "» kan ikke pakkes ut", "the part \"" + e.name + "\" cannot be unpacked");
   } else {

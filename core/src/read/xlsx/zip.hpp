@@ -55,4 +55,8 @@ class ZipArchive {
 
 uint32_t crc32(std::string_view bytes);
 
+// The message for a password-protected workbook (an encrypted ZIP entry, or Excel's encrypted
+// package in a compound file); false.
+bool encrypted(ZipProblem& problem);
+
 }  // namespace arsverk::detail::xlsx
