@@ -51,6 +51,7 @@ struct ArsverkValue {
   int year = 0;
   TargetGroup group = TargetGroup::Unspecified;
   uint16_t sheet = 0;    // .xlsx: index into ParsedFile::sheets (in padding: no larger)
+  uint16_t column = 0;   // 1-based field of the value in its line; 0 when not known (in padding too)
   std::string service;   // service category as written (trimmed); empty when the input has none
   Category category = Category::Total;
   Fixed value;

@@ -47,6 +47,7 @@ struct Cell {
   CategoryAmounts amounts;
   std::array<int64_t, kCategoryCount> lines{};  // where each category was given
   std::array<int, kCategoryCount> files{};
+  std::array<int, kCategoryCount> columns{};  // the column of each category's value (0: not known)
   int file = 0;
   int64_t line = 0;
 };
@@ -128,9 +129,13 @@ struct Context {
   const std::string& sheet_name(int source) const;  // empty unless the workbook has several sheets
   // "linje 12 i arsverk.csv" / "line 12 of arsverk.csv", "Ark2, rad 12 i arsverk.xlsx" /
   // "Ark2, row 12 of arsverk.xlsx": where a message points, in its text.
-  std::string where(Lang lang, int file, int64_t line) const;
+  // With a column: "linje 12, kolonne 6 i arsverk.csv", "Ark2!F12 i arsverk.xlsx".
+  std::string where(Lang lang, int file, int64_t line, int column = 0) const;
   void message(Severity s, const char* code, int file, int64_t line, std::string nb, std::string en,
                int year = 0);
+  // A message about one cell: `column` is its 1-based field (0: the line as a whole).
+  void message_at(Severity s, const char* code, int file, int64_t line, int column, std::string nb,
+                  std::string en, int year = 0);
 };
 
 // The stages.
@@ -144,6 +149,9 @@ void build_aggregates(Context& ctx);
 void attach_published(Context& ctx);
 void build_comparisons(Context& ctx);
 void run_checks(Context& ctx);
+// The plausibility of one municipality's or district's figures by education category and target
+// group (plausibility.cpp); `who` names the unit and year in the messages ("3101 Halden 2025").
+void check_plausibility(Context& ctx, Result& r, const std::string& who);
 
 // Shared helpers.
 std::optional<UnitInfo> resolve_unit(Context& ctx, const std::string& code, int year, int file,

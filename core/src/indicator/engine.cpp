@@ -34,23 +34,29 @@ const std::string& Context::sheet_name(int source) const {
 // A message tied to a line says where in its text too: the page shows only the text.
 void Context::message(Severity s, const char* code, int file, int64_t line, std::string nb, std::string en,
                       int year) {
+  message_at(s, code, file, line, 0, std::move(nb), std::move(en), year);
+}
+
+void Context::message_at(Severity s, const char* code, int file, int64_t line, int column, std::string nb,
+                         std::string en, int year) {
   if (line > 0) {
-    nb = capitalised(where(Lang::Nb, file, line)) + ": " + nb;
-    en = capitalised(where(Lang::En, file, line)) + ": " + en;
+    nb = capitalised(where(Lang::Nb, file, line, column)) + ": " + nb;
+    en = capitalised(where(Lang::En, file, line, column)) + ": " + en;
   }
-  Diagnostic d{s, code, file_name(file), line, 0, std::move(nb), std::move(en), year};
+  Diagnostic d{s, code, file_name(file), line, line > 0 ? column : 0, std::move(nb), std::move(en), year};
   if (line > 0) d.sheet = sheet_name(file);
   diagnostics.add(std::move(d));
 }
 
 std::string fmt_num(Fixed v, Lang lang) { return format_fixed(v, 2, lang); }
 
-std::string Context::where(Lang lang, int file, int64_t line) const {
+std::string Context::where(Lang lang, int file, int64_t line, int column) const {
   const std::string& name = file_name(file);
   const std::string& sheet = sheet_name(file);
   std::string l = (lang == Lang::Nb ? "linje " : "line ") + std::to_string(line);
-  if (!sheet.empty()) {  // "Ark2, rad 12: " without its colon
-    l = xlsx::sheet_place(sheet, line, 0, lang == Lang::Nb);
+  if (column > 0) l += (lang == Lang::Nb ? ", kolonne " : ", column ") + std::to_string(column);
+  if (!sheet.empty()) {  // "Ark2, rad 12: " or "Ark2!F12: " without its colon
+    l = xlsx::sheet_place(sheet, line, column, lang == Lang::Nb);
     l.resize(l.size() - 2);
   }
   if (name.empty()) return l;

@@ -1,0 +1,292 @@
+// Plausibility by education category and target group. A lost decimal comma (225,0 for 22,50) in
+// one category of one target group can leave M1 within the usual range, but it always multiplies
+// that category's odds (its årsverk against the rest of its target group) by ten. So, with the
+// unit's own file alone, each category is held against the national composition and against the
+// other target group, and the target groups against each other; M2–M4 against their published
+// national figures; and, when the previous year is loaded, each category against its value then.
+// Each warning names the cell to look at. Schema 2024 (a–e) only: in schema 2015 the measures are
+// nested, and a slip in M2–M4 breaks their order (check.nested_order).
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <set>
+#include <tuple>
+
+#include "context.hpp"
+#include "published.hpp"
+
+namespace arsverk::detail {
+
+namespace {
+
+constexpr int kLevelCount = 5;
+constexpr std::array<Category, kLevelCount> kLevels{Category::A, Category::B, Category::C, Category::D, Category::E};
+
+// How the published a+b share splits into a and b, and the rest into c, d and e. Not published:
+// the project's estimate (the mix the example data is generated with), so the limits are wide.
+constexpr std::array<double, kLevelCount> kSplitOfPart{0.31, 0.69, 0.37, 0.33, 0.30};
+constexpr double kCompositionMinimum = 3.0;  // FTEs of a target group: below this, shares are lumpy
+constexpr double kShareOddsLimit = 4.0;      // a category's odds over the national odds
+constexpr double kGroupOddsLimit = 8.0;      // a category's odds in one target group over the other's
+constexpr double kBalanceOddsLimit = 4.0;    // children's FTEs over adults' against the national ratio
+constexpr double kFarAbovePublished = 4.0;   // M2–M4 × the published national rate, as M1
+constexpr double kChangeFactor = 3.0;        // a category × 3 or ÷ 3 from the previous year
+constexpr double kChangeFloor = 2.0;         // FTEs: a smaller change is noise
+constexpr double kChangeFloorShare = 0.10;   // … as is one under this share of the target group
+
+// The largest cell of a category: where a slip most likely is.
+struct Place {
+  int file = -1;
+  int64_t line = 0;
+  int column = 0;
+  double value = -1;
+};
+
+// One target group's årsverk by category, summed over its services.
+struct GroupMix {
+  std::array<double, kLevelCount> amount{};
+  std::array<Place, kLevelCount> largest{};
+  std::array<bool, kLevelCount> given{};
+  double total = 0;
+  bool complete() const { return std::all_of(given.begin(), given.end(), [](bool g) { return g; }); }
+  double share(int k) const { return amount[k] / total; }
+  // The category's årsverk against the rest of the group; nothing when the rest is empty.
+  std::optional<double> odds(int k) const {
+    const double rest = total - amount[k];
+    if (rest <= 0) return std::nullopt;
+    return amount[k] / rest;
+  }
+};
+
+using Mixes = std::map<TargetGroup, GroupMix>;
+
+Mixes mixes_of(const std::map<CellKey, Cell>& cells) {
+  Mixes mixes;
+  for (const auto& [key, cell] : cells) {
+    GroupMix& mix = mixes[key.group];
+    for (int k = 0; k < kLevelCount; ++k) {
+      const int c = static_cast<int>(kLevels[k]);
+      if (!cell.amounts[c]) continue;
+      const double v = cell.amounts[c]->to_double();
+      mix.given[k] = true;
+      mix.amount[k] += v;
+      mix.total += v;
+      if (v > mix.largest[k].value) mix.largest[k] = {cell.files[c], cell.lines[c], cell.columns[c], v};
+    }
+  }
+  return mixes;
+}
+
+// The national composition by category: the a+b share is national M2 / M1 as published for the
+// schema (2,4 / 2,8 in 2024), split by kSplitOfPart.
+std::optional<std::array<double, kLevelCount>> national_composition(int year) {
+  const auto& published = PublishedRates::instance();
+  const auto m1 = published.national(0, year), m2 = published.national(1, year);
+  if (!m1 || !m2 || m1->first != m2->first || m2->second >= m1->second) return std::nullopt;
+  const double ab = m2->second / m1->second;
+  std::array<double, kLevelCount> shares{};
+  for (int k = 0; k < kLevelCount; ++k) shares[k] = kSplitOfPart[k] * (k < 2 ? ab : 1 - ab);
+  return shares;
+}
+
+double odds_of(double share) { return share / (1 - share); }
+
+std::string fte(double v, Lang lang) { return format_double(v, 2, lang); }
+std::string percent(double share, Lang lang) { return format_double(share * 100, 0, lang) + " %"; }
+
+std::string group_nb(TargetGroup g) {
+  return g == TargetGroup::Adults ? "voksne" : g == TargetGroup::Children ? "barn og unge" : "";
+}
+std::string group_en(TargetGroup g) {
+  return g == TargetGroup::Adults ? "adults" : g == TargetGroup::Children ? "children and young people" : "";
+}
+// "kategori a for voksne" / "kategori a"
+std::string category_nb(int k, TargetGroup g) {
+  return std::string("kategori ") + to_string(kLevels[k]) + (g == TargetGroup::Unspecified ? "" : " for " + group_nb(g));
+}
+std::string category_en(int k, TargetGroup g) {
+  return std::string("category ") + to_string(kLevels[k]) + (g == TargetGroup::Unspecified ? "" : " for " + group_en(g));
+}
+std::string of_group_nb(TargetGroup g) {
+  return g == TargetGroup::Unspecified ? "av enhetens årsverk" : "av årsverkene for " + group_nb(g);
+}
+std::string of_group_en(TargetGroup g) {
+  return g == TargetGroup::Unspecified ? "of the unit's FTEs" : "of the FTEs for " + group_en(g);
+}
+
+const char* kSlipAdviceNb = "Sjekk om desimalkommaet mangler eller står feil, og at årsverkene står i riktig kategori.";
+const char* kSlipAdviceEn = "Check whether the decimal comma is missing or misplaced, and that the FTEs are in the right category.";
+
+void flag(Result& r, const char* name) {
+  if (std::find(r.flags.begin(), r.flags.end(), name) == r.flags.end()) r.flags.push_back(name);
+}
+
+void warn_at(Context& ctx, Result& r, const Place& at, const char* code, const std::string& nb, const std::string& en) {
+  ctx.message_at(Severity::Warning, code, at.file, at.line, at.column, nb, en, r.year);
+}
+
+// The category whose odds stand highest over the national odds, and by how much.
+std::pair<int, double> most_over(const GroupMix& mix, const std::array<double, kLevelCount>& national) {
+  std::pair<int, double> best{-1, 0};
+  for (int k = 0; k < kLevelCount; ++k) {
+    const auto o = mix.odds(k);
+    if (o && *o / odds_of(national[k]) > best.second) best = {k, *o / odds_of(national[k])};
+  }
+  return best;
+}
+
+// Each category's share of its target group against the national composition. Returns the groups
+// it warned about.
+std::set<TargetGroup> check_shares(Context& ctx, Result& r, const std::string& who, const Mixes& mixes,
+                                   const std::array<double, kLevelCount>& national) {
+  std::set<TargetGroup> warned;
+  for (const auto& [group, mix] : mixes) {
+    if (!mix.complete() || mix.total < kCompositionMinimum) continue;
+    const auto [k, over] = most_over(mix, national);
+    if (k < 0 || over <= kShareOddsLimit) continue;
+    warned.insert(group);
+    flag(r, "category_share");
+    const std::string c(to_string(kLevels[k]));
+    warn_at(ctx, r, mix.largest[k], "check.category_share",
+            who + ": " + category_nb(k, group) + " er " + fte(mix.amount[k], Lang::Nb) + " årsverk, " +
+                percent(mix.share(k), Lang::Nb) + " " + of_group_nb(group) + "; i landet er " + c + " om lag " +
+                percent(national[k], Lang::Nb) + " (anslått ut fra publiserte tall). " + kSlipAdviceNb,
+            who + ": " + category_en(k, group) + " is " + fte(mix.amount[k], Lang::En) + " FTEs, " +
+                percent(mix.share(k), Lang::En) + " " + of_group_en(group) + "; nationally " + c + " is about " +
+                percent(national[k], Lang::En) + " (estimated from published figures). " + kSlipAdviceEn);
+  }
+  return warned;
+}
+
+// Each category's share in one target group against the other's, for groups not yet warned about.
+void check_groups_alike(Context& ctx, Result& r, const std::string& who, const Mixes& mixes,
+                        const std::set<TargetGroup>& warned) {
+  const auto adults = mixes.find(TargetGroup::Adults), children = mixes.find(TargetGroup::Children);
+  if (adults == mixes.end() || children == mixes.end()) return;
+  const GroupMix& a = adults->second;
+  const GroupMix& c = children->second;
+  if (!a.complete() || !c.complete() || a.total < kCompositionMinimum || c.total < kCompositionMinimum) return;
+  std::tuple<double, int, TargetGroup> worst{kGroupOddsLimit, -1, TargetGroup::Unspecified};
+  for (int k = 0; k < kLevelCount; ++k) {
+    const auto oa = a.odds(k), oc = c.odds(k);
+    if (!oa || !oc) continue;
+    if (*oc > 0 && *oa / *oc > std::get<0>(worst)) worst = {*oa / *oc, k, TargetGroup::Adults};
+    if (*oa > 0 && *oc / *oa > std::get<0>(worst)) worst = {*oc / *oa, k, TargetGroup::Children};
+  }
+  const auto [ratio, k, group] = worst;
+  if (k < 0 || warned.count(group)) return;
+  const GroupMix& high = group == TargetGroup::Adults ? a : c;
+  const GroupMix& low = group == TargetGroup::Adults ? c : a;
+  const TargetGroup other = group == TargetGroup::Adults ? TargetGroup::Children : TargetGroup::Adults;
+  flag(r, "category_share");
+  warn_at(ctx, r, high.largest[k], "check.category_between_groups",
+          who + ": " + category_nb(k, group) + " er " + fte(high.amount[k], Lang::Nb) + " årsverk, " +
+              percent(high.share(k), Lang::Nb) + " " + of_group_nb(group) + ", men bare " +
+              percent(low.share(k), Lang::Nb) + " " + of_group_nb(other) + ". " + kSlipAdviceNb,
+          who + ": " + category_en(k, group) + " is " + fte(high.amount[k], Lang::En) + " FTEs, " +
+              percent(high.share(k), Lang::En) + " " + of_group_en(group) + ", but only " +
+              percent(low.share(k), Lang::En) + " " + of_group_en(other) + ". " + kSlipAdviceEn);
+}
+
+// The target groups against each other: children and young people's share of the unit's FTEs
+// against the national share (SINTEF's latest national årsverk).
+void check_balance(Context& ctx, Result& r, const std::string& who, const Mixes& mixes,
+                   const std::array<double, kLevelCount>& national) {
+  const auto adults = mixes.find(TargetGroup::Adults), children = mixes.find(TargetGroup::Children);
+  const auto reference = PublishedRates::instance().national_children_share();
+  if (adults == mixes.end() || children == mixes.end() || !reference) return;
+  const GroupMix& a = adults->second;
+  const GroupMix& c = children->second;
+  if (a.total <= 0 || c.total <= 0 || a.total + c.total < kCompositionMinimum) return;
+  const auto [year, children_share] = *reference;
+  const double ratio = (c.total / a.total) / odds_of(children_share);
+  if (ratio <= kBalanceOddsLimit && ratio >= 1 / kBalanceOddsLimit) return;
+  const TargetGroup group = ratio > 1 ? TargetGroup::Children : TargetGroup::Adults;
+  const GroupMix& high = ratio > 1 ? c : a;
+  const int k = std::max(0, most_over(high, national).first);
+  const double share = high.total / (a.total + c.total);
+  const double national_share = ratio > 1 ? children_share : 1 - children_share;
+  const std::string y = std::to_string(year), cat(to_string(kLevels[k]));
+  flag(r, "group_balance");
+  warn_at(ctx, r, high.largest[k], "check.group_balance",
+          who + ": " + group_nb(group) + " har " + percent(share, Lang::Nb) + " av " + (r.level == Level::Bydel ? "bydelens" : "kommunens") + " årsverk (" +
+              fte(high.total, Lang::Nb) + " av " + fte(a.total + c.total, Lang::Nb) + "); i landet har " + group_nb(group) +
+              " " + percent(national_share, Lang::Nb) + " (SINTEF, " + y + "). Sjekk tallene for " + group_nb(group) +
+              ", først kategori " + cat + ". " + kSlipAdviceNb,
+          who + ": " + group_en(group) + " have " + percent(share, Lang::En) + " of the " + (r.level == Level::Bydel ? "district" : "municipality") + "'s FTEs (" +
+              fte(high.total, Lang::En) + " of " + fte(a.total + c.total, Lang::En) + "); nationally " + group_en(group) +
+              " have " + percent(national_share, Lang::En) + " (SINTEF, " + y + "). Check the figures for " + group_en(group) +
+              ", category " + cat + " first. " + kSlipAdviceEn);
+}
+
+// M2–M4 against their published national rates, when M1 was not already far above its own or
+// above 15.
+void check_measures_published(Context& ctx, Result& r, const std::string& who, int file, int64_t line) {
+  for (const char* said : {"far_above_published", "rate_high"})
+    if (std::find(r.flags.begin(), r.flags.end(), said) != r.flags.end()) return;
+  for (int m = 1; m < 4; ++m) {
+    const auto national = PublishedRates::instance().national(m, r.year);
+    if (!r.per_1000[m] || !national || national->second <= 0) continue;
+    const double factor = *r.per_1000[m] / national->second;
+    if (factor <= kFarAbovePublished) continue;
+    const std::string name = "M" + std::to_string(m + 1), y = std::to_string(national->first);
+    r.flags.push_back("far_above_published");
+    ctx.message(Severity::Warning, "check.far_above_published", file, line,
+                who + ": " + name + " = " + format_double(*r.per_1000[m], 1, Lang::Nb) + " årsverk per 1 000 innbyggere er " +
+                    format_double(factor, 1, Lang::Nb) + " ganger det publiserte tallet for hele landet (" +
+                    format_double(national->second, 1, Lang::Nb) + " i " + y + "). " + kSlipAdviceNb,
+                who + ": " + name + " = " + format_double(*r.per_1000[m], 1, Lang::En) + " FTEs per 1,000 inhabitants is " +
+                    format_double(factor, 1, Lang::En) + " times the published figure for Norway (" +
+                    format_double(national->second, 1, Lang::En) + " in " + y + "). " + kSlipAdviceEn,
+                r.year);
+    return;
+  }
+}
+
+// Each category of each target group against the previous year's, when that year is loaded: the
+// largest change per group that is both large (× 3 or ÷ 3) and not small in FTEs.
+void check_category_change(Context& ctx, Result& r, const std::string& who, const Mixes& now) {
+  const int before_year = r.year - 1;
+  auto it = ctx.cells.find({r.code, before_year});
+  if (it == ctx.cells.end() || schema_for_year(before_year) != schema_for_year(r.year)) return;
+  const Mixes before = mixes_of(it->second);
+  for (const auto& [group, mix] : now) {
+    auto was = before.find(group);
+    if (was == before.end() || !mix.complete() || !was->second.complete()) continue;
+    const GroupMix& then = was->second;
+    const double floor = std::max(kChangeFloor, kChangeFloorShare * std::max(mix.total, then.total));
+    int worst = -1;
+    for (int k = 0; k < kLevelCount; ++k) {
+      const double x = mix.amount[k], y = then.amount[k];
+      if (std::fabs(x - y) < floor || (x <= kChangeFactor * y && y <= kChangeFactor * x)) continue;
+      if (worst < 0 || std::fabs(x - y) > std::fabs(mix.amount[worst] - then.amount[worst])) worst = k;
+    }
+    if (worst < 0) continue;
+    const std::string y = std::to_string(before_year);
+    flag(r, "category_change");
+    warn_at(ctx, r, mix.largest[worst], "check.category_change",
+            who + ": " + category_nb(worst, group) + " er " + fte(mix.amount[worst], Lang::Nb) + " årsverk, mot " +
+                fte(then.amount[worst], Lang::Nb) + " i " + y + ". Sjekk at endringen er reell. " + kSlipAdviceNb,
+            who + ": " + category_en(worst, group) + " is " + fte(mix.amount[worst], Lang::En) + " FTEs, against " +
+                fte(then.amount[worst], Lang::En) + " in " + y + ". Check that the change is real. " + kSlipAdviceEn);
+  }
+}
+
+}  // namespace
+
+void check_plausibility(Context& ctx, Result& r, const std::string& who) {
+  if (r.carried_from || r.schema != Schema::S2024) return;
+  auto unit = ctx.units.find({r.code, r.year});
+  auto cells = ctx.cells.find({r.code, r.year});
+  if (unit == ctx.units.end() || cells == ctx.cells.end()) return;
+  check_measures_published(ctx, r, who, unit->second.file, unit->second.line);
+  const Mixes mixes = mixes_of(cells->second);
+  if (const auto national = national_composition(r.year)) {
+    const auto warned = check_shares(ctx, r, who, mixes, *national);
+    check_groups_alike(ctx, r, who, mixes, warned);
+    check_balance(ctx, r, who, mixes, *national);
+  }
+  check_category_change(ctx, r, who, mixes);
+}
+
+}  // namespace arsverk::detail
