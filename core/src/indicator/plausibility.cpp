@@ -159,13 +159,14 @@ std::set<TargetGroup> check_shares(Context& ctx, Result& r, const std::string& w
 }
 
 // Each category's share in one target group against the other's, for groups not yet warned about.
-void check_groups_alike(Context& ctx, Result& r, const std::string& who, const Mixes& mixes,
-                        const std::set<TargetGroup>& warned) {
+// Returns the group it warned about.
+std::optional<TargetGroup> check_groups_alike(Context& ctx, Result& r, const std::string& who, const Mixes& mixes,
+                                              const std::set<TargetGroup>& warned) {
   const auto adults = mixes.find(TargetGroup::Adults), children = mixes.find(TargetGroup::Children);
-  if (adults == mixes.end() || children == mixes.end()) return;
+  if (adults == mixes.end() || children == mixes.end()) return std::nullopt;
   const GroupMix& a = adults->second;
   const GroupMix& c = children->second;
-  if (!a.complete() || !c.complete() || a.total < kCompositionMinimum || c.total < kCompositionMinimum) return;
+  if (!a.complete() || !c.complete() || a.total < kCompositionMinimum || c.total < kCompositionMinimum) return std::nullopt;
   std::tuple<double, int, TargetGroup> worst{kGroupOddsLimit, -1, TargetGroup::Unspecified};
   for (int k = 0; k < kLevelCount; ++k) {
     const auto oa = a.odds(k), oc = c.odds(k);
@@ -174,7 +175,7 @@ void check_groups_alike(Context& ctx, Result& r, const std::string& who, const M
     if (*oa > 0 && *oc / *oa > std::get<0>(worst)) worst = {*oc / *oa, k, TargetGroup::Children};
   }
   const auto [ratio, k, group] = worst;
-  if (k < 0 || warned.count(group)) return;
+  if (k < 0 || warned.count(group)) return std::nullopt;
   const GroupMix& high = group == TargetGroup::Adults ? a : c;
   const GroupMix& low = group == TargetGroup::Adults ? c : a;
   const TargetGroup other = group == TargetGroup::Adults ? TargetGroup::Children : TargetGroup::Adults;
@@ -186,12 +187,14 @@ void check_groups_alike(Context& ctx, Result& r, const std::string& who, const M
           who + ": " + category_en(k, group) + " is " + fte(high.amount[k], Lang::En) + " FTEs, " +
               percent(high.share(k), Lang::En) + " " + of_group_en(group) + ", but only " +
               percent(low.share(k), Lang::En) + " " + of_group_en(other) + ". " + kSlipAdviceEn);
+  return group;
 }
 
 // The target groups against each other: children and young people's share of the unit's FTEs
-// against the national share (SINTEF's latest national årsverk).
+// against the national share (SINTEF's latest national årsverk). Not for a group whose category
+// was already named: that warning points to the same cell.
 void check_balance(Context& ctx, Result& r, const std::string& who, const Mixes& mixes,
-                   const std::array<double, kLevelCount>& national) {
+                   const std::array<double, kLevelCount>& national, const std::set<TargetGroup>& warned) {
   const auto adults = mixes.find(TargetGroup::Adults), children = mixes.find(TargetGroup::Children);
   const auto reference = PublishedRates::instance().national_children_share();
   if (adults == mixes.end() || children == mixes.end() || !reference) return;
@@ -202,6 +205,7 @@ void check_balance(Context& ctx, Result& r, const std::string& who, const Mixes&
   const double ratio = (c.total / a.total) / odds_of(children_share);
   if (ratio <= kBalanceOddsLimit && ratio >= 1 / kBalanceOddsLimit) return;
   const TargetGroup group = ratio > 1 ? TargetGroup::Children : TargetGroup::Adults;
+  if (warned.count(group)) return;
   const GroupMix& high = ratio > 1 ? c : a;
   const int k = std::max(0, most_over(high, national).first);
   const double share = high.total / (a.total + c.total);
@@ -282,9 +286,9 @@ void check_plausibility(Context& ctx, Result& r, const std::string& who) {
   check_measures_published(ctx, r, who, unit->second.file, unit->second.line);
   const Mixes mixes = mixes_of(cells->second);
   if (const auto national = national_composition(r.year)) {
-    const auto warned = check_shares(ctx, r, who, mixes, *national);
-    check_groups_alike(ctx, r, who, mixes, warned);
-    check_balance(ctx, r, who, mixes, *national);
+    auto warned = check_shares(ctx, r, who, mixes, *national);
+    if (const auto group = check_groups_alike(ctx, r, who, mixes, warned)) warned.insert(*group);
+    check_balance(ctx, r, who, mixes, *national, warned);
   }
   check_category_change(ctx, r, who, mixes);
 }
