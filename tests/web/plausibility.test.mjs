@@ -1,6 +1,6 @@
 // Issue 18, item 1 in the page: a lost decimal comma in one category of Halden's own file (voksne
 // a 225,00 for 22,50) is named in «Kontroller før innsending», with its cell, where «Ingen av
-// kontrollene slo ut» stood. Screenshot: test-artifacts/web/plausibility-halden-a.png.
+// kontrollene slo ut» stood, in both languages. Screenshots: test-artifacts/web/plausibility-halden-a*.png.
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -44,6 +44,14 @@ describe('plausibility per category in the page', () => {
     const flags = await page.$$eval('#results-table tr[data-key="kommune:3101"] .flag', (els) => els.map((e) => e.textContent));
     assert.ok(flags.includes('uvanlig kategori'), flags.join(', '));
     await page.screenshot({ path: join(ARTIFACTS, 'plausibility-halden-a.png'), fullPage: true });
+    // The same in English, wholly.
+    await whenRendered(page, () => page.click('#lang-button'));
+    const english = await page.textContent('#unit-checks li[data-code="check.category_share"]');
+    assert.match(english, /Line 2, column 4 of arsverk_halden_2025_a_tidobbel\.csv/);
+    assert.match(english, /category a for adults is 225\.00 FTEs, 82 % of the FTEs for adults/);
+    assert.doesNotMatch(english, /kategori|årsverk|voksne/);
+    await page.screenshot({ path: join(ARTIFACTS, 'plausibility-halden-a-en.png'), fullPage: true });
+    await whenRendered(page, () => page.click('#lang-button'));
     assert.deepEqual(calculator.foreign, []);
     assert.deepEqual(calculator.consoleErrors, []);
   });
