@@ -120,3 +120,14 @@ TEST_CASE("a category far more common in one target group than in the other is n
   CHECK(d->column == 7);
   CHECK(has(d->nb, "kategori d for voksne er 8,00 årsverk, 10 % av årsverkene for voksne, men bare 1 % av årsverkene for barn og unge"));
 }
+
+TEST_CASE("M2 far above its published national figure is flagged when M1 is not") {
+  // 340 FTEs in Halden: M1 about 10,7 (3,8 × 2,8), M2 = a + b about 10,0 (4,2 × 2,4).
+  const Report r = run_csv(std::string(kHeader) + "3101;2024;;100;220;10;5;5\n");
+  const Diagnostic* d = diagnostic(r, "check.far_above_published");
+  REQUIRE(d);
+  CHECK(count_diagnostics(r, "check.far_above_published") == 1);
+  CHECK(has(d->nb, "3101 Halden 2024: M2 = 10,0 årsverk per 1 000 innbyggere er 4,2 ganger det publiserte tallet for hele landet (2,4 i 2024)"));
+  CHECK(has(d->en, "3101 Halden 2024: M2 = 10.0 FTEs per 1,000 inhabitants is 4.2 times the published figure for Norway (2.4 in 2024)"));
+  CHECK(count_diagnostics(r, "check.category_share") == 0);
+}
