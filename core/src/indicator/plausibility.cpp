@@ -12,6 +12,7 @@
 #include <set>
 #include <tuple>
 
+#include "arsverk/thresholds.hpp"
 #include "context.hpp"
 #include "published.hpp"
 
@@ -19,20 +20,14 @@ namespace arsverk::detail {
 
 namespace {
 
+using namespace thresholds;
+
 constexpr int kLevelCount = 5;
 constexpr std::array<Category, kLevelCount> kLevels{Category::A, Category::B, Category::C, Category::D, Category::E};
 
 // How the published a+b share splits into a and b, and the rest into c, d and e. Not published:
 // the project's estimate (the mix the example data is generated with), so the limits are wide.
 constexpr std::array<double, kLevelCount> kSplitOfPart{0.31, 0.69, 0.37, 0.33, 0.30};
-constexpr double kCompositionMinimum = 3.0;  // FTEs of a target group: below this, shares are lumpy
-constexpr double kShareOddsLimit = 4.0;      // a category's odds over the national odds
-constexpr double kGroupOddsLimit = 8.0;      // a category's odds in one target group over the other's
-constexpr double kBalanceOddsLimit = 4.0;    // children's FTEs over adults' against the national ratio
-constexpr double kFarAbovePublished = 4.0;   // M2–M4 × the published national rate, as M1
-constexpr double kChangeFactor = 3.0;        // a category × 3 or ÷ 3 from the previous year
-constexpr double kChangeFloor = 2.0;         // FTEs: a smaller change is noise
-constexpr double kChangeFloorShare = 0.10;   // … as is one under this share of the target group
 
 // The largest cell of a category: where a slip most likely is.
 struct Place {
@@ -91,39 +86,16 @@ std::optional<std::array<double, kLevelCount>> national_composition(int year) {
 
 double odds_of(double share) { return share / (1 - share); }
 
-std::string fte(double v, Lang lang) { return format_double(v, 2, lang); }
-std::string percent(double share, Lang lang) { return format_double(share * 100, 0, lang) + " %"; }
-
-std::string group_nb(TargetGroup g) {
-  return g == TargetGroup::Adults ? "voksne" : g == TargetGroup::Children ? "barn og unge" : "";
-}
-std::string group_en(TargetGroup g) {
-  return g == TargetGroup::Adults ? "adults" : g == TargetGroup::Children ? "children and young people" : "";
-}
-// "kategori a for voksne" / "kategori a"
-std::string category_nb(int k, TargetGroup g) {
-  return std::string("kategori ") + to_string(kLevels[k]) + (g == TargetGroup::Unspecified ? "" : " for " + group_nb(g));
-}
-std::string category_en(int k, TargetGroup g) {
-  return std::string("category ") + to_string(kLevels[k]) + (g == TargetGroup::Unspecified ? "" : " for " + group_en(g));
-}
-std::string of_group_nb(TargetGroup g) {
-  return g == TargetGroup::Unspecified ? "av enhetens årsverk" : "av årsverkene for " + group_nb(g);
-}
-std::string of_group_en(TargetGroup g) {
-  return g == TargetGroup::Unspecified ? "of the unit's FTEs" : "of the FTEs for " + group_en(g);
-}
-
-const char* kSlipAdviceNb = "Sjekk om desimalkommaet mangler eller står feil, og at årsverkene står i riktig kategori.";
-const char* kSlipAdviceEn = "Check whether the decimal comma is missing or misplaced, and that the FTEs are in the right category.";
-
 void flag(Result& r, const char* name) {
   if (std::find(r.flags.begin(), r.flags.end(), name) == r.flags.end()) r.flags.push_back(name);
 }
 
-void warn_at(Context& ctx, Result& r, const Place& at, const char* code, const std::string& nb, const std::string& en) {
-  ctx.message_at(Severity::Warning, code, at.file, at.line, at.column, nb, en, r.year);
+template <class Message>
+void warn_at(Context& ctx, const Result& r, const Place& at, const Message& m) {
+  ctx.message_at(at.file, at.line, at.column, m, r.year);
 }
+
+std::string_view name_of(int k) { return to_string(kLevels[k]); }
 
 // The category whose odds stand highest over the national odds, and by how much.
 std::pair<int, double> most_over(const GroupMix& mix, const std::array<double, kLevelCount>& national) {
@@ -141,19 +113,13 @@ std::set<TargetGroup> check_shares(Context& ctx, Result& r, const std::string& w
                                    const std::array<double, kLevelCount>& national) {
   std::set<TargetGroup> warned;
   for (const auto& [group, mix] : mixes) {
-    if (!mix.complete() || mix.total < kCompositionMinimum) continue;
+    if (!mix.complete() || mix.total < kCompositionMinimumFtes) continue;
     const auto [k, over] = most_over(mix, national);
-    if (k < 0 || over <= kShareOddsLimit) continue;
+    if (k < 0 || over <= kCategoryOddsLimit) continue;
     warned.insert(group);
     flag(r, "category_share");
-    const std::string c(to_string(kLevels[k]));
-    warn_at(ctx, r, mix.largest[k], "check.category_share",
-            who + ": " + category_nb(k, group) + " er " + fte(mix.amount[k], Lang::Nb) + " årsverk, " +
-                percent(mix.share(k), Lang::Nb) + " " + of_group_nb(group) + "; i landet er " + c + " om lag " +
-                percent(national[k], Lang::Nb) + " (anslått ut fra publiserte tall). " + kSlipAdviceNb,
-            who + ": " + category_en(k, group) + " is " + fte(mix.amount[k], Lang::En) + " FTEs, " +
-                percent(mix.share(k), Lang::En) + " " + of_group_en(group) + "; nationally " + c + " is about " +
-                percent(national[k], Lang::En) + " (estimated from published figures). " + kSlipAdviceEn);
+    warn_at(ctx, r, mix.largest[k],
+            msg::CheckCategoryShare{who, name_of(k), group, mix.amount[k], mix.share(k), national[k]});
   }
   return warned;
 }
@@ -166,8 +132,8 @@ std::optional<TargetGroup> check_groups_alike(Context& ctx, Result& r, const std
   if (adults == mixes.end() || children == mixes.end()) return std::nullopt;
   const GroupMix& a = adults->second;
   const GroupMix& c = children->second;
-  if (!a.complete() || !c.complete() || a.total < kCompositionMinimum || c.total < kCompositionMinimum) return std::nullopt;
-  std::tuple<double, int, TargetGroup> worst{kGroupOddsLimit, -1, TargetGroup::Unspecified};
+  if (!a.complete() || !c.complete() || a.total < kCompositionMinimumFtes || c.total < kCompositionMinimumFtes) return std::nullopt;
+  std::tuple<double, int, TargetGroup> worst{kBetweenGroupsOddsLimit, -1, TargetGroup::Unspecified};
   for (int k = 0; k < kLevelCount; ++k) {
     const auto oa = a.odds(k), oc = c.odds(k);
     if (!oa || !oc) continue;
@@ -178,15 +144,9 @@ std::optional<TargetGroup> check_groups_alike(Context& ctx, Result& r, const std
   if (k < 0 || warned.count(group)) return std::nullopt;
   const GroupMix& high = group == TargetGroup::Adults ? a : c;
   const GroupMix& low = group == TargetGroup::Adults ? c : a;
-  const TargetGroup other = group == TargetGroup::Adults ? TargetGroup::Children : TargetGroup::Adults;
   flag(r, "category_share");
-  warn_at(ctx, r, high.largest[k], "check.category_between_groups",
-          who + ": " + category_nb(k, group) + " er " + fte(high.amount[k], Lang::Nb) + " årsverk, " +
-              percent(high.share(k), Lang::Nb) + " " + of_group_nb(group) + ", men bare " +
-              percent(low.share(k), Lang::Nb) + " " + of_group_nb(other) + ". " + kSlipAdviceNb,
-          who + ": " + category_en(k, group) + " is " + fte(high.amount[k], Lang::En) + " FTEs, " +
-              percent(high.share(k), Lang::En) + " " + of_group_en(group) + ", but only " +
-              percent(low.share(k), Lang::En) + " " + of_group_en(other) + ". " + kSlipAdviceEn);
+  warn_at(ctx, r, high.largest[k],
+          msg::CheckCategoryBetweenGroups{who, name_of(k), group, high.amount[k], high.share(k), low.share(k)});
   return group;
 }
 
@@ -200,27 +160,20 @@ void check_balance(Context& ctx, Result& r, const std::string& who, const Mixes&
   if (adults == mixes.end() || children == mixes.end() || !reference) return;
   const GroupMix& a = adults->second;
   const GroupMix& c = children->second;
-  if (a.total <= 0 || c.total <= 0 || a.total + c.total < kCompositionMinimum) return;
+  if (a.total <= 0 || c.total <= 0 || a.total + c.total < kCompositionMinimumFtes) return;
   const auto [year, children_share] = *reference;
   const double ratio = (c.total / a.total) / odds_of(children_share);
-  if (ratio <= kBalanceOddsLimit && ratio >= 1 / kBalanceOddsLimit) return;
+  if (ratio <= kGroupBalanceOddsLimit && ratio >= 1 / kGroupBalanceOddsLimit) return;
   const TargetGroup group = ratio > 1 ? TargetGroup::Children : TargetGroup::Adults;
   if (warned.count(group)) return;
   const GroupMix& high = ratio > 1 ? c : a;
   const int k = std::max(0, most_over(high, national).first);
   const double share = high.total / (a.total + c.total);
   const double national_share = ratio > 1 ? children_share : 1 - children_share;
-  const std::string y = std::to_string(year), cat(to_string(kLevels[k]));
   flag(r, "group_balance");
-  warn_at(ctx, r, high.largest[k], "check.group_balance",
-          who + ": " + group_nb(group) + " har " + percent(share, Lang::Nb) + " av " + (r.level == Level::Bydel ? "bydelens" : "kommunens") + " årsverk (" +
-              fte(high.total, Lang::Nb) + " av " + fte(a.total + c.total, Lang::Nb) + "); i landet har " + group_nb(group) +
-              " " + percent(national_share, Lang::Nb) + " (SINTEF, " + y + "). Sjekk tallene for " + group_nb(group) +
-              ", først kategori " + cat + ". " + kSlipAdviceNb,
-          who + ": " + group_en(group) + " have " + percent(share, Lang::En) + " of the " + (r.level == Level::Bydel ? "district" : "municipality") + "'s FTEs (" +
-              fte(high.total, Lang::En) + " of " + fte(a.total + c.total, Lang::En) + "); nationally " + group_en(group) +
-              " have " + percent(national_share, Lang::En) + " (SINTEF, " + y + "). Check the figures for " + group_en(group) +
-              ", category " + cat + " first. " + kSlipAdviceEn);
+  warn_at(ctx, r, high.largest[k],
+          msg::CheckGroupBalance{who, name_of(k), group, r.level == Level::Bydel, high.total, a.total + c.total, share,
+                                 national_share, year});
 }
 
 // M2–M4 against their published national rates, when M1 was not already far above its own or
@@ -233,15 +186,9 @@ void check_measures_published(Context& ctx, Result& r, const std::string& who, i
     if (!r.per_1000[m] || !national || national->second <= 0) continue;
     const double factor = *r.per_1000[m] / national->second;
     if (factor <= kFarAbovePublished) continue;
-    const std::string name = "M" + std::to_string(m + 1), y = std::to_string(national->first);
     r.flags.push_back("far_above_published");
-    ctx.message(Severity::Warning, "check.far_above_published", file, line,
-                who + ": " + name + " = " + format_double(*r.per_1000[m], 1, Lang::Nb) + " årsverk per 1 000 innbyggere er " +
-                    format_double(factor, 1, Lang::Nb) + " ganger det publiserte tallet for hele landet (" +
-                    format_double(national->second, 1, Lang::Nb) + " i " + y + "). " + kSlipAdviceNb,
-                who + ": " + name + " = " + format_double(*r.per_1000[m], 1, Lang::En) + " FTEs per 1,000 inhabitants is " +
-                    format_double(factor, 1, Lang::En) + " times the published figure for Norway (" +
-                    format_double(national->second, 1, Lang::En) + " in " + y + "). " + kSlipAdviceEn,
+    ctx.message(file, line,
+                msg::CheckMeasureFarAbovePublished{who, m, *r.per_1000[m], factor, national->second, national->first},
                 r.year);
     return;
   }
@@ -258,21 +205,17 @@ void check_category_change(Context& ctx, Result& r, const std::string& who, cons
     auto was = before.find(group);
     if (was == before.end() || !mix.complete() || !was->second.complete()) continue;
     const GroupMix& then = was->second;
-    const double floor = std::max(kChangeFloor, kChangeFloorShare * std::max(mix.total, then.total));
+    const double floor = std::max(kCategoryChangeMinimumFtes, kCategoryChangeMinimumShare * std::max(mix.total, then.total));
     int worst = -1;
     for (int k = 0; k < kLevelCount; ++k) {
       const double x = mix.amount[k], y = then.amount[k];
-      if (std::fabs(x - y) < floor || (x <= kChangeFactor * y && y <= kChangeFactor * x)) continue;
+      if (std::fabs(x - y) < floor || (x <= kCategoryChangeFactor * y && y <= kCategoryChangeFactor * x)) continue;
       if (worst < 0 || std::fabs(x - y) > std::fabs(mix.amount[worst] - then.amount[worst])) worst = k;
     }
     if (worst < 0) continue;
-    const std::string y = std::to_string(before_year);
     flag(r, "category_change");
-    warn_at(ctx, r, mix.largest[worst], "check.category_change",
-            who + ": " + category_nb(worst, group) + " er " + fte(mix.amount[worst], Lang::Nb) + " årsverk, mot " +
-                fte(then.amount[worst], Lang::Nb) + " i " + y + ". Sjekk at endringen er reell. " + kSlipAdviceNb,
-            who + ": " + category_en(worst, group) + " is " + fte(mix.amount[worst], Lang::En) + " FTEs, against " +
-                fte(then.amount[worst], Lang::En) + " in " + y + ". Check that the change is real. " + kSlipAdviceEn);
+    warn_at(ctx, r, mix.largest[worst],
+            msg::CheckCategoryChange{who, name_of(worst), group, mix.amount[worst], then.amount[worst], before_year});
   }
 }
 
