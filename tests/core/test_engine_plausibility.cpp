@@ -49,6 +49,8 @@ TEST_CASE("Halden's adults a 225,0 for 22,50 is caught and names its cell") {
   CHECK(d->year == 2025);
   CHECK(has(d->nb, "3101 Halden 2025: kategori a for voksne er 225,00 årsverk, 82 % av årsverkene for voksne"));
   CHECK(has(d->nb, "desimalkommaet"));
+  CHECK(d->text(Lang::Nb).rfind("Linje 2, kolonne 4 i halden.csv: 3101 Halden 2025: kategori a for voksne", 0) == 0);
+  CHECK(d->text(Lang::En).rfind("Line 2, column 4 of halden.csv: 3101 Halden 2025: category a for adults", 0) == 0);
   CHECK(has(d->en, "3101 Halden 2025: category a for adults is 225.00 FTEs, 82 % of the FTEs for adults"));
   CHECK(has(d->en, "decimal comma"));
   const Result* halden = find(r, "3101", 2025);
