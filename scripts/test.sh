@@ -34,3 +34,6 @@ node bench/page/peers.mjs --small --json test-artifacts/bench/peers-smoke.json
 
 echo "== recompute benchmark under Node, one pass (figures only, so that it never rots; the page's one ran above)"
 node bench/recompute.mjs --passes 1
+
+echo "== plausibility: how many ×10 slips the checks catch, one municipality at a time (docs/indicator.md)"
+build/bin/arsverk_plausibility --spread 0.3 --list 0

@@ -67,7 +67,8 @@ std::string place_text(const Diagnostic& d, Lang lang) {
     }
     case PlaceInText::CellOfFile: {
       if (d.line <= 0) return {};
-      std::string place = place_of_line(d.file, d.sheet, d.line, lang);
+      std::string place = place_in_file(d.sheet, d.line, d.column, lang);
+      if (!d.file.empty()) place += (lang == Lang::Nb ? " i " : " of ") + d.file;
       capitalise(place);  // a sheet's name too, as the computation's messages always did
       return place;
     }

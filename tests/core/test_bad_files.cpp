@@ -133,11 +133,14 @@ void check_entry(const json& entry) {
     INFO("expected: " << e.at("severity").get<std::string>() << " " << code << " line " << e["line"].dump());
     CHECK(found);
   }
+  // The catalogue's figures are toy numbers (1;2;3;4;5) whose composition no municipality has: the
+  // composition checks would warn on most files, and they are tested in test_engine_plausibility.cpp.
+  const std::set<std::string> composition_checks{"check.category_share", "check.category_between_groups", "check.group_balance"};
   for (const json& d : mine) {
     // Every message says what was found and what to do, in words.
     CHECK(d["message"].is_string());
     CHECK(d["message"].get<std::string>().size() > 20);
-    if (d["severity"] == "error" || d["severity"] == "warning") {
+    if ((d["severity"] == "error" || d["severity"] == "warning") && !composition_checks.count(d["code"].get<std::string>())) {
       INFO("unexpected: " << describe(d));
       CHECK(expected_codes.count(d["code"].get<std::string>()) == 1);
     }

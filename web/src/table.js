@@ -20,7 +20,7 @@ const COLUMNS = [
   { key: 'flags', label: () => t('colFlags'), value: (r) => shownFlags(r).length, text: null },
 ];
 
-const WARNING_FLAGS = new Set(['outside_fences_high', 'outside_fences_low', 'rate_high', 'change_large', 'far_above_published', 'far_below_published', 'one_category']);
+const WARNING_FLAGS = new Set(['outside_fences_high', 'outside_fences_low', 'rate_high', 'change_large', 'far_above_published', 'far_below_published', 'one_category', 'category_share', 'group_balance', 'category_change']);
 
 // Outside the group's fences means nothing when the group comparison rests on too little.
 const shownFlags = (r) => r.flags.filter((f) => !f.startsWith('outside_fences') || r.comparison?.coverage?.meaningful);

@@ -13,8 +13,8 @@ namespace arsverk {
 enum class Severity { Error, Warning, Info };
 
 // How a message's text opens with its place (see place_text): not at all; with the line and column,
-// or the cell, of its file (the readers: the file is shown apart); with the line and the file
-// (the computation: "Linje 12 i arsverk.csv").
+// or the cell, of its file (the readers: the file is shown apart); with the line, or the cell, and
+// the file (the computation: "Linje 12 i arsverk.csv", "Linje 2, kolonne 4 i arsverk.csv").
 enum class PlaceInText { None, Cell, CellOfFile };
 
 struct Diagnostic {

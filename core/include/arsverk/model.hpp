@@ -52,6 +52,7 @@ struct ArsverkValue {
   TargetGroup group = TargetGroup::Unspecified;
   bool sum_label = false;  // the row is labelled a sum («Totalt», «Sum», «I alt»): ParsedFile::sum_labels
   uint16_t sheet = 0;    // .xlsx: index into ParsedFile::sheets (in padding: no larger)
+  uint16_t column = 0;   // 1-based field of the value in its line; 0 when not known (in padding too)
   std::string service;   // service category as written (trimmed); empty when the input has none
   Category category = Category::Total;
   Fixed value;

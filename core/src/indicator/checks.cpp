@@ -109,6 +109,7 @@ void check_result(Context& ctx, Result& r) {
   check_group_fences(ctx, r, s);
   check_one_category(ctx, r, s);
   check_change(ctx, r, s);
+  check_plausibility(ctx, r, s.who);
 }
 
 void check_any_arsverk(Context& ctx) {

@@ -48,6 +48,7 @@ struct Cell {
   CategoryAmounts amounts;
   std::array<int64_t, kCategoryCount> lines{};  // where each category was given
   std::array<int, kCategoryCount> files{};
+  std::array<int, kCategoryCount> columns{};  // the column of each category's value (0: not known)
   int file = 0;
   int64_t line = 0;
 };
@@ -135,11 +136,17 @@ struct Context {
   // (0: none) and the data `year` (0: none); its texts are made only when it is kept.
   template <class Message>
   void message(int file, int64_t line, const Message& m, int year = 0) {
-    if (diagnostics.admit(file_name(file), m.code, m.severity, line)) add_admitted(m.severity, m.code, file, line, m.texts(), year);
+    message_at(file, line, 0, m, year);
+  }
+  // The same about one cell: `column` is its 1-based field (0: the line as a whole).
+  template <class Message>
+  void message_at(int file, int64_t line, int column, const Message& m, int year = 0) {
+    if (diagnostics.admit(file_name(file), m.code, m.severity, line))
+      add_admitted(m.severity, m.code, file, line, column, m.texts(), year);
   }
 
  private:
-  void add_admitted(Severity s, const char* code, int file, int64_t line, msg::Texts texts, int year);
+  void add_admitted(Severity s, const char* code, int file, int64_t line, int column, msg::Texts texts, int year);
 
  public:
 };
@@ -156,6 +163,9 @@ void build_aggregates(Context& ctx);
 void attach_published(Context& ctx);
 void build_comparisons(Context& ctx);
 void run_checks(Context& ctx);
+// The plausibility of one municipality's or district's figures by education category and target
+// group (plausibility.cpp); `who` names the unit and year in the messages ("3101 Halden 2025").
+void check_plausibility(Context& ctx, Result& r, const std::string& who);
 
 // Shared helpers.
 std::optional<UnitInfo> resolve_unit(Context& ctx, const std::string& code, int year, int file,

@@ -22,8 +22,9 @@ const std::string& Context::sheet_name(int source) const {
 }
 
 // A message tied to a line says where in its text too, naming the file: the page shows only the text.
-void Context::add_admitted(Severity s, const char* code, int file, int64_t line, msg::Texts texts, int year) {
-  Diagnostic d{s, code, file_name(file), line, 0, std::move(texts.nb), std::move(texts.en), year};
+void Context::add_admitted(Severity s, const char* code, int file, int64_t line, int column, msg::Texts texts,
+                           int year) {
+  Diagnostic d{s, code, file_name(file), line, line > 0 ? column : 0, std::move(texts.nb), std::move(texts.en), year};
   if (line > 0) {
     d.sheet = sheet_name(file);
     d.place_in_text = PlaceInText::CellOfFile;

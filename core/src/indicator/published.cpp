@@ -23,6 +23,14 @@ std::optional<int> measure_of(const std::string& name) {
 PublishedRates::PublishedRates() {
   // kilde,aar,nivaa,region,maaltall,verdi,enhet
   for (const auto& row : simple_csv_rows(embedded::published_nasjonale_tall_csv)) {
+    if (row.size() >= 7 && row[6] == "arsverk" && row[2] == "land") {
+      const auto value = parse_decimal(row[5], false);
+      if (value.status != NumberStatus::Ok) continue;
+      auto& [children, all] = national_arsverk_[std::atoi(row[1].c_str())];
+      if (row[4] == "arsverk_barn_unge") children = value.value.to_double();
+      if (row[4] == "arsverk_totalt") all = value.value.to_double();
+      continue;
+    }
     if (row.size() < 7 || row[6] != "arsverk_per_1000" || (row[2] != "land" && row[2] != "fylke")) continue;
     const auto measure = measure_of(row[4]);
     const auto value = parse_decimal(row[5], false);
@@ -43,15 +51,23 @@ const Published* PublishedRates::find(const std::string& code, int year) const {
   return it == rates_.end() ? nullptr : &it->second;
 }
 
-std::optional<std::pair<int, double>> PublishedRates::national_m1(int year) const {
+std::optional<std::pair<int, double>> PublishedRates::national(int m, int year) const {
   std::optional<std::pair<int, double>> best;
   auto distance = [&](int y) { return y <= year ? 2 * (year - y) : 2 * (y - year) + 1; };  // earlier first
   for (const auto& [key, p] : rates_) {
     const auto& [code, y] = key;
-    if (code != "0" || !p.per_1000[0] || schema_for_year(y) != schema_for_year(year)) continue;
-    if (!best || distance(y) < distance(best->first)) best = std::make_pair(y, *p.per_1000[0]);
+    if (code != "0" || !p.per_1000[m] || schema_for_year(y) != schema_for_year(year)) continue;
+    if (!best || distance(y) < distance(best->first)) best = std::make_pair(y, *p.per_1000[m]);
   }
   return best;
+}
+
+std::optional<std::pair<int, double>> PublishedRates::national_children_share() const {
+  for (auto it = national_arsverk_.rbegin(); it != national_arsverk_.rend(); ++it) {
+    const auto& [children, all] = it->second;
+    if (children > 0 && all > children) return std::make_pair(it->first, children / all);
+  }
+  return std::nullopt;
 }
 
 }  // namespace arsverk::detail

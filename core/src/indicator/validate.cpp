@@ -191,6 +191,7 @@ void validate(Context& ctx) {
     if (cell.line == 0) { cell.file = file; cell.line = v.line; }
     cell.lines[static_cast<int>(v.category)] = v.line;
     cell.files[static_cast<int>(v.category)] = file;
+    cell.columns[static_cast<int>(v.category)] = v.column;
     at(cell.amounts, v.category) = v.value;
   }
   validate_references(ctx);

@@ -20,6 +20,7 @@
 
 #include "arsverk/diagnostic.hpp"
 #include "arsverk/fixed.hpp"
+#include "arsverk/model.hpp"
 
 namespace arsverk::msg {
 
@@ -894,6 +895,59 @@ struct CheckChangeLarge {
   double percent;
   int from_year;
   double before, now;  // M1 per 1,000
+  Texts texts() const;
+};
+
+// Plausibility per education category and target group (indicator/plausibility.cpp, texts in
+// messages/plausibility.cpp). `category`
+// is "a".."e"; `group` the target group the category is counted in (Unspecified: the whole unit).
+struct CheckCategoryShare {
+  static constexpr const char* code = "check.category_share";
+  static constexpr Severity severity = Severity::Warning;
+  std::string_view who, category;
+  TargetGroup group;
+  double ftes, share, national_share;  // shares of the target group's FTEs, 0..1
+  Texts texts() const;
+};
+
+struct CheckCategoryBetweenGroups {
+  static constexpr const char* code = "check.category_between_groups";
+  static constexpr Severity severity = Severity::Warning;
+  std::string_view who, category;
+  TargetGroup group;  // where the category is large; the other group is the other one
+  double ftes, share, other_share;
+  Texts texts() const;
+};
+
+struct CheckGroupBalance {
+  static constexpr const char* code = "check.group_balance";
+  static constexpr Severity severity = Severity::Warning;
+  std::string_view who, category;  // the group's most over-represented category, to look at first
+  TargetGroup group;               // the group with too large a share
+  bool district;                   // the unit is an Oslo district
+  double ftes, total, share, national_share;
+  int national_year;
+  Texts texts() const;
+};
+
+struct CheckCategoryChange {
+  static constexpr const char* code = "check.category_change";
+  static constexpr Severity severity = Severity::Warning;
+  std::string_view who, category;
+  TargetGroup group;
+  double now, before;
+  int before_year;
+  Texts texts() const;
+};
+
+// M2–M4 against their published national rate, as M1 (check.far_above_published).
+struct CheckMeasureFarAbovePublished {
+  static constexpr const char* code = "check.far_above_published";
+  static constexpr Severity severity = Severity::Warning;
+  std::string_view who;
+  int measure;  // 1..3 for M2..M4
+  double rate, factor, national_rate;
+  int national_year;
   Texts texts() const;
 };
 

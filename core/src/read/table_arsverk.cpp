@@ -253,7 +253,7 @@ void TableReader::Impl::arsverk_row(const Row& r) {
   std::string_view service = cell(r, service_col);
   if (label && label->column == SumLabelColumn::Service) service = {};
   if (!service.empty()) note_service(service, r.line);
-  struct Item { CategoryMatch cat; Fixed value; CellAmbiguity ambiguity; };
+  struct Item { CategoryMatch cat; Fixed value; CellAmbiguity ambiguity; int column; };
   std::vector<Item> items;
   bool ok = true;
   CellAmbiguity ambiguity;
@@ -261,7 +261,7 @@ void TableReader::Impl::arsverk_row(const Row& r) {
     for (int c : cat_cols) {
       std::optional<Fixed> v;
       if (!arsverk_number(r, c, v, ambiguity)) ok = false;
-      else if (v) items.push_back({columns[c].category, *v, ambiguity});
+      else if (v) items.push_back({columns[c].category, *v, ambiguity, c + 1});
     }
   } else {
     std::string_view ct = cell(r, category_col);
@@ -275,7 +275,7 @@ void TableReader::Impl::arsverk_row(const Row& r) {
     }
     std::optional<Fixed> v;
     if (!arsverk_number(r, value_col, v, ambiguity)) ok = false;
-    else if (v) items.push_back({*cat, *v, ambiguity});
+    else if (v) items.push_back({*cat, *v, ambiguity, value_col + 1});
   }
   if (!ok) return;
   if (ctx.values_before + ctx.out.arsverk.size() + items.size() > ctx.limits.max_values) {
@@ -295,6 +295,7 @@ void TableReader::Impl::arsverk_row(const Row& r) {
     av.value = it.value;
     av.file = ctx.file_index;
     av.line = r.line;
+    av.column = static_cast<uint16_t>(it.column);  // at most max_columns (2000)
     if (it.ambiguity.mark)
       ambiguous.push_back({ctx.out.arsverk.size(), r.line, it.ambiguity.column, it.ambiguity.mark,
                            it.ambiguity.other});

@@ -1,0 +1,239 @@
+// Plausibility by education category and target group. A lost decimal comma (225,0 for 22,50) in
+// one category of one target group can leave M1 within the usual range, but it always multiplies
+// that category's odds (its årsverk against the rest of its target group) by ten. So, with the
+// unit's own file alone, each category is held against the national composition and against the
+// other target group, and the target groups against each other; M2–M4 against their published
+// national figures; and, when the previous year is loaded, each category against its value then.
+// Each warning names the cell to look at. Schema 2024 (a–e) only: in schema 2015 the measures are
+// nested, and a slip in M2–M4 breaks their order (check.nested_order).
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <set>
+#include <tuple>
+
+#include "arsverk/thresholds.hpp"
+#include "context.hpp"
+#include "published.hpp"
+
+namespace arsverk::detail {
+
+namespace {
+
+using namespace thresholds;
+
+constexpr int kLevelCount = 5;
+constexpr std::array<Category, kLevelCount> kLevels{Category::A, Category::B, Category::C, Category::D, Category::E};
+
+// How the published a+b share splits into a and b, and the rest into c, d and e. Not published:
+// the project's estimate (the mix the example data is generated with), so the limits are wide.
+constexpr std::array<double, kLevelCount> kSplitOfPart{0.31, 0.69, 0.37, 0.33, 0.30};
+
+// The largest cell of a category: where a slip most likely is.
+struct Place {
+  int file = -1;
+  int64_t line = 0;
+  int column = 0;
+  double value = -1;
+};
+
+// One target group's årsverk by category, summed over its services.
+struct GroupMix {
+  std::array<double, kLevelCount> amount{};
+  std::array<Place, kLevelCount> largest{};
+  std::array<bool, kLevelCount> given{};
+  double total = 0;
+  bool complete() const { return std::all_of(given.begin(), given.end(), [](bool g) { return g; }); }
+  double share(int k) const { return amount[k] / total; }
+  // The category's årsverk against the rest of the group; nothing when the rest is empty.
+  std::optional<double> odds(int k) const {
+    const double rest = total - amount[k];
+    if (rest <= 0) return std::nullopt;
+    return amount[k] / rest;
+  }
+};
+
+using Mixes = std::map<TargetGroup, GroupMix>;
+
+Mixes mixes_of(const std::map<CellKey, Cell>& cells) {
+  Mixes mixes;
+  for (const auto& [key, cell] : cells) {
+    GroupMix& mix = mixes[key.group];
+    for (int k = 0; k < kLevelCount; ++k) {
+      const int c = static_cast<int>(kLevels[k]);
+      if (!cell.amounts[c]) continue;
+      const double v = cell.amounts[c]->to_double();
+      mix.given[k] = true;
+      mix.amount[k] += v;
+      mix.total += v;
+      if (v > mix.largest[k].value) mix.largest[k] = {cell.files[c], cell.lines[c], cell.columns[c], v};
+    }
+  }
+  return mixes;
+}
+
+// The national composition by category: the a+b share is national M2 / M1 as published for the
+// schema (2,4 / 2,8 in 2024), split by kSplitOfPart.
+std::optional<std::array<double, kLevelCount>> national_composition(int year) {
+  const auto& published = PublishedRates::instance();
+  const auto m1 = published.national(0, year), m2 = published.national(1, year);
+  if (!m1 || !m2 || m1->first != m2->first || m2->second >= m1->second) return std::nullopt;
+  const double ab = m2->second / m1->second;
+  std::array<double, kLevelCount> shares{};
+  for (int k = 0; k < kLevelCount; ++k) shares[k] = kSplitOfPart[k] * (k < 2 ? ab : 1 - ab);
+  return shares;
+}
+
+double odds_of(double share) { return share / (1 - share); }
+
+void flag(Result& r, const char* name) {
+  if (std::find(r.flags.begin(), r.flags.end(), name) == r.flags.end()) r.flags.push_back(name);
+}
+
+template <class Message>
+void warn_at(Context& ctx, const Result& r, const Place& at, const Message& m) {
+  ctx.message_at(at.file, at.line, at.column, m, r.year);
+}
+
+std::string_view name_of(int k) { return to_string(kLevels[k]); }
+
+// The category whose odds stand highest over the national odds, and by how much.
+std::pair<int, double> most_over(const GroupMix& mix, const std::array<double, kLevelCount>& national) {
+  std::pair<int, double> best{-1, 0};
+  for (int k = 0; k < kLevelCount; ++k) {
+    const auto o = mix.odds(k);
+    if (o && *o / odds_of(national[k]) > best.second) best = {k, *o / odds_of(national[k])};
+  }
+  return best;
+}
+
+// Each category's share of its target group against the national composition. Returns the groups
+// it warned about.
+std::set<TargetGroup> check_shares(Context& ctx, Result& r, const std::string& who, const Mixes& mixes,
+                                   const std::array<double, kLevelCount>& national) {
+  std::set<TargetGroup> warned;
+  for (const auto& [group, mix] : mixes) {
+    if (!mix.complete() || mix.total < kCompositionMinimumFtes) continue;
+    const auto [k, over] = most_over(mix, national);
+    if (k < 0 || over <= kCategoryOddsLimit) continue;
+    warned.insert(group);
+    flag(r, "category_share");
+    warn_at(ctx, r, mix.largest[k],
+            msg::CheckCategoryShare{who, name_of(k), group, mix.amount[k], mix.share(k), national[k]});
+  }
+  return warned;
+}
+
+// Each category's share in one target group against the other's, for groups not yet warned about.
+// Returns the group it warned about.
+std::optional<TargetGroup> check_groups_alike(Context& ctx, Result& r, const std::string& who, const Mixes& mixes,
+                                              const std::set<TargetGroup>& warned) {
+  const auto adults = mixes.find(TargetGroup::Adults), children = mixes.find(TargetGroup::Children);
+  if (adults == mixes.end() || children == mixes.end()) return std::nullopt;
+  const GroupMix& a = adults->second;
+  const GroupMix& c = children->second;
+  if (!a.complete() || !c.complete() || a.total < kCompositionMinimumFtes || c.total < kCompositionMinimumFtes) return std::nullopt;
+  std::tuple<double, int, TargetGroup> worst{kBetweenGroupsOddsLimit, -1, TargetGroup::Unspecified};
+  for (int k = 0; k < kLevelCount; ++k) {
+    const auto oa = a.odds(k), oc = c.odds(k);
+    if (!oa || !oc) continue;
+    if (*oc > 0 && *oa / *oc > std::get<0>(worst)) worst = {*oa / *oc, k, TargetGroup::Adults};
+    if (*oa > 0 && *oc / *oa > std::get<0>(worst)) worst = {*oc / *oa, k, TargetGroup::Children};
+  }
+  const auto [ratio, k, group] = worst;
+  if (k < 0 || warned.count(group)) return std::nullopt;
+  const GroupMix& high = group == TargetGroup::Adults ? a : c;
+  const GroupMix& low = group == TargetGroup::Adults ? c : a;
+  flag(r, "category_share");
+  warn_at(ctx, r, high.largest[k],
+          msg::CheckCategoryBetweenGroups{who, name_of(k), group, high.amount[k], high.share(k), low.share(k)});
+  return group;
+}
+
+// The target groups against each other: children and young people's share of the unit's FTEs
+// against the national share (SINTEF's latest national årsverk). Not for a group whose category
+// was already named: that warning points to the same cell.
+void check_balance(Context& ctx, Result& r, const std::string& who, const Mixes& mixes,
+                   const std::array<double, kLevelCount>& national, const std::set<TargetGroup>& warned) {
+  const auto adults = mixes.find(TargetGroup::Adults), children = mixes.find(TargetGroup::Children);
+  const auto reference = PublishedRates::instance().national_children_share();
+  if (adults == mixes.end() || children == mixes.end() || !reference) return;
+  const GroupMix& a = adults->second;
+  const GroupMix& c = children->second;
+  if (a.total <= 0 || c.total <= 0 || a.total + c.total < kCompositionMinimumFtes) return;
+  const auto [year, children_share] = *reference;
+  const double ratio = (c.total / a.total) / odds_of(children_share);
+  if (ratio <= kGroupBalanceOddsLimit && ratio >= 1 / kGroupBalanceOddsLimit) return;
+  const TargetGroup group = ratio > 1 ? TargetGroup::Children : TargetGroup::Adults;
+  if (warned.count(group)) return;
+  const GroupMix& high = ratio > 1 ? c : a;
+  const int k = std::max(0, most_over(high, national).first);
+  const double share = high.total / (a.total + c.total);
+  const double national_share = ratio > 1 ? children_share : 1 - children_share;
+  flag(r, "group_balance");
+  warn_at(ctx, r, high.largest[k],
+          msg::CheckGroupBalance{who, name_of(k), group, r.level == Level::Bydel, high.total, a.total + c.total, share,
+                                 national_share, year});
+}
+
+// M2–M4 against their published national rates, when M1 was not already far above its own or
+// above 15.
+void check_measures_published(Context& ctx, Result& r, const std::string& who, int file, int64_t line) {
+  for (const char* said : {"far_above_published", "rate_high"})
+    if (std::find(r.flags.begin(), r.flags.end(), said) != r.flags.end()) return;
+  for (int m = 1; m < 4; ++m) {
+    const auto national = PublishedRates::instance().national(m, r.year);
+    if (!r.per_1000[m] || !national || national->second <= 0) continue;
+    const double factor = *r.per_1000[m] / national->second;
+    if (factor <= kFarAbovePublished) continue;
+    r.flags.push_back("far_above_published");
+    ctx.message(file, line,
+                msg::CheckMeasureFarAbovePublished{who, m, *r.per_1000[m], factor, national->second, national->first},
+                r.year);
+    return;
+  }
+}
+
+// Each category of each target group against the previous year's, when that year is loaded: the
+// largest change per group that is both large (× 3 or ÷ 3) and not small in FTEs.
+void check_category_change(Context& ctx, Result& r, const std::string& who, const Mixes& now) {
+  const int before_year = r.year - 1;
+  auto it = ctx.cells.find({r.code, before_year});
+  if (it == ctx.cells.end() || schema_for_year(before_year) != schema_for_year(r.year)) return;
+  const Mixes before = mixes_of(it->second);
+  for (const auto& [group, mix] : now) {
+    auto was = before.find(group);
+    if (was == before.end() || !mix.complete() || !was->second.complete()) continue;
+    const GroupMix& then = was->second;
+    const double floor = std::max(kCategoryChangeMinimumFtes, kCategoryChangeMinimumShare * std::max(mix.total, then.total));
+    int worst = -1;
+    for (int k = 0; k < kLevelCount; ++k) {
+      const double x = mix.amount[k], y = then.amount[k];
+      if (std::fabs(x - y) < floor || (x <= kCategoryChangeFactor * y && y <= kCategoryChangeFactor * x)) continue;
+      if (worst < 0 || std::fabs(x - y) > std::fabs(mix.amount[worst] - then.amount[worst])) worst = k;
+    }
+    if (worst < 0) continue;
+    flag(r, "category_change");
+    warn_at(ctx, r, mix.largest[worst],
+            msg::CheckCategoryChange{who, name_of(worst), group, mix.amount[worst], then.amount[worst], before_year});
+  }
+}
+
+}  // namespace
+
+void check_plausibility(Context& ctx, Result& r, const std::string& who) {
+  if (r.carried_from || r.schema != Schema::S2024) return;
+  auto unit = ctx.units.find({r.code, r.year});
+  auto cells = ctx.cells.find({r.code, r.year});
+  if (unit == ctx.units.end() || cells == ctx.cells.end()) return;
+  check_measures_published(ctx, r, who, unit->second.file, unit->second.line);
+  const Mixes mixes = mixes_of(cells->second);
+  if (const auto national = national_composition(r.year)) {
+    auto warned = check_shares(ctx, r, who, mixes, *national);
+    if (const auto group = check_groups_alike(ctx, r, who, mixes, warned)) warned.insert(*group);
+    check_balance(ctx, r, who, mixes, *national, warned);
+  }
+  check_category_change(ctx, r, who, mixes);
+}
+
+}  // namespace arsverk::detail
