@@ -225,17 +225,17 @@ describe('a first-time user on a phone and a desktop', () => {
     await page.goto('about:blank'); // a fresh load, not a change of hash
     await page.goto(`${origin}/#enhet=kommune:3303&ar=2025&mal=M1&sprak=nb`);
     await page.waitForSelector('body[data-ready="true"]', { timeout: 30000 });
-    assert.equal(await page.textContent('#status'),
+    assert.equal(await page.textContent('#link-note'),
       'Lenken viser kommune 3303, 2025. Tallene er ikke i lenken: legg inn de samme filene som den som laget den, så vises de.');
     await page.goto('about:blank');
     await page.goto(`${origin}/#enhet=land:0&sprak=en`);
     await page.waitForSelector('body[data-ready="true"]', { timeout: 30000 });
-    assert.match(await page.textContent('#status'), /^The link shows Norway\. The figures are not in the link/);
+    assert.match(await page.textContent('#link-note'), /^The link shows Norway\. The figures are not in the link/);
     // The example data comes with its link: no such note.
     await page.goto('about:blank');
     await page.goto(`${origin}/#enhet=kommune:3303&ar=2025&data=eksempel`);
     await page.waitForFunction(() => document.getElementById('key-heading')?.textContent.startsWith('Kongsberg'), null, { timeout: 60000 });
-    assert.doesNotMatch(await page.textContent('#status'), /link shows|Lenken viser/);
+    assert.ok(await page.isHidden('#link-note'));
   });
 
   test('nothing from elsewhere, no errors', () => {
