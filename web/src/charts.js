@@ -454,14 +454,15 @@ function pngInfo(ctx, key) {
 
 // ctx: {unit, year, measure, scope, peers: {fylke, land, kostra, oslo}, series: [{year, result, land}],
 //       ranking: [results], rankingReference: [report.reference entries], rankingTitle,
-//       measureLabel(m), source (for the PNGs)}
+//       measureLabel(m), source (for the PNGs), print (planned for A4)}
 export function renderCharts(container, ctx) {
   planned = [];
   const { unit, measure } = ctx;
   const describe = (rows) => rows.filter(Boolean).join('; ');
   const png = (key) => pngInfo(ctx, key);
-  // A phone has no room for four groups of five bars side by side: the bars lie down.
-  const narrow = widthOf(container) < 560;
+  // A phone has no room for four groups of five bars side by side: the bars lie down. Nor has half
+  // an A4 page (ctx.print: planned for the printed page, with room for the legends).
+  const narrow = ctx.print || widthOf(container) < 560;
 
   // 1. The unit against its county, Norway and KOSTRA group, M1–M4.
   {

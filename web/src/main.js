@@ -433,6 +433,7 @@ function renderUnit() {
     medianMeaningful: medianMeaningful(info, unit, peers),
     measureLabel: (m) => measureLabel(year >= 2024 ? '2024' : '2015', m),
     source: imageSource(unit),
+    print: printing,
   }));
   viewShown = true;
   stage('print', updatePrintSummary);
@@ -817,9 +818,14 @@ function tableForPrint() {
 }
 
 let refold = null;
+let printing = false; // the charts are planned for A4 (web/src/charts.js)
 window.addEventListener('beforeprint', () => {
   updatePrintSummary(); // the time of printing
-  drawCharts(); // any canvas still waiting to be drawn
+  if (state.report?.results.length) {
+    printing = true;
+    renderUnit();
+  }
+  drawCharts(); // the charts as planned for the printed page
   fitChartsForPrint();
   tableForPrint();
   refold = unfoldForPrint(el['file-panel']);
@@ -827,6 +833,11 @@ window.addEventListener('beforeprint', () => {
 window.addEventListener('afterprint', () => {
   refold?.();
   refold = null;
+  if (printing) {
+    printing = false;
+    renderUnit();
+    drawCharts();
+  }
   fitChartsToScreen();
   document.body.classList.remove('print-no-table');
   el['print-table-note'].textContent = '';
