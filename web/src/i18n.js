@@ -12,7 +12,7 @@ const nb = {
   langButton: 'English',
   langButtonLabel: 'Change language to English',
   privacy: 'Filene dine blir lest og regnet på i denne nettleseren. Ingenting sendes noe sted. ' +
-    'Siden lagrer bare valget av språk (i nettleserens localStorage) og sine egne filer, så den virker uten nett.',
+    'Siden lagrer bare valget av språk (i nettleserens localStorage) og sine egne filer, så den virker uten nett – og et utkast av skjemaet hvis du ber om det.',
   inputHeading: '1. Legg inn filer',
   inputHelp: 'Årsverksfiler (Excel .xlsx, CSV, TSV, tekst limt inn fra Excel) og befolkningsfiler (for eksempel SSB-tabell 07459 som CSV eller JSON-stat). ' +
     'Uten befolkningsfil brukes SSBs folketall 2020–2026 som er innebygd.',
@@ -281,7 +281,7 @@ const en = {
   langButton: 'Norsk',
   langButtonLabel: 'Bytt språk til norsk',
   privacy: 'Your files are read and computed in this browser. Nothing is sent anywhere. ' +
-    'The page stores only your choice of language (in the browser’s localStorage) and its own files, so that it works without a network.',
+    'The page stores only your choice of language (in the browser’s localStorage) and its own files, so that it works without a network – and a draft of the form if you ask for it.',
   inputHeading: '1. Add files',
   inputHelp: 'FTE files (Excel .xlsx, CSV, TSV, text pasted from Excel) and population files (for example SSB table 07459 as CSV or JSON-stat). ' +
     'Without a population file, SSB’s population 2020–2026 built into the calculator is used.',
