@@ -463,6 +463,7 @@ export function renderCharts(container, ctx) {
   // A phone has no room for four groups of five bars side by side: the bars lie down. Nor has half
   // an A4 page (ctx.print: planned for the printed page, with room for the legends).
   const narrow = ctx.print || widthOf(container) < 560;
+  const lying = narrow && !ctx.print; // the wide figure has a printed page's whole width
 
   // 1. The unit against its county, Norway and KOSTRA group, M1–M4.
   {
@@ -499,12 +500,12 @@ export function renderCharts(container, ctx) {
     })).filter((d) => d.data.some((v) => v != null));
     const canvas = makeFigure(container, 'sammenligning', t('chartCompare'),
       describe(rows.map(([name, , text]) => `${name}: ${MEASURES.map((m) => `${m} ${text(m) ?? '–'}`).join(', ')}`)),
-      narrow ? 140 + rows.length * 4 * 17 : 340, png, true);
+      lying ? 140 + rows.length * 4 * 17 : 340, png, true);
     const valueAxis = { beginAtZero: true, title: axisTitle(t('perThousandShort')), grid: { color: GRID } };
     draw('sammenligning', canvas, {
       type: 'bar',
       data: { labels, datasets },
-      options: baseOptions(narrow
+      options: baseOptions(lying
         ? { indexAxis: 'y', scales: { x: valueAxis, y: { grid: { display: false } } } }
         : { scales: { y: valueAxis, x: { grid: { display: false } } } }),
     });
