@@ -98,7 +98,9 @@ describe('issue 18: print keeps the charts (item 2) and a national file prints i
     await page.emulateMedia({ media: 'screen' });
     await page.setViewportSize(DESKTOP);
     await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
-    await page.waitForTimeout(200);
+    // Back on screen the charts follow their boxes again (Chart.js resizes with them).
+    await page.waitForFunction(() => [...document.querySelectorAll('#charts .chart')].every((f) =>
+      Math.abs(f.querySelector('canvas').arsverkChart.width - f.querySelector('.chart-box').clientWidth) <= 1), null, { timeout: 10000 }).catch(() => {});
     for (const c of await widths()) assert.ok(Math.abs(c.width - c.box) <= 1, `${c.key}: ${c.width} px for a ${c.box} px box after printing`);
   });
 
@@ -356,8 +358,9 @@ describe('issue 18: smaller things (item 12)', () => {
   test('cells pasted without a header row, in the form\'s columns, are offered to be read so', async () => {
     await page.click('#paste-details summary');
     await page.fill('#paste-text', '3101\t2025\tvoksne\t22,50\t40\t8\t3,60\t2\n3101\t2025\tbarn og unge\t2\t6\t1\t1\t0\n');
-    await rendered(() => page.click('#paste-button'));
-    assert.ok(await page.isVisible('#paste-offer'));
+    await page.click('#paste-button');
+    await page.waitForSelector('#paste-offer:not([hidden])', { timeout: 60000 })
+      .catch(async (err) => { throw new Error(`${err.message}; status: ${await page.textContent('#status')}`); });
     assert.match(await page.textContent('#paste-offer-text'), /ingen overskriftsrad, men 8 kolonner/);
     await page.locator('#paste-details').screenshot({ path: join(ARTIFACTS, 'firstuse2-paste-offer.png') });
     await rendered(() => page.click('#paste-offer-button'));
