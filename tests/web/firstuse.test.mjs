@@ -225,15 +225,15 @@ describe('a first-time user on a phone and a desktop', () => {
   test('a link to a view of one\'s own files, opened fresh, says what it shows and what to add', async () => {
     await page.setViewportSize(DESKTOP);
     await calculator.open('/#enhet=kommune:3303&ar=2025&mal=M1&sprak=nb');
-    assert.equal(await page.textContent('#status'),
+    assert.equal(await page.textContent('#link-note'),
       'Lenken viser kommune 3303, 2025. Tallene er ikke i lenken: legg inn de samme filene som den som laget den, så vises de.');
     await calculator.open('/#enhet=land:0&sprak=en');
-    assert.match(await page.textContent('#status'), /^The link shows Norway\. The figures are not in the link/);
+    assert.match(await page.textContent('#link-note'), /^The link shows Norway\. The figures are not in the link/);
     // The example data comes with its link: no such note.
     await page.goto('about:blank');
     await page.goto(`${calculator.origin}/#enhet=kommune:3303&ar=2025&data=eksempel`);
     await page.waitForFunction(() => document.getElementById('key-heading')?.textContent.startsWith('Kongsberg'), null, { timeout: 60000 });
-    assert.doesNotMatch(await page.textContent('#status'), /link shows|Lenken viser/);
+    assert.ok(await page.isHidden('#link-note'));
   });
 
   test('nothing from elsewhere, no errors', () => {

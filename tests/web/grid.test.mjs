@@ -147,7 +147,7 @@ describe('typing the form in by hand', () => {
     await typeInto('voksne', 'b', '120');
     await waitForFigures(before);
     const files = await page.$$eval('#file-panel li.file', (els) => els.map((e) => e.dataset.file));
-    assert.deepEqual(files, ['skjema_3101_2025.csv']);
+    assert.deepEqual(files, ['Skjema IS-24/8 for 3101 Halden 2025']);
     const { expected } = await expectFiguresOfSaved('kommune', '3101', 2025);
     assert.equal(expected.arsverk.M1, 148.875);
   });
@@ -157,8 +157,8 @@ describe('typing the form in by hand', () => {
     await typeInto('voksne', 'c', '3x');
     await page.waitForSelector('.grid-cell[data-group="voksne"][data-col="c"][aria-invalid="true"]', { timeout: 30000 });
     const message = await page.textContent('#grid-messages');
-    assert.match(message, /Voksne, c: .*3x/);
-    assert.match(message, /[Ll]inje 2/);
+    assert.match(message, /Skjema IS-24\/8 – Voksne, c: .*3x/);
+    assert.doesNotMatch(message, /[Ll]inje 2|skjema_3101/, 'the form and its cell, not a line of a file the user never made');
     assert.match(await page.textContent('#grid-result'), /1 feil i skjemaet/);
     assert.equal(await page.textContent('[data-sum-group="voksne"]'), '?');
     assert.equal(await page.textContent('[data-sum-category="c"]'), '?');

@@ -280,7 +280,14 @@ describe('the calculator page', () => {
     const peers = { fylke: find(expected, 'fylke', k.fylke, 2025), land: find(expected, 'land', '0', 2025), kostra: find(expected, 'kostragruppe', k.kostragruppe, 2025) };
     for (const [col, r] of Object.entries(peers)) {
       const actual = await compareColumn(col);
-      for (const m of ['M1', 'M2', 'M3', 'M4']) assert.equal(actual[m], shown(r, m), `${col} ${m}`);
+      // The county and Norway carry the published yardstick beside their figure: 2025 has none of
+      // its own, so the latest earlier year's, with its year (the core's published_latest).
+      const latest = col !== 'kostra' ? r.published_latest : null;
+      const beside = await page.$$eval(`#compare-table tbody td[data-col="${col}"]`, (tds) => tds.map((td) => td.querySelector('.published-inline')?.textContent ?? null));
+      ['M1', 'M2', 'M3', 'M4'].forEach((m, i) => {
+        assert.equal(actual[m].trim(), shown(r, m), `${col} ${m}`);
+        assert.equal(beside[i], latest?.display[m] ? `(publ. ${latest.year}: ${latest.display[m]})` : null, `${col} ${m} published`);
+      });
     }
     const nb1 = new Intl.NumberFormat('nb-NO', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
     const rank = await compareColumn('rank');

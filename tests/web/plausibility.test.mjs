@@ -10,7 +10,7 @@ import { openCalculator, whenRendered } from './browser.mjs';
 import { root } from '../wasm/lib.mjs';
 
 const ARTIFACTS = join(root, 'test-artifacts', 'web');
-const HALDEN = 'tests/data/web/arsverk_halden_2025.csv';
+const HALDEN = 'tests/data/web/arsverk_halden_2025_realistic.csv';
 const HALDEN_A_TEN_TIMES = 'tests/data/web/arsverk_halden_2025_a_tidobbel.csv';
 
 let calculator;

@@ -6,7 +6,7 @@
 // figures (titles, text alternatives, download buttons) are there at once and each canvas is
 // drawn as soon as the chunk has come (the service worker keeps it for offline use).
 import { download } from './export.js';
-import { fmt, getLang, serviceName, t } from './i18n.js';
+import { fmt, getLang, serviceName, t, yardstick, yardText } from './i18n.js';
 
 const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif';
 
@@ -300,14 +300,20 @@ function chartsFailed(err) {
 // The downloaded image stands alone, like the map's: title, unit, year and measure above the
 // chart, the source and the date below, and a file name that says what it is. The chart is drawn
 // again at a fixed size, so the picture is the same from a phone as from a desktop.
-const PNG_WIDTH = 600;  // CSS pixels; the image is PNG_SCALE times as many
+export const PNG_WIDTH = 600;  // CSS pixels; the image is PNG_SCALE times as many
 const PNG_WIDTH_WIDE = 1000; // a wide figure (M1–M4 side by side for several units): room for every value label
-const PNG_SCALE = 2;
+export const PNG_SCALE = 2;
 
 function downloadPng(key, title, png, wide) {
   const shown = charts.get(key);
   if (!shown) return;
   const canvas = renderForPng(shown, shown.canvas.parentElement.clientHeight || shown.height, wide ? PNG_WIDTH_WIDE : PNG_WIDTH);
+  downloadComposed(canvas, title, png);
+}
+
+// A picture drawn at PNG_SCALE (`canvas`) with the title and subtitle above it and the source
+// below, downloaded as png.fileName. The map's PNG is made the same way.
+export function downloadComposed(canvas, title, png) {
   const scale = PNG_SCALE;
   const pad = 16 * scale;
   const out = document.createElement('canvas');
@@ -376,6 +382,27 @@ function wrapToWidth(g, text, font, width) {
   return lines;
 }
 
+// Printing lays the page out anew at the paper's width, without the resize that follows a change of
+// width on screen: a chart drawn for a desktop window would be cut off. So before printing every
+// chart is drawn for its place on the printed page (print.css: A4 less 12 mm margins, two charts
+// a row at 10.5 pt, a wide one across), and after printing for the screen again. (print.css also
+// scales a canvas down to its box, should the page be printed at another paper size.)
+const PRINT_WIDTH = (186 / 25.4) * 96; // CSS pixels
+const PRINT_GAP = 0.75 * 14;           // .charts gap
+const PRINT_CHROME = 2 * (0.5 * 14 + 1); // .chart padding and border
+
+export function fitChartsForPrint() {
+  for (const chart of charts.values()) {
+    const wide = chart.canvas.closest('.chart')?.classList.contains('wide');
+    const width = Math.floor((wide ? PRINT_WIDTH : (PRINT_WIDTH - PRINT_GAP) / 2) - PRINT_CHROME);
+    chart.resize(width, chart.canvas.parentElement.clientHeight);
+  }
+}
+
+export function fitChartsToScreen() {
+  for (const chart of charts.values()) chart.resize();
+}
+
 export function destroyCharts() {
   for (const c of charts.values()) c.destroy();
   charts.clear();
@@ -402,7 +429,11 @@ const MEASURES = ['M1', 'M2', 'M3', 'M4'];
 const comparable = (r) => (r?.aggregate_coverage?.meaningful === false ? null : r);
 const rate = (r, m) => (r && r.per_1000 ? r.per_1000[m] : null);
 const shown = (r, m) => (r && r.display ? r.display[m] : null);
-const published = (r, m) => (r?.published?.per_1000?.[m] != null ? { rate: r.published.per_1000[m], shown: r.published.display[m] } : null);
+// The yardstick: the year's published figures, else the latest earlier year's (labelled with it).
+const yardFigure = (r, m) => {
+  const y = yardstick(r);
+  return y?.per_1000?.[m] != null ? { rate: y.per_1000[m], shown: y.display[m] } : null;
+};
 // A result's published figures in the shape of a result, for the time series.
 const asPublished = (r) => (r?.published ? { schema: r.schema, per_1000: r.published.per_1000, display: r.published.display } : null);
 
@@ -423,14 +454,16 @@ function pngInfo(ctx, key) {
 
 // ctx: {unit, year, measure, scope, peers: {fylke, land, kostra, oslo}, series: [{year, result, land}],
 //       ranking: [results], rankingReference: [report.reference entries], rankingTitle,
-//       measureLabel(m), source (for the PNGs)}
+//       measureLabel(m), source (for the PNGs), print (planned for A4)}
 export function renderCharts(container, ctx) {
   planned = [];
   const { unit, measure } = ctx;
   const describe = (rows) => rows.filter(Boolean).join('; ');
   const png = (key) => pngInfo(ctx, key);
-  // A phone has no room for four groups of five bars side by side: the bars lie down.
-  const narrow = widthOf(container) < 560;
+  // A phone has no room for four groups of five bars side by side: the bars lie down. Nor has half
+  // an A4 page (ctx.print: planned for the printed page, with room for the legends).
+  const narrow = ctx.print || widthOf(container) < 560;
+  const lying = narrow && !ctx.print; // the wide figure has a printed page's whole width
 
   // 1. The unit against its county, Norway and KOSTRA group, M1–M4.
   {
@@ -442,13 +475,16 @@ export function renderCharts(container, ctx) {
     if (land && land !== unit) rows.push([land.name, land, (m) => shown(land, m), (m) => rate(land, m)]);
     // The published figures beside the user's own (the yardstick), never mixed into them.
     for (const r of [unit, ctx.peers.fylke, ctx.peers.land !== unit ? ctx.peers.land : null]) {
-      if (r?.published) rows.push([t('yard.published', { value: r.name }), null, (m) => published(r, m)?.shown ?? null, (m) => published(r, m)?.rate ?? null]);
+      const y = yardstick(r);
+      if (y) rows.push([yardText(y, r.name), null, (m) => yardFigure(r, m)?.shown ?? null, (m) => yardFigure(r, m)?.rate ?? null]);
     }
     if (kostra) {
       rows.push([kostra.name, kostra, (m) => shown(kostra, m), (m) => rate(kostra, m)]);
       if (kostra.distribution && ctx.medianMeaningful) {
         const med = (m) => kostra.distribution[m]?.median ?? null;
-        rows.push([`${t('median')} ${kostra.name}`, null, (m) => fmt(med(m)), med]);
+        const c = kostra.distribution_coverage;
+        const label = `${t('median')} ${kostra.name}`;
+        rows.push([c?.from_reference && c.reference_year !== kostra.year ? t('yard.medianRefYear', { label, year: c.reference_year }) : label, null, (m) => fmt(med(m)), med]);
       }
     }
     const labels = MEASURES;
@@ -464,12 +500,12 @@ export function renderCharts(container, ctx) {
     })).filter((d) => d.data.some((v) => v != null));
     const canvas = makeFigure(container, 'sammenligning', t('chartCompare'),
       describe(rows.map(([name, , text]) => `${name}: ${MEASURES.map((m) => `${m} ${text(m) ?? '–'}`).join(', ')}`)),
-      narrow ? 140 + rows.length * 4 * 17 : 340, png, true);
+      lying ? 140 + rows.length * 4 * 17 : 340, png, true);
     const valueAxis = { beginAtZero: true, title: axisTitle(t('perThousandShort')), grid: { color: GRID } };
     draw('sammenligning', canvas, {
       type: 'bar',
       data: { labels, datasets },
-      options: baseOptions(narrow
+      options: baseOptions(lying
         ? { indexAxis: 'y', scales: { x: valueAxis, y: { grid: { display: false } } } }
         : { scales: { y: valueAxis, x: { grid: { display: false } } } }),
     });

@@ -3,7 +3,7 @@
 // nothing of the indicator: it writes what is typed as a CSV text, which the page gives the core
 // as it would a file (one file, replaced on each edit). Sums per row and column are of what was
 // typed, exactly (decimal fixed point), as a help for checking against the form.
-import { coreText, fmtInt, getLang, t } from './i18n.js';
+import { coreText, fmtInt, getLang, t, unitsNamed } from './i18n.js';
 
 const GROUPS = [
   { key: 'voksne', csv: 'voksne' },
@@ -14,6 +14,8 @@ const SCHEMAS = {
   2015: { columns: ['M1', 'M2', 'M3', 'M4'], groupSums: false }, // nested measures: a group has no sum
 };
 const GRID_YEARS = [2025, 2024, 2023, 2022, 2021, 2020];
+// Where a draft is kept, only when the user asks for it (nothing is stored unless asked).
+const DRAFT_KEY = 'arsverk.skjema.utkast';
 const REGISTERS = { 2024: 'register/kommuner_2024.csv', 2015: 'register/kommuner_2020_2023.csv' };
 
 const schemaOf = (year) => (year >= 2024 ? '2024' : '2015');
@@ -71,18 +73,17 @@ async function registerFor(year) {
 }
 const rows = (text) => text.trim().split(/\r?\n/).slice(1).map((line) => line.split(','));
 
-// "3101", "3101 Halden", "halden", "Gamle Oslo" → a unit of the register, or null.
+// "3101", "3101 Halden", "halden", "Gamle Oslo", "heroy" → a unit of the register; a list when
+// several fit as well ("Herøy": 1515 and 1818, each named with its county); or null.
+const MAX_CHOICES = 8;
 function findUnit(units, query) {
-  const q = query.trim().toLowerCase();
+  const q = query.trim();
   if (!q) return null;
   const code = /^\d{3,6}\b/.exec(q)?.[0];
   if (code) return units.find((u) => u.code === code || u.code === code.padStart(4, '0')) ?? null;
-  const named = (f) => units.filter((u) => f(u.name.toLowerCase()));
-  for (const list of [named((n) => n === q), named((n) => n.startsWith(q)), named((n) => n.includes(q))]) {
-    if (list.length === 1) return list[0];
-    if (list.length > 1) return null;
-  }
-  return null;
+  const named = unitsNamed(units, q);
+  if (named.length === 1) return named[0];
+  return named.length > 1 && named.length <= MAX_CHOICES ? named : null;
 }
 
 // --- the CSV text -------------------------------------------------------------------------------------
@@ -116,8 +117,19 @@ function formCsv(unit, year, sheets) {
 // the file to give the core, or null when the form is empty. onSave(name, text): the CSV download.
 export function createGrid(root, { onForm, onSave, delay = 300 }) {
   // values: service name ('' when not split by service) → {groupKey: {column: text}}.
-  const state = { year: GRID_YEARS[0], unit: null, units: [], values: {}, byService: false, services: [], service: null, file: null, timer: null };
+  const state = { year: GRID_YEARS[0], unit: null, units: [], values: {}, byService: false, services: [], service: null, file: null, timer: null,
+    savedText: null, keepDraft: false };
   const sheet = () => (state.values[state.byService ? state.service ?? '' : ''] ??= {});
+  const draft = readDraft();
+  if (draft) Object.assign(state, draft, { keepDraft: true });
+
+  function writeDraft() {
+    if (!state.keepDraft) return;
+    const { year, unit, values, byService, services, service } = state;
+    try {
+      localStorage.setItem(DRAFT_KEY, JSON.stringify({ year, unit, values, byService, services, service }));
+    } catch { /* storage full or refused: the form itself goes on */ }
+  }
 
   function draw() {
     root.innerHTML = `
@@ -129,6 +141,7 @@ export function createGrid(root, { onForm, onSave, delay = 300 }) {
           <input class="ds-input" id="grid-unit" type="search" list="grid-unit-list" autocomplete="off" aria-describedby="grid-unit-help grid-unit-error">
           <datalist id="grid-unit-list"></datalist>
           <p class="ds-validation-message" data-field="validation" id="grid-unit-error" hidden></p>
+          <div class="unit-choices" id="grid-unit-choices" role="group" aria-live="polite" hidden></div>
         </div>
         <div class="ds-field">
           <label class="ds-label" for="grid-year">${escape(t('grid.year'))}</label>
@@ -161,7 +174,9 @@ export function createGrid(root, { onForm, onSave, delay = 300 }) {
         <button type="button" class="ds-button" data-variant="secondary" id="grid-save">${escape(t('grid.save'))}</button>
         <button type="button" class="ds-button" data-variant="tertiary" id="grid-clear">${escape(t('grid.clear'))}</button>
       </div>
-      <p class="ds-paragraph note" id="grid-save-note">${escape(t('grid.saveNote'))}</p>`;
+      <p class="ds-paragraph note" id="grid-save-note">${escape(t('grid.saveNote'))}</p>
+      <div class="ds-field"><input class="ds-input" type="checkbox" id="grid-keep-draft"${state.keepDraft ? ' checked' : ''} aria-describedby="grid-keep-draft-help"><label class="ds-label" data-weight="regular" for="grid-keep-draft">${escape(t('grid.keepDraft'))}</label></div>
+      <p class="ds-paragraph note" id="grid-keep-draft-help">${escape(t('grid.keepDraftHelp'))}</p>`;
     root.querySelector('#grid-unit').value = state.unit ? `${state.unit.code} ${state.unit.name}` : '';
     drawServices();
     drawTable();
@@ -259,15 +274,38 @@ export function createGrid(root, { onForm, onSave, delay = 300 }) {
       schedule();
       return;
     }
+    const choices = root.querySelector('#grid-unit-choices');
+    // The change event as the focus leaves for one of the offered units: they stay as they are.
+    if (!choices.hidden && choices.dataset.query === query) return;
     const unit = findUnit(state.units, query);
+    choices.hidden = true;
+    if (Array.isArray(unit)) {
+      offerUnits(query, unit);
+      return;
+    }
     if (!unit) {
       showUnitError(t('grid.unitNotFound', { q: query.trim(), year: state.year }));
       return;
     }
+    takeUnit(unit);
+  }
+
+  function takeUnit(unit) {
+    root.querySelector('#grid-unit-choices').hidden = true;
     showUnitError('');
     state.unit = unit;
     root.querySelector('#grid-unit').value = `${unit.code} ${unit.name}`;
     schedule();
+  }
+
+  // "Flere kommuner eller bydeler passer «Herøy». Velg én:" with a button for each.
+  function offerUnits(query, list) {
+    showUnitError('');
+    const box = root.querySelector('#grid-unit-choices');
+    box.innerHTML = `<p class="ds-paragraph">${escape(t('grid.unitChoices', { q: query.trim() }))}</p><div class="unit-choice-row">` +
+      list.map((u) => `<button type="button" class="ds-button" data-variant="secondary" data-size="sm" data-code="${escape(u.code)}">${escape(`${u.code} ${u.name}`)}</button>`).join('') + '</div>';
+    box.dataset.query = query;
+    box.hidden = false;
   }
 
   function currentFile() {
@@ -277,10 +315,14 @@ export function createGrid(root, { onForm, onSave, delay = 300 }) {
       : [{ service: null, values: state.values[''] ?? {} }];
     const form = formCsv(state.unit, state.year, sheets);
     if (form.empty) return null;
-    return { ...form, name: `skjema_${state.unit.code}_${state.year}.csv`, unitKey: `${state.unit.level}:${state.unit.code}`, year: state.year };
+    // The core reads the form as a file under a name that says what it is (its messages then name
+    // the form, not a CSV file the user never made); saved, it is a CSV file with a file's name.
+    return { ...form, name: t('grid.fileName', { unit: `${state.unit.code} ${state.unit.name}`, year: state.year }),
+      saveName: `skjema_${state.unit.code}_${state.year}.csv`, unitKey: `${state.unit.level}:${state.unit.code}`, year: state.year };
   }
 
   function schedule() {
+    writeDraft();
     clearTimeout(state.timer);
     state.timer = setTimeout(() => {
       state.file = currentFile();
@@ -323,6 +365,11 @@ export function createGrid(root, { onForm, onSave, delay = 300 }) {
     }
   });
   root.addEventListener('change', (e) => {
+    if (e.target.id === 'grid-keep-draft') {
+      state.keepDraft = e.target.checked;
+      if (state.keepDraft) writeDraft();
+      else localStorage.removeItem(DRAFT_KEY);
+    }
     if (e.target.id === 'grid-unit') commitUnit();
     if (e.target.id === 'grid-by-service') {
       state.byService = e.target.checked;
@@ -345,10 +392,17 @@ export function createGrid(root, { onForm, onSave, delay = 300 }) {
     }
   });
   root.addEventListener('click', (e) => {
-    if (e.target.id === 'grid-add-service') addService();
+    const choice = e.target.closest('#grid-unit-choices button[data-code]');
+    if (choice) {
+      takeUnit(state.units.find((u) => u.code === choice.dataset.code));
+      root.querySelector('#grid-unit').focus();
+    } else if (e.target.id === 'grid-add-service') addService();
     else if (e.target.id === 'grid-save') {
       const file = currentFile();
-      if (file) onSave(file.name, file.text);
+      if (file) {
+        onSave(file.saveName, file.text);
+        state.savedText = file.text;
+      }
       else showUnitError(state.unit ? t('grid.nothingToSave') : t('grid.chooseUnitFirst'));
     } else if (e.target.id === 'grid-clear') {
       state.values[state.byService ? state.service ?? '' : ''] = {};
@@ -358,22 +412,59 @@ export function createGrid(root, { onForm, onSave, delay = 300 }) {
   });
 
   draw();
+  if (draft) schedule(); // the kept draft's figures go to the core as typed ones do
 
   return {
     // The core's answer for the form's file: its figures, checks and messages, shown beside the grid.
     showReport(report) {
-      showResult(root, state, report);
+      showResult(root, state, report, (d) => this.describe(d));
     },
     redraw() {
       draw();
+      if (state.file) schedule(); // the form's name is in the page's language
+    },
+    // A message about the form, placed in the form («Skjema IS-24/8 – Voksne, c: …») instead of
+    // a line and column of the CSV text the page made of it; any other message as it is.
+    describe(d) {
+      const file = state.file;
+      if (!file || d.file !== file.name) return d;
+      const row = d.line != null ? file.rowOf[d.line - 1] : null;
+      const column = d.column != null ? file.columns[d.column - 1] : null;
+      const cell = [row?.service, row && t(`groups.${row.group}`), column && column.length <= 2 ? column : null].filter(Boolean).join(', ');
+      const place = cell ? `${t('grid.formName')} – ${cell}` : t('grid.formName');
+      return { ...d, line: null, column: null, cell: row ? { group: row.group, service: row.service, column } : null,
+        message: `${place}: ${withoutPlace(d)}` };
     },
     get file() { return state.file; },
+    // Figures typed and neither saved as CSV (as they are now) nor kept as a draft: lost on leaving.
+    get unsaved() {
+      const typed = Object.values(state.values).some((groups) => Object.values(groups).some((cells) => Object.values(cells).some((x) => x.trim() !== '')));
+      if (!typed || state.keepDraft) return false;
+      return currentFile()?.text !== state.savedText;
+    },
   };
+}
+
+function readDraft() {
+  try {
+    const d = JSON.parse(localStorage.getItem(DRAFT_KEY) ?? 'null');
+    return d && GRID_YEARS.includes(d.year) && typeof d.values === 'object' ? d : null;
+  } catch {
+    return null;
+  }
 }
 
 // --- what the core says about the form ------------------------------------------------------------
 
-function showResult(root, state, report) {
+// The core's text less the place it opens with ("Linje 2 i Skjema …: ", "Line 2, column 5: "),
+// which the form names by its cell instead.
+function withoutPlace(d) {
+  const named = [`Linje ${d.line} i ${d.file}: `, `Line ${d.line} of ${d.file}: `].find((p) => d.message.startsWith(p));
+  if (named) return d.message.slice(named.length);
+  return d.message.replace(/^(Linje|Line) \d+(, (kolonne|column) \d+)?: /, '');
+}
+
+function showResult(root, state, report, describe) {
   const box = root.querySelector('#grid-result');
   const messagesBox = root.querySelector('#grid-messages');
   for (const cell of root.querySelectorAll('.grid-cell[aria-invalid]')) cell.removeAttribute('aria-invalid');
@@ -383,17 +474,15 @@ function showResult(root, state, report) {
     messagesBox.innerHTML = '';
     return;
   }
-  const diagnostics = report.diagnostics.filter((d) => d.file === file.name);
+  const diagnostics = report.diagnostics.filter((d) => d.file === file.name).map(describe);
   let messages = '';
   for (const d of diagnostics) {
-    const row = d.line != null ? file.rowOf[d.line - 1] : null;
-    const column = d.column != null ? file.columns[d.column - 1] : null;
-    const shownSheet = (state.byService ? state.service : null) === (row?.service ?? null);
-    const cell = row && column && shownSheet ? root.querySelector(`.grid-cell[data-group="${row.group}"][data-col="${column}"]`) : null;
+    const at = d.cell;
+    const shownSheet = (state.byService ? state.service : null) === (at?.service ?? null);
+    const cell = at?.column && shownSheet ? root.querySelector(`.grid-cell[data-group="${at.group}"][data-col="${at.column}"]`) : null;
     if (cell && d.severity === 'error') cell.setAttribute('aria-invalid', 'true');
-    const where = row ? `${[row.service, t(`groups.${row.group}`)].filter(Boolean).join(', ')}${column && column.length <= 2 ? `, ${column}` : ''}: ` : '';
     const color = d.severity === 'error' ? 'danger' : d.severity === 'warning' ? 'warning' : 'info';
-    messages += `<li class="message" data-severity="${d.severity}" data-code="${escape(d.code)}"><span class="ds-tag" data-color="${color}">${escape(t(`severity.${d.severity}`))}</span> ${escape(where + coreText(d.message))}</li>`;
+    messages += `<li class="message" data-severity="${d.severity}" data-code="${escape(d.code)}"><span class="ds-tag" data-color="${color}">${escape(t(`severity.${d.severity}`))}</span> ${escape(coreText(d.message))}</li>`;
   }
   messagesBox.innerHTML = messages ? `<ul class="messages">${messages}</ul>` : '';
 

@@ -12,7 +12,7 @@ const nb = {
   langButton: 'English',
   langButtonLabel: 'Change language to English',
   privacy: 'Filene dine blir lest og regnet på i denne nettleseren. Ingenting sendes noe sted. ' +
-    'Siden lagrer bare valget av språk (i nettleserens localStorage) og sine egne filer, så den virker uten nett.',
+    'Siden lagrer bare valget av språk (i nettleserens localStorage) og sine egne filer, så den virker uten nett – og et utkast av skjemaet hvis du ber om det.',
   inputHeading: '1. Legg inn filer',
   inputHelp: 'Årsverksfiler (Excel .xlsx, CSV, TSV, tekst limt inn fra Excel) og befolkningsfiler (for eksempel SSB-tabell 07459 som CSV eller JSON-stat). ' +
     'Uten befolkningsfil brukes SSBs folketall 2020–2026 som er innebygd.',
@@ -27,6 +27,8 @@ const nb = {
   pasteHelp: 'Kopier cellene i Excel (Ctrl+C), lim dem inn her (Ctrl+V) og trykk «Bruk innlimte celler».',
   pasteButton: 'Bruk innlimte celler',
   pasteEmpty: 'Lim inn noe først.',
+  pasteOffer: 'Cellene i {name} har ingen overskriftsrad, men {n} kolonner, som skjemaet: kommunenummer, år, målgruppe og {categories}. Skal de leses slik?',
+  pasteOfferButton: 'Les cellene som skjemaets kolonner',
   filesHeading: 'Filer',
   noFiles: 'Ingen filer ennå.',
   clearFiles: 'Fjern alle filer',
@@ -68,6 +70,7 @@ const nb = {
   unit: 'Enhet',
   unitHelp: 'Søk på navn eller nummer: kommune, bydel i Oslo, fylke, landet eller KOSTRA-gruppe.',
   unitNotFound: 'Fant ingen enhet som passer «{q}».',
+  unitChoices: 'Flere enheter passer «{q}». Velg én:',
   settings: 'Innstillinger',
   populationYear: 'Befolkning per',
   popSame: '1. januar i dataåret',
@@ -124,6 +127,15 @@ const nb = {
   },
   explain: {
     summary: 'Hva betyr M1–M4, og hvordan er tallet regnet ut?',
+    plainHeading: 'Kort forklart',
+    plain: [
+      'Et årsverk er én full stilling i ett år. To ansatte i halv stilling er til sammen ett årsverk. Kommunene anslår årsverkene ut fra en vanlig uke, og SINTEF samler inn tallene for Helsedirektoratet (skjema IS-24/8).',
+      'Med teller arbeid med psykisk helse og rus: boliger med fast personell, hjemmetjenester og oppsøkende tjenester, behandling og oppfølging, aktivitets- og dagsentre, arbeidstiltak, og helsestasjon og skolehelsetjeneste når det gjelder psykiske vansker og rus.',
+      'Holdt utenfor: generelt forebyggende arbeid rettet mot hele befolkningen, tjenester til personer med demens og tjenester til personer med psykisk utviklingshemming.',
+      'M1 er alle årsverkene. M2 og M3 er deler av dem: M2 har minst helse- og sosialfaglig utdanning fra videregående skole (a + b), M3 helse- og sosialfaglig utdanning fra universitet eller høyskole (b). M4 er ikke en del av M3, men en egen gruppe: d, annen utdanning fra universitet eller høyskole. Fra 2024 spør skjemaet om utdanningskategoriene a–e, og det fjerde målet teller kategori d. Før 2024 var M4 noe annet (høyere utdanning med videreutdanning i psykisk helse- og rusarbeid), så tallene før og etter 2024 kan ikke sammenlignes.',
+      'Tallet sier hvor mange som jobber med psykisk helse og rus i kommunen, sett opp mot hvor mange som bor der, og hvilken utdanning de har. Det sier ikke hvor gode tjenestene er, hvor mange som får hjelp, eller hva som er «riktig» antall: det finnes ikke noe måltall.',
+      'SINTEF advarer mot å bruke tallene til å sammenligne nivået mellom enkeltkommuner: kommunene anslår årsverkene ulikt, og noen kjøper tjenester fra andre. Se heller på utviklingen i én kommune over tid, og sammenlign med kommuner av samme type (KOSTRA-gruppen).',
+    ],
     measuresHeading: 'Målene ({schema})',
     schema2024: 'fra 2024',
     schema2015: '2015–2023',
@@ -204,6 +216,7 @@ const nb = {
     osloLabel: 'Kart over bydelene i Oslo, {what}. Piltastene går gjennom bydelene, Enter velger.',
     osloCaption: 'Bydelene i Oslo',
     levelPlural: { kommune: 'kommunene', fylke: 'fylkene', bydel: 'bydelene' },
+    pngTitle: 'Kart over {level}',
     methodUnits: { kommune: 'kommuner og bydeler', fylke: 'fylker' },
     legendTitle: 'Tegnforklaring',
     legendDiff: 'forskjell fra medianen i KOSTRA-gruppen (årsverk per\u00a01\u00a0000 innbyggere)',
@@ -269,7 +282,7 @@ const en = {
   langButton: 'Norsk',
   langButtonLabel: 'Bytt språk til norsk',
   privacy: 'Your files are read and computed in this browser. Nothing is sent anywhere. ' +
-    'The page stores only your choice of language (in the browser’s localStorage) and its own files, so that it works without a network.',
+    'The page stores only your choice of language (in the browser’s localStorage) and its own files, so that it works without a network – and a draft of the form if you ask for it.',
   inputHeading: '1. Add files',
   inputHelp: 'FTE files (Excel .xlsx, CSV, TSV, text pasted from Excel) and population files (for example SSB table 07459 as CSV or JSON-stat). ' +
     'Without a population file, SSB’s population 2020–2026 built into the calculator is used.',
@@ -284,6 +297,8 @@ const en = {
   pasteHelp: 'Copy the cells in Excel (Ctrl+C), paste them here (Ctrl+V) and press “Use pasted cells”.',
   pasteButton: 'Use pasted cells',
   pasteEmpty: 'Paste something first.',
+  pasteOffer: 'The cells in {name} have no header row, but {n} columns, like the form: municipality number, year, target group and {categories}. Read them so?',
+  pasteOfferButton: 'Read the cells as the form’s columns',
   filesHeading: 'Files',
   noFiles: 'No files yet.',
   clearFiles: 'Remove all files',
@@ -325,6 +340,7 @@ const en = {
   unit: 'Unit',
   unitHelp: 'Search by name or number: municipality, Oslo district, county, Norway or KOSTRA group.',
   unitNotFound: 'No unit matches “{q}”.',
+  unitChoices: 'Several units match “{q}”. Choose one:',
   settings: 'Settings',
   populationYear: 'Population on',
   popSame: '1 January of the data year',
@@ -381,6 +397,15 @@ const en = {
   },
   explain: {
     summary: 'What do M1–M4 mean, and how is the figure computed?',
+    plainHeading: 'In short',
+    plain: [
+      'An FTE (full-time equivalent) is one full-time job for one year. Two employees working half-time make one FTE together. Municipalities estimate their FTEs from an ordinary week, and SINTEF collects the figures for the Norwegian Directorate of Health (form IS-24/8).',
+      'Counted is work in mental health and substance abuse: housing with staff, home-based and outreach services, treatment and follow-up, activity and day centres, work schemes, and the health centre and school health service where they deal with mental health problems and substance abuse.',
+      'Left out: general prevention aimed at the whole population, services for people with dementia, and services for people with intellectual disabilities.',
+      'M1 is all the FTEs. M2 and M3 are parts of them: M2 has at least health/social education from upper secondary school (a + b), M3 health/social education from a university or university college (b). M4 is not a part of M3 but a group of its own: d, other education from a university or university college. From 2024 the form asks for the education categories a–e, and the fourth measure counts category d. Before 2024 M4 was something else (higher education with further education in mental health and substance abuse work), so figures before and after 2024 cannot be compared.',
+      'The figure tells how many people work in mental health and substance abuse in the municipality, set against how many live there, and what education they have. It does not tell how good the services are, how many people get help, or what the «right» number is: there is no target figure.',
+      'SINTEF warns against using the figures to compare the level of single municipalities: municipalities estimate their FTEs differently, and some buy services from others. Look instead at how one municipality changes over time, and compare with municipalities of the same kind (the KOSTRA group).',
+    ],
     measuresHeading: 'The measures ({schema})',
     schema2024: 'from 2024',
     schema2015: '2015–2023',
@@ -461,6 +486,7 @@ const en = {
     osloLabel: 'Map of Oslo\'s districts, {what}. Arrow keys move through the districts, Enter selects.',
     osloCaption: 'Oslo\'s districts',
     levelPlural: { kommune: 'municipalities', fylke: 'counties', bydel: 'districts' },
+    pngTitle: 'Map of the {level}',
     methodUnits: { kommune: 'municipalities and districts', fylke: 'counties' },
     legendTitle: 'Legend',
     legendDiff: 'difference from the KOSTRA-group median (FTEs per\u00a01,000 inhabitants)',
@@ -526,12 +552,12 @@ Object.assign(nb, {
     settingsHeading: 'Innstillinger og regler',
     unit: 'Enhet',
     on: 'på', off: 'av',
-    populationSource: 'befolkningen 1. januar {year}: {embedded} enheter fra SSBs tall i kalkulatoren, {files} fra filer',
+    populationSource: 'befolkningen 1. januar {year}: {embedded} fra SSBs tall i kalkulatoren, {files} fra filer',
     schema: 'Utdanningskategorier',
     schemas: { 2024: 'fra 2024: kategori a–e', 2015: '2015–2023: de fire måltallene slik de er rapportert' },
     formula: 'Måltall = årsverk ÷ (innbyggere ÷\u00a01\u00a0000), avrundet til én desimal. Fylket, landet og KOSTRA-gruppen: summen av kommunenes årsverk delt på summen av deres innbyggere.',
     coverageHeading: 'Dekning i sammenligningene',
-    messages: 'Filene har {errors} feil og {warnings} advarsler; de står under hver fil.',
+    messages: 'Filene har {errors} og {warnings}; de står under hver fil.',
     ruleApplied: '{state} ({basis})',
     ruleAuto: 'etter reglene for dataåret',
     ruleSetting: 'valgt i innstillingene',
@@ -540,11 +566,12 @@ Object.assign(nb, {
   },
   grid: {
     summary: 'Skriv inn tallene selv (som i skjemaet IS-24/8)',
-    help: 'Velg kommune eller bydel og år, og skriv inn årsverkene slik de står i skjemaet. Resultatet og kontrollene oppdateres mens du skriver. Tab og Enter flytter mellom feltene; desimalkomma går fint. Et tomt felt er ikke besvart; skriv 0 når tallet er null. Ingenting lagres med mindre du trykker «Lagre som CSV».',
+    help: 'Velg kommune eller bydel og år, og skriv inn årsverkene slik de står i skjemaet. Resultatet og kontrollene oppdateres mens du skriver. Tab og Enter flytter mellom feltene; desimalkomma går fint. Et tomt felt er ikke besvart; skriv 0 når tallet er null. Ingenting lagres med mindre du trykker «Lagre som CSV» eller ber om å ta vare på et utkast (nederst).',
     unit: 'Kommune eller bydel',
     unitHelp: 'Søk på nummer eller navn, for eksempel 3101 eller Halden.',
     year: 'År',
     unitNotFound: 'Fant ingen kommune eller bydel som passer «{q}» i {year}. Skriv nummeret eller navnet, for eksempel 3101 eller Halden.',
+    unitChoices: 'Flere kommuner eller bydeler passer «{q}». Velg én:',
     registerFailed: 'Listen over kommuner kunne ikke hentes ({message}). Skriv kommunenummeret.',
     caption: {
       2024: 'Årsverk i {year} etter målgruppe og utdanning (kategori a–e)',
@@ -561,11 +588,15 @@ Object.assign(nb, {
     },
     save: 'Lagre som CSV',
     saveNote: '«Lagre som CSV» laster ned skjemaet som en fil kalkulatoren leser inn igjen til de samme tallene (også kommandolinjeversjonen).',
+    keepDraft: 'Ta vare på et utkast i denne nettleseren',
+    keepDraftHelp: 'Tallene du skriver blir da lagret bare her, i denne nettleseren på denne maskinen, og er her igjen neste gang du åpner siden. Ingenting sendes noe sted. Slå av for å slette utkastet.',
     clear: 'Tøm skjemaet',
     nothingToSave: 'Skriv inn minst ett tall før du lagrer.',
     chooseUnitFirst: 'Velg kommune eller bydel før du lagrer.',
     resultHeading: '{name} {year}, regnet ut fra skjemaet',
     noResult: 'Ingen resultat ennå: se meldingene over.',
+    fileName: 'Skjema IS-24/8 for {unit} {year}',
+    formName: 'Skjema IS-24/8',
     seeComparison: 'Sammenligningen med fylket, landet og KOSTRA-gruppen står under resultatet.',
     byService: 'Fordel på tjenestekategorier',
     serviceHelp: 'Skriv inn ett skjema per tjenestekategori, med kategorien slik den heter i skjemaet. Primærforebyggende arbeid, tjenester til personer med demens og til personer med psykisk utviklingshemming hører ikke med i indikatoren: kalkulatoren holder dem utenfor og sier hvor mye.',
@@ -600,10 +631,24 @@ Object.assign(nb, {
     copyYourself: 'Lenken er markert: kopier den med Ctrl+C (Cmd+C på Mac).',
     land: 'hele landet',
     waiting: 'Lenken viser {unit}. Tallene er ikke i lenken: legg inn de samme filene som den som laget den, så vises de.',
+    waitingFiles: 'Lenken viser {unit}, regnet ut fra {files}. Tallene er ikke i lenken: legg inn de samme filene, så vises de.',
   },
   print: {
     button: 'Skriv ut / lagre som PDF',
-    note: 'Utskriften er en rapport på A4 for enheten du har valgt: måltallene, sammenligningene, kontrollene, diagrammene, filene og innstillingene, og til slutt hele resultattabellen slik den er filtrert.',
+    note: 'Utskriften er en rapport på A4 for enheten du har valgt: måltallene, sammenligningene, kontrollene, diagrammene, filene og innstillingene, og til slutt resultattabellen slik du velger under.',
+    tableLabel: 'Tabellen over alle enheter i utskriften',
+    tableAll: 'Hele tabellen, slik den er filtrert',
+    tableNear: 'Bare de nærmeste: fylket og KOSTRA-gruppen',
+    tableNone: 'Uten tabellen',
+    tablePart: 'Tabellen i utskriften har bare {shown} av {total} enheter: {what}. Hele tabellen står på skjermen og i CSV-filen under «Last ned».',
+    tableLeftOut: 'Tabellen over alle {total} enheter er ikke med i utskriften. Den står på skjermen og i CSV-filen under «Last ned».',
+    near: {
+      kommune: 'landet, {fylke}, {kostra} og kommunene i dem',
+      bydel: 'landet, Oslo og bydelene',
+      fylke: 'landet, {fylke} og kommunene der',
+      kostragruppe: 'landet, {kostra} og kommunene i gruppen',
+      land: 'landet, fylkene og KOSTRA-gruppene',
+    },
   },
   offline: {
     ready: 'Siden virker nå også uten nett: alt den trenger, er lagret i nettleseren.',
@@ -618,12 +663,12 @@ Object.assign(en, {
     settingsHeading: 'Settings and rules',
     unit: 'Unit',
     on: 'on', off: 'off',
-    populationSource: 'population on 1 January {year}: {embedded} units from SSB’s figures in the calculator, {files} from files',
+    populationSource: 'population on 1 January {year}: {embedded} from SSB’s figures in the calculator, {files} from files',
     schema: 'Education categories',
     schemas: { 2024: 'from 2024: categories a–e', 2015: '2015–2023: the four measures as reported' },
     formula: 'Measure = FTEs ÷ (inhabitants ÷\u00a01,000), rounded to one decimal. County, Norway and KOSTRA group: the sum of the municipalities’ FTEs divided by the sum of their inhabitants.',
     coverageHeading: 'Coverage of the comparisons',
-    messages: 'The files have {errors} errors and {warnings} warnings; they are listed under each file.',
+    messages: 'The files have {errors} and {warnings}; they are listed under each file.',
     ruleApplied: '{state} ({basis})',
     ruleAuto: 'by the rules of the data year',
     ruleSetting: 'chosen in the settings',
@@ -632,11 +677,12 @@ Object.assign(en, {
   },
   grid: {
     summary: 'Type in the figures yourself (as in the IS-24/8 form)',
-    help: 'Choose a municipality or district and a year, and type in the FTEs as they stand in the form. The result and the checks update as you type. Tab and Enter move between the fields; a decimal comma is fine. An empty field is not answered; type 0 when the figure is zero. Nothing is stored unless you press “Save as CSV”.',
+    help: 'Choose a municipality or district and a year, and type in the FTEs as they stand in the form. The result and the checks update as you type. Tab and Enter move between the fields; a decimal comma is fine. An empty field is not answered; type 0 when the figure is zero. Nothing is stored unless you press “Save as CSV” or ask for a draft to be kept (at the bottom).',
     unit: 'Municipality or district',
     unitHelp: 'Search by number or name, for example 3101 or Halden.',
     year: 'Year',
     unitNotFound: 'No municipality or district matches “{q}” in {year}. Type the number or the name, for example 3101 or Halden.',
+    unitChoices: 'Several municipalities or districts match “{q}”. Choose one:',
     registerFailed: 'The list of municipalities could not be loaded ({message}). Type the municipality number.',
     caption: {
       2024: 'FTEs in {year} by target group and education (categories a–e)',
@@ -653,11 +699,15 @@ Object.assign(en, {
     },
     save: 'Save as CSV',
     saveNote: '“Save as CSV” downloads the form as a file the calculator reads back to the same figures (the command-line version too).',
+    keepDraft: 'Keep a draft in this browser',
+    keepDraftHelp: 'The figures you type are then stored only here, in this browser on this computer, and are back the next time you open the page. Nothing is sent anywhere. Turn it off to delete the draft.',
     clear: 'Clear the form',
     nothingToSave: 'Type in at least one figure before saving.',
     chooseUnitFirst: 'Choose a municipality or district before saving.',
     resultHeading: '{name} {year}, computed from the form',
     noResult: 'No result yet: see the messages above.',
+    fileName: 'Form IS-24/8 for {unit} {year}',
+    formName: 'Form IS-24/8',
     seeComparison: 'The comparison with the county, Norway and the KOSTRA group is under the result.',
     byService: 'Split by service category',
     serviceHelp: 'Type in one form per service category, named as in the form. Primary prevention, services for people with dementia and for people with intellectual disabilities are not part of the indicator: the calculator leaves them out and says how much.',
@@ -692,10 +742,24 @@ Object.assign(en, {
     copyYourself: 'The link is selected: copy it with Ctrl+C (Cmd+C on a Mac).',
     land: 'Norway',
     waiting: 'The link shows {unit}. The figures are not in the link: add the same files as whoever made it, and they will show.',
+    waitingFiles: 'The link shows {unit}, computed from {files}. The figures are not in the link: add the same files, and they will show.',
   },
   print: {
     button: 'Print / save as PDF',
-    note: 'The printout is an A4 report for the unit you have chosen: the measures, the comparisons, the checks, the charts, the files and the settings, and at the end the whole results table as it is filtered.',
+    note: 'The printout is an A4 report for the unit you have chosen: the measures, the comparisons, the checks, the charts, the files and the settings, and at the end the results table as you choose below.',
+    tableLabel: 'The table of all units in the printout',
+    tableAll: 'The whole table, as it is filtered',
+    tableNear: 'Only the nearest: the county and the KOSTRA group',
+    tableNone: 'Without the table',
+    tablePart: 'The table in the printout has only {shown} of {total} units: {what}. The whole table is on the screen and in the CSV file under “Download”.',
+    tableLeftOut: 'The table of all {total} units is not in the printout. It is on the screen and in the CSV file under “Download”.',
+    near: {
+      kommune: 'Norway, {fylke}, {kostra} and their municipalities',
+      bydel: 'Norway, Oslo and its districts',
+      fylke: 'Norway, {fylke} and its municipalities',
+      kostragruppe: 'Norway, {kostra} and its municipalities',
+      land: 'Norway, the counties and the KOSTRA groups',
+    },
   },
   offline: {
     ready: 'The page now works without a network too: everything it needs is stored in the browser.',
@@ -724,10 +788,14 @@ Object.assign(nb, {
     absentMany: 'disse målene',
     perMeasure: '{m} er regnet av {n} av {members} kommuner med tall.',
     published: 'Publisert: {value}',
+    publishedYear: 'Publisert {year}: {value}',
     publishedCol: 'Publisert',
+    publishedColYear: 'Publisert {year}',
     publishedSource: 'Publiserte tall: {source}.',
     sourceHelsedir: 'Helsedirektoratet, kvalitetsindikator ({year}-tall)',
     publishedShort: 'publ. {value}',
+    publishedShortYear: 'publ. {year}: {value}',
+    medianRefYear: '{label} (med publiserte tall fra {year})',
     coverage: '{name}: {members} av {total} kommuner har tall i filene ({pct} % av innbyggerne).',
     coverageRef: '{name}: {members} av {total} kommuner har tall — {own} i filene, {ref} publiserte ({year}, {files}) — {pct} % av innbyggerne.',
     notMeaningful: 'Median, plass og «uvanlig høyt/lavt» vises derfor ikke: {reason}. Last inn en referansefil med publiserte tall for alle kommuner (for eksempel fjorårets tall fra Helsedirektoratet), eller filer for flere kommuner i gruppen.',
@@ -775,10 +843,14 @@ Object.assign(en, {
     absentMany: 'these measures need',
     perMeasure: '{m} is computed from {n} of the {members} municipalities with figures.',
     published: 'Published: {value}',
+    publishedYear: 'Published {year}: {value}',
     publishedCol: 'Published',
+    publishedColYear: 'Published {year}',
     publishedSource: 'Published figures: {source}.',
     sourceHelsedir: 'the Norwegian Directorate of Health (Helsedirektoratet), quality indicator ({year} figures)',
     publishedShort: 'publ. {value}',
+    publishedShortYear: 'publ. {year}: {value}',
+    medianRefYear: '{label} (with published figures from {year})',
     coverage: '{name}: figures in the files for {members} of {total} municipalities ({pct} % of the inhabitants).',
     coverageRef: '{name}: figures for {members} of {total} municipalities — {own} in the files, {ref} published ({year}, {files}) — {pct} % of the inhabitants.',
     notMeaningful: 'So no median, rank or “unusually high/low” is shown: {reason}. Load a reference file with published figures for all municipalities (for example last year\'s figures from Helsedirektoratet), or files for more municipalities in the group.',
@@ -950,4 +1022,36 @@ export function serviceName(service) {
 // ["2 advarsler", "1 merknad"] -> "2 advarsler og 1 merknad".
 export function listText(items) {
   return new Intl.ListFormat(locale(), { type: 'conjunction' }).format(items);
+}
+
+// The published yardstick of a result (the core's): its year's own published figures, else the
+// latest earlier year's (published_latest), which are always labelled with their year.
+export function yardstick(r) {
+  if (r?.published) return { ...r.published, latest: false };
+  if (r?.published_latest) return { ...r.published_latest, latest: true };
+  return null;
+}
+
+// "Publisert: 2,8" for the year's own figure, "Publisert 2024: 2,8" for an earlier year's.
+export function yardText(y, value, short = false) {
+  if (!y.latest) return t(short ? 'yard.publishedShort' : 'yard.published', { value });
+  return t(short ? 'yard.publishedShortYear' : 'yard.publishedYear', { value, year: y.year });
+}
+
+// "Bodø" → "bodo", "Østre Toten" → "ostre toten", "Ålesund" → "alesund": search without diacritics.
+export const folded = (text) => text.toLowerCase().replace(/ø/g, 'o').replace(/æ/g, 'ae').normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+
+// The units whose name fits a search, best fit first: the same name (with or without the county
+// that tells two alike apart: "Herøy (Nordland)"), then names that start with it, then names that
+// hold it. All of the first kind that has any: two alike are both offered, never one silently.
+export function unitsNamed(units, query) {
+  const q = folded(query.trim());
+  if (!q) return [];
+  const name = (u) => folded(u.name);
+  const bare = (u) => name(u).replace(/\s*\(.*\)$/, '');
+  for (const fits of [(u) => name(u) === q, (u) => bare(u) === q, (u) => name(u).startsWith(q), (u) => name(u).includes(q)]) {
+    const found = units.filter(fits);
+    if (found.length) return found;
+  }
+  return [];
 }

@@ -1,7 +1,7 @@
 // Key figures for the chosen unit: its four measures (the core's display strings) beside its
 // county, Norway and KOSTRA group, its rank and distance from the group median, the fence marker,
 // the change from the previous year, and the reason when something is missing or adjusted.
-import { coreText, fmt, fmtChange, fmtExact, fmtInt, fmtSigned, listText, measureLabel, shownDifference, sourceName, t } from './i18n.js';
+import { coreText, fmt, fmtChange, fmtExact, fmtInt, fmtSigned, listText, measureLabel, shownDifference, sourceName, t, yardstick, yardText } from './i18n.js';
 
 const MEASURES = ['M1', 'M2', 'M3', 'M4'];
 const escape = (s) => String(s).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -120,23 +120,36 @@ function checksPanel(unit, info, year, diagnostics) {
     '</section>';
 }
 
-const publishedShown = (r, m) => r?.published?.display?.[m] ?? null;
+const publishedShown = (r, m) => yardstick(r)?.display?.[m] ?? null;
 
 // An aggregate's figure only when enough of it has figures in the files: a county or Norway
 // computed from one municipality would just repeat that municipality (the coverage line says so).
 export const aggregateShown = (r, m) => (r?.aggregate_coverage?.meaningful === false ? null : shown(r, m));
 
 // A county's or Norway's figure from the files, with the published one beside it: "3,1 (publ. 2,8)".
+// A year without published figures gets the latest earlier year's, said with its year. The
+// published figure goes on a line of its own under the own (the columns stay narrow).
 function withPublished(r, m) {
   const p = publishedShown(r, m);
   const own = aggregateShown(r, m);
-  if (own == null && p != null) return t('yard.publishedShort', { value: p });
-  return `${own ?? '–'}${p != null ? ` (${t('yard.publishedShort', { value: p })})` : ''}`;
+  const text = p != null ? yardText(yardstick(r), p, true) : null;
+  if (own == null && text) return text;
+  return text ? { own: own ?? '–', beside: `(${text})` } : own ?? '–';
+}
+
+const cellHtml = (v) => (typeof v === 'string' ? escape(v) : `${escape(v.own)} <span class="published-inline">${escape(v.beside)}</span>`);
+
+// The KOSTRA median's label, with the year of the published figures it rests on when that is not
+// the data year (a reference file of 2024 beside a 2025 file).
+function medianLabel(coverage, year) {
+  const label = t('colKostraMedian');
+  const from = coverage?.from_reference ? coverage.reference_year : null;
+  return from != null && from !== year ? t('yard.medianRefYear', { label, year: from }) : label;
 }
 
 // Where the published figures in the table come from (built in, or a reference file).
 function publishedNote(unit, peers) {
-  const sources = [...new Set([unit, peers.fylke, peers.land].map((r) => r?.published?.source).filter(Boolean))].map(sourceName);
+  const sources = [...new Set([unit, peers.fylke, peers.land].map((r) => yardstick(r)?.source).filter(Boolean))].map(sourceName);
   return sources.length ? `<p class="ds-paragraph note" data-size="sm" id="published-source">${escape(t('yard.publishedSource', { source: listText(sources) }))}</p>` : '';
 }
 
@@ -196,8 +209,8 @@ export function renderKeyFigures(el, ctx) {
   for (const m of MEASURES) {
     const value = aggregateShown(unit, m);
     const lines = [];
-    if (publishedShown(unit, m) != null) lines.push(t('yard.published', { value: publishedShown(unit, m) }));
-    if (cmp && cmp.median[m] != null) lines.push(`${t('colKostraMedian')}: ${fmt(cmp.median[m])}`);
+    if (publishedShown(unit, m) != null) lines.push(yardText(yardstick(unit), publishedShown(unit, m)));
+    if (cmp && cmp.median[m] != null) lines.push(`${medianLabel(cmp.coverage, year)}: ${fmt(cmp.median[m])}`);
     if (cmp && cmp.rank[m] != null) lines.push(`${t('colRank')}: ${t('rankOf', { rank: cmp.rank[m], n: cmp.n })}`);
     const ch = changeText(unit, m);
     if (ch) lines.push(`${t('colChange', { year: unit.change.from_year })}: ${ch}`);
@@ -216,14 +229,15 @@ export function renderKeyFigures(el, ctx) {
   // The comparison table: the same figures beside the unit's county, Norway and KOSTRA group.
   const cols = [];
   cols.push([info.name, (m) => aggregateShown(unit, m) ?? '–', 'unit']);
-  if (unit?.published) cols.push([t('yard.publishedCol'), (m) => publishedShown(unit, m) ?? '–', 'published']);
+  const yard = yardstick(unit);
+  if (yard) cols.push([yard.latest ? t('yard.publishedColYear', { year: yard.year }) : t('yard.publishedCol'), (m) => publishedShown(unit, m) ?? '–', 'published']);
   if (peers.oslo) cols.push([peers.oslo.name, (m) => shown(peers.oslo, m) ?? '–', 'oslo']);
   if (peers.fylke) cols.push([peers.fylke.name, (m) => withPublished(peers.fylke, m), 'fylke']);
   if (peers.land && info.level !== 'land') cols.push([peers.land.name, (m) => withPublished(peers.land, m), 'land']);
   if (peers.kostra) {
     cols.push([peers.kostra.name, (m) => aggregateShown(peers.kostra, m) ?? '–', 'kostra']);
     const dist = peers.kostra.distribution;
-    if (dist && (cmp || peers.kostra.distribution_coverage?.meaningful)) cols.push([`${t('colKostraMedian')}`, (m) => fmt(dist[m]?.median), 'median']);
+    if (dist && (cmp || peers.kostra.distribution_coverage?.meaningful)) cols.push([medianLabel(cmp?.coverage ?? peers.kostra.distribution_coverage, year), (m) => fmt(dist[m]?.median), 'median']);
   }
   if (cmp) {
     cols.push([t('colRankShort'), (m) => (cmp.rank[m] != null ? t('rankOf', { rank: cmp.rank[m], n: cmp.n }) : '–'), 'rank']);
@@ -235,7 +249,7 @@ export function renderKeyFigures(el, ctx) {
     `<thead><tr><th scope="col">${escape(t('colMeasure'))}</th>${cols.map(([h]) => `<th scope="col" class="num">${escape(h)}</th>`).join('')}</tr></thead><tbody>`;
   for (const m of MEASURES) {
     html += `<tr data-measure="${m}"><th scope="row">${m} ${escape(measureLabel(schema, m))}</th>` +
-      cols.map(([, f, k]) => `<td class="num" data-col="${k}">${escape(f(m))}${k === 'unit' ? fenceTag(unit, m) : ''}</td>`).join('') + '</tr>';
+      cols.map(([, f, k]) => `<td class="num" data-col="${k}">${cellHtml(f(m))}${k === 'unit' ? fenceTag(unit, m) : ''}</td>`).join('') + '</tr>';
   }
   html += '</tbody></table></div>';
   html += publishedNote(unit, peers);
@@ -252,6 +266,9 @@ export function renderKeyFigures(el, ctx) {
 function explanation(unit, info, year, schema) {
   const s2024 = schema !== '2015';
   let html = `<details class="ds-details explain" id="explain"><summary>${escape(t('explain.summary'))}</summary><div class="explain-body">`;
+  // Plain words first, for anyone new to the indicator (a teacher can read them aloud).
+  html += `<section class="explain-plain" id="explain-plain" aria-labelledby="explain-plain-heading"><h4 class="ds-heading" data-size="xs" id="explain-plain-heading">${escape(t('explain.plainHeading'))}</h4>` +
+    t('explain.plain').map((p) => `<p class="ds-paragraph">${escape(p)}</p>`).join('') + '</section>';
   html += `<h4 class="ds-heading" data-size="xs">${escape(t('explain.measuresHeading', { schema: t(s2024 ? 'explain.schema2024' : 'explain.schema2015') }))}</h4>`;
   if (s2024) {
     html += `<p class="ds-paragraph">${escape(t('explain.categoriesIntro'))}</p><ul class="explain-list">` +

@@ -2,10 +2,10 @@
 // here; everything shown comes from the core's JSON (see docs/output.md).
 import { startCalculator } from './client.js';
 import { csvText, download } from './export.js';
-import { drawCharts, renderCharts } from './charts.js';
+import { drawCharts, fitChartsForPrint, fitChartsToScreen, renderCharts } from './charts.js';
 import { renderFiles } from './files.js';
 import { createGrid } from './grid.js';
-import { getLang, initialLang, listText, measureLabel, setLang, t, tn } from './i18n.js';
+import { folded, getLang, initialLang, listText, measureLabel, setLang, t, tn, unitsNamed } from './i18n.js';
 import { renderKeyFigures } from './keyfigures.js';
 import { startOffline } from './offline.js';
 import { renderPrintSummary, unfoldForPrint } from './print.js';
@@ -22,7 +22,7 @@ for (const id of ['status', 'progress', 'dropzone', 'file-input', 'choose-button
   'unit-error', 'year-select', 'pop-same', 'pop-next', 'carry-forward', 'suppression', 'result-empty', 'result-body',
   'synthetic-warning', 'key-figures', 'measure-select', 'scope-select', 'charts', 'filter-level', 'filter-fylke',
   'filter-kostra', 'results-table-wrap', 'export-csv-nb', 'export-csv-en', 'export-json', 'lang-button', 'see-result',
-  'map-details', 'map-root', 'map-level', 'map-mode', 'map-status', 'copy-link', 'link-output', 'link-text', 'link-copied', 'grid-root', 'print-button', 'print-summary']) {
+  'unit-choices', 'map-details', 'map-root', 'map-level', 'map-mode', 'map-status', 'copy-link', 'link-output', 'link-text', 'link-copied', 'grid-root', 'print-button', 'print-summary', 'link-note', 'print-table', 'print-table-note', 'paste-offer', 'paste-offer-text', 'paste-offer-button']) {
   el[id] = $(id);
 }
 
@@ -85,7 +85,9 @@ async function addFiles(files, { example = false, grid = false } = {}) {
     const { added, errors } = await calc.add(files.map((f) => ({ name: f.name, blob: f.blob })));
     for (const a of added) state.entries.push({ fileId: a.fileId, name: a.name, example, grid, error: null });
     for (const e of errors) state.entries.push({ fileId: null, name: e.name, example, grid, error: e.message });
-    await refresh({ reveal: true });
+    // The typed-in form stays where the user types (it shows its own result); files and example
+    // data bring theirs into view and take the keyboard focus there.
+    await refresh({ reveal: !grid });
   } catch (err) {
     setStatus(t('status.fileError', { name: files.map((f) => f.name).join(', '), message: err.message }));
     setBusy(false);
@@ -93,7 +95,8 @@ async function addFiles(files, { example = false, grid = false } = {}) {
 }
 
 let refreshSeq = 0;
-// reveal: new files were added, so bring what they brought into view.
+// reveal: new files were added, so bring what they brought into view, with the keyboard focus (the
+// next Tab goes on into the result, not back to the top).
 async function refresh({ reveal = false } = {}) {
   const seq = ++refreshSeq;
   setBusy(true);
@@ -122,7 +125,7 @@ async function refresh({ reveal = false } = {}) {
   state.report = report;
   stage('index', () => indexReport(report));
   render();
-  const errors = errorSummary(report);
+  const errors = errorSummary(shownReport());
   setStatus(errors ? t('status.doneErrors', { list: errors })
     : t('status.done', { files: tn('nFiles', report.files.length), results: tn('nResults', report.results.length) }));
   setBusy(false);
@@ -132,9 +135,19 @@ async function refresh({ reveal = false } = {}) {
   else if (reveal && first && report.results.length) showResult();
 }
 
+// The report as the page shows its messages: those about the typed-in form placed in its cells
+// (web/src/grid.js), not in the CSV text the page made of it.
+function shownReport() {
+  return state.report && { ...state.report, diagnostics: state.report.diagnostics.map((d) => grid.describe(d)) };
+}
+
+// The first file with errors at the top, below the sticky status bar; the first file of all under
+// its heading «Filer», which would otherwise be left half under the bar.
 function showFirstError() {
   syncStatusHeight();
-  document.querySelector('#file-panel li.file:has(.message[data-severity="error"])')?.scrollIntoView({ block: 'start' });
+  const file = document.querySelector('#file-panel li.file:has(.message[data-severity="error"])');
+  const first = file && !file.previousElementSibling;
+  (first ? document.getElementById('files-heading') : file)?.scrollIntoView({ block: 'start' });
 }
 
 // "arsverk.csv: 2 feil, første på linje 4" for each file with errors (and files that failed).
@@ -155,7 +168,9 @@ function errorSummary(report) {
 
 function showResult() {
   syncStatusHeight(); // the status text just changed: its height may have too
-  document.getElementById('result-heading').scrollIntoView({ block: 'start' });
+  const heading = document.getElementById('result-heading');
+  heading.scrollIntoView({ block: 'start' });
+  heading.focus({ preventScroll: true });
 }
 
 function indexReport(report) {
@@ -240,7 +255,7 @@ function render() {
       if (e) e.info = f;
     });
   }
-  stage('files', () => renderFiles(el['file-panel'], el['general-messages'], entries, state.report));
+  stage('files', () => renderFiles(el['file-panel'], el['general-messages'], entries, shownReport()));
   el['clear-button'].hidden = !state.entries.length;
   el['synthetic-warning'].hidden = !state.entries.some((e) => e.example && e.fileId != null);
 
@@ -315,6 +330,7 @@ function renderChooser() {
   const u = state.units.get(state.unitKey);
   if (u && document.activeElement !== el['unit-input']) el['unit-input'].value = unitLabel(u);
   el['unit-error'].hidden = true;
+  el['unit-choices'].hidden = true;
   el['unit-input'].removeAttribute('aria-invalid');
 
   const schema = state.year >= 2024 ? '2024' : '2015';
@@ -392,7 +408,7 @@ function renderUnit() {
   stage('keyfigures', () => renderKeyFigures(el['key-figures'], {
     unit, info, year, peers, settings, members: membersOf(info, year), measure: state.measure, results: state.report.results,
     rules: state.report.rules?.find((r) => r.year === year) ?? null,
-    diagnostics: state.report.diagnostics,
+    diagnostics: shownReport().diagnostics,
     renumbered: renumberedText(info),
   }));
 
@@ -417,6 +433,7 @@ function renderUnit() {
     medianMeaningful: medianMeaningful(info, unit, peers),
     measureLabel: (m) => measureLabel(year >= 2024 ? '2024' : '2015', m),
     source: imageSource(unit),
+    print: printing,
   }));
   viewShown = true;
   stage('print', updatePrintSummary);
@@ -455,15 +472,27 @@ function imageSource(unit) {
   return used.some((e) => e.example) ? `${t('syntheticBadge')}. ${text}` : text;
 }
 
-function renderResultsTable() {
+// only: the rows to show instead of the screen's filters (the printout's nearest units).
+function renderResultsTable(only = null) {
+  const filters = only ? { level: '', fylke: '', kostra: '' } : state.filters;
   renderTable(el['results-table-wrap'], state.report.results, {
+    only,
     year: state.year,
-    level: state.filters.level,
-    fylke: state.filters.fylke,
-    kostra: state.filters.kostra,
+    level: filters.level,
+    fylke: filters.fylke,
+    kostra: filters.kostra,
     selectedKey: state.unitKey,
+    narrow: phone.matches,
+    measure: state.measure,
   });
+  if (!only && !printTableChosen) {
+    el['print-table'].value = el['results-table-wrap'].querySelectorAll('tbody tr').length > PRINT_TABLE_ROWS ? 'near' : 'all';
+  }
 }
+
+// A phone's table puts the chosen measure beside the name (web/src/table.js).
+const phone = window.matchMedia('(max-width: 40rem)');
+phone.addEventListener('change', () => { if (state.report?.results.length) renderResultsTable(); });
 
 function applyTexts() {
   for (const node of document.querySelectorAll('[data-i18n]')) node.textContent = t(node.dataset.i18n);
@@ -473,6 +502,7 @@ function applyTexts() {
   b.setAttribute('aria-label', t('langButtonLabel'));
   b.lang = getLang() === 'nb' ? 'en' : 'nb';
   grid.redraw();
+  if (!el['link-note'].hidden) showLinkNote();
 }
 
 // --- the map ------------------------------------------------------------------------------------
@@ -505,6 +535,7 @@ async function updateMap() {
       level: el['map-level'].value,
       mode: el['map-mode'].value,
       selectedKey: state.unitKey,
+      source: imageSource(resultOf(state.unitKey, year)),
     });
     el['map-status'].textContent = '';
   } catch (err) {
@@ -515,9 +546,7 @@ async function updateMap() {
 
 // --- finding a unit ---------------------------------------------------------------------------
 
-// "Bodø" → "bodo", "Østre Toten" → "ostre toten", "Ålesund" → "alesund": search without diacritics.
-const folded = (text) => text.toLowerCase().replace(/ø/g, 'o').replace(/æ/g, 'ae').normalize('NFD').replace(/[\u0300-\u036f]/g, '');
-
+// The unit a search names, or a list when several fit as well (Herøy 1515 and Herøy 1818).
 function findUnit(query) {
   const q = folded(query.trim());
   if (!q) return null;
@@ -536,10 +565,41 @@ function findUnit(query) {
     const other = state.renumbered.get(`kommune:${code.padStart(4, '0')}`);
     if (other && state.units.has(other)) return state.units.get(other);
   }
-  return units.find((u) => folded(u.name) === q)
-    ?? units.find((u) => folded(u.name).startsWith(q))
-    ?? units.find((u) => folded(u.name).includes(q))
-    ?? null;
+  // By name: those with figures in the year, and a municipality once across the 2024 renumbering.
+  let named = unitsNamed(units, query);
+  if (named.some(inYear)) named = named.filter(inYear);
+  named = named.filter((u, i) => {
+    const j = named.indexOf(state.units.get(state.renumbered.get(`${u.level}:${u.code}`)));
+    return j < 0 || i < j; // the first of the two: the one with figures in the year, if either
+  });
+  if (named.length > 1 && named.length <= MAX_CHOICES) return named;
+  return named[0] ?? null;
+}
+
+const MAX_CHOICES = 8;
+
+// "Flere enheter passer «Herøy». Velg én:" with a button for each.
+function offerUnits(query, list) {
+  const box = el['unit-choices'];
+  const p = document.createElement('p');
+  p.className = 'ds-paragraph';
+  p.textContent = t('unitChoices', { q: query.trim() });
+  const buttons = list.map((u) => {
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.className = 'ds-button';
+    b.dataset.variant = 'secondary';
+    b.dataset.size = 'sm';
+    b.dataset.key = `${u.level}:${u.code}`;
+    b.textContent = unitLabel(u);
+    return b;
+  });
+  const row = document.createElement('div');
+  row.className = 'unit-choice-row';
+  row.append(...buttons);
+  box.replaceChildren(p, row);
+  box.dataset.query = query;
+  box.hidden = false;
 }
 
 function chooseUnit(chosen) {
@@ -548,6 +608,7 @@ function chooseUnit(chosen) {
   const u = state.units.get(key) ?? chosen;
   el['unit-input'].value = unitLabel(u);
   el['unit-error'].hidden = true;
+  el['unit-choices'].hidden = true;
   el['unit-input'].removeAttribute('aria-invalid');
   // The same unit again (the change event after Enter, on blur) must not redraw: a redraw
   // between mousedown and mouseup would swallow the click that caused the blur.
@@ -563,8 +624,11 @@ function chooseUnit(chosen) {
 function onUnitCommit() {
   const value = el['unit-input'].value;
   if (!state.report || !value.trim()) return;
+  // The change event as the focus leaves for one of the offered units: they stay as they are.
+  if (!el['unit-choices'].hidden && el['unit-choices'].dataset.query === value) return;
   const u = findUnit(value);
-  if (u) chooseUnit(u);
+  if (Array.isArray(u)) offerUnits(value, u);
+  else if (u) chooseUnit(u);
   else {
     el['unit-error'].textContent = t('unitNotFound', { q: value });
     el['unit-error'].hidden = false;
@@ -573,6 +637,14 @@ function onUnitCommit() {
 }
 
 // --- the view in the URL (web/src/url-state.js) -------------------------------------------------
+
+// A link to a view of someone's own files: at the top of the page, what it shows and which files
+// to add, until they are added.
+function showLinkNote() {
+  const note = linkNote(linkedView);
+  el['link-note'].querySelector('p').textContent = note ?? '';
+  el['link-note'].hidden = !note;
+}
 
 // A view opened from a link waits until a report holds its unit and year; choosing a unit drops it.
 let linkedView = readView(window.location.hash);
@@ -585,6 +657,7 @@ function takeLinkedView(years) {
   if (linkedView.unit && state.units.has(linkedView.unit)) {
     state.unitKey = linkedView.unit;
     delete linkedView.unit;
+    el['link-note'].hidden = true;
   }
 }
 
@@ -601,6 +674,8 @@ function applyLinkedSettings(view) {
 
 function currentView() {
   const onlyExample = state.entries.some((e) => e.fileId != null) && state.entries.every((e) => e.example);
+  const own = onlyExample ? [] : state.entries.filter((e) => e.fileId != null && !e.example && !e.grid).map((e) => e.name);
+  const unitKey = linkedView.unit ?? state.unitKey;
   return {
     unit: linkedView.unit ?? state.unitKey,
     year: linkedView.year ?? state.year,
@@ -611,6 +686,8 @@ function currentView() {
     suppression: el.suppression.value,
     lang: getLang(),
     data: onlyExample ? 'eksempel' : null,
+    name: linkedView.unit ? linkedView.name : (onlyExample ? null : state.units.get(unitKey)?.name),
+    files: linkedView.unit ? linkedView.files : own,
   };
 }
 
@@ -628,6 +705,8 @@ async function copyLink() {
     el['link-text'].focus();
     el['link-text'].select();
   }
+  // On a phone the buttons may be at the bottom of the screen: the confirmation comes into view.
+  el['link-output'].scrollIntoView({ block: 'nearest' });
 }
 
 window.addEventListener('hashchange', () => {
@@ -644,7 +723,7 @@ window.addEventListener('hashchange', () => {
 // --- the form typed in by hand (web/src/grid.js) --------------------------------------------------
 
 // Each edit replaces the form's one file in the core; the edits are applied in order.
-let gridQueue = Promise.resolve();
+let gridQueue = calc.ready.catch(() => {}); // a kept draft comes in before the calculator is ready
 function setGridFile(form) {
   gridQueue = gridQueue.then(async () => {
     const old = state.entries.find((e) => e.grid);
@@ -670,6 +749,14 @@ const grid = createGrid(el['grid-root'], {
   onSave: (name, text) => save(name, new Blob([`\ufeff${text}`], { type: 'text/csv;charset=utf-8' })),
 });
 
+// Leaving the page (reload, closing the tab, another address) would lose a typed form that was
+// neither saved as CSV nor kept as a draft: the browser asks first.
+window.addEventListener('beforeunload', (e) => {
+  if (!grid.unsaved) return;
+  e.preventDefault();
+  e.returnValue = '';
+});
+
 // --- the printed report (web/src/print.js, web/print.css) --------------------------------------
 
 function updatePrintSummary() {
@@ -689,15 +776,72 @@ function updatePrintSummary() {
   });
 }
 
+// The table of all units in the printout: all of it (as filtered), only the unit's nearest (its
+// county and KOSTRA group), or none — a national file's table alone would be some ten pages. Until
+// the user chooses, a table of more than PRINT_TABLE_ROWS rows prints only the nearest. The
+// printout says what it leaves out.
+const PRINT_TABLE_ROWS = 60;
+let printTableChosen = false;
+el['print-table'].addEventListener('change', () => { printTableChosen = true; });
+
+function nearTest(info) {
+  const { level, code, fylke, kostragruppe } = info;
+  const near = {
+    kommune: (r) => (r.level === 'fylke' && r.code === fylke) || (r.level === 'kostragruppe' && r.code === kostragruppe)
+      || (r.level === 'kommune' && (r.fylke === fylke || r.kostragruppe === kostragruppe)),
+    bydel: (r) => r.level === 'bydel' || (r.level === 'kommune' && r.code === '0301'),
+    fylke: (r) => (r.level === 'fylke' && r.code === code) || (r.level === 'kommune' && r.fylke === code),
+    kostragruppe: (r) => (r.level === 'kostragruppe' && r.code === code) || (r.level === 'kommune' && r.kostragruppe === code),
+    land: (r) => r.level === 'fylke' || r.level === 'kostragruppe',
+  }[level] ?? (() => true);
+  return (r) => r.level === 'land' || near(r);
+}
+
+function nearText(info) {
+  const name = (lvl, c) => state.units.get(`${lvl}:${c}`)?.name ?? c;
+  return t(`print.near.${info.level}`, { fylke: name('fylke', info.level === 'fylke' ? info.code : info.fylke),
+    kostra: name('kostragruppe', info.level === 'kostragruppe' ? info.code : info.kostragruppe) });
+}
+
+function tableForPrint() {
+  const info = state.units.get(state.unitKey);
+  if (!state.report || !info) return;
+  const total = el['results-table-wrap'].querySelectorAll('tbody tr').length;
+  const mode = el['print-table'].value;
+  document.body.classList.toggle('print-no-table', mode === 'none');
+  el['print-table-note'].textContent = '';
+  if (mode === 'none') el['print-table-note'].textContent = t('print.tableLeftOut', { total });
+  if (mode !== 'near') return;
+  renderResultsTable(nearTest(info));
+  const shown = el['results-table-wrap'].querySelectorAll('tbody tr').length;
+  if (shown < total) el['print-table-note'].textContent = t('print.tablePart', { shown, total, what: nearText(info) });
+}
+
 let refold = null;
+let printing = false; // the charts are planned for A4 (web/src/charts.js)
 window.addEventListener('beforeprint', () => {
   updatePrintSummary(); // the time of printing
-  drawCharts(); // any canvas still waiting to be drawn
+  if (state.report?.results.length) {
+    printing = true;
+    renderUnit();
+  }
+  drawCharts(); // the charts as planned for the printed page
+  fitChartsForPrint();
+  tableForPrint();
   refold = unfoldForPrint(el['file-panel']);
 });
 window.addEventListener('afterprint', () => {
   refold?.();
   refold = null;
+  if (printing) {
+    printing = false;
+    renderUnit();
+    drawCharts();
+  }
+  fitChartsToScreen();
+  document.body.classList.remove('print-no-table');
+  el['print-table-note'].textContent = '';
+  if (state.report?.results.length) renderResultsTable();
 });
 
 // --- downloads --------------------------------------------------------------------------------
@@ -759,13 +903,44 @@ async function loadExample() {
 }
 el['example-button'].addEventListener('click', loadExample);
 
-el['paste-button'].addEventListener('click', () => {
+// Cells pasted without their header row, in the form's columns (unit, year, target group, then
+// a–e or M1–M4): the core cannot tell what they are, so the page offers to read them with the
+// form's header put above them (the core then reads and checks every cell as in any file).
+const FORM_HEADERS = {
+  8: ['kommunenummer', 'år', 'målgruppe', 'a', 'b', 'c', 'd', 'e'],
+  7: ['kommunenummer', 'år', 'målgruppe', 'M1', 'M2', 'M3', 'M4'],
+};
+let pasteOffer = null; // {entry, text, header}
+
+function offerFormColumns(entry, text) {
+  const first = text.replace(/^\ufeff/, '').split(/\r?\n/).find((line) => line.trim()) ?? '';
+  const header = FORM_HEADERS[first.split('\t').length];
+  const unknown = state.report?.files.find((f) => f.name === entry.name)?.kind === 'unknown';
+  pasteOffer = header && unknown ? { entry, text, header } : null;
+  el['paste-offer'].hidden = !pasteOffer;
+  if (!pasteOffer) return;
+  el['paste-offer-text'].textContent = t('pasteOffer', { name: entry.name, n: header.length, categories: header.length === 8 ? 'a–e' : 'M1–M4' });
+}
+
+el['paste-button'].addEventListener('click', async () => {
   const text = el['paste-text'].value;
   if (!text.trim()) { setStatus(t('pasteEmpty')); el['paste-text'].focus(); return; }
   let name = 'innlimt.tsv';
   for (let n = 2; state.entries.some((e) => e.name === name); n++) name = `innlimt-${n}.tsv`;
   el['paste-text'].value = '';
-  addFiles([{ name, blob: new Blob([text], { type: 'text/plain;charset=utf-8' }) }]);
+  await addFiles([{ name, blob: new Blob([text], { type: 'text/plain;charset=utf-8' }) }]);
+  const entry = state.entries.find((e) => e.name === name);
+  if (entry) offerFormColumns(entry, text);
+});
+
+el['paste-offer-button'].addEventListener('click', async () => {
+  const { entry, text, header } = pasteOffer ?? {};
+  pasteOffer = null;
+  el['paste-offer'].hidden = true;
+  if (!state.entries.includes(entry)) return; // removed meanwhile
+  state.entries.splice(state.entries.indexOf(entry), 1);
+  if (entry.fileId != null) await calc.remove(entry.fileId);
+  await addFiles([{ name: entry.name, blob: new Blob([`${header.join('\t')}\r\n${text}`], { type: 'text/plain;charset=utf-8' }) }]);
 });
 
 el['file-panel'].addEventListener('click', async (e) => {
@@ -787,6 +962,12 @@ el['clear-button'].addEventListener('click', async () => {
 });
 
 el['unit-input'].addEventListener('change', onUnitCommit);
+el['unit-choices'].addEventListener('click', (e) => {
+  const u = state.units.get(e.target.closest('button[data-key]')?.dataset.key);
+  if (!u) return;
+  chooseUnit(u);
+  el['unit-input'].focus();
+});
 el['unit-input'].addEventListener('input', () => {
   // Picking from the suggestion list fills in an exact label: take it at once.
   const value = el['unit-input'].value;
@@ -804,7 +985,13 @@ el['year-select'].addEventListener('change', () => {
   updateMap();
 });
 for (const id of ['pop-same', 'pop-next', 'carry-forward', 'suppression']) el[id].addEventListener('change', refresh);
-el['measure-select'].addEventListener('change', () => { state.measure = el['measure-select'].value; renderUnit(); drawAfterPaint(); updateMap(); });
+el['measure-select'].addEventListener('change', () => {
+  state.measure = el['measure-select'].value;
+  renderUnit();
+  if (phone.matches) renderResultsTable();
+  drawAfterPaint();
+  updateMap();
+});
 el['map-level'].addEventListener('change', updateMap);
 el['map-mode'].addEventListener('change', updateMap);
 el['map-details'].addEventListener('toggle', () => { if (el['map-details'].open) updateMap(); });
@@ -864,7 +1051,8 @@ setBusy(true);
 calc.ready.then(() => {
   for (const id of ['choose-button', 'example-button', 'paste-button']) el[id].disabled = false;
   document.body.dataset.ready = 'true';
-  setStatus(linkNote(linkedView) ?? t('status.ready'));
+  showLinkNote();
+  setStatus(t('status.ready'));
   setBusy(false);
   if (linkedView.data === 'eksempel') loadExample();
 }, (err) => {

@@ -14,8 +14,7 @@ import { Chart, Tooltip } from 'chart.js';
 import { ChoroplethController, ColorScale, GeoFeature, ProjectionScale, geoTransverseMercator } from 'chartjs-chart-geo';
 import { feature as topoFeature } from 'topojson-client';
 
-import { fillWhite } from './charts.js';
-import { download } from './export.js';
+import { PNG_SCALE, PNG_WIDTH, downloadComposed, fillWhite } from './charts.js';
 import { fmt, fmtSigned, getLang, parseShown, shownDifference, t } from './i18n.js';
 
 Chart.register(ChoroplethController, GeoFeature, ColorScale, ProjectionScale, Tooltip);
@@ -274,7 +273,7 @@ const decorations = {
   },
 };
 
-function mapChart(canvas, { items, ranked, scheme, view, onSelect, title, entries, legendTitle, legendBelow, padding, attribution }) {
+function mapChart(canvas, { items, ranked, scheme, view, onSelect, title, entries, legendTitle, legendBelow, padding, attribution, pixelRatio }) {
   // The selected unit last, so its outline is drawn on top.
   const order = [...items].sort((a, b) => a.selected - b.selected);
   const chart = new Chart(canvas, {
@@ -297,6 +296,7 @@ function mapChart(canvas, { items, ranked, scheme, view, onSelect, title, entrie
       responsive: true,
       maintainAspectRatio: false,
       animation: false,
+      ...(pixelRatio ? { devicePixelRatio: pixelRatio } : {}),
       layout: { padding },
       showOutline: false,
       showGraticule: false,
@@ -388,15 +388,32 @@ function mapCanvas(id) {
   return canvas;
 }
 
-function pngButton(canvas, name) {
+function pngButton(download) {
   const b = element('button', 'ds-button');
   b.type = 'button';
   b.dataset.variant = 'tertiary';
   b.dataset.size = 'sm';
-  b.addEventListener('click', () => {
-    canvas.toBlob((blob) => { if (blob) download(name(), blob); }, 'image/png');
-  });
+  b.addEventListener('click', download);
   return b;
+}
+
+// The map drawn once more at the chart PNGs' fixed size (PNG_WIDTH × `height` CSS pixels at
+// PNG_SCALE), off screen: the same picture from a phone as from a desktop.
+function drawForPng(height, args) {
+  const box = element('div');
+  box.style.cssText = `position:fixed;left:-${PNG_WIDTH * 2}px;top:0;width:${PNG_WIDTH}px;height:${height}px;visibility:hidden`;
+  const canvas = element('canvas');
+  box.append(canvas);
+  document.body.append(box);
+  const { chart } = mapChart(canvas, { ...args, pixelRatio: PNG_SCALE, onSelect: () => {} });
+  chart.draw();
+  const image = element('canvas');
+  image.width = canvas.width;
+  image.height = canvas.height;
+  image.getContext('2d').drawImage(canvas, 0, 0);
+  chart.destroy();
+  box.remove();
+  return image;
 }
 
 function swatch(fill) {
@@ -420,7 +437,19 @@ export function createMap(container, { onSelect }) {
   const mainBox = element('div', 'map-box map-box-main');
   const mainCanvas = mapCanvas('map-canvas');
   mainBox.append(mainCanvas);
-  const mainButton = pngButton(mainCanvas, () => `arsverk_kart_${state.view.level}_${state.view.mode}_${state.view.measure}_${state.view.year}.png`);
+  // Like a chart's PNG: a title, what is shown, and the source (the files, «Syntetiske
+  // eksempeldata» when they are the example) around the map and its legend and credits.
+  const downloadMap = (args, height, title, name) => {
+    if (!args) return;
+    const { view } = args;
+    downloadComposed(drawForPng(height, args), title, {
+      subtitle: `${view.measure} ${view.measureLabel}, ${view.year}, ${args.what}`,
+      source: view.source ?? '',
+      fileName: name,
+    });
+  };
+  const mainButton = pngButton(() => downloadMap(state.png?.main, Math.round((PNG_WIDTH * 4) / 3), t('map.pngTitle', { level: t(`map.levelPlural.${state.view.level}`) }),
+    `arsverk_kart_${state.view.level}_${state.view.mode}_${state.view.measure}_${state.view.year}.png`));
   const live = element('p', 'map-focus');
   live.id = 'map-focus';
   live.setAttribute('aria-live', 'polite');
@@ -432,7 +461,8 @@ export function createMap(container, { onSelect }) {
   const osloBox = element('div', 'map-box map-box-oslo');
   const osloCanvas = mapCanvas('map-oslo-canvas');
   osloBox.append(osloCanvas);
-  const osloButton = pngButton(osloCanvas, () => `arsverk_kart_oslo_${state.view.mode}_${state.view.measure}_${state.view.year}.png`);
+  const osloButton = pngButton(() => downloadMap(state.png?.oslo, Math.round((PNG_WIDTH * 2) / 3), t('map.osloCaption'),
+    `arsverk_kart_oslo_${state.view.mode}_${state.view.measure}_${state.view.year}.png`));
   osloFig.append(osloCap, osloBox, osloButton);
   const legendHeading = element('p', 'map-legend-title');
   legendHeading.id = 'map-legend-title';
@@ -450,7 +480,7 @@ export function createMap(container, { onSelect }) {
   container.replaceChildren(grid, summary, attribution);
   mainCanvas.setAttribute('aria-describedby', 'map-summary map-legend-title');
 
-  const state = { view: null, main: null, oslo: null, seq: 0 };
+  const state = { view: null, main: null, oslo: null, png: null, seq: 0 };
   const select = (item) => onSelect(item.level, item.code);
   const keysMain = keyboard(mainCanvas, () => state.main, live, select);
   const keysOslo = keyboard(osloCanvas, () => state.oslo, live, select);
@@ -490,6 +520,11 @@ export function createMap(container, { onSelect }) {
     mainBox.style.height = legendBelow ? `${Math.round((mainBox.clientWidth * 4) / 3 + legendSpace)}px` : '';
     mainBox.style.aspectRatio = legendBelow ? 'auto' : '';
     const m = mapChart(mainCanvas, { ...main, scheme, view, onSelect: select, title, entries, legendTitle: t('map.legendTitle'), legendBelow, padding: { top: 44, bottom: 22 + legendSpace, left: 4, right: 4 }, attribution: t('map.attribution') });
+    // The PNGs' maps: the title and what is shown go above the picture, the legend beside the map.
+    state.png = {
+      main: { ...main, scheme, view, what, title: [], entries, legendTitle: t('map.legendTitle'), legendBelow: false, padding: { top: 8, bottom: 22, left: 4, right: 4 }, attribution: t('map.attribution') },
+      oslo: oslo ? { ...oslo, scheme, view, what, title: [], entries: [], padding: { top: 8, bottom: 22, left: 4, right: 4 }, attribution: t('map.attributionOslo') } : null,
+    };
     state.main = { ...m, ...main, view, alpha: alpha(main.items) };
     if (oslo) {
       const o = mapChart(osloCanvas, { ...oslo, scheme, view, onSelect: select, title: ['Oslo', `${view.measure}, ${view.year}`], entries: [], padding: { top: 44, bottom: 22, left: 4, right: 4 }, attribution: t('map.attributionOslo') });

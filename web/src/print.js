@@ -2,7 +2,7 @@
 // table run its full length; this fills in what the screen shows only as controls — the date, the
 // unit, the settings and rules applied, the coverage of the comparisons and the checks — and
 // unfolds the folded messages while printing. Every figure is the core's.
-import { fmtInt, getLang, measureLabel, sourceName, t } from './i18n.js';
+import { getLang, measureLabel, sourceName, t, tn, yardstick } from './i18n.js';
 import { coverageLines } from './keyfigures.js';
 
 const escape = (s) => String(s).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -18,7 +18,7 @@ function checksOf(unit, report) {
   for (const f of unit?.flags ?? []) if (f !== 'suppressed') lines.push(t(`grid.checks.${f}`));
   const errors = report.diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = report.diagnostics.filter((d) => d.severity === 'warning').length;
-  if (errors || warnings) lines.push(t('report.messages', { errors: fmtInt(errors), warnings: fmtInt(warnings) }));
+  if (errors || warnings) lines.push(t('report.messages', { errors: tn('nErrors', errors), warnings: tn('nWarnings', warnings) }));
   return lines;
 }
 
@@ -33,9 +33,11 @@ function ruleText(report, year, rule, settings) {
 
 // The published figures beside the unit and its peers, when the report has them (report.published).
 function publishedLines(results) {
-  return results.filter((r) => r?.published?.display).map((r) => {
-    const values = ['M1', 'M2', 'M3', 'M4'].filter((m) => r.published.display[m] != null).map((m) => `${m} ${r.published.display[m]}`).join(', ');
-    return values ? t('report.published', { name: r.name, values, source: sourceName(r.published.source) ?? '' }) : null;
+  return results.filter((r) => yardstick(r)?.display).map((r) => {
+    const y = yardstick(r);
+    const values = ['M1', 'M2', 'M3', 'M4'].filter((m) => y.display[m] != null).map((m) => `${m} ${y.display[m]}`).join(', ');
+    const name = y.latest ? `${r.name} ${y.year}` : r.name;
+    return values ? t('report.published', { name, values, source: sourceName(y.source) ?? '' }) : null;
   }).filter(Boolean);
 }
 
@@ -49,7 +51,7 @@ export function renderPrintSummary(box, ctx) {
     [t('report.unit'), `${info.code} ${info.name} (${t(`levels.${info.level}`)})`],
     [t('year'), String(year)],
     [t('populationYear'), `${t(settings.population_year === 'next' ? 'popNext' : 'popSame')}${population ? ` (${t('report.populationSource', {
-      year: population.population_year, embedded: fmtInt(population.units_from_embedded), files: fmtInt(population.units_from_files) })})` : ''}`],
+      year: population.population_year, embedded: tn('nUnits', population.units_from_embedded), files: tn('nUnits', population.units_from_files) })})` : ''}`],
     [t('carryForward'), ruleText(report, year, 'carry_forward', settings)],
     [t('suppression'), ruleText(report, year, 'suppression', settings)],
     [t('report.schema'), t(`report.schemas.${schema}`)],

@@ -1,6 +1,6 @@
 // The results table: every unit for the chosen year, sortable by any column, filtered by level,
 // county and KOSTRA group. Figures are the core's display strings; sorting uses its numbers.
-import { fmtInt, t, tn } from './i18n.js';
+import { fmtInt, t, tn, yardstick, yardText } from './i18n.js';
 
 const MEASURES = ['M1', 'M2', 'M3', 'M4'];
 
@@ -8,14 +8,15 @@ const COLUMNS = [
   { key: 'level', label: () => t('colLevel'), value: (r) => LEVEL_ORDER[r.level], text: (r) => t(`levels.${r.level}`) },
   { key: 'code', label: () => t('colCode'), value: (r) => r.code, text: (r) => r.code },
   { key: 'name', label: () => t('colName'), value: (r) => r.name, text: (r) => r.name },
-  { key: 'fylke', label: () => t('filterFylke'), value: (r) => r.fylke ?? '', text: (r) => r.fylke ?? '' },
+  // The county by name ("Østfold"), from the county results of the year.
+  { key: 'fylke', label: () => t('filterFylke'), value: (r, names) => names.get(r.fylke) ?? r.fylke ?? '', text: (r, names) => names.get(r.fylke) ?? r.fylke ?? '' },
   { key: 'kostragruppe', label: () => t('filterKostra'), value: (r) => r.kostragruppe ?? '', text: (r) => (r.kostragruppe ?? '').replace(/^EKG0?/, '') },
   { key: 'population', label: () => t('colPopulation'), value: (r) => r.population, text: populationText, numeric: true },
   ...MEASURES.map((m) => ({
     key: m, label: () => m, numeric: true,
     value: (r) => (r.per_1000 && !thin(r) ? r.per_1000[m] : null),
     text: (r) => (thin(r) ? '–' : r.display?.[m] ?? '–'),
-    published: (r) => r.published?.display?.[m] ?? null,
+    published: (r) => yardstick(r)?.display?.[m] ?? null,
   })),
   { key: 'flags', label: () => t('colFlags'), value: (r) => shownFlags(r).length, text: null },
 ];
@@ -41,17 +42,30 @@ const state = { sortKey: null, sortDir: 'ascending' };
 
 const escape = (s) => String(s).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-export function renderTable(wrap, results, { year, level, fylke, kostra, selectedKey }) {
+// On a phone (narrow) the name and the chosen measure come first, and level and number are left
+// out (the name says it), so that a figure is on screen without scrolling sideways.
+function columnsFor(narrow, measure) {
+  if (!narrow) return COLUMNS;
+  const first = ['name', measure];
+  return [...first, ...COLUMNS.map((c) => c.key).filter((k) => !first.includes(k) && k !== 'level' && k !== 'code')]
+    .map((k) => COLUMNS.find((c) => c.key === k));
+}
+
+// only: a test every row must pass besides the filters (the printout's nearest units), or null.
+export function renderTable(wrap, results, { year, level, fylke, kostra, selectedKey, narrow = false, measure = 'M1', only = null }) {
+  const names = new Map(results.filter((r) => r.year === year && r.level === 'fylke').map((r) => [r.code, r.name]));
+  const columns = columnsFor(narrow, measure);
   let rows = results.filter((r) => r.year === year);
   if (level) rows = rows.filter((r) => r.level === level);
   if (fylke) rows = rows.filter((r) => (r.level === 'fylke' ? r.code === fylke : r.fylke === fylke));
   if (kostra) rows = rows.filter((r) => (r.level === 'kostragruppe' ? r.code === kostra : r.kostragruppe === kostra));
+  if (only) rows = rows.filter(only);
   const col = COLUMNS.find((c) => c.key === state.sortKey);
   if (col) {
     const dir = state.sortDir === 'ascending' ? 1 : -1;
     rows = rows.map((r, i) => [r, i]).sort(([a, ia], [b, ib]) => {
-      const va = col.value(a);
-      const vb = col.value(b);
+      const va = col.value(a, names);
+      const vb = col.value(b, names);
       if (va == null && vb == null) return ia - ib;
       if (va == null) return 1; // missing values last either way
       if (vb == null) return -1;
@@ -60,14 +74,14 @@ export function renderTable(wrap, results, { year, level, fylke, kostra, selecte
     }).map(([r]) => r);
   }
 
-  const head = COLUMNS.map((c) => {
+  const head = columns.map((c) => {
     const sort = c.key === state.sortKey ? state.sortDir : 'none';
     return `<th scope="col" aria-sort="${sort}" class="${c.numeric ? 'num' : ''}">` +
       `<button type="button" class="sort" data-sort="${c.key}">${escape(c.label())}</button></th>`;
   }).join('');
   const body = rows.map((r) => {
     const key = `${r.level}:${r.code}`;
-    const cells = COLUMNS.map((c) => {
+    const cells = columns.map((c) => {
       if (c.key === 'flags') {
         return `<td class="flags">${shownFlags(r).map((f) => `<span class="ds-tag flag flag-${f}" data-color="${WARNING_FLAGS.has(f) ? 'warning' : 'neutral'}">${escape(t(`flags.${f}`))}</span>`).join(' ')}</td>`;
       }
@@ -77,8 +91,8 @@ export function renderTable(wrap, results, { year, level, fylke, kostra, selecte
       }
       // The published figure beside the user's own, labelled, never in its place.
       const pub = c.published?.(r);
-      const beside = pub != null ? `<span class="published-inline">${escape(t('yard.publishedShort', { value: pub }))}</span>` : '';
-      return `<td class="${c.numeric ? 'num' : ''}" data-col="${c.key}">${escape(c.text(r))}${beside}</td>`;
+      const beside = pub != null ? `<span class="published-inline">${escape(yardText(yardstick(r), pub, true))}</span>` : '';
+      return `<td class="${c.numeric ? 'num' : ''}" data-col="${c.key}">${escape(c.text(r, names))}${beside}</td>`;
     }).join('');
     return `<tr data-key="${escape(key)}"${key === selectedKey ? ' class="selected" aria-current="true"' : ''}>${cells}</tr>`;
   }).join('');

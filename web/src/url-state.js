@@ -4,7 +4,7 @@
 //
 //   #enhet=kommune:3101&ar=2024&mal=M2&sammenlign=kostra&befolkning=same&videreforing=auto&holdutenfor=auto&sprak=nb&data=eksempel
 
-import { t } from './i18n.js';
+import { listText, t } from './i18n.js';
 
 // A rule setting: auto | on | off; links made before the three choices said 1 / 0.
 const isRule = (v) => ['auto', 'on', 'off', '0', '1'].includes(v);
@@ -20,6 +20,10 @@ const FIELDS = {
   suppression: { key: 'holdutenfor', valid: isRule, parse: parseRule },
   lang: { key: 'sprak', valid: (v) => v === 'nb' || v === 'en' },
   data: { key: 'data', valid: (v) => v === 'eksempel' },
+  // A view of one's own files: the unit's name and the files' names (never their contents), so
+  // that whoever opens the link knows what it shows and which files to add.
+  name: { key: 'navn', valid: (v) => v.length <= 100 },
+  files: { key: 'filer', valid: (v) => v.length <= 1000, parse: (v) => v.split('/').filter(Boolean), write: (v) => v.join('/') },
 };
 
 // The view a hash describes; fields that are missing or not valid are left out.
@@ -37,7 +41,7 @@ export function viewHash(view) {
   const params = new URLSearchParams();
   for (const [name, f] of Object.entries(FIELDS)) {
     const value = view[name];
-    if (value == null || value === '') continue;
+    if (value == null || value === '' || (Array.isArray(value) && !value.length)) continue;
     params.set(f.key, f.write ? f.write(value) : String(value));
   }
   const text = params.toString().replace(/%3A/g, ':');
@@ -59,6 +63,8 @@ export function linkNote(view) {
   const [level, code] = view.unit.split(':');
   const name = t(`levels.${level}`);
   const lower = /^\p{Lu}\p{Ll}/u.test(name) ? name[0].toLowerCase() + name.slice(1) : name; // "kommune", "KOSTRA-gruppe"
-  const unit = level === 'land' ? t('share.land') : `${lower} ${code}`;
-  return t('share.waiting', { unit: view.year ? `${unit}, ${view.year}` : unit });
+  const named = view.name ? `${lower} ${code} ${view.name}` : `${lower} ${code}`;
+  const unit = level === 'land' ? t('share.land') : named;
+  const shown = view.year ? `${unit}, ${view.year}` : unit;
+  return view.files?.length ? t('share.waitingFiles', { unit: shown, files: listText(view.files) }) : t('share.waiting', { unit: shown });
 }

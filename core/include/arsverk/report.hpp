@@ -50,6 +50,7 @@ struct Coverage {
 struct Published {
   std::array<std::optional<double>, 4> per_1000{};
   std::string source;              // "Helsedirektoratet kvalitetsindikator (2024-tall)" or the file name
+  int year = 0;                    // the year the rates were published for
 };
 
 struct GroupComparison {
@@ -107,6 +108,7 @@ struct Result {
   std::map<TargetGroup, Amounts> by_group;
   std::map<std::string, Amounts> by_service;
   std::optional<Published> published;                        // published figures for the same unit and year
+  std::optional<Published> published_latest;                 // none for the year: the latest earlier of the schema
   Coverage aggregate_coverage;       // aggregates: of their own sums (members with data)
   std::optional<std::array<Distribution, 4>> distribution;  // KOSTRA groups
   Coverage distribution_coverage;    // KOSTRA groups: of the distribution (own and reference rates)

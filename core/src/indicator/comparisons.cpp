@@ -243,7 +243,8 @@ void build_comparisons(Context& ctx) {
 }
 
 // The published figures for each result's unit and year: the indicator's own where published,
-// else a reference file's.
+// else a reference file's; with neither, the indicator's latest earlier year of the same schema as
+// a yardstick (a 2025 file beside the published 2024 figures).
 void attach_published(Context& ctx) {
   for (Result& r : ctx.results) {
     if (const Published* p = PublishedRates::instance().find(r.code, r.year)) {
@@ -251,8 +252,12 @@ void attach_published(Context& ctx) {
       continue;
     }
     auto it = ctx.references.find({r.code, r.year});
-    if (it == ctx.references.end()) continue;
+    if (it == ctx.references.end()) {
+      if (const Published* p = PublishedRates::instance().latest_before(r.code, r.year)) r.published_latest = *p;
+      continue;
+    }
     Published p;
+    p.year = r.year;
     p.per_1000 = it->second.per_1000;
     for (int i = 0; i < 4 && p.source.empty(); ++i)
       if (it->second.per_1000[i]) p.source = ctx.file_name(it->second.files[i]);

@@ -38,6 +38,7 @@ PublishedRates::PublishedRates() {
     Published& p = rates_[{row[3], std::atoi(row[1].c_str())}];
     p.per_1000[*measure] = value.value.to_double();
     p.source = row[0];
+    p.year = std::atoi(row[1].c_str());
   }
 }
 
@@ -49,6 +50,13 @@ const PublishedRates& PublishedRates::instance() {
 const Published* PublishedRates::find(const std::string& code, int year) const {
   auto it = rates_.find({code, year});
   return it == rates_.end() ? nullptr : &it->second;
+}
+
+const Published* PublishedRates::latest_before(const std::string& code, int year) const {
+  const Published* latest = nullptr;
+  for (auto it = rates_.lower_bound({code, 0}); it != rates_.end() && it->first.first == code && it->first.second < year; ++it)
+    if (schema_for_year(it->first.second) == schema_for_year(year)) latest = &it->second;
+  return latest;
 }
 
 std::optional<std::pair<int, double>> PublishedRates::national(int m, int year) const {

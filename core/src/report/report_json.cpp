@@ -173,8 +173,8 @@ void coverage(JsonWriter& w, const char* k, const Coverage& c) {
   w.end_object();
 }
 
-void published(JsonWriter& w, const std::optional<Published>& p, Lang lang) {
-  w.key("published");
+void published(JsonWriter& w, const char* key, const std::optional<Published>& p, Lang lang) {
+  w.key(key);
   if (!p) { w.null(); return; }
   w.begin_object();
   per_measure(w, "per_1000", [&](int i) { w.value(p->per_1000[i]); });
@@ -182,6 +182,7 @@ void published(JsonWriter& w, const std::optional<Published>& p, Lang lang) {
     if (p->per_1000[i]) w.value(format_double(*p->per_1000[i], 1, lang)); else w.null();
   });
   w.field("source", p->source);
+  w.field("year", p->year);
   w.end_object();
 }
 
@@ -328,7 +329,8 @@ void result(JsonWriter& w, const Result& r, Lang lang) {
   w.begin_object();
   identity(w, r);
   figures(w, r, lang);
-  published(w, r.published, lang);
+  published(w, "published", r.published, lang);
+  published(w, "published_latest", r.published_latest, lang);
   by_group(w, r);
   distribution(w, r);
   comparison(w, r.comparison);
