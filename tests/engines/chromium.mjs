@@ -29,7 +29,7 @@ export async function launch() {
     evaluate: (fn, arg) => page.evaluate(fn, arg),
     requests: () => requests,
     errors: () => errors,
-    emulatePrint: (on) => page.emulateMedia({ media: on ? 'print' : 'screen' }),
+    emulatePrint: (on) => page.emulateMedia({ media: on ? 'print' : null }),
     printToPdf: async () => page.pdf({ format: 'A4' }),
     close: () => browser.close(),
   };

@@ -74,7 +74,11 @@ async function until(engine, fn, arg, what, timeout = 180000) {
   const end = Date.now() + timeout;
   for (;;) {
     if (await engine.evaluate(fn, arg)) return;
-    if (Date.now() > end) throw new Error(`${engine.name}: gave up waiting for ${what}`);
+    if (Date.now() > end) {
+      const page = await engine.evaluate(() => JSON.stringify({ ...document.body.dataset, status: document.getElementById('status')?.textContent,
+        serviceWorker: Boolean(navigator.serviceWorker?.controller), collected: window.__engineProbe }));
+      throw new Error(`${engine.name}: gave up waiting for ${what}; the page: ${page}`);
+    }
     await new Promise((r) => setTimeout(r, 100));
   }
 }
@@ -156,7 +160,10 @@ for (const engineName of chosen) {
       t.diagnostic(`${engineName}: ${engine.version}`);
       await engine.goto(`${origin}/`);
       await ready(engine);
+      const start = Date.now();
       await afterRender(engine, () => engine.click('#example-button'));
+      const report = await engine.evaluate(() => performance.getEntriesByName('arsverk:report')[0]?.duration);
+      t.diagnostic(`${engineName}: the example data shown ${Date.now() - start} ms after the click (the core's report ${Math.round(report)} ms)`);
       await chooseUnit(engine, 'Kongsberg', 'Kongsberg');
       await afterRender(engine, () => engine.evaluate(choose, { selector: '#year-select', value: '2024' }));
       const view = await fullView(engine);
@@ -313,6 +320,15 @@ for (const engineName of chosen) {
       assert.deepEqual(failed, [], 'requests the server could not answer');
       assert.ok(server.log.some((r) => r.path === '/arsverk.wasm'), 'the server saw the page\'s requests');
       if (!engine.requests()) t.diagnostic(`${engineName}: requests seen by the server only (no network events under WebDriver classic)`);
+    });
+
+    test('the check above can fail: the collector sees an error thrown and a request to another origin refused', async () => {
+      await engine.evaluate(() => {
+        setTimeout(() => { throw new Error('thrown on purpose'); });
+        fetch('http://example.com/on-purpose').catch(() => {});
+      });
+      await until(engine, () => window.__engineProbe.errors.some((e) => e.includes('thrown on purpose'))
+        && window.__engineProbe.violations.some((v) => v.includes('http://example.com/on-purpose')), null, 'the collector to see both');
     });
   });
 }
