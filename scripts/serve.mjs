@@ -30,7 +30,7 @@ const MIME = {
   '.ico': 'image/x-icon',
 };
 
-const SECURITY_HEADERS = {
+export const SECURITY_HEADERS = {
   'Content-Security-Policy': CSP,
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',

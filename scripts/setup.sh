@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Installs what the project needs on a Debian machine (apt packages, npm packages from the
-# committed lockfile). Safe to run again: it only installs what is missing.
+# committed lockfile). Safe to run again: it only installs what is missing. Firefox ESR, WebKitGTK's
+# WebDriver (with MiniBrowser), Xvfb and xauth (for xvfb-run) are for the page tests in three engines.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(cmake g++ make nlohmann-json3-dev catch2 emscripten chromium clang-14 libclang-rt-14-dev)
+packages=(cmake g++ make nlohmann-json3-dev catch2 emscripten chromium clang-14 libclang-rt-14-dev
+  firefox-esr webkit2gtk-driver xvfb xauth)
 command -v node >/dev/null 2>&1 || packages+=(nodejs)
 command -v npm >/dev/null 2>&1 || packages+=(npm)
 
@@ -21,5 +23,6 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  npm ci --no-audit --no-fund
+  # puppeteer-core drives the system Firefox: it must download no browser.
+  PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund
 fi

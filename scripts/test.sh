@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # One command: set up, build, and run every test — the core natively (Catch2 through CTest) and
 # under AddressSanitizer/UBSan, a short fuzz run of every reader, the wasm module under Node, and
-# the page in headless Chromium. Exits non-zero on the first failure.
+# the page in headless Chromium, then the page's core flows in Chromium, Firefox ESR and WebKitGTK
+# with the figures compared across them. Exits non-zero on the first failure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -25,6 +26,9 @@ npm run --silent test:wasm
 
 echo "== the page in headless Chromium"
 npm run --silent test:web
+
+echo "== the page in three engines: Chromium, Firefox ESR, WebKitGTK (same flows, same figures)"
+npm run --silent test:engines
 
 echo "== the browser peer benchmark: one smoke pass on a small file (fails only if the contestants disagree)"
 if [ ! -d bench/page/node_modules ] || [ bench/page/package-lock.json -nt bench/page/node_modules/.package-lock.json ]; then
