@@ -82,6 +82,8 @@ describe('issue 18: print keeps the charts (item 2) and a national file prints i
   test('before printing every chart is drawn for its place on A4, and for the screen again after', async () => {
     await fresh(DESKTOP);
     await example('3101');
+    // Every canvas drawn (the first visit loads Chart.js after the figures are shown).
+    await page.waitForFunction(() => [...document.querySelectorAll('#charts .chart')].every((f) => !f.hasAttribute('aria-busy') && f.querySelector('canvas').arsverkChart), null, { timeout: 60000 });
     const widths = () => page.evaluate(() => [...document.querySelectorAll('#charts .chart')].map((f) => ({
       key: f.dataset.chart, wide: f.classList.contains('wide'), width: f.querySelector('canvas').arsverkChart.width,
       box: f.querySelector('.chart-box').clientWidth })));
