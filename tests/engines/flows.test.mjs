@@ -4,7 +4,9 @@
 // across the engines; no engine may report a page error, fail to load a file, or send a request to
 // another origin. What an engine cannot do under automation is said in the output, not faked.
 //
-//   xvfb-run -a node --test tests/engines/          (ENGINES=firefox,webkit to choose; default all three)
+//   xvfb-run -a node --test tests/engines/          (ENGINES=firefox,webkit to choose; default all three,
+//   WebKit first: run third, after Chromium and Firefox, its first click on «Prøv med eksempeldata»
+//   was at times not delivered, the page ready and idle with no error; cause not found)
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -19,7 +21,7 @@ import * as webkit from './webkit.mjs';
 import { root } from '../wasm/lib.mjs';
 
 const ALL = { chromium, firefox, webkit };
-const chosen = (process.env.ENGINES ?? 'chromium,firefox,webkit').split(',').map((s) => s.trim()).filter(Boolean);
+const chosen = (process.env.ENGINES ?? 'webkit,firefox,chromium').split(',').map((s) => s.trim()).filter(Boolean);
 for (const n of chosen) if (!ALL[n]) throw new Error(`ENGINES: unknown engine «${n}» (known: ${Object.keys(ALL).join(', ')})`);
 
 const XLSX = 'tests/data/xlsx/arsverk_2024.xlsx';
@@ -125,14 +127,31 @@ async function clearFiles(engine) {
   if (await engine.evaluate(() => !document.getElementById('clear-button').hidden)) await afterRender(engine, () => engine.click('#clear-button'));
 }
 
+// What the page's own collector has gathered since it was last asked (a navigation starts it afresh,
+// so it is asked before each), added to `into`.
+async function harvest(engine, into) {
+  const probe = await engine.evaluate(() => {
+    const p = window.__engineProbe;
+    return p ? { errors: p.errors.splice(0), violations: p.violations.splice(0) } : null;
+  });
+  if (!probe) return;
+  into.errors.push(...probe.errors);
+  into.violations.push(...probe.violations);
+}
+
+async function navigate(engine, url, collected) {
+  await harvest(engine, collected);
+  await engine.goto(url);
+}
+
 // What the engine and the page's own collector reported: errors, failed loads, CSP violations,
 // requests for another origin.
-async function problems(engine, origin) {
-  const probe = await engine.evaluate(() => window.__engineProbe ?? { errors: ['no collector in the page'], violations: [] });
+async function problems(engine, origin, collected) {
+  await harvest(engine, collected);
   const own = (url) => url.startsWith(`${origin}/`) || url.startsWith(`blob:${origin}/`) || url.startsWith('data:');
   return {
-    errors: [...engine.errors(), ...probe.errors],
-    violations: probe.violations,
+    errors: [...engine.errors(), ...collected.errors],
+    violations: collected.violations,
     foreign: (engine.requests() ?? []).filter((u) => !own(u)),
   };
 }
@@ -144,6 +163,7 @@ for (const engineName of chosen) {
     let server;
     let engine;
     let origin;
+    const collected = { errors: [], violations: [] }; // by the page's collector, over every page load
 
     before(async () => {
       server = await serveForEngines(root);
@@ -158,8 +178,13 @@ for (const engineName of chosen) {
 
     test('the example data («Prøv med eksempeldata»): Kongsberg 2024 and every row of the table', async (t) => {
       t.diagnostic(`${engineName}: ${engine.version}`);
-      await engine.goto(`${origin}/`);
+      await navigate(engine, `${origin}/`, collected);
       await ready(engine);
+      // The note that the page works offline appears once the service worker is active and pushes
+      // the buttons down; a click computed before that shift lands beside the button (seen in
+      // WebKit, whose worker installs slowly). Wait for the layout to settle first.
+      await until(engine, () => !('serviceWorker' in navigator) || !document.getElementById('offline-note').hidden, null,
+        'the note that the page works offline');
       const start = Date.now();
       await afterRender(engine, () => engine.click('#example-button'));
       const report = await engine.evaluate(() => performance.getEntriesByName('arsverk:report')[0]?.duration);
@@ -240,7 +265,7 @@ for (const engineName of chosen) {
     });
 
     test('a link opened fresh', async () => {
-      await engine.goto('about:blank');
+      await navigate(engine, 'about:blank', collected);
       await engine.goto(`${origin}/${LINK}`);
       await ready(engine);
       await until(engine, () => document.querySelectorAll('#key-figures .cards .value').length === 4 && document.body.dataset.busy === 'false'
@@ -269,7 +294,7 @@ for (const engineName of chosen) {
       await until(engine, () => !document.getElementById('offline-note').hidden, null, 'the note that the page works offline');
       server.goOffline();
       try {
-        await engine.goto(`${origin}/`);
+        await navigate(engine, `${origin}/`, collected);
         await ready(engine);
         assert.ok(await engine.evaluate(() => Boolean(navigator.serviceWorker.controller)), 'the page is served by the service worker');
         await afterRender(engine, () => engine.click('#example-button'));
@@ -312,7 +337,7 @@ for (const engineName of chosen) {
     });
 
     test('no page error, no file that failed to load, no request to another origin', async (t) => {
-      const found = await problems(engine, origin);
+      const found = await problems(engine, origin, collected);
       assert.deepEqual(found.errors, [], 'page errors');
       assert.deepEqual(found.violations, [], 'Content-Security-Policy violations (a request to another origin is one)');
       assert.deepEqual(found.foreign, [], 'requests to another origin');
