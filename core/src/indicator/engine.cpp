@@ -144,6 +144,7 @@ Report assemble(Context& ctx) {
 Report compute(const std::vector<ParsedFile>& files, const Settings& settings, const Registers& registers) {
   detail::Context ctx(files, settings, registers);
   detail::collect(ctx);
+  detail::check_population(ctx);
   detail::validate(ctx);
   detail::build_unit_years(ctx);
   detail::apply_rules(ctx);
