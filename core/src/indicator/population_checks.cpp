@@ -113,8 +113,15 @@ void check_units_of_year(Context& ctx, int file, const ParsedFile& f) {
     if (!valid.empty()) {
       std::vector<std::string> q;
       for (const auto& v : valid) q.push_back(quoted(v));
-      nb += " I " + y + " er nummeret " + join(q, " og ") + ". Hent tabellen fra SSB med kommunene for " + y + ".";
-      en += " In " + y + " the number is " + join(q, " and ") + ". Fetch the table from SSB with the municipalities of " + y + ".";
+      if (q.size() == 1) {
+        nb += " I " + y + " har enheten nummeret " + q[0] + ".";
+        en += " In " + y + " the unit's number is " + q[0] + ".";
+      } else {
+        nb += " I " + y + " er området delt mellom " + join(q, " og ") + ".";
+        en += " In " + y + " its area is split between " + join(q, " and ") + ".";
+      }
+      nb += " Hent tabellen fra SSB med kommunene for " + y + ".";
+      en += " Fetch the table from SSB with the municipalities of " + y + ".";
     } else {
       nb += " Sjekk nummeret og året.";
       en += " Check the number and the year.";
