@@ -91,7 +91,8 @@ void check_against_ssb(Context& ctx, int file, const ParsedFile& f) {
 void check_units_of_year(Context& ctx, int file, const ParsedFile& f) {
   const bool next = ctx.settings.population_year == PopulationYear::Next;
   for (const auto& [key, persons] : f.population) {
-    const auto& [code, year] = key;
+    const std::string& code = key.first;
+    const int year = key.second;
     const auto level = level_of_code(code);
     if (level != Level::Kommune && level != Level::Fylke) continue;
     auto known = [&](int data_year) {

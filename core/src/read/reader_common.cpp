@@ -879,7 +879,7 @@ void PopulationAccumulator::finish(ReadContext& ctx) {
 namespace {
 
 // An age as SSB labels it: "0 år", "1 year", "105 år eller eldre", "105+", "20-66 år",
-// "0 - 17 years", "000" (a code). Nothing when the label says otherwise.
+// "0 - 17 years", "Under 1 år", "000" (a code). Nothing when the label says otherwise.
 struct AgeSpan {
   int from = 0, to = 0;
   bool open = false;  // "or older"
@@ -902,6 +902,12 @@ std::optional<AgeSpan> age_span(std::string_view label) {
   span.from = span.to = number(0);
   for (const char* w : {"+", "eldre", "older", "over", "eller mer", "or more", "og mer", "and more"})
     if (lower.find(w) != std::string::npos) span.open = true;
+  if (runs.size() == 1 && lower.find("under") != std::string::npos) {  // "Under 1 år"
+    if (span.from == 0) return std::nullopt;
+    span.from = 0;
+    span.to -= 1;
+    span.open = false;
+  }
   if (runs.size() == 2) {
     const std::string between = lower.substr(runs[0].second, runs[1].first - runs[0].second);
     const bool dash = between.find('-') != std::string::npos || between.find("\xE2\x80\x93") != std::string::npos;

@@ -129,6 +129,10 @@ TEST_CASE("only some ages: 20–66 from the real export, an age group, JSON-stat
                            "3101;67 år eller eldre;2024;6935\n");
   INFO(all_codes(groups));
   CHECK(groups.population.at({"3101", 2024}) == 31935);  // the groups make up every age
+  ParsedFile under = read("region;alder;år;folkemengde\n3101;Under 1 år;2024;250\n3101;1-66 år;2024;24750\n"
+                          "3101;67 år og over;2024;6935\n");
+  INFO(all_codes(under));
+  CHECK(under.population.at({"3101", 2024}) == 31935);
   ParsedFile gap = read("region;alder;år;folkemengde\n3101;0-17 år;2024;7000\n3101;67 år eller eldre;2024;6935\n");
   const Diagnostic* g = find_code(gap, "population.partial_ages");
   REQUIRE(g);
