@@ -933,8 +933,7 @@ SexLabel sex_of(std::string_view label) {
       n == "f" || n == "2")
     return SexLabel::Female;
   if (n.find("menn") != std::string::npos || n.find("mann") != std::string::npos ||
-      n.find("male") != std::string::npos || n.find("men") != std::string::npos || n == "m" ||
-      n == "1")
+      n.find("male") != std::string::npos || ends_with(n, "men") || n == "m" || n == "1")
     return SexLabel::Male;
   return SexLabel::Unknown;
 }
