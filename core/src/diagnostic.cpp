@@ -4,6 +4,83 @@
 
 namespace arsverk {
 
+std::string column_letters(int column) {
+  std::string s;
+  while (column > 0) {
+    int rem = (column - 1) % 26;
+    s.insert(s.begin(), static_cast<char>('A' + rem));
+    column = (column - 1) / 26;
+  }
+  return s;
+}
+
+namespace {
+
+// A sheet's name as Excel writes it in a reference: quoted when it has spaces or punctuation.
+std::string sheet_reference(std::string_view sheet) {
+  bool plain = true;
+  for (char c : sheet) {
+    unsigned char u = static_cast<unsigned char>(c);
+    if (u < 0x80 && !((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_'))
+      plain = false;
+  }
+  if (plain) return std::string(sheet);
+  std::string name = "'";
+  for (char c : sheet) name += c == '\'' ? std::string("''") : std::string(1, c);
+  return name + "'";
+}
+
+void capitalise(std::string& s) {
+  if (!s.empty() && s.front() >= 'a' && s.front() <= 'z') s.front() = static_cast<char>(s.front() - 'a' + 'A');
+}
+
+}  // namespace
+
+std::string place_in_file(std::string_view sheet, int64_t line, int column, Lang lang) {
+  const bool nb = lang == Lang::Nb;
+  if (!sheet.empty()) {
+    const std::string name = sheet_reference(sheet);
+    if (line > 0 && column > 0) return name + "!" + column_letters(column) + std::to_string(line);
+    if (line > 0) return name + (nb ? ", rad " : ", row ") + std::to_string(line);
+    return (nb ? "Arket " : "Sheet ") + name;
+  }
+  if (line <= 0) return {};
+  std::string place = (nb ? "linje " : "line ") + std::to_string(line);
+  if (column > 0) place += (nb ? ", kolonne " : ", column ") + std::to_string(column);
+  return place;
+}
+
+std::string place_of_line(std::string_view file, std::string_view sheet, int64_t line, Lang lang) {
+  std::string place = sheet.empty() ? (lang == Lang::Nb ? "linje " : "line ") + std::to_string(line)
+                                    : place_in_file(sheet, line, 0, lang);
+  if (!file.empty()) place += (lang == Lang::Nb ? " i " : " of ") + std::string(file);
+  return place;
+}
+
+std::string place_text(const Diagnostic& d, Lang lang) {
+  switch (d.place_in_text) {
+    case PlaceInText::None: return {};
+    case PlaceInText::Cell: {
+      std::string place = place_in_file(d.sheet, d.line, d.column, lang);
+      if (d.sheet.empty()) capitalise(place);
+      return place;
+    }
+    case PlaceInText::CellOfFile: {
+      if (d.line <= 0) return {};
+      std::string place = place_of_line(d.file, d.sheet, d.line, lang);
+      capitalise(place);  // a sheet's name too, as the computation's messages always did
+      return place;
+    }
+  }
+  return {};
+}
+
+std::string Diagnostic::text(Lang lang) const {
+  const std::string& body = lang == Lang::Nb ? nb : en;
+  std::string place = place_text(*this, lang);
+  return place.empty() ? body : place + ": " + body;
+}
+
 const char* to_string(Severity s) {
   switch (s) {
     case Severity::Error: return "error";
@@ -13,21 +90,23 @@ const char* to_string(Severity s) {
   return "info";
 }
 
-int Diagnostics::count_of(const std::string& file, const std::string& code) const {
+int Diagnostics::count_of(const std::string& file, std::string_view code) const {
   return static_cast<int>(std::count_if(items_.begin(), items_.end(), [&](const Diagnostic& d) {
     return d.file == file && d.code == code;
   }));
 }
 
-void Diagnostics::add(Diagnostic d) {
-  if (count_of(d.file, d.code) < kMaxPerCode) {
-    items_.push_back(std::move(d));
-    return;
-  }
+bool Diagnostics::admit(const std::string& file, std::string_view code, Severity severity, int64_t line) {
+  if (count_of(file, code) < kMaxPerCode) return true;
   for (auto& s : suppressed_) {
-    if (s.file == d.file && s.code == d.code) { ++s.count; return; }
+    if (s.file == file && s.code == code) { ++s.count; return false; }
   }
-  suppressed_.push_back({d.file, d.code, d.severity, d.line, 1});
+  suppressed_.push_back({file, std::string(code), severity, line, 1});
+  return false;
+}
+
+void Diagnostics::add(Diagnostic d) {
+  if (admit(d.file, d.code, d.severity, d.line)) items_.push_back(std::move(d));
 }
 
 void Diagnostics::add(Severity s, std::string code, std::string file, int64_t line, int column,

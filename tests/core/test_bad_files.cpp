@@ -247,11 +247,11 @@ TEST_CASE("bad files: every reader message with a line says it, in both language
     const std::string name = entry.at("name").get<std::string>();
     const ParsedFile f = read_file(name, 0, slurp(bad_dir() + name));
     for (const Diagnostic& d : f.diagnostics) {
-      INFO(name << ": " << d.code << " line " << d.line << "\n  " << d.nb << "\n  " << d.en);
-      CHECK(outside_quotes(d.en).find("årsverk") == std::string::npos);
+      INFO(name << ": " << d.code << " line " << d.line << "\n  " << d.text(Lang::Nb) << "\n  " << d.text(Lang::En));
+      CHECK(outside_quotes(d.text(Lang::En)).find("årsverk") == std::string::npos);
       if (d.line <= 0) continue;
-      CHECK(d.nb.find("Linje " + std::to_string(d.line)) != std::string::npos);
-      CHECK(d.en.find("Line " + std::to_string(d.line)) != std::string::npos);
+      CHECK(d.text(Lang::Nb).find("Linje " + std::to_string(d.line)) != std::string::npos);
+      CHECK(d.text(Lang::En).find("Line " + std::to_string(d.line)) != std::string::npos);
       ++checked;
     }
   }

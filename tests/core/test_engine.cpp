@@ -248,7 +248,7 @@ TEST_CASE("a 2020-2023 number used for 2024 gets the right new number") {
   CHECK_FALSE(find(r, "3001", 2024));
   std::vector<std::string> messages;
   for (const auto& d : r.diagnostics)
-    if (d.code == "unit.wrong_structure") messages.push_back(d.en);
+    if (d.code == "unit.wrong_structure") messages.push_back(d.text(Lang::En));
   REQUIRE(messages.size() == 3);
   CHECK_THAT(messages[0], Catch::Contains("Use 3101 Halden"));
   CHECK_THAT(messages[1], Catch::Contains("Use 3001 Halden"));
@@ -287,7 +287,7 @@ TEST_CASE("missing population is an error naming the unit, and the unit is not s
   CHECK_FALSE(find(r, "1507", 2022));
   const Diagnostic* d = diagnostic(r, "population.missing");
   REQUIRE(d);
-  CHECK_THAT(d->nb, Catch::Contains("1507"));
+  CHECK_THAT(d->text(Lang::Nb), Catch::Contains("1507"));
   CHECK(find(r, "1507", 2023)->population == 67520);
 }
 

@@ -34,8 +34,8 @@ TEST_CASE("a data year without a published figure names the year that was used")
   const Report r = in.run();
   const Diagnostic* d = diagnostic(r, "check.far_above_published");
   REQUIRE(d);
-  CHECK(d->nb.find("3,0 i 2018, det nærmeste året") != std::string::npos);
-  CHECK(d->en.find("3.0 in 2018, the nearest year") != std::string::npos);
+  CHECK(d->text(Lang::Nb).find("3,0 i 2018, det nærmeste året") != std::string::npos);
+  CHECK(d->text(Lang::En).find("3.0 in 2018, the nearest year") != std::string::npos);
 }
 
 TEST_CASE("a plausible rate is not flagged; a very low one gets an info") {
@@ -47,7 +47,7 @@ TEST_CASE("a plausible rate is not flagged; a very low one gets an info") {
   const Diagnostic* low = diagnostic(r, "check.far_below_published");
   REQUIRE(low);
   CHECK(low->severity == Severity::Info);
-  CHECK(low->en.find("3103") != std::string::npos);
+  CHECK(low->text(Lang::En).find("3103") != std::string::npos);
 }
 
 TEST_CASE("all FTEs in one category is unusual") {
@@ -59,7 +59,7 @@ TEST_CASE("all FTEs in one category is unusual") {
   CHECK(count_diagnostics(r, "check.one_category") == 1);
   const Diagnostic* d = diagnostic(r, "check.one_category");
   REQUIRE(d);
-  CHECK(d->en.find("all 40.00 FTEs are in category b") != std::string::npos);
+  CHECK(d->text(Lang::En).find("all 40.00 FTEs are in category b") != std::string::npos);
 }
 
 TEST_CASE("outside the fences of a KOSTRA group made of published reference rates") {
@@ -82,8 +82,8 @@ TEST_CASE("outside the fences of a KOSTRA group made of published reference rate
   const Report r = in.run();
   const Diagnostic* d = diagnostic(r, "check.outside_group_fences");
   REQUIRE(d);
-  CHECK(d->en.find("13 of 13 municipalities") != std::string::npos);
-  CHECK(d->en.find("published figures from 2024") != std::string::npos);
+  CHECK(d->text(Lang::En).find("13 of 13 municipalities") != std::string::npos);
+  CHECK(d->text(Lang::En).find("published figures from 2024") != std::string::npos);
 }
 
 TEST_CASE("a large change says from what to what") {
@@ -93,5 +93,5 @@ TEST_CASE("a large change says from what to what") {
   const Report r = in.run();
   const Diagnostic* d = diagnostic(r, "check.change_large");
   REQUIRE(d);
-  CHECK(d->en.find("(from 2.8 to 5.6") != std::string::npos);
+  CHECK(d->text(Lang::En).find("(from 2.8 to 5.6") != std::string::npos);
 }

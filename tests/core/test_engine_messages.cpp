@@ -29,13 +29,13 @@ TEST_CASE("messages with a line say file and line in both languages") {
   const Report r = many_messages().run();
   int with_line = 0;
   for (const Diagnostic& d : r.diagnostics) {
-    CAPTURE(d.code, d.en);
-    CHECK(d.en.find("årsverk") == std::string::npos);
+    CAPTURE(d.code, d.text(Lang::En));
+    CHECK(d.text(Lang::En).find("årsverk") == std::string::npos);
     if (d.line == 0) continue;
     ++with_line;
     const std::string l = std::to_string(d.line);
-    CHECK(d.nb.find("Linje " + l + " i " + d.file) != std::string::npos);
-    CHECK(d.en.find("Line " + l + " of " + d.file) != std::string::npos);
+    CHECK(d.text(Lang::Nb).find("Linje " + l + " i " + d.file) != std::string::npos);
+    CHECK(d.text(Lang::En).find("Line " + l + " of " + d.file) != std::string::npos);
   }
   CHECK(with_line >= 9);
   for (const char* code : {"unit.unknown_municipality", "unit.wrong_structure", "category.wrong_schema",
@@ -54,9 +54,9 @@ TEST_CASE("a duplicate names both lines and both files") {
   const Diagnostic* d = diagnostic(r, "value.duplicate");
   REQUIRE(d);
   CHECK(d->file == "andre.csv");
-  CHECK(d->en.find("Line 12 of andre.csv") != std::string::npos);
-  CHECK(d->en.find("line 2 of arsverk.csv") != std::string::npos);
-  CHECK(d->nb.find("linje 2 i arsverk.csv") != std::string::npos);
+  CHECK(d->text(Lang::En).find("Line 12 of andre.csv") != std::string::npos);
+  CHECK(d->text(Lang::En).find("line 2 of arsverk.csv") != std::string::npos);
+  CHECK(d->text(Lang::Nb).find("linje 2 i arsverk.csv") != std::string::npos);
 }
 
 TEST_CASE("English report: names and units in English") {
@@ -86,14 +86,14 @@ TEST_CASE("in a workbook of several sheets, engine messages name the sheet and i
   REQUIRE(dup);
   CHECK(dup->sheet == "Ark 2");
   CHECK(dup->line == 3);
-  CHECK(dup->nb.rfind("'Ark 2', rad 3 i arsverk.xlsx: ", 0) == 0);
-  CHECK(dup->nb.find("her og på Ark1, rad 2 i arsverk.xlsx") != std::string::npos);
-  CHECK(dup->en.rfind("'Ark 2', row 3 of arsverk.xlsx: ", 0) == 0);
-  CHECK(dup->en.find("here and on Ark1, row 2 of arsverk.xlsx") != std::string::npos);
+  CHECK(dup->text(Lang::Nb).rfind("'Ark 2', rad 3 i arsverk.xlsx: ", 0) == 0);
+  CHECK(dup->text(Lang::Nb).find("her og på Ark1, rad 2 i arsverk.xlsx") != std::string::npos);
+  CHECK(dup->text(Lang::En).rfind("'Ark 2', row 3 of arsverk.xlsx: ", 0) == 0);
+  CHECK(dup->text(Lang::En).find("here and on Ark1, row 2 of arsverk.xlsx") != std::string::npos);
   const Diagnostic* unknown = diagnostic(r, "unit.unknown_municipality");
   REQUIRE(unknown);
   CHECK(unknown->file == "arsverk.xlsx");
-  CHECK(unknown->en.rfind("'Ark 2', row 4 of arsverk.xlsx: ", 0) == 0);
+  CHECK(unknown->text(Lang::En).rfind("'Ark 2', row 4 of arsverk.xlsx: ", 0) == 0);
 }
 
 TEST_CASE("a workbook of one sheet keeps the messages of its CSV (line and file)") {
@@ -105,7 +105,7 @@ TEST_CASE("a workbook of one sheet keeps the messages of its CSV (line and file)
   const Diagnostic* d = diagnostic(r, "unit.unknown_municipality");
   REQUIRE(d);
   CHECK(d->sheet.empty());
-  CHECK(d->nb.rfind("Linje 2 i arsverk.xlsx: ", 0) == 0);
+  CHECK(d->text(Lang::Nb).rfind("Linje 2 i arsverk.xlsx: ", 0) == 0);
 }
 
 TEST_CASE("a plain value column is refused with both readings and what to rename it to") {
@@ -118,12 +118,12 @@ TEST_CASE("a plain value column is refused with both readings and what to rename
   CHECK(d.code == "header.value_unclear");
   CHECK(d.severity == Severity::Error);
   CHECK(d.line == 1);
-  CHECK(d.nb.rfind("Linje 1, kolonne 3: Kolonnen «Verdi» i kommuner.csv kan være publiserte tall per 1 000 innbyggere eller årsverk", 0) == 0);
-  CHECK(d.nb.find("«Per 1000 innbyggere»") != std::string::npos);
-  CHECK(d.nb.find("«Totalt»") != std::string::npos);
-  CHECK(d.en.rfind("Line 1, column 3: The column «Verdi» of kommuner.csv may hold published rates per 1,000 inhabitants or FTEs", 0) == 0);
-  CHECK(d.en.find("\"Per 1000 inhabitants\"") != std::string::npos);
-  CHECK(d.en.find("årsverk") == std::string::npos);
+  CHECK(d.text(Lang::Nb).rfind("Linje 1, kolonne 3: Kolonnen «Verdi» i kommuner.csv kan være publiserte tall per 1 000 innbyggere eller årsverk", 0) == 0);
+  CHECK(d.text(Lang::Nb).find("«Per 1000 innbyggere»") != std::string::npos);
+  CHECK(d.text(Lang::Nb).find("«Totalt»") != std::string::npos);
+  CHECK(d.text(Lang::En).rfind("Line 1, column 3: The column «Verdi» of kommuner.csv may hold published rates per 1,000 inhabitants or FTEs", 0) == 0);
+  CHECK(d.text(Lang::En).find("\"Per 1000 inhabitants\"") != std::string::npos);
+  CHECK(d.text(Lang::En).find("årsverk") == std::string::npos);
   // Renamed as the message says, each reading is taken.
   CHECK(read_file("r.csv", 0, "Kommune;År;Per 1000 innbyggere\n3101;2024;2,8\n").kind == FileKind::Reference);
   CHECK(read_file("a.csv", 0, "Kommune;År;Totalt\n3101;2023;28\n").kind == FileKind::Arsverk);
@@ -140,8 +140,8 @@ TEST_CASE("a real workbook of two sheets: the engine's message names sheet and r
   REQUIRE(d);
   CHECK(d->sheet == "Ark1");
   CHECK(d->line == 3);
-  CHECK(d->nb.rfind("Ark1, rad 3 i features.xlsx: 3101 Halden 2024", 0) == 0);
-  CHECK(d->en.rfind("Ark1, row 3 of features.xlsx: 3101 Halden 2024", 0) == 0);
+  CHECK(d->text(Lang::Nb).rfind("Ark1, rad 3 i features.xlsx: 3101 Halden 2024", 0) == 0);
+  CHECK(d->text(Lang::En).rfind("Ark1, row 3 of features.xlsx: 3101 Halden 2024", 0) == 0);
 }
 
 TEST_CASE("the table says a message's file and line once") {
@@ -151,9 +151,9 @@ TEST_CASE("the table says a message's file and line once") {
   for (const Diagnostic& d : r.diagnostics) {
     if (d.line == 0) continue;
     ++with_line;
-    CAPTURE(d.code, d.nb);
+    CAPTURE(d.code, d.text(Lang::Nb));
     // The text opens with "Linje 2 i arsverk.csv: …": nothing in front of it repeats that.
-    CHECK(table.find(std::string(to_string(d.severity)) + ": " + d.nb + "\n") != std::string::npos);
+    CHECK(table.find(std::string(to_string(d.severity)) + ": " + d.text(Lang::Nb) + "\n") != std::string::npos);
     CHECK(table.find(d.file + ":" + std::to_string(d.line)) == std::string::npos);
   }
   CHECK(with_line >= 9);

@@ -12,7 +12,7 @@ constexpr const char* kHuge = "9000000000000";  // 9e12 FTEs: accepted alone, tw
 
 bool mentions_line(const Diagnostic& d, int64_t line) {
   const std::string l = std::to_string(line);
-  return d.line == line && d.nb.find("Linje " + l) != std::string::npos && d.en.find("Line " + l) != std::string::npos;
+  return d.line == line && d.text(Lang::Nb).find("Linje " + l) != std::string::npos && d.text(Lang::En).find("Line " + l) != std::string::npos;
 }
 
 }  // namespace
@@ -25,7 +25,7 @@ TEST_CASE("overflow: the categories of one row cannot be summed") {
   REQUIRE(d);
   CHECK(d->severity == Severity::Error);
   CHECK(mentions_line(*d, 2));
-  CHECK(d->en.find("arsverk.csv") != std::string::npos);
+  CHECK(d->text(Lang::En).find("arsverk.csv") != std::string::npos);
   CHECK_FALSE(find(r, "3101", 2024));  // the row was skipped: nothing else was given
 }
 
@@ -36,7 +36,7 @@ TEST_CASE("overflow: two rows of one unit-year") {
   const Report r = in.run();
   const Diagnostic* d = diagnostic(r, "arithmetic.overflow");
   REQUIRE(d);
-  CHECK(d->en.find("M1, M2") != std::string::npos);
+  CHECK(d->text(Lang::En).find("M1, M2") != std::string::npos);
   const Result* h = find(r, "3101", 2024);
   REQUIRE(h);
   CHECK_FALSE(h->arsverk[0].has_value());

@@ -117,7 +117,7 @@ TEST_CASE("a published fylke figure from a reference file, and a duplicate refer
   CHECK(fylke->published->source == "publiserte.csv");
   const Diagnostic* d = diagnostic(r, "reference.duplicate");
   REQUIRE(d);
-  CHECK(d->en.find("line 2 of publiserte.csv") != std::string::npos);
+  CHECK(d->text(Lang::En).find("line 2 of publiserte.csv") != std::string::npos);
 }
 
 TEST_CASE("the report lists the reference rates that stand for units without figures of their own") {

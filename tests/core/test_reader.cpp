@@ -199,13 +199,13 @@ TEST_CASE("Ambiguous and unknown unit names", "[reader][units]") {
   CHECK(a->severity == Severity::Error);
   CHECK(a->line == 2);
   CHECK(a->column == 1);
-  CHECK(a->nb.find("1515") != std::string::npos);
-  CHECK(a->nb.find("1818") != std::string::npos);
+  CHECK(a->text(Lang::Nb).find("1515") != std::string::npos);
+  CHECK(a->text(Lang::Nb).find("1818") != std::string::npos);
   const Diagnostic* u = find_code(f, "unit.unknown_name");
   REQUIRE(u);
   CHECK(u->line == 3);
-  CHECK(u->nb.find("«Atlantis»") != std::string::npos);
-  CHECK(u->en.find("Atlantis") != std::string::npos);
+  CHECK(u->text(Lang::Nb).find("«Atlantis»") != std::string::npos);
+  CHECK(u->text(Lang::En).find("Atlantis") != std::string::npos);
 }
 
 TEST_CASE("Bad numbers: codes, lines, columns; the rest of the file is used", "[reader][errors]") {
@@ -225,7 +225,7 @@ TEST_CASE("Bad numbers: codes, lines, columns; the rest of the file is used", "[
   CHECK(nan->line == 2);
   CHECK(nan->column == 3);
   CHECK(nan->severity == Severity::Error);
-  CHECK(nan->nb == "Linje 2, kolonne 3: «12abc» er ikke et tall. Skriv årsverk som et desimaltall, for "
+  CHECK(nan->text(Lang::Nb) == "Linje 2, kolonne 3: «12abc» er ikke et tall. Skriv årsverk som et desimaltall, for "
                    "eksempel 12,5. Raden er hoppet over.");
   CHECK(find_code(f, "number.negative")->line == 3);
   CHECK(find_code(f, "number.too_precise")->line == 4);
@@ -316,7 +316,7 @@ TEST_CASE("Encodings: UTF-8 with BOM, Windows-1252, mixed per line", "[reader][e
   REQUIRE(h.arsverk.size() == 2);
   const Diagnostic* d = find_code(h, "unit.unknown_name");
   REQUIRE(d);
-  CHECK(d->nb.find("«Xyø»") != std::string::npos);
+  CHECK(d->text(Lang::Nb).find("«Xyø»") != std::string::npos);
 }
 
 TEST_CASE("Decimal sniff: a comma-separated file uses decimal points", "[reader][numbers]") {
@@ -425,12 +425,12 @@ TEST_CASE("Population: duplicates, zero, negative, historical and rest rows", "[
   REQUIRE(z);
   CHECK(z->severity == Severity::Error);
   CHECK(z->line == 4);
-  CHECK(z->nb.find("3103") != std::string::npos);
+  CHECK(z->text(Lang::Nb).find("3103") != std::string::npos);
   CHECK(find_code(f, "population.negative")->line == 5);
   const Diagnostic* h = find_code(f, "population.historical_ignored");
   REQUIRE(h);
   CHECK(h->line == 6);
-  CHECK(h->nb.find("2 i alt (2 rader)") != std::string::npos);
+  CHECK(h->text(Lang::Nb).find("2 i alt (2 rader)") != std::string::npos);
   CHECK(find_code(f, "population.rest_ignored")->line == 7);
   CHECK(find_code(f, "population.city_total_ignored")->line == 8);
   CHECK(find_code(f, "population.other_city_ignored")->line == 9);
@@ -458,13 +458,13 @@ TEST_CASE("Files that are not tables get one clear message", "[reader][errors]")
     REQUIRE(f.diagnostics.size() == 1);
     CHECK(f.diagnostics[0].code == c.code);
     CHECK(f.diagnostics[0].severity == Severity::Error);
-    CHECK(f.diagnostics[0].nb.find(c.needle) != std::string::npos);
+    CHECK(f.diagnostics[0].text(Lang::Nb).find(c.needle) != std::string::npos);
     CHECK(f.diagnostics[0].file == "x.bin");
-    CHECK_FALSE(f.diagnostics[0].en.empty());
+    CHECK_FALSE(f.diagnostics[0].text(Lang::En).empty());
   }
   ParsedFile pdf = read(cases[0].bytes);
-  CHECK(pdf.diagnostics[0].nb.find("JSON-stat 2.0") != std::string::npos);
-  CHECK(pdf.diagnostics[0].en.find("CSV") != std::string::npos);
+  CHECK(pdf.diagnostics[0].text(Lang::Nb).find("JSON-stat 2.0") != std::string::npos);
+  CHECK(pdf.diagnostics[0].text(Lang::En).find("CSV") != std::string::npos);
 }
 
 TEST_CASE("Empty and header-only files", "[reader][errors]") {
@@ -486,9 +486,9 @@ TEST_CASE("A table with neither årsverk nor population columns", "[reader][erro
   CHECK(f.kind == FileKind::Unknown);
   const Diagnostic* d = find_code(f, "table.unrecognised");
   REQUIRE(d);
-  CHECK(d->nb.find("«telefon»") != std::string::npos);
-  CHECK(d->nb.find("kommune") != std::string::npos);
-  CHECK(d->en.find("population") != std::string::npos);
+  CHECK(d->text(Lang::Nb).find("«telefon»") != std::string::npos);
+  CHECK(d->text(Lang::Nb).find("kommune") != std::string::npos);
+  CHECK(d->text(Lang::En).find("population") != std::string::npos);
   ParsedFile g = read("hello world\n");
   CHECK(g.kind == FileKind::Unknown);
   CHECK(find_code(g, "table.unrecognised"));

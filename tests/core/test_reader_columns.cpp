@@ -120,12 +120,12 @@ TEST_CASE("Columns not read are reported at the header line", "[reader][columns]
   const Diagnostic* cat = find_code(f, "header.unknown_category");
   REQUIRE(cat);
   CHECK(cat->column == 9);
-  CHECK(cat->nb.find("Nærmeste kjente navn") != std::string::npos);
-  CHECK(cat->en.find("Høyere utdanning helse") != std::string::npos);
+  CHECK(cat->text(Lang::Nb).find("Nærmeste kjente navn") != std::string::npos);
+  CHECK(cat->text(Lang::En).find("Høyere utdanning helse") != std::string::npos);
   const Diagnostic* other = find_code(f, "header.column_ignored");
   REQUIRE(other);
   CHECK(other->column == 10);
-  CHECK(other->en.rfind("Line 1, column 10: ", 0) == 0);
+  CHECK(other->text(Lang::En).rfind("Line 1, column 10: ", 0) == 0);
   const Diagnostic* unnamed = find_code(f, "header.unnamed_column");
   REQUIRE(unnamed);
   CHECK(unnamed->line == 3);
@@ -150,9 +150,9 @@ TEST_CASE("No category or measure column is an error naming what was found", "[r
   REQUIRE(d);
   CHECK(d->severity == Severity::Error);
   CHECK(d->line == 1);
-  CHECK(d->en.find("«Helsefag»") != std::string::npos);
-  CHECK(d->en.find("Did you mean") != std::string::npos);
-  CHECK(d->nb.find("Ufaglærte") != std::string::npos);
+  CHECK(d->text(Lang::En).find("«Helsefag»") != std::string::npos);
+  CHECK(d->text(Lang::En).find("Did you mean") != std::string::npos);
+  CHECK(d->text(Lang::Nb).find("Ufaglærte") != std::string::npos);
 }
 
 TEST_CASE("A blank category cell is not given; 0 is zero", "[reader][columns]") {

@@ -29,7 +29,7 @@ TEST_CASE("Excel's thousands format of a municipality number is never a county",
     REQUIRE(d);
     CHECK(d->severity == Severity::Warning);
     CHECK(d->line == 2);
-    CHECK(d->en.find("Line 2") == 0);
+    CHECK(d->text(Lang::En).find("Line 2") == 0);
   }
   // Once per file; a district number in the same format too.
   ParsedFile f = read("kommune;år;a\n3.101;2024;1\n30.101;2024;2\n1.506;2024;3\n");
@@ -59,7 +59,7 @@ TEST_CASE("A population file's unit number in Excel's thousands format is said o
   REQUIRE(d);
   CHECK(d->severity == Severity::Info);
   CHECK(d->line == 3);
-  CHECK(d->en.find("Line 3, column 1: «3.103» was read as municipality number «3103»") == 0);
+  CHECK(d->text(Lang::En).find("Line 3, column 1: «3.103» was read as municipality number «3103»") == 0);
   ParsedFile plain = read("region;år;folkemengde\n3101;2024;100\n3103;2024;200\n");
   CHECK_FALSE(has_code(plain, "unit.thousands_separator"));
 }
@@ -75,8 +75,8 @@ TEST_CASE("Number and name of different units: reported, the number used", "[rea
   REQUIRE(d);
   CHECK(d->line == 2);
   CHECK(d->severity == Severity::Warning);
-  CHECK(d->en.find("3103 Moss") != std::string::npos);
-  CHECK(d->en.find("«3101» was used") != std::string::npos);
+  CHECK(d->text(Lang::En).find("3103 Moss") != std::string::npos);
+  CHECK(d->text(Lang::En).find("«3101» was used") != std::string::npos);
   CHECK(f.diagnostics.back().line == 6);  // 030101 Frogner: Gamle Oslo's number, Frogner's name
 }
 
@@ -176,8 +176,8 @@ TEST_CASE("A value that stays ambiguous is said on its line", "[reader][numbers]
   CHECK(d->severity == Severity::Warning);
   CHECK(d->line == 2);
   CHECK(d->column == 3);
-  CHECK(d->nb.find("1,25 eller 1250") != std::string::npos);
-  CHECK(d->en.rfind("Line 2, column 3:", 0) == 0);
+  CHECK(d->text(Lang::Nb).find("1,25 eller 1250") != std::string::npos);
+  CHECK(d->text(Lang::En).rfind("Line 2, column 3:", 0) == 0);
   // Evidence both ways (a decimal comma and a decimal point): still ambiguous, still said.
   ParsedFile mixed = read("kommune;år;a;b\n3101;2024;1.250;1,5\n3103;2024;2.5;1\n");
   INFO(all_codes(mixed));
@@ -193,7 +193,7 @@ TEST_CASE("An årsverk cell above 1 000 000 FTEs is an error", "[reader][numbers
     if (d.code == "number.out_of_range") {
       ++n;
       CHECK(d.severity == Severity::Error);
-      CHECK(d.en.find("1,000,000 FTEs") != std::string::npos);
+      CHECK(d.text(Lang::En).find("1,000,000 FTEs") != std::string::npos);
     }
   CHECK(n == 2);
   CHECK(f.arsverk.size() == 2);  // only line 2's a and b

@@ -78,7 +78,7 @@ TEST_CASE("A rate column beside FTE columns leaves the file an årsverk file", "
   const Diagnostic* d = find_code(f, "header.column_ignored");
   REQUIRE(d);
   CHECK(d->column == 8);
-  CHECK(d->en.find("rates per 1,000") != std::string::npos);
+  CHECK(d->text(Lang::En).find("rates per 1,000") != std::string::npos);
 }
 
 TEST_CASE("Published rates in a long table without a rate header are never FTEs", "[reader][reference]") {

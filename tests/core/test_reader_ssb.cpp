@@ -64,8 +64,8 @@ TEST_CASE("SSB 07459 export: 356 municipalities equal to the reference", "[reade
   CHECK(has_code(f, "population.rest_ignored"));
   CHECK(has_code(f, "population.not_municipality_ignored"));
   for (const auto& d : f.diagnostics) {
-    CHECK(valid_utf8_no_mojibake(d.nb));
-    CHECK(valid_utf8_no_mojibake(d.en));
+    CHECK(valid_utf8_no_mojibake(d.text(Lang::Nb)));
+    CHECK(valid_utf8_no_mojibake(d.text(Lang::En)));
   }
 }
 
@@ -87,9 +87,9 @@ TEST_CASE("SSB 10826 export: the 17 Oslo districts, nothing else", "[reader][ssb
                            "population.other_city_ignored", "population.unknown_district_ignored"})
     CHECK(has_code(f, code));
   for (const auto& d : f.diagnostics) {
-    INFO(d.nb);
-    CHECK(valid_utf8_no_mojibake(d.nb));
-    CHECK(valid_utf8_no_mojibake(d.en));
+    INFO(d.text(Lang::Nb));
+    CHECK(valid_utf8_no_mojibake(d.text(Lang::Nb)));
+    CHECK(valid_utf8_no_mojibake(d.text(Lang::En)));
   }
   // The historical message quotes a label with ø, correctly converted.
   const Diagnostic* h = find_code(f, "population.historical_ignored");
@@ -115,9 +115,9 @@ TEST_CASE("JSON-stat 05300 sample is recognised as not a population table", "[re
   const Diagnostic* d = find_code(f, "jsonstat.not_population");
   REQUIRE(d);
   CHECK(d->severity == Severity::Error);
-  CHECK(d->nb.find("05300: Avstand til nærmeste lokale/sted") != std::string::npos);
-  CHECK(d->nb.find("folkemengde") != std::string::npos);
-  CHECK(d->en.find("not a population table") != std::string::npos);
+  CHECK(d->text(Lang::Nb).find("05300: Avstand til nærmeste lokale/sted") != std::string::npos);
+  CHECK(d->text(Lang::Nb).find("folkemengde") != std::string::npos);
+  CHECK(d->text(Lang::En).find("not a population table") != std::string::npos);
 }
 
 TEST_CASE("JSON-stat population: object index, status, age and sex totals", "[reader][jsonstat]") {
@@ -134,7 +134,7 @@ TEST_CASE("JSON-stat population: object index, status, age and sex totals", "[re
   const Diagnostic* m = find_code(f, "number.missing_values");
   REQUIRE(m);
   CHECK(m->severity == Severity::Warning);
-  CHECK(m->nb.find("4 verdi") != std::string::npos);
+  CHECK(m->text(Lang::Nb).find("4 verdi") != std::string::npos);
   for (std::size_t n : {1u, 7u, 4096u}) CHECK(dump(read_chunked(bytes, n, "pop.json")) == dump(read_chunked(bytes, bytes.size(), "pop.json")));
 }
 

@@ -21,7 +21,7 @@ namespace {
 
 bool all_messages_utf8(const ParsedFile& f) {
   for (const auto& d : f.diagnostics)
-    if (!detail::valid_utf8(d.nb) || !detail::valid_utf8(d.en)) return false;
+    if (!detail::valid_utf8(d.text(Lang::Nb)) || !detail::valid_utf8(d.text(Lang::En))) return false;
   return true;
 }
 

@@ -134,9 +134,7 @@ void emit(Context& ctx, int year, Structure structure, Level level, const std::s
           const std::string& name, const Accumulator& a, const MemberTest& in) {
   if (a.members == 0 || a.pop <= 0) return;
   if (ctx.index.count({code, year})) {
-    ctx.message(Severity::Warning, "aggregate.given_and_computed", -1, 0,
-                "Tall for " + name + " " + std::to_string(year) + " er oppgitt direkte og kan også regnes ut fra kommunene. Kalkulatoren bruker tallene som er oppgitt direkte.",
-                "Figures for " + name + " " + std::to_string(year) + " are given directly and can also be computed from the municipalities. The calculator uses the figures given directly.", year);
+    ctx.message(-1, 0, msg::AggregateGivenAndComputed{name, year}, year);
     return;
   }
   const int pop_year = population_year_for(ctx.settings, year);

@@ -16,6 +16,7 @@
 
 #include "arsverk/report.hpp"
 #include "arsverk/settings.hpp"
+#include "messages/messages.hpp"
 #include "population.hpp"
 
 namespace arsverk::detail {
@@ -130,8 +131,17 @@ struct Context {
   // "linje 12 i arsverk.csv" / "line 12 of arsverk.csv", "Ark2, rad 12 i arsverk.xlsx" /
   // "Ark2, row 12 of arsverk.xlsx": where a message points, in its text.
   std::string where(Lang lang, int file, int64_t line) const;
-  void message(Severity s, const char* code, int file, int64_t line, std::string nb, std::string en,
-               int year = 0);
+  // Adds a message of the catalogue (messages/messages.hpp) about `file` (-1: none) at `line`
+  // (0: none) and the data `year` (0: none); its texts are made only when it is kept.
+  template <class Message>
+  void message(int file, int64_t line, const Message& m, int year = 0) {
+    if (diagnostics.admit(file_name(file), m.code, m.severity, line)) add_admitted(m.severity, m.code, file, line, m.texts(), year);
+  }
+
+ private:
+  void add_admitted(Severity s, const char* code, int file, int64_t line, msg::Texts texts, int year);
+
+ public:
 };
 
 // The stages.
@@ -159,7 +169,6 @@ std::pair<double, int> municipalities_population(const Context& ctx, Structure s
                                                  const std::function<bool(const Municipality&)>& in);
 Amounts shown(const Measures& m, const Present& present);
 Rates rates_of(const Amounts& m, const std::array<int64_t, 4>& population);
-std::string fmt_num(Fixed v, Lang lang);
 
 // Adds each category given in `from` into `into`; false when a sum would overflow (the measures
 // report it).

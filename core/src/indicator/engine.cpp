@@ -5,20 +5,10 @@
 #include <tuple>
 
 #include "context.hpp"
-#include "read/xlsx/cell_text.hpp"
 
 namespace arsverk {
 
 namespace detail {
-
-namespace {
-
-std::string capitalised(std::string s) {
-  if (!s.empty() && s[0] >= 'a' && s[0] <= 'z') s[0] = static_cast<char>(s[0] - 'a' + 'A');
-  return s;
-}
-
-}  // namespace
 
 const std::string& Context::file_name(int source) const {
   static const std::string none;
@@ -31,30 +21,18 @@ const std::string& Context::sheet_name(int source) const {
   return source >= 0 && source < static_cast<int>(sources.size()) ? sources[source].sheet : none;
 }
 
-// A message tied to a line says where in its text too: the page shows only the text.
-void Context::message(Severity s, const char* code, int file, int64_t line, std::string nb, std::string en,
-                      int year) {
+// A message tied to a line says where in its text too, naming the file: the page shows only the text.
+void Context::add_admitted(Severity s, const char* code, int file, int64_t line, msg::Texts texts, int year) {
+  Diagnostic d{s, code, file_name(file), line, 0, std::move(texts.nb), std::move(texts.en), year};
   if (line > 0) {
-    nb = capitalised(where(Lang::Nb, file, line)) + ": " + nb;
-    en = capitalised(where(Lang::En, file, line)) + ": " + en;
+    d.sheet = sheet_name(file);
+    d.place_in_text = PlaceInText::CellOfFile;
   }
-  Diagnostic d{s, code, file_name(file), line, 0, std::move(nb), std::move(en), year};
-  if (line > 0) d.sheet = sheet_name(file);
-  diagnostics.add(std::move(d));
+  diagnostics.add_admitted(std::move(d));
 }
 
-std::string fmt_num(Fixed v, Lang lang) { return format_fixed(v, 2, lang); }
-
 std::string Context::where(Lang lang, int file, int64_t line) const {
-  const std::string& name = file_name(file);
-  const std::string& sheet = sheet_name(file);
-  std::string l = (lang == Lang::Nb ? "linje " : "line ") + std::to_string(line);
-  if (!sheet.empty()) {  // "Ark2, rad 12: " without its colon
-    l = xlsx::sheet_place(sheet, line, 0, lang == Lang::Nb);
-    l.resize(l.size() - 2);
-  }
-  if (name.empty()) return l;
-  return l + (lang == Lang::Nb ? " i " : " of ") + name;
+  return place_of_line(file_name(file), sheet_name(file), line, lang);
 }
 
 bool add_categories(CategoryAmounts& into, const CategoryAmounts& from) {
@@ -78,12 +56,7 @@ void report_overflow(Context& ctx, int file, int64_t line, const std::string& un
   for (int i = 0; i < 4; ++i)
     if (!ok[i]) measures += (measures.empty() ? "M" : ", M") + std::to_string(i + 1);
   if (measures.empty()) return;
-  ctx.message(Severity::Error, "arithmetic.overflow", file, line,
-              "Summen av årsverk for " + unit + " " + std::to_string(year) + " (" + measures +
-                  ") blir for stor til å regnes ut når tallene på denne linjen legges til. Et av tallene er trolig feil (for stort): sjekk dem. Måltallet vises ikke.",
-              "The sum of FTEs for " + unit + " " + std::to_string(year) + " (" + measures +
-                  ") becomes too large to compute when the figures on this line are added. One of the figures is probably wrong (too large): check them. The measure is not shown.",
-              year);
+  ctx.message(file, line, msg::ArithmeticOverflow{unit, year, measures}, year);
 }
 
 namespace {

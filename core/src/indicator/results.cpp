@@ -36,13 +36,7 @@ bool assign_population(Context& ctx, Result& r, int file, int64_t line) {
   auto found = ctx.population.find(r.code, r.level, structure_for_year(r.year), pop_year);
   if (!found || found->persons <= 0) {
     const std::string what = r.code + " " + r.name;
-    ctx.message(Severity::Error, "population.missing", file, line,
-                "Mangler befolkning for " + what + " 1. januar " + std::to_string(pop_year) +
-                    ", så årsverk per 1 000 innbyggere kan ikke regnes ut for " + std::to_string(r.year) +
-                    ". Legg til en befolkningsfil (for eksempel SSBs tabell 07459) som har med enheten, eller velg et annet befolkningsår.",
-                "No population for " + what + " on 1 January " + std::to_string(pop_year) +
-                    ", so FTEs per 1,000 inhabitants cannot be computed for " + std::to_string(r.year) +
-                    ". Add a population file (for example SSB table 07459) that includes the unit, or choose the other population year.", r.year);
+    ctx.message(file, line, msg::PopulationMissing{what, pop_year, r.year}, r.year);
     return false;
   }
   r.population = found->persons;

@@ -114,11 +114,7 @@ void apply_suppression(Context& ctx) {
     r.flags.push_back("suppressed");
   }
   for (int year : unknown_years) {
-    ctx.message(Severity::Info, "suppression.not_applied", -1, 0,
-                "Regelen om å holde utenfor kommuner uten egne årsverk for voksne eller for barn og unge kunne ikke brukes for " +
-                    std::to_string(year) + " fordi årsverkene mangler målgruppe (voksne / barn og unge). Legg til en kolonne «målgruppe» for å bruke den.",
-                "The rule that leaves out municipalities without own FTEs for adults or for children and young people could not be applied for " +
-                    std::to_string(year) + " because the FTEs have no target group (adults / children and young people). Add a 'målgruppe' column to apply it.", year);
+    ctx.message(-1, 0, msg::SuppressionNotApplied{year}, year);
   }
 }
 

@@ -57,19 +57,11 @@ std::optional<CellMeasures> measures_of(Context& ctx, const Cell& cell, int year
       const Fixed total = v(Category::Total);
       for (Category c : {Category::A, Category::B, Category::C, Category::D, Category::E}) {
         if (v(c) > total) {
-          ctx.message(Severity::Warning, "check.category_above_total", cell.file, cell.line,
-                      std::string("Kategori ") + to_string(c) + " (" + fmt_num(v(c), Lang::Nb) + ") er større enn totalen (" +
-                          fmt_num(total, Lang::Nb) + ") for " + unit + ". Sjekk tallene før innsending.",
-                      std::string("Category ") + to_string(c) + " (" + fmt_num(v(c), Lang::En) + ") is larger than the total (" +
-                          fmt_num(total, Lang::En) + ") for " + unit + ". Check the figures before submitting.");
+          ctx.message(cell.file, cell.line, msg::CategoryAboveTotal{to_string(c), v(c), total, unit});
         }
       }
       if (m[0] != total) {
-        ctx.message(Severity::Warning, "check.total_mismatch", cell.file, cell.line,
-                    "Summen av a–e (" + fmt_num(m[0], Lang::Nb) + ") er ikke lik totalen som er oppgitt (" +
-                        fmt_num(total, Lang::Nb) + ") for " + unit + ". Kalkulatoren bruker summen av a–e.",
-                    "The sum of a–e (" + fmt_num(m[0], Lang::En) + ") differs from the total given (" +
-                        fmt_num(total, Lang::En) + ") for " + unit + ". The calculator uses the sum of a–e.");
+        ctx.message(cell.file, cell.line, msg::TotalMismatch2024{m[0], total, unit});
       }
     }
     return CellMeasures{m, by_category ? Form::S2024 : Form::Total2024};
@@ -78,11 +70,7 @@ std::optional<CellMeasures> measures_of(Context& ctx, const Cell& cell, int year
   const bool disjoint = has(Category::Ingen) || has(Category::AnnenVgs) || has(Category::VgsHelse) ||
                         has(Category::HoyUten) || has(Category::HoyMed);
   if (nested && disjoint) {
-    ctx.message(Severity::Error, "category.mixed_forms", cell.file, cell.line,
-                "Samme rad har både måltallene M1–M4 og utdanningsnivåene (ingen, annen_vgs, vgs_helse, hoy_uten, hoy_med) for " +
-                    unit + ". Bruk den ene formen. Raden er hoppet over.",
-                "The same row has both the measures M1–M4 and the education levels (ingen, annen_vgs, vgs_helse, hoy_uten, hoy_med) for " +
-                    unit + ". Use one form. The row was skipped.");
+    ctx.message(cell.file, cell.line, msg::CategoryMixedForms{unit});
     return std::nullopt;
   }
   if (disjoint) {
@@ -98,24 +86,13 @@ std::optional<CellMeasures> measures_of(Context& ctx, const Cell& cell, int year
     for (int i = 0; i + 1 < 4; ++i) {
       const bool both = (has(nested_cats[i]) || (i == 0 && has(Category::Total))) && has(nested_cats[i + 1]);
       if (both && m[i] < m[i + 1]) {
-        const std::string a_ = "M" + std::to_string(i + 1), b_ = "M" + std::to_string(i + 2);
-        ctx.message(Severity::Warning, "check.nested_order", cell.file, cell.line,
-                    "Måltallene skal være nøstet (M1 ≥ M2 ≥ M3 ≥ M4), men for " + unit + " er " + a_ + " = " +
-                        fmt_num(m[i], Lang::Nb) + " mindre enn " + b_ + " = " + fmt_num(m[i + 1], Lang::Nb) +
-                        ". M2 skal telle med alle med høyere utdanning, M3 alle med høyere utdanning, M4 bare dem med videreutdanning. Sjekk tallene; de er brukt slik de står.",
-                    "The measures must be nested (M1 ≥ M2 ≥ M3 ≥ M4), but for " + unit + " " + a_ + " = " +
-                        fmt_num(m[i], Lang::En) + " is less than " + b_ + " = " + fmt_num(m[i + 1], Lang::En) +
-                        ". M2 includes everyone with higher education, M3 all with higher education, M4 only those with further education. Check the figures; they are used as given.");
+        ctx.message(cell.file, cell.line, msg::NestedOrder{unit, i + 1, m[i], m[i + 1]});
         break;
       }
     }
   }
   if (has(Category::Total) && (disjoint || has(Category::M1)) && m[0] != v(Category::Total)) {
-    ctx.message(Severity::Warning, "check.total_mismatch", cell.file, cell.line,
-                "M1 (" + fmt_num(m[0], Lang::Nb) + ") er ikke lik totalen som er oppgitt (" + fmt_num(v(Category::Total), Lang::Nb) +
-                    ") for " + unit + ". Kalkulatoren bruker M1" + (disjoint ? ", summen av utdanningsnivåene." : "."),
-                "M1 (" + fmt_num(m[0], Lang::En) + ") differs from the total given (" + fmt_num(v(Category::Total), Lang::En) +
-                    ") for " + unit + ". The calculator uses M1" + (disjoint ? ", the sum of the education levels." : "."));
+    ctx.message(cell.file, cell.line, msg::TotalMismatch2015{m[0], v(Category::Total), unit, disjoint});
   }
   return CellMeasures{m, disjoint ? Form::Disjoint : Form::Nested};
 }

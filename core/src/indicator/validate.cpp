@@ -26,13 +26,7 @@ std::optional<Fixed>& at(CategoryAmounts& a, Category c) { return a[static_cast<
 void report_duplicate(Context& ctx, const ArsverkValue& v, int file, const Cell& cell) {
   const int c = static_cast<int>(v.category);
   const std::string what = v.unit + ", " + std::to_string(v.year) + ", " + to_string(v.category);
-  ctx.message(Severity::Warning, "value.duplicate", file, v.line,
-              "Samme enhet, år, målgruppe, tjeneste og kategori (" + what + ") står to ganger: her og på " +
-                  ctx.where(Lang::Nb, cell.files[c], cell.lines[c]) +
-                  ". Bare den første er talt med. Slå radene sammen hvis begge er riktige.",
-              "The same unit, year, target group, service and category (" + what + ") appears twice: here and on " +
-                  ctx.where(Lang::En, cell.files[c], cell.lines[c]) +
-                  ". Only the first is counted. Combine the rows if both are right.");
+  ctx.message(file, v.line, msg::ValueDuplicate{what, {ctx.file_name(cell.files[c]), ctx.sheet_name(cell.files[c]), cell.lines[c]}});
 }
 
 }  // namespace
@@ -43,42 +37,28 @@ std::optional<UnitInfo> resolve_unit(Context& ctx, const std::string& code, int 
   auto level = level_of_code(code);
   const std::string y = std::to_string(year);
   if (!level || *level == Level::KostraGruppe) {
-    ctx.message(Severity::Error, "unit.invalid", file, line,
-                "«" + code + "» er ikke et kommunenummer, bydelsnummer, fylkesnummer eller 0 for hele landet. Alle radene for enheten dette året er hoppet over.",
-                "'" + code + "' is not a municipality, district or county number, nor 0 for the whole country. All rows for the unit that year were skipped.");
+    ctx.message(file, line, msg::UnitInvalid{code});
     return std::nullopt;
   }
   if (*level == Level::Land) return UnitInfo{Level::Land, "Hele landet", "Norway", "", 0};
   auto structure = structure_for_year(year);
   if (!structure) {
-    ctx.message(Severity::Error, "unit.no_register", file, line,
-                "Kalkulatoren har kommune- og fylkesinndelingen fra 2020 og framover; for " + y +
-                    " kan bare tall for hele landet (0) regnes ut. Enheten " + code + " er hoppet over.",
-                "The calculator knows the municipality and county structure from 2020 on; for " + y +
-                    " only figures for the whole country (0) can be computed. Unit " + code + " was skipped.");
+    ctx.message(file, line, msg::UnitNoRegister{code, year});
     return std::nullopt;
   }
   const auto& reg = ctx.registers;
   if (*level == Level::Fylke) {
     if (const County* c = reg.county(*structure, code)) return UnitInfo{Level::Fylke, c->name, c->name, "", 0};
-    ctx.message(Severity::Error, "unit.unknown_county", file, line,
-                "Fylke " + code + " fantes ikke i " + y + " (fylkesinndelingen " + to_string(*structure) +
-                    "). Sjekk fylkesnummeret. Alle radene for enheten dette året er hoppet over.",
-                "County " + code + " did not exist in " + y + " (the " + to_string(*structure) +
-                    " structure). Check the county number. All rows for the unit that year were skipped.");
+    ctx.message(file, line, msg::UnitUnknownCounty{code, year, to_string(*structure)});
     return std::nullopt;
   }
   if (*level == Level::Bydel) {
     const District* d = reg.district(code);
     if (d && d->reports) return UnitInfo{Level::Bydel, d->name, d->name, "03", 0};
     if (d) {
-      ctx.message(Severity::Error, "unit.district_not_reporting", file, line,
-                  "Bydel " + code + " " + d->name + " rapporterer ikke årsverk selv (den har bare befolkning). Før årsverkene på Oslo kommune (0301) eller en bydel som rapporterer. Alle radene for enheten dette året er hoppet over.",
-                  "District " + code + " " + d->name + " does not report FTEs itself (it only has population). Put the FTEs on Oslo (0301) or a reporting district. All rows for the unit that year were skipped.");
+      ctx.message(file, line, msg::UnitDistrictNotReporting{code, d->name});
     } else {
-      ctx.message(Severity::Error, "unit.unknown_district", file, line,
-                  "«" + code + "» er ikke en av Oslos bydeler (030101–030115). Bare Oslos bydeler rapporterer egne årsverk. Alle radene for enheten dette året er hoppet over.",
-                  "'" + code + "' is not one of Oslo's districts (030101–030115). Only Oslo's districts report FTEs of their own. All rows for the unit that year were skipped.");
+      ctx.message(file, line, msg::UnitUnknownDistrict{code});
     }
     return std::nullopt;
   }
@@ -94,20 +74,10 @@ std::optional<UnitInfo> resolve_unit(Context& ctx, const std::string& code, int 
     for (const auto& r : right)
       if (const Municipality* n = reg.municipality(*structure, r)) named.push_back(r + " " + n->name);
     std::string list = join(named, " / ");
-    ctx.message(Severity::Error, "unit.wrong_structure", file, line,
-                "Kommunenummer " + code + " (" + m->name + ") gjelder kommuneinndelingen " + to_string(other) +
-                    ", men året er " + y + ". Bruk " + (list.empty() ? "nummeret som gjaldt det året" : list) +
-                    ". Alle radene for enheten dette året er hoppet over.",
-                "Municipality number " + code + " (" + m->name + ") belongs to the " + to_string(other) +
-                    " structure, but the year is " + y + ". Use " + (list.empty() ? "the number valid that year" : list) +
-                    ". All rows for the unit that year were skipped.");
+    ctx.message(file, line, msg::UnitWrongStructure{code, m->name, to_string(other), year, list});
     return std::nullopt;
   }
-  ctx.message(Severity::Error, "unit.unknown_municipality", file, line,
-              "Kommunenummer " + code + " fantes ikke i " + y + ". Sjekk nummeret mot kommuneinndelingen " +
-                  to_string(*structure) + ". Alle radene for enheten dette året er hoppet over.",
-              "Municipality number " + code + " did not exist in " + y + ". Check it against the " +
-                  to_string(*structure) + " structure. All rows for the unit that year were skipped.");
+  ctx.message(file, line, msg::UnitUnknownMunicipality{code, year, to_string(*structure)});
   return std::nullopt;
 }
 
@@ -128,11 +98,7 @@ void validate_references(Context& ctx) {
     const int m = r.measure;
     if (row.per_1000[m]) {
       const std::string what = r.unit + ", " + std::to_string(r.year) + ", M" + std::to_string(m + 1);
-      ctx.message(Severity::Warning, "reference.duplicate", input.file, r.line,
-                  "Samme enhet, år og måltall (" + what + ") står to ganger i referansetallene: her og på " +
-                      ctx.where(Lang::Nb, row.files[m], row.lines[m]) + ". Bare den første er brukt.",
-                  "The same unit, year and measure (" + what + ") appears twice in the reference figures: here and on " +
-                      ctx.where(Lang::En, row.files[m], row.lines[m]) + ". Only the first is used.");
+      ctx.message(input.file, r.line, msg::ReferenceDuplicate{what, {ctx.file_name(row.files[m]), ctx.sheet_name(row.files[m]), row.lines[m]}});
       continue;
     }
     row.per_1000[m] = r.per_1000.to_double();
@@ -177,25 +143,12 @@ void validate(Context& ctx) {
     if (v.year < 2015 || v.year > 2100) {
       // Said once for the row, not once for each of its categories.
       if (!rows_out_of_range.insert({file, v.line}).second) continue;
-      ctx.message(Severity::Error, "year.out_of_range", file, v.line,
-                  "Året " + std::to_string(v.year) + " er utenfor det indikatoren dekker (2015 og senere). Raden er hoppet over.",
-                  "The year " + std::to_string(v.year) + " is outside what the indicator covers (2015 on). The row was skipped.");
+      ctx.message(file, v.line, msg::YearOutOfRange{v.year});
       continue;
     }
     const Schema schema = schema_for_year(v.year);
     if (auto cs = schema_of(v.category); cs && *cs != schema) {
-      const bool new_cats = *cs == Schema::S2024;
-      ctx.message(Severity::Error, "category.wrong_schema", file, v.line,
-                  std::string("Kategori «") + to_string(v.category) + "» hører til " +
-                      (new_cats ? "skjemaet fra 2024 (a–e), men året er " : "skjemaet for 2015–2023 (M1–M4), men året er ") +
-                      std::to_string(v.year) + ". Tallene før og etter 2024 kan ikke blandes; bruk " +
-                      (new_cats ? "de fire måltallene M1–M4 for år til og med 2023." : "kategoriene a–e fra og med 2024.") +
-                      " Verdien er hoppet over.",
-                  std::string("Category '") + to_string(v.category) + "' belongs to the " +
-                      (new_cats ? "2024 schema (a–e), but the year is " : "2015–2023 schema (M1–M4), but the year is ") +
-                      std::to_string(v.year) + ". Figures before and after 2024 cannot be mixed; use " +
-                      (new_cats ? "the four measures M1–M4 for years up to 2023." : "categories a–e from 2024 on.") +
-                      " The value was skipped.");
+      ctx.message(file, v.line, msg::CategoryWrongSchema{to_string(v.category), v.year, *cs == Schema::S2024});
       continue;
     }
     const bool same_unit_year = last_key && last_key->second == v.year && last_key->first == v.unit;

@@ -167,9 +167,7 @@ struct FileReader::Impl {
     if (final && t.empty()) {
       mode = Mode::Ignore;
       ctx.out.encoding = h.empty() && !bom ? "" : (bom ? "utf-8-bom" : "utf-8");
-      ctx.report(Severity::Error, "file.empty", 0, 0,
-                 "Filen er tom. Velg filen med tabellen (årsverk eller folkemengde).",
-                 "The file is empty. Choose the file with the table (FTEs or population).");
+      ctx.report(0, 0, msg::FileEmpty{});
       return;
     }
     if (xlsx::looks_like_zip(h)) {
@@ -208,12 +206,7 @@ struct FileReader::Impl {
   void finish_zip() {
     if (zip_too_big || zip.size() > ctx.limits.max_xlsx_bytes) {
       ctx.out.kind = FileKind::Unknown;
-      std::string mb = std::to_string(ctx.limits.max_xlsx_bytes >> 20);
-      ctx.report(Severity::Error, "xlsx.too_large", 0, 0,
-                 "Excel-filen er større enn " + mb + " MB, som er grensen for Excel-filer. Lagre arket "
-                 "som CSV (som leses uansett størrelse) og legg inn den filen.",
-                 "The Excel file is larger than " + mb + " MB, the limit for Excel files. Save the sheet "
-                 "as CSV (read at any size) and add that file.");
+      ctx.report(0, 0, msg::XlsxTooLarge{ctx.limits.max_xlsx_bytes >> 20});
       return;
     }
     xlsx::read_zip(ctx, zip);
@@ -328,13 +321,7 @@ struct FileReader::Impl {
       if (json_too_big) {
         ctx.out.kind = FileKind::Unknown;
         ctx.out.format = "json-stat2";
-        ctx.report(Severity::Error, "jsonstat.too_large", 0, 0,
-                   "JSON-filen er større enn " + std::to_string(ctx.limits.max_json_bytes >> 20) +
-                       " MB, som er grensen for JSON-stat. Hent færre regioner eller år om gangen, "
-                       "eller last ned som CSV.",
-                   "The JSON file is larger than " + std::to_string(ctx.limits.max_json_bytes >> 20) +
-                       " MB, the limit for JSON-stat. Fetch fewer regions or years at a time, or "
-                       "download as CSV.");
+        ctx.report(0, 0, msg::JsonstatTooLarge{ctx.limits.max_json_bytes >> 20});
       } else {
         read_jsonstat(ctx, std::move(json), bom);
       }

@@ -19,20 +19,14 @@ const char* const kAcceptedEn =
 
 void ReadContext::report(Severity severity, const char* code, int64_t line, int column,
                          const std::string& nb, const std::string& en) {
-  std::string pnb, pen;
-  if (!sheet.empty()) {
-    pnb = xlsx::sheet_place(sheet, line, column, true);
-    pen = xlsx::sheet_place(sheet, line, column, false);
-  } else if (line > 0 && column > 0) {
-    pnb = "Linje " + std::to_string(line) + ", kolonne " + std::to_string(column) + ": ";
-    pen = "Line " + std::to_string(line) + ", column " + std::to_string(column) + ": ";
-  } else if (line > 0) {
-    pnb = "Linje " + std::to_string(line) + ": ";
-    pen = "Line " + std::to_string(line) + ": ";
-  }
-  Diagnostic d{severity, code, name, line, column, pnb + nb, pen + en};
+  if (diagnostics.admit(name, code, severity, line)) add_admitted(severity, code, line, column, {nb, en});
+}
+
+void ReadContext::add_admitted(Severity severity, const char* code, int64_t line, int column, msg::Texts texts) {
+  Diagnostic d{severity, code, name, line, column, std::move(texts.nb), std::move(texts.en)};
   d.sheet = sheet;
-  diagnostics.add(std::move(d));
+  d.place_in_text = PlaceInText::Cell;
+  diagnostics.add_admitted(std::move(d));
 }
 
 std::string q(std::string_view text, std::size_t max_bytes) {
@@ -330,13 +324,7 @@ void report_restored_zero(ReadContext& ctx, bool& reported, std::string_view tex
                           const std::string& code, int64_t line, int column) {
   if (reported) return;
   reported = true;
-  ctx.report(Severity::Info, "unit.leading_zero_restored", line, column,
-             q(text) + " er lest som " + q(code) +
-                 ": Excel fjerner ofte nuller foran tall, så vi har lagt dem til igjen i hele filen. "
-                 "Sjekk at numrene stemmer.",
-             q(text) + " was read as " + q(code) +
-                 ": Excel often drops leading zeros, so they were restored throughout the file. "
-                 "Check that the numbers are right.");
+  ctx.report(line, column, msg::UnitLeadingZeroRestored{text, code});
 }
 
 void report_thousands_grouped(ReadContext& ctx, bool& reported, Severity severity,
@@ -344,53 +332,27 @@ void report_thousands_grouped(ReadContext& ctx, bool& reported, Severity severit
                               int column) {
   if (reported) return;
   reported = true;
-  ctx.report(severity, "unit.thousands_separator", line, column,
-             q(text) + " er lest som kommunenummer " + q(code) + ", ikke som et fylke: "
-             "skilletegnet er Excels tusenskille. Det gjelder alle slike celler i filen. Formater "
-             "kolonnen som tekst eller tall uten tusenskille, og sjekk numrene.",
-             q(text) + " was read as municipality number " + q(code) + ", not as a county: the "
-             "separator is Excel's thousands separator. This applies to every such cell in the "
-             "file. Format the column as text or as a number without thousands separator, and "
-             "check the numbers.");
+  ctx.report(severity, line, column, msg::UnitThousandsSeparator{text, code});
 }
 
 void report_bad_unit(ReadContext& ctx, const UnitResult& r, std::string_view text, int64_t line,
                      int column, const char* what_nb, const char* what_en) {
   switch (r.status) {
     case UnitStatus::Ambiguous:
-      ctx.report(Severity::Error, "unit.ambiguous_name", line, column,
-                 q(text) + " passer på flere kommuner: " + join(r.candidates) +
-                     ". Skriv kommunenummeret i stedet for navnet. " + what_nb,
-                 q(text) + " matches several municipalities: " + join(r.candidates) +
-                     ". Write the municipality number instead of the name. " + what_en);
+      ctx.report(line, column, msg::UnitAmbiguousName{text, r.candidates, what_nb, what_en});
       break;
     case UnitStatus::NeedsYear:
-      ctx.report(Severity::Error, "unit.ambiguous_name", line, column,
-                 q(text) + " kan ikke slås opp uten et gyldig år (kommunestrukturen avhenger av året). "
-                     "Skriv kommunenummeret, eller rett året. " + what_nb,
-                 q(text) + " cannot be looked up without a valid year (the municipality structure "
-                     "depends on the year). Write the municipality number, or fix the year. " + what_en);
+      ctx.report(line, column, msg::UnitNeedsYear{text, what_nb, what_en});
       break;
     case UnitStatus::Historical:
-      ctx.report(Severity::Error, "unit.historical", line, column,
-                 q(text) + " er en historisk enhet (med periode i parentes), ikke en av dagens. "
-                     "Bruk dagens kommune- eller bydelsnummer. " + what_nb,
-                 q(text) + " is a historical unit (with a period in parentheses), not a current one. "
-                     "Use today's municipality or district number. " + what_en);
+      ctx.report(line, column, msg::UnitHistorical{text, what_nb, what_en});
       break;
     case UnitStatus::Rest:
     case UnitStatus::NotMunicipality:
-      ctx.report(Severity::Error, "unit.not_a_unit", line, column,
-                 q(text) + " er ikke en kommune, bydel, fylke eller hele landet. " + what_nb,
-                 q(text) + " is not a municipality, district, county or the whole country. " + what_en);
+      ctx.report(line, column, msg::UnitNotAUnit{text, what_nb, what_en});
       break;
     default:
-      ctx.report(Severity::Error, "unit.unknown_name", line, column,
-                 q(text) + " er ikke et kommunenummer, bydelsnummer, fylkesnummer eller et navn vi "
-                     "kjenner. Skriv for eksempel 3101, 3101 Halden, 030101 eller 03. " + what_nb,
-                 q(text) + " is not a municipality, district or county number, nor a name we know. "
-                     "Write for example 3101, 3101 Halden, 030101 or 03. " + what_en);
-      break;
+      ctx.report(line, column, msg::UnitUnknownName{text, what_nb, what_en});
   }
 }
 
@@ -862,13 +824,7 @@ void PopulationAccumulator::finish(ReadContext& ctx) {
     }
     if (!found) continue;
     if (value <= 0) {
-      ctx.report(Severity::Error, "population.zero", cell.line, 0,
-                 "Folkemengden for " + q(key.first) + " i " + std::to_string(key.second) +
-                     " er 0. Raten per 1 000 innbyggere kan ikke regnes ut; tallet er ikke brukt. "
-                     "Sjekk at du har tatt med alle aldre for denne enheten.",
-                 "The population of " + q(key.first) + " in " + std::to_string(key.second) +
-                     " is 0. The rate per 1,000 inhabitants cannot be computed; the figure is not "
-                     "used. Check that all ages are included for this unit.");
+      ctx.report(cell.line, 0, msg::PopulationZero{key.first, key.second});
       continue;
     }
     ctx.out.population[key] = value;
@@ -918,12 +874,6 @@ std::optional<AgeSpan> age_span(std::string_view label) {
   return span;
 }
 
-std::string age_text(int from, int to, bool open, bool nb) {
-  if (open) return std::to_string(from) + (nb ? " år eller eldre" : " years or older");
-  if (from == to) return std::to_string(from) + (nb ? " år" : " years");
-  return std::to_string(from) + "\u2013" + std::to_string(to) + (nb ? " år" : " years");
-}
-
 enum class SexLabel { Male, Female, Unknown };
 
 SexLabel sex_of(std::string_view label) {
@@ -962,23 +912,9 @@ bool PopulationAccumulator::whole_ages(ReadContext& ctx) {
     }
   }
   if (merged.size() == 1 && merged[0].from == 0 && merged[0].open) return true;
-  std::vector<std::string> nb, en;
-  for (const AgeSpan& s : merged) {
-    nb.push_back(age_text(s.from, s.to, s.open, true));
-    en.push_back(age_text(s.from, s.to, s.open, false));
-  }
-  const std::string dim = age_detail_.dimension.empty() ? std::string() : " (" + q(age_detail_.dimension) + ")";
-  ctx.report(Severity::Error, "population.partial_ages", age_detail_.first_line, age_detail_.column,
-             "Filen har bare aldrene " + join(nb, " og ") + dim +
-                 ", ikke hele befolkningen (0 år til 105 år eller eldre). Indikatoren regner per "
-                 "1 000 innbyggere i alle aldre. Velg alle aldre (eller «Alle aldre») under «Alder» i "
-                 "SSBs statistikkbank og last ned tabellen på nytt. Folkemengden summert over alder i "
-                 "denne filen er ikke brukt; SSBs tall som er bygd inn i programmet, brukes der de finnes.",
-             "The file has only the ages " + join(en, " and ") + dim +
-                 ", not the whole population (0 years to 105 years or older). The indicator is per "
-                 "1,000 inhabitants of all ages. Select all ages (or \"All ages\") under \"Age\" in "
-                 "SSB's StatBank and download the table again. The population summed over age in this "
-                 "file was not used; SSB's figures built into the program are used where they exist.");
+  std::vector<msg::PopulationPartialAges::Span> present;
+  for (const AgeSpan& s : merged) present.push_back({s.from, s.to, s.open});
+  ctx.report(age_detail_.first_line, age_detail_.column, msg::PopulationPartialAges{present, age_detail_.dimension});
   return false;
 }
 
@@ -997,18 +933,7 @@ bool PopulationAccumulator::whole_sexes(ReadContext& ctx) {
     present.push_back(q(label));
   }
   if (present.empty() || (male && female)) return true;
-  const std::string dim = sex_detail_.dimension.empty() ? std::string() : " (" + q(sex_detail_.dimension) + ")";
-  ctx.report(Severity::Error, "population.partial_sexes", sex_detail_.first_line, sex_detail_.column,
-             "Filen har bare " + join(present) + " for kjønn" + dim +
-                 ", ikke hele befolkningen. Indikatoren regner per 1 000 innbyggere av begge kjønn. "
-                 "Velg begge kjønn (eller «Begge kjønn») under «Kjønn» i SSBs statistikkbank og last "
-                 "ned tabellen på nytt. Folkemengden summert over kjønn i denne filen er ikke brukt; "
-                 "SSBs tall som er bygd inn i programmet, brukes der de finnes.",
-             "The file has only " + join(present) + " for sex" + dim +
-                 ", not the whole population. The indicator is per 1,000 inhabitants of both sexes. "
-                 "Select both sexes (or \"Both sexes\") under \"Sex\" in SSB's StatBank and download "
-                 "the table again. The population summed over sex in this file was not used; SSB's "
-                 "figures built into the program are used where they exist.");
+  ctx.report(sex_detail_.first_line, sex_detail_.column, msg::PopulationPartialSexes{present, sex_detail_.dimension});
   return false;
 }
 
@@ -1051,9 +976,7 @@ std::optional<std::string> PopulationRegions::resolve(ReadContext& ctx, std::str
     case UnitStatus::Rest: rest_.add(l, line); return std::nullopt;
     case UnitStatus::NotMunicipality: not_municipality_.add(l, line); return std::nullopt;
     case UnitStatus::Empty:
-      ctx.report(Severity::Error, "unit.missing", line, column,
-                 "Regionen mangler. Raden er hoppet over.",
-                 "The region is missing. The row was skipped.");
+      ctx.report(line, column, msg::UnitMissingRegion{});
       return std::nullopt;
     default:
       report_bad_unit(ctx, r, label, line, column, "Raden er hoppet over.", "The row was skipped.");
@@ -1079,62 +1002,33 @@ std::optional<std::string> PopulationRegions::resolve(ReadContext& ctx, std::str
 
 void report_population_overflow(ReadContext& ctx, const std::string& code, int year,
                                 std::string_view value, int64_t line, int column) {
-  ctx.report(Severity::Error, "population.overflow", line, column,
-             q(value) + " gjør folkemengden for " + q(code) + " i " + std::to_string(year) +
-                 " større enn 1 000 milliarder, langt mer enn noen befolkning. Sjekk tallene for "
-                 "denne enheten. Tallet er hoppet over.",
-             q(value) + " makes the population of " + q(code) + " in " + std::to_string(year) +
-                 " larger than 1,000 billion, far more than any population. Check the figures "
-                 "for this unit. The figure was skipped.");
+  ctx.report(line, column, msg::PopulationOverflow{value, code, year});
 }
 
-void PopulationRegions::finish(ReadContext& ctx) {
-  auto emit = [&](const IgnoredRegions& ig, const char* code, const std::string& what_nb,
-                  const std::string& what_en) {
-    if (ig.rows == 0) return;
-    std::vector<std::string> examples;
-    for (const auto& l : ig.labels) {
-      if (examples.size() == 3) break;
-      examples.push_back(q(l));
-    }
-    std::string n = std::to_string(ig.labels.size());
-    std::string rows = std::to_string(ig.rows);
-    ctx.report(Severity::Info, code, ig.first_line, 0,
-               "Ikke tatt med: " + what_nb + ", " + n + " i alt (" + rows + " rader), for eksempel " +
-                   join(examples) + ".",
-               "Left out: " + what_en + ", " + n + " in all (" + rows + " rows), for example " +
-                   join(examples) + ".");
-  };
-  emit(historical_, "population.historical_ignored",
-       "historiske enheter med periode i parentes, i år utenfor perioden",
-       "historical units with a period in parentheses, in years outside the period");
-  if (historical_used_.rows > 0) {
-    std::vector<std::string> examples;
-    for (const auto& l : historical_used_.labels) {
-      if (examples.size() == 3) break;
-      examples.push_back(q(l));
-    }
-    const std::string n = std::to_string(historical_used_.labels.size());
-    ctx.report(Severity::Info, "population.historical_used", historical_used_.first_line, 0,
-               n + " enhet(er) med periode i parentes, for eksempel " + join(examples) +
-                   ", er lest som folkemengden for sitt nummer i årene i perioden.",
-               n + " unit(s) with a period in parentheses, for example " + join(examples) +
-                   ", were read as the population of their number in the years of the period.");
+namespace {
+
+// One info for the region labels of one kind a population file left out, with three examples.
+template <class Message>
+void report_ignored(ReadContext& ctx, const IgnoredRegions& ig) {
+  if (ig.rows == 0) return;
+  std::vector<std::string> examples;
+  for (const auto& l : ig.labels) {
+    if (examples.size() == 3) break;
+    examples.push_back(q(l));
   }
-  emit(rest_, "population.rest_ignored", "restposter (K-Rest: delte kommuner og uoppgitt)",
-       "rest rows (K-Rest: divided municipalities and unknown)");
-  emit(not_municipality_, "population.not_municipality_ignored",
-       "regioner som ikke er kommuner (Svalbard, kontinentalsokkelen o.l.)",
-       "regions that are not municipalities (Svalbard, the continental shelf and the like)");
-  emit(city_total_, "population.city_total_ignored",
-       "bytotaler fra bydelstabellen (kommunens folkemengde hentes fra kommunetallet)",
-       "city totals from the district table (the municipality's population comes from its own "
-       "figure)");
-  emit(unknown_district_, "population.unknown_district_ignored", "uoppgitte bydeler",
-       "unknown districts");
-  emit(other_city_, "population.other_city_ignored",
-       "bydeler i andre byer enn Oslo (bare Oslos bydeler er enheter i indikatoren)",
-       "districts of cities other than Oslo (only Oslo's districts are units of the indicator)");
+  ctx.report(ig.first_line, 0, Message{{ig.labels.size(), ig.rows, examples}});
+}
+
+}  // namespace
+
+void PopulationRegions::finish(ReadContext& ctx) {
+  report_ignored<msg::PopulationHistoricalIgnored>(ctx, historical_);
+  report_ignored<msg::PopulationHistoricalUsed>(ctx, historical_used_);
+  report_ignored<msg::PopulationRestIgnored>(ctx, rest_);
+  report_ignored<msg::PopulationNotMunicipalityIgnored>(ctx, not_municipality_);
+  report_ignored<msg::PopulationCityTotalIgnored>(ctx, city_total_);
+  report_ignored<msg::PopulationUnknownDistrictIgnored>(ctx, unknown_district_);
+  report_ignored<msg::PopulationOtherCityIgnored>(ctx, other_city_);
 }
 
 }  // namespace arsverk::detail

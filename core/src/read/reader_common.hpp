@@ -15,6 +15,7 @@
 #include "arsverk/model.hpp"
 #include "arsverk/reader.hpp"
 #include "arsverk/registers.hpp"
+#include "messages/messages.hpp"
 
 namespace arsverk::detail {
 
@@ -29,10 +30,23 @@ struct ReadContext {
   ParsedFile out;
   std::string sheet;  // the worksheet being read (.xlsx): line is its row, column its column
 
-  // Adds a message; prefixes "Linje L, kolonne C: " / "Line L, column C: " when line > 0, or
-  // the cell ("Ark1!C7: ") when a sheet is being read.
+  // Adds a message of the catalogue (messages/messages.hpp) at line and column (0: none) of
+  // this file, or of its sheet; its texts are made only when it is kept.
+  template <class Message>
+  void report(int64_t line, int column, const Message& m) {
+    report(m.severity, line, column, m);
+  }
+  template <class Message>
+  void report(Severity severity, int64_t line, int column, const Message& m) {
+    if (diagnostics.admit(name, m.code, severity, line)) add_admitted(severity, m.code, line, column, m.texts());
+  }
+  // Not yet in the catalogue (the .xlsx reader, JSON-stat's structural failures, binary files):
+  // texts made by the caller, then the cap asked.
   void report(Severity severity, const char* code, int64_t line, int column, const std::string& nb,
               const std::string& en);
+
+ private:
+  void add_admitted(Severity severity, const char* code, int64_t line, int column, msg::Texts texts);
 };
 
 // Quotes a cell for messages: «text» in both languages (shortened when long).

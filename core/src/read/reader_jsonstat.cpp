@@ -592,9 +592,7 @@ void read_jsonstat(ReadContext& ctx, std::string text, bool bom) {
     const std::string& tcode = dims[time_d].codes[pos[time_d]];
     const std::optional<int> year = year_at[pos[time_d]];
     if (!year) {
-      ctx.report(Severity::Error, "year.invalid", 0, 0,
-                 q(tcode) + " i tidsdimensjonen er ikke et årstall. Verdien er hoppet over.",
-                 q(tcode) + " in the time dimension is not a year. The value was skipped.");
+      ctx.report(0, 0, msg::JsonstatYearInvalid{tcode});
       return;
     }
     // Region.
@@ -627,19 +625,11 @@ void read_jsonstat(ReadContext& ctx, std::string text, bool bom) {
       }
     }
     if (!ok) {
-      ctx.report(Severity::Error, "population.not_integer", 0, 0,
-                 "Verdien " + q(v.dump()) + " for " + describe(pos) +
-                     " er ikke et helt tall. Verdien er hoppet over.",
-                 "The value " + q(v.dump()) + " for " + describe(pos) +
-                     " is not a whole number. The value was skipped.");
+      ctx.report(0, 0, msg::JsonstatNotInteger{v.dump(), describe(pos)});
       return;
     }
     if (n < 0) {
-      ctx.report(Severity::Error, "population.negative", 0, 0,
-                 "Verdien " + std::to_string(n) + " for " + describe(pos) +
-                     " er negativ. Folkemengde kan ikke være negativ. Verdien er hoppet over.",
-                 "The value " + std::to_string(n) + " for " + describe(pos) +
-                     " is negative. A population cannot be negative. The value was skipped.");
+      ctx.report(0, 0, msg::JsonstatNegative{n, describe(pos)});
       return;
     }
     const bool age_total = age_d < 0 || age_total_at[pos[age_d]];
@@ -649,11 +639,7 @@ void read_jsonstat(ReadContext& ctx, std::string text, bool bom) {
     switch (acc.add(code, *year, age_total, sex_total, age_id, sex_id, n, 0)) {
       case PopulationAccumulator::Added::Yes: break;
       case PopulationAccumulator::Added::Duplicate:
-        ctx.report(Severity::Warning, "population.duplicate", 0, 0,
-                   "Folkemengden for " + q(code) + " i " + std::to_string(*year) +
-                       " står to ganger (" + describe(pos) + "). Bare den første er brukt.",
-                   "The population of " + q(code) + " in " + std::to_string(*year) +
-                       " appears twice (" + describe(pos) + "). Only the first is used.");
+        ctx.report(0, 0, msg::JsonstatPopulationDuplicate{code, *year, describe(pos)});
         break;
       case PopulationAccumulator::Added::Overflow:
         report_population_overflow(ctx, code, *year, std::to_string(n), 0, 0);
@@ -685,29 +671,14 @@ void read_jsonstat(ReadContext& ctx, std::string text, bool bom) {
       one(sparse[k].first, sparse[k].second);
     }
     if (repeated) {
-      ctx.report(Severity::Error, "jsonstat.duplicate_key", 0, 0,
-                 std::to_string(repeated) + " verdi(er) i «value» har en posisjon som står før "
-                     "(den første: " + std::to_string(repeated_first) + ") og er hoppet over; "
-                     "den første verdien for posisjonen er brukt.",
-                 std::to_string(repeated) + " value(s) in \"value\" have a position that came "
-                     "before (the first: " + std::to_string(repeated_first) + ") and were "
-                     "skipped; the first value for the position is used.");
+      ctx.report(0, 0, msg::JsonstatDuplicateKey{repeated, repeated_first});
     }
     if (bad_index) {
-      ctx.report(Severity::Error, "jsonstat.size_mismatch", 0, 0,
-                 std::to_string(bad_index) + " verdi(er) har en posisjon utenfor datasettet (0–" +
-                     std::to_string(total ? total - 1 : 0) + ") og er hoppet over.",
-                 std::to_string(bad_index) + " value(s) have a position outside the dataset (0–" +
-                     std::to_string(total ? total - 1 : 0) + ") and were skipped.");
+      ctx.report(0, 0, msg::JsonstatOutsideDataset{bad_index, total ? total - 1 : 0});
     }
   }
   if (missing) {
-    ctx.report(Severity::Warning, "number.missing_values", 0, 0,
-               std::to_string(missing) + " verdi(er) mangler (null eller SSB-symbol som «..», «.», «:» "
-               "eller «-»; den første: " + missing_first + ") og er regnet som manglende, ikke som 0.",
-               std::to_string(missing) + " value(s) are missing (null or an SSB symbol such as \"..\", "
-               "\".\", \":\" or \"-\"; the first: " + missing_first + ") and were treated as missing, "
-               "not as 0.");
+    ctx.report(0, 0, msg::JsonstatMissingValues{missing, missing_first});
   }
   regions.finish(ctx);
   acc.finish(ctx);

@@ -46,17 +46,7 @@ void TableReader::Impl::drop_trailing_empty(CsvRecord& rec) const {
 void TableReader::Impl::on_record(CsvRecord& rec) {
   if (fast_population && stage == Stage::Data && population_row_fast(rec)) return;
   if (rec.too_long) {
-    ctx.report(Severity::Error, "csv.line_too_long", rec.line, 0,
-               "Linjen er lengre enn " + std::to_string(ctx.limits.max_line_bytes) +
-                   " byte og er hoppet over." +
-                   (rec.open_quote ? " Trolig mangler et avsluttende anførselstegn (\") i en celle; "
-                                     "linjene etter kan også være slått sammen."
-                                   : " Sjekk at filen er en tabell med én rad per linje."),
-               "The line is longer than " + std::to_string(ctx.limits.max_line_bytes) +
-                   " bytes and was skipped." +
-                   (rec.open_quote ? " A closing quote (\") is probably missing in a cell; the "
-                                     "following lines may have been merged too."
-                                   : " Check that the file is a table with one row per line."));
+    ctx.report(rec.line, 0, msg::CsvLineTooLong{ctx.limits.max_line_bytes, rec.open_quote});
     return;
   }
   drop_trailing_empty(rec);
@@ -64,34 +54,16 @@ void TableReader::Impl::on_record(CsvRecord& rec) {
     if (stage == Stage::Dead) return;
     if (stage == Stage::Data || pre_content > 0) {
       // Below the first lines of a table: one bad row, skipped; the rest is still read.
-      ctx.report(Severity::Error, "csv.too_many_columns", rec.line, 0,
-                 "Raden har " + std::to_string(rec.fields.size()) + " kolonner (mer enn " +
-                     std::to_string(ctx.limits.max_columns) +
-                     ") og er hoppet over. Sjekk at raden ikke er slått sammen med andre, og "
-                     "skilletegnet.",
-                 "The row has " + std::to_string(rec.fields.size()) + " columns (more than " +
-                     std::to_string(ctx.limits.max_columns) +
-                     ") and was skipped. Check that it is not several rows run together, and "
-                     "the delimiter.");
+      ctx.report(rec.line, 0, msg::CsvRowTooWide{rec.fields.size(), ctx.limits.max_columns});
       return;
     }
-    ctx.report(Severity::Error, "csv.too_many_columns", rec.line, 0,
-               "Raden har " + std::to_string(rec.fields.size()) + " kolonner (mer enn " +
-                   std::to_string(ctx.limits.max_columns) +
-                   "). Dette er ikke en tabell vi kan lese. " + kAcceptedNb,
-               "The row has " + std::to_string(rec.fields.size()) + " columns (more than " +
-                   std::to_string(ctx.limits.max_columns) +
-                   "). This is not a table we can read. " + kAcceptedEn);
+    ctx.report(rec.line, 0, msg::CsvNotATable{rec.fields.size(), ctx.limits.max_columns});
     ctx.out.kind = FileKind::Unknown;
     stage = Stage::Dead;
     return;
   }
   if (rec.unterminated) {
-    ctx.report(Severity::Warning, "csv.unterminated_quote", rec.line, 0,
-               "Filen slutter inne i en celle med anførselstegn (\"). Sjekk at hver celle som "
-               "begynner med \" også slutter med \".",
-               "The file ends inside a quoted cell (\"). Check that every cell that starts with \" "
-               "also ends with \".");
+    ctx.report(rec.line, 0, msg::CsvUnterminatedQuote{});
   }
   if (stage == Stage::Dead) return;
   decode(rec, row_);
@@ -116,15 +88,7 @@ bool TableReader::Impl::shape_ok(const Row& r) const {
 
 void TableReader::Impl::flush_pending_as_errors() {
   for (const auto& [line, n] : pending) {
-    ctx.report(Severity::Error, "csv.wrong_shape", line, 0,
-               "Raden har " + std::to_string(n) + " felt, men overskriften har " +
-                   std::to_string(eff_width) +
-                   " kolonner. Raden er hoppet over. Sjekk skilletegnet og at desimaltall med komma "
-                   "står i anførselstegn.",
-               "The row has " + std::to_string(n) + " fields but the header has " +
-                   std::to_string(eff_width) +
-                   " columns. The row was skipped. Check the delimiter, and that decimal numbers "
-                   "with a comma are quoted.");
+    ctx.report(line, 0, msg::CsvWrongShape{n, eff_width});
   }
   pending.clear();
   pending_data.clear();
@@ -182,15 +146,9 @@ std::optional<int> TableReader::Impl::parse_year(const Row& r, int col) {
     if (y >= 1900 && y <= 2100) return y;
   }
   if (t.empty())
-    ctx.report(Severity::Error, "year.missing", r.line, col + 1,
-               "Året mangler. Skriv årstallet, for eksempel 2024. Raden er hoppet over.",
-               "The year is missing. Write the year, for example 2024. The row was skipped.");
+    ctx.report(r.line, col + 1, msg::YearMissing{});
   else
-    ctx.report(Severity::Error, "year.invalid", r.line, col + 1,
-               q(t) + " er ikke et årstall. Skriv året med fire sifre, for eksempel 2024. Raden er "
-                      "hoppet over.",
-               q(t) + " is not a year. Write the year with four digits, for example 2024. The row "
-                      "was skipped.");
+    ctx.report(r.line, col + 1, msg::YearInvalid{t});
   return std::nullopt;
 }
 
@@ -217,41 +175,18 @@ void TableReader::Impl::finish() {
         pending.clear();
         pending_data.clear();
       } else if (pending_count > 0) {
-        ctx.report(Severity::Info, "csv.footnotes_ignored", pending_first, 0,
-                   std::to_string(pending_count) +
-                       " linje(r) under tabellen har en annen form enn tabellen (fotnoter, kilde "
-                       "o.l.) og er ikke lest.",
-                   std::to_string(pending_count) +
-                       " line(s) below the table have another shape than the table (footnotes, "
-                       "source and the like) and were not read.");
+        ctx.report(pending_first, 0, msg::CsvFootnotesIgnored{pending_count});
       }
     }
     if (data_rows == 0) {
-      ctx.report(Severity::Error, "file.header_only", header_line, 0,
-                 "Filen har overskrifter, men ingen rader med tall under dem. Sjekk at du lagret "
-                 "hele arket.",
-                 "The file has headers but no rows of figures below them. Check that you saved "
-                 "the whole sheet.");
+      ctx.report(header_line, 0, msg::FileHeaderOnly{});
     }
     if (missing) {
       bool pop = layout == Layout::PopSsb || layout == Layout::PopSimple;
-      ctx.report(Severity::Warning, "number.missing_values", missing_first_line, missing_first_col,
-                 std::to_string(missing) + " celle(r) har ingen verdi (tom eller SSB-symbol som «..», "
-                 "«.», «:» eller «-»; den første: " + q(missing_first_text) + ") og er regnet som "
-                 "manglende, ikke som 0." + (pop ? " Sjekk at folkemengden er hentet for riktig år."
-                                                 : ""),
-                 std::to_string(missing) + " cell(s) have no value (empty or an SSB symbol such as "
-                 "\"..\", \".\", \":\" or \"-\"; the first: " + q(missing_first_text) + ") and were "
-                 "treated as missing, not as 0." + (pop ? " Check that the population is for the "
-                                                          "right year." : ""));
+      ctx.report(missing_first_line, missing_first_col, msg::NumberMissingValues{missing, missing_first_text, pop});
     }
     if (other_contents) {
-      ctx.report(Severity::Info, "population.other_contents_ignored", other_contents_line,
-                 contents_col + 1,
-                 std::to_string(other_contents) + " rad(er) gjelder en annen statistikkvariabel enn "
-                 "folkemengde (den første: " + q(other_contents_text) + ") og er ikke lest.",
-                 std::to_string(other_contents) + " row(s) are for contents other than population "
-                 "(the first: " + q(other_contents_text) + ") and were not read.");
+      ctx.report(other_contents_line, contents_col + 1, msg::PopulationOtherContentsIgnored{other_contents, other_contents_text});
     }
     if (layout == Layout::PopSsb || layout == Layout::PopSimple) {
       regions.finish(ctx);

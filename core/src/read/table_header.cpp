@@ -44,9 +44,7 @@ void TableReader::Impl::decide(bool force) {
   for (const auto& r : rows) any_content = any_content || non_empty(r) > 0;
   if (!any_content) {
     stage = Stage::Dead;
-    ctx.report(Severity::Error, "file.empty", 0, 0,
-               "Filen er tom. Velg filen med tabellen (årsverk eller folkemengde).",
-               "The file is empty. Choose the file with the table (FTEs or population).");
+    ctx.report(0, 0, msg::FileEmpty{});
     return;
   }
   // SSB title: "07459: Population, by region, age, contents and year".
@@ -99,17 +97,7 @@ void TableReader::Impl::decide(bool force) {
 
 void TableReader::Impl::unknown_table(int64_t line, const std::string& found) {
   ctx.out.kind = FileKind::Unknown;
-  ctx.report(Severity::Error, "table.unrecognised", line, 0,
-             "Vi fant ikke kolonnene vi trenger. Kolonner i filen: " + found +
-                 ". For årsverk trengs kommune (kommunenummer), år og kategoriene a–e (eller "
-                 "M1–M4), eller kolonnene kategori og årsverk. For folkemengde trengs region, år "
-                 "og folkemengde, eller SSB-kolonner som «Personer 2023». Gi kolonnene slike "
-                 "overskrifter og prøv igjen.",
-             "We did not find the columns we need. Columns in the file: " + found +
-                 ". FTEs need municipality (number), year and the categories a–e (or "
-                 "M1–M4), or the columns category and FTEs. Population needs region, year and "
-                 "population, or SSB columns such as \"Persons 2023\". Give the columns such "
-                 "headers and try again.");
+  ctx.report(line, 0, msg::TableUnrecognised{found});
 }
 
 void TableReader::Impl::setup_columns() {
@@ -191,11 +179,7 @@ void TableReader::Impl::setup_columns() {
     }
     if (category_col >= 0 && value_col < 0) {
       ctx.out.kind = FileKind::Arsverk;
-      ctx.report(Severity::Error, "header.missing_value", header_line, category_col + 1,
-                 "Filen har en kategorikolonne, men ingen kolonne med årsverk. Kolonner i filen: " +
-                     join(found) + ". Legg til en kolonne med overskriften «årsverk».",
-                 "The file has a category column but no column with FTEs. Columns in "
-                 "the file: " + join(found) + ". Add a column headed \"FTEs\".");
+      ctx.report(header_line, category_col + 1, msg::HeaderMissingValue{join(found)});
       return;
     }
     unknown_table(header_line, join(found));
@@ -219,22 +203,12 @@ void TableReader::Impl::setup_columns() {
     if (columns[i].role == Role::Unit && static_cast<int>(i) != unit_col) columns[i].role = Role::UnitName;
   if (unit_col < 0) {
     stage = Stage::Dead;
-    ctx.report(Severity::Error, "header.missing_unit", header_line, 0,
-               std::string("Fant ingen kolonne for enhet (kommune, bydel, fylke eller region). "
-                           "Kolonner i filen: ") + join(found) +
-                   ". Gi kolonnen med kommunenummer overskriften «kommunenummer» eller «region».",
-               "Found no column for the unit (municipality, district, county or region). Columns "
-               "in the file: " + join(found) +
-                   ". Head the column with the municipality numbers \"kommunenummer\" or \"region\".");
+    ctx.report(header_line, 0, msg::HeaderMissingUnit{join(found)});
     return;
   }
   if (year_col < 0 && year_cols.empty()) {
     stage = Stage::Dead;
-    ctx.report(Severity::Error, "header.missing_year", header_line, 0,
-               "Fant ingen kolonne for år. Kolonner i filen: " + join(found) +
-                   ". Legg til en kolonne med overskriften «år» og årstallet på hver rad.",
-               "Found no column for the year. Columns in the file: " + join(found) +
-                   ". Add a column headed \"year\" with the year on every row.");
+    ctx.report(header_line, 0, msg::HeaderMissingYear{join(found)});
     return;
   }
   if (arsverk) {
@@ -290,47 +264,21 @@ void TableReader::Impl::setup_reference() {
 // message gives both readings and the header that says which.
 void TableReader::Impl::value_without_meaning() {
   ctx.out.kind = FileKind::Unknown;
-  const std::string col = q(columns[value_col].header);
-  const std::string file = ctx.name.empty() ? std::string() : " i " + ctx.name;
-  const std::string file_en = ctx.name.empty() ? std::string() : " of " + ctx.name;
-  ctx.report(Severity::Error, "header.value_unclear", header_line, value_col + 1,
-             "Kolonnen " + col + file + " kan være publiserte tall per 1 000 innbyggere eller årsverk, "
-             "og kalkulatoren gjetter ikke. Er det publiserte tall per 1 000 innbyggere (for eksempel "
-             "Helsedirektoratets), gi kolonnen overskriften «Per 1000 innbyggere» (eller «M1 per 1000»). "
-             "Er det årsverk, gi den navnet på kategorien: «Totalt» for alle årsverk, a–e fra 2024 "
-             "(for eksempel «Ufaglærte»), eller legg til en kolonne «kategori» og kall denne «årsverk».",
-             "The column " + col + file_en + " may hold published rates per 1,000 inhabitants or FTEs, "
-             "and the calculator does not guess. If it holds published rates per 1,000 inhabitants (for "
-             "example the Norwegian Directorate of Health's), head the column \"Per 1000 inhabitants\" "
-             "(or \"M1 per 1000\"). If it holds FTEs, give it the category's name: \"Total\" for all "
-             "FTEs, a–e from 2024 (for example \"Unskilled\"), or add a column \"category\" and head "
-             "this one \"FTEs\".");
+  ctx.report(header_line, value_col + 1, msg::HeaderValueUnclear{columns[value_col].header, ctx.name});
 }
 
 // Unit and year but nothing that holds FTEs: an error naming what was found and expected.
 void TableReader::Impl::no_category(const std::string& found) {
   ctx.out.kind = FileKind::Unknown;
-  std::string hint_nb, hint_en;
+  std::string near;
+  std::string_view meant;
   for (const auto& c : columns)
     if (c.role == Role::None && !c.header.empty() && looks_like_category(c.header)) {
-      const std::string near = q(closest_category_header(c.header));
-      hint_nb = " Mente du " + near + " for " + q(c.header) + "?";
-      hint_en = " Did you mean " + near + " for " + q(c.header) + "?";
+      near = q(closest_category_header(c.header));
+      meant = c.header;
       break;
     }
-  ctx.report(Severity::Error, "header.no_category", header_line, 0,
-             "Filen har kolonner for enhet og år, men ingen kolonne vi kjenner som en "
-             "utdanningskategori eller et måltall. Kolonner i filen: " + found +
-                 ". Vi forventer kategoriene a–e (fra 2024, for eksempel «Ufaglærte»), måltallene "
-                 "M1–M4 eller «Totalt», «Minimum helse- og sosialfag fra vgs», "
-                 "«Høyskole/universitet», «Høyskole/universitet med videreutdanning» (til og med "
-                 "2023), eller kolonnene «kategori» og «årsverk»." + hint_nb,
-             "The file has columns for unit and year, but none we know as an education category "
-             "or a measure. Columns in the file: " + found +
-                 ". We expect the categories a–e (from 2024, for example \"Unskilled\"), the "
-                 "measures M1–M4 or \"Total\", \"Min. health/social upper secondary\", \"Higher "
-                 "education\", \"Higher education with further education\" (up to 2023), or the "
-                 "columns \"category\" and \"FTEs\"." + hint_en);
+  ctx.report(header_line, 0, msg::HeaderNoCategory{found, near, meant});
 }
 
 void TableReader::Impl::read_disjoint_names() {
@@ -373,53 +321,24 @@ void TableReader::Impl::report_unread_columns() {
     }
     if (column_taken(col)) continue;
     if (c.role == Role::Population || (c.role == Role::YearColumn && !all_digits(c.header))) {
-      ctx.report(Severity::Warning, "header.population_ignored", header_line, col + 1,
-                 "Kolonnen " + q(c.header) + " ser ut som folkemengde og er ikke lest: i en "
-                 "årsverksfil brukes bare årsverk. Folkemengden tas fra en egen befolkningsfil "
-                 "eller fra SSB-tallene som er bygd inn.",
-                 "The column " + q(c.header) + " looks like population and was not read: an FTE "
-                 "file is read for FTEs only. The population comes from a population file of its "
-                 "own or from the built-in SSB figures.");
+      ctx.report(header_line, col + 1, msg::HeaderPopulationIgnored{c.header});
     } else if (ctx.out.kind == FileKind::Arsverk && has_rate_marker(c.header)) {
-      ctx.report(Severity::Warning, "header.column_ignored", header_line, col + 1,
-                 "Kolonnen " + q(c.header) + " er ikke lest: den har rater per 1 000 "
-                 "innbyggere, og dem regner kalkulatoren ut selv av årsverkene.",
-                 "The column " + q(c.header) + " was not read: it holds rates per 1,000 "
-                 "inhabitants, which the calculator computes itself from the FTEs.");
+      ctx.report(header_line, col + 1, msg::HeaderRatesIgnored{c.header});
     } else if (c.role == Role::None && looks_like_category(c.header)) {
-      const std::string near = q(closest_category_header(c.header));
-      ctx.report(Severity::Warning, "header.unknown_category", header_line, col + 1,
-                 "Kolonnen " + q(c.header) + " er ikke en utdanningskategori eller et måltall vi "
-                 "kjenner, og er ikke lest. Nærmeste kjente navn: " + near +
-                 ". Gi kolonnen et av navnene i brukerveiledningen hvis den skal telle med.",
-                 "The column " + q(c.header) + " is not an education category or measure we "
-                 "know, and was not read. Closest known name: " + near +
-                 ". Give the column one of the names in the guide if it should count.");
+      ctx.report(header_line, col + 1, msg::HeaderUnknownCategory{c.header, q(closest_category_header(c.header))});
     } else {
-      ctx.report(Severity::Warning, "header.column_ignored", header_line, col + 1,
-                 "Kolonnen " + q(c.header) + " er ikke lest: " + unread_reason_nb(c.role) +
-                     " Sjekk at ingen årsverk står i den.",
-                 "The column " + q(c.header) + " was not read: " + unread_reason_en(c.role) +
-                     " Check that it holds no FTEs.");
+      ctx.report(header_line, col + 1, msg::HeaderColumnIgnored{c.header, unread_reason(c.role)});
     }
   }
 }
 
-std::string TableReader::Impl::unread_reason_nb(Role role) {
+msg::HeaderColumnIgnored::Why TableReader::Impl::unread_reason(Role role) {
+  using Why = msg::HeaderColumnIgnored::Why;
   switch (role) {
-    case Role::None: return "overskriften er ikke en vi kjenner.";
-    case Role::Category: return "filen har allerede kategorier som kolonner.";
-    case Role::CategoryColumn: return "filen har én rad per kategori (kolonnene kategori og årsverk).";
-    default: return "filen har allerede en kolonne med samme rolle, eller rollen brukes ikke for årsverk.";
-  }
-}
-
-std::string TableReader::Impl::unread_reason_en(Role role) {
-  switch (role) {
-    case Role::None: return "its header is not one we know.";
-    case Role::Category: return "the file already has the categories as columns.";
-    case Role::CategoryColumn: return "the file has one row per category (columns category and FTEs).";
-    default: return "the file already has a column in that role, or the role is not used for FTEs.";
+    case Role::None: return Why::UnknownHeader;
+    case Role::Category: return Why::CategoriesAsColumns;
+    case Role::CategoryColumn: return Why::RowPerCategory;
+    default: return Why::RoleTaken;
   }
 }
 

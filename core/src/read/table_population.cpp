@@ -36,31 +36,19 @@ void TableReader::Impl::population_value(const Row& r, int col, const std::strin
     case NumberStatus::Empty:
     case NumberStatus::SsbMissing: note_missing(r, col, t); return;
     case NumberStatus::NotANumber:
-      ctx.report(Severity::Error, "number.not_a_number", r.line, col + 1,
-                 q(t) + " er ikke et tall. Skriv folkemengden som et helt tall, for eksempel 31730. "
-                        "Raden er hoppet over.",
-                 q(t) + " is not a number. Write the population as a whole number, for example "
-                        "31730. The row was skipped.");
+      ctx.report(r.line, col + 1, msg::PopulationNotANumber{t});
       return;
     case NumberStatus::OutOfRange:
-      ctx.report(Severity::Error, "number.out_of_range", r.line, col + 1,
-                 q(t) + " er et altfor stort tall for folkemengde. Raden er hoppet over.",
-                 q(t) + " is far too large for a population. The row was skipped.");
+      ctx.report(r.line, col + 1, msg::PopulationOutOfRange{t});
       return;
     default: break;
   }
   if (n.value.micro() % Fixed::kScale != 0 || n.status == NumberStatus::TooPrecise) {
-    ctx.report(Severity::Error, "population.not_integer", r.line, col + 1,
-               q(t) + " er ikke et helt tall. Folkemengde er et antall personer. Raden er hoppet "
-                      "over.",
-               q(t) + " is not a whole number. Population is a count of persons. The row was "
-                      "skipped.");
+    ctx.report(r.line, col + 1, msg::PopulationNotInteger{t});
     return;
   }
   if (n.value.micro() < 0) {
-    ctx.report(Severity::Error, "population.negative", r.line, col + 1,
-               q(t) + " er negativt. Folkemengde kan ikke være negativ. Raden er hoppet over.",
-               q(t) + " is negative. A population cannot be negative. The row was skipped.");
+    ctx.report(r.line, col + 1, msg::PopulationNegative{t});
     return;
   }
   add_population(r.line, col, t, code, year, age, sex, n.value.micro() / Fixed::kScale);
@@ -75,11 +63,7 @@ void TableReader::Impl::add_population(int64_t line, int col, std::string_view t
   switch (population.add(region, year, age.total, sex.total, age.id, sex.id, v, line)) {
     case PopulationAccumulator::Added::Yes: break;
     case PopulationAccumulator::Added::Duplicate:
-      ctx.report(Severity::Warning, "population.duplicate", line, col + 1,
-                 "Folkemengden for " + q(code) + " i " + std::to_string(year) +
-                     " (samme alder og kjønn) står to ganger. Bare den første er brukt.",
-                 "The population of " + q(code) + " in " + std::to_string(year) +
-                     " (same age and sex) appears twice. Only the first is used.");
+      ctx.report(line, col + 1, msg::PopulationDuplicate{code, year});
       break;
     case PopulationAccumulator::Added::Overflow:
       report_population_overflow(ctx, code, year, t, line, col + 1);

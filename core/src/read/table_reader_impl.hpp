@@ -94,8 +94,6 @@ struct CellAmbiguity {
   Fixed other;
 };
 
-inline std::string cell_nb_hint_number() { return "Skriv årsverk som et desimaltall, for eksempel 12,5."; }
-inline std::string cell_en_hint_number() { return "Write FTEs as a decimal number, for example 12.5."; }
 
 struct TableReader::Impl {
   ReadContext& ctx;
@@ -215,8 +213,7 @@ struct TableReader::Impl {
   // Every column of an årsverk file is read or reported: nothing is dropped silently.
   void report_unread_columns();
 
-  static std::string unread_reason_nb(Role role);
-  static std::string unread_reason_en(Role role);
+  static msg::HeaderColumnIgnored::Why unread_reason(Role role);
 
   void note_category(const CategoryMatch& m);
 

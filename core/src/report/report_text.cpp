@@ -182,17 +182,14 @@ std::string published_note(const Published& p, Lang lang) {
   return (lang == Lang::Nb ? "Publisert: " : "Published: ") + values;
 }
 
-// "arsverk.csv:12" before a message, less what the message's own opening already says: the line
+// "arsverk.csv:12" before a message, less what the message's own place already says: the line
 // ("Linje 12, kolonne 5: …", "Ark1!D4: …"), or line and file ("Linje 12 i arsverk.csv: …").
-std::string place(const Diagnostic& d, const std::string& text, Lang lang) {
+std::string place(const Diagnostic& d) {
   if (d.line <= 0) return d.file;
-  const std::string line = (lang == Lang::Nb ? "Linje " : "Line ") + std::to_string(d.line);
-  const bool says_line = !d.sheet.empty() ||
-                         (text.compare(0, line.size(), line) == 0 &&
-                          (text.size() == line.size() || text[line.size()] < '0' || text[line.size()] > '9'));
-  if (!says_line) return d.file + (d.file.empty() ? "" : ":") + std::to_string(d.line);
-  const std::string with_file = line + (lang == Lang::Nb ? " i " : " of ") + d.file + ":";
-  return !d.file.empty() && text.compare(0, with_file.size(), with_file) == 0 ? std::string() : d.file;
+  if (d.sheet.empty() && d.place_in_text == PlaceInText::None)
+    return d.file + (d.file.empty() ? "" : ":") + std::to_string(d.line);
+  const bool names_file = d.sheet.empty() && d.place_in_text == PlaceInText::CellOfFile && !d.file.empty();
+  return names_file ? std::string() : d.file;
 }
 
 }  // namespace
@@ -203,7 +200,7 @@ std::string report_to_table(const Report& report, const Settings& settings) {
   std::string out;
   for (const Diagnostic& d : report.diagnostics) {
     const std::string text = d.text(lang);
-    const std::string where = place(d, text, lang);
+    const std::string where = place(d);
     out += terminal_safe(std::string(to_string(d.severity)) + (where.empty() ? "" : " " + where) + ": " + text) + "\n";
   }
   if (!report.diagnostics.empty()) out += "\n";

@@ -214,12 +214,12 @@ TEST_CASE("cell references and message prefixes", "[xlsx][cell]") {
   CHECK_FALSE(xl::parse_cell_ref("A0", r, c));
   CHECK_FALSE(xl::parse_cell_ref("7C", r, c));
   CHECK(xl::column_letters(28) == "AB");
-  CHECK(xl::sheet_place("Ark1", 7, 3, true) == "Ark1!C7: ");
-  CHECK(xl::sheet_place("Årsverk", 7, 3, true) == "Årsverk!C7: ");
-  CHECK(xl::sheet_place("Ark 2", 7, 3, false) == "'Ark 2'!C7: ");
-  CHECK(xl::sheet_place("Kari's", 7, 3, false) == "'Kari''s'!C7: ");
-  CHECK(xl::sheet_place("Ark1", 5, 0, true) == "Ark1, rad 5: ");
-  CHECK(xl::sheet_place("Ark1", 0, 0, false) == "Sheet Ark1: ");
+  CHECK(place_in_file("Ark1", 7, 3, Lang::Nb) == "Ark1!C7");
+  CHECK(place_in_file("Årsverk", 7, 3, Lang::Nb) == "Årsverk!C7");
+  CHECK(place_in_file("Ark 2", 7, 3, Lang::En) == "'Ark 2'!C7");
+  CHECK(place_in_file("Kari's", 7, 3, Lang::En) == "'Kari''s'!C7");
+  CHECK(place_in_file("Ark1", 5, 0, Lang::Nb) == "Ark1, rad 5");
+  CHECK(place_in_file("Ark1", 0, 0, Lang::En) == "Sheet Ark1");
 }
 
 TEST_CASE("crc32 is the ZIP checksum", "[xlsx][zip]") {
@@ -279,11 +279,11 @@ TEST_CASE("xlsx: messages name sheet and cell; dates are not numbers", "[xlsx]")
   REQUIRE(bad.size() == 4);
   CHECK(bad[0]->sheet == "Ark1");
   CHECK((bad[0]->line == 4 && bad[0]->column == 4));
-  CHECK(bad[0]->nb.rfind("Ark1!D4: «01.03.2024»", 0) == 0);
-  CHECK(bad[0]->en.rfind("Ark1!D4: ", 0) == 0);
-  CHECK(bad[1]->nb.rfind("Ark1!F6: «tolv»", 0) == 0);
-  CHECK(bad[2]->nb.rfind("Ark1!D7: «01.03.2024 12:00»", 0) == 0);
-  CHECK(bad[3]->nb.rfind("'Ark 2'!F2: «x»", 0) == 0);
+  CHECK(bad[0]->text(Lang::Nb).rfind("Ark1!D4: «01.03.2024»", 0) == 0);
+  CHECK(bad[0]->text(Lang::En).rfind("Ark1!D4: ", 0) == 0);
+  CHECK(bad[1]->text(Lang::Nb).rfind("Ark1!F6: «tolv»", 0) == 0);
+  CHECK(bad[2]->text(Lang::Nb).rfind("Ark1!D7: «01.03.2024 12:00»", 0) == 0);
+  CHECK(bad[3]->text(Lang::Nb).rfind("'Ark 2'!F2: «x»", 0) == 0);
   CHECK(bad[3]->sheet == "Ark 2");
   Session s;
   s.add_file("f.xlsx", fixture("features.xlsx"));
@@ -309,14 +309,14 @@ TEST_CASE("xlsx: merged header cells, hidden rows, several sheets", "[xlsx]") {
   REQUIRE(hidden);
   CHECK(hidden->severity == Severity::Warning);
   CHECK(hidden->line == 5);
-  CHECK(hidden->nb.rfind("Ark1, rad 5: 1 skjult rad med innhold er ikke lest (rad 5)", 0) == 0);
-  CHECK(hidden->en.rfind("Ark1, row 5: 1 hidden row with content was not read (row 5)", 0) == 0);
+  CHECK(hidden->text(Lang::Nb).rfind("Ark1, rad 5: 1 skjult rad med innhold er ikke lest (rad 5)", 0) == 0);
+  CHECK(hidden->text(Lang::En).rfind("Ark1, row 5: 1 hidden row with content was not read (row 5)", 0) == 0);
   const Diagnostic* sheets = find_in(f, "xlsx.sheets");
   REQUIRE(sheets);
-  CHECK(sheets->nb.find("lest arkene «Ark1», «Ark 2»") != std::string::npos);
-  CHECK(sheets->nb.find("«Befolkning» (har folkemengde") != std::string::npos);
-  CHECK(sheets->nb.find("«Oppslag» (skjult ark)") != std::string::npos);
-  CHECK(sheets->en.find("\"Notater\" (no table)") != std::string::npos);
+  CHECK(sheets->text(Lang::Nb).find("lest arkene «Ark1», «Ark 2»") != std::string::npos);
+  CHECK(sheets->text(Lang::Nb).find("«Befolkning» (har folkemengde") != std::string::npos);
+  CHECK(sheets->text(Lang::Nb).find("«Oppslag» (skjult ark)") != std::string::npos);
+  CHECK(sheets->text(Lang::En).find("\"Notater\" (no table)") != std::string::npos);
   CHECK(f.diagnostics.front().code == "xlsx.sheets");
 
   // A merged label across columns fills each of them; a merged number is not copied.
@@ -339,9 +339,9 @@ TEST_CASE("xlsx: merged header cells, hidden rows, several sheets", "[xlsx]") {
   ParsedFile h = read(workbook(sheet(hidden_rows)), "h.xlsx");
   const Diagnostic* several = find_in(h, "xlsx.hidden_rows");
   REQUIRE(several);
-  CHECK(several->nb == "Ark1, rad 3: 2 skjulte rader med innhold er ikke lest (rad 3, 4). Skal de være med, vis "
+  CHECK(several->text(Lang::Nb) == "Ark1, rad 3: 2 skjulte rader med innhold er ikke lest (rad 3, 4). Skal de være med, vis "
                        "dem i Excel (merk radene rundt, høyreklikk → Vis) og lagre på nytt.");
-  CHECK(several->en.rfind("Ark1, row 3: 2 hidden rows with content were not read (rows 3, 4).", 0) == 0);
+  CHECK(several->text(Lang::En).rfind("Ark1, row 3: 2 hidden rows with content were not read (rows 3, 4).", 0) == 0);
   CHECK(h.arsverk.size() == 5);
 }
 
@@ -358,8 +358,8 @@ TEST_CASE("xlsx: other spreadsheets and archives get a clear message", "[xlsx][e
   ParsedFile ods = read(fixture("calc.ods"), "c.ods");
   REQUIRE(ods.diagnostics.size() == 1);
   CHECK(ods.diagnostics[0].code == "file.spreadsheet");
-  CHECK(ods.diagnostics[0].nb.find(".ods") != std::string::npos);
-  CHECK(ods.diagnostics[0].en.find("CSV") != std::string::npos);
+  CHECK(ods.diagnostics[0].text(Lang::Nb).find(".ods") != std::string::npos);
+  CHECK(ods.diagnostics[0].text(Lang::En).find("CSV") != std::string::npos);
   ParsedFile zip = read(stored_zip({{"data/report.csv", "a;b\n"}}), "x.zip");
   REQUIRE(zip.diagnostics.size() == 1);
   CHECK(zip.diagnostics[0].code == "file.binary");
@@ -374,8 +374,8 @@ TEST_CASE("xlsx: zip bombs, caps, damage, encryption and ZIP64 are refused by na
   CHECK(bomb.kind == FileKind::Unknown);
   const Diagnostic* big = find_in(bomb, "xlsx.too_large");
   REQUIRE(big);
-  CHECK(big->nb.find("zip-bombe") != std::string::npos);
-  CHECK(big->nb.find("Arket Ark1: ") == 0);
+  CHECK(big->text(Lang::Nb).find("zip-bombe") != std::string::npos);
+  CHECK(big->text(Lang::Nb).find("Arket Ark1: ") == 0);
 
   const std::string good = fixture("arsverk_2024.xlsx");
   ReaderLimits small;
@@ -417,7 +417,7 @@ TEST_CASE("xlsx: hostile XML is refused with a message, never a crash", "[xlsx][
   CHECK(f.kind == FileKind::Unknown);
   const Diagnostic* corrupt = find_in(f, "xlsx.corrupt");
   REQUIRE(corrupt);
-  CHECK(corrupt->en.find("nested too deeply") != std::string::npos);
+  CHECK(corrupt->text(Lang::En).find("nested too deeply") != std::string::npos);
 
   f = read(workbook("<!DOCTYPE lol [<!ENTITY a \"aaaa\">]><worksheet/>"), "dtd.xlsx");
   REQUIRE(find_in(f, "xlsx.corrupt"));
@@ -427,20 +427,20 @@ TEST_CASE("xlsx: hostile XML is refused with a message, never a crash", "[xlsx][
   f = read(workbook(sheet(kHeader + row(2, {"3101", "2024", huge, "1", "1", "1", "1"}))), "long.xlsx");
   const Diagnostic* too_long = find_in(f, "xlsx.cell_too_long");
   REQUIRE(too_long);
-  CHECK(too_long->nb.rfind("Ark1!C2: ", 0) == 0);
+  CHECK(too_long->text(Lang::Nb).rfind("Ark1!C2: ", 0) == 0);
 
   // A cell far out makes the row too wide for the table reader, without building 16 384 cells.
   f = read(workbook(sheet(kHeader + row(2, {"3101", "2024", "1", "1", "1", "1", "1"}) +
                           "<row r=\"3\"><c r=\"A3\"><v>3103</v></c><c r=\"XFD3\"><v>1</v></c></row>")), "wide.xlsx");
   const Diagnostic* wide = find_in(f, "csv.too_many_columns");
   REQUIRE(wide);
-  CHECK(wide->nb.rfind("Ark1, rad 3: ", 0) == 0);
+  CHECK(wide->text(Lang::Nb).rfind("Ark1, rad 3: ", 0) == 0);
   CHECK(f.arsverk.size() == 5);
 
   f = read(workbook(sheet(kHeader + "<row r=\"2\"><c r=\"A2\" t=\"s\"><v>7</v></c></row>"), "<sst><si><t>x</t></si></sst>"), "s.xlsx");
   const Diagnostic* bad_index = find_in(f, "xlsx.bad_shared_string");
   REQUIRE(bad_index);
-  CHECK(bad_index->nb.rfind("Ark1!A2: ", 0) == 0);
+  CHECK(bad_index->text(Lang::Nb).rfind("Ark1!A2: ", 0) == 0);
 
   f = read(workbook(sheet(kHeader + row(3, {"3101", "2024", "1", "1", "1", "1", "1"}) + row(2, {"3103"}))), "order.xlsx");
   CHECK(has_code(f, "xlsx.corrupt"));

@@ -83,36 +83,6 @@ bool parse_cell_ref(std::string_view ref, int64_t& row, int& column) {
   return true;
 }
 
-std::string column_letters(int column) {
-  std::string s;
-  while (column > 0) {
-    int rem = (column - 1) % 26;
-    s.insert(s.begin(), static_cast<char>('A' + rem));
-    column = (column - 1) / 26;
-  }
-  return s;
-}
-
-std::string sheet_place(std::string_view sheet, int64_t row, int column, bool norwegian) {
-  bool plain = true;
-  for (char c : sheet) {
-    unsigned char u = static_cast<unsigned char>(c);
-    if (u < 0x80 && !((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_'))
-      plain = false;
-  }
-  std::string name;
-  if (plain) {
-    name = sheet;
-  } else {
-    name = "'";
-    for (char c : sheet) name += c == '\'' ? std::string("''") : std::string(1, c);
-    name += "'";
-  }
-  if (row > 0 && column > 0) return name + "!" + column_letters(column) + std::to_string(row) + ": ";
-  if (row > 0) return name + (norwegian ? ", rad " : ", row ") + std::to_string(row) + ": ";
-  return (norwegian ? "Arket " : "Sheet ") + name + ": ";
-}
-
 namespace {
 
 // A plain decimal (what Excel writes in <v>: up to 17 significant digits) rounded to 15 digits

@@ -5,6 +5,8 @@
 #include <string>
 #include <string_view>
 
+#include "arsverk/diagnostic.hpp"
+
 namespace arsverk::detail::xlsx {
 
 constexpr int kMaxColumn = 16384;    // XFD
@@ -12,11 +14,7 @@ constexpr int64_t kMaxRow = 1048576;
 
 // "C7" → row 7, column 3; "$C$7" too. False for anything else.
 bool parse_cell_ref(std::string_view ref, int64_t& row, int& column);
-std::string column_letters(int column);  // 3 → "C", 28 → "AB"
-// The prefix of a message about a sheet: "Ark1!C7: " (a cell), "Ark1, rad 7: " / "Ark1, row 7: "
-// (a row), "Arket Ark1: " / "Sheet Ark1: " (the sheet). Names with spaces or punctuation are
-// quoted as Excel writes them: 'Mitt ark'!C7.
-std::string sheet_place(std::string_view sheet, int64_t row, int column, bool norwegian);
+using ::arsverk::column_letters;  // 3 → "C", 28 → "AB" (with the diagnostics, which name cells)
 
 // A stored number as Excel's General format shows it: rounded to 15 significant digits, plain
 // decimal (no exponent), trailing zeros dropped, ',' as the decimal mark: 24.350000000000001 →

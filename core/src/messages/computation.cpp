@@ -1,0 +1,282 @@
+// The texts of the computation's messages (messages.hpp).
+#include "messages/messages.hpp"
+
+namespace arsverk::msg {
+
+namespace {
+
+std::string ftes(Fixed v, Lang lang) { return format_fixed(v, 2, lang); }
+std::string where(const SecondPlace& p, Lang lang) { return place_of_line(p.file, p.sheet, p.line, lang); }
+
+}  // namespace
+
+namespace {
+
+std::string quoted(std::string_view s) { return "\u00ab" + std::string(s) + "\u00bb"; }
+
+std::string listed(const std::vector<std::string>& items, const char* last) {
+  std::string out;
+  for (std::size_t i = 0; i < items.size(); ++i)
+    out += (i == 0 ? "" : i + 1 == items.size() ? last : ", ") + items[i];
+  return out;
+}
+
+std::string years_text(const std::vector<int>& years) {
+  std::vector<std::string> y;
+  for (int year : years) y.push_back(std::to_string(year));
+  return listed(y, ", ");
+}
+
+}  // namespace
+
+Texts PopulationDiffersFromSsb::texts() const {
+  const std::string y = std::to_string(year), p = std::to_string(percent), t = std::to_string(times),
+                    other = std::to_string(other_year);
+  std::string nb, en;
+  switch (cause) {
+    case Cause::OtherYear:
+      nb = "tallet er SSBs for " + other + ": trolig et annet år";
+      en = "the figure is SSB's for " + other + ": probably another year";
+      break;
+    case Cause::Half:
+      nb = "omtrent halvparten: trolig bare ett kjønn";
+      en = "about half: probably one sex only";
+      break;
+    case Cause::Share:
+      nb = "omtrent " + p + " %: trolig bare noen aldre, eller en del av enheten";
+      en = "about " + p + " %: probably some ages only, or part of the unit";
+      break;
+    case Cause::More:
+      nb = "omtrent " + p + " %: trolig andre grenser (en sammenslått enhet, et annet års "
+           "kommunestruktur) eller tall som er lagt sammen to ganger";
+      en = "about " + p + " %: probably other boundaries (a merged unit, another year's "
+           "municipality structure) or figures added twice";
+      break;
+    case Cause::ManyTimes:
+      nb = "mer enn " + t + " ganger SSBs tall: trolig tall som er lagt sammen flere ganger, eller "
+           "tall for noe annet enn personer";
+      en = "more than " + t + " times SSB's figure: probably figures added more than once, or "
+           "figures of something other than persons";
+      break;
+  }
+  return {"Folkemengden for " + quoted(unit) + " i " + y + " er " + format_int(persons, Lang::Nb) +
+              ", men SSBs tall for 1. januar " + y + " er " + format_int(ssb, Lang::Nb) + " (" + nb +
+              "). Tallet i filen er brukt. Sjekk at filen gjelder hele befolkningen i enheten det året.",
+          "The population of " + quoted(unit) + " in " + y + " is " + format_int(persons, Lang::En) +
+              ", but SSB's figure for 1 January " + y + " is " + format_int(ssb, Lang::En) + " (" + en +
+              "). The file's figure is used. Check that the file is the unit's whole population that year."};
+}
+
+Texts PopulationFilesDisagree::texts() const {
+  const std::string y = std::to_string(year);
+  return {"Folkemengden for " + quoted(unit) + " i " + y + " er " + format_int(here, Lang::Nb) + " her, men " +
+              format_int(there, Lang::Nb) + " på " + where(other, Lang::Nb) +
+              ". Ingen av dem er brukt (SSBs tall som er bygd inn i programmet, brukes der de finnes). "
+              "Fjern den filen som er feil.",
+          "The population of " + quoted(unit) + " in " + y + " is " + format_int(here, Lang::En) + " here, but " +
+              format_int(there, Lang::En) + " on " + where(other, Lang::En) +
+              ". Neither is used (SSB's figures built into the program are used where they exist). "
+              "Remove the file that is wrong."};
+}
+
+Texts PopulationUnitNotInYear::texts() const {
+  const std::string y = std::to_string(year);
+  std::string nb = quoted(unit) + " er ikke et " + (municipality ? "kommunenummer" : "fylkesnummer") + " i " + y +
+                   ", så folkemengden er ikke brukt.";
+  std::string en = quoted(unit) + " is not a " + (municipality ? "municipality" : "county") + " number in " + y +
+                   ", so the population was not used.";
+  std::vector<std::string> q;
+  for (const auto& v : valid) q.push_back(quoted(v));
+  if (q.size() == 1) {
+    nb += " I " + y + " har enheten nummeret " + q[0] + ".";
+    en += " In " + y + " the unit's number is " + q[0] + ".";
+  } else if (q.size() > 1) {
+    nb += " I " + y + " er området delt mellom " + listed(q, " og ") + ".";
+    en += " In " + y + " its area is split between " + listed(q, " and ") + ".";
+  }
+  if (q.empty()) {
+    nb += " Sjekk nummeret og året.";
+    en += " Check the number and the year.";
+  } else {
+    nb += " Hent tabellen fra SSB med kommunene for " + y + ".";
+    en += " Fetch the table from SSB with the municipalities of " + y + ".";
+  }
+  return {nb, en};
+}
+
+Texts PopulationYearsMissing::texts() const {
+  const bool several = files.size() > 1;
+  const std::string names = listed(files, ", "), has = years_text(given), missing = years_text(needed);
+  return {"Befolkningsfilen" + std::string(several ? "e " : " ") + names + " har folkemengde for " + has +
+              ", men årsverkene trenger folkemengde 1. januar " + missing + ". For " + missing +
+              " brukes SSBs tall som er bygd inn i programmet, der de finnes. Legg til folkemengden for " +
+              missing + " om du vil bruke egne tall.",
+          "The population file" + std::string(several ? "s " : " ") + names + (several ? " have" : " has") +
+              " population for " + has + ", but the FTEs need population on 1 January " + missing + ". For " +
+              missing + ", SSB's figures built into the program are used where they exist. Add the population for " +
+              missing + " to use your own figures."};
+}
+
+Texts ValueDuplicate::texts() const {
+  const std::string w(what);
+  return {"Samme enhet, år, målgruppe, tjeneste og kategori (" + w + ") står to ganger: her og på " +
+              where(first, Lang::Nb) + ". Bare den første er talt med. Slå radene sammen hvis begge er riktige.",
+          "The same unit, year, target group, service and category (" + w + ") appears twice: here and on " +
+              where(first, Lang::En) + ". Only the first is counted. Combine the rows if both are right."};
+}
+
+Texts ReferenceDuplicate::texts() const {
+  const std::string w(what);
+  return {"Samme enhet, år og måltall (" + w + ") står to ganger i referansetallene: her og på " +
+              where(first, Lang::Nb) + ". Bare den første er brukt.",
+          "The same unit, year and measure (" + w + ") appears twice in the reference figures: here and on " +
+              where(first, Lang::En) + ". Only the first is used."};
+}
+
+Texts UnitInvalid::texts() const {
+  const std::string code(unit);
+  return {"«" + code + "» er ikke et kommunenummer, bydelsnummer, fylkesnummer eller 0 for hele landet. Alle radene for enheten dette året er hoppet over.",
+          "'" + code + "' is not a municipality, district or county number, nor 0 for the whole country. All rows for the unit that year were skipped."};
+}
+
+Texts UnitNoRegister::texts() const {
+  const std::string code(unit), y = std::to_string(year);
+  return {"Kalkulatoren har kommune- og fylkesinndelingen fra 2020 og framover; for " + y +
+              " kan bare tall for hele landet (0) regnes ut. Enheten " + code + " er hoppet over.",
+          "The calculator knows the municipality and county structure from 2020 on; for " + y +
+              " only figures for the whole country (0) can be computed. Unit " + code + " was skipped."};
+}
+
+Texts UnitUnknownCounty::texts() const {
+  const std::string code(unit), y = std::to_string(year), st(structure);
+  return {"Fylke " + code + " fantes ikke i " + y + " (fylkesinndelingen " + st +
+              "). Sjekk fylkesnummeret. Alle radene for enheten dette året er hoppet over.",
+          "County " + code + " did not exist in " + y + " (the " + st +
+              " structure). Check the county number. All rows for the unit that year were skipped."};
+}
+
+Texts UnitDistrictNotReporting::texts() const {
+  const std::string code(unit), n(name);
+  return {"Bydel " + code + " " + n + " rapporterer ikke årsverk selv (den har bare befolkning). Før årsverkene på Oslo kommune (0301) eller en bydel som rapporterer. Alle radene for enheten dette året er hoppet over.",
+          "District " + code + " " + n + " does not report FTEs itself (it only has population). Put the FTEs on Oslo (0301) or a reporting district. All rows for the unit that year were skipped."};
+}
+
+Texts UnitUnknownDistrict::texts() const {
+  const std::string code(unit);
+  return {"«" + code + "» er ikke en av Oslos bydeler (030101–030115). Bare Oslos bydeler rapporterer egne årsverk. Alle radene for enheten dette året er hoppet over.",
+          "'" + code + "' is not one of Oslo's districts (030101–030115). Only Oslo's districts report FTEs of their own. All rows for the unit that year were skipped."};
+}
+
+Texts UnitWrongStructure::texts() const {
+  const std::string code(unit), n(name), other(other_structure), y = std::to_string(year), list(use);
+  return {"Kommunenummer " + code + " (" + n + ") gjelder kommuneinndelingen " + other +
+              ", men året er " + y + ". Bruk " + (list.empty() ? "nummeret som gjaldt det året" : list) +
+              ". Alle radene for enheten dette året er hoppet over.",
+          "Municipality number " + code + " (" + n + ") belongs to the " + other +
+              " structure, but the year is " + y + ". Use " + (list.empty() ? "the number valid that year" : list) +
+              ". All rows for the unit that year were skipped."};
+}
+
+Texts UnitUnknownMunicipality::texts() const {
+  const std::string code(unit), y = std::to_string(year), st(structure);
+  return {"Kommunenummer " + code + " fantes ikke i " + y + ". Sjekk nummeret mot kommuneinndelingen " +
+              st + ". Alle radene for enheten dette året er hoppet over.",
+          "Municipality number " + code + " did not exist in " + y + ". Check it against the " +
+              st + " structure. All rows for the unit that year were skipped."};
+}
+
+Texts YearOutOfRange::texts() const {
+  return {"Året " + std::to_string(year) + " er utenfor det indikatoren dekker (2015 og senere). Raden er hoppet over.",
+          "The year " + std::to_string(year) + " is outside what the indicator covers (2015 on). The row was skipped."};
+}
+
+Texts CategoryWrongSchema::texts() const {
+  const bool new_cats = category_from_2024;
+  const std::string c(category);
+  return {"Kategori «" + c + "» hører til " +
+              (new_cats ? "skjemaet fra 2024 (a–e), men året er " : "skjemaet for 2015–2023 (M1–M4), men året er ") +
+              std::to_string(year) + ". Tallene før og etter 2024 kan ikke blandes; bruk " +
+              (new_cats ? "de fire måltallene M1–M4 for år til og med 2023." : "kategoriene a–e fra og med 2024.") +
+              " Verdien er hoppet over.",
+          "Category '" + c + "' belongs to the " +
+              (new_cats ? "2024 schema (a–e), but the year is " : "2015–2023 schema (M1–M4), but the year is ") +
+              std::to_string(year) + ". Figures before and after 2024 cannot be mixed; use " +
+              (new_cats ? "the four measures M1–M4 for years up to 2023." : "categories a–e from 2024 on.") +
+              " The value was skipped."};
+}
+
+Texts ArithmeticOverflow::texts() const {
+  const std::string u(unit), y = std::to_string(year), m(measures);
+  return {"Summen av årsverk for " + u + " " + y + " (" + m +
+              ") blir for stor til å regnes ut når tallene på denne linjen legges til. Et av tallene er trolig feil (for stort): sjekk dem. Måltallet vises ikke.",
+          "The sum of FTEs for " + u + " " + y + " (" + m +
+              ") becomes too large to compute when the figures on this line are added. One of the figures is probably wrong (too large): check them. The measure is not shown."};
+}
+
+Texts CategoryAboveTotal::texts() const {
+  const std::string c(category), u(unit);
+  return {"Kategori " + c + " (" + ftes(value, Lang::Nb) + ") er større enn totalen (" +
+              ftes(total, Lang::Nb) + ") for " + u + ". Sjekk tallene før innsending.",
+          "Category " + c + " (" + ftes(value, Lang::En) + ") is larger than the total (" +
+              ftes(total, Lang::En) + ") for " + u + ". Check the figures before submitting."};
+}
+
+Texts TotalMismatch2024::texts() const {
+  const std::string u(unit);
+  return {"Summen av a–e (" + ftes(sum, Lang::Nb) + ") er ikke lik totalen som er oppgitt (" +
+              ftes(total, Lang::Nb) + ") for " + u + ". Kalkulatoren bruker summen av a–e.",
+          "The sum of a–e (" + ftes(sum, Lang::En) + ") differs from the total given (" +
+              ftes(total, Lang::En) + ") for " + u + ". The calculator uses the sum of a–e."};
+}
+
+Texts TotalMismatch2015::texts() const {
+  const std::string u(unit);
+  return {"M1 (" + ftes(m1, Lang::Nb) + ") er ikke lik totalen som er oppgitt (" + ftes(total, Lang::Nb) +
+              ") for " + u + ". Kalkulatoren bruker M1" + (disjoint ? ", summen av utdanningsnivåene." : "."),
+          "M1 (" + ftes(m1, Lang::En) + ") differs from the total given (" + ftes(total, Lang::En) +
+              ") for " + u + ". The calculator uses M1" + (disjoint ? ", the sum of the education levels." : ".")};
+}
+
+Texts CategoryMixedForms::texts() const {
+  const std::string u(unit);
+  return {"Samme rad har både måltallene M1–M4 og utdanningsnivåene (ingen, annen_vgs, vgs_helse, hoy_uten, hoy_med) for " +
+              u + ". Bruk den ene formen. Raden er hoppet over.",
+          "The same row has both the measures M1–M4 and the education levels (ingen, annen_vgs, vgs_helse, hoy_uten, hoy_med) for " +
+              u + ". Use one form. The row was skipped."};
+}
+
+Texts NestedOrder::texts() const {
+  const std::string u(unit), a = "M" + std::to_string(measure), b = "M" + std::to_string(measure + 1);
+  return {"Måltallene skal være nøstet (M1 ≥ M2 ≥ M3 ≥ M4), men for " + u + " er " + a + " = " +
+              ftes(value, Lang::Nb) + " mindre enn " + b + " = " + ftes(next, Lang::Nb) +
+              ". M2 skal telle med alle med høyere utdanning, M3 alle med høyere utdanning, M4 bare dem med videreutdanning. Sjekk tallene; de er brukt slik de står.",
+          "The measures must be nested (M1 ≥ M2 ≥ M3 ≥ M4), but for " + u + " " + a + " = " +
+              ftes(value, Lang::En) + " is less than " + b + " = " + ftes(next, Lang::En) +
+              ". M2 includes everyone with higher education, M3 all with higher education, M4 only those with further education. Check the figures; they are used as given."};
+}
+
+Texts AggregateGivenAndComputed::texts() const {
+  const std::string n(name), y = std::to_string(year);
+  return {"Tall for " + n + " " + y + " er oppgitt direkte og kan også regnes ut fra kommunene. Kalkulatoren bruker tallene som er oppgitt direkte.",
+          "Figures for " + n + " " + y + " are given directly and can also be computed from the municipalities. The calculator uses the figures given directly."};
+}
+
+Texts PopulationMissing::texts() const {
+  const std::string what(unit);
+  return {"Mangler befolkning for " + what + " 1. januar " + std::to_string(population_year) +
+              ", så årsverk per 1 000 innbyggere kan ikke regnes ut for " + std::to_string(year) +
+              ". Legg til en befolkningsfil (for eksempel SSBs tabell 07459) som har med enheten, eller velg et annet befolkningsår.",
+          "No population for " + what + " on 1 January " + std::to_string(population_year) +
+              ", so FTEs per 1,000 inhabitants cannot be computed for " + std::to_string(year) +
+              ". Add a population file (for example SSB table 07459) that includes the unit, or choose the other population year."};
+}
+
+Texts SuppressionNotApplied::texts() const {
+  const std::string y = std::to_string(year);
+  return {"Regelen om å holde utenfor kommuner uten egne årsverk for voksne eller for barn og unge kunne ikke brukes for " +
+              y + " fordi årsverkene mangler målgruppe (voksne / barn og unge). Legg til en kolonne «målgruppe» for å bruke den.",
+          "The rule that leaves out municipalities without own FTEs for adults or for children and young people could not be applied for " +
+              y + " because the FTEs have no target group (adults / children and young people). Add a 'målgruppe' column to apply it."};
+}
+
+}  // namespace arsverk::msg

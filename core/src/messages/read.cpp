@@ -1,0 +1,157 @@
+// The texts of the messages about input files and tables (messages.hpp).
+#include "messages/messages.hpp"
+#include "read/reader_common.hpp"
+
+namespace arsverk::msg {
+
+using detail::kAcceptedEn;
+using detail::kAcceptedNb;
+using detail::q;
+
+Texts FileEmpty::texts() const {
+  return {"Filen er tom. Velg filen med tabellen (årsverk eller folkemengde).",
+          "The file is empty. Choose the file with the table (FTEs or population)."};
+}
+
+Texts XlsxTooLarge::texts() const {
+  const std::string mb = std::to_string(limit_mb);
+  return {"Excel-filen er større enn " + mb + " MB, som er grensen for Excel-filer. Lagre arket "
+          "som CSV (som leses uansett størrelse) og legg inn den filen.",
+          "The Excel file is larger than " + mb + " MB, the limit for Excel files. Save the sheet "
+          "as CSV (read at any size) and add that file."};
+}
+
+Texts JsonstatTooLarge::texts() const {
+  return {"JSON-filen er større enn " + std::to_string(limit_mb) +
+              " MB, som er grensen for JSON-stat. Hent færre regioner eller år om gangen, "
+              "eller last ned som CSV.",
+          "The JSON file is larger than " + std::to_string(limit_mb) +
+              " MB, the limit for JSON-stat. Fetch fewer regions or years at a time, or "
+              "download as CSV."};
+}
+
+Texts CsvLineTooLong::texts() const {
+  return {"Linjen er lengre enn " + std::to_string(limit_bytes) +
+              " byte og er hoppet over." +
+              (open_quote ? " Trolig mangler et avsluttende anførselstegn (\") i en celle; "
+                            "linjene etter kan også være slått sammen."
+                          : " Sjekk at filen er en tabell med én rad per linje."),
+          "The line is longer than " + std::to_string(limit_bytes) +
+              " bytes and was skipped." +
+              (open_quote ? " A closing quote (\") is probably missing in a cell; the "
+                            "following lines may have been merged too."
+                          : " Check that the file is a table with one row per line.")};
+}
+
+Texts CsvRowTooWide::texts() const {
+  return {"Raden har " + std::to_string(columns) + " kolonner (mer enn " + std::to_string(limit) +
+              ") og er hoppet over. Sjekk at raden ikke er slått sammen med andre, og "
+              "skilletegnet.",
+          "The row has " + std::to_string(columns) + " columns (more than " + std::to_string(limit) +
+              ") and was skipped. Check that it is not several rows run together, and "
+              "the delimiter."};
+}
+
+Texts CsvNotATable::texts() const {
+  return {"Raden har " + std::to_string(columns) + " kolonner (mer enn " + std::to_string(limit) +
+              "). Dette er ikke en tabell vi kan lese. " + kAcceptedNb,
+          "The row has " + std::to_string(columns) + " columns (more than " + std::to_string(limit) +
+              "). This is not a table we can read. " + kAcceptedEn};
+}
+
+Texts CsvUnterminatedQuote::texts() const {
+  return {"Filen slutter inne i en celle med anførselstegn (\"). Sjekk at hver celle som "
+          "begynner med \" også slutter med \".",
+          "The file ends inside a quoted cell (\"). Check that every cell that starts with \" "
+          "also ends with \"."};
+}
+
+Texts CsvWrongShape::texts() const {
+  return {"Raden har " + std::to_string(fields) + " felt, men overskriften har " +
+              std::to_string(header_columns) +
+              " kolonner. Raden er hoppet over. Sjekk skilletegnet og at desimaltall med komma "
+              "står i anførselstegn.",
+          "The row has " + std::to_string(fields) + " fields but the header has " +
+              std::to_string(header_columns) +
+              " columns. The row was skipped. Check the delimiter, and that decimal numbers "
+              "with a comma are quoted."};
+}
+
+Texts YearMissing::texts() const {
+  return {"Året mangler. Skriv årstallet, for eksempel 2024. Raden er hoppet over.",
+          "The year is missing. Write the year, for example 2024. The row was skipped."};
+}
+
+Texts YearInvalid::texts() const {
+  return {q(text) + " er ikke et årstall. Skriv året med fire sifre, for eksempel 2024. Raden er "
+                    "hoppet over.",
+          q(text) + " is not a year. Write the year with four digits, for example 2024. The row "
+                    "was skipped."};
+}
+
+Texts CsvFootnotesIgnored::texts() const {
+  return {std::to_string(lines) +
+              " linje(r) under tabellen har en annen form enn tabellen (fotnoter, kilde "
+              "o.l.) og er ikke lest.",
+          std::to_string(lines) +
+              " line(s) below the table have another shape than the table (footnotes, "
+              "source and the like) and were not read."};
+}
+
+Texts FileHeaderOnly::texts() const {
+  return {"Filen har overskrifter, men ingen rader med tall under dem. Sjekk at du lagret "
+          "hele arket.",
+          "The file has headers but no rows of figures below them. Check that you saved "
+          "the whole sheet."};
+}
+
+Texts NumberMissingValues::texts() const {
+  return {std::to_string(cells) + " celle(r) har ingen verdi (tom eller SSB-symbol som «..», "
+          "«.», «:» eller «-»; den første: " + q(first) + ") og er regnet som "
+          "manglende, ikke som 0." + (population ? " Sjekk at folkemengden er hentet for riktig år."
+                                                 : ""),
+          std::to_string(cells) + " cell(s) have no value (empty or an SSB symbol such as "
+          "\"..\", \".\", \":\" or \"-\"; the first: " + q(first) + ") and were "
+          "treated as missing, not as 0." + (population ? " Check that the population is for the "
+                                                          "right year." : "")};
+}
+
+Texts PopulationOtherContentsIgnored::texts() const {
+  return {std::to_string(rows) + " rad(er) gjelder en annen statistikkvariabel enn "
+          "folkemengde (den første: " + q(first) + ") og er ikke lest.",
+          std::to_string(rows) + " row(s) are for contents other than population "
+          "(the first: " + q(first) + ") and were not read."};
+}
+
+Texts PopulationNotANumber::texts() const {
+  return {q(text) + " er ikke et tall. Skriv folkemengden som et helt tall, for eksempel 31730. "
+                    "Raden er hoppet over.",
+          q(text) + " is not a number. Write the population as a whole number, for example "
+                    "31730. The row was skipped."};
+}
+
+Texts PopulationOutOfRange::texts() const {
+  return {q(text) + " er et altfor stort tall for folkemengde. Raden er hoppet over.",
+          q(text) + " is far too large for a population. The row was skipped."};
+}
+
+Texts PopulationNotInteger::texts() const {
+  return {q(text) + " er ikke et helt tall. Folkemengde er et antall personer. Raden er hoppet "
+                    "over.",
+          q(text) + " is not a whole number. Population is a count of persons. The row was "
+                    "skipped."};
+}
+
+Texts PopulationNegative::texts() const {
+  return {q(text) + " er negativt. Folkemengde kan ikke være negativ. Raden er hoppet over.",
+          q(text) + " is negative. A population cannot be negative. The row was skipped."};
+}
+
+Texts PopulationDuplicate::texts() const {
+  return {"Folkemengden for " + q(unit) + " i " + std::to_string(year) +
+              " (samme alder og kjønn) står to ganger. Bare den første er brukt.",
+          "The population of " + q(unit) + " in " + std::to_string(year) +
+              " (same age and sex) appears twice. Only the first is used."};
+}
+
+}  // namespace arsverk::msg
