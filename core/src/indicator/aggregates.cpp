@@ -90,6 +90,32 @@ std::pair<double, int> municipalities_population(const Context& ctx, Structure s
   return {sum, n};
 }
 
+namespace {
+
+// A municipality of the year's register without a figure of its own (1507 Ålesund 2020–2022:
+// SSB's figures on 2024 borders only have its successors from 2024) is still part of the
+// denominator: its county's population less the county's other municipalities, when it is the
+// only one of its county without a figure.
+void fill_from_county(const Context& ctx, Structure structure, int pop_year,
+                      std::vector<std::optional<int64_t>>& persons) {
+  const auto& all = ctx.registers.municipalities(structure);
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    if (persons[i]) continue;
+    auto county = ctx.population.find(all[i].county, Level::Fylke, structure, pop_year);
+    if (!county) continue;
+    int64_t rest = county->persons;
+    bool alone = true;
+    for (std::size_t j = 0; j < all.size() && alone; ++j) {
+      if (j == i || all[j].county != all[i].county) continue;
+      if (persons[j]) rest -= *persons[j];
+      else alone = false;
+    }
+    if (alone && rest > 0) persons[i] = rest;
+  }
+}
+
+}  // namespace
+
 const std::vector<std::optional<int64_t>>& Context::municipality_populations(Structure structure, int pop_year) const {
   auto [it, added] = municipality_populations_.try_emplace({structure, pop_year});
   if (added) {
@@ -97,6 +123,7 @@ const std::vector<std::optional<int64_t>>& Context::municipality_populations(Str
       auto p = population.find(m.code, Level::Kommune, structure, pop_year);
       it->second.push_back(p ? std::optional<int64_t>(p->persons) : std::nullopt);
     }
+    fill_from_county(*this, structure, pop_year, it->second);
   }
   return it->second;
 }

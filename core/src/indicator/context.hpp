@@ -124,7 +124,8 @@ struct Context {
       : files(f), settings(s), registers(r), population(f, r) {}
 
   // The population of each municipality of `structure` (in the registers' order) in `pop_year`,
-  // looked up once per report: aggregates and KOSTRA groups ask for it again and again.
+  // looked up once per report: aggregates and KOSTRA groups ask for it again and again. One
+  // without a figure of its own is its county less the rest (fill_from_county).
   const std::vector<std::optional<int64_t>>& municipality_populations(Structure structure, int pop_year) const;
 
   const std::string& file_name(int source) const;
@@ -154,6 +155,7 @@ struct Context {
 // The stages.
 void collect(Context& ctx);
 void find_sum_rows(Context& ctx);  // sum_rows.cpp: leaves subtotal rows out of ctx.values
+void check_population(Context& ctx);  // population files against each other, registers and SSB
 void validate(Context& ctx);
 void build_unit_years(Context& ctx);
 void apply_rules(Context& ctx);

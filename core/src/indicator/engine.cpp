@@ -129,6 +129,7 @@ Report compute(const std::vector<ParsedFile>& files, const Settings& settings, c
   detail::Context ctx(files, settings, registers);
   detail::collect(ctx);
   detail::find_sum_rows(ctx);
+  detail::check_population(ctx);
   detail::validate(ctx);
   detail::build_unit_years(ctx);
   detail::apply_rules(ctx);

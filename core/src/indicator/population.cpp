@@ -38,15 +38,39 @@ std::optional<int64_t> EmbeddedPopulation::borders_2020(const std::string& code,
   return find_in(b2020_, code, year);
 }
 
+std::optional<int64_t> EmbeddedPopulation::for_unit(const std::string& code, int year,
+                                                    const Registers& registers) const {
+  if (auto figure = borders_2024(code, year)) return figure;
+  if (structure_for_year(year) != Structure::K2020 || !registers.municipality(Structure::K2020, code))
+    return std::nullopt;
+  if (auto figure = borders_2020(code, year)) return figure;
+  const std::vector<std::string> successors = registers.numbers_2024_for(code);
+  if (successors.size() != 1) return std::nullopt;  // 1507 Ålesund: split in 2024
+  return borders_2024(successors[0], year);
+}
+
 PopulationLookup::PopulationLookup(const std::vector<ParsedFile>& files, const Registers& registers)
     : registers_(registers), embedded_(EmbeddedPopulation::instance()) {
-  for (const auto& f : files)
-    for (const auto& [key, persons] : f.population) user_[key] = {persons, f.name};  // later wins
+  for (int fi = 0; fi < static_cast<int>(files.size()); ++fi) {
+    const ParsedFile& f = files[fi];
+    for (const auto& [key, persons] : f.population) {
+      auto at = f.population_line.find(key);
+      const int64_t line = at != f.population_line.end() ? at->second : 0;
+      auto [it, added] = user_.try_emplace(key, UserFigure{persons, f.name, fi, line, false});
+      UserFigure& first = it->second;
+      if (added || first.persons == persons || first.file_index == fi) continue;
+      // Never the last (or the first) silently: the unit-year gets neither file's figure.
+      if (!first.conflict)
+        conflicts_.push_back({key.first, key.second, first.file_index, fi, first.line, line,
+                              first.persons, persons});
+      first.conflict = true;
+    }
+  }
 }
 
 std::optional<PopulationFound> PopulationLookup::direct(const std::string& code, int year,
                                                         bool old_borders) const {
-  if (auto it = user_.find({code, year}); it != user_.end())
+  if (auto it = user_.find({code, year}); it != user_.end() && !it->second.conflict)
     return PopulationFound{it->second.persons, PopulationSource::File, it->second.file};
   auto embedded = old_borders ? embedded_.borders_2020(code, year) : embedded_.borders_2024(code, year);
   if (embedded) return PopulationFound{*embedded, PopulationSource::Embedded, {}};

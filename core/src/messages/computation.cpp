@@ -10,6 +10,113 @@ std::string where(const SecondPlace& p, Lang lang) { return place_of_line(p.file
 
 }  // namespace
 
+namespace {
+
+std::string quoted(std::string_view s) { return "\u00ab" + std::string(s) + "\u00bb"; }
+
+std::string listed(const std::vector<std::string>& items, const char* last) {
+  std::string out;
+  for (std::size_t i = 0; i < items.size(); ++i)
+    out += (i == 0 ? "" : i + 1 == items.size() ? last : ", ") + items[i];
+  return out;
+}
+
+std::string years_text(const std::vector<int>& years) {
+  std::vector<std::string> y;
+  for (int year : years) y.push_back(std::to_string(year));
+  return listed(y, ", ");
+}
+
+}  // namespace
+
+Texts PopulationDiffersFromSsb::texts() const {
+  const std::string y = std::to_string(year), p = std::to_string(percent), t = std::to_string(times),
+                    other = std::to_string(other_year);
+  std::string nb, en;
+  switch (cause) {
+    case Cause::OtherYear:
+      nb = "tallet er SSBs for " + other + ": trolig et annet år";
+      en = "the figure is SSB's for " + other + ": probably another year";
+      break;
+    case Cause::Half:
+      nb = "omtrent halvparten: trolig bare ett kjønn";
+      en = "about half: probably one sex only";
+      break;
+    case Cause::Share:
+      nb = "omtrent " + p + " %: trolig bare noen aldre, eller en del av enheten";
+      en = "about " + p + " %: probably some ages only, or part of the unit";
+      break;
+    case Cause::More:
+      nb = "omtrent " + p + " %: trolig andre grenser (en sammenslått enhet, et annet års "
+           "kommunestruktur) eller tall som er lagt sammen to ganger";
+      en = "about " + p + " %: probably other boundaries (a merged unit, another year's "
+           "municipality structure) or figures added twice";
+      break;
+    case Cause::ManyTimes:
+      nb = "mer enn " + t + " ganger SSBs tall: trolig tall som er lagt sammen flere ganger, eller "
+           "tall for noe annet enn personer";
+      en = "more than " + t + " times SSB's figure: probably figures added more than once, or "
+           "figures of something other than persons";
+      break;
+  }
+  return {"Folkemengden for " + quoted(unit) + " i " + y + " er " + format_int(persons, Lang::Nb) +
+              ", men SSBs tall for 1. januar " + y + " er " + format_int(ssb, Lang::Nb) + " (" + nb +
+              "). Tallet i filen er brukt. Sjekk at filen gjelder hele befolkningen i enheten det året.",
+          "The population of " + quoted(unit) + " in " + y + " is " + format_int(persons, Lang::En) +
+              ", but SSB's figure for 1 January " + y + " is " + format_int(ssb, Lang::En) + " (" + en +
+              "). The file's figure is used. Check that the file is the unit's whole population that year."};
+}
+
+Texts PopulationFilesDisagree::texts() const {
+  const std::string y = std::to_string(year);
+  return {"Folkemengden for " + quoted(unit) + " i " + y + " er " + format_int(here, Lang::Nb) + " her, men " +
+              format_int(there, Lang::Nb) + " på " + where(other, Lang::Nb) +
+              ". Ingen av dem er brukt (SSBs tall som er bygd inn i programmet, brukes der de finnes). "
+              "Fjern den filen som er feil.",
+          "The population of " + quoted(unit) + " in " + y + " is " + format_int(here, Lang::En) + " here, but " +
+              format_int(there, Lang::En) + " on " + where(other, Lang::En) +
+              ". Neither is used (SSB's figures built into the program are used where they exist). "
+              "Remove the file that is wrong."};
+}
+
+Texts PopulationUnitNotInYear::texts() const {
+  const std::string y = std::to_string(year);
+  std::string nb = quoted(unit) + " er ikke et " + (municipality ? "kommunenummer" : "fylkesnummer") + " i " + y +
+                   ", så folkemengden er ikke brukt.";
+  std::string en = quoted(unit) + " is not a " + (municipality ? "municipality" : "county") + " number in " + y +
+                   ", so the population was not used.";
+  std::vector<std::string> q;
+  for (const auto& v : valid) q.push_back(quoted(v));
+  if (q.size() == 1) {
+    nb += " I " + y + " har enheten nummeret " + q[0] + ".";
+    en += " In " + y + " the unit's number is " + q[0] + ".";
+  } else if (q.size() > 1) {
+    nb += " I " + y + " er området delt mellom " + listed(q, " og ") + ".";
+    en += " In " + y + " its area is split between " + listed(q, " and ") + ".";
+  }
+  if (q.empty()) {
+    nb += " Sjekk nummeret og året.";
+    en += " Check the number and the year.";
+  } else {
+    nb += " Hent tabellen fra SSB med kommunene for " + y + ".";
+    en += " Fetch the table from SSB with the municipalities of " + y + ".";
+  }
+  return {nb, en};
+}
+
+Texts PopulationYearsMissing::texts() const {
+  const bool several = files.size() > 1;
+  const std::string names = listed(files, ", "), has = years_text(given), missing = years_text(needed);
+  return {"Befolkningsfilen" + std::string(several ? "e " : " ") + names + " har folkemengde for " + has +
+              ", men årsverkene trenger folkemengde 1. januar " + missing + ". For " + missing +
+              " brukes SSBs tall som er bygd inn i programmet, der de finnes. Legg til folkemengden for " +
+              missing + " om du vil bruke egne tall.",
+          "The population file" + std::string(several ? "s " : " ") + names + (several ? " have" : " has") +
+              " population for " + has + ", but the FTEs need population on 1 January " + missing + ". For " +
+              missing + ", SSB's figures built into the program are used where they exist. Add the population for " +
+              missing + " to use your own figures."};
+}
+
 Texts ValueDuplicate::texts() const {
   const std::string w(what);
   return {"Samme enhet, år, målgruppe, tjeneste og kategori (" + w + ") står to ganger: her og på " +

@@ -554,6 +554,35 @@ ARSVERK_POPULATION_IGNORED(PopulationUnknownDistrictIgnored, "population.unknown
 ARSVERK_POPULATION_IGNORED(PopulationOtherCityIgnored, "population.other_city_ignored")
 #undef ARSVERK_POPULATION_IGNORED
 
+// SSB's rows for units with a period («K-3001 Halden (2020-2023)») read as that number's
+// population in the years of the period: one message per file.
+struct PopulationHistoricalUsed : PopulationIgnored {
+  static constexpr const char* code = "population.historical_used";
+  Texts texts() const;
+};
+
+// A figure summed over ages that are not all ages (20–66, 0–17): refused.
+struct PopulationPartialAges {
+  static constexpr const char* code = "population.partial_ages";
+  static constexpr Severity severity = Severity::Error;
+  struct Span {
+    int from, to;
+    bool open;  // "or older"
+  };
+  const std::vector<Span>& ages;  // the ages present, merged
+  std::string_view dimension;     // the column header or JSON-stat dimension ("" when unnamed)
+  Texts texts() const;
+};
+
+// A figure summed over one sex only: refused.
+struct PopulationPartialSexes {
+  static constexpr const char* code = "population.partial_sexes";
+  static constexpr Severity severity = Severity::Error;
+  const std::vector<std::string>& present;  // the sexes present, quoted
+  std::string_view dimension;
+  Texts texts() const;
+};
+
 // ---------------------------------------------------------------------------------------------
 // Workbooks: cells as Excel shows them, and the workbook's limits (messages/xlsx.cpp).
 
@@ -658,6 +687,50 @@ struct SettingsYearWithoutData {
   static constexpr Severity severity = Severity::Error;
   int year;
   std::string_view years;  // "2023, 2024"; empty when none
+  Texts texts() const;
+};
+
+// Population files checked against SSB's embedded figures, each other, the registers and the
+// years the FTEs need (indicator/population_checks.cpp).
+struct PopulationDiffersFromSsb {
+  static constexpr const char* code = "population.differs_from_ssb";
+  static constexpr Severity severity = Severity::Warning;
+  enum class Cause { OtherYear, Half, Share, More, ManyTimes };
+  std::string_view unit;
+  int year;
+  int64_t persons, ssb;
+  Cause cause;
+  int other_year;  // OtherYear: the year whose SSB figure it matches
+  int percent;     // Share, More: the file's figure as a percentage of SSB's
+  int times;       // ManyTimes: how many times SSB's figure (at most 1000)
+  Texts texts() const;
+};
+
+struct PopulationFilesDisagree {
+  static constexpr const char* code = "population.files_disagree";
+  static constexpr Severity severity = Severity::Error;
+  std::string_view unit;
+  int year;
+  int64_t here, there;
+  SecondPlace other;
+  Texts texts() const;
+};
+
+struct PopulationUnitNotInYear {
+  static constexpr const char* code = "population.unit_not_in_year";
+  static constexpr Severity severity = Severity::Warning;
+  std::string_view unit;
+  int year;
+  bool municipality;                      // else a county
+  const std::vector<std::string>& valid;  // the unit's number(s) in the year, from the registers
+  Texts texts() const;
+};
+
+struct PopulationYearsMissing {
+  static constexpr const char* code = "population.years_missing";
+  static constexpr Severity severity = Severity::Warning;
+  const std::vector<std::string>& files;  // quoted
+  const std::vector<int>& given, needed;
   Texts texts() const;
 };
 

@@ -94,8 +94,64 @@ Texts ignored(const PopulationIgnored& m, const char* what_nb, const char* what_
 }  // namespace
 
 Texts PopulationHistoricalIgnored::texts() const {
-  return ignored(*this, "historiske enheter med periode i parentes (ikke dagens kommuner og bydeler)",
-                 "historical units with a period in parentheses (not today's municipalities and districts)");
+  return ignored(*this, "historiske enheter med periode i parentes, i år utenfor perioden",
+                 "historical units with a period in parentheses, in years outside the period");
+}
+
+Texts PopulationHistoricalUsed::texts() const {
+  const std::string n = std::to_string(distinct);
+  return {n + " enhet(er) med periode i parentes, for eksempel " + join(examples) +
+              ", er lest som folkemengden for sitt nummer i årene i perioden.",
+          n + " unit(s) with a period in parentheses, for example " + join(examples) +
+              ", were read as the population of their number in the years of the period."};
+}
+
+namespace {
+
+std::string age_text(const PopulationPartialAges::Span& s, Lang lang) {
+  const bool nb = lang == Lang::Nb;
+  if (s.open) return std::to_string(s.from) + (nb ? " år eller eldre" : " years or older");
+  if (s.from == s.to) return std::to_string(s.from) + (nb ? " år" : " years");
+  return std::to_string(s.from) + "\u2013" + std::to_string(s.to) + (nb ? " år" : " years");
+}
+
+std::string dimension_text(std::string_view dimension) {
+  return dimension.empty() ? std::string() : " (" + q(dimension) + ")";
+}
+
+}  // namespace
+
+Texts PopulationPartialAges::texts() const {
+  std::vector<std::string> nb, en;
+  for (const Span& s : ages) {
+    nb.push_back(age_text(s, Lang::Nb));
+    en.push_back(age_text(s, Lang::En));
+  }
+  const std::string dim = dimension_text(dimension);
+  return {"Filen har bare aldrene " + join(nb, " og ") + dim +
+              ", ikke hele befolkningen (0 år til 105 år eller eldre). Indikatoren regner per "
+              "1 000 innbyggere i alle aldre. Velg alle aldre (eller «Alle aldre») under «Alder» i "
+              "SSBs statistikkbank og last ned tabellen på nytt. Folkemengden summert over alder i "
+              "denne filen er ikke brukt; SSBs tall som er bygd inn i programmet, brukes der de finnes.",
+          "The file has only the ages " + join(en, " and ") + dim +
+              ", not the whole population (0 years to 105 years or older). The indicator is per "
+              "1,000 inhabitants of all ages. Select all ages (or \"All ages\") under \"Age\" in "
+              "SSB's StatBank and download the table again. The population summed over age in this "
+              "file was not used; SSB's figures built into the program are used where they exist."};
+}
+
+Texts PopulationPartialSexes::texts() const {
+  const std::string dim = dimension_text(dimension);
+  return {"Filen har bare " + join(present) + " for kjønn" + dim +
+              ", ikke hele befolkningen. Indikatoren regner per 1 000 innbyggere av begge kjønn. "
+              "Velg begge kjønn (eller «Begge kjønn») under «Kjønn» i SSBs statistikkbank og last "
+              "ned tabellen på nytt. Folkemengden summert over kjønn i denne filen er ikke brukt; "
+              "SSBs tall som er bygd inn i programmet, brukes der de finnes.",
+          "The file has only " + join(present) + " for sex" + dim +
+              ", not the whole population. The indicator is per 1,000 inhabitants of both sexes. "
+              "Select both sexes (or \"Both sexes\") under \"Sex\" in SSB's StatBank and download "
+              "the table again. The population summed over sex in this file was not used; SSB's "
+              "figures built into the program are used where they exist."};
 }
 
 Texts PopulationRestIgnored::texts() const {

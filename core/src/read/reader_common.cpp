@@ -62,32 +62,28 @@ namespace {
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
-// "(1988-2003)", "(-2019)", "(2005-2017)", "(2020-)": a period in parentheses.
-bool has_period(std::string_view s) {
+// "(1988-2003)", "(-2019)", "(2005-2017)", "(2020-)": a period in parentheses (hyphen or en
+// dash); an open end is 0.
+std::optional<UnitPeriod> period_of(std::string_view s) {
   std::size_t pos = 0;
   while ((pos = s.find('(', pos)) != std::string_view::npos) {
     std::size_t close = s.find(')', pos);
-    if (close == std::string_view::npos) return false;
+    if (close == std::string_view::npos) return std::nullopt;
     std::string_view in = trim(s.substr(pos + 1, close - pos - 1));
-    std::size_t dash = in.find('-');
+    std::size_t dash = in.find('-'), width = 1;
     if (dash == std::string_view::npos) {
-      // en dash U+2013
-      dash = in.find("\xE2\x80\x93");
-      if (dash != std::string_view::npos) {
-        std::string_view a = trim(in.substr(0, dash)), b = trim(in.substr(dash + 3));
-        if ((a.empty() || (a.size() == 4 && all_digits(a))) &&
-            (b.empty() || (b.size() == 4 && all_digits(b))) && !(a.empty() && b.empty()))
-          return true;
-      }
-    } else {
-      std::string_view a = trim(in.substr(0, dash)), b = trim(in.substr(dash + 1));
+      dash = in.find("\xE2\x80\x93");  // en dash U+2013
+      width = 3;
+    }
+    if (dash != std::string_view::npos) {
+      std::string_view a = trim(in.substr(0, dash)), b = trim(in.substr(dash + width));
       if ((a.empty() || (a.size() == 4 && all_digits(a))) &&
           (b.empty() || (b.size() == 4 && all_digits(b))) && !(a.empty() && b.empty()))
-        return true;
+        return UnitPeriod{a.empty() ? 0 : std::stoi(std::string(a)), b.empty() ? 0 : std::stoi(std::string(b))};
     }
     pos = close + 1;
   }
-  return false;
+  return std::nullopt;
 }
 
 bool is_land_name(const std::string& n) {
@@ -175,7 +171,8 @@ UnitResult parse_unit(std::string_view text, std::optional<int> year, const Regi
   UnitResult r;
   std::string_view t = trim(text);
   if (t.empty()) return r;
-  bool historical = has_period(t);
+  r.period = period_of(t);
+  const bool historical = r.period.has_value();
 
   std::string lower = lower_ascii(t);
   char prefix = 0;  // 'k' kommune, 'f' fylke, 'b' bydel
@@ -781,13 +778,54 @@ uint32_t PopulationAccumulator::combo_id(uint32_t age, uint32_t sex) {
   return it->second;
 }
 
+namespace {
+
+void keep_label(std::vector<std::string>& labels, uint32_t id, std::string_view key,
+                std::string_view label) {
+  if (id == LabelIds::kFull || id < labels.size()) return;
+  labels.resize(id + 1);
+  labels[id] = std::string(label.empty() ? key : label);
+}
+
+}  // namespace
+
+uint32_t PopulationAccumulator::age_id(std::string_view age_key, std::string_view label) {
+  const uint32_t id = ages_.id(age_key);
+  keep_label(age_detail_.labels, id, age_key, label);
+  return id;
+}
+
+uint32_t PopulationAccumulator::sex_id(std::string_view sex_key, std::string_view label) {
+  const uint32_t id = sexes_.id(sex_key);
+  keep_label(sex_detail_.labels, id, sex_key, label);
+  return id;
+}
+
+void PopulationAccumulator::name_dimensions(std::string age, int age_column, std::string sex,
+                                            int sex_column) {
+  age_detail_.dimension = std::move(age);
+  age_detail_.column = age_column;
+  sex_detail_.dimension = std::move(sex);
+  sex_detail_.column = sex_column;
+}
+
+void PopulationAccumulator::Detail::note(uint32_t id, int64_t line) {
+  if (id == LabelIds::kFull) {
+    unlabelled = true;
+    return;
+  }
+  if (summed.size() <= id) summed.resize(id + 1, false);
+  summed[id] = true;
+  if (first_line == 0 || (line > 0 && line < first_line)) first_line = line;
+}
+
 PopulationAccumulator::Added PopulationAccumulator::add(const std::string& code, int year,
                                                         bool age_total, bool sex_total,
                                                         std::string_view age_key,
                                                         std::string_view sex_key, int64_t value,
                                                         int64_t line) {
-  const uint32_t age = ages_.id(age_key);
-  return add(code, year, age_total, sex_total, age, sexes_.id(sex_key), value, line);
+  const uint32_t age = age_id(age_key);
+  return add(code, year, age_total, sex_total, age, sex_id(sex_key), value, line);
 }
 
 PopulationAccumulator::Added PopulationAccumulator::add(const std::string& code, int year,
@@ -801,6 +839,9 @@ PopulationAccumulator::Added PopulationAccumulator::add(uint32_t region, int yea
                                                         bool sex_total, uint32_t age_id,
                                                         uint32_t sex_id, int64_t value,
                                                         int64_t line) {
+  // The file's selection of ages and sexes, whether or not this figure is kept.
+  if (!age_total) age_detail_.note(age_id, line);
+  if (!sex_total) sex_detail_.note(sex_id, line);
   const uint32_t combo = combo_id(age_id, sex_id);
   const std::size_t at = std::size_t(region) * kYears + static_cast<std::size_t>(year - kFirstYear);
   if (slot_.size() <= at) slot_.resize((std::size_t(region) + 1) * kYears, -1);
@@ -837,6 +878,7 @@ void PopulationAccumulator::finish(ReadContext& ctx) {
     const std::string &ca = regions_.label(a->region), &cb = regions_.label(b->region);
     return ca != cb ? ca < cb : a->year < b->year;
   });
+  std::optional<bool> ages_whole, sexes_whole;  // judged once, when first needed
   for (const Cell* c : order) {
     const Cell& cell = *c;
     const std::pair<std::string, int> key{regions_.label(cell.region), cell.year};
@@ -847,6 +889,10 @@ void PopulationAccumulator::finish(ReadContext& ctx) {
       if (cell.has[o[0]][o[1]]) {
         value = cell.sum[o[0]][o[1]];
         found = true;
+        // Summed over ages (o[0] == 0) or sexes (o[1] == 0): only if they are all there.
+        if (o[0] == 0 && !ages_whole) ages_whole = whole_ages(ctx);
+        if (o[1] == 0 && !sexes_whole) sexes_whole = whole_sexes(ctx);
+        if ((o[0] == 0 && !*ages_whole) || (o[1] == 0 && !*sexes_whole)) found = false;
         break;
       }
     }
@@ -860,6 +906,111 @@ void PopulationAccumulator::finish(ReadContext& ctx) {
   }
 }
 
+namespace {
+
+// An age as SSB labels it: "0 år", "1 year", "105 år eller eldre", "105+", "20-66 år",
+// "0 - 17 years", "Under 1 år", "000" (a code). Nothing when the label says otherwise.
+struct AgeSpan {
+  int from = 0, to = 0;
+  bool open = false;  // "or older"
+};
+
+std::optional<AgeSpan> age_span(std::string_view label) {
+  const std::string lower = lower_ascii(label);
+  std::vector<std::pair<std::size_t, std::size_t>> runs;  // start, end of each digit run
+  for (std::size_t i = 0; i < lower.size();) {
+    if (!is_digit(lower[i])) { ++i; continue; }
+    std::size_t j = i;
+    while (j < lower.size() && is_digit(lower[j])) ++j;
+    if (j - i > 3) return std::nullopt;
+    runs.emplace_back(i, j);
+    i = j;
+  }
+  if (runs.empty() || runs.size() > 2) return std::nullopt;
+  auto number = [&](std::size_t k) { return std::stoi(lower.substr(runs[k].first, runs[k].second - runs[k].first)); };
+  AgeSpan span;
+  span.from = span.to = number(0);
+  for (const char* w : {"+", "eldre", "older", "over", "eller mer", "or more", "og mer", "and more"})
+    if (lower.find(w) != std::string::npos) span.open = true;
+  if (runs.size() == 1 && lower.find("under") != std::string::npos) {  // "Under 1 år"
+    if (span.from == 0) return std::nullopt;
+    span.from = 0;
+    span.to -= 1;
+    span.open = false;
+  }
+  if (runs.size() == 2) {
+    const std::string between = lower.substr(runs[0].second, runs[1].first - runs[0].second);
+    const bool dash = between.find('-') != std::string::npos || between.find("\xE2\x80\x93") != std::string::npos;
+    if (dash) span.to = number(1);
+    else if (number(1) != span.from) return std::nullopt;  // "000 0 år": code and label
+  }
+  if (span.to < span.from) return std::nullopt;
+  return span;
+}
+
+enum class SexLabel { Male, Female, Unknown };
+
+SexLabel sex_of(std::string_view label) {
+  const std::string n = normalise_name(label);
+  if (n.find("kvinne") != std::string::npos || n.find("female") != std::string::npos ||
+      n.find("woman") != std::string::npos || n.find("women") != std::string::npos || n == "k" ||
+      n == "f" || n == "2")
+    return SexLabel::Female;
+  if (n.find("menn") != std::string::npos || n.find("mann") != std::string::npos ||
+      n.find("male") != std::string::npos || ends_with(n, "men") || n == "m" || n == "1")
+    return SexLabel::Male;
+  return SexLabel::Unknown;
+}
+
+}  // namespace
+
+bool PopulationAccumulator::whole_ages(ReadContext& ctx) {
+  if (age_detail_.unlabelled) return true;
+  std::vector<AgeSpan> spans;
+  for (std::size_t id = 0; id < age_detail_.summed.size(); ++id) {
+    if (!age_detail_.summed[id]) continue;
+    auto span = age_span(id < age_detail_.labels.size() ? age_detail_.labels[id] : std::string());
+    if (!span) return true;  // a label we cannot read as ages: no judgement
+    spans.push_back(*span);
+  }
+  if (spans.empty()) return true;
+  std::sort(spans.begin(), spans.end(), [](const AgeSpan& a, const AgeSpan& b) { return a.from < b.from; });
+  // The ages present, merged: "20–66 år", "0–17 år".
+  std::vector<AgeSpan> merged;
+  for (const AgeSpan& s : spans) {
+    if (!merged.empty() && !merged.back().open && s.from <= merged.back().to + 1) {
+      merged.back().to = std::max(merged.back().to, s.to);
+      merged.back().open = merged.back().open || s.open;
+    } else if (merged.empty() || !merged.back().open) {
+      merged.push_back(s);
+    }
+  }
+  if (merged.size() == 1 && merged[0].from == 0 && merged[0].open) return true;
+  std::vector<msg::PopulationPartialAges::Span> present;
+  for (const AgeSpan& s : merged) present.push_back({s.from, s.to, s.open});
+  ctx.report(age_detail_.first_line, age_detail_.column, msg::PopulationPartialAges{present, age_detail_.dimension});
+  return false;
+}
+
+bool PopulationAccumulator::whole_sexes(ReadContext& ctx) {
+  if (sex_detail_.unlabelled) return true;
+  bool male = false, female = false;
+  std::vector<std::string> present;
+  for (std::size_t id = 0; id < sex_detail_.summed.size(); ++id) {
+    if (!sex_detail_.summed[id]) continue;
+    const std::string label = id < sex_detail_.labels.size() ? sex_detail_.labels[id] : std::string();
+    switch (sex_of(label)) {
+      case SexLabel::Male: male = true; break;
+      case SexLabel::Female: female = true; break;
+      case SexLabel::Unknown: return true;  // a label we cannot read as a sex: no judgement
+    }
+    present.push_back(q(label));
+  }
+  if (present.empty() || (male && female)) return true;
+  ctx.report(sex_detail_.first_line, sex_detail_.column, msg::PopulationPartialSexes{present, sex_detail_.dimension});
+  return false;
+}
+
 void IgnoredRegions::add(const std::string& label, int64_t line) {
   if (rows == 0) first_line = line;
   ++rows;
@@ -870,7 +1021,10 @@ std::optional<std::string> PopulationRegions::resolve(ReadContext& ctx, std::str
                                                       std::optional<int> year, int64_t line,
                                                       int column) {
   std::optional<Structure> st = year ? structure_for_year(*year) : std::nullopt;
-  if (last_ok_ && st == last_structure_ && label == last_label_) return last_code_;
+  if (last_ok_ && st == last_structure_ && label == last_label_) {
+    last_every_year_ = true;
+    return last_code_;
+  }
   last_ok_ = false;
   std::string l(trim(label));
   std::string key = l + '\x1f' + (st ? to_string(*st) : "-");
@@ -880,10 +1034,19 @@ std::optional<std::string> PopulationRegions::resolve(ReadContext& ctx, std::str
     it = cache_.emplace(std::move(key), parse_unit(label, year, *ctx.registers)).first;
   }
   const UnitResult& r = it->second;
+  bool remember = true;
   switch (r.status) {
     case UnitStatus::Ok:
       break;
-    case UnitStatus::Historical: historical_.add(l, line); return std::nullopt;
+    case UnitStatus::Historical:
+      // SSB's "K-3001 Halden (2020-2023)": the population of 3001 in 2020–2023.
+      if (r.code.empty() || !year || !r.period->holds(*year)) {
+        historical_.add(l, line);
+        return std::nullopt;
+      }
+      historical_used_.add(l, line);
+      remember = false;  // the next row with this label may be of a year outside the period
+      break;
     case UnitStatus::Rest: rest_.add(l, line); return std::nullopt;
     case UnitStatus::NotMunicipality: not_municipality_.add(l, line); return std::nullopt;
     case UnitStatus::Empty:
@@ -902,6 +1065,8 @@ std::optional<std::string> PopulationRegions::resolve(ReadContext& ctx, std::str
     case DistrictKind::OtherCity: other_city_.add(l, line); return std::nullopt;
     case DistrictKind::Unit: break;
   }
+  last_every_year_ = remember;
+  if (!remember) return r.code;
   last_label_.assign(label.data(), label.size());
   last_structure_ = st;
   last_code_ = r.code;
@@ -932,6 +1097,7 @@ void report_ignored(ReadContext& ctx, const IgnoredRegions& ig) {
 
 void PopulationRegions::finish(ReadContext& ctx) {
   report_ignored<msg::PopulationHistoricalIgnored>(ctx, historical_);
+  report_ignored<msg::PopulationHistoricalUsed>(ctx, historical_used_);
   report_ignored<msg::PopulationRestIgnored>(ctx, rest_);
   report_ignored<msg::PopulationNotMunicipalityIgnored>(ctx, not_municipality_);
   report_ignored<msg::PopulationCityTotalIgnored>(ctx, city_total_);

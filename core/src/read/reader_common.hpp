@@ -66,12 +66,19 @@ extern const char* const kAcceptedEn;
 enum class UnitStatus {
   Ok,
   Empty,
-  Historical,       // "(1988-2003)": not today's unit
+  Historical,       // "(1988-2003)": not today's unit (population: a unit in the years of its period)
   Rest,             // "K-Rest …"
   NotMunicipality,  // "K-21-22 Svalbard", "K-23 Continental shelf"
   Unresolved,
   Ambiguous,
   NeedsYear,        // a name, but the row has no usable year to pick the structure
+};
+
+// A historical unit's period, as SSB writes it after the name: "K-3001 Halden (2020-2023)".
+// 0 is an open end ("(-2019)", "(2020-)").
+struct UnitPeriod {
+  int from = 0, to = 0;
+  bool holds(int year) const { return (from == 0 || year >= from) && (to == 0 || year <= to); }
 };
 
 struct UnitResult {
@@ -81,6 +88,7 @@ struct UnitResult {
   bool thousands_grouped = false;      // "3.101" / "3 101" → "3101" (Excel's thousands format)
   std::string name_conflict;           // "3101 Moss" in 2024: "3103 Moss", the unit the name is
   std::vector<std::string> candidates; // for Ambiguous: "1515 Herøy (Møre og Romsdal)", ...
+  std::optional<UnitPeriod> period;    // for Historical
 };
 
 UnitResult parse_unit(std::string_view text, std::optional<int> year, const Registers& registers);
@@ -179,8 +187,15 @@ class PopulationAccumulator {
   Added add(uint32_t region, int year, bool age_total, bool sex_total, uint32_t age_id,
             uint32_t sex_id, int64_t value, int64_t line);
   uint32_t region_id(const std::string& code) { return regions_.id(code); }
-  uint32_t age_id(std::string_view age_key) { return ages_.id(age_key); }
-  uint32_t sex_id(std::string_view sex_key) { return sexes_.id(sex_key); }
+  // `label`: the age or sex as the file writes it ("20-66 år", "Menn"), for the selection check;
+  // the key (normalised, or SSB's code) tells figures apart.
+  uint32_t age_id(std::string_view age_key, std::string_view label = {});
+  uint32_t sex_id(std::string_view sex_key, std::string_view label = {});
+  // Where the ages and sexes are named, for messages: a column header or a JSON-stat dimension.
+  void name_dimensions(std::string age, int age_column, std::string sex, int sex_column);
+  // Keeps each (region, year)'s figure. A figure summed over ages or sexes that do not make up
+  // the whole population (only «Menn», only 20–66 år: the selection in the file's own labels)
+  // is refused with an error.
   void finish(ReadContext& ctx);
   bool empty() const { return cells_.empty(); }
 
@@ -195,6 +210,20 @@ class PopulationAccumulator {
     std::vector<uint64_t> seen;  // bit per (age, sex) combination id: exact duplicate check
   };
   uint32_t combo_id(uint32_t age, uint32_t sex);
+  // Whether the detail ages / sexes summed make up the whole population; reports when not.
+  bool whole_ages(ReadContext& ctx);
+  bool whole_sexes(ReadContext& ctx);
+  // Per age / sex id: its label as written, and whether a figure was summed over it.
+  struct Detail {
+    std::vector<std::string> labels;
+    std::vector<bool> summed;
+    int64_t first_line = 0;
+    bool unlabelled = false;  // more labels than kept: the selection cannot be judged
+    std::string dimension;
+    int column = 0;
+    void note(uint32_t id, int64_t line);
+  };
+  Detail age_detail_, sex_detail_;
 
   LabelIds regions_{SIZE_MAX};  // codes from the registers: bounded
   std::vector<int32_t> slot_;  // region id * kYears + year - kFirstYear → index in cells_, or -1
@@ -222,10 +251,13 @@ class PopulationRegions {
  public:
   std::optional<std::string> resolve(ReadContext& ctx, std::string_view label,
                                      std::optional<int> year, int64_t line, int column);
+  // False when the last label resolved holds only for some years ("K-3001 Halden (2020-2023)"):
+  // a reader must not reuse its code for the label's other rows.
+  bool last_holds_for_every_year() const { return last_every_year_; }
   void finish(ReadContext& ctx);
 
  private:
-  IgnoredRegions historical_, rest_, not_municipality_, city_total_, unknown_district_,
+  IgnoredRegions historical_used_, historical_, rest_, not_municipality_, city_total_, unknown_district_,
       other_city_;
   std::unordered_map<std::string, UnitResult> cache_;  // label + structure → result
   bool restored_zero_reported_ = false;
@@ -235,6 +267,7 @@ class PopulationRegions {
   std::optional<Structure> last_structure_;
   std::string last_code_;
   bool last_ok_ = false;
+  bool last_every_year_ = true;
 };
 
 // Reports a population figure that would make the sum pass the largest 64-bit integer.

@@ -554,17 +554,23 @@ void read_jsonstat(ReadContext& ctx, std::string text, bool bom) {
     if (!year_at[p]) year_at[p] = find_year(dims[time_d].labels[p]);
   }
   std::vector<bool> age_total_at, sex_total_at;
+  std::vector<uint32_t> age_id_at, sex_id_at;  // the accumulator's ids: code as key, label as written
   if (age_d >= 0)
     for (std::size_t p = 0; p < sizes[age_d]; ++p) {
       const std::string& l = dims[age_d].labels[p];
       const std::string& c = dims[age_d].codes[p];
       age_total_at.push_back(l.empty() ? is_total_age(c) : (is_total_age(l) || normalise_name(c) == "999d"));
+      age_id_at.push_back(acc.age_id(c, l));
     }
   if (sex_d >= 0)
     for (std::size_t p = 0; p < sizes[sex_d]; ++p) {
       const std::string& l = dims[sex_d].labels[p];
       sex_total_at.push_back(l.empty() ? is_total_sex(dims[sex_d].codes[p]) : is_total_sex(l));
+      sex_id_at.push_back(acc.sex_id(dims[sex_d].codes[p], l));
     }
+  const uint32_t no_age = acc.age_id({}), no_sex = acc.sex_id({});
+  acc.name_dimensions(age_d >= 0 ? dims[age_d].label : std::string(), 0,
+                      sex_d >= 0 ? dims[sex_d].label : std::string(), 0);
   std::vector<uint64_t> pos(dims.size());
 
   auto one = [&](uint64_t i, const json& v) {
@@ -626,12 +632,11 @@ void read_jsonstat(ReadContext& ctx, std::string text, bool bom) {
       ctx.report(0, 0, msg::JsonstatNegative{n, describe(pos)});
       return;
     }
-    static const std::string none;
     const bool age_total = age_d < 0 || age_total_at[pos[age_d]];
     const bool sex_total = sex_d < 0 || sex_total_at[pos[sex_d]];
-    const std::string& age_key = age_d >= 0 ? dims[age_d].codes[pos[age_d]] : none;
-    const std::string& sex_key = sex_d >= 0 ? dims[sex_d].codes[pos[sex_d]] : none;
-    switch (acc.add(code, *year, age_total, sex_total, age_key, sex_key, n, 0)) {
+    const uint32_t age_id = age_d >= 0 ? age_id_at[pos[age_d]] : no_age;
+    const uint32_t sex_id = sex_d >= 0 ? sex_id_at[pos[sex_d]] : no_sex;
+    switch (acc.add(code, *year, age_total, sex_total, age_id, sex_id, n, 0)) {
       case PopulationAccumulator::Added::Yes: break;
       case PopulationAccumulator::Added::Duplicate:
         ctx.report(0, 0, msg::JsonstatPopulationDuplicate{code, *year, describe(pos)});

@@ -255,6 +255,7 @@ void TableReader::Impl::finish() {
     }
     if (layout == Layout::PopSsb || layout == Layout::PopSimple) {
       regions.finish(ctx);
+      name_population_dimensions();
       population.finish(ctx);
     } else {
       settle_ambiguous();

@@ -58,8 +58,8 @@ void TableReader::Impl::population_value(const Row& r, int col, const std::strin
 void TableReader::Impl::add_population(int64_t line, int col, std::string_view t, const std::string& code,
                                        int year, LabelInfo& age, LabelInfo& sex, int64_t v, uint32_t region) {
   // Ids in the order the figures come, as the accumulator would give them for the keys.
-  if (age.id == kNoId) age.id = population.age_id(age.key);
-  if (sex.id == kNoId) sex.id = population.sex_id(sex.key);
+  if (age.id == kNoId) age.id = population.age_id(age.key, age.text);
+  if (sex.id == kNoId) sex.id = population.sex_id(sex.key, sex.text);
   if (region == kNoId) region = population.region_id(code);
   switch (population.add(region, year, age.total, sex.total, age.id, sex.id, v, line)) {
     case PopulationAccumulator::Added::Yes: break;
@@ -114,11 +114,19 @@ void TableReader::Impl::population_row(const Row& r) {
   }
 }
 
+void TableReader::Impl::name_population_dimensions() {
+  int sex = sex_col;
+  for (int c : year_cols)
+    if (sex < 0 && columns[c].sex >= 0) sex = c;
+  population.name_dimensions(age_col >= 0 ? columns[age_col].header : std::string(), age_col + 1,
+                             sex >= 0 ? columns[sex].header : std::string(), sex + 1);
+}
+
 TableReader::Impl::LabelInfo& TableReader::Impl::column_sex(int c) {
   if (column_sex_.empty()) {
     column_sex_.resize(columns.size());
     for (std::size_t i = 0; i < columns.size(); ++i)
-      column_sex_[i] = LabelInfo{columns[i].sex == 0, columns[i].sex_key};
+      column_sex_[i] = LabelInfo{columns[i].sex == 0, columns[i].sex_key, kNoId, columns[i].header};
   }
   return column_sex_[c];
 }
@@ -159,6 +167,10 @@ bool TableReader::Impl::population_row_fast(const CsvRecord& rec) {
     auto code = regions.resolve(ctx, decoded(f[unit_col], unit_col, bad), year, rec.line, unit_col + 1);
     if (!code) return true;
     const uint32_t region = population.region_id(*code);
+    if (!regions.last_holds_for_every_year()) {
+      add_population(rec.line, pop_col, figure, *code, year, age, sex, v, region);
+      return true;
+    }
     unit = &unit_memo_.put(f[unit_col], unit_mode, UnitMemo{std::move(*code), region});
   }
   add_population(rec.line, pop_col, figure, unit->code, year, age, sex, v, unit->region);

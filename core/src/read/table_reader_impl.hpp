@@ -300,6 +300,7 @@ struct TableReader::Impl {
     bool total = true;
     std::string key;
     uint32_t id = kNoId;
+    std::string text;  // as written, for the population's selection check
   };
   static constexpr uint32_t kNoId = LabelIds::kFull - 1;
   // The age or the sex labels seen. The last two looked up are compared first: rows repeat or
@@ -318,7 +319,8 @@ struct TableReader::Impl {
           ++generation_;
           for (Recent& r : recent_) r.info = nullptr;
         }
-        LabelInfo made{age_ ? is_total_age(text) : is_total_sex(text), normalise_name(text)};
+        LabelInfo made{age_ ? is_total_age(text) : is_total_sex(text), normalise_name(text), kNoId,
+                       std::string(text)};
         it = cache_.emplace(key, std::move(made)).first;
       }
       Recent& slot = recent_[next_];
@@ -358,6 +360,7 @@ struct TableReader::Impl {
   // The sex a year column's header gives ("Menn 2024"), as a label.
   std::vector<LabelInfo> column_sex_;
   LabelInfo& column_sex(int c);
+  void name_population_dimensions();  // the age and sex columns, for the selection check
 
   // ---------------------------------------------------------------------------------------
   // The usual row of a population file with time and sex in rows: as wide as the header, a plain

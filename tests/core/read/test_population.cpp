@@ -24,10 +24,10 @@ TEST_CASE("SSB wide: year and sex columns, totals never added on detail", "[read
       "\"07459: Befolkning, etter region, kjønn, alder, statistikkvariabel og år\"\n\n"
       "\"region\";\"alder\";\"Personer 2023 Menn\";\"Personer 2023 Kvinner\";\"Personer 2024 Menn\";\"Personer 2024 Kvinner\"\n"
       "\"K-3101 Halden\";\"0 år\";10;11;12;13\n"
-      "\"K-3101 Halden\";\"1 år\";20;21;22;23\n"
+      "\"K-3101 Halden\";\"1 år eller eldre\";20;21;22;23\n"
       "\"K-3101 Halden\";\"Alle aldre\";1000;1100;1200;1300\n"
       "\"K-3103 Moss\";\"0 år\";1;2;3;4\n"
-      "\"K-3103 Moss\";\"1 år\";5;6;7;..\n";
+      "\"K-3103 Moss\";\"1 år eller eldre\";5;6;7;..\n";
   ParsedFile f = read(csv);
   INFO(all_codes(f));
   CHECK(f.kind == FileKind::Population);
@@ -111,7 +111,7 @@ TEST_CASE("Population rows for other contents are left out", "[reader][populatio
   CHECK(f.population.at({"3101", 2024}) == 31444);
   CHECK(find_code(f, "population.other_contents_ignored")->line == 3);
   ParsedFile g = read("\"region\";\"age\";\"Persons 2023 Males\";\"Persons 2023 Females\"\n"
-                      "\"3101 Halden\";\"0 years\";5;6\n\"3101 Halden\";\"1 year\";7;8\n");
+                      "\"3101 Halden\";\"0 years\";5;6\n\"3101 Halden\";\"1 year or older\";7;8\n");
   CHECK(g.population.at({"3101", 2023}) == 26);
   ParsedFile h = read("Kommune;2023;2024\n3101 Halden;31000;31444\n");
   INFO(all_codes(h));
