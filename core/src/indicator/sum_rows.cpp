@@ -232,7 +232,31 @@ struct Finder {
 
 }  // namespace
 
+namespace {
+
+// Whether any row can be a sum at all: a label, a unit with members (0301, a county, the
+// country), or rows both with and without a target group (or a service). Most files have none,
+// and are not looked at further.
+bool may_have_sums(const Context& ctx) {
+  bool group_given = false, group_blank = false, service_given = false, service_blank = false;
+  const std::string* last_unit = nullptr;
+  for (const InputValue& input : ctx.values) {
+    const ArsverkValue& v = *input.value;
+    if (v.sum_label) return true;
+    (v.group == TargetGroup::Unspecified ? group_blank : group_given) = true;
+    (v.service.empty() ? service_blank : service_given) = true;
+    if ((group_given && group_blank) || (service_given && service_blank)) return true;
+    if (last_unit && *last_unit == v.unit) continue;
+    last_unit = &v.unit;
+    if (v.unit.size() <= 2 || v.unit == "0301") return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 void find_sum_rows(Context& ctx) {
+  if (!may_have_sums(ctx)) return;
   std::vector<Entry> entries;
   // Labelled rows apart from the others, and one labelled row apart from a differently labelled one.
   using Key = std::tuple<std::string, int, TargetGroup, std::string, bool, std::string>;
