@@ -22,7 +22,6 @@ struct Entry {
   int source = 0;
   int64_t line = 0;
   CategoryAmounts amounts{};
-  std::vector<std::size_t> values;                 // in ctx.values
   std::vector<std::pair<int, int64_t>> lines;      // distinct (source, line), in reading order
   bool excluded = false;
   bool kept = false;  // labelled, but nothing to be the sum of: used as data
@@ -232,13 +231,39 @@ struct Finder {
 
 }  // namespace
 
+namespace {
+
+// Whether any row can be a sum at all: a label, a unit with members (0301, a county, the
+// country), or rows both with and without a target group (or a service). Most files have none,
+// and are not looked at further.
+bool may_have_sums(const Context& ctx) {
+  bool group_given = false, group_blank = false, service_given = false, service_blank = false;
+  const std::string* last_unit = nullptr;
+  for (const InputValue& input : ctx.values) {
+    const ArsverkValue& v = *input.value;
+    if (v.sum_label) return true;
+    (v.group == TargetGroup::Unspecified ? group_blank : group_given) = true;
+    (v.service.empty() ? service_blank : service_given) = true;
+    if ((group_given && group_blank) || (service_given && service_blank)) return true;
+    if (last_unit && *last_unit == v.unit) continue;
+    last_unit = &v.unit;
+    if (v.unit.size() <= 2 || v.unit == "0301") return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 void find_sum_rows(Context& ctx) {
+  if (!may_have_sums(ctx)) return;
   std::vector<Entry> entries;
   // Labelled rows apart from the others, and one labelled row apart from a differently labelled one.
   using Key = std::tuple<std::string, int, TargetGroup, std::string, bool, std::string>;
   std::map<Key, std::size_t> index;
   bool any_coarse = false;
   std::size_t last = 0;
+  constexpr uint32_t kNone = UINT32_MAX;
+  std::vector<uint32_t> entry_of(ctx.values.size(), kNone);  // each value's entry
   for (std::size_t i = 0; i < ctx.values.size(); ++i) {
     const ArsverkValue& v = *ctx.values[i].value;
     if (v.year < 2015 || v.year > 2100) continue;
@@ -274,7 +299,7 @@ void find_sum_rows(Context& ctx) {
     Entry& e = entries[at];
     std::optional<Fixed>& slot = e.amounts[static_cast<int>(v.category)];
     if (!slot) slot = v.value;  // a repeated category is reported by validate; the first counts
-    e.values.push_back(i);
+    entry_of[i] = static_cast<uint32_t>(at);
     if (e.lines.empty() || e.lines.back() != std::pair{ctx.values[i].file, v.line})
       e.lines.emplace_back(ctx.values[i].file, v.line);
     any_coarse = any_coarse || label || level_rank(v.unit) >= 2 || v.unit == "0301" ||
@@ -301,14 +326,10 @@ void find_sum_rows(Context& ctx) {
     any_excluded = any_excluded || e.excluded;
   }
   if (!any_excluded) return;
-  std::vector<bool> drop(ctx.values.size(), false);
-  for (const Entry& e : entries)
-    if (e.excluded)
-      for (std::size_t i : e.values) drop[i] = true;
   std::vector<InputValue> kept;
   kept.reserve(ctx.values.size());
   for (std::size_t i = 0; i < ctx.values.size(); ++i)
-    if (!drop[i]) kept.push_back(ctx.values[i]);
+    if (entry_of[i] == kNone || !entries[entry_of[i]].excluded) kept.push_back(ctx.values[i]);
   ctx.values = std::move(kept);
 }
 

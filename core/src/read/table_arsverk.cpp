@@ -201,17 +201,27 @@ void TableReader::Impl::report_ambiguous(const Ambiguous& a, Fixed used, bool de
   ctx.report(a.line, a.column, msg::NumberAmbiguous{a.mark, as_decimal, as_whole, used});
 }
 
+bool TableReader::Impl::service_is_sum_label(std::string_view text) const {
+  if (text != last_service_text_) {  // rows repeat a handful of services
+    last_service_text_.assign(text.data(), text.size());
+    last_service_label_ = is_sum_label(text);
+  }
+  return last_service_label_;
+}
+
 std::optional<SumLabel> TableReader::Impl::sum_label(const Row& r, std::string_view& unit_text) const {
   unit_text = cell(r, unit_col);
   std::string_view rest;
-  if (split_sum_label(unit_text, rest)) {
+  if (!all_digits(unit_text) && split_sum_label(unit_text, rest)) {
     SumLabel label{r.line, 0, SumLabelColumn::Unit, std::string(unit_text)};
     unit_text = rest;
     return label;
   }
   for (auto [col, where] : {std::pair{group_col, SumLabelColumn::Group}, {service_col, SumLabelColumn::Service}}) {
     std::string_view t = cell(r, col);
-    if (col >= 0 && is_sum_label(t) && (where != SumLabelColumn::Group || match_group(t) == GroupMatch::Unknown))
+    if (col < 0 || t.empty()) continue;
+    if (where == SumLabelColumn::Group ? match_group(t) == GroupMatch::Unknown && is_sum_label(t)
+                                       : service_is_sum_label(t))
       return SumLabel{r.line, 0, where, std::string(t)};
   }
   return std::nullopt;

@@ -260,6 +260,9 @@ struct TableReader::Impl {
   // A label that says the row is a sum («3101 Totalt», target group «Begge», service «Sum»);
   // `unit_text` gets the unit cell without the label.
   std::optional<SumLabel> sum_label(const Row& r, std::string_view& unit_text) const;
+  bool service_is_sum_label(std::string_view text) const;
+  mutable std::string last_service_text_;
+  mutable bool last_service_label_ = false;
   // A labelled row without unit or year: reported and left out (true).
   bool sum_row_without_place(const Row& r, const SumLabel& label, std::string_view unit_text);
 
