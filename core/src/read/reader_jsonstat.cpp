@@ -260,17 +260,11 @@ bool is_one_of(const std::string& norm, std::initializer_list<const char*> names
   return false;
 }
 
-void fail(ReadContext& ctx, const char* code, const std::string& nb, const std::string& en) {
+// A dataset the calculator cannot read: the file is of no kind, and the message says why.
+template <class Message>
+void fail(ReadContext& ctx, const Message& m) {
   ctx.out.kind = FileKind::Unknown;
-  ctx.report(Severity::Error, code, 0, 0, nb, en);
-}
-
-void size_mismatch(ReadContext& ctx, const std::string& dimension, uint64_t size) {
-  fail(ctx, "jsonstat.size_mismatch",
-       "Kategoriene i dimensjonen " + q(dimension) + " stemmer ikke med størrelsen " +
-           std::to_string(size) + " i «size». Last ned datasettet fra SSB på nytt.",
-       "The categories of the dimension " + q(dimension) + " do not match its size " +
-           std::to_string(size) + " in \"size\". Download the dataset from SSB again.");
+  ctx.report(0, 0, m);
 }
 
 }  // namespace
@@ -289,35 +283,15 @@ void read_jsonstat(ReadContext& ctx, std::string text, bool bom) {
   StructureReader structure(max_depth);
   json::sax_parse(text, &structure);
   if (structure.too_deep) {
-    fail(ctx, "jsonstat.too_deep",
-         "JSON-filen er nøstet dypere enn " + std::to_string(max_depth) +
-             " nivåer og er ikke et JSON-stat-datasett vi kan lese. " + kAcceptedNb,
-         "The JSON file is nested deeper than " + std::to_string(max_depth) +
-             " levels and is not a JSON-stat dataset we can read. " + kAcceptedEn);
+    fail(ctx, msg::JsonstatTooDeep{max_depth});
     return;
   }
   if (!structure.error.empty()) {
-    std::string what = structure.error;
-    // nlohmann's message quotes the bytes last read, which can end inside a UTF-8 sequence;
-    // messages must be valid UTF-8 (report_json would throw on them).
-    if (!valid_utf8(what))
-      for (char& c : what)
-        if (static_cast<unsigned char>(c) >= 0x80) c = '?';
-    fail(ctx, "jsonstat.invalid",
-         "Filen ser ut som JSON, men er ikke gyldig JSON (" + excerpt(what, 160) +
-             "). Last ned svaret fra SSB på nytt, uten å redigere det. " + kAcceptedNb,
-         "The file looks like JSON but is not valid JSON (" + excerpt(what, 160) +
-             "). Download the answer from SSB again, without editing it. " + kAcceptedEn);
+    fail(ctx, msg::JsonstatInvalid{structure.error});
     return;
   }
   if (structure.duplicate) {
-    fail(ctx, "jsonstat.duplicate_key",
-         "Nøkkelen " + q(structure.duplicate_key) + " står to ganger i samme objekt (" +
-             q(structure.duplicate_path) + "). Vi velger ikke en av dem; last ned datasettet "
-             "fra SSB på nytt, uten å redigere det.",
-         "The key " + q(structure.duplicate_key) + " appears twice in the same object (" +
-             q(structure.duplicate_path) + "). We do not pick one of them; download the dataset "
-             "from SSB again, without editing it.");
+    fail(ctx, msg::JsonstatKeyTwice{structure.duplicate_key, structure.duplicate_path});
     return;
   }
   json& root = structure.root;
@@ -331,13 +305,7 @@ void read_jsonstat(ReadContext& ctx, std::string text, bool bom) {
       value_path = direct ? path_of({"dataset", "value"}) : path_of({"dataset", inner.begin().key(), "value"});
     }
   }
-  auto not_dataset = [&]() {
-    fail(ctx, "jsonstat.not_dataset",
-         "JSON-filen er ikke et JSON-stat 2.0-datasett (mangler «id», «size», «dimension» eller "
-         "«value»). " + std::string(kAcceptedNb),
-         "The JSON file is not a JSON-stat 2.0 dataset (\"id\", \"size\", \"dimension\" or "
-         "\"value\" is missing). " + std::string(kAcceptedEn));
-  };
+  auto not_dataset = [&]() { fail(ctx, msg::JsonstatNotDataset{}); };
   if (!ds->is_object() || !ds->contains("dimension") || !(*ds)["dimension"].is_object() ||
       !ds->contains("value")) {
     not_dataset();
@@ -371,11 +339,7 @@ void read_jsonstat(ReadContext& ctx, std::string text, bool bom) {
     if (size != 0 && total > (uint64_t(1) << 40) / size) overflow = true;
     total *= size;
     if (!dims_j.contains(d.id) || !dims_j[d.id].is_object()) {
-      fail(ctx, "jsonstat.size_mismatch",
-           "Dimensjonen " + q(d.id) + " står i «id», men er ikke beskrevet under «dimension». "
-           "Last ned datasettet fra SSB på nytt.",
-           "The dimension " + q(d.id) + " is listed in \"id\" but not described under "
-           "\"dimension\". Download the dataset from SSB again.");
+      fail(ctx, msg::JsonstatDimensionUndescribed{d.id});
       return;
     }
     const json& dj = dims_j[d.id];
@@ -383,7 +347,7 @@ void read_jsonstat(ReadContext& ctx, std::string text, bool bom) {
     const json* cat = dj.contains("category") && dj["category"].is_object() ? &dj["category"] : nullptr;
     // The categories in the file must match `size` before anything is sized by it.
     if (!categories_match(cat, size)) {
-      size_mismatch(ctx, d.id, size);
+      fail(ctx, msg::JsonstatCategoriesMismatch{d.id, size});
       return;
     }
     d.codes.assign(size, std::string());
@@ -400,13 +364,7 @@ void read_jsonstat(ReadContext& ctx, std::string text, bool bom) {
           int64_t p = it.value().get<int64_t>();
           if (p < 0 || static_cast<uint64_t>(p) >= size) { index_ok = false; continue; }
           if (taken[p]) {
-            fail(ctx, "jsonstat.duplicate_index",
-                 "Kategoriene " + q(d.codes[p]) + " og " + q(it.key()) + " i dimensjonen " +
-                     q(d.id) + " har samme posisjon " + std::to_string(p) + " i «index». Vi "
-                     "velger ikke en av dem; last ned datasettet fra SSB på nytt.",
-                 "The categories " + q(d.codes[p]) + " and " + q(it.key()) + " of the dimension " +
-                     q(d.id) + " have the same position " + std::to_string(p) + " in \"index\". "
-                     "We do not pick one of them; download the dataset from SSB again.");
+            fail(ctx, msg::JsonstatDuplicateIndex{d.codes[p], it.key(), d.id, p});
             return;
           }
           taken[p] = true;
@@ -420,7 +378,7 @@ void read_jsonstat(ReadContext& ctx, std::string text, bool bom) {
       index_ok = false;
     }
     if (!index_ok) {
-      size_mismatch(ctx, d.id, size);
+      fail(ctx, msg::JsonstatCategoriesMismatch{d.id, size});
       return;
     }
     if (cat && cat->contains("label") && (*cat)["label"].is_object()) {
@@ -473,30 +431,14 @@ void read_jsonstat(ReadContext& ctx, std::string text, bool bom) {
   std::vector<std::string> dim_names;
   for (const auto& d : dims) dim_names.push_back(q(d.id));
   if (!population || geo_d < 0 || time_d < 0) {
-    std::string what_nb = ds_label.empty() ? "Datasettet" : "Datasettet " + q(ds_label, 200);
-    std::string what_en = ds_label.empty() ? "The dataset" : "The dataset " + q(ds_label, 200);
-    fail(ctx, "jsonstat.not_population",
-         what_nb + " er ikke en tabell over folkemengde (dimensjoner: " + join(dim_names) +
-             "). Vi ventet folkemengde etter region og år, for eksempel SSBs tabell 07459 "
-             "(kommuner) eller 10826 (bydeler), med statistikkvariabelen «Personer». Hent den "
-             "tabellen fra SSB, eller legg inn en årsverkfil.",
-         what_en + " is not a population table (dimensions: " + join(dim_names) +
-             "). We expected population by region and year, for example SSB's table 07459 "
-             "(municipalities) or 10826 (districts), with the contents \"Persons\". Fetch that "
-             "table from SSB, or add an årsverk file.");
+    fail(ctx, msg::JsonstatNotPopulation{ds_label, join(dim_names)});
     return;
   }
   for (std::size_t k = 0; k < dims.size(); ++k) {
     int kk = static_cast<int>(k);
     if (kk == time_d || kk == geo_d || kk == metric_d || kk == age_d || kk == sex_d) continue;
     if (sizes[k] > 1) {
-      fail(ctx, "jsonstat.unexpected_dimension",
-           "Datasettet har dimensjonen " + q(dims[k].id) + " med " + std::to_string(sizes[k]) +
-               " kategorier; vi kan bare summere over alder og kjønn. Velg én kategori for " +
-               q(dims[k].id) + " når du henter tabellen fra SSB.",
-           "The dataset has the dimension " + q(dims[k].id) + " with " + std::to_string(sizes[k]) +
-               " categories; we can only sum over age and sex. Choose one category for " +
-               q(dims[k].id) + " when you fetch the table from SSB.");
+      fail(ctx, msg::JsonstatUnexpectedDimension{dims[k].id, sizes[k]});
       return;
     }
   }
@@ -507,13 +449,7 @@ void read_jsonstat(ReadContext& ctx, std::string text, bool bom) {
   auto counted = structure.values.find(value_path);
   const uint64_t value_count = counted != structure.values.end() ? counted->second : values.size();
   if (overflow || (values.is_array() && value_count != total)) {
-    fail(ctx, "jsonstat.size_mismatch",
-         "Datasettet har " + std::to_string(value_count) + " verdier, men dimensjonene gir " +
-             std::to_string(total) + " (produktet av «size»). Filen er trolig avkortet eller "
-             "redigert; last den ned fra SSB på nytt.",
-         "The dataset has " + std::to_string(value_count) + " values, but its dimensions give " +
-             std::to_string(total) + " (the product of \"size\"). The file is probably truncated "
-             "or edited; download it from SSB again.");
+    fail(ctx, msg::JsonstatValueCount{value_count, total});
     return;
   }
   if (!values.is_array() && !values.is_object()) {
@@ -526,7 +462,7 @@ void read_jsonstat(ReadContext& ctx, std::string text, bool bom) {
   // Per (region category, time category): the code kept (nullopt: none).
   std::unordered_map<uint64_t, std::optional<std::string>> region_cache;
   int64_t missing = 0;
-  std::string missing_first;
+  uint64_t missing_first = 0;  // its index
   int64_t bad_index = 0;
 
   auto status_at = [&](uint64_t i) -> std::string {
@@ -566,20 +502,19 @@ void read_jsonstat(ReadContext& ctx, std::string text, bool bom) {
       sex_total_at.push_back(l.empty() ? is_total_sex(dims[sex_d].codes[p]) : is_total_sex(l));
     }
   std::vector<uint64_t> pos(dims.size());
+  auto locate = [&](uint64_t i) {  // pos := the categories of the value at index i
+    for (std::size_t k = dims.size(); k-- > 0;) {
+      pos[k] = i % sizes[k];
+      i /= sizes[k];
+    }
+  };
 
   auto one = [&](uint64_t i, const json& v) {
-    uint64_t rest = i;
-    for (std::size_t k = dims.size(); k-- > 0;) {
-      pos[k] = rest % sizes[k];
-      rest /= sizes[k];
-    }
+    locate(i);
     if (metric_d >= 0 && static_cast<int>(pos[metric_d]) != metric_pos) return;
     ++ctx.out.rows;
     if (v.is_null() || (v.is_string() && parse_decimal(v.get<std::string>(), true).status != NumberStatus::Ok)) {
-      if (missing++ == 0) {
-        const std::string st = status_at(i);
-        missing_first = describe(pos) + (st.empty() ? "" : " (" + st + ")");
-      }
+      if (missing++ == 0) missing_first = i;
       return;
     }
     // Year.
@@ -619,11 +554,11 @@ void read_jsonstat(ReadContext& ctx, std::string text, bool bom) {
       }
     }
     if (!ok) {
-      ctx.report(0, 0, msg::JsonstatNotInteger{v.dump(), describe(pos)});
+      ctx.report(0, 0, msg::JsonstatNotInteger{[&] { return v.dump(); }, [&] { return describe(pos); }});
       return;
     }
     if (n < 0) {
-      ctx.report(0, 0, msg::JsonstatNegative{n, describe(pos)});
+      ctx.report(0, 0, msg::JsonstatNegative{n, [&] { return describe(pos); }});
       return;
     }
     static const std::string none;
@@ -634,7 +569,7 @@ void read_jsonstat(ReadContext& ctx, std::string text, bool bom) {
     switch (acc.add(code, *year, age_total, sex_total, age_key, sex_key, n, 0)) {
       case PopulationAccumulator::Added::Yes: break;
       case PopulationAccumulator::Added::Duplicate:
-        ctx.report(0, 0, msg::JsonstatPopulationDuplicate{code, *year, describe(pos)});
+        ctx.report(0, 0, msg::JsonstatPopulationDuplicate{code, *year, [&] { return describe(pos); }});
         break;
       case PopulationAccumulator::Added::Overflow:
         report_population_overflow(ctx, code, *year, std::to_string(n), 0, 0);
@@ -673,7 +608,11 @@ void read_jsonstat(ReadContext& ctx, std::string text, bool bom) {
     }
   }
   if (missing) {
-    ctx.report(0, 0, msg::JsonstatMissingValues{missing, missing_first});
+    ctx.report(0, 0, msg::JsonstatMissingValues{missing, [&] {
+                 locate(missing_first);
+                 const std::string st = status_at(missing_first);
+                 return describe(pos) + (st.empty() ? "" : " (" + st + ")");
+               }});
   }
   regions.finish(ctx);
   acc.finish(ctx);
