@@ -4,6 +4,7 @@
 // feed(id, Uint8Array) stays for tests and the console (embind copies that one byte by byte).
 // Settings in as JSON, the report out as JSON. warmUp() runs the engine once over made-up figures
 // in a session of its own, thrown away (the worker calls it at start, see README, Recompute).
+// thresholds() gives the checks' thresholds (arsverk/thresholds.hpp) as JSON, for the help texts.
 #include <emscripten/bind.h>
 
 #include <cstddef>
@@ -13,6 +14,7 @@
 
 #include "arsverk/registers.hpp"
 #include "arsverk/session.hpp"
+#include "arsverk/thresholds.hpp"
 
 namespace {
 
@@ -93,10 +95,26 @@ class Calculator {
   arsverk::Session session_;
 };
 
+std::string thresholds() {
+  namespace t = arsverk::thresholds;
+  auto number = [](double x) {
+    std::string text = std::to_string(x);  // "15.000000": trailing zeros and a bare point go
+    text.erase(text.find_last_not_of('0') + 1);
+    if (text.back() == '.') text.pop_back();
+    return text;
+  };
+  return "{\"rate_high\":" + number(t::kRateHigh) + ",\"change_large_percent\":" +
+         number(t::kChangeLargePercent) + ",\"far_above_published\":" + number(t::kFarAbovePublished) +
+         ",\"far_below_published\":" + number(t::kFarBelowPublished) +
+         ",\"one_category_minimum_ftes\":" + std::to_string(t::kOneCategoryMinimumFtes) +
+         ",\"max_messages_per_code\":" + std::to_string(t::kMaxMessagesPerCode) + "}";
+}
+
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(arsverk) {
   emscripten::function("warmUp", &warmUp);
+  emscripten::function("thresholds", &thresholds);
   emscripten::class_<Calculator>("Calculator")
       .constructor<>()
       .function("beginFile", &Calculator::beginFile)

@@ -28,6 +28,21 @@ struct Texts {
   std::string nb, en;
 };
 
+// A fact whose text costs something to make (such as where a value sits in a dataset): the
+// callable it refers to makes it when the message is kept, never before. It refers to the
+// callable and does not own it: make it in the call to report().
+class LazyText {
+ public:
+  template <class Make>
+  LazyText(const Make& make)  // implicit: a lambda at the call site is the usual argument
+      : make_(&make), call_([](const void* m) -> std::string { return (*static_cast<const Make*>(m))(); }) {}
+  std::string operator()() const { return call_(make_); }
+
+ private:
+  const void* make_;
+  std::string (*call_)(const void*);
+};
+
 // ---------------------------------------------------------------------------------------------
 // Input files and tables (messages/read.cpp).
 
@@ -196,7 +211,84 @@ struct PopulationDuplicate {
 };
 
 // ---------------------------------------------------------------------------------------------
-// JSON-stat datasets (messages/jsonstat.cpp); `at` names a value's place in the dataset.
+// JSON-stat datasets (messages/jsonstat.cpp). A dataset the calculator cannot read first;
+// then its values, where `at` names a value's place in the dataset (its categories).
+
+struct JsonstatTooDeep {
+  static constexpr const char* code = "jsonstat.too_deep";
+  static constexpr Severity severity = Severity::Error;
+  int levels;  // the nesting limit
+  Texts texts() const;
+};
+
+struct JsonstatInvalid {
+  static constexpr const char* code = "jsonstat.invalid";
+  static constexpr Severity severity = Severity::Error;
+  std::string_view parser_message;  // the JSON parser's, possibly cut inside a UTF-8 sequence
+  Texts texts() const;
+};
+
+// A key twice in one object of the file (not a value's position: JsonstatDuplicateKey).
+struct JsonstatKeyTwice {
+  static constexpr const char* code = "jsonstat.duplicate_key";
+  static constexpr Severity severity = Severity::Error;
+  std::string_view key, object;  // object: its path, "/dataset/dimension"
+  Texts texts() const;
+};
+
+struct JsonstatNotDataset {
+  static constexpr const char* code = "jsonstat.not_dataset";
+  static constexpr Severity severity = Severity::Error;
+  Texts texts() const;
+};
+
+// A dimension listed in "id" but not described under "dimension".
+struct JsonstatDimensionUndescribed {
+  static constexpr const char* code = "jsonstat.size_mismatch";
+  static constexpr Severity severity = Severity::Error;
+  std::string_view dimension;
+  Texts texts() const;
+};
+
+struct JsonstatCategoriesMismatch {
+  static constexpr const char* code = "jsonstat.size_mismatch";
+  static constexpr Severity severity = Severity::Error;
+  std::string_view dimension;
+  uint64_t size;
+  Texts texts() const;
+};
+
+struct JsonstatDuplicateIndex {
+  static constexpr const char* code = "jsonstat.duplicate_index";
+  static constexpr Severity severity = Severity::Error;
+  std::string_view first, second, dimension;  // first, second: the two categories
+  int64_t position;
+  Texts texts() const;
+};
+
+struct JsonstatNotPopulation {
+  static constexpr const char* code = "jsonstat.not_population";
+  static constexpr Severity severity = Severity::Error;
+  std::string_view label;       // the dataset's (may be empty)
+  std::string_view dimensions;  // its dimensions' ids, quoted and joined
+  Texts texts() const;
+};
+
+// A dimension other than region, year, contents, age and sex with more than one category.
+struct JsonstatUnexpectedDimension {
+  static constexpr const char* code = "jsonstat.unexpected_dimension";
+  static constexpr Severity severity = Severity::Error;
+  std::string_view dimension;
+  uint64_t categories;
+  Texts texts() const;
+};
+
+struct JsonstatValueCount {
+  static constexpr const char* code = "jsonstat.size_mismatch";
+  static constexpr Severity severity = Severity::Error;
+  uint64_t values, expected;  // expected: the product of "size"
+  Texts texts() const;
+};
 
 struct JsonstatYearInvalid {
   static constexpr const char* code = "year.invalid";
@@ -208,7 +300,7 @@ struct JsonstatYearInvalid {
 struct JsonstatNotInteger {
   static constexpr const char* code = "population.not_integer";
   static constexpr Severity severity = Severity::Error;
-  std::string_view value, at;
+  LazyText value, at;  // value: as JSON
   Texts texts() const;
 };
 
@@ -216,7 +308,7 @@ struct JsonstatNegative {
   static constexpr const char* code = "population.negative";
   static constexpr Severity severity = Severity::Error;
   int64_t value;
-  std::string_view at;
+  LazyText at;
   Texts texts() const;
 };
 
@@ -225,7 +317,7 @@ struct JsonstatPopulationDuplicate {
   static constexpr Severity severity = Severity::Warning;
   std::string_view unit;
   int year;
-  std::string_view at;
+  LazyText at;
   Texts texts() const;
 };
 
@@ -249,7 +341,7 @@ struct JsonstatMissingValues {
   static constexpr const char* code = "number.missing_values";
   static constexpr Severity severity = Severity::Warning;
   int64_t values;
-  std::string_view first;
+  LazyText first;  // where the first sits, with its status symbol
   Texts texts() const;
 };
 

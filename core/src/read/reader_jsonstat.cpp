@@ -260,69 +260,49 @@ bool is_one_of(const std::string& norm, std::initializer_list<const char*> names
   return false;
 }
 
-void fail(ReadContext& ctx, const char* code, const std::string& nb, const std::string& en) {
+// A dataset the calculator cannot read: the file is of no kind, and the message says why.
+template <class Message>
+void fail(ReadContext& ctx, const Message& m) {
   ctx.out.kind = FileKind::Unknown;
-  ctx.report(Severity::Error, code, 0, 0, nb, en);
+  ctx.report(0, 0, m);
 }
 
-void size_mismatch(ReadContext& ctx, const std::string& dimension, uint64_t size) {
-  fail(ctx, "jsonstat.size_mismatch",
-       "Kategoriene i dimensjonen " + q(dimension) + " stemmer ikke med størrelsen " +
-           std::to_string(size) + " i «size». Last ned datasettet fra SSB på nytt.",
-       "The categories of the dimension " + q(dimension) + " do not match its size " +
-           std::to_string(size) + " in \"size\". Download the dataset from SSB again.");
-}
+// What the stages find: the dataset, its dimensions and the roles they play.
+struct Dataset {
+  const json* node = nullptr;
+  std::string value_path;  // of its "value" in the file, for the second pass
+  std::string label;
+  std::vector<Dim> dims;
+  std::vector<uint64_t> sizes;
+  uint64_t total = 1;  // the product of the sizes
+  bool overflow = false;
+};
 
-}  // namespace
+struct Roles {
+  int time_d = -1, geo_d = -1, metric_d = -1, age_d = -1, sex_d = -1;
+  int metric_pos = -1;  // the population's category in the contents dimension
+};
 
-void read_jsonstat(ReadContext& ctx, std::string text, bool bom) {
-  ctx.out.format = "json-stat2";
-  ctx.out.delimiter.clear();
-  if (!valid_utf8(text)) {
-    text = cp1252_to_utf8(text);
-    ctx.out.encoding = "windows-1252";
-  } else {
-    ctx.out.encoding = bom ? "utf-8-bom" : "utf-8";
-  }
-  // Pass 1: the structure (everything but the dataset's values, which are only counted).
+// 1. The dataset: pass 1 over the file (the structure; the values only counted), then where the
+// dataset sits in it. Null when the file is not one (reported).
+const json* locate_dataset(ReadContext& ctx, const std::string& text, StructureReader& structure,
+                           std::string& value_path) {
   const int max_depth = ctx.limits.max_json_depth;
-  StructureReader structure(max_depth);
   json::sax_parse(text, &structure);
   if (structure.too_deep) {
-    fail(ctx, "jsonstat.too_deep",
-         "JSON-filen er nøstet dypere enn " + std::to_string(max_depth) +
-             " nivåer og er ikke et JSON-stat-datasett vi kan lese. " + kAcceptedNb,
-         "The JSON file is nested deeper than " + std::to_string(max_depth) +
-             " levels and is not a JSON-stat dataset we can read. " + kAcceptedEn);
-    return;
+    fail(ctx, msg::JsonstatTooDeep{max_depth});
+    return nullptr;
   }
   if (!structure.error.empty()) {
-    std::string what = structure.error;
-    // nlohmann's message quotes the bytes last read, which can end inside a UTF-8 sequence;
-    // messages must be valid UTF-8 (report_json would throw on them).
-    if (!valid_utf8(what))
-      for (char& c : what)
-        if (static_cast<unsigned char>(c) >= 0x80) c = '?';
-    fail(ctx, "jsonstat.invalid",
-         "Filen ser ut som JSON, men er ikke gyldig JSON (" + excerpt(what, 160) +
-             "). Last ned svaret fra SSB på nytt, uten å redigere det. " + kAcceptedNb,
-         "The file looks like JSON but is not valid JSON (" + excerpt(what, 160) +
-             "). Download the answer from SSB again, without editing it. " + kAcceptedEn);
-    return;
+    fail(ctx, msg::JsonstatInvalid{structure.error});
+    return nullptr;
   }
   if (structure.duplicate) {
-    fail(ctx, "jsonstat.duplicate_key",
-         "Nøkkelen " + q(structure.duplicate_key) + " står to ganger i samme objekt (" +
-             q(structure.duplicate_path) + "). Vi velger ikke en av dem; last ned datasettet "
-             "fra SSB på nytt, uten å redigere det.",
-         "The key " + q(structure.duplicate_key) + " appears twice in the same object (" +
-             q(structure.duplicate_path) + "). We do not pick one of them; download the dataset "
-             "from SSB again, without editing it.");
-    return;
+    fail(ctx, msg::JsonstatKeyTwice{structure.duplicate_key, structure.duplicate_path});
+    return nullptr;
   }
-  json& root = structure.root;
-  std::string value_path = path_of({"value"});
-  const json* ds = &root;
+  value_path = path_of({"value"});
+  const json* ds = &structure.root;
   if (ds->is_object() && !ds->contains("id") && ds->contains("dataset")) {
     const json& inner = (*ds)["dataset"];
     if (inner.is_object() && !inner.empty()) {
@@ -331,110 +311,106 @@ void read_jsonstat(ReadContext& ctx, std::string text, bool bom) {
       value_path = direct ? path_of({"dataset", "value"}) : path_of({"dataset", inner.begin().key(), "value"});
     }
   }
-  auto not_dataset = [&]() {
-    fail(ctx, "jsonstat.not_dataset",
-         "JSON-filen er ikke et JSON-stat 2.0-datasett (mangler «id», «size», «dimension» eller "
-         "«value»). " + std::string(kAcceptedNb),
-         "The JSON file is not a JSON-stat 2.0 dataset (\"id\", \"size\", \"dimension\" or "
-         "\"value\" is missing). " + std::string(kAcceptedEn));
-  };
   if (!ds->is_object() || !ds->contains("dimension") || !(*ds)["dimension"].is_object() ||
       !ds->contains("value")) {
-    not_dataset();
-    return;
+    fail(ctx, msg::JsonstatNotDataset{});
+    return nullptr;
   }
-  const json& dims_j = (*ds)["dimension"];
-  const json* id_j = ds->contains("id") ? &(*ds)["id"] : (dims_j.contains("id") ? &dims_j["id"] : nullptr);
-  const json* size_j = ds->contains("size") ? &(*ds)["size"] : (dims_j.contains("size") ? &dims_j["size"] : nullptr);
-  if (!id_j || !size_j || !id_j->is_array() || !size_j->is_array() || id_j->size() != size_j->size() ||
-      id_j->empty()) {
-    not_dataset();
-    return;
-  }
-  std::string ds_label = ds->contains("label") ? str((*ds)["label"]) : std::string();
+  return ds;
+}
 
-  // Dimensions.
-  std::vector<Dim> dims;
-  std::vector<uint64_t> sizes;
-  uint64_t total = 1;
-  bool overflow = false;
-  for (std::size_t k = 0; k < id_j->size(); ++k) {
-    Dim d;
-    d.id = str((*id_j)[k]);
-    const json& sj = (*size_j)[k];
-    if (!sj.is_number_unsigned() && !(sj.is_number_integer() && sj.get<int64_t>() >= 0)) {
-      not_dataset();
-      return;
-    }
-    uint64_t size = sj.get<uint64_t>();
-    sizes.push_back(size);
-    if (size != 0 && total > (uint64_t(1) << 40) / size) overflow = true;
-    total *= size;
-    if (!dims_j.contains(d.id) || !dims_j[d.id].is_object()) {
-      fail(ctx, "jsonstat.size_mismatch",
-           "Dimensjonen " + q(d.id) + " står i «id», men er ikke beskrevet under «dimension». "
-           "Last ned datasettet fra SSB på nytt.",
-           "The dimension " + q(d.id) + " is listed in \"id\" but not described under "
-           "\"dimension\". Download the dataset from SSB again.");
-      return;
-    }
-    const json& dj = dims_j[d.id];
-    d.label = dj.contains("label") ? str(dj["label"]) : d.id;
-    const json* cat = dj.contains("category") && dj["category"].is_object() ? &dj["category"] : nullptr;
-    // The categories in the file must match `size` before anything is sized by it.
-    if (!categories_match(cat, size)) {
-      size_mismatch(ctx, d.id, size);
-      return;
-    }
-    d.codes.assign(size, std::string());
-    d.labels.assign(size, std::string());
-    bool index_ok = true;
-    if (cat && cat->contains("index")) {
-      const json& idx = (*cat)["index"];
-      if (idx.is_array()) {
-        for (std::size_t i = 0; i < idx.size(); ++i) d.codes[i] = str(idx[i]);
-      } else {
-        std::vector<bool> taken(size, false);
-        for (auto it = idx.begin(); it != idx.end(); ++it) {
-          if (!it.value().is_number_integer() && !it.value().is_number_unsigned()) { index_ok = false; continue; }
-          int64_t p = it.value().get<int64_t>();
-          if (p < 0 || static_cast<uint64_t>(p) >= size) { index_ok = false; continue; }
-          if (taken[p]) {
-            fail(ctx, "jsonstat.duplicate_index",
-                 "Kategoriene " + q(d.codes[p]) + " og " + q(it.key()) + " i dimensjonen " +
-                     q(d.id) + " har samme posisjon " + std::to_string(p) + " i «index». Vi "
-                     "velger ikke en av dem; last ned datasettet fra SSB på nytt.",
-                 "The categories " + q(d.codes[p]) + " and " + q(it.key()) + " of the dimension " +
-                     q(d.id) + " have the same position " + std::to_string(p) + " in \"index\". "
-                     "We do not pick one of them; download the dataset from SSB again.");
-            return;
-          }
-          taken[p] = true;
-          d.codes[p] = it.key();
+// A dimension's categories, by position: codes from its index (array or object) or its labels,
+// then labels. False when they do not match its size (reported).
+bool read_categories(ReadContext& ctx, const json* cat, uint64_t size, Dim& d) {
+  // The categories in the file must match `size` before anything is sized by it.
+  if (!categories_match(cat, size)) {
+    fail(ctx, msg::JsonstatCategoriesMismatch{d.id, size});
+    return false;
+  }
+  d.codes.assign(size, std::string());
+  d.labels.assign(size, std::string());
+  bool index_ok = true;
+  if (cat && cat->contains("index")) {
+    const json& idx = (*cat)["index"];
+    if (idx.is_array()) {
+      for (std::size_t i = 0; i < idx.size(); ++i) d.codes[i] = str(idx[i]);
+    } else {
+      std::vector<bool> taken(size, false);
+      for (auto it = idx.begin(); it != idx.end(); ++it) {
+        if (!it.value().is_number_integer() && !it.value().is_number_unsigned()) { index_ok = false; continue; }
+        int64_t p = it.value().get<int64_t>();
+        if (p < 0 || static_cast<uint64_t>(p) >= size) { index_ok = false; continue; }
+        if (taken[p]) {
+          fail(ctx, msg::JsonstatDuplicateIndex{d.codes[p], it.key(), d.id, p});
+          return false;
         }
+        taken[p] = true;
+        d.codes[p] = it.key();
       }
-    } else if (cat && cat->contains("label") && (*cat)["label"].is_object() && (*cat)["label"].size() == size) {
-      std::size_t i = 0;
-      for (auto it = (*cat)["label"].begin(); it != (*cat)["label"].end(); ++it) d.codes[i++] = it.key();
-    } else if (size != 1) {
-      index_ok = false;
     }
-    if (!index_ok) {
-      size_mismatch(ctx, d.id, size);
-      return;
-    }
-    if (cat && cat->contains("label") && (*cat)["label"].is_object()) {
-      const json& lab = (*cat)["label"];
-      for (std::size_t i = 0; i < size; ++i)
-        if (lab.contains(d.codes[i])) d.labels[i] = str(lab[d.codes[i]]);
-    }
-    dims.push_back(std::move(d));
+  } else if (cat && cat->contains("label") && (*cat)["label"].is_object() && (*cat)["label"].size() == size) {
+    std::size_t i = 0;
+    for (auto it = (*cat)["label"].begin(); it != (*cat)["label"].end(); ++it) d.codes[i++] = it.key();
+  } else if (size != 1) {
+    index_ok = false;
   }
+  if (!index_ok) {
+    fail(ctx, msg::JsonstatCategoriesMismatch{d.id, size});
+    return false;
+  }
+  if (cat && cat->contains("label") && (*cat)["label"].is_object()) {
+    const json& lab = (*cat)["label"];
+    for (std::size_t i = 0; i < size; ++i)
+      if (lab.contains(d.codes[i])) d.labels[i] = str(lab[d.codes[i]]);
+  }
+  return true;
+}
 
-  // Roles.
+// 2. The dimensions: "id" and "size" (in the dataset or, JSON-stat 1.x, under "dimension"), and
+// each dimension's categories. False when they do not make a dataset (reported).
+bool read_dimensions(ReadContext& ctx, Dataset& data) {
+  const json& ds = *data.node;
+  const json& dimension = ds["dimension"];
+  const json* ids = ds.contains("id") ? &ds["id"] : (dimension.contains("id") ? &dimension["id"] : nullptr);
+  const json* sizes = ds.contains("size") ? &ds["size"] : (dimension.contains("size") ? &dimension["size"] : nullptr);
+  if (!ids || !sizes || !ids->is_array() || !sizes->is_array() || ids->size() != sizes->size() || ids->empty()) {
+    fail(ctx, msg::JsonstatNotDataset{});
+    return false;
+  }
+  data.label = ds.contains("label") ? str(ds["label"]) : std::string();
+  for (std::size_t k = 0; k < ids->size(); ++k) {
+    Dim d;
+    d.id = str((*ids)[k]);
+    const json& size_json = (*sizes)[k];
+    if (!size_json.is_number_unsigned() && !(size_json.is_number_integer() && size_json.get<int64_t>() >= 0)) {
+      fail(ctx, msg::JsonstatNotDataset{});
+      return false;
+    }
+    uint64_t size = size_json.get<uint64_t>();
+    data.sizes.push_back(size);
+    if (size != 0 && data.total > (uint64_t(1) << 40) / size) data.overflow = true;
+    data.total *= size;
+    if (!dimension.contains(d.id) || !dimension[d.id].is_object()) {
+      fail(ctx, msg::JsonstatDimensionUndescribed{d.id});
+      return false;
+    }
+    const json& described = dimension[d.id];
+    d.label = described.contains("label") ? str(described["label"]) : d.id;
+    const json* cat = described.contains("category") && described["category"].is_object() ? &described["category"] : nullptr;
+    if (!read_categories(ctx, cat, size, d)) return false;
+    data.dims.push_back(std::move(d));
+  }
+  return true;
+}
+
+// 3. The roles: which dimension is the time, the region, the contents, age and sex (by the
+// dataset's "role", else by name), and which content is the population.
+Roles find_roles(const Dataset& data) {
+  const json& ds = *data.node;
+  const std::vector<Dim>& dims = data.dims;
   auto role_dim = [&](const char* role) -> int {
-    if (!ds->contains("role") || !(*ds)["role"].is_object()) return -1;
-    const json& r = (*ds)["role"];
+    if (!ds.contains("role") || !ds["role"].is_object()) return -1;
+    const json& r = ds["role"];
     if (!r.contains(role) || !r[role].is_array() || r[role].empty()) return -1;
     std::string id = str(r[role][0]);
     for (std::size_t k = 0; k < dims.size(); ++k)
@@ -446,115 +422,116 @@ void read_jsonstat(ReadContext& ctx, std::string text, bool bom) {
       if (is_one_of(normalise_name(dims[k].id), names)) return static_cast<int>(k);
     return -1;
   };
-  int time_d = role_dim("time");
-  if (time_d < 0) time_d = named_dim({"tid", "time", "year", "aar"});
-  int geo_d = role_dim("geo");
-  if (geo_d < 0) geo_d = named_dim({"region", "geo", "kommune", "bydel", "fylke", "kommunenummer"});
-  int metric_d = role_dim("metric");
-  if (metric_d < 0) metric_d = named_dim({"contentscode", "statistikkvariabel", "contents"});
-  int age_d = named_dim({"alder", "age"});
-  int sex_d = named_dim({"kjonn", "sex"});
-
-  // Which content is the population?
-  int metric_pos = -1;
-  bool population = false;
-  if (metric_d >= 0) {
-    for (std::size_t i = 0; i < dims[metric_d].codes.size(); ++i) {
-      if (population_word(normalise_name(dims[metric_d].codes[i])) ||
-          population_word(normalise_name(dims[metric_d].labels[i]))) {
-        metric_pos = static_cast<int>(i);
-        population = true;
+  Roles roles;
+  roles.time_d = role_dim("time");
+  if (roles.time_d < 0) roles.time_d = named_dim({"tid", "time", "year", "aar"});
+  roles.geo_d = role_dim("geo");
+  if (roles.geo_d < 0) roles.geo_d = named_dim({"region", "geo", "kommune", "bydel", "fylke", "kommunenummer"});
+  roles.metric_d = role_dim("metric");
+  if (roles.metric_d < 0) roles.metric_d = named_dim({"contentscode", "statistikkvariabel", "contents"});
+  roles.age_d = named_dim({"alder", "age"});
+  roles.sex_d = named_dim({"kjonn", "sex"});
+  if (roles.metric_d >= 0) {
+    const Dim& metric = dims[roles.metric_d];
+    for (std::size_t i = 0; i < metric.codes.size(); ++i)
+      if (population_word(normalise_name(metric.codes[i])) || population_word(normalise_name(metric.labels[i]))) {
+        roles.metric_pos = static_cast<int>(i);
         break;
       }
-    }
-  } else {
-    population = population_word(normalise_name(ds_label)) || ds_label.empty();
   }
-  std::vector<std::string> dim_names;
-  for (const auto& d : dims) dim_names.push_back(q(d.id));
-  if (!population || geo_d < 0 || time_d < 0) {
-    std::string what_nb = ds_label.empty() ? "Datasettet" : "Datasettet " + q(ds_label, 200);
-    std::string what_en = ds_label.empty() ? "The dataset" : "The dataset " + q(ds_label, 200);
-    fail(ctx, "jsonstat.not_population",
-         what_nb + " er ikke en tabell over folkemengde (dimensjoner: " + join(dim_names) +
-             "). Vi ventet folkemengde etter region og år, for eksempel SSBs tabell 07459 "
-             "(kommuner) eller 10826 (bydeler), med statistikkvariabelen «Personer». Hent den "
-             "tabellen fra SSB, eller legg inn en årsverkfil.",
-         what_en + " is not a population table (dimensions: " + join(dim_names) +
-             "). We expected population by region and year, for example SSB's table 07459 "
-             "(municipalities) or 10826 (districts), with the contents \"Persons\". Fetch that "
-             "table from SSB, or add an årsverk file.");
-    return;
+  return roles;
+}
+
+// 4. The population check: a population by region and year, summed over nothing but age and
+// sex, with as many values as the sizes give. False otherwise (reported).
+bool check_population(ReadContext& ctx, const Dataset& data, const Roles& roles,
+                      const StructureReader& structure) {
+  const std::vector<Dim>& dims = data.dims;
+  const bool population = roles.metric_d >= 0
+                              ? roles.metric_pos >= 0
+                              : population_word(normalise_name(data.label)) || data.label.empty();
+  if (!population || roles.geo_d < 0 || roles.time_d < 0) {
+    std::vector<std::string> dim_names;
+    for (const auto& d : dims) dim_names.push_back(q(d.id));
+    fail(ctx, msg::JsonstatNotPopulation{data.label, join(dim_names)});
+    return false;
   }
   for (std::size_t k = 0; k < dims.size(); ++k) {
-    int kk = static_cast<int>(k);
-    if (kk == time_d || kk == geo_d || kk == metric_d || kk == age_d || kk == sex_d) continue;
-    if (sizes[k] > 1) {
-      fail(ctx, "jsonstat.unexpected_dimension",
-           "Datasettet har dimensjonen " + q(dims[k].id) + " med " + std::to_string(sizes[k]) +
-               " kategorier; vi kan bare summere over alder og kjønn. Velg én kategori for " +
-               q(dims[k].id) + " når du henter tabellen fra SSB.",
-           "The dataset has the dimension " + q(dims[k].id) + " with " + std::to_string(sizes[k]) +
-               " categories; we can only sum over age and sex. Choose one category for " +
-               q(dims[k].id) + " when you fetch the table from SSB.");
-      return;
+    const int dim = static_cast<int>(k);
+    if (dim == roles.time_d || dim == roles.geo_d || dim == roles.metric_d || dim == roles.age_d ||
+        dim == roles.sex_d)
+      continue;
+    if (data.sizes[k] > 1) {
+      fail(ctx, msg::JsonstatUnexpectedDimension{dims[k].id, data.sizes[k]});
+      return false;
     }
   }
   ctx.out.kind = FileKind::Population;
 
-  const json& values = (*ds)["value"];
-  const json* status = ds->contains("status") ? &(*ds)["status"] : nullptr;
-  auto counted = structure.values.find(value_path);
+  const json& values = (*data.node)["value"];
+  auto counted = structure.values.find(data.value_path);
   const uint64_t value_count = counted != structure.values.end() ? counted->second : values.size();
-  if (overflow || (values.is_array() && value_count != total)) {
-    fail(ctx, "jsonstat.size_mismatch",
-         "Datasettet har " + std::to_string(value_count) + " verdier, men dimensjonene gir " +
-             std::to_string(total) + " (produktet av «size»). Filen er trolig avkortet eller "
-             "redigert; last den ned fra SSB på nytt.",
-         "The dataset has " + std::to_string(value_count) + " values, but its dimensions give " +
-             std::to_string(total) + " (the product of \"size\"). The file is probably truncated "
-             "or edited; download it from SSB again.");
-    return;
+  if (data.overflow || (values.is_array() && value_count != data.total)) {
+    fail(ctx, msg::JsonstatValueCount{value_count, data.total});
+    return false;
   }
   if (!values.is_array() && !values.is_object()) {
-    not_dataset();
-    return;
+    fail(ctx, msg::JsonstatNotDataset{});
+    return false;
+  }
+  return true;
+}
+
+// Takes the dataset's values one by one, in position order, into the population sums: the
+// year, the region and the number of each, age and sex totals told apart. Its messages about
+// single values are made only when kept; finish() adds the summary.
+class ValueSink {
+ public:
+  ValueSink(ReadContext& ctx, const Dataset& data, const Roles& roles)
+      : ctx_(ctx), roles_(roles), dims_(data.dims), sizes_(data.sizes),
+        status_((*data.node).contains("status") ? &(*data.node)["status"] : nullptr), pos_(dims_.size()) {
+    category_tables();
   }
 
+  void take(uint64_t i, const json& v);
+  void finish();
+
+ private:
+  void category_tables();
+  void locate(uint64_t i);  // pos_ := the categories of the value at index i
+  std::string status_at(uint64_t i) const;
+  std::string describe() const;  // where the value at pos_ sits: its categories
+  const std::optional<std::string>& region(int year);
+  static std::optional<int64_t> whole_number(const json& v);
+
+  ReadContext& ctx_;
+  const Roles& roles_;
+  const std::vector<Dim>& dims_;
+  const std::vector<uint64_t>& sizes_;
+  const json* status_;
+  std::vector<uint64_t> pos_;
+  // Per category, once: its year, and whether it is the total of age or sex.
+  std::vector<std::optional<int>> year_at;
+  std::vector<bool> age_total_at, sex_total_at;
+  std::vector<uint32_t> age_id_at, sex_id_at;  // the accumulator's ids: code as key, label as written
+  uint32_t no_age = 0, no_sex = 0;
   PopulationAccumulator acc;
   PopulationRegions regions;
   // Per (region category, time category): the code kept (nullopt: none).
   std::unordered_map<uint64_t, std::optional<std::string>> region_cache;
   int64_t missing = 0;
-  std::string missing_first;
-  int64_t bad_index = 0;
+  uint64_t missing_first = 0;  // its index
+};
 
-  auto status_at = [&](uint64_t i) -> std::string {
-    if (!status) return {};
-    if (status->is_string()) return status->get<std::string>();
-    if (status->is_array()) return i < status->size() ? str((*status)[i]) : std::string();
-    if (status->is_object()) {
-      std::string key = std::to_string(i);
-      return status->contains(key) ? str((*status)[key]) : std::string();
-    }
-    return {};
-  };
-  auto describe = [&](const std::vector<uint64_t>& pos) {
-    std::vector<std::string> parts;
-    for (std::size_t k = 0; k < dims.size(); ++k)
-      if (sizes[k] > 1)
-        parts.push_back(dims[k].labels[pos[k]].empty() ? dims[k].codes[pos[k]] : dims[k].labels[pos[k]]);
-    return join(parts, " / ");
-  };
-
-  // Per category, once: its year, and whether it is the total of age or sex.
-  std::vector<std::optional<int>> year_at(sizes[time_d]);
+void ValueSink::category_tables() {
+  const int time_d = roles_.time_d, age_d = roles_.age_d, sex_d = roles_.sex_d;
+  const std::vector<Dim>& dims = dims_;
+  const std::vector<uint64_t>& sizes = sizes_;
+  year_at.assign(sizes[time_d], std::nullopt);
   for (std::size_t p = 0; p < year_at.size(); ++p) {
     year_at[p] = find_year(dims[time_d].codes[p]);
     if (!year_at[p]) year_at[p] = find_year(dims[time_d].labels[p]);
   }
-  std::vector<bool> age_total_at, sex_total_at;
-  std::vector<uint32_t> age_id_at, sex_id_at;  // the accumulator's ids: code as key, label as written
   if (age_d >= 0)
     for (std::size_t p = 0; p < sizes[age_d]; ++p) {
       const std::string& l = dims[age_d].labels[p];
@@ -568,120 +545,176 @@ void read_jsonstat(ReadContext& ctx, std::string text, bool bom) {
       sex_total_at.push_back(l.empty() ? is_total_sex(dims[sex_d].codes[p]) : is_total_sex(l));
       sex_id_at.push_back(acc.sex_id(dims[sex_d].codes[p], l));
     }
-  const uint32_t no_age = acc.age_id({}), no_sex = acc.sex_id({});
+  no_age = acc.age_id({});
+  no_sex = acc.sex_id({});
   acc.name_dimensions(age_d >= 0 ? dims[age_d].label : std::string(), 0,
                       sex_d >= 0 ? dims[sex_d].label : std::string(), 0);
-  std::vector<uint64_t> pos(dims.size());
+}
 
-  auto one = [&](uint64_t i, const json& v) {
-    uint64_t rest = i;
-    for (std::size_t k = dims.size(); k-- > 0;) {
-      pos[k] = rest % sizes[k];
-      rest /= sizes[k];
-    }
-    if (metric_d >= 0 && static_cast<int>(pos[metric_d]) != metric_pos) return;
-    ++ctx.out.rows;
-    if (v.is_null() || (v.is_string() && parse_decimal(v.get<std::string>(), true).status != NumberStatus::Ok)) {
-      if (missing++ == 0) {
-        const std::string st = status_at(i);
-        missing_first = describe(pos) + (st.empty() ? "" : " (" + st + ")");
-      }
-      return;
-    }
-    // Year.
-    const std::string& tcode = dims[time_d].codes[pos[time_d]];
-    const std::optional<int> year = year_at[pos[time_d]];
-    if (!year) {
-      ctx.report(0, 0, msg::JsonstatYearInvalid{tcode});
-      return;
-    }
-    // Region.
-    const uint64_t region_key = pos[geo_d] * sizes[time_d] + pos[time_d];  // < total
-    auto found = region_cache.find(region_key);
-    if (found == region_cache.end()) {
-      const std::string& code = dims[geo_d].codes[pos[geo_d]];
-      const std::string& label = dims[geo_d].labels[pos[geo_d]];
-      std::string text = code;
-      if (!label.empty() && !starts_with(label, code)) text = code + " " + label;
-      else if (!label.empty()) text = label;
-      found = region_cache.emplace(region_key, regions.resolve(ctx, text, *year, 0, 0)).first;
-    }
-    if (!found->second) return;
-    const std::string& code = *found->second;
-    // Number.
-    int64_t n = 0;
-    bool ok = false;
-    if (v.is_number_integer() || v.is_number_unsigned()) {
-      n = v.get<int64_t>();
-      ok = true;
-    } else if (v.is_number_float()) {
-      double d = v.get<double>();
-      if (std::isfinite(d) && std::floor(d) == d && std::fabs(d) < 9e15) { n = static_cast<int64_t>(d); ok = true; }
-    } else if (v.is_string()) {
-      ParsedNumber p = parse_decimal(v.get<std::string>(), true);
-      if (p.status == NumberStatus::Ok && p.value.micro() % Fixed::kScale == 0) {
-        n = p.value.micro() / Fixed::kScale;
-        ok = true;
-      }
-    }
-    if (!ok) {
-      ctx.report(0, 0, msg::JsonstatNotInteger{v.dump(), describe(pos)});
-      return;
-    }
-    if (n < 0) {
-      ctx.report(0, 0, msg::JsonstatNegative{n, describe(pos)});
-      return;
-    }
-    const bool age_total = age_d < 0 || age_total_at[pos[age_d]];
-    const bool sex_total = sex_d < 0 || sex_total_at[pos[sex_d]];
-    const uint32_t age_id = age_d >= 0 ? age_id_at[pos[age_d]] : no_age;
-    const uint32_t sex_id = sex_d >= 0 ? sex_id_at[pos[sex_d]] : no_sex;
-    switch (acc.add(code, *year, age_total, sex_total, age_id, sex_id, n, 0)) {
-      case PopulationAccumulator::Added::Yes: break;
-      case PopulationAccumulator::Added::Duplicate:
-        ctx.report(0, 0, msg::JsonstatPopulationDuplicate{code, *year, describe(pos)});
-        break;
-      case PopulationAccumulator::Added::Overflow:
-        report_population_overflow(ctx, code, *year, std::to_string(n), 0, 0);
-        break;
-    }
-  };
-
-  // Pass 2: the values, streamed to `one` in position order.
-  if (values.is_array()) {
-    ValueReader reader(value_path, [&](uint64_t i, const json& v) { one(i, v); }, nullptr);
-    json::sax_parse(text, &reader);
-  } else {
-    // Sparse: {"position": value}; kept compactly, then taken in position order.
-    std::vector<std::pair<uint64_t, json>> sparse;
-    ValueReader reader(value_path, nullptr, [&](const std::string& k, json v) {
-      if (!all_digits(k) || k.empty() || k.size() > 15 || std::stoull(k) >= total) { ++bad_index; return; }
-      sparse.emplace_back(std::stoull(k), std::move(v));
-    });
-    json::sax_parse(text, &reader);
-    std::stable_sort(sparse.begin(), sparse.end(),
-                     [](const auto& a, const auto& b) { return a.first < b.first; });
-    int64_t repeated = 0;
-    uint64_t repeated_first = 0;
-    for (std::size_t k = 0; k < sparse.size(); ++k) {
-      if (k > 0 && sparse[k].first == sparse[k - 1].first) {
-        if (repeated++ == 0) repeated_first = sparse[k].first;
-        continue;
-      }
-      one(sparse[k].first, sparse[k].second);
-    }
-    if (repeated) {
-      ctx.report(0, 0, msg::JsonstatDuplicateKey{repeated, repeated_first});
-    }
-    if (bad_index) {
-      ctx.report(0, 0, msg::JsonstatOutsideDataset{bad_index, total ? total - 1 : 0});
-    }
+void ValueSink::locate(uint64_t i) {
+  for (std::size_t k = dims_.size(); k-- > 0;) {
+    pos_[k] = i % sizes_[k];
+    i /= sizes_[k];
   }
+}
+
+std::string ValueSink::status_at(uint64_t i) const {
+  if (!status_) return {};
+  if (status_->is_string()) return status_->get<std::string>();
+  if (status_->is_array()) return i < status_->size() ? str((*status_)[i]) : std::string();
+  if (status_->is_object()) {
+    std::string key = std::to_string(i);
+    return status_->contains(key) ? str((*status_)[key]) : std::string();
+  }
+  return {};
+}
+
+std::string ValueSink::describe() const {
+  std::vector<std::string> parts;
+  for (std::size_t k = 0; k < dims_.size(); ++k)
+    if (sizes_[k] > 1)
+      parts.push_back(dims_[k].labels[pos_[k]].empty() ? dims_[k].codes[pos_[k]] : dims_[k].labels[pos_[k]]);
+  return join(parts, " / ");
+}
+
+const std::optional<std::string>& ValueSink::region(int year) {
+  const int geo_d = roles_.geo_d, time_d = roles_.time_d;
+  const uint64_t region_key = pos_[geo_d] * sizes_[time_d] + pos_[time_d];  // < total
+  auto found = region_cache.find(region_key);
+  if (found == region_cache.end()) {
+    const std::string& code = dims_[geo_d].codes[pos_[geo_d]];
+    const std::string& label = dims_[geo_d].labels[pos_[geo_d]];
+    std::string text = code;
+    if (!label.empty() && !starts_with(label, code)) text = code + " " + label;
+    else if (!label.empty()) text = label;
+    found = region_cache.emplace(region_key, regions.resolve(ctx_, text, year, 0, 0)).first;
+  }
+  return found->second;
+}
+
+std::optional<int64_t> ValueSink::whole_number(const json& v) {
+  if (v.is_number_integer() || v.is_number_unsigned()) return v.get<int64_t>();
+  if (v.is_number_float()) {
+    double d = v.get<double>();
+    if (std::isfinite(d) && std::floor(d) == d && std::fabs(d) < 9e15) return static_cast<int64_t>(d);
+  } else if (v.is_string()) {
+    ParsedNumber p = parse_decimal(v.get<std::string>(), true);
+    if (p.status == NumberStatus::Ok && p.value.micro() % Fixed::kScale == 0) return p.value.micro() / Fixed::kScale;
+  }
+  return std::nullopt;
+}
+
+void ValueSink::take(uint64_t i, const json& v) {
+  const int time_d = roles_.time_d, metric_d = roles_.metric_d, age_d = roles_.age_d, sex_d = roles_.sex_d;
+  locate(i);
+  if (metric_d >= 0 && static_cast<int>(pos_[metric_d]) != roles_.metric_pos) return;
+  ++ctx_.out.rows;
+  if (v.is_null() || (v.is_string() && parse_decimal(v.get<std::string>(), true).status != NumberStatus::Ok)) {
+    if (missing++ == 0) missing_first = i;
+    return;
+  }
+  const std::optional<int> year = year_at[pos_[time_d]];
+  if (!year) {
+    ctx_.report(0, 0, msg::JsonstatYearInvalid{dims_[time_d].codes[pos_[time_d]]});
+    return;
+  }
+  const std::optional<std::string>& region_code = region(*year);
+  if (!region_code) return;
+  const std::string& code = *region_code;
+  const std::optional<int64_t> number = whole_number(v);
+  if (!number) {
+    ctx_.report(0, 0, msg::JsonstatNotInteger{[&] { return v.dump(); }, [&] { return describe(); }});
+    return;
+  }
+  const int64_t n = *number;
+  if (n < 0) {
+    ctx_.report(0, 0, msg::JsonstatNegative{n, [&] { return describe(); }});
+    return;
+  }
+  const bool age_total = age_d < 0 || age_total_at[pos_[age_d]];
+  const bool sex_total = sex_d < 0 || sex_total_at[pos_[sex_d]];
+  const uint32_t age_id = age_d >= 0 ? age_id_at[pos_[age_d]] : no_age;
+  const uint32_t sex_id = sex_d >= 0 ? sex_id_at[pos_[sex_d]] : no_sex;
+  switch (acc.add(code, *year, age_total, sex_total, age_id, sex_id, n, 0)) {
+    case PopulationAccumulator::Added::Yes: break;
+    case PopulationAccumulator::Added::Duplicate:
+      ctx_.report(0, 0, msg::JsonstatPopulationDuplicate{code, *year, [&] { return describe(); }});
+      break;
+    case PopulationAccumulator::Added::Overflow:
+      report_population_overflow(ctx_, code, *year, std::to_string(n), 0, 0);
+      break;
+  }
+}
+
+// 6. The summary: the missing values in one message, then the regions' and the sums' own.
+void ValueSink::finish() {
   if (missing) {
-    ctx.report(0, 0, msg::JsonstatMissingValues{missing, missing_first});
+    ctx_.report(0, 0, msg::JsonstatMissingValues{missing, [&] {
+                  locate(missing_first);
+                  const std::string status = status_at(missing_first);
+                  return describe() + (status.empty() ? "" : " (" + status + ")");
+                }});
   }
-  regions.finish(ctx);
-  acc.finish(ctx);
+  regions.finish(ctx_);
+  acc.finish(ctx_);
+}
+
+// 5. The values: pass 2 over the file, streaming them into the sink in position order. A
+// sparse dataset ({"position": value}) is kept compactly and sorted first.
+void stream_values(ReadContext& ctx, const std::string& text, const Dataset& data, ValueSink& sink) {
+  if ((*data.node)["value"].is_array()) {
+    ValueReader reader(data.value_path, [&](uint64_t i, const json& v) { sink.take(i, v); }, nullptr);
+    json::sax_parse(text, &reader);
+    return;
+  }
+  std::vector<std::pair<uint64_t, json>> sparse;
+  int64_t bad_index = 0;
+  ValueReader reader(data.value_path, nullptr, [&](const std::string& k, json v) {
+    if (!all_digits(k) || k.empty() || k.size() > 15 || std::stoull(k) >= data.total) { ++bad_index; return; }
+    sparse.emplace_back(std::stoull(k), std::move(v));
+  });
+  json::sax_parse(text, &reader);
+  std::stable_sort(sparse.begin(), sparse.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  int64_t repeated = 0;
+  uint64_t repeated_first = 0;
+  for (std::size_t k = 0; k < sparse.size(); ++k) {
+    if (k > 0 && sparse[k].first == sparse[k - 1].first) {
+      if (repeated++ == 0) repeated_first = sparse[k].first;
+      continue;
+    }
+    sink.take(sparse[k].first, sparse[k].second);
+  }
+  if (repeated) ctx.report(0, 0, msg::JsonstatDuplicateKey{repeated, repeated_first});
+  if (bad_index) ctx.report(0, 0, msg::JsonstatOutsideDataset{bad_index, data.total ? data.total - 1 : 0});
+}
+
+}  // namespace
+
+void read_jsonstat(ReadContext& ctx, std::string text, bool bom) {
+  ctx.out.format = "json-stat2";
+  ctx.out.delimiter.clear();
+  if (!valid_utf8(text)) {
+    text = cp1252_to_utf8(text);
+    ctx.out.encoding = "windows-1252";
+  } else {
+    ctx.out.encoding = bom ? "utf-8-bom" : "utf-8";
+  }
+  Dataset data;
+  StructureReader structure(ctx.limits.max_json_depth);
+  // 1. Locate the dataset.
+  data.node = locate_dataset(ctx, text, structure, data.value_path);
+  if (!data.node) return;
+  // 2. Its dimensions and their categories.
+  if (!read_dimensions(ctx, data)) return;
+  // 3. The roles they play.
+  const Roles roles = find_roles(data);
+  // 4. Is it a population we can sum?
+  if (!check_population(ctx, data, roles, structure)) return;
+  // 5. Stream the values into the population sums.
+  ValueSink sink(ctx, data, roles);
+  stream_values(ctx, text, data, sink);
+  // 6. The summary.
+  sink.finish();
 }
 
 }  // namespace arsverk::detail
