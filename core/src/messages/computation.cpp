@@ -284,7 +284,6 @@ Texts SuppressionNotApplied::texts() const {
 namespace arsverk::msg {
 
 namespace {
-std::string quoted(std::string_view s) { return "«" + std::string(s) + "»"; }
 std::string ftes_or_dash(const std::optional<Fixed>& v, Lang lang) { return v ? format_fixed(*v, 2, lang) : "–"; }
 }  // namespace
 

@@ -14,7 +14,7 @@ using nlohmann::json;
 
 namespace {
 
-constexpr std::size_t kColumns = 24;
+constexpr std::size_t kColumns = 27;
 
 // Records split at CRLF, fields at the delimiter (the figures here hold no quotes).
 std::vector<std::vector<std::string>> records(const std::string& csv, char delimiter) {
@@ -92,22 +92,35 @@ TEST_CASE("report CSV: what was not given or left out is an empty cell, never 0"
   CHECK(left_out_en[20] == "yes");
 }
 
-TEST_CASE("report CSV: an aggregate resting on part of its population gives its figures and its coverage",
+TEST_CASE("report CSV: an aggregate resting on too few municipalities gives no rate, only its coverage and why",
           "[report][csv]") {
   const Halden halden;
   const Session& session = halden.session;
   const auto rows = records(session.report_csv(year_2024(Lang::En), CsvStyle::English), ',');
+  CHECK(rows[0][23] == "municipalities with figures");
+  CHECK(rows[0][25] == "too thin");
   const json doc = json::parse(session.report_json(year_2024(Lang::En)));
+  int thin = 0;
   for (const json& r : doc["results"]) {
     const auto& cells = record(rows, r["code"].get<std::string>());
     INFO(r["level"] << " " << r["code"]);
     CHECK(std::stod(cells[22]) == Approx(r["coverage"].get<double>()).epsilon(1e-11));
+    const json coverage = r.value("aggregate_coverage", json());
+    if (coverage.is_object() && !coverage["meaningful"].get<bool>()) {
+      ++thin;
+      CHECK(slice(cells, 11, 8) == std::vector<std::string>(8, ""));
+      CHECK(cells[23] == std::to_string(coverage["members"].get<int>()));
+      CHECK(cells[24] == std::to_string(coverage["members_total"].get<int>()));
+      CHECK(cells[25] == coverage["reason"].get<std::string>());
+      continue;
+    }
     for (int m = 0; m < 4; ++m) {
       const json& rate = r["per_1000"]["M" + std::to_string(m + 1)];
       CHECK(std::stod(cells[11 + m]) == Approx(rate.get<double>()).epsilon(1e-11));
       CHECK(cells[15 + m] == r["display"]["M" + std::to_string(m + 1)].get<std::string>());
     }
   }
+  CHECK(thin >= 3);  // Norway, Østfold and the KOSTRA group rest on Halden alone
   CHECK(std::stod(record(rows, "31")[22]) < 1.0);
 }
 

@@ -74,15 +74,15 @@ TEST_CASE("report table: a measure not given is '–', a municipality left out i
   CHECK(std::regex_search(en, std::regex(" -  +-  +-  +-  left out of display$")));
 }
 
-TEST_CASE("report table: an aggregate resting on part of its population shows its figures and its coverage",
+TEST_CASE("report table: an aggregate resting on too few municipalities shows «–», how many have figures and its coverage",
           "[report][table]") {
-  // Østfold (31) has Halden's figures only: shown as they are, with the share of the population behind them.
+  // Østfold (31) has Halden's figures only: no rate of its own, and the note says why.
   const std::string nb = row(Halden().session.report_table(year_2024(Lang::Nb)), "fylke", "31");
-  CHECK(nb.find("3,4") != std::string::npos);
-  CHECK(std::regex_search(nb, std::regex("dekning \\d+,\\d %$")));
+  CHECK(nb.find("3,4") == std::string::npos);
+  CHECK(std::regex_search(nb, std::regex("–\\s+–\\s+–\\s+–\\s+bare 1 av \\d+ kommuner har tall: for få til et tall; dekning \\d+,\\d %$")));
   const std::string en = row(Halden().session.report_table(year_2024(Lang::En)), "fylke", "31");
-  CHECK(std::regex_search(en, std::regex("coverage \\d+\\.\\d %$")));
-  // Norway adds the published figures beside its own.
+  CHECK(std::regex_search(en, std::regex("figures for only 1 of \\d+ municipalities: too few for a figure; coverage \\d+\\.\\d %$")));
+  // Norway adds the published figures beside the note.
   CHECK(std::regex_search(row(Halden().session.report_table(year_2024(Lang::Nb)), "land", "0"),
                           std::regex("dekning \\d+,\\d %; Publisert: M1 \\d+,\\d")));
 }

@@ -4,7 +4,7 @@
 
 #include <sstream>
 
-#include "engine_fixture.hpp"
+#include "../indicator/engine_fixture.hpp"
 
 using namespace fixture;
 
