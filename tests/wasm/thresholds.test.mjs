@@ -20,6 +20,7 @@ test('thresholds() gives the values of arsverk/thresholds.hpp', async () => {
     change_large_percent: headerConstant(header, 'kChangeLargePercent'),
     far_above_published: headerConstant(header, 'kFarAbovePublished'),
     far_below_published: headerConstant(header, 'kFarBelowPublished'),
+    category_change_factor: headerConstant(header, 'kCategoryChangeFactor'),
     one_category_minimum_ftes: headerConstant(header, 'kOneCategoryMinimumFtes'),
     max_messages_per_code: headerConstant(header, 'kMaxMessagesPerCode'),
   });

@@ -152,6 +152,16 @@ describe('typing the form in by hand', () => {
     assert.equal(expected.arsverk.M1, 148.875);
   });
 
+  test('the checks\' help texts say the core\'s thresholds (wasm thresholds(), sent with the worker\'s ready)', async () => {
+    await typeHalden2025();
+    const before = await figuresKey();
+    await typeInto('voksne', 'b', '1200');
+    await waitForFigures(before);
+    const result = await page.textContent('#grid-result');
+    assert.match(result, /Over 15 årsverk per\u00a01\u00a0000 innbyggere/);
+    assert.doesNotMatch(result, /\{\w+\}/, 'no placeholder left');
+  });
+
   test('checks before submission: a bad figure is marked in its cell with the core\'s message', async () => {
     await typeHalden2025();
     await typeInto('voksne', 'c', '3x');

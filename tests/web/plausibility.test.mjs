@@ -1,4 +1,4 @@
-// Issue 18, item 1 in the page: a lost decimal comma in one category of Halden's own file (voksne
+// Plausibility in the page: a lost decimal comma in one category of Halden's own file (voksne
 // a 225,00 for 22,50) is named in «Kontroller før innsending», with its cell, where «Ingen av
 // kontrollene slo ut» stood, in both languages. Screenshots: test-artifacts/web/plausibility-halden-a*.png.
 import assert from 'node:assert/strict';

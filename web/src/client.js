@@ -10,7 +10,7 @@ export function startCalculator({ onProgress } = {}) {
 
   worker.onmessage = (event) => {
     const msg = event.data;
-    if (msg.type === 'ready') resolveReady();
+    if (msg.type === 'ready') resolveReady(msg.thresholds);
     else if (msg.type === 'fatal') rejectReady(new Error(msg.message));
     else if (msg.type === 'progress') onProgress?.(msg);
     // The worker has run its warm-up report (bench/page/recompute.mjs waits for this mark).

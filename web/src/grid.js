@@ -3,7 +3,7 @@
 // nothing of the indicator: it writes what is typed as a CSV text, which the page gives the core
 // as it would a file (one file, replaced on each edit). Sums per row and column are of what was
 // typed, exactly (decimal fixed point), as a help for checking against the form.
-import { coreText, fmtInt, getLang, t, unitsNamed } from './i18n.js';
+import { checkText, coreText, fmtInt, getLang, t, unitsNamed } from './i18n.js';
 
 const GROUPS = [
   { key: 'voksne', csv: 'voksne' },
@@ -499,7 +499,7 @@ function showResult(root, state, report, describe) {
   }).join('');
   const checks = [];
   if (result.suppressed && result.suppression_reason) checks.push(t(`reasons.suppressed.${result.suppression_reason}`));
-  for (const f of result.flags) if (f !== 'suppressed') checks.push(t(`grid.checks.${f}`));
+  for (const f of result.flags) if (f !== 'suppressed') checks.push(checkText(f));
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   // Other årsverk files for the same year are added to the form's figures by the core, as any two
   // files are: say so, since the form is meant to stand alone.

@@ -610,17 +610,17 @@ Object.assign(nb, {
     errorsAbove: '{n} feil i skjemaet (se over): de radene er ikke regnet med.',
     checks: {
       carried_forward: 'Tallene er ført videre fra året før.',
-      rate_high: 'Over 15 årsverk per\u00a01\u00a0000 innbyggere: uvanlig høyt, sjekk tallene.',
+      rate_high: 'Over {rate_high} årsverk per\u00a01\u00a0000 innbyggere: uvanlig høyt, sjekk tallene.',
       rate_zero: 'Null årsverk: sjekk at ingenting mangler.',
-      change_large: 'Mer enn 30 % endring fra året før: sjekk tallene.',
+      change_large: 'Mer enn {change_large_percent}\u00a0% endring fra året før: sjekk tallene.',
       outside_fences_high: 'Uvanlig høyt i KOSTRA-gruppen.',
       outside_fences_low: 'Uvanlig lavt i KOSTRA-gruppen.',
-      far_above_published: 'M1 eller M2 er mer enn fire ganger det publiserte tallet for landet: sjekk desimaltegnet og tallene.',
-      far_below_published: 'Under en femtedel av det publiserte tallet for landet: sjekk desimaltegnet, og at alle tjenester og målgrupper er med.',
+      far_above_published: 'M1 eller M2 er mer enn {far_above_published} ganger det publiserte tallet for landet: sjekk desimaltegnet og tallene.',
+      far_below_published: 'Under {far_below_published_percent}\u00a0% av det publiserte tallet for landet: sjekk desimaltegnet, og at alle tjenester og målgrupper er med.',
       one_category: 'Alle årsverkene står i én utdanningskategori: sjekk fordelingen.',
       category_share: 'Én utdanningskategori er uvanlig stor mot landet eller mot den andre målgruppen: sjekk desimalkommaet i cellen meldingen peker på.',
       group_balance: 'Fordelingen mellom voksne og barn og unge er langt fra landets: sjekk tallene for den store målgruppen.',
-      category_change: 'En utdanningskategori har endret seg mer enn tre ganger fra året før: sjekk at endringen er reell.',
+      category_change: 'En utdanningskategori er mer enn {category_change_factor} ganger større eller mindre enn året før: sjekk at endringen er reell.',
     },
   },
   share: {
@@ -721,17 +721,17 @@ Object.assign(en, {
     errorsAbove: '{n} errors in the form (see above): those rows are not counted.',
     checks: {
       carried_forward: 'The figures are carried forward from the year before.',
-      rate_high: 'Above 15 FTEs per\u00a01,000 inhabitants: unusually high, check the figures.',
+      rate_high: 'Above {rate_high} FTEs per\u00a01,000 inhabitants: unusually high, check the figures.',
       rate_zero: 'Zero FTEs: check that nothing is missing.',
-      change_large: 'More than 30 % change from the year before: check the figures.',
+      change_large: 'More than {change_large_percent}\u00a0% change from the year before: check the figures.',
       outside_fences_high: 'Unusually high in the KOSTRA group.',
       outside_fences_low: 'Unusually low in the KOSTRA group.',
-      far_above_published: 'M1 or M2 is more than four times the published figure for Norway: check the decimal mark and the figures.',
-      far_below_published: 'Under a fifth of the published figure for Norway: check the decimal mark, and that every service and target group is there.',
+      far_above_published: 'M1 or M2 is more than {far_above_published} times the published figure for Norway: check the decimal mark and the figures.',
+      far_below_published: 'Under {far_below_published_percent}\u00a0% of the published figure for Norway: check the decimal mark, and that every service and target group is there.',
       one_category: 'All the FTEs are in one education category: check the split.',
       category_share: 'One education category is unusually large against Norway or against the other target group: check the decimal comma in the cell the message points to.',
       group_balance: 'The split between adults and children and young people is far from Norway\'s: check the figures for the larger target group.',
-      category_change: 'An education category changed more than threefold from the year before: check that the change is real.',
+      category_change: 'An education category is more than {category_change_factor} times larger or smaller than the year before: check that the change is real.',
     },
   },
   share: {
@@ -908,6 +908,21 @@ export function t(key, vars) {
   if (value == null) value = key;
   if (typeof value !== 'string' || !vars) return value;
   return value.replace(/\{(\w+)\}/g, (m, k) => (k in vars ? String(vars[k]) : m));
+}
+
+// The checks' thresholds as the core gives them (wasm thresholds(), with the worker's 'ready'):
+// the help texts say the core's numbers, formatted here.
+let thresholds = null;
+export function setThresholds(values) { thresholds = values; }
+export function checkText(flag) {
+  if (!thresholds) return t(`grid.checks.${flag}`);
+  return t(`grid.checks.${flag}`, {
+    rate_high: fmt(thresholds.rate_high, 0),
+    change_large_percent: fmt(thresholds.change_large_percent, 0),
+    far_above_published: fmt(thresholds.far_above_published, 0),
+    far_below_published_percent: fmt(thresholds.far_below_published * 100, 0),
+    category_change_factor: fmt(thresholds.category_change_factor, 0),
+  });
 }
 
 export function measureLabel(schema, m) {

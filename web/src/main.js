@@ -5,7 +5,7 @@ import { csvText, download } from './export.js';
 import { drawCharts, fitChartsForPrint, fitChartsToScreen, renderCharts } from './charts.js';
 import { renderFiles } from './files.js';
 import { createGrid } from './grid.js';
-import { folded, getLang, initialLang, listText, measureLabel, setLang, t, tn, unitsNamed } from './i18n.js';
+import { folded, getLang, initialLang, listText, measureLabel, setLang, setThresholds, t, tn, unitsNamed } from './i18n.js';
 import { renderKeyFigures } from './keyfigures.js';
 import { startOffline } from './offline.js';
 import { renderPrintSummary, unfoldForPrint } from './print.js';
@@ -977,6 +977,7 @@ el['unit-input'].addEventListener('input', () => {
 el['unit-input'].addEventListener('keydown', (e) => { if (e.key === 'Enter') { e.preventDefault(); onUnitCommit(); } });
 
 el['year-select'].addEventListener('change', () => {
+  if (!state.report) return; // no figures yet: nothing to show for a year
   state.year = Number(el['year-select'].value);
   stage('chooser', renderChooser);
   stage('unit', renderUnit);
@@ -1048,7 +1049,8 @@ setLang(linkedView.lang ?? initialLang(), false);
 applyLinkedSettings(linkedView);
 applyTexts();
 setBusy(true);
-calc.ready.then(() => {
+calc.ready.then((thresholds) => {
+  setThresholds(thresholds);
   for (const id of ['choose-button', 'example-button', 'paste-button']) el[id].disabled = false;
   document.body.dataset.ready = 'true';
   showLinkNote();

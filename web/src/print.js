@@ -2,7 +2,7 @@
 // table run its full length; this fills in what the screen shows only as controls — the date, the
 // unit, the settings and rules applied, the coverage of the comparisons and the checks — and
 // unfolds the folded messages while printing. Every figure is the core's.
-import { getLang, measureLabel, sourceName, t, tn, yardstick } from './i18n.js';
+import { checkText, getLang, measureLabel, sourceName, t, tn, yardstick } from './i18n.js';
 import { coverageLines } from './keyfigures.js';
 
 const escape = (s) => String(s).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -15,7 +15,7 @@ const NUMERATORS = {
 function checksOf(unit, report) {
   const lines = [];
   if (unit?.suppressed && unit.suppression_reason) lines.push(t(`reasons.suppressed.${unit.suppression_reason}`));
-  for (const f of unit?.flags ?? []) if (f !== 'suppressed') lines.push(t(`grid.checks.${f}`));
+  for (const f of unit?.flags ?? []) if (f !== 'suppressed') lines.push(checkText(f));
   const errors = report.diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = report.diagnostics.filter((d) => d.severity === 'warning').length;
   if (errors || warnings) lines.push(t('report.messages', { errors: tn('nErrors', errors), warnings: tn('nWarnings', warnings) }));

@@ -6,7 +6,7 @@
 //                 {id, type: 'remove', fileId} | {id, type: 'clear'}
 //                 {id, type: 'report', settings} | {id, type: 'csv', settings, norwegian}
 //                 {id, type: 'memory'}
-// worker -> page: {type: 'ready'} | {type: 'fatal', message} | {type: 'warm', ms}
+// worker -> page: {type: 'ready', thresholds} | {type: 'fatal', message} | {type: 'warm', ms}
 //                 {type: 'progress', id, name, index, count, loaded, total, memory}
 //                 {type: 'reply', id, result} | {type: 'reply', id, error}
 //
@@ -195,7 +195,7 @@ self.arsverkWorker = {
 };
 
 const ready = startModule().then(
-  () => { self.postMessage({ type: 'ready' }); },
+  () => { self.postMessage({ type: 'ready', thresholds: JSON.parse(module.thresholds()) }); },
   (err) => { self.postMessage({ type: 'fatal', message: errorText(err) }); },
 );
 

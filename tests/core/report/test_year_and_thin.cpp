@@ -1,5 +1,5 @@
 // A chosen year without data is an error naming the years there are; an aggregate resting on too
-// few municipalities shows no rate in the table or the CSV export either (issue 15, items 7, 9).
+// few municipalities shows no rate in the table or the CSV export either.
 #include <catch2/catch.hpp>
 
 #include <sstream>

@@ -1,8 +1,8 @@
-// Issue 18, items 2–12: what three first-time users (a municipal adviser, a journalist, a teacher)
+// What three first-time users (a municipal adviser, a journalist, a teacher)
 // still tripped over — charts cut off in print, a map PNG that did not say what it shows, no
 // yardstick for the newest year, focus left behind, controls shown while off, a phone table without
 // figures, a ten-page print, two Herøys, M1–M4 unexplained, a typed form lost, and smaller things.
-// Every figure checked is the native CLI's. Screenshots: test-artifacts/web/firstuse2-*.png.
+// Every figure checked is the native CLI's. Screenshots: test-artifacts/web/walks-*.png.
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -25,7 +25,7 @@ let page;
 const cli = (files) => JSON.parse(runCli(files).toString('utf8'));
 const find = (report, level, code, year) => report.results.find((r) => r.level === level && r.code === code && r.year === year);
 const rendered = (action) => whenRendered(page, action);
-const shot = (name, options = {}) => page.screenshot({ path: join(ARTIFACTS, `firstuse2-${name}.png`), ...options });
+const shot = (name, options = {}) => page.screenshot({ path: join(ARTIFACTS, `walks-${name}.png`), ...options });
 
 async function fresh(size = DESKTOP, hash = '') {
   await page.setViewportSize(size);
@@ -78,7 +78,7 @@ after(async () => {
   await calculator?.close();
 });
 
-describe('issue 18: print keeps the charts (item 2) and a national file prints in a few pages (item 8)', () => {
+describe('print keeps the charts and a national file prints in a few pages', () => {
   test('before printing every chart is drawn for its place on A4, and for the screen again after', async () => {
     await fresh(DESKTOP);
     await example('3101');
@@ -129,7 +129,7 @@ describe('issue 18: print keeps the charts (item 2) and a national file prints i
     await page.emulateMedia({ media: 'print' });
     assert.ok(await page.isHidden('#results-table-wrap'));
     assert.match(await page.textContent('#print-table-note'), new RegExp(`alle ${total} enheter er ikke med i utskriften`));
-    await page.pdf({ path: join(ARTIFACTS, 'firstuse2-print-national.pdf') });
+    await page.pdf({ path: join(ARTIFACTS, 'walks-print-national.pdf') });
     await page.emulateMedia({ media: 'screen' });
     await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
     assert.ok(await page.isVisible('#results-table-wrap'));
@@ -137,7 +137,7 @@ describe('issue 18: print keeps the charts (item 2) and a national file prints i
   });
 });
 
-describe('issue 18: the map PNG says what it shows, at a fixed size (item 3)', () => {
+describe('the map PNG says what it shows, at a fixed size', () => {
   test('on a phone and a desktop: 1 200 px wide, with the example-data label, the files and Kartverket', async () => {
     for (const size of [PHONE, DESKTOP]) {
       await page.setViewportSize(size);
@@ -156,7 +156,7 @@ describe('issue 18: the map PNG says what it shows, at a fixed size (item 3)', (
   });
 });
 
-describe('issue 18: a yardstick for the newest year (item 4)', () => {
+describe('a yardstick for the newest year', () => {
   test('an own 2025 file: Norway\'s published 2024 figure, labelled with its year, in the table and the chart', async () => {
     await fresh(DESKTOP);
     await load([HALDEN_2025]);
@@ -167,7 +167,7 @@ describe('issue 18: a yardstick for the newest year (item 4)', () => {
     const labels = await page.evaluate(() => document.querySelector('[data-chart="sammenligning"] canvas').arsverkChart.data.datasets.map((d) => d.label));
     assert.ok(labels.includes('Publisert 2024: Hele landet'), labels.join(' | '));
     await shot('yardstick-2025', { fullPage: false });
-    await page.locator('#key-figures').screenshot({ path: join(ARTIFACTS, 'firstuse2-yardstick-2025-keyfigures.png') });
+    await page.locator('#key-figures').screenshot({ path: join(ARTIFACTS, 'walks-yardstick-2025-keyfigures.png') });
   });
 
   test('a median resting on a reference file of another year says that year', async () => {
@@ -180,7 +180,7 @@ describe('issue 18: a yardstick for the newest year (item 4)', () => {
   });
 });
 
-describe('issue 18: focus follows the result (item 5)', () => {
+describe('focus follows the result', () => {
   test('Enter on «Prøv med eksempeldata» takes the focus to the result; the next Tab goes on into it', async () => {
     await fresh(DESKTOP);
     await page.focus('#example-button');
@@ -192,7 +192,7 @@ describe('issue 18: focus follows the result (item 5)', () => {
   });
 });
 
-describe('issue 18: the form (items 6, 9, 11)', () => {
+describe('the form', () => {
   test('the service-category controls are hidden while «Fordel på tjenestekategorier» is off', async () => {
     await fresh(DESKTOP);
     await page.click('#grid-details summary');
@@ -222,7 +222,7 @@ describe('issue 18: the form (items 6, 9, 11)', () => {
       assert.deepEqual(choices, ['1515 Herøy (Møre og Romsdal) (Kommune)', '1818 Herøy (Nordland) (Kommune)'], query);
       assert.match(await page.textContent('#key-heading'), /^Halden/, 'nothing is chosen silently');
     }
-    await page.locator('.choose-grid').screenshot({ path: join(ARTIFACTS, 'firstuse2-heroy.png') });
+    await page.locator('.choose-grid').screenshot({ path: join(ARTIFACTS, 'walks-heroy.png') });
     await rendered(() => page.click('#unit-choices button[data-key="kommune:1818"]'));
     assert.match(await page.textContent('#key-heading'), /^Herøy \(Nordland\)/);
     assert.ok(await page.isHidden('#unit-choices'));
@@ -258,14 +258,14 @@ describe('issue 18: the form (items 6, 9, 11)', () => {
     assert.equal(await page.inputValue('.grid-cell[data-group="voksne"][data-col="b"]'), '40');
     assert.equal(await page.inputValue('#grid-unit'), '3101 Halden');
     assert.ok(await page.isChecked('#grid-keep-draft'));
-    await page.locator('#grid-details').screenshot({ path: join(ARTIFACTS, 'firstuse2-draft.png') });
+    await page.locator('#grid-details').screenshot({ path: join(ARTIFACTS, 'walks-draft.png') });
     await page.uncheck('#grid-keep-draft');
     assert.equal(await kept(), null, 'unticked: the draft is deleted');
     assert.equal(await leaving(), true);
   });
 });
 
-describe('issue 18: a phone (items 7 and 12)', () => {
+describe('a phone', () => {
   test('the results table shows name and the chosen measure first, the county by name; the link confirmation is in view', async () => {
     await fresh(PHONE);
     await example('3101');
@@ -279,7 +279,7 @@ describe('issue 18: a phone (items 7 and 12)', () => {
     await page.selectOption('#measure-select', 'M3');
     assert.deepEqual((await page.$$eval('#results-table thead th', (ths) => ths.map((th) => th.textContent))).slice(0, 2), ['Navn', 'M3']);
     await page.selectOption('#measure-select', 'M1');
-    await page.locator('#results-table-wrap').screenshot({ path: join(ARTIFACTS, 'firstuse2-phone-table.png') });
+    await page.locator('#results-table-wrap').screenshot({ path: join(ARTIFACTS, 'walks-phone-table.png') });
 
     await page.click('#copy-link');
     await page.waitForFunction(() => document.getElementById('link-copied').textContent !== '');
@@ -305,14 +305,14 @@ describe('issue 18: a phone (items 7 and 12)', () => {
   });
 });
 
-describe('issue 18: M1–M4 explained for students (item 10)', () => {
+describe('M1–M4 explained for students', () => {
   test('what an FTE is, what counts and what not, why M4 is d, what the figure can and cannot tell — in both languages', async () => {
     await fresh(DESKTOP);
     await example('3101');
     await page.click('#explain > summary');
     const nb = await page.textContent('#explain-plain');
     for (const word of [/Et årsverk er én full stilling/, /demens/, /psykisk utviklingshemming/, /forebyggende/, /M4 er ikke en del av M3/, /kan sammenlignes over tid/, /ikke noe måltall/]) assert.match(nb, word);
-    await page.locator('#explain').screenshot({ path: join(ARTIFACTS, 'firstuse2-explain-nb.png') });
+    await page.locator('#explain').screenshot({ path: join(ARTIFACTS, 'walks-explain-nb.png') });
     await rendered(() => page.click('#lang-button'));
     const en = await page.textContent('#explain-plain');
     for (const word of [/An FTE .* is one full-time job/, /dementia/, /intellectual disabilities/, /prevention/, /M4 is not a part of M3/, /compared over time/, /no target figure/]) assert.match(en, word);
@@ -321,7 +321,7 @@ describe('issue 18: M1–M4 explained for students (item 10)', () => {
   });
 });
 
-describe('issue 18: smaller things (item 12)', () => {
+describe('smaller things', () => {
   test('a file with errors brought into view: the heading «Filer» is not under the sticky status bar', async () => {
     await fresh(DESKTOP);
     await load(['tests/data/web/arsverk_feil_linje4.csv', HALDEN_2025]);
@@ -343,7 +343,7 @@ describe('issue 18: smaller things (item 12)', () => {
     assert.match(await page.textContent('#grid-messages'), /Skjema IS-24\/8 – Voksne, c: /);
     assert.match(await page.textContent('#file-panel'), /Skjema IS-24\/8 – Voksne, c: /);
     assert.doesNotMatch(everywhere, /skjema_3101_2025\.csv|[Ll]inje 2/);
-    await page.locator('#grid-details').screenshot({ path: join(ARTIFACTS, 'firstuse2-form-message.png') });
+    await page.locator('#grid-details').screenshot({ path: join(ARTIFACTS, 'walks-form-message.png') });
     await rendered(() => page.fill('.grid-cell[data-group="voksne"][data-col="c"]', ''));
   });
 
@@ -364,7 +364,7 @@ describe('issue 18: smaller things (item 12)', () => {
     await page.waitForSelector('#paste-offer:not([hidden])', { timeout: 60000 })
       .catch(async (err) => { throw new Error(`${err.message}; status: ${await page.textContent('#status')}`); });
     assert.match(await page.textContent('#paste-offer-text'), /ingen overskriftsrad, men 8 kolonner/);
-    await page.locator('#paste-details').screenshot({ path: join(ARTIFACTS, 'firstuse2-paste-offer.png') });
+    await page.locator('#paste-details').screenshot({ path: join(ARTIFACTS, 'walks-paste-offer.png') });
     await rendered(() => page.click('#paste-offer-button'));
     assert.ok(await page.isHidden('#paste-offer'));
     assert.equal(await page.textContent('#file-panel li.file[data-file="innlimt.tsv"] dd[data-fact="kind"]'), 'Årsverk (med målgruppe)');
