@@ -879,7 +879,7 @@ Object.assign(en, {
   },
 });
 
-const dictionaries = { nb, en };
+export const dictionaries = { nb, en };
 let lang = 'nb';
 
 export function initialLang() {

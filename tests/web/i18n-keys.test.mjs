@@ -1,0 +1,37 @@
+// The page's two dictionaries (web/src/i18n.js) in Node: Norwegian and English have the same keys,
+// the same kinds of value, and each text the same placeholders, so no text is missing or
+// half-filled in either language.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+
+import { root } from '../wasm/lib.mjs';
+
+const { dictionaries } = await import(`${root}/web/src/i18n.js`);
+
+function leaves(value, path = [], out = new Map()) {
+  if (value && typeof value === 'object' && !Array.isArray(value)) {
+    for (const [k, v] of Object.entries(value)) leaves(v, [...path, k], out);
+  } else {
+    out.set(path.join('.'), value);
+  }
+  return out;
+}
+
+const kind = (v) => (Array.isArray(v) ? `array of ${v.length}` : typeof v);
+const placeholders = (v) => [...String(v).matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+test('Norwegian and English have the same keys, kinds of value and placeholders', () => {
+  const nb = leaves(dictionaries.nb);
+  const en = leaves(dictionaries.en);
+  assert.deepEqual([...nb.keys()].filter((k) => !en.has(k)), [], 'keys only in Norwegian');
+  assert.deepEqual([...en.keys()].filter((k) => !nb.has(k)), [], 'keys only in English');
+  const differ = [];
+  for (const [key, value] of nb) {
+    const other = en.get(key);
+    if (kind(value) !== kind(other)) differ.push(`${key}: ${kind(value)} / ${kind(other)}`);
+    else if (typeof value === 'string' && placeholders(value).join() !== placeholders(other).join()) {
+      differ.push(`${key}: {${placeholders(value)}} / {${placeholders(other)}}`);
+    }
+  }
+  assert.deepEqual(differ, []);
+});
