@@ -134,7 +134,7 @@ void check_entry(const json& entry) {
     CHECK(found);
   }
   // The catalogue's figures are toy numbers (1;2;3;4;5) whose composition no municipality has: the
-  // composition checks would warn on most files, and they are tested in test_engine_plausibility.cpp.
+  // composition checks would warn on most files, and they are tested in indicator/test_plausibility.cpp.
   const std::set<std::string> composition_checks{"check.category_share", "check.category_between_groups", "check.group_balance"};
   for (const json& d : mine) {
     // Every message says what was found and what to do, in words.

@@ -19,6 +19,11 @@ export function catalogueEntries({ generated = true, big = false } = {}) {
   return MANIFEST.files.filter((e) => (generated || !e.generated) && (big || e.native !== false));
 }
 
+// The catalogue's figures are toy numbers (1;2;3;4;5) whose composition no municipality has: the
+// composition checks would warn on most files (they are tested in tests/core/indicator/test_plausibility.cpp),
+// as in the native twin.
+const COMPOSITION_CHECKS = new Set(['check.category_share', 'check.category_between_groups', 'check.group_balance']);
+
 const describeDiagnostic = (d) => `${d.severity} ${d.code} line ${d.line ?? '-'}: ${d.message}`;
 
 // What the manifest says of one entry, checked on a JSON report (the core's, however it was made).
@@ -38,7 +43,7 @@ export function checkEntryReport(entry, report) {
   const expectedCodes = new Set(expect.diagnostics.map((d) => d.code));
   for (const d of mine) {
     assert.ok(typeof d.message === 'string' && d.message.length > 20, `${name}: a message in words: ${describeDiagnostic(d)}`);
-    if (d.severity === 'error' || d.severity === 'warning') {
+    if ((d.severity === 'error' || d.severity === 'warning') && !COMPOSITION_CHECKS.has(d.code)) {
       assert.ok(expectedCodes.has(d.code), `${name}: unexpected ${describeDiagnostic(d)}`);
     }
   }
