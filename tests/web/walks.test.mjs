@@ -322,6 +322,27 @@ describe('M1–M4 explained for students', () => {
 });
 
 describe('smaller things', () => {
+  test('the language switched before any file: the status says ready in the new language, not «starting»', async () => {
+    await fresh(DESKTOP);
+    await page.click('#lang-button');
+    assert.equal(await page.textContent('#status'), 'Ready. Add files or try the example data.');
+    await page.click('#lang-button');
+    assert.equal(await page.textContent('#status'), 'Klar. Legg inn filer eller prøv eksempeldataene.');
+  });
+
+  test('own files after the example data replace it: Halden is its own file\'s figures, not the two added together', async () => {
+    await fresh(DESKTOP);
+    await example('3101');
+    await load([HALDEN_2025]);
+    const files = await page.$$eval('#file-panel li.file', (els) => els.map((e) => e.dataset.file));
+    assert.deepEqual(files, ['arsverk_halden_2025.csv']);
+    assert.match(await page.textContent('#status'), /Eksempeldataene er tatt bort/);
+    const own = find(cli([join(root, HALDEN_2025)]), 'kommune', '3101', 2025);
+    await chooseUnit('3101');
+    const m1 = await page.textContent('#key-figures .cards .value[data-measure="M1"]');
+    assert.equal(m1.trim(), own.display.M1);
+  });
+
   test('a file with errors brought into view: the heading «Filer» is not under the sticky status bar', async () => {
     await fresh(DESKTOP);
     await load(['tests/data/web/arsverk_feil_linje4.csv', HALDEN_2025]);

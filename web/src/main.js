@@ -82,12 +82,15 @@ async function addFiles(files, { example = false, grid = false } = {}) {
   if (!files.length) return;
   setBusy(true);
   try {
+    // Own files are never counted together with the synthetic example data: the example goes.
+    const replacesExample = !example && !grid && state.entries.some((e) => e.example);
+    if (replacesExample) await removeExample();
     const { added, errors } = await calc.add(files.map((f) => ({ name: f.name, blob: f.blob })));
     for (const a of added) state.entries.push({ fileId: a.fileId, name: a.name, example, grid, error: null });
     for (const e of errors) state.entries.push({ fileId: null, name: e.name, example, grid, error: e.message });
     // The typed-in form stays where the user types (it shows its own result); files and example
     // data bring theirs into view and take the keyboard focus there.
-    await refresh({ reveal: !grid });
+    await refresh({ reveal: !grid, note: replacesExample ? t('status.exampleRemoved') : '' });
   } catch (err) {
     setStatus(t('status.fileError', { name: files.map((f) => f.name).join(', '), message: err.message }));
     setBusy(false);
@@ -97,7 +100,14 @@ async function addFiles(files, { example = false, grid = false } = {}) {
 let refreshSeq = 0;
 // reveal: new files were added, so bring what they brought into view, with the keyboard focus (the
 // next Tab goes on into the result, not back to the top).
-async function refresh({ reveal = false } = {}) {
+async function removeExample() {
+  const examples = state.entries.filter((e) => e.example);
+  state.entries = state.entries.filter((e) => !e.example);
+  for (const e of examples) if (e.fileId != null) await calc.remove(e.fileId);
+}
+
+// note: said after the status of the new figures (what was done to get them).
+async function refresh({ reveal = false, note = '' } = {}) {
   const seq = ++refreshSeq;
   setBusy(true);
   if (!state.entries.some((e) => e.fileId != null)) {
@@ -126,8 +136,9 @@ async function refresh({ reveal = false } = {}) {
   stage('index', () => indexReport(report));
   render();
   const errors = errorSummary(shownReport());
-  setStatus(errors ? t('status.doneErrors', { list: errors })
-    : t('status.done', { files: tn('nFiles', report.files.length), results: tn('nResults', report.results.length) }));
+  const done = errors ? t('status.doneErrors', { list: errors })
+    : t('status.done', { files: tn('nFiles', report.files.length), results: tn('nResults', report.results.length) });
+  setStatus(note ? `${done} ${note}` : done);
   setBusy(false);
   // After new files, the first results are brought into view; when a file has errors, its
   // messages come first. A change of settings or language leaves the page where it is.
@@ -1029,7 +1040,10 @@ el['lang-button'].addEventListener('click', () => {
   setLang(getLang() === 'nb' ? 'en' : 'nb');
   applyTexts();
   if (state.report) refresh();
-  else render();
+  else {
+    render();
+    setStatus(t(calculatorReady ? 'status.ready' : 'status.loading')); // not «starting» again once ready
+  }
 });
 
 // --- start ------------------------------------------------------------------------------------
@@ -1049,7 +1063,9 @@ setLang(linkedView.lang ?? initialLang(), false);
 applyLinkedSettings(linkedView);
 applyTexts();
 setBusy(true);
+let calculatorReady = false;
 calc.ready.then((thresholds) => {
+  calculatorReady = true;
   setThresholds(thresholds);
   for (const id of ['choose-button', 'example-button', 'paste-button']) el[id].disabled = false;
   document.body.dataset.ready = 'true';
