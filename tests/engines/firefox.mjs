@@ -17,6 +17,10 @@ export async function launch() {
   page.on('request', (r) => requests.push(r.url()));
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  // After the form, the page asks before leaving while typed figures are unsaved (beforeunload):
+  // going on to the next flow, the user answers «Leave».
+  const asked = [];
+  page.on('dialog', (d) => { asked.push(d.type()); d.accept(); });
   return {
     name,
     version: await browser.version(),

@@ -10,16 +10,10 @@ function messageList(diagnostics) {
   return `<ul class="messages">${messageItems(diagnostics.slice(0, MAX_MESSAGES), diagnostics.length)}</ul>`;
 }
 
-// "ark.csv, linje 14" — less what the core's text already opens with: the line ("Linje 14, kolonne
-// 3: …", "Ark1!C14: …"), or line and file ("Linje 14 i ark.csv: …").
+// "ark.csv, linje 14, kolonne 3" / "ark.xlsx, Ark1!C14": the file and the place in it, as the core
+// words them (its message's text comes without them).
 function where(d) {
-  const parts = [];
-  const namesFile = d.line && [`Linje ${d.line} i ${d.file}:`, `Line ${d.line} of ${d.file}:`].some((o) => d.message.startsWith(o));
-  if (d.file && !namesFile) parts.push(d.file);
-  if (d.line && !d.sheet && !/^(Linje|Line) \d+/.test(d.message)) {
-    parts.push(t(d.column ? 'where.cell' : 'where.line', { line: fmtInt(d.line), column: d.column }));
-  }
-  return parts.join(', ');
+  return [d.file, d.place].filter(Boolean).join(', ');
 }
 
 // Warnings and notes fold away behind a summary that counts them; errors are always shown.
@@ -45,7 +39,7 @@ function messageItems(shown, total) {
     const place = where(d);
     html += `<li class="message" data-severity="${d.severity}" data-code="${escape(d.code)}"${d.line ? ` data-line="${d.line}"` : ''}>` +
       `<span class="ds-tag" data-color="${color}">${escape(t(`severity.${d.severity}`))}</span> ` +
-      (place ? `<span class="where">${escape(place)}:</span> ` : '') + `${escape(coreText(d.message))}</li>`;
+      (place ? `<span class="where">${escape(place)}:</span> ` : '') + `${escape(coreText(d.text))}</li>`;
   }
   if (total > shown.length) html += `<li class="message more">${escape(t('notShown', { n: fmtInt(total - shown.length) }))}</li>`;
   return html;

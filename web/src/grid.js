@@ -432,8 +432,8 @@ export function createGrid(root, { onForm, onSave, delay = 300 }) {
       const column = d.column != null ? file.columns[d.column - 1] : null;
       const cell = [row?.service, row && t(`groups.${row.group}`), column && column.length <= 2 ? column : null].filter(Boolean).join(', ');
       const place = cell ? `${t('grid.formName')} – ${cell}` : t('grid.formName');
-      return { ...d, line: null, column: null, cell: row ? { group: row.group, service: row.service, column } : null,
-        message: `${place}: ${withoutPlace(d)}` };
+      return { ...d, line: null, column: null, place: cell || null, cell: row ? { group: row.group, service: row.service, column } : null,
+        message: `${place}: ${d.text}` };
     },
     get file() { return state.file; },
     // Figures typed and neither saved as CSV (as they are now) nor kept as a draft: lost on leaving.
@@ -456,13 +456,6 @@ function readDraft() {
 
 // --- what the core says about the form ------------------------------------------------------------
 
-// The core's text less the place it opens with ("Linje 2 i Skjema …: ", "Line 2, column 5: "),
-// which the form names by its cell instead.
-function withoutPlace(d) {
-  const named = [`Linje ${d.line} i ${d.file}: `, `Line ${d.line} of ${d.file}: `].find((p) => d.message.startsWith(p));
-  if (named) return d.message.slice(named.length);
-  return d.message.replace(/^(Linje|Line) \d+(, (kolonne|column) \d+)?: /, '');
-}
 
 function showResult(root, state, report, describe) {
   const box = root.querySelector('#grid-result');

@@ -49,7 +49,6 @@ const nb = {
   nWarnings: { one: '{n} advarsel', other: '{n} advarsler' },
   nNotes: { one: '{n} merknad', other: '{n} merknader' },
   showMessages: 'Vis {what}',
-  where: { line: 'linje {line}', cell: 'linje {line}, kolonne {column}' },
   noMessages: 'Ingen merknader.',
   excludedNote: 'Holdt utenfor indikatoren',
   status: {
@@ -320,7 +319,6 @@ const en = {
   nWarnings: { one: '{n} warning', other: '{n} warnings' },
   nNotes: { one: '{n} note', other: '{n} notes' },
   showMessages: 'Show {what}',
-  where: { line: 'line {line}', cell: 'line {line}, column {column}' },
   noMessages: 'No notes.',
   excludedNote: 'Left out of the indicator',
   status: {

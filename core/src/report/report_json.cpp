@@ -412,6 +412,9 @@ void diagnostics(JsonWriter& w, const Report& report, Lang lang) {
     w.key("column");
     if (d.column > 0) w.value(d.column); else w.null();
     w.field("message", d.text(lang));
+    w.key("place");
+    w.text_or_null(d.line > 0 || !d.sheet.empty() ? place_in_file(d.sheet, d.line, d.column, lang) : std::string());
+    w.field("text", lang == Lang::Nb ? d.nb : d.en);
     w.end_object();
   }
   w.end_array();

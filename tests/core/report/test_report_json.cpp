@@ -77,8 +77,14 @@ TEST_CASE("report JSON: the top-level fields of docs/output.md, with their types
   check_has(doc["rules"][0], {"year", "carry_forward", "suppression", "basis"});
   REQUIRE_FALSE(doc["diagnostics"].empty());
   for (const json& d : doc["diagnostics"]) {
-    check_has(d, {"severity", "code", "file", "line", "column", "message"});
+    check_has(d, {"severity", "code", "file", "line", "column", "message", "place", "text"});
     CHECK(d["message"].is_string());
+    // The message is its place (when its text opens with one) and its text; the place in the file
+    // is given apart, so that a page need not cut the message.
+    const std::string message = d["message"], text = d["text"];
+    CHECK(message.size() >= text.size());
+    CHECK(message.compare(message.size() - text.size(), text.size(), text) == 0);
+    CHECK(d["place"].is_null() == (d["line"].is_null() && d["sheet"].is_null()));
   }
 }
 
