@@ -19,8 +19,7 @@ export async function launch() {
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   // After the form, the page asks before leaving while typed figures are unsaved (beforeunload):
   // going on to the next flow, the user answers «Leave».
-  const asked = [];
-  page.on('dialog', (d) => { asked.push(d.type()); d.accept(); });
+  page.on('dialog', (d) => d.accept());
   return {
     name,
     version: await browser.version(),
