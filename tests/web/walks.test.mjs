@@ -364,7 +364,7 @@ describe('smaller things', () => {
     await page.waitForSelector('.grid-cell[data-group="voksne"][data-col="c"][aria-invalid="true"]', { timeout: 30000 });
     const everywhere = [await page.textContent('#grid-messages'), await page.textContent('#file-panel'), await page.textContent('#status')].join('\n');
     assert.match(await page.textContent('#grid-messages'), /Skjema IS-24\/8 – Voksne, c: /);
-    assert.match(await page.textContent('#file-panel'), /Skjema IS-24\/8 – Voksne, c: /);
+    assert.match(await page.textContent('#file-panel'), /Skjema IS-24\/8 for 3101 Halden 2025, Voksne, c: /);
     assert.doesNotMatch(everywhere, /skjema_3101_2025\.csv|[Ll]inje 2/);
     await page.locator('#grid-details').screenshot({ path: join(ARTIFACTS, 'walks-form-message.png') });
     await rendered(() => page.fill('.grid-cell[data-group="voksne"][data-col="c"]', ''));
