@@ -243,7 +243,7 @@ std::string outside_quotes(const std::string& text) {
 
 }  // namespace
 
-TEST_CASE("bad files: every reader message with a line says it (a workbook's: sheet and cell), in both languages; English says FTEs", "[bad]") {
+TEST_CASE("bad files: every reader message with a line says it (a workbook's: sheet and cell), in both languages — English says FTEs", "[bad]") {
   int checked = 0;
   for (const json& entry : manifest().at("files")) {
     if (entry.contains("generated")) continue;

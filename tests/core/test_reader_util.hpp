@@ -32,6 +32,18 @@ inline arsverk::ParsedFile read(std::string_view bytes, const std::string& name 
 }
 
 
+inline arsverk::Fixed fx(int64_t micro) { return arsverk::Fixed::from_micro(micro); }
+
+// The value of one unit, year, category, target group and service, or nullptr.
+inline const arsverk::ArsverkValue* value_of(const arsverk::ParsedFile& f, const std::string& unit, int year,
+                                             arsverk::Category c,
+                                             arsverk::TargetGroup g = arsverk::TargetGroup::Unspecified,
+                                             const std::string& service = "") {
+  for (const auto& v : f.arsverk)
+    if (v.unit == unit && v.year == year && v.category == c && v.group == g && v.service == service) return &v;
+  return nullptr;
+}
+
 inline bool has_code(const arsverk::ParsedFile& f, const std::string& code) {
   for (const auto& d : f.diagnostics)
     if (d.code == code) return true;

@@ -115,7 +115,7 @@ TEST_CASE("real SSB export as population file overrides the embedded figures, wi
   CHECK(a["files"][2]["encoding"] == "windows-1252");
 }
 
-TEST_CASE("settings recompute without reading again; language changes names and number format") {
+TEST_CASE("settings recompute without reading again — language changes names and number format") {
   Session s;
   add_example(s);
   Settings nb;

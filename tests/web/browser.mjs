@@ -1,6 +1,6 @@
 // Headless Debian Chromium for the page tests, with the privacy guard: every request the page and
 // its worker make is recorded, and anything for another origin is recorded and refused.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -77,4 +77,11 @@ export async function openCalculator(root, { open = true } = {}) {
   };
   if (open) await calculator.open();
   return calculator;
+}
+
+// Clicks a PNG download button and gives the file's name and its width and height (from the PNG header).
+export async function downloadPng(page, selector) {
+  const [file] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
+  const bytes = readFileSync(await file.path());
+  return { name: file.suggestedFilename(), width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
 }

@@ -3,11 +3,11 @@
 // on a phone, Norwegian left in English mode, screen-only hints on paper, the map's credits and
 // legend, and chart PNGs whose size depended on the screen. Screenshots: test-artifacts/web/firstuse-*.png.
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
-import { openCalculator, whenRendered } from './browser.mjs';
+import { downloadPng, openCalculator, whenRendered } from './browser.mjs';
 
 import { root } from '../wasm/lib.mjs';
 import { EXAMPLE, cli, find } from '../support/cli.mjs';
@@ -49,11 +49,7 @@ async function kongsberg(size) {
 // Everything the page writes, the core's messages included.
 const pageText = () => page.textContent('body');
 
-async function download(selector) {
-  const [file] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
-  const bytes = readFileSync(await file.path());
-  return { name: file.suggestedFilename(), width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
-}
+const download = (selector) => downloadPng(page, selector);
 
 before(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });

@@ -4,12 +4,13 @@
 // figures, a ten-page print, two Herøys, M1–M4 unexplained, a typed form lost, and smaller things.
 // Every figure checked is the native CLI's. Screenshots: test-artifacts/web/walks-*.png.
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
-import { openCalculator, whenRendered } from './browser.mjs';
-import { root, runCli } from '../wasm/lib.mjs';
+import { downloadPng, openCalculator, whenRendered } from './browser.mjs';
+import { root } from '../wasm/lib.mjs';
+import { cli, find } from '../support/cli.mjs';
 
 const ARTIFACTS = join(root, 'test-artifacts', 'web');
 const PHONE = { width: 390, height: 844 };
@@ -22,8 +23,6 @@ const PRINT_WIDTH = (186 / 25.4) * 96;
 let calculator;
 let page;
 
-const cli = (files) => JSON.parse(runCli(files).toString('utf8'));
-const find = (report, level, code, year) => report.results.find((r) => r.level === level && r.code === code && r.year === year);
 const rendered = (action) => whenRendered(page, action);
 const shot = (name, options = {}) => page.screenshot({ path: join(ARTIFACTS, `walks-${name}.png`), ...options });
 
@@ -62,11 +61,7 @@ async function drawnTexts(action) {
   return { result, texts: await page.evaluate(() => window.drawn) };
 }
 
-async function download(selector) {
-  const [file] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
-  const bytes = readFileSync(await file.path());
-  return { name: file.suggestedFilename(), width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
-}
+const download = (selector) => downloadPng(page, selector);
 
 before(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });

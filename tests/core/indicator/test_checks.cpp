@@ -38,7 +38,7 @@ TEST_CASE("a data year without a published figure names the year that was used")
   CHECK(d->text(Lang::En).find("3.0 in 2018, the nearest year") != std::string::npos);
 }
 
-TEST_CASE("a plausible rate is not flagged; a very low one gets an info") {
+TEST_CASE("a plausible rate is not flagged — a very low one gets an info") {
   Input in;
   in.row24("3101", 2024, NoGroup, "", "20", "40", "10", "15", "5");   // 90 FTEs: 2.8 per 1 000
   in.row24("3103", 2024, NoGroup, "", "1", "1", "1", "1", "1");       // 5 FTEs in Moss: 0.1

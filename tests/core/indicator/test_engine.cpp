@@ -76,7 +76,7 @@ TEST_CASE("exact sums: many decimals add up without drift") {
   CHECK(h->arsverk[0] == fx("100"));
 }
 
-TEST_CASE("aggregates sum numerators and populations; coverage is the share with data") {
+TEST_CASE("aggregates sum numerators and populations — coverage is the share with data") {
   Input in;
   in.row24("3101", 2024, NoGroup, "", "31.935", "0", "0", "0", "0");  // 1.0 per 1 000
   in.row24("3103", 2024, NoGroup, "", "156.153", "0", "0", "0", "0"); // 3.0 per 1 000
@@ -291,7 +291,7 @@ TEST_CASE("missing population is an error naming the unit, and the unit is not s
   CHECK(find(r, "1507", 2023)->population == 67520);
 }
 
-TEST_CASE("population year: the following 1 January on request; old numbers map to their successors") {
+TEST_CASE("population year: the following 1 January on request — old numbers map to their successors") {
   Input in;
   in.row15("1507", 2023, NoGroup, "", "10", "0", "0", "0");
   in.row24("3101", 2024, NoGroup, "", "10", "0", "0", "0", "0");
@@ -357,7 +357,7 @@ TEST_CASE("percentiles interpolate linearly between closest ranks") {
   CHECK(d.p75 == Approx(5.0));
 }
 
-TEST_CASE("change from the previous year within a schema; large changes are flagged") {
+TEST_CASE("change from the previous year within a schema — large changes are flagged") {
   Input in;
   in.population("3101", 2024, 1000).population("3101", 2025, 1000);
   in.row15("3001", 2023, NoGroup, "", "1", "0", "0", "0");

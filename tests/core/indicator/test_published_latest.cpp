@@ -31,7 +31,7 @@ TEST_CASE("a 2025 file gets Norway's and the county's published 2024 figures as 
   CHECK(land);
 }
 
-TEST_CASE("a year with its own published figures has no published_latest; the break is not crossed") {
+TEST_CASE("a year with its own published figures has no published_latest — the break is not crossed") {
   Session s;
   s.add_file("halden.csv",
              "kommunenummer;år;målgruppe;a;b;c;d;e\n"

@@ -83,7 +83,7 @@ TEST_CASE("Engine: a labelled row with nothing to be the sum of is the unit's fi
   CHECK(d->severity == Severity::Info);
 }
 
-TEST_CASE("Engine: Oslo's own rows beside its districts are not sums; a 0301 row equal to the districts is", "[sum_rows][engine]") {
+TEST_CASE("Engine: Oslo's own rows beside its districts are not sums — a 0301 row equal to the districts is", "[sum_rows][engine]") {
   Input in;
   in.row24("030101", 2024, TargetGroup::Adults, "", "10", "5", "3", "2", "1");
   in.row24("030102", 2024, TargetGroup::Adults, "", "4", "2", "1", "1", "0");

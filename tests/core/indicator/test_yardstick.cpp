@@ -58,7 +58,7 @@ TEST_CASE("own file only: the published figures beside the own, and comparisons 
   CHECK(report_to_table(r, Settings{}).find("Publisert: M1 2,8, M2 2,4") != std::string::npos);
 }
 
-TEST_CASE("reference rates count as others for rank, median and fences, never in sums; own figures win") {
+TEST_CASE("reference rates count as others for rank, median and fences, never in sums — own figures win") {
   const auto codes = group10();
   REQUIRE(codes.size() == 13);
   Input in;

@@ -155,7 +155,7 @@ TEST_CASE("No category or measure column is an error naming what was found", "[r
   CHECK(d->text(Lang::Nb).find("Ufaglærte") != std::string::npos);
 }
 
-TEST_CASE("A blank category cell is not given; 0 is zero", "[reader][columns]") {
+TEST_CASE("A blank category cell is not given — 0 is zero", "[reader][columns]") {
   ParsedFile f = read("kommune;år;a;b;c;d;e\n3101;2024;1;;0;;\n");
   INFO(all_codes(f));
   CHECK(f.diagnostics.empty());

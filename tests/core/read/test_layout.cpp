@@ -7,12 +7,6 @@
 using namespace arsverk;
 using namespace reader_test;
 
-namespace {
-
-Fixed fx(int64_t micro) { return Fixed::from_micro(micro); }
-
-}  // namespace
-
 TEST_CASE("Title lines, blank lines, quoted fields, footnotes", "[reader][layout]") {
   std::string csv =
       "\"Årsverk i psykisk helse- og rusarbeid, 2024\"\r\n"

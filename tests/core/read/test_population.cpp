@@ -40,7 +40,7 @@ TEST_CASE("SSB wide: year and sex columns, totals never added on detail", "[read
   CHECK(find_code(f, "number.missing_values")->severity == Severity::Warning);
 }
 
-TEST_CASE("Population with sex and age as columns; both-sexes rows", "[reader][population]") {
+TEST_CASE("Population with sex and age as columns — both-sexes rows", "[reader][population]") {
   std::string csv =
       "region;kjønn;alder;år;personer\n"
       "3101;Begge kjønn;Alle aldre;2024;500\n"
@@ -49,7 +49,7 @@ TEST_CASE("Population with sex and age as columns; both-sexes rows", "[reader][p
       "3101;Menn;0 år;2024;3\n"
       "3103;Menn;0 år;2024;3\n"
       "3103;Kvinner;0 år;2024;4\n"
-      "3103;Begge kjønn;1 år;2024;10\n"
+      "3103;Begge kjønn;1 år eller eldre;2024;10\n"
       "3103;Begge kjønn;0 år;2024;7\n";
   ParsedFile f = read(csv);
   INFO(all_codes(f));

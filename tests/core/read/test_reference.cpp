@@ -59,7 +59,7 @@ TEST_CASE("Reference file, wide, English headers and M1–M4", "[reader][referen
   CHECK(note->column == 7);
 }
 
-TEST_CASE("A rate header alone is the main measure; årsverk files stay årsverk", "[reader][reference]") {
+TEST_CASE("A rate header alone is the main measure — årsverk files stay årsverk", "[reader][reference]") {
   ParsedFile f = read("kommunenummer;år;Årsverk per 1 000 innbyggere\n3101;2024;3,1\n");
   INFO(all_codes(f));
   CHECK(f.kind == FileKind::Reference);

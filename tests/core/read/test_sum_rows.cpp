@@ -105,7 +105,7 @@ TEST_CASE("A row with a blank target group equal to the two groups' rows is left
   CHECK(d->en.find("not labelled a sum") != std::string::npos);
 }
 
-TEST_CASE("Oslo i alt beside the districts' rows is left out; Oslo's own rows still count", "[sum_rows]") {
+TEST_CASE("Oslo i alt beside the districts' rows is left out — Oslo's own rows still count", "[sum_rows]") {
   std::string text = kHead;
   for (int d = 1; d <= 15; ++d) {
     const std::string code = std::string("0301") + (d < 10 ? "0" : "") + std::to_string(d);

@@ -7,19 +7,6 @@
 using namespace arsverk;
 using namespace reader_test;
 
-namespace {
-
-Fixed fx(int64_t micro) { return Fixed::from_micro(micro); }
-
-const ArsverkValue* value_of(const ParsedFile& f, const std::string& unit, int year, Category c,
-                             TargetGroup g = TargetGroup::Unspecified, const std::string& service = "") {
-  for (const auto& v : f.arsverk)
-    if (v.unit == unit && v.year == year && v.category == c && v.group == g && v.service == service) return &v;
-  return nullptr;
-}
-
-}  // namespace
-
 TEST_CASE("Wide a–e sheet with target group and service", "[reader][arsverk]") {
   std::string csv =
       "Kommunenummer;Kommunenavn;År;Målgruppe;Tjeneste;a;b;c;d;e;Totalt\r\n"
@@ -68,7 +55,7 @@ TEST_CASE("Wide sheet with category names as headers", "[reader][arsverk]") {
   for (int i = 0; i < 5; ++i) CHECK(g.arsverk[i].category == static_cast<Category>(i));
 }
 
-TEST_CASE("Schema 2015 nested measures; 'totalt' is M1 next to M-columns", "[reader][arsverk]") {
+TEST_CASE("Schema 2015 nested measures — 'totalt' is M1 next to M-columns", "[reader][arsverk]") {
   std::string csv =
       "Kommune;År;Totalt;Minimum helse- og sosialfag fra vgs;Høyskole/universitet;"
       "Høyskole/universitet med videreutdanning\n"

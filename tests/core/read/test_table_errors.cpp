@@ -7,20 +7,7 @@
 using namespace arsverk;
 using namespace reader_test;
 
-namespace {
-
-Fixed fx(int64_t micro) { return Fixed::from_micro(micro); }
-
-const ArsverkValue* value_of(const ParsedFile& f, const std::string& unit, int year, Category c,
-                             TargetGroup g = TargetGroup::Unspecified, const std::string& service = "") {
-  for (const auto& v : f.arsverk)
-    if (v.unit == unit && v.year == year && v.category == c && v.group == g && v.service == service) return &v;
-  return nullptr;
-}
-
-}  // namespace
-
-TEST_CASE("Bad numbers: codes, lines, columns; the rest of the file is used", "[reader][errors]") {
+TEST_CASE("Bad numbers: codes, lines, columns — the rest of the file is used", "[reader][errors]") {
   std::string csv =
       "kommune;år;a;b\n"
       "3101;2024;12abc;1\n"

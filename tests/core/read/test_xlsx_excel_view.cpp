@@ -34,7 +34,7 @@ int count_code(const ParsedFile& f, const std::string& code) {
 
 }  // namespace
 
-TEST_CASE("xlsx: sheets that point to one part read it once; limits hold per file", "[xlsx][limits]") {
+TEST_CASE("xlsx: sheets that point to one part read it once — limits hold per file", "[xlsx][limits]") {
   ParsedFile f = bad("xlsx_255_sheets_one_part.xlsx");
   REQUIRE(f.kind == FileKind::Arsverk);
   std::set<uint16_t> sheets;
@@ -142,7 +142,7 @@ TEST_CASE("xlsx: how number cells look is no evidence about the decimal mark of 
   CHECK_FALSE(has_code(three, "number.ambiguous"));
 }
 
-TEST_CASE("xlsx: a cell written twice is an error on that cell; the row is not read", "[xlsx][excel_view]") {
+TEST_CASE("xlsx: a cell written twice is an error on that cell — the row is not read", "[xlsx][excel_view]") {
   ParsedFile f = bad("xlsx_duplicate_cell.xlsx");
   CHECK(figure(f, "3101", Category::A) == fte("10"));
   CHECK_FALSE(figure(f, "3103", Category::B));  // neither 1 nor 7
@@ -212,7 +212,7 @@ TEST_CASE("xlsx: a UTF-16 part is decoded and read, never «the file is empty»"
   }
 }
 
-TEST_CASE("xlsx: a damaged part is called damaged; only a part that unpacks far beyond its size a zip bomb", "[xlsx][messages]") {
+TEST_CASE("xlsx: a damaged part is called damaged — only a part that unpacks far beyond its size a zip bomb", "[xlsx][messages]") {
   const std::pair<const char*, const char*> cases[] = {
       {"xlsx_damaged_part_small.xlsx", "pakker ut til mer enn de oppgitte 500 byte"},
       {"xlsx_damaged_part_huge_size.xlsx", "sier at den pakker ut til 300 MB, mer enn 401 byte pakket kan gi"},

@@ -88,7 +88,7 @@ TEST_CASE("report JSON: the top-level fields of docs/output.md, with their types
   }
 }
 
-TEST_CASE("report JSON: every result has the documented fields; aggregates also their members", "[report][json]") {
+TEST_CASE("report JSON: every result has the documented fields — aggregates also their members", "[report][json]") {
   const json doc = report(Halden().session, year_2024());
   const json& kommune = result(doc, "kommune", "3101");
   check_has(kommune, kResultFields);

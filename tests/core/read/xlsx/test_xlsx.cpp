@@ -182,7 +182,7 @@ TEST_CASE("numbers read as Excel shows them: 15 significant digits, decimal comm
   CHECK(xl::number_text("1e999").empty());
 }
 
-TEST_CASE("date formats are told from number formats; serials become dates", "[xlsx][cell]") {
+TEST_CASE("date formats are told from number formats — serials become dates", "[xlsx][cell]") {
   CHECK(xl::date_kind(14, "") == xl::DateKind::Date);
   CHECK(xl::date_kind(22, "") == xl::DateKind::DateTime);
   CHECK(xl::date_kind(20, "") == xl::DateKind::Time);
@@ -270,7 +270,7 @@ TEST_CASE("xlsx: 24.350000000000001 is 24,35 exactly, stored with a data descrip
   CHECK(read_chunked(fixture("arsverk_2024.xlsx"), 7, "a.xlsx").arsverk.size() == f.arsverk.size());
 }
 
-TEST_CASE("xlsx: messages name sheet and cell; dates are not numbers", "[xlsx]") {
+TEST_CASE("xlsx: messages name sheet and cell — dates are not numbers", "[xlsx]") {
   ParsedFile f = read(fixture("features.xlsx"), "f.xlsx");
   REQUIRE(f.kind == FileKind::Arsverk);
   std::vector<const Diagnostic*> bad;
