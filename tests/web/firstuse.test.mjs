@@ -204,17 +204,17 @@ describe('a first-time user on a phone and a desktop', () => {
     assert.ok(services.every((l) => !/tjenester|utredning|tilbud/.test(l)), services.join(' | '));
   });
 
-  test('messages say file and place once: «Ark1!D4», «Linje 5 i fil.csv» are not repeated in front', async () => {
+  test('messages say file and place once, before the core\'s text: «fil.xlsx, Ark1!D4», «fil.csv, linje 5»', async () => {
     await page.setViewportSize(DESKTOP);
     await calculator.open('/', { lang: 'nb' });
     await rendered(() => page.setInputFiles('#file-input', [join(root, 'tests/data/xlsx/features.xlsx'), join(root, 'tests/data/web/arsverk_feil_linje4.csv')]));
     await page.waitForFunction(() => document.querySelectorAll('#file-panel li.file').length === 2 && document.body.dataset.busy === 'false');
     const cell = await page.textContent('#file-panel li.file[data-file="features.xlsx"] li.message[data-line="4"]');
-    assert.match(cell, /features\.xlsx: Ark1!D4: /);
+    assert.match(cell, /features\.xlsx, Ark1!D4: «01\.03\.2024» er ikke et tall/);
     assert.doesNotMatch(cell, /linje 4/);
     await page.click('#file-panel li.file[data-file="arsverk_feil_linje4.csv"] details.more-messages summary');
     const check = await page.textContent('#file-panel li.file[data-file="arsverk_feil_linje4.csv"] li.message[data-line="5"]');
-    assert.match(check, /Linje 5 i arsverk_feil_linje4\.csv: /);
+    assert.match(check, /arsverk_feil_linje4\.csv, linje 5: /);
     assert.equal(check.split('arsverk_feil_linje4.csv').length, 2, check);
   });
 
