@@ -28,7 +28,10 @@ echo "== the page in headless Chromium"
 npm run --silent test:web
 
 echo "== the page in three engines: Chromium, Firefox ESR, WebKitGTK (same flows, same figures)"
-npm run --silent test:engines
+# WebKitGTK's MiniBrowser under WebDriver has crashed mid-suite («session deleted because of page
+# crash or hang») in about one run of three on this machine, with the same flows passing alone:
+# the step is run once more before it counts as failed, and says so.
+npm run --silent test:engines || { echo "== the three engines failed once; running them again"; npm run --silent test:engines; }
 
 echo "== the browser peer benchmark: one smoke pass on a small file (fails only if the contestants disagree)"
 if [ ! -d bench/page/node_modules ] || [ bench/page/package-lock.json -nt bench/page/node_modules/.package-lock.json ]; then
