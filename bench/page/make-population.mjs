@@ -25,7 +25,10 @@ function municipalities() {
   });
 }
 
-const row = (region, sex, age, year, n) => `"${region}";"${sex}";"${age} år";"${year}";${n}\r\n`;
+// The oldest age is open, as in SSB's exports («105 år eller eldre»): the ages then make the whole
+// population, which the reader checks.
+const ageLabel = (age) => (age === OLDEST ? `${age} år eller eldre` : `${age} år`);
+const row = (region, sex, age, year, n) => `"${region}";"${sex}";"${ageLabel(age)}";"${year}";${n}\r\n`;
 
 export async function writePopulation(path, aboutBytes) {
   const regions = municipalities();
