@@ -3,7 +3,8 @@
 // nothing of the indicator: it writes what is typed as a CSV text, which the page gives the core
 // as it would a file (one file, replaced on each edit). Sums per row and column are of what was
 // typed, exactly (decimal fixed point), as a help for checking against the form.
-import { checkText, coreText, fmtInt, getLang, t, unitsNamed } from './i18n.js';
+import { checkText, coreText, fmtInt, getLang, t } from './i18n.js';
+import { unitsNamed } from './view-model.js';
 
 const GROUPS = [
   { key: 'voksne', csv: 'voksne' },

@@ -1053,20 +1053,3 @@ export function yardText(y, value, short = false) {
   return t(short ? 'yard.publishedShortYear' : 'yard.publishedYear', { value, year: y.year });
 }
 
-// "Bodø" → "bodo", "Østre Toten" → "ostre toten", "Ålesund" → "alesund": search without diacritics.
-export const folded = (text) => text.toLowerCase().replace(/ø/g, 'o').replace(/æ/g, 'ae').normalize('NFD').replace(/[\u0300-\u036f]/g, '');
-
-// The units whose name fits a search, best fit first: the same name (with or without the county
-// that tells two alike apart: "Herøy (Nordland)"), then names that start with it, then names that
-// hold it. All of the first kind that has any: two alike are both offered, never one silently.
-export function unitsNamed(units, query) {
-  const q = folded(query.trim());
-  if (!q) return [];
-  const name = (u) => folded(u.name);
-  const bare = (u) => name(u).replace(/\s*\(.*\)$/, '');
-  for (const fits of [(u) => name(u) === q, (u) => bare(u) === q, (u) => name(u).startsWith(q), (u) => name(u).includes(q)]) {
-    const found = units.filter(fits);
-    if (found.length) return found;
-  }
-  return [];
-}

@@ -5,15 +5,16 @@ import { csvText, download } from './export.js';
 import { drawCharts, fitChartsForPrint, fitChartsToScreen, renderCharts } from './charts.js';
 import { renderFiles } from './files.js';
 import { createGrid } from './grid.js';
-import { folded, getLang, initialLang, listText, measureLabel, setLang, setThresholds, t, tn, unitsNamed } from './i18n.js';
+import { getLang, initialLang, listText, measureLabel, setLang, setThresholds, t, tn } from './i18n.js';
 import { renderKeyFigures } from './keyfigures.js';
 import { startOffline } from './offline.js';
 import { renderPrintSummary, unfoldForPrint } from './print.js';
 import { handleSortClick, renderTable, rowKey, sortTable } from './table.js';
 import { linkNote, readView, writeView } from './url-state.js';
+import * as vm from './view-model.js';
+import { LEVEL_ORDER, medianMeaningful } from './view-model.js';
 
 const EXAMPLE_FILES = ['eksempel_arsverk_2023.csv', 'eksempel_arsverk_2024_2025.csv'];
-const LEVEL_ORDER = ['land', 'fylke', 'kostragruppe', 'kommune', 'bydel'];
 
 const $ = (id) => document.getElementById(id);
 const el = {};
@@ -184,67 +185,37 @@ function showResult() {
   heading.focus({ preventScroll: true });
 }
 
+// The view model (web/src/view-model.js) over the page's state, which holds its report, index,
+// units and renumbered links.
 function indexReport(report) {
-  state.index.clear();
-  state.units.clear();
-  state.renumbered.clear();
-  for (const r of report.results) {
-    linkRenumbered(r);
-    state.index.set(`${r.level}:${r.code}:${r.year}`, r);
-    // Later years come later: the newest name and grouping wins.
-    state.units.set(`${r.level}:${r.code}`, { level: r.level, code: r.code, name: r.name, fylke: r.fylke, kostragruppe: r.kostragruppe });
-  }
+  Object.assign(state, vm.indexReport(report));
   const years = report.years;
   takeLinkedView(years);
   if (!years.includes(state.year)) state.year = years.length ? years[years.length - 1] : null;
   if (!state.units.has(state.unitKey)) state.unitKey = state.units.has(state.renumbered.get(state.unitKey)) ? state.renumbered.get(state.unitKey) : defaultUnitKey();
 }
 
-// The most useful first view: the one municipality (or district) in the files; else the one
-// KOSTRA group or county they all belong to, with its members ranked; else Norway, with every
-// municipality ranked in the table.
 function defaultUnitKey() {
-  const units = [...state.units.values()];
-  const local = units.filter((u) => u.level === 'kommune' || u.level === 'bydel');
-  // One municipality under two numbers (3001 and 3101 Halden) counts once.
-  const own = local.filter((u) => u.level === 'kommune' && !newerNumberHeld(`kommune:${u.code}`));
-  if (own.length === 1) return `kommune:${own[0].code}`;
-  if (local.length === 1) return `${local[0].level}:${local[0].code}`;
-  const shared = (field, level) => {
-    const codes = new Set(own.map((u) => u[field]));
-    const [code] = codes;
-    return codes.size === 1 && code && state.units.has(`${level}:${code}`) ? `${level}:${code}` : null;
-  };
-  const group = own.length > 1 ? shared('kostragruppe', 'kostragruppe') ?? shared('fylke', 'fylke') : null;
-  if (group) return group;
-  if (own.length > 1) {
+  const { unitKey, rankMunicipalities } = vm.defaultView(state);
+  if (rankMunicipalities) {
     state.filters.level = 'kommune';
     sortTable(state.measure, 'descending');
   }
-  return state.units.has('land:0') ? 'land:0' : state.units.keys().next().value ?? null;
+  return unitKey;
 }
 
-// A plain change of number (3001 Halden → 3101 Halden) links the two keys both ways; a split or a
-// merge (continuity false) is not one municipality and stays apart, with the core's note.
-function linkRenumbered(r) {
-  const n = r.renumbering;
-  if (!n || n.continuity === false) return;
-  const other = [].concat(n.successor ?? n.predecessor ?? []);
-  if (other.length !== 1 || other[0] === r.code) return; // unchanged numbers need no link
-  state.renumbered.set(`kommune:${r.code}`, `kommune:${other[0]}`);
-  state.renumbered.set(`kommune:${other[0]}`, `kommune:${r.code}`);
+const keyInYear = (key, year) => vm.keyInYear(state, key, year);
+const resultOf = (key, year) => vm.resultOf(state, key, year);
+const result = (level, code, year) => vm.result(state, level, code, year);
+const sortedUnits = () => vm.sortedUnits(state);
+const peersOf = (info, year) => vm.peersOf(state, info, year);
+const membersOf = (info, year) => vm.membersOf(state, info, year);
+const renumberedText = (info) => vm.renumberedText(state, info);
+
+function rankingOf(info, unit, year, peers) {
+  const ranking = vm.rankingOf(state, info, unit, year, peers, { measure: state.measure, scope: state.scope });
+  return { ...ranking, title: t(...ranking.title) };
 }
-
-// The key under which a unit has figures in a year: its own, or its other number across 2024.
-function keyInYear(key, year) {
-  if (state.index.has(`${key}:${year}`)) return key;
-  const other = state.renumbered.get(key);
-  return other && state.index.has(`${other}:${year}`) ? other : key;
-}
-
-const resultOf = (key, year) => state.index.get(`${keyInYear(key, year)}:${year}`) ?? null;
-
-const result = (level, code, year) => (code == null ? null : state.index.get(`${level}:${code}:${year}`) ?? null);
 
 // --- rendering --------------------------------------------------------------------------------
 
@@ -323,11 +294,6 @@ function unitLabel(u) {
   return u.name.toLowerCase().includes(level.toLowerCase()) ? `${u.code} ${u.name}` : `${u.code} ${u.name} (${level})`;
 }
 
-function sortedUnits() {
-  return [...state.units.values()].sort((a, b) =>
-    LEVEL_ORDER.indexOf(a.level) - LEVEL_ORDER.indexOf(b.level) || a.code.localeCompare(b.code));
-}
-
 let unitListShown = '';
 function renderChooser() {
   state.unitKey = keyInYear(state.unitKey, state.year);
@@ -360,51 +326,6 @@ function renderChooser() {
   const groups = yearResults.filter((r) => r.level === 'kostragruppe');
   if (!groups.some((r) => r.code === state.filters.kostra)) state.filters.kostra = '';
   fill(el['filter-kostra'], groups.map((r) => [r.code, r.name]), state.filters.kostra, t('filterAll'));
-}
-
-function peersOf(info, year) {
-  const peers = { fylke: null, land: null, kostra: null, oslo: null };
-  if (info.level !== 'land') peers.land = result('land', '0', year);
-  // Oslo is both a municipality and a county: the district is compared with Oslo once.
-  const oslo = info.level === 'bydel' || (info.level === 'kommune' && info.code === '0301');
-  if (info.level === 'kommune' || info.level === 'bydel') {
-    peers.fylke = oslo ? null : result('fylke', info.fylke, year);
-    peers.kostra = result('kostragruppe', info.kostragruppe, year);
-  }
-  if (info.level === 'bydel') peers.oslo = result('kommune', '0301', year);
-  return peers;
-}
-
-function rankingOf(info, unit, year, peers) {
-  const rows = state.report.results.filter((r) => r.year === year);
-  // The municipalities with figures in the files, and those a reference file gives published rates
-  // for in their place (report.reference), picked alike.
-  const published = (state.report.reference ?? []).filter((e) => e.level === 'kommune' && e.used_for.includes(year));
-  const kommuner = (pick) => ({ list: rows.filter((r) => r.level === 'kommune' && pick(r)), reference: published.filter(pick) });
-  const median = (group) => group?.distribution?.[state.measure]?.median ?? null;
-  if (info.level === 'kommune' && state.scope === 'kostra' && info.kostragruppe) {
-    const name = peers.kostra?.name ?? info.kostragruppe;
-    return { ...kommuner((r) => r.kostragruppe === info.kostragruppe), title: t('chartRanking', { group: name }), median: median(peers.kostra) };
-  }
-  if (info.level === 'kommune') {
-    const name = peers.fylke?.name ?? result('fylke', info.fylke, year)?.name ?? info.fylke;
-    return { ...kommuner((r) => r.fylke === info.fylke), title: t('chartRanking', { group: name }), median: null };
-  }
-  if (info.level === 'bydel') return { list: rows.filter((r) => r.level === 'bydel'), title: t('chartRankingBydeler'), median: null };
-  if (info.level === 'kostragruppe') {
-    return { ...kommuner((r) => r.kostragruppe === info.code), title: t('chartRanking', { group: info.name }), median: median(unit) };
-  }
-  if (info.level === 'fylke') return { ...kommuner((r) => r.fylke === info.code), title: t('chartRanking', { group: info.name }), median: null };
-  // Counties resting on too few municipalities are no figures to rank: then the municipalities.
-  const fylker = rows.filter((r) => r.level === 'fylke' && r.aggregate_coverage?.meaningful !== false);
-  if (fylker.length >= 2) return { list: fylker, title: t('chartRankingFylker'), median: null };
-  return { ...kommuner(() => true), title: t('chartRankingKommuner'), median: null };
-}
-
-// The municipalities of an aggregate (Norway, a county, a KOSTRA group), for its highest and lowest.
-function membersOf(info, year) {
-  const belongs = { land: () => true, fylke: (r) => r.fylke === info.code, kostragruppe: (r) => r.kostragruppe === info.code }[info.level];
-  return belongs ? state.report.results.filter((r) => r.year === year && r.level === 'kommune' && belongs(r)) : [];
 }
 
 function renderUnit() {
@@ -449,28 +370,6 @@ function renderUnit() {
   viewShown = true;
   stage('print', updatePrintSummary);
 }
-
-// Whether the KOSTRA group's median stands for the group (the core's coverage judgement).
-function medianMeaningful(info, unit, peers) {
-  if (unit?.comparison) return Boolean(unit.comparison.coverage?.meaningful);
-  const group = info.level === 'kostragruppe' ? unit : peers.kostra;
-  return Boolean(group?.distribution_coverage?.meaningful);
-}
-
-// "Halden hadde nummer 3001 til og med 2023 og har 3101 fra 2024" when the files have both.
-function renumberedText(info) {
-  const other = state.renumbered.get(`${info.level}:${info.code}`);
-  if (!other || !state.units.has(other)) return null;
-  const [oldKey, newKey] = [`${info.level}:${info.code}`, other].sort((a, b) => firstYear(a) - firstYear(b));
-  return { name: info.name, old: oldKey.split(':')[1], new: newKey.split(':')[1] };
-}
-
-function newerNumberHeld(key) {
-  const other = state.renumbered.get(key);
-  return Boolean(other && state.units.has(other) && firstYear(other) > firstYear(key));
-}
-
-const firstYear = (key) => state.report.years.find((y) => state.index.has(`${key}:${y}`)) ?? Infinity;
 
 // The source line under a downloaded chart: the files, the population, the tool and the date.
 function imageSource(unit) {
@@ -558,36 +457,7 @@ async function updateMap() {
 // --- finding a unit ---------------------------------------------------------------------------
 
 // The unit a search names, or a list when several fit as well (Herøy 1515 and Herøy 1818).
-function findUnit(query) {
-  const q = folded(query.trim());
-  if (!q) return null;
-  // Units with figures for the chosen year first (e.g. 3301 Drammen before 3005 Drammen in 2024).
-  const inYear = (u) => state.index.has(`${u.level}:${u.code}:${state.year}`);
-  const units = sortedUnits().sort((a, b) => inYear(b) - inYear(a));
-  const exact = units.find((u) => folded(unitLabel(u)) === q);
-  if (exact) return exact;
-  const code = q.match(/^(ekg)?\d+/)?.[0];
-  if (code) {
-    const byCode = units.find((u) => u.code.toLowerCase() === code
-      || (u.level === 'kommune' && u.code === code.padStart(4, '0'))
-      || (u.level === 'fylke' && u.code === code.padStart(2, '0')));
-    if (byCode) return byCode;
-    // A number the files do not hold, but the municipality's other number across 2024 (3001 ↔ 3101).
-    const other = state.renumbered.get(`kommune:${code.padStart(4, '0')}`);
-    if (other && state.units.has(other)) return state.units.get(other);
-  }
-  // By name: those with figures in the year, and a municipality once across the 2024 renumbering.
-  let named = unitsNamed(units, query);
-  if (named.some(inYear)) named = named.filter(inYear);
-  named = named.filter((u, i) => {
-    const j = named.indexOf(state.units.get(state.renumbered.get(`${u.level}:${u.code}`)));
-    return j < 0 || i < j; // the first of the two: the one with figures in the year, if either
-  });
-  if (named.length > 1 && named.length <= MAX_CHOICES) return named;
-  return named[0] ?? null;
-}
-
-const MAX_CHOICES = 8;
+const findUnit = (query) => vm.findUnit(state, query, { year: state.year, label: unitLabel });
 
 // "Flere enheter passer «Herøy». Velg én:" with a button for each.
 function offerUnits(query, list) {

@@ -1,0 +1,214 @@
+// The page's view model (web/src/view-model.js) under Node, no browser: over reports the wasm
+// module makes from the test fixtures, as the page's worker would.
+import assert from 'node:assert/strict';
+import { before, describe, test } from 'node:test';
+
+import * as vm from '../../../web/src/view-model.js';
+import { DEFAULT_SETTINGS, feedFile, fixed, loadModule } from '../../wasm/lib.mjs';
+import { EXAMPLE } from '../../support/cli.mjs';
+
+const WEB = (name) => `tests/data/web/${name}`;
+// Bodø (county 18) and Moss (county 31): two counties, one KOSTRA group (EKG11).
+const ONE_GROUP = 'kommunenummer;kommunenavn;år;a;b;c;d;e\r\n1804;Bodø;2024;40;80;25;20;15\r\n3103;Moss;2024;30;50;10;10;10\r\n';
+
+let Module;
+before(async () => {
+  Module = await loadModule();
+});
+
+// files: paths, or {name, text} for a file made here.
+function modelOf(files, settings = {}) {
+  const calc = new Module.Calculator();
+  try {
+    for (const f of files) {
+      if (typeof f === 'string') {
+        feedFile(calc, f, fixed(1 << 20));
+        continue;
+      }
+      const id = calc.beginFile(f.name);
+      assert.equal(calc.feed(id, Buffer.from(f.text)) || calc.endFile(id), '', f.name);
+    }
+    return vm.indexReport(JSON.parse(calc.report(JSON.stringify({ ...DEFAULT_SETTINGS, ...settings }))));
+  } finally {
+    calc.delete();
+  }
+}
+
+const cached = new Map();
+const model = (...files) => {
+  const key = JSON.stringify(files);
+  if (!cached.has(key)) cached.set(key, modelOf(files));
+  return cached.get(key);
+};
+const example = () => model(...EXAMPLE);
+const label = (u) => `${u.code} ${u.name}`;
+const codes = (units) => units.map((u) => u.code);
+
+describe('indexReport', () => {
+  test('every result under level:code:year, every unit once with its newest name', () => {
+    const m = example();
+    assert.equal(m.index.size, m.report.results.length);
+    for (const r of m.report.results) assert.equal(m.index.get(`${r.level}:${r.code}:${r.year}`), r);
+    assert.equal(m.units.size, new Set(m.report.results.map((r) => `${r.level}:${r.code}`)).size);
+    assert.deepEqual(m.units.get('kommune:3101'), { level: 'kommune', code: '3101', name: 'Halden', fylke: '31', kostragruppe: 'EKG10' });
+  });
+
+  test('a plain change of number links both keys; a split does not', () => {
+    const m = example();
+    assert.equal(m.renumbered.get('kommune:3001'), 'kommune:3101');
+    assert.equal(m.renumbered.get('kommune:3101'), 'kommune:3001');
+    const split = model(WEB('arsverk_alesund_haram_2024.csv'));
+    assert.equal(split.renumbered.has('kommune:1508'), false);
+    assert.equal(split.renumbered.has('kommune:1580'), false);
+  });
+});
+
+describe('defaultView: the first unit shown', () => {
+  test('one municipality: that municipality', () => {
+    assert.deepEqual(vm.defaultView(model(WEB('arsverk_halden_2024.csv'))), { unitKey: 'kommune:3101', rankMunicipalities: false });
+  });
+
+  test('one municipality under both its numbers: the newer number', () => {
+    const m = model(WEB('arsverk_halden_2022_2023.csv'), WEB('arsverk_halden_2024.csv'));
+    assert.ok(m.units.has('kommune:3001') && m.units.has('kommune:3101'));
+    assert.deepEqual(vm.defaultView(m), { unitKey: 'kommune:3101', rankMunicipalities: false });
+  });
+
+  test('municipalities of one KOSTRA group in two counties: the group', () => {
+    assert.deepEqual(vm.defaultView(model({ name: 'en_gruppe.csv', text: ONE_GROUP })), { unitKey: 'kostragruppe:EKG11', rankMunicipalities: false });
+  });
+
+  test('municipalities of one county in several KOSTRA groups: the county', () => {
+    assert.deepEqual(vm.defaultView(model(WEB('arsverk_fire_en_holdt_utenfor_2024.csv'))), { unitKey: 'fylke:31', rankMunicipalities: false });
+  });
+
+  test('municipalities of different counties and groups: Norway, with the municipalities ranked', () => {
+    assert.deepEqual(vm.defaultView(model(WEB('arsverk_bodo_ostre_toten_2024.csv'))), { unitKey: 'land:0', rankMunicipalities: true });
+    assert.deepEqual(vm.defaultView(example()), { unitKey: 'land:0', rankMunicipalities: true });
+  });
+});
+
+describe('keyInYear and resultOf: one municipality across the 2024 renumbering', () => {
+  test('Halden is 3001 up to 2023 and 3101 from 2024, chosen on either number', () => {
+    const m = example();
+    for (const key of ['kommune:3001', 'kommune:3101']) {
+      assert.equal(vm.keyInYear(m, key, 2023), 'kommune:3001');
+      assert.equal(vm.keyInYear(m, key, 2024), 'kommune:3101');
+      assert.equal(vm.resultOf(m, key, 2024), m.index.get('kommune:3101:2024'));
+    }
+    assert.equal(vm.keyInYear(m, 'kommune:1804', 2023), 'kommune:1804');
+    assert.equal(vm.resultOf(m, 'kommune:9999', 2024), null);
+    assert.equal(vm.result(m, 'fylke', undefined, 2024), null);
+  });
+
+  test('a split municipality has no figures under the old number after it', () => {
+    const m = model(WEB('arsverk_alesund_haram_2024.csv'));
+    assert.equal(vm.keyInYear(m, 'kommune:1507', 2024), 'kommune:1507');
+    assert.equal(vm.resultOf(m, 'kommune:1507', 2024), null);
+  });
+});
+
+describe('peersOf, membersOf, rankingOf', () => {
+  test('a municipality is compared with its county, Norway and KOSTRA group; Oslo and its districts with no county', () => {
+    const m = example();
+    const code = (peers) => Object.fromEntries(Object.entries(peers).map(([k, r]) => [k, r && `${r.level}:${r.code}:${r.year}`]));
+    assert.deepEqual(code(vm.peersOf(m, m.units.get('kommune:3101'), 2024)),
+      { fylke: 'fylke:31:2024', land: 'land:0:2024', kostra: 'kostragruppe:EKG10:2024', oslo: null });
+    assert.deepEqual(code(vm.peersOf(m, m.units.get('kommune:0301'), 2024)),
+      { fylke: null, land: 'land:0:2024', kostra: 'kostragruppe:EKG13:2024', oslo: null });
+    const bydel = [...m.units.values()].find((u) => u.level === 'bydel');
+    assert.equal(code(vm.peersOf(m, bydel, 2024)).oslo, 'kommune:0301:2024');
+    assert.deepEqual(code(vm.peersOf(m, m.units.get('land:0'), 2024)), { fylke: null, land: null, kostra: null, oslo: null });
+  });
+
+  test('published rates of a reference file make the KOSTRA median meaningful and join the ranking, kept apart', () => {
+    const alone = model(WEB('arsverk_halden_2024.csv'));
+    const withReference = model(WEB('arsverk_halden_2024.csv'), WEB('referanse_kostra10_2024.csv'));
+    const view = (m) => {
+      const info = m.units.get('kommune:3101');
+      const unit = vm.result(m, 'kommune', '3101', 2024);
+      const peers = vm.peersOf(m, info, 2024);
+      return { peers, meaningful: vm.medianMeaningful(info, unit, peers), ranking: vm.rankingOf(m, info, unit, 2024, peers, { measure: 'M1', scope: 'kostra' }) };
+    };
+    assert.equal(view(alone).meaningful, false);
+    const { peers, meaningful, ranking } = view(withReference);
+    assert.equal(meaningful, true);
+    assert.deepEqual(codes(ranking.list), ['3101']);
+    assert.ok(ranking.reference.length > 1);
+    assert.ok(ranking.reference.every((e) => e.kostragruppe === 'EKG10' && e.level === 'kommune' && e.code !== '3101'));
+    assert.deepEqual(ranking.title, ['chartRanking', { group: peers.kostra.name }]);
+    assert.equal(ranking.median, peers.kostra.distribution.M1.median);
+    assert.notEqual(ranking.median, null);
+  });
+
+  test('an aggregate\'s members are its municipalities with figures in the year', () => {
+    const m = example();
+    const kommuner = m.report.results.filter((r) => r.year === 2024 && r.level === 'kommune');
+    assert.equal(vm.membersOf(m, m.units.get('land:0'), 2024).length, kommuner.length);
+    assert.deepEqual(codes(vm.membersOf(m, m.units.get('fylke:31'), 2024)), codes(kommuner.filter((r) => r.fylke === '31')));
+    assert.deepEqual(codes(vm.membersOf(m, m.units.get('kostragruppe:EKG10'), 2024)), codes(kommuner.filter((r) => r.kostragruppe === 'EKG10')));
+    assert.deepEqual(vm.membersOf(m, m.units.get('kommune:3101'), 2024), []);
+  });
+
+  test('the ranking: a municipality among its group or county, Norway among its counties', () => {
+    const m = example();
+    const rank = (key, scope = 'kostra') => {
+      const info = m.units.get(key);
+      const unit = vm.result(m, info.level, info.code, 2024);
+      return vm.rankingOf(m, info, unit, 2024, vm.peersOf(m, info, 2024), { measure: 'M2', scope });
+    };
+    const inGroup = rank('kommune:3101');
+    assert.ok(inGroup.list.length > 1 && inGroup.list.every((r) => r.kostragruppe === 'EKG10' && r.year === 2024));
+    assert.equal(inGroup.median, m.index.get('kostragruppe:EKG10:2024').distribution.M2.median);
+    const inCounty = rank('kommune:3101', 'fylke');
+    assert.ok(inCounty.list.every((r) => r.fylke === '31'));
+    assert.deepEqual(inCounty.title, ['chartRanking', { group: m.units.get('fylke:31').name }]);
+    assert.equal(inCounty.median, null);
+    const land = rank('land:0');
+    assert.deepEqual(land.title, ['chartRankingFylker']);
+    assert.ok(land.list.length > 1 && land.list.every((r) => r.level === 'fylke'));
+    assert.deepEqual(rank([...m.units.keys()].find((k) => k.startsWith('bydel:'))).title, ['chartRankingBydeler']);
+  });
+});
+
+describe('renumberedText', () => {
+  test('the old and new number of a municipality the files hold under both', () => {
+    const m = example();
+    const text = { name: 'Halden', old: '3001', new: '3101' };
+    assert.deepEqual(vm.renumberedText(m, m.units.get('kommune:3101')), text);
+    assert.deepEqual(vm.renumberedText(m, m.units.get('kommune:3001')), text);
+    const one = model(WEB('arsverk_halden_2024.csv'));
+    assert.equal(vm.renumberedText(one, one.units.get('kommune:3101')), null);
+  });
+});
+
+describe('findUnit: the unit chooser\'s search', () => {
+  const find = (m, query, year = 2024) => vm.findUnit(m, query, { year, label });
+
+  test('without diacritics, by number, by KOSTRA group', () => {
+    const m = example();
+    assert.equal(find(m, 'Bodo').code, '1804');
+    assert.equal(find(m, 'ostre').code, '3442');
+    assert.equal(find(m, 'alesund').code, '1508');
+    assert.equal(find(m, '301').code, '0301');
+    assert.equal(find(m, 'ekg10').code, 'EKG10');
+    assert.equal(find(m, '3103 Moss').code, '3103');
+    assert.equal(find(m, '  '), null);
+    assert.equal(find(m, 'Atlantis'), null);
+  });
+
+  test('two municipalities of one name are both offered, each with its county', () => {
+    const m = example();
+    for (const query of ['Herøy', 'heroy', 'HERØY']) assert.deepEqual(codes(find(m, query)), ['1515', '1818'], query);
+    assert.equal(find(m, 'Herøy (Nordland)').code, '1818');
+  });
+
+  test('one municipality across the renumbering: the number of the year, found by either', () => {
+    const m = example();
+    assert.equal(find(m, 'Drammen', 2023).code, '3005');
+    assert.equal(find(m, 'Drammen', 2024).code, '3301');
+    assert.equal(find(m, 'Halden', 2024).code, '3101');
+    const one = model(WEB('arsverk_halden_2024.csv'));
+    assert.equal(find(one, '3001').code, '3101');
+  });
+});
