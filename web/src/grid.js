@@ -4,7 +4,7 @@
 // as it would a file (one file, replaced on each edit). Sums per row and column are of what was
 // typed, exactly (decimal fixed point), as a help for checking against the form.
 import { checkText, coreText, fmtInt, getLang, t } from './i18n.js';
-import { unitsNamed } from './view-model.js';
+import { searchUnits } from './view-model.js';
 
 const GROUPS = [
   { key: 'voksne', csv: 'voksne' },
@@ -76,16 +76,7 @@ const rows = (text) => text.trim().split(/\r?\n/).slice(1).map((line) => line.sp
 
 // "3101", "3101 Halden", "halden", "Gamle Oslo", "heroy" → a unit of the register; a list when
 // several fit as well ("Herøy": 1515 and 1818, each named with its county); or null.
-const MAX_CHOICES = 8;
-function findUnit(units, query) {
-  const q = query.trim();
-  if (!q) return null;
-  const code = /^\d{3,6}\b/.exec(q)?.[0];
-  if (code) return units.find((u) => u.code === code || u.code === code.padStart(4, '0')) ?? null;
-  const named = unitsNamed(units, q);
-  if (named.length === 1) return named[0];
-  return named.length > 1 && named.length <= MAX_CHOICES ? named : null;
-}
+const findUnit = (units, query) => searchUnits(query, units, { label: (u) => `${u.code} ${u.name}`, manyFit: 'none' });
 
 // --- the CSV text -------------------------------------------------------------------------------------
 

@@ -158,15 +158,21 @@ export function unitsNamed(units, query) {
   return [];
 }
 
-export const MAX_CHOICES = 8;
+const MAX_CHOICES = 8;
 
-// The unit a search names, or a list when several fit as well (Herøy 1515 and Herøy 1818).
-export function findUnit(model, query, { year, label }) {
+// The one unit search, for the unit chooser and the form: the unit a search names, or a list when
+// several fit as well (Herøy 1515 and Herøy 1818), or null. In this order: the unit's label
+// exactly; its number (a municipality's without the leading zero, or its other number across
+// 2024); its name (unitsNamed), diacritics folded in all. units: in the order to offer them;
+// label(u): the text the suggestions show; inYear(u): whether it has figures in the year in view
+// (those come first, and a name search keeps only those when any); otherNumber(key): the same
+// municipality under its other number, if held; manyFit: what more than MAX_CHOICES names give,
+// the first ('first', the chooser) or none ('none', the form).
+export function searchUnits(query, units, { label, inYear = () => true, otherNumber = () => undefined, manyFit = 'first' }) {
   const q = folded(query.trim());
   if (!q) return null;
   // Units with figures for the chosen year first (e.g. 3301 Drammen before 3005 Drammen in 2024).
-  const inYear = (u) => model.index.has(`${u.level}:${u.code}:${year}`);
-  const units = sortedUnits(model).sort((a, b) => inYear(b) - inYear(a));
+  units = [...units].sort((a, b) => inYear(b) - inYear(a));
   const exact = units.find((u) => folded(label(u)) === q);
   if (exact) return exact;
   const code = q.match(/^(ekg)?\d+/)?.[0];
@@ -176,16 +182,25 @@ export function findUnit(model, query, { year, label }) {
       || (u.level === 'fylke' && u.code === code.padStart(2, '0')));
     if (byCode) return byCode;
     // A number the files do not hold, but the municipality's other number across 2024 (3001 ↔ 3101).
-    const other = model.renumbered.get(`kommune:${code.padStart(4, '0')}`);
-    if (other && model.units.has(other)) return model.units.get(other);
+    const other = otherNumber(`kommune:${code.padStart(4, '0')}`);
+    if (other) return other;
   }
   // By name: those with figures in the year, and a municipality once across the 2024 renumbering.
   let named = unitsNamed(units, query);
   if (named.some(inYear)) named = named.filter(inYear);
   named = named.filter((u, i) => {
-    const j = named.indexOf(model.units.get(model.renumbered.get(`${u.level}:${u.code}`)));
+    const j = named.indexOf(otherNumber(`${u.level}:${u.code}`));
     return j < 0 || i < j; // the first of the two: the one with figures in the year, if either
   });
   if (named.length > 1 && named.length <= MAX_CHOICES) return named;
-  return named[0] ?? null;
+  return manyFit === 'first' || named.length === 1 ? named[0] ?? null : null;
+}
+
+// The chooser's search over the report's units, those with figures in the year first.
+export function findUnit(model, query, { year, label }) {
+  return searchUnits(query, sortedUnits(model), {
+    label,
+    inYear: (u) => model.index.has(`${u.level}:${u.code}:${year}`),
+    otherNumber: (key) => model.units.get(model.renumbered.get(key)),
+  });
 }

@@ -1,10 +1,12 @@
 // The page's view model (web/src/view-model.js) under Node, no browser: over reports the wasm
 // module makes from the test fixtures, as the page's worker would.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { before, describe, test } from 'node:test';
 
 import * as vm from '../../../web/src/view-model.js';
-import { DEFAULT_SETTINGS, feedFile, fixed, loadModule } from '../../wasm/lib.mjs';
+import { DEFAULT_SETTINGS, feedFile, fixed, loadModule, root } from '../../wasm/lib.mjs';
 import { EXAMPLE } from '../../support/cli.mjs';
 
 const WEB = (name) => `tests/data/web/${name}`;
@@ -210,5 +212,34 @@ describe('findUnit: the unit chooser\'s search', () => {
     assert.equal(find(m, 'Halden', 2024).code, '3101');
     const one = model(WEB('arsverk_halden_2024.csv'));
     assert.equal(find(one, '3001').code, '3101');
+  });
+});
+
+describe('searchUnits: the same search in the form, over the register of the year', () => {
+  // As web/src/grid.js reads the registers: municipalities, then the districts that report.
+  const csvRows = (path) => readFileSync(join(root, path), 'utf8').trim().split(/\r?\n/).slice(1).map((line) => line.split(','));
+  const register = [
+    ...csvRows('data/registers/kommuner_2024.csv').map(([code, name]) => ({ level: 'kommune', code, name })),
+    ...csvRows('data/registers/bydeler_oslo.csv').filter((r) => r[2] === 'ja').map(([code, name]) => ({ level: 'bydel', code, name })),
+  ];
+  const search = (query) => vm.searchUnits(query, register, { label, manyFit: 'none' });
+
+  test('by number, by name without diacritics, a district', () => {
+    assert.equal(search('3101').name, 'Halden');
+    assert.equal(search('301').name, 'Oslo - Oslove');
+    assert.equal(search('3101 Halden').code, '3101');
+    assert.equal(search('bodo').code, '1804');
+    assert.equal(search('grunerlokka').code, '030102');
+    assert.equal(search('Gamle Oslo').code, '030101');
+    assert.equal(search('9999'), null);
+  });
+
+  test('two alike are both offered; more than a handful is none, in the form, and the first in the chooser', () => {
+    assert.deepEqual(codes(search('heroy')), ['1515', '1818']);
+    assert.equal(search('1818 Herøy (Nordland)').code, '1818');
+    const many = register.filter((u) => vm.folded(u.name).startsWith('s'));
+    assert.ok(many.length > 8);
+    assert.equal(search('s'), null);
+    assert.equal(vm.searchUnits('s', register, { label }), many[0]);
   });
 });
