@@ -110,7 +110,7 @@ function formCsv(unit, year, sheets) {
 export function createGrid(root, { onForm, onSave, delay = 300 }) {
   // values: service name ('' when not split by service) → {groupKey: {column: text}}.
   const state = { year: GRID_YEARS[0], unit: null, units: [], values: {}, byService: false, services: [], service: null, file: null, timer: null,
-    savedText: null, keepDraft: false };
+    savedText: null, keepDraft: false, offered: null }; // offered: the query whose units are offered to choose from
   const sheet = () => (state.values[state.byService ? state.service ?? '' : ''] ??= {});
   const draft = readDraft();
   if (draft) Object.assign(state, draft, { keepDraft: true });
@@ -268,9 +268,10 @@ export function createGrid(root, { onForm, onSave, delay = 300 }) {
     }
     const choices = root.querySelector('#grid-unit-choices');
     // The change event as the focus leaves for one of the offered units: they stay as they are.
-    if (!choices.hidden && choices.dataset.query === query) return;
+    if (state.offered === query) return;
     const unit = findUnit(state.units, query);
     choices.hidden = true;
+    state.offered = null;
     if (Array.isArray(unit)) {
       offerUnits(query, unit);
       return;
@@ -284,6 +285,7 @@ export function createGrid(root, { onForm, onSave, delay = 300 }) {
 
   function takeUnit(unit) {
     root.querySelector('#grid-unit-choices').hidden = true;
+    state.offered = null;
     showUnitError('');
     state.unit = unit;
     root.querySelector('#grid-unit').value = `${unit.code} ${unit.name}`;
@@ -296,7 +298,7 @@ export function createGrid(root, { onForm, onSave, delay = 300 }) {
     const box = root.querySelector('#grid-unit-choices');
     box.innerHTML = `<p class="ds-paragraph">${escape(t('grid.unitChoices', { q: query.trim() }))}</p><div class="unit-choice-row">` +
       list.map((u) => `<button type="button" class="ds-button" data-variant="secondary" data-size="sm" data-code="${escape(u.code)}">${escape(`${u.code} ${u.name}`)}</button>`).join('') + '</div>';
-    box.dataset.query = query;
+    state.offered = query;
     box.hidden = false;
   }
 

@@ -10,6 +10,7 @@ import { renderKeyFigures } from './keyfigures.js';
 import { startOffline } from './offline.js';
 import { renderPrintSummary, unfoldForPrint } from './print.js';
 import { handleSortClick, renderTable, rowKey, sortTable } from './table.js';
+import { PAGE_SETTINGS, coreSettingsOf, defaultOf, defaultSettings } from './settings.js';
 import { linkNote, readView, writeView } from './url-state.js';
 import * as vm from './view-model.js';
 import { LEVEL_ORDER, medianMeaningful } from './view-model.js';
@@ -20,7 +21,7 @@ const $ = (id) => document.getElementById(id);
 const el = {};
 for (const id of ['status', 'progress', 'dropzone', 'file-input', 'choose-button', 'example-button', 'paste-text',
   'paste-button', 'file-panel', 'general-messages', 'clear-button', 'choose-section', 'unit-input', 'unit-list',
-  'unit-error', 'year-select', 'pop-same', 'pop-next', 'carry-forward', 'suppression', 'result-empty', 'result-body',
+  'unit-error', 'year-select', 'result-empty', 'result-body',
   'synthetic-warning', 'key-figures', 'measure-select', 'scope-select', 'charts', 'filter-level', 'filter-fylke',
   'filter-kostra', 'results-table-wrap', 'export-csv-nb', 'export-csv-en', 'export-json', 'lang-button', 'see-result',
   'unit-choices', 'map-details', 'map-root', 'map-level', 'map-mode', 'map-status', 'copy-link', 'link-output', 'link-text', 'link-copied', 'grid-root', 'print-button', 'print-summary', 'link-note', 'print-table', 'print-table-note', 'paste-offer', 'paste-offer-text', 'paste-offer-button']) {
@@ -33,12 +34,16 @@ const state = {
   index: new Map(),   // "level:code:year" -> result
   units: new Map(),   // "level:code" -> {level, code, name, fylke, kostragruppe}
   renumbered: new Map(), // "kommune:3001" <-> "kommune:3101": one municipality across the 2024 renumbering
+  settings: defaultSettings(), // what the core computes with: {populationYear, carryForward, suppression} (web/src/settings.js)
   year: null,
   unitKey: null,
-  measure: 'M1',
-  scope: 'kostra',
+  measure: defaultOf('measure'),
+  scope: defaultOf('scope'),
   filters: { level: '', fylke: '', kostra: '' },
   map: null,          // the map (web/src/map.js), loaded when the map is first opened
+  mapView: { open: false, level: 'kommune', mode: 'rate' }, // as its controls' listeners set it
+  printTable: { mode: 'all', chosen: false }, // the results table in the printout: all | near | none
+  offeredQuery: null, // the search whose units are offered to choose from (Herøy 1515 and 1818)
 };
 let renders = 0;
 
@@ -70,13 +75,26 @@ function onProgress({ name, index, count, loaded, total }) {
 const calc = startCalculator({ onProgress });
 
 function coreSettings(year = null) {
-  return {
-    year,
-    population_year: el['pop-next'].checked ? 'next' : 'same',
-    carry_forward: el['carry-forward'].value,
-    suppression: el.suppression.value,
-    lang: getLang(),
-  };
+  return coreSettingsOf(state.settings, { year, lang: getLang() });
+}
+
+// The settings' controls show state.settings (a link or the page's start set it); a change of a
+// control is written there first, and the report follows.
+function showSettings() {
+  for (const s of PAGE_SETTINGS) {
+    for (const control of document.querySelectorAll(s.control)) {
+      if (control.type === 'radio') control.checked = control.value === state.settings[s.name];
+      else control.value = state.settings[s.name];
+    }
+  }
+}
+for (const s of PAGE_SETTINGS) {
+  for (const control of document.querySelectorAll(s.control)) {
+    control.addEventListener('change', () => {
+      state.settings[s.name] = control.value;
+      refresh();
+    });
+  }
 }
 
 async function addFiles(files, { example = false, grid = false } = {}) {
@@ -308,6 +326,7 @@ function renderChooser() {
   if (u && document.activeElement !== el['unit-input']) el['unit-input'].value = unitLabel(u);
   el['unit-error'].hidden = true;
   el['unit-choices'].hidden = true;
+  state.offeredQuery = null;
   el['unit-input'].removeAttribute('aria-invalid');
 
   const schema = state.year >= 2024 ? '2024' : '2015';
@@ -395,8 +414,9 @@ function renderResultsTable(only = null) {
     narrow: phone.matches,
     measure: state.measure,
   });
-  if (!only && !printTableChosen) {
-    el['print-table'].value = el['results-table-wrap'].querySelectorAll('tbody tr').length > PRINT_TABLE_ROWS ? 'near' : 'all';
+  if (!only && !state.printTable.chosen) {
+    state.printTable.mode = el['results-table-wrap'].querySelectorAll('tbody tr').length > PRINT_TABLE_ROWS ? 'near' : 'all';
+    el['print-table'].value = state.printTable.mode;
   }
 }
 
@@ -421,7 +441,7 @@ function applyTexts() {
 // boundaries are fetched only when the map is first opened; closed, it is not redrawn.
 let mapLoading = null;
 async function updateMap() {
-  if (!el['map-details'].open || !state.report || !state.report.results.length) return;
+  if (!state.mapView.open || !state.report || !state.report.results.length) return;
   const container = el['map-root'];
   try {
     if (!state.map) {
@@ -442,8 +462,8 @@ async function updateMap() {
       year,
       measure: state.measure,
       measureLabel: measureLabel(year >= 2024 ? '2024' : '2015', state.measure),
-      level: el['map-level'].value,
-      mode: el['map-mode'].value,
+      level: state.mapView.level,
+      mode: state.mapView.mode,
       selectedKey: state.unitKey,
       source: imageSource(resultOf(state.unitKey, year)),
     });
@@ -479,7 +499,7 @@ function offerUnits(query, list) {
   row.className = 'unit-choice-row';
   row.append(...buttons);
   box.replaceChildren(p, row);
-  box.dataset.query = query;
+  state.offeredQuery = query;
   box.hidden = false;
 }
 
@@ -490,6 +510,7 @@ function chooseUnit(chosen) {
   el['unit-input'].value = unitLabel(u);
   el['unit-error'].hidden = true;
   el['unit-choices'].hidden = true;
+  state.offeredQuery = null;
   el['unit-input'].removeAttribute('aria-invalid');
   // The same unit again (the change event after Enter, on blur) must not redraw: a redraw
   // between mousedown and mouseup would swallow the click that caused the blur.
@@ -506,7 +527,7 @@ function onUnitCommit() {
   const value = el['unit-input'].value;
   if (!state.report || !value.trim()) return;
   // The change event as the focus leaves for one of the offered units: they stay as they are.
-  if (!el['unit-choices'].hidden && el['unit-choices'].dataset.query === value) return;
+  if (state.offeredQuery === value) return;
   const u = findUnit(value);
   if (Array.isArray(u)) offerUnits(value, u);
   else if (u) chooseUnit(u);
@@ -543,9 +564,8 @@ function takeLinkedView(years) {
 }
 
 function applyLinkedSettings(view) {
-  if (view.populationYear) el[view.populationYear === 'next' ? 'pop-next' : 'pop-same'].checked = true;
-  if (view.carryForward != null) el['carry-forward'].value = view.carryForward;
-  if (view.suppression != null) el.suppression.value = view.suppression;
+  for (const s of PAGE_SETTINGS) if (view[s.name] != null) state.settings[s.name] = view[s.name];
+  showSettings();
   if (view.measure) state.measure = view.measure;
   if (view.scope) {
     state.scope = view.scope;
@@ -562,9 +582,7 @@ function currentView() {
     year: linkedView.year ?? state.year,
     measure: state.measure,
     scope: state.scope,
-    populationYear: el['pop-next'].checked ? 'next' : 'same',
-    carryForward: el['carry-forward'].value,
-    suppression: el.suppression.value,
+    ...state.settings,
     lang: getLang(),
     data: onlyExample ? 'eksempel' : null,
     name: linkedView.unit ? linkedView.name : (onlyExample ? null : state.units.get(unitKey)?.name),
@@ -662,8 +680,7 @@ function updatePrintSummary() {
 // the user chooses, a table of more than PRINT_TABLE_ROWS rows prints only the nearest. The
 // printout says what it leaves out.
 const PRINT_TABLE_ROWS = 60;
-let printTableChosen = false;
-el['print-table'].addEventListener('change', () => { printTableChosen = true; });
+el['print-table'].addEventListener('change', () => { state.printTable = { mode: el['print-table'].value, chosen: true }; });
 
 function nearTest(info) {
   const { level, code, fylke, kostragruppe } = info;
@@ -688,7 +705,7 @@ function tableForPrint() {
   const info = state.units.get(state.unitKey);
   if (!state.report || !info) return;
   const total = el['results-table-wrap'].querySelectorAll('tbody tr').length;
-  const mode = el['print-table'].value;
+  const mode = state.printTable.mode;
   document.body.classList.toggle('print-no-table', mode === 'none');
   el['print-table-note'].textContent = '';
   if (mode === 'none') el['print-table-note'].textContent = t('print.tableLeftOut', { total });
@@ -866,7 +883,6 @@ el['year-select'].addEventListener('change', () => {
   drawAfterPaint();
   updateMap();
 });
-for (const id of ['pop-same', 'pop-next', 'carry-forward', 'suppression']) el[id].addEventListener('change', refresh);
 el['measure-select'].addEventListener('change', () => {
   state.measure = el['measure-select'].value;
   renderUnit();
@@ -874,9 +890,9 @@ el['measure-select'].addEventListener('change', () => {
   drawAfterPaint();
   updateMap();
 });
-el['map-level'].addEventListener('change', updateMap);
-el['map-mode'].addEventListener('change', updateMap);
-el['map-details'].addEventListener('toggle', () => { if (el['map-details'].open) updateMap(); });
+el['map-level'].addEventListener('change', () => { state.mapView.level = el['map-level'].value; updateMap(); });
+el['map-mode'].addEventListener('change', () => { state.mapView.mode = el['map-mode'].value; updateMap(); });
+el['map-details'].addEventListener('toggle', () => { state.mapView.open = el['map-details'].open; if (state.mapView.open) updateMap(); });
 el['scope-select'].addEventListener('change', () => { state.scope = el['scope-select'].value; renderUnit(); drawAfterPaint(); });
 el['filter-level'].addEventListener('change', () => { state.filters.level = el['filter-level'].value; renderResultsTable(); });
 el['filter-fylke'].addEventListener('change', () => { state.filters.fylke = el['filter-fylke'].value; renderResultsTable(); });
@@ -931,6 +947,8 @@ new ResizeObserver(syncStatusHeight).observe(document.querySelector('.status-bar
 startOffline({ note: $('offline-note'), update: $('update-button'), text: t });
 setLang(linkedView.lang ?? initialLang(), false);
 applyLinkedSettings(linkedView);
+el['map-level'].value = state.mapView.level;
+el['map-mode'].value = state.mapView.mode;
 applyTexts();
 setBusy(true);
 let calculatorReady = false;

@@ -5,44 +5,28 @@
 //   #enhet=kommune:3101&ar=2024&mal=M2&sammenlign=kostra&befolkning=same&videreforing=auto&holdutenfor=auto&sprak=nb&data=eksempel
 
 import { listText, t } from './i18n.js';
+import { SETTINGS } from './settings.js';
 
-// A rule setting: auto | on | off; links made before the three choices said 1 / 0.
-const isRule = (v) => ['auto', 'on', 'off', '0', '1'].includes(v);
-const parseRule = (v) => ({ 1: 'on', 0: 'off' })[v] ?? v;
-
-const FIELDS = {
-  unit: { key: 'enhet', valid: (v) => /^(kommune|bydel|fylke|land|kostragruppe):[0-9A-Za-z]{1,8}$/.test(v) },
-  year: { key: 'ar', valid: (v) => /^\d{4}$/.test(v), parse: Number },
-  measure: { key: 'mal', valid: (v) => /^M[1-4]$/.test(v) },
-  scope: { key: 'sammenlign', valid: (v) => v === 'kostra' || v === 'fylke' },
-  populationYear: { key: 'befolkning', valid: (v) => v === 'same' || v === 'next' },
-  carryForward: { key: 'videreforing', valid: isRule, parse: parseRule },
-  suppression: { key: 'holdutenfor', valid: isRule, parse: parseRule },
-  lang: { key: 'sprak', valid: (v) => v === 'nb' || v === 'en' },
-  data: { key: 'data', valid: (v) => v === 'eksempel' },
-  // A view of one's own files: the unit's name and the files' names (never their contents), so
-  // that whoever opens the link knows what it shows and which files to add.
-  name: { key: 'navn', valid: (v) => v.length <= 100 },
-  files: { key: 'filer', valid: (v) => v.length <= 1000, parse: (v) => v.split('/').filter(Boolean), write: (v) => v.join('/') },
-};
+// Each field's link key and how its text is read: web/src/settings.js.
+const FIELDS = SETTINGS.filter((f) => f.url);
 
 // The view a hash describes; fields that are missing or not valid are left out.
 export function readView(hash) {
   const params = new URLSearchParams(String(hash ?? '').replace(/^#/, ''));
   const view = {};
-  for (const [name, f] of Object.entries(FIELDS)) {
-    const value = params.get(f.key);
-    if (value != null && f.valid(value)) view[name] = f.parse ? f.parse(value) : value;
+  for (const f of FIELDS) {
+    const value = params.get(f.url);
+    if (value != null && f.valid(value)) view[f.name] = f.parse ? f.parse(value) : value;
   }
   return view;
 }
 
 export function viewHash(view) {
   const params = new URLSearchParams();
-  for (const [name, f] of Object.entries(FIELDS)) {
-    const value = view[name];
+  for (const f of FIELDS) {
+    const value = view[f.name];
     if (value == null || value === '' || (Array.isArray(value) && !value.length)) continue;
-    params.set(f.key, f.write ? f.write(value) : String(value));
+    params.set(f.url, f.write ? f.write(value) : String(value));
   }
   const text = params.toString().replace(/%3A/g, ':');
   return text ? `#${text}` : '';

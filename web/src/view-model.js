@@ -2,7 +2,7 @@
 // takes from it (its comparisons, its ranking, an aggregate's members, the first unit to show, a
 // unit found by a search). Pure: no DOM, no texts; every input is an argument. The model is
 // {report, index, units, renumbered} as indexReport() makes it (web/src/main.js keeps it in its
-// state). Tests: tests/web/unit/view-model.test.mjs (Node, over the wasm module's reports).
+// state). Tests: tests/web/view-model.test.mjs (Node, over the wasm module's reports).
 
 export const LEVEL_ORDER = ['land', 'fylke', 'kostragruppe', 'kommune', 'bydel'];
 

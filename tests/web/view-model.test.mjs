@@ -5,9 +5,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, describe, test } from 'node:test';
 
-import * as vm from '../../../web/src/view-model.js';
-import { DEFAULT_SETTINGS, feedFile, fixed, loadModule, root } from '../../wasm/lib.mjs';
-import { EXAMPLE } from '../../support/cli.mjs';
+import * as vm from '../../web/src/view-model.js';
+import { DEFAULT_SETTINGS, feedFile, fixed, loadModule, root } from '../wasm/lib.mjs';
+import { EXAMPLE } from '../support/cli.mjs';
 
 const WEB = (name) => `tests/data/web/${name}`;
 // Bodø (county 18) and Moss (county 31): two counties, one KOSTRA group (EKG11).
