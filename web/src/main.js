@@ -567,10 +567,8 @@ function applyLinkedSettings(view) {
   for (const s of PAGE_SETTINGS) if (view[s.name] != null) state.settings[s.name] = view[s.name];
   showSettings();
   if (view.measure) state.measure = view.measure;
-  if (view.scope) {
-    state.scope = view.scope;
-    el['scope-select'].value = view.scope;
-  }
+  if (view.scope) state.scope = view.scope;
+  el['scope-select'].value = state.scope;
 }
 
 function currentView() {
