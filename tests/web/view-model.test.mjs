@@ -184,6 +184,11 @@ describe('renumberedText', () => {
   });
 });
 
+test('folded: lower case without diacritics, ø and æ as o and ae', () => {
+  assert.deepEqual(['Bodø', 'Østre Toten', 'Ålesund', 'Grünerløkka', 'Færder', 'Guovdageaidnu - Kautokeino', 'Unjárga'].map(vm.folded),
+    ['bodo', 'ostre toten', 'alesund', 'grunerlokka', 'faerder', 'guovdageaidnu - kautokeino', 'unjarga']);
+});
+
 describe('findUnit: the unit chooser\'s search', () => {
   const find = (m, query, year = 2024) => vm.findUnit(m, query, { year, label });
 

@@ -146,7 +146,7 @@ export const folded = (text) => text.toLowerCase().replace(/ø/g, 'o').replace(/
 // The units whose name fits a search, best fit first: the same name (with or without the county
 // that tells two alike apart: "Herøy (Nordland)"), then names that start with it, then names that
 // hold it. All of the first kind that has any: two alike are both offered, never one silently.
-export function unitsNamed(units, query) {
+function unitsNamed(units, query) {
   const q = folded(query.trim());
   if (!q) return [];
   const name = (u) => folded(u.name);
