@@ -129,10 +129,8 @@ function pageOf(rows, view, selectedKey) {
 // Under the table (more than one page): which rows of how many, and the buttons to page through
 // them or to show them all (and back to pages).
 function renderPager(pager, total) {
-  if (total <= PAGE_ROWS) {
-    pager.replaceChildren();
-    return;
-  }
+  pager.hidden = total <= PAGE_ROWS;
+  if (pager.hidden) return;
   const first = state.page * PAGE_ROWS;
   const last = Math.min(total, first + PAGE_ROWS);
   const button = (action, text, { disabled = false, variant = 'secondary' } = {}) => `<button type="button" class="ds-button" ` +
@@ -143,7 +141,11 @@ function renderPager(pager, total) {
     : button('previous', t('tablePage.previous', { n: fmtInt(PAGE_ROWS) }), { disabled: first === 0 }) +
       button('next', t('tablePage.next', { n: fmtInt(last === total ? PAGE_ROWS : Math.min(PAGE_ROWS, total - last)) }), { disabled: last === total }) +
       button('all', t('tablePage.all', { total: fmtInt(total) }), { variant: 'tertiary' });
-  pager.innerHTML = `<p class="ds-paragraph" id="results-count" aria-live="polite">${escape(where)}</p>${buttons}`;
+  // The count stays one element, so that a screen reader hears it change.
+  if (!pager.firstElementChild) pager.innerHTML = '<p class="ds-paragraph" id="results-count" aria-live="polite"></p><span class="pager-buttons"></span>';
+  const [count, box] = pager.children;
+  if (count.textContent !== where) count.textContent = where;
+  box.innerHTML = buttons;
 }
 
 function caption(year, count) {
