@@ -81,7 +81,7 @@ async function tableRows() {
 
 // Every row of the results table as a user gets them: «Vis alle» under it, then back to pages.
 async function allTableRows() {
-  const all = await page.$('#results-pager button[data-page="all"]');
+  const all = await page.$('#results-pager:not([hidden]) button[data-page="all"]');
   if (!all) return tableRows();
   await all.click();
   const rows = await tableRows();
