@@ -109,10 +109,14 @@ async function settled(engine) {
   }
 }
 
-// The view of every level (the table opens on one level for several municipalities).
+// The view of every level (the table opens on one level for several municipalities), every row
+// («Vis alle» under the table, then back to a page at a time).
 async function fullView(engine) {
   await engine.evaluate(choose, { selector: '#filter-level', value: '' });
-  return engine.evaluate(readView);
+  await engine.evaluate(() => document.querySelector('#results-pager:not([hidden]) button[data-page="all"]')?.click());
+  const view = await engine.evaluate(readView);
+  await engine.evaluate(() => document.querySelector('#results-pager:not([hidden]) button[data-page="pages"]')?.click());
+  return view;
 }
 
 async function chooseUnit(engine, query, heading) {

@@ -237,8 +237,12 @@ describe('the map', () => {
 
   test('the 2023 data year uses the 2020–2023 boundaries; the county view draws the counties', async () => {
     await exampleWithMap();
+    // Another year or level: the chart shown is updated in place, not made anew.
+    await page.evaluate(() => { window.mapChartShown = document.getElementById('map-canvas').arsverkMap.chart; });
+    const sameChart = () => page.evaluate(() => document.getElementById('map-canvas').arsverkMap.chart === window.mapChartShown);
     await afterMap(() => page.selectOption('#year-select', '2023'));
     assert.equal(await page.getAttribute('#map-root', 'data-structure'), 'kommuner_2020_2023.geojson');
+    assert.ok(await sameChart(), 'the map is updated in place');
     const { units } = await drawn();
     assert.equal(units.length, 356);
     assert.ok(units.some((u) => u.code === '3005'), 'Drammen 3005 (2020–2023)');
@@ -252,6 +256,7 @@ describe('the map', () => {
     await afterMap(() => page.selectOption('#map-level', 'fylke'));
     assert.equal(await page.getAttribute('#map-root', 'data-structure'), 'fylker_2020_2023.geojson');
     assert.equal((await drawn()).units.length, 11);
+    assert.ok(await sameChart(), 'the map is updated in place');
     await afterMap(() => page.selectOption('#year-select', '2025'));
     const fylker = await drawn();
     assert.equal(fylker.units.length, 15);

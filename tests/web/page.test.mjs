@@ -79,6 +79,16 @@ async function tableRows() {
   }));
 }
 
+// Every row of the results table as a user gets them: «Vis alle» under it, then back to pages.
+async function allTableRows() {
+  const all = await page.$('#results-pager:not([hidden]) button[data-page="all"]');
+  if (!all) return tableRows();
+  await all.click();
+  const rows = await tableRows();
+  await page.click('#results-pager button[data-page="pages"]');
+  return rows;
+}
+
 function expectKeyFigures(actual, result) {
   for (const m of ['M1', 'M2', 'M3', 'M4']) assert.equal(actual[m], shown(result, m), `${result?.code} ${m}`);
 }
@@ -87,7 +97,7 @@ function expectKeyFigures(actual, result) {
 // unit is there once. (The order is the sort the user chose; the sort test checks it.)
 async function expectTable(report, year) {
   if (await page.inputValue('#filter-level') !== '') await page.selectOption('#filter-level', '');
-  const rows = new Map((await tableRows()).map((row) => [row.key, row]));
+  const rows = new Map((await allTableRows()).map((row) => [row.key, row]));
   const expected = report.results.filter((r) => r.year === year);
   assert.equal(rows.size, expected.length, 'rows in the table');
   for (const r of expected) {
@@ -248,7 +258,7 @@ describe('the calculator page', () => {
     assert.equal(await page.inputValue('#filter-level'), 'kommune');
     assert.equal(await page.getAttribute('#results-table th:has(button[data-sort="M1"])', 'aria-sort'), 'descending');
     assert.match(await page.textContent('#results-table caption'), /Sortert etter M1, synkende/);
-    const ranked = (await tableRows()).map((row) => find(expected, ...row.key.split(':'), 2025));
+    const ranked = (await allTableRows()).map((row) => find(expected, ...row.key.split(':'), 2025));
     assert.ok(ranked.length > 300 && ranked.every((r) => r.level === 'kommune'));
     const rates = ranked.map((r) => r.per_1000?.M1 ?? null).filter((v) => v != null);
     for (let i = 1; i < rates.length; i++) assert.ok(rates[i - 1] >= rates[i], 'highest first');
@@ -335,12 +345,15 @@ describe('the calculator page', () => {
   test('a row of the results table selects its unit, with the mouse and with the keyboard', async () => {
     await openExample();
     const expected = cli([EX_2023, EX_2024]);
+    // The table shows a page of the municipalities: the user narrows it to the county first.
+    await page.selectOption('#filter-fylke', '33');
     await page.click('#results-table tr[data-key="kommune:3303"] td[data-col="M1"]');
     assert.match(await page.textContent('#key-heading'), /^Kongsberg 2025$/);
     expectKeyFigures(await keyFigures(), find(expected, 'kommune', '3303', 2025));
     assert.equal(await page.getAttribute('#results-table tr[data-key="kommune:3303"]', 'aria-current'), 'true');
     await expectInView('#key-heading');
 
+    await page.selectOption('#filter-fylke', '18');
     const button = '#results-table tr[data-key="kommune:1856"] button.row-select';
     assert.equal(await page.getAttribute(button, 'aria-label'), 'Vis Røst');
     await page.focus(button);
@@ -437,7 +450,7 @@ describe('the calculator page', () => {
     assert.equal(await page.getAttribute('#results-table th:has(button[data-sort="M1"])', 'aria-sort'), 'descending');
     const report = cli([EX_2023, EX_2024]);
     const byKey = new Map(report.results.filter((r) => r.year === 2024).map((r) => [`${r.level}:${r.code}`, r]));
-    const values = (await tableRows()).map((row) => byKey.get(row.key).per_1000?.M1 ?? null).filter((v) => v != null);
+    const values = (await allTableRows()).map((row) => byKey.get(row.key).per_1000?.M1 ?? null).filter((v) => v != null);
     for (let i = 1; i < values.length; i++) assert.ok(values[i - 1] >= values[i], 'sorted by M1, highest first');
     await page.selectOption('#filter-fylke', '42');
     const agder = await tableRows();
@@ -445,12 +458,53 @@ describe('the calculator page', () => {
     for (const row of agder) assert.ok(row.key === 'fylke:42' || byKey.get(row.key).fylke === '42', row.key);
     await page.selectOption('#filter-fylke', '');
     await page.selectOption('#filter-kostra', 'EKG12');
-    const group = await tableRows();
+    const group = await allTableRows();
     for (const row of group) assert.ok(row.key === 'kostragruppe:EKG12' || byKey.get(row.key).kostragruppe === 'EKG12', row.key);
     assert.equal(group.length, report.results.filter((r) => r.year === 2024 && (r.kostragruppe === 'EKG12' || r.code === 'EKG12')).length);
     await page.selectOption('#filter-kostra', '');
     await page.click('#results-table button.sort[data-sort="M1"]');
     await page.click('#results-table button.sort[data-sort="level"]');
+  });
+
+  test('the results table a page at a time: counted, paged with mouse and keyboard, the chosen unit\'s page, both languages', async () => {
+    await openExample();
+    await page.selectOption('#filter-level', '');
+    await page.click('#results-table button.sort[data-sort="name"]');
+    const report = cli([EX_2023, EX_2024]);
+    const total = report.results.filter((r) => r.year === 2025).length;
+    assert.ok(total > 100);
+    assert.match(await page.textContent('#results-table caption'), new RegExp(`2025\\. ${total} enheter i tabellen\\.`));
+    const all = await allTableRows();
+    assert.equal(all.length, total, '«Vis alle» shows every unit');
+    const keys = async () => (await tableRows()).map((row) => row.key);
+    assert.deepEqual(await keys(), all.slice(0, 50).map((row) => row.key), 'the first page: the first 50 rows of the sorted table');
+    assert.equal(await page.textContent('#results-count'), `Rad 1–50 av ${total}.`);
+    assert.ok(await page.isDisabled('#results-pager button[data-page="previous"]'));
+    await page.click('#results-pager button[data-page="next"]');
+    assert.deepEqual(await keys(), all.slice(50, 100).map((row) => row.key));
+    assert.equal(await page.textContent('#results-count'), `Rad 51–100 av ${total}.`);
+    // The focus stays on «Neste»: Enter goes on to the next page.
+    assert.equal(await page.evaluate(() => document.activeElement.dataset.page), 'next');
+    await page.keyboard.press('Enter');
+    assert.deepEqual(await keys(), all.slice(100, 150).map((row) => row.key));
+    await page.click('#results-pager button[data-page="previous"]');
+    assert.deepEqual(await keys(), all.slice(50, 100).map((row) => row.key));
+    // Another sort starts from the first page.
+    await page.click('#results-table button.sort[data-sort="name"]');
+    assert.equal(await page.textContent('#results-count'), `Rad 1–50 av ${total}.`);
+    // A unit chosen elsewhere is shown on its page, marked.
+    await page.click('#results-table button.sort[data-sort="name"]');
+    const at = all.findIndex((row, i) => i >= 100 && row.key.startsWith('kommune:'));
+    const far = all[at].key;
+    await chooseUnit(far.split(':')[1]);
+    const page3 = Math.floor(at / 50) * 50;
+    assert.equal(await page.textContent('#results-count'), `Rad ${page3 + 1}–${page3 + 50} av ${total}.`);
+    assert.equal(await page.getAttribute(`#results-table tr[data-key="${far}"]`, 'aria-current'), 'true');
+    // In English every word of the pager is English.
+    await afterRender(() => page.click('#lang-button'));
+    assert.equal(await page.textContent('#results-count'), `Rows ${page3 + 1}–${page3 + 50} of ${total}.`);
+    assert.deepEqual(await page.$$eval('#results-pager button', (bs) => bs.map((b) => b.textContent)), ['Previous 50', 'Next 50', `Show all ${total}`]);
+    await afterRender(() => page.click('#lang-button'));
   });
 
   test('a KOSTRA group: its highest and lowest municipality, and a link to all of them ranked', async () => {
@@ -463,7 +517,7 @@ describe('the calculator page', () => {
     await page.click('#extremes a');
     assert.equal(await page.inputValue('#filter-kostra'), 'EKG12');
     assert.equal(await page.inputValue('#filter-level'), 'kommune');
-    const rows = (await tableRows()).map((row) => find(expected, ...row.key.split(':'), 2024));
+    const rows = (await allTableRows()).map((row) => find(expected, ...row.key.split(':'), 2024));
     assert.ok(rows.every((r) => r.level === 'kommune' && r.kostragruppe === 'EKG12'));
     const rates = rows.map((r) => r.per_1000?.M1 ?? null).filter((v) => v != null);
     for (let i = 1; i < rates.length; i++) assert.ok(rates[i - 1] >= rates[i], 'highest first');

@@ -1,5 +1,5 @@
-// The printed report: under print media (page.emulateMedia) every row of the results table is laid
-// out in full, no control is shown, and the report has the unit, date, settings and checks; page.pdf()
+// The printed report: printed with the whole table chosen (beforeprint, then print media by
+// page.emulateMedia) every row of the results table is laid out in full, no control is shown, and the report has the unit, date, settings and checks; page.pdf()
 // gives an A4 PDF (saved with screenshots of the print layout under test-artifacts/web/).
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -47,6 +47,9 @@ describe('the printed report', () => {
     assert.equal(await page.isVisible('#print-summary'), false, 'the report head is for print only');
     assert.ok(await page.isVisible('#print-button'));
 
+    // The screen shows a page of the table; the printout the whole of it, when chosen.
+    await page.selectOption('#print-table', 'all');
+    await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
     await page.emulateMedia({ media: 'print' });
     try {
       assert.deepEqual(await visibleControls(), [], 'no control in print');
@@ -93,6 +96,7 @@ describe('the printed report', () => {
     } finally {
       await page.emulateMedia({ media: 'screen' });
       await page.setViewportSize({ width: 1280, height: 900 });
+      await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
     }
   });
 

@@ -9,7 +9,7 @@ import { getLang, initialLang, listText, measureLabel, setLang, setThresholds, t
 import { renderKeyFigures } from './keyfigures.js';
 import { startOffline } from './offline.js';
 import { renderPrintSummary, unfoldForPrint } from './print.js';
-import { handleSortClick, renderTable, rowKey, sortTable } from './table.js';
+import { handlePageClick, handleSortClick, renderTable, rowKey, sortTable } from './table.js';
 import { PAGE_SETTINGS, coreSettingsOf, defaultOf, defaultSettings } from './settings.js';
 import { linkNote, readView, writeView } from './url-state.js';
 import * as vm from './view-model.js';
@@ -27,6 +27,7 @@ for (const id of ['status', 'progress', 'dropzone', 'file-input', 'choose-button
   'unit-choices', 'map-details', 'map-root', 'map-level', 'map-mode', 'map-status', 'copy-link', 'link-output', 'link-text', 'link-copied', 'grid-root', 'print-button', 'print-summary', 'link-note', 'print-table', 'print-table-note', 'paste-offer', 'paste-offer-text', 'paste-offer-button']) {
   el[id] = $(id);
 }
+el['results-pager'] = $('results-pager');
 
 const state = {
   entries: [],        // {fileId, name, example, error} in the order the core holds them
@@ -401,11 +402,13 @@ function imageSource(unit) {
   return used.some((e) => e.example) ? `${t('syntheticBadge')}. ${text}` : text;
 }
 
-// only: the rows to show instead of the screen's filters (the printout's nearest units).
-function renderResultsTable(only = null) {
+// only: the rows to show instead of the screen's filters (the printout's nearest units); all:
+// every row the filters give, not a page (the printout). Returns {total, shown} (web/src/table.js).
+function renderResultsTable(only = null, { all = false } = {}) {
   const filters = only ? { level: '', fylke: '', kostra: '' } : state.filters;
-  renderTable(el['results-table-wrap'], state.report.results, {
+  const rows = renderTable(el['results-table-wrap'], el['results-pager'], state.report.results, {
     only,
+    all,
     year: state.year,
     level: filters.level,
     fylke: filters.fylke,
@@ -415,9 +418,10 @@ function renderResultsTable(only = null) {
     measure: state.measure,
   });
   if (!only && !state.printTable.chosen) {
-    state.printTable.mode = el['results-table-wrap'].querySelectorAll('tbody tr').length > PRINT_TABLE_ROWS ? 'near' : 'all';
+    state.printTable.mode = rows.total > PRINT_TABLE_ROWS ? 'near' : 'all';
     el['print-table'].value = state.printTable.mode;
   }
+  return rows;
 }
 
 // A phone's table puts the chosen measure beside the name (web/src/table.js).
@@ -702,14 +706,13 @@ function nearText(info) {
 function tableForPrint() {
   const info = state.units.get(state.unitKey);
   if (!state.report || !info) return;
-  const total = el['results-table-wrap'].querySelectorAll('tbody tr').length;
   const mode = state.printTable.mode;
+  const { total } = renderResultsTable(null, { all: mode === 'all' });
   document.body.classList.toggle('print-no-table', mode === 'none');
   el['print-table-note'].textContent = '';
   if (mode === 'none') el['print-table-note'].textContent = t('print.tableLeftOut', { total });
   if (mode !== 'near') return;
-  renderResultsTable(nearTest(info));
-  const shown = el['results-table-wrap'].querySelectorAll('tbody tr').length;
+  const { shown } = renderResultsTable(nearTest(info));
   if (shown < total) el['print-table-note'].textContent = t('print.tablePart', { shown, total, what: nearText(info) });
 }
 
@@ -895,6 +898,7 @@ el['scope-select'].addEventListener('change', () => { state.scope = el['scope-se
 el['filter-level'].addEventListener('change', () => { state.filters.level = el['filter-level'].value; renderResultsTable(); });
 el['filter-fylke'].addEventListener('change', () => { state.filters.fylke = el['filter-fylke'].value; renderResultsTable(); });
 el['filter-kostra'].addEventListener('change', () => { state.filters.kostra = el['filter-kostra'].value; renderResultsTable(); });
+el['results-pager'].addEventListener('click', (e) => handlePageClick(e, renderResultsTable));
 el['results-table-wrap'].addEventListener('click', (e) => {
   if (handleSortClick(e, renderResultsTable)) return;
   const u = state.units.get(rowKey(e));

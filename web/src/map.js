@@ -273,10 +273,11 @@ const decorations = {
   },
 };
 
-function mapChart(canvas, { items, ranked, scheme, view, onSelect, title, entries, legendTitle, legendBelow, padding, attribution, pixelRatio }) {
+// shown: the chart already on the canvas, updated in place (no new canvas, no animation), or null.
+function mapChart(canvas, { items, ranked, scheme, view, onSelect, title, entries, legendTitle, legendBelow, padding, attribution, pixelRatio }, shown = null) {
   // The selected unit last, so its outline is drawn on top.
   const order = [...items].sort((a, b) => a.selected - b.selected);
-  const chart = new Chart(canvas, {
+  const config = {
     type: 'choropleth',
     data: {
       labels: order.map((i) => i.name),
@@ -322,8 +323,16 @@ function mapChart(canvas, { items, ranked, scheme, view, onSelect, title, entrie
       },
     },
     plugins: [decorations],
-  });
-  return { chart, order };
+  };
+  if (shown) {
+    shown.setActiveElements([]); // indexes into the old data
+    shown.tooltip?.setActiveElements([], { x: 0, y: 0 });
+    shown.data = config.data;
+    shown.options = config.options;
+    shown.update('none');
+    return { chart: shown, order };
+  }
+  return { chart: new Chart(canvas, config), order };
 }
 
 // Keyboard: arrows move through the units (alphabetical), Enter or Space selects; the tooltip
@@ -506,8 +515,10 @@ export function createMap(container, { onSelect }) {
     const what = view.mode === 'diff' ? t('map.legendDiff') : t('perThousand');
     const title = [`${view.measure} ${view.measureLabel}, ${view.year}`, what];
 
-    state.main?.chart.destroy();
-    state.oslo?.chart.destroy();
+    // The charts shown are updated in place; the inset goes when the level has no districts.
+    const shownMain = state.main?.chart ?? null;
+    const shownOslo = state.oslo?.chart ?? null;
+    if (!oslo) shownOslo?.destroy();
     state.main = null;
     state.oslo = null;
     keysMain.reset();
@@ -519,7 +530,7 @@ export function createMap(container, { onSelect }) {
     const legendSpace = legendBelow ? 18 * (entries.length + 1) + 8 : 0;
     mainBox.style.height = legendBelow ? `${Math.round((mainBox.clientWidth * 4) / 3 + legendSpace)}px` : '';
     mainBox.style.aspectRatio = legendBelow ? 'auto' : '';
-    const m = mapChart(mainCanvas, { ...main, scheme, view, onSelect: select, title, entries, legendTitle: t('map.legendTitle'), legendBelow, padding: { top: 44, bottom: 22 + legendSpace, left: 4, right: 4 }, attribution: t('map.attribution') });
+    const m = mapChart(mainCanvas, { ...main, scheme, view, onSelect: select, title, entries, legendTitle: t('map.legendTitle'), legendBelow, padding: { top: 44, bottom: 22 + legendSpace, left: 4, right: 4 }, attribution: t('map.attribution') }, shownMain);
     // The PNGs' maps: the title and what is shown go above the picture, the legend beside the map.
     state.png = {
       main: { ...main, scheme, view, what, title: [], entries, legendTitle: t('map.legendTitle'), legendBelow: false, padding: { top: 8, bottom: 22, left: 4, right: 4 }, attribution: t('map.attribution') },
@@ -527,7 +538,7 @@ export function createMap(container, { onSelect }) {
     };
     state.main = { ...m, ...main, view, alpha: alpha(main.items) };
     if (oslo) {
-      const o = mapChart(osloCanvas, { ...oslo, scheme, view, onSelect: select, title: ['Oslo', `${view.measure}, ${view.year}`], entries: [], padding: { top: 44, bottom: 22, left: 4, right: 4 }, attribution: t('map.attributionOslo') });
+      const o = mapChart(osloCanvas, { ...oslo, scheme, view, onSelect: select, title: ['Oslo', `${view.measure}, ${view.year}`], entries: [], padding: { top: 44, bottom: 22, left: 4, right: 4 }, attribution: t('map.attributionOslo') }, shownOslo);
       state.oslo = { ...o, ...oslo, view, alpha: alpha(oslo.items) };
     }
     osloFig.hidden = !oslo;

@@ -1,5 +1,8 @@
-// The results table: every unit for the chosen year, sortable by any column, filtered by level,
-// county and KOSTRA group. Figures are the core's display strings; sorting uses its numbers.
+// The results table: the units for the chosen year, sortable by any column, filtered by level,
+// county and KOSTRA group, shown a page (PAGE_ROWS rows) at a time: sorting and filtering act on
+// every unit, the caption counts them all, and the buttons under the table page through them (or
+// show them all). The page with the chosen unit is shown when it is chosen. Figures are the
+// core's display strings; sorting uses its numbers.
 import { fmtInt, t, tn, yardstick, yardText } from './i18n.js';
 
 const MEASURES = ['M1', 'M2', 'M3', 'M4'];
@@ -38,7 +41,10 @@ const thinTag = (r) => (thin(r)
   ? ` <span class="ds-tag members-inline" data-color="warning">${escape(t('yard.thinTag', { members: r.aggregate_coverage.members, total: r.aggregate_coverage.members_total }))}</span>`
   : '');
 
-const state = { sortKey: null, sortDir: 'ascending' };
+export const PAGE_ROWS = 50;
+// page: the page shown (0 = the first), all: every row instead; view and selected: the filters
+// and sort, and the unit, of the last render (another filter or sort starts from the first page).
+const state = { sortKey: null, sortDir: 'ascending', page: 0, all: false, view: '', selected: null };
 
 const escape = (s) => String(s).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -51,8 +57,10 @@ function columnsFor(narrow, measure) {
     .map((k) => COLUMNS.find((c) => c.key === k));
 }
 
-// only: a test every row must pass besides the filters (the printout's nearest units), or null.
-export function renderTable(wrap, results, { year, level, fylke, kostra, selectedKey, narrow = false, measure = 'M1', only = null }) {
+// only: a test every row must pass besides the filters (the printout's nearest units), or null;
+// all: every row, not a page (the printout). pager: the element for the count and the page buttons.
+// Returns how many rows the filters give (total) and how many are on screen (shown).
+export function renderTable(wrap, pager, results, { year, level, fylke, kostra, selectedKey, narrow = false, measure = 'M1', only = null, all = false }) {
   const names = new Map(results.filter((r) => r.year === year && r.level === 'fylke').map((r) => [r.code, r.name]));
   const columns = columnsFor(narrow, measure);
   let rows = results.filter((r) => r.year === year);
@@ -74,12 +82,14 @@ export function renderTable(wrap, results, { year, level, fylke, kostra, selecte
     }).map(([r]) => r);
   }
 
+  const shown = all || only ? rows : pageOf(rows, `${level}|${fylke}|${kostra}|${state.sortKey}|${state.sortDir}`, selectedKey);
+
   const head = columns.map((c) => {
     const sort = c.key === state.sortKey ? state.sortDir : 'none';
     return `<th scope="col" aria-sort="${sort}" class="${c.numeric ? 'num' : ''}">` +
       `<button type="button" class="sort" data-sort="${c.key}">${escape(c.label())}</button></th>`;
   }).join('');
-  const body = rows.map((r) => {
+  const body = shown.map((r) => {
     const key = `${r.level}:${r.code}`;
     const cells = columns.map((c) => {
       if (c.key === 'flags') {
@@ -99,6 +109,43 @@ export function renderTable(wrap, results, { year, level, fylke, kostra, selecte
   wrap.innerHTML = `<table class="ds-table results-table" data-border data-size="sm" id="results-table">` +
     `<caption>${escape(caption(year, rows.length))} <span class="screen-only">${escape(t('tableClickHint'))}</span></caption>` +
     `<thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
+  if (!all && !only) renderPager(pager, rows.length);
+  return { total: rows.length, shown: shown.length };
+}
+
+// The rows of the page to show: the chosen unit's page when it was just chosen, the first page
+// after another filter or sort, else the page shown before (the last one, if there are fewer now).
+function pageOf(rows, view, selectedKey) {
+  const pages = Math.max(1, Math.ceil(rows.length / PAGE_ROWS));
+  const chosen = selectedKey !== state.selected ? rows.findIndex((r) => `${r.level}:${r.code}` === selectedKey) : -1;
+  if (chosen >= 0) state.page = Math.floor(chosen / PAGE_ROWS);
+  else if (view !== state.view) state.page = 0;
+  state.page = Math.min(state.page, pages - 1);
+  state.view = view;
+  state.selected = selectedKey;
+  return state.all ? rows : rows.slice(state.page * PAGE_ROWS, (state.page + 1) * PAGE_ROWS);
+}
+
+// Under the table (more than one page): which rows of how many, and the buttons to page through
+// them or to show them all (and back to pages).
+function renderPager(pager, total) {
+  pager.hidden = total <= PAGE_ROWS;
+  if (pager.hidden) return;
+  const first = state.page * PAGE_ROWS;
+  const last = Math.min(total, first + PAGE_ROWS);
+  const button = (action, text, { disabled = false, variant = 'secondary' } = {}) => `<button type="button" class="ds-button" ` +
+    `data-variant="${variant}" data-size="sm" data-page="${action}"${disabled ? ' disabled' : ''}>${escape(text)}</button>`;
+  const where = state.all ? t('tablePage.allShown', { total: fmtInt(total) })
+    : t('tablePage.rows', { first: fmtInt(first + 1), last: fmtInt(last), total: fmtInt(total) });
+  const buttons = state.all ? button('pages', t('tablePage.pages', { n: fmtInt(PAGE_ROWS) }), { variant: 'tertiary' })
+    : button('previous', t('tablePage.previous', { n: fmtInt(PAGE_ROWS) }), { disabled: first === 0 }) +
+      button('next', t('tablePage.next', { n: fmtInt(last === total ? PAGE_ROWS : Math.min(PAGE_ROWS, total - last)) }), { disabled: last === total }) +
+      button('all', t('tablePage.all', { total: fmtInt(total) }), { variant: 'tertiary' });
+  // The count stays one element, so that a screen reader hears it change.
+  if (!pager.firstElementChild) pager.innerHTML = '<p class="ds-paragraph" id="results-count" aria-live="polite"></p><span class="pager-buttons"></span>';
+  const [count, box] = pager.children;
+  if (count.textContent !== where) count.textContent = where;
+  box.innerHTML = buttons;
 }
 
 function caption(year, count) {
@@ -121,6 +168,21 @@ export function handleSortClick(event, rerender) {
   else { state.sortKey = key; state.sortDir = COLUMNS.find((c) => c.key === key).numeric ? 'descending' : 'ascending'; }
   rerender();
   document.querySelector(`#results-table button.sort[data-sort="${key}"]`)?.focus();
+  return true;
+}
+
+// A page button under the table. The keyboard focus stays on the button pressed while it can be
+// pressed again, else it goes to the first row shown. Returns whether the click was one.
+export function handlePageClick(event, rerender) {
+  const button = event.target.closest('button[data-page]');
+  if (!button) return false;
+  const action = button.dataset.page;
+  if (action === 'previous') state.page = Math.max(0, state.page - 1);
+  else if (action === 'next') state.page += 1;
+  state.all = action === 'all';
+  rerender();
+  const again = document.querySelector(`#results-pager button[data-page="${action}"]:not(:disabled)`);
+  (again ?? document.querySelector('#results-table tbody button.row-select'))?.focus();
   return true;
 }
 
