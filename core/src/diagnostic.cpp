@@ -37,16 +37,15 @@ void capitalise(std::string& s) {
 }  // namespace
 
 std::string place_in_file(std::string_view sheet, int64_t line, int column, Lang lang) {
-  const bool nb = lang == Lang::Nb;
   if (!sheet.empty()) {
     const std::string name = sheet_reference(sheet);
     if (line > 0 && column > 0) return name + "!" + column_letters(column) + std::to_string(line);
-    if (line > 0) return name + (nb ? ", rad " : ", row ") + std::to_string(line);
-    return (nb ? "Arket " : "Sheet ") + name;
+    if (line > 0) return name + (lang == Lang::Nb ? ", rad " : ", row ") + std::to_string(line);
+    return (lang == Lang::Nb ? "Arket " : "Sheet ") + name;
   }
   if (line <= 0) return {};
-  std::string place = (nb ? "linje " : "line ") + std::to_string(line);
-  if (column > 0) place += (nb ? ", kolonne " : ", column ") + std::to_string(column);
+  std::string place = (lang == Lang::Nb ? "linje " : "line ") + std::to_string(line);
+  if (column > 0) place += (lang == Lang::Nb ? ", kolonne " : ", column ") + std::to_string(column);
   return place;
 }
 

@@ -152,7 +152,7 @@ void emit(Context& ctx, int year, Structure structure, Level level, const std::s
   r.per_1000 = rates_of(a.num, a.measure_pop);
   r.members = a.members;
   for (const auto& [g, m] : a.groups) r.by_group[g] = a.shown(m);
-  for (const auto& [sv, m] : a.services) r.by_service[sv] = a.shown(m);
+  for (const auto& [service, m] : a.services) r.by_service[service] = a.shown(m);
   r.partly_carried = a.carried;
   auto [all_pop, all_n] = municipalities_population(ctx, structure, pop_year, in);
   r.members_total = all_n;
@@ -168,19 +168,19 @@ void emit(Context& ctx, int year, Structure structure, Level level, const std::s
 
 void aggregate_year(Context& ctx, int year, Structure structure) {
   const YearAggregates acc = accumulate(ctx, year);
-  const bool nb = ctx.settings.lang == Lang::Nb;
+  const Lang lang = ctx.settings.lang;
   for (const auto& c : ctx.registers.counties(structure)) {
     auto it = acc.fylke.find(c.code);
     if (it == acc.fylke.end()) continue;
     emit(ctx, year, structure, Level::Fylke, c.code, c.name, it->second,
          [&](const Municipality& m) { return m.county == c.code; });
   }
-  emit(ctx, year, structure, Level::Land, "0", nb ? "Hele landet" : "Norway", acc.land,
+  emit(ctx, year, structure, Level::Land, "0", lang == Lang::Nb ? "Hele landet" : "Norway", acc.land,
        [](const Municipality&) { return true; });
   for (const auto& [group, a] : acc.kostra) {
     auto n = kostra_group_number(group);
     if (!n) continue;
-    const std::string name = (nb ? "KOSTRA-gruppe " : "KOSTRA group ") + std::to_string(*n);
+    const std::string name = (lang == Lang::Nb ? "KOSTRA-gruppe " : "KOSTRA group ") + std::to_string(*n);
     emit(ctx, year, structure, Level::KostraGruppe, group, name, a,
          [&](const Municipality& m) { return m.kostra_group == *n; });
   }

@@ -117,15 +117,16 @@ void check_any_arsverk(Context& ctx) {
   const bool any_arsverk = std::any_of(files.begin(), files.end(), [](const ParsedFile& f) {
     return f.kind == FileKind::Arsverk;
   });
-  for (std::size_t fi = 0; fi < files.size() && !any_arsverk; ++fi) {
-    if (files[fi].kind != FileKind::Population) continue;
-        ctx.message(static_cast<int>(fi), 0, msg::InputNoArsverk{});
+  for (std::size_t file_index = 0; file_index < files.size() && !any_arsverk; ++file_index) {
+    if (files[file_index].kind != FileKind::Population) continue;
+        ctx.message(static_cast<int>(file_index), 0, msg::InputNoArsverk{});
   }
 }
 
 void report_excluded(Context& ctx) {
-  for (const auto& [key, ex] : ctx.excluded) {
-    ctx.message(-1, 0, msg::ScopeExcluded{ex.year, ex.arsverk, ex.service, ex.rows}, ex.year);
+  for (const auto& [key, excluded] : ctx.excluded) {
+    ctx.message(-1, 0, msg::ScopeExcluded{excluded.year, excluded.arsverk, excluded.service, excluded.rows},
+                excluded.year);
   }
 }
 

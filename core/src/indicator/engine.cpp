@@ -94,8 +94,8 @@ void report_year_without_data(Context& ctx, int year) {
 Report assemble(Context& ctx) {
   const Settings& settings = ctx.settings;
   Report report;
-  for (const auto& [key, ex] : ctx.excluded)
-    if (in_year(settings, ex.year)) report.excluded.push_back(ex);
+  for (const auto& [key, excluded] : ctx.excluded)
+    if (in_year(settings, excluded.year)) report.excluded.push_back(excluded);
   std::vector<Result> results = std::move(ctx.results);
   sort_results(results);
   results.erase(std::remove_if(results.begin(), results.end(), [&](const Result& r) { return !in_year(settings, r.year); }),

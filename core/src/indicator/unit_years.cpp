@@ -99,20 +99,20 @@ std::optional<CellMeasures> measures_of(Context& ctx, const Cell& cell, int year
 
 // Which measures a cell of this form can give, from the categories the unit-year gave at all.
 Present present_in(Form form, const Given& given) {
-  auto g = [&](Category c) { return given[static_cast<int>(c)]; };
+  auto has = [&](Category c) { return given[static_cast<int>(c)]; };
   switch (form) {
     case Form::S2024: {
-      const bool all = std::all_of(kCategories2024.begin(), kCategories2024.end(), g);
-      return {all, g(Category::A) && g(Category::B),
-              g(Category::B), g(Category::D)};
+      const bool all = std::all_of(kCategories2024.begin(), kCategories2024.end(), has);
+      return {all, has(Category::A) && has(Category::B),
+              has(Category::B), has(Category::D)};
     }
     case Form::Total2024:
       return {true, false, false, false};
     case Form::Nested:
-      return {g(Category::M1) || g(Category::Total), g(Category::M2), g(Category::M3), g(Category::M4)};
+      return {has(Category::M1) || has(Category::Total), has(Category::M2), has(Category::M3), has(Category::M4)};
     case Form::Disjoint: {
-      const bool m4 = g(Category::HoyMed), m3 = m4 && g(Category::HoyUten), m2 = m3 && g(Category::VgsHelse);
-      return {m2 && g(Category::AnnenVgs) && g(Category::Ingen), m2, m3, m4};
+      const bool m4 = has(Category::HoyMed), m3 = m4 && has(Category::HoyUten), m2 = m3 && has(Category::VgsHelse);
+      return {m2 && has(Category::AnnenVgs) && has(Category::Ingen), m2, m3, m4};
     }
   }
   return {};
@@ -120,7 +120,7 @@ Present present_in(Form form, const Given& given) {
 
 Given given_in(const std::map<CellKey, Cell>& cells) {
   Given given{};
-  for (const auto& [ck, cell] : cells)
+  for (const auto& [cell_key, cell] : cells)
     for (int c = 0; c < kCategoryCount; ++c) given[c] = given[c] || cell.amounts[c].has_value();
   return given;
 }
@@ -134,23 +134,23 @@ void build_unit_years(Context& ctx) {
     uy.present = {true, true, true, true};
     const Given given = given_in(cells);
     bool any = false;
-    for (auto& [ck, cell] : cells) {
-      auto cm = measures_of(ctx, cell, year, code);
-      if (!cm) continue;
+    for (auto& [cell_key, cell] : cells) {
+      auto cell_measures = measures_of(ctx, cell, year, code);
+      if (!cell_measures) continue;
       if (!any) { uy.file = cell.file; uy.line = cell.line; }
       any = true;
-      const Present p = present_in(cm->form, given);
+      const Present p = present_in(cell_measures->form, given);
       for (int i = 0; i < 4; ++i) uy.present[i] = uy.present[i] && p[i];
-      const Measures& m = cm->values;
+      const Measures& m = cell_measures->values;
       uy.categories_ok = add_categories(uy.categories, cell.amounts) && uy.categories_ok;
       Present ok = add_measures(uy.total, m);
       auto also = [&](Measures& into) {
         const Present part = add_measures(into, m);
         for (int i = 0; i < 4; ++i) ok[i] = ok[i] && part[i];
       };
-      if (ck.group == TargetGroup::Unspecified) uy.group_known = false;
-      else also(uy.by_group[ck.group]);
-      if (!ck.service.empty()) also(uy.by_service[ck.service]);
+      if (cell_key.group == TargetGroup::Unspecified) uy.group_known = false;
+      else also(uy.by_group[cell_key.group]);
+      if (!cell_key.service.empty()) also(uy.by_service[cell_key.service]);
       for (int i = 0; i < 4; ++i) uy.present[i] = uy.present[i] && ok[i];
       report_overflow(ctx, cell.file, cell.line, code, year, ok);
     }
