@@ -102,7 +102,7 @@ export function startCalculator({ onProgress } = {}) {
     // The report as JSON text (exports), or parsed (the page; kept for settings seen lately).
     report: (settings) => request('report', { settings }),
     reportObject: (settings) => reportObject(settings),
-    csv: (settings, norwegian) => request('csv', { settings, norwegian }),
+    csv: (settings, lang) => request('csv', { settings, lang }),
     // {wasm, peak, files}: the module's memory now and at most (bytes), files kept.
     memory: () => request('memory'),
   };
