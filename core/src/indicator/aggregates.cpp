@@ -24,29 +24,29 @@ struct Accumulator {
   std::map<TargetGroup, Amounts> groups;
   std::map<std::string, Amounts> services;
 
-  static void add_present(Amounts& into, const Amounts& m, Present& ok) {
+  static void add_present(Amounts& into, const Amounts& amounts, Present& fits) {
     for (int i = 0; i < 4; ++i) {
-      if (!m[i]) continue;
+      if (!amounts[i]) continue;
       if (!into[i]) into[i] = Fixed();
-      ok[i] = into[i]->add_checked(*m[i]) && ok[i];
+      fits[i] = into[i]->add_checked(*amounts[i]) && fits[i];
     }
   }
   // Returns the measures whose sums stayed in range.
   Present add(const Result& r) {
-    Present ok{true, true, true, true};
+    Present fits{true, true, true, true};
     for (int i = 0; i < 4; ++i) {
       if (!r.arsverk[i]) continue;
-      ok[i] = add_checked(measure_pop[i], r.population);
+      fits[i] = add_checked(measure_pop[i], r.population);
       ++measure_members[i];
     }
-    add_present(num, r.arsverk, ok);
-    if (!add_checked(pop, r.population)) ok = {};
+    add_present(num, r.arsverk, fits);
+    if (!add_checked(pop, r.population)) fits = {};
     ++members;
     carried = carried || r.carried_from || r.partly_carried;
-    for (const auto& [g, m] : r.by_group) add_present(groups[g], m, ok);
-    for (const auto& [s, m] : r.by_service) add_present(services[s], m, ok);
-    for (int i = 0; i < 4; ++i) broken[i] = broken[i] || !ok[i];
-    return ok;
+    for (const auto& [group, amounts] : r.by_group) add_present(groups[group], amounts, fits);
+    for (const auto& [service, amounts] : r.by_service) add_present(services[service], amounts, fits);
+    for (int i = 0; i < 4; ++i) broken[i] = broken[i] || !fits[i];
+    return fits;
   }
   // The sums as shown: a broken measure is absent, in the total and by group and service.
   Amounts shown(Amounts a) const {
@@ -67,8 +67,8 @@ YearAggregates accumulate(Context& ctx, int year) {
     if (r.year != year || r.level != Level::Kommune) continue;
     const UnitYear& uy = ctx.units.at({r.code, r.year});
     for (Accumulator* a : {&y.fylke[r.county], &y.kostra[r.kostra], &y.land}) {
-      const Present ok = a->add(r);
-      report_overflow(ctx, uy.file, uy.line, r.code, year, ok);
+      const Present fits = a->add(r);
+      report_overflow(ctx, uy.file, uy.line, r.code, year, fits);
     }
   }
   return y;

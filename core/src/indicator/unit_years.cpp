@@ -26,8 +26,8 @@ struct CellMeasures {
 };
 
 // A row whose own categories cannot be summed: reported and skipped.
-std::nullopt_t overflowed(Context& ctx, const Cell& cell, const std::string& unit, int year, const Present& ok) {
-  report_overflow(ctx, cell.file, cell.line, unit, year, ok);
+std::nullopt_t overflowed(Context& ctx, const Cell& cell, const std::string& unit, int year, const Present& fits) {
+  report_overflow(ctx, cell.file, cell.line, unit, year, fits);
   return std::nullopt;
 }
 
@@ -38,10 +38,10 @@ std::optional<CellMeasures> measures_of(Context& ctx, const Cell& cell, int year
   const auto& a = cell.amounts;
   auto has = [&](Category c) { return a[static_cast<int>(c)].has_value(); };
   auto v = [&](Category c) { return value_of(a, c); };
-  Present ok{true, true, true, true};
+  Present fits{true, true, true, true};
   auto sum = [&](int measure, std::initializer_list<Fixed> parts) {
     Fixed total;
-    for (Fixed p : parts) ok[measure] = ok[measure] && total.add_checked(p);
+    for (Fixed p : parts) fits[measure] = fits[measure] && total.add_checked(p);
     return total;
   };
   Measures m{};
@@ -52,7 +52,7 @@ std::optional<CellMeasures> measures_of(Context& ctx, const Cell& cell, int year
     m[1] = sum(1, {v(Category::A), v(Category::B)});
     m[2] = v(Category::B);
     m[3] = v(Category::D);
-    if (ok != Present{true, true, true, true}) return overflowed(ctx, cell, unit, year, ok);
+    if (fits != Present{true, true, true, true}) return overflowed(ctx, cell, unit, year, fits);
     if (has(Category::Total) && by_category) {
       const Fixed total = v(Category::Total);
       for (Category c : {Category::A, Category::B, Category::C, Category::D, Category::E}) {
@@ -78,7 +78,7 @@ std::optional<CellMeasures> measures_of(Context& ctx, const Cell& cell, int year
     m[2] = sum(2, {m[3], v(Category::HoyUten)});
     m[1] = sum(1, {m[2], v(Category::VgsHelse)});
     m[0] = sum(0, {m[1], v(Category::AnnenVgs), v(Category::Ingen)});
-    if (ok != Present{true, true, true, true}) return overflowed(ctx, cell, unit, year, ok);
+    if (fits != Present{true, true, true, true}) return overflowed(ctx, cell, unit, year, fits);
   } else {
     m = {v(Category::M1), v(Category::M2), v(Category::M3), v(Category::M4)};
     if (has(Category::Total) && !has(Category::M1)) m[0] = v(Category::Total);
@@ -139,20 +139,20 @@ void build_unit_years(Context& ctx) {
       if (!cell_measures) continue;
       if (!any) { uy.file = cell.file; uy.line = cell.line; }
       any = true;
-      const Present p = present_in(cell_measures->form, given);
-      for (int i = 0; i < 4; ++i) uy.present[i] = uy.present[i] && p[i];
-      const Measures& m = cell_measures->values;
+      const Present in_form = present_in(cell_measures->form, given);
+      for (int i = 0; i < 4; ++i) uy.present[i] = uy.present[i] && in_form[i];
+      const Measures& measures = cell_measures->values;
       uy.categories_ok = add_categories(uy.categories, cell.amounts) && uy.categories_ok;
-      Present ok = add_measures(uy.total, m);
+      Present fits = add_measures(uy.total, measures);
       auto also = [&](Measures& into) {
-        const Present part = add_measures(into, m);
-        for (int i = 0; i < 4; ++i) ok[i] = ok[i] && part[i];
+        const Present part = add_measures(into, measures);
+        for (int i = 0; i < 4; ++i) fits[i] = fits[i] && part[i];
       };
       if (cell_key.group == TargetGroup::Unspecified) uy.group_known = false;
       else also(uy.by_group[cell_key.group]);
       if (!cell_key.service.empty()) also(uy.by_service[cell_key.service]);
-      for (int i = 0; i < 4; ++i) uy.present[i] = uy.present[i] && ok[i];
-      report_overflow(ctx, cell.file, cell.line, code, year, ok);
+      for (int i = 0; i < 4; ++i) uy.present[i] = uy.present[i] && fits[i];
+      report_overflow(ctx, cell.file, cell.line, code, year, fits);
     }
     if (any) {
       ctx.units[key] = std::move(uy);
