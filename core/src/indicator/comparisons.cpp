@@ -132,27 +132,29 @@ std::array<Distribution, 4> distributions(const std::vector<Peer>& peers) {
 }
 
 GroupComparison compare_in_group(const Result& r, const std::array<Distribution, 4>& dist, const PeerGroup& peer_set) {
-  GroupComparison c;
-  c.group = r.kostra;
-  c.n = static_cast<int>(peer_set.peers.size());
-  c.coverage = peer_set.coverage;
+  GroupComparison comparison;
+  comparison.group = r.kostra;
+  comparison.n = static_cast<int>(peer_set.peers.size());
+  comparison.coverage = peer_set.coverage;
   // A measure few peers have (e.g. reference rates give only M1) gets no rank, median or fences:
   // "1 of 13" would rest on the unit's own figure alone.
   const int needed = std::max(1, std::min(Coverage::kMinMembers, peer_set.coverage.members_total));
   for (int i = 0; i < 4; ++i) {
-    const Distribution& d = dist[i];
-    c.peers[i] = d.n;
-    if (!r.per_1000[i] || d.n < needed) continue;
+    const Distribution& spread = dist[i];
+    comparison.peers[i] = spread.n;
+    if (!r.per_1000[i] || spread.n < needed) continue;
     const double rate = *r.per_1000[i];
     int higher = 0;
     for (const Peer& p : peer_set.peers) higher += p.per_1000[i] && *p.per_1000[i] > rate;
-    c.rank[i] = higher + 1;
-    c.median[i] = d.median;
-    c.diff_from_median[i] = rate - d.median;
-    const double iqr = d.p75 - d.p25;
-    c.fence[i] = rate < d.p25 - 1.5 * iqr ? Fence::Low : rate > d.p75 + 1.5 * iqr ? Fence::High : Fence::Inside;
+    comparison.rank[i] = higher + 1;
+    comparison.median[i] = spread.median;
+    comparison.diff_from_median[i] = rate - spread.median;
+    const double iqr = spread.p75 - spread.p25;
+    comparison.fence[i] = rate < spread.p25 - 1.5 * iqr   ? Fence::Low
+                          : rate > spread.p75 + 1.5 * iqr ? Fence::High
+                                                          : Fence::Inside;
   }
-  return c;
+  return comparison;
 }
 
 void compare_group(Context& ctx, Result& group, const std::vector<std::size_t>& members) {
@@ -163,10 +165,10 @@ void compare_group(Context& ctx, Result& group, const std::vector<std::size_t>& 
   for (std::size_t i : members) {
     Result& r = ctx.results[i];
     if (r.suppressed) continue;
-    GroupComparison c = compare_in_group(r, dist, peer_set);
-    if (c.fence[0] == Fence::High) r.flags.push_back("outside_fences_high");
-    if (c.fence[0] == Fence::Low) r.flags.push_back("outside_fences_low");
-    r.comparison = c;
+    GroupComparison comparison = compare_in_group(r, dist, peer_set);
+    if (comparison.fence[0] == Fence::High) r.flags.push_back("outside_fences_high");
+    if (comparison.fence[0] == Fence::Low) r.flags.push_back("outside_fences_low");
+    r.comparison = comparison;
   }
 }
 
