@@ -3,6 +3,7 @@
 #include <cstring>
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -76,9 +77,9 @@ int main(int argc, char** argv) {
       return argv[++i];
     };
     auto rule = [&](const char* name) {
-      const std::string v = value(name);
-      for (auto r : {arsverk::Rule::Auto, arsverk::Rule::On, arsverk::Rule::Off})
-        if (v == arsverk::to_string(r)) return r;
+      const std::string given = value(name);
+      for (auto candidate : {arsverk::Rule::Auto, arsverk::Rule::On, arsverk::Rule::Off})
+        if (given == arsverk::to_string(candidate)) return candidate;
       throw std::invalid_argument(std::string(name) + " takes auto, on or off");
     };
     try {
@@ -86,16 +87,16 @@ int main(int argc, char** argv) {
         std::cout << kUsage;
         return 0;
       } else if (arg == "--year") {
-        const std::string v = value("--year");
+        const std::string given = value("--year");
         std::size_t used = 0;
         int year = 0;
-        try { year = std::stoi(v, &used); } catch (...) { used = 0; }
-        if (used != v.size() || v.empty()) throw std::invalid_argument("--year takes a year such as 2024");
+        try { year = std::stoi(given, &used); } catch (...) { used = 0; }
+        if (used != given.size() || given.empty()) throw std::invalid_argument("--year takes a year such as 2024");
         settings.year = year;
       } else if (arg == "--population-year") {
-        const std::string v = value("--population-year");
-        if (v != "same" && v != "next") throw std::invalid_argument("--population-year takes same or next");
-        settings.population_year = v == "next" ? arsverk::PopulationYear::Next : arsverk::PopulationYear::Same;
+        const std::string given = value("--population-year");
+        if (given != "same" && given != "next") throw std::invalid_argument("--population-year takes same or next");
+        settings.population_year = given == "next" ? arsverk::PopulationYear::Next : arsverk::PopulationYear::Same;
       } else if (arg == "--carry-forward") {
         settings.carry_forward = rule("--carry-forward");
       } else if (arg == "--suppression") {
@@ -105,9 +106,9 @@ int main(int argc, char** argv) {
         if (format != "table" && format != "json" && format != "csv")
           throw std::invalid_argument("--format takes table, json or csv");
       } else if (arg == "--lang") {
-        const std::string v = value("--lang");
-        if (v != "nb" && v != "en") throw std::invalid_argument("--lang takes nb or en");
-        settings.lang = v == "en" ? arsverk::Lang::En : arsverk::Lang::Nb;
+        const std::optional<arsverk::Lang> lang = arsverk::lang_from_code(value("--lang"));
+        if (!lang) throw std::invalid_argument("--lang takes nb or en");
+        settings.lang = *lang;
       } else if (arg == "--demo") {
         demo = true;
       } else if (arg.size() > 1 && arg[0] == '-' && arg != "-") {
@@ -127,16 +128,14 @@ int main(int argc, char** argv) {
     session.add_file("eksempel_arsverk_2023.csv", arsverk::embedded::example_eksempel_arsverk_2023_csv);
     session.add_file("eksempel_arsverk_2024_2025.csv", arsverk::embedded::example_eksempel_arsverk_2024_2025_csv);
   }
-  for (const auto& p : paths) {
-    if (!read_into(session, p)) {
-      std::cerr << "arsverk: cannot read " << p << ": " << std::strerror(errno) << "\n";
+  for (const auto& path : paths) {
+    if (!read_into(session, path)) {
+      std::cerr << "arsverk: cannot read " << path << ": " << std::strerror(errno) << "\n";
       unreadable = true;
     }
   }
   if (format == "json") std::cout << session.report_json(settings) << "\n";
-  else if (format == "csv")
-    std::cout << session.report_csv(settings, settings.lang == arsverk::Lang::Nb ? arsverk::CsvStyle::Norwegian
-                                                                                 : arsverk::CsvStyle::English);
+  else if (format == "csv") std::cout << session.report_csv(settings, settings.lang);
   else std::cout << session.report_table(settings);
   if (demo && format == "table")
     std::cout << (settings.lang == arsverk::Lang::Nb ? "\nEksempeldata: syntetiske årsverk, ikke virkelige tall.\n"

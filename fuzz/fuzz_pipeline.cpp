@@ -59,8 +59,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, std::size_t size) {
     if (!r["population"].is_number() || r["population"].get<double>() <= 0)
       fuzz::fail("result without a positive population", r.dump());
   }
-  (void)session.report_csv(s, CsvStyle::Norwegian);
-  (void)session.report_csv(s, CsvStyle::English);
+  (void)session.report_csv(s, Lang::Nb);
+  (void)session.report_csv(s, Lang::En);
   if (bits & 0x1000) (void)session.report_table(s);
   (void)session.has_errors(s);
   if (ids.size() > 1 && (bits & 0x2000)) {

@@ -10,6 +10,8 @@
 #include <cstddef>
 #include <cstdint>
 #include <exception>
+#include <optional>
+#include <stdexcept>
 #include <string>
 
 #include "arsverk/registers.hpp"
@@ -71,10 +73,11 @@ class Calculator {
     }
   }
 
-  std::string exportCsv(const std::string& settings_json, bool norwegian) {
+  std::string exportCsv(const std::string& settings_json, const std::string& lang_code) {
     try {
-      return session_.report_csv(arsverk::settings_from_json(settings_json),
-                                 norwegian ? arsverk::CsvStyle::Norwegian : arsverk::CsvStyle::English);
+      const std::optional<arsverk::Lang> lang = arsverk::lang_from_code(lang_code);
+      if (!lang) throw std::invalid_argument("the CSV language must be \"nb\" or \"en\"");
+      return session_.report_csv(arsverk::settings_from_json(settings_json), *lang);
     } catch (const std::exception& e) {
       return error_json(e.what());
     }

@@ -5,13 +5,13 @@
 namespace arsverk {
 
 std::string column_letters(int column) {
-  std::string s;
+  std::string letters;
   while (column > 0) {
     int rem = (column - 1) % 26;
-    s.insert(s.begin(), static_cast<char>('A' + rem));
+    letters.insert(letters.begin(), static_cast<char>('A' + rem));
     column = (column - 1) / 26;
   }
-  return s;
+  return letters;
 }
 
 namespace {
@@ -20,8 +20,8 @@ namespace {
 std::string sheet_reference(std::string_view sheet) {
   bool plain = true;
   for (char c : sheet) {
-    unsigned char u = static_cast<unsigned char>(c);
-    if (u < 0x80 && !((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_'))
+    const bool ascii = static_cast<unsigned char>(c) < 0x80;
+    if (ascii && !((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_'))
       plain = false;
   }
   if (plain) return std::string(sheet);
@@ -37,16 +37,15 @@ void capitalise(std::string& s) {
 }  // namespace
 
 std::string place_in_file(std::string_view sheet, int64_t line, int column, Lang lang) {
-  const bool nb = lang == Lang::Nb;
   if (!sheet.empty()) {
     const std::string name = sheet_reference(sheet);
     if (line > 0 && column > 0) return name + "!" + column_letters(column) + std::to_string(line);
-    if (line > 0) return name + (nb ? ", rad " : ", row ") + std::to_string(line);
-    return (nb ? "Arket " : "Sheet ") + name;
+    if (line > 0) return name + (lang == Lang::Nb ? ", rad " : ", row ") + std::to_string(line);
+    return (lang == Lang::Nb ? "Arket " : "Sheet ") + name;
   }
   if (line <= 0) return {};
-  std::string place = (nb ? "linje " : "line ") + std::to_string(line);
-  if (column > 0) place += (nb ? ", kolonne " : ", column ") + std::to_string(column);
+  std::string place = (lang == Lang::Nb ? "linje " : "line ") + std::to_string(line);
+  if (column > 0) place += (lang == Lang::Nb ? ", kolonne " : ", column ") + std::to_string(column);
   return place;
 }
 
@@ -99,8 +98,8 @@ int Diagnostics::count_of(const std::string& file, std::string_view code) const 
 
 bool Diagnostics::admit(const std::string& file, std::string_view code, Severity severity, int64_t line) {
   if (count_of(file, code) < kMaxPerCode) return true;
-  for (auto& s : suppressed_) {
-    if (s.file == file && s.code == code) { ++s.count; return false; }
+  for (auto& held_back : suppressed_) {
+    if (held_back.file == file && held_back.code == code) { ++held_back.count; return false; }
   }
   suppressed_.push_back({file, std::string(code), severity, line, 1});
   return false;
@@ -110,19 +109,19 @@ void Diagnostics::add(Diagnostic d) {
   if (admit(d.file, d.code, d.severity, d.line)) items_.push_back(std::move(d));
 }
 
-void Diagnostics::add(Severity s, std::string code, std::string file, int64_t line, int column,
+void Diagnostics::add(Severity severity, std::string code, std::string file, int64_t line, int column,
                       std::string nb, std::string en) {
-  add(Diagnostic{s, std::move(code), std::move(file), line, column, std::move(nb), std::move(en)});
+  add(Diagnostic{severity, std::move(code), std::move(file), line, column, std::move(nb), std::move(en)});
 }
 
 void Diagnostics::close_file(const std::string& file) {
   for (auto it = suppressed_.begin(); it != suppressed_.end();) {
     if (it->file != file) { ++it; continue; }
-    std::string n = std::to_string(it->count);
+    const std::string more = std::to_string(it->count);
     items_.push_back({it->severity, it->code, file, it->first_line, 0,
-                      "… og " + n + " flere meldinger av samme slag (" + it->code +
+                      "… og " + more + " flere meldinger av samme slag (" + it->code +
                           ") fra linje " + std::to_string(it->first_line) + " og utover.",
-                      "… and " + n + " more messages of the same kind (" + it->code +
+                      "… and " + more + " more messages of the same kind (" + it->code +
                           ") from line " + std::to_string(it->first_line) + " on."});
     it = suppressed_.erase(it);
   }

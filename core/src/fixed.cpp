@@ -15,18 +15,18 @@ Wide divide_rounded(Wide n, Wide d) {
   return -((-2 * n + d) / (2 * d));
 }
 
-Wide pow10(int e) {
-  Wide p = 1;
-  while (e-- > 0) p *= 10;
-  return p;
+Wide pow10(int exponent) {
+  Wide power = 1;
+  while (exponent-- > 0) power *= 10;
+  return power;
 }
 
 std::string group_thousands(std::string digits, Lang lang) {
-  const std::string sep = lang == Lang::Nb ? "\u00a0" : ",";
+  const std::string separator = lang == Lang::Nb ? "\u00a0" : ",";
   std::string out;
-  int n = static_cast<int>(digits.size());
-  for (int i = 0; i < n; ++i) {
-    if (i > 0 && (n - i) % 3 == 0) out += sep;
+  const int count = static_cast<int>(digits.size());
+  for (int i = 0; i < count; ++i) {
+    if (i > 0 && (count - i) % 3 == 0) out += separator;
     out += digits[i];
   }
   return out;
@@ -35,11 +35,10 @@ std::string group_thousands(std::string digits, Lang lang) {
 }  // namespace
 
 std::string Fixed::to_string() const {
-  int64_t v = micro_;
-  bool negative = v < 0;
-  uint64_t a = negative ? 0 - static_cast<uint64_t>(v) : static_cast<uint64_t>(v);
-  std::string s = std::to_string(a / kScale);
-  uint64_t frac = a % kScale;
+  const bool negative = micro_ < 0;
+  const uint64_t magnitude = negative ? 0 - static_cast<uint64_t>(micro_) : static_cast<uint64_t>(micro_);
+  std::string s = std::to_string(magnitude / kScale);
+  uint64_t frac = magnitude % kScale;
   if (frac != 0) {
     std::string f = std::to_string(frac);
     f.insert(0, kDecimals - f.size(), '0');
@@ -51,9 +50,9 @@ std::string Fixed::to_string() const {
 
 int64_t rounded_rate_units(Fixed numerator, int64_t population, int decimals) {
   if (population <= 0) return 0;
-  Wide n = static_cast<Wide>(numerator.micro()) * pow10(decimals);
-  Wide d = static_cast<Wide>(population) * 1000;  // micro / 1e6 / (pop / 1000)
-  return static_cast<int64_t>(divide_rounded(n, d));
+  const Wide scaled = static_cast<Wide>(numerator.micro()) * pow10(decimals);
+  const Wide per_1000 = static_cast<Wide>(population) * 1000;  // micro / 1e6 / (pop / 1000)
+  return static_cast<int64_t>(divide_rounded(scaled, per_1000));
 }
 
 double rate_per_1000(Fixed numerator, int64_t population) {
@@ -88,8 +87,7 @@ std::string format_double(double value, int decimals, Lang lang) {
   double scale = std::pow(10.0, decimals);
   double scaled = value * scale;
   // Half away from zero, with a tolerance for binary noise (0.15 * 10 = 1.4999999...).
-  double r = std::floor(std::fabs(scaled) + 0.5 + 1e-9);
-  int64_t units = static_cast<int64_t>(r);
+  const int64_t units = static_cast<int64_t>(std::floor(std::fabs(scaled) + 0.5 + 1e-9));
   return format_units(value < 0 ? -units : units, decimals, lang);
 }
 

@@ -26,9 +26,9 @@ std::string kostra_group_code(int group) {
 std::optional<int> kostra_group_number(std::string_view code) {
   if (code.size() != 5 || code.substr(0, 3) != "EKG") return std::nullopt;
   if (code[3] < '0' || code[3] > '9' || code[4] < '0' || code[4] > '9') return std::nullopt;
-  int n = (code[3] - '0') * 10 + (code[4] - '0');
-  if (n < 1 || n > 17) return std::nullopt;
-  return n;
+  int number = (code[3] - '0') * 10 + (code[4] - '0');
+  if (number < 1 || number > 17) return std::nullopt;
+  return number;
 }
 
 std::string normalise_name(std::string_view text) {

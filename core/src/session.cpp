@@ -87,8 +87,8 @@ std::string Session::report_json(const Settings& settings) const {
   return report_to_json(compute(impl_->done, settings), settings);
 }
 
-std::string Session::report_csv(const Settings& settings, CsvStyle style) const {
-  return report_to_csv(compute(impl_->done, settings), settings, style == CsvStyle::Norwegian);
+std::string Session::report_csv(const Settings& settings, Lang lang) const {
+  return report_to_csv(compute(impl_->done, settings), settings, lang);
 }
 
 std::string Session::report_table(const Settings& settings) const {

@@ -17,6 +17,12 @@ const char* to_string(Rule rule) {
   return "auto";
 }
 
+std::optional<Lang> lang_from_code(std::string_view code) {
+  if (code == "nb") return Lang::Nb;
+  if (code == "en") return Lang::En;
+  return std::nullopt;
+}
+
 namespace {
 
 // "auto" | "on" | "off"; true and false as "on" and "off" (the settings of earlier versions).
@@ -89,18 +95,19 @@ Settings settings_from_json(std::string_view text) {
     s.year = it->get<int>();
   }
   if (auto it = j.find("population_year"); it) {
-    const std::string v = it->is_string() ? it->get<std::string>() : "";
-    if (v != "same" && v != "next") throw std::invalid_argument("settings.population_year must be \"same\" or \"next\"");
-    s.population_year = v == "next" ? PopulationYear::Next : PopulationYear::Same;
+    const std::string given = it->is_string() ? it->get<std::string>() : "";
+    if (given != "same" && given != "next")
+      throw std::invalid_argument("settings.population_year must be \"same\" or \"next\"");
+    s.population_year = given == "next" ? PopulationYear::Next : PopulationYear::Same;
   }
   for (auto [key, target] : {std::pair<const char*, Rule*>{"carry_forward", &s.carry_forward},
                              std::pair<const char*, Rule*>{"suppression", &s.suppression}}) {
     if (auto it = j.find(key); it) *target = rule_from_json(*it, key);
   }
   if (auto it = j.find("lang"); it) {
-    const std::string v = it->is_string() ? it->get<std::string>() : "";
-    if (v != "nb" && v != "en") throw std::invalid_argument("settings.lang must be \"nb\" or \"en\"");
-    s.lang = v == "en" ? Lang::En : Lang::Nb;
+    const std::optional<Lang> lang = lang_from_code(it->is_string() ? it->get<std::string>() : "");
+    if (!lang) throw std::invalid_argument("settings.lang must be \"nb\" or \"en\"");
+    s.lang = *lang;
   }
   return s;
 }

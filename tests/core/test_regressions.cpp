@@ -64,7 +64,7 @@ TEST_CASE("regression: a JSON syntax error right before a non-ASCII character", 
   REQUIRE_NOTHROW(report = s.report_json({}));
   const auto doc = nlohmann::json::parse(report);
   CHECK(doc["diagnostics"][0]["code"] == "jsonstat.invalid");
-  REQUIRE_NOTHROW(s.report_csv({}, CsvStyle::Norwegian));
+  REQUIRE_NOTHROW(s.report_csv({}, Lang::Nb));
   REQUIRE_NOTHROW(s.report_table({}));
 }
 
@@ -226,7 +226,7 @@ TEST_CASE("regression: the fuzzers' crash inputs (fuzz/regressions/)", "[regress
       std::string report;
       REQUIRE_NOTHROW(report = s.report_json(settings));
       CHECK_FALSE(nlohmann::json::parse(report, nullptr, false).is_discarded());
-      REQUIRE_NOTHROW(s.report_csv(settings, CsvStyle::Norwegian));
+      REQUIRE_NOTHROW(s.report_csv(settings, Lang::Nb));
       REQUIRE_NOTHROW(s.report_table(settings));
     }
   }

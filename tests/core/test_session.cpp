@@ -149,12 +149,12 @@ TEST_CASE("CSV export: Norwegian Excel style and English style") {
   add_example(s);
   Settings st;
   st.year = 2024;
-  const std::string nb = s.report_csv(st, CsvStyle::Norwegian);
+  const std::string nb = s.report_csv(st, Lang::Nb);
   CHECK(nb.rfind("\xEF\xBB\xBF", 0) == 0);
   CHECK(nb.find("nivå;kode;navn;år") != std::string::npos);
   CHECK(nb.find(";0;Hele landet;2024;2024;") != std::string::npos);
   CHECK(nb.find(";2,8;2,4;") != std::string::npos);
-  const std::string en = s.report_csv(st, CsvStyle::English);
+  const std::string en = s.report_csv(st, Lang::En);
   CHECK(en.rfind("level,code,name,year", 0) == 0);
   CHECK(en.find(",2.8,2.4,") != std::string::npos);
 }

@@ -26,8 +26,8 @@ function wasmReport(files, settings, chunker, format = 'json') {
     const s = JSON.stringify({ ...DEFAULT_SETTINGS, ...settings });
     if (format === 'json') return Buffer.from(`${calc.report(s)}\n`);
     // As the page does: the string from embind, with the BOM the decoder drops put back.
-    const norwegian = (settings.lang ?? 'nb') === 'nb';
-    return Buffer.from(csvText(calc.exportCsv(s, norwegian), norwegian));
+    const lang = settings.lang ?? 'nb';
+    return Buffer.from(csvText(calc.exportCsv(s, lang), lang));
   } finally {
     calc.delete();
   }
@@ -197,7 +197,8 @@ describe('the session through the bindings', () => {
     const wrong = JSON.parse(calc.report('{"population_year":"later"}'));
     assert.match(wrong.error, /population_year/);
     assert.match(JSON.parse(calc.report('not json')).error, /JSON object/);
-    assert.match(JSON.parse(calc.exportCsv('{"carry_forward":"yes"}', true)).error, /carry_forward/);
+    assert.match(JSON.parse(calc.exportCsv('{"carry_forward":"yes"}', 'nb')).error, /carry_forward/);
+    assert.match(JSON.parse(calc.exportCsv('{}', 'no')).error, /"nb" or "en"/);
     // The session still works afterwards.
     assert.equal(JSON.parse(calc.report('{}')).files.length, 1);
     calc.delete();

@@ -16,11 +16,11 @@ export function startCalculator({ onProgress } = {}) {
     // The worker has run its warm-up report (bench/page/recompute.mjs waits for this mark).
     else if (msg.type === 'warm') performance.mark('arsverk:warm', { detail: msg.ms });
     else if (msg.type === 'reply') {
-      const p = pending.get(msg.id);
+      const waiting = pending.get(msg.id);
       pending.delete(msg.id);
-      if (!p) return;
-      if (msg.error !== undefined) p.reject(new Error(msg.error));
-      else p.resolve(msg.result);
+      if (!waiting) return;
+      if (msg.error !== undefined) waiting.reject(new Error(msg.error));
+      else waiting.resolve(msg.result);
     }
   };
   // An uncaught error in the worker: the open requests fail with its message instead of waiting
@@ -102,7 +102,7 @@ export function startCalculator({ onProgress } = {}) {
     // The report as JSON text (exports), or parsed (the page; kept for settings seen lately).
     report: (settings) => request('report', { settings }),
     reportObject: (settings) => reportObject(settings),
-    csv: (settings, norwegian) => request('csv', { settings, norwegian }),
+    csv: (settings, lang) => request('csv', { settings, lang }),
     // {wasm, peak, files}: the module's memory now and at most (bytes), files kept.
     memory: () => request('memory'),
   };

@@ -3,16 +3,16 @@
 // The core's Norwegian CSV starts with a UTF-8 BOM so that Norwegian Excel opens it correctly.
 // Embind hands strings to JS through TextDecoder, which drops a leading BOM; put it back so the
 // file is byte for byte the CLI's.
-export function csvText(text, norwegian) {
-  return norwegian && text.charCodeAt(0) !== 0xfeff ? `\ufeff${text}` : text;
+export function csvText(text, lang) {
+  return lang === 'nb' && text.charCodeAt(0) !== 0xfeff ? `\ufeff${text}` : text;
 }
 
 export function download(name, blob) {
-  const a = document.createElement('a');
-  a.href = URL.createObjectURL(blob);
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(a.href), 10000);
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(blob);
+  link.download = name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(link.href), 10000);
 }

@@ -55,7 +55,7 @@ export function renderFiles(panel, general, entries, report) {
   const diags = report ? report.diagnostics : [];
   let html = '<ul class="file-list">';
   entries.forEach((e, index) => {
-    const f = e.info;
+    const info = e.info;
     const own = diags.filter((d) => d.file === e.name);
     const errors = own.filter((d) => d.severity === 'error').length;
     html += `<li class="file ds-card" data-file="${escape(e.name)}" data-index="${index}"${e.error ? ' data-failed="true"' : ''}>`;
@@ -63,18 +63,18 @@ export function renderFiles(panel, general, entries, report) {
     if (e.example) html += ` <span class="ds-tag" data-color="warning">${escape(t('syntheticBadge'))}</span>`;
     if (errors) html += ` <span class="ds-tag" data-color="danger">${escape(t('severity.error'))}: ${errors}</span>`;
     html += '</div>';
-    if (f) {
-      const extras = [f.has_target_group && t('hasTargetGroup'), f.has_service && t('hasService')].filter(Boolean).join(', ');
+    if (info) {
+      const extras = [info.has_target_group && t('hasTargetGroup'), info.has_service && t('hasService')].filter(Boolean).join(', ');
       html += '<dl class="file-facts">' +
-        `<div><dt>${escape(t('kind'))}</dt><dd data-fact="kind">${escape(t(`kinds.${f.kind}`))}${extras ? ` (${escape(extras)})` : ''}</dd></div>` +
-        `<div><dt>${escape(t('format'))}</dt><dd data-fact="format">${escape(t(`formats.${f.format}`) || f.format)}${f.delimiter ? ` ${escape(f.delimiter === '\t' ? 'TAB' : `«${f.delimiter}»`)}` : ''}</dd></div>` +
-        `<div><dt>${escape(t('encoding'))}</dt><dd data-fact="encoding">${escape(t(`encodings.${f.encoding}`) || f.encoding)}</dd></div>` +
-        `<div><dt>${escape(t('rows'))}</dt><dd data-fact="rows">${fmtInt(f.rows)}</dd></div>` +
-        `<div><dt>${escape(t('years'))}</dt><dd data-fact="years">${escape(f.years.join(', ') || '–')}</dd></div>` +
-        `<div><dt>${escape(t('units'))}</dt><dd data-fact="units">${fmtInt(f.units)}</dd></div>` +
+        `<div><dt>${escape(t('kind'))}</dt><dd data-fact="kind">${escape(t(`kinds.${info.kind}`))}${extras ? ` (${escape(extras)})` : ''}</dd></div>` +
+        `<div><dt>${escape(t('format'))}</dt><dd data-fact="format">${escape(t(`formats.${info.format}`) || info.format)}${info.delimiter ? ` ${escape(info.delimiter === '\t' ? 'TAB' : `«${info.delimiter}»`)}` : ''}</dd></div>` +
+        `<div><dt>${escape(t('encoding'))}</dt><dd data-fact="encoding">${escape(t(`encodings.${info.encoding}`) || info.encoding)}</dd></div>` +
+        `<div><dt>${escape(t('rows'))}</dt><dd data-fact="rows">${fmtInt(info.rows)}</dd></div>` +
+        `<div><dt>${escape(t('years'))}</dt><dd data-fact="years">${escape(info.years.join(', ') || '–')}</dd></div>` +
+        `<div><dt>${escape(t('units'))}</dt><dd data-fact="units">${fmtInt(info.units)}</dd></div>` +
         '</dl>';
-      if (f.kind === 'referanse') {
-        html += `<p class="ds-paragraph file-what" data-size="sm">${escape(t('yard.refKind', { units: fmtInt(f.units), years: f.years.join(', ') || '–' }))}</p>`;
+      if (info.kind === 'referanse') {
+        html += `<p class="ds-paragraph file-what" data-size="sm">${escape(t('yard.refKind', { units: fmtInt(info.units), years: info.years.join(', ') || '–' }))}</p>`;
       }
     }
     if (e.error) {
@@ -87,15 +87,15 @@ export function renderFiles(panel, general, entries, report) {
   panel.innerHTML = html + '</ul>';
 
   const rest = diags.filter((d) => d.file == null || !entries.some((e) => e.name === d.file));
-  let g = '';
+  let generalHtml = '';
   if (report && (rest.length || report.excluded.length)) {
     const excluded = report.excluded.length
       ? `<p class="ds-paragraph" data-size="sm">${escape(t('excludedNote'))}: ` +
         report.excluded.map((x) => `${escape(x.service)} (${fmt(x.arsverk, 2)})`).join('; ') + '</p>'
       : '';
     const errors = rest.filter((d) => d.severity === 'error');
-    g += `<h4 class="ds-heading" data-size="xs">${escape(t('generalMessages'))}</h4>` +
+    generalHtml += `<h4 class="ds-heading" data-size="xs">${escape(t('generalMessages'))}</h4>` +
       messageList(errors) + folded(rest.filter((d) => d.severity !== 'error'), excluded);
   }
-  general.innerHTML = g;
+  general.innerHTML = generalHtml;
 }

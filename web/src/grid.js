@@ -27,16 +27,16 @@ const escape = (s) => String(s).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)}
 const SCALE = 1000000n;
 // "12,5", "12.5", "1 234,5", "-0,25" → millionths as a BigInt; null when not such a number.
 function parseFigure(text) {
-  const s = text.replace(/[\s\u00a0\u202f]/g, '');
-  const m = /^(-?)(\d+)(?:[.,](\d{1,6}))?$/.exec(s);
-  if (!m) return null;
-  const value = BigInt(m[2]) * SCALE + BigInt((m[3] ?? '').padEnd(6, '0'));
-  return m[1] ? -value : value;
+  const compact = text.replace(/[\s\u00a0\u202f]/g, '');
+  const parts = /^(-?)(\d+)(?:[.,](\d{1,6}))?$/.exec(compact);
+  if (!parts) return null;
+  const value = BigInt(parts[2]) * SCALE + BigInt((parts[3] ?? '').padEnd(6, '0'));
+  return parts[1] ? -value : value;
 }
 
-function formatMillionths(v) {
-  const sign = v < 0n ? '-' : '';
-  const abs = v < 0n ? -v : v;
+function formatMillionths(millionths) {
+  const sign = millionths < 0n ? '-' : '';
+  const abs = millionths < 0n ? -millionths : millionths;
   const whole = fmtInt(Number(abs / SCALE));
   const frac = (abs % SCALE).toString().padStart(6, '0').replace(/0+$/, '');
   return `${sign}${whole}${frac ? (getLang() === 'nb' ? ',' : '.') + frac : ''}`;
@@ -47,10 +47,10 @@ function sumText(texts) {
   const filled = texts.filter((x) => x.trim() !== '');
   if (!filled.length) return '';
   let total = 0n;
-  for (const x of filled) {
-    const v = parseFigure(x);
-    if (v == null) return '?';
-    total += v;
+  for (const text of filled) {
+    const figure = parseFigure(text);
+    if (figure == null) return '?';
+    total += figure;
   }
   return formatMillionths(total);
 }
@@ -178,11 +178,11 @@ export function createGrid(root, { onForm, onSave, delay = 300 }) {
   function drawServices() {
     root.querySelector('#grid-services').hidden = !state.byService;
     root.querySelector('#grid-service').replaceChildren(...state.services.map((name) => {
-      const o = document.createElement('option');
-      o.value = name;
-      o.textContent = name;
-      o.selected = name === state.service;
-      return o;
+      const option = document.createElement('option');
+      option.value = name;
+      option.textContent = name;
+      option.selected = name === state.service;
+      return option;
     }));
     root.querySelector('.grid-scroll').hidden = state.byService && state.service == null;
   }
@@ -240,9 +240,9 @@ export function createGrid(root, { onForm, onSave, delay = 300 }) {
       if (year !== state.year) return;
       state.units = units;
       root.querySelector('#grid-unit-list').replaceChildren(...units.map((u) => {
-        const o = document.createElement('option');
-        o.value = `${u.code} ${u.name}`;
-        return o;
+        const option = document.createElement('option');
+        option.value = `${u.code} ${u.name}`;
+        return option;
       }));
     } catch (err) {
       showUnitError(t('grid.registerFailed', { message: err.message }));
@@ -250,9 +250,9 @@ export function createGrid(root, { onForm, onSave, delay = 300 }) {
   }
 
   function showUnitError(text) {
-    const p = root.querySelector('#grid-unit-error');
-    p.textContent = text;
-    p.hidden = !text;
+    const error = root.querySelector('#grid-unit-error');
+    error.textContent = text;
+    error.hidden = !text;
     const input = root.querySelector('#grid-unit');
     if (text) input.setAttribute('aria-invalid', 'true');
     else input.removeAttribute('aria-invalid');
@@ -441,8 +441,8 @@ export function createGrid(root, { onForm, onSave, delay = 300 }) {
 
 function readDraft() {
   try {
-    const d = JSON.parse(localStorage.getItem(DRAFT_KEY) ?? 'null');
-    return d && GRID_YEARS.includes(d.year) && typeof d.values === 'object' ? d : null;
+    const draft = JSON.parse(localStorage.getItem(DRAFT_KEY) ?? 'null');
+    return draft && GRID_YEARS.includes(draft.year) && typeof draft.values === 'object' ? draft : null;
   } catch {
     return null;
   }

@@ -546,7 +546,7 @@ const en = {
   footer: 'Population figures and registers: Statistics Norway (CC BY 4.0). No cookies, no analytics.',
 };
 
-// --- Typing the form in, the printable report, the link to a view, offline (branch page) ------
+// --- Typing the form in, the printable report, the link to a view, offline ---------------------
 Object.assign(nb, {
   report: {
     title: 'Årsverk i psykisk helse- og rusarbeid: {name} {year}',
@@ -770,7 +770,7 @@ Object.assign(en, {
   },
 });
 
-// The rules of the year, absent measures, published figures, coverage, renumbering and checks (issue 8).
+// The rules of the year, absent measures, published figures, coverage, renumbering and checks.
 Object.assign(nb, {
   ruleAuto: 'Etter reglene for dataåret',
   ruleOn: 'På',

@@ -750,9 +750,9 @@ function save(name, blob) {
   setStatus(t('status.exported', { name }));
 }
 
-async function exportCsv(norwegian) {
-  const text = csvText(await calc.csv({ ...coreSettings(state.year), lang: norwegian ? 'nb' : 'en' }, norwegian), norwegian);
-  save(`arsverk_${state.year}${norwegian ? '' : '_en'}.csv`, new Blob([text], { type: 'text/csv;charset=utf-8' }));
+async function exportCsv(lang) {
+  const text = csvText(await calc.csv({ ...coreSettings(state.year), lang }, lang), lang);
+  save(`arsverk_${state.year}${lang === 'nb' ? '' : '_en'}.csv`, new Blob([text], { type: 'text/csv;charset=utf-8' }));
 }
 
 async function exportJson() {
@@ -918,8 +918,8 @@ el['key-figures'].addEventListener('click', (e) => {
   renderChooser();
   renderResultsTable();
 });
-el['export-csv-nb'].addEventListener('click', () => exportCsv(true));
-el['export-csv-en'].addEventListener('click', () => exportCsv(false));
+el['export-csv-nb'].addEventListener('click', () => exportCsv('nb'));
+el['export-csv-en'].addEventListener('click', () => exportCsv('en'));
 el['export-json'].addEventListener('click', exportJson);
 el['copy-link'].addEventListener('click', copyLink);
 el['print-button'].addEventListener('click', () => window.print());

@@ -4,7 +4,7 @@
 //
 // page -> worker: {id, type: 'add', files: [{name, blob}], lang}
 //                 {id, type: 'remove', fileId} | {id, type: 'clear'}
-//                 {id, type: 'report', settings} | {id, type: 'csv', settings, norwegian}
+//                 {id, type: 'report', settings} | {id, type: 'csv', settings, lang}
 //                 {id, type: 'memory'}
 // worker -> page: {type: 'ready', thresholds} | {type: 'fatal', message} | {type: 'warm', ms}
 //                 {type: 'progress', id, name, index, count, loaded, total, memory}
@@ -174,9 +174,9 @@ const handlers = {
     return addFiles(msg.id, msg.files);
   },
   remove: (msg) => {
-    const f = kept.get(msg.fileId);
+    const file = kept.get(msg.fileId);
     kept.delete(msg.fileId);
-    if (f) calculator.removeFile(f.coreId);
+    if (file) calculator.removeFile(file.coreId);
     return true;
   },
   clear: () => { kept.clear(); calculator.clear(); return true; },
@@ -184,7 +184,7 @@ const handlers = {
     if (msg.settings?.lang) lang = msg.settings.lang;
     return guardedCall(() => calculator.report(JSON.stringify(msg.settings)));
   },
-  csv: (msg) => guardedCall(() => calculator.exportCsv(JSON.stringify(msg.settings), Boolean(msg.norwegian))),
+  csv: (msg) => guardedCall(() => calculator.exportCsv(JSON.stringify(msg.settings), msg.lang)),
   memory: () => ({ wasm: memoryBytes(), peak: peakMemory, files: kept.size }),
 };
 

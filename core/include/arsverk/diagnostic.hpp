@@ -60,7 +60,7 @@ class Diagnostics {
   void add(Diagnostic d);
   // Adds a message admit() has let through.
   void add_admitted(Diagnostic d) { items_.push_back(std::move(d)); }
-  void add(Severity s, std::string code, std::string file, int64_t line, int column,
+  void add(Severity severity, std::string code, std::string file, int64_t line, int column,
            std::string nb, std::string en);
   // Appends one summary line per code whose messages were capped.
   void close_file(const std::string& file);

@@ -184,7 +184,7 @@ inline bool thin_aggregate(const Result& r) {
 }
 
 std::string report_to_json(const Report& report, const Settings& settings);
-std::string report_to_csv(const Report& report, const Settings& settings, bool norwegian);
+std::string report_to_csv(const Report& report, const Settings& settings, Lang lang);
 std::string report_to_table(const Report& report, const Settings& settings);
 
 }  // namespace arsverk

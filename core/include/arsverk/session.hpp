@@ -16,8 +16,6 @@
 
 namespace arsverk {
 
-enum class CsvStyle { Norwegian, English };
-
 class Session {
  public:
   Session();
@@ -34,7 +32,7 @@ class Session {
   int add_file(std::string name, std::string_view bytes);
 
   std::string report_json(const Settings& settings) const;
-  std::string report_csv(const Settings& settings, CsvStyle style) const;
+  std::string report_csv(const Settings& settings, Lang lang) const;  // in the language's spreadsheet style
   std::string report_table(const Settings& settings) const;  // plain text for the terminal
   bool has_errors(const Settings& settings) const;
 

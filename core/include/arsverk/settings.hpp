@@ -25,6 +25,9 @@ struct Settings {
   Lang lang = Lang::Nb;
 };
 
+// The language of a code "nb" or "en"; nothing for any other text.
+std::optional<Lang> lang_from_code(std::string_view code);
+
 // Reads {"year":2024|null,"population_year":"same"|"next","carry_forward":"auto"|"on"|"off",
 // "suppression":"auto"|"on"|"off","lang":"nb"|"en"} (true/false are read as "on"/"off");
 // unknown or missing keys keep their defaults.

@@ -24,35 +24,35 @@ struct Accumulator {
   std::map<TargetGroup, Amounts> groups;
   std::map<std::string, Amounts> services;
 
-  static void add_present(Amounts& into, const Amounts& m, Present& ok) {
+  static void add_present(Amounts& into, const Amounts& amounts, Present& fits) {
     for (int i = 0; i < 4; ++i) {
-      if (!m[i]) continue;
+      if (!amounts[i]) continue;
       if (!into[i]) into[i] = Fixed();
-      ok[i] = into[i]->add_checked(*m[i]) && ok[i];
+      fits[i] = into[i]->add_checked(*amounts[i]) && fits[i];
     }
   }
   // Returns the measures whose sums stayed in range.
   Present add(const Result& r) {
-    Present ok{true, true, true, true};
+    Present fits{true, true, true, true};
     for (int i = 0; i < 4; ++i) {
       if (!r.arsverk[i]) continue;
-      ok[i] = add_checked(measure_pop[i], r.population);
+      fits[i] = add_checked(measure_pop[i], r.population);
       ++measure_members[i];
     }
-    add_present(num, r.arsverk, ok);
-    if (!add_checked(pop, r.population)) ok = {};
+    add_present(num, r.arsverk, fits);
+    if (!add_checked(pop, r.population)) fits = {};
     ++members;
     carried = carried || r.carried_from || r.partly_carried;
-    for (const auto& [g, m] : r.by_group) add_present(groups[g], m, ok);
-    for (const auto& [s, m] : r.by_service) add_present(services[s], m, ok);
-    for (int i = 0; i < 4; ++i) broken[i] = broken[i] || !ok[i];
-    return ok;
+    for (const auto& [group, amounts] : r.by_group) add_present(groups[group], amounts, fits);
+    for (const auto& [service, amounts] : r.by_service) add_present(services[service], amounts, fits);
+    for (int i = 0; i < 4; ++i) broken[i] = broken[i] || !fits[i];
+    return fits;
   }
   // The sums as shown: a broken measure is absent, in the total and by group and service.
-  Amounts shown(Amounts a) const {
+  Amounts shown(Amounts sums) const {
     for (int i = 0; i < 4; ++i)
-      if (broken[i]) a[i].reset();
-    return a;
+      if (broken[i]) sums[i].reset();
+    return sums;
   }
 };
 
@@ -62,16 +62,16 @@ struct YearAggregates {
 };
 
 YearAggregates accumulate(Context& ctx, int year) {
-  YearAggregates y;
+  YearAggregates sums;
   for (const Result& r : ctx.results) {
     if (r.year != year || r.level != Level::Kommune) continue;
     const UnitYear& uy = ctx.units.at({r.code, r.year});
-    for (Accumulator* a : {&y.fylke[r.county], &y.kostra[r.kostra], &y.land}) {
-      const Present ok = a->add(r);
-      report_overflow(ctx, uy.file, uy.line, r.code, year, ok);
+    for (Accumulator* aggregate : {&sums.fylke[r.county], &sums.kostra[r.kostra], &sums.land}) {
+      const Present fits = aggregate->add(r);
+      report_overflow(ctx, uy.file, uy.line, r.code, year, fits);
     }
   }
-  return y;
+  return sums;
 }
 
 }  // namespace
@@ -120,8 +120,8 @@ const std::vector<std::optional<int64_t>>& Context::municipality_populations(Str
   auto [it, added] = municipality_populations_.try_emplace({structure, pop_year});
   if (added) {
     for (const auto& m : registers.municipalities(structure)) {
-      auto p = population.find(m.code, Level::Kommune, structure, pop_year);
-      it->second.push_back(p ? std::optional<int64_t>(p->persons) : std::nullopt);
+      auto found = population.find(m.code, Level::Kommune, structure, pop_year);
+      it->second.push_back(found ? std::optional<int64_t>(found->persons) : std::nullopt);
     }
     fill_from_county(*this, structure, pop_year, it->second);
   }
@@ -131,8 +131,8 @@ const std::vector<std::optional<int64_t>>& Context::municipality_populations(Str
 namespace {
 
 void emit(Context& ctx, int year, Structure structure, Level level, const std::string& code,
-          const std::string& name, const Accumulator& a, const MemberTest& in) {
-  if (a.members == 0 || a.pop <= 0) return;
+          const std::string& name, const Accumulator& sums, const MemberTest& in) {
+  if (sums.members == 0 || sums.pop <= 0) return;
   if (ctx.index.count({code, year})) {
     ctx.message(-1, 0, msg::AggregateGivenAndComputed{name, year}, year);
     return;
@@ -144,21 +144,21 @@ void emit(Context& ctx, int year, Structure structure, Level level, const std::s
   r.name = name;
   r.year = year;
   r.schema = schema_for_year(year);
-  r.arsverk = a.shown(a.num);
-  r.population = a.pop;
+  r.arsverk = sums.shown(sums.num);
+  r.population = sums.pop;
   r.population_year = pop_year;
-  r.measure_population = a.measure_pop;
-  r.measure_members = a.measure_members;
-  r.per_1000 = rates_of(a.num, a.measure_pop);
-  r.members = a.members;
-  for (const auto& [g, m] : a.groups) r.by_group[g] = a.shown(m);
-  for (const auto& [sv, m] : a.services) r.by_service[sv] = a.shown(m);
-  r.partly_carried = a.carried;
-  auto [all_pop, all_n] = municipalities_population(ctx, structure, pop_year, in);
-  r.members_total = all_n;
-  r.coverage = all_pop > 0 ? std::min(1.0, static_cast<double>(a.pop) / all_pop) : 1.0;
-  r.aggregate_coverage.members = a.members;
-  r.aggregate_coverage.members_total = all_n;
+  r.measure_population = sums.measure_pop;
+  r.measure_members = sums.measure_members;
+  r.per_1000 = rates_of(sums.num, sums.measure_pop);
+  r.members = sums.members;
+  for (const auto& [group, amounts] : sums.groups) r.by_group[group] = sums.shown(amounts);
+  for (const auto& [service, amounts] : sums.services) r.by_service[service] = sums.shown(amounts);
+  r.partly_carried = sums.carried;
+  auto [all_pop, all_count] = municipalities_population(ctx, structure, pop_year, in);
+  r.members_total = all_count;
+  r.coverage = all_pop > 0 ? std::min(1.0, static_cast<double>(sums.pop) / all_pop) : 1.0;
+  r.aggregate_coverage.members = sums.members;
+  r.aggregate_coverage.members_total = all_count;
   r.aggregate_coverage.population_share = r.coverage;
   r.aggregate_coverage.decide();
   if (level == Level::Fylke) r.county = code;
@@ -167,22 +167,22 @@ void emit(Context& ctx, int year, Structure structure, Level level, const std::s
 }
 
 void aggregate_year(Context& ctx, int year, Structure structure) {
-  const YearAggregates acc = accumulate(ctx, year);
-  const bool nb = ctx.settings.lang == Lang::Nb;
-  for (const auto& c : ctx.registers.counties(structure)) {
-    auto it = acc.fylke.find(c.code);
-    if (it == acc.fylke.end()) continue;
-    emit(ctx, year, structure, Level::Fylke, c.code, c.name, it->second,
-         [&](const Municipality& m) { return m.county == c.code; });
+  const YearAggregates sums = accumulate(ctx, year);
+  const Lang lang = ctx.settings.lang;
+  for (const auto& county : ctx.registers.counties(structure)) {
+    auto it = sums.fylke.find(county.code);
+    if (it == sums.fylke.end()) continue;
+    emit(ctx, year, structure, Level::Fylke, county.code, county.name, it->second,
+         [&](const Municipality& m) { return m.county == county.code; });
   }
-  emit(ctx, year, structure, Level::Land, "0", nb ? "Hele landet" : "Norway", acc.land,
+  emit(ctx, year, structure, Level::Land, "0", lang == Lang::Nb ? "Hele landet" : "Norway", sums.land,
        [](const Municipality&) { return true; });
-  for (const auto& [group, a] : acc.kostra) {
-    auto n = kostra_group_number(group);
-    if (!n) continue;
-    const std::string name = (nb ? "KOSTRA-gruppe " : "KOSTRA group ") + std::to_string(*n);
-    emit(ctx, year, structure, Level::KostraGruppe, group, name, a,
-         [&](const Municipality& m) { return m.kostra_group == *n; });
+  for (const auto& [group, group_sums] : sums.kostra) {
+    auto number = kostra_group_number(group);
+    if (!number) continue;
+    const std::string name = (lang == Lang::Nb ? "KOSTRA-gruppe " : "KOSTRA group ") + std::to_string(*number);
+    emit(ctx, year, structure, Level::KostraGruppe, group, name, group_sums,
+         [&](const Municipality& m) { return m.kostra_group == *number; });
   }
 }
 

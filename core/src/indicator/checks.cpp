@@ -21,19 +21,19 @@ struct Subject {
   int64_t line = 0;
 };
 
-void check_rate(Context& ctx, Result& r, const Subject& s) {
+void check_rate(Context& ctx, Result& r, const Subject& subject) {
   if (r.per_1000[0] && *r.per_1000[0] > kRateHigh) {
     r.flags.push_back("rate_high");
-    ctx.message(s.file, s.line, msg::CheckRateHigh{s.who, *r.per_1000[0]}, r.year);
+    ctx.message(subject.file, subject.line, msg::CheckRateHigh{subject.who, *r.per_1000[0]}, r.year);
   } else if (r.arsverk[0] && *r.arsverk[0] == Fixed()) {
     r.flags.push_back("rate_zero");
-    ctx.message(s.file, s.line, msg::CheckRateZero{s.who}, r.year);
+    ctx.message(subject.file, subject.line, msg::CheckRateZero{subject.who}, r.year);
   }
 }
 
 // Far above or below the published national rate of the same schema (the data year's, else the
 // nearest year's, named in the message).
-void check_published(Context& ctx, Result& r, const Subject& s) {
+void check_published(Context& ctx, Result& r, const Subject& subject) {
   if (!r.per_1000[0] || *r.per_1000[0] > kRateHigh || *r.per_1000[0] == 0.0) return;
   const auto national = PublishedRates::instance().national_m1(r.year);
   if (!national || national->second <= 0) return;
@@ -42,21 +42,25 @@ void check_published(Context& ctx, Result& r, const Subject& s) {
   const bool above = factor > kFarAbovePublished;
   if (!above && factor >= kFarBelowPublished) return;
   r.flags.push_back(above ? "far_above_published" : "far_below_published");
-  const msg::PublishedNational m{s.who, own, factor, year, rate, year == r.year};
+  const msg::PublishedNational against_published{subject.who, own, factor, year, rate, year == r.year};
   if (above)
-    ctx.message(s.file, s.line, msg::CheckFarAbovePublished{m}, r.year);
+    ctx.message(subject.file, subject.line, msg::CheckFarAbovePublished{against_published}, r.year);
   else
-    ctx.message(s.file, s.line, msg::CheckFarBelowPublished{m}, r.year);
+    ctx.message(subject.file, subject.line, msg::CheckFarBelowPublished{against_published}, r.year);
 }
 
 // Outside the fences of a KOSTRA group that includes published reference rates.
-void check_group_fences(Context& ctx, Result& r, const Subject& s) {
+void check_group_fences(Context& ctx, Result& r, const Subject& subject) {
   if (!r.comparison || !r.per_1000[0]) return;
-  const GroupComparison& c = *r.comparison;
-  if (c.coverage.from_reference == 0 || !c.coverage.meaningful || !c.fence[0] || *c.fence[0] == Fence::Inside) return;
-  ctx.message(s.file, s.line,
-              msg::CheckOutsideGroupFences{s.who, *r.per_1000[0], c.group, c.median[0].value_or(0), c.coverage.members,
-                                           c.coverage.members_total, c.coverage.reference_year},
+  const GroupComparison& comparison = *r.comparison;
+  const Coverage& coverage = comparison.coverage;
+  if (coverage.from_reference == 0 || !coverage.meaningful || !comparison.fence[0] ||
+      *comparison.fence[0] == Fence::Inside)
+    return;
+  ctx.message(subject.file, subject.line,
+              msg::CheckOutsideGroupFences{subject.who, *r.per_1000[0], comparison.group,
+                                           comparison.median[0].value_or(0), coverage.members,
+                                           coverage.members_total, coverage.reference_year},
               r.year);
 }
 
@@ -82,34 +86,35 @@ std::optional<std::string> only_category(const UnitYear& uy, Schema schema) {
   return only;
 }
 
-void check_one_category(Context& ctx, Result& r, const Subject& s) {
+void check_one_category(Context& ctx, Result& r, const Subject& subject) {
   auto it = ctx.units.find({r.code, r.year});
   if (it == ctx.units.end() || !it->second.categories_ok || !r.arsverk[0] || *r.arsverk[0] < Fixed::from_int(kOneCategoryMinimumFtes)) return;
   const auto only = only_category(it->second, r.schema);
   if (!only) return;
   r.flags.push_back("one_category");
-    ctx.message(s.file, s.line, msg::CheckOneCategory{s.who, *r.arsverk[0], *only}, r.year);
+    ctx.message(subject.file, subject.line, msg::CheckOneCategory{subject.who, *r.arsverk[0], *only}, r.year);
 }
 
-void check_change(Context& ctx, Result& r, const Subject& s) {
+void check_change(Context& ctx, Result& r, const Subject& subject) {
   if (!r.change || !r.change->percent[0] || std::fabs(*r.change->percent[0]) <= kChangeLargePercent || r.carried_from) return;
   r.flags.push_back("change_large");
   const double now = *r.per_1000[0], before = now - *r.change->per_1000[0];
-  ctx.message(s.file, s.line, msg::CheckChangeLarge{s.who, *r.change->percent[0], r.change->from_year, before, now}, r.year);
+  ctx.message(subject.file, subject.line,
+              msg::CheckChangeLarge{subject.who, *r.change->percent[0], r.change->from_year, before, now}, r.year);
 }
 
 void check_result(Context& ctx, Result& r) {
-  Subject s{r.code + " " + r.name + " " + std::to_string(r.year)};
+  Subject subject{r.code + " " + r.name + " " + std::to_string(r.year)};
   if (auto it = ctx.units.find({r.code, r.year}); it != ctx.units.end()) {
-    s.file = it->second.file;
-    s.line = it->second.line;
+    subject.file = it->second.file;
+    subject.line = it->second.line;
   }
-  check_rate(ctx, r, s);
-  check_published(ctx, r, s);
-  check_group_fences(ctx, r, s);
-  check_one_category(ctx, r, s);
-  check_change(ctx, r, s);
-  check_plausibility(ctx, r, s.who);
+  check_rate(ctx, r, subject);
+  check_published(ctx, r, subject);
+  check_group_fences(ctx, r, subject);
+  check_one_category(ctx, r, subject);
+  check_change(ctx, r, subject);
+  check_plausibility(ctx, r, subject.who);
 }
 
 void check_any_arsverk(Context& ctx) {
@@ -117,15 +122,16 @@ void check_any_arsverk(Context& ctx) {
   const bool any_arsverk = std::any_of(files.begin(), files.end(), [](const ParsedFile& f) {
     return f.kind == FileKind::Arsverk;
   });
-  for (std::size_t fi = 0; fi < files.size() && !any_arsverk; ++fi) {
-    if (files[fi].kind != FileKind::Population) continue;
-        ctx.message(static_cast<int>(fi), 0, msg::InputNoArsverk{});
+  for (std::size_t file_index = 0; file_index < files.size() && !any_arsverk; ++file_index) {
+    if (files[file_index].kind != FileKind::Population) continue;
+        ctx.message(static_cast<int>(file_index), 0, msg::InputNoArsverk{});
   }
 }
 
 void report_excluded(Context& ctx) {
-  for (const auto& [key, ex] : ctx.excluded) {
-    ctx.message(-1, 0, msg::ScopeExcluded{ex.year, ex.arsverk, ex.service, ex.rows}, ex.year);
+  for (const auto& [key, excluded] : ctx.excluded) {
+    ctx.message(-1, 0, msg::ScopeExcluded{excluded.year, excluded.arsverk, excluded.service, excluded.rows},
+                excluded.year);
   }
 }
 

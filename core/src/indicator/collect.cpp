@@ -6,14 +6,14 @@ namespace arsverk::detail {
 
 void collect(Context& ctx) {
   const int n = static_cast<int>(ctx.files.size());
-  for (int fi = 0; fi < n; ++fi) ctx.sources.push_back({fi, ""});
-  for (int fi = 0; fi < n; ++fi) {
-    const ParsedFile& f = ctx.files[fi];
+  for (int file_index = 0; file_index < n; ++file_index) ctx.sources.push_back({file_index, ""});
+  for (int file_index = 0; file_index < n; ++file_index) {
+    const ParsedFile& f = ctx.files[file_index];
     // A workbook of several sheets: one source per sheet, numbered after the files.
-    const int first = f.sheets.size() > 1 ? static_cast<int>(ctx.sources.size()) : fi;
+    const int first = f.sheets.size() > 1 ? static_cast<int>(ctx.sources.size()) : file_index;
     if (f.sheets.size() > 1)
-      for (const std::string& sheet : f.sheets) ctx.sources.push_back({fi, sheet});
-    auto source = [&](uint16_t sheet) { return f.sheets.size() > 1 ? first + sheet : fi; };
+      for (const std::string& sheet : f.sheets) ctx.sources.push_back({file_index, sheet});
+    auto source = [&](uint16_t sheet) { return f.sheets.size() > 1 ? first + sheet : file_index; };
     for (const ArsverkValue& v : f.arsverk) ctx.values.push_back({&v, source(v.sheet)});
     for (const ReferenceRate& r : f.reference) ctx.reference_values.push_back({&r, source(r.sheet)});
     for (const SumLabel& l : f.sum_labels) ctx.sum_labels.emplace(std::pair{source(l.sheet), l.line}, &l);

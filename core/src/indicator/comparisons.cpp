@@ -18,17 +18,17 @@ Distribution distribution_of(std::vector<double> v) {
   if (v.empty()) return d;
   std::sort(v.begin(), v.end());
   // Linear interpolation between closest ranks (Excel PERCENTILE.INC, R type 7).
-  auto q = [&](double p) {
-    double h = (v.size() - 1) * p;
-    std::size_t lo = static_cast<std::size_t>(std::floor(h));
+  auto percentile = [&](double p) {
+    double rank = (v.size() - 1) * p;
+    std::size_t lo = static_cast<std::size_t>(std::floor(rank));
     std::size_t hi = std::min(lo + 1, v.size() - 1);
-    return v[lo] + (h - lo) * (v[hi] - v[lo]);
+    return v[lo] + (rank - lo) * (v[hi] - v[lo]);
   };
   d.min = v.front();
   d.max = v.back();
-  d.p25 = q(0.25);
-  d.median = q(0.5);
-  d.p75 = q(0.75);
+  d.p25 = percentile(0.25);
+  d.median = percentile(0.5);
+  d.p75 = percentile(0.75);
   double sum = 0;
   for (double x : v) sum += x;
   d.mean = sum / v.size();
@@ -61,24 +61,24 @@ int reference_year_for(const Context& ctx, int year) {
   return best;
 }
 
-void add_reference_peers(const Context& ctx, int year, int group, PeerGroup& pg,
+void add_reference_peers(const Context& ctx, int year, int group, PeerGroup& peer_set,
                          const std::set<std::string>& own) {
-  const int ry = reference_year_for(ctx, year);
+  const int reference_year = reference_year_for(ctx, year);
   const auto structure = structure_for_year(year);
-  if (ry == 0 || !structure || structure_for_year(ry) != structure) return;
+  if (reference_year == 0 || !structure || structure_for_year(reference_year) != structure) return;
   const int pop_year = population_year_for(ctx.settings, year);
   for (const auto& [key, row] : ctx.references) {
-    if (key.second != ry || own.count(key.first)) continue;
+    if (key.second != reference_year || own.count(key.first)) continue;
     const Municipality* m = ctx.registers.municipality(*structure, key.first);
     if (!m || m->kostra_group != group) continue;
     auto pop = ctx.population.find(key.first, Level::Kommune, structure, pop_year);
-    pg.peers.push_back({row.per_1000, pop ? pop->persons : 0, &row});
-    ++pg.coverage.from_reference;
-    pg.coverage.reference_year = ry;
+    peer_set.peers.push_back({row.per_1000, pop ? pop->persons : 0, &row});
+    ++peer_set.coverage.from_reference;
+    peer_set.coverage.reference_year = reference_year;
     for (int i = 0; i < 4; ++i) {
       if (!row.per_1000[i]) continue;
       const std::string& name = ctx.file_name(row.files[i]);
-      auto& files = pg.coverage.reference_files;
+      auto& files = peer_set.coverage.reference_files;
       if (std::find(files.begin(), files.end(), name) == files.end()) files.push_back(name);
     }
   }
@@ -95,29 +95,29 @@ GroupMembers group_members(const std::vector<Result>& results) {
 }
 
 PeerGroup peer_group(const Context& ctx, const Result& group, const std::vector<std::size_t>& members) {
-  PeerGroup pg;
+  PeerGroup peer_set;
   std::set<std::string> own;
   for (std::size_t i : members) {
     const Result& r = ctx.results[i];
     own.insert(r.code);
-    if (!r.suppressed) pg.peers.push_back({r.per_1000, r.population, nullptr});
+    if (!r.suppressed) peer_set.peers.push_back({r.per_1000, r.population, nullptr});
   }
   const auto number = kostra_group_number(group.code);
   const auto structure = structure_for_year(group.year);
-  if (!number || !structure) return pg;
-  add_reference_peers(ctx, group.year, *number, pg, own);
+  if (!number || !structure) return peer_set;
+  add_reference_peers(ctx, group.year, *number, peer_set, own);
   double with_m1 = 0;
-  for (const Peer& p : pg.peers) {
+  for (const Peer& p : peer_set.peers) {
     if (!p.per_1000[0]) continue;
-    ++pg.coverage.members;
+    ++peer_set.coverage.members;
     with_m1 += static_cast<double>(p.population);
   }
   auto [all_pop, all_n] = municipalities_population(ctx, *structure, population_year_for(ctx.settings, group.year),
                                                     [&](const Municipality& m) { return m.kostra_group == *number; });
-  pg.coverage.members_total = all_n;
-  pg.coverage.population_share = all_pop > 0 ? std::min(1.0, with_m1 / all_pop) : 0.0;
-  pg.coverage.decide();
-  return pg;
+  peer_set.coverage.members_total = all_n;
+  peer_set.coverage.population_share = all_pop > 0 ? std::min(1.0, with_m1 / all_pop) : 0.0;
+  peer_set.coverage.decide();
+  return peer_set;
 }
 
 std::array<Distribution, 4> distributions(const std::vector<Peer>& peers) {
@@ -131,42 +131,44 @@ std::array<Distribution, 4> distributions(const std::vector<Peer>& peers) {
   return dist;
 }
 
-GroupComparison compare_in_group(const Result& r, const std::array<Distribution, 4>& dist, const PeerGroup& pg) {
-  GroupComparison c;
-  c.group = r.kostra;
-  c.n = static_cast<int>(pg.peers.size());
-  c.coverage = pg.coverage;
+GroupComparison compare_in_group(const Result& r, const std::array<Distribution, 4>& dist, const PeerGroup& peer_set) {
+  GroupComparison comparison;
+  comparison.group = r.kostra;
+  comparison.n = static_cast<int>(peer_set.peers.size());
+  comparison.coverage = peer_set.coverage;
   // A measure few peers have (e.g. reference rates give only M1) gets no rank, median or fences:
   // "1 of 13" would rest on the unit's own figure alone.
-  const int needed = std::max(1, std::min(Coverage::kMinMembers, pg.coverage.members_total));
+  const int needed = std::max(1, std::min(Coverage::kMinMembers, peer_set.coverage.members_total));
   for (int i = 0; i < 4; ++i) {
-    const Distribution& d = dist[i];
-    c.peers[i] = d.n;
-    if (!r.per_1000[i] || d.n < needed) continue;
+    const Distribution& spread = dist[i];
+    comparison.peers[i] = spread.n;
+    if (!r.per_1000[i] || spread.n < needed) continue;
     const double rate = *r.per_1000[i];
     int higher = 0;
-    for (const Peer& p : pg.peers) higher += p.per_1000[i] && *p.per_1000[i] > rate;
-    c.rank[i] = higher + 1;
-    c.median[i] = d.median;
-    c.diff_from_median[i] = rate - d.median;
-    const double iqr = d.p75 - d.p25;
-    c.fence[i] = rate < d.p25 - 1.5 * iqr ? Fence::Low : rate > d.p75 + 1.5 * iqr ? Fence::High : Fence::Inside;
+    for (const Peer& p : peer_set.peers) higher += p.per_1000[i] && *p.per_1000[i] > rate;
+    comparison.rank[i] = higher + 1;
+    comparison.median[i] = spread.median;
+    comparison.diff_from_median[i] = rate - spread.median;
+    const double iqr = spread.p75 - spread.p25;
+    comparison.fence[i] = rate < spread.p25 - 1.5 * iqr   ? Fence::Low
+                          : rate > spread.p75 + 1.5 * iqr ? Fence::High
+                                                          : Fence::Inside;
   }
-  return c;
+  return comparison;
 }
 
 void compare_group(Context& ctx, Result& group, const std::vector<std::size_t>& members) {
-  const PeerGroup pg = peer_group(ctx, group, members);
-  const auto dist = distributions(pg.peers);
+  const PeerGroup peer_set = peer_group(ctx, group, members);
+  const auto dist = distributions(peer_set.peers);
   group.distribution = dist;
-  group.distribution_coverage = pg.coverage;
+  group.distribution_coverage = peer_set.coverage;
   for (std::size_t i : members) {
     Result& r = ctx.results[i];
     if (r.suppressed) continue;
-    GroupComparison c = compare_in_group(r, dist, pg);
-    if (c.fence[0] == Fence::High) r.flags.push_back("outside_fences_high");
-    if (c.fence[0] == Fence::Low) r.flags.push_back("outside_fences_low");
-    r.comparison = c;
+    GroupComparison comparison = compare_in_group(r, dist, peer_set);
+    if (comparison.fence[0] == Fence::High) r.flags.push_back("outside_fences_high");
+    if (comparison.fence[0] == Fence::Low) r.flags.push_back("outside_fences_low");
+    r.comparison = comparison;
   }
 }
 
@@ -176,29 +178,30 @@ void add_changes(std::vector<Result>& results) {
   for (Result& r : results) {
     auto prev = by_key.find({r.level, r.code, r.year - 1});
     if (prev == by_key.end() || prev->second->schema != r.schema || prev->second->suppressed || r.suppressed) continue;
-    Change ch;
-    ch.from_year = r.year - 1;
+    Change change;
+    change.from_year = r.year - 1;
     for (int i = 0; i < 4; ++i) {
       const auto& before = prev->second->per_1000[i];
       if (!before || !r.per_1000[i]) continue;
-      ch.per_1000[i] = *r.per_1000[i] - *before;
-      if (*before > 0) ch.percent[i] = (*r.per_1000[i] - *before) / *before * 100.0;
+      change.per_1000[i] = *r.per_1000[i] - *before;
+      if (*before > 0) change.percent[i] = (*r.per_1000[i] - *before) / *before * 100.0;
     }
-    r.change = ch;
+    r.change = change;
   }
 }
 
-// The data years of `years` for which the reference rates of `code` in `ry` stand: a
+// The data years of `years` for which the reference rates of `code` in `reference_year` stand: a
 // municipality's in the years whose comparisons use them (reference_year_for), other units' in
 // their own year; never where the unit has figures of its own.
-std::vector<int> years_standing_for(const Context& ctx, const std::string& code, Level level, int ry,
+std::vector<int> years_standing_for(const Context& ctx, const std::string& code, Level level, int reference_year,
                                     const std::set<UnitKey>& own, const std::vector<int>& years) {
   std::vector<int> used;
   for (int y : years) {
     if (own.count({code, y})) continue;
     const bool stands = level == Level::Kommune
-                            ? reference_year_for(ctx, y) == ry && structure_for_year(ry) == structure_for_year(y)
-                            : ry == y;
+                            ? reference_year_for(ctx, y) == reference_year &&
+                                  structure_for_year(reference_year) == structure_for_year(y)
+                            : reference_year == y;
     if (stands) used.push_back(y);
   }
   return used;
@@ -212,12 +215,12 @@ std::vector<ReferenceEntry> reference_entries(Context& ctx, const std::vector<Re
   for (const Result& r : results) own.insert({r.code, r.year});
   std::vector<ReferenceEntry> entries;
   for (const auto& [key, row] : ctx.references) {
-    const auto& [code, ry] = key;
+    const auto& [code, reference_year] = key;
     const auto level = level_of_code(code);
     if (!level) continue;
-    std::vector<int> used = years_standing_for(ctx, code, *level, ry, own, years);
+    std::vector<int> used = years_standing_for(ctx, code, *level, reference_year, own, years);
     if (used.empty()) continue;
-    const auto info = resolve_unit(ctx, code, ry, -1, 0);  // validated: found without a message
+    const auto info = resolve_unit(ctx, code, reference_year, -1, 0);  // validated: found without a message
     if (!info) continue;
     ReferenceEntry e;
     e.level = info->level;
@@ -225,7 +228,7 @@ std::vector<ReferenceEntry> reference_entries(Context& ctx, const std::vector<Re
     e.name = ctx.settings.lang == Lang::Nb ? info->name_nb : info->name_en;
     e.county = info->county;
     if (info->kostra) e.kostra = kostra_group_code(info->kostra);
-    e.year = ry;
+    e.year = reference_year;
     e.per_1000 = row.per_1000;
     for (int i = 0; i < 4 && e.source.empty(); ++i)
       if (row.per_1000[i]) e.source = ctx.file_name(row.files[i]);
@@ -237,8 +240,8 @@ std::vector<ReferenceEntry> reference_entries(Context& ctx, const std::vector<Re
 
 void build_comparisons(Context& ctx) {
   GroupMembers members = group_members(ctx.results);
-  for (Result& g : ctx.results)
-    if (g.level == Level::KostraGruppe) compare_group(ctx, g, members[{g.year, g.code}]);
+  for (Result& group : ctx.results)
+    if (group.level == Level::KostraGruppe) compare_group(ctx, group, members[{group.year, group.code}]);
   add_changes(ctx.results);
 }
 

@@ -179,18 +179,18 @@ std::vector<ReferenceEntry> reference_entries(Context& ctx, const std::vector<Re
 // Population and number of all municipalities of `structure` that `in` selects, with data or not.
 std::pair<double, int> municipalities_population(const Context& ctx, Structure structure, int pop_year,
                                                  const std::function<bool(const Municipality&)>& in);
-Amounts shown(const Measures& m, const Present& present);
+Amounts shown(const Measures& measures, const Present& present);
 Rates rates_of(const Amounts& m, const std::array<int64_t, 4>& population);
 
 // Adds each category given in `from` into `into`; false when a sum would overflow (the measures
 // report it).
 [[nodiscard]] bool add_categories(CategoryAmounts& into, const CategoryAmounts& from);
 
-// Adds `m` into `into` measure by measure, overflow-checked: a measure whose sum would leave the
+// Adds `from` into `into` measure by measure, overflow-checked: a measure whose sum would leave the
 // range of Fixed keeps its old value and comes back false.
-Present add_measures(Measures& into, const Measures& m);
-// An error for the measures not in `ok`: their sum overflowed when the figures of `file`:`line`
+Present add_measures(Measures& into, const Measures& from);
+// An error for the measures not in `fits`: their sum overflowed when the figures of `file`:`line`
 // were added for `unit` in `year`.
-void report_overflow(Context& ctx, int file, int64_t line, const std::string& unit, int year, const Present& ok);
+void report_overflow(Context& ctx, int file, int64_t line, const std::string& unit, int year, const Present& fits);
 
 }  // namespace arsverk::detail

@@ -37,25 +37,25 @@ std::string Context::where(Lang lang, int file, int64_t line) const {
 }
 
 bool add_categories(CategoryAmounts& into, const CategoryAmounts& from) {
-  bool ok = true;
+  bool fits = true;
   for (int c = 0; c < kCategoryCount; ++c) {
     if (!from[c]) continue;
     if (!into[c]) into[c] = Fixed();
-    ok = into[c]->add_checked(*from[c]) && ok;
+    fits = into[c]->add_checked(*from[c]) && fits;
   }
-  return ok;
+  return fits;
 }
 
-Present add_measures(Measures& into, const Measures& m) {
-  Present ok{};
-  for (int i = 0; i < 4; ++i) ok[i] = into[i].add_checked(m[i]);
-  return ok;
+Present add_measures(Measures& into, const Measures& from) {
+  Present fits{};
+  for (int i = 0; i < 4; ++i) fits[i] = into[i].add_checked(from[i]);
+  return fits;
 }
 
-void report_overflow(Context& ctx, int file, int64_t line, const std::string& unit, int year, const Present& ok) {
+void report_overflow(Context& ctx, int file, int64_t line, const std::string& unit, int year, const Present& fits) {
   std::string measures;
   for (int i = 0; i < 4; ++i)
-    if (!ok[i]) measures += (measures.empty() ? "M" : ", M") + std::to_string(i + 1);
+    if (!fits[i]) measures += (measures.empty() ? "M" : ", M") + std::to_string(i + 1);
   if (measures.empty()) return;
   ctx.message(file, line, msg::ArithmeticOverflow{unit, year, measures}, year);
 }
@@ -94,8 +94,8 @@ void report_year_without_data(Context& ctx, int year) {
 Report assemble(Context& ctx) {
   const Settings& settings = ctx.settings;
   Report report;
-  for (const auto& [key, ex] : ctx.excluded)
-    if (in_year(settings, ex.year)) report.excluded.push_back(ex);
+  for (const auto& [key, excluded] : ctx.excluded)
+    if (in_year(settings, excluded.year)) report.excluded.push_back(excluded);
   std::vector<Result> results = std::move(ctx.results);
   sort_results(results);
   results.erase(std::remove_if(results.begin(), results.end(), [&](const Result& r) { return !in_year(settings, r.year); }),

@@ -78,9 +78,9 @@ std::optional<std::array<double, kLevelCount>> national_composition(int year) {
   const auto& published = PublishedRates::instance();
   const auto m1 = published.national(0, year), m2 = published.national(1, year);
   if (!m1 || !m2 || m1->first != m2->first || m2->second >= m1->second) return std::nullopt;
-  const double ab = m2->second / m1->second;
+  const double share_of_a_and_b = m2->second / m1->second;
   std::array<double, kLevelCount> shares{};
-  for (int k = 0; k < kLevelCount; ++k) shares[k] = kSplitOfPart[k] * (k < 2 ? ab : 1 - ab);
+  for (int k = 0; k < kLevelCount; ++k) shares[k] = kSplitOfPart[k] * (k < 2 ? share_of_a_and_b : 1 - share_of_a_and_b);
   return shares;
 }
 
@@ -101,8 +101,8 @@ std::string_view name_of(int k) { return to_string(kLevels[k]); }
 std::pair<int, double> most_over(const GroupMix& mix, const std::array<double, kLevelCount>& national) {
   std::pair<int, double> best{-1, 0};
   for (int k = 0; k < kLevelCount; ++k) {
-    const auto o = mix.odds(k);
-    if (o && *o / odds_of(national[k]) > best.second) best = {k, *o / odds_of(national[k])};
+    const auto odds = mix.odds(k);
+    if (odds && *odds / odds_of(national[k]) > best.second) best = {k, *odds / odds_of(national[k])};
   }
   return best;
 }
@@ -130,23 +130,28 @@ std::optional<TargetGroup> check_groups_alike(Context& ctx, Result& r, const std
                                               const std::set<TargetGroup>& warned) {
   const auto adults = mixes.find(TargetGroup::Adults), children = mixes.find(TargetGroup::Children);
   if (adults == mixes.end() || children == mixes.end()) return std::nullopt;
-  const GroupMix& a = adults->second;
-  const GroupMix& c = children->second;
-  if (!a.complete() || !c.complete() || a.total < kCompositionMinimumFtes || c.total < kCompositionMinimumFtes) return std::nullopt;
+  const GroupMix& adult_mix = adults->second;
+  const GroupMix& child_mix = children->second;
+  if (!adult_mix.complete() || !child_mix.complete() || adult_mix.total < kCompositionMinimumFtes ||
+      child_mix.total < kCompositionMinimumFtes)
+    return std::nullopt;
   std::tuple<double, int, TargetGroup> worst{kBetweenGroupsOddsLimit, -1, TargetGroup::Unspecified};
   for (int k = 0; k < kLevelCount; ++k) {
-    const auto oa = a.odds(k), oc = c.odds(k);
-    if (!oa || !oc) continue;
-    if (*oc > 0 && *oa / *oc > std::get<0>(worst)) worst = {*oa / *oc, k, TargetGroup::Adults};
-    if (*oa > 0 && *oc / *oa > std::get<0>(worst)) worst = {*oc / *oa, k, TargetGroup::Children};
+    const auto adult_odds = adult_mix.odds(k), child_odds = child_mix.odds(k);
+    if (!adult_odds || !child_odds) continue;
+    if (*child_odds > 0 && *adult_odds / *child_odds > std::get<0>(worst))
+      worst = {*adult_odds / *child_odds, k, TargetGroup::Adults};
+    if (*adult_odds > 0 && *child_odds / *adult_odds > std::get<0>(worst))
+      worst = {*child_odds / *adult_odds, k, TargetGroup::Children};
   }
-  const auto [ratio, k, group] = worst;
-  if (k < 0 || warned.count(group)) return std::nullopt;
-  const GroupMix& high = group == TargetGroup::Adults ? a : c;
-  const GroupMix& low = group == TargetGroup::Adults ? c : a;
+  const auto [ratio, category, group] = worst;
+  if (category < 0 || warned.count(group)) return std::nullopt;
+  const GroupMix& high = group == TargetGroup::Adults ? adult_mix : child_mix;
+  const GroupMix& low = group == TargetGroup::Adults ? child_mix : adult_mix;
   flag(r, "category_share");
-  warn_at(ctx, r, high.largest[k],
-          msg::CheckCategoryBetweenGroups{who, name_of(k), group, high.amount[k], high.share(k), low.share(k)});
+  warn_at(ctx, r, high.largest[category],
+          msg::CheckCategoryBetweenGroups{who, name_of(category), group, high.amount[category], high.share(category),
+                                          low.share(category)});
   return group;
 }
 
@@ -208,9 +213,11 @@ void check_category_change(Context& ctx, Result& r, const std::string& who, cons
     const double floor = std::max(kCategoryChangeMinimumFtes, kCategoryChangeMinimumShare * std::max(mix.total, then.total));
     int worst = -1;
     for (int k = 0; k < kLevelCount; ++k) {
-      const double x = mix.amount[k], y = then.amount[k];
-      if (std::fabs(x - y) < floor || (x <= kCategoryChangeFactor * y && y <= kCategoryChangeFactor * x)) continue;
-      if (worst < 0 || std::fabs(x - y) > std::fabs(mix.amount[worst] - then.amount[worst])) worst = k;
+      const double now = mix.amount[k], earlier = then.amount[k];
+      if (std::fabs(now - earlier) < floor ||
+          (now <= kCategoryChangeFactor * earlier && earlier <= kCategoryChangeFactor * now))
+        continue;
+      if (worst < 0 || std::fabs(now - earlier) > std::fabs(mix.amount[worst] - then.amount[worst])) worst = k;
     }
     if (worst < 0) continue;
     flag(r, "category_change");

@@ -51,17 +51,17 @@ std::optional<int64_t> EmbeddedPopulation::for_unit(const std::string& code, int
 
 PopulationLookup::PopulationLookup(const std::vector<ParsedFile>& files, const Registers& registers)
     : registers_(registers), embedded_(EmbeddedPopulation::instance()) {
-  for (int fi = 0; fi < static_cast<int>(files.size()); ++fi) {
-    const ParsedFile& f = files[fi];
+  for (int file_index = 0; file_index < static_cast<int>(files.size()); ++file_index) {
+    const ParsedFile& f = files[file_index];
     for (const auto& [key, persons] : f.population) {
       auto at = f.population_line.find(key);
       const int64_t line = at != f.population_line.end() ? at->second : 0;
-      auto [it, added] = user_.try_emplace(key, UserFigure{persons, f.name, fi, line, false});
+      auto [it, added] = user_.try_emplace(key, UserFigure{persons, f.name, file_index, line, false});
       UserFigure& first = it->second;
-      if (added || first.persons == persons || first.file_index == fi) continue;
+      if (added || first.persons == persons || first.file_index == file_index) continue;
       // Never the last (or the first) silently: the unit-year gets neither file's figure.
       if (!first.conflict)
-        conflicts_.push_back({key.first, key.second, first.file_index, fi, first.line, line,
+        conflicts_.push_back({key.first, key.second, first.file_index, file_index, first.line, line,
                               first.persons, persons});
       first.conflict = true;
     }

@@ -69,10 +69,10 @@ void check_units_of_year(Context& ctx, int file, const ParsedFile& f) {
     const auto level = level_of_code(code);
     if (level != Level::Kommune && level != Level::Fylke) continue;
     auto known = [&](int data_year) {
-      auto st = structure_for_year(data_year);
-      if (!st) return true;  // no register for the year: nothing to say
-      return level == Level::Kommune ? ctx.registers.municipality(*st, code) != nullptr
-                                     : ctx.registers.county(*st, code) != nullptr;
+      auto structure = structure_for_year(data_year);
+      if (!structure) return true;  // no register for the year: nothing to say
+      return level == Level::Kommune ? ctx.registers.municipality(*structure, code) != nullptr
+                                     : ctx.registers.county(*structure, code) != nullptr;
     };
     // The figure serves the data year itself, or the year before with --population-year next.
     if (known(year) || (next && known(year - 1))) continue;
@@ -98,12 +98,12 @@ void check_years_needed(Context& ctx) {
   for (const InputValue& v : ctx.values)
     if (!ctx.settings.year || *ctx.settings.year == v.value->year)
       needed.insert(population_year_for(ctx.settings, v.value->year));
-  for (int fi = 0; fi < static_cast<int>(ctx.files.size()); ++fi) {
-    const ParsedFile& f = ctx.files[fi];
+  for (int file_index = 0; file_index < static_cast<int>(ctx.files.size()); ++file_index) {
+    const ParsedFile& f = ctx.files[file_index];
     if (f.population.empty()) continue;
     for (const auto& [key, persons] : f.population) given.insert(key.second);
     names.push_back("\u00ab" + f.name + "\u00bb");
-    only = names.size() == 1 ? fi : -1;
+    only = names.size() == 1 ? file_index : -1;
   }
   if (names.empty()) return;
   std::vector<int> missing;
@@ -117,11 +117,11 @@ void check_years_needed(Context& ctx) {
 }  // namespace
 
 void check_population(Context& ctx) {
-  for (int fi = 0; fi < static_cast<int>(ctx.files.size()); ++fi) {
-    const ParsedFile& f = ctx.files[fi];
+  for (int file_index = 0; file_index < static_cast<int>(ctx.files.size()); ++file_index) {
+    const ParsedFile& f = ctx.files[file_index];
     if (f.population.empty()) continue;
-    check_units_of_year(ctx, fi, f);
-    check_against_ssb(ctx, fi, f);
+    check_units_of_year(ctx, file_index, f);
+    check_against_ssb(ctx, file_index, f);
   }
   report_conflicts(ctx);
   check_years_needed(ctx);

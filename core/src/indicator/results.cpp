@@ -4,11 +4,11 @@
 
 namespace arsverk::detail {
 
-Amounts shown(const Measures& m, const Present& present) {
-  Amounts a{};
+Amounts shown(const Measures& measures, const Present& present) {
+  Amounts amounts{};
   for (int i = 0; i < 4; ++i)
-    if (present[i]) a[i] = m[i];
-  return a;
+    if (present[i]) amounts[i] = measures[i];
+  return amounts;
 }
 
 Rates rates_of(const Amounts& m, const std::array<int64_t, 4>& population) {

@@ -70,15 +70,15 @@ void merge_oslo(Context& ctx) {
       const UnitYear& part = it->second;
       if (parts == 0) { oslo.file = part.file; oslo.line = part.line; }
       oslo.categories_ok = add_categories(oslo.categories, part.categories) && oslo.categories_ok && part.categories_ok;
-      Present ok = add_measures(oslo.total, part.total);
-      auto also = [&](Measures& into, const Measures& m) {
-        const Present p = add_measures(into, m);
-        for (int i = 0; i < 4; ++i) ok[i] = ok[i] && p[i];
+      Present fits = add_measures(oslo.total, part.total);
+      auto also = [&](Measures& into, const Measures& from) {
+        const Present part_fits = add_measures(into, from);
+        for (int i = 0; i < 4; ++i) fits[i] = fits[i] && part_fits[i];
       };
-      for (const auto& [g, m] : part.by_group) also(oslo.by_group[g], m);
-      for (const auto& [s, m] : part.by_service) also(oslo.by_service[s], m);
-      for (int i = 0; i < 4; ++i) oslo.present[i] = (parts == 0 || oslo.present[i]) && part.present[i] && ok[i];
-      report_overflow(ctx, part.file, part.line, "0301", year, ok);
+      for (const auto& [group, measures] : part.by_group) also(oslo.by_group[group], measures);
+      for (const auto& [service, measures] : part.by_service) also(oslo.by_service[service], measures);
+      for (int i = 0; i < 4; ++i) oslo.present[i] = (parts == 0 || oslo.present[i]) && part.present[i] && fits[i];
+      report_overflow(ctx, part.file, part.line, "0301", year, fits);
       oslo.group_known = oslo.group_known && part.group_known;
       count_part(part);
     }

@@ -155,33 +155,35 @@ struct Finder {
     for (const Entry* f : p.entries) lines.insert(lines.end(), f->lines.begin(), f->lines.end());
     std::sort(lines.begin(), lines.end());
     lines.erase(std::unique(lines.begin(), lines.end()), lines.end());
-    const bool nb = lang == Lang::Nb;
     const std::size_t shown = std::min<std::size_t>(lines.size(), 6);
     std::string out;
     bool same_file = std::all_of(lines.begin(), lines.end(), [&](const auto& l) { return l.first == e.source; });
     for (std::size_t i = 0; i < shown; ++i) {
       const bool last = i + 1 == shown && shown == lines.size();
-      if (i) out += last ? (nb ? " og " : " and ") : ", ";
+      if (i) out += last ? (lang == Lang::Nb ? " og " : " and ") : ", ";
       out += same_file ? std::to_string(lines[i].second) : ctx.where(lang, lines[i].first, lines[i].second);
     }
     if (shown < lines.size())
-      out += (nb ? " og " : " and ") + std::to_string(lines.size() - shown) + (nb ? " til" : " more");
+      out += (lang == Lang::Nb ? " og " : " and ") + std::to_string(lines.size() - shown) +
+             (lang == Lang::Nb ? " til" : " more");
     if (!same_file) return out;
-    return (nb ? (lines.size() == 1 ? "linje " : "linjene ") : (lines.size() == 1 ? "line " : "lines ")) + out;
+    const bool one_line = lines.size() == 1;
+    return (lang == Lang::Nb ? (one_line ? "linje " : "linjene ") : (one_line ? "line " : "lines ")) + out;
   }
 
   static std::string what_text(const Entry& e, const Parts& p, Lang lang) {
-    const bool nb = lang == Lang::Nb;
     if (p.kind == Parts::Members)
-      return e.unit == "0301" ? (nb ? "Oslos bydeler" : "Oslo's districts")
-             : e.unit == "0"  ? (nb ? "kommunene" : "the municipalities")
-                              : (nb ? "kommunene i fylket" : "the county's municipalities");
-    if (p.kind == Parts::OwnAndMembers) return nb ? "enhetens egne rader og bydelene" : "the unit's own rows and its districts";
+      return e.unit == "0301" ? (lang == Lang::Nb ? "Oslos bydeler" : "Oslo's districts")
+             : e.unit == "0"  ? (lang == Lang::Nb ? "kommunene" : "the municipalities")
+                              : (lang == Lang::Nb ? "kommunene i fylket" : "the county's municipalities");
+    if (p.kind == Parts::OwnAndMembers)
+      return lang == Lang::Nb ? "enhetens egne rader og bydelene" : "the unit's own rows and its districts";
     std::vector<std::string> names;
     for (const Entry* f : p.entries) {
       std::string n;
       if (e.group == TargetGroup::Unspecified && f->group != TargetGroup::Unspecified)
-        n = f->group == TargetGroup::Adults ? (nb ? "voksne" : "adults") : (nb ? "barn og unge" : "children and young people");
+        n = f->group == TargetGroup::Adults ? (lang == Lang::Nb ? "voksne" : "adults")
+                                            : (lang == Lang::Nb ? "barn og unge" : "children and young people");
       if (e.service.empty() && !f->service.empty()) n += (n.empty() ? "" : ", ") + f->service;
       if (std::find(names.begin(), names.end(), n) == names.end()) names.push_back(n);
     }

@@ -26,8 +26,8 @@ struct CellMeasures {
 };
 
 // A row whose own categories cannot be summed: reported and skipped.
-std::nullopt_t overflowed(Context& ctx, const Cell& cell, const std::string& unit, int year, const Present& ok) {
-  report_overflow(ctx, cell.file, cell.line, unit, year, ok);
+std::nullopt_t overflowed(Context& ctx, const Cell& cell, const std::string& unit, int year, const Present& fits) {
+  report_overflow(ctx, cell.file, cell.line, unit, year, fits);
   return std::nullopt;
 }
 
@@ -38,10 +38,10 @@ std::optional<CellMeasures> measures_of(Context& ctx, const Cell& cell, int year
   const auto& a = cell.amounts;
   auto has = [&](Category c) { return a[static_cast<int>(c)].has_value(); };
   auto v = [&](Category c) { return value_of(a, c); };
-  Present ok{true, true, true, true};
+  Present fits{true, true, true, true};
   auto sum = [&](int measure, std::initializer_list<Fixed> parts) {
     Fixed total;
-    for (Fixed p : parts) ok[measure] = ok[measure] && total.add_checked(p);
+    for (Fixed p : parts) fits[measure] = fits[measure] && total.add_checked(p);
     return total;
   };
   Measures m{};
@@ -52,7 +52,7 @@ std::optional<CellMeasures> measures_of(Context& ctx, const Cell& cell, int year
     m[1] = sum(1, {v(Category::A), v(Category::B)});
     m[2] = v(Category::B);
     m[3] = v(Category::D);
-    if (ok != Present{true, true, true, true}) return overflowed(ctx, cell, unit, year, ok);
+    if (fits != Present{true, true, true, true}) return overflowed(ctx, cell, unit, year, fits);
     if (has(Category::Total) && by_category) {
       const Fixed total = v(Category::Total);
       for (Category c : {Category::A, Category::B, Category::C, Category::D, Category::E}) {
@@ -78,7 +78,7 @@ std::optional<CellMeasures> measures_of(Context& ctx, const Cell& cell, int year
     m[2] = sum(2, {m[3], v(Category::HoyUten)});
     m[1] = sum(1, {m[2], v(Category::VgsHelse)});
     m[0] = sum(0, {m[1], v(Category::AnnenVgs), v(Category::Ingen)});
-    if (ok != Present{true, true, true, true}) return overflowed(ctx, cell, unit, year, ok);
+    if (fits != Present{true, true, true, true}) return overflowed(ctx, cell, unit, year, fits);
   } else {
     m = {v(Category::M1), v(Category::M2), v(Category::M3), v(Category::M4)};
     if (has(Category::Total) && !has(Category::M1)) m[0] = v(Category::Total);
@@ -99,20 +99,20 @@ std::optional<CellMeasures> measures_of(Context& ctx, const Cell& cell, int year
 
 // Which measures a cell of this form can give, from the categories the unit-year gave at all.
 Present present_in(Form form, const Given& given) {
-  auto g = [&](Category c) { return given[static_cast<int>(c)]; };
+  auto has = [&](Category c) { return given[static_cast<int>(c)]; };
   switch (form) {
     case Form::S2024: {
-      const bool all = std::all_of(kCategories2024.begin(), kCategories2024.end(), g);
-      return {all, g(Category::A) && g(Category::B),
-              g(Category::B), g(Category::D)};
+      const bool all = std::all_of(kCategories2024.begin(), kCategories2024.end(), has);
+      return {all, has(Category::A) && has(Category::B),
+              has(Category::B), has(Category::D)};
     }
     case Form::Total2024:
       return {true, false, false, false};
     case Form::Nested:
-      return {g(Category::M1) || g(Category::Total), g(Category::M2), g(Category::M3), g(Category::M4)};
+      return {has(Category::M1) || has(Category::Total), has(Category::M2), has(Category::M3), has(Category::M4)};
     case Form::Disjoint: {
-      const bool m4 = g(Category::HoyMed), m3 = m4 && g(Category::HoyUten), m2 = m3 && g(Category::VgsHelse);
-      return {m2 && g(Category::AnnenVgs) && g(Category::Ingen), m2, m3, m4};
+      const bool m4 = has(Category::HoyMed), m3 = m4 && has(Category::HoyUten), m2 = m3 && has(Category::VgsHelse);
+      return {m2 && has(Category::AnnenVgs) && has(Category::Ingen), m2, m3, m4};
     }
   }
   return {};
@@ -120,7 +120,7 @@ Present present_in(Form form, const Given& given) {
 
 Given given_in(const std::map<CellKey, Cell>& cells) {
   Given given{};
-  for (const auto& [ck, cell] : cells)
+  for (const auto& [cell_key, cell] : cells)
     for (int c = 0; c < kCategoryCount; ++c) given[c] = given[c] || cell.amounts[c].has_value();
   return given;
 }
@@ -134,25 +134,25 @@ void build_unit_years(Context& ctx) {
     uy.present = {true, true, true, true};
     const Given given = given_in(cells);
     bool any = false;
-    for (auto& [ck, cell] : cells) {
-      auto cm = measures_of(ctx, cell, year, code);
-      if (!cm) continue;
+    for (auto& [cell_key, cell] : cells) {
+      auto cell_measures = measures_of(ctx, cell, year, code);
+      if (!cell_measures) continue;
       if (!any) { uy.file = cell.file; uy.line = cell.line; }
       any = true;
-      const Present p = present_in(cm->form, given);
-      for (int i = 0; i < 4; ++i) uy.present[i] = uy.present[i] && p[i];
-      const Measures& m = cm->values;
+      const Present in_form = present_in(cell_measures->form, given);
+      for (int i = 0; i < 4; ++i) uy.present[i] = uy.present[i] && in_form[i];
+      const Measures& measures = cell_measures->values;
       uy.categories_ok = add_categories(uy.categories, cell.amounts) && uy.categories_ok;
-      Present ok = add_measures(uy.total, m);
+      Present fits = add_measures(uy.total, measures);
       auto also = [&](Measures& into) {
-        const Present part = add_measures(into, m);
-        for (int i = 0; i < 4; ++i) ok[i] = ok[i] && part[i];
+        const Present part = add_measures(into, measures);
+        for (int i = 0; i < 4; ++i) fits[i] = fits[i] && part[i];
       };
-      if (ck.group == TargetGroup::Unspecified) uy.group_known = false;
-      else also(uy.by_group[ck.group]);
-      if (!ck.service.empty()) also(uy.by_service[ck.service]);
-      for (int i = 0; i < 4; ++i) uy.present[i] = uy.present[i] && ok[i];
-      report_overflow(ctx, cell.file, cell.line, code, year, ok);
+      if (cell_key.group == TargetGroup::Unspecified) uy.group_known = false;
+      else also(uy.by_group[cell_key.group]);
+      if (!cell_key.service.empty()) also(uy.by_service[cell_key.service]);
+      for (int i = 0; i < 4; ++i) uy.present[i] = uy.present[i] && fits[i];
+      report_overflow(ctx, cell.file, cell.line, code, year, fits);
     }
     if (any) {
       ctx.units[key] = std::move(uy);

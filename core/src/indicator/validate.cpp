@@ -147,8 +147,9 @@ void validate(Context& ctx) {
       continue;
     }
     const Schema schema = schema_for_year(v.year);
-    if (auto cs = schema_of(v.category); cs && *cs != schema) {
-      ctx.message(file, v.line, msg::CategoryWrongSchema{to_string(v.category), v.year, *cs == Schema::S2024});
+    if (auto category_schema = schema_of(v.category); category_schema && *category_schema != schema) {
+      ctx.message(file, v.line,
+                  msg::CategoryWrongSchema{to_string(v.category), v.year, *category_schema == Schema::S2024});
       continue;
     }
     const bool same_unit_year = last_key && last_key->second == v.year && last_key->first == v.unit;
@@ -164,14 +165,14 @@ void validate(Context& ctx) {
       ctx.answered.insert({v.unit, v.year});
     }
     if (!v.service.empty() && scopes.out_of_scope(v.service)) {
-      auto& ex = ctx.excluded[{v.year, v.service}];
-      ex.year = v.year;
-      ex.service = v.service;
-      if (counts_in_total(v.category) && !ex.arsverk.add_checked(v.value)) {
+      auto& excluded = ctx.excluded[{v.year, v.service}];
+      excluded.year = v.year;
+      excluded.service = v.service;
+      if (counts_in_total(v.category) && !excluded.arsverk.add_checked(v.value)) {
         report_overflow(ctx, file, v.line, v.unit, v.year, {false, true, true, true});
         continue;
       }
-      if (v.value != Fixed()) ++ex.rows;
+      if (v.value != Fixed()) ++excluded.rows;
       continue;
     }
     if (!same_unit_year) {

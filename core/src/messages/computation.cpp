@@ -85,16 +85,16 @@ Texts PopulationUnitNotInYear::texts() const {
                    ", så folkemengden er ikke brukt.";
   std::string en = quoted(unit) + " is not a " + (municipality ? "municipality" : "county") + " number in " + y +
                    ", so the population was not used.";
-  std::vector<std::string> q;
-  for (const auto& v : valid) q.push_back(quoted(v));
-  if (q.size() == 1) {
-    nb += " I " + y + " har enheten nummeret " + q[0] + ".";
-    en += " In " + y + " the unit's number is " + q[0] + ".";
-  } else if (q.size() > 1) {
-    nb += " I " + y + " er området delt mellom " + listed(q, " og ") + ".";
-    en += " In " + y + " its area is split between " + listed(q, " and ") + ".";
+  std::vector<std::string> valid_numbers;
+  for (const auto& number : valid) valid_numbers.push_back(quoted(number));
+  if (valid_numbers.size() == 1) {
+    nb += " I " + y + " har enheten nummeret " + valid_numbers[0] + ".";
+    en += " In " + y + " the unit's number is " + valid_numbers[0] + ".";
+  } else if (valid_numbers.size() > 1) {
+    nb += " I " + y + " er området delt mellom " + listed(valid_numbers, " og ") + ".";
+    en += " In " + y + " its area is split between " + listed(valid_numbers, " and ") + ".";
   }
-  if (q.empty()) {
+  if (valid_numbers.empty()) {
     nb += " Sjekk nummeret og året.";
     en += " Check the number and the year.";
   } else {

@@ -67,21 +67,22 @@ Texts CsvUnterminatedQuote::texts() const {
 }
 
 Texts CsvWrongShape::texts() const {
-  const std::string n = std::to_string(fields), columns = std::to_string(header_columns);
-  Texts t;
+  const std::string field_count = std::to_string(fields), columns = std::to_string(header_columns);
+  Texts texts;
   if (fields == 0) {
-    t = {"Raden har bare én utfylt celle, men overskriften har " + columns + " kolonner.",
-         "The row has only one filled cell, but the header has " + columns + " columns."};
+    texts = {"Raden har bare én utfylt celle, men overskriften har " + columns + " kolonner.",
+             "The row has only one filled cell, but the header has " + columns + " columns."};
   } else if (fields < header_columns) {
-    t = {"Raden har " + n + " felt, men overskriften har " + columns + " kolonner.",
-         "The row has " + n + " fields, but the header has " + columns + " columns."};
+    texts = {"Raden har " + field_count + " felt, men overskriften har " + columns + " kolonner.",
+             "The row has " + field_count + " fields, but the header has " + columns + " columns."};
   } else {
-    t = {"Raden har " + n + " felt, flere enn de " + std::to_string(header_width) + " kolonnene i overskriften.",
-         "The row has " + n + " fields, more than the header's " + std::to_string(header_width) + " columns."};
+    const std::string width = std::to_string(header_width);
+    texts = {"Raden har " + field_count + " felt, flere enn de " + width + " kolonnene i overskriften.",
+             "The row has " + field_count + " fields, more than the header's " + width + " columns."};
   }
-  t.nb += " Raden er hoppet over. Sjekk skilletegnet og at desimaltall med komma står i anførselstegn.";
-  t.en += " The row was skipped. Check the delimiter, and that decimal numbers with a comma are quoted.";
-  return t;
+  texts.nb += " Raden er hoppet over. Sjekk skilletegnet og at desimaltall med komma står i anførselstegn.";
+  texts.en += " The row was skipped. Check the delimiter, and that decimal numbers with a comma are quoted.";
+  return texts;
 }
 
 Texts SumRowWithoutUnit::texts() const {

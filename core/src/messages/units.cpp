@@ -109,10 +109,9 @@ Texts PopulationHistoricalUsed::texts() const {
 namespace {
 
 std::string age_text(const PopulationPartialAges::Span& s, Lang lang) {
-  const bool nb = lang == Lang::Nb;
-  if (s.open) return std::to_string(s.from) + (nb ? " år eller eldre" : " years or older");
-  if (s.from == s.to) return std::to_string(s.from) + (nb ? " år" : " years");
-  return std::to_string(s.from) + "\u2013" + std::to_string(s.to) + (nb ? " år" : " years");
+  if (s.open) return std::to_string(s.from) + (lang == Lang::Nb ? " år eller eldre" : " years or older");
+  if (s.from == s.to) return std::to_string(s.from) + (lang == Lang::Nb ? " år" : " years");
+  return std::to_string(s.from) + "\u2013" + std::to_string(s.to) + (lang == Lang::Nb ? " år" : " years");
 }
 
 std::string dimension_text(std::string_view dimension) {

@@ -1,4 +1,5 @@
 // The report as CSV (Norwegian Excel or English style) and as a plain-text table.
+#include <algorithm>
 #include <cstdio>
 
 #include "arsverk/report.hpp"
@@ -80,29 +81,36 @@ std::string terminal_safe(const std::string& s) {
 
 namespace {
 
-// Full precision for export; decimal comma in Norwegian style; no thousands separators so that
-// spreadsheets read the cell as a number.
+// How a spreadsheet in the language's locale reads CSV: Norwegian Excel wants semicolons, decimal
+// commas and a BOM to take the file as UTF-8; English style has commas and decimal points.
+struct CsvFormat {
+  char delimiter;
+  char decimal_mark;
+  const char* bom;
+};
+
+CsvFormat csv_format(Lang lang) {
+  return lang == Lang::Nb ? CsvFormat{';', ',', "\xEF\xBB\xBF"} : CsvFormat{',', '.', ""};
+}
+
+// Full precision for export; no thousands separators so that spreadsheets read the cell as a number.
 // "%.12g" is what a stream with precision 12 writes, without pulling iostream and locales into the
 // WebAssembly module.
-std::string plain_number(double v, bool norwegian) {
+std::string with_decimal_mark(std::string number, char decimal_mark) {
+  std::replace(number.begin(), number.end(), '.', decimal_mark);
+  return number;
+}
+
+std::string plain_number(double v, char decimal_mark) {
   char buffer[32];
-  std::string s(buffer, static_cast<std::size_t>(std::snprintf(buffer, sizeof buffer, "%.12g", v)));
-  if (norwegian)
-    for (char& c : s)
-      if (c == '.') c = ',';
-  return s;
+  const int length = std::snprintf(buffer, sizeof buffer, "%.12g", v);
+  return with_decimal_mark(std::string(buffer, static_cast<std::size_t>(length)), decimal_mark);
 }
 
-std::string plain_fixed(Fixed v, bool norwegian) {
-  std::string s = v.to_string();
-  if (norwegian)
-    for (char& c : s)
-      if (c == '.') c = ',';
-  return s;
-}
+std::string plain_fixed(Fixed v, char decimal_mark) { return with_decimal_mark(v.to_string(), decimal_mark); }
 
-std::string level_name(Level l, bool norwegian) {
-  if (norwegian) return to_string(l);
+std::string level_name(Level l, Lang lang) {
+  if (lang == Lang::Nb) return to_string(l);
   switch (l) {
     case Level::Kommune: return "municipality";
     case Level::Bydel: return "district";
@@ -115,10 +123,9 @@ std::string level_name(Level l, bool norwegian) {
 
 }  // namespace
 
-std::string report_to_csv(const Report& report, const Settings&, bool norwegian) {
-  const char d = norwegian ? ';' : ',';
-  const Lang lang = norwegian ? Lang::Nb : Lang::En;
-  std::string out = norwegian ? "\xEF\xBB\xBF" : "";
+std::string report_to_csv(const Report& report, const Settings&, Lang lang) {
+  const CsvFormat format = csv_format(lang);
+  std::string out = format.bom;
   const char* const nb_head[] = {"nivå", "kode", "navn", "år", "skjema", "befolkning", "befolkningsår",
                                  "årsverk M1", "årsverk M2", "årsverk M3", "årsverk M4",
                                  "per 1000 M1", "per 1000 M2", "per 1000 M3", "per 1000 M4",
@@ -131,27 +138,28 @@ std::string report_to_csv(const Report& report, const Settings&, bool norwegian)
                                  "shown M1", "shown M2", "shown M3", "shown M4",
                                  "carried from", "suppressed", "reason", "coverage",
                                  "municipalities with figures", "municipalities", "too thin", "flags"};
-  const auto& head = norwegian ? nb_head : en_head;
-  for (std::size_t i = 0; i < std::size(nb_head); ++i) out += (i ? std::string(1, d) : "") + csv_field(head[i], d);
+  const auto& head = lang == Lang::Nb ? nb_head : en_head;
+  for (std::size_t i = 0; i < std::size(nb_head); ++i)
+    out += (i ? std::string(1, format.delimiter) : "") + csv_field(head[i], format.delimiter);
   out += "\r\n";
   for (const Result& r : report.results) {
     std::vector<std::string> f;
-    f.push_back(level_name(r.level, norwegian));
+    f.push_back(level_name(r.level, lang));
     f.push_back(r.code);
     f.push_back(r.name);
     f.push_back(std::to_string(r.year));
     f.push_back(to_string(r.schema));
     f.push_back(std::to_string(r.population));
     f.push_back(std::to_string(r.population_year));
-    for (int i = 0; i < 4; ++i) f.push_back(r.arsverk[i] ? plain_fixed(*r.arsverk[i], norwegian) : "");
+    for (int i = 0; i < 4; ++i) f.push_back(r.arsverk[i] ? plain_fixed(*r.arsverk[i], format.decimal_mark) : "");
     const bool hidden = r.suppressed || thin_aggregate(r);
     for (int i = 0; i < 4; ++i)
-      f.push_back(hidden || !r.per_1000[i] ? "" : plain_number(*r.per_1000[i], norwegian));
+      f.push_back(hidden || !r.per_1000[i] ? "" : plain_number(*r.per_1000[i], format.decimal_mark));
     for (int i = 0; i < 4; ++i) f.push_back(hidden ? "" : display_rate(r, i, lang).value_or(""));
     f.push_back(r.carried_from ? std::to_string(*r.carried_from) : "");
-    f.push_back(r.suppressed ? (norwegian ? "ja" : "yes") : "");
+    f.push_back(r.suppressed ? (lang == Lang::Nb ? "ja" : "yes") : "");
     f.push_back(r.suppression_reason);
-    f.push_back(plain_number(r.coverage, norwegian));
+    f.push_back(plain_number(r.coverage, format.decimal_mark));
     const bool aggregate = r.level == Level::Fylke || r.level == Level::Land || r.level == Level::KostraGruppe;
     f.push_back(aggregate && !r.direct ? std::to_string(r.members) : "");
     f.push_back(aggregate && !r.direct ? std::to_string(r.members_total) : "");
@@ -159,7 +167,8 @@ std::string report_to_csv(const Report& report, const Settings&, bool norwegian)
     std::string flags;
     for (const auto& fl : r.flags) flags += (flags.empty() ? "" : " ") + fl;
     f.push_back(flags);
-    for (std::size_t i = 0; i < f.size(); ++i) out += (i ? std::string(1, d) : "") + csv_field(f[i], d);
+    for (std::size_t i = 0; i < f.size(); ++i)
+      out += (i ? std::string(1, format.delimiter) : "") + csv_field(f[i], format.delimiter);
     out += "\r\n";
   }
   return out;
@@ -203,7 +212,6 @@ std::string place(const Diagnostic& d) {
 
 std::string report_to_table(const Report& report, const Settings& settings) {
   const Lang lang = settings.lang;
-  const bool nb = lang == Lang::Nb;
   std::string out;
   for (const Diagnostic& d : report.diagnostics) {
     const std::string text = d.text(lang);
@@ -212,16 +220,18 @@ std::string report_to_table(const Report& report, const Settings& settings) {
   }
   if (!report.diagnostics.empty()) out += "\n";
   for (const PopulationUse& u : report.population_use) {
-    auto units = [&](int n) { return std::to_string(n) + (nb ? (n == 1 ? " enhet" : " enheter") : (n == 1 ? " unit" : " units")); };
-    out += nb ? "Befolkning for " + std::to_string(u.data_year) + ": 1. januar " + std::to_string(u.population_year) +
-                    " (" + units(u.from_embedded) + " fra innebygde SSB-tall, " +
-                    std::to_string(u.from_files) + " fra fil)\n"
-              : "Population for " + std::to_string(u.data_year) + ": 1 January " + std::to_string(u.population_year) +
-                    " (" + units(u.from_embedded) + " from embedded SSB figures, " +
-                    std::to_string(u.from_files) + " from files)\n";
+    auto units = [&](int n) {
+      return std::to_string(n) + (lang == Lang::Nb ? (n == 1 ? " enhet" : " enheter") : (n == 1 ? " unit" : " units"));
+    };
+    out += lang == Lang::Nb
+        ? "Befolkning for " + std::to_string(u.data_year) + ": 1. januar " + std::to_string(u.population_year) +
+              " (" + units(u.from_embedded) + " fra innebygde SSB-tall, " + std::to_string(u.from_files) + " fra fil)\n"
+        : "Population for " + std::to_string(u.data_year) + ": 1 January " + std::to_string(u.population_year) +
+              " (" + units(u.from_embedded) + " from embedded SSB figures, " + std::to_string(u.from_files) +
+              " from files)\n";
   }
   out += "\n";
-  const std::vector<std::string> head = nb
+  const std::vector<std::string> head = lang == Lang::Nb
       ? std::vector<std::string>{"År", "Nivå", "Kode", "Navn", "Befolkning", "M1", "M2", "M3", "M4", "Merknad"}
       : std::vector<std::string>{"Year", "Level", "Code", "Name", "Population", "M1", "M2", "M3", "M4", "Note"};
   std::vector<std::vector<std::string>> rows{head};
@@ -231,15 +241,18 @@ std::string report_to_table(const Report& report, const Settings& settings) {
     for (int i = 0; i < 4; ++i)
       row.push_back(r.suppressed ? "-" : thin ? "–" : display_rate(r, i, lang).value_or("–"));
     std::string note;
-    if (r.suppressed) note = nb ? "holdt utenfor visning" : "left out of display";
+    if (r.suppressed) note = lang == Lang::Nb ? "holdt utenfor visning" : "left out of display";
     if (thin)
-      note = nb ? "bare " + std::to_string(r.members) + " av " + std::to_string(r.members_total) +
-                      " kommuner har tall: for få til et tall"
-                : "figures for only " + std::to_string(r.members) + " of " + std::to_string(r.members_total) +
-                      " municipalities: too few for a figure";
-    if (r.carried_from) note = (nb ? "videreført fra " : "carried from ") + std::to_string(*r.carried_from);
-    if (r.coverage < 1.0) note += (note.empty() ? "" : "; ") + std::string(nb ? "dekning " : "coverage ") +
-                                  format_double(r.coverage * 100, 1, lang) + " %";
+      note = lang == Lang::Nb
+          ? "bare " + std::to_string(r.members) + " av " + std::to_string(r.members_total) +
+                " kommuner har tall: for få til et tall"
+          : "figures for only " + std::to_string(r.members) + " of " + std::to_string(r.members_total) +
+                " municipalities: too few for a figure";
+    if (r.carried_from)
+      note = (lang == Lang::Nb ? "videreført fra " : "carried from ") + std::to_string(*r.carried_from);
+    if (r.coverage < 1.0)
+      note += (note.empty() ? "" : "; ") + std::string(lang == Lang::Nb ? "dekning " : "coverage ") +
+              format_double(r.coverage * 100, 1, lang) + " %";
     if (r.published) note += (note.empty() ? "" : "; ") + published_note(*r.published, lang);
     row.push_back(note);
     rows.push_back(std::move(row));

@@ -450,7 +450,7 @@ TEST_CASE("absent, never 0: a measure the input did not give is empty, in units 
     const std::string json = report_to_json(r, Settings{});
     CHECK(json.find(R"("arsverk":{"M1":40.0,"M2":null,"M3":null,"M4":null})") != std::string::npos);
     CHECK(json.find(R"("display":{"M1":"1,3","M2":null,"M3":null,"M4":null})") != std::string::npos);
-    const std::string csv = report_to_csv(r, Settings{}, true);
+    const std::string csv = report_to_csv(r, Settings{}, Lang::Nb);
     CHECK(csv.find(";40;;;;") != std::string::npos);
     CHECK(report_to_table(r, Settings{}).find("–") != std::string::npos);
   }

@@ -1,6 +1,6 @@
-// The 2025 form has one part for adults and one for children and young people (issue 15, item
-// 8): a municipality left out for lack of one group's FTEs says whether that part was not given
-// at all or given with 0, and what to add.
+// The 2025 form has one part for adults and one for children and young people: a municipality
+// left out for lack of one group's FTEs says whether that part was not given at all or given
+// with 0, and what to add.
 #include <catch2/catch.hpp>
 
 #include "engine_fixture.hpp"

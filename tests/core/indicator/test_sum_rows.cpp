@@ -1,4 +1,4 @@
-// The arithmetic of sum rows in the engine (issue 15): a row equal to the sum of others is left
+// The arithmetic of sum rows in the engine: a row equal to the sum of others is left
 // out, and where label and figures disagree the message says which was used and what to change.
 #include <catch2/catch.hpp>
 

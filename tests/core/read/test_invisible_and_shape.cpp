@@ -1,4 +1,4 @@
-// Messages that say what the cell holds (issue 15, item 7): invisible characters are shown
+// Messages that say what the cell holds: invisible characters are shown
 // escaped and ignored where they only surround a number; a row's shape is told truly.
 #include <catch2/catch.hpp>
 

@@ -1,4 +1,4 @@
-// A header repeated mid-file (two sheets pasted one under the other, issue 15): it re-maps the
+// A header repeated mid-file (two sheets pasted one under the other): it re-maps the
 // columns for the rows below it, with a note on its line; a header that cannot be mapped stops
 // its block with one error, not one per row.
 #include <catch2/catch.hpp>

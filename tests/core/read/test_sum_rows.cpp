@@ -1,4 +1,4 @@
-// Rows that are sums of other rows (issue 15): found by their label and by their figures, left
+// Rows that are sums of other rows: found by their label and by their figures, left
 // out with a warning on their line that says what they equal.
 #include <catch2/catch.hpp>
 

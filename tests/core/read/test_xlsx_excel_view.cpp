@@ -1,5 +1,5 @@
-// Workbook cells read as Excel shows them, and workbooks whose limits hold per file (issue 15,
-// item 6 and the workbook messages of item 7). Fixtures: scripts/make-xlsx-fixtures.py writes
+// Workbook cells read as Excel shows them, workbooks whose limits hold per file, and the messages
+// about workbooks. Fixtures: scripts/make-xlsx-fixtures.py writes
 // tests/data/xlsx/ and the xlsx_*.xlsx entries of the bad-file catalogue (tests/data/bad/).
 #include <catch2/catch.hpp>
 

@@ -50,7 +50,7 @@ std::vector<std::string> slice(const std::vector<std::string>& r, std::size_t fr
 }  // namespace
 
 TEST_CASE("report CSV: Norwegian style is Excel's: BOM, semicolons, CRLF, decimal commas", "[report][csv]") {
-  const std::string csv = Halden().session.report_csv(year_2024(), CsvStyle::Norwegian);
+  const std::string csv = Halden().session.report_csv(year_2024(), Lang::Nb);
   REQUIRE(csv.rfind("\xEF\xBB\xBF", 0) == 0);
   const auto rows = records(csv.substr(3), ';');
   CHECK(rows[0][0] == "nivå");
@@ -65,7 +65,7 @@ TEST_CASE("report CSV: Norwegian style is Excel's: BOM, semicolons, CRLF, decima
 }
 
 TEST_CASE("report CSV: English style has commas, decimal points and no BOM", "[report][csv]") {
-  const std::string csv = Halden().session.report_csv(year_2024(Lang::En), CsvStyle::English);
+  const std::string csv = Halden().session.report_csv(year_2024(Lang::En), Lang::En);
   REQUIRE(csv.rfind("level,code,name,year", 0) == 0);
   const auto rows = records(csv, ',');
   for (const auto& r : rows) CHECK(r.size() == kColumns);
@@ -78,17 +78,17 @@ TEST_CASE("report CSV: English style has commas, decimal points and no BOM", "[r
 }
 
 TEST_CASE("report CSV: what was not given or left out is an empty cell, never 0", "[report][csv]") {
-  const auto absent = record(records(Halden(kArsverkWithoutD).session.report_csv(year_2024(), CsvStyle::Norwegian).substr(3), ';'), "3101");
+  const auto absent = record(records(Halden(kArsverkWithoutD).session.report_csv(year_2024(), Lang::Nb).substr(3), ';'), "3101");
   CHECK(slice(absent, 7, 4) == std::vector<std::string>{"", "35", "25", ""});
   CHECK(absent[11].empty());
   CHECK(absent[14].empty());
   CHECK(slice(absent, 15, 4) == std::vector<std::string>{"", "2,8", "2,0", ""});
 
-  const auto left_out = record(records(Halden(kAdultsOnly).session.report_csv(year_2024(), CsvStyle::Norwegian).substr(3), ';'), "3101");
+  const auto left_out = record(records(Halden(kAdultsOnly).session.report_csv(year_2024(), Lang::Nb).substr(3), ';'), "3101");
   CHECK(slice(left_out, 11, 8) == std::vector<std::string>(8, ""));
   CHECK(left_out[20] == "ja");
   CHECK(left_out[21] == "no_children");
-  const auto left_out_en = record(records(Halden(kAdultsOnly).session.report_csv(year_2024(Lang::En), CsvStyle::English), ','), "3101");
+  const auto left_out_en = record(records(Halden(kAdultsOnly).session.report_csv(year_2024(Lang::En), Lang::En), ','), "3101");
   CHECK(left_out_en[20] == "yes");
 }
 
@@ -96,7 +96,7 @@ TEST_CASE("report CSV: an aggregate resting on too few municipalities gives no r
           "[report][csv]") {
   const Halden halden;
   const Session& session = halden.session;
-  const auto rows = records(session.report_csv(year_2024(Lang::En), CsvStyle::English), ',');
+  const auto rows = records(session.report_csv(year_2024(Lang::En), Lang::En), ',');
   CHECK(rows[0][23] == "municipalities with figures");
   CHECK(rows[0][25] == "too thin");
   const json doc = json::parse(session.report_json(year_2024(Lang::En)));
@@ -126,6 +126,6 @@ TEST_CASE("report CSV: an aggregate resting on too few municipalities gives no r
 
 TEST_CASE("report CSV: an empty session gives the header line only", "[report][csv]") {
   Session session;
-  CHECK(records(session.report_csv({}, CsvStyle::Norwegian).substr(3), ';').size() == 1);
-  CHECK(records(session.report_csv({}, CsvStyle::English), ',').size() == 1);
+  CHECK(records(session.report_csv({}, Lang::Nb).substr(3), ';').size() == 1);
+  CHECK(records(session.report_csv({}, Lang::En), ',').size() == 1);
 }

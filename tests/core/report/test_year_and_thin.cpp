@@ -62,24 +62,24 @@ TEST_CASE("A thin aggregate shows no rate in the table and the CSV, and says why
   CHECK(land_line.find("bare 1 av") != std::string::npos);
   CHECK(halden_line.find("0,9") != std::string::npos);
 
-  for (bool norwegian : {true, false}) {
-    const std::string csv = report_to_csv(r, s, norwegian);
+  for (Lang lang : {Lang::Nb, Lang::En}) {
+    const std::string csv = report_to_csv(r, s, lang);
     std::istringstream rows(csv);
     std::string head;
     std::getline(rows, head);
-    const auto columns = split(head, norwegian ? ';' : ',');
+    const auto columns = split(head, lang == Lang::Nb ? ';' : ',');
     auto column = [&](const std::string& name) {
       const auto it = std::find(columns.begin(), columns.end(), name);
       REQUIRE(it != columns.end());
       return static_cast<std::size_t>(it - columns.begin());
     };
-    const std::size_t rate = column(norwegian ? "per 1000 M1" : "per 1000 M1");
-    const std::size_t shown = column(norwegian ? "vist M1" : "shown M1");
-    const std::size_t why = column(norwegian ? "for tynt grunnlag" : "too thin");
-    const std::size_t members = column(norwegian ? "kommuner med tall" : "municipalities with figures");
+    const std::size_t rate = column(lang == Lang::Nb ? "per 1000 M1" : "per 1000 M1");
+    const std::size_t shown = column(lang == Lang::Nb ? "vist M1" : "shown M1");
+    const std::size_t why = column(lang == Lang::Nb ? "for tynt grunnlag" : "too thin");
+    const std::size_t members = column(lang == Lang::Nb ? "kommuner med tall" : "municipalities with figures");
     bool saw_land = false;
     while (std::getline(rows, line)) {
-      const auto f = split(line, norwegian ? ';' : ',');
+      const auto f = split(line, lang == Lang::Nb ? ';' : ',');
       if (f[1] == "0") {
         saw_land = true;
         CHECK(f[rate].empty());

@@ -253,7 +253,7 @@ TEST_CASE("an .xlsx and the CSV Excel saves from the same sheet give identical r
     CHECK(da == db);
     CHECK(a["diagnostics"][0]["code"] == "xlsx.sheets");
   }
-  CHECK(from_xlsx.report_csv({}, CsvStyle::Norwegian) == from_csv.report_csv({}, CsvStyle::Norwegian));
+  CHECK(from_xlsx.report_csv({}, Lang::Nb) == from_csv.report_csv({}, Lang::Nb));
 }
 
 TEST_CASE("xlsx: 24.350000000000001 is 24,35 exactly, stored with a data descriptor", "[xlsx]") {
