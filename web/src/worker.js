@@ -17,10 +17,11 @@
 // (the worker keeps their Blobs), so the page's file ids stay valid and the page keeps working.
 //
 // The module comes in two parts (wasm/CMakeLists.txt, docs/performance.md "First load"): arsverk.wasm
-// holds what runs until 'ready' (the start, the thresholds, a Calculator); arsverk.deferred.wasm the
-// rest — the readers, the rules, the report. The worker fetches and compiles the second part as soon
-// as it has said 'ready', and every request waits for it (as it waits for the warm-up); Emscripten's
-// loader instantiates it, from the compiled module, the first time one of its functions is called.
+// holds what a first visit runs (the start, the CSV reader, the rules, the report); arsverk.deferred.wasm
+// the rest — the Excel and JSON-stat readers, most messages, the CSV export. The worker fetches and
+// compiles the second part as soon as it has said 'ready', and every request waits for it (as it waits
+// for the warm-up); Emscripten's loader instantiates it, from the compiled module, the first time one
+// of its functions is called.
 /* global importScripts, createArsverk */
 
 const SLICE_BYTES = 4 << 20; // per read; the core keeps only what it parsed (size: README, Performance)
