@@ -5,10 +5,13 @@
 // shared machine in the same minutes. Median of --passes (default 7) per build.
 //
 //   node bench/compare-builds.mjs FILE [--passes N] [--mb N] DIR...   (DIR holds arsverk-node.{js,wasm})
+//   A DIR that also holds arsverk-node.deferred.wasm is a build split as the browser's is
+//   (wasm/CMakeLists.txt; its loader linked with -sSPLIT_MODULE): the second part is instantiated
+//   from there, as web/src/worker.js does.
 //   FILE: e.g. the population file arsverk_bench writes ($TMPDIR/arsverk-bench/befolkning_stor.csv);
 //   --mb N reads only its first N MB (to the end of a line; default 20).
 import { createHash } from 'node:crypto';
-import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -37,7 +40,14 @@ async function load(dir) {
   const cjs = join(mkdtempSync(join(tmpdir(), 'arsverk-read-')), 'arsverk-node.cjs');
   copyFileSync(join(dir, 'arsverk-node.js'), cjs);
   const create = createRequire(import.meta.url)(cjs);
-  const module = await create({ wasmBinary: readFileSync(join(dir, 'arsverk-node.wasm')), print: () => {}, printErr: () => {} });
+  const deferredPath = join(dir, 'arsverk-node.deferred.wasm');
+  const deferred = existsSync(deferredPath) ? new WebAssembly.Module(readFileSync(deferredPath)) : null;
+  const module = await create({
+    wasmBinary: readFileSync(join(dir, 'arsverk-node.wasm')),
+    loadSplitModule: (file, imports) => [new WebAssembly.Instance(deferred, imports), deferred],
+    print: () => {},
+    printErr: () => {},
+  });
   return { module, calculator: new module.Calculator(), staging: module._malloc(SLICE_BYTES) };
 }
 

@@ -4,8 +4,9 @@
 // worker receive. Prints each file's bytes and gzip -9 size: the first load (HTML, CSS, scripts,
 // wasm; what the payload goal counts), the example data, and apart from those what was fetched
 // lazily (opening the map) and what the service worker fetched for offline use. The first load ends
-// when the page is ready for files (body[data-ready]); what the example's result needs (the data,
-// Chart.js) is counted under the example.
+// when the page is ready for files (body[data-ready]; a request counts by when it started); what the
+// worker asks for after that (the module's second part, web/src/worker.js) is counted apart, and what
+// the example's result needs (the data, Chart.js) under the example.
 //
 //   node bench/payload.mjs [--dist DIR] [--json]
 import { mkdtempSync, readFileSync } from 'node:fs';
@@ -31,20 +32,34 @@ const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir()
   locale: 'nb-NO',
 });
 
-// path -> phase of its first request ('first', 'example', 'lazy', 'offline')
+// path -> phase of its first request ('first', 'ready', 'example', 'lazy', 'offline')
 const seen = new Map();
+const started = new Map(); // path -> when its request started (ms since the epoch)
 let phase = 'first';
 context.on('response', (r) => {
   if (!r.url().startsWith(`${origin}/`) || r.status() !== 200) return;
   const path = new URL(r.url()).pathname.slice(1) || 'index.html';
   const p = r.request().serviceWorker() && path !== 'sw.js' ? 'offline' : phase;
-  if (!seen.has(path) || (seen.get(path) === 'offline' && p !== 'offline')) seen.set(path, p);
+  if (!seen.has(path) || (seen.get(path) === 'offline' && p !== 'offline')) {
+    seen.set(path, p);
+    started.set(path, r.request().timing().startTime);
+  }
+});
+// The moment the page said it was ready for files.
+await context.addInitScript(() => {
+  new MutationObserver((_, seen) => {
+    if (document.body?.dataset.ready !== 'true') return;
+    window.arsverkReadyAt = performance.timeOrigin + performance.now();
+    seen.disconnect();
+  }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-ready'] });
 });
 
 const page = context.pages()[0] ?? await context.newPage();
 await page.goto(`${origin}/`);
 await page.waitForSelector('body[data-ready="true"]', { timeout: 60000 });
+const readyAt = await page.evaluate(() => window.arsverkReadyAt);
 phase = 'example';
+const clickAt = Date.now();
 await page.click('#example-button');
 // Drawn: every figure has its canvas and none waits for Chart.js (aria-busy) any more.
 await page.waitForFunction(() => document.querySelector('#key-figures .cards .value') && document.body.dataset.busy === 'false' &&
@@ -58,10 +73,13 @@ server.close();
 
 const rows = [...seen].map(([path, p]) => {
   const bytes = readFileSync(join(dist, path));
-  return { path, phase: p, bytes: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
+  const at = started.get(path);
+  const phaseOf = (p === 'first' || p === 'example') && at > readyAt && at < clickAt ? 'ready' : p;
+  return { path, phase: phaseOf, bytes: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
 });
 const phases = {
-  first: 'first load (page, CSS, scripts, wasm)',
+  first: 'first load (page, CSS, scripts, wasm) until ready for files',
+  ready: 'asked for by the worker once ready, before any file (the module\'s second part)',
   example: 'example data (after the click)',
   lazy: 'lazy (opening the map)',
   offline: 'service worker only (offline copy, not waited for)',

@@ -27,9 +27,10 @@ const exists = (p) => stat(p).then(() => true, () => false);
 
 async function findWasm() {
   for (const dir of wasmCandidates) {
-    if (await exists(join(dir, 'arsverk.js')) && await exists(join(dir, 'arsverk.wasm'))) return dir;
+    if (await exists(join(dir, 'arsverk.js')) && await exists(join(dir, 'arsverk.wasm')) &&
+      await exists(join(dir, 'arsverk.deferred.wasm'))) return dir;
   }
-  throw new Error(`arsverk.js/arsverk.wasm not found in ${wasmCandidates.join(', ')}.\n` +
+  throw new Error(`arsverk.js/arsverk.wasm/arsverk.deferred.wasm not found in ${wasmCandidates.join(', ')}.\n` +
     'Build the module first: NODE_PATH=/usr/share/nodejs emcmake cmake -S . -B build-wasm -DCMAKE_BUILD_TYPE=Release ' +
     '&& cmake --build build-wasm -j2');
 }
@@ -96,6 +97,8 @@ async function main() {
   const loader = await transform(await readFile(join(wasmDir, 'arsverk.js'), 'utf8'), { minify: true, target: common.target });
   await writeFile(join(out, 'arsverk.js'), loader.code);
   await copyFile(join(wasmDir, 'arsverk.wasm'), join(out, 'arsverk.wasm'));
+  // The module's second part (wasm/CMakeLists.txt), fetched by the worker once it is ready.
+  await copyFile(join(wasmDir, 'arsverk.deferred.wasm'), join(out, 'arsverk.deferred.wasm'));
 
   // Licences of what is shipped: Chart.js (MIT), Designsystemet (MIT), @kurkle/color (MIT), and in the
   // map chunk chartjs-chart-geo (MIT), d3-geo, d3-array and the d3 colour/scale modules (ISC), topojson-client (ISC).
@@ -116,8 +119,9 @@ async function main() {
 
   const version = await writeServiceWorker();
 
-  const size = (await stat(join(out, 'arsverk.wasm'))).size;
-  console.log(`built ${out} (wasm from ${wasmDir}, ${(size / 1024).toFixed(0)} KiB, offline version ${version})`);
+  const kib = async (f) => ((await stat(join(out, f))).size / 1024).toFixed(0);
+  console.log(`built ${out} (wasm from ${wasmDir}, ${await kib('arsverk.wasm')} + ${await kib('arsverk.deferred.wasm')} KiB, ` +
+    `offline version ${version})`);
 }
 
 async function filesUnder(dir) {

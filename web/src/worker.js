@@ -15,6 +15,13 @@
 // message. If the module aborts instead (a WebAssembly.RuntimeError, or Emscripten's onAbort), it
 // is not used again: a new module is started and the files kept so far are read into it again
 // (the worker keeps their Blobs), so the page's file ids stay valid and the page keeps working.
+//
+// The module comes in two parts (wasm/CMakeLists.txt, docs/performance.md "First load"): arsverk.wasm
+// holds what a first visit runs (the start, the CSV reader, the rules, the report); arsverk.deferred.wasm
+// the rest — the Excel and JSON-stat readers, most messages, the CSV export. The worker fetches and
+// compiles the second part as soon as it has said 'ready', and every request waits for it (as it waits
+// for the warm-up); Emscripten's loader instantiates it, from the compiled module, the first time one
+// of its functions is called.
 /* global importScripts, createArsverk */
 
 const SLICE_BYTES = 4 << 20; // per read; the core keeps only what it parsed (size: README, Performance)
@@ -23,16 +30,23 @@ const TEXTS = {
   nb: {
     oom: 'Filen er for stor til å leses i nettleseren: minnet beregningen kan bruke (1 GB) tok slutt. Del opp filen, eller bruk kommandolinjeversjonen.',
     aborted: 'Beregningen stoppet under lesing av filen ({detail}), og ble startet på nytt; de andre filene er lest inn igjen.',
+    unloaded: 'Resten av kalkulatoren kunne ikke lastes ned ({detail}). Last inn siden på nytt.',
   },
   en: {
     oom: 'The file is too large to read in the browser: the memory the calculator may use (1 GB) ran out. Split the file, or use the command-line version.',
     aborted: 'The calculator stopped while reading the file ({detail}) and was restarted; the other files have been read again.',
+    unloaded: 'The rest of the calculator could not be downloaded ({detail}). Reload the page.',
   },
 };
 let lang = 'nb';
 const text = (key, detail = '') => (TEXTS[lang] || TEXTS.nb)[key].replace('{detail}', detail);
 
 importScripts('arsverk.js');
+
+const DEFERRED_WASM = 'arsverk.deferred.wasm';
+let deferredWasm = null; // the second part, compiled (a WebAssembly.Module)
+// Emscripten's loader says on the console when it instantiates the second part: not an error.
+const SPLIT_LOG = /^(placeholder function called|instantiated deferred module)/;
 
 let module = null;
 let calculator = null;
@@ -51,7 +65,15 @@ function memoryBytes() {
 
 async function startModule() {
   aborted = false;
-  module = await createArsverk({ onAbort: () => { aborted = true; } });
+  module = await createArsverk({
+    onAbort: () => { aborted = true; },
+    // Called synchronously by the first call into the second part; the queue has compiled it by then.
+    loadSplitModule: (file, imports) => {
+      if (!deferredWasm) throw new Error(`${DEFERRED_WASM} not loaded`);
+      return [new WebAssembly.Instance(deferredWasm, imports), deferredWasm];
+    },
+    printErr: (line) => { if (!SPLIT_LOG.test(line)) console.warn(line); },
+  });
   calculator = new module.Calculator();
   staging = module._malloc(SLICE_BYTES);
   memoryBytes();
@@ -213,12 +235,26 @@ function warmUp() {
   return undefined;
 }
 
-let queue = ready.then(() => calculator && warmUp());
+async function fetchDeferred() {
+  const response = await fetch(DEFERRED_WASM, { credentials: 'same-origin' });
+  if (!response.ok) throw new Error(`${DEFERRED_WASM}: HTTP ${response.status}`);
+  deferredWasm = await WebAssembly.compile(await response.arrayBuffer());
+}
+
+// Every request waits for the second part; if it cannot be had, each says so (the page shows it).
+let unloaded = null;
+const deferred = ready.then(() => calculator && fetchDeferred()).catch((err) => { unloaded = err; });
+
+let queue = deferred.then(() => calculator && !unloaded && warmUp());
 self.onmessage = (event) => {
   const msg = event.data;
   queue = queue.then(async () => {
     try {
       if (!calculator) throw new Error('calculator not loaded');
+      if (unloaded && msg.type !== 'memory') {
+        lang = msg.lang || msg.settings?.lang || lang;
+        throw new Error(text('unloaded', errorText(unloaded)));
+      }
       const handler = handlers[msg.type];
       if (!handler) throw new Error(`unknown message ${msg.type}`);
       self.postMessage({ type: 'reply', id: msg.id, result: await handler(msg) });
