@@ -3,6 +3,7 @@
 import { startCalculator } from './client.js';
 import { csvText, download } from './export.js';
 import { drawCharts, fitChartsForPrint, fitChartsToScreen, renderCharts } from './charts.js';
+import { diagnosticIn, schemaOf, unitName } from './format.js';
 import { renderFiles } from './files.js';
 import { createGrid } from './grid.js';
 import { folded, getLang, initialLang, listText, measureLabel, setLang, setThresholds, t, tn, unitsNamed } from './i18n.js';
@@ -74,7 +75,6 @@ function coreSettings(year = null) {
     population_year: el['pop-next'].checked ? 'next' : 'same',
     carry_forward: el['carry-forward'].value,
     suppression: el.suppression.value,
-    lang: getLang(),
   };
 }
 
@@ -133,11 +133,8 @@ async function refresh({ reveal = false, note = '' } = {}) {
   }
   const first = !state.report;
   state.report = report;
-  stage('index', () => indexReport(report));
-  render();
-  const errors = errorSummary(shownReport());
-  const done = errors ? t('status.doneErrors', { list: errors })
-    : t('status.done', { files: tn('nFiles', report.files.length), results: tn('nResults', report.results.length) });
+  const errors = showReport();
+  const done = doneStatus(errors);
   setStatus(note ? `${done} ${note}` : done);
   setBusy(false);
   // After new files, the first results are brought into view; when a file has errors, its
@@ -146,10 +143,24 @@ async function refresh({ reveal = false, note = '' } = {}) {
   else if (reveal && first && report.results.length) showResult();
 }
 
+// The report in hand, indexed and shown in the page's language (names are indexed in it); returns
+// the summary of its errors.
+function showReport() {
+  stage('index', () => indexReport(state.report));
+  render();
+  return errorSummary(shownReport());
+}
+
+function doneStatus(errors) {
+  const report = state.report;
+  return errors ? t('status.doneErrors', { list: errors })
+    : t('status.done', { files: tn('nFiles', report.files.length), results: tn('nResults', report.results.length) });
+}
+
 // The report as the page shows its messages: those about the typed-in form placed in its cells
 // (web/src/grid.js), not in the CSV text the page made of it.
 function shownReport() {
-  return state.report && { ...state.report, diagnostics: state.report.diagnostics.map((d) => grid.describe(d)) };
+  return state.report && { ...state.report, diagnostics: state.report.diagnostics.map((d) => grid.describe(diagnosticIn(d))) };
 }
 
 // The first file with errors at the top, below the sticky status bar; the first file of all under
@@ -192,7 +203,7 @@ function indexReport(report) {
     linkRenumbered(r);
     state.index.set(`${r.level}:${r.code}:${r.year}`, r);
     // Later years come later: the newest name and grouping wins.
-    state.units.set(`${r.level}:${r.code}`, { level: r.level, code: r.code, name: r.name, fylke: r.fylke, kostragruppe: r.kostragruppe });
+    state.units.set(`${r.level}:${r.code}`, { level: r.level, code: r.code, name: unitName(r), fylke: r.fylke, kostragruppe: r.kostragruppe });
   }
   const years = report.years;
   takeLinkedView(years);
@@ -344,7 +355,7 @@ function renderChooser() {
   el['unit-choices'].hidden = true;
   el['unit-input'].removeAttribute('aria-invalid');
 
-  const schema = state.year >= 2024 ? '2024' : '2015';
+  const schema = schemaOf(state.year);
   el['measure-select'].replaceChildren(...['M1', 'M2', 'M3', 'M4'].map((m) => option(m, `${m} ${measureLabel(schema, m)}`, m === state.measure)));
 
   const yearResults = state.report.results.filter((r) => r.year === state.year);
@@ -356,10 +367,10 @@ function renderChooser() {
   fill(el['filter-level'], levels.map((l) => [l, t(`levels.${l}`)]), state.filters.level, t('filterAll'));
   const fylker = yearResults.filter((r) => r.level === 'fylke');
   if (!fylker.some((r) => r.code === state.filters.fylke)) state.filters.fylke = '';
-  fill(el['filter-fylke'], fylker.map((r) => [r.code, `${r.code} ${r.name}`]), state.filters.fylke, t('filterAll'));
+  fill(el['filter-fylke'], fylker.map((r) => [r.code, `${r.code} ${unitName(r)}`]), state.filters.fylke, t('filterAll'));
   const groups = yearResults.filter((r) => r.level === 'kostragruppe');
   if (!groups.some((r) => r.code === state.filters.kostra)) state.filters.kostra = '';
-  fill(el['filter-kostra'], groups.map((r) => [r.code, r.name]), state.filters.kostra, t('filterAll'));
+  fill(el['filter-kostra'], groups.map((r) => [r.code, unitName(r)]), state.filters.kostra, t('filterAll'));
 }
 
 function peersOf(info, year) {
@@ -381,13 +392,13 @@ function rankingOf(info, unit, year, peers) {
   // for in their place (report.reference), picked alike.
   const published = (state.report.reference ?? []).filter((e) => e.level === 'kommune' && e.used_for.includes(year));
   const kommuner = (pick) => ({ list: rows.filter((r) => r.level === 'kommune' && pick(r)), reference: published.filter(pick) });
-  const median = (group) => group?.distribution?.[state.measure]?.median ?? null;
+  const median = (group) => group?.distribution?.[state.measure] ?? null; // {median, median_tenths}
   if (info.level === 'kommune' && state.scope === 'kostra' && info.kostragruppe) {
-    const name = peers.kostra?.name ?? info.kostragruppe;
+    const name = unitName(peers.kostra) ?? info.kostragruppe;
     return { ...kommuner((r) => r.kostragruppe === info.kostragruppe), title: t('chartRanking', { group: name }), median: median(peers.kostra) };
   }
   if (info.level === 'kommune') {
-    const name = peers.fylke?.name ?? result('fylke', info.fylke, year)?.name ?? info.fylke;
+    const name = unitName(peers.fylke) ?? unitName(result('fylke', info.fylke, year)) ?? info.fylke;
     return { ...kommuner((r) => r.fylke === info.fylke), title: t('chartRanking', { group: name }), median: null };
   }
   if (info.level === 'bydel') return { list: rows.filter((r) => r.level === 'bydel'), title: t('chartRankingBydeler'), median: null };
@@ -426,13 +437,13 @@ function renderUnit() {
   // A county or Norway chosen as the unit but resting on too few municipalities has no figure of
   // its own to draw (its published figures still are).
   const drawable = (r) => (r?.aggregate_coverage?.meaningful === false
-    ? { ...r, per_1000: null, display: null, arsverk: null, by_group: {}, by_service: [] } : r);
+    ? { ...r, per_1000: null, tenths: null, arsverk: null, by_group: {}, by_service: [] } : r);
   const series = state.report.years.map((y) => ({ year: y, result: drawable(resultOf(state.unitKey, y)), land: result('land', '0', y) }));
   const ranking = rankingOf(info, unit, year, peers);
   el['scope-select'].disabled = info.level !== 'kommune';
   stage('charts', () => renderCharts(el.charts, {
     // Nothing to draw for this year, but the time series may still help.
-    unit: drawable(unit) ?? { ...info, year, schema: year >= 2024 ? '2024' : '2015', per_1000: null, display: null, arsverk: null, by_group: {}, by_service: [] },
+    unit: drawable(unit) ?? { ...info, year, schema: schemaOf(year), per_1000: null, tenths: null, arsverk: null, by_group: {}, by_service: [] },
     year,
     measure: state.measure,
     peers,
@@ -442,7 +453,7 @@ function renderUnit() {
     rankingTitle: ranking.title,
     rankingMedian: medianMeaningful(info, unit, peers) ? ranking.median : null,
     medianMeaningful: medianMeaningful(info, unit, peers),
-    measureLabel: (m) => measureLabel(year >= 2024 ? '2024' : '2015', m),
+    measureLabel: (m) => measureLabel(schemaOf(year), m),
     source: imageSource(unit),
     print: printing,
   }));
@@ -542,7 +553,7 @@ async function updateMap() {
       reference: state.report.reference ?? [],
       year,
       measure: state.measure,
-      measureLabel: measureLabel(year >= 2024 ? '2024' : '2015', state.measure),
+      measureLabel: measureLabel(schemaOf(year), state.measure),
       level: el['map-level'].value,
       mode: el['map-mode'].value,
       selectedKey: state.unitKey,
@@ -1039,7 +1050,8 @@ el['print-button'].addEventListener('click', () => window.print());
 el['lang-button'].addEventListener('click', () => {
   setLang(getLang() === 'nb' ? 'en' : 'nb');
   applyTexts();
-  if (state.report) refresh();
+  // The report speaks no language: the one in hand is shown again, the core is not asked.
+  if (state.report) setStatus(doneStatus(showReport()));
   else {
     render();
     setStatus(t(calculatorReady ? 'status.ready' : 'status.loading')); // not «starting» again once ready
@@ -1067,6 +1079,7 @@ let calculatorReady = false;
 calc.ready.then((thresholds) => {
   calculatorReady = true;
   setThresholds(thresholds);
+  grid.redraw(); // the form's categories follow the year's schema, which the core now has said
   for (const id of ['choose-button', 'example-button', 'paste-button']) el[id].disabled = false;
   document.body.dataset.ready = 'true';
   showLinkNote();

@@ -1,5 +1,6 @@
 // The results table: every unit for the chosen year, sortable by any column, filtered by level,
-// county and KOSTRA group. Figures are the core's display strings; sorting uses its numbers.
+// county and KOSTRA group. Figures are the core's rounded ones; sorting uses its numbers.
+import { shownRate, unitName } from './format.js';
 import { fmtInt, t, tn, yardstick, yardText } from './i18n.js';
 
 const MEASURES = ['M1', 'M2', 'M3', 'M4'];
@@ -7,7 +8,7 @@ const MEASURES = ['M1', 'M2', 'M3', 'M4'];
 const COLUMNS = [
   { key: 'level', label: () => t('colLevel'), value: (r) => LEVEL_ORDER[r.level], text: (r) => t(`levels.${r.level}`) },
   { key: 'code', label: () => t('colCode'), value: (r) => r.code, text: (r) => r.code },
-  { key: 'name', label: () => t('colName'), value: (r) => r.name, text: (r) => r.name },
+  { key: 'name', label: () => t('colName'), value: (r) => unitName(r), text: (r) => unitName(r) },
   // The county by name ("Østfold"), from the county results of the year.
   { key: 'fylke', label: () => t('filterFylke'), value: (r, names) => names.get(r.fylke) ?? r.fylke ?? '', text: (r, names) => names.get(r.fylke) ?? r.fylke ?? '' },
   { key: 'kostragruppe', label: () => t('filterKostra'), value: (r) => r.kostragruppe ?? '', text: (r) => (r.kostragruppe ?? '').replace(/^EKG0?/, '') },
@@ -15,8 +16,8 @@ const COLUMNS = [
   ...MEASURES.map((m) => ({
     key: m, label: () => m, numeric: true,
     value: (r) => (r.per_1000 && !thin(r) ? r.per_1000[m] : null),
-    text: (r) => (thin(r) ? '–' : r.display?.[m] ?? '–'),
-    published: (r) => yardstick(r)?.display?.[m] ?? null,
+    text: (r) => (thin(r) ? '–' : shownRate(r, m) ?? '–'),
+    published: (r) => shownRate(yardstick(r), m),
   })),
   { key: 'flags', label: () => t('colFlags'), value: (r) => shownFlags(r).length, text: null },
 ];
@@ -53,7 +54,7 @@ function columnsFor(narrow, measure) {
 
 // only: a test every row must pass besides the filters (the printout's nearest units), or null.
 export function renderTable(wrap, results, { year, level, fylke, kostra, selectedKey, narrow = false, measure = 'M1', only = null }) {
-  const names = new Map(results.filter((r) => r.year === year && r.level === 'fylke').map((r) => [r.code, r.name]));
+  const names = new Map(results.filter((r) => r.year === year && r.level === 'fylke').map((r) => [r.code, unitName(r)]));
   const columns = columnsFor(narrow, measure);
   let rows = results.filter((r) => r.year === year);
   if (level) rows = rows.filter((r) => r.level === level);
@@ -87,7 +88,7 @@ export function renderTable(wrap, results, { year, level, fylke, kostra, selecte
       }
       if (c.key === 'name') {
         // The name is a button: a click or Enter on it (or a click anywhere on the row) shows the unit.
-        return `<th scope="row" data-col="name"><button type="button" class="row-select" aria-label="${escape(t('chooseUnit', { name: r.name }))}">${escape(r.name)}</button>${thinTag(r)}</th>`;
+        return `<th scope="row" data-col="name"><button type="button" class="row-select" aria-label="${escape(t('chooseUnit', { name: unitName(r) }))}">${escape(unitName(r))}</button>${thinTag(r)}</th>`;
       }
       // The published figure beside the user's own, labelled, never in its place.
       const pub = c.published?.(r);

@@ -168,20 +168,18 @@ void emit(Context& ctx, int year, Structure structure, Level level, const std::s
 
 void aggregate_year(Context& ctx, int year, Structure structure) {
   const YearAggregates acc = accumulate(ctx, year);
-  const bool nb = ctx.settings.lang == Lang::Nb;
   for (const auto& c : ctx.registers.counties(structure)) {
     auto it = acc.fylke.find(c.code);
     if (it == acc.fylke.end()) continue;
     emit(ctx, year, structure, Level::Fylke, c.code, c.name, it->second,
          [&](const Municipality& m) { return m.county == c.code; });
   }
-  emit(ctx, year, structure, Level::Land, "0", nb ? "Hele landet" : "Norway", acc.land,
+  emit(ctx, year, structure, Level::Land, "0", unit_name(Level::Land, "0", "", ctx.settings.lang), acc.land,
        [](const Municipality&) { return true; });
   for (const auto& [group, a] : acc.kostra) {
     auto n = kostra_group_number(group);
     if (!n) continue;
-    const std::string name = (nb ? "KOSTRA-gruppe " : "KOSTRA group ") + std::to_string(*n);
-    emit(ctx, year, structure, Level::KostraGruppe, group, name, a,
+    emit(ctx, year, structure, Level::KostraGruppe, group, unit_name(Level::KostraGruppe, group, "", ctx.settings.lang), a,
          [&](const Municipality& m) { return m.kostra_group == *n; });
   }
 }

@@ -104,12 +104,17 @@ void check_result(Context& ctx, Result& r) {
     s.file = it->second.file;
     s.line = it->second.line;
   }
+  const std::size_t first = ctx.diagnostics.items().size();
   check_rate(ctx, r, s);
   check_published(ctx, r, s);
   check_group_fences(ctx, r, s);
   check_one_category(ctx, r, s);
   check_change(ctx, r, s);
   check_plausibility(ctx, r, s.who);
+  // The unit and year each message is about, as data: the page finds a unit's checks by them.
+  auto& items = ctx.diagnostics.items();
+  for (std::size_t i = first; i < items.size(); ++i)
+    items[i].args = {{"level", std::string(to_string(r.level))}, {"code", r.code}, {"year", int64_t{r.year}}};
 }
 
 void check_any_arsverk(Context& ctx) {
