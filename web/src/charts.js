@@ -671,13 +671,13 @@ export function renderCharts(container, ctx) {
       const datasets = rows.map((r, i) => ({
         label: unitName(r),
         data: groups.map((g) => r.by_group[g]?.per_1000?.[measure] ?? null),
-        valueLabels: groups.map((g) => fmt(r.by_group[g]?.per_1000?.[measure])),
+        valueLabels: groups.map((g) => tenthsText(r.by_group[g]?.tenths?.[measure] ?? null) ?? '–'),
         backgroundColor: seriesFill(i),
         borderColor: COLORS[i],
         borderWidth: 1,
       }));
       const canvas = makeFigure(container, 'malgruppe', `${t('chartGroups')} (${measure})`,
-        describe(rows.map((r) => `${unitName(r)}: ${groups.map((g) => `${t(`groups.${g}`)} ${fmt(r.by_group[g]?.per_1000?.[measure])}`).join(', ')}`)), 300, png);
+        describe(rows.map((r) => `${unitName(r)}: ${groups.map((g) => `${t(`groups.${g}`)} ${tenthsText(r.by_group[g]?.tenths?.[measure] ?? null) ?? '–'}`).join(', ')}`)), 300, png);
       draw('malgruppe', canvas, {
         type: 'bar',
         data: { labels: groups.map((g) => t(`groups.${g}`)), datasets },

@@ -327,6 +327,8 @@ export function createGrid(root, { onForm, onSave, delay = 300 }) {
     writeDraft();
     clearTimeout(state.timer);
     state.timer = setTimeout(() => {
+      // The form's columns follow the year's schema, which the core says when it is ready (redraw).
+      if (!schemaOf(state.year)) { state.waitingForCore = true; return; }
       state.file = currentFile();
       onForm(state.file);
     }, delay);
@@ -423,7 +425,8 @@ export function createGrid(root, { onForm, onSave, delay = 300 }) {
     },
     redraw() {
       draw();
-      if (state.file) schedule(); // the form's name is in the page's language
+      if (state.file || state.waitingForCore) schedule(); // the form's name is in the page's language
+      state.waitingForCore = false;
     },
     // A message about the form, placed in the form («Skjema IS-24/8 – Voksne, c: …») instead of
     // a line and column of the CSV text the page made of it; any other message as it is.
@@ -500,7 +503,7 @@ function showResult(root, state, report, describe) {
   // files are: say so, since the form is meant to stand alone.
   const others = report.files.filter((f) => f.kind === 'arsverk' && f.name !== file.name && f.years.includes(file.year));
   const mixed = others.length
-    ? `<div class="ds-alert" data-color="warning" id="grid-mixed"><p class="ds-paragraph">${escape(t('grid.otherFiles', { files: others.map((f) => f.name).join(', '), name: result.name, year: result.year }))}</p></div>`
+    ? `<div class="ds-alert" data-color="warning" id="grid-mixed"><p class="ds-paragraph">${escape(t('grid.otherFiles', { files: others.map((f) => f.name).join(', '), name: unitName(result), year: result.year }))}</p></div>`
     : '';
   box.innerHTML = `${mixed}<h4 class="ds-heading" data-size="xs">${escape(t('grid.resultHeading', { name: unitName(result), year: result.year }))}</h4>
     <ul class="grid-measures">${measures}</ul>

@@ -231,10 +231,15 @@ void by_group(JsonWriter& w, const Result& r) {
     if (r.suppressed) {
       w.key("per_1000");
       w.null();
+      w.key("tenths");
+      w.null();
     } else {
+      const auto has_rate = [&](int i) { return m[i] && r.measure_population[i] > 0; };
       per_measure(w, "per_1000", [&](int i) {
-        if (m[i] && r.measure_population[i] > 0) w.value(rate_per_1000(*m[i], r.measure_population[i]));
-        else w.null();
+        if (has_rate(i)) w.value(rate_per_1000(*m[i], r.measure_population[i])); else w.null();
+      });
+      per_measure(w, "tenths", [&](int i) {
+        if (has_rate(i)) w.value(rounded_rate_units(*m[i], r.measure_population[i])); else w.null();
       });
     }
     w.end_object();

@@ -159,6 +159,20 @@ TEST_CASE("report JSON: the figures the page shows, rounded by the core", "[repo
     if (p["per_1000"][m].is_null()) CHECK(p["tenths"][m].is_null());
     else CHECK(p["tenths"][m] == std::llround(p["per_1000"][m].get<double>() * 10));
   }
+  // Each target group's rates the same way (the example data has target groups).
+  Session example;
+  example.add_file("eksempel_arsverk_2024_2025.csv", embedded::example_eksempel_arsverk_2024_2025_csv);
+  const json example_doc = report(example, year_2024());
+  int groups = 0;
+  for (const auto& [group, g] : result(example_doc, "kommune", "3101")["by_group"].items()) {
+    INFO(group);
+    ++groups;
+    for (const char* m : {"M1", "M2", "M3", "M4"}) {
+      if (g["per_1000"][m].is_null()) CHECK(g["tenths"][m].is_null());
+      else CHECK(g["tenths"][m] == std::llround(g["per_1000"][m].get<double>() * 10));
+    }
+  }
+  CHECK(groups == 2);
   // The median as shown, and the unit's difference from it as both are shown.
   const json& cmp = result(doc, "kommune", "3101")["comparison"];
   REQUIRE(cmp.is_object());
