@@ -32,7 +32,8 @@ Options:
   --suppression auto|on|off  leave out municipalities without own FTEs for adults or
                              for children and young people; auto (default): from 2024
   --format table|json|csv    output format (table)
-  --lang nb|en               language of messages, names and number format (nb)
+  --lang nb|en               language of the table and the CSV: messages, names and
+                             number format (nb); the JSON report has both languages
   --demo                     use the built-in synthetic example data
   --help                     this text
 

@@ -4,7 +4,8 @@
 // feed(id, Uint8Array) stays for tests and the console (embind copies that one byte by byte).
 // Settings in as JSON, the report out as JSON. warmUp() runs the engine once over made-up figures
 // in a session of its own, thrown away (the worker calls it at start, see README, Recompute).
-// thresholds() gives the checks' thresholds (arsverk/thresholds.hpp) as JSON, for the help texts.
+// thresholds() gives the checks' thresholds (arsverk/thresholds.hpp) as JSON, for the help texts;
+// yearRules() each year's schema and structure.
 #include <emscripten/bind.h>
 
 #include <cstddef>
@@ -44,7 +45,7 @@ void warmUp() {
   const int id = session.begin_file("warm-up.csv");
   session.feed(id, csv);
   session.end_file(id);
-  session.report_json(arsverk::settings_from_json(R"({"year":null,"lang":"nb"})"));
+  session.report_json(arsverk::settings_from_json(R"({"year":null})"));
 }
 
 class Calculator {
@@ -114,11 +115,26 @@ std::string thresholds() {
          ",\"max_messages_per_code\":" + std::to_string(t::kMaxMessagesPerCode) + "}";
 }
 
+// Each year's schema and municipality structure, as the core decides them (docs/output.md,
+// rules), for the page's form and map before any report: {"2023": {"schema": "2015",
+// "structure": "2020-2023"}, …}, from the first year of the 2015 schema to 2040.
+std::string yearRules() {
+  std::string json = "{";
+  for (int year = 2015; year <= 2040; ++year) {
+    const auto structure = arsverk::structure_for_year(year);
+    if (year > 2015) json += ',';
+    json += "\"" + std::to_string(year) + "\":{\"schema\":\"" + arsverk::to_string(arsverk::schema_for_year(year)) +
+            "\",\"structure\":" + (structure ? "\"" + std::string(arsverk::to_string(*structure)) + "\"" : "null") + "}";
+  }
+  return json + "}";
+}
+
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(arsverk) {
   emscripten::function("warmUp", &warmUp);
   emscripten::function("thresholds", &thresholds);
+  emscripten::function("yearRules", &yearRules);
   emscripten::class_<Calculator>("Calculator")
       .constructor<>()
       .function("beginFile", &Calculator::beginFile)

@@ -82,13 +82,17 @@ std::string format_fixed(Fixed value, int decimals, Lang lang) {
 
 std::string format_int(int64_t value, Lang lang) { return format_units(value, 0, lang); }
 
-std::string format_double(double value, int decimals, Lang lang) {
-  if (!std::isfinite(value)) return "";
+int64_t rounded_units(double value, int decimals) {
   double scale = std::pow(10.0, decimals);
   double scaled = value * scale;
   // Half away from zero, with a tolerance for binary noise (0.15 * 10 = 1.4999999...).
-  const int64_t units = static_cast<int64_t>(std::floor(std::fabs(scaled) + 0.5 + 1e-9));
-  return format_units(value < 0 ? -units : units, decimals, lang);
+  int64_t units = static_cast<int64_t>(std::floor(std::fabs(scaled) + 0.5 + 1e-9));
+  return value < 0 ? -units : units;
+}
+
+std::string format_double(double value, int decimals, Lang lang) {
+  if (!std::isfinite(value)) return "";
+  return format_units(rounded_units(value, decimals), decimals, lang);
 }
 
 }  // namespace arsverk

@@ -76,7 +76,7 @@ void stream_file(const std::string& path, const Feed& feed) {
 
 std::string describe(const json& d) {
   return d.value("severity", "?") + " " + d.value("code", "?") + " line " +
-         (d["line"].is_null() ? std::string("-") : d["line"].dump()) + ": " + d.value("message", "");
+         (d["place"]["line"].is_null() ? std::string("-") : d["place"]["line"].dump()) + ": " + d["message"].value("nb", "");
 }
 
 bool big_tests_enabled() {
@@ -115,7 +115,7 @@ void check_entry(const json& entry) {
   std::vector<json> mine;
   std::string all;
   for (const json& d : report.at("diagnostics")) {
-    if (d["file"].is_string() && d["file"] == name) {
+    if (d["place"]["file"].is_string() && d["place"]["file"] == name) {
       mine.push_back(d);
       all += "  " + describe(d) + "\n";
     }
@@ -128,7 +128,7 @@ void check_entry(const json& entry) {
     bool found = false;
     for (const json& d : mine)
       if (d["code"] == code && d["severity"] == e.at("severity") &&
-          (e["line"].is_null() ? d["line"].is_null() : d["line"] == e["line"]))
+          (e["line"].is_null() ? d["place"]["line"].is_null() : d["place"]["line"] == e["line"]))
         found = true;
     INFO("expected: " << e.at("severity").get<std::string>() << " " << code << " line " << e["line"].dump());
     CHECK(found);
@@ -138,8 +138,10 @@ void check_entry(const json& entry) {
   const std::set<std::string> composition_checks{"check.category_share", "check.category_between_groups", "check.group_balance"};
   for (const json& d : mine) {
     // Every message says what was found and what to do, in words.
-    CHECK(d["message"].is_string());
-    CHECK(d["message"].get<std::string>().size() > 20);
+    for (const char* lang : {"nb", "en"}) {
+      CHECK(d["message"][lang].is_string());
+      CHECK(d["message"][lang].get<std::string>().size() > 20);
+    }
     if ((d["severity"] == "error" || d["severity"] == "warning") && !composition_checks.count(d["code"].get<std::string>())) {
       INFO("unexpected: " << describe(d));
       CHECK(expected_codes.count(d["code"].get<std::string>()) == 1);

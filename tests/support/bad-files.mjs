@@ -24,7 +24,7 @@ export function catalogueEntries({ generated = true, big = false } = {}) {
 // as in the native twin.
 const COMPOSITION_CHECKS = new Set(['check.category_share', 'check.category_between_groups', 'check.group_balance']);
 
-const describeDiagnostic = (d) => `${d.severity} ${d.code} line ${d.line ?? '-'}: ${d.message}`;
+const describeDiagnostic = (d) => `${d.severity} ${d.code} line ${d.place.line ?? '-'}: ${d.message.en}`;
 
 // What the manifest says of one entry, checked on a JSON report (the core's, however it was made).
 export function checkEntryReport(entry, report) {
@@ -34,15 +34,15 @@ export function checkEntryReport(entry, report) {
   if (expect.kind) assert.equal(file.kind, expect.kind, `${name}: kind`);
   if (expect.encoding) assert.equal(file.encoding, expect.encoding, `${name}: encoding`);
 
-  const mine = report.diagnostics.filter((d) => d.file === name);
+  const mine = report.diagnostics.filter((d) => d.place.file === name);
   const listed = mine.map(describeDiagnostic).join('\n  ');
   for (const want of expect.diagnostics) {
-    const found = mine.some((d) => d.code === want.code && d.severity === want.severity && (d.line ?? null) === want.line);
+    const found = mine.some((d) => d.code === want.code && d.severity === want.severity && (d.place.line ?? null) === want.line);
     assert.ok(found, `${name}: expected ${want.severity} ${want.code} line ${want.line}; got\n  ${listed}`);
   }
   const expectedCodes = new Set(expect.diagnostics.map((d) => d.code));
   for (const d of mine) {
-    assert.ok(typeof d.message === 'string' && d.message.length > 20, `${name}: a message in words: ${describeDiagnostic(d)}`);
+    for (const lang of ['nb', 'en']) assert.ok(typeof d.message[lang] === 'string' && d.message[lang].length > 20, `${name}: a message in words (${lang}): ${describeDiagnostic(d)}`);
     if ((d.severity === 'error' || d.severity === 'warning') && !COMPOSITION_CHECKS.has(d.code)) {
       assert.ok(expectedCodes.has(d.code), `${name}: unexpected ${describeDiagnostic(d)}`);
     }

@@ -10,7 +10,7 @@ import { after, before, describe, test } from 'node:test';
 
 import { openCalculator, whenRendered } from './browser.mjs';
 import { root } from '../wasm/lib.mjs';
-import { cli, find } from '../support/cli.mjs';
+import { shownCli as cli, find } from '../support/cli.mjs';
 
 const ARTIFACTS = join(root, 'test-artifacts', 'web');
 const HALDEN_2024 = 'tests/data/web/arsverk_halden_2024.csv';

@@ -11,7 +11,7 @@ import { after, before, describe, test } from 'node:test';
 import { openCalculator } from './browser.mjs';
 
 import { root } from '../wasm/lib.mjs';
-import { cli, find } from '../support/cli.mjs';
+import { shownCli as cli, find } from '../support/cli.mjs';
 
 const ARTIFACTS = join(root, 'test-artifacts', 'web');
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');

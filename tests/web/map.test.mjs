@@ -11,7 +11,7 @@ import { after, before, describe, test } from 'node:test';
 import { openCalculator, whenRendered } from './browser.mjs';
 
 import { root } from '../wasm/lib.mjs';
-import { EXAMPLE, cli, find as findIn } from '../support/cli.mjs';
+import { EXAMPLE, shownCli as cli, find as findIn } from '../support/cli.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');

@@ -9,7 +9,10 @@ import { EXAMPLE, cli, find } from '../support/cli.mjs';
 
 const { renderPrintSummary } = await import(`${root}/web/src/print.js`);
 const { setThresholds } = await import(`${root}/web/src/i18n.js`);
-setThresholds(JSON.parse((await loadModule()).thresholds()));
+const { setYearRules } = await import(`${root}/web/src/format.js`);
+const module = await loadModule();
+setThresholds(JSON.parse(module.thresholds()));
+setYearRules(JSON.parse(module.yearRules()));
 
 const report = cli(EXAMPLE);
 
@@ -19,7 +22,9 @@ function summary(rep, year, settings = { population_year: 'same', carry_forward:
   const peers = { fylke: find(rep, 'fylke', unit.fylke, year), land: find(rep, 'land', '0', year),
     kostra: find(rep, 'kostragruppe', unit.kostragruppe, year) };
   const box = { innerHTML: '' };
-  renderPrintSummary(box, { report: rep, info: unit, unit, peers, year, settings, example: true });
+  // The page's index of units has each name in the page's language.
+  const info = { ...unit, name: unit.name.nb };
+  renderPrintSummary(box, { report: rep, info, unit, peers, year, settings, example: true });
   return box.innerHTML.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
 }
 
@@ -35,11 +40,11 @@ describe('the printed report\'s head', () => {
     assert.doesNotMatch(text, /grid\.checks|report\./, 'no text key shows');
   });
 
-  test('report version 2: the rules as applied per year and the published figures', () => {
+  test('the rules as applied per year and the published figures', () => {
     const v2 = structuredClone(report);
-    v2.rules = [{ year: 2023, carry_forward: false, suppression: false, basis: { carry_forward: 'auto', suppression: 'auto' } }];
+    v2.rules = [{ year: 2023, schema: '2015', structure: '2020-2023', carry_forward: false, suppression: false, basis: { carry_forward: 'auto', suppression: 'auto' } }];
     const land = find(v2, 'land', '0', 2023);
-    land.published = { per_1000: { M1: 2.91, M2: null, M3: null, M4: null }, display: { M1: '2,9', M2: null, M3: null, M4: null }, source: 'Helsedirektoratet kvalitetsindikator' };
+    land.published = { per_1000: { M1: 2.91, M2: null, M3: null, M4: null }, tenths: { M1: 29, M2: null, M3: null, M4: null }, source: 'Helsedirektoratet kvalitetsindikator' };
     const k = find(v2, 'kommune', '3006', 2023);
     k.flags = [...k.flags, 'far_above_published', 'one_category'];
     const text = summary(v2, 2023);

@@ -9,7 +9,7 @@ import { after, before, describe, test } from 'node:test';
 import { openCalculator } from './browser.mjs';
 
 import { root } from '../wasm/lib.mjs';
-import { EXAMPLE, cli } from '../support/cli.mjs';
+import { EXAMPLE, shownCli as cli } from '../support/cli.mjs';
 
 const ARTIFACTS = join(root, 'test-artifacts', 'web');
 

@@ -17,7 +17,7 @@ import { openCalculator, whenRendered } from './browser.mjs';
 import { root } from '../wasm/lib.mjs';
 import { writeGenerated } from '../data/bad/generate.mjs';
 import { BAD_DIR, MANIFEST, catalogueEntries, runCatalogue } from '../support/bad-files.mjs';
-import { EX_2023, EX_2024, cli } from '../support/cli.mjs';
+import { EX_2023, EX_2024, shownCli as cli } from '../support/cli.mjs';
 
 const ARTIFACTS = join(root, 'test-artifacts', 'web');
 const BIG = process.env.ARSVERK_BIG_TESTS === '1';

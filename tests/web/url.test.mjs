@@ -9,7 +9,7 @@ import { after, before, describe, test } from 'node:test';
 import { openCalculator } from './browser.mjs';
 
 import { root } from '../wasm/lib.mjs';
-import { EXAMPLE, cli as cliOf, find } from '../support/cli.mjs';
+import { EXAMPLE, shownCli as cliOf, find } from '../support/cli.mjs';
 
 const ARTIFACTS = join(root, 'test-artifacts', 'web');
 // videreforing=0 / holdutenfor=0: a link made before the three choices still opens as «Av».

@@ -10,7 +10,7 @@ import { after, before, describe, test } from 'node:test';
 
 import { downloadPng, openCalculator, whenRendered } from './browser.mjs';
 import { root } from '../wasm/lib.mjs';
-import { cli, find } from '../support/cli.mjs';
+import { shownCli as cli, find } from '../support/cli.mjs';
 
 const ARTIFACTS = join(root, 'test-artifacts', 'web');
 const PHONE = { width: 390, height: 844 };

@@ -9,7 +9,7 @@ import { after, before, describe, test } from 'node:test';
 import { openCalculator, whenRendered } from './browser.mjs';
 
 import { root } from '../wasm/lib.mjs';
-import { cli } from '../support/cli.mjs';
+import { shownCli as cli } from '../support/cli.mjs';
 
 const ARTIFACTS = join(root, 'test-artifacts', 'web');
 const XLSX = 'tests/data/xlsx/arsverk_2024.xlsx';

@@ -9,7 +9,7 @@ import { after, before, describe, test } from 'node:test';
 
 import { openCalculator, whenRendered } from './browser.mjs';
 import { root } from '../wasm/lib.mjs';
-import { cli, find } from '../support/cli.mjs';
+import { shownCli as cli, find } from '../support/cli.mjs';
 
 const ARTIFACTS = join(root, 'test-artifacts', 'web');
 const ENGLISH_2015 = 'tests/data/bad/english_2015_headers.csv';

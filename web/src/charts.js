@@ -6,6 +6,7 @@
 // figures (titles, text alternatives, download buttons) are there at once and each canvas is
 // drawn as soon as the chunk has come (the service worker keeps it for offline use).
 import { download } from './export.js';
+import { schemaOf, shownRate, tenthsText, unitName } from './format.js';
 import { fmt, getLang, serviceName, t, yardstick, yardText } from './i18n.js';
 
 const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif';
@@ -428,14 +429,14 @@ const MEASURES = ['M1', 'M2', 'M3', 'M4'];
 // every chart (the coverage line under the comparison table says why).
 const comparable = (r) => (r?.aggregate_coverage?.meaningful === false ? null : r);
 const rate = (r, m) => (r && r.per_1000 ? r.per_1000[m] : null);
-const shown = (r, m) => (r && r.display ? r.display[m] : null);
+const shown = (r, m) => shownRate(r, m);
 // The yardstick: the year's published figures, else the latest earlier year's (labelled with it).
 const yardFigure = (r, m) => {
   const y = yardstick(r);
-  return y?.per_1000?.[m] != null ? { rate: y.per_1000[m], shown: y.display[m] } : null;
+  return y?.per_1000?.[m] != null ? { rate: y.per_1000[m], shown: shownRate(y, m) } : null;
 };
 // A result's published figures in the shape of a result, for the time series.
-const asPublished = (r) => (r?.published ? { schema: r.schema, per_1000: r.published.per_1000, display: r.published.display } : null);
+const asPublished = (r) => (r?.published ? { schema: r.schema, per_1000: r.published.per_1000, tenths: r.published.tenths } : null);
 
 // What a downloaded image says besides its title: unit, year(s), measure; source; file name.
 function pngInfo(ctx, key) {
@@ -446,7 +447,7 @@ function pngInfo(ctx, key) {
   const what = perMeasure ? `${measure} ${ctx.measureLabel(measure)}` : key === 'sammenligning' ? 'M1–M4' : null;
   const per = key === 'utdanning' || key === 'tjenester' ? null : t('perThousand');
   return {
-    subtitle: [unit.name, when, what, per].filter(Boolean).join(', '),
+    subtitle: [unitName(unit), when, what, per].filter(Boolean).join(', '),
     source: ctx.source,
     fileName: `arsverk_${key}_${String(unit.code).toLowerCase()}_${perMeasure ? `${measure.toLowerCase()}_` : ''}${when.replace('–', '-')}.png`,
   };
@@ -467,24 +468,24 @@ export function renderCharts(container, ctx) {
 
   // 1. The unit against its county, Norway and KOSTRA group, M1–M4.
   {
-    const rows = [[unit.name, unit, (m) => shown(unit, m), (m) => rate(unit, m)]];
+    const rows = [[unitName(unit), unit, (m) => shown(unit, m), (m) => rate(unit, m)]];
     const { oslo } = ctx.peers;
     const [fylke, land, kostra] = [comparable(ctx.peers.fylke), comparable(ctx.peers.land), comparable(ctx.peers.kostra)];
-    if (oslo) rows.push([oslo.name, oslo, (m) => shown(oslo, m), (m) => rate(oslo, m)]);
-    if (fylke) rows.push([fylke.name, fylke, (m) => shown(fylke, m), (m) => rate(fylke, m)]);
-    if (land && land !== unit) rows.push([land.name, land, (m) => shown(land, m), (m) => rate(land, m)]);
+    if (oslo) rows.push([unitName(oslo), oslo, (m) => shown(oslo, m), (m) => rate(oslo, m)]);
+    if (fylke) rows.push([unitName(fylke), fylke, (m) => shown(fylke, m), (m) => rate(fylke, m)]);
+    if (land && land !== unit) rows.push([unitName(land), land, (m) => shown(land, m), (m) => rate(land, m)]);
     // The published figures beside the user's own (the yardstick), never mixed into them.
     for (const r of [unit, ctx.peers.fylke, ctx.peers.land !== unit ? ctx.peers.land : null]) {
       const y = yardstick(r);
-      if (y) rows.push([yardText(y, r.name), null, (m) => yardFigure(r, m)?.shown ?? null, (m) => yardFigure(r, m)?.rate ?? null]);
+      if (y) rows.push([yardText(y, unitName(r)), null, (m) => yardFigure(r, m)?.shown ?? null, (m) => yardFigure(r, m)?.rate ?? null]);
     }
     if (kostra) {
-      rows.push([kostra.name, kostra, (m) => shown(kostra, m), (m) => rate(kostra, m)]);
+      rows.push([unitName(kostra), kostra, (m) => shown(kostra, m), (m) => rate(kostra, m)]);
       if (kostra.distribution && ctx.medianMeaningful) {
         const med = (m) => kostra.distribution[m]?.median ?? null;
         const c = kostra.distribution_coverage;
-        const label = `${t('median')} ${kostra.name}`;
-        rows.push([c?.from_reference && c.reference_year !== kostra.year ? t('yard.medianRefYear', { label, year: c.reference_year }) : label, null, (m) => fmt(med(m)), med]);
+        const label = `${t('median')} ${unitName(kostra)}`;
+        rows.push([c?.from_reference && c.reference_year !== kostra.year ? t('yard.medianRefYear', { label, year: c.reference_year }) : label, null, (m) => tenthsText(kostra.distribution[m]?.median_tenths ?? null) ?? '–', med]);
       }
     }
     const labels = MEASURES;
@@ -534,12 +535,12 @@ export function renderCharts(container, ctx) {
         borderWidth: 1,
       }));
       const canvas = makeFigure(container, 'utdanning', t('chartEducation'),
-        describe(rows.map((r, i) => `${r.name}: ${names.map((n, k) => `${n} ${fmt(shares[i][k], 0)} %`).join(', ')}`)),
+        describe(rows.map((r, i) => `${unitName(r)}: ${names.map((n, k) => `${n} ${fmt(shares[i][k], 0)} %`).join(', ')}`)),
         // Room for the legend's four long entries, on up to four lines.
         (narrow ? 220 : 170) + rows.length * 48, png);
       draw('utdanning', canvas, {
         type: 'bar',
-        data: { labels: rows.map((r) => wrap(r.name, narrow ? 14 : 60)), datasets },
+        data: { labels: rows.map((r) => wrap(unitName(r), narrow ? 14 : 60)), datasets },
         options: baseOptions({
           indexAxis: 'y',
           scales: {
@@ -555,7 +556,7 @@ export function renderCharts(container, ctx) {
   if (ctx.series.length) {
     const years = ctx.series.map((s) => s.year);
     const labels = years.map(String);
-    const breakIndex = years.findIndex((y) => y >= 2024);
+    const breakIndex = years.findIndex((y) => schemaOf(y) === '2024');
     const hasBreak = breakIndex > 0;
     const line = (name, pick, i, dash) => {
       const out = [];
@@ -580,12 +581,12 @@ export function renderCharts(container, ctx) {
       }
       return out;
     };
-    const datasets = [...line(unit.name, (s) => s.result, 0, [])];
+    const datasets = [...line(unitName(unit), (s) => s.result, 0, [])];
     const land = (s) => comparable(s.land);
-    if (ctx.series.some(land) && unit.level !== 'land') datasets.push(...line(ctx.series.find(land).land.name, land, 1, [6, 4]));
-    if (ctx.series.some((s) => s.result?.published)) datasets.push(...line(t('yard.published', { value: unit.name }), (s) => asPublished(s.result), 2, [2, 3]));
+    if (ctx.series.some(land) && unit.level !== 'land') datasets.push(...line(unitName(ctx.series.find(land).land), land, 1, [6, 4]));
+    if (ctx.series.some((s) => s.result?.published)) datasets.push(...line(t('yard.published', { value: unitName(unit) }), (s) => asPublished(s.result), 2, [2, 3]));
     else if (unit.level !== 'land' && ctx.series.some((s) => s.land?.published)) {
-      datasets.push(...line(t('yard.published', { value: ctx.series.find((s) => s.land).land.name }), (s) => asPublished(s.land), 2, [2, 3]));
+      datasets.push(...line(t('yard.published', { value: unitName(ctx.series.find((s) => s.land).land) }), (s) => asPublished(s.land), 2, [2, 3]));
     }
     const canvas = makeFigure(container, 'tidsserie', `${t('chartSeries')} (${measure})`,
       describe([...ctx.series.map((s) => `${s.year}: ${shown(s.result, measure) ?? '–'}`), hasBreak ? t('breakLabel') : '']), 320, png);
@@ -611,10 +612,10 @@ export function renderCharts(container, ctx) {
     const own = ctx.ranking.filter((r) => rate(r, measure) != null)
       .map((r) => ({ r, value: rate(r, measure), text: shown(r, measure), reference: false }));
     const published = (ctx.rankingReference ?? []).filter((e) => e.per_1000?.[measure] != null)
-      .map((e) => ({ r: e, value: e.per_1000[measure], text: t('yard.publishedShort', { value: e.display[measure] }), reference: true }));
+      .map((e) => ({ r: e, value: e.per_1000[measure], text: t('yard.publishedShort', { value: shownRate(e, measure) }), reference: true }));
     const list = [...own, ...published].sort((a, b) => b.value - a.value || a.r.code.localeCompare(b.r.code));
     if (list.length > 1) {
-      const name = (bar) => (bar.reference ? t('yard.refBar', { name: bar.r.name, year: bar.r.year }) : chosen(bar) ? `► ${bar.r.name}` : bar.r.name);
+      const name = (bar) => (bar.reference ? t('yard.refBar', { name: unitName(bar.r), year: bar.r.year }) : chosen(bar) ? `► ${unitName(bar.r)}` : unitName(bar.r));
       // On a phone long names take two lines rather than being cut at the edge.
       const labels = list.map((bar) => wrap(name(bar), narrow ? 14 : 60));
       const years = [...new Set(published.map((bar) => bar.r.year))].join(', ');
@@ -629,7 +630,7 @@ export function renderCharts(container, ctx) {
       });
       const datasets = [
         series(t('yard.ownBars'), (bar) => !bar.reference && !chosen(bar), '#7ba7d6', COLORS[0], 1),
-        series(`► ${unit.name}`, chosen, pattern(HIGHLIGHT, 'diagonal'), HIGHLIGHT, 2),
+        series(`► ${unitName(unit)}`, chosen, pattern(HIGHLIGHT, 'diagonal'), HIGHLIGHT, 2),
         series(t('yard.refBars', { year: years }), (bar) => bar.reference, pattern('#c3ccd6', 'diagonal'), '#6b6f73', 1),
       ];
       const median = ctx.rankingMedian;
@@ -655,7 +656,7 @@ export function renderCharts(container, ctx) {
               position: 'bottom',
               labels: { boxWidth: 28, boxHeight: 16, color: INK, filter: (item, data) => data.datasets[item.datasetIndex].data.some((v) => v != null) },
             },
-            markers: { lines: median != null ? [{ value: median, label: `${t('median')} ${fmt(median)}` }] : [] },
+            markers: { lines: median != null ? [{ value: median.median, label: `${t('median')} ${tenthsText(median.median_tenths)}` }] : [] },
           },
         }),
       });
@@ -668,15 +669,15 @@ export function renderCharts(container, ctx) {
     if (groups.length) {
       const rows = [unit, ctx.peers.land !== unit ? comparable(ctx.peers.land) : null].filter((r) => r && r.by_group);
       const datasets = rows.map((r, i) => ({
-        label: r.name,
+        label: unitName(r),
         data: groups.map((g) => r.by_group[g]?.per_1000?.[measure] ?? null),
-        valueLabels: groups.map((g) => fmt(r.by_group[g]?.per_1000?.[measure])),
+        valueLabels: groups.map((g) => tenthsText(r.by_group[g]?.tenths?.[measure] ?? null) ?? '–'),
         backgroundColor: seriesFill(i),
         borderColor: COLORS[i],
         borderWidth: 1,
       }));
       const canvas = makeFigure(container, 'malgruppe', `${t('chartGroups')} (${measure})`,
-        describe(rows.map((r) => `${r.name}: ${groups.map((g) => `${t(`groups.${g}`)} ${fmt(r.by_group[g]?.per_1000?.[measure])}`).join(', ')}`)), 300, png);
+        describe(rows.map((r) => `${unitName(r)}: ${groups.map((g) => `${t(`groups.${g}`)} ${tenthsText(r.by_group[g]?.tenths?.[measure] ?? null) ?? '–'}`).join(', ')}`)), 300, png);
       draw('malgruppe', canvas, {
         type: 'bar',
         data: { labels: groups.map((g) => t(`groups.${g}`)), datasets },

@@ -1,4 +1,5 @@
 // The page's side of the worker protocol (see worker.js): each request gets an id and a promise.
+import { setYearRules } from './format.js';
 
 export function startCalculator({ onProgress } = {}) {
   const worker = new Worker('worker.js');
@@ -10,7 +11,10 @@ export function startCalculator({ onProgress } = {}) {
 
   worker.onmessage = (event) => {
     const msg = event.data;
-    if (msg.type === 'ready') resolveReady(msg.thresholds);
+    if (msg.type === 'ready') {
+      setYearRules(msg.years);
+      resolveReady(msg.thresholds);
+    }
     else if (msg.type === 'fatal') rejectReady(new Error(msg.message));
     else if (msg.type === 'progress') onProgress?.(msg);
     // The worker has run its warm-up report (bench/page/recompute.mjs waits for this mark).
@@ -41,26 +45,15 @@ export function startCalculator({ onProgress } = {}) {
   }
 
   // Parsed reports by settings, newest last (as promises, so that a request for settings already
-  // on their way waits for that answer): going back to settings seen lately — the language toggled
-  // back, a box unticked again — costs no trip to the worker. Forgotten when the files change.
-  // The page only reads a report, never changes it, so one object can serve again.
-  // Four: a setting and the one before, each in both languages (the other language is asked for
-  // ahead, so with three the setting before was gone by the time it was set back).
-  const REPORTS_KEPT = 4;
-  const PREFETCH_DELAY_MS = 400;
+  // on their way waits for that answer): going back to settings seen lately — a box unticked
+  // again — costs no trip to the worker. Forgotten when the files change. The page only reads a
+  // report, never changes it, so one object can serve again. The report speaks no language
+  // (docs/output.md): a change of language re-renders the one in hand and asks nothing here.
+  const REPORTS_KEPT = 2;
   const reports = new Map();
-  let prefetchTimer = 0;
-  let lastAsked = 0; // which reportObject call was the latest: only its answer prefetches
 
-  function forgetReports() {
-    reports.clear();
-    clearTimeout(prefetchTimer);
-  }
-
-  function reportObject(settings, { prefetchOtherLang = true } = {}) {
-    clearTimeout(prefetchTimer);
+  function reportObject(settings) {
     const start = performance.now();
-    const asked = ++lastAsked;
     const key = JSON.stringify(settings);
     let report = reports.get(key);
     if (report) {
@@ -69,26 +62,16 @@ export function startCalculator({ onProgress } = {}) {
       report = request('report', { settings }).then((text) => JSON.parse(text));
       report.then((r) => { if (r.error) reports.delete(key); }, () => reports.delete(key));
     }
-    // What a change costs before the page renders it (bench/page/recompute.mjs reads it).
-    report.then(() => performance.measure(prefetchOtherLang ? 'arsverk:report' : 'arsverk:prefetch', { start }), () => {});
+    // What a change costs before the page renders it (bench/page/recompute.mjs reads it; the
+    // page's tests count these across a change of language, which makes none).
+    report.then(() => performance.measure('arsverk:report', { start }), () => {});
     reports.set(key, report);
     if (reports.size > REPORTS_KEPT) reports.delete(reports.keys().next().value);
-    // A moment after an answer, the same report in the other language is asked for, so that a
-    // language change finds it ready. A request in the meantime cancels it.
-    if (prefetchOtherLang && settings.lang) {
-      report.then(() => {
-        if (asked !== lastAsked) return;
-        const other = { ...settings, lang: settings.lang === 'nb' ? 'en' : 'nb' };
-        prefetchTimer = setTimeout(() => {
-          if (!reports.has(JSON.stringify(other))) reportObject(other, { prefetchOtherLang: false }).catch(() => {});
-        }, PREFETCH_DELAY_MS);
-      }, () => {});
-    }
     return report;
   }
 
   function changeFiles(type, payload) {
-    forgetReports();
+    reports.clear();
     return request(type, payload);
   }
 

@@ -3,6 +3,7 @@
 // nothing of the indicator: it writes what is typed as a CSV text, which the page gives the core
 // as it would a file (one file, replaced on each edit). Sums per row and column are of what was
 // typed, exactly (decimal fixed point), as a help for checking against the form.
+import { diagnosticIn, schemaOf, shownRate, unitName } from './format.js';
 import { checkText, coreText, fmtInt, getLang, t } from './i18n.js';
 import { searchUnits } from './view-model.js';
 
@@ -19,7 +20,6 @@ const GRID_YEARS = [2025, 2024, 2023, 2022, 2021, 2020];
 const DRAFT_KEY = 'arsverk.skjema.utkast';
 const REGISTERS = { 2024: 'register/kommuner_2024.csv', 2015: 'register/kommuner_2020_2023.csv' };
 
-const schemaOf = (year) => (year >= 2024 ? '2024' : '2015');
 const escape = (s) => String(s).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 // --- exact sums of what was typed ----------------------------------------------------------------
@@ -202,6 +202,7 @@ export function createGrid(root, { onForm, onSave, delay = 300 }) {
   // Categories as rows (their names are long), the two target groups as columns: it fits a phone.
   function drawTable() {
     const schema = schemaOf(state.year);
+    if (!schema) return; // the core says each year's schema when its worker is ready (redraw then)
     const { columns, groupSums } = SCHEMAS[schema];
     const head = GROUPS.map((g) => `<th scope="col" class="num" id="grid-col-${g.key}">${escape(t(`groups.${g.key}`))}</th>`).join('');
     let body = '';
@@ -235,6 +236,7 @@ export function createGrid(root, { onForm, onSave, delay = 300 }) {
 
   async function loadUnits() {
     const year = state.year;
+    if (!schemaOf(year)) return; // until the core has said the year's schema (redraw then)
     try {
       const units = await registerFor(year);
       if (year !== state.year) return;
@@ -319,6 +321,8 @@ export function createGrid(root, { onForm, onSave, delay = 300 }) {
     writeDraft();
     clearTimeout(state.timer);
     state.timer = setTimeout(() => {
+      // The form's columns follow the year's schema, which the core says when it is ready (redraw).
+      if (!schemaOf(state.year)) { state.waitingForCore = true; return; }
       state.file = currentFile();
       onForm(state.file);
     }, delay);
@@ -415,7 +419,8 @@ export function createGrid(root, { onForm, onSave, delay = 300 }) {
     },
     redraw() {
       draw();
-      if (state.file) schedule(); // the form's name is in the page's language
+      if (state.file || state.waitingForCore) schedule(); // the form's name is in the page's language
+      state.waitingForCore = false;
     },
     // A message about the form, placed in the form («Skjema IS-24/8 – Voksne, c: …») instead of
     // a line and column of the CSV text the page made of it; any other message as it is.
@@ -461,7 +466,7 @@ function showResult(root, state, report, describe) {
     messagesBox.innerHTML = '';
     return;
   }
-  const diagnostics = report.diagnostics.filter((d) => d.file === file.name).map(describe);
+  const diagnostics = report.diagnostics.filter((d) => d.place.file === file.name).map((d) => describe(diagnosticIn(d)));
   let messages = '';
   for (const d of diagnostics) {
     const at = d.cell;
@@ -481,7 +486,7 @@ function showResult(root, state, report, describe) {
   }
   const schema = result.schema;
   const measures = ['M1', 'M2', 'M3', 'M4'].map((m) => {
-    const value = result.display?.[m] ?? '–';
+    const value = shownRate(result, m) ?? '–';
     return `<li class="grid-measure"><span class="grid-measure-name">${m} ${escape(t(`measures.${schema}.${m}`))}</span> <strong class="value" data-measure="${m}">${escape(value)}</strong></li>`;
   }).join('');
   const checks = [];
@@ -492,9 +497,9 @@ function showResult(root, state, report, describe) {
   // files are: say so, since the form is meant to stand alone.
   const others = report.files.filter((f) => f.kind === 'arsverk' && f.name !== file.name && f.years.includes(file.year));
   const mixed = others.length
-    ? `<div class="ds-alert" data-color="warning" id="grid-mixed"><p class="ds-paragraph">${escape(t('grid.otherFiles', { files: others.map((f) => f.name).join(', '), name: result.name, year: result.year }))}</p></div>`
+    ? `<div class="ds-alert" data-color="warning" id="grid-mixed"><p class="ds-paragraph">${escape(t('grid.otherFiles', { files: others.map((f) => f.name).join(', '), name: unitName(result), year: result.year }))}</p></div>`
     : '';
-  box.innerHTML = `${mixed}<h4 class="ds-heading" data-size="xs">${escape(t('grid.resultHeading', { name: result.name, year: result.year }))}</h4>
+  box.innerHTML = `${mixed}<h4 class="ds-heading" data-size="xs">${escape(t('grid.resultHeading', { name: unitName(result), year: result.year }))}</h4>
     <ul class="grid-measures">${measures}</ul>
     <p class="ds-paragraph note">${escape(t('perThousand'))}. ${escape(t('grid.seeComparison'))} <a class="ds-link" href="#result-heading">${escape(t('seeResult'))}</a></p>
     <h4 class="ds-heading" data-size="xs">${escape(t('grid.checksHeading'))}</h4>

@@ -1,6 +1,6 @@
 // Interface texts (Bokmål default, English) and number formatting for the chosen language.
-// Indicator values come from the core (`display` strings); Intl formats only secondary figures
-// the core leaves unrounded (medians, differences, changes, shares).
+// Indicator values come from the core rounded (tenths, formatted by format.js); Intl formats here
+// only secondary figures (counts, shares, exact numerators).
 
 const STORAGE_KEY = 'arsverk.lang';
 
@@ -952,21 +952,6 @@ export function fmtInt(n) {
   return formatter({ maximumFractionDigits: 0 }).format(n);
 }
 
-// A change as "+0,9 (+42,1 %)", kept on one line. A change that one decimal would show as 0,0
-// gets more decimals ("+0,03"), so it never reads 0,0 beside a percentage that is not.
-export function fmtChange(diff, percent) {
-  if (diff == null || !Number.isFinite(diff)) return null;
-  const pct = percent != null && Number.isFinite(percent) ? `\u00a0(${fmtSmall(percent)}\u00a0%)` : '';
-  return `${fmtSmall(diff)}${pct}`;
-}
-function fmtSmall(x) {
-  for (const digits of [1, 2, 3]) {
-    const text = fmtSigned(x, digits);
-    if (x === 0 || parseShown(text) !== 0) return text;
-  }
-  return t(x > 0 ? 'riseUnder' : 'fallUnder', { value: fmt(0.001, 3) });
-}
-
 // tn('nFiles', 2) -> "2 filer": the plural form of the language for n, n formatted.
 const pluralRules = new Map();
 export function tn(key, n, vars = {}) {
@@ -980,22 +965,6 @@ export function tn(key, n, vars = {}) {
 export function fmtExact(n) {
   if (n == null || !Number.isFinite(n)) return '–';
   return formatter({ maximumFractionDigits: 6 }).format(n);
-}
-
-// A figure as shown in the current language ("1 234,5", "−0,3", "1,234.5") back to a number.
-export function parseShown(text) {
-  const plain = String(text).replace(/[\s\u00a0\u202f]/g, '').replace('\u2212', '-');
-  return Number(lang === 'nb' ? plain.replace(',', '.') : plain.replace(/,/g, ''));
-}
-
-// The difference between two figures as they are shown (each rounded to one decimal), so that
-// "2,6 against a median of 2,6" never reads "+0,1". `shown` is the core's display string, the
-// median is shown with fmt().
-export function shownDifference(shown, median) {
-  if (shown == null || median == null || !Number.isFinite(median)) return null;
-  const tenths = (x) => Math.round(parseShown(x) * 10);
-  const d = tenths(shown) - tenths(fmt(median));
-  return Number.isFinite(d) ? d / 10 : null;
 }
 
 // A message of the core as the page shows it: «per 1 000» kept on one line, as in the page's own texts.

@@ -1,11 +1,12 @@
-// Key figures for the chosen unit: its four measures (the core's display strings) beside its
+// Key figures for the chosen unit: its four measures (the core's rounded figures) beside its
 // county, Norway and KOSTRA group, its rank and distance from the group median, the fence marker,
 // the change from the previous year, and the reason when something is missing or adjusted.
-import { coreText, fmt, fmtChange, fmtExact, fmtInt, fmtSigned, listText, measureLabel, shownDifference, sourceName, t, yardstick, yardText } from './i18n.js';
+import { changeShown, inLang, schemaOf, shownRate, signedTenthsText, tenthsText, unitName } from './format.js';
+import { coreText, fmt, fmtExact, fmtInt, listText, measureLabel, sourceName, t, yardstick, yardText } from './i18n.js';
 
 const MEASURES = ['M1', 'M2', 'M3', 'M4'];
 const escape = (s) => String(s).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-const shown = (r, m) => (r && r.display ? r.display[m] : null);
+const shown = (r, m) => shownRate(r, m);
 
 function reasons(ctx) {
   const { unit, info, year, rules } = ctx;
@@ -20,14 +21,14 @@ function reasons(ctx) {
   if (unit.suppressed && unit.suppression_reason) out.push(t(`reasons.suppressed.${unit.suppression_reason}`));
   if (unit.direct) out.push(t('reasons.direct'));
   const thin = unit.aggregate_coverage;
-  if (thin?.meaningful === false) out.push(t('yard.thinAggregate', { members: thin.members, total: thin.members_total, name: unit.name }));
+  if (thin?.meaningful === false) out.push(t('yard.thinAggregate', { members: thin.members, total: thin.members_total, name: unitName(unit) }));
   if (unit.members_total != null && unit.coverage < 1) {
     const hidden = (ctx.members ?? []).filter((r) => r.suppressed).length;
     out.push(t('reasons.coverage', { pct: fmt(unit.coverage * 100, 1), members: unit.members, total: unit.members_total,
       hidden: hidden ? t('reasons.coverageHidden', { n: hidden }) : '' }));
   }
   out.push(...absentMeasures(unit));
-  if (unit.renumbering?.note) out.push(unit.renumbering.note);
+  if (unit.renumbering?.note) out.push(inLang(unit.renumbering.note));
   else if (ctx.renumbered) out.push(t('yard.renumbered', ctx.renumbered));
   return out;
 }
@@ -90,10 +91,10 @@ export function coverageLines(unit, peers, results) {
   const lines = [];
   for (const p of [peers.fylke, peers.land]) {
     const c = p?.aggregate_coverage;
-    if (c) lines.push([coverageText(p.name, c) + leftOutText(leftOutOf(results, p), true), c.meaningful]);
+    if (c) lines.push([coverageText(unitName(p), c) + leftOutText(leftOutOf(results, p), true), c.meaningful]);
   }
   const c = unit?.comparison?.coverage ?? peers.kostra?.distribution_coverage;
-  if (c && peers.kostra) lines.push([coverageText(peers.kostra.name, c) + leftOutText(leftOutOf(results, peers.kostra), false), c.meaningful]);
+  if (c && peers.kostra) lines.push([coverageText(unitName(peers.kostra), c) + leftOutText(leftOutOf(results, peers.kostra), false), c.meaningful]);
   return lines;
 }
 
@@ -111,8 +112,8 @@ function footing(unit, peers, results) {
 
 // The checks before submission that hit this unit and year, with the core's numbers and advice.
 function checksPanel(unit, info, year, diagnostics) {
-  const subject = unit ? `${unit.code} ${unit.name} ${year}` : null;
-  const hits = subject ? diagnostics.filter((d) => d.code.startsWith('check.') && d.message.includes(subject)) : [];
+  const about = (d) => d.code.startsWith('check.') && d.args.level === unit.level && d.args.code === unit.code && d.args.year === year;
+  const hits = unit ? diagnostics.filter(about) : [];
   const items = hits.map((d) => `<li class="message" data-severity="${d.severity}" data-code="${escape(d.code)}">` +
     `<span class="ds-tag" data-color="${d.severity === 'warning' ? 'warning' : 'info'}">${escape(t(`severity.${d.severity}`))}</span> ${escape(coreText(d.message))}</li>`);
   return `<section class="checks" id="unit-checks" aria-labelledby="checks-heading"><h4 class="ds-heading" data-size="xs" id="checks-heading">${escape(t('yard.checksHeading'))}</h4>` +
@@ -120,7 +121,7 @@ function checksPanel(unit, info, year, diagnostics) {
     '</section>';
 }
 
-const publishedShown = (r, m) => yardstick(r)?.display?.[m] ?? null;
+const publishedShown = (r, m) => shownRate(yardstick(r), m);
 
 // An aggregate's figure only when enough of it has figures in the files: a county or Norway
 // computed from one municipality would just repeat that municipality (the coverage line says so).
@@ -158,10 +159,10 @@ function publishedNote(unit, peers) {
 // The count says what it counts: municipalities with figures shown; those left out of the display
 // (suppressed, still in the sums) are named apart, so it agrees with the coverage line.
 function extremes({ members, measure }) {
-  const ranked = members.filter((r) => !r.suppressed && r.per_1000?.[measure] != null && r.display?.[measure] != null)
+  const ranked = members.filter((r) => !r.suppressed && r.per_1000?.[measure] != null && r.tenths?.[measure] != null)
     .sort((a, b) => b.per_1000[measure] - a.per_1000[measure]);
   if (ranked.length < 2) return '';
-  const name = (r) => `${r.name} (${r.display[measure]})`;
+  const name = (r) => `${unitName(r)} (${shown(r, measure)})`;
   const hidden = members.filter((r) => r.suppressed).length;
   const text = t('extremes', { measure, high: name(ranked[0]), low: name(ranked[ranked.length - 1]), n: ranked.length }) +
     (hidden ? ` ${t('extremesHidden', { n: hidden })}` : '');
@@ -171,7 +172,7 @@ function extremes({ members, measure }) {
 
 function changeText(unit, m) {
   const c = unit && unit.aggregate_coverage?.meaningful !== false && unit.change;
-  return c ? fmtChange(c.per_1000[m], c.percent[m]) : null;
+  return c ? changeShown(c, m) : null;
 }
 
 function fenceTag(unit, m) {
@@ -182,11 +183,11 @@ function fenceTag(unit, m) {
 
 export function renderKeyFigures(el, ctx) {
   const { unit, info, year, peers } = ctx;
-  const schema = unit ? unit.schema : year >= 2024 ? '2024' : '2015';
+  const schema = unit ? unit.schema : schemaOf(year);
   // A comparison that rests on too little shows no median, rank or difference (its coverage says why).
   const cmp = comparisonMeaningful(unit) ? unit.comparison : null;
   const levelText = t(`levels.${info.level}`);
-  const context = [levelText, peers.fylke?.name, peers.kostra?.name].filter(Boolean).join(' · ');
+  const context = [levelText, unitName(peers.fylke), unitName(peers.kostra)].filter(Boolean).join(' · ');
   let html = `<h3 class="ds-heading" data-size="md" id="key-heading" tabindex="-1">${escape(t('keyFor', { name: info.name, year }))}</h3>`;
   const code = info.level === 'land' ? '' : `${info.code} · `;
   html += `<p class="ds-paragraph unit-context">${escape(`${code}${context}`)}</p>`;
@@ -210,7 +211,7 @@ export function renderKeyFigures(el, ctx) {
     const value = aggregateShown(unit, m);
     const lines = [];
     if (publishedShown(unit, m) != null) lines.push(yardText(yardstick(unit), publishedShown(unit, m)));
-    if (cmp && cmp.median[m] != null) lines.push(`${medianLabel(cmp.coverage, year)}: ${fmt(cmp.median[m])}`);
+    if (cmp && cmp.median_tenths[m] != null) lines.push(`${medianLabel(cmp.coverage, year)}: ${tenthsText(cmp.median_tenths[m])}`);
     if (cmp && cmp.rank[m] != null) lines.push(`${t('colRank')}: ${t('rankOf', { rank: cmp.rank[m], n: cmp.n })}`);
     const ch = changeText(unit, m);
     if (ch) lines.push(`${t('colChange', { year: unit.change.from_year })}: ${ch}`);
@@ -231,17 +232,17 @@ export function renderKeyFigures(el, ctx) {
   cols.push([info.name, (m) => aggregateShown(unit, m) ?? '–', 'unit']);
   const yard = yardstick(unit);
   if (yard) cols.push([yard.latest ? t('yard.publishedColYear', { year: yard.year }) : t('yard.publishedCol'), (m) => publishedShown(unit, m) ?? '–', 'published']);
-  if (peers.oslo) cols.push([peers.oslo.name, (m) => shown(peers.oslo, m) ?? '–', 'oslo']);
-  if (peers.fylke) cols.push([peers.fylke.name, (m) => withPublished(peers.fylke, m), 'fylke']);
-  if (peers.land && info.level !== 'land') cols.push([peers.land.name, (m) => withPublished(peers.land, m), 'land']);
+  if (peers.oslo) cols.push([unitName(peers.oslo), (m) => shown(peers.oslo, m) ?? '–', 'oslo']);
+  if (peers.fylke) cols.push([unitName(peers.fylke), (m) => withPublished(peers.fylke, m), 'fylke']);
+  if (peers.land && info.level !== 'land') cols.push([unitName(peers.land), (m) => withPublished(peers.land, m), 'land']);
   if (peers.kostra) {
-    cols.push([peers.kostra.name, (m) => aggregateShown(peers.kostra, m) ?? '–', 'kostra']);
+    cols.push([unitName(peers.kostra), (m) => aggregateShown(peers.kostra, m) ?? '–', 'kostra']);
     const dist = peers.kostra.distribution;
-    if (dist && (cmp || peers.kostra.distribution_coverage?.meaningful)) cols.push([medianLabel(cmp?.coverage ?? peers.kostra.distribution_coverage, year), (m) => fmt(dist[m]?.median), 'median']);
+    if (dist && (cmp || peers.kostra.distribution_coverage?.meaningful)) cols.push([medianLabel(cmp?.coverage ?? peers.kostra.distribution_coverage, year), (m) => tenthsText(dist[m]?.median_tenths ?? null) ?? '–', 'median']);
   }
   if (cmp) {
     cols.push([t('colRankShort'), (m) => (cmp.rank[m] != null ? t('rankOf', { rank: cmp.rank[m], n: cmp.n }) : '–'), 'rank']);
-    cols.push([t('colDiff'), (m) => fmtSigned(shownDifference(shown(unit, m), cmp.median[m])), 'diff']);
+    cols.push([t('colDiff'), (m) => signedTenthsText(cmp.diff_tenths[m]) ?? '–', 'diff']);
   }
   if (unit && unit.change && unit.aggregate_coverage?.meaningful !== false) cols.push([t('colChange', { year: unit.change.from_year }), (m) => changeText(unit, m) ?? '–', 'change']);
   html += `<div class="table-scroll" tabindex="0" role="region" aria-labelledby="compare-caption"><table class="ds-table compare-table" data-border data-size="sm" id="compare-table">` +
@@ -283,7 +284,7 @@ function explanation(unit, info, year, schema) {
 }
 
 function computation(unit, info, year) {
-  if (!unit || !unit.arsverk || !unit.population || !unit.display) {
+  if (!unit || !unit.arsverk || !unit.population || !unit.tenths) {
     return `<p class="ds-paragraph">${escape(t('explain.none', { name: info.name, year }))}</p>`;
   }
   const source = unit.population_source === 'file' ? t('explain.sourceFile', { file: unit.population_file }) : t('explain.sourceEmbedded');
@@ -291,8 +292,8 @@ function computation(unit, info, year) {
   const lines = [t('explain.population', { pop, year: unit.population_year, source })];
   if (unit.members_total != null) lines.push(t('explain.numeratorAggregate', { members: unit.members, total: unit.members_total }));
   let html = `<ul class="explain-list">${lines.map((l) => `<li>${escape(l)}</li>`).join('')}</ul>`;
-  html += '<p class="ds-paragraph explain-formula">' + MEASURES.filter((m) => unit.arsverk[m] != null && unit.display[m] != null)
-    .map((m) => `<code data-measure="${m}">${escape(t('explain.formula', { m, arsverk: fmtExact(unit.arsverk[m]), pop, result: unit.display[m] }))}</code>`)
+  html += '<p class="ds-paragraph explain-formula">' + MEASURES.filter((m) => unit.arsverk[m] != null && unit.tenths[m] != null)
+    .map((m) => `<code data-measure="${m}">${escape(t('explain.formula', { m, arsverk: fmtExact(unit.arsverk[m]), pop, result: shown(unit, m) }))}</code>`)
     .join('<br>') + '</p>';
   return `${html}<p class="ds-paragraph note" data-size="sm">${escape(t('explain.rounding'))}</p>`;
 }

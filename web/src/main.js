@@ -3,6 +3,7 @@
 import { startCalculator } from './client.js';
 import { csvText, download } from './export.js';
 import { drawCharts, fitChartsForPrint, fitChartsToScreen, renderCharts } from './charts.js';
+import { diagnosticIn, schemaOf, unitName } from './format.js';
 import { renderFiles } from './files.js';
 import { createGrid } from './grid.js';
 import { getLang, initialLang, listText, measureLabel, setLang, setThresholds, t, tn } from './i18n.js';
@@ -76,7 +77,7 @@ function onProgress({ name, index, count, loaded, total }) {
 const calc = startCalculator({ onProgress });
 
 function coreSettings(year = null) {
-  return coreSettingsOf(state.settings, { year, lang: getLang() });
+  return coreSettingsOf(state.settings, { year });
 }
 
 // The settings' controls show state.settings (a link or the page's start set it); a change of a
@@ -153,11 +154,8 @@ async function refresh({ reveal = false, note = '' } = {}) {
   }
   const first = !state.report;
   state.report = report;
-  stage('index', () => indexReport(report));
-  render();
-  const errors = errorSummary(shownReport());
-  const done = errors ? t('status.doneErrors', { list: errors })
-    : t('status.done', { files: tn('nFiles', report.files.length), results: tn('nResults', report.results.length) });
+  const errors = showReport();
+  const done = doneStatus(errors);
   setStatus(note ? `${done} ${note}` : done);
   setBusy(false);
   // After new files, the first results are brought into view; when a file has errors, its
@@ -166,10 +164,24 @@ async function refresh({ reveal = false, note = '' } = {}) {
   else if (reveal && first && report.results.length) showResult();
 }
 
+// The report in hand, indexed and shown in the page's language (names are indexed in it); returns
+// the summary of its errors.
+function showReport() {
+  stage('index', () => indexReport(state.report));
+  render();
+  return errorSummary(shownReport());
+}
+
+function doneStatus(errors) {
+  const report = state.report;
+  return errors ? t('status.doneErrors', { list: errors })
+    : t('status.done', { files: tn('nFiles', report.files.length), results: tn('nResults', report.results.length) });
+}
+
 // The report as the page shows its messages: those about the typed-in form placed in its cells
 // (web/src/grid.js), not in the CSV text the page made of it.
 function shownReport() {
-  return state.report && { ...state.report, diagnostics: state.report.diagnostics.map((d) => grid.describe(d)) };
+  return state.report && { ...state.report, diagnostics: state.report.diagnostics.map((d) => grid.describe(diagnosticIn(d))) };
 }
 
 // The first file with errors at the top, below the sticky status bar; the first file of all under
@@ -207,7 +219,7 @@ function showResult() {
 // The view model (web/src/view-model.js) over the page's state, which holds its report, index,
 // units and renumbered links.
 function indexReport(report) {
-  Object.assign(state, vm.indexReport(report));
+  Object.assign(state, vm.indexReport(report, { nameOf: unitName }));
   const years = report.years;
   takeLinkedView(years);
   if (!years.includes(state.year)) state.year = years.length ? years[years.length - 1] : null;
@@ -330,7 +342,7 @@ function renderChooser() {
   state.offeredQuery = null;
   el['unit-input'].removeAttribute('aria-invalid');
 
-  const schema = state.year >= 2024 ? '2024' : '2015';
+  const schema = schemaOf(state.year);
   el['measure-select'].replaceChildren(...['M1', 'M2', 'M3', 'M4'].map((m) => option(m, `${m} ${measureLabel(schema, m)}`, m === state.measure)));
 
   const yearResults = state.report.results.filter((r) => r.year === state.year);
@@ -342,10 +354,10 @@ function renderChooser() {
   fill(el['filter-level'], levels.map((l) => [l, t(`levels.${l}`)]), state.filters.level, t('filterAll'));
   const fylker = yearResults.filter((r) => r.level === 'fylke');
   if (!fylker.some((r) => r.code === state.filters.fylke)) state.filters.fylke = '';
-  fill(el['filter-fylke'], fylker.map((r) => [r.code, `${r.code} ${r.name}`]), state.filters.fylke, t('filterAll'));
+  fill(el['filter-fylke'], fylker.map((r) => [r.code, `${r.code} ${unitName(r)}`]), state.filters.fylke, t('filterAll'));
   const groups = yearResults.filter((r) => r.level === 'kostragruppe');
   if (!groups.some((r) => r.code === state.filters.kostra)) state.filters.kostra = '';
-  fill(el['filter-kostra'], groups.map((r) => [r.code, r.name]), state.filters.kostra, t('filterAll'));
+  fill(el['filter-kostra'], groups.map((r) => [r.code, unitName(r)]), state.filters.kostra, t('filterAll'));
 }
 
 function renderUnit() {
@@ -367,13 +379,13 @@ function renderUnit() {
   // A county or Norway chosen as the unit but resting on too few municipalities has no figure of
   // its own to draw (its published figures still are).
   const drawable = (r) => (r?.aggregate_coverage?.meaningful === false
-    ? { ...r, per_1000: null, display: null, arsverk: null, by_group: {}, by_service: [] } : r);
+    ? { ...r, per_1000: null, tenths: null, arsverk: null, by_group: {}, by_service: [] } : r);
   const series = state.report.years.map((y) => ({ year: y, result: drawable(resultOf(state.unitKey, y)), land: result('land', '0', y) }));
   const ranking = rankingOf(info, unit, year, peers);
   el['scope-select'].disabled = info.level !== 'kommune';
   stage('charts', () => renderCharts(el.charts, {
     // Nothing to draw for this year, but the time series may still help.
-    unit: drawable(unit) ?? { ...info, year, schema: year >= 2024 ? '2024' : '2015', per_1000: null, display: null, arsverk: null, by_group: {}, by_service: [] },
+    unit: drawable(unit) ?? { ...info, year, schema: schemaOf(year), per_1000: null, tenths: null, arsverk: null, by_group: {}, by_service: [] },
     year,
     measure: state.measure,
     peers,
@@ -383,7 +395,7 @@ function renderUnit() {
     rankingTitle: ranking.title,
     rankingMedian: medianMeaningful(info, unit, peers) ? ranking.median : null,
     medianMeaningful: medianMeaningful(info, unit, peers),
-    measureLabel: (m) => measureLabel(year >= 2024 ? '2024' : '2015', m),
+    measureLabel: (m) => measureLabel(schemaOf(year), m),
     source: imageSource(unit),
     print: printing,
   }));
@@ -465,7 +477,7 @@ async function updateMap() {
       reference: state.report.reference ?? [],
       year,
       measure: state.measure,
-      measureLabel: measureLabel(year >= 2024 ? '2024' : '2015', state.measure),
+      measureLabel: measureLabel(schemaOf(year), state.measure),
       level: state.mapView.level,
       mode: state.mapView.mode,
       selectedKey: state.unitKey,
@@ -927,7 +939,8 @@ el['print-button'].addEventListener('click', () => window.print());
 el['lang-button'].addEventListener('click', () => {
   setLang(getLang() === 'nb' ? 'en' : 'nb');
   applyTexts();
-  if (state.report) refresh();
+  // The report speaks no language: the one in hand is shown again, the core is not asked.
+  if (state.report) setStatus(doneStatus(showReport()));
   else {
     render();
     setStatus(t(calculatorReady ? 'status.ready' : 'status.loading')); // not «starting» again once ready
@@ -957,6 +970,7 @@ let calculatorReady = false;
 calc.ready.then((thresholds) => {
   calculatorReady = true;
   setThresholds(thresholds);
+  grid.redraw(); // the form's categories follow the year's schema, which the core now has said
   for (const id of ['choose-button', 'example-button', 'paste-button']) el[id].disabled = false;
   document.body.dataset.ready = 'true';
   showLinkNote();

@@ -15,7 +15,8 @@ import { ChoroplethController, ColorScale, GeoFeature, ProjectionScale, geoTrans
 import { feature as topoFeature } from 'topojson-client';
 
 import { PNG_SCALE, PNG_WIDTH, downloadComposed, fillWhite } from './charts.js';
-import { fmt, fmtSigned, getLang, parseShown, shownDifference, t } from './i18n.js';
+import { shownRate, signedTenthsText, structureOf, tenthsText, unitName } from './format.js';
+import { fmt, fmtSigned, getLang, t } from './i18n.js';
 
 Chart.register(ChoroplethController, GeoFeature, ColorScale, ProjectionScale, Tooltip);
 
@@ -31,8 +32,8 @@ const SELECTED = '#000000';
 // Which boundaries for which level and data year: the 2024 structure from 2024, the 2020–2023
 // structure for data years up to 2023 (earlier years are drawn on the 2020 structure too).
 const SOURCES = {
-  kommune: (year) => (year >= 2024 ? ['kommuner_2024.topojson', 'kommuner', 'kommunenummer'] : ['kommuner_2020_2023.geojson', null, 'kommunenummer']),
-  fylke: (year) => (year >= 2024 ? ['fylker_2024.topojson', 'fylker', 'fylkesnummer'] : ['fylker_2020_2023.geojson', null, 'fylkesnummer']),
+  kommune: (year) => (structureOf(year) === '2024' ? ['kommuner_2024.topojson', 'kommuner', 'kommunenummer'] : ['kommuner_2020_2023.geojson', null, 'kommunenummer']),
+  fylke: (year) => (structureOf(year) === '2024' ? ['fylker_2024.topojson', 'fylker', 'fylkesnummer'] : ['fylker_2020_2023.geojson', null, 'fylkesnummer']),
   bydel: () => ['bydeler_oslo_2024.topojson', 'bydeler', 'bydelsnummer'],
 };
 
@@ -130,7 +131,7 @@ function fillOf(item, scheme) {
 
 // A unit without figures of its own: the reference file's published rate that stands for it.
 function referenceItem(item, entry, view) {
-  const shownText = entry.display?.[view.measure];
+  const shownText = shownRate(entry, view.measure);
   if (shownText == null) return;
   item.reference = entry;
   item.display = shownText;
@@ -140,8 +141,8 @@ function referenceItem(item, entry, view) {
   }
   item.status = 'reference';
   item.value = entry.per_1000[view.measure];
-  item.shown = parseShown(shownText);
-  if (!Number.isFinite(item.shown)) item.shown = item.value;
+  item.tenths = entry.tenths[view.measure];
+  item.shown = item.tenths / 10; // the figure as shown, for the colour classes
   item.reason = t('yard.refSource', { year: entry.year, source: entry.source });
 }
 
@@ -154,7 +155,7 @@ function buildItems(geo, level, view) {
   const items = geo.features.map((g) => {
     const r = byCode.get(g.code) ?? null;
     const ref = r ? null : references.get(g.code);
-    const item = { level, code: g.code, name: r?.name ?? ref?.name ?? g.geoName, feature: g.feature, result: r, value: null, status: 'nodata', reason: '' };
+    const item = { level, code: g.code, name: unitName(r) ?? unitName(ref) ?? g.geoName, feature: g.feature, result: r, value: null, status: 'nodata', reason: '' };
     if (!r) {
       item.reason = t('map.reasonMissing', { year });
       if (ref) referenceItem(item, ref, view);
@@ -163,7 +164,7 @@ function buildItems(geo, level, view) {
       item.reason = r.suppression_reason ? t(`map.reasonSuppressed.${r.suppression_reason}`) : t('map.reasonNotComputed');
     } else if (r.aggregate_coverage?.meaningful === false) {
       // A county resting on too few municipalities: no figure of its own on the map either.
-      item.reason = t('yard.thinAggregate', { members: r.aggregate_coverage.members, total: r.aggregate_coverage.members_total, name: r.name });
+      item.reason = t('yard.thinAggregate', { members: r.aggregate_coverage.members, total: r.aggregate_coverage.members_total, name: unitName(r) });
     } else if (r.per_1000[measure] == null) {
       item.reason = t('yard.mapAbsent', { measure });
     } else if (mode === 'diff' && !r.comparison?.coverage?.meaningful) {
@@ -172,9 +173,11 @@ function buildItems(geo, level, view) {
       item.reason = t(level === 'kommune' ? 'map.reasonNoGroup' : 'map.reasonDiffKommune');
     } else {
       item.value = mode === 'diff' ? r.comparison.diff_from_median[measure] : r.per_1000[measure];
-      item.display = r.display?.[measure];
-      item.shown = mode === 'diff' ? shownDifference(r.display?.[measure], r.comparison.median[measure]) : parseShown(r.display?.[measure]);
-      if (!Number.isFinite(item.shown)) item.shown = item.value;
+      item.display = shownRate(r, measure);
+      // The figure as shown (the rate, or its difference from the median, each as the core rounded
+      // them), for the colour classes and the texts.
+      item.tenths = (mode === 'diff' ? r.comparison.diff_tenths?.[measure] : r.tenths?.[measure]) ?? null;
+      item.shown = item.tenths != null ? item.tenths / 10 : item.value;
       item.status = r.carried_from != null ? 'carried' : 'value';
       if (r.carried_from != null) item.reason = t('map.reasonCarried', { from: r.carried_from });
     }
@@ -192,9 +195,9 @@ function valueText(item, view) {
   if (item.reference) return t('yard.refValue', { value: item.display });
   if (item.value == null) return t('map.noValue');
   if (view.mode === 'diff') {
-    return t('map.diffValue', { diff: fmtSigned(item.shown, 1), value: r.display?.[view.measure] ?? '–', median: fmt(r.comparison.median[view.measure], 1) });
+    return t('map.diffValue', { diff: signedTenthsText(item.tenths) ?? '–', value: shownRate(r, view.measure) ?? '–', median: tenthsText(r.comparison.median_tenths[view.measure]) ?? '–' });
   }
-  return `${r.display?.[view.measure] ?? fmt(item.value, 1)} ${t('perThousandShort')}`;
+  return `${shownRate(r, view.measure) ?? '–'} ${t('perThousandShort')}`;
 }
 
 function describe(item, view, count) {
@@ -496,7 +499,7 @@ export function createMap(container, { onSelect }) {
 
   async function update(input) {
     const seq = ++state.seq;
-    const groupNames = new Map(input.results.filter((r) => r.year === input.year && r.level === 'kostragruppe').map((r) => [r.code, r.name]));
+    const groupNames = new Map(input.results.filter((r) => r.year === input.year && r.level === 'kostragruppe').map((r) => [r.code, unitName(r)]));
     const view = { ...input, groupNames };
     state.view = view;
     const [geo, geoOslo] = await Promise.all([
@@ -566,13 +569,13 @@ export function createMap(container, { onSelect }) {
     // The text summary: highest, lowest, range and how many units have a value.
     const ranked = main.ranked;
     const figure = (i) => (i.status === 'reference' ? t('yard.publishedShort', { value: i.display }) : i.display);
-    const shown = (i) => `${i.name} (${view.mode === 'diff' ? fmtSigned(i.shown, 1) : figure(i)})`;
+    const shown = (i) => `${i.name} (${view.mode === 'diff' ? signedTenthsText(i.tenths) : figure(i)})`;
     summary.textContent = ranked.length
       ? t(view.mode === 'diff' ? 'map.summaryDiff' : 'map.summary', {
         level: levelName, year: view.year, measure: view.measure,
         high: shown(ranked[0]), low: shown(ranked[ranked.length - 1]),
-        min: view.mode === 'diff' ? fmtSigned(ranked[ranked.length - 1].shown, 1) : ranked[ranked.length - 1].display,
-        max: view.mode === 'diff' ? fmtSigned(ranked[0].shown, 1) : ranked[0].display,
+        min: view.mode === 'diff' ? signedTenthsText(ranked[ranked.length - 1].tenths) : ranked[ranked.length - 1].display,
+        max: view.mode === 'diff' ? signedTenthsText(ranked[0].tenths) : ranked[0].display,
         n: ranked.length, total: main.items.length,
       })
       : t('map.summaryNone', { level: levelName, year: view.year });

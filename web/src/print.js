@@ -2,6 +2,7 @@
 // table run its full length; this fills in what the screen shows only as controls — the date, the
 // unit, the settings and rules applied, the coverage of the comparisons and the checks — and
 // unfolds the folded messages while printing. Every figure is the core's.
+import { schemaOf, shownRate, unitName } from './format.js';
 import { checkText, getLang, measureLabel, sourceName, t, tn, yardstick } from './i18n.js';
 import { coverageLines } from './keyfigures.js';
 
@@ -33,10 +34,10 @@ function ruleText(report, year, rule, settings) {
 
 // The published figures beside the unit and its peers, when the report has them (report.published).
 function publishedLines(results) {
-  return results.filter((r) => yardstick(r)?.display).map((r) => {
+  return results.filter((r) => yardstick(r)?.tenths).map((r) => {
     const y = yardstick(r);
-    const values = ['M1', 'M2', 'M3', 'M4'].filter((m) => y.display[m] != null).map((m) => `${m} ${y.display[m]}`).join(', ');
-    const name = y.latest ? `${r.name} ${y.year}` : r.name;
+    const values = ['M1', 'M2', 'M3', 'M4'].filter((m) => y.tenths[m] != null).map((m) => `${m} ${shownRate(y, m)}`).join(', ');
+    const name = y.latest ? `${unitName(r)} ${y.year}` : unitName(r);
     return values ? t('report.published', { name, values, source: sourceName(y.source) ?? '' }) : null;
   }).filter(Boolean);
 }
@@ -44,7 +45,7 @@ function publishedLines(results) {
 // ctx: {report, info, unit, peers, year, settings, example}
 export function renderPrintSummary(box, ctx) {
   const { report, info, unit, peers, year, settings, example } = ctx;
-  const schema = year >= 2024 ? '2024' : '2015';
+  const schema = schemaOf(year);
   const date = new Intl.DateTimeFormat(getLang() === 'nb' ? 'nb-NO' : 'en-GB', { dateStyle: 'long', timeStyle: 'short' }).format(new Date());
   const population = report.population.find((p) => p.year === year);
   const rules = [

@@ -9,7 +9,7 @@
 //   populationYear  input[name="population-year"]    befolkning    population_year   --population-year
 //   carryForward    #carry-forward                   videreforing  carry_forward     --carry-forward
 //   suppression     #suppression                     holdutenfor   suppression       --suppression
-//   lang            #lang-button                     sprak         lang              --lang
+//   lang            #lang-button                     sprak         –                 --lang (table, CSV)
 //   data, name, files: what the link says of the data (web/src/url-state.js)
 //
 // kind 'setting': one of the page's settings (state.settings in web/src/main.js), which its
@@ -31,7 +31,7 @@ export const SETTINGS = [
     cli: '--carry-forward', default: 'auto', valid: isRule, parse: parseRule },
   { name: 'suppression', kind: 'setting', control: '#suppression', url: 'holdutenfor', core: 'suppression',
     cli: '--suppression', default: 'auto', valid: isRule, parse: parseRule },
-  { name: 'lang', control: '#lang-button', url: 'sprak', core: 'lang', cli: '--lang', valid: (v) => v === 'nb' || v === 'en' },
+  { name: 'lang', control: '#lang-button', url: 'sprak', cli: '--lang', valid: (v) => v === 'nb' || v === 'en' },
   // Only that the view was made from the page's own synthetic example data, which the page then loads.
   { name: 'data', url: 'data', valid: (v) => v === 'eksempel' },
   // A view of one's own files: the unit's name and the files' names (never their contents), so
@@ -49,7 +49,7 @@ export const defaultSettings = () => Object.fromEntries(PAGE_SETTINGS.map((s) =>
 
 // The settings as the core takes them: year null for every year (the page's report), a year for
 // an export of that year.
-export function coreSettingsOf(settings, { year = null, lang }) {
-  const values = { ...settings, year, lang };
+export function coreSettingsOf(settings, { year = null } = {}) {
+  const values = { ...settings, year };
   return Object.fromEntries(SETTINGS.filter((s) => s.core).map((s) => [s.core, values[s.name]]));
 }

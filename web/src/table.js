@@ -2,7 +2,8 @@
 // county and KOSTRA group, shown a page (PAGE_ROWS rows) at a time: sorting and filtering act on
 // every unit, the caption counts them all, and the buttons under the table page through them (or
 // show them all). The page with the chosen unit is shown when it is chosen. Figures are the
-// core's display strings; sorting uses its numbers.
+// core's rounded ones; sorting uses its numbers.
+import { shownRate, unitName } from './format.js';
 import { fmtInt, t, tn, yardstick, yardText } from './i18n.js';
 
 const MEASURES = ['M1', 'M2', 'M3', 'M4'];
@@ -10,7 +11,7 @@ const MEASURES = ['M1', 'M2', 'M3', 'M4'];
 const COLUMNS = [
   { key: 'level', label: () => t('colLevel'), value: (r) => LEVEL_ORDER[r.level], text: (r) => t(`levels.${r.level}`) },
   { key: 'code', label: () => t('colCode'), value: (r) => r.code, text: (r) => r.code },
-  { key: 'name', label: () => t('colName'), value: (r) => r.name, text: (r) => r.name },
+  { key: 'name', label: () => t('colName'), value: (r) => unitName(r), text: (r) => unitName(r) },
   // The county by name ("Østfold"), from the county results of the year.
   { key: 'fylke', label: () => t('filterFylke'), value: (r, names) => names.get(r.fylke) ?? r.fylke ?? '', text: (r, names) => names.get(r.fylke) ?? r.fylke ?? '' },
   { key: 'kostragruppe', label: () => t('filterKostra'), value: (r) => r.kostragruppe ?? '', text: (r) => (r.kostragruppe ?? '').replace(/^EKG0?/, '') },
@@ -18,8 +19,8 @@ const COLUMNS = [
   ...MEASURES.map((m) => ({
     key: m, label: () => m, numeric: true,
     value: (r) => (r.per_1000 && !thin(r) ? r.per_1000[m] : null),
-    text: (r) => (thin(r) ? '–' : r.display?.[m] ?? '–'),
-    published: (r) => yardstick(r)?.display?.[m] ?? null,
+    text: (r) => (thin(r) ? '–' : shownRate(r, m) ?? '–'),
+    published: (r) => shownRate(yardstick(r), m),
   })),
   { key: 'flags', label: () => t('colFlags'), value: (r) => shownFlags(r).length, text: null },
 ];
@@ -61,7 +62,7 @@ function columnsFor(narrow, measure) {
 // all: every row, not a page (the printout). pager: the element for the count and the page buttons.
 // Returns how many rows the filters give (total) and how many are on screen (shown).
 export function renderTable(wrap, pager, results, { year, level, fylke, kostra, selectedKey, narrow = false, measure = 'M1', only = null, all = false }) {
-  const names = new Map(results.filter((r) => r.year === year && r.level === 'fylke').map((r) => [r.code, r.name]));
+  const names = new Map(results.filter((r) => r.year === year && r.level === 'fylke').map((r) => [r.code, unitName(r)]));
   const columns = columnsFor(narrow, measure);
   let rows = results.filter((r) => r.year === year);
   if (level) rows = rows.filter((r) => r.level === level);
@@ -97,7 +98,7 @@ export function renderTable(wrap, pager, results, { year, level, fylke, kostra, 
       }
       if (c.key === 'name') {
         // The name is a button: a click or Enter on it (or a click anywhere on the row) shows the unit.
-        return `<th scope="row" data-col="name"><button type="button" class="row-select" aria-label="${escape(t('chooseUnit', { name: r.name }))}">${escape(r.name)}</button>${thinTag(r)}</th>`;
+        return `<th scope="row" data-col="name"><button type="button" class="row-select" aria-label="${escape(t('chooseUnit', { name: unitName(r) }))}">${escape(unitName(r))}</button>${thinTag(r)}</th>`;
       }
       // The published figure beside the user's own, labelled, never in its place.
       const pub = c.published?.(r);

@@ -8,14 +8,16 @@ export const LEVEL_ORDER = ['land', 'fylke', 'kostragruppe', 'kommune', 'bydel']
 
 // index: "level:code:year" -> result; units: "level:code" -> {level, code, name, fylke,
 // kostragruppe}; renumbered: "kommune:3001" <-> "kommune:3101", one municipality across the 2024
-// renumbering.
-export function indexReport(report) {
-  const model = { report, index: new Map(), units: new Map(), renumbered: new Map() };
+// renumbering. nameOf: a result's name in the page's language (the report gives Norway's and the
+// KOSTRA groups' as {nb, en}; web/src/format.js's unitName); Norwegian when not given.
+const norwegianName = (r) => (typeof r?.name === 'string' ? r.name : r?.name?.nb);
+export function indexReport(report, { nameOf = norwegianName } = {}) {
+  const model = { report, nameOf, index: new Map(), units: new Map(), renumbered: new Map() };
   for (const r of report.results) {
     linkRenumbered(model, r);
     model.index.set(`${r.level}:${r.code}:${r.year}`, r);
     // Later years come later: the newest name and grouping wins.
-    model.units.set(`${r.level}:${r.code}`, { level: r.level, code: r.code, name: r.name, fylke: r.fylke, kostragruppe: r.kostragruppe });
+    model.units.set(`${r.level}:${r.code}`, { level: r.level, code: r.code, name: nameOf(r), fylke: r.fylke, kostragruppe: r.kostragruppe });
   }
   return model;
 }
@@ -90,13 +92,13 @@ export function rankingOf(model, info, unit, year, peers, { measure, scope }) {
   // for in their place (report.reference), picked alike.
   const published = (model.report.reference ?? []).filter((e) => e.level === 'kommune' && e.used_for.includes(year));
   const kommuner = (pick) => ({ list: rows.filter((r) => r.level === 'kommune' && pick(r)), reference: published.filter(pick) });
-  const median = (group) => group?.distribution?.[measure]?.median ?? null;
+  const median = (group) => group?.distribution?.[measure] ?? null; // {median, median_tenths}
   if (info.level === 'kommune' && scope === 'kostra' && info.kostragruppe) {
-    const name = peers.kostra?.name ?? info.kostragruppe;
+    const name = model.nameOf(peers.kostra) ?? info.kostragruppe;
     return { ...kommuner((r) => r.kostragruppe === info.kostragruppe), title: ['chartRanking', { group: name }], median: median(peers.kostra) };
   }
   if (info.level === 'kommune') {
-    const name = peers.fylke?.name ?? result(model, 'fylke', info.fylke, year)?.name ?? info.fylke;
+    const name = model.nameOf(peers.fylke) ?? model.nameOf(result(model, 'fylke', info.fylke, year)) ?? info.fylke;
     return { ...kommuner((r) => r.fylke === info.fylke), title: ['chartRanking', { group: name }], median: null };
   }
   if (info.level === 'bydel') return { list: rows.filter((r) => r.level === 'bydel'), title: ['chartRankingBydeler'], median: null };

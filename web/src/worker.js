@@ -6,7 +6,7 @@
 //                 {id, type: 'remove', fileId} | {id, type: 'clear'}
 //                 {id, type: 'report', settings} | {id, type: 'csv', settings, lang}
 //                 {id, type: 'memory'}
-// worker -> page: {type: 'ready', thresholds} | {type: 'fatal', message} | {type: 'warm', ms}
+// worker -> page: {type: 'ready', thresholds, years} | {type: 'fatal', message} | {type: 'warm', ms}
 //                 {type: 'progress', id, name, index, count, loaded, total, memory}
 //                 {type: 'reply', id, result} | {type: 'reply', id, error}
 //
@@ -202,10 +202,7 @@ const handlers = {
     return true;
   },
   clear: () => { kept.clear(); calculator.clear(); return true; },
-  report: (msg) => {
-    if (msg.settings?.lang) lang = msg.settings.lang;
-    return guardedCall(() => calculator.report(JSON.stringify(msg.settings)));
-  },
+  report: (msg) => guardedCall(() => calculator.report(JSON.stringify(msg.settings))),
   csv: (msg) => guardedCall(() => calculator.exportCsv(JSON.stringify(msg.settings), msg.lang)),
   memory: () => ({ wasm: memoryBytes(), peak: peakMemory, files: kept.size }),
 };
@@ -217,7 +214,7 @@ self.arsverkWorker = {
 };
 
 const ready = startModule().then(
-  () => { self.postMessage({ type: 'ready', thresholds: JSON.parse(module.thresholds()) }); },
+  () => { self.postMessage({ type: 'ready', thresholds: JSON.parse(module.thresholds()), years: JSON.parse(module.yearRules()) }); },
   (err) => { self.postMessage({ type: 'fatal', message: errorText(err) }); },
 );
 

@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <variant>
 #include <vector>
 
 #include "arsverk/fixed.hpp"
@@ -28,6 +29,13 @@ struct Diagnostic {
   int year = 0;         // the data year a computed check is about; 0 for messages about input
   std::string sheet{};  // .xlsx: the worksheet; then line is its row and column its column
   PlaceInText place_in_text = PlaceInText::None;
+  // The facts a program reading the report matches on, in order (docs/output.md, "args"): the
+  // checks' unit ("level", "code") and "year"; empty for the other messages.
+  struct Arg {
+    std::string key;
+    std::variant<std::string, int64_t> value;
+  };
+  std::vector<Arg> args{};
 
   // The whole message as shown: its place (place_text), then the text.
   std::string text(Lang lang) const;

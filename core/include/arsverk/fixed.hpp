@@ -97,5 +97,8 @@ std::string format_fixed(Fixed value, int decimals, Lang lang);
 std::string format_int(int64_t value, Lang lang);
 // Double for display, rounded half away from zero to `decimals`.
 std::string format_double(double value, int decimals, Lang lang);
+// The same rounding as a count of 10^-decimals (2.75, 1 → 28): format_units(rounded_units(v, d), d)
+// is format_double(v, d). `value` must be finite.
+int64_t rounded_units(double value, int decimals);
 
 }  // namespace arsverk

@@ -183,6 +183,11 @@ inline bool thin_aggregate(const Result& r) {
   return aggregate && !r.direct && !r.aggregate_coverage.meaningful;
 }
 
+// A unit's name in a language: Norway's and a KOSTRA group's are words ("Hele landet" / "Norway",
+// "KOSTRA-gruppe 7" / "KOSTRA group 7"); any other unit's is its register name, in both.
+std::string unit_name(Level level, const std::string& code, const std::string& register_name, Lang lang);
+
+// The report as JSON (docs/output.md): language-free, whatever settings.lang says.
 std::string report_to_json(const Report& report, const Settings& settings);
 std::string report_to_csv(const Report& report, const Settings& settings, Lang lang);
 std::string report_to_table(const Report& report, const Settings& settings);

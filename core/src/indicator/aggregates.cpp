@@ -175,13 +175,12 @@ void aggregate_year(Context& ctx, int year, Structure structure) {
     emit(ctx, year, structure, Level::Fylke, county.code, county.name, it->second,
          [&](const Municipality& m) { return m.county == county.code; });
   }
-  emit(ctx, year, structure, Level::Land, "0", lang == Lang::Nb ? "Hele landet" : "Norway", sums.land,
+  emit(ctx, year, structure, Level::Land, "0", unit_name(Level::Land, "0", "", lang), sums.land,
        [](const Municipality&) { return true; });
   for (const auto& [group, group_sums] : sums.kostra) {
     auto number = kostra_group_number(group);
     if (!number) continue;
-    const std::string name = (lang == Lang::Nb ? "KOSTRA-gruppe " : "KOSTRA group ") + std::to_string(*number);
-    emit(ctx, year, structure, Level::KostraGruppe, group, name, group_sums,
+    emit(ctx, year, structure, Level::KostraGruppe, group, unit_name(Level::KostraGruppe, group, "", lang), group_sums,
          [&](const Municipality& m) { return m.kostra_group == *number; });
   }
 }

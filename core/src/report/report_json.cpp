@@ -1,4 +1,6 @@
-// The report as one JSON document (docs/output.md), shared by the CLI and the page.
+// The report as one JSON document (docs/output.md), shared by the CLI and the page. It speaks no
+// language: figures are numbers, the indicator's rounding is given as integer tenths, and words
+// come in both languages ({"nb": …, "en": …}); the page formats and picks.
 // Written straight into one string, in the order and form nlohmann_json's dump() gives
 // (compact; numbers by its shortest round-trip formatting; invalid UTF-8 replaced by U+FFFD):
 // building a DOM first cost about two thirds of a recompute in the page (README, Performance).
@@ -12,6 +14,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <variant>
 #include <vector>
 
 #include "arsverk/report.hpp"
@@ -22,6 +25,7 @@ namespace arsverk {
 namespace {
 
 constexpr const char* kMeasureKeys[4] = {"M1", "M2", "M3", "M4"};
+constexpr Lang kLangs[2] = {Lang::Nb, Lang::En};
 
 // Appends JSON values, keys and brackets, putting the commas in.
 class JsonWriter {
@@ -144,6 +148,38 @@ void per_measure(JsonWriter& w, const char* k, F value) {
   w.end_object();
 }
 
+// {"nb": …, "en": …}: a text in both languages; `text(lang)` gives each.
+template <typename F>
+void in_both_languages(JsonWriter& w, const char* k, F text) {
+  w.key(k);
+  w.begin_object();
+  for (Lang lang : kLangs) {
+    w.key(lang == Lang::Nb ? "nb" : "en");
+    w.value(text(lang));
+  }
+  w.end_object();
+}
+
+// The indicator's rounding of a rate (half away from zero to one decimal) as a count of tenths.
+std::optional<int64_t> tenths(const std::optional<double>& rate) {
+  if (!rate || !std::isfinite(*rate)) return std::nullopt;
+  return rounded_units(*rate, 1);
+}
+
+// A change as the page shows it: with one decimal, or two or three when fewer would show 0 for a
+// change that is not 0 — {units, decimals}, the figure being units × 10^-decimals. Under a
+// thousandth it stays {0, 3}, and the page says "under 0.001" with the sign of the change.
+void rounded_change(JsonWriter& w, const std::optional<double>& x) {
+  if (!x || !std::isfinite(*x)) { w.null(); return; }
+  int decimals = 1;
+  int64_t units = rounded_units(*x, decimals);
+  while (units == 0 && *x != 0 && decimals < 3) units = rounded_units(*x, ++decimals);
+  w.begin_object();
+  w.field("units", units);
+  w.field("decimals", decimals);
+  w.end_object();
+}
+
 void measures(JsonWriter& w, const char* k, const Amounts& m) {
   per_measure(w, k, [&](int i) { if (m[i]) w.value(m[i]->to_double()); else w.null(); });
 }
@@ -173,14 +209,12 @@ void coverage(JsonWriter& w, const char* k, const Coverage& c) {
   w.end_object();
 }
 
-void published(JsonWriter& w, const char* key, const std::optional<Published>& p, Lang lang) {
+void published(JsonWriter& w, const char* key, const std::optional<Published>& p) {
   w.key(key);
   if (!p) { w.null(); return; }
   w.begin_object();
   per_measure(w, "per_1000", [&](int i) { w.value(p->per_1000[i]); });
-  per_measure(w, "display", [&](int i) {
-    if (p->per_1000[i]) w.value(format_double(*p->per_1000[i], 1, lang)); else w.null();
-  });
+  per_measure(w, "tenths", [&](int i) { w.value(tenths(p->per_1000[i])); });
   w.field("source", p->source);
   w.field("year", p->year);
   w.end_object();
@@ -197,10 +231,15 @@ void by_group(JsonWriter& w, const Result& r) {
     if (r.suppressed) {
       w.key("per_1000");
       w.null();
+      w.key("tenths");
+      w.null();
     } else {
+      const auto has_rate = [&](int i) { return m[i] && r.measure_population[i] > 0; };
       per_measure(w, "per_1000", [&](int i) {
-        if (m[i] && r.measure_population[i] > 0) w.value(rate_per_1000(*m[i], r.measure_population[i]));
-        else w.null();
+        if (has_rate(i)) w.value(rate_per_1000(*m[i], r.measure_population[i])); else w.null();
+      });
+      per_measure(w, "tenths", [&](int i) {
+        if (has_rate(i)) w.value(rounded_rate_units(*m[i], r.measure_population[i])); else w.null();
       });
     }
     w.end_object();
@@ -230,6 +269,7 @@ void distribution(JsonWriter& w, const Result& r) {
     w.field("min", x.min);
     w.field("p25", x.p25);
     w.field("median", x.median);
+    w.field("median_tenths", rounded_units(x.median, 1));
     w.field("p75", x.p75);
     w.field("max", x.max);
     w.field("mean", x.mean);
@@ -239,17 +279,27 @@ void distribution(JsonWriter& w, const Result& r) {
   coverage(w, "distribution_coverage", r.distribution_coverage);
 }
 
-void comparison(JsonWriter& w, const std::optional<GroupComparison>& comparison) {
+// The difference between the unit's rate and the group's median as shown (each rounded to one
+// decimal), in tenths: "2,6 against a median of 2,6" never reads "+0,1".
+std::optional<int64_t> shown_difference(const Result& r, const GroupComparison& c, int i) {
+  const auto median = tenths(c.median[i]);
+  if (r.suppressed || !median || !r.arsverk[i] || r.measure_population[i] <= 0) return std::nullopt;
+  return rounded_rate_units(*r.arsverk[i], r.measure_population[i]) - *median;
+}
+
+void comparison(JsonWriter& w, const Result& r) {
   w.key("comparison");
-  if (!comparison) { w.null(); return; }
-  const GroupComparison& c = *comparison;
+  if (!r.comparison) { w.null(); return; }
+  const GroupComparison& c = *r.comparison;
   w.begin_object();
   w.field("kostragruppe", c.group);
   w.field("n", c.n);
   per_measure(w, "peers", [&](int i) { w.value(c.peers[i]); });
   per_measure(w, "rank", [&](int i) { w.value(c.rank[i]); });
   per_measure(w, "median", [&](int i) { w.value(c.median[i]); });
+  per_measure(w, "median_tenths", [&](int i) { w.value(tenths(c.median[i])); });
   per_measure(w, "diff_from_median", [&](int i) { w.value(c.diff_from_median[i]); });
+  per_measure(w, "diff_tenths", [&](int i) { w.value(shown_difference(r, c, i)); });
   per_measure(w, "outside_fences", [&](int i) { w.value(c.fence[i] ? to_string(*c.fence[i]) : nullptr); });
   coverage(w, "coverage", c.coverage);
   w.end_object();
@@ -262,10 +312,15 @@ void change(JsonWriter& w, const std::optional<Change>& change) {
   w.field("from_year", change->from_year);
   per_measure(w, "per_1000", [&](int i) { w.value(change->per_1000[i]); });
   per_measure(w, "percent", [&](int i) { w.value(change->percent[i]); });
+  w.key("rounded");
+  w.begin_object();
+  per_measure(w, "per_1000", [&](int i) { rounded_change(w, change->per_1000[i]); });
+  per_measure(w, "percent", [&](int i) { rounded_change(w, change->percent[i]); });
+  w.end_object();
   w.end_object();
 }
 
-void renumbering(JsonWriter& w, const Result& r, Lang lang) {
+void renumbering(JsonWriter& w, const Result& r) {
   w.key("renumbering");
   if (!r.renumbering) { w.null(); return; }
   const Renumbering& n = *r.renumbering;
@@ -275,15 +330,19 @@ void renumbering(JsonWriter& w, const Result& r, Lang lang) {
   w.key("predecessor");
   if (r.year >= 2024) w.value(n.predecessor); else w.null();
   w.field("continuity", n.continuity);
-  w.key("note");
-  w.text_or_null(lang == Lang::Nb ? n.note_nb : n.note_en);
+  if (n.note_nb.empty()) {
+    w.key("note");
+    w.null();
+  } else {
+    in_both_languages(w, "note", [&](Lang lang) { return lang == Lang::Nb ? n.note_nb : n.note_en; });
+  }
   w.end_object();
 }
 
 void identity(JsonWriter& w, const Result& r) {
   w.field("level", to_string(r.level));
   w.field("code", r.code);
-  w.field("name", r.name);
+  in_both_languages(w, "name", [&](Lang lang) { return unit_name(r.level, r.code, r.name, lang); });
   w.field("year", r.year);
   w.field("schema", to_string(r.schema));
   w.key("fylke");
@@ -297,16 +356,19 @@ void identity(JsonWriter& w, const Result& r) {
   w.text_or_null(r.population_file);
 }
 
-void figures(JsonWriter& w, const Result& r, Lang lang) {
+void figures(JsonWriter& w, const Result& r) {
   measures(w, "arsverk", r.arsverk);
   const bool shown = !r.suppressed;
   if (shown) {
     per_measure(w, "per_1000", [&](int i) { w.value(r.per_1000[i]); });
-    per_measure(w, "display", [&](int i) { w.value(display_rate(r, i, lang)); });
+    per_measure(w, "tenths", [&](int i) {
+      if (r.arsverk[i] && r.measure_population[i] > 0) w.value(rounded_rate_units(*r.arsverk[i], r.measure_population[i]));
+      else w.null();
+    });
   } else {
     w.key("per_1000");
     w.null();
-    w.key("display");
+    w.key("tenths");
     w.null();
   }
   w.key("carried_from");
@@ -325,17 +387,17 @@ void figures(JsonWriter& w, const Result& r, Lang lang) {
   }
 }
 
-void result(JsonWriter& w, const Result& r, Lang lang) {
+void result(JsonWriter& w, const Result& r) {
   w.begin_object();
   identity(w, r);
-  figures(w, r, lang);
-  published(w, "published", r.published, lang);
-  published(w, "published_latest", r.published_latest, lang);
+  figures(w, r);
+  published(w, "published", r.published);
+  published(w, "published_latest", r.published_latest);
   by_group(w, r);
   distribution(w, r);
-  comparison(w, r.comparison);
+  comparison(w, r);
   change(w, r.change);
-  renumbering(w, r, lang);
+  renumbering(w, r);
   w.field("flags", r.flags);
   w.end_object();
 }
@@ -347,7 +409,6 @@ void settings_json(JsonWriter& w, const Settings& settings) {
   w.field("population_year", settings.population_year == PopulationYear::Next ? "next" : "same");
   w.field("carry_forward", to_string(settings.carry_forward));
   w.field("suppression", to_string(settings.suppression));
-  w.field("lang", settings.lang == Lang::Nb ? "nb" : "en");
   w.end_object();
 }
 
@@ -396,25 +457,52 @@ void files(JsonWriter& w, const Report& report) {
   w.end_array();
 }
 
-void diagnostics(JsonWriter& w, const Report& report, Lang lang) {
+void args(JsonWriter& w, const Diagnostic& d) {
+  w.key("args");
+  w.begin_object();
+  for (const Diagnostic::Arg& a : d.args) {
+    w.key(a.key.c_str());
+    std::visit([&](const auto& v) { w.value(v); }, a.value);
+  }
+  w.end_object();
+}
+
+// Where a message points: its file, and in it the sheet, line (a worksheet's row), column and,
+// on a worksheet, the cell ("C7"); each null where it does not apply.
+void place(JsonWriter& w, const Diagnostic& d) {
+  w.key("place");
+  w.begin_object();
+  w.key("file");
+  w.text_or_null(d.file);
+  w.key("sheet");
+  w.text_or_null(d.sheet);
+  w.key("line");
+  if (d.line > 0) w.value(d.line); else w.null();
+  w.key("column");
+  if (d.line > 0 && d.column > 0) w.value(d.column); else w.null();
+  w.key("cell");
+  if (!d.sheet.empty() && d.line > 0 && d.column > 0) w.value(column_letters(d.column) + std::to_string(d.line));
+  else w.null();
+  w.end_object();
+}
+
+void diagnostics(JsonWriter& w, const Report& report) {
   w.key("diagnostics");
   w.begin_array();
   for (const Diagnostic& d : report.diagnostics) {
     w.begin_object();
-    w.field("severity", to_string(d.severity));
     w.field("code", d.code);
-    w.key("file");
-    w.text_or_null(d.file);
-    w.key("sheet");
-    w.text_or_null(d.sheet);
-    w.key("line");
-    if (d.line > 0) w.value(d.line); else w.null();
-    w.key("column");
-    if (d.column > 0) w.value(d.column); else w.null();
-    w.field("message", d.text(lang));
-    w.key("place");
-    w.text_or_null(d.line > 0 || !d.sheet.empty() ? place_in_file(d.sheet, d.line, d.column, lang) : std::string());
-    w.field("text", lang == Lang::Nb ? d.nb : d.en);
+    w.field("severity", to_string(d.severity));
+    place(w, d);
+    args(w, d);
+    in_both_languages(w, "text", [&](Lang lang) { return lang == Lang::Nb ? d.nb : d.en; });
+    in_both_languages(w, "message", [&](Lang lang) { return d.text(lang); });
+    if (d.line > 0 || !d.sheet.empty()) {
+      in_both_languages(w, "place_text", [&](Lang lang) { return place_in_file(d.sheet, d.line, d.column, lang); });
+    } else {
+      w.key("place_text");
+      w.null();
+    }
     w.end_object();
   }
   w.end_array();
@@ -450,6 +538,10 @@ void year_summaries(JsonWriter& w, const Report& report) {
   for (const YearRules& y : report.rules) {
     w.begin_object();
     w.field("year", y.year);
+    w.field("schema", to_string(schema_for_year(y.year)));
+    const auto structure = structure_for_year(y.year);
+    w.key("structure");
+    w.value(structure ? to_string(*structure) : nullptr);
     w.field("carry_forward", y.carry_forward);
     w.field("suppression", y.suppression);
     w.key("basis");
@@ -463,23 +555,21 @@ void year_summaries(JsonWriter& w, const Report& report) {
 }
 
 // The reference rates standing for units without figures of their own (docs/output.md).
-void reference(JsonWriter& w, const Report& report, Lang lang) {
+void reference(JsonWriter& w, const Report& report) {
   w.key("reference");
   w.begin_array();
   for (const ReferenceEntry& e : report.reference) {
     w.begin_object();
     w.field("level", to_string(e.level));
     w.field("code", e.code);
-    w.field("name", e.name);
+    in_both_languages(w, "name", [&](Lang lang) { return unit_name(e.level, e.code, e.name, lang); });
     w.key("fylke");
     w.text_or_null(e.county);
     w.key("kostragruppe");
     w.text_or_null(e.kostra);
     w.field("year", e.year);
     per_measure(w, "per_1000", [&](int i) { w.value(e.per_1000[i]); });
-    per_measure(w, "display", [&](int i) {
-      if (e.per_1000[i]) w.value(format_double(*e.per_1000[i], 1, lang)); else w.null();
-    });
+    per_measure(w, "tenths", [&](int i) { w.value(tenths(e.per_1000[i])); });
     w.field("source", e.source);
     w.field("used_for", e.used_for);
     w.end_object();
@@ -489,19 +579,28 @@ void reference(JsonWriter& w, const Report& report, Lang lang) {
 
 }  // namespace
 
+std::string unit_name(Level level, const std::string& code, const std::string& register_name, Lang lang) {
+  const bool nb = lang == Lang::Nb;
+  if (level == Level::Land) return nb ? "Hele landet" : "Norway";
+  if (level == Level::KostraGruppe) {
+    if (const auto n = kostra_group_number(code)) return (nb ? "KOSTRA-gruppe " : "KOSTRA group ") + std::to_string(*n);
+  }
+  return register_name;
+}
+
 std::string report_to_json(const Report& report, const Settings& settings) {
   constexpr std::size_t kBytesPerResult = 1200;  // about what one result takes: one allocation
   JsonWriter w(4096 + kBytesPerResult * report.results.size());
   w.begin_object();
-  w.field("version", 2);
+  w.field("version", 3);
   settings_json(w, settings);
   files(w, report);
-  diagnostics(w, report, settings.lang);
+  diagnostics(w, report);
   year_summaries(w, report);
-  reference(w, report, settings.lang);
+  reference(w, report);
   w.key("results");
   w.begin_array();
-  for (const Result& r : report.results) result(w, r, settings.lang);
+  for (const Result& r : report.results) result(w, r);
   w.end_array();
   w.end_object();
   return w.take();

@@ -19,8 +19,9 @@ TEST_CASE("the 10x typo is flagged with only the own file and the embedded data"
     if (d["code"] == "check.far_above_published") found = &d;
   REQUIRE(found);
   CHECK((*found)["severity"] == "warning");
-  CHECK((*found)["line"] == 2);
-  const std::string text = (*found)["message"];
+  CHECK((*found)["place"]["line"] == 2);
+  CHECK((*found)["args"] == nlohmann::json::parse(R"({"level": "kommune", "code": "3101", "year": 2024})"));
+  const std::string text = (*found)["message"]["nb"];
   CHECK(text.find("M1 = 12,1") != std::string::npos);   // 386 / 31 935 × 1 000
   CHECK(text.find("2,8 i 2024") != std::string::npos);  // the yardstick and its year
   CHECK(text.find("38,6") != std::string::npos);        // what to check

@@ -22,9 +22,9 @@ TEST_CASE("a 2025 file gets Norway's and the county's published 2024 figures as 
       CHECK(r["published"].is_null());
       REQUIRE(r["published_latest"].is_object());
       CHECK(r["published_latest"]["year"] == 2024);
-      CHECK(r["published_latest"]["display"]["M1"] == "2,8");
-      CHECK(r["published_latest"]["display"]["M2"] == "2,4");
-      CHECK(r["published_latest"]["display"]["M3"].is_null());
+      CHECK(r["published_latest"]["tenths"]["M1"] == 28);
+      CHECK(r["published_latest"]["tenths"]["M2"] == 24);
+      CHECK(r["published_latest"]["tenths"]["M3"].is_null());
     }
     if (r["level"] == "kommune") CHECK(r["published_latest"].is_null());  // none are built in
   }
@@ -53,7 +53,7 @@ TEST_CASE("a year with its own published figures has no published_latest — the
       CHECK(r["published"].is_null());
       REQUIRE(r["published_latest"].is_object());
       CHECK(r["published_latest"]["year"] == 2018);
-      CHECK(r["published_latest"]["display"]["M1"] == "3,0");
+      CHECK(r["published_latest"]["tenths"]["M1"] == 30);
     }
   }
   CHECK(seen == 2);

@@ -142,8 +142,8 @@ TEST_CASE("the report lists the reference rates that stand for units without fig
   CHECK(find(r, "EKG10", 2024)->arsverk[0] == fx("300"));  // never in sums
   const std::string json = report_to_json(r, Settings{});
   const std::string first = r.reference.front().code;
-  CHECK(json.find(R"("reference":[{"level":"kommune","code":")" + first + R"(","name":")") != std::string::npos);
-  CHECK(json.find(R"("year":2024,"per_1000":{"M1":2.85,"M2":null,"M3":null,"M4":null},"display":{"M1":"2,9","M2":null,"M3":null,"M4":null},"source":"publiserte.csv","used_for":[2024]})") != std::string::npos);
+  CHECK(json.find(R"("reference":[{"level":"kommune","code":")" + first + R"(","name":{"nb":")") != std::string::npos);
+  CHECK(json.find(R"("year":2024,"per_1000":{"M1":2.85,"M2":null,"M3":null,"M4":null},"tenths":{"M1":29,"M2":null,"M3":null,"M4":null},"source":"publiserte.csv","used_for":[2024]})") != std::string::npos);
 }
 
 TEST_CASE("reference rates of an earlier year are listed with their own year and the year they stand for") {

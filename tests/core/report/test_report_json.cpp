@@ -2,6 +2,7 @@
 // of the results, null for what the input did not give, the language, and escaping.
 #include <catch2/catch.hpp>
 
+#include <cmath>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <string>
@@ -37,7 +38,7 @@ void check_has(const json& object, const std::vector<std::string>& keys) {
 
 const std::vector<std::string> kResultFields = {
     "level", "code", "name", "year", "schema", "fylke", "kostragruppe", "population", "population_year",
-    "population_source", "population_file", "arsverk", "per_1000", "display", "carried_from", "partly_carried",
+    "population_source", "population_file", "arsverk", "per_1000", "tenths", "carried_from", "partly_carried",
     "suppressed", "suppression_reason", "direct", "coverage", "published", "by_group", "by_service",
     "comparison", "change", "renumbering", "flags"};
 const std::vector<std::string> kAggregateFields = {"members", "members_total", "aggregate_coverage",
@@ -54,9 +55,9 @@ int level_rank(const std::string& level) {
 
 TEST_CASE("report JSON: the top-level fields of docs/output.md, with their types", "[report][json]") {
   const json doc = report(Halden().session, year_2024());
-  CHECK(doc.at("version") == 2);
+  CHECK(doc.at("version") == 3);
   CHECK(doc.at("settings") == json::parse(R"({"year": 2024, "population_year": "same", "carry_forward": "auto",
-                                               "suppression": "auto", "lang": "nb"})"));
+                                               "suppression": "auto"})"));
   for (const char* list : {"files", "diagnostics", "population", "excluded", "years", "rules", "reference", "results"}) {
     INFO(list);
     CHECK(doc.at(list).is_array());
@@ -74,17 +75,23 @@ TEST_CASE("report JSON: the top-level fields of docs/output.md, with their types
   CHECK(doc["population"][0] == json::parse(R"({"year": 2024, "population_year": 2024, "units_from_embedded": 0,
                                                  "units_from_files": 1})"));
   REQUIRE(doc["rules"].size() == 1);
-  check_has(doc["rules"][0], {"year", "carry_forward", "suppression", "basis"});
+  check_has(doc["rules"][0], {"year", "schema", "structure", "carry_forward", "suppression", "basis"});
+  CHECK(doc["rules"][0]["schema"] == "2024");
+  CHECK(doc["rules"][0]["structure"] == "2024");
   REQUIRE_FALSE(doc["diagnostics"].empty());
   for (const json& d : doc["diagnostics"]) {
-    check_has(d, {"severity", "code", "file", "line", "column", "message", "place", "text"});
-    CHECK(d["message"].is_string());
-    // The message is its place (when its text opens with one) and its text; the place in the file
-    // is given apart, so that a page need not cut the message.
-    const std::string message = d["message"], text = d["text"];
-    CHECK(message.size() >= text.size());
-    CHECK(message.compare(message.size() - text.size(), text.size(), text) == 0);
-    CHECK(d["place"].is_null() == (d["line"].is_null() && d["sheet"].is_null()));
+    check_has(d, {"severity", "code", "place", "args", "text", "message", "place_text"});
+    check_has(d["place"], {"file", "sheet", "line", "column", "cell"});
+    CHECK(d["args"].is_object());
+    for (const char* lang : {"nb", "en"}) {
+      INFO(lang);
+      // The message is its place (when its text opens with one) and its text; the place in the file
+      // is given apart, so that a page need not cut the message.
+      const std::string message = d["message"][lang], text = d["text"][lang];
+      CHECK(message.size() >= text.size());
+      CHECK(message.compare(message.size() - text.size(), text.size(), text) == 0);
+      CHECK(d["place_text"].is_null() == (d["place"]["line"].is_null() && d["place"]["sheet"].is_null()));
+    }
   }
 }
 
@@ -110,7 +117,7 @@ TEST_CASE("report JSON: every result has the documented fields — aggregates al
   CHECK(kommune["population"] == 12500);
   CHECK(kommune["population_source"] == "file");
   CHECK(kommune["population_file"] == "befolkning.csv");
-  CHECK(kommune["display"] == json::parse(R"({"M1": "3,4", "M2": "2,8", "M3": "2,0", "M4": "0,2"})"));
+  CHECK(kommune["tenths"] == json::parse(R"({"M1": 34, "M2": 28, "M3": 20, "M4": 2})"));
   CHECK(kommune["per_1000"]["M2"].get<double>() == Approx(2.8));
   CHECK(kommune["arsverk"]["M1"] == 42.5);
   CHECK(kommune["flags"].is_array());
@@ -122,7 +129,7 @@ TEST_CASE("report JSON: a measure the input did not give is null, never 0", "[re
   for (const auto& [level, code] : units) {
     const json& r = result(doc, level, code);
     INFO(level << " " << code);
-    for (const char* field : {"arsverk", "per_1000", "display"}) {
+    for (const char* field : {"arsverk", "per_1000", "tenths"}) {
       INFO(field);
       CHECK(r[field]["M1"].is_null());
       CHECK(r[field]["M4"].is_null());
@@ -131,15 +138,80 @@ TEST_CASE("report JSON: a measure the input did not give is null, never 0", "[re
   }
 }
 
-TEST_CASE("report JSON: the language changes the display strings and names, never the numbers", "[report][json]") {
+TEST_CASE("report JSON: the same document whatever the language, its words in both", "[report][json]") {
   const json nb = report(Halden().session, year_2024(Lang::Nb));
   const json en = report(Halden().session, year_2024(Lang::En));
-  CHECK(en["settings"]["lang"] == "en");
-  CHECK(result(en, "kommune", "3101")["display"]["M2"] == "2.8");
-  CHECK(result(nb, "kommune", "3101")["display"]["M2"] == "2,8");
-  CHECK(result(en, "land", "0")["name"] == "Norway");
-  CHECK(result(nb, "land", "0")["name"] == "Hele landet");
-  CHECK(result(en, "kommune", "3101")["per_1000"] == result(nb, "kommune", "3101")["per_1000"]);
+  CHECK(nb == en);
+  CHECK(result(nb, "land", "0")["name"] == json::parse(R"({"nb": "Hele landet", "en": "Norway"})"));
+  CHECK(result(nb, "kostragruppe", "EKG10")["name"] == json::parse(R"({"nb": "KOSTRA-gruppe 10", "en": "KOSTRA group 10"})"));
+  CHECK(result(nb, "kommune", "3101")["name"]["nb"] == result(nb, "kommune", "3101")["name"]["en"]);
+}
+
+TEST_CASE("report JSON: the figures the page shows, rounded by the core", "[report][json]") {
+  const json doc = report(Halden().session, year_2024());
+  // Tenths of the rate rounded half away from zero; a published rate the same way.
+  CHECK(result(doc, "kommune", "3101")["tenths"]["M2"] == 28);
+  const json& land = result(doc, "land", "0");
+  REQUIRE(land["published"].is_object());
+  for (const char* m : {"M1", "M2", "M3", "M4"}) {
+    INFO(m);
+    const json& p = land["published"];
+    if (p["per_1000"][m].is_null()) CHECK(p["tenths"][m].is_null());
+    else CHECK(p["tenths"][m] == std::llround(p["per_1000"][m].get<double>() * 10));
+  }
+  // Each target group's rates the same way (the example data has target groups).
+  Session example;
+  example.add_file("eksempel_arsverk_2024_2025.csv", embedded::example_eksempel_arsverk_2024_2025_csv);
+  const json example_doc = report(example, year_2024());
+  int groups = 0;
+  for (const auto& [group, g] : result(example_doc, "kommune", "3101")["by_group"].items()) {
+    INFO(group);
+    ++groups;
+    for (const char* m : {"M1", "M2", "M3", "M4"}) {
+      if (g["per_1000"][m].is_null()) CHECK(g["tenths"][m].is_null());
+      else CHECK(g["tenths"][m] == std::llround(g["per_1000"][m].get<double>() * 10));
+    }
+  }
+  CHECK(groups == 2);
+  // The median as shown, and the unit's difference from it as both are shown.
+  const json& cmp = result(doc, "kommune", "3101")["comparison"];
+  REQUIRE(cmp.is_object());
+  for (const char* m : {"M1", "M2", "M3", "M4"}) {
+    INFO(m);
+    if (cmp["median"][m].is_null()) continue;
+    CHECK(cmp["median_tenths"][m] == std::llround(cmp["median"][m].get<double>() * 10));
+    CHECK(cmp["diff_tenths"][m] == result(doc, "kommune", "3101")["tenths"][m].get<int>() - cmp["median_tenths"][m].get<int>());
+  }
+}
+
+TEST_CASE("report JSON: a change as shown: one decimal, or up to three when fewer would show 0", "[report][json]") {
+  Session session;
+  session.add_file("eksempel_arsverk_2023.csv", embedded::example_eksempel_arsverk_2023_csv);
+  session.add_file("eksempel_arsverk_2024_2025.csv", embedded::example_eksempel_arsverk_2024_2025_csv);
+  const json doc = report(session, {});
+  int checked = 0, more_decimals = 0;
+  for (const json& r : doc["results"]) {
+    if (!r["change"].is_object()) continue;
+    for (const char* part : {"per_1000", "percent"}) {
+      for (const char* m : {"M1", "M2", "M3", "M4"}) {
+        const json& exact = r["change"][part][m];
+        const json& shown = r["change"]["rounded"][part][m];
+        INFO(r["code"] << " " << r["year"] << " " << part << " " << m);
+        CHECK(exact.is_null() == shown.is_null());
+        if (exact.is_null()) continue;
+        const double x = exact.get<double>();
+        const int decimals = shown["decimals"];
+        const int64_t units = shown["units"];
+        CHECK(units == std::llround(x * std::pow(10, decimals)));
+        CHECK((decimals == 1 || std::llround(x * std::pow(10, decimals - 1)) == 0));
+        CHECK((units != 0 || x == 0 || decimals == 3));
+        ++checked;
+        if (decimals > 1) ++more_decimals;
+      }
+    }
+  }
+  CHECK(checked > 1000);
+  CHECK(more_decimals > 0);
 }
 
 TEST_CASE("report JSON: results by year, then land, fylke, kostragruppe, kommune, bydel, then code", "[report][json]") {
@@ -167,7 +239,7 @@ TEST_CASE("report JSON: results by year, then land, fylke, kostragruppe, kommune
 TEST_CASE("report JSON: an empty session gives a report with nothing in it", "[report][json]") {
   Session session;
   const json doc = report(session, {});
-  CHECK(doc["version"] == 2);
+  CHECK(doc["version"] == 3);
   CHECK(doc["files"].empty());
   CHECK(doc["results"].empty());
   CHECK(doc["years"].empty());
@@ -184,6 +256,6 @@ TEST_CASE("report JSON: quotes, backslashes and control characters in names and 
   CHECK(text.find('\x01') == std::string::npos);
   CHECK(text.find('\x02') == std::string::npos);
   bool about_the_file = false;
-  for (const json& d : doc["diagnostics"]) about_the_file = about_the_file || d["file"] == name;
+  for (const json& d : doc["diagnostics"]) about_the_file = about_the_file || d["place"]["file"] == name;
   CHECK(about_the_file);
 }

@@ -248,8 +248,8 @@ TEST_CASE("an .xlsx and the CSV Excel saves from the same sheet give identical r
     // Same messages at the same rows and columns; the .xlsx adds which sheets it read.
     std::vector<json> da, db;
     for (const auto& d : a["diagnostics"])
-      if (d["code"] != "xlsx.sheets") da.push_back({d["code"], d["line"], d["column"], d["severity"]});
-    for (const auto& d : b["diagnostics"]) db.push_back({d["code"], d["line"], d["column"], d["severity"]});
+      if (d["code"] != "xlsx.sheets") da.push_back({d["code"], d["place"]["line"], d["place"]["column"], d["severity"]});
+    for (const auto& d : b["diagnostics"]) db.push_back({d["code"], d["place"]["line"], d["place"]["column"], d["severity"]});
     CHECK(da == db);
     CHECK(a["diagnostics"][0]["code"] == "xlsx.sheets");
   }
@@ -290,7 +290,8 @@ TEST_CASE("xlsx: messages name sheet and cell — dates are not numbers", "[xlsx
   bool sheet_in_json = false;
   const json doc = json::parse(s.report_json({}));
   for (const auto& d : doc["diagnostics"])
-    if (d["code"] == "number.not_a_number" && d["sheet"] == "Ark1" && d["line"] == 4 && d["column"] == 4)
+    if (d["code"] == "number.not_a_number" && d["place"]["sheet"] == "Ark1" && d["place"]["line"] == 4 &&
+        d["place"]["column"] == 4 && d["place"]["cell"] == "D4")
       sheet_in_json = true;
   CHECK(sheet_in_json);
 }

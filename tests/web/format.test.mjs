@@ -1,0 +1,88 @@
+// web/src/format.js under Node: the core's rounded figures (report version 3: tenths, a change's
+// {units, decimals}) formatted for a language give exactly the strings the core itself wrote in
+// version 2 (`display`, tests/support/example_display_v2.json), for every result, published figure
+// and reference rate of the example data, in both languages.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { describe, test } from 'node:test';
+
+import { root } from '../wasm/lib.mjs';
+import { EXAMPLE, cli } from '../support/cli.mjs';
+import { changeShown, signedTenthsText, tenthsText } from '../../web/src/format.js';
+import { setLang } from '../../web/src/i18n.js';
+
+const MEASURES = ['M1', 'M2', 'M3', 'M4'];
+// setLang() marks the document's language; under Node there is none.
+globalThis.document ??= { documentElement: {}, querySelector: () => null };
+const setLangForTests = (lang) => setLang(lang, false);
+const v2 = JSON.parse(readFileSync(`${root}/tests/support/example_display_v2.json`, 'utf8')).shown;
+const report = cli(EXAMPLE);
+
+// Every figure of the v3 report that v2 gave as display strings, under the same keys.
+function figures() {
+  const out = [];
+  for (const r of report.results) {
+    const key = `${r.level}:${r.code}:${r.year}`;
+    out.push([key, 'display', r.tenths]);
+    if (r.published) out.push([key, 'published', r.published.tenths]);
+    if (r.published_latest) out.push([key, 'published_latest', r.published_latest.tenths]);
+  }
+  for (const e of report.reference) out.push([`reference:${e.code}:${e.year}`, 'display', e.tenths]);
+  return out;
+}
+
+describe('the core\'s tenths formatted as version 2 showed them', () => {
+  for (const lang of ['nb', 'en']) {
+    test(lang, () => {
+      const all = figures();
+      assert.equal(all.length, Object.values(v2[lang]).reduce((n, x) => n + Object.keys(x).length, 0), 'the same figures');
+      let compared = 0;
+      for (const [key, field, tenths] of all) {
+        const before = v2[lang][key]?.[field];
+        assert.ok(before !== undefined, `${key} ${field} was in version 2`);
+        const now = tenths == null ? null : MEASURES.map((m) => tenthsText(tenths[m], lang));
+        assert.deepEqual(now, before, `${key} ${field}`);
+        compared += before ? before.filter((x) => x != null).length : 0;
+      }
+      assert.ok(compared > 4000, `${compared} figures compared`);
+    });
+  }
+});
+
+describe('differences and changes', () => {
+  test('a difference in tenths with its sign, zero without', () => {
+    assert.equal(signedTenthsText(3, 'nb'), '+0,3');
+    assert.equal(signedTenthsText(-12, 'en'), '-1.2');
+    assert.equal(signedTenthsText(0, 'nb'), '0,0');
+    assert.equal(signedTenthsText(null, 'nb'), null);
+  });
+
+  test('a change as the core rounded it: more decimals only where one would show 0', () => {
+    setLangForTests('nb');
+    const change = {
+      per_1000: { M1: 0.9, M2: 0.0079, M3: 0.0004, M4: -0.0004 },
+      percent: { M1: 42.1, M2: 0.38, M3: 0.03, M4: null },
+      rounded: {
+        per_1000: { M1: { units: 9, decimals: 1 }, M2: { units: 1, decimals: 2 }, M3: { units: 0, decimals: 3 }, M4: { units: 0, decimals: 3 } },
+        percent: { M1: { units: 421, decimals: 1 }, M2: { units: 4, decimals: 1 }, M3: { units: 3, decimals: 2 }, M4: null },
+      },
+    };
+    assert.equal(changeShown(change, 'M1'), '+0,9\u00a0(+42,1\u00a0%)');
+    assert.equal(changeShown(change, 'M2'), '+0,01\u00a0(+0,4\u00a0%)');
+    assert.match(changeShown(change, 'M3'), /0,001/);
+    assert.notEqual(changeShown(change, 'M3'), changeShown(change, 'M4'));
+    assert.equal(changeShown(null, 'M1'), null);
+  });
+
+  test('the core gives every change of the example data rounded', () => {
+    setLangForTests('en');
+    const changes = report.results.filter((r) => r.change);
+    assert.ok(changes.length > 300);
+    for (const r of changes) {
+      for (const m of MEASURES) {
+        if (r.change.per_1000[m] == null) assert.equal(changeShown(r.change, m), null);
+        else assert.match(changeShown(r.change, m), /^([+-]\d+\.\d{1,3}|0\.0|.*0\.001.*)(\u00a0\(.*%\))?$/, `${r.code} ${r.year} ${m}`);
+      }
+    }
+  });
+});
