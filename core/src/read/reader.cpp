@@ -8,7 +8,8 @@
 #include <optional>
 
 #include "csv_tokenizer.hpp"
-#include "reader_common.hpp"
+#include "messages/wording.hpp"
+#include "read_context.hpp"
 #include "reader_jsonstat.hpp"
 #include "reader_table.hpp"
 #include "text.hpp"

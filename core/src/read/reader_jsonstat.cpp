@@ -8,6 +8,10 @@
 #include <map>
 #include <unordered_map>
 
+#include "messages/wording.hpp"
+#include "population_regions.hpp"
+#include "population_sums.hpp"
+#include "row_labels.hpp"
 #include "text.hpp"
 
 namespace arsverk::detail {

@@ -5,7 +5,7 @@
 #include <memory>
 
 #include "csv_tokenizer.hpp"
-#include "reader_common.hpp"
+#include "read_context.hpp"
 
 namespace arsverk::detail {
 

@@ -2,6 +2,7 @@
 // the file's layout decided, and every column that will not be read reported.
 #include <algorithm>
 
+#include "messages/wording.hpp"
 #include "table_reader_impl.hpp"
 
 namespace arsverk::detail {

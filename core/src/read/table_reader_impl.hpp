@@ -12,9 +12,14 @@
 #include <unordered_set>
 #include <vector>
 
+#include "headers.hpp"
+#include "population_regions.hpp"
+#include "population_sums.hpp"
 #include "raw_memo.hpp"
 #include "reader_table.hpp"
+#include "row_labels.hpp"
 #include "text.hpp"
+#include "units.hpp"
 
 namespace arsverk::detail {
 

@@ -3,7 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "arsverk/diagnostic.hpp"
-#include "read/reader_common.hpp"
+#include "read/read_context.hpp"
 
 using namespace arsverk;
 

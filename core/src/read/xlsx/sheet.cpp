@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <vector>
 
+#include "messages/wording.hpp"
 #include "xml.hpp"
 
 namespace arsverk::detail::xlsx {

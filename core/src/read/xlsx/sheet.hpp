@@ -5,7 +5,7 @@
 #include <string>
 #include <string_view>
 
-#include "../reader_common.hpp"
+#include "../read_context.hpp"
 #include "../reader_table.hpp"
 #include "book.hpp"
 

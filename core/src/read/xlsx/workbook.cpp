@@ -6,6 +6,7 @@
 #include <map>
 
 #include "book.hpp"
+#include "messages/wording.hpp"
 #include "sheet.hpp"
 
 namespace arsverk::detail::xlsx {
