@@ -2,11 +2,72 @@
 
 #include <algorithm>
 #include <cstring>
+#include <initializer_list>
 
 #include "arsverk/registers.hpp"
 #include "text.hpp"
 
 namespace arsverk::detail {
+
+namespace {
+
+// Category names that are one whole word (normalised): a new synonym is one more word in its line.
+// «Totalt» and its kind are M1 or Total, decided by the rest of the file.
+struct CategoryWords {
+  Category category;
+  bool provisional_total;
+  std::initializer_list<const char*> words;
+};
+
+const CategoryWords kCategoryWords[] = {
+    // Schema 2015's disjoint levels.
+    {Category::Ingen, false, {"ingen", "ingenutdanning", "ingenformellutdanning"}},
+    {Category::AnnenVgs, false, {"annenvgs"}},
+    {Category::VgsHelse, false, {"vgshelse"}},
+    {Category::HoyUten, false, {"hoyuten"}},
+    {Category::HoyMed, false, {"hoymed"}},
+    {Category::Total, true, {"totalt", "total", "sum", "ialt", "sumae", "totalae", "totaltae", "sumalle",
+                             "totaltaarsverk", "sumaarsverk", "aarsverktotalt", "aarsverkialt", "alle",
+                             "allekategorier", "sumkategorier", "totalfte", "totalftes", "ftetotal",
+                             "ftestotal", "allftes", "totalaarsverk"}},
+};
+
+// Words a longer category name is made of: its level and its field.
+constexpr std::initializer_list<const char*> kHigherEducationParts = {
+    "universitet", "hoyskole", "hogskole", "hoegskole", "university", "college", "higher"};
+constexpr std::initializer_list<const char*> kUpperSecondaryParts = {"videregaaende", "vgs",
+                                                                     "uppersecondary", "highschool"};
+constexpr std::initializer_list<const char*> kHealthAndSocialParts = {"healthandsocial", "healthsocial",
+                                                                      "helsesosial"};
+constexpr std::initializer_list<const char*> kUnskilledParts = {
+    "ufaglaert", "noformaleducation", "unskilled", "utenformellutdanning", "noformalqualification"};
+// Schema 2015's measure names start with their level: "Høyskole/universitet …", "Higher education …".
+constexpr std::initializer_list<const char*> kHigherEducationStarts = {
+    "hoyskole", "hogskole", "hoegskole", "universitet", "higher", "university"};
+constexpr std::initializer_list<const char*> kWithoutParts = {"uten", "without"};
+constexpr std::initializer_list<const char*> kFurtherEducationParts = {"videreutdanning", "medvidere",
+                                                                       "furthereducation", "withfurther"};
+
+// Headers an unknown header is near enough to be meant as a category.
+constexpr std::initializer_list<const char*> kCategoryLikeParts = {
+    "utdann", "education", "aarsverk", "arsverk", "fte", "kategori", "category", "helse", "health",
+    "sosial", "social", "hoyskole", "hogskole", "universit", "college", "vgs", "videregaaende",
+    "secondary", "faglaert", "skilled", "maaltall", "measure", "videre", "further"};
+
+// Reference files: the words around a measure's name, and the names of the main measure.
+constexpr std::initializer_list<const char*> kReferenceMarkers = {
+    "per1000innbyggere", "per1000inhabitants", "per1000", "pr1000", "innbyggere", "inhabitants",
+    "antall", "aarsverk", "ftes", "fte", "rate"};
+constexpr std::initializer_list<const char*> kMainMeasureWords = {"hovedmaaltall", "mainmeasure", "totalt",
+                                                                  "total", "ialt", "alle"};
+
+bool starts_with_any(std::string_view s, std::initializer_list<const char*> prefixes) {
+  for (const char* p : prefixes)
+    if (starts_with(s, p)) return true;
+  return false;
+}
+
+}  // namespace
 
 std::optional<CategoryMatch> match_category(std::string_view text) {
   std::string_view t = trim(text);
@@ -46,29 +107,15 @@ std::optional<CategoryMatch> match_category(std::string_view text) {
         (norm.size() == n + 1 || !is_digit(norm[n + 1])))
       return CategoryMatch{static_cast<Category>(static_cast<int>(Category::M1) + (norm[n] - '1')), false};
   }
-  // Schema 2015 disjoint levels.
-  if (norm == "ingen" || norm == "ingenutdanning" || norm == "ingenformellutdanning")
-    return CategoryMatch{Category::Ingen, false};
-  if (norm == "annenvgs") return CategoryMatch{Category::AnnenVgs, false};
-  if (norm == "vgshelse") return CategoryMatch{Category::VgsHelse, false};
-  if (norm == "hoyuten") return CategoryMatch{Category::HoyUten, false};
-  if (norm == "hoymed") return CategoryMatch{Category::HoyMed, false};
-  // Totals.
-  if (is_one_of(norm, {"totalt", "total", "sum", "ialt", "sumae", "totalae", "totaltae", "sumalle",
-                "totaltaarsverk", "sumaarsverk", "aarsverktotalt", "aarsverkialt", "alle",
-                "allekategorier", "sumkategorier", "totalfte", "totalftes", "ftetotal",
-                "ftestotal", "allftes", "totalaarsverk"}))
-    return CategoryMatch{Category::Total, true};
+  for (const CategoryWords& c : kCategoryWords)
+    if (is_one_of(norm, c.words)) return CategoryMatch{c.category, c.provisional_total};
 
-  const bool higher = contains_any(norm, {"universitet", "hoyskole", "hogskole", "hoegskole", "university",
-                                    "college", "higher"});
-  const bool upper_sec = contains_any(norm, {"videregaaende", "vgs", "uppersecondary", "highschool"});
+  const bool higher = contains_any(norm, kHigherEducationParts);
+  const bool upper_sec = contains_any(norm, kUpperSecondaryParts);
   const bool health_social = (contains(norm, "helse") && contains(norm, "sosial")) ||
-                             contains_any(norm, {"healthandsocial", "healthsocial", "helsesosial"});
+                             contains_any(norm, kHealthAndSocialParts);
   // Schema 2024 category names (the questionnaire's, Norwegian and English).
-  if (contains_any(norm, {"ufaglaert", "noformaleducation", "unskilled", "utenformellutdanning",
-                    "noformalqualification"}))
-    return CategoryMatch{Category::E, false};
+  if (contains_any(norm, kUnskilledParts)) return CategoryMatch{Category::E, false};
   // "Min. helse- og sosialfag vgs", "Minimum helse- og sosialfag fra vgs", "Min. health/social
   // upper secondary": the nested 2015 measure M2.
   if (starts_with(norm, "min") && (contains(norm, "helse") || contains(norm, "health")))
@@ -84,12 +131,9 @@ std::optional<CategoryMatch> match_category(std::string_view text) {
   }
   // Schema 2015 measure names: "Høyskole/universitet", "… med videreutdanning", "Higher
   // education", "Higher education with further education".
-  if (higher && (starts_with(norm, "hoyskole") || starts_with(norm, "hogskole") ||
-                 starts_with(norm, "hoegskole") || starts_with(norm, "universitet") ||
-                 starts_with(norm, "higher") || starts_with(norm, "university"))) {
-    if (contains_any(norm, {"uten", "without"})) return CategoryMatch{Category::HoyUten, false};
-    if (contains_any(norm, {"videreutdanning", "medvidere", "furthereducation", "withfurther"}))
-      return CategoryMatch{Category::M4, false};
+  if (higher && starts_with_any(norm, kHigherEducationStarts)) {
+    if (contains_any(norm, kWithoutParts)) return CategoryMatch{Category::HoyUten, false};
+    if (contains_any(norm, kFurtherEducationParts)) return CategoryMatch{Category::M4, false};
     return CategoryMatch{Category::M3, false};
   }
   return std::nullopt;
@@ -140,10 +184,7 @@ const std::vector<std::string>& known_category_headers() {
 
 bool looks_like_category(std::string_view header) {
   const std::string n = normalise_name(header);
-  return contains_any(n, {"utdann", "education", "aarsverk", "arsverk", "fte", "kategori", "category",
-                    "helse", "health", "sosial", "social", "hoyskole", "hogskole", "universit",
-                    "college", "vgs", "videregaaende", "secondary", "faglaert", "skilled",
-                    "maaltall", "measure", "videre", "further"});
+  return contains_any(n, kCategoryLikeParts);
 }
 
 std::string closest_category_header(std::string_view header) {
@@ -162,12 +203,9 @@ std::string closest_category_header(std::string_view header) {
 
 std::optional<int> match_reference_measure(std::string_view text) {
   std::string n = normalise_name(text);
-  for (const char* marker : {"per1000innbyggere", "per1000inhabitants", "per1000", "pr1000",
-                             "innbyggere", "inhabitants", "antall", "aarsverk", "ftes", "fte",
-                             "rate"})
-    n = remove_once(n, marker);
+  for (const char* marker : kReferenceMarkers) n = remove_once(n, marker);
   if (n.empty()) return 0;  // "Årsverk per 1 000 innbyggere" alone: the main measure
-  if (is_one_of(n, {"hovedmaaltall", "mainmeasure", "totalt", "total", "ialt", "alle"})) return 0;
+  if (is_one_of(n, kMainMeasureWords)) return 0;
   if ((starts_with(n, "min") || contains(n, "minvgs") || contains(n, "minimum")) &&
       (contains(n, "helse") || contains(n, "health")))
     return 1;

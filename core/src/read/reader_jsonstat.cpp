@@ -258,12 +258,6 @@ std::string str(const json& j) {
   return std::string();
 }
 
-bool is_one_of(const std::string& norm, std::initializer_list<const char*> names) {
-  for (const char* n : names)
-    if (norm == n) return true;
-  return false;
-}
-
 // A dataset the calculator cannot read: the file is of no kind, and the message says why.
 template <class Message>
 void fail(ReadContext& ctx, const Message& m) {

@@ -1,5 +1,6 @@
 #include "row_labels.hpp"
 
+#include <initializer_list>
 #include <string>
 #include <vector>
 
@@ -32,16 +33,31 @@ std::vector<Word> words_of(std::string_view text) {
   return words;
 }
 
+// Target groups, and the whole population's ages and sexes (normalised labels, SSB's codes too):
+// a new synonym is one more word in its list.
+constexpr std::initializer_list<const char*> kAdultsWords = {
+    "voksne", "voksen", "adults", "adult", "voksne18", "voksneover18", "voksne18aar", "voksneover18aar",
+    "over18", "voksne18aarogeldre"};
+constexpr std::initializer_list<const char*> kChildrenWords = {
+    "barnogunge", "barnogunge018", "barnogunge017", "barnogunge018aar", "barnogunge017aar",
+    "barnogungdom", "barn", "children", "childrenandyoungpeople", "childrenandyouth",
+    "childrenandadolescents", "barnogungeunder18", "barnogungeunder18aar"};
+constexpr std::initializer_list<const char*> kAllAgesWords = {
+    "allealdre", "alleraldre", "allages", "total", "totalt", "ialt", "alle", "0105", "0120", "999",
+    "999d", "alderialt", "allaldrar", "totalages"};
+constexpr std::initializer_list<const char*> kBothSexesWords = {
+    "beggekjonn", "bothsexes", "total", "totalt", "ialt", "alle", "0", "begge", "both", "all"};
+
 bool strong_sum_word(const std::string& w) {
-  return is_one_of(w, {"sum", "summen", "totalt", "total", "totals", "samlet", "samla", "totalsum", "grandtotal",
-                "ialt"});
+  return is_one_of(w, {"sum", "summen", "totalt", "total", "totals", "samlet", "samla", "totalsum",
+                       "grandtotal", "ialt"});
 }
 
 bool weak_sum_word(const std::string& w) { return is_one_of(w, {"alle", "begge", "all", "both"}); }
 
 bool sum_object_word(const std::string& w) {
   return is_one_of(w, {"tjenester", "tjenestene", "tenester", "maalgrupper", "maalgruppene", "grupper",
-                "gruppene", "services", "groups", "aldre", "aldersgrupper", "ages"});
+                       "gruppene", "services", "groups", "aldre", "aldersgrupper", "ages"});
 }
 
 // Words [from, to) of `w` form a label: a strong word, «i alt», or a weak word alone or before
@@ -81,22 +97,15 @@ bool split_sum_label(std::string_view cell, std::string_view& unit) {
 GroupMatch match_group(std::string_view text) {
   std::string n = normalise_name(text);
   if (n.empty()) return GroupMatch::Empty;
-  if (is_one_of(n, {"voksne", "voksen", "adults", "adult", "voksne18", "voksneover18", "voksne18aar",
-             "voksneover18aar", "over18", "voksne18aarogeldre"}))
-    return GroupMatch::Adults;
-  if (is_one_of(n, {"barnogunge", "barnogunge018", "barnogunge017", "barnogunge018aar", "barnogunge017aar",
-             "barnogungdom", "barn", "children", "childrenandyoungpeople", "childrenandyouth",
-             "childrenandadolescents", "barnogungeunder18", "barnogungeunder18aar"}))
-    return GroupMatch::Children;
+  if (is_one_of(n, kAdultsWords)) return GroupMatch::Adults;
+  if (is_one_of(n, kChildrenWords)) return GroupMatch::Children;
   return GroupMatch::Unknown;
 }
 
 bool is_total_age(std::string_view label) {
   std::string n = normalise_name(label);
   if (n.empty()) return true;
-  if (is_one_of(n, {"allealdre", "alleraldre", "allages", "total", "totalt", "ialt", "alle", "0105",
-             "0120", "999", "999d", "alderialt", "allaldrar", "totalages"}))
-    return true;
+  if (is_one_of(n, kAllAgesWords)) return true;
   // "0-105+", "0-105 år eller eldre", "0-119 years".
   std::string_view t = trim(label);
   if (starts_with(t, "0-") || starts_with(t, "0 - ")) {
@@ -111,8 +120,7 @@ bool is_total_age(std::string_view label) {
 
 bool is_total_sex(std::string_view label) {
   std::string n = normalise_name(label);
-  return n.empty() || is_one_of(n, {"beggekjonn", "bothsexes", "total", "totalt", "ialt", "alle", "0",
-                             "begge", "both", "all"});
+  return n.empty() || is_one_of(n, kBothSexesWords);
 }
 
 }  // namespace arsverk::detail

@@ -1,6 +1,7 @@
 #include "units.hpp"
 
 #include <cstring>
+#include <initializer_list>
 #include <set>
 
 #include "messages/wording.hpp"
@@ -34,14 +35,10 @@ std::optional<UnitPeriod> period_of(std::string_view s) {
   return std::nullopt;
 }
 
-bool is_land_name(const std::string& n) {
-  static const char* const names[] = {"helelandet", "heilelandet", "landet", "norge", "noreg",
-                                      "norway", "thewholecountry", "wholecountry", "landetialt",
-                                      "landettotalt", "helelandetialt", "nasjonalt", "national"};
-  for (const char* x : names)
-    if (n == x) return true;
-  return false;
-}
+// The whole country as a unit label («Hele landet», «Norway»): code "0", the national figure.
+constexpr std::initializer_list<const char*> kLandNames = {
+    "helelandet", "heilelandet", "landet", "norge", "noreg", "norway", "thewholecountry",
+    "wholecountry", "landetialt", "landettotalt", "helelandetialt", "nasjonalt", "national"};
 
 // Length of a thousands separator at rest[i] ('.', ',', space, no-break spaces), 0 if none.
 std::size_t group_separator(std::string_view rest, std::size_t i) {
@@ -216,7 +213,7 @@ UnitResult parse_unit(std::string_view text, std::optional<int> year, const Regi
     r.status = UnitStatus::Unresolved;
     return r;
   }
-  if (is_land_name(norm)) {
+  if (is_one_of(norm, kLandNames)) {
     r.code = "0";
     r.status = UnitStatus::Ok;
     return r;
