@@ -11,7 +11,7 @@
 #include "messages/wording.hpp"
 #include "read_context.hpp"
 #include "reader_jsonstat.hpp"
-#include "reader_table.hpp"
+#include "table/table_reader.hpp"
 #include "text.hpp"
 #include "xlsx/zip.hpp"
 #include "xlsx/workbook.hpp"

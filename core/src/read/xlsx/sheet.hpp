@@ -6,7 +6,7 @@
 #include <string_view>
 
 #include "../read_context.hpp"
-#include "../reader_table.hpp"
+#include "../table/table_reader.hpp"
 #include "book.hpp"
 
 namespace arsverk::detail::xlsx {

@@ -1,6 +1,6 @@
 #pragma once
 // TableReader's insides, shared by the files that read a text table:
-//   reader_table.cpp      records in, cells decoded, rows sorted into data and footnotes, the end
+//   table_reader.cpp      records in, cells decoded, rows sorted into data and footnotes, the end
 //   table_header.cpp      the header row found below any title, the columns' roles, the layout
 //   table_arsverk.cpp     årsverk rows (wide and long) and reference rows (published rates)
 //   table_population.cpp  population rows, with the fast path for SSB's time and sex in rows
@@ -12,14 +12,14 @@
 #include <unordered_set>
 #include <vector>
 
-#include "headers.hpp"
-#include "population_regions.hpp"
-#include "population_sums.hpp"
-#include "raw_memo.hpp"
-#include "reader_table.hpp"
-#include "row_labels.hpp"
-#include "text.hpp"
-#include "units.hpp"
+#include "../headers.hpp"
+#include "../population_regions.hpp"
+#include "../population_sums.hpp"
+#include "../raw_memo.hpp"
+#include "../row_labels.hpp"
+#include "../text.hpp"
+#include "../units.hpp"
+#include "table_reader.hpp"
 
 namespace arsverk::detail {
 
