@@ -16,7 +16,6 @@ namespace arsverk::detail {
 // Per-file context.
 struct ReadContext {
   std::string name;
-  int file_index = 0;
   const Registers* registers = nullptr;
   ReaderLimits limits;
   Diagnostics diagnostics;

@@ -148,9 +148,8 @@ struct FileReader::Impl {
   std::unique_ptr<Utf16Decoder> utf16;
   std::string utf16_name;
 
-  Impl(std::string name, int index, const Registers& reg, ReaderLimits limits) {
+  Impl(std::string name, const Registers& reg, ReaderLimits limits) {
     ctx.name = std::move(name);
-    ctx.file_index = index;
     ctx.registers = &reg;
     ctx.limits = limits;
     ctx.out.name = ctx.name;
@@ -381,8 +380,8 @@ struct FileReader::Impl {
   }
 };
 
-FileReader::FileReader(std::string name, int file_index, const Registers& registers, ReaderLimits limits)
-    : impl_(std::make_unique<Impl>(std::move(name), file_index, registers, limits)) {}
+FileReader::FileReader(std::string name, const Registers& registers, ReaderLimits limits)
+    : impl_(std::make_unique<Impl>(std::move(name), registers, limits)) {}
 FileReader::~FileReader() = default;
 
 void FileReader::feed(std::string_view chunk) {
@@ -398,8 +397,8 @@ ParsedFile FileReader::finish() {
 
 std::uint64_t FileReader::bytes_read() const { return impl_->bytes; }
 
-ParsedFile read_file(std::string name, int file_index, std::string_view bytes, const Registers& registers) {
-  FileReader reader(std::move(name), file_index, registers);
+ParsedFile read_file(std::string name, std::string_view bytes, const Registers& registers) {
+  FileReader reader(std::move(name), registers);
   reader.feed(bytes);
   return reader.finish();
 }

@@ -88,7 +88,6 @@ SheetResult read_one(ReadContext& ctx, ZipArchive& zip, const Workbook& book, co
   }
   ReadContext sc;
   sc.name = ctx.name;
-  sc.file_index = ctx.file_index;
   sc.registers = ctx.registers;
   sc.limits = ctx.limits;
   sc.sheet = ref.name;
