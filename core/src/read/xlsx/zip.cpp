@@ -4,6 +4,7 @@
 #include <array>
 
 #include "../text.hpp"
+#include "messages/messages.hpp"
 #include "inflate.hpp"
 
 namespace arsverk::detail::xlsx {
@@ -97,13 +98,10 @@ const CrcTables& crc_tables() {
 }  // namespace
 
 bool encrypted(ZipProblem& problem) {
-  problem.code = "xlsx.encrypted";
-  problem.nb = "Excel-filen er passordbeskyttet (kryptert), og kalkulatoren kan ikke lese den. "
-               "Fjern passordet i Excel (Fil → Info → Beskytt arbeidsbok → Krypter med passord) og "
-               "lagre på nytt, eller lagre arket som CSV.";
-  problem.en = "The Excel file is password-protected (encrypted), so the calculator cannot read "
-               "it. Remove the password in Excel (File → Info → Protect Workbook → Encrypt with "
-               "Password) and save again, or save the sheet as CSV.";
+  msg::Texts texts = msg::XlsxEncrypted{}.texts();
+  problem.code = msg::XlsxEncrypted::code;
+  problem.nb = std::move(texts.nb);
+  problem.en = std::move(texts.en);
   return false;
 }
 
