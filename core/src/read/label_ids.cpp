@@ -3,7 +3,7 @@
 namespace arsverk::detail {
 
 uint32_t LabelIds::id(std::string_view label) {
-  if (last_id_ != kFull && label == last_) return last_id_;
+  if (const uint32_t* last = last_.find(label)) return *last;
   std::string key(label);
   auto it = ids_.find(key);
   if (it == ids_.end()) {
@@ -11,9 +11,8 @@ uint32_t LabelIds::id(std::string_view label) {
     it = ids_.emplace(key, static_cast<uint32_t>(labels_.size())).first;
     labels_.push_back(key);
   }
-  last_ = std::move(key);
-  last_id_ = it->second;
-  return last_id_;
+  last_.replace(key) = it->second;
+  return it->second;
 }
 
 }  // namespace arsverk::detail

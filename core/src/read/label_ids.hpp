@@ -6,6 +6,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "recent_keys.hpp"
+
 namespace arsverk::detail {
 
 // Small ids for repeated labels: most rows repeat the previous row's label, so that is compared
@@ -22,8 +24,7 @@ class LabelIds {
   std::size_t cap_;
   std::vector<std::string> labels_;
   std::unordered_map<std::string, uint32_t> ids_;
-  std::string last_;
-  uint32_t last_id_ = kFull;
+  RecentKeys<uint32_t, 1> last_;
 };
 
 }  // namespace arsverk::detail

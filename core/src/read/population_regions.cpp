@@ -15,11 +15,11 @@ std::optional<std::string> PopulationRegions::resolve(ReadContext& ctx, std::str
                                                       std::optional<int> year, int64_t line,
                                                       int column) {
   std::optional<Structure> st = year ? structure_for_year(*year) : std::nullopt;
-  if (last_ok_ && st == last_structure_ && label == last_label_) {
+  if (const LastUnit* last = last_unit_.find(label); last && last->structure == st) {
     last_every_year_ = true;
-    return last_code_;
+    return last->code;
   }
-  last_ok_ = false;
+  last_unit_.clear();
   std::string l(trim(label));
   std::string key = l + '\x1f' + (st ? to_string(*st) : "-");
   auto it = cache_.find(key);
@@ -61,10 +61,7 @@ std::optional<std::string> PopulationRegions::resolve(ReadContext& ctx, std::str
   }
   last_every_year_ = remember;
   if (!remember) return r.code;
-  last_label_.assign(label.data(), label.size());
-  last_structure_ = st;
-  last_code_ = r.code;
-  last_ok_ = true;
+  last_unit_.replace(label) = LastUnit{st, r.code};
   return r.code;
 }
 

@@ -9,6 +9,7 @@
 #include <unordered_map>
 
 #include "read_context.hpp"
+#include "recent_keys.hpp"
 #include "units.hpp"
 
 namespace arsverk::detail {
@@ -38,11 +39,12 @@ class PopulationRegions {
   std::unordered_map<std::string, UnitResult> cache_;  // label + structure → result
   bool restored_zero_reported_ = false;
   bool thousands_reported_ = false;
-  // The last label that resolved to a unit: most rows repeat it.
-  std::string last_label_;
-  std::optional<Structure> last_structure_;
-  std::string last_code_;
-  bool last_ok_ = false;
+  // The last label that resolved to a unit, in the structure it was resolved in: most rows repeat it.
+  struct LastUnit {
+    std::optional<Structure> structure;
+    std::string code;
+  };
+  RecentKeys<LastUnit, 1> last_unit_;
   bool last_every_year_ = true;
 };
 
