@@ -25,7 +25,7 @@ std::string join(const std::vector<std::string>& items, const char* sep) {
   return out;
 }
 
-std::string fixed_text(Fixed value, bool comma) {
+std::string fixed_text(Fixed value, Lang lang) {
   int64_t m = value.micro();
   bool neg = m < 0;
   uint64_t a = neg ? 0 - static_cast<uint64_t>(m) : static_cast<uint64_t>(m);
@@ -35,7 +35,7 @@ std::string fixed_text(Fixed value, bool comma) {
     std::string f = std::to_string(frac);
     f = std::string(Fixed::kDecimals - f.size(), '0') + f;
     while (!f.empty() && f.back() == '0') f.pop_back();
-    out += (comma ? "," : ".") + f;
+    out += (lang == Lang::Nb ? "," : ".") + f;
   }
   return out;
 }
