@@ -736,6 +736,63 @@ struct XlsxTooManyCells {
   Texts texts() const;
 };
 
+// An archive or workbook the reader cannot open. Found where the archive is read and reported
+// once it is known to be a workbook, these own their facts.
+struct XlsxCorrupt {
+  static constexpr const char* code = "xlsx.corrupt";
+  static constexpr Severity severity = Severity::Error;
+  std::string what_nb, what_en;  // what is broken, in each language
+  Texts texts() const;
+};
+
+struct XlsxZip64 {
+  static constexpr const char* code = "xlsx.zip64";
+  static constexpr Severity severity = Severity::Error;
+  Texts texts() const;
+};
+
+// A part unpacking to more than the reader takes; `bomb`: far more than its packed size.
+struct XlsxPartTooLarge {
+  static constexpr const char* code = "xlsx.too_large";
+  static constexpr Severity severity = Severity::Error;
+  std::string part;
+  std::size_t mb;
+  std::string why_nb, why_en;  // "over 200 ganger sin pakkede størrelse, " or empty
+  bool bomb;
+  Texts texts() const;
+};
+
+struct XlsxMissingPart {
+  static constexpr const char* code = "xlsx.corrupt";
+  static constexpr Severity severity = Severity::Error;
+  std::string part;
+  Texts texts() const;
+};
+
+// A part that is not well-formed XML; `rows_read`: the sheet's rows read before it broke off.
+struct XlsxBadXml {
+  static constexpr const char* code = "xlsx.corrupt";
+  static constexpr Severity severity = Severity::Error;
+  std::string part, what;
+  std::size_t offset;
+  int64_t rows_read = 0;
+  Texts texts() const;
+};
+
+struct XlsxSheetWithoutPath {
+  static constexpr const char* code = "xlsx.corrupt";
+  static constexpr Severity severity = Severity::Error;
+  std::string sheet;
+  Texts texts() const;
+};
+
+struct XlsxTooManyTexts {
+  static constexpr const char* code = "xlsx.too_large";
+  static constexpr Severity severity = Severity::Error;
+  std::size_t limit_millions;
+  Texts texts() const;
+};
+
 // A password-protected (encrypted) workbook.
 struct XlsxEncrypted {
   static constexpr const char* code = "xlsx.encrypted";

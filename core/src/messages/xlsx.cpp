@@ -134,4 +134,60 @@ Texts XlsxSheets::texts() const {
   return t;
 }
 
+Texts XlsxCorrupt::texts() const {
+  return {"Excel-filen er skadet eller ikke ferdig lagret (" + what_nb +
+              "). Åpne den i Excel og lagre den på nytt, eller lagre arket som CSV og legg inn den filen.",
+          "The Excel file is damaged or was not saved completely (" + what_en +
+              "). Open it in Excel and save it again, or save the sheet as CSV and add that file."};
+}
+
+Texts XlsxZip64::texts() const {
+  return {"Excel-filen er lagret i ZIP64-format (for filer over 4 GB), som kalkulatoren ikke leser. "
+          "Lagre arket som CSV og legg inn den filen.",
+          "The Excel file is stored as ZIP64 (for files over 4 GB), which the calculator does not "
+          "read. Save the sheet as CSV and add that file."};
+}
+
+Texts XlsxPartTooLarge::texts() const {
+  return {"Delen «" + part + "» av Excel-filen pakker ut til " + why_nb + std::to_string(mb) +
+              " MB. Det er mer enn kalkulatoren leser fra en Excel-fil" +
+              (bomb ? " (og kan være en «zip-bombe»)" : "") + ". Lagre arket som CSV og legg inn den filen.",
+          "The part \"" + part + "\" of the Excel file unpacks to " + why_en + std::to_string(mb) +
+              " MB. That is more than the calculator reads from an Excel file" +
+              (bomb ? " (it may be a \"zip bomb\")" : "") + ". Save the sheet as CSV and add that file."};
+}
+
+Texts XlsxMissingPart::texts() const {
+  return {"Excel-filen mangler delen «" + part + "». Åpne den i Excel og lagre på nytt, eller "
+              "lagre arket som CSV og legg inn den filen.",
+          "The Excel file lacks the part \"" + part + "\". Open it in Excel and save it again, "
+              "or save the sheet as CSV and add that file."};
+}
+
+Texts XlsxBadXml::texts() const {
+  Texts t{"Delen «" + part + "» av Excel-filen er ikke gyldig XML (" + what + ", ved byte " +
+              std::to_string(offset) + "). Åpne filen i Excel og lagre på nytt, eller lagre arket "
+              "som CSV og legg inn den filen.",
+          "The part \"" + part + "\" of the Excel file is not valid XML (" + what + ", at byte " +
+              std::to_string(offset) + "). Open the file in Excel and save it again, or save the "
+              "sheet as CSV and add that file."};
+  if (rows_read) {
+    t.nb += " Radene til og med rad " + std::to_string(rows_read) + " er lest.";
+    t.en += " The rows up to row " + std::to_string(rows_read) + " were read.";
+  }
+  return t;
+}
+
+Texts XlsxSheetWithoutPath::texts() const {
+  return {"Excel-filen sier ikke hvor arket «" + sheet + "» ligger. Åpne den i Excel og lagre på nytt.",
+          "The Excel file does not say where the sheet \"" + sheet + "\" is. Open it in Excel and save it again."};
+}
+
+Texts XlsxTooManyTexts::texts() const {
+  return {"Excel-filen har mer enn " + std::to_string(limit_millions) +
+              " millioner ulike tekster, mer enn kalkulatoren leser. Lagre arket som CSV og legg inn den filen.",
+          "The Excel file has more than " + std::to_string(limit_millions) +
+              " million distinct texts, more than the calculator reads. Save the sheet as CSV and add that file."};
+}
+
 }  // namespace arsverk::msg

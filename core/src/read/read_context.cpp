@@ -2,11 +2,6 @@
 
 namespace arsverk::detail {
 
-void ReadContext::report(Severity severity, const char* code, int64_t line, int column,
-                         const std::string& nb, const std::string& en) {
-  if (diagnostics.admit(name, code, severity, line)) add_admitted(severity, code, line, column, {nb, en});
-}
-
 void ReadContext::add_admitted(Severity severity, const char* code, int64_t line, int column, msg::Texts texts) {
   Diagnostic d{severity, code, name, line, column, std::move(texts.nb), std::move(texts.en)};
   d.sheet = sheet;

@@ -34,10 +34,6 @@ struct ReadContext {
   void report(Severity severity, int64_t line, int column, const Message& m) {
     if (diagnostics.admit(name, m.code, severity, line)) add_admitted(severity, m.code, line, column, m.texts());
   }
-  // Not yet in the catalogue: an archive's or workbook's ZipProblem (xlsx/zip.cpp, xlsx/book.cpp),
-  // whose texts are made where the archive is read, once per file; then the cap asked.
-  void report(Severity severity, const char* code, int64_t line, int column, const std::string& nb,
-              const std::string& en);
 
  private:
   void add_admitted(Severity severity, const char* code, int64_t line, int column, msg::Texts texts);

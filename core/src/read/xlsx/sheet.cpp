@@ -69,9 +69,8 @@ class SheetReader {
         ev = XmlReader::Event::Error;
       }
       if (ev == XmlReader::Event::Error) {
-        ZipProblem p;
-        xml_problem(p, part, x.error().empty() ? "a cell that cannot be read" : x.error(), x.offset());
-        ctx_.report(Severity::Error, p.code.c_str(), 0, 0, p.nb + rows_read_nb(), p.en + rows_read_en());
+        ctx_.report(0, 0, msg::XlsxBadXml{part, x.error().empty() ? "a cell that cannot be read" : x.error(),
+                                          x.offset(), last_row_});
         ok = false;
         break;
       }
@@ -81,12 +80,6 @@ class SheetReader {
   }
 
  private:
-  std::string rows_read_nb() const {
-    return last_row_ ? " Radene til og med rad " + std::to_string(last_row_) + " er lest." : "";
-  }
-  std::string rows_read_en() const {
-    return last_row_ ? " The rows up to row " + std::to_string(last_row_) + " were read." : "";
-  }
 
   // <mergeCells> follows the cell data, so it is found first and read on its own.
   void load_merges(std::string_view xml) {

@@ -18,15 +18,14 @@ struct SheetResult {
   std::string skipped_nb, skipped_en;  // why the sheet was not used; empty when it was
 };
 
-void refuse(ReadContext& ctx, const char* code, const std::string& nb, const std::string& en) {
-  ctx.out.kind = FileKind::Unknown;
-  ctx.report(Severity::Error, code, 0, 0, nb, en);
-}
-
 template <class Message>
 void refuse(ReadContext& ctx, const Message& m) {
   ctx.out.kind = FileKind::Unknown;
   ctx.report(0, 0, m);
+}
+
+void refuse(ReadContext& ctx, const ZipProblem& problem) {
+  std::visit([&](const auto& m) { refuse(ctx, m); }, problem);
 }
 
 void refuse_other(ReadContext& ctx, BookKind kind) {
@@ -89,7 +88,7 @@ SheetResult read_one(ReadContext& ctx, ZipArchive& zip, const Workbook& book, co
   ZipProblem problem;
   bool empty = false;
   if (!zip.extract(*zip.find(ref.path), xml, problem)) {
-    sc.report(Severity::Error, problem.code.c_str(), 0, 0, problem.nb, problem.en);
+    std::visit([&](const auto& m) { sc.report(0, 0, m); }, problem);
   } else {
     xml_as_utf8(xml);
     TableReader table(sc, ';');
@@ -183,14 +182,14 @@ void read_zip(ReadContext& ctx, std::string_view bytes) {
     if (head.find("opendocument.spreadsheet") != std::string_view::npos) return refuse_other(ctx, BookKind::Ods);
     if (head.find("xl/") == std::string_view::npos && head.find("[Content_Types].xml") == std::string_view::npos)
       return refuse_other(ctx, BookKind::OtherZip);
-    return refuse(ctx, problem.code.c_str(), problem.nb, problem.en);
+    return refuse(ctx, problem);
   }
   std::string path;
   BookKind kind = book_kind(zip, path);
   if (kind != BookKind::Xlsx) return refuse_other(ctx, kind);
   ctx.out.format = "xlsx";
   Workbook book;
-  if (!load_workbook(zip, path, book, problem)) return refuse(ctx, problem.code.c_str(), problem.nb, problem.en);
+  if (!load_workbook(zip, path, book, problem)) return refuse(ctx, problem);
 
   std::vector<SheetResult> sheets;
   BookBudget budget;

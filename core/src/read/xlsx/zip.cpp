@@ -39,20 +39,12 @@ bool same_name(std::string_view a, std::string_view b) {
 }
 
 bool corrupt(ZipProblem& p, const std::string& what_nb, const std::string& what_en) {
-  p.code = "xlsx.corrupt";
-  p.nb = "Excel-filen er skadet eller ikke ferdig lagret (" + what_nb +
-         "). Åpne den i Excel og lagre den på nytt, eller lagre arket som CSV og legg inn den filen.";
-  p.en = "The Excel file is damaged or was not saved completely (" + what_en +
-         "). Open it in Excel and save it again, or save the sheet as CSV and add that file.";
+  p = msg::XlsxCorrupt{what_nb, what_en};
   return false;
 }
 
 bool zip64(ZipProblem& p) {
-  p.code = "xlsx.zip64";
-  p.nb = "Excel-filen er lagret i ZIP64-format (for filer over 4 GB), som kalkulatoren ikke leser. "
-         "Lagre arket som CSV og legg inn den filen.";
-  p.en = "The Excel file is stored as ZIP64 (for files over 4 GB), which the calculator does not "
-         "read. Save the sheet as CSV and add that file.";
+  p = msg::XlsxZip64{};
   return false;
 }
 
@@ -60,13 +52,7 @@ bool zip64(ZipProblem& p) {
 // that said.
 bool too_large(ZipProblem& p, const std::string& name, std::size_t mb, const std::string& why_nb,
                const std::string& why_en, bool bomb) {
-  p.code = "xlsx.too_large";
-  p.nb = "Delen «" + name + "» av Excel-filen pakker ut til " + why_nb + std::to_string(mb) +
-         " MB. Det er mer enn kalkulatoren leser fra en Excel-fil" +
-         (bomb ? " (og kan være en «zip-bombe»)" : "") + ". Lagre arket som CSV og legg inn den filen.";
-  p.en = "The part \"" + name + "\" of the Excel file unpacks to " + why_en + std::to_string(mb) +
-         " MB. That is more than the calculator reads from an Excel file" +
-         (bomb ? " (it may be a \"zip bomb\")" : "") + ". Save the sheet as CSV and add that file.";
+  p = msg::XlsxPartTooLarge{name, mb, why_nb, why_en, bomb};
   return false;
 }
 
@@ -98,10 +84,7 @@ const CrcTables& crc_tables() {
 }  // namespace
 
 bool encrypted(ZipProblem& problem) {
-  msg::Texts texts = msg::XlsxEncrypted{}.texts();
-  problem.code = msg::XlsxEncrypted::code;
-  problem.nb = std::move(texts.nb);
-  problem.en = std::move(texts.en);
+  problem = msg::XlsxEncrypted{};
   return false;
 }
 
