@@ -133,7 +133,7 @@ std::string zip_deflated(const std::vector<std::pair<std::string, std::string>>&
 }
 
 std::size_t read_values(const std::string& name, const std::string& bytes) {
-  arsverk::FileReader r(name, 0);
+  arsverk::FileReader r(name);
   for (std::size_t i = 0; i < bytes.size(); i += 1 << 20) r.feed(std::string_view(bytes).substr(i, 1 << 20));
   return r.finish().arsverk.size();
 }

@@ -157,7 +157,7 @@ std::string csv_of(const std::vector<Row>& rows, bool form) {
 // The warnings and errors a run gives about the input or `year`, as their codes and texts.
 std::set<std::string> warnings(const std::string& csv, int year) {
   std::vector<arsverk::ParsedFile> files;
-  files.push_back(arsverk::read_file("arsverk.csv", 0, csv));
+  files.push_back(arsverk::read_file("arsverk.csv", csv));
   const arsverk::Report report = arsverk::compute(files, arsverk::Settings{});
   std::set<std::string> out;
   for (const auto& d : report.diagnostics)

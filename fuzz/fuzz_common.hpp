@@ -107,13 +107,13 @@ inline void read_differential(std::string_view bytes, const char* name) {
   const auto limits = small_limits();
   arsverk::ParsedFile whole;
   {
-    arsverk::FileReader r(name, 0, arsverk::Registers::embedded(), limits);
+    arsverk::FileReader r(name, arsverk::Registers::embedded(), limits);
     r.feed(bytes);
     whole = r.finish();
   }
   check_invariants(whole);
   Rng rng(bytes);
-  arsverk::FileReader r(name, 0, arsverk::Registers::embedded(), limits);
+  arsverk::FileReader r(name, arsverk::Registers::embedded(), limits);
   feed_chunked(bytes, rng, [&](std::string_view c) { r.feed(c); });
   if (r.bytes_read() != bytes.size()) fail("bytes_read differs from bytes fed");
   arsverk::ParsedFile chunked = r.finish();

@@ -37,7 +37,7 @@ Session::~Session() = default;
 
 int Session::begin_file(std::string name) {
   const int id = impl_->next_id++;
-  impl_->reading[id] = std::make_unique<FileReader>(std::move(name), static_cast<int>(impl_->order.size()));
+  impl_->reading[id] = std::make_unique<FileReader>(std::move(name));
   impl_->order.push_back(id);
   return id;
 }

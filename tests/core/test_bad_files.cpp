@@ -250,7 +250,7 @@ TEST_CASE("bad files: every reader message with a line says it (a workbook's: sh
   for (const json& entry : manifest().at("files")) {
     if (entry.contains("generated")) continue;
     const std::string name = entry.at("name").get<std::string>();
-    const ParsedFile f = read_file(name, 0, slurp(bad_dir() + name));
+    const ParsedFile f = read_file(name, slurp(bad_dir() + name));
     for (const Diagnostic& d : f.diagnostics) {
       INFO(name << ": " << d.code << " line " << d.line << "\n  " << d.text(Lang::Nb) << "\n  " << d.text(Lang::En));
       CHECK(outside_quotes(d.text(Lang::En)).find("årsverk") == std::string::npos);

@@ -22,13 +22,13 @@ inline std::string slurp(const std::string& rel) {
 inline arsverk::ParsedFile read_chunked(std::string_view bytes, std::size_t chunk,
                                         const std::string& name = "test.csv",
                                         arsverk::ReaderLimits limits = {}) {
-  arsverk::FileReader r(name, 0, arsverk::Registers::embedded(), limits);
+  arsverk::FileReader r(name, arsverk::Registers::embedded(), limits);
   for (std::size_t i = 0; i < bytes.size(); i += chunk) r.feed(bytes.substr(i, chunk));
   return r.finish();
 }
 
 inline arsverk::ParsedFile read(std::string_view bytes, const std::string& name = "test.csv") {
-  return arsverk::read_file(name, 0, bytes);
+  return arsverk::read_file(name, bytes);
 }
 
 

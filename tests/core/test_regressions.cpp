@@ -71,7 +71,7 @@ TEST_CASE("regression: a JSON syntax error right before a non-ASCII character", 
 // Found by the catalogue (half_saved.csv): a file cut off in the middle of its last row gave
 // only an info "lines below the table were not read (footnotes)". A short row that starts like
 // a data row (unit number, year) is now a csv.wrong_shape error; real footnotes stay info.
-// Fixed in core/src/reader_table.cpp (TableReader::Impl::finish, looks_like_data).
+// Fixed in core/src/read/table/table_reader.cpp (TableReader::Impl::finish, looks_like_data).
 TEST_CASE("regression: a half-saved file's cut-off last row is an error, not a footnote", "[regression]") {
   const std::string head =
       "kommunenummer;år;målgruppe;a;b;c;d;e\n"
@@ -112,7 +112,7 @@ TEST_CASE("regression: a half-saved file's cut-off last row is an error, not a f
 // Found by the catalogue (columns_100000_row.csv): one row with more than max_columns cells
 // anywhere in the file made the whole file "not a table" and every valid row was dropped. Now
 // only a too-wide first row (the header) rejects the file; a later one is skipped and reported.
-// Fixed in core/src/reader_table.cpp (TableReader::Impl::on_record).
+// Fixed in core/src/read/table/table_reader.cpp (TableReader::Impl::on_record).
 TEST_CASE("regression: one far too wide row is skipped, the rest of the table still read", "[regression]") {
   std::string bytes =
       "kommunenummer;år;målgruppe;a;b;c;d;e\n"
@@ -142,7 +142,7 @@ TEST_CASE("regression: one far too wide row is skipped, the rest of the table st
 // of one row repeated ran out of memory — every årsverk figure was kept (about 100 bytes each),
 // however many. Now at most ReaderLimits::max_values (1 000 000; a real file has < 500 000)
 // are kept; the row that would pass the limit gets file.too_many_values and the rest of the
-// file is not read. Fixed in core/src/reader_table.cpp (TableReader::Impl::arsverk_row) and
+// file is not read. Fixed in core/src/read/table/table_reader.cpp (TableReader::Impl::arsverk_row) and
 // core/include/arsverk/reader.hpp (ReaderLimits::max_values).
 TEST_CASE("regression: the årsverk figures kept from one file are bounded", "[regression]") {
   std::string bytes = "kommunenummer;år;målgruppe;a;b;c;d;e\n";

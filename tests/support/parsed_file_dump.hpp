@@ -12,10 +12,9 @@ inline std::string dump(const arsverk::ParsedFile& f) {
     << f.delimiter << '|' << f.rows << '|' << f.has_target_group << f.has_service << '\n';
   for (const auto& v : f.arsverk)
     o << "A " << v.unit << ' ' << v.year << ' ' << static_cast<int>(v.group) << ' ' << v.service << ' '
-      << static_cast<int>(v.category) << ' ' << v.value.micro() << ' ' << v.file << ' ' << v.line << '\n';
+      << static_cast<int>(v.category) << ' ' << v.value.micro() << ' ' << v.line << '\n';
   for (const auto& r : f.reference)
-    o << "R " << r.unit << ' ' << r.year << ' ' << r.measure << ' ' << r.per_1000.micro() << ' ' << r.file
-      << ' ' << r.line << '\n';
+    o << "R " << r.unit << ' ' << r.year << ' ' << r.measure << ' ' << r.per_1000.micro() << ' ' << r.line << '\n';
   for (const auto& [k, v] : f.population) o << "P " << k.first << ' ' << k.second << ' ' << v << '\n';
   for (const auto& [k, v] : f.population_line) o << "L " << k.first << ' ' << k.second << ' ' << v << '\n';
   for (const auto& d : f.diagnostics)

@@ -56,8 +56,7 @@ struct ArsverkValue {
   std::string service;   // service category as written (trimmed); empty when the input has none
   Category category = Category::Total;
   Fixed value;
-  int file = 0;          // index of the file in the session
-  int64_t line = 0;      // physical line in that file
+  int64_t line = 0;      // physical line in its file
 };
 
 // One published rate per 1 000 inhabitants from a reference file (e.g. last year's published
@@ -67,7 +66,6 @@ struct ReferenceRate {
   int year = 0;
   int measure = 0;       // 0..3 for M1..M4
   Fixed per_1000;        // the published rate as written (exact decimal)
-  int file = 0;
   int64_t line = 0;
   uint16_t sheet = 0;    // .xlsx: index into ParsedFile::sheets
 };

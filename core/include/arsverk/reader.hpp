@@ -28,8 +28,7 @@ struct ReaderLimits {
 
 class FileReader {
  public:
-  FileReader(std::string name, int file_index, const Registers& registers = Registers::embedded(),
-             ReaderLimits limits = {});
+  FileReader(std::string name, const Registers& registers = Registers::embedded(), ReaderLimits limits = {});
   ~FileReader();
   FileReader(const FileReader&) = delete;
   FileReader& operator=(const FileReader&) = delete;
@@ -46,7 +45,6 @@ class FileReader {
 };
 
 // Convenience for whole buffers (tests, CLI on small files).
-ParsedFile read_file(std::string name, int file_index, std::string_view bytes,
-                     const Registers& registers = Registers::embedded());
+ParsedFile read_file(std::string name, std::string_view bytes, const Registers& registers = Registers::embedded());
 
 }  // namespace arsverk

@@ -1,6 +1,6 @@
 // The texts of the messages about a table's headers (messages.hpp).
 #include "messages/messages.hpp"
-#include "read/reader_common.hpp"
+#include "messages/wording.hpp"
 
 namespace arsverk::msg {
 

@@ -1,6 +1,6 @@
 // The texts of the messages about JSON-stat datasets (messages.hpp).
 #include "messages/messages.hpp"
-#include "read/reader_common.hpp"
+#include "messages/wording.hpp"
 #include "read/text.hpp"
 
 namespace arsverk::msg {

@@ -52,6 +52,31 @@ struct FileEmpty {
   Texts texts() const;
 };
 
+// A file that is not a table, known by its first bytes: what it is, then what the calculator reads.
+enum class BinaryFile { Pdf, Image, Gzip, NulCharacters, NotText, ZipArchive };
+struct FileBinary {
+  static constexpr const char* code = "file.binary";
+  static constexpr Severity severity = Severity::Error;
+  BinaryFile kind;
+  Texts texts() const;
+};
+
+// An RTF document (WordPad, TextEdit) where a table was expected.
+struct FileRtf {
+  static constexpr const char* code = "file.rtf";
+  static constexpr Severity severity = Severity::Error;
+  Texts texts() const;
+};
+
+// A spreadsheet in a format the calculator does not read: save it as .xlsx or CSV.
+enum class OtherSpreadsheet { OldExcel, OpenDocument, ExcelBinary };
+struct FileOtherSpreadsheet {
+  static constexpr const char* code = "file.spreadsheet";
+  static constexpr Severity severity = Severity::Error;
+  OtherSpreadsheet kind;
+  Texts texts() const;
+};
+
 struct XlsxTooLarge {
   static constexpr const char* code = "xlsx.too_large";
   static constexpr Severity severity = Severity::Error;
@@ -708,6 +733,140 @@ struct XlsxTooManyCells {
   static constexpr const char* code = "xlsx.too_large";
   static constexpr Severity severity = Severity::Error;
   uint64_t limit_millions;
+  Texts texts() const;
+};
+
+// An archive or workbook the reader cannot open. Found where the archive is read and reported
+// once it is known to be a workbook, these own their facts.
+struct XlsxCorrupt {
+  static constexpr const char* code = "xlsx.corrupt";
+  static constexpr Severity severity = Severity::Error;
+  std::string what_nb, what_en;  // what is broken, in each language
+  Texts texts() const;
+};
+
+struct XlsxZip64 {
+  static constexpr const char* code = "xlsx.zip64";
+  static constexpr Severity severity = Severity::Error;
+  Texts texts() const;
+};
+
+// A part unpacking to more than the reader takes; `bomb`: far more than its packed size.
+struct XlsxPartTooLarge {
+  static constexpr const char* code = "xlsx.too_large";
+  static constexpr Severity severity = Severity::Error;
+  std::string part;
+  std::size_t mb;
+  std::string why_nb, why_en;  // "over 200 ganger sin pakkede størrelse, " or empty
+  bool bomb;
+  Texts texts() const;
+};
+
+struct XlsxMissingPart {
+  static constexpr const char* code = "xlsx.corrupt";
+  static constexpr Severity severity = Severity::Error;
+  std::string part;
+  Texts texts() const;
+};
+
+// A part that is not well-formed XML; `rows_read`: the sheet's rows read before it broke off.
+struct XlsxBadXml {
+  static constexpr const char* code = "xlsx.corrupt";
+  static constexpr Severity severity = Severity::Error;
+  std::string part, what;
+  std::size_t offset;
+  int64_t rows_read = 0;
+  Texts texts() const;
+};
+
+struct XlsxSheetWithoutPath {
+  static constexpr const char* code = "xlsx.corrupt";
+  static constexpr Severity severity = Severity::Error;
+  std::string sheet;
+  Texts texts() const;
+};
+
+struct XlsxTooManyTexts {
+  static constexpr const char* code = "xlsx.too_large";
+  static constexpr Severity severity = Severity::Error;
+  std::size_t limit_millions;
+  Texts texts() const;
+};
+
+// A password-protected (encrypted) workbook.
+struct XlsxEncrypted {
+  static constexpr const char* code = "xlsx.encrypted";
+  static constexpr Severity severity = Severity::Error;
+  Texts texts() const;
+};
+
+// The workbook names a sheet whose part is not in the archive.
+struct XlsxMissingSheet {
+  static constexpr const char* code = "xlsx.corrupt";
+  static constexpr Severity severity = Severity::Error;
+  std::string_view sheet, part;
+  Texts texts() const;
+};
+
+// More merged ranges in a sheet than are kept: the rest are read as plain cells.
+struct XlsxTooManyMerges {
+  static constexpr const char* code = "xlsx.too_many_merges";
+  static constexpr Severity severity = Severity::Warning;
+  std::size_t limit, dropped;
+  Texts texts() const;
+};
+
+// A cell longer than Excel allows: read as empty.
+struct XlsxCellTooLong {
+  static constexpr const char* code = "xlsx.cell_too_long";
+  static constexpr Severity severity = Severity::Error;
+  Texts texts() const;
+};
+
+// A cell that refers to a shared string the workbook does not have: read as empty.
+struct XlsxBadSharedString {
+  static constexpr const char* code = "xlsx.bad_shared_string";
+  static constexpr Severity severity = Severity::Error;
+  std::string_view index;  // as written in the cell
+  Texts texts() const;
+};
+
+// Hidden rows with content, not read. `rows` lists the first of them ("4, 5, 9", "…" after).
+struct XlsxHiddenRows {
+  static constexpr const char* code = "xlsx.hidden_rows";
+  static constexpr Severity severity = Severity::Warning;
+  int64_t count;
+  std::string_view rows;
+  Texts texts() const;
+};
+
+// Population for the same unit and year in two sheets: the first sheet's figures are used.
+struct XlsxPopulationInTwoSheets {
+  static constexpr const char* code = "xlsx.population_in_two_sheets";
+  static constexpr Severity severity = Severity::Warning;
+  Texts texts() const;
+};
+
+// The sheets read and those left out, each language's list as the reader wrote it («Ark1» /
+// "Sheet1", with the reason a sheet was left out).
+struct SheetLists {
+  const std::vector<std::string>& nb;
+  const std::vector<std::string>& en;
+};
+// No sheet holds a table the calculator recognises (`sheets_named` false: the workbook has none).
+struct XlsxNoTable {
+  static constexpr const char* code = "xlsx.no_table";
+  static constexpr Severity severity = Severity::Error;
+  bool sheets_named;
+  SheetLists skipped;
+  Texts texts() const;
+};
+
+// The overview of a workbook: the sheets read, and those not read with why.
+struct XlsxSheets {
+  static constexpr const char* code = "xlsx.sheets";
+  static constexpr Severity severity = Severity::Info;
+  SheetLists read, skipped;
   Texts texts() const;
 };
 

@@ -1,6 +1,6 @@
 // The texts of the messages about input files and tables (messages.hpp).
 #include "messages/messages.hpp"
-#include "read/reader_common.hpp"
+#include "messages/wording.hpp"
 
 namespace arsverk::msg {
 
@@ -11,6 +11,53 @@ using detail::q;
 Texts FileEmpty::texts() const {
   return {"Filen er tom. Velg filen med tabellen (årsverk eller folkemengde).",
           "The file is empty. Choose the file with the table (FTEs or population)."};
+}
+
+Texts FileBinary::texts() const {
+  Texts what;
+  switch (kind) {
+    case BinaryFile::Pdf: what = {"Filen er en PDF.", "The file is a PDF."}; break;
+    case BinaryFile::Image: what = {"Filen er et bilde.", "The file is an image."}; break;
+    case BinaryFile::Gzip: what = {"Filen er komprimert (gzip).", "The file is compressed (gzip)."}; break;
+    case BinaryFile::NulCharacters:
+      what = {"Filen inneholder NUL-tegn og er ikke vanlig tekst (kanskje UTF-16 eller et binært format).",
+              "The file contains NUL characters and is not plain text (perhaps UTF-16 or a binary format)."};
+      break;
+    case BinaryFile::NotText:
+      what = {"Filen er ikke tekst (den ser binær ut).", "The file is not text (it looks binary)."};
+      break;
+    case BinaryFile::ZipArchive: what = {"Filen er et ZIP-arkiv.", "The file is a ZIP archive."}; break;
+  }
+  return {what.nb + " " + kAcceptedNb, what.en + " " + kAcceptedEn};
+}
+
+Texts FileRtf::texts() const {
+  return {"Filen er et RTF-dokument (for eksempel fra WordPad eller TextEdit), ikke en tabell. Åpne "
+          "tabellen i Excel eller LibreOffice og velg «Lagre som» → CSV, og legg inn den filen.",
+          "The file is an RTF document (from WordPad or TextEdit, for example), not a table. Open "
+          "the table in Excel or LibreOffice, choose \"Save as\" → CSV, and add that file."};
+}
+
+Texts FileOtherSpreadsheet::texts() const {
+  switch (kind) {
+    case OtherSpreadsheet::OldExcel:
+      return {"Filen er en gammel Excel-fil (.xls), som kalkulatoren ikke leser direkte. Åpne den i "
+              "Excel eller LibreOffice og velg «Lagre som» → CSV, og legg inn den filen.",
+              "The file is an old Excel file (.xls), which the calculator does not read directly. Open "
+              "it in Excel or LibreOffice, choose \"Save as\" → CSV, and add that file."};
+    case OtherSpreadsheet::OpenDocument:
+      return {"Filen er et OpenDocument-regneark (.ods), som kalkulatoren ikke leser direkte. Åpne den i "
+              "LibreOffice eller Excel og lagre som .xlsx, eller velg «Lagre som» → CSV, og legg inn den filen.",
+              "The file is an OpenDocument spreadsheet (.ods), which the calculator does not read directly. "
+              "Open it in LibreOffice or Excel and save it as .xlsx, or choose \"Save as\" → CSV, and add "
+              "that file."};
+    case OtherSpreadsheet::ExcelBinary:
+      break;
+  }
+  return {"Filen er en binær Excel-arbeidsbok (.xlsb), som kalkulatoren ikke leser. Åpne den i Excel og "
+          "lagre som «Excel-arbeidsbok (.xlsx)» eller CSV, og legg inn den filen.",
+          "The file is an Excel binary workbook (.xlsb), which the calculator does not read. Open it in "
+          "Excel, save it as \"Excel Workbook (.xlsx)\" or CSV, and add that file."};
 }
 
 Texts XlsxTooLarge::texts() const {

@@ -1,6 +1,6 @@
 // The texts of the messages about FTE and reference tables (messages.hpp).
 #include "messages/messages.hpp"
-#include "read/reader_common.hpp"
+#include "messages/wording.hpp"
 
 namespace arsverk::msg {
 
@@ -90,8 +90,8 @@ Texts ArsverkNotANumber::texts() const {
 }
 
 Texts NumberTooPrecise::texts() const {
-  return {q(text) + " har flere enn 6 desimaler og er avrundet til " + fixed_text(rounded, true) + ".",
-          q(text) + " has more than 6 decimals and was rounded to " + fixed_text(rounded, false) + "."};
+  return {q(text) + " har flere enn 6 desimaler og er avrundet til " + fixed_text(rounded, Lang::Nb) + ".",
+          q(text) + " has more than 6 decimals and was rounded to " + fixed_text(rounded, Lang::En) + "."};
 }
 
 Texts ArsverkNegative::texts() const {
@@ -110,13 +110,13 @@ Texts ArsverkTooLarge::texts() const {
 
 Texts NumberAmbiguous::texts() const {
   return {std::string("Tallet med «") + mark + "» og tre sifre etter kan være " +
-              fixed_text(as_decimal, true) + " eller " + fixed_text(as_whole, true) +
-              ", og resten av filen avgjør ikke hvilket. Lest som " + fixed_text(used, true) +
+              fixed_text(as_decimal, Lang::Nb) + " eller " + fixed_text(as_whole, Lang::Nb) +
+              ", og resten av filen avgjør ikke hvilket. Lest som " + fixed_text(used, Lang::Nb) +
               ". Skriv desimaltall med komma (12,5) og store tall uten tusenskille (1250).",
           std::string("The number with \"") + mark + "\" and three digits after it can be " +
-              fixed_text(as_decimal, false) + " or " + fixed_text(as_whole, false) +
+              fixed_text(as_decimal, Lang::En) + " or " + fixed_text(as_whole, Lang::En) +
               ", and the rest of the file does not tell which. Read as " +
-              fixed_text(used, false) + ". Write decimals with one mark (12.5) and large "
+              fixed_text(used, Lang::En) + ". Write decimals with one mark (12.5) and large "
               "numbers without a thousands separator (1250)."};
 }
 

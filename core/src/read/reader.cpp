@@ -8,9 +8,10 @@
 #include <optional>
 
 #include "csv_tokenizer.hpp"
-#include "reader_common.hpp"
+#include "messages/wording.hpp"
+#include "read_context.hpp"
 #include "reader_jsonstat.hpp"
-#include "reader_table.hpp"
+#include "table/table_reader.hpp"
 #include "text.hpp"
 #include "xlsx/zip.hpp"
 #include "xlsx/workbook.hpp"
@@ -34,55 +35,29 @@ constexpr std::string_view kEncryptedPackageName(
     "E\0n\0c\0r\0y\0p\0t\0e\0d\0P\0a\0c\0k\0a\0g\0e\0", 32);
 
 // What a binary head looks like, for the message; empty when it is text.
-struct BinaryKind {
-  const char* code = nullptr;
-  std::string nb, en;
-};
+// What a file that is not a table is, by its first bytes.
+enum class NotATable { None, Pdf, Rtf, Image, OldExcel, Gzip, NulCharacters, NotText, Encrypted };
 
-BinaryKind detect_binary(std::string_view h) {
+NotATable detect_binary(std::string_view h) {
   auto starts = [&](const char* sig, std::size_t n) { return h.size() >= n && std::memcmp(h.data(), sig, n) == 0; };
   // A PDF or RTF may come after blank lines (a copy through a text tool, a mail program).
   const std::string_view text = trim(h);
-  BinaryKind b;
-  if (starts_with(text, "%PDF")) {
-    b = {"file.binary", "Filen er en PDF.", "The file is a PDF."};
-  } else if (starts_with(text, "{\\rtf")) {
-    b = {"file.rtf",
-         "Filen er et RTF-dokument (for eksempel fra WordPad eller TextEdit), ikke en tabell. Åpne "
-         "tabellen i Excel eller LibreOffice og velg «Lagre som» → CSV, og legg inn den filen.",
-         "The file is an RTF document (from WordPad or TextEdit, for example), not a table. Open "
-         "the table in Excel or LibreOffice, choose \"Save as\" → CSV, and add that file."};
-  } else if (starts("\x89PNG", 4) || starts("\xFF\xD8\xFF", 3) || starts("GIF8", 4) ||
-             (starts("BM", 2) && h.size() > 14 &&
-              std::memchr(h.data(), 0, std::min<std::size_t>(h.size(), 64)))) {
-    b = {"file.binary", "Filen er et bilde.", "The file is an image."};
-  } else if (starts("\xD0\xCF\x11\xE0", 4)) {
-    b = {"file.spreadsheet",
-         "Filen er en gammel Excel-fil (.xls), som kalkulatoren ikke leser direkte. Åpne den i "
-         "Excel eller LibreOffice og velg «Lagre som» → CSV, og legg inn den filen.",
-         "The file is an old Excel file (.xls), which the calculator does not read directly. Open "
-         "it in Excel or LibreOffice, choose \"Save as\" → CSV, and add that file."};
-  } else if (starts("\x1F\x8B", 2)) {
-    b = {"file.binary", "Filen er komprimert (gzip).", "The file is compressed (gzip)."};
-  } else {
-    std::size_t control = 0, nul = 0;
-    for (char ch : h) {
-      unsigned char c = static_cast<unsigned char>(ch);
-      if (c == 0) ++nul;
-      else if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != 0x1A) ++control;
-    }
-    if (nul > 0) {
-      b = {"file.binary",
-           "Filen inneholder NUL-tegn og er ikke vanlig tekst (kanskje UTF-16 eller et binært "
-           "format).",
-           "The file contains NUL characters and is not plain text (perhaps UTF-16 or a binary "
-           "format)."};
-    } else if (control * 20 > h.size()) {
-      b = {"file.binary", "Filen er ikke tekst (den ser binær ut).",
-           "The file is not text (it looks binary)."};
-    }
+  if (starts_with(text, "%PDF")) return NotATable::Pdf;
+  if (starts_with(text, "{\\rtf")) return NotATable::Rtf;
+  if (starts("\x89PNG", 4) || starts("\xFF\xD8\xFF", 3) || starts("GIF8", 4) ||
+      (starts("BM", 2) && h.size() > 14 && std::memchr(h.data(), 0, std::min<std::size_t>(h.size(), 64))))
+    return NotATable::Image;
+  if (starts("\xD0\xCF\x11\xE0", 4)) return NotATable::OldExcel;
+  if (starts("\x1F\x8B", 2)) return NotATable::Gzip;
+  std::size_t control = 0, nul = 0;
+  for (char ch : h) {
+    unsigned char c = static_cast<unsigned char>(ch);
+    if (c == 0) ++nul;
+    else if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != 0x1A) ++control;
   }
-  return b;
+  if (nul > 0) return NotATable::NulCharacters;
+  if (control * 20 > h.size()) return NotATable::NotText;
+  return NotATable::None;
 }
 
 // Delimiter: `;` or tab when they give a consistent column count > 1, else `,`.
@@ -147,21 +122,28 @@ struct FileReader::Impl {
   std::unique_ptr<Utf16Decoder> utf16;
   std::string utf16_name;
 
-  Impl(std::string name, int index, const Registers& reg, ReaderLimits limits) {
+  Impl(std::string name, const Registers& reg, ReaderLimits limits) {
     ctx.name = std::move(name);
-    ctx.file_index = index;
     ctx.registers = &reg;
     ctx.limits = limits;
     ctx.out.name = ctx.name;
   }
 
-  void binary(const BinaryKind& b) {
+  void binary(NotATable kind) {
     mode = Mode::Ignore;
     ctx.out.kind = FileKind::Unknown;
     ctx.out.encoding.clear();
-    ctx.report(Severity::Error, b.code, 0, 0,
-               b.nb + (std::strcmp(b.code, "file.binary") == 0 ? std::string(" ") + kAcceptedNb : std::string()),
-               b.en + (std::strcmp(b.code, "file.binary") == 0 ? std::string(" ") + kAcceptedEn : std::string()));
+    switch (kind) {
+      case NotATable::Rtf: return ctx.report(0, 0, msg::FileRtf{});
+      case NotATable::OldExcel: return ctx.report(0, 0, msg::FileOtherSpreadsheet{msg::OtherSpreadsheet::OldExcel});
+      case NotATable::Encrypted: return ctx.report(0, 0, msg::XlsxEncrypted{});
+      case NotATable::Pdf: return ctx.report(0, 0, msg::FileBinary{msg::BinaryFile::Pdf});
+      case NotATable::Image: return ctx.report(0, 0, msg::FileBinary{msg::BinaryFile::Image});
+      case NotATable::Gzip: return ctx.report(0, 0, msg::FileBinary{msg::BinaryFile::Gzip});
+      case NotATable::NulCharacters: return ctx.report(0, 0, msg::FileBinary{msg::BinaryFile::NulCharacters});
+      case NotATable::NotText: return ctx.report(0, 0, msg::FileBinary{msg::BinaryFile::NotText});
+      case NotATable::None: return;
+    }
   }
 
   // The head is complete (or the file ended): decide what the file is.
@@ -189,9 +171,9 @@ struct FileReader::Impl {
       scan_compound(h);
       return;
     }
-    BinaryKind b = detect_binary(h);
-    if (b.code) {
-      binary(b);
+    const NotATable not_a_table = detect_binary(h);
+    if (not_a_table != NotATable::None) {
+      binary(not_a_table);
       return;
     }
     if (!t.empty() && (t[0] == '{' || t[0] == '[')) {
@@ -239,11 +221,7 @@ struct FileReader::Impl {
   }
 
   void finish_compound() {
-    xlsx::ZipProblem encrypted;
-    xlsx::encrypted(encrypted);
-    binary(encrypted_package
-               ? BinaryKind{"xlsx.encrypted", encrypted.nb, encrypted.en}
-               : detect_binary(kCompoundSignature));
+    binary(encrypted_package ? NotATable::Encrypted : detect_binary(kCompoundSignature));
   }
 
   void check_json_size() {
@@ -380,8 +358,8 @@ struct FileReader::Impl {
   }
 };
 
-FileReader::FileReader(std::string name, int file_index, const Registers& registers, ReaderLimits limits)
-    : impl_(std::make_unique<Impl>(std::move(name), file_index, registers, limits)) {}
+FileReader::FileReader(std::string name, const Registers& registers, ReaderLimits limits)
+    : impl_(std::make_unique<Impl>(std::move(name), registers, limits)) {}
 FileReader::~FileReader() = default;
 
 void FileReader::feed(std::string_view chunk) {
@@ -397,8 +375,8 @@ ParsedFile FileReader::finish() {
 
 std::uint64_t FileReader::bytes_read() const { return impl_->bytes; }
 
-ParsedFile read_file(std::string name, int file_index, std::string_view bytes, const Registers& registers) {
-  FileReader reader(std::move(name), file_index, registers);
+ParsedFile read_file(std::string name, std::string_view bytes, const Registers& registers) {
+  FileReader reader(std::move(name), registers);
   reader.feed(bytes);
   return reader.finish();
 }

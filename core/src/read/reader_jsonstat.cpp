@@ -8,6 +8,10 @@
 #include <map>
 #include <unordered_map>
 
+#include "messages/wording.hpp"
+#include "population_regions.hpp"
+#include "population_sums.hpp"
+#include "row_labels.hpp"
 #include "text.hpp"
 
 namespace arsverk::detail {
@@ -254,12 +258,6 @@ std::string str(const json& j) {
   return std::string();
 }
 
-bool is_one_of(const std::string& norm, std::initializer_list<const char*> names) {
-  for (const char* n : names)
-    if (norm == n) return true;
-  return false;
-}
-
 // A dataset the calculator cannot read: the file is of no kind, and the message says why.
 template <class Message>
 void fail(ReadContext& ctx, const Message& m) {
@@ -302,21 +300,21 @@ const json* locate_dataset(ReadContext& ctx, const std::string& text, StructureR
     return nullptr;
   }
   value_path = path_of({"value"});
-  const json* ds = &structure.root;
-  if (ds->is_object() && !ds->contains("id") && ds->contains("dataset")) {
-    const json& inner = (*ds)["dataset"];
+  const json* dataset = &structure.root;
+  if (dataset->is_object() && !dataset->contains("id") && dataset->contains("dataset")) {
+    const json& inner = (*dataset)["dataset"];
     if (inner.is_object() && !inner.empty()) {
       const bool direct = inner.contains("dimension");
-      ds = direct ? &inner : &inner.begin().value();
+      dataset = direct ? &inner : &inner.begin().value();
       value_path = direct ? path_of({"dataset", "value"}) : path_of({"dataset", inner.begin().key(), "value"});
     }
   }
-  if (!ds->is_object() || !ds->contains("dimension") || !(*ds)["dimension"].is_object() ||
-      !ds->contains("value")) {
+  if (!dataset->is_object() || !dataset->contains("dimension") || !(*dataset)["dimension"].is_object() ||
+      !dataset->contains("value")) {
     fail(ctx, msg::JsonstatNotDataset{});
     return nullptr;
   }
-  return ds;
+  return dataset;
 }
 
 // A dimension's categories, by position: codes from its index (array or object) or its labels,
@@ -369,15 +367,15 @@ bool read_categories(ReadContext& ctx, const json* cat, uint64_t size, Dim& d) {
 // 2. The dimensions: "id" and "size" (in the dataset or, JSON-stat 1.x, under "dimension"), and
 // each dimension's categories. False when they do not make a dataset (reported).
 bool read_dimensions(ReadContext& ctx, Dataset& data) {
-  const json& ds = *data.node;
-  const json& dimension = ds["dimension"];
-  const json* ids = ds.contains("id") ? &ds["id"] : (dimension.contains("id") ? &dimension["id"] : nullptr);
-  const json* sizes = ds.contains("size") ? &ds["size"] : (dimension.contains("size") ? &dimension["size"] : nullptr);
+  const json& dataset = *data.node;
+  const json& dimension = dataset["dimension"];
+  const json* ids = dataset.contains("id") ? &dataset["id"] : (dimension.contains("id") ? &dimension["id"] : nullptr);
+  const json* sizes = dataset.contains("size") ? &dataset["size"] : (dimension.contains("size") ? &dimension["size"] : nullptr);
   if (!ids || !sizes || !ids->is_array() || !sizes->is_array() || ids->size() != sizes->size() || ids->empty()) {
     fail(ctx, msg::JsonstatNotDataset{});
     return false;
   }
-  data.label = ds.contains("label") ? str(ds["label"]) : std::string();
+  data.label = dataset.contains("label") ? str(dataset["label"]) : std::string();
   for (std::size_t k = 0; k < ids->size(); ++k) {
     Dim d;
     d.id = str((*ids)[k]);
@@ -406,13 +404,13 @@ bool read_dimensions(ReadContext& ctx, Dataset& data) {
 // 3. The roles: which dimension is the time, the region, the contents, age and sex (by the
 // dataset's "role", else by name), and which content is the population.
 Roles find_roles(const Dataset& data) {
-  const json& ds = *data.node;
+  const json& dataset = *data.node;
   const std::vector<Dim>& dims = data.dims;
   auto role_dim = [&](const char* role) -> int {
-    if (!ds.contains("role") || !ds["role"].is_object()) return -1;
-    const json& r = ds["role"];
-    if (!r.contains(role) || !r[role].is_array() || r[role].empty()) return -1;
-    std::string id = str(r[role][0]);
+    if (!dataset.contains("role") || !dataset["role"].is_object()) return -1;
+    const json& roles = dataset["role"];
+    if (!roles.contains(role) || !roles[role].is_array() || roles[role].empty()) return -1;
+    std::string id = str(roles[role][0]);
     for (std::size_t k = 0; k < dims.size(); ++k)
       if (dims[k].id == id) return static_cast<int>(k);
     return -1;
@@ -534,16 +532,18 @@ void ValueSink::category_tables() {
   }
   if (age_d >= 0)
     for (std::size_t p = 0; p < sizes[age_d]; ++p) {
-      const std::string& l = dims[age_d].labels[p];
-      const std::string& c = dims[age_d].codes[p];
-      age_total_at.push_back(l.empty() ? is_total_age(c) : (is_total_age(l) || normalise_name(c) == "999d"));
-      age_id_at.push_back(acc.age_id(c, l));
+      const std::string& label = dims[age_d].labels[p];
+      const std::string& code = dims[age_d].codes[p];
+      age_total_at.push_back(label.empty() ? is_total_age(code)
+                                           : (is_total_age(label) || normalise_name(code) == "999d"));
+      age_id_at.push_back(acc.age_id(code, label));
     }
   if (sex_d >= 0)
     for (std::size_t p = 0; p < sizes[sex_d]; ++p) {
-      const std::string& l = dims[sex_d].labels[p];
-      sex_total_at.push_back(l.empty() ? is_total_sex(dims[sex_d].codes[p]) : is_total_sex(l));
-      sex_id_at.push_back(acc.sex_id(dims[sex_d].codes[p], l));
+      const std::string& label = dims[sex_d].labels[p];
+      const std::string& code = dims[sex_d].codes[p];
+      sex_total_at.push_back(label.empty() ? is_total_sex(code) : is_total_sex(label));
+      sex_id_at.push_back(acc.sex_id(code, label));
     }
   no_age = acc.age_id({});
   no_sex = acc.sex_id({});

@@ -5,7 +5,7 @@
 // the value count before anything is sized by it.
 #include <string>
 
-#include "reader_common.hpp"
+#include "read_context.hpp"
 
 namespace arsverk::detail {
 

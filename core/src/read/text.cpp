@@ -223,6 +223,18 @@ std::optional<int> find_year(std::string_view s) {
   return std::nullopt;
 }
 
+bool contains_any(std::string_view s, std::initializer_list<const char*> parts) {
+  for (const char* p : parts)
+    if (contains(s, p)) return true;
+  return false;
+}
+
+bool is_one_of(std::string_view s, std::initializer_list<const char*> words) {
+  for (const char* w : words)
+    if (s == w) return true;
+  return false;
+}
+
 std::string remove_once(std::string s, std::string_view part) {
   std::size_t p = s.find(part);
   if (p != std::string::npos) s.erase(p, part.size());

@@ -2,6 +2,7 @@
 // Internal text helpers for the readers: encoding detection and conversion to UTF-8,
 // trimming, and header/value normalisation.
 #include <cstdint>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -45,6 +46,10 @@ bool starts_with(std::string_view s, std::string_view prefix);
 bool ends_with(std::string_view s, std::string_view suffix);
 bool contains(std::string_view s, std::string_view part);
 bool all_digits(std::string_view s);
+inline bool is_digit(char c) { return c >= '0' && c <= '9'; }
+// Whether `s` contains one of `parts` / equals one of `words`: the vocabulary's word lists.
+bool contains_any(std::string_view s, std::initializer_list<const char*> parts);
+bool is_one_of(std::string_view s, std::initializer_list<const char*> words);
 
 // A four-digit year 1900..2100 standing alone in the text (not part of a longer number).
 std::optional<int> find_year(std::string_view s);

@@ -109,7 +109,7 @@ TEST_CASE("a workbook of one sheet keeps the messages of its CSV (line and file)
 }
 
 TEST_CASE("a plain value column is refused with both readings and what to rename it to") {
-  const ParsedFile f = read_file("kommuner.csv", 0, "Kommune;År;Verdi\n3101;2024;2,8\n");
+  const ParsedFile f = read_file("kommuner.csv", "Kommune;År;Verdi\n3101;2024;2,8\n");
   CHECK(f.kind == FileKind::Unknown);
   CHECK(f.arsverk.empty());
   CHECK(f.reference.empty());
@@ -125,15 +125,15 @@ TEST_CASE("a plain value column is refused with both readings and what to rename
   CHECK(d.text(Lang::En).find("\"Per 1000 inhabitants\"") != std::string::npos);
   CHECK(d.text(Lang::En).find("årsverk") == std::string::npos);
   // Renamed as the message says, each reading is taken.
-  CHECK(read_file("r.csv", 0, "Kommune;År;Per 1000 innbyggere\n3101;2024;2,8\n").kind == FileKind::Reference);
-  CHECK(read_file("a.csv", 0, "Kommune;År;Totalt\n3101;2023;28\n").kind == FileKind::Arsverk);
+  CHECK(read_file("r.csv", "Kommune;År;Per 1000 innbyggere\n3101;2024;2,8\n").kind == FileKind::Reference);
+  CHECK(read_file("a.csv", "Kommune;År;Totalt\n3101;2023;28\n").kind == FileKind::Arsverk);
 }
 
 TEST_CASE("a real workbook of two sheets: the engine's message names sheet and row") {
   std::ifstream in(std::string(ARSVERK_SOURCE_DIR) + "/tests/data/xlsx/features.xlsx", std::ios::binary);
   const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   REQUIRE(!bytes.empty());
-  std::vector<ParsedFile> files{read_file("features.xlsx", 0, bytes)};
+  std::vector<ParsedFile> files{read_file("features.xlsx", bytes)};
   REQUIRE(files[0].sheets == std::vector<std::string>{"Ark1", "Ark 2"});
   const Report r = compute(files, Settings{});
   const Diagnostic* d = diagnostic(r, "check.far_below_published");
@@ -160,7 +160,7 @@ TEST_CASE("the table says a message's file and line once") {
 }
 
 TEST_CASE("a row's year outside the indicator is said once, not once per category") {
-  std::vector<ParsedFile> files{read_file("aar.csv", 0,
+  std::vector<ParsedFile> files{read_file("aar.csv",
       "kommunenummer;år;målgruppe;M1;M2;M3;M4\n3001;2010;voksne;10;8;6;4\n3001;2023;voksne;10;8;6;4\n")};
   const Report r = compute(files, Settings{});
   int said = 0;

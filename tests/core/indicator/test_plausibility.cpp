@@ -22,7 +22,7 @@ std::string halden(int year, const char* adults_a = "22,50", const char* adults_
 
 Report run_csv(const std::string& csv) {
   std::vector<ParsedFile> files;
-  files.push_back(read_file("halden.csv", 0, csv));
+  files.push_back(read_file("halden.csv", csv));
   return compute(files, Settings{});
 }
 
@@ -71,8 +71,8 @@ TEST_CASE("Halden's adults d 36,0 for 3,60 is caught although M1 moves little") 
 
 TEST_CASE("the synthetic example data, shaped on published figures, raises no category or group warning") {
   std::vector<ParsedFile> files;
-  files.push_back(read_file("eksempel_arsverk_2023.csv", 0, embedded::example_eksempel_arsverk_2023_csv));
-  files.push_back(read_file("eksempel_arsverk_2024_2025.csv", 1, embedded::example_eksempel_arsverk_2024_2025_csv));
+  files.push_back(read_file("eksempel_arsverk_2023.csv", embedded::example_eksempel_arsverk_2023_csv));
+  files.push_back(read_file("eksempel_arsverk_2024_2025.csv", embedded::example_eksempel_arsverk_2024_2025_csv));
   const Report r = compute(files, Settings{});
   REQUIRE(find(r, "3101", 2025));
   for (const char* code : {"check.category_share", "check.category_between_groups", "check.group_balance", "check.category_change"})

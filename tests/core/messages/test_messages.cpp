@@ -3,7 +3,9 @@
 #include <catch2/catch.hpp>
 
 #include "arsverk/diagnostic.hpp"
-#include "read/reader_common.hpp"
+#include "messages/messages.hpp"
+#include "messages/wording.hpp"
+#include "read/read_context.hpp"
 
 using namespace arsverk;
 
@@ -63,4 +65,29 @@ TEST_CASE("A computed message names its file in its place", "[messages]") {
   d.sheet.clear();
   d.place_in_text = PlaceInText::None;
   CHECK(d.text(Lang::En) == "text");
+}
+
+TEST_CASE("A workbook's overview names its first ten sheets and counts the rest", "[messages]") {
+  std::vector<std::string> read_nb, read_en;
+  for (int i = 1; i <= 12; ++i) {
+    read_nb.push_back("«Ark" + std::to_string(i) + "»");
+    read_en.push_back("\"Ark" + std::to_string(i) + "\"");
+  }
+  const std::vector<std::string> skipped_nb{"«Notater» (ingen tabell)"}, skipped_en{"\"Notater\" (no table)"};
+  const msg::Texts t = msg::XlsxSheets{{read_nb, read_en}, {skipped_nb, skipped_en}}.texts();
+  CHECK(t.nb == "Excel-filen: lest arkene «Ark1», «Ark2», «Ark3», «Ark4», «Ark5», «Ark6», «Ark7», «Ark8», "
+                "«Ark9», «Ark10» og 2 ark til. Ikke lest: «Notater» (ingen tabell).");
+  CHECK(t.en == "Excel file: read the sheets \"Ark1\", \"Ark2\", \"Ark3\", \"Ark4\", \"Ark5\", \"Ark6\", "
+                "\"Ark7\", \"Ark8\", \"Ark9\", \"Ark10\" and 2 more sheets. Not read: \"Notater\" (no table).");
+}
+
+TEST_CASE("Every file that is not a table ends by saying what the calculator reads", "[messages]") {
+  for (msg::BinaryFile kind : {msg::BinaryFile::Pdf, msg::BinaryFile::Image, msg::BinaryFile::Gzip,
+                               msg::BinaryFile::NulCharacters, msg::BinaryFile::NotText,
+                               msg::BinaryFile::ZipArchive}) {
+    const msg::Texts t = msg::FileBinary{kind}.texts();
+    CHECK(t.nb.size() > std::string(detail::kAcceptedNb).size() + 10);
+    CHECK(t.nb.substr(t.nb.size() - std::string(detail::kAcceptedNb).size()) == detail::kAcceptedNb);
+    CHECK(t.en.substr(t.en.size() - std::string(detail::kAcceptedEn).size()) == detail::kAcceptedEn);
+  }
 }

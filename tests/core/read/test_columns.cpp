@@ -6,7 +6,7 @@
 
 #include "arsverk/reader.hpp"
 #include "arsverk/session.hpp"
-#include "read/reader_common.hpp"
+#include "read/categories.hpp"
 #include "../test_reader_util.hpp"
 
 using namespace arsverk;

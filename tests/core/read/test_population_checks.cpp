@@ -58,7 +58,7 @@ std::string with_sexes(const std::vector<std::string>& sexes) {
 Report run(const std::vector<std::pair<std::string, std::string>>& named, Settings settings = {}) {
   std::vector<ParsedFile> files;
   for (std::size_t i = 0; i < named.size(); ++i)
-    files.push_back(read_file(named[i].first, static_cast<int>(i), named[i].second));
+    files.push_back(read_file(named[i].first, named[i].second));
   return compute(files, settings);
 }
 

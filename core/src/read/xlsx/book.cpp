@@ -45,11 +45,7 @@ std::string resolve(const std::string& base, const std::string& target) {
 bool extract_part(ZipArchive& zip, const std::string& path, std::string& out, ZipProblem& problem) {
   const ZipEntry* e = zip.find(path);
   if (!e) {
-    problem.code = "xlsx.corrupt";
-    problem.nb = "Excel-filen mangler delen «" + path + "». Åpne den i Excel og lagre på nytt, eller "
-                 "lagre arket som CSV og legg inn den filen.";
-    problem.en = "The Excel file lacks the part \"" + path + "\". Open it in Excel and save it again, "
-                 "or save the sheet as CSV and add that file.";
+    problem = msg::XlsxMissingPart{path};
     return false;
   }
   if (!zip.extract(*e, out, problem)) return false;
@@ -116,13 +112,7 @@ void xml_as_utf8(std::string& xml) {
 }
 
 bool xml_problem(ZipProblem& problem, const std::string& part, const std::string& what, std::size_t offset) {
-  problem.code = "xlsx.corrupt";
-  problem.nb = "Delen «" + part + "» av Excel-filen er ikke gyldig XML (" + what + ", ved byte " +
-               std::to_string(offset) + "). Åpne filen i Excel og lagre på nytt, eller lagre arket "
-               "som CSV og legg inn den filen.";
-  problem.en = "The part \"" + part + "\" of the Excel file is not valid XML (" + what + ", at byte " +
-               std::to_string(offset) + "). Open the file in Excel and save it again, or save the "
-               "sheet as CSV and add that file.";
+  problem = msg::XlsxBadXml{part, what, offset};
   return false;
 }
 
@@ -146,9 +136,7 @@ bool load_workbook(ZipArchive& zip, const std::string& path, Workbook& book, Zip
     for (const auto& rel : rels)
       if (rel.id == s.path) r = &rel;
     if (!r) {
-      problem.code = "xlsx.corrupt";
-      problem.nb = "Excel-filen sier ikke hvor arket «" + s.name + "» ligger. Åpne den i Excel og lagre på nytt.";
-      problem.en = "The Excel file does not say where the sheet \"" + s.name + "\" is. Open it in Excel and save it again.";
+      problem = msg::XlsxSheetWithoutPath{s.name};
       return false;
     }
     s.path = resolve(dir, r->target);
@@ -193,11 +181,7 @@ bool read_shared_strings(const std::string& xml, const std::string& path, Workbo
     if (ev == XmlReader::Event::Eof) return true;
     if (ev == XmlReader::Event::Start && x.name() == "si") {
       if (book.shared_strings.size() >= kMaxSharedStrings) {
-        problem.code = "xlsx.too_large";
-        problem.nb = "Excel-filen har mer enn " + std::to_string(kMaxSharedStrings >> 20) +
-                     " millioner ulike tekster, mer enn kalkulatoren leser. Lagre arket som CSV og legg inn den filen.";
-        problem.en = "The Excel file has more than " + std::to_string(kMaxSharedStrings >> 20) +
-                     " million distinct texts, more than the calculator reads. Save the sheet as CSV and add that file.";
+        problem = msg::XlsxTooManyTexts{kMaxSharedStrings >> 20};
         return false;
       }
       book.shared_strings.emplace_back();

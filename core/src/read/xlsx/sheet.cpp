@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <vector>
 
+#include "messages/wording.hpp"
 #include "xml.hpp"
 
 namespace arsverk::detail::xlsx {
@@ -68,9 +69,8 @@ class SheetReader {
         ev = XmlReader::Event::Error;
       }
       if (ev == XmlReader::Event::Error) {
-        ZipProblem p;
-        xml_problem(p, part, x.error().empty() ? "a cell that cannot be read" : x.error(), x.offset());
-        ctx_.report(Severity::Error, p.code.c_str(), 0, 0, p.nb + rows_read_nb(), p.en + rows_read_en());
+        ctx_.report(0, 0, msg::XlsxBadXml{part, x.error().empty() ? "a cell that cannot be read" : x.error(),
+                                          x.offset(), last_row_});
         ok = false;
         break;
       }
@@ -80,12 +80,6 @@ class SheetReader {
   }
 
  private:
-  std::string rows_read_nb() const {
-    return last_row_ ? " Radene til og med rad " + std::to_string(last_row_) + " er lest." : "";
-  }
-  std::string rows_read_en() const {
-    return last_row_ ? " The rows up to row " + std::to_string(last_row_) + " were read." : "";
-  }
 
   // <mergeCells> follows the cell data, so it is found first and read on its own.
   void load_merges(std::string_view xml) {
@@ -112,11 +106,7 @@ class SheetReader {
     }
     std::sort(merges_.begin(), merges_.end(), [](const Merge& a, const Merge& b) { return a.top < b.top; });
     if (dropped)
-      ctx_.report(Severity::Warning, "xlsx.too_many_merges", 0, 0,
-                  "Arket har mer enn " + std::to_string(kMaxMerges) + " sammenslåtte områder; " +
-                      std::to_string(dropped) + " av dem er lest som vanlige celler (tekst bare i første celle).",
-                  "The sheet has more than " + std::to_string(kMaxMerges) + " merged ranges; " +
-                      std::to_string(dropped) + " of them were read as plain cells (text in the first cell only).");
+      ctx_.report(0, 0, msg::XlsxTooManyMerges{kMaxMerges, dropped});
   }
 
   // At <row>: reads its cells, then passes the row on (or counts it as hidden).
@@ -206,9 +196,7 @@ class SheetReader {
       }
     }
     if (value.size() > kMaxCellBytes) {
-      ctx_.report(Severity::Error, "xlsx.cell_too_long", row, column,
-                  "Cellen er lengre enn Excel tillater (32 767 tegn) og er lest som tom.",
-                  "The cell is longer than Excel allows (32,767 characters) and was read as empty.");
+      ctx_.report(row, column, msg::XlsxCellTooLong{});
       return true;
     }
     c.label = inline_text || type == "s" || type == "str" || type == "inlineStr";
@@ -241,11 +229,7 @@ class SheetReader {
       int index = to_int(value);
       if (index >= 0 && static_cast<std::size_t>(index) < book_.shared_strings.size())
         return book_.shared_strings[static_cast<std::size_t>(index)];
-      ctx_.report(Severity::Error, "xlsx.bad_shared_string", row, column,
-                  "Cellen viser til tekst nummer " + q(value) + " i Excel-filens teksttabell, som ikke finnes. "
-                  "Cellen er lest som tom; åpne filen i Excel og lagre på nytt.",
-                  "The cell refers to text number " + q(value) + " in the Excel file's string table, which "
-                  "does not exist. The cell was read as empty; open the file in Excel and save it again.");
+      ctx_.report(row, column, msg::XlsxBadSharedString{value});
       return {};
     }
     if (type == "b") return value == "1" ? "TRUE" : "FALSE";
@@ -303,14 +287,7 @@ class SheetReader {
     std::string list;
     for (int64_t r : hidden_rows_) list += (list.empty() ? "" : ", ") + std::to_string(r);
     if (hidden_count_ > static_cast<int64_t>(hidden_rows_.size())) list += ", …";
-    bool one = hidden_count_ == 1;
-    std::string n = std::to_string(hidden_count_);
-    ctx_.report(Severity::Warning, "xlsx.hidden_rows", hidden_rows_.front(), 0,
-                n + (one ? " skjult rad med innhold er ikke lest (rad " : " skjulte rader med innhold er ikke lest (rad ") +
-                    list + "). Skal de være med, vis dem i Excel (merk radene rundt, høyreklikk → Vis) og lagre på nytt.",
-                n + (one ? " hidden row with content was not read (row " : " hidden rows with content were not read (rows ") +
-                    list + "). If they belong in the figures, unhide them in Excel (select the rows around them, "
-                    "right-click → Unhide) and save again.");
+    ctx_.report(hidden_rows_.front(), 0, msg::XlsxHiddenRows{hidden_count_, list});
   }
 
   ReadContext& ctx_;

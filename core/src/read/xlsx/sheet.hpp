@@ -5,8 +5,8 @@
 #include <string>
 #include <string_view>
 
-#include "../reader_common.hpp"
-#include "../reader_table.hpp"
+#include "../read_context.hpp"
+#include "../table/table_reader.hpp"
 #include "book.hpp"
 
 namespace arsverk::detail::xlsx {

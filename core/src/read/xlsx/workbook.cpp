@@ -6,6 +6,7 @@
 #include <map>
 
 #include "book.hpp"
+#include "messages/wording.hpp"
 #include "sheet.hpp"
 
 namespace arsverk::detail::xlsx {
@@ -17,29 +18,20 @@ struct SheetResult {
   std::string skipped_nb, skipped_en;  // why the sheet was not used; empty when it was
 };
 
-void refuse(ReadContext& ctx, const char* code, const std::string& nb, const std::string& en) {
+template <class Message>
+void refuse(ReadContext& ctx, const Message& m) {
   ctx.out.kind = FileKind::Unknown;
-  ctx.report(Severity::Error, code, 0, 0, nb, en);
+  ctx.report(0, 0, m);
+}
+
+void refuse(ReadContext& ctx, const ZipProblem& problem) {
+  std::visit([&](const auto& m) { refuse(ctx, m); }, problem);
 }
 
 void refuse_other(ReadContext& ctx, BookKind kind) {
-  if (kind == BookKind::Ods) {
-    refuse(ctx, "file.spreadsheet",
-           "Filen er et OpenDocument-regneark (.ods), som kalkulatoren ikke leser direkte. Åpne den i "
-           "LibreOffice eller Excel og lagre som .xlsx, eller velg «Lagre som» → CSV, og legg inn den filen.",
-           "The file is an OpenDocument spreadsheet (.ods), which the calculator does not read directly. "
-           "Open it in LibreOffice or Excel and save it as .xlsx, or choose \"Save as\" → CSV, and add "
-           "that file.");
-  } else if (kind == BookKind::Xlsb) {
-    refuse(ctx, "file.spreadsheet",
-           "Filen er en binær Excel-arbeidsbok (.xlsb), som kalkulatoren ikke leser. Åpne den i Excel og "
-           "lagre som «Excel-arbeidsbok (.xlsx)» eller CSV, og legg inn den filen.",
-           "The file is an Excel binary workbook (.xlsb), which the calculator does not read. Open it in "
-           "Excel, save it as \"Excel Workbook (.xlsx)\" or CSV, and add that file.");
-  } else {
-    refuse(ctx, "file.binary", std::string("Filen er et ZIP-arkiv. ") + kAcceptedNb,
-           std::string("The file is a ZIP archive. ") + kAcceptedEn);
-  }
+  if (kind == BookKind::Ods) refuse(ctx, msg::FileOtherSpreadsheet{msg::OtherSpreadsheet::OpenDocument});
+  else if (kind == BookKind::Xlsb) refuse(ctx, msg::FileOtherSpreadsheet{msg::OtherSpreadsheet::ExcelBinary});
+  else refuse(ctx, msg::FileBinary{msg::BinaryFile::ZipArchive});
 }
 
 // What the sheets read so far have used of the file's limits, and which parts they were.
@@ -87,7 +79,6 @@ SheetResult read_one(ReadContext& ctx, ZipArchive& zip, const Workbook& book, co
   }
   ReadContext sc;
   sc.name = ctx.name;
-  sc.file_index = ctx.file_index;
   sc.registers = ctx.registers;
   sc.limits = ctx.limits;
   sc.sheet = ref.name;
@@ -97,7 +88,7 @@ SheetResult read_one(ReadContext& ctx, ZipArchive& zip, const Workbook& book, co
   ZipProblem problem;
   bool empty = false;
   if (!zip.extract(*zip.find(ref.path), xml, problem)) {
-    sc.report(Severity::Error, problem.code.c_str(), 0, 0, problem.nb, problem.en);
+    std::visit([&](const auto& m) { sc.report(0, 0, m); }, problem);
   } else {
     xml_as_utf8(xml);
     TableReader table(sc, ';');
@@ -168,23 +159,9 @@ void merge_into(ReadContext& ctx, SheetResult& s) {
   if (duplicate) {
     std::string saved = ctx.sheet;
     ctx.sheet = s.name;
-    ctx.report(Severity::Warning, "xlsx.population_in_two_sheets", 0, 0,
-               "Folkemengden for noen enheter og år står også i et tidligere ark; tallene fra det første "
-               "arket er brukt.",
-               "The population of some units and years is also in an earlier sheet; the figures from the "
-               "first sheet were used.");
+    ctx.report(0, 0, msg::XlsxPopulationInTwoSheets{});
     ctx.sheet = saved;
   }
-}
-
-constexpr std::size_t kSheetsListed = 10;
-
-// A list of sheets, the first ten of them named.
-std::string names(const std::vector<std::string>& items, bool norwegian) {
-  if (items.size() <= kSheetsListed) return join(items, ", ");
-  std::vector<std::string> shown(items.begin(), items.begin() + kSheetsListed);
-  std::string rest = std::to_string(items.size() - kSheetsListed);
-  return join(shown, ", ") + (norwegian ? " og " + rest + " ark til" : " and " + rest + " more sheets");
 }
 
 }  // namespace
@@ -205,22 +182,20 @@ void read_zip(ReadContext& ctx, std::string_view bytes) {
     if (head.find("opendocument.spreadsheet") != std::string_view::npos) return refuse_other(ctx, BookKind::Ods);
     if (head.find("xl/") == std::string_view::npos && head.find("[Content_Types].xml") == std::string_view::npos)
       return refuse_other(ctx, BookKind::OtherZip);
-    return refuse(ctx, problem.code.c_str(), problem.nb, problem.en);
+    return refuse(ctx, problem);
   }
   std::string path;
   BookKind kind = book_kind(zip, path);
   if (kind != BookKind::Xlsx) return refuse_other(ctx, kind);
   ctx.out.format = "xlsx";
   Workbook book;
-  if (!load_workbook(zip, path, book, problem)) return refuse(ctx, problem.code.c_str(), problem.nb, problem.en);
+  if (!load_workbook(zip, path, book, problem)) return refuse(ctx, problem);
 
   std::vector<SheetResult> sheets;
   BookBudget budget;
   for (const auto& ref : book.sheets) {
     if (!ref.hidden && ref.worksheet && !zip.find(ref.path)) {
-      return refuse(ctx, "xlsx.corrupt",
-                    "Excel-filen mangler arket «" + ref.name + "» (" + ref.path + "). Åpne den i Excel og lagre på nytt.",
-                    "The Excel file lacks the sheet \"" + ref.name + "\" (" + ref.path + "). Open it in Excel and save it again.");
+      return refuse(ctx, msg::XlsxMissingSheet{ref.name, ref.path});
     }
     sheets.push_back(read_one(ctx, zip, book, ref, budget));
   }
@@ -247,24 +222,10 @@ void read_zip(ReadContext& ctx, std::string_view bytes) {
     // No sheet held a table: every sheet's own messages say why.
     for (auto& s : sheets)
       for (auto& d : s.file.diagnostics) ctx.diagnostics.items().push_back(std::move(d));
-    return refuse(ctx, "xlsx.no_table",
-                  (book.sheets.empty() ? std::string("Excel-filen har ingen ark. ")
-                                       : "Ingen av arkene i Excel-filen har en tabell kalkulatoren kjenner igjen (" +
-                                             names(skipped_nb, true) + "). ") + kAcceptedNb,
-                  (book.sheets.empty() ? std::string("The Excel file has no sheets. ")
-                                       : "None of the sheets in the Excel file holds a table the calculator "
-                                         "recognises (" + names(skipped_en, false) + "). ") + kAcceptedEn);
+    return refuse(ctx, msg::XlsxNoTable{!book.sheets.empty(), {skipped_nb, skipped_en}});
   }
   ctx.out.kind = kind_read;
-  std::string nb = std::string(read_nb.size() == 1 ? "Excel-filen: lest arket " : "Excel-filen: lest arkene ") +
-                   names(read_nb, true) + ".";
-  std::string en = std::string(read_en.size() == 1 ? "Excel file: read the sheet " : "Excel file: read the sheets ") +
-                   names(read_en, false) + ".";
-  if (!skipped_nb.empty()) {
-    nb += " Ikke lest: " + names(skipped_nb, true) + ".";
-    en += " Not read: " + names(skipped_en, false) + ".";
-  }
-  ctx.report(Severity::Info, "xlsx.sheets", 0, 0, nb, en);
+  ctx.report(0, 0, msg::XlsxSheets{{read_nb, read_en}, {skipped_nb, skipped_en}});
   auto& items = ctx.diagnostics.items();
   std::rotate(items.begin(), items.end() - 1, items.end());  // the overview first
 }

@@ -4,7 +4,7 @@
 // other ZIP archive (an .ods, .xlsb, or a plain archive) gets a message saying what to do.
 #include <string_view>
 
-#include "../reader_common.hpp"
+#include "../read_context.hpp"
 
 namespace arsverk::detail::xlsx {
 

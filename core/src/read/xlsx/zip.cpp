@@ -4,6 +4,7 @@
 #include <array>
 
 #include "../text.hpp"
+#include "messages/messages.hpp"
 #include "inflate.hpp"
 
 namespace arsverk::detail::xlsx {
@@ -38,20 +39,12 @@ bool same_name(std::string_view a, std::string_view b) {
 }
 
 bool corrupt(ZipProblem& p, const std::string& what_nb, const std::string& what_en) {
-  p.code = "xlsx.corrupt";
-  p.nb = "Excel-filen er skadet eller ikke ferdig lagret (" + what_nb +
-         "). Åpne den i Excel og lagre den på nytt, eller lagre arket som CSV og legg inn den filen.";
-  p.en = "The Excel file is damaged or was not saved completely (" + what_en +
-         "). Open it in Excel and save it again, or save the sheet as CSV and add that file.";
+  p = msg::XlsxCorrupt{what_nb, what_en};
   return false;
 }
 
 bool zip64(ZipProblem& p) {
-  p.code = "xlsx.zip64";
-  p.nb = "Excel-filen er lagret i ZIP64-format (for filer over 4 GB), som kalkulatoren ikke leser. "
-         "Lagre arket som CSV og legg inn den filen.";
-  p.en = "The Excel file is stored as ZIP64 (for files over 4 GB), which the calculator does not "
-         "read. Save the sheet as CSV and add that file.";
+  p = msg::XlsxZip64{};
   return false;
 }
 
@@ -59,13 +52,7 @@ bool zip64(ZipProblem& p) {
 // that said.
 bool too_large(ZipProblem& p, const std::string& name, std::size_t mb, const std::string& why_nb,
                const std::string& why_en, bool bomb) {
-  p.code = "xlsx.too_large";
-  p.nb = "Delen «" + name + "» av Excel-filen pakker ut til " + why_nb + std::to_string(mb) +
-         " MB. Det er mer enn kalkulatoren leser fra en Excel-fil" +
-         (bomb ? " (og kan være en «zip-bombe»)" : "") + ". Lagre arket som CSV og legg inn den filen.";
-  p.en = "The part \"" + name + "\" of the Excel file unpacks to " + why_en + std::to_string(mb) +
-         " MB. That is more than the calculator reads from an Excel file" +
-         (bomb ? " (it may be a \"zip bomb\")" : "") + ". Save the sheet as CSV and add that file.";
+  p = msg::XlsxPartTooLarge{name, mb, why_nb, why_en, bomb};
   return false;
 }
 
@@ -97,13 +84,7 @@ const CrcTables& crc_tables() {
 }  // namespace
 
 bool encrypted(ZipProblem& problem) {
-  problem.code = "xlsx.encrypted";
-  problem.nb = "Excel-filen er passordbeskyttet (kryptert), og kalkulatoren kan ikke lese den. "
-               "Fjern passordet i Excel (Fil → Info → Beskytt arbeidsbok → Krypter med passord) og "
-               "lagre på nytt, eller lagre arket som CSV.";
-  problem.en = "The Excel file is password-protected (encrypted), so the calculator cannot read "
-               "it. Remove the password in Excel (File → Info → Protect Workbook → Encrypt with "
-               "Password) and save again, or save the sheet as CSV.";
+  problem = msg::XlsxEncrypted{};
   return false;
 }
 

@@ -7,7 +7,10 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <variant>
 #include <vector>
+
+#include "messages/messages.hpp"
 
 namespace arsverk::detail::xlsx {
 
@@ -27,11 +30,10 @@ struct ZipLimits {
   std::size_t max_entries = 10000;
 };
 
-// Why an archive or entry cannot be read: a stable code and the text for the user.
-struct ZipProblem {
-  std::string code;  // "xlsx.corrupt", "xlsx.encrypted", "xlsx.zip64", "xlsx.too_large"
-  std::string nb, en;
-};
+// Why an archive or entry cannot be read: a message of the catalogue, reported by the caller.
+using ZipProblem = std::variant<msg::XlsxCorrupt, msg::XlsxZip64, msg::XlsxPartTooLarge, msg::XlsxEncrypted,
+                                msg::XlsxMissingPart, msg::XlsxBadXml, msg::XlsxSheetWithoutPath,
+                                msg::XlsxTooManyTexts>;
 
 class ZipArchive {
  public:

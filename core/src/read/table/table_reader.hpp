@@ -4,8 +4,8 @@
 // into values, reporting bad rows and ignoring footnotes.
 #include <memory>
 
-#include "csv_tokenizer.hpp"
-#include "reader_common.hpp"
+#include "../csv_tokenizer.hpp"
+#include "../read_context.hpp"
 
 namespace arsverk::detail {
 

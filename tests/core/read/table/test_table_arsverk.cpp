@@ -2,7 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "arsverk/reader.hpp"
-#include "../test_reader_util.hpp"
+#include "../../test_reader_util.hpp"
 
 using namespace arsverk;
 using namespace reader_test;
@@ -27,7 +27,6 @@ TEST_CASE("Wide a–e sheet with target group and service", "[reader][arsverk]")
   REQUIRE(a);
   CHECK(a->value == fx(1'500'000));
   CHECK(a->line == 2);
-  CHECK(a->file == 0);
   CHECK(value_of(f, "3101", 2024, Category::B, TargetGroup::Adults, "Psykisk helsetjeneste")->value == fx(2'250'000));
   CHECK(value_of(f, "3101", 2024, Category::C, TargetGroup::Adults, "Psykisk helsetjeneste")->value == fx(0));
   CHECK(value_of(f, "3101", 2024, Category::E, TargetGroup::Adults, "Psykisk helsetjeneste") == nullptr);

@@ -2,7 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "arsverk/reader.hpp"
-#include "../test_reader_util.hpp"
+#include "../../test_reader_util.hpp"
 
 using namespace arsverk;
 using namespace reader_test;

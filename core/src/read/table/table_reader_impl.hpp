@@ -1,6 +1,6 @@
 #pragma once
 // TableReader's insides, shared by the files that read a text table:
-//   reader_table.cpp      records in, cells decoded, rows sorted into data and footnotes, the end
+//   table_reader.cpp      records in, cells decoded, rows sorted into data and footnotes, the end
 //   table_header.cpp      the header row found below any title, the columns' roles, the layout
 //   table_arsverk.cpp     årsverk rows (wide and long) and reference rows (published rates)
 //   table_population.cpp  population rows, with the fast path for SSB's time and sex in rows
@@ -12,9 +12,15 @@
 #include <unordered_set>
 #include <vector>
 
-#include "raw_memo.hpp"
-#include "reader_table.hpp"
-#include "text.hpp"
+#include "../headers.hpp"
+#include "../population_regions.hpp"
+#include "../population_sums.hpp"
+#include "../raw_memo.hpp"
+#include "../recent_keys.hpp"
+#include "../row_labels.hpp"
+#include "../text.hpp"
+#include "../units.hpp"
+#include "table_reader.hpp"
 
 namespace arsverk::detail {
 
@@ -35,8 +41,8 @@ struct StoredRow {
   Row view() const { return Row{{fields.begin(), fields.end()}, line, kinds}; }
 };
 
-// Windows-1252 text decoded per column: the last two distinct cells of each column, so labels
-// that repeat or alternate (the age and sex of a population file) are converted once.
+// Windows-1252 text decoded per column: the last two distinct cells of each column are kept, so
+// labels that repeat or alternate (the age and sex of a population file) are converted once.
 class DecodedMemo {
  public:
   // Room for `n` columns; called before a record's first decode, so that no view moves.
@@ -44,28 +50,16 @@ class DecodedMemo {
     if (columns_.size() < n) columns_.resize(n);
   }
   std::string_view decode(std::size_t column, std::string_view raw) {
-    Column& c = columns_[column];
-    for (Entry& e : c.entries)
-      if (e.used && e.raw == raw) return e.text;
-    Entry& e = c.entries[c.next];
-    c.next ^= 1;
-    e.used = true;
-    e.raw.assign(raw.data(), raw.size());
-    e.text.clear();
-    cp1252_append_utf8(raw, e.text);
-    return e.text;
+    RecentKeys<std::string, 2>& decoded = columns_[column];
+    if (const std::string* text = decoded.find(raw)) return *text;
+    std::string& text = decoded.replace(raw);
+    text.clear();
+    cp1252_append_utf8(raw, text);
+    return text;
   }
 
  private:
-  struct Entry {
-    bool used = false;
-    std::string raw, text;
-  };
-  struct Column {
-    Entry entries[2];
-    int next = 0;
-  };
-  std::vector<Column> columns_;
+  std::vector<RecentKeys<std::string, 2>> columns_;
 };
 
 inline bool ascii(std::string_view s) {
@@ -312,24 +306,20 @@ struct TableReader::Impl {
    public:
     explicit Labels(bool age) : age_(age) {}
     LabelInfo& info(std::string_view text) {
-      for (const Recent& r : recent_)
-        if (r.info && r.text == text) return *r.info;
+      if (LabelInfo** recent = recent_.find(text)) return **recent;
       std::string key(text);
       auto it = cache_.find(key);
       if (it == cache_.end()) {
         if (cache_.size() > 10000) {
           cache_.clear();
           ++generation_;
-          for (Recent& r : recent_) r.info = nullptr;
+          recent_.clear();
         }
         LabelInfo made{age_ ? is_total_age(text) : is_total_sex(text), normalise_name(text), kNoId,
                        std::string(text)};
         it = cache_.emplace(key, std::move(made)).first;
       }
-      Recent& slot = recent_[next_];
-      next_ ^= 1;
-      slot.text = std::move(key);
-      slot.info = &it->second;
+      recent_.replace(key) = &it->second;
       return it->second;
     }
 
@@ -337,15 +327,10 @@ struct TableReader::Impl {
     uint32_t generation() const { return generation_; }
 
    private:
-    struct Recent {
-      std::string text;
-      LabelInfo* info = nullptr;
-    };
     bool age_;
     uint32_t generation_ = 0;
     std::unordered_map<std::string, LabelInfo> cache_;
-    Recent recent_[2];
-    int next_ = 0;
+    RecentKeys<LabelInfo*, 2> recent_;
   };
   Labels age_labels{true}, sex_labels{false};
 

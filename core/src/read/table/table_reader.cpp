@@ -3,6 +3,7 @@
 // in table_header.cpp, table_arsverk.cpp and table_population.cpp (see table_reader_impl.hpp).
 #include <algorithm>
 
+#include "messages/wording.hpp"
 #include "table_reader_impl.hpp"
 
 namespace arsverk::detail {

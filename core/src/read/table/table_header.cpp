@@ -2,6 +2,7 @@
 // the file's layout decided, and every column that will not be read reported.
 #include <algorithm>
 
+#include "messages/wording.hpp"
 #include "table_reader_impl.hpp"
 
 namespace arsverk::detail {
@@ -83,9 +84,10 @@ void TableReader::Impl::decide(bool force) {
     for (int c : numeric) {
       if (c >= static_cast<int>(rows[i].fields.size()) || kind(rows[i], c) != CellKind::Typed) continue;
       std::string_view f = rows[i].fields[c];
-      std::size_t pc = f.rfind(','), pp = f.rfind('.');
-      if (pc != std::string::npos && pp == std::string::npos && f.size() - pc - 1 != 3) ++comma;
-      if (pp != std::string::npos && pc == std::string::npos && f.size() - pp - 1 != 3 &&
+      std::size_t last_comma = f.rfind(','), last_point = f.rfind('.');
+      if (last_comma != std::string::npos && last_point == std::string::npos && f.size() - last_comma - 1 != 3)
+        ++comma;
+      if (last_point != std::string::npos && last_comma == std::string::npos && f.size() - last_point - 1 != 3 &&
           f.size() > 1)
         ++point;
     }

@@ -45,7 +45,7 @@ void TableReader::Impl::reference_value(const Row& r, int col, const std::string
     return;
   }
   ctx.out.reference.push_back(
-      ReferenceRate{unit, year, measure, n.value, ctx.file_index, r.line});
+      ReferenceRate{unit, year, measure, n.value, r.line});
 }
 
 std::optional<std::string> TableReader::Impl::arsverk_unit(const Row& r, int year) {
@@ -303,7 +303,6 @@ void TableReader::Impl::arsverk_row(const Row& r) {
     av.service = service;
     av.category = it.cat.category;
     av.value = it.value;
-    av.file = ctx.file_index;
     av.line = r.line;
     av.column = static_cast<uint16_t>(it.column);  // at most max_columns (2000)
     if (it.ambiguity.mark)

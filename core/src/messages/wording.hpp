@@ -1,0 +1,23 @@
+#pragma once
+// Pieces the catalogue's texts share: a quoted cell, a list, a fixed-point value, the sentence on
+// what the calculator reads.
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "arsverk/fixed.hpp"
+
+namespace arsverk::detail {
+
+// Quotes a cell for messages: «text» in both languages (shortened when long).
+std::string q(std::string_view text, std::size_t max_bytes = 60);
+std::string join(const std::vector<std::string>& items, const char* sep = ", ");
+// Exact text of a fixed-point value: "12,5" in Norwegian, "12.5" in English.
+std::string fixed_text(Fixed value, Lang lang);
+
+// The message every "this is not a table we read" case ends with.
+extern const char* const kAcceptedNb;
+extern const char* const kAcceptedEn;
+
+}  // namespace arsverk::detail
