@@ -12,7 +12,7 @@ std::string where(const SecondPlace& p, Lang lang) { return place_of_line(p.file
 
 namespace {
 
-std::string quoted(std::string_view s) { return "\u00ab" + std::string(s) + "\u00bb"; }
+std::string quoted_text(std::string_view s) { return "\u00ab" + std::string(s) + "\u00bb"; }
 
 std::string listed(const std::vector<std::string>& items, const char* last) {
   std::string out;
@@ -59,21 +59,21 @@ Texts PopulationDiffersFromSsb::texts() const {
            "figures of something other than persons";
       break;
   }
-  return {"Folkemengden for " + quoted(unit) + " i " + y + " er " + format_int(persons, Lang::Nb) +
+  return {"Folkemengden for " + quoted_text(unit) + " i " + y + " er " + format_int(persons, Lang::Nb) +
               ", men SSBs tall for 1. januar " + y + " er " + format_int(ssb, Lang::Nb) + " (" + nb +
               "). Tallet i filen er brukt. Sjekk at filen gjelder hele befolkningen i enheten det året.",
-          "The population of " + quoted(unit) + " in " + y + " is " + format_int(persons, Lang::En) +
+          "The population of " + quoted_text(unit) + " in " + y + " is " + format_int(persons, Lang::En) +
               ", but SSB's figure for 1 January " + y + " is " + format_int(ssb, Lang::En) + " (" + en +
               "). The file's figure is used. Check that the file is the unit's whole population that year."};
 }
 
 Texts PopulationFilesDisagree::texts() const {
   const std::string y = std::to_string(year);
-  return {"Folkemengden for " + quoted(unit) + " i " + y + " er " + format_int(here, Lang::Nb) + " her, men " +
+  return {"Folkemengden for " + quoted_text(unit) + " i " + y + " er " + format_int(here, Lang::Nb) + " her, men " +
               format_int(there, Lang::Nb) + " på " + where(other, Lang::Nb) +
               ". Ingen av dem er brukt (SSBs tall som er bygd inn i programmet, brukes der de finnes). "
               "Fjern den filen som er feil.",
-          "The population of " + quoted(unit) + " in " + y + " is " + format_int(here, Lang::En) + " here, but " +
+          "The population of " + quoted_text(unit) + " in " + y + " is " + format_int(here, Lang::En) + " here, but " +
               format_int(there, Lang::En) + " on " + where(other, Lang::En) +
               ". Neither is used (SSB's figures built into the program are used where they exist). "
               "Remove the file that is wrong."};
@@ -81,12 +81,12 @@ Texts PopulationFilesDisagree::texts() const {
 
 Texts PopulationUnitNotInYear::texts() const {
   const std::string y = std::to_string(year);
-  std::string nb = quoted(unit) + " er ikke et " + (municipality ? "kommunenummer" : "fylkesnummer") + " i " + y +
+  std::string nb = quoted_text(unit) + " er ikke et " + (municipality ? "kommunenummer" : "fylkesnummer") + " i " + y +
                    ", så folkemengden er ikke brukt.";
-  std::string en = quoted(unit) + " is not a " + (municipality ? "municipality" : "county") + " number in " + y +
+  std::string en = quoted_text(unit) + " is not a " + (municipality ? "municipality" : "county") + " number in " + y +
                    ", so the population was not used.";
   std::vector<std::string> valid_numbers;
-  for (const auto& number : valid) valid_numbers.push_back(quoted(number));
+  for (const auto& number : valid) valid_numbers.push_back(quoted_text(number));
   if (valid_numbers.size() == 1) {
     nb += " I " + y + " har enheten nummeret " + valid_numbers[0] + ".";
     en += " In " + y + " the unit's number is " + valid_numbers[0] + ".";
@@ -288,7 +288,7 @@ std::string ftes_or_dash(const std::optional<Fixed>& v, Lang lang) { return v ? 
 }  // namespace
 
 Texts SumRow::texts() const {
-  const std::string l = quoted(label);
+  const std::string l = quoted_text(label);
   return {"Raden " + l + " er summen av " + std::string(lines_nb) + " (" + std::string(what_nb) +
               ") og er holdt utenfor: kalkulatoren summerer radene selv.",
           "The row " + l + " is the sum of " + std::string(lines_en) + " (" + std::string(what_en) +
@@ -296,7 +296,7 @@ Texts SumRow::texts() const {
 }
 
 Texts SumLabelNotSum::texts() const {
-  const std::string l = quoted(label);
+  const std::string l = quoted_text(label);
   return {l + " sier at raden er en sum, men tallene er ikke summen av " + std::string(lines_nb) + " (" +
               std::string(what_nb) + "): M1 " + ftes_or_dash(here, Lang::Nb) + " her, " + ftes_or_dash(others, Lang::Nb) +
               " i de andre radene. Raden er holdt utenfor fordi den er merket som sum. Er den egne årsverk som skal "
@@ -308,7 +308,7 @@ Texts SumLabelNotSum::texts() const {
 }
 
 Texts SumLabelWithoutParts::texts() const {
-  const std::string l = quoted(label), u(unit), y = std::to_string(year);
+  const std::string l = quoted_text(label), u(unit), y = std::to_string(year);
   return {l + " kan bety at raden er en sum, men det er ingen andre rader for " + u + " " + y +
               " som den kan være summen av. Raden er brukt som tallene for " + u + ".",
           l + " may mean that the row is a sum, but there are no other rows for " + u + " " + y +

@@ -4,7 +4,7 @@
 
 namespace arsverk::msg {
 
-using detail::q;
+using detail::quoted_text;
 
 Texts TableUnrecognised::texts() const {
   const std::string found(columns);
@@ -47,7 +47,7 @@ Texts HeaderMissingYear::texts() const {
 }
 
 Texts HeaderValueUnclear::texts() const {
-  const std::string col = q(header);
+  const std::string col = quoted_text(header);
   const std::string in_nb = file.empty() ? std::string() : " i " + std::string(file);
   const std::string in_en = file.empty() ? std::string() : " of " + std::string(file);
   return {"Kolonnen " + col + in_nb + " kan være publiserte tall per 1 000 innbyggere eller årsverk, "
@@ -67,8 +67,8 @@ Texts HeaderNoCategory::texts() const {
   const std::string found(columns);
   std::string hint_nb, hint_en;
   if (!near.empty()) {
-    hint_nb = " Mente du " + std::string(near) + " for " + q(meant) + "?";
-    hint_en = " Did you mean " + std::string(near) + " for " + q(meant) + "?";
+    hint_nb = " Mente du " + std::string(near) + " for " + quoted_text(meant) + "?";
+    hint_en = " Did you mean " + std::string(near) + " for " + quoted_text(meant) + "?";
   }
   return {"Filen har kolonner for enhet og år, men ingen kolonne vi kjenner som en "
           "utdanningskategori eller et måltall. Kolonner i filen: " + found +
@@ -85,27 +85,27 @@ Texts HeaderNoCategory::texts() const {
 }
 
 Texts HeaderPopulationIgnored::texts() const {
-  return {"Kolonnen " + q(header) + " ser ut som folkemengde og er ikke lest: i en "
+  return {"Kolonnen " + quoted_text(header) + " ser ut som folkemengde og er ikke lest: i en "
           "årsverksfil brukes bare årsverk. Folkemengden tas fra en egen befolkningsfil "
           "eller fra SSB-tallene som er bygd inn.",
-          "The column " + q(header) + " looks like population and was not read: an FTE "
+          "The column " + quoted_text(header) + " looks like population and was not read: an FTE "
           "file is read for FTEs only. The population comes from a population file of its "
           "own or from the built-in SSB figures."};
 }
 
 Texts HeaderRatesIgnored::texts() const {
-  return {"Kolonnen " + q(header) + " er ikke lest: den har rater per 1 000 "
+  return {"Kolonnen " + quoted_text(header) + " er ikke lest: den har rater per 1 000 "
           "innbyggere, og dem regner kalkulatoren ut selv av årsverkene.",
-          "The column " + q(header) + " was not read: it holds rates per 1,000 "
+          "The column " + quoted_text(header) + " was not read: it holds rates per 1,000 "
           "inhabitants, which the calculator computes itself from the FTEs."};
 }
 
 Texts HeaderUnknownCategory::texts() const {
   const std::string n(near);
-  return {"Kolonnen " + q(header) + " er ikke en utdanningskategori eller et måltall vi "
+  return {"Kolonnen " + quoted_text(header) + " er ikke en utdanningskategori eller et måltall vi "
           "kjenner, og er ikke lest. Nærmeste kjente navn: " + n +
           ". Gi kolonnen et av navnene i brukerveiledningen hvis den skal telle med.",
-          "The column " + q(header) + " is not an education category or measure we "
+          "The column " + quoted_text(header) + " is not an education category or measure we "
           "know, and was not read. Closest known name: " + n +
           ". Give the column one of the names in the guide if it should count."};
 }
@@ -135,8 +135,8 @@ const char* reason_en(HeaderColumnIgnored::Why why) {
 }  // namespace
 
 Texts HeaderColumnIgnored::texts() const {
-  return {"Kolonnen " + q(header) + " er ikke lest: " + reason_nb(why) + " Sjekk at ingen årsverk står i den.",
-          "The column " + q(header) + " was not read: " + reason_en(why) + " Check that it holds no FTEs."};
+  return {"Kolonnen " + quoted_text(header) + " er ikke lest: " + reason_nb(why) + " Sjekk at ingen årsverk står i den.",
+          "The column " + quoted_text(header) + " was not read: " + reason_en(why) + " Check that it holds no FTEs."};
 }
 
 }  // namespace arsverk::msg

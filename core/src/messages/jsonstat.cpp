@@ -7,7 +7,7 @@ namespace arsverk::msg {
 
 using detail::kAcceptedEn;
 using detail::kAcceptedNb;
-using detail::q;
+using detail::quoted_text;
 
 Texts JsonstatTooDeep::texts() const {
   const std::string limit = std::to_string(levels);
@@ -32,9 +32,9 @@ Texts JsonstatInvalid::texts() const {
 }
 
 Texts JsonstatKeyTwice::texts() const {
-  return {"Nøkkelen " + q(key) + " står to ganger i samme objekt (" + q(object) +
+  return {"Nøkkelen " + quoted_text(key) + " står to ganger i samme objekt (" + quoted_text(object) +
               "). Vi velger ikke en av dem; last ned datasettet fra SSB på nytt, uten å redigere det.",
-          "The key " + q(key) + " appears twice in the same object (" + q(object) +
+          "The key " + quoted_text(key) + " appears twice in the same object (" + quoted_text(object) +
               "). We do not pick one of them; download the dataset from SSB again, without editing it."};
 }
 
@@ -46,36 +46,36 @@ Texts JsonstatNotDataset::texts() const {
 }
 
 Texts JsonstatDimensionUndescribed::texts() const {
-  return {"Dimensjonen " + q(dimension) + " står i «id», men er ikke beskrevet under «dimension». "
+  return {"Dimensjonen " + quoted_text(dimension) + " står i «id», men er ikke beskrevet under «dimension». "
               "Last ned datasettet fra SSB på nytt.",
-          "The dimension " + q(dimension) + " is listed in \"id\" but not described under "
+          "The dimension " + quoted_text(dimension) + " is listed in \"id\" but not described under "
               "\"dimension\". Download the dataset from SSB again."};
 }
 
 Texts JsonstatCategoriesMismatch::texts() const {
-  return {"Kategoriene i dimensjonen " + q(dimension) + " stemmer ikke med størrelsen " +
+  return {"Kategoriene i dimensjonen " + quoted_text(dimension) + " stemmer ikke med størrelsen " +
               std::to_string(size) + " i «size». Last ned datasettet fra SSB på nytt.",
-          "The categories of the dimension " + q(dimension) + " do not match its size " +
+          "The categories of the dimension " + quoted_text(dimension) + " do not match its size " +
               std::to_string(size) + " in \"size\". Download the dataset from SSB again."};
 }
 
 Texts JsonstatDuplicateIndex::texts() const {
-  return {"Kategoriene " + q(first) + " og " + q(second) + " i dimensjonen " + q(dimension) +
+  return {"Kategoriene " + quoted_text(first) + " og " + quoted_text(second) + " i dimensjonen " + quoted_text(dimension) +
               " har samme posisjon " + std::to_string(position) + " i «index». Vi velger ikke en "
               "av dem; last ned datasettet fra SSB på nytt.",
-          "The categories " + q(first) + " and " + q(second) + " of the dimension " + q(dimension) +
+          "The categories " + quoted_text(first) + " and " + quoted_text(second) + " of the dimension " + quoted_text(dimension) +
               " have the same position " + std::to_string(position) + " in \"index\". We do not "
               "pick one of them; download the dataset from SSB again."};
 }
 
 Texts JsonstatNotPopulation::texts() const {
   const std::string names(dimensions);
-  return {(label.empty() ? "Datasettet" : "Datasettet " + q(label, 200)) +
+  return {(label.empty() ? "Datasettet" : "Datasettet " + quoted_text(label, 200)) +
               " er ikke en tabell over folkemengde (dimensjoner: " + names +
               "). Vi ventet folkemengde etter region og år, for eksempel SSBs tabell 07459 "
               "(kommuner) eller 10826 (bydeler), med statistikkvariabelen «Personer». Hent den "
               "tabellen fra SSB, eller legg inn en årsverkfil.",
-          (label.empty() ? "The dataset" : "The dataset " + q(label, 200)) +
+          (label.empty() ? "The dataset" : "The dataset " + quoted_text(label, 200)) +
               " is not a population table (dimensions: " + names +
               "). We expected population by region and year, for example SSB's table 07459 "
               "(municipalities) or 10826 (districts), with the contents \"Persons\". Fetch that "
@@ -83,12 +83,12 @@ Texts JsonstatNotPopulation::texts() const {
 }
 
 Texts JsonstatUnexpectedDimension::texts() const {
-  return {"Datasettet har dimensjonen " + q(dimension) + " med " + std::to_string(categories) +
+  return {"Datasettet har dimensjonen " + quoted_text(dimension) + " med " + std::to_string(categories) +
               " kategorier; vi kan bare summere over alder og kjønn. Velg én kategori for " +
-              q(dimension) + " når du henter tabellen fra SSB.",
-          "The dataset has the dimension " + q(dimension) + " with " + std::to_string(categories) +
+              quoted_text(dimension) + " når du henter tabellen fra SSB.",
+          "The dataset has the dimension " + quoted_text(dimension) + " with " + std::to_string(categories) +
               " categories; we can only sum over age and sex. Choose one category for " +
-              q(dimension) + " when you fetch the table from SSB."};
+              quoted_text(dimension) + " when you fetch the table from SSB."};
 }
 
 Texts JsonstatValueCount::texts() const {
@@ -101,14 +101,14 @@ Texts JsonstatValueCount::texts() const {
 }
 
 Texts JsonstatYearInvalid::texts() const {
-  return {q(time_code) + " i tidsdimensjonen er ikke et årstall. Verdien er hoppet over.",
-          q(time_code) + " in the time dimension is not a year. The value was skipped."};
+  return {quoted_text(time_code) + " i tidsdimensjonen er ikke et årstall. Verdien er hoppet over.",
+          quoted_text(time_code) + " in the time dimension is not a year. The value was skipped."};
 }
 
 Texts JsonstatNotInteger::texts() const {
   const std::string where = at(), json = value();
-  return {"Verdien " + q(json) + " for " + where + " er ikke et helt tall. Verdien er hoppet over.",
-          "The value " + q(json) + " for " + where + " is not a whole number. The value was skipped."};
+  return {"Verdien " + quoted_text(json) + " for " + where + " er ikke et helt tall. Verdien er hoppet over.",
+          "The value " + quoted_text(json) + " for " + where + " is not a whole number. The value was skipped."};
 }
 
 Texts JsonstatNegative::texts() const {
@@ -121,9 +121,9 @@ Texts JsonstatNegative::texts() const {
 
 Texts JsonstatPopulationDuplicate::texts() const {
   const std::string where = at();
-  return {"Folkemengden for " + q(unit) + " i " + std::to_string(year) +
+  return {"Folkemengden for " + quoted_text(unit) + " i " + std::to_string(year) +
               " står to ganger (" + where + "). Bare den første er brukt.",
-          "The population of " + q(unit) + " in " + std::to_string(year) +
+          "The population of " + quoted_text(unit) + " in " + std::to_string(year) +
               " appears twice (" + where + "). Only the first is used."};
 }
 

@@ -6,7 +6,7 @@ namespace arsverk::msg {
 
 using detail::kAcceptedEn;
 using detail::kAcceptedNb;
-using detail::q;
+using detail::quoted_text;
 
 Texts FileEmpty::texts() const {
   return {"Filen er tom. Velg filen med tabellen (årsverk eller folkemengde).",
@@ -133,9 +133,9 @@ Texts CsvWrongShape::texts() const {
 }
 
 Texts SumRowWithoutUnit::texts() const {
-  return {q(label) + " sier at raden er en sum av andre rader, og den har ingen " + (no_unit ? "enhet" : "år") +
+  return {quoted_text(label) + " sier at raden er en sum av andre rader, og den har ingen " + (no_unit ? "enhet" : "år") +
               " å høre til. Den er holdt utenfor. Sumrader trengs ikke: kalkulatoren summerer selv.",
-          q(label) + " says the row is a sum of other rows, and it has no " + (no_unit ? "unit" : "year") +
+          quoted_text(label) + " says the row is a sum of other rows, and it has no " + (no_unit ? "unit" : "year") +
               " to belong to. It was left out. Sum rows are not needed: the calculator adds up the rows itself."};
 }
 
@@ -165,9 +165,9 @@ Texts YearMissing::texts() const {
 }
 
 Texts YearInvalid::texts() const {
-  return {q(text) + " er ikke et årstall. Skriv året med fire sifre, for eksempel 2024. Raden er "
+  return {quoted_text(text) + " er ikke et årstall. Skriv året med fire sifre, for eksempel 2024. Raden er "
                     "hoppet over.",
-          q(text) + " is not a year. Write the year with four digits, for example 2024. The row "
+          quoted_text(text) + " is not a year. Write the year with four digits, for example 2024. The row "
                     "was skipped."};
 }
 
@@ -189,50 +189,50 @@ Texts FileHeaderOnly::texts() const {
 
 Texts NumberMissingValues::texts() const {
   return {std::to_string(cells) + " celle(r) har ingen verdi (tom eller SSB-symbol som «..», "
-          "«.», «:» eller «-»; den første: " + q(first) + ") og er regnet som "
+          "«.», «:» eller «-»; den første: " + quoted_text(first) + ") og er regnet som "
           "manglende, ikke som 0." + (population ? " Sjekk at folkemengden er hentet for riktig år."
                                                  : ""),
           std::to_string(cells) + " cell(s) have no value (empty or an SSB symbol such as "
-          "\"..\", \".\", \":\" or \"-\"; the first: " + q(first) + ") and were "
+          "\"..\", \".\", \":\" or \"-\"; the first: " + quoted_text(first) + ") and were "
           "treated as missing, not as 0." + (population ? " Check that the population is for the "
                                                           "right year." : "")};
 }
 
 Texts PopulationOtherContentsIgnored::texts() const {
   return {std::to_string(rows) + " rad(er) gjelder en annen statistikkvariabel enn "
-          "folkemengde (den første: " + q(first) + ") og er ikke lest.",
+          "folkemengde (den første: " + quoted_text(first) + ") og er ikke lest.",
           std::to_string(rows) + " row(s) are for contents other than population "
-          "(the first: " + q(first) + ") and were not read."};
+          "(the first: " + quoted_text(first) + ") and were not read."};
 }
 
 Texts PopulationNotANumber::texts() const {
-  return {q(text) + " er ikke et tall. Skriv folkemengden som et helt tall, for eksempel 31730. "
+  return {quoted_text(text) + " er ikke et tall. Skriv folkemengden som et helt tall, for eksempel 31730. "
                     "Raden er hoppet over.",
-          q(text) + " is not a number. Write the population as a whole number, for example "
+          quoted_text(text) + " is not a number. Write the population as a whole number, for example "
                     "31730. The row was skipped."};
 }
 
 Texts PopulationOutOfRange::texts() const {
-  return {q(text) + " er et altfor stort tall for folkemengde. Raden er hoppet over.",
-          q(text) + " is far too large for a population. The row was skipped."};
+  return {quoted_text(text) + " er et altfor stort tall for folkemengde. Raden er hoppet over.",
+          quoted_text(text) + " is far too large for a population. The row was skipped."};
 }
 
 Texts PopulationNotInteger::texts() const {
-  return {q(text) + " er ikke et helt tall. Folkemengde er et antall personer. Raden er hoppet "
+  return {quoted_text(text) + " er ikke et helt tall. Folkemengde er et antall personer. Raden er hoppet "
                     "over.",
-          q(text) + " is not a whole number. Population is a count of persons. The row was "
+          quoted_text(text) + " is not a whole number. Population is a count of persons. The row was "
                     "skipped."};
 }
 
 Texts PopulationNegative::texts() const {
-  return {q(text) + " er negativt. Folkemengde kan ikke være negativ. Raden er hoppet over.",
-          q(text) + " is negative. A population cannot be negative. The row was skipped."};
+  return {quoted_text(text) + " er negativt. Folkemengde kan ikke være negativ. Raden er hoppet over.",
+          quoted_text(text) + " is negative. A population cannot be negative. The row was skipped."};
 }
 
 Texts PopulationDuplicate::texts() const {
-  return {"Folkemengden for " + q(unit) + " i " + std::to_string(year) +
+  return {"Folkemengden for " + quoted_text(unit) + " i " + std::to_string(year) +
               " (samme alder og kjønn) står to ganger. Bare den første er brukt.",
-          "The population of " + q(unit) + " in " + std::to_string(year) +
+          "The population of " + quoted_text(unit) + " in " + std::to_string(year) +
               " (same age and sex) appears twice. Only the first is used."};
 }
 

@@ -5,57 +5,57 @@
 namespace arsverk::msg {
 
 using detail::join;
-using detail::q;
+using detail::quoted_text;
 
 Texts UnitLeadingZeroRestored::texts() const {
-  return {q(text) + " er lest som " + q(unit) +
+  return {quoted_text(text) + " er lest som " + quoted_text(unit) +
               ": Excel fjerner ofte nuller foran tall, så vi har lagt dem til igjen i hele filen. "
               "Sjekk at numrene stemmer.",
-          q(text) + " was read as " + q(unit) +
+          quoted_text(text) + " was read as " + quoted_text(unit) +
               ": Excel often drops leading zeros, so they were restored throughout the file. "
               "Check that the numbers are right."};
 }
 
 Texts UnitThousandsSeparator::texts() const {
-  return {q(text) + " er lest som kommunenummer " + q(unit) + ", ikke som et fylke: "
+  return {quoted_text(text) + " er lest som kommunenummer " + quoted_text(unit) + ", ikke som et fylke: "
           "skilletegnet er Excels tusenskille. Det gjelder alle slike celler i filen. Formater "
           "kolonnen som tekst eller tall uten tusenskille, og sjekk numrene.",
-          q(text) + " was read as municipality number " + q(unit) + ", not as a county: the "
+          quoted_text(text) + " was read as municipality number " + quoted_text(unit) + ", not as a county: the "
           "separator is Excel's thousands separator. This applies to every such cell in the "
           "file. Format the column as text or as a number without thousands separator, and "
           "check the numbers."};
 }
 
 Texts UnitAmbiguousName::texts() const {
-  return {q(text) + " passer på flere kommuner: " + join(candidates) +
+  return {quoted_text(text) + " passer på flere kommuner: " + join(candidates) +
               ". Skriv kommunenummeret i stedet for navnet. " + std::string(then_nb),
-          q(text) + " matches several municipalities: " + join(candidates) +
+          quoted_text(text) + " matches several municipalities: " + join(candidates) +
               ". Write the municipality number instead of the name. " + std::string(then_en)};
 }
 
 Texts UnitNeedsYear::texts() const {
-  return {q(text) + " kan ikke slås opp uten et gyldig år (kommunestrukturen avhenger av året). "
+  return {quoted_text(text) + " kan ikke slås opp uten et gyldig år (kommunestrukturen avhenger av året). "
               "Skriv kommunenummeret, eller rett året. " + std::string(then_nb),
-          q(text) + " cannot be looked up without a valid year (the municipality structure "
+          quoted_text(text) + " cannot be looked up without a valid year (the municipality structure "
               "depends on the year). Write the municipality number, or fix the year. " + std::string(then_en)};
 }
 
 Texts UnitHistorical::texts() const {
-  return {q(text) + " er en historisk enhet (med periode i parentes), ikke en av dagens. "
+  return {quoted_text(text) + " er en historisk enhet (med periode i parentes), ikke en av dagens. "
               "Bruk dagens kommune- eller bydelsnummer. " + std::string(then_nb),
-          q(text) + " is a historical unit (with a period in parentheses), not a current one. "
+          quoted_text(text) + " is a historical unit (with a period in parentheses), not a current one. "
               "Use today's municipality or district number. " + std::string(then_en)};
 }
 
 Texts UnitNotAUnit::texts() const {
-  return {q(text) + " er ikke en kommune, bydel, fylke eller hele landet. " + std::string(then_nb),
-          q(text) + " is not a municipality, district, county or the whole country. " + std::string(then_en)};
+  return {quoted_text(text) + " er ikke en kommune, bydel, fylke eller hele landet. " + std::string(then_nb),
+          quoted_text(text) + " is not a municipality, district, county or the whole country. " + std::string(then_en)};
 }
 
 Texts UnitUnknownName::texts() const {
-  return {q(text) + " er ikke et kommunenummer, bydelsnummer, fylkesnummer eller et navn vi "
+  return {quoted_text(text) + " er ikke et kommunenummer, bydelsnummer, fylkesnummer eller et navn vi "
               "kjenner. Skriv for eksempel 3101, 3101 Halden, 030101 eller 03. " + std::string(then_nb),
-          q(text) + " is not a municipality, district or county number, nor a name we know. "
+          quoted_text(text) + " is not a municipality, district or county number, nor a name we know. "
               "Write for example 3101, 3101 Halden, 030101 or 03. " + std::string(then_en)};
 }
 
@@ -64,19 +64,19 @@ Texts UnitMissingRegion::texts() const {
 }
 
 Texts PopulationZero::texts() const {
-  return {"Folkemengden for " + q(region) + " i " + std::to_string(year) +
+  return {"Folkemengden for " + quoted_text(region) + " i " + std::to_string(year) +
               " er 0. Raten per 1 000 innbyggere kan ikke regnes ut; tallet er ikke brukt. "
               "Sjekk at du har tatt med alle aldre for denne enheten.",
-          "The population of " + q(region) + " in " + std::to_string(year) +
+          "The population of " + quoted_text(region) + " in " + std::to_string(year) +
               " is 0. The rate per 1,000 inhabitants cannot be computed; the figure is not "
               "used. Check that all ages are included for this unit."};
 }
 
 Texts PopulationOverflow::texts() const {
-  return {q(value) + " gjør folkemengden for " + q(unit) + " i " + std::to_string(year) +
+  return {quoted_text(value) + " gjør folkemengden for " + quoted_text(unit) + " i " + std::to_string(year) +
               " større enn 1 000 milliarder, langt mer enn noen befolkning. Sjekk tallene for "
               "denne enheten. Tallet er hoppet over.",
-          q(value) + " makes the population of " + q(unit) + " in " + std::to_string(year) +
+          quoted_text(value) + " makes the population of " + quoted_text(unit) + " in " + std::to_string(year) +
               " larger than 1,000 billion, far more than any population. Check the figures "
               "for this unit. The figure was skipped."};
 }
@@ -115,7 +115,7 @@ std::string age_text(const PopulationPartialAges::Span& s, Lang lang) {
 }
 
 std::string dimension_text(std::string_view dimension) {
-  return dimension.empty() ? std::string() : " (" + q(dimension) + ")";
+  return dimension.empty() ? std::string() : " (" + quoted_text(dimension) + ")";
 }
 
 }  // namespace

@@ -12,7 +12,7 @@ const char* const kAcceptedEn =
     "The calculator reads Excel workbooks (.xlsx) and tables as text: CSV/TSV saved from Excel or "
     "LibreOffice (\"Save as\" \u2192 CSV), exports from SSB's StatBank (CSV), and JSON-stat 2.0 from "
     "SSB's API.";
-std::string q(std::string_view text, std::size_t max_bytes) {
+std::string quoted_text(std::string_view text, std::size_t max_bytes) {
   return "\u00ab" + excerpt(text, max_bytes) + "\u00bb";
 }
 

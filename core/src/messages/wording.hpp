@@ -11,7 +11,7 @@
 namespace arsverk::detail {
 
 // Quotes a cell for messages: «text» in both languages (shortened when long).
-std::string q(std::string_view text, std::size_t max_bytes = 60);
+std::string quoted_text(std::string_view text, std::size_t max_bytes = 60);
 std::string join(const std::vector<std::string>& items, const char* sep = ", ");
 // Exact text of a fixed-point value: "12,5" in Norwegian, "12.5" in English.
 std::string fixed_text(Fixed value, Lang lang);

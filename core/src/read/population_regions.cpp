@@ -74,7 +74,7 @@ void report_ignored(ReadContext& ctx, const IgnoredRegions& ig) {
   std::vector<std::string> examples;
   for (const auto& l : ig.labels) {
     if (examples.size() == 3) break;
-    examples.push_back(q(l));
+    examples.push_back(quoted_text(l));
   }
   ctx.report(ig.first_line, 0, Message{{ig.labels.size(), ig.rows, examples}});
 }

@@ -252,7 +252,7 @@ bool PopulationAccumulator::whole_sexes(ReadContext& ctx) {
       case SexLabel::Female: female = true; break;
       case SexLabel::Unknown: return true;  // a label we cannot read as a sex: no judgement
     }
-    present.push_back(q(label));
+    present.push_back(quoted_text(label));
   }
   if (present.empty() || (male && female)) return true;
   ctx.report(sex_detail_.first_line, sex_detail_.column, msg::PopulationPartialSexes{present, sex_detail_.dimension});

@@ -450,7 +450,7 @@ bool check_population(ReadContext& ctx, const Dataset& data, const Roles& roles,
                               : population_word(normalise_name(data.label)) || data.label.empty();
   if (!population || roles.geo_d < 0 || roles.time_d < 0) {
     std::vector<std::string> dim_names;
-    for (const auto& d : dims) dim_names.push_back(q(d.id));
+    for (const auto& d : dims) dim_names.push_back(quoted_text(d.id));
     fail(ctx, msg::JsonstatNotPopulation{data.label, join(dim_names)});
     return false;
   }

@@ -65,7 +65,7 @@ void TableReader::Impl::decide(bool force) {
         if (non_empty(r) >= 1) { first = &r; break; }
     std::vector<std::string> found;
     for (const auto& f : first->fields)
-      if (!f.empty() && found.size() < 12) found.push_back(q(f));
+      if (!f.empty() && found.size() < 12) found.push_back(quoted_text(f));
     unknown_table(first->line, join(found));
     return;
   }
@@ -168,7 +168,7 @@ void TableReader::Impl::setup_columns() {
   }
   std::vector<std::string> found;
   for (const auto& c : columns)
-    if (!c.header.empty() && found.size() < 12) found.push_back(q(c.header));
+    if (!c.header.empty() && found.size() < 12) found.push_back(quoted_text(c.header));
   if (layout == Layout::None) {
     stage = Stage::Dead;
     if (unit_col >= 0 && year_col >= 0 && category_col < 0 && value_col >= 0 &&
@@ -277,7 +277,7 @@ void TableReader::Impl::no_category(const std::string& found) {
   std::string_view meant;
   for (const auto& c : columns)
     if (c.role == Role::None && !c.header.empty() && looks_like_category(c.header)) {
-      near = q(closest_category_header(c.header));
+      near = quoted_text(closest_category_header(c.header));
       meant = c.header;
       break;
     }
@@ -328,7 +328,7 @@ void TableReader::Impl::report_unread_columns() {
     } else if (ctx.out.kind == FileKind::Arsverk && has_rate_marker(c.header)) {
       ctx.report(header_line, col + 1, msg::HeaderRatesIgnored{c.header});
     } else if (c.role == Role::None && looks_like_category(c.header)) {
-      ctx.report(header_line, col + 1, msg::HeaderUnknownCategory{c.header, q(closest_category_header(c.header))});
+      ctx.report(header_line, col + 1, msg::HeaderUnknownCategory{c.header, quoted_text(closest_category_header(c.header))});
     } else {
       ctx.report(header_line, col + 1, msg::HeaderColumnIgnored{c.header, unread_reason(c.role)});
     }

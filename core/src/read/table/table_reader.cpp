@@ -158,7 +158,7 @@ void TableReader::Impl::remap(const Row& row, std::vector<ColumnInfo> cols) {
   skipping_block = !ok;
   std::vector<std::string> found;
   for (const auto& c : columns)
-    if (!c.header.empty() && found.size() < 12) found.push_back(q(c.header));
+    if (!c.header.empty() && found.size() < 12) found.push_back(quoted_text(c.header));
   const std::string names = join(found);
   if (ok) {
     ctx.report(row.line, 0, msg::HeaderRepeated{names});
