@@ -1,7 +1,9 @@
 // The page's two dictionaries (web/src/i18n.js) in Node: Norwegian and English have the same keys,
 // the same kinds of value, and each text the same placeholders, so no text is missing or
-// half-filled in either language.
+// half-filled in either language; both list their keys in the same order, so the file stays laid
+// out by area of the page, one area under one heading in each language.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 
 import { root } from '../wasm/lib.mjs';
@@ -34,4 +36,18 @@ test('Norwegian and English have the same keys, kinds of value and placeholders'
     }
   }
   assert.deepEqual(differ, []);
+});
+
+test('Norwegian and English list their keys in the same order', () => {
+  const nb = [...leaves(dictionaries.nb).keys()];
+  const en = [...leaves(dictionaries.en).keys()];
+  const firstDiffering = nb.findIndex((key, i) => key !== en[i]);
+  assert.equal(firstDiffering, -1, `from ${nb[firstDiffering]} (nb) / ${en[firstDiffering]} (en) on`);
+});
+
+test('the comments in i18n.js say what a thing is, not the history of how it came', () => {
+  const source = readFileSync(`${root}/web/src/i18n.js`, 'utf8');
+  const comments = [...source.matchAll(/(?:^|\s)(\/\/.*|\/\*[\s\S]*?\*\/)/g)].map((m) => m[1]);
+  assert.ok(comments.length > 0, 'no comments found: the pattern is wrong');
+  assert.deepEqual(comments.filter((c) => /\b(issue|branch)\b/i.test(c)), []);
 });

@@ -2,9 +2,8 @@
 // Indicator values come from the core rounded (tenths, formatted by format.js); Intl formats here
 // only secondary figures (counts, shares, exact numerators).
 
-const STORAGE_KEY = 'arsverk.lang';
-
 const nb = {
+  // --- page header, language and privacy ---
   title: 'Årsverk i psykisk helse- og rusarbeid',
   subtitle: 'Kalkulator for kvalitetsindikatoren: årsverk per\u00a01\u00a0000 innbyggere i kommunene',
   description: 'Regn ut årsverk i psykisk helse- og rusarbeid per 1 000 innbyggere fra dine egne filer. Alt skjer i nettleseren.',
@@ -13,44 +12,13 @@ const nb = {
   langButtonLabel: 'Change language to English',
   privacy: 'Filene dine blir lest og regnet på i denne nettleseren. Ingenting sendes noe sted. ' +
     'Siden lagrer bare valget av språk (i nettleserens localStorage) og sine egne filer, så den virker uten nett – og et utkast av skjemaet hvis du ber om det.',
-  inputHeading: '1. Legg inn filer',
-  inputHelp: 'Årsverksfiler (Excel .xlsx, CSV, TSV, tekst limt inn fra Excel) og befolkningsfiler (for eksempel SSB-tabell 07459 som CSV eller JSON-stat). ' +
-    'Uten befolkningsfil brukes SSBs folketall 2020–2026 som er innebygd.',
-  dropText: 'Slipp filer her, eller',
-  chooseFiles: 'Velg filer',
-  tryExample: 'Prøv med eksempeldata',
-  exampleNote: 'Eksempeldataene er syntetiske: oppdiktede årsverk for alle kommuner og bydeler i Oslo 2023–2025.',
-  syntheticBadge: 'Syntetiske eksempeldata',
-  syntheticWarning: 'Du ser på syntetiske eksempeldata. Tallene er oppdiktet og beskriver ingen virkelig kommune.',
-  pasteSummary: 'Lim inn celler fra Excel',
-  pasteLabel: 'Celler kopiert fra Excel (med overskriftsrad)',
-  pasteHelp: 'Kopier cellene i Excel (Ctrl+C), lim dem inn her (Ctrl+V) og trykk «Bruk innlimte celler».',
-  pasteButton: 'Bruk innlimte celler',
-  pasteEmpty: 'Lim inn noe først.',
-  pasteOffer: 'Cellene i {name} har ingen overskriftsrad, men {n} kolonner, som skjemaet: kommunenummer, år, målgruppe og {categories}. Skal de leses slik?',
-  pasteOfferButton: 'Les cellene som skjemaets kolonner',
-  filesHeading: 'Filer',
-  noFiles: 'Ingen filer ennå.',
-  clearFiles: 'Fjern alle filer',
-  removeFile: 'Fjern {name}',
-  kind: 'Type', format: 'Format', encoding: 'Tegnsett', rows: 'Rader', years: 'År', units: 'Enheter',
-  kinds: { arsverk: 'Årsverk', befolkning: 'Befolkning', referanse: 'Publiserte tall (referanse)', unknown: 'Ikke gjenkjent' },
-  formats: { 'csv-wide': 'CSV, bred tabell', 'csv-long': 'CSV, lang tabell', 'ssb-csv': 'SSB-eksport (CSV)',
-    'csv-simple': 'CSV, enkel', 'csv-reference': 'CSV, publiserte tall', 'json-stat2': 'JSON-stat 2.0', xlsx: 'Excel-arbeidsbok (.xlsx)', '': '–' },
-  encodings: { 'utf-8': 'UTF-8', 'utf-8-bom': 'UTF-8 med BOM', 'windows-1252': 'Windows-1252 / Latin-1', 'utf-16le': 'UTF-16 (LE)', 'utf-16be': 'UTF-16 (BE)', '': '–' },
-  hasTargetGroup: 'med målgruppe', hasService: 'med tjenestekategori',
-  severity: { error: 'Feil', warning: 'Advarsel', info: 'Merk' },
-  generalMessages: 'Merknader til beregningen',
-  notShown: '… og {n} til av samme slag (alle står i JSON-eksporten).',
-  seeResult: 'Gå til resultatet',
-  nFiles: { one: '{n} fil', other: '{n} filer' },
-  nResults: { one: '{n} resultat', other: '{n} resultater' },
-  nErrors: { one: '{n} feil', other: '{n} feil' },
-  nWarnings: { one: '{n} advarsel', other: '{n} advarsler' },
-  nNotes: { one: '{n} merknad', other: '{n} merknader' },
-  showMessages: 'Vis {what}',
-  noMessages: 'Ingen merknader.',
-  excludedNote: 'Holdt utenfor indikatoren',
+  offline: {
+    ready: 'Siden virker nå også uten nett: alt den trenger, er lagret i nettleseren.',
+    updated: 'En ny versjon av kalkulatoren er lagret i nettleseren.',
+    reload: 'Bruk den nye versjonen',
+  },
+
+  // --- status bar ---
   status: {
     loading: 'Starter kalkulatoren …',
     ready: 'Klar. Legg inn filer eller prøv eksempeldataene.',
@@ -65,507 +33,25 @@ const nb = {
     exported: 'Lastet ned {name}.',
     exampleRemoved: 'Eksempeldataene er tatt bort, så egne tall ikke blandes med dem.',
   },
-  chooseHeading: '2. Velg enhet, år og innstillinger',
-  year: 'År',
-  unit: 'Enhet',
-  unitHelp: 'Søk på navn eller nummer: kommune, bydel i Oslo, fylke, landet eller KOSTRA-gruppe.',
-  unitNotFound: 'Fant ingen enhet som passer «{q}».',
-  unitChoices: 'Flere enheter passer «{q}». Velg én:',
-  settings: 'Innstillinger',
-  populationYear: 'Befolkning per',
-  popSame: '1. januar i dataåret',
-  popNext: '1. januar året etter',
-  carryForward: 'Før videre tall for enheter som ikke har svart',
-  suppression: 'Hold utenfor kommuner uten egne årsverk for voksne eller for barn og unge',
-  levels: { kommune: 'Kommune', bydel: 'Bydel', fylke: 'Fylke', land: 'Landet', kostragruppe: 'KOSTRA-gruppe' },
-  resultHeading: '3. Resultat',
-  empty: 'Legg inn filer for å se resultatet.',
-  keyFor: '{name} {year}',
-  perThousand: 'årsverk per\u00a01\u00a0000 innbyggere',
-  perThousandShort: 'per\u00a01\u00a0000 innbyggere',
-  measures: {
-    2024: { M1: 'Alle årsverk', M2: 'Minst helse- og sosialfaglig videregående utdanning',
-      M3: 'Helse- og sosialfaglig høyere utdanning', M4: 'Annen høyere utdanning' },
-    2015: { M1: 'Alle årsverk', M2: 'Helse- og sosialfaglig videregående eller høyere utdanning',
-      M3: 'Høyere utdanning', M4: 'Høyere utdanning med videreutdanning i psykisk helse- og rusarbeid' },
-  },
-  schemaNote: 'Fra 2024 ble utdanningskategoriene endret (brudd i statistikken). Tall før og etter 2024 kan ikke sammenlignes.',
-  colMeasure: 'Mål',
-  colUnit: 'Enheten',
-  colFylke: 'Fylket',
-  colLand: 'Landet',
-  colKostra: 'KOSTRA-gruppen',
-  colKostraMedian: 'Median i gruppen',
-  colRank: 'Plass i gruppen (1\u00a0=\u00a0høyest)',
-  colRankShort: 'Plass (1\u00a0=\u00a0høyest)',
-  colDiff: 'Forskjell fra median',
-  extremes: 'Høyest av de {n} kommunene med tall som vises ({measure}): {high}. Lavest: {low}.',
-  extremesHidden: 'Holdt utenfor visningen, men med i summene: {n} til med tall i filene.',
-  extremesLink: 'Alle kommunene rangert',
-  diffNote: 'Forskjellen fra medianen er regnet av de avrundede tallene som vises, så den stemmer med dem.',
-  colChange: 'Endring fra {year}',
-  colChangeNone: 'Endring',
-  riseUnder: 'økning under {value}',
-  fallUnder: 'nedgang under {value}',
-  rankOf: '{rank} av {n}',
-  fenceHigh: 'Uvanlig høyt i gruppen',
-  fenceLow: 'Uvanlig lavt i gruppen',
-  noValue: 'ikke beregnet',
-  reasons: {
-    missing: '{name} har ingen tall for {year}: enheten er ikke med i årsverksfilene for dette året.',
-    missingCarry: 'Slå på «Før videre tall» for å bruke tallene fra året før, hvis de finnes i samme statistikkomlegging.',
-    carried: 'Tallene for {year} er ført videre fra {from}, fordi enheten ikke har svart for {year}.',
-    partlyCarried: 'Noen av enhetene som inngår, har tall ført videre fra året før.',
-    suppressed: {
-      no_adults: 'Holdes utenfor visningen av kommuner fordi kommunen ikke har egne årsverk for voksne. Årsverkene telles likevel med i fylket, landet og KOSTRA-gruppen.',
-      no_children: 'Holdes utenfor visningen av kommuner fordi kommunen ikke har egne årsverk for barn og unge. Årsverkene telles likevel med i fylket, landet og KOSTRA-gruppen.',
-      no_adults_no_children: 'Holdes utenfor visningen av kommuner fordi kommunen verken har egne årsverk for voksne eller for barn og unge.',
-    },
-    coverage: 'Dekning: {members} av {total} kommuner har tall i filene{hidden}; de har {pct} % av innbyggerne.',
-    coverageHidden: ' ({n} av dem holdt utenfor visningen, men med i summene)',
-    direct: 'Tallet er oppgitt direkte i filen, ikke regnet ut fra kommunene.',
-  },
-  explain: {
-    summary: 'Hva betyr M1–M4, og hvordan er tallet regnet ut?',
-    plainHeading: 'Kort forklart',
-    plain: [
-      'Et årsverk er én full stilling i ett år. To ansatte i halv stilling er til sammen ett årsverk. Kommunene anslår årsverkene ut fra en vanlig uke, og SINTEF samler inn tallene for Helsedirektoratet (skjema IS-24/8).',
-      'Med teller arbeid med psykisk helse og rus: boliger med fast personell, hjemmetjenester og oppsøkende tjenester, behandling og oppfølging, aktivitets- og dagsentre, arbeidstiltak, og helsestasjon og skolehelsetjeneste når det gjelder psykiske vansker og rus.',
-      'Holdt utenfor: generelt forebyggende arbeid rettet mot hele befolkningen, tjenester til personer med demens og tjenester til personer med psykisk utviklingshemming.',
-      'M1 er alle årsverkene. M2 og M3 er deler av dem: M2 har minst helse- og sosialfaglig utdanning fra videregående skole (a + b), M3 helse- og sosialfaglig utdanning fra universitet eller høyskole (b). M4 er ikke en del av M3, men en egen gruppe: d, annen utdanning fra universitet eller høyskole. Fra 2024 spør skjemaet om utdanningskategoriene a–e, og det fjerde målet teller kategori d. Før 2024 var målene delt annerledes: M2 var helse- og sosialfaglig utdanning fra videregående skole pluss alle med høyere utdanning, M3 alle med høyere utdanning, og M4 høyere utdanning med videreutdanning i psykisk helse- og rusarbeid. Derfor kan tallene før og etter 2024 ikke sammenlignes.',
-      'Tallet sier hvor mange som jobber med psykisk helse og rus i kommunen, sett opp mot hvor mange som bor der, og hvilken utdanning de har. Det sier ikke hvor gode tjenestene er, hvor mange som får hjelp, eller hva som er «riktig» antall: det finnes ikke noe måltall.',
-      'Helsedirektoratet skriver at tallene for én kommune kan sammenlignes over tid, og at KOSTRA-gruppene er til for å sammenligne en kommune med kommuner som ligner den. Årsverkene er anslag ut fra én uke, og rapporteringen kan ha feil. Les derfor små forskjeller mellom enkeltkommuner med forsiktighet, og se heller på utviklingen over tid og på KOSTRA-gruppen.',
-    ],
-    measuresHeading: 'Målene ({schema})',
-    schema2024: 'fra 2024',
-    schema2015: '2015–2023',
-    categoriesIntro: 'Kommunene rapporterer årsverk i fem utdanningskategorier (skjema IS-24/8):',
-    categories: {
-      a: 'helse- og sosialfaglig utdanning fra videregående skole',
-      b: 'helse- og sosialfaglig utdanning fra universitet eller høyskole',
-      c: 'annen utdanning fra videregående skole',
-      d: 'annen utdanning fra universitet eller høyskole',
-      e: 'ufaglærte',
-    },
-    measures2024: { M1: 'a + b + c + d + e (alle årsverk)', M2: 'a + b', M3: 'b', M4: 'd' },
-    measures2015: {
-      M1: 'alle årsverk, også uten formell utdanning',
-      M2: 'helse- og sosialfaglig utdanning fra videregående skole, pluss alle med høyere utdanning',
-      M3: 'alle med utdanning fra universitet eller høyskole, med eller uten videreutdanning',
-      M4: 'universitet eller høyskole med videreutdanning i psykisk helse- og rusarbeid',
-    },
-    perThousand: 'Alle målene er årsverk per\u00a01\u00a0000 innbyggere: årsverk ÷ innbyggere ×\u00a01\u00a0000.',
-    howHeading: 'Slik er tallet regnet ut for {name} {year}',
-    numeratorAggregate: 'Årsverkene er summen for de {members} av {total} kommunene som har tall, og innbyggerne er summen for de samme kommunene.',
-    population: 'Innbyggere: {pop} per 1. januar {year} ({source})',
-    sourceEmbedded: 'Statistisk sentralbyrå, folkemengde 1. januar, innebygd i kalkulatoren',
-    sourceFile: 'fra filen {file}',
-    formula: '{m} = {arsverk} årsverk ÷ {pop} innbyggere ×\u00a01\u00a0000 = {result}',
-    rounding: 'Resultatet er avrundet til én desimal (halvt bort fra null). Fylker, landet og KOSTRA-grupper er summen av årsverkene delt på summen av innbyggerne i de samme kommunene, ikke et gjennomsnitt av kommunenes tall.',
-    none: 'Ingen tall for {name} {year}, så det er ingenting å regne ut.',
-  },
-  population: 'Innbyggere',
-  populationInfo: 'Innbyggere 1. januar {year}: {pop} ({source})',
-  sourceEmbedded: 'SSB, innebygd',
-  sourceFile: 'fra {file}',
-  chartsHeading: 'Diagrammer',
-  chartCompare: 'Enheten sammenlignet med fylket, landet og KOSTRA-gruppen (M1–M4)',
-  chartEducation: 'Utdanningssammensetning (andel av årsverkene)',
-  chartSeries: 'Utvikling over tid',
-  chartRanking: 'Alle kommuner i {group}, sortert',
-  chartRankingFylker: 'Alle fylker, sortert',
-  chartRankingKommuner: 'Alle kommuner med tall, sortert',
-  chartRankingBydeler: 'Alle bydeler i Oslo, sortert',
-  chartGroups: 'Fordelt på målgruppe',
-  chartServices: 'Fordelt på tjenestekategori (alle årsverk, M1)',
-  chartMeasure: 'Mål i diagrammene',
-  rankingScope: 'Sammenlign med',
-  scopeKostra: 'KOSTRA-gruppen',
-  scopeFylke: 'Fylket',
-  downloadPng: 'Last ned som PNG',
-  chartFailed: 'Diagrammet kunne ikke tegnes: {message}',
-  imageSource: 'Kilde: beregnet fra {files}; befolkning: {population}. Kalkulator for kvalitetsindikatoren «Årsverk i psykisk helse- og rusarbeid», {date}.',
-  populationSsb: 'Statistisk sentralbyrå (SSB)',
-  breakLabel: 'brudd i statistikken',
-  series2015: '{name} (2015–2023)',
-  series2024: '{name} (fra 2024)',
-  median: 'Median',
-  groups: { voksne: 'Voksne', barn_og_unge: 'Barn og unge' },
-  education: {
-    2024: ['Helse/sosial høyere utdanning', 'Helse/sosial videregående', 'Annen høyere utdanning', 'Annen videregående eller ufaglært'],
-    2015: ['Høyere utdanning med videreutdanning', 'Høyere utdanning uten videreutdanning', 'Helse/sosial videregående', 'Annen eller ingen utdanning'],
-  },
-  arsverkAxis: 'årsverk',
-  shareAxis: 'andel av årsverkene (%)',
-  noChartData: 'Ingen data for dette diagrammet.',
-  mapHeading: 'Kart',
-  mapSummary: 'Vis kart over kommunene',
-  mapLevel: 'Vis',
-  mapLevelKommune: 'Kommuner (og bydeler i Oslo)',
-  mapLevelFylke: 'Fylker',
-  mapMode: 'Farge etter',
-  mapModeRate: 'Årsverk per\u00a01\u00a0000 innbyggere',
-  mapModeDiff: 'Forskjell fra medianen i KOSTRA-gruppen',
-  map: {
-    title: 'Kart',
-    attribution: '© Kartverket / Geonorge, CC BY 4.0',
-    attributionOslo: 'Bydeler i Oslo: © Oslo kommune, CC BY 4.0',
-    loading: 'Henter kartet …',
-    failed: 'Kartet kunne ikke vises: {message}',
-    canvasLabel: 'Kart over {level}, {what}. Piltastene går gjennom enhetene, Enter velger. Tabellen under har alle tallene.',
-    osloLabel: 'Kart over bydelene i Oslo, {what}. Piltastene går gjennom bydelene, Enter velger.',
-    osloCaption: 'Bydelene i Oslo',
-    levelPlural: { kommune: 'kommunene', fylke: 'fylkene', bydel: 'bydelene' },
-    pngTitle: 'Kart over {level}',
-    methodUnits: { kommune: 'kommuner og bydeler', fylke: 'fylker' },
-    legendTitle: 'Tegnforklaring',
-    legendDiff: 'forskjell fra medianen i KOSTRA-gruppen (årsverk per\u00a01\u00a0000 innbyggere)',
-    legendCarried: 'ført videre fra året før (prikket)',
-    legendSuppressed: 'holdt utenfor (skravert)',
-    legendNoData: 'ingen tall',
-    allValues: 'alle verdier',
-    below: 'under {v}',
-    atLeast: '{v} og over',
-    under: 'under',
-    methodRate: 'Klassene er kvintiler (20, 40, 60 og 80 %) av verdiene på kartet ({units}), avrundet til én desimal; en klasse er minst 0,2 bred, og nedre grense hører til klassen. Fargeskala: ColorBrewer Blues.',
-    methodDiff: 'Faste, symmetriske grenser rundt medianen: ±d og ±d/3, der d er 80-prosentilen av de absolutte forskjellene (avrundet, minst 0,3). Oransje: under medianen, lilla: over. Fargeskala: ColorBrewer PuOr.',
-    noValue: 'ingen tall',
-    diffValue: '{diff} fra medianen ({value} mot median {median})',
-    mapRank: 'nr. {rank} av {n} på kartet (1 = høyest)',
-    groupRank: 'nr. {rank} av {n} i {group}',
-    reasonMissing: 'Ingen tall for {year} i filene.',
-    reasonNotComputed: 'Ikke beregnet.',
-    reasonCarried: 'Tallene er ført videre fra {from}.',
-    reasonNoGroup: 'Ingen KOSTRA-gruppe å sammenligne med.',
-    reasonDiffKommune: 'Forskjell fra KOSTRA-medianen finnes bare for kommuner.',
-    reasonSuppressed: {
-      no_adults: 'Holdt utenfor: ingen egne årsverk for voksne.',
-      no_children: 'Holdt utenfor: ingen egne årsverk for barn og unge.',
-      no_adults_no_children: 'Holdt utenfor: ingen egne årsverk for voksne eller for barn og unge.',
-    },
-    summary: 'Kartet viser {measure} for {level} i {year}: {n} av {total} har tall. Høyest: {high}. Lavest: {low}. Spennet går fra {min} til {max} årsverk per\u00a01\u00a0000 innbyggere.',
-    summaryDiff: 'Kartet viser forskjellen fra medianen i KOSTRA-gruppen, {measure}, for {level} i {year}: {n} av {total} har tall. Mest over medianen: {high}. Mest under: {low}. Spennet går fra {min} til {max}.',
-    summaryNone: 'Ingen av {level} har tall for {year}.',
-  },
-  tableHeading: 'Alle enheter',
-  filterFylke: 'Fylke',
-  filterKostra: 'KOSTRA-gruppe',
-  filterLevel: 'Nivå',
-  filterAll: 'Alle',
-  tableCaption: 'Årsverk per\u00a01\u00a0000 innbyggere, {year}. {count} i tabellen.',
-  nUnits: { one: '{n} enhet', other: '{n} enheter' },
-  sortedAsc: 'Sortert etter {col}, stigende.',
-  sortedDesc: 'Sortert etter {col}, synkende.',
-  tableClickHint: 'Velg en rad for å vise enheten.',
-  tablePage: { rows: 'Rad {first}–{last} av {total}.', allShown: 'Alle {total} rader vises.', previous: 'Forrige {n}', next: 'Neste {n}', all: 'Vis alle {total}', pages: 'Vis {n} om gangen' },
-  colCode: 'Nr.', colName: 'Navn', colLevel: 'Nivå', colPopulation: 'Innbyggere', colFlags: 'Merknader',
-  sortBy: 'Sorter etter {col}',
-  chooseUnit: 'Vis {name}',
-  flags: {
-    carried_forward: 'ført videre', suppressed: 'holdt utenfor', rate_high: 'over 15', rate_zero: 'null',
-    change_large: 'stor endring', outside_fences_high: 'uvanlig høyt', outside_fences_low: 'uvanlig lavt',
-    far_above_published: 'langt over publisert', far_below_published: 'langt under publisert', one_category: 'én kategori',
-    category_share: 'uvanlig kategori', group_balance: 'målgruppene', category_change: 'kategori endret',
-  },
-  exportHeading: 'Last ned',
-  exportCsvNb: 'CSV (norsk Excel)',
-  exportCsvEn: 'CSV (engelsk stil)',
-  exportJson: 'JSON',
-  exportNote: 'Filene inneholder alle enheter for valgt år med gjeldende innstillinger, med tall både urundet og avrundet.',
-  footer: 'Befolkningstall og registre: Statistisk sentralbyrå (CC BY 4.0). Ingen informasjonskapsler, ingen analyseverktøy.',
-};
+  seeResult: 'Gå til resultatet',
 
-const en = {
-  title: 'FTEs in mental health and substance abuse work',
-  subtitle: 'Calculator for the quality indicator: FTEs per\u00a01,000 inhabitants in the municipalities',
-  description: 'Compute FTEs in mental health and substance abuse work per 1,000 inhabitants from your own files. Everything happens in the browser.',
-  skip: 'Skip to main content',
-  langButton: 'Norsk',
-  langButtonLabel: 'Bytt språk til norsk',
-  privacy: 'Your files are read and computed in this browser. Nothing is sent anywhere. ' +
-    'The page stores only your choice of language (in the browser’s localStorage) and its own files, so that it works without a network – and a draft of the form if you ask for it.',
-  inputHeading: '1. Add files',
-  inputHelp: 'FTE files (Excel .xlsx, CSV, TSV, text pasted from Excel) and population files (for example SSB table 07459 as CSV or JSON-stat). ' +
-    'Without a population file, SSB’s population 2020–2026 built into the calculator is used.',
-  dropText: 'Drop files here, or',
-  chooseFiles: 'Choose files',
-  tryExample: 'Try the example data',
-  exampleNote: 'The example data are synthetic: invented FTEs for every municipality and Oslo district 2023–2025.',
-  syntheticBadge: 'Synthetic example data',
-  syntheticWarning: 'You are looking at synthetic example data. The figures are invented and describe no real municipality.',
-  pasteSummary: 'Paste cells from Excel',
-  pasteLabel: 'Cells copied from Excel (with a header row)',
-  pasteHelp: 'Copy the cells in Excel (Ctrl+C), paste them here (Ctrl+V) and press “Use pasted cells”.',
-  pasteButton: 'Use pasted cells',
-  pasteEmpty: 'Paste something first.',
-  pasteOffer: 'The cells in {name} have no header row, but {n} columns, like the form: municipality number, year, target group and {categories}. Read them so?',
-  pasteOfferButton: 'Read the cells as the form’s columns',
-  filesHeading: 'Files',
-  noFiles: 'No files yet.',
-  clearFiles: 'Remove all files',
-  removeFile: 'Remove {name}',
-  kind: 'Kind', format: 'Format', encoding: 'Encoding', rows: 'Rows', years: 'Years', units: 'Units',
-  kinds: { arsverk: 'FTEs', befolkning: 'Population', referanse: 'Published figures (reference)', unknown: 'Not recognised' },
-  formats: { 'csv-wide': 'CSV, wide table', 'csv-long': 'CSV, long table', 'ssb-csv': 'SSB export (CSV)',
-    'csv-simple': 'CSV, simple', 'csv-reference': 'CSV, published figures', 'json-stat2': 'JSON-stat 2.0', xlsx: 'Excel workbook (.xlsx)', '': '–' },
-  encodings: { 'utf-8': 'UTF-8', 'utf-8-bom': 'UTF-8 with BOM', 'windows-1252': 'Windows-1252 / Latin-1', 'utf-16le': 'UTF-16 (LE)', 'utf-16be': 'UTF-16 (BE)', '': '–' },
-  hasTargetGroup: 'with target group', hasService: 'with service category',
-  severity: { error: 'Error', warning: 'Warning', info: 'Note' },
-  generalMessages: 'Notes on the computation',
-  notShown: '… and {n} more of the same kind (all are in the JSON export).',
-  seeResult: 'Go to the result',
-  nFiles: { one: '{n} file', other: '{n} files' },
-  nResults: { one: '{n} result', other: '{n} results' },
-  nErrors: { one: '{n} error', other: '{n} errors' },
-  nWarnings: { one: '{n} warning', other: '{n} warnings' },
-  nNotes: { one: '{n} note', other: '{n} notes' },
-  showMessages: 'Show {what}',
-  noMessages: 'No notes.',
-  excludedNote: 'Left out of the indicator',
-  status: {
-    loading: 'Starting the calculator …',
-    ready: 'Ready. Add files or try the example data.',
-    reading: 'Reading {name}: {percent} %',
-    computing: 'Computing …',
-    done: 'Done: {files}, {results}.',
-    doneErrors: 'Done, but with errors: {list}.',
-    errorsIn: '{file}: {count}, the first on line {line}',
-    errorsInNoLine: '{file}: {count}',
-    failed: 'The calculator could not start: {message}',
-    fileError: 'Could not read {name}: {message}',
-    exported: 'Downloaded {name}.',
-    exampleRemoved: 'The example data was removed, so that your own figures are not mixed with it.',
-  },
-  chooseHeading: '2. Choose unit, year and settings',
-  year: 'Year',
-  unit: 'Unit',
-  unitHelp: 'Search by name or number: municipality, Oslo district, county, Norway or KOSTRA group.',
-  unitNotFound: 'No unit matches “{q}”.',
-  unitChoices: 'Several units match “{q}”. Choose one:',
-  settings: 'Settings',
-  populationYear: 'Population on',
-  popSame: '1 January of the data year',
-  popNext: '1 January of the following year',
-  carryForward: 'Carry figures forward for units that did not answer',
-  suppression: 'Leave out municipalities without own FTEs for adults or for children and young people',
-  levels: { kommune: 'Municipality', bydel: 'District', fylke: 'County', land: 'Norway', kostragruppe: 'KOSTRA group' },
-  resultHeading: '3. Result',
-  empty: 'Add files to see the result.',
-  keyFor: '{name} {year}',
-  perThousand: 'FTEs per\u00a01,000 inhabitants',
-  perThousandShort: 'per\u00a01,000 inhabitants',
-  measures: {
-    2024: { M1: 'All FTEs', M2: 'At least health/social upper secondary education',
-      M3: 'Health/social higher education', M4: 'Other higher education' },
-    2015: { M1: 'All FTEs', M2: 'Health/social upper secondary or higher education',
-      M3: 'Higher education', M4: 'Higher education with further education in mental health and substance abuse work' },
-  },
-  schemaNote: 'The education categories changed from 2024 (a break in the statistics). Figures before and after 2024 cannot be compared.',
-  colMeasure: 'Measure',
-  colUnit: 'The unit',
-  colFylke: 'County',
-  colLand: 'Norway',
-  colKostra: 'KOSTRA group',
-  colKostraMedian: 'Group median',
-  colRank: 'Rank in group (1\u00a0=\u00a0highest)',
-  colRankShort: 'Rank (1\u00a0=\u00a0highest)',
-  colDiff: 'Difference from median',
-  extremes: 'Highest of the {n} municipalities with figures shown ({measure}): {high}. Lowest: {low}.',
-  extremesHidden: 'Left out of the display, but counted in the sums: {n} more with figures in the files.',
-  extremesLink: 'All municipalities ranked',
-  diffNote: 'The difference from the median is taken between the rounded figures shown, so it agrees with them.',
-  colChange: 'Change from {year}',
-  colChangeNone: 'Change',
-  riseUnder: 'a rise under {value}',
-  fallUnder: 'a fall under {value}',
-  rankOf: '{rank} of {n}',
-  fenceHigh: 'Unusually high in the group',
-  fenceLow: 'Unusually low in the group',
-  noValue: 'not computed',
-  reasons: {
-    missing: '{name} has no figures for {year}: the unit is not in the FTE files for that year.',
-    missingCarry: 'Turn on “Carry figures forward” to use the previous year’s figures, if they exist in the same statistical schema.',
-    carried: 'The figures for {year} are carried forward from {from} because the unit did not answer for {year}.',
-    partlyCarried: 'Some of the units included have figures carried forward from the previous year.',
-    suppressed: {
-      no_adults: 'Left out of the municipality display because the municipality has no own FTEs for adults. The FTEs still count in the county, Norway and the KOSTRA group.',
-      no_children: 'Left out of the municipality display because the municipality has no own FTEs for children and young people. The FTEs still count in the county, Norway and the KOSTRA group.',
-      no_adults_no_children: 'Left out of the municipality display because the municipality has no own FTEs for adults nor for children and young people.',
-    },
-    coverage: 'Coverage: figures in the files for {members} of {total} municipalities{hidden}; they hold {pct} % of the inhabitants.',
-    coverageHidden: ' ({n} of them left out of the display, but counted in the sums)',
-    direct: 'The figure is given directly in the file, not computed from the municipalities.',
-  },
-  explain: {
-    summary: 'What do M1–M4 mean, and how is the figure computed?',
-    plainHeading: 'In short',
-    plain: [
-      'An FTE (full-time equivalent) is one full-time job for one year. Two employees working half-time make one FTE together. Municipalities estimate their FTEs from an ordinary week, and SINTEF collects the figures for the Norwegian Directorate of Health (form IS-24/8).',
-      'Counted is work in mental health and substance abuse: housing with staff, home-based and outreach services, treatment and follow-up, activity and day centres, work schemes, and the health centre and school health service where they deal with mental health problems and substance abuse.',
-      'Left out: general prevention aimed at the whole population, services for people with dementia, and services for people with intellectual disabilities.',
-      'M1 is all the FTEs. M2 and M3 are parts of them: M2 has at least health/social education from upper secondary school (a + b), M3 health/social education from a university or university college (b). M4 is not a part of M3 but a group of its own: d, other education from a university or university college. From 2024 the form asks for the education categories a–e, and the fourth measure counts category d. Before 2024 the measures were drawn differently: M2 was health/social education from upper secondary school plus everyone with higher education, M3 everyone with higher education, and M4 higher education with further education in mental health and substance abuse work. So figures before and after 2024 cannot be compared.',
-      'The figure tells how many people work in mental health and substance abuse in the municipality, set against how many live there, and what education they have. It does not tell how good the services are, how many people get help, or what the «right» number is: there is no target figure.',
-      'The Norwegian Directorate of Health writes that one municipality\'s figures can be compared over time, and that the KOSTRA groups are there to compare a municipality with municipalities like it. The FTEs are estimates from one week, and the reporting can contain errors. So read small differences between single municipalities with care, and look rather at the change over time and at the KOSTRA group.',
-    ],
-    measuresHeading: 'The measures ({schema})',
-    schema2024: 'from 2024',
-    schema2015: '2015–2023',
-    categoriesIntro: 'Municipalities report FTEs in five education categories (form IS-24/8):',
-    categories: {
-      a: 'health/social education from upper secondary school',
-      b: 'health/social education from a university or university college',
-      c: 'other education from upper secondary school',
-      d: 'other education from a university or university college',
-      e: 'no formal education',
-    },
-    measures2024: { M1: 'a + b + c + d + e (all FTEs)', M2: 'a + b', M3: 'b', M4: 'd' },
-    measures2015: {
-      M1: 'all FTEs, including those without formal education',
-      M2: 'health/social upper secondary education, plus everyone with higher education',
-      M3: 'everyone with university or university-college education, with or without further education',
-      M4: 'university or university college with further education in mental health and substance abuse work',
-    },
-    perThousand: 'Every measure is FTEs per\u00a01,000 inhabitants: FTEs ÷ inhabitants ×\u00a01,000.',
-    howHeading: 'How the figure is computed for {name} {year}',
-    numeratorAggregate: 'The FTEs are the sum for the {members} of {total} municipalities with figures, and the inhabitants the sum for the same municipalities.',
-    population: 'Inhabitants: {pop} on 1 January {year} ({source})',
-    sourceEmbedded: 'Statistics Norway, population on 1 January, built into the calculator',
-    sourceFile: 'from the file {file}',
-    formula: '{m} = {arsverk} FTEs ÷ {pop} inhabitants ×\u00a01,000 = {result}',
-    rounding: 'The result is rounded to one decimal (halves away from zero). Counties, Norway and KOSTRA groups are the sum of the FTEs divided by the sum of the inhabitants of the same municipalities, not an average of the municipalities’ figures.',
-    none: 'No figures for {name} {year}, so there is nothing to compute.',
-  },
-  population: 'Inhabitants',
-  populationInfo: 'Inhabitants on 1 January {year}: {pop} ({source})',
-  sourceEmbedded: 'SSB, built in',
-  sourceFile: 'from {file}',
-  chartsHeading: 'Charts',
-  chartCompare: 'The unit compared with its county, Norway and KOSTRA group (M1–M4)',
-  chartEducation: 'Education composition (share of FTEs)',
-  chartSeries: 'Over time',
-  chartRanking: 'All municipalities in {group}, sorted',
-  chartRankingFylker: 'All counties, sorted',
-  chartRankingKommuner: 'All municipalities with figures, sorted',
-  chartRankingBydeler: 'All districts of Oslo, sorted',
-  chartGroups: 'By target group',
-  chartServices: 'By service category (all FTEs, M1)',
-  chartMeasure: 'Measure in the charts',
-  rankingScope: 'Compare with',
-  scopeKostra: 'KOSTRA group',
-  scopeFylke: 'County',
-  downloadPng: 'Download as PNG',
-  chartFailed: 'The chart could not be drawn: {message}',
-  imageSource: 'Source: computed from {files}; population: {population}. Calculator for the quality indicator “FTEs in mental health and substance abuse work”, {date}.',
-  populationSsb: 'Statistics Norway (SSB)',
-  breakLabel: 'break in the statistics',
-  series2015: '{name} (2015–2023)',
-  series2024: '{name} (from 2024)',
-  median: 'Median',
-  groups: { voksne: 'Adults', barn_og_unge: 'Children and young people' },
-  education: {
-    2024: ['Health/social higher education', 'Health/social upper secondary', 'Other higher education', 'Other upper secondary or unskilled'],
-    2015: ['Higher education with further education', 'Higher education without further education', 'Health/social upper secondary', 'Other or no education'],
-  },
-  arsverkAxis: 'FTEs',
-  shareAxis: 'share of FTEs (%)',
-  noChartData: 'No data for this chart.',
-  mapHeading: 'Map',
-  mapSummary: 'Show a map of the municipalities',
-  mapLevel: 'Show',
-  mapLevelKommune: 'Municipalities (and Oslo districts)',
-  mapLevelFylke: 'Counties',
-  mapMode: 'Colour by',
-  mapModeRate: 'FTEs per\u00a01,000 inhabitants',
-  mapModeDiff: 'Difference from the KOSTRA-group median',
-  map: {
-    title: 'Map',
-    attribution: '© Kartverket / Geonorge, CC BY 4.0',
-    attributionOslo: 'Oslo city districts: © Oslo kommune, CC BY 4.0',
-    loading: 'Loading the map …',
-    failed: 'The map could not be shown: {message}',
-    canvasLabel: 'Map of the {level}, {what}. Arrow keys move through the units, Enter selects. The table below has every figure.',
-    osloLabel: 'Map of Oslo\'s districts, {what}. Arrow keys move through the districts, Enter selects.',
-    osloCaption: 'Oslo\'s districts',
-    levelPlural: { kommune: 'municipalities', fylke: 'counties', bydel: 'districts' },
-    pngTitle: 'Map of the {level}',
-    methodUnits: { kommune: 'municipalities and districts', fylke: 'counties' },
-    legendTitle: 'Legend',
-    legendDiff: 'difference from the KOSTRA-group median (FTEs per\u00a01,000 inhabitants)',
-    legendCarried: 'carried forward from the year before (dotted)',
-    legendSuppressed: 'left out (hatched)',
-    legendNoData: 'no data',
-    allValues: 'all values',
-    below: 'below {v}',
-    atLeast: '{v} and above',
-    under: 'below',
-    methodRate: 'The classes are quintiles (20, 40, 60 and 80 %) of the values on the map ({units}), rounded to one decimal; a class is at least 0.2 wide, and the lower bound belongs to the class. Colour scale: ColorBrewer Blues.',
-    methodDiff: 'Fixed, symmetric breaks around the median: ±d and ±d/3, where d is the 80th percentile of the absolute differences (rounded, at least 0.3). Orange: below the median, purple: above. Colour scale: ColorBrewer PuOr.',
-    noValue: 'no data',
-    diffValue: '{diff} from the median ({value} against median {median})',
-    mapRank: 'no. {rank} of {n} on the map (1 = highest)',
-    groupRank: 'no. {rank} of {n} in {group}',
-    reasonMissing: 'No figures for {year} in the files.',
-    reasonNotComputed: 'Not computed.',
-    reasonCarried: 'Figures carried forward from {from}.',
-    reasonNoGroup: 'No KOSTRA group to compare with.',
-    reasonDiffKommune: 'The difference from the KOSTRA median exists for municipalities only.',
-    reasonSuppressed: {
-      no_adults: 'Left out: no FTEs of its own for adults.',
-      no_children: 'Left out: no FTEs of its own for children and young people.',
-      no_adults_no_children: 'Left out: no FTEs of its own for adults or for children and young people.',
-    },
-    summary: 'The map shows {measure} for the {level} in {year}: {n} of {total} have figures. Highest: {high}. Lowest: {low}. The range is {min} to {max} FTEs per\u00a01,000 inhabitants.',
-    summaryDiff: 'The map shows the difference from the KOSTRA-group median, {measure}, for the {level} in {year}: {n} of {total} have figures. Furthest above the median: {high}. Furthest below: {low}. The range is {min} to {max}.',
-    summaryNone: 'None of the {level} have figures for {year}.',
-  },
-  tableHeading: 'All units',
-  filterFylke: 'County',
-  filterKostra: 'KOSTRA group',
-  filterLevel: 'Level',
-  filterAll: 'All',
-  tableCaption: 'FTEs per\u00a01,000 inhabitants, {year}. {count} in the table.',
-  nUnits: { one: '{n} unit', other: '{n} units' },
-  sortedAsc: 'Sorted by {col}, ascending.',
-  sortedDesc: 'Sorted by {col}, descending.',
-  tableClickHint: 'Choose a row to show that unit.',
-  tablePage: { rows: 'Rows {first}–{last} of {total}.', allShown: 'All {total} rows shown.', previous: 'Previous {n}', next: 'Next {n}', all: 'Show all {total}', pages: 'Show {n} at a time' },
-  colCode: 'No.', colName: 'Name', colLevel: 'Level', colPopulation: 'Inhabitants', colFlags: 'Notes',
-  sortBy: 'Sort by {col}',
-  chooseUnit: 'Show {name}',
-  flags: {
-    carried_forward: 'carried forward', suppressed: 'left out', rate_high: 'above 15', rate_zero: 'zero',
-    change_large: 'large change', outside_fences_high: 'unusually high', outside_fences_low: 'unusually low',
-    far_above_published: 'far above published', far_below_published: 'far below published', one_category: 'one category',
-    category_share: 'unusual category', group_balance: 'target groups', category_change: 'category changed',
-  },
-  exportHeading: 'Download',
-  exportCsvNb: 'CSV (Norwegian Excel)',
-  exportCsvEn: 'CSV (English style)',
-  exportJson: 'JSON',
-  exportNote: 'The files hold every unit for the chosen year with the current settings, with figures both unrounded and rounded.',
-  footer: 'Population figures and registers: Statistics Norway (CC BY 4.0). No cookies, no analytics.',
-};
+  // --- adding files: drop zone, example data, pasted cells ---
+  inputHeading: '1. Legg inn filer',
+  inputHelp: 'Årsverksfiler (Excel .xlsx, CSV, TSV, tekst limt inn fra Excel) og befolkningsfiler (for eksempel SSB-tabell 07459 som CSV eller JSON-stat). ' +
+    'Uten befolkningsfil brukes SSBs folketall 2020–2026 som er innebygd.',
+  dropText: 'Slipp filer her, eller',
+  chooseFiles: 'Velg filer',
+  tryExample: 'Prøv med eksempeldata',
+  exampleNote: 'Eksempeldataene er syntetiske: oppdiktede årsverk for alle kommuner og bydeler i Oslo 2023–2025.',
+  pasteSummary: 'Lim inn celler fra Excel',
+  pasteLabel: 'Celler kopiert fra Excel (med overskriftsrad)',
+  pasteHelp: 'Kopier cellene i Excel (Ctrl+C), lim dem inn her (Ctrl+V) og trykk «Bruk innlimte celler».',
+  pasteButton: 'Bruk innlimte celler',
+  pasteEmpty: 'Lim inn noe først.',
+  pasteOffer: 'Cellene i {name} har ingen overskriftsrad, men {n} kolonner, som skjemaet: kommunenummer, år, målgruppe og {categories}. Skal de leses slik?',
+  pasteOfferButton: 'Les cellene som skjemaets kolonner',
 
-// --- Typing the form in, the printable report, the link to a view, offline ---------------------
-Object.assign(nb, {
-  report: {
-    title: 'Årsverk i psykisk helse- og rusarbeid: {name} {year}',
-    printed: 'Skrevet ut {date} fra kalkulatoren for kvalitetsindikatoren «Årsverk i psykisk helse- og rusarbeid i kommunene». Alle tall er regnet ut fra filene som står listet under.',
-    settingsHeading: 'Innstillinger og regler',
-    unit: 'Enhet',
-    on: 'på', off: 'av',
-    populationSource: 'befolkningen 1. januar {year}: {embedded} fra SSBs tall i kalkulatoren, {files} fra filer',
-    schema: 'Utdanningskategorier',
-    schemas: { 2024: 'fra 2024: kategori a–e', 2015: '2015–2023: de fire måltallene slik de er rapportert' },
-    formula: 'Måltall = årsverk ÷ (innbyggere ÷\u00a01\u00a0000), avrundet til én desimal. Fylket, landet og KOSTRA-gruppen: summen av kommunenes årsverk delt på summen av deres innbyggere.',
-    coverageHeading: 'Dekning i sammenligningene',
-    messages: 'Filene har {errors} og {warnings}; de står under hver fil.',
-    ruleApplied: '{state} ({basis})',
-    ruleAuto: 'etter reglene for dataåret',
-    ruleSetting: 'valgt i innstillingene',
-    publishedHeading: 'Publiserte tall',
-    published: '{name}: {values} ({source})',
-  },
+  // --- typing the form in (IS-24/8 grid) and its checks ---
   grid: {
     summary: 'Skriv inn tallene selv (som i skjemaet IS-24/8)',
     help: 'Velg kommune eller bydel og år, og skriv inn årsverkene slik de står i skjemaet. Resultatet og kontrollene oppdateres mens du skriver. Tab og Enter flytter mellom feltene; desimalkomma går fint. Et tomt felt er ikke besvart; skriv 0 når tallet er null. Ingenting lagres med mindre du trykker «Lagre som CSV» eller ber om å ta vare på et utkast (nederst).',
@@ -625,6 +111,45 @@ Object.assign(nb, {
       category_change: 'En utdanningskategori er mer enn {category_change_factor} ganger større eller mindre enn året før: sjekk at endringen er reell.',
     },
   },
+
+  // --- files panel and its messages ---
+  filesHeading: 'Filer',
+  noFiles: 'Ingen filer ennå.',
+  clearFiles: 'Fjern alle filer',
+  removeFile: 'Fjern {name}',
+  kind: 'Type', format: 'Format', encoding: 'Tegnsett', rows: 'Rader', years: 'År', units: 'Enheter',
+  kinds: { arsverk: 'Årsverk', befolkning: 'Befolkning', referanse: 'Publiserte tall (referanse)', unknown: 'Ikke gjenkjent' },
+  formats: { 'csv-wide': 'CSV, bred tabell', 'csv-long': 'CSV, lang tabell', 'ssb-csv': 'SSB-eksport (CSV)',
+    'csv-simple': 'CSV, enkel', 'csv-reference': 'CSV, publiserte tall', 'json-stat2': 'JSON-stat 2.0', xlsx: 'Excel-arbeidsbok (.xlsx)', '': '–' },
+  encodings: { 'utf-8': 'UTF-8', 'utf-8-bom': 'UTF-8 med BOM', 'windows-1252': 'Windows-1252 / Latin-1', 'utf-16le': 'UTF-16 (LE)', 'utf-16be': 'UTF-16 (BE)', '': '–' },
+  hasTargetGroup: 'med målgruppe', hasService: 'med tjenestekategori',
+  severity: { error: 'Feil', warning: 'Advarsel', info: 'Merk' },
+  generalMessages: 'Merknader til beregningen',
+  notShown: '… og {n} til av samme slag (alle står i JSON-eksporten).',
+  showMessages: 'Vis {what}',
+  noMessages: 'Ingen merknader.',
+  excludedNote: 'Holdt utenfor indikatoren',
+
+  // --- unit, year and settings ---
+  chooseHeading: '2. Velg enhet, år og innstillinger',
+  unit: 'Enhet',
+  unitHelp: 'Søk på navn eller nummer: kommune, bydel i Oslo, fylke, landet eller KOSTRA-gruppe.',
+  unitNotFound: 'Fant ingen enhet som passer «{q}».',
+  unitChoices: 'Flere enheter passer «{q}». Velg én:',
+  year: 'År',
+  levels: { kommune: 'Kommune', bydel: 'Bydel', fylke: 'Fylke', land: 'Landet', kostragruppe: 'KOSTRA-gruppe' },
+  settings: 'Innstillinger',
+  populationYear: 'Befolkning per',
+  popSame: '1. januar i dataåret',
+  popNext: '1. januar året etter',
+  carryForward: 'Før videre tall for enheter som ikke har svart',
+  suppression: 'Hold utenfor kommuner uten egne årsverk for voksne eller for barn og unge',
+  ruleAuto: 'Etter reglene for dataåret',
+  ruleOn: 'På',
+  ruleOff: 'Av',
+  rulesNote: 'Reglene for dataåret: fra 2024 føres tall videre og kommuner uten egne årsverk for voksne eller for barn og unge holdes utenfor; for 2015–2023 gjøres ingen av delene.',
+
+  // --- link to this view and printing ---
   share: {
     copy: 'Kopier lenke',
     note: 'Lenken husker enhet, år, mål, innstillinger og språk – ikke tallene dine. Den som åpner den, må legge inn de samme filene (eksempeldataene lastes av seg selv).',
@@ -652,31 +177,346 @@ Object.assign(nb, {
       land: 'landet, fylkene og KOSTRA-gruppene',
     },
   },
-  offline: {
-    ready: 'Siden virker nå også uten nett: alt den trenger, er lagret i nettleseren.',
-    updated: 'En ny versjon av kalkulatoren er lagret i nettleseren.',
-    reload: 'Bruk den nye versjonen',
+
+  // --- result and key figures ---
+  resultHeading: '3. Resultat',
+  empty: 'Legg inn filer for å se resultatet.',
+  syntheticBadge: 'Syntetiske eksempeldata',
+  syntheticWarning: 'Du ser på syntetiske eksempeldata. Tallene er oppdiktet og beskriver ingen virkelig kommune.',
+  keyFor: '{name} {year}',
+  perThousand: 'årsverk per\u00a01\u00a0000 innbyggere',
+  perThousandShort: 'per\u00a01\u00a0000 innbyggere',
+  measures: {
+    2024: { M1: 'Alle årsverk', M2: 'Minst helse- og sosialfaglig videregående utdanning',
+      M3: 'Helse- og sosialfaglig høyere utdanning', M4: 'Annen høyere utdanning' },
+    2015: { M1: 'Alle årsverk', M2: 'Helse- og sosialfaglig videregående eller høyere utdanning',
+      M3: 'Høyere utdanning', M4: 'Høyere utdanning med videreutdanning i psykisk helse- og rusarbeid' },
   },
-});
-Object.assign(en, {
+  schemaNote: 'Fra 2024 ble utdanningskategoriene endret (brudd i statistikken). Tall før og etter 2024 kan ikke sammenlignes.',
+  colMeasure: 'Mål',
+  colUnit: 'Enheten',
+  colFylke: 'Fylket',
+  colLand: 'Landet',
+  colKostra: 'KOSTRA-gruppen',
+  colKostraMedian: 'Median i gruppen',
+  colRank: 'Plass i gruppen (1\u00a0=\u00a0høyest)',
+  colRankShort: 'Plass (1\u00a0=\u00a0høyest)',
+  colDiff: 'Forskjell fra median',
+  extremes: 'Høyest av de {n} kommunene med tall som vises ({measure}): {high}. Lavest: {low}.',
+  extremesHidden: 'Holdt utenfor visningen, men med i summene: {n} til med tall i filene.',
+  extremesLink: 'Alle kommunene rangert',
+  diffNote: 'Forskjellen fra medianen er regnet av de avrundede tallene som vises, så den stemmer med dem.',
+  colChange: 'Endring fra {year}',
+  colChangeNone: 'Endring',
+  riseUnder: 'økning under {value}',
+  fallUnder: 'nedgang under {value}',
+  rankOf: '{rank} av {n}',
+  fenceHigh: 'Uvanlig høyt i gruppen',
+  fenceLow: 'Uvanlig lavt i gruppen',
+  noValue: 'ikke beregnet',
+  reasons: {
+    missing: '{name} har ingen tall for {year}: enheten er ikke med i årsverksfilene for dette året.',
+    missingCarry: 'Slå på «Før videre tall» for å bruke tallene fra året før, hvis de finnes i samme statistikkomlegging.',
+    carried: 'Tallene for {year} er ført videre fra {from}, fordi enheten ikke har svart for {year}.',
+    partlyCarried: 'Noen av enhetene som inngår, har tall ført videre fra året før.',
+    suppressed: {
+      no_adults: 'Holdes utenfor visningen av kommuner fordi kommunen ikke har egne årsverk for voksne. Årsverkene telles likevel med i fylket, landet og KOSTRA-gruppen.',
+      no_children: 'Holdes utenfor visningen av kommuner fordi kommunen ikke har egne årsverk for barn og unge. Årsverkene telles likevel med i fylket, landet og KOSTRA-gruppen.',
+      no_adults_no_children: 'Holdes utenfor visningen av kommuner fordi kommunen verken har egne årsverk for voksne eller for barn og unge.',
+    },
+    coverage: 'Dekning: {members} av {total} kommuner har tall i filene{hidden}; de har {pct} % av innbyggerne.',
+    coverageHidden: ' ({n} av dem holdt utenfor visningen, men med i summene)',
+    direct: 'Tallet er oppgitt direkte i filen, ikke regnet ut fra kommunene.',
+  },
+  population: 'Innbyggere',
+  populationInfo: 'Innbyggere 1. januar {year}: {pop} ({source})',
+  sourceEmbedded: 'SSB, innebygd',
+  sourceFile: 'fra {file}',
+
+  // --- rules of the year, published figures, coverage (key figures, charts, map, table) ---
+  yard: {
+    rules: 'Regler for {year}: {carry}; {suppression}.',
+    carryOn: 'tall føres videre for enheter som ikke har svart',
+    carryOff: 'tall føres ikke videre',
+    suppressionOn: 'kommuner uten egne årsverk for voksne eller for barn og unge holdes utenfor',
+    suppressionOff: 'ingen kommuner holdes utenfor',
+    basisAuto: ' (reglene for dataåret)',
+    basisSetting: ' (valgt i innstillingene)',
+    missingCarry: 'Velg «På» under «Før videre tall» for å bruke tallene fra året før, hvis de finnes i samme statistikkomlegging.',
+    absent: '{list} kan ikke regnes ut: filene har ikke årsverkene som trengs for {what}.',
+    absentOne: 'dette målet',
+    absentMany: 'disse målene',
+    perMeasure: '{m} er regnet av {n} av {members} kommuner med tall.',
+    published: 'Publisert: {value}',
+    publishedYear: 'Publisert {year}: {value}',
+    publishedCol: 'Publisert',
+    publishedColYear: 'Publisert {year}',
+    publishedSource: 'Publiserte tall: {source}.',
+    sourceHelsedir: 'Helsedirektoratet, kvalitetsindikator ({year}-tall)',
+    publishedShort: 'publ. {value}',
+    publishedShortYear: 'publ. {year}: {value}',
+    medianRefYear: '{label} (med publiserte tall fra {year})',
+    coverage: '{name}: {members} av {total} kommuner har tall i filene ({pct} % av innbyggerne).',
+    coverageRef: '{name}: {members} av {total} kommuner har tall — {own} i filene, {ref} publiserte ({year}, {files}) — {pct} % av innbyggerne.',
+    notMeaningful: 'Median, plass og «uvanlig høyt/lavt» vises derfor ikke: {reason}. Last inn en referansefil med publiserte tall for alle kommuner (for eksempel fjorårets tall fra Helsedirektoratet), eller filer for flere kommuner i gruppen.',
+    few_members: 'for få kommuner har tall',
+    low_coverage: 'kommunene med tall har under halvparten av innbyggerne',
+    aggregatePartial: '{name} er her regnet av {members} av {total} kommuner ({pct} % av innbyggerne), ikke av alle.',
+    renumbered: '{name} hadde nummer {old} til og med 2023 og har {new} fra 2024: tidsserien viser begge.',
+    checksHeading: 'Kontroller før innsending',
+    noChecks: 'Ingen av kontrollene slo ut for {name} {year}.',
+    mapAbsent: '{measure} kan ikke regnes ut av filene.',
+    mapNotMeaningful: 'For få kommuner i KOSTRA-gruppen har tall til å vise forskjellen fra medianen.',
+    refKind: 'publiserte tall per\u00a01\u00a0000 innbyggere for {units} enheter ({years}), brukt som sammenligning — aldri lagt sammen med dine tall',
+    refValue: 'Publisert (referansefil): {value} per\u00a01\u00a0000',
+    refSource: 'Tall for {year} fra {source}, ikke fra filene dine.',
+    refNoDiff: 'Bare publisert tall (referansefil): ingen forskjell fra medianen regnet ut.',
+    refLegend: 'publisert (referansefil), ikke dine tall (stripet)',
+    refBar: '{name} (publ. {year})',
+    refBars: 'Publisert (referansefil, {year})',
+    mapRefCount: '{n} av dem har bare publiserte tall fra en referansefil (stripet), ikke tall fra filene dine.',
+    thinAggregate: 'Bare {members} av {total} kommuner har tall i filene: for få til et tall for {name} som helhet.',
+    leftOutCounted: '{n} av dem er holdt utenfor visningen, men med i summene.',
+    leftOutBeside: 'Holdt utenfor visningen og sammenligningen, men med i summene: {n} til med tall i filene.',
+    thinTag: '{members} av {total} kommuner har tall',
+    thinPopulation: '{pop} i kommunene med tall',
+    ownBars: 'Fra filene dine',
+  },
+
+  // --- what the figures mean (Kort forklart) and how they are computed ---
+  explain: {
+    summary: 'Hva betyr M1–M4, og hvordan er tallet regnet ut?',
+    plainHeading: 'Kort forklart',
+    plain: [
+      'Et årsverk er én full stilling i ett år. To ansatte i halv stilling er til sammen ett årsverk. Kommunene anslår årsverkene ut fra en vanlig uke, og SINTEF samler inn tallene for Helsedirektoratet (skjema IS-24/8).',
+      'Med teller arbeid med psykisk helse og rus: boliger med fast personell, hjemmetjenester og oppsøkende tjenester, behandling og oppfølging, aktivitets- og dagsentre, arbeidstiltak, og helsestasjon og skolehelsetjeneste når det gjelder psykiske vansker og rus.',
+      'Holdt utenfor: generelt forebyggende arbeid rettet mot hele befolkningen, tjenester til personer med demens og tjenester til personer med psykisk utviklingshemming.',
+      'M1 er alle årsverkene. M2 og M3 er deler av dem: M2 har minst helse- og sosialfaglig utdanning fra videregående skole (a + b), M3 helse- og sosialfaglig utdanning fra universitet eller høyskole (b). M4 er ikke en del av M3, men en egen gruppe: d, annen utdanning fra universitet eller høyskole. Fra 2024 spør skjemaet om utdanningskategoriene a–e, og det fjerde målet teller kategori d. Før 2024 var målene delt annerledes: M2 var helse- og sosialfaglig utdanning fra videregående skole pluss alle med høyere utdanning, M3 alle med høyere utdanning, og M4 høyere utdanning med videreutdanning i psykisk helse- og rusarbeid. Derfor kan tallene før og etter 2024 ikke sammenlignes.',
+      'Tallet sier hvor mange som jobber med psykisk helse og rus i kommunen, sett opp mot hvor mange som bor der, og hvilken utdanning de har. Det sier ikke hvor gode tjenestene er, hvor mange som får hjelp, eller hva som er «riktig» antall: det finnes ikke noe måltall.',
+      'Helsedirektoratet skriver at tallene for én kommune kan sammenlignes over tid, og at KOSTRA-gruppene er til for å sammenligne en kommune med kommuner som ligner den. Årsverkene er anslag ut fra én uke, og rapporteringen kan ha feil. Les derfor små forskjeller mellom enkeltkommuner med forsiktighet, og se heller på utviklingen over tid og på KOSTRA-gruppen.',
+    ],
+    measuresHeading: 'Målene ({schema})',
+    schema2024: 'fra 2024',
+    schema2015: '2015–2023',
+    categoriesIntro: 'Kommunene rapporterer årsverk i fem utdanningskategorier (skjema IS-24/8):',
+    categories: {
+      a: 'helse- og sosialfaglig utdanning fra videregående skole',
+      b: 'helse- og sosialfaglig utdanning fra universitet eller høyskole',
+      c: 'annen utdanning fra videregående skole',
+      d: 'annen utdanning fra universitet eller høyskole',
+      e: 'ufaglærte',
+    },
+    measures2024: { M1: 'a + b + c + d + e (alle årsverk)', M2: 'a + b', M3: 'b', M4: 'd' },
+    measures2015: {
+      M1: 'alle årsverk, også uten formell utdanning',
+      M2: 'helse- og sosialfaglig utdanning fra videregående skole, pluss alle med høyere utdanning',
+      M3: 'alle med utdanning fra universitet eller høyskole, med eller uten videreutdanning',
+      M4: 'universitet eller høyskole med videreutdanning i psykisk helse- og rusarbeid',
+    },
+    perThousand: 'Alle målene er årsverk per\u00a01\u00a0000 innbyggere: årsverk ÷ innbyggere ×\u00a01\u00a0000.',
+    howHeading: 'Slik er tallet regnet ut for {name} {year}',
+    numeratorAggregate: 'Årsverkene er summen for de {members} av {total} kommunene som har tall, og innbyggerne er summen for de samme kommunene.',
+    population: 'Innbyggere: {pop} per 1. januar {year} ({source})',
+    sourceEmbedded: 'Statistisk sentralbyrå, folkemengde 1. januar, innebygd i kalkulatoren',
+    sourceFile: 'fra filen {file}',
+    formula: '{m} = {arsverk} årsverk ÷ {pop} innbyggere ×\u00a01\u00a0000 = {result}',
+    rounding: 'Resultatet er avrundet til én desimal (halvt bort fra null). Fylker, landet og KOSTRA-grupper er summen av årsverkene delt på summen av innbyggerne i de samme kommunene, ikke et gjennomsnitt av kommunenes tall.',
+    none: 'Ingen tall for {name} {year}, så det er ingenting å regne ut.',
+  },
+
+  // --- charts ---
+  chartsHeading: 'Diagrammer',
+  chartMeasure: 'Mål i diagrammene',
+  rankingScope: 'Sammenlign med',
+  scopeKostra: 'KOSTRA-gruppen',
+  scopeFylke: 'Fylket',
+  chartCompare: 'Enheten sammenlignet med fylket, landet og KOSTRA-gruppen (M1–M4)',
+  chartEducation: 'Utdanningssammensetning (andel av årsverkene)',
+  chartSeries: 'Utvikling over tid',
+  chartRanking: 'Alle kommuner i {group}, sortert',
+  chartRankingFylker: 'Alle fylker, sortert',
+  chartRankingKommuner: 'Alle kommuner med tall, sortert',
+  chartRankingBydeler: 'Alle bydeler i Oslo, sortert',
+  chartGroups: 'Fordelt på målgruppe',
+  chartServices: 'Fordelt på tjenestekategori (alle årsverk, M1)',
+  downloadPng: 'Last ned som PNG',
+  chartFailed: 'Diagrammet kunne ikke tegnes: {message}',
+  imageSource: 'Kilde: beregnet fra {files}; befolkning: {population}. Kalkulator for kvalitetsindikatoren «Årsverk i psykisk helse- og rusarbeid», {date}.',
+  populationSsb: 'Statistisk sentralbyrå (SSB)',
+  breakLabel: 'brudd i statistikken',
+  series2015: '{name} (2015–2023)',
+  series2024: '{name} (fra 2024)',
+  median: 'Median',
+  groups: { voksne: 'Voksne', barn_og_unge: 'Barn og unge' },
+  education: {
+    2024: ['Helse/sosial høyere utdanning', 'Helse/sosial videregående', 'Annen høyere utdanning', 'Annen videregående eller ufaglært'],
+    2015: ['Høyere utdanning med videreutdanning', 'Høyere utdanning uten videreutdanning', 'Helse/sosial videregående', 'Annen eller ingen utdanning'],
+  },
+  arsverkAxis: 'årsverk',
+  shareAxis: 'andel av årsverkene (%)',
+  noChartData: 'Ingen data for dette diagrammet.',
+
+  // --- map ---
+  mapHeading: 'Kart',
+  mapSummary: 'Vis kart over kommunene',
+  mapLevel: 'Vis',
+  mapLevelKommune: 'Kommuner (og bydeler i Oslo)',
+  mapLevelFylke: 'Fylker',
+  mapMode: 'Farge etter',
+  mapModeRate: 'Årsverk per\u00a01\u00a0000 innbyggere',
+  mapModeDiff: 'Forskjell fra medianen i KOSTRA-gruppen',
+  map: {
+    title: 'Kart',
+    attribution: '© Kartverket / Geonorge, CC BY 4.0',
+    attributionOslo: 'Bydeler i Oslo: © Oslo kommune, CC BY 4.0',
+    loading: 'Henter kartet …',
+    failed: 'Kartet kunne ikke vises: {message}',
+    canvasLabel: 'Kart over {level}, {what}. Piltastene går gjennom enhetene, Enter velger. Tabellen under har alle tallene.',
+    osloLabel: 'Kart over bydelene i Oslo, {what}. Piltastene går gjennom bydelene, Enter velger.',
+    osloCaption: 'Bydelene i Oslo',
+    levelPlural: { kommune: 'kommunene', fylke: 'fylkene', bydel: 'bydelene' },
+    pngTitle: 'Kart over {level}',
+    methodUnits: { kommune: 'kommuner og bydeler', fylke: 'fylker' },
+    legendTitle: 'Tegnforklaring',
+    legendDiff: 'forskjell fra medianen i KOSTRA-gruppen (årsverk per\u00a01\u00a0000 innbyggere)',
+    legendCarried: 'ført videre fra året før (prikket)',
+    legendSuppressed: 'holdt utenfor (skravert)',
+    legendNoData: 'ingen tall',
+    allValues: 'alle verdier',
+    below: 'under {v}',
+    atLeast: '{v} og over',
+    under: 'under',
+    methodRate: 'Klassene er kvintiler (20, 40, 60 og 80 %) av verdiene på kartet ({units}), avrundet til én desimal; en klasse er minst 0,2 bred, og nedre grense hører til klassen. Fargeskala: ColorBrewer Blues.',
+    methodDiff: 'Faste, symmetriske grenser rundt medianen: ±d og ±d/3, der d er 80-prosentilen av de absolutte forskjellene (avrundet, minst 0,3). Oransje: under medianen, lilla: over. Fargeskala: ColorBrewer PuOr.',
+    noValue: 'ingen tall',
+    diffValue: '{diff} fra medianen ({value} mot median {median})',
+    mapRank: 'nr. {rank} av {n} på kartet (1 = høyest)',
+    groupRank: 'nr. {rank} av {n} i {group}',
+    reasonMissing: 'Ingen tall for {year} i filene.',
+    reasonNotComputed: 'Ikke beregnet.',
+    reasonCarried: 'Tallene er ført videre fra {from}.',
+    reasonNoGroup: 'Ingen KOSTRA-gruppe å sammenligne med.',
+    reasonDiffKommune: 'Forskjell fra KOSTRA-medianen finnes bare for kommuner.',
+    reasonSuppressed: {
+      no_adults: 'Holdt utenfor: ingen egne årsverk for voksne.',
+      no_children: 'Holdt utenfor: ingen egne årsverk for barn og unge.',
+      no_adults_no_children: 'Holdt utenfor: ingen egne årsverk for voksne eller for barn og unge.',
+    },
+    summary: 'Kartet viser {measure} for {level} i {year}: {n} av {total} har tall. Høyest: {high}. Lavest: {low}. Spennet går fra {min} til {max} årsverk per\u00a01\u00a0000 innbyggere.',
+    summaryDiff: 'Kartet viser forskjellen fra medianen i KOSTRA-gruppen, {measure}, for {level} i {year}: {n} av {total} har tall. Mest over medianen: {high}. Mest under: {low}. Spennet går fra {min} til {max}.',
+    summaryNone: 'Ingen av {level} har tall for {year}.',
+  },
+
+  // --- results table and pager ---
+  tableHeading: 'Alle enheter',
+  filterLevel: 'Nivå',
+  filterFylke: 'Fylke',
+  filterKostra: 'KOSTRA-gruppe',
+  filterAll: 'Alle',
+  tableCaption: 'Årsverk per\u00a01\u00a0000 innbyggere, {year}. {count} i tabellen.',
+  sortedAsc: 'Sortert etter {col}, stigende.',
+  sortedDesc: 'Sortert etter {col}, synkende.',
+  tableClickHint: 'Velg en rad for å vise enheten.',
+  tablePage: { rows: 'Rad {first}–{last} av {total}.', allShown: 'Alle {total} rader vises.', previous: 'Forrige {n}', next: 'Neste {n}', all: 'Vis alle {total}', pages: 'Vis {n} om gangen' },
+  colCode: 'Nr.', colName: 'Navn', colLevel: 'Nivå', colPopulation: 'Innbyggere', colFlags: 'Merknader',
+  sortBy: 'Sorter etter {col}',
+  chooseUnit: 'Vis {name}',
+  flags: {
+    carried_forward: 'ført videre', suppressed: 'holdt utenfor', rate_high: 'over 15', rate_zero: 'null',
+    change_large: 'stor endring', outside_fences_high: 'uvanlig høyt', outside_fences_low: 'uvanlig lavt',
+    far_above_published: 'langt over publisert', far_below_published: 'langt under publisert', one_category: 'én kategori',
+    category_share: 'uvanlig kategori', group_balance: 'målgruppene', category_change: 'kategori endret',
+  },
+
+  // --- downloads ---
+  exportHeading: 'Last ned',
+  exportNote: 'Filene inneholder alle enheter for valgt år med gjeldende innstillinger, med tall både urundet og avrundet.',
+  exportCsvNb: 'CSV (norsk Excel)',
+  exportCsvEn: 'CSV (engelsk stil)',
+  exportJson: 'JSON',
+
+  // --- printed report ---
   report: {
-    title: 'FTEs in mental health and substance abuse work: {name} {year}',
-    printed: 'Printed {date} from the calculator for the quality indicator “FTEs in mental health and substance abuse work in the municipalities”. Every figure is computed from the files listed below.',
-    settingsHeading: 'Settings and rules',
-    unit: 'Unit',
-    on: 'on', off: 'off',
-    populationSource: 'population on 1 January {year}: {embedded} from SSB’s figures in the calculator, {files} from files',
-    schema: 'Education categories',
-    schemas: { 2024: 'from 2024: categories a–e', 2015: '2015–2023: the four measures as reported' },
-    formula: 'Measure = FTEs ÷ (inhabitants ÷\u00a01,000), rounded to one decimal. County, Norway and KOSTRA group: the sum of the municipalities’ FTEs divided by the sum of their inhabitants.',
-    coverageHeading: 'Coverage of the comparisons',
-    messages: 'The files have {errors} and {warnings}; they are listed under each file.',
+    title: 'Årsverk i psykisk helse- og rusarbeid: {name} {year}',
+    printed: 'Skrevet ut {date} fra kalkulatoren for kvalitetsindikatoren «Årsverk i psykisk helse- og rusarbeid i kommunene». Alle tall er regnet ut fra filene som står listet under.',
+    settingsHeading: 'Innstillinger og regler',
+    unit: 'Enhet',
+    on: 'på', off: 'av',
+    populationSource: 'befolkningen 1. januar {year}: {embedded} fra SSBs tall i kalkulatoren, {files} fra filer',
+    schema: 'Utdanningskategorier',
+    schemas: { 2024: 'fra 2024: kategori a–e', 2015: '2015–2023: de fire måltallene slik de er rapportert' },
+    formula: 'Måltall = årsverk ÷ (innbyggere ÷\u00a01\u00a0000), avrundet til én desimal. Fylket, landet og KOSTRA-gruppen: summen av kommunenes årsverk delt på summen av deres innbyggere.',
+    coverageHeading: 'Dekning i sammenligningene',
+    messages: 'Filene har {errors} og {warnings}; de står under hver fil.',
     ruleApplied: '{state} ({basis})',
-    ruleAuto: 'by the rules of the data year',
-    ruleSetting: 'chosen in the settings',
-    publishedHeading: 'Published figures',
+    ruleAuto: 'etter reglene for dataåret',
+    ruleSetting: 'valgt i innstillingene',
+    publishedHeading: 'Publiserte tall',
     published: '{name}: {values} ({source})',
   },
+
+  // --- footer ---
+  footer: 'Befolkningstall og registre: Statistisk sentralbyrå (CC BY 4.0). Ingen informasjonskapsler, ingen analyseverktøy.',
+
+  // --- counts with plural forms (tn) ---
+  nFiles: { one: '{n} fil', other: '{n} filer' },
+  nResults: { one: '{n} resultat', other: '{n} resultater' },
+  nErrors: { one: '{n} feil', other: '{n} feil' },
+  nWarnings: { one: '{n} advarsel', other: '{n} advarsler' },
+  nNotes: { one: '{n} merknad', other: '{n} merknader' },
+  nUnits: { one: '{n} enhet', other: '{n} enheter' },
+};
+
+const en = {
+  // --- page header, language and privacy ---
+  title: 'FTEs in mental health and substance abuse work',
+  subtitle: 'Calculator for the quality indicator: FTEs per\u00a01,000 inhabitants in the municipalities',
+  description: 'Compute FTEs in mental health and substance abuse work per 1,000 inhabitants from your own files. Everything happens in the browser.',
+  skip: 'Skip to main content',
+  langButton: 'Norsk',
+  langButtonLabel: 'Bytt språk til norsk',
+  privacy: 'Your files are read and computed in this browser. Nothing is sent anywhere. ' +
+    'The page stores only your choice of language (in the browser’s localStorage) and its own files, so that it works without a network – and a draft of the form if you ask for it.',
+  offline: {
+    ready: 'The page now works without a network too: everything it needs is stored in the browser.',
+    updated: 'A new version of the calculator has been stored in the browser.',
+    reload: 'Use the new version',
+  },
+
+  // --- status bar ---
+  status: {
+    loading: 'Starting the calculator …',
+    ready: 'Ready. Add files or try the example data.',
+    reading: 'Reading {name}: {percent} %',
+    computing: 'Computing …',
+    done: 'Done: {files}, {results}.',
+    doneErrors: 'Done, but with errors: {list}.',
+    errorsIn: '{file}: {count}, the first on line {line}',
+    errorsInNoLine: '{file}: {count}',
+    failed: 'The calculator could not start: {message}',
+    fileError: 'Could not read {name}: {message}',
+    exported: 'Downloaded {name}.',
+    exampleRemoved: 'The example data was removed, so that your own figures are not mixed with it.',
+  },
+  seeResult: 'Go to the result',
+
+  // --- adding files: drop zone, example data, pasted cells ---
+  inputHeading: '1. Add files',
+  inputHelp: 'FTE files (Excel .xlsx, CSV, TSV, text pasted from Excel) and population files (for example SSB table 07459 as CSV or JSON-stat). ' +
+    'Without a population file, SSB’s population 2020–2026 built into the calculator is used.',
+  dropText: 'Drop files here, or',
+  chooseFiles: 'Choose files',
+  tryExample: 'Try the example data',
+  exampleNote: 'The example data are synthetic: invented FTEs for every municipality and Oslo district 2023–2025.',
+  pasteSummary: 'Paste cells from Excel',
+  pasteLabel: 'Cells copied from Excel (with a header row)',
+  pasteHelp: 'Copy the cells in Excel (Ctrl+C), paste them here (Ctrl+V) and press “Use pasted cells”.',
+  pasteButton: 'Use pasted cells',
+  pasteEmpty: 'Paste something first.',
+  pasteOffer: 'The cells in {name} have no header row, but {n} columns, like the form: municipality number, year, target group and {categories}. Read them so?',
+  pasteOfferButton: 'Read the cells as the form’s columns',
+
+  // --- typing the form in (IS-24/8 grid) and its checks ---
   grid: {
     summary: 'Type in the figures yourself (as in the IS-24/8 form)',
     help: 'Choose a municipality or district and a year, and type in the FTEs as they stand in the form. The result and the checks update as you type. Tab and Enter move between the fields; a decimal comma is fine. An empty field is not answered; type 0 when the figure is zero. Nothing is stored unless you press “Save as CSV” or ask for a draft to be kept (at the bottom).',
@@ -736,6 +576,45 @@ Object.assign(en, {
       category_change: 'An education category is more than {category_change_factor} times larger or smaller than the year before: check that the change is real.',
     },
   },
+
+  // --- files panel and its messages ---
+  filesHeading: 'Files',
+  noFiles: 'No files yet.',
+  clearFiles: 'Remove all files',
+  removeFile: 'Remove {name}',
+  kind: 'Kind', format: 'Format', encoding: 'Encoding', rows: 'Rows', years: 'Years', units: 'Units',
+  kinds: { arsverk: 'FTEs', befolkning: 'Population', referanse: 'Published figures (reference)', unknown: 'Not recognised' },
+  formats: { 'csv-wide': 'CSV, wide table', 'csv-long': 'CSV, long table', 'ssb-csv': 'SSB export (CSV)',
+    'csv-simple': 'CSV, simple', 'csv-reference': 'CSV, published figures', 'json-stat2': 'JSON-stat 2.0', xlsx: 'Excel workbook (.xlsx)', '': '–' },
+  encodings: { 'utf-8': 'UTF-8', 'utf-8-bom': 'UTF-8 with BOM', 'windows-1252': 'Windows-1252 / Latin-1', 'utf-16le': 'UTF-16 (LE)', 'utf-16be': 'UTF-16 (BE)', '': '–' },
+  hasTargetGroup: 'with target group', hasService: 'with service category',
+  severity: { error: 'Error', warning: 'Warning', info: 'Note' },
+  generalMessages: 'Notes on the computation',
+  notShown: '… and {n} more of the same kind (all are in the JSON export).',
+  showMessages: 'Show {what}',
+  noMessages: 'No notes.',
+  excludedNote: 'Left out of the indicator',
+
+  // --- unit, year and settings ---
+  chooseHeading: '2. Choose unit, year and settings',
+  unit: 'Unit',
+  unitHelp: 'Search by name or number: municipality, Oslo district, county, Norway or KOSTRA group.',
+  unitNotFound: 'No unit matches “{q}”.',
+  unitChoices: 'Several units match “{q}”. Choose one:',
+  year: 'Year',
+  levels: { kommune: 'Municipality', bydel: 'District', fylke: 'County', land: 'Norway', kostragruppe: 'KOSTRA group' },
+  settings: 'Settings',
+  populationYear: 'Population on',
+  popSame: '1 January of the data year',
+  popNext: '1 January of the following year',
+  carryForward: 'Carry figures forward for units that did not answer',
+  suppression: 'Leave out municipalities without own FTEs for adults or for children and young people',
+  ruleAuto: 'By the rules of the data year',
+  ruleOn: 'On',
+  ruleOff: 'Off',
+  rulesNote: 'The rules of the data year: from 2024 figures are carried forward and municipalities without own FTEs for adults or for children and young people are left out; for 2015–2023 neither is done.',
+
+  // --- link to this view and printing ---
   share: {
     copy: 'Copy link',
     note: 'The link keeps the unit, year, measure, settings and language – not your figures. Whoever opens it must add the same files (the example data loads by itself).',
@@ -763,74 +642,63 @@ Object.assign(en, {
       land: 'Norway, the counties and the KOSTRA groups',
     },
   },
-  offline: {
-    ready: 'The page now works without a network too: everything it needs is stored in the browser.',
-    updated: 'A new version of the calculator has been stored in the browser.',
-    reload: 'Use the new version',
-  },
-});
 
-// The rules of the year, absent measures, published figures, coverage, renumbering and checks.
-Object.assign(nb, {
-  ruleAuto: 'Etter reglene for dataåret',
-  ruleOn: 'På',
-  ruleOff: 'Av',
-  rulesNote: 'Reglene for dataåret: fra 2024 føres tall videre og kommuner uten egne årsverk for voksne eller for barn og unge holdes utenfor; for 2015–2023 gjøres ingen av delene.',
-  yard: {
-    rules: 'Regler for {year}: {carry}; {suppression}.',
-    carryOn: 'tall føres videre for enheter som ikke har svart',
-    carryOff: 'tall føres ikke videre',
-    suppressionOn: 'kommuner uten egne årsverk for voksne eller for barn og unge holdes utenfor',
-    suppressionOff: 'ingen kommuner holdes utenfor',
-    basisAuto: ' (reglene for dataåret)',
-    basisSetting: ' (valgt i innstillingene)',
-    missingCarry: 'Velg «På» under «Før videre tall» for å bruke tallene fra året før, hvis de finnes i samme statistikkomlegging.',
-    absent: '{list} kan ikke regnes ut: filene har ikke årsverkene som trengs for {what}.',
-    absentOne: 'dette målet',
-    absentMany: 'disse målene',
-    perMeasure: '{m} er regnet av {n} av {members} kommuner med tall.',
-    published: 'Publisert: {value}',
-    publishedYear: 'Publisert {year}: {value}',
-    publishedCol: 'Publisert',
-    publishedColYear: 'Publisert {year}',
-    publishedSource: 'Publiserte tall: {source}.',
-    sourceHelsedir: 'Helsedirektoratet, kvalitetsindikator ({year}-tall)',
-    publishedShort: 'publ. {value}',
-    publishedShortYear: 'publ. {year}: {value}',
-    medianRefYear: '{label} (med publiserte tall fra {year})',
-    coverage: '{name}: {members} av {total} kommuner har tall i filene ({pct} % av innbyggerne).',
-    coverageRef: '{name}: {members} av {total} kommuner har tall — {own} i filene, {ref} publiserte ({year}, {files}) — {pct} % av innbyggerne.',
-    notMeaningful: 'Median, plass og «uvanlig høyt/lavt» vises derfor ikke: {reason}. Last inn en referansefil med publiserte tall for alle kommuner (for eksempel fjorårets tall fra Helsedirektoratet), eller filer for flere kommuner i gruppen.',
-    few_members: 'for få kommuner har tall',
-    low_coverage: 'kommunene med tall har under halvparten av innbyggerne',
-    aggregatePartial: '{name} er her regnet av {members} av {total} kommuner ({pct} % av innbyggerne), ikke av alle.',
-    renumbered: '{name} hadde nummer {old} til og med 2023 og har {new} fra 2024: tidsserien viser begge.',
-    checksHeading: 'Kontroller før innsending',
-    noChecks: 'Ingen av kontrollene slo ut for {name} {year}.',
-    mapAbsent: '{measure} kan ikke regnes ut av filene.',
-    mapNotMeaningful: 'For få kommuner i KOSTRA-gruppen har tall til å vise forskjellen fra medianen.',
-    refKind: 'publiserte tall per\u00a01\u00a0000 innbyggere for {units} enheter ({years}), brukt som sammenligning — aldri lagt sammen med dine tall',
-    refValue: 'Publisert (referansefil): {value} per\u00a01\u00a0000',
-    refSource: 'Tall for {year} fra {source}, ikke fra filene dine.',
-    refNoDiff: 'Bare publisert tall (referansefil): ingen forskjell fra medianen regnet ut.',
-    refLegend: 'publisert (referansefil), ikke dine tall (stripet)',
-    refBar: '{name} (publ. {year})',
-    refBars: 'Publisert (referansefil, {year})',
-    mapRefCount: '{n} av dem har bare publiserte tall fra en referansefil (stripet), ikke tall fra filene dine.',
-    thinAggregate: 'Bare {members} av {total} kommuner har tall i filene: for få til et tall for {name} som helhet.',
-    leftOutCounted: '{n} av dem er holdt utenfor visningen, men med i summene.',
-    leftOutBeside: 'Holdt utenfor visningen og sammenligningen, men med i summene: {n} til med tall i filene.',
-    thinTag: '{members} av {total} kommuner har tall',
-    thinPopulation: '{pop} i kommunene med tall',
-    ownBars: 'Fra filene dine',
+  // --- result and key figures ---
+  resultHeading: '3. Result',
+  empty: 'Add files to see the result.',
+  syntheticBadge: 'Synthetic example data',
+  syntheticWarning: 'You are looking at synthetic example data. The figures are invented and describe no real municipality.',
+  keyFor: '{name} {year}',
+  perThousand: 'FTEs per\u00a01,000 inhabitants',
+  perThousandShort: 'per\u00a01,000 inhabitants',
+  measures: {
+    2024: { M1: 'All FTEs', M2: 'At least health/social upper secondary education',
+      M3: 'Health/social higher education', M4: 'Other higher education' },
+    2015: { M1: 'All FTEs', M2: 'Health/social upper secondary or higher education',
+      M3: 'Higher education', M4: 'Higher education with further education in mental health and substance abuse work' },
   },
-});
+  schemaNote: 'The education categories changed from 2024 (a break in the statistics). Figures before and after 2024 cannot be compared.',
+  colMeasure: 'Measure',
+  colUnit: 'The unit',
+  colFylke: 'County',
+  colLand: 'Norway',
+  colKostra: 'KOSTRA group',
+  colKostraMedian: 'Group median',
+  colRank: 'Rank in group (1\u00a0=\u00a0highest)',
+  colRankShort: 'Rank (1\u00a0=\u00a0highest)',
+  colDiff: 'Difference from median',
+  extremes: 'Highest of the {n} municipalities with figures shown ({measure}): {high}. Lowest: {low}.',
+  extremesHidden: 'Left out of the display, but counted in the sums: {n} more with figures in the files.',
+  extremesLink: 'All municipalities ranked',
+  diffNote: 'The difference from the median is taken between the rounded figures shown, so it agrees with them.',
+  colChange: 'Change from {year}',
+  colChangeNone: 'Change',
+  riseUnder: 'a rise under {value}',
+  fallUnder: 'a fall under {value}',
+  rankOf: '{rank} of {n}',
+  fenceHigh: 'Unusually high in the group',
+  fenceLow: 'Unusually low in the group',
+  noValue: 'not computed',
+  reasons: {
+    missing: '{name} has no figures for {year}: the unit is not in the FTE files for that year.',
+    missingCarry: 'Turn on “Carry figures forward” to use the previous year’s figures, if they exist in the same statistical schema.',
+    carried: 'The figures for {year} are carried forward from {from} because the unit did not answer for {year}.',
+    partlyCarried: 'Some of the units included have figures carried forward from the previous year.',
+    suppressed: {
+      no_adults: 'Left out of the municipality display because the municipality has no own FTEs for adults. The FTEs still count in the county, Norway and the KOSTRA group.',
+      no_children: 'Left out of the municipality display because the municipality has no own FTEs for children and young people. The FTEs still count in the county, Norway and the KOSTRA group.',
+      no_adults_no_children: 'Left out of the municipality display because the municipality has no own FTEs for adults nor for children and young people.',
+    },
+    coverage: 'Coverage: figures in the files for {members} of {total} municipalities{hidden}; they hold {pct} % of the inhabitants.',
+    coverageHidden: ' ({n} of them left out of the display, but counted in the sums)',
+    direct: 'The figure is given directly in the file, not computed from the municipalities.',
+  },
+  population: 'Inhabitants',
+  populationInfo: 'Inhabitants on 1 January {year}: {pop} ({source})',
+  sourceEmbedded: 'SSB, built in',
+  sourceFile: 'from {file}',
 
-Object.assign(en, {
-  ruleAuto: 'By the rules of the data year',
-  ruleOn: 'On',
-  ruleOff: 'Off',
-  rulesNote: 'The rules of the data year: from 2024 figures are carried forward and municipalities without own FTEs for adults or for children and young people are left out; for 2015–2023 neither is done.',
+  // --- rules of the year, published figures, coverage (key figures, charts, map, table) ---
   yard: {
     rules: 'Rules for {year}: {carry}; {suppression}.',
     carryOn: 'figures are carried forward for units that did not answer',
@@ -879,9 +747,195 @@ Object.assign(en, {
     thinPopulation: '{pop} in the municipalities with figures',
     ownBars: 'From your files',
   },
-});
+
+  // --- what the figures mean (Kort forklart) and how they are computed ---
+  explain: {
+    summary: 'What do M1–M4 mean, and how is the figure computed?',
+    plainHeading: 'In short',
+    plain: [
+      'An FTE (full-time equivalent) is one full-time job for one year. Two employees working half-time make one FTE together. Municipalities estimate their FTEs from an ordinary week, and SINTEF collects the figures for the Norwegian Directorate of Health (form IS-24/8).',
+      'Counted is work in mental health and substance abuse: housing with staff, home-based and outreach services, treatment and follow-up, activity and day centres, work schemes, and the health centre and school health service where they deal with mental health problems and substance abuse.',
+      'Left out: general prevention aimed at the whole population, services for people with dementia, and services for people with intellectual disabilities.',
+      'M1 is all the FTEs. M2 and M3 are parts of them: M2 has at least health/social education from upper secondary school (a + b), M3 health/social education from a university or university college (b). M4 is not a part of M3 but a group of its own: d, other education from a university or university college. From 2024 the form asks for the education categories a–e, and the fourth measure counts category d. Before 2024 the measures were drawn differently: M2 was health/social education from upper secondary school plus everyone with higher education, M3 everyone with higher education, and M4 higher education with further education in mental health and substance abuse work. So figures before and after 2024 cannot be compared.',
+      'The figure tells how many people work in mental health and substance abuse in the municipality, set against how many live there, and what education they have. It does not tell how good the services are, how many people get help, or what the «right» number is: there is no target figure.',
+      'The Norwegian Directorate of Health writes that one municipality\'s figures can be compared over time, and that the KOSTRA groups are there to compare a municipality with municipalities like it. The FTEs are estimates from one week, and the reporting can contain errors. So read small differences between single municipalities with care, and look rather at the change over time and at the KOSTRA group.',
+    ],
+    measuresHeading: 'The measures ({schema})',
+    schema2024: 'from 2024',
+    schema2015: '2015–2023',
+    categoriesIntro: 'Municipalities report FTEs in five education categories (form IS-24/8):',
+    categories: {
+      a: 'health/social education from upper secondary school',
+      b: 'health/social education from a university or university college',
+      c: 'other education from upper secondary school',
+      d: 'other education from a university or university college',
+      e: 'no formal education',
+    },
+    measures2024: { M1: 'a + b + c + d + e (all FTEs)', M2: 'a + b', M3: 'b', M4: 'd' },
+    measures2015: {
+      M1: 'all FTEs, including those without formal education',
+      M2: 'health/social upper secondary education, plus everyone with higher education',
+      M3: 'everyone with university or university-college education, with or without further education',
+      M4: 'university or university college with further education in mental health and substance abuse work',
+    },
+    perThousand: 'Every measure is FTEs per\u00a01,000 inhabitants: FTEs ÷ inhabitants ×\u00a01,000.',
+    howHeading: 'How the figure is computed for {name} {year}',
+    numeratorAggregate: 'The FTEs are the sum for the {members} of {total} municipalities with figures, and the inhabitants the sum for the same municipalities.',
+    population: 'Inhabitants: {pop} on 1 January {year} ({source})',
+    sourceEmbedded: 'Statistics Norway, population on 1 January, built into the calculator',
+    sourceFile: 'from the file {file}',
+    formula: '{m} = {arsverk} FTEs ÷ {pop} inhabitants ×\u00a01,000 = {result}',
+    rounding: 'The result is rounded to one decimal (halves away from zero). Counties, Norway and KOSTRA groups are the sum of the FTEs divided by the sum of the inhabitants of the same municipalities, not an average of the municipalities’ figures.',
+    none: 'No figures for {name} {year}, so there is nothing to compute.',
+  },
+
+  // --- charts ---
+  chartsHeading: 'Charts',
+  chartMeasure: 'Measure in the charts',
+  rankingScope: 'Compare with',
+  scopeKostra: 'KOSTRA group',
+  scopeFylke: 'County',
+  chartCompare: 'The unit compared with its county, Norway and KOSTRA group (M1–M4)',
+  chartEducation: 'Education composition (share of FTEs)',
+  chartSeries: 'Over time',
+  chartRanking: 'All municipalities in {group}, sorted',
+  chartRankingFylker: 'All counties, sorted',
+  chartRankingKommuner: 'All municipalities with figures, sorted',
+  chartRankingBydeler: 'All districts of Oslo, sorted',
+  chartGroups: 'By target group',
+  chartServices: 'By service category (all FTEs, M1)',
+  downloadPng: 'Download as PNG',
+  chartFailed: 'The chart could not be drawn: {message}',
+  imageSource: 'Source: computed from {files}; population: {population}. Calculator for the quality indicator “FTEs in mental health and substance abuse work”, {date}.',
+  populationSsb: 'Statistics Norway (SSB)',
+  breakLabel: 'break in the statistics',
+  series2015: '{name} (2015–2023)',
+  series2024: '{name} (from 2024)',
+  median: 'Median',
+  groups: { voksne: 'Adults', barn_og_unge: 'Children and young people' },
+  education: {
+    2024: ['Health/social higher education', 'Health/social upper secondary', 'Other higher education', 'Other upper secondary or unskilled'],
+    2015: ['Higher education with further education', 'Higher education without further education', 'Health/social upper secondary', 'Other or no education'],
+  },
+  arsverkAxis: 'FTEs',
+  shareAxis: 'share of FTEs (%)',
+  noChartData: 'No data for this chart.',
+
+  // --- map ---
+  mapHeading: 'Map',
+  mapSummary: 'Show a map of the municipalities',
+  mapLevel: 'Show',
+  mapLevelKommune: 'Municipalities (and Oslo districts)',
+  mapLevelFylke: 'Counties',
+  mapMode: 'Colour by',
+  mapModeRate: 'FTEs per\u00a01,000 inhabitants',
+  mapModeDiff: 'Difference from the KOSTRA-group median',
+  map: {
+    title: 'Map',
+    attribution: '© Kartverket / Geonorge, CC BY 4.0',
+    attributionOslo: 'Oslo city districts: © Oslo kommune, CC BY 4.0',
+    loading: 'Loading the map …',
+    failed: 'The map could not be shown: {message}',
+    canvasLabel: 'Map of the {level}, {what}. Arrow keys move through the units, Enter selects. The table below has every figure.',
+    osloLabel: 'Map of Oslo\'s districts, {what}. Arrow keys move through the districts, Enter selects.',
+    osloCaption: 'Oslo\'s districts',
+    levelPlural: { kommune: 'municipalities', fylke: 'counties', bydel: 'districts' },
+    pngTitle: 'Map of the {level}',
+    methodUnits: { kommune: 'municipalities and districts', fylke: 'counties' },
+    legendTitle: 'Legend',
+    legendDiff: 'difference from the KOSTRA-group median (FTEs per\u00a01,000 inhabitants)',
+    legendCarried: 'carried forward from the year before (dotted)',
+    legendSuppressed: 'left out (hatched)',
+    legendNoData: 'no data',
+    allValues: 'all values',
+    below: 'below {v}',
+    atLeast: '{v} and above',
+    under: 'below',
+    methodRate: 'The classes are quintiles (20, 40, 60 and 80 %) of the values on the map ({units}), rounded to one decimal; a class is at least 0.2 wide, and the lower bound belongs to the class. Colour scale: ColorBrewer Blues.',
+    methodDiff: 'Fixed, symmetric breaks around the median: ±d and ±d/3, where d is the 80th percentile of the absolute differences (rounded, at least 0.3). Orange: below the median, purple: above. Colour scale: ColorBrewer PuOr.',
+    noValue: 'no data',
+    diffValue: '{diff} from the median ({value} against median {median})',
+    mapRank: 'no. {rank} of {n} on the map (1 = highest)',
+    groupRank: 'no. {rank} of {n} in {group}',
+    reasonMissing: 'No figures for {year} in the files.',
+    reasonNotComputed: 'Not computed.',
+    reasonCarried: 'Figures carried forward from {from}.',
+    reasonNoGroup: 'No KOSTRA group to compare with.',
+    reasonDiffKommune: 'The difference from the KOSTRA median exists for municipalities only.',
+    reasonSuppressed: {
+      no_adults: 'Left out: no FTEs of its own for adults.',
+      no_children: 'Left out: no FTEs of its own for children and young people.',
+      no_adults_no_children: 'Left out: no FTEs of its own for adults or for children and young people.',
+    },
+    summary: 'The map shows {measure} for the {level} in {year}: {n} of {total} have figures. Highest: {high}. Lowest: {low}. The range is {min} to {max} FTEs per\u00a01,000 inhabitants.',
+    summaryDiff: 'The map shows the difference from the KOSTRA-group median, {measure}, for the {level} in {year}: {n} of {total} have figures. Furthest above the median: {high}. Furthest below: {low}. The range is {min} to {max}.',
+    summaryNone: 'None of the {level} have figures for {year}.',
+  },
+
+  // --- results table and pager ---
+  tableHeading: 'All units',
+  filterLevel: 'Level',
+  filterFylke: 'County',
+  filterKostra: 'KOSTRA group',
+  filterAll: 'All',
+  tableCaption: 'FTEs per\u00a01,000 inhabitants, {year}. {count} in the table.',
+  sortedAsc: 'Sorted by {col}, ascending.',
+  sortedDesc: 'Sorted by {col}, descending.',
+  tableClickHint: 'Choose a row to show that unit.',
+  tablePage: { rows: 'Rows {first}–{last} of {total}.', allShown: 'All {total} rows shown.', previous: 'Previous {n}', next: 'Next {n}', all: 'Show all {total}', pages: 'Show {n} at a time' },
+  colCode: 'No.', colName: 'Name', colLevel: 'Level', colPopulation: 'Inhabitants', colFlags: 'Notes',
+  sortBy: 'Sort by {col}',
+  chooseUnit: 'Show {name}',
+  flags: {
+    carried_forward: 'carried forward', suppressed: 'left out', rate_high: 'above 15', rate_zero: 'zero',
+    change_large: 'large change', outside_fences_high: 'unusually high', outside_fences_low: 'unusually low',
+    far_above_published: 'far above published', far_below_published: 'far below published', one_category: 'one category',
+    category_share: 'unusual category', group_balance: 'target groups', category_change: 'category changed',
+  },
+
+  // --- downloads ---
+  exportHeading: 'Download',
+  exportNote: 'The files hold every unit for the chosen year with the current settings, with figures both unrounded and rounded.',
+  exportCsvNb: 'CSV (Norwegian Excel)',
+  exportCsvEn: 'CSV (English style)',
+  exportJson: 'JSON',
+
+  // --- printed report ---
+  report: {
+    title: 'FTEs in mental health and substance abuse work: {name} {year}',
+    printed: 'Printed {date} from the calculator for the quality indicator “FTEs in mental health and substance abuse work in the municipalities”. Every figure is computed from the files listed below.',
+    settingsHeading: 'Settings and rules',
+    unit: 'Unit',
+    on: 'on', off: 'off',
+    populationSource: 'population on 1 January {year}: {embedded} from SSB’s figures in the calculator, {files} from files',
+    schema: 'Education categories',
+    schemas: { 2024: 'from 2024: categories a–e', 2015: '2015–2023: the four measures as reported' },
+    formula: 'Measure = FTEs ÷ (inhabitants ÷\u00a01,000), rounded to one decimal. County, Norway and KOSTRA group: the sum of the municipalities’ FTEs divided by the sum of their inhabitants.',
+    coverageHeading: 'Coverage of the comparisons',
+    messages: 'The files have {errors} and {warnings}; they are listed under each file.',
+    ruleApplied: '{state} ({basis})',
+    ruleAuto: 'by the rules of the data year',
+    ruleSetting: 'chosen in the settings',
+    publishedHeading: 'Published figures',
+    published: '{name}: {values} ({source})',
+  },
+
+  // --- footer ---
+  footer: 'Population figures and registers: Statistics Norway (CC BY 4.0). No cookies, no analytics.',
+
+  // --- counts with plural forms (tn) ---
+  nFiles: { one: '{n} file', other: '{n} files' },
+  nResults: { one: '{n} result', other: '{n} results' },
+  nErrors: { one: '{n} error', other: '{n} errors' },
+  nWarnings: { one: '{n} warning', other: '{n} warnings' },
+  nNotes: { one: '{n} note', other: '{n} notes' },
+  nUnits: { one: '{n} unit', other: '{n} units' },
+};
 
 export const dictionaries = { nb, en };
+
+// --- language state ---
+const STORAGE_KEY = 'arsverk.lang';
 let lang = 'nb';
 
 export function initialLang() {
@@ -904,6 +958,7 @@ export function setLang(next, remember = true) {
 export const getLang = () => lang;
 const locale = () => (lang === 'nb' ? 'nb-NO' : 'en-GB');
 
+// --- lookup ---
 // t('status.reading', {name, percent}) — dotted keys, {placeholders}.
 export function t(key, vars) {
   let value = key.split('.').reduce((o, k) => (o == null ? o : o[k]), dictionaries[lang]);
@@ -912,64 +967,8 @@ export function t(key, vars) {
   return value.replace(/\{(\w+)\}/g, (m, k) => (k in vars ? String(vars[k]) : m));
 }
 
-// The checks' thresholds as the core gives them (wasm thresholds(), with the worker's 'ready'):
-// the help texts say the core's numbers, formatted here.
-let thresholds = null;
-export function setThresholds(values) { thresholds = values; }
-export function checkText(flag) {
-  if (!thresholds) return t(`grid.checks.${flag}`);
-  return t(`grid.checks.${flag}`, {
-    rate_high: fmt(thresholds.rate_high, 0),
-    change_large_percent: fmt(thresholds.change_large_percent, 0),
-    far_above_published: fmt(thresholds.far_above_published, 0),
-    far_below_published_percent: fmt(thresholds.far_below_published * 100, 0),
-    category_change_factor: fmt(thresholds.category_change_factor, 0),
-  });
-}
-
 export function measureLabel(schema, m) {
   return dictionaries[lang].measures[schema === '2015' ? 2015 : 2024][m];
-}
-
-const formatters = new Map();
-function formatter(opts) {
-  const key = locale() + JSON.stringify(opts);
-  if (!formatters.has(key)) formatters.set(key, new Intl.NumberFormat(locale(), opts));
-  return formatters.get(key);
-}
-
-// A secondary figure (median, difference, share): rounded half away from zero like the core.
-export function fmt(n, digits = 1) {
-  if (n == null || !Number.isFinite(n)) return '–';
-  return formatter({ minimumFractionDigits: digits, maximumFractionDigits: digits }).format(n);
-}
-export function fmtSigned(n, digits = 1) {
-  if (n == null || !Number.isFinite(n)) return '–';
-  return formatter({ minimumFractionDigits: digits, maximumFractionDigits: digits, signDisplay: 'exceptZero' }).format(n);
-}
-export function fmtInt(n) {
-  if (n == null || !Number.isFinite(n)) return '–';
-  return formatter({ maximumFractionDigits: 0 }).format(n);
-}
-
-// tn('nFiles', 2) -> "2 filer": the plural form of the language for n, n formatted.
-const pluralRules = new Map();
-export function tn(key, n, vars = {}) {
-  const forms = t(key);
-  if (!pluralRules.has(lang)) pluralRules.set(lang, new Intl.PluralRules(locale()));
-  const form = forms[pluralRules.get(lang).select(n)] ?? forms.other;
-  return form.replace(/\{(\w+)\}/g, (m, k) => (k === 'n' ? fmtInt(n) : k in vars ? String(vars[k]) : m));
-}
-
-// An exact decimal from the core (a numerator) with every decimal it has, up to six.
-export function fmtExact(n) {
-  if (n == null || !Number.isFinite(n)) return '–';
-  return formatter({ maximumFractionDigits: 6 }).format(n);
-}
-
-// A message of the core as the page shows it: «per 1 000» kept on one line, as in the page's own texts.
-export function coreText(message) {
-  return String(message).replace(/per 1 000/g, 'per\u00a01\u00a0000').replace(/per 1,000/g, 'per\u00a01,000');
 }
 
 // The source of published figures in the current language: the core names the built-in ones in
@@ -1005,11 +1004,6 @@ export function serviceName(service) {
   return SERVICES_EN.get(String(service).trim().toLowerCase()) ?? service;
 }
 
-// ["2 advarsler", "1 merknad"] -> "2 advarsler og 1 merknad".
-export function listText(items) {
-  return new Intl.ListFormat(locale(), { type: 'conjunction' }).format(items);
-}
-
 // The published yardstick of a result (the core's): its year's own published figures, else the
 // latest earlier year's (published_latest), which are always labelled with their year.
 export function yardstick(r) {
@@ -1024,3 +1018,66 @@ export function yardText(y, value, short = false) {
   return t(short ? 'yard.publishedShortYear' : 'yard.publishedYear', { value, year: y.year });
 }
 
+// --- plurals and lists ---
+// tn('nFiles', 2) -> "2 filer": the plural form of the language for n, n formatted.
+const pluralRules = new Map();
+export function tn(key, n, vars = {}) {
+  const forms = t(key);
+  if (!pluralRules.has(lang)) pluralRules.set(lang, new Intl.PluralRules(locale()));
+  const form = forms[pluralRules.get(lang).select(n)] ?? forms.other;
+  return form.replace(/\{(\w+)\}/g, (m, k) => (k === 'n' ? fmtInt(n) : k in vars ? String(vars[k]) : m));
+}
+
+// ["2 advarsler", "1 merknad"] -> "2 advarsler og 1 merknad".
+export function listText(items) {
+  return new Intl.ListFormat(locale(), { type: 'conjunction' }).format(items);
+}
+
+// --- number formatting ---
+const formatters = new Map();
+function formatter(opts) {
+  const key = locale() + JSON.stringify(opts);
+  if (!formatters.has(key)) formatters.set(key, new Intl.NumberFormat(locale(), opts));
+  return formatters.get(key);
+}
+
+// A secondary figure (median, difference, share): rounded half away from zero like the core.
+export function fmt(n, digits = 1) {
+  if (n == null || !Number.isFinite(n)) return '–';
+  return formatter({ minimumFractionDigits: digits, maximumFractionDigits: digits }).format(n);
+}
+export function fmtSigned(n, digits = 1) {
+  if (n == null || !Number.isFinite(n)) return '–';
+  return formatter({ minimumFractionDigits: digits, maximumFractionDigits: digits, signDisplay: 'exceptZero' }).format(n);
+}
+export function fmtInt(n) {
+  if (n == null || !Number.isFinite(n)) return '–';
+  return formatter({ maximumFractionDigits: 0 }).format(n);
+}
+
+// An exact decimal from the core (a numerator) with every decimal it has, up to six.
+export function fmtExact(n) {
+  if (n == null || !Number.isFinite(n)) return '–';
+  return formatter({ maximumFractionDigits: 6 }).format(n);
+}
+
+// A message of the core as the page shows it: «per 1 000» kept on one line, as in the page's own texts.
+export function coreText(message) {
+  return String(message).replace(/per 1 000/g, 'per\u00a01\u00a0000').replace(/per 1,000/g, 'per\u00a01,000');
+}
+
+// --- the checks' thresholds in their help texts ---
+// The checks' thresholds as the core gives them (wasm thresholds(), with the worker's 'ready'):
+// the help texts say the core's numbers, formatted here.
+let thresholds = null;
+export function setThresholds(values) { thresholds = values; }
+export function checkText(flag) {
+  if (!thresholds) return t(`grid.checks.${flag}`);
+  return t(`grid.checks.${flag}`, {
+    rate_high: fmt(thresholds.rate_high, 0),
+    change_large_percent: fmt(thresholds.change_large_percent, 0),
+    far_above_published: fmt(thresholds.far_above_published, 0),
+    far_below_published_percent: fmt(thresholds.far_below_published * 100, 0),
+    category_change_factor: fmt(thresholds.category_change_factor, 0),
+  });
+}
