@@ -19,7 +19,7 @@ before(async () => {
 });
 
 // files: paths, or {name, text} for a file made here.
-function modelOf(files, settings = {}) {
+function modelOf(files, settings = {}, options = {}) {
   const calc = new Module.Calculator();
   try {
     for (const f of files) {
@@ -30,7 +30,7 @@ function modelOf(files, settings = {}) {
       const id = calc.beginFile(f.name);
       assert.equal(calc.feed(id, Buffer.from(f.text)) || calc.endFile(id), '', f.name);
     }
-    return vm.indexReport(JSON.parse(calc.report(JSON.stringify({ ...DEFAULT_SETTINGS, ...settings }))));
+    return vm.indexReport(JSON.parse(calc.report(JSON.stringify({ ...DEFAULT_SETTINGS, ...settings }))), options);
   } finally {
     calc.delete();
   }
@@ -45,6 +45,15 @@ const model = (...files) => {
 const example = () => model(...EXAMPLE);
 const label = (u) => `${u.code} ${u.name}`;
 const codes = (units) => units.map((u) => u.code);
+
+test('units are named in the language asked for: Norway and the KOSTRA groups, which the report gives in both', () => {
+  const english = (r) => (typeof r.name === 'string' ? r.name : r.name.en);
+  const m = modelOf([{ name: 'to.csv', text: ONE_GROUP }], {}, { nameOf: english });
+  assert.equal(m.units.get('land:0').name, 'Norway');
+  assert.equal(m.units.get('kostragruppe:EKG11').name, 'KOSTRA group 11');
+  assert.equal(m.units.get('kommune:1804').name, 'Bodø');
+  assert.equal(modelOf([{ name: 'to.csv', text: ONE_GROUP }]).units.get('land:0').name, 'Hele landet');
+});
 
 describe('indexReport', () => {
   test('every result under level:code:year, every unit once with its newest name', () => {
@@ -138,9 +147,9 @@ describe('peersOf, membersOf, rankingOf', () => {
     assert.deepEqual(codes(ranking.list), ['3101']);
     assert.ok(ranking.reference.length > 1);
     assert.ok(ranking.reference.every((e) => e.kostragruppe === 'EKG10' && e.level === 'kommune' && e.code !== '3101'));
-    assert.deepEqual(ranking.title, ['chartRanking', { group: peers.kostra.name }]);
-    assert.equal(ranking.median, peers.kostra.distribution.M1.median);
-    assert.notEqual(ranking.median, null);
+    assert.deepEqual(ranking.title, ['chartRanking', { group: peers.kostra.name.nb }]);
+    assert.equal(ranking.median, peers.kostra.distribution.M1);
+    assert.notEqual(ranking.median.median_tenths, null);
   });
 
   test('an aggregate\'s members are its municipalities with figures in the year', () => {
@@ -161,7 +170,7 @@ describe('peersOf, membersOf, rankingOf', () => {
     };
     const inGroup = rank('kommune:3101');
     assert.ok(inGroup.list.length > 1 && inGroup.list.every((r) => r.kostragruppe === 'EKG10' && r.year === 2024));
-    assert.equal(inGroup.median, m.index.get('kostragruppe:EKG10:2024').distribution.M2.median);
+    assert.equal(inGroup.median, m.index.get('kostragruppe:EKG10:2024').distribution.M2);
     const inCounty = rank('kommune:3101', 'fylke');
     assert.ok(inCounty.list.every((r) => r.fylke === '31'));
     assert.deepEqual(inCounty.title, ['chartRanking', { group: m.units.get('fylke:31').name }]);
