@@ -42,6 +42,7 @@ try {
   const createArsverk = createRequire(import.meta.url)(cjs);
   const module = await createArsverk({ wasmBinary: readFileSync(instrumented), print: () => {}, printErr: () => {} });
   module.thresholds();
+  module.yearRules();
   const calculator = new module.Calculator();
   const staging = module._malloc(SLICE_BYTES);
   module.warmUp();

@@ -213,10 +213,11 @@ self.arsverkWorker = {
   get calculator() { return calculator; },
 };
 
-const ready = startModule().then(
-  () => { self.postMessage({ type: 'ready', thresholds: JSON.parse(module.thresholds()), years: JSON.parse(module.yearRules()) }); },
-  (err) => { self.postMessage({ type: 'fatal', message: errorText(err) }); },
-);
+// Any failure on the way to 'ready' (the module, or a verb it answers at the start) is 'fatal':
+// the page then says why instead of waiting for ever.
+const ready = startModule()
+  .then(() => { self.postMessage({ type: 'ready', thresholds: JSON.parse(module.thresholds()), years: JSON.parse(module.yearRules()) }); })
+  .catch((err) => { self.postMessage({ type: 'fatal', message: errorText(err) }); throw err; });
 
 // The engine's first report is slow until V8 has optimised its functions (wasm/bindings.cpp): it
 // is run once over made-up figures right after 'ready', as the first thing in the queue, so a
