@@ -1,6 +1,7 @@
 // Validate: every value's year, schema and unit checked against the registers of its data year;
 // values outside the indicator's scope counted apart; the rest placed in cells, duplicates refused.
 #include <functional>
+#include <iterator>
 #include <map>
 #include <set>
 
@@ -124,6 +125,26 @@ class ServiceScopes {
   const std::pair<const std::string, bool>* last_ = nullptr;
 };
 
+// A unit and year whose figures come from more than one file: each file's first figure of it.
+void report_several_files(Context& ctx) {
+  for (const auto& [key, cells] : ctx.cells) {
+    std::map<int, int64_t> first_line;  // file -> its first line of the unit-year
+    for (const auto& [cell_key, cell] : cells) {
+      for (int c = 0; c < kCategoryCount; ++c) {
+        if (!cell.amounts[c]) continue;
+        auto [at_file, added] = first_line.try_emplace(cell.files[c], cell.lines[c]);
+        if (!added && cell.lines[c] < at_file->second) at_file->second = cell.lines[c];
+      }
+    }
+    if (first_line.size() < 2) continue;
+    const auto earlier = first_line.begin();
+    const auto later = std::next(earlier);
+    const std::string what = key.first + ", " + std::to_string(key.second);
+    ctx.message(later->first, later->second,
+                msg::ValueSeveralFiles{what, {ctx.file_name(earlier->first), ctx.sheet_name(earlier->first), earlier->second}});
+  }
+}
+
 }  // namespace
 
 void validate(Context& ctx) {
@@ -195,6 +216,7 @@ void validate(Context& ctx) {
     cell.columns[static_cast<int>(v.category)] = v.column;
     at(cell.amounts, v.category) = v.value;
   }
+  report_several_files(ctx);
   validate_references(ctx);
 }
 

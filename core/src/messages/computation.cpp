@@ -125,6 +125,16 @@ Texts ValueDuplicate::texts() const {
               where(first, Lang::En) + ". Only the first is counted. Combine the rows if both are right."};
 }
 
+Texts ValueSeveralFiles::texts() const {
+  const std::string w(what);
+  return {"Tall for samme enhet og år (" + w + ") står både her og fra " + where(first, Lang::Nb) +
+              ". Tallene fra filene er lagt sammen. Er den ene filen en annen utgave av den andre, eller gir den "
+              "summen av den andre, fjern den ene filen.",
+          "Figures for the same unit and year (" + w + ") are given both here and from " + where(first, Lang::En) +
+              ". The files' figures are added together. If one file is another version of the other, or gives "
+              "the other's total, remove one of the files."};
+}
+
 Texts ReferenceDuplicate::texts() const {
   const std::string w(what);
   return {"Samme enhet, år og måltall (" + w + ") står to ganger i referansetallene: her og på " +

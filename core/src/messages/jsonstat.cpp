@@ -79,7 +79,7 @@ Texts JsonstatNotPopulation::texts() const {
               " is not a population table (dimensions: " + names +
               "). We expected population by region and year, for example SSB's table 07459 "
               "(municipalities) or 10826 (districts), with the contents \"Persons\". Fetch that "
-              "table from SSB, or add an årsverk file."};
+              "table from SSB, or add an FTE (årsverk) file."};
 }
 
 Texts JsonstatUnexpectedDimension::texts() const {

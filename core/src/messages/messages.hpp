@@ -993,6 +993,16 @@ struct ValueDuplicate {
   Texts texts() const;
 };
 
+// One unit and year with figures in two or more files: they are added together, and said so
+// once, at the first of its figures in the later file (two versions of one file dropped together).
+struct ValueSeveralFiles {
+  static constexpr const char* code = "value.several_files";
+  static constexpr Severity severity = Severity::Warning;
+  std::string_view what;  // "3101, 2024"
+  SecondPlace first;      // the first of its figures in the earlier file
+  Texts texts() const;
+};
+
 struct ReferenceDuplicate {
   static constexpr const char* code = "reference.duplicate";
   static constexpr Severity severity = Severity::Warning;

@@ -59,6 +59,32 @@ TEST_CASE("a duplicate names both lines and both files") {
   CHECK(d->text(Lang::Nb).find("linje 2 i arsverk.csv") != std::string::npos);
 }
 
+TEST_CASE("one unit and year from two files: added together, and said so once, naming both files") {
+  Input in;
+  in.row24("3101", 2024, NoGroup, "Kommunale lavterskeltilbud", "10", "1", "1", "1", "1");
+  in.row24("3101", 2024, NoGroup, "Kommunale psykisk helse- og rustjenester", "20", "2", "2", "2", "2");
+  CHECK_FALSE(diagnostic(in.run(), "value.several_files"));  // two services of one file are one form
+  in.files.push_back(ParsedFile{});
+  in.files[1].name = "andre.csv";
+  in.files[1].kind = FileKind::Arsverk;
+  for (int i = 0; i < 5; ++i) {  // the first row again, as another service, on lines 7 to 11
+    ArsverkValue v = in.files[0].arsverk[i];
+    v.service = "Tjenester i ettervern";
+    v.line = 7 + i;
+    in.files[1].arsverk.push_back(v);
+  }
+  const Report r = in.run();
+  REQUIRE(count_diagnostics(r, "value.several_files") == 1);
+  const Diagnostic* d = diagnostic(r, "value.several_files");
+  CHECK(d->severity == Severity::Warning);
+  CHECK(d->file == "andre.csv");
+  CHECK(d->line == 7);
+  CHECK(d->nb.find("(3101, 2024)") != std::string::npos);
+  CHECK(d->nb.find("linje 2 i arsverk.csv") != std::string::npos);
+  CHECK(d->en.find("line 2 of arsverk.csv") != std::string::npos);
+  CHECK(find(r, "3101", 2024)->arsverk[0] == fx("56"));  // 14 + 28 here, 14 from andre.csv
+}
+
 TEST_CASE("English report: names and units in English") {
   Input in;
   in.row24("3101", 2024, NoGroup, "", "300", "1", "1", "1", "1");
