@@ -40,6 +40,7 @@ async function shownView(page) {
     suppression: document.getElementById('suppression').value,
     lang: document.documentElement.lang,
     files: [...document.querySelectorAll('#file-panel li.file')].map((li) => li.dataset.file),
+    tableLevel: document.getElementById('filter-level').value,
   }));
 }
 
@@ -54,6 +55,7 @@ describe('a link to a view', () => {
     assert.deepEqual({ ...view, heading: undefined, figures: undefined }, {
       heading: undefined, figures: undefined, year: '2024', measure: 'M3', scope: 'fylke', popNext: true, carry: 'off',
       suppression: 'off', lang: 'en', files: ['eksempel_arsverk_2023.csv', 'eksempel_arsverk_2024_2025.csv'],
+      tableLevel: 'kommune', // the table the example data opens with, as its maker saw it
     });
     assert.match(await page.textContent('#charts'), /Kongsberg/);
     await page.screenshot({ path: join(ARTIFACTS, 'url-01-opened-link.png') });

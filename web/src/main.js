@@ -226,14 +226,18 @@ function indexReport(report) {
   if (!state.units.has(state.unitKey)) state.unitKey = state.units.has(state.renumbered.get(state.unitKey)) ? state.renumbered.get(state.unitKey) : defaultUnitKey();
 }
 
-function defaultUnitKey() {
-  const { unitKey, rankMunicipalities } = vm.defaultView(state);
-  if (rankMunicipalities) {
+// The first view of the data: its unit, and with many municipalities the table filtered to them
+// and ranked by the measure — also when a link chose the unit, so that the link's table is the one
+// its maker saw.
+function defaultView() {
+  const view = vm.defaultView(state);
+  if (view.rankMunicipalities) {
     state.filters.level = 'kommune';
     sortTable(state.measure, 'descending');
   }
-  return unitKey;
+  return view;
 }
+const defaultUnitKey = () => defaultView().unitKey;
 
 const keyInYear = (key, year) => vm.keyInYear(state, key, year);
 const resultOf = (key, year) => vm.resultOf(state, key, year);
@@ -573,6 +577,7 @@ function takeLinkedView(years) {
     delete linkedView.year;
   }
   if (linkedView.unit && state.units.has(linkedView.unit)) {
+    defaultView();
     state.unitKey = linkedView.unit;
     delete linkedView.unit;
     el['link-note'].hidden = true;
