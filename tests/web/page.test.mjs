@@ -671,6 +671,12 @@ describe('the calculator page', () => {
       assert.ok(texts[i].includes(onPage(d.text)), texts[i]);
     });
     await page.locator(card).screenshot({ path: join(ARTIFACTS, '07b-duplicate-row.png') });
+    // A list the user opened stays open when the panel is written anew in the other language.
+    await afterRender(() => page.click('#lang-button'));
+    assert.equal(await page.$eval(`${card} details.more-messages`, (d) => d.open), true);
+    assert.equal(await page.textContent(`${card} details.more-messages summary`), `Show ${warnings.length} warnings`);
+    await afterRender(() => page.click('#lang-button'));
+    assert.equal(await page.$eval(`${card} details.more-messages`, (d) => d.open), true);
   });
 
   test('cells pasted from Excel are read as a file named innlimt.tsv', async () => {

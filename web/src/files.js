@@ -16,20 +16,37 @@ function where(d) {
   return [d.file, d.place].filter(Boolean).join(', ');
 }
 
+// The message lists the user opened, by file ('' for the computation's): open again when the panel
+// is written anew (a setting, the language).
+const opened = new Set();
+const watched = new WeakSet();
+function watchOpened(container) {
+  if (watched.has(container)) return;
+  watched.add(container);
+  container.addEventListener('toggle', (event) => {
+    const details = event.target;
+    if (!details.matches?.('details.more-messages')) return;
+    const key = details.closest('li.file')?.dataset.file ?? '';
+    if (details.open) opened.add(key);
+    else opened.delete(key);
+  }, true); // toggle does not bubble
+}
+
 // Warnings and notes fold away behind a summary that counts them; errors are always shown.
-function folded(diagnostics, extra = '') {
+// key: the file the list belongs to ('' for the computation's), for its open state.
+function folded(diagnostics, key, extra = '') {
   if (!diagnostics.length && !extra) return '';
   const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
   const notes = diagnostics.length - warnings;
   const what = listText([warnings && tn('nWarnings', warnings), notes && tn('nNotes', notes)].filter(Boolean));
   const summary = what ? t('showMessages', { what }) : t('excludedNote');
-  return `<details class="ds-details more-messages"><summary>${escape(summary)}</summary>` +
+  return `<details class="ds-details more-messages"${opened.has(key) ? ' open' : ''}><summary>${escape(summary)}</summary>` +
     `${messageList(diagnostics)}${extra}</details>`;
 }
 
-function fileMessages(diagnostics) {
+function fileMessages(diagnostics, file) {
   const errors = diagnostics.filter((d) => d.severity === 'error');
-  return messageList(errors) + folded(diagnostics.filter((d) => d.severity !== 'error'));
+  return messageList(errors) + folded(diagnostics.filter((d) => d.severity !== 'error'), file);
 }
 
 function messageItems(shown, total) {
@@ -47,6 +64,8 @@ function messageItems(shown, total) {
 
 // entries: [{fileId, name, example, info (report file) | null, error (text) | null}]
 export function renderFiles(panel, general, entries, report) {
+  watchOpened(panel);
+  watchOpened(general);
   if (!entries.length) {
     panel.innerHTML = `<p class="ds-paragraph">${escape(t('noFiles'))}</p>`;
     general.innerHTML = '';
@@ -80,7 +99,7 @@ export function renderFiles(panel, general, entries, report) {
     if (e.error) {
       html += `<ul class="messages"><li class="message" data-severity="error"><span class="ds-tag" data-color="danger">${escape(t('severity.error'))}</span> ${escape(t('status.fileError', { name: e.name, message: e.error }))}</li></ul>`;
     }
-    html += fileMessages(own);
+    html += fileMessages(own, e.name);
     html += `<button type="button" class="ds-button remove-file" data-variant="tertiary" data-size="sm" data-index="${index}">${escape(t('removeFile', { name: e.name }))}</button>`;
     html += '</li>';
   });
@@ -95,7 +114,7 @@ export function renderFiles(panel, general, entries, report) {
       : '';
     const errors = rest.filter((d) => d.severity === 'error');
     generalHtml += `<h4 class="ds-heading" data-size="xs">${escape(t('generalMessages'))}</h4>` +
-      messageList(errors) + folded(rest.filter((d) => d.severity !== 'error'), excluded);
+      messageList(errors) + folded(rest.filter((d) => d.severity !== 'error'), '', excluded);
   }
   general.innerHTML = generalHtml;
 }
