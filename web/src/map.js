@@ -385,10 +385,10 @@ function keyboard(canvas, get, live, onSelect) {
 }
 
 function element(tag, cls, text) {
-  const e = document.createElement(tag);
-  if (cls) e.className = cls;
-  if (text != null) e.textContent = text;
-  return e;
+  const node = document.createElement(tag);
+  if (cls) node.className = cls;
+  if (text != null) node.textContent = text;
+  return node;
 }
 
 // A focusable canvas: keyboard users step through the units with the arrow keys.
@@ -429,16 +429,16 @@ function drawForPng(height, args) {
 }
 
 function swatch(fill) {
-  const c = document.createElement('canvas');
-  c.width = 24;
-  c.height = 14;
-  c.setAttribute('aria-hidden', 'true');
-  const g = c.getContext('2d');
-  g.fillStyle = fill;
-  g.fillRect(0, 0, 24, 14);
-  g.strokeStyle = '#6b6f73';
-  g.strokeRect(0.5, 0.5, 23, 13);
-  return c;
+  const swatchCanvas = document.createElement('canvas');
+  swatchCanvas.width = 24;
+  swatchCanvas.height = 14;
+  swatchCanvas.setAttribute('aria-hidden', 'true');
+  const pen = swatchCanvas.getContext('2d');
+  pen.fillStyle = fill;
+  pen.fillRect(0, 0, 24, 14);
+  pen.strokeStyle = '#6b6f73';
+  pen.strokeRect(0.5, 0.5, 23, 13);
+  return swatchCanvas;
 }
 
 // createMap(container, {onSelect(level, code)}) -> {update(view)}; view = {results, year, measure,
