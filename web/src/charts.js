@@ -42,23 +42,23 @@ const patternCache = new Map();
 function pattern(color, kind) {
   const key = color + kind;
   if (patternCache.has(key)) return patternCache.get(key);
-  const c = document.createElement('canvas');
-  c.width = c.height = 10;
-  const g = c.getContext('2d');
-  g.fillStyle = color;
-  g.fillRect(0, 0, 10, 10);
-  g.strokeStyle = g.fillStyle = 'rgba(255,255,255,0.75)';
-  g.lineWidth = 2;
-  g.beginPath();
-  if (kind === 'diagonal') { g.moveTo(0, 10); g.lineTo(10, 0); g.moveTo(-5, 5); g.lineTo(5, -5); g.moveTo(5, 15); g.lineTo(15, 5); }
-  if (kind === 'cross') { g.moveTo(0, 0); g.lineTo(10, 10); g.moveTo(0, 10); g.lineTo(10, 0); }
-  if (kind === 'horizontal') { g.moveTo(0, 5); g.lineTo(10, 5); }
-  if (kind === 'vertical') { g.moveTo(5, 0); g.lineTo(5, 10); }
-  g.stroke();
-  if (kind === 'dots') { g.beginPath(); g.arc(5, 5, 2, 0, Math.PI * 2); g.fill(); }
-  const p = g.createPattern(c, 'repeat');
-  patternCache.set(key, p);
-  return p;
+  const tileCanvas = document.createElement('canvas');
+  tileCanvas.width = tileCanvas.height = 10;
+  const pen = tileCanvas.getContext('2d');
+  pen.fillStyle = color;
+  pen.fillRect(0, 0, 10, 10);
+  pen.strokeStyle = pen.fillStyle = 'rgba(255,255,255,0.75)';
+  pen.lineWidth = 2;
+  pen.beginPath();
+  if (kind === 'diagonal') { pen.moveTo(0, 10); pen.lineTo(10, 0); pen.moveTo(-5, 5); pen.lineTo(5, -5); pen.moveTo(5, 15); pen.lineTo(15, 5); }
+  if (kind === 'cross') { pen.moveTo(0, 0); pen.lineTo(10, 10); pen.moveTo(0, 10); pen.lineTo(10, 0); }
+  if (kind === 'horizontal') { pen.moveTo(0, 5); pen.lineTo(10, 5); }
+  if (kind === 'vertical') { pen.moveTo(5, 0); pen.lineTo(5, 10); }
+  pen.stroke();
+  if (kind === 'dots') { pen.beginPath(); pen.arc(5, 5, 2, 0, Math.PI * 2); pen.fill(); }
+  const fillPattern = pen.createPattern(tileCanvas, 'repeat');
+  patternCache.set(key, fillPattern);
+  return fillPattern;
 }
 const seriesFill = (i) => pattern(COLORS[i % COLORS.length], PATTERNS[i % PATTERNS.length]);
 
@@ -207,10 +207,10 @@ function buildFigure(plan) {
   fig.className = plan.wide ? 'chart wide' : 'chart';
   fig.dataset.chart = plan.key;
   const cap = document.createElement('figcaption');
-  const h = document.createElement('h4');
-  h.className = 'ds-heading';
-  h.dataset.size = 'xs';
-  cap.append(h);
+  const heading = document.createElement('h4');
+  heading.className = 'ds-heading';
+  heading.dataset.size = 'xs';
+  cap.append(heading);
   const box = document.createElement('div');
   box.className = 'chart-box';
   const canvas = document.createElement('canvas');
@@ -318,30 +318,30 @@ export function downloadComposed(canvas, title, png) {
   const scale = PNG_SCALE;
   const pad = 16 * scale;
   const out = document.createElement('canvas');
-  const g = out.getContext('2d');
+  const pen = out.getContext('2d');
   const font = (size, weight = 400) => `${weight} ${size * scale}px ${FONT}`;
   const width = canvas.width;
   const blocks = [
-    { lines: wrapToWidth(g, title, font(16, 600), width - 2 * pad), font: font(16, 600), size: 21 * scale },
-    { lines: wrapToWidth(g, png.subtitle, font(13), width - 2 * pad), font: font(13), size: 18 * scale },
+    { lines: wrapToWidth(pen, title, font(16, 600), width - 2 * pad), font: font(16, 600), size: 21 * scale },
+    { lines: wrapToWidth(pen, png.subtitle, font(13), width - 2 * pad), font: font(13), size: 18 * scale },
   ];
-  const source = { lines: wrapToWidth(g, png.source, font(11), width - 2 * pad), font: font(11), size: 15 * scale };
+  const source = { lines: wrapToWidth(pen, png.source, font(11), width - 2 * pad), font: font(11), size: 15 * scale };
   const head = blocks.reduce((sum, b) => sum + b.lines.length * b.size, pad);
   out.width = width;
   out.height = Math.ceil(head + pad / 2 + canvas.height + pad / 2 + source.lines.length * source.size + pad);
-  g.fillStyle = '#fff';
-  g.fillRect(0, 0, out.width, out.height);
-  g.fillStyle = INK;
-  g.textBaseline = 'top';
-  let y = pad;
+  pen.fillStyle = '#fff';
+  pen.fillRect(0, 0, out.width, out.height);
+  pen.fillStyle = INK;
+  pen.textBaseline = 'top';
+  let lineTop = pad;
   for (const b of blocks) {
-    g.font = b.font;
-    for (const line of b.lines) { g.fillText(line, pad, y); y += b.size; }
+    pen.font = b.font;
+    for (const line of b.lines) { pen.fillText(line, pad, lineTop); lineTop += b.size; }
   }
-  g.drawImage(canvas, 0, head + pad / 2);
-  y = head + pad + canvas.height;
-  g.font = source.font;
-  for (const line of source.lines) { g.fillText(line, pad, y); y += source.size; }
+  pen.drawImage(canvas, 0, head + pad / 2);
+  lineTop = head + pad + canvas.height;
+  pen.font = source.font;
+  for (const line of source.lines) { pen.fillText(line, pad, lineTop); lineTop += source.size; }
   out.toBlob((blob) => { if (blob) download(png.fileName, blob); }, 'image/png');
 }
 
@@ -432,8 +432,8 @@ const rate = (r, m) => (r && r.per_1000 ? r.per_1000[m] : null);
 const shown = (r, m) => shownRate(r, m);
 // The yardstick: the year's published figures, else the latest earlier year's (labelled with it).
 const yardFigure = (r, m) => {
-  const y = yardstick(r);
-  return y?.per_1000?.[m] != null ? { rate: y.per_1000[m], shown: shownRate(y, m) } : null;
+  const published = yardstick(r);
+  return published?.per_1000?.[m] != null ? { rate: published.per_1000[m], shown: shownRate(published, m) } : null;
 };
 // A result's published figures in the shape of a result, for the time series.
 const asPublished = (r) => (r?.published ? { schema: r.schema, per_1000: r.published.per_1000, tenths: r.published.tenths } : null);
@@ -476,16 +476,16 @@ export function renderCharts(container, ctx) {
     if (land && land !== unit) rows.push([unitName(land), land, (m) => shown(land, m), (m) => rate(land, m)]);
     // The published figures beside the user's own (the yardstick), never mixed into them.
     for (const r of [unit, ctx.peers.fylke, ctx.peers.land !== unit ? ctx.peers.land : null]) {
-      const y = yardstick(r);
-      if (y) rows.push([yardText(y, unitName(r)), null, (m) => yardFigure(r, m)?.shown ?? null, (m) => yardFigure(r, m)?.rate ?? null]);
+      const published = yardstick(r);
+      if (published) rows.push([yardText(published, unitName(r)), null, (m) => yardFigure(r, m)?.shown ?? null, (m) => yardFigure(r, m)?.rate ?? null]);
     }
     if (kostra) {
       rows.push([unitName(kostra), kostra, (m) => shown(kostra, m), (m) => rate(kostra, m)]);
       if (kostra.distribution && ctx.medianMeaningful) {
         const med = (m) => kostra.distribution[m]?.median ?? null;
-        const c = kostra.distribution_coverage;
+        const coverage = kostra.distribution_coverage;
         const label = `${t('median')} ${unitName(kostra)}`;
-        rows.push([c?.from_reference && c.reference_year !== kostra.year ? t('yard.medianRefYear', { label, year: c.reference_year }) : label, null, (m) => tenthsText(kostra.distribution[m]?.median_tenths ?? null) ?? '–', med]);
+        rows.push([coverage?.from_reference && coverage.reference_year !== kostra.year ? t('yard.medianRefYear', { label, year: coverage.reference_year }) : label, null, (m) => tenthsText(kostra.distribution[m]?.median_tenths ?? null) ?? '–', med]);
       }
     }
     const labels = MEASURES;
@@ -519,10 +519,10 @@ export function renderCharts(container, ctx) {
       .filter((r) => r && r.arsverk && r.arsverk.M1 > 0);
     if (rows.length) {
       const parts = (r) => {
-        const a = r.arsverk;
+        const arsverk = r.arsverk;
         return unit.schema === '2015'
-          ? [a.M4, a.M3 - a.M4, a.M2 - a.M3, a.M1 - a.M2]
-          : [a.M3, a.M2 - a.M3, a.M4, a.M1 - a.M2 - a.M4];
+          ? [arsverk.M4, arsverk.M3 - arsverk.M4, arsverk.M2 - arsverk.M3, arsverk.M1 - arsverk.M2]
+          : [arsverk.M3, arsverk.M2 - arsverk.M3, arsverk.M4, arsverk.M1 - arsverk.M2 - arsverk.M4];
       };
       const names = t(`education.${unit.schema === '2015' ? 2015 : 2024}`);
       const shares = rows.map((r) => parts(r).map((x) => Math.max(0, (100 * x) / r.arsverk.M1)));

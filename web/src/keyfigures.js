@@ -89,23 +89,23 @@ const leftOutText = (n, counted) => (n ? ` ${t(counted ? 'yard.leftOutCounted' :
 // The coverage line of each comparison shown, [text, meaningful], for the screen and the print.
 export function coverageLines(unit, peers, results) {
   const lines = [];
-  for (const p of [peers.fylke, peers.land]) {
-    const c = p?.aggregate_coverage;
-    if (c) lines.push([coverageText(unitName(p), c) + leftOutText(leftOutOf(results, p), true), c.meaningful]);
+  for (const peer of [peers.fylke, peers.land]) {
+    const coverage = peer?.aggregate_coverage;
+    if (coverage) lines.push([coverageText(unitName(peer), coverage) + leftOutText(leftOutOf(results, peer), true), coverage.meaningful]);
   }
-  const c = unit?.comparison?.coverage ?? peers.kostra?.distribution_coverage;
-  if (c && peers.kostra) lines.push([coverageText(unitName(peers.kostra), c) + leftOutText(leftOutOf(results, peers.kostra), false), c.meaningful]);
+  const groupCoverage = unit?.comparison?.coverage ?? peers.kostra?.distribution_coverage;
+  if (groupCoverage && peers.kostra) lines.push([coverageText(unitName(peers.kostra), groupCoverage) + leftOutText(leftOutOf(results, peers.kostra), false), groupCoverage.meaningful]);
   return lines;
 }
 
 // Coverage of each comparison shown, and what is missing when the group comparison is not meaningful.
 function footing(unit, peers, results) {
   const lines = coverageLines(unit, peers, results);
-  const c = unit?.comparison?.coverage ?? peers.kostra?.distribution_coverage;
+  const groupCoverage = unit?.comparison?.coverage ?? peers.kostra?.distribution_coverage;
   if (!lines.length) return '';
   let html = `<ul class="coverage-list" id="coverage">${lines.map(([text, ok]) => `<li data-meaningful="${ok}">${escape(text)}</li>`).join('')}</ul>`;
-  if (c && peers.kostra && !c.meaningful) {
-    html += `<div class="ds-alert" data-color="warning" id="not-meaningful"><p class="ds-paragraph">${escape(t('yard.notMeaningful', { reason: t(`yard.${c.reason ?? 'few_members'}`) }))}</p></div>`;
+  if (groupCoverage && peers.kostra && !groupCoverage.meaningful) {
+    html += `<div class="ds-alert" data-color="warning" id="not-meaningful"><p class="ds-paragraph">${escape(t('yard.notMeaningful', { reason: t(`yard.${groupCoverage.reason ?? 'few_members'}`) }))}</p></div>`;
   }
   return html;
 }
@@ -131,9 +131,9 @@ export const aggregateShown = (r, m) => (r?.aggregate_coverage?.meaningful === f
 // A year without published figures gets the latest earlier year's, said with its year. The
 // published figure goes on a line of its own under the own (the columns stay narrow).
 function withPublished(r, m) {
-  const p = publishedShown(r, m);
+  const published = publishedShown(r, m);
   const own = aggregateShown(r, m);
-  const text = p != null ? yardText(yardstick(r), p, true) : null;
+  const text = published != null ? yardText(yardstick(r), published, true) : null;
   if (own == null && text) return text;
   return text ? { own: own ?? '–', beside: `(${text})` } : own ?? '–';
 }
@@ -171,14 +171,14 @@ function extremes({ members, measure }) {
 }
 
 function changeText(unit, m) {
-  const c = unit && unit.aggregate_coverage?.meaningful !== false && unit.change;
-  return c ? changeShown(c, m) : null;
+  const change = unit && unit.aggregate_coverage?.meaningful !== false && unit.change;
+  return change ? changeShown(change, m) : null;
 }
 
 function fenceTag(unit, m) {
-  const f = comparisonMeaningful(unit) ? unit.comparison.outside_fences?.[m] : null;
-  if (!f) return '';
-  return `<span class="ds-tag fence" data-color="warning" data-fence="${f}">${f === 'high' ? '▲ ' : '▼ '}${escape(t(f === 'high' ? 'fenceHigh' : 'fenceLow'))}</span>`;
+  const fence = comparisonMeaningful(unit) ? unit.comparison.outside_fences?.[m] : null;
+  if (!fence) return '';
+  return `<span class="ds-tag fence" data-color="warning" data-fence="${fence}">${fence === 'high' ? '▲ ' : '▼ '}${escape(t(fence === 'high' ? 'fenceHigh' : 'fenceLow'))}</span>`;
 }
 
 export function renderKeyFigures(el, ctx) {
@@ -213,8 +213,8 @@ export function renderKeyFigures(el, ctx) {
     if (publishedShown(unit, m) != null) lines.push(yardText(yardstick(unit), publishedShown(unit, m)));
     if (cmp && cmp.median_tenths[m] != null) lines.push(`${medianLabel(cmp.coverage, year)}: ${tenthsText(cmp.median_tenths[m])}`);
     if (cmp && cmp.rank[m] != null) lines.push(`${t('colRank')}: ${t('rankOf', { rank: cmp.rank[m], n: cmp.n })}`);
-    const ch = changeText(unit, m);
-    if (ch) lines.push(`${t('colChange', { year: unit.change.from_year })}: ${ch}`);
+    const change = changeText(unit, m);
+    if (change) lines.push(`${t('colChange', { year: unit.change.from_year })}: ${change}`);
     html += `<li class="card" data-measure="${m}">` +
       `<p class="card-label"><strong>${m}</strong> ${escape(measureLabel(schema, m))}</p>` +
       `<p class="card-value"><span class="value" data-measure="${m}">${escape(value ?? '–')}</span>` +

@@ -315,11 +315,11 @@ function drawAfterPaint() {
 }
 
 function option(value, text, selected) {
-  const o = document.createElement('option');
-  o.value = value;
-  o.textContent = text;
-  if (selected) o.selected = true;
-  return o;
+  const optionElement = document.createElement('option');
+  optionElement.value = value;
+  optionElement.textContent = text;
+  if (selected) optionElement.selected = true;
+  return optionElement;
 }
 
 // "3303 Kongsberg (Kommune)"; no level after a name that already says it ("0 Hele landet", not
@@ -339,8 +339,8 @@ function renderChooser() {
     unitListShown = labels.join('\n');
     el['unit-list'].replaceChildren(...labels.map((label) => option(label, '')));
   }
-  const u = state.units.get(state.unitKey);
-  if (u && document.activeElement !== el['unit-input']) el['unit-input'].value = unitLabel(u);
+  const unit = state.units.get(state.unitKey);
+  if (unit && document.activeElement !== el['unit-input']) el['unit-input'].value = unitLabel(unit);
   el['unit-error'].hidden = true;
   el['unit-choices'].hidden = true;
   state.offeredQuery = null;
@@ -447,10 +447,10 @@ phone.addEventListener('change', () => { if (state.report?.results.length) rende
 function applyTexts() {
   for (const node of document.querySelectorAll('[data-i18n]')) node.textContent = t(node.dataset.i18n);
   document.title = `${t('title')} – ${getLang() === 'nb' ? 'kalkulator' : 'calculator'}`;
-  const b = el['lang-button'];
-  b.textContent = t('langButton');
-  b.setAttribute('aria-label', t('langButtonLabel'));
-  b.lang = getLang() === 'nb' ? 'en' : 'nb';
+  const langButton = el['lang-button'];
+  langButton.textContent = t('langButton');
+  langButton.setAttribute('aria-label', t('langButtonLabel'));
+  langButton.lang = getLang() === 'nb' ? 'en' : 'nb';
   grid.redraw();
   if (!el['link-note'].hidden) showLinkNote();
 }
@@ -470,8 +470,8 @@ async function updateMap() {
       const { createMap } = await mapLoading;
       state.map ??= createMap(container, {
         onSelect: (level, code) => {
-          const u = state.units.get(`${level}:${code}`);
-          if (u) chooseUnit(u);
+          const unit = state.units.get(`${level}:${code}`);
+          if (unit) chooseUnit(unit);
         },
       });
     }
@@ -502,23 +502,23 @@ const findUnit = (query) => vm.findUnit(state, query, { year: state.year, label:
 // "Flere enheter passer «Herøy». Velg én:" with a button for each.
 function offerUnits(query, list) {
   const box = el['unit-choices'];
-  const p = document.createElement('p');
-  p.className = 'ds-paragraph';
-  p.textContent = t('unitChoices', { q: query.trim() });
+  const paragraph = document.createElement('p');
+  paragraph.className = 'ds-paragraph';
+  paragraph.textContent = t('unitChoices', { q: query.trim() });
   const buttons = list.map((u) => {
-    const b = document.createElement('button');
-    b.type = 'button';
-    b.className = 'ds-button';
-    b.dataset.variant = 'secondary';
-    b.dataset.size = 'sm';
-    b.dataset.key = `${u.level}:${u.code}`;
-    b.textContent = unitLabel(u);
-    return b;
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'ds-button';
+    button.dataset.variant = 'secondary';
+    button.dataset.size = 'sm';
+    button.dataset.key = `${u.level}:${u.code}`;
+    button.textContent = unitLabel(u);
+    return button;
   });
   const row = document.createElement('div');
   row.className = 'unit-choice-row';
   row.append(...buttons);
-  box.replaceChildren(p, row);
+  box.replaceChildren(paragraph, row);
   state.offeredQuery = query;
   box.hidden = false;
 }
@@ -526,8 +526,8 @@ function offerUnits(query, list) {
 function chooseUnit(chosen) {
   // 3001 Halden chosen while 2024 is shown is 3101 Halden: the number valid for the year.
   const key = keyInYear(`${chosen.level}:${chosen.code}`, state.year);
-  const u = state.units.get(key) ?? chosen;
-  el['unit-input'].value = unitLabel(u);
+  const unit = state.units.get(key) ?? chosen;
+  el['unit-input'].value = unitLabel(unit);
   el['unit-error'].hidden = true;
   el['unit-choices'].hidden = true;
   state.offeredQuery = null;
@@ -548,9 +548,9 @@ function onUnitCommit() {
   if (!state.report || !value.trim()) return;
   // The change event as the focus leaves for one of the offered units: they stay as they are.
   if (state.offeredQuery === value) return;
-  const u = findUnit(value);
-  if (Array.isArray(u)) offerUnits(value, u);
-  else if (u) chooseUnit(u);
+  const unit = findUnit(value);
+  if (Array.isArray(unit)) offerUnits(value, unit);
+  else if (unit) chooseUnit(unit);
   else {
     el['unit-error'].textContent = t('unitNotFound', { q: value });
     el['unit-error'].hidden = false;
@@ -879,16 +879,16 @@ el['clear-button'].addEventListener('click', async () => {
 
 el['unit-input'].addEventListener('change', onUnitCommit);
 el['unit-choices'].addEventListener('click', (e) => {
-  const u = state.units.get(e.target.closest('button[data-key]')?.dataset.key);
-  if (!u) return;
-  chooseUnit(u);
+  const unit = state.units.get(e.target.closest('button[data-key]')?.dataset.key);
+  if (!unit) return;
+  chooseUnit(unit);
   el['unit-input'].focus();
 });
 el['unit-input'].addEventListener('input', () => {
   // Picking from the suggestion list fills in an exact label: take it at once.
   const value = el['unit-input'].value;
-  const u = sortedUnits().find((x) => unitLabel(x) === value);
-  if (u) chooseUnit(u);
+  const unit = sortedUnits().find((x) => unitLabel(x) === value);
+  if (unit) chooseUnit(unit);
 });
 el['unit-input'].addEventListener('keydown', (e) => { if (e.key === 'Enter') { e.preventDefault(); onUnitCommit(); } });
 
@@ -918,9 +918,9 @@ el['filter-kostra'].addEventListener('change', () => { state.filters.kostra = el
 el['results-pager'].addEventListener('click', (e) => handlePageClick(e, renderResultsTable));
 el['results-table-wrap'].addEventListener('click', (e) => {
   if (handleSortClick(e, renderResultsTable)) return;
-  const u = state.units.get(rowKey(e));
-  if (!u) return;
-  chooseUnit(u);
+  const unit = state.units.get(rowKey(e));
+  if (!unit) return;
+  chooseUnit(unit);
   // The unit's figures are at the top of the result: go there, and take the keyboard focus along.
   const heading = document.getElementById('key-heading');
   heading?.scrollIntoView({ block: 'start' });

@@ -41,14 +41,14 @@ const geoCache = new Map();
 function boundaries(level, year) {
   const [file, object, key] = SOURCES[level](year);
   if (!geoCache.has(file)) {
-    const p = fetch(`geo/${file}`)
+    const loading = fetch(`geo/${file}`)
       .then((r) => { if (!r.ok) throw new Error(`geo/${file}: HTTP ${r.status}`); return r.json(); })
       .then((data) => {
-        const fc = object ? topoFeature(data, data.objects[object]) : data;
-        return { file, features: fc.features.map((f) => ({ feature: f, code: String(f.properties[key]), geoName: f.properties.navn })) };
+        const featureCollection = object ? topoFeature(data, data.objects[object]) : data;
+        return { file, features: featureCollection.features.map((f) => ({ feature: f, code: String(f.properties[key]), geoName: f.properties.navn })) };
       });
-    p.catch(() => geoCache.delete(file));
-    geoCache.set(file, p);
+    loading.catch(() => geoCache.delete(file));
+    geoCache.set(file, loading);
   }
   return geoCache.get(file);
 }
@@ -93,30 +93,30 @@ const patternCache = new Map();
 function patterned(color, kind) {
   const key = `${color}:${kind}`;
   if (patternCache.has(key)) return patternCache.get(key);
-  const c = document.createElement('canvas');
-  c.width = c.height = 8;
-  const g = c.getContext('2d');
-  g.fillStyle = color;
-  g.fillRect(0, 0, 8, 8);
-  g.strokeStyle = g.fillStyle = INK;
+  const tileCanvas = document.createElement('canvas');
+  tileCanvas.width = tileCanvas.height = 8;
+  const pen = tileCanvas.getContext('2d');
+  pen.fillStyle = color;
+  pen.fillRect(0, 0, 8, 8);
+  pen.strokeStyle = pen.fillStyle = INK;
   if (kind === 'hatch') {
-    g.lineWidth = 1.2;
-    g.beginPath();
-    g.moveTo(0, 8); g.lineTo(8, 0); g.moveTo(-4, 4); g.lineTo(4, -4); g.moveTo(4, 12); g.lineTo(12, 4);
-    g.stroke();
+    pen.lineWidth = 1.2;
+    pen.beginPath();
+    pen.moveTo(0, 8); pen.lineTo(8, 0); pen.moveTo(-4, 4); pen.lineTo(4, -4); pen.moveTo(4, 12); pen.lineTo(12, 4);
+    pen.stroke();
   } else if (kind === 'stripes') {
     // Published reference rates: white stripes the other way round, distinct from the hatching.
-    g.strokeStyle = '#ffffff';
-    g.lineWidth = 2;
-    g.beginPath();
-    g.moveTo(0, 0); g.lineTo(8, 8); g.moveTo(-4, 4); g.lineTo(4, 12); g.moveTo(4, -4); g.lineTo(12, 4);
-    g.stroke();
+    pen.strokeStyle = '#ffffff';
+    pen.lineWidth = 2;
+    pen.beginPath();
+    pen.moveTo(0, 0); pen.lineTo(8, 8); pen.moveTo(-4, 4); pen.lineTo(4, 12); pen.moveTo(4, -4); pen.lineTo(12, 4);
+    pen.stroke();
   } else {
-    g.beginPath(); g.arc(4, 4, 1.3, 0, Math.PI * 2); g.fill();
+    pen.beginPath(); pen.arc(4, 4, 1.3, 0, Math.PI * 2); pen.fill();
   }
-  const p = g.createPattern(c, 'repeat');
-  patternCache.set(key, p);
-  return p;
+  const fillPattern = pen.createPattern(tileCanvas, 'repeat');
+  patternCache.set(key, fillPattern);
+  return fillPattern;
 }
 
 // status: 'value' | 'carried' (coloured, dotted) | 'reference' (coloured, striped: a published
@@ -385,10 +385,10 @@ function keyboard(canvas, get, live, onSelect) {
 }
 
 function element(tag, cls, text) {
-  const e = document.createElement(tag);
-  if (cls) e.className = cls;
-  if (text != null) e.textContent = text;
-  return e;
+  const node = document.createElement(tag);
+  if (cls) node.className = cls;
+  if (text != null) node.textContent = text;
+  return node;
 }
 
 // A focusable canvas: keyboard users step through the units with the arrow keys.
@@ -429,16 +429,16 @@ function drawForPng(height, args) {
 }
 
 function swatch(fill) {
-  const c = document.createElement('canvas');
-  c.width = 24;
-  c.height = 14;
-  c.setAttribute('aria-hidden', 'true');
-  const g = c.getContext('2d');
-  g.fillStyle = fill;
-  g.fillRect(0, 0, 24, 14);
-  g.strokeStyle = '#6b6f73';
-  g.strokeRect(0.5, 0.5, 23, 13);
-  return c;
+  const swatchCanvas = document.createElement('canvas');
+  swatchCanvas.width = 24;
+  swatchCanvas.height = 14;
+  swatchCanvas.setAttribute('aria-hidden', 'true');
+  const pen = swatchCanvas.getContext('2d');
+  pen.fillStyle = fill;
+  pen.fillRect(0, 0, 24, 14);
+  pen.strokeStyle = '#6b6f73';
+  pen.strokeRect(0.5, 0.5, 23, 13);
+  return swatchCanvas;
 }
 
 // createMap(container, {onSelect(level, code)}) -> {update(view)}; view = {results, year, measure,

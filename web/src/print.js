@@ -35,10 +35,10 @@ function ruleText(report, year, rule, settings) {
 // The published figures beside the unit and its peers, when the report has them (report.published).
 function publishedLines(results) {
   return results.filter((r) => yardstick(r)?.tenths).map((r) => {
-    const y = yardstick(r);
-    const values = ['M1', 'M2', 'M3', 'M4'].filter((m) => y.tenths[m] != null).map((m) => `${m} ${shownRate(y, m)}`).join(', ');
-    const name = y.latest ? `${unitName(r)} ${y.year}` : unitName(r);
-    return values ? t('report.published', { name, values, source: sourceName(y.source) ?? '' }) : null;
+    const published = yardstick(r);
+    const values = ['M1', 'M2', 'M3', 'M4'].filter((m) => published.tenths[m] != null).map((m) => `${m} ${shownRate(published, m)}`).join(', ');
+    const name = published.latest ? `${unitName(r)} ${published.year}` : unitName(r);
+    return values ? t('report.published', { name, values, source: sourceName(published.source) ?? '' }) : null;
   }).filter(Boolean);
 }
 

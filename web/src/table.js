@@ -73,13 +73,13 @@ export function renderTable(wrap, pager, results, { year, level, fylke, kostra, 
   if (col) {
     const dir = state.sortDir === 'ascending' ? 1 : -1;
     rows = rows.map((r, i) => [r, i]).sort(([a, ia], [b, ib]) => {
-      const va = col.value(a, names);
-      const vb = col.value(b, names);
-      if (va == null && vb == null) return ia - ib;
-      if (va == null) return 1; // missing values last either way
-      if (vb == null) return -1;
-      const c = typeof va === 'number' ? va - vb : String(va).localeCompare(String(vb), 'nb');
-      return c ? c * dir : ia - ib;
+      const valueA = col.value(a, names);
+      const valueB = col.value(b, names);
+      if (valueA == null && valueB == null) return ia - ib;
+      if (valueA == null) return 1; // missing values last either way
+      if (valueB == null) return -1;
+      const order = typeof valueA === 'number' ? valueA - valueB : String(valueA).localeCompare(String(valueB), 'nb');
+      return order ? order * dir : ia - ib;
     }).map(([r]) => r);
   }
 
