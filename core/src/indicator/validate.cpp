@@ -125,23 +125,26 @@ class ServiceScopes {
   const std::pair<const std::string, bool>* last_ = nullptr;
 };
 
-// A unit and year whose figures come from more than one file: each file's first figure of it.
+// A unit and year whose figures come from more than one file (the sheets of one workbook are one
+// file): said at the later file's first figure of it, naming the earlier file's.
 void report_several_files(Context& ctx) {
+  struct FirstFigure { int source; int64_t line; };
   for (const auto& [key, cells] : ctx.cells) {
-    std::map<int, int64_t> first_line;  // file -> its first line of the unit-year
+    std::map<int, FirstFigure> first;  // file -> where its first figure of the unit-year is
     for (const auto& [cell_key, cell] : cells) {
       for (int c = 0; c < kCategoryCount; ++c) {
         if (!cell.amounts[c]) continue;
-        auto [at_file, added] = first_line.try_emplace(cell.files[c], cell.lines[c]);
-        if (!added && cell.lines[c] < at_file->second) at_file->second = cell.lines[c];
+        const int source = cell.files[c];
+        auto [at_file, added] = first.try_emplace(ctx.sources[source].file, FirstFigure{source, cell.lines[c]});
+        if (!added && at_file->second.source == source && cell.lines[c] < at_file->second.line) at_file->second.line = cell.lines[c];
       }
     }
-    if (first_line.size() < 2) continue;
-    const auto earlier = first_line.begin();
-    const auto later = std::next(earlier);
+    if (first.size() < 2) continue;
+    const FirstFigure earlier = first.begin()->second;
+    const FirstFigure later = std::next(first.begin())->second;
     const std::string what = key.first + ", " + std::to_string(key.second);
-    ctx.message(later->first, later->second,
-                msg::ValueSeveralFiles{what, {ctx.file_name(earlier->first), ctx.sheet_name(earlier->first), earlier->second}});
+    ctx.message(later.source, later.line,
+                msg::ValueSeveralFiles{what, {ctx.file_name(earlier.source), ctx.sheet_name(earlier.source), earlier.line}});
   }
 }
 

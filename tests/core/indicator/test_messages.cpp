@@ -85,6 +85,18 @@ TEST_CASE("one unit and year from two files: added together, and said so once, n
   CHECK(find(r, "3101", 2024)->arsverk[0] == fx("56"));  // 14 + 28 here, 14 from andre.csv
 }
 
+TEST_CASE("one unit and year on two sheets of one workbook is one file: no word of several files") {
+  Input in;
+  in.files[0].name = "arsverk.xlsx";
+  in.files[0].sheets = {"Voksne", "Barn og unge"};
+  in.row24("3101", 2024, TargetGroup::Adults, "", "10", "1", "1", "1", "1");
+  in.row24("3101", 2024, TargetGroup::Children, "", "5", "1", "1", "1", "1");
+  for (int i = 5; i < 10; ++i) in.files[0].arsverk[i].sheet = 1;
+  const Report r = in.run();
+  CHECK_FALSE(diagnostic(r, "value.several_files"));
+  CHECK(find(r, "3101", 2024)->arsverk[0] == fx("23"));
+}
+
 TEST_CASE("English report: names and units in English") {
   Input in;
   in.row24("3101", 2024, NoGroup, "", "300", "1", "1", "1", "1");
