@@ -343,43 +343,43 @@ function mapChart(canvas, { items, ranked, scheme, view, onSelect, title, entrie
 function keyboard(canvas, get, live, onSelect) {
   let pos = -1;
   const show = () => {
-    const drawn = get();
-    if (!drawn || pos < 0) return;
-    const item = drawn.alpha[pos];
-    const index = drawn.order.indexOf(item);
-    const point = drawn.chart.getDatasetMeta(0).data[index];
+    const m = get();
+    if (!m || pos < 0) return;
+    const item = m.alpha[pos];
+    const index = m.order.indexOf(item);
+    const el = m.chart.getDatasetMeta(0).data[index];
     const active = [{ datasetIndex: 0, index }];
-    drawn.chart.setActiveElements(active);
-    drawn.chart.tooltip.setActiveElements(active, { x: point.x, y: point.y });
-    drawn.chart.update('none');
-    live.textContent = `${item.name}: ${describe(item, drawn.view, drawn.ranked.length).join('. ')}`;
+    m.chart.setActiveElements(active);
+    m.chart.tooltip.setActiveElements(active, { x: el.x, y: el.y });
+    m.chart.update('none');
+    live.textContent = `${item.name}: ${describe(item, m.view, m.ranked.length).join('. ')}`;
   };
-  canvas.addEventListener('keydown', (event) => {
-    const drawn = get();
-    if (!drawn) return;
-    const count = drawn.alpha.length;
+  canvas.addEventListener('keydown', (e) => {
+    const m = get();
+    if (!m) return;
+    const n = m.alpha.length;
     const moves = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1, PageDown: 10, PageUp: -10 };
-    if (event.key in moves) pos = Math.min(count - 1, Math.max(0, (pos < 0 ? 0 : pos + moves[event.key])));
-    else if (event.key === 'Home') pos = 0;
-    else if (event.key === 'End') pos = count - 1;
-    else if ((event.key === 'Enter' || event.key === ' ') && pos >= 0) { event.preventDefault(); onSelect(drawn.alpha[pos]); return; }
+    if (e.key in moves) pos = Math.min(n - 1, Math.max(0, (pos < 0 ? 0 : pos + moves[e.key])));
+    else if (e.key === 'Home') pos = 0;
+    else if (e.key === 'End') pos = n - 1;
+    else if ((e.key === 'Enter' || e.key === ' ') && pos >= 0) { e.preventDefault(); onSelect(m.alpha[pos]); return; }
     else return;
-    event.preventDefault();
+    e.preventDefault();
     show();
   });
   canvas.addEventListener('focus', () => {
-    const drawn = get();
-    if (!drawn) return;
-    const selected = drawn.alpha.findIndex((item) => item.selected);
-    pos = selected >= 0 ? selected : 0;
+    const m = get();
+    if (!m) return;
+    const sel = m.alpha.findIndex((i) => i.selected);
+    pos = sel >= 0 ? sel : 0;
     show();
   });
   canvas.addEventListener('blur', () => {
-    const drawn = get();
-    if (!drawn) return;
-    drawn.chart.setActiveElements([]);
-    drawn.chart.tooltip.setActiveElements([], { x: 0, y: 0 });
-    drawn.chart.update('none');
+    const m = get();
+    if (!m) return;
+    m.chart.setActiveElements([]);
+    m.chart.tooltip.setActiveElements([], { x: 0, y: 0 });
+    m.chart.update('none');
   });
   return { reset: () => { pos = -1; } };
 }
@@ -401,12 +401,12 @@ function mapCanvas(id) {
 }
 
 function pngButton(download) {
-  const button = element('button', 'ds-button');
-  button.type = 'button';
-  button.dataset.variant = 'tertiary';
-  button.dataset.size = 'sm';
-  button.addEventListener('click', download);
-  return button;
+  const b = element('button', 'ds-button');
+  b.type = 'button';
+  b.dataset.variant = 'tertiary';
+  b.dataset.size = 'sm';
+  b.addEventListener('click', download);
+  return b;
 }
 
 // The map drawn once more at the chart PNGs' fixed size (PNG_WIDTH × `height` CSS pixels at

@@ -47,9 +47,9 @@ export function defaultView(model) {
 // A plain change of number (3001 Halden → 3101 Halden) links the two keys both ways; a split or a
 // merge (continuity false) is not one municipality and stays apart, with the core's note.
 function linkRenumbered(model, r) {
-  const renumbering = r.renumbering;
-  if (!renumbering || renumbering.continuity === false) return;
-  const other = [].concat(renumbering.successor ?? renumbering.predecessor ?? []);
+  const n = r.renumbering;
+  if (!n || n.continuity === false) return;
+  const other = [].concat(n.successor ?? n.predecessor ?? []);
   if (other.length !== 1 || other[0] === r.code) return; // unchanged numbers need no link
   model.renumbered.set(`kommune:${r.code}`, `kommune:${other[0]}`);
   model.renumbered.set(`kommune:${other[0]}`, `kommune:${r.code}`);
@@ -149,11 +149,11 @@ export const folded = (text) => text.toLowerCase().replace(/ø/g, 'o').replace(/
 // that tells two alike apart: "Herøy (Nordland)"), then names that start with it, then names that
 // hold it. All of the first kind that has any: two alike are both offered, never one silently.
 function unitsNamed(units, query) {
-  const wanted = folded(query.trim());
-  if (!wanted) return [];
+  const q = folded(query.trim());
+  if (!q) return [];
   const name = (u) => folded(u.name);
   const bare = (u) => name(u).replace(/\s*\(.*\)$/, '');
-  for (const fits of [(u) => name(u) === wanted, (u) => bare(u) === wanted, (u) => name(u).startsWith(wanted), (u) => name(u).includes(wanted)]) {
+  for (const fits of [(u) => name(u) === q, (u) => bare(u) === q, (u) => name(u).startsWith(q), (u) => name(u).includes(q)]) {
     const found = units.filter(fits);
     if (found.length) return found;
   }
@@ -171,13 +171,13 @@ const MAX_CHOICES = 8;
 // municipality under its other number, if held; manyFit: what more than MAX_CHOICES names give,
 // the first ('first', the chooser) or none ('none', the form).
 export function searchUnits(query, units, { label, inYear = () => true, otherNumber = () => undefined, manyFit = 'first' }) {
-  const wanted = folded(query.trim());
-  if (!wanted) return null;
+  const q = folded(query.trim());
+  if (!q) return null;
   // Units with figures for the chosen year first (e.g. 3301 Drammen before 3005 Drammen in 2024).
   units = [...units].sort((a, b) => inYear(b) - inYear(a));
-  const exact = units.find((u) => folded(label(u)) === wanted);
+  const exact = units.find((u) => folded(label(u)) === q);
   if (exact) return exact;
-  const code = wanted.match(/^(ekg)?\d+/)?.[0];
+  const code = q.match(/^(ekg)?\d+/)?.[0];
   if (code) {
     const byCode = units.find((u) => u.code.toLowerCase() === code
       || (u.level === 'kommune' && u.code === code.padStart(4, '0'))
@@ -191,8 +191,8 @@ export function searchUnits(query, units, { label, inYear = () => true, otherNum
   let named = unitsNamed(units, query);
   if (named.some(inYear)) named = named.filter(inYear);
   named = named.filter((u, i) => {
-    const twin = named.indexOf(otherNumber(`${u.level}:${u.code}`));
-    return twin < 0 || i < twin; // the first of the two: the one with figures in the year, if either
+    const j = named.indexOf(otherNumber(`${u.level}:${u.code}`));
+    return j < 0 || i < j; // the first of the two: the one with figures in the year, if either
   });
   if (named.length > 1 && named.length <= MAX_CHOICES) return named;
   return manyFit === 'first' || named.length === 1 ? named[0] ?? null : null;
