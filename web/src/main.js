@@ -252,6 +252,8 @@ function rankingOf(info, unit, year, peers) {
   return { ...ranking, title: t(...ranking.title) };
 }
 
+const hasResults = () => Boolean(state.report?.results.length);
+
 // --- rendering --------------------------------------------------------------------------------
 
 // Each rendering stage leaves a performance measure (bench/page/recompute.mjs reads them).
@@ -276,7 +278,7 @@ function render() {
   el['clear-button'].hidden = !state.entries.length;
   el['synthetic-warning'].hidden = !state.entries.some((e) => e.example && e.fileId != null);
 
-  const has = Boolean(state.report && state.report.results.length);
+  const has = hasResults();
   el['choose-section'].hidden = !has;
   el['result-body'].hidden = !has;
   el['result-empty'].hidden = has;
@@ -331,6 +333,7 @@ function unitLabel(u) {
 
 let unitListShown = '';
 function renderChooser() {
+  if (!hasResults()) return;
   state.unitKey = keyInYear(state.unitKey, state.year);
   el['year-select'].replaceChildren(...state.report.years.map((y) => option(y, y, y === state.year)));
   const labels = sortedUnits().map(unitLabel);
@@ -365,6 +368,7 @@ function renderChooser() {
 }
 
 function renderUnit() {
+  if (!hasResults()) return; // e.g. the measure changed after the files were cleared
   const year = state.year;
   // Halden chosen as 3001 shows 3101 in 2024: the same municipality, the number valid that year.
   state.unitKey = keyInYear(state.unitKey, year);
@@ -421,6 +425,7 @@ function imageSource(unit) {
 // only: the rows to show instead of the screen's filters (the printout's nearest units); all:
 // every row the filters give, not a page (the printout). Returns {total, shown} (web/src/table.js).
 function renderResultsTable(only = null, { all = false } = {}) {
+  if (!hasResults()) return { total: 0, shown: 0 };
   const filters = only ? { level: '', fylke: '', kostra: '' } : state.filters;
   const rows = renderTable(el['results-table-wrap'], el['results-pager'], state.report.results, {
     only,
@@ -442,7 +447,7 @@ function renderResultsTable(only = null, { all = false } = {}) {
 
 // A phone's table puts the chosen measure beside the name (web/src/table.js).
 const phone = window.matchMedia('(max-width: 40rem)');
-phone.addEventListener('change', () => { if (state.report?.results.length) renderResultsTable(); });
+phone.addEventListener('change', () => renderResultsTable());
 
 function applyTexts() {
   for (const node of document.querySelectorAll('[data-i18n]')) node.textContent = t(node.dataset.i18n);
@@ -461,7 +466,7 @@ function applyTexts() {
 // boundaries are fetched only when the map is first opened; closed, it is not redrawn.
 let mapLoading = null;
 async function updateMap() {
-  if (!state.mapView.open || !state.report || !state.report.results.length) return;
+  if (!state.mapView.open || !hasResults()) return;
   const container = el['map-root'];
   try {
     if (!state.map) {
@@ -737,7 +742,7 @@ let refold = null;
 let printing = false; // the charts are planned for A4 (web/src/charts.js)
 window.addEventListener('beforeprint', () => {
   updatePrintSummary(); // the time of printing
-  if (state.report?.results.length) {
+  if (hasResults()) {
     printing = true;
     renderUnit();
   }
@@ -757,7 +762,7 @@ window.addEventListener('afterprint', () => {
   fitChartsToScreen();
   document.body.classList.remove('print-no-table');
   el['print-table-note'].textContent = '';
-  if (state.report?.results.length) renderResultsTable();
+  renderResultsTable();
 });
 
 // --- downloads --------------------------------------------------------------------------------
