@@ -68,7 +68,13 @@ export async function launch() {
     name,
     version: (await driver.getCapabilities()).get('browserVersion'),
     goto: (url) => driver.get(url),
-    click: (selector) => act(selector, (e) => e.click()),
+    // WebKitWebDriver 2.50's element click sends the pointer events but not the mouse events and
+    // the click that follow them (seen on «Prøv med eksempeldata»: pointerdown and pointerup, no
+    // click): a user's press and release through the actions API, over the element scrolled into view.
+    click: (selector) => act(selector, async (e) => {
+      await driver.executeScript('arguments[0].scrollIntoView({ block: "center" });', e);
+      await driver.actions({ async: true }).move({ origin: e }).click().perform();
+    }),
     fill: (selector, text) => act(selector, async (e) => {
       await e.clear();
       await e.sendKeys(text);
