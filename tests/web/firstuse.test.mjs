@@ -65,7 +65,7 @@ describe('a first-time user on a phone and a desktop', () => {
     // The first unit is Norway, named once ("0 Hele landet (Landet)" said it twice).
     assert.equal(await page.inputValue('#unit-input'), '0 Hele landet');
     await chooseUnit('Kongsberg');
-    assert.equal(await page.inputValue('#unit-input'), '3303 Kongsberg (Kommune)');
+    assert.equal(await page.inputValue('#unit-input'), '3303 Kongsberg (kommune)');
     const k = find(report(), 'kommune', '3303', 2025);
     const { per_1000: diff, percent } = k.change;
     assert.ok(diff.M4 !== 0 && Math.abs(diff.M4) < 0.05, `the fixture's M4 change (${diff.M4}) rounds to 0,0`);

@@ -215,7 +215,7 @@ describe('the form', () => {
       await page.fill('#unit-input', query);
       await page.press('#unit-input', 'Enter');
       const choices = await page.$$eval('#unit-choices button', (bs) => bs.map((b) => b.textContent));
-      assert.deepEqual(choices, ['1515 Herøy (Møre og Romsdal) (Kommune)', '1818 Herøy (Nordland) (Kommune)'], query);
+      assert.deepEqual(choices, ['1515 Herøy (Møre og Romsdal, kommune)', '1818 Herøy (Nordland, kommune)'], query);
       assert.match(await page.textContent('#key-heading'), /^Halden/, 'nothing is chosen silently');
     }
     await page.locator('.choose-grid').screenshot({ path: join(ARTIFACTS, 'walks-heroy.png') });

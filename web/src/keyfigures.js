@@ -181,6 +181,10 @@ function fenceTag(unit, m) {
   return `<span class="ds-tag fence" data-color="warning" data-fence="${fence}">${fence === 'high' ? '▲ ' : '▼ '}${escape(t(fence === 'high' ? 'fenceHigh' : 'fenceLow'))}</span>`;
 }
 
+// A name that ends in a number is set off from the year after it by a comma: «KOSTRA-gruppe 7,
+// 2025», not «KOSTRA-gruppe 7 2025»; «Kongsberg 2025» stays as it is.
+const beforeYear = (name) => (/\d$/.test(name) ? `${name},` : name);
+
 export function renderKeyFigures(el, ctx) {
   const { unit, info, year, peers } = ctx;
   const schema = unit ? unit.schema : schemaOf(year);
@@ -188,7 +192,7 @@ export function renderKeyFigures(el, ctx) {
   const cmp = comparisonMeaningful(unit) ? unit.comparison : null;
   const levelText = t(`levels.${info.level}`);
   const context = [levelText, unitName(peers.fylke), unitName(peers.kostra)].filter(Boolean).join(' · ');
-  let html = `<h3 class="ds-heading" data-size="md" id="key-heading" tabindex="-1">${escape(t('keyFor', { name: info.name, year }))}</h3>`;
+  let html = `<h3 class="ds-heading" data-size="md" id="key-heading" tabindex="-1">${escape(t('keyFor', { name: beforeYear(info.name), year }))}</h3>`;
   const code = info.level === 'land' ? '' : `${info.code} · `;
   html += `<p class="ds-paragraph unit-context">${escape(`${code}${context}`)}</p>`;
   if (unit && unit.population) {
@@ -278,7 +282,7 @@ function explanation(unit, info, year, schema) {
   html += '<ul class="explain-list">' + MEASURES.map((m) => `<li><strong>${m}</strong> ${escape(measureLabel(schema, m))}: ` +
     `${escape(t(`explain.measures${s2024 ? 2024 : 2015}.${m}`))}</li>`).join('') + '</ul>';
   html += `<p class="ds-paragraph">${escape(t('explain.perThousand'))}</p>`;
-  html += `<h4 class="ds-heading" data-size="xs" id="explain-how">${escape(t('explain.howHeading', { name: info.name, year }))}</h4>`;
+  html += `<h4 class="ds-heading" data-size="xs" id="explain-how">${escape(t('explain.howHeading', { name: beforeYear(info.name), year }))}</h4>`;
   html += computation(unit, info, year);
   return `${html}</div></details>`;
 }

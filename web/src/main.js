@@ -326,9 +326,13 @@ function option(value, text, selected) {
 
 // "3303 Kongsberg (Kommune)"; no level after a name that already says it ("0 Hele landet", not
 // "0 Hele landet (Landet)"; "EKG09 KOSTRA-gruppe 9").
+// «3105 Sarpsborg (kommune)»; a name with its own brackets takes the level inside them: «1818 Herøy
+// (Nordland, kommune)».
 function unitLabel(u) {
   const level = t(`levels.${u.level}`);
-  return u.name.toLowerCase().includes(level.toLowerCase()) ? `${u.code} ${u.name}` : `${u.code} ${u.name} (${level})`;
+  if (u.name.toLowerCase().includes(level.toLowerCase())) return `${u.code} ${u.name}`;
+  const lower = level.toLowerCase();
+  return u.name.endsWith(')') ? `${u.code} ${u.name.slice(0, -1)}, ${lower})` : `${u.code} ${u.name} (${lower})`;
 }
 
 let unitListShown = '';
