@@ -694,7 +694,9 @@ export function renderCharts(container, ctx) {
       .sort((a, b) => b.arsverk.M1 - a.arsverk.M1);
     if (services.length) {
       const name = (s) => serviceName(s.service);
-      const labels = services.map((s) => wrap(name(s), narrow ? 18 : 40));
+      // The figure is half the page wide on a desktop: a label of 40 characters on one line was cut
+      // on the left there («…treach services and follow-up at home»).
+      const labels = services.map((s) => wrap(name(s), narrow ? 18 : 26));
       // Each bar as tall as the longest label needs, so wrapped names never run into each other.
       const lines = Math.max(...labels.map((l) => l.length));
       const canvas = makeFigure(container, 'tjenester', t('chartServices'),
