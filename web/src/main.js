@@ -324,10 +324,9 @@ function option(value, text, selected) {
   return optionElement;
 }
 
-// "3303 Kongsberg (Kommune)"; no level after a name that already says it ("0 Hele landet", not
-// "0 Hele landet (Landet)"; "EKG09 KOSTRA-gruppe 9").
-// «3105 Sarpsborg (kommune)»; a name with its own brackets takes the level inside them: «1818 Herøy
-// (Nordland, kommune)».
+// «3303 Kongsberg (kommune)»; no level after a name that already says it («0 Hele landet», not
+// «0 Hele landet (landet)»; «EKG09 KOSTRA-gruppe 9»); a name with its own brackets takes the level
+// inside them: «1818 Herøy (Nordland, kommune)».
 function unitLabel(u) {
   const level = t(`levels.${u.level}`);
   if (u.name.toLowerCase().includes(level.toLowerCase())) return `${u.code} ${u.name}`;
