@@ -1,5 +1,5 @@
 // Collect: every årsverk value and every published reference rate of every file, with where it
-// came from (the file, and the sheet of a workbook of several), in reading order.
+// came from (the file, and in a workbook the sheet), in reading order.
 #include "context.hpp"
 
 namespace arsverk::detail {
@@ -9,11 +9,12 @@ void collect(Context& ctx) {
   for (int file_index = 0; file_index < n; ++file_index) ctx.sources.push_back({file_index, ""});
   for (int file_index = 0; file_index < n; ++file_index) {
     const ParsedFile& f = ctx.files[file_index];
-    // A workbook of several sheets: one source per sheet, numbered after the files.
-    const int first = f.sheets.size() > 1 ? static_cast<int>(ctx.sources.size()) : file_index;
-    if (f.sheets.size() > 1)
-      for (const std::string& sheet : f.sheets) ctx.sources.push_back({file_index, sheet});
-    auto source = [&](uint16_t sheet) { return f.sheets.size() > 1 ? first + sheet : file_index; };
+    // A workbook: one source per sheet, numbered after the files, so that the computation's
+    // messages name the sheet and row Excel shows («Ark1, rad 8»), a workbook of one sheet too.
+    const bool workbook = !f.sheets.empty();
+    const int first = workbook ? static_cast<int>(ctx.sources.size()) : file_index;
+    for (const std::string& sheet : f.sheets) ctx.sources.push_back({file_index, sheet});
+    auto source = [&](uint16_t sheet) { return workbook ? first + sheet : file_index; };
     for (const ArsverkValue& v : f.arsverk) ctx.values.push_back({&v, source(v.sheet)});
     for (const ReferenceRate& r : f.reference) ctx.reference_values.push_back({&r, source(r.sheet)});
     for (const SumLabel& l : f.sum_labels) ctx.sum_labels.emplace(std::pair{source(l.sheet), l.line}, &l);

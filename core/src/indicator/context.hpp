@@ -78,8 +78,8 @@ struct UnitYear {
 
 using UnitKey = std::pair<std::string, int>;  // code, year
 
-// Where input came from: a file, and in a workbook of several sheets the sheet, so that messages
-// name it. Sources 0..n-1 are the files themselves; collect adds one per sheet of such workbooks.
+// Where input came from: a file, and in a workbook the sheet, so that messages
+// name it. Sources 0..n-1 are the files themselves; collect adds one per sheet of each workbook.
 struct Source {
   int file = 0;
   std::string sheet;  // empty: the file as a whole
@@ -129,7 +129,7 @@ struct Context {
   const std::vector<std::optional<int64_t>>& municipality_populations(Structure structure, int pop_year) const;
 
   const std::string& file_name(int source) const;
-  const std::string& sheet_name(int source) const;  // empty unless the workbook has several sheets
+  const std::string& sheet_name(int source) const;  // empty unless the source is a workbook's sheet
   // "linje 12 i arsverk.csv" / "line 12 of arsverk.csv", "Ark2, rad 12 i arsverk.xlsx" /
   // "Ark2, row 12 of arsverk.xlsx": where a message points, in its text.
   std::string where(Lang lang, int file, int64_t line) const;

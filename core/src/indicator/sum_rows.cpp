@@ -167,8 +167,10 @@ struct Finder {
       out += (lang == Lang::Nb ? " og " : " and ") + std::to_string(lines.size() - shown) +
              (lang == Lang::Nb ? " til" : " more");
     if (!same_file) return out;
-    const bool one_line = lines.size() == 1;
-    return (lang == Lang::Nb ? (one_line ? "linje " : "linjene ") : (one_line ? "line " : "lines ")) + out;
+    const bool one = lines.size() == 1;
+    if (!ctx.sheet_name(e.source).empty())  // a workbook's sheet: its rows, as Excel numbers them
+      return (lang == Lang::Nb ? (one ? "rad " : "radene ") : (one ? "row " : "rows ")) + out;
+    return (lang == Lang::Nb ? (one ? "linje " : "linjene ") : (one ? "line " : "lines ")) + out;
   }
 
   static std::string what_text(const Entry& e, const Parts& p, Lang lang) {

@@ -199,12 +199,13 @@ std::string published_note(const Published& p, Lang lang) {
 }
 
 // "arsverk.csv:12" before a message, less what the message's own place already says: the line
-// ("Linje 12, kolonne 5: …", "Ark1!D4: …"), or line and file ("Linje 12 i arsverk.csv: …").
+// ("Linje 12, kolonne 5: …", "Ark1!D4: …"), or line and file ("Linje 12 i arsverk.csv: …", "Ark1,
+// rad 12 i arsverk.xlsx: …").
 std::string place(const Diagnostic& d) {
   if (d.line <= 0) return d.file;
   if (d.sheet.empty() && d.place_in_text == PlaceInText::None)
     return d.file + (d.file.empty() ? "" : ":") + std::to_string(d.line);
-  const bool names_file = d.sheet.empty() && d.place_in_text == PlaceInText::CellOfFile && !d.file.empty();
+  const bool names_file = d.place_in_text == PlaceInText::CellOfFile && !d.file.empty();
   return names_file ? std::string() : d.file;
 }
 

@@ -134,7 +134,7 @@ TEST_CASE("in a workbook of several sheets, engine messages name the sheet and i
   CHECK(unknown->text(Lang::En).rfind("'Ark 2', row 4 of arsverk.xlsx: ", 0) == 0);
 }
 
-TEST_CASE("a workbook of one sheet keeps the messages of its CSV (line and file)") {
+TEST_CASE("a workbook of one sheet: engine messages name its sheet and row, as Excel shows them") {
   Input in;
   in.files[0].name = "arsverk.xlsx";
   in.files[0].sheets = {"Ark1"};
@@ -142,8 +142,11 @@ TEST_CASE("a workbook of one sheet keeps the messages of its CSV (line and file)
   const Report r = in.run();
   const Diagnostic* d = diagnostic(r, "unit.unknown_municipality");
   REQUIRE(d);
-  CHECK(d->sheet.empty());
-  CHECK(d->text(Lang::Nb).rfind("Linje 2 i arsverk.xlsx: ", 0) == 0);
+  CHECK(d->file == "arsverk.xlsx");
+  CHECK(d->sheet == "Ark1");
+  CHECK(d->line == 2);
+  CHECK(d->text(Lang::Nb).rfind("Ark1, rad 2 i arsverk.xlsx: ", 0) == 0);
+  CHECK(d->text(Lang::En).rfind("Ark1, row 2 of arsverk.xlsx: ", 0) == 0);
 }
 
 TEST_CASE("a plain value column is refused with both readings and what to rename it to") {
@@ -180,6 +183,23 @@ TEST_CASE("a real workbook of two sheets: the engine's message names sheet and r
   CHECK(d->line == 3);
   CHECK(d->text(Lang::Nb).rfind("Ark1, rad 3 i features.xlsx: 3101 Halden 2024", 0) == 0);
   CHECK(d->text(Lang::En).rfind("Ark1, row 3 of features.xlsx: 3101 Halden 2024", 0) == 0);
+}
+
+TEST_CASE("a sum row in a workbook of one sheet: its place and its parts as the sheet's rows, said once in the table") {
+  std::ifstream in(std::string(ARSVERK_SOURCE_DIR) + "/tests/data/bad/sum_row_workbook.xlsx", std::ios::binary);
+  const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  REQUIRE(!bytes.empty());
+  std::vector<ParsedFile> files{read_file("sum_row_workbook.xlsx", bytes)};
+  REQUIRE(files[0].sheets == std::vector<std::string>{"Ark1"});
+  const Report r = compute(files, Settings{});
+  const Diagnostic* d = diagnostic(r, "sum.row");
+  REQUIRE(d);
+  CHECK(d->sheet == "Ark1");
+  CHECK(d->text(Lang::Nb).rfind("Ark1, rad 4 i sum_row_workbook.xlsx: ", 0) == 0);
+  CHECK(d->text(Lang::Nb).find("summen av radene 2 og 3") != std::string::npos);
+  CHECK(d->text(Lang::En).find("the sum of rows 2 and 3") != std::string::npos);
+  const std::string table = report_to_table(r, Settings{});
+  CHECK(table.find("warning: " + d->text(Lang::Nb) + "\n") != std::string::npos);
 }
 
 TEST_CASE("the table says a message's file and line once") {
