@@ -166,6 +166,11 @@ std::optional<int64_t> tenths(const std::optional<double>& rate) {
   return rounded_units(*rate, 1);
 }
 
+// A share (0–1) as a percent with `decimals` places, as a count of 10^-decimals (0.4375, 1 → 438).
+// The share is a ratio of two populations (integers under 10^8), so a value that is not exactly
+// half-way lies at least 10^-8 from it: rounded_units's 10^-9 tolerance never rounds it wrongly.
+int64_t percent_units(double share, int decimals) { return rounded_units(share, decimals + 2); }
+
 // A change as the page shows it: with one decimal, or two or three when fewer would show 0 for a
 // change that is not 0 — {units, decimals}, the figure being units × 10^-decimals. Under a
 // thousandth it stays {0, 3}, and the page says "under 0.001" with the sign of the change.
@@ -203,6 +208,7 @@ void coverage(JsonWriter& w, const char* k, const Coverage& c) {
   if (c.reference_year) w.value(c.reference_year); else w.null();
   w.field("reference_files", c.reference_files);
   w.field("population_share", c.population_share);
+  w.field("population_percent", percent_units(c.population_share, 0));
   w.field("meaningful", c.meaningful);
   w.key("reason");
   w.text_or_null(c.reason);
@@ -379,6 +385,7 @@ void figures(JsonWriter& w, const Result& r) {
   w.text_or_null(r.suppression_reason);
   w.field("direct", r.direct);
   w.field("coverage", r.coverage);
+  w.field("coverage_percent_tenths", percent_units(r.coverage, 1));
   if (r.level == Level::Fylke || r.level == Level::Land || r.level == Level::KostraGruppe) {
     w.field("members", r.members);
     w.field("members_total", r.members_total);

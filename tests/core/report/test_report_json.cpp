@@ -39,7 +39,8 @@ void check_has(const json& object, const std::vector<std::string>& keys) {
 const std::vector<std::string> kResultFields = {
     "level", "code", "name", "year", "schema", "fylke", "kostragruppe", "population", "population_year",
     "population_source", "population_file", "arsverk", "per_1000", "tenths", "carried_from", "partly_carried",
-    "suppressed", "suppression_reason", "direct", "coverage", "published", "by_group", "by_service",
+    "suppressed", "suppression_reason", "direct", "coverage", "coverage_percent_tenths", "published", "by_group",
+    "by_service",
     "comparison", "change", "renumbering", "flags"};
 const std::vector<std::string> kAggregateFields = {"members", "members_total", "aggregate_coverage",
                                                    "members_per_measure"};
@@ -182,6 +183,44 @@ TEST_CASE("report JSON: the figures the page shows, rounded by the core", "[repo
     CHECK(cmp["median_tenths"][m] == std::llround(cmp["median"][m].get<double>() * 10));
     CHECK(cmp["diff_tenths"][m] == result(doc, "kommune", "3101")["tenths"][m].get<int>() - cmp["median_tenths"][m].get<int>());
   }
+}
+
+TEST_CASE("report JSON: coverage as the page shows it, a percent rounded half away from zero", "[report][json]") {
+  // Vestfold 2024 has six municipalities; Horten alone has figures, with 1 000 of the county's
+  // inhabitants: 1 000 of 8 000 is 12,5 % (13 % whole), 1 000 of 80 000 is 1,25 % (1,3 % in tenths).
+  const auto county = [](int others) {
+    Session session;
+    session.add_file("arsverk.csv", "kommune;år;a;b;c;d;e\n3901;2024;10;25;5;2,5;0\n");
+    std::string population = "kommune;år;befolkning\n3901;2024;1000\n";
+    for (const char* code : {"3903", "3905", "3907", "3909", "3911"})
+      population += std::string(code) + ";2024;" + std::to_string(others) + "\n";
+    session.add_file("befolkning.csv", population);
+    return report(session, year_2024());
+  };
+  const json eighth = county(1400);
+  const json& vestfold = result(eighth, "fylke", "39");
+  CHECK(vestfold["members"] == 1);
+  CHECK(vestfold["members_total"] == 6);
+  CHECK(vestfold["coverage_percent_tenths"] == 125);
+  CHECK(vestfold["aggregate_coverage"]["population_percent"] == 13);
+  CHECK(result(eighth, "kommune", "3901")["coverage_percent_tenths"] == 1000);
+
+  const json tenth = county(15800);
+  const json& thin = result(tenth, "fylke", "39");
+  CHECK(thin["coverage_percent_tenths"] == 13);
+  CHECK(thin["aggregate_coverage"]["population_percent"] == 1);
+
+  // Every coverage object of a report: the percent of its share, whole.
+  const json doc = report(Halden().session, year_2024());
+  const std::vector<std::pair<std::string, std::string>> objects = {
+      {"fylke", "aggregate_coverage"}, {"land", "aggregate_coverage"}, {"kostragruppe", "distribution_coverage"}};
+  for (const auto& [level, field] : objects) {
+    INFO(level << " " << field);
+    const json& c = result(doc, level, level == "fylke" ? "31" : level == "land" ? "0" : "EKG10")[field];
+    CHECK(c["population_percent"] == std::llround(c["population_share"].get<double>() * 100));
+  }
+  const json& group = result(doc, "kommune", "3101")["comparison"]["coverage"];
+  CHECK(group["population_percent"] == std::llround(group["population_share"].get<double>() * 100));
 }
 
 TEST_CASE("report JSON: a change as shown: one decimal, or up to three when fewer would show 0", "[report][json]") {
