@@ -262,6 +262,36 @@ void by_group(JsonWriter& w, const Result& r) {
   w.end_array();
 }
 
+// The four parts of M1 by education, in the schema's order (docs/output.md, "education"): 2015
+// M4, M3 − M4, M2 − M3, M1 − M2; 2024 M3, M2 − M3, M4, M1 − M2 − M4. None without M1 > 0, without
+// every measure, or with a part below 0 (measures not nested: check.nested_order says so).
+std::optional<std::array<Fixed, 4>> education_parts(const Result& r) {
+  const Amounts& m = r.arsverk;
+  if (!m[0] || !m[1] || !m[2] || !m[3] || *m[0] <= Fixed()) return std::nullopt;
+  const std::array<Fixed, 4> parts = r.schema == Schema::S2015
+      ? std::array<Fixed, 4>{*m[3], *m[2] - *m[3], *m[1] - *m[2], *m[0] - *m[1]}
+      : std::array<Fixed, 4>{*m[2], *m[1] - *m[2], *m[3], *m[0] - *m[1] - *m[3]};
+  for (Fixed part : parts)
+    if (part < Fixed()) return std::nullopt;
+  return parts;
+}
+
+void education(JsonWriter& w, const Result& r) {
+  w.key("education");
+  const auto parts = education_parts(r);
+  if (!parts) { w.null(); return; }
+  w.begin_object();
+  w.key("parts");
+  w.begin_array();
+  for (Fixed part : *parts) w.value(part.to_double());
+  w.end_array();
+  w.key("share_tenths");
+  w.begin_array();
+  for (Fixed part : *parts) w.value(rounded_percent_units(part, *r.arsverk[0], 1));
+  w.end_array();
+  w.end_object();
+}
+
 void distribution(JsonWriter& w, const Result& r) {
   if (!r.distribution) return;
   w.key("distribution");
@@ -401,6 +431,7 @@ void result(JsonWriter& w, const Result& r) {
   published(w, "published", r.published);
   published(w, "published_latest", r.published_latest);
   by_group(w, r);
+  education(w, r);
   distribution(w, r);
   comparison(w, r);
   change(w, r.change);

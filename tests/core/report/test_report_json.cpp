@@ -40,7 +40,7 @@ const std::vector<std::string> kResultFields = {
     "level", "code", "name", "year", "schema", "fylke", "kostragruppe", "population", "population_year",
     "population_source", "population_file", "arsverk", "per_1000", "tenths", "carried_from", "partly_carried",
     "suppressed", "suppression_reason", "direct", "coverage", "coverage_percent_tenths", "published", "by_group",
-    "by_service",
+    "by_service", "education",
     "comparison", "change", "renumbering", "flags"};
 const std::vector<std::string> kAggregateFields = {"members", "members_total", "aggregate_coverage",
                                                    "members_per_measure"};
@@ -221,6 +221,29 @@ TEST_CASE("report JSON: coverage as the page shows it, a percent rounded half aw
   }
   const json& group = result(doc, "kommune", "3101")["comparison"]["coverage"];
   CHECK(group["population_percent"] == std::llround(group["population_share"].get<double>() * 100));
+}
+
+TEST_CASE("report JSON: the education parts of M1 in the schema's order, with their shares", "[report][json]") {
+  // 2024 (a = 10, b = 25, c = 5, d = 2,5, e = 0): M3 = 25, M2 − M3 = 10, M4 = 2,5, M1 − M2 − M4 = 5
+  // of M1 = 42,5 — 58,8 %, 23,5 %, 5,9 %, 11,8 %.
+  const json doc = report(Halden().session, year_2024());
+  CHECK(result(doc, "kommune", "3101")["education"] ==
+        json::parse(R"({"parts": [25, 10, 2.5, 5], "share_tenths": [588, 235, 59, 118]})"));
+  CHECK(result(doc, "fylke", "31")["education"]["share_tenths"] == json::parse("[588, 235, 59, 118]"));
+
+  // 2015 (M1 = 40, M2 = 30, M3 = 20, M4 = 5): M4, M3 − M4, M2 − M3, M1 − M2.
+  Session before;
+  before.add_file("arsverk.csv", "kommunenummer;år;M1;M2;M3;M4\n3001;2023;40;30;20;5\n");
+  Settings settings;
+  settings.year = 2023;
+  CHECK(result(report(before, settings), "kommune", "3001")["education"] ==
+        json::parse(R"({"parts": [5, 15, 10, 10], "share_tenths": [125, 375, 250, 250]})"));
+
+  // Without M1 (d not given), or with measures not nested (a part below 0), there are no parts.
+  CHECK(result(report(Halden(kArsverkWithoutD).session, year_2024()), "kommune", "3101")["education"].is_null());
+  Session unnested;
+  unnested.add_file("arsverk.csv", "kommunenummer;år;M1;M2;M3;M4\n3001;2023;40;30;20;25\n");
+  CHECK(result(report(unnested, settings), "kommune", "3001")["education"].is_null());
 }
 
 TEST_CASE("report JSON: a change as shown: one decimal, or up to three when fewer would show 0", "[report][json]") {
