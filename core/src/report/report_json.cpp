@@ -315,14 +315,6 @@ void distribution(JsonWriter& w, const Result& r) {
   coverage(w, "distribution_coverage", r.distribution_coverage);
 }
 
-// The difference between the unit's rate and the group's median as shown (each rounded to one
-// decimal), in tenths: "2,6 against a median of 2,6" never reads "+0,1".
-std::optional<int64_t> shown_difference(const Result& r, const GroupComparison& c, int i) {
-  const auto median = tenths(c.median[i]);
-  if (r.suppressed || !median || !r.arsverk[i] || r.measure_population[i] <= 0) return std::nullopt;
-  return rounded_rate_units(*r.arsverk[i], r.measure_population[i]) - *median;
-}
-
 void comparison(JsonWriter& w, const Result& r) {
   w.key("comparison");
   if (!r.comparison) { w.null(); return; }
@@ -335,7 +327,7 @@ void comparison(JsonWriter& w, const Result& r) {
   per_measure(w, "median", [&](int i) { w.value(c.median[i]); });
   per_measure(w, "median_tenths", [&](int i) { w.value(tenths(c.median[i])); });
   per_measure(w, "diff_from_median", [&](int i) { w.value(c.diff_from_median[i]); });
-  per_measure(w, "diff_tenths", [&](int i) { w.value(shown_difference(r, c, i)); });
+  per_measure(w, "diff_tenths", [&](int i) { w.value(shown_difference_tenths(r, i)); });
   per_measure(w, "outside_fences", [&](int i) { w.value(c.fence[i] ? to_string(*c.fence[i]) : nullptr); });
   coverage(w, "coverage", c.coverage);
   w.end_object();
@@ -592,6 +584,21 @@ void year_summaries(JsonWriter& w, const Report& report) {
   w.end_array();
 }
 
+// The map's colour classes (docs/output.md, "map_classes").
+void map_classes_json(JsonWriter& w, const Report& report) {
+  w.key("map_classes");
+  w.begin_array();
+  for (const MapClasses& classes : map_classes(report)) {
+    w.begin_object();
+    w.field("year", classes.year);
+    w.field("level", to_string(classes.level));
+    w.field("mode", classes.difference ? "diff" : "rate");
+    per_measure(w, "breaks_tenths", [&](int i) { w.value(classes.breaks_tenths[i]); });
+    w.end_object();
+  }
+  w.end_array();
+}
+
 // The reference rates standing for units without figures of their own (docs/output.md).
 void reference(JsonWriter& w, const Report& report) {
   w.key("reference");
@@ -626,6 +633,13 @@ std::string unit_name(Level level, const std::string& code, const std::string& r
   return register_name;
 }
 
+std::optional<int64_t> shown_difference_tenths(const Result& r, int i) {
+  if (!r.comparison) return std::nullopt;
+  const auto median = tenths(r.comparison->median[i]);
+  if (r.suppressed || !median || !r.arsverk[i] || r.measure_population[i] <= 0) return std::nullopt;
+  return rounded_rate_units(*r.arsverk[i], r.measure_population[i]) - *median;
+}
+
 std::string report_to_json(const Report& report, const Settings& settings) {
   constexpr std::size_t kBytesPerResult = 1200;  // about what one result takes: one allocation
   JsonWriter w(4096 + kBytesPerResult * report.results.size());
@@ -640,6 +654,7 @@ std::string report_to_json(const Report& report, const Settings& settings) {
   w.begin_array();
   for (const Result& r : report.results) result(w, r);
   w.end_array();
+  map_classes_json(w, report);
   w.end_object();
   return w.take();
 }
