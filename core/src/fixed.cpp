@@ -55,6 +55,11 @@ int64_t rounded_rate_units(Fixed numerator, int64_t population, int decimals) {
   return static_cast<int64_t>(divide_rounded(scaled, per_1000));
 }
 
+int64_t rounded_percent_units(Fixed part, Fixed whole, int decimals) {
+  const Wide scaled = static_cast<Wide>(part.micro()) * 100 * pow10(decimals);
+  return static_cast<int64_t>(divide_rounded(scaled, static_cast<Wide>(whole.micro())));
+}
+
 double rate_per_1000(Fixed numerator, int64_t population) {
   if (population <= 0) return 0.0;
   return static_cast<double>(numerator.micro()) / (static_cast<double>(population) * 1000.0);

@@ -204,6 +204,10 @@ describe('comparisons that never overstate', () => {
       await chooseUnit(land.name);
       const extremes = await page.textContent('#extremes');
       const reasons = await page.textContent('#unit-reasons');
+      // The core's percents, only placed and worded here.
+      const mark = norsk ? ',' : '.';
+      const covered = `${Math.trunc(land.coverage_percent_tenths / 10)}${mark}${land.coverage_percent_tenths % 10}`;
+      assert.ok(reasons.includes(norsk ? `de har ${covered} % av innbyggerne` : `they hold ${covered} % of the inhabitants`), reasons);
       if (norsk) {
         assert.match(extremes, /^Høyest av de 3 kommunene med tall som vises \(M1\): .* Holdt utenfor visningen, men med i summene: 1 til med tall i filene\./);
         assert.match(reasons, /Dekning: 4 av 357 kommuner har tall i filene \(1 av dem holdt utenfor visningen, men med i summene\)/);
@@ -220,6 +224,8 @@ describe('comparisons that never overstate', () => {
       assert.ok(county, `${lang}: the county's line (${lines.join(' | ')})`);
       assert.ok(county.includes(norsk ? `${fylke.aggregate_coverage.members} av ${fylke.aggregate_coverage.members_total} kommuner har tall i filene`
         : `figures in the files for ${fylke.aggregate_coverage.members} of ${fylke.aggregate_coverage.members_total} municipalities`));
+      assert.ok(county.includes(norsk ? `(${fylke.aggregate_coverage.population_percent} % av innbyggerne)`
+        : `(${fylke.aggregate_coverage.population_percent} % of the inhabitants)`), county);
       assert.ok(county.endsWith(norsk ? ' 1 av dem er holdt utenfor visningen, men med i summene.' : ' 1 of them left out of the display, but counted in the sums.'), county);
       assert.ok((await page.textContent('#print-summary')).includes(county), `${lang}: the print says the same`);
       await page.screenshot({ path: join(ARTIFACTS, `comparisons-thin-${lang}.png`), fullPage: true });

@@ -29,6 +29,9 @@ let consoleErrors = [];
 let expected;
 
 const find = (level, code, year) => findIn(expected, level, code, year);
+// The core's breaks for a map, as the page places the decimal (report.map_classes, tenths).
+const coreBreaks = (year, level, mode, measure) =>
+  expected.map_classes.find((c) => c.year === year && c.level === level && c.mode === mode).breaks_tenths[measure].map((b) => b / 10);
 
 async function afterMap(action) {
   const before = Number(await page.evaluate(() => document.getElementById('map-root').dataset.rendered || 0));
@@ -91,6 +94,7 @@ describe('the map', () => {
     assert.equal(new Set(units.map((u) => u.code)).size, 357);
     assert.deepEqual(scheme.colors, BLUES);
     assert.equal(scheme.breaks.length, 4);
+    assert.deepEqual(scheme.breaks, coreBreaks(2025, 'kommune', 'rate', 'M1'));
     for (let i = 1; i < scheme.breaks.length; i++) assert.ok(scheme.breaks[i] > scheme.breaks[i - 1]);
 
     // Known municipalities: the value is the core's, the class is the one its value as shown
@@ -203,6 +207,7 @@ describe('the map', () => {
     const { scheme, units } = await drawn();
     assert.deepEqual(scheme.colors, PUOR);
     const [b1, b2, b3, b4] = scheme.breaks;
+    assert.deepEqual(scheme.breaks, coreBreaks(2024, 'kommune', 'diff', 'M1'));
     assert.ok(b1 < b2 && b2 < 0 && b3 > 0 && b4 > b3 && b1 === -b4 && b2 === -b3);
     const r = find('kommune', '4601', 2024);
     const u = units.find((x) => x.code === '4601');
@@ -261,6 +266,7 @@ describe('the map', () => {
     const fylker = await drawn();
     assert.equal(fylker.units.length, 15);
     for (const u of fylker.units) assert.equal(u.value, find('fylke', u.code, 2025).per_1000.M1, `fylke ${u.code}`);
+    assert.deepEqual(fylker.scheme.breaks, coreBreaks(2025, 'fylke', 'rate', 'M1'));
     for (let i = 1; i < fylker.scheme.breaks.length; i++) assert.ok(fylker.scheme.breaks[i] - fylker.scheme.breaks[i - 1] >= 0.2 - 1e-9);
     assert.match(await page.textContent('#map-method'), /verdiene på kartet \(fylker\)/);
     await page.locator('#map-root').screenshot({ path: join(ARTIFACTS, 'map-05-fylker-2025.png') });

@@ -1,12 +1,12 @@
 // Charts with Chart.js (only the components used are registered). Every value drawn comes from the
-// core's JSON; the only arithmetic here is the education shares of the årsverk (presentation).
+// core's JSON, the education shares too (tenths of a percent, the decimal placed for the bars).
 // Readable without colour: each series has its own fill pattern and line style, and values are
 // written next to the bars and points.
 // Chart.js is not part of the first load: it is imported with the first chart to draw, so the
 // figures (titles, text alternatives, download buttons) are there at once and each canvas is
 // drawn as soon as the chunk has come (the service worker keeps it for offline use).
 import { download } from './export.js';
-import { schemaOf, shownRate, tenthsText, unitName } from './format.js';
+import { percentText, schemaOf, shownRate, tenthsText, unitName } from './format.js';
 import { fmt, getLang, serviceName, t, yardstick, yardText } from './i18n.js';
 
 const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif';
@@ -512,30 +512,25 @@ export function renderCharts(container, ctx) {
     });
   }
 
-  // 2. Education composition: shares of the årsverk (from the core's exact numerators).
+  // 2. Education composition: the core's shares of M1, in tenths of a percent, in the schema's order.
   {
     const rows = [unit, ctx.peers.oslo, ctx.peers.fylke, ctx.peers.land !== unit ? ctx.peers.land : null, ctx.peers.kostra]
       .map((r) => (r === unit ? r : comparable(r)))
-      .filter((r) => r && r.arsverk && r.arsverk.M1 > 0);
+      .filter((r) => r?.education);
     if (rows.length) {
-      const parts = (r) => {
-        const arsverk = r.arsverk;
-        return unit.schema === '2015'
-          ? [arsverk.M4, arsverk.M3 - arsverk.M4, arsverk.M2 - arsverk.M3, arsverk.M1 - arsverk.M2]
-          : [arsverk.M3, arsverk.M2 - arsverk.M3, arsverk.M4, arsverk.M1 - arsverk.M2 - arsverk.M4];
-      };
-      const names = t(`education.${unit.schema === '2015' ? 2015 : 2024}`);
-      const shares = rows.map((r) => parts(r).map((x) => Math.max(0, (100 * x) / r.arsverk.M1)));
-      const datasets = names.map((label, k) => ({
-        label,
-        data: shares.map((s) => s[k]),
-        valueLabels: shares.map((s) => `${fmt(s[k], 0)} %`),
+      const names = t(`education.${unit.schema}`);
+      const shares = rows.map((r) => r.education.share_tenths);
+      const label = (tenths) => `${percentText(tenths, 1)} %`;
+      const datasets = names.map((name, k) => ({
+        label: name,
+        data: shares.map((s) => s[k] / 10),
+        valueLabels: shares.map((s) => label(s[k])),
         backgroundColor: seriesFill(k),
         borderColor: '#fff',
         borderWidth: 1,
       }));
       const canvas = makeFigure(container, 'utdanning', t('chartEducation'),
-        describe(rows.map((r, i) => `${unitName(r)}: ${names.map((n, k) => `${n} ${fmt(shares[i][k], 0)} %`).join(', ')}`)),
+        describe(rows.map((r, i) => `${unitName(r)}: ${names.map((n, k) => `${n} ${label(shares[i][k])}`).join(', ')}`)),
         // Room for the legend's four long entries, on up to four lines.
         (narrow ? 220 : 170) + rows.length * 48, png);
       draw('utdanning', canvas, {

@@ -28,6 +28,9 @@ export const tenthsText = (tenths, lang = getLang()) => unitsText(tenths, 1, { l
 // A difference in tenths with its sign: 3 → "+0,3", 0 → "0,0".
 export const signedTenthsText = (tenths, lang = getLang()) => unitsText(tenths, 1, { signed: true, lang });
 
+// A percent the core rounded, as units of 10^-decimals, without the sign: (438, 1) → "43,8".
+export const percentText = (units, decimals, lang = getLang()) => unitsText(units, decimals, { lang });
+
 // A result's (or published or reference entry's) measure as shown: "2,8", or null.
 export const shownRate = (r, m) => tenthsText(r?.tenths?.[m] ?? null);
 

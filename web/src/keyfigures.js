@@ -1,8 +1,8 @@
 // Key figures for the chosen unit: its four measures (the core's rounded figures) beside its
 // county, Norway and KOSTRA group, its rank and distance from the group median, the fence marker,
 // the change from the previous year, and the reason when something is missing or adjusted.
-import { changeShown, inLang, schemaOf, shownRate, signedTenthsText, tenthsText, unitName } from './format.js';
-import { coreText, fmt, fmtExact, fmtInt, listText, measureLabel, sourceName, t, yardstick, yardText } from './i18n.js';
+import { changeShown, inLang, percentText, schemaOf, shownRate, signedTenthsText, tenthsText, unitName } from './format.js';
+import { coreText, fmtExact, fmtInt, listText, measureLabel, sourceName, t, yardstick, yardText } from './i18n.js';
 
 const MEASURES = ['M1', 'M2', 'M3', 'M4'];
 const escape = (s) => String(s).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -24,7 +24,7 @@ function reasons(ctx) {
   if (thin?.meaningful === false) out.push(t('yard.thinAggregate', { members: thin.members, total: thin.members_total, name: unitName(unit) }));
   if (unit.members_total != null && unit.coverage < 1) {
     const hidden = (ctx.members ?? []).filter((r) => r.suppressed).length;
-    out.push(t('reasons.coverage', { pct: fmt(unit.coverage * 100, 1), members: unit.members, total: unit.members_total,
+    out.push(t('reasons.coverage', { pct: percentText(unit.coverage_percent_tenths, 1), members: unit.members, total: unit.members_total,
       hidden: hidden ? t('reasons.coverageHidden', { n: hidden }) : '' }));
   }
   out.push(...absentMeasures(unit));
@@ -65,7 +65,7 @@ function rulesText(rules) {
 // A comparison's footing: "KOSTRA-gruppe 10: 1 av 13 kommuner har tall i filene (8 % av innbyggerne)."
 export function coverageText(name, c) {
   if (!c) return '';
-  const pct = fmt(c.population_share * 100, 0);
+  const pct = percentText(c.population_percent, 0);
   if (c.from_reference) {
     return t('yard.coverageRef', { name, members: c.members, total: c.members_total, own: c.members - c.from_reference,
       ref: c.from_reference, year: c.reference_year, files: listText(c.reference_files ?? []), pct });

@@ -487,6 +487,7 @@ async function updateMap() {
     await state.map.update({
       results: state.report.results,
       reference: state.report.reference ?? [],
+      mapClasses: state.report.map_classes,
       year,
       measure: state.measure,
       measureLabel: measureLabel(schemaOf(year), state.measure),

@@ -6,17 +6,17 @@
 // Every value drawn is the core's: per_1000 (rate) or comparison.diff_from_median (difference
 // from the KOSTRA-group median), with the core's display strings and ranks in the tooltips; a unit
 // without figures of its own that a reference file gives a published rate for (report.reference)
-// is coloured by that rate, striped and labelled as published, never as the user's. The
-// only arithmetic here is presentation: the class breaks (quantiles of the values on the map), the
-// order of the units, and the difference between the rounded figures a tooltip shows. A unit's
-// class is that of its figure as shown (one decimal), so "2,9" never sits in a class "under 2,9".
+// is coloured by that rate, striped and labelled as published, never as the user's. The class
+// breaks are the core's too (report.map_classes, in tenths); the only arithmetic here is the order
+// of the units. A unit's class is that of its figure as shown (one decimal), so "2,9" never sits
+// in a class "under 2,9".
 import { Chart, Tooltip } from 'chart.js';
 import { ChoroplethController, ColorScale, GeoFeature, ProjectionScale, geoTransverseMercator } from 'chartjs-chart-geo';
 import { feature as topoFeature } from 'topojson-client';
 
 import { PNG_SCALE, PNG_WIDTH, downloadComposed, fillWhite } from './charts.js';
 import { shownRate, signedTenthsText, structureOf, tenthsText, unitName } from './format.js';
-import { fmt, fmtSigned, getLang, t } from './i18n.js';
+import { getLang, t } from './i18n.js';
 
 Chart.register(ChoroplethController, GeoFeature, ColorScale, ProjectionScale, Tooltip);
 
@@ -55,35 +55,15 @@ function boundaries(level, year) {
 
 // --- classes ------------------------------------------------------------------------------------
 
-const round1 = (x) => Math.round(x * 10) / 10;
-const MIN_CLASS_WIDTH = 0.2;
-function quantile(sorted, p) {
-  const h = (sorted.length - 1) * p;
-  const lo = Math.floor(h);
-  return sorted[lo] + (h - lo) * ((sorted[Math.min(lo + 1, sorted.length - 1)]) - sorted[lo]);
-}
-
-// Rates: quintiles of the values on the map, rounded to one decimal; a break less than 0.2 above
-// the one before is dropped, so no class holds a single shown figure (the 15 counties lie close).
-// Difference from median: symmetric fixed breaks ±d and ±d/3 around 0, where d is the 80th
-// percentile of the absolute differences (rounded to one decimal, at least 0.3).
-export function classify(values, mode) {
-  const sorted = values.filter((v) => v != null && Number.isFinite(v)).sort((a, b) => a - b);
-  if (!sorted.length) return { breaks: [], colors: [mode === 'diff' ? PUOR[2] : BLUES[2]] };
-  if (mode === 'diff') {
-    const abs = sorted.map(Math.abs).sort((a, b) => a - b);
-    const d = Math.max(0.3, round1(quantile(abs, 0.8)));
-    const e = Math.max(0.1, round1(d / 3));
-    return { breaks: [-d, -e, e, d], colors: PUOR };
-  }
-  const breaks = [];
-  for (const p of [0.2, 0.4, 0.6, 0.8]) {
-    const b = round1(quantile(sorted, p));
-    if (b > sorted[0] && (!breaks.length || b - breaks[breaks.length - 1] > MIN_CLASS_WIDTH - 1e-9)) breaks.push(b);
-  }
+// The core's breaks for the map shown (report.map_classes), in tenths: rates in up to five classes
+// (quintiles of the figures on the map as shown), differences from the median in five around 0.
+export function classify(breaksTenths, mode) {
+  const tenths = breaksTenths ?? [];
+  const breaks = tenths.map((b) => b / 10);
+  if (mode === 'diff') return { breaks, tenths, colors: tenths.length ? PUOR : [PUOR[2]] };
   const k = breaks.length + 1;
   const colors = k === 1 ? [BLUES[2]] : Array.from({ length: k }, (_, i) => BLUES[Math.round((i * 4) / (k - 1))]);
-  return { breaks, colors };
+  return { breaks, tenths, colors };
 }
 export const classOf = (value, breaks) => breaks.filter((b) => value >= b).length;
 
@@ -213,11 +193,11 @@ function describe(item, view, count) {
 }
 
 function legendEntries(scheme, view, items) {
-  const { breaks, colors } = scheme;
+  const { tenths, colors } = scheme;
   const entries = colors.map((color, i) => {
-    const lo = i === 0 ? null : breaks[i - 1];
-    const hi = i < breaks.length ? breaks[i] : null;
-    const f = view.mode === 'diff' ? (x) => fmtSigned(x, 1) : (x) => fmt(x, 1);
+    const lo = i === 0 ? null : tenths[i - 1];
+    const hi = i < tenths.length ? tenths[i] : null;
+    const f = view.mode === 'diff' ? signedTenthsText : tenthsText;
     let label;
     if (lo == null && hi == null) label = t('map.allValues');
     else if (lo == null) label = t('map.below', { v: f(hi) });
@@ -441,8 +421,9 @@ function swatch(fill) {
   return swatchCanvas;
 }
 
-// createMap(container, {onSelect(level, code)}) -> {update(view)}; view = {results, year, measure,
-// measureLabel, level ('kommune' | 'fylke'), mode ('rate' | 'diff'), selectedKey}.
+// createMap(container, {onSelect(level, code)}) -> {update(view)}; view = {results, reference,
+// mapClasses (the report's map_classes), year, measure, measureLabel, level ('kommune' | 'fylke'),
+// mode ('rate' | 'diff'), selectedKey, source}.
 export function createMap(container, { onSelect }) {
   const grid = element('div', 'map-grid');
   const mainFig = element('figure', 'map-figure map-main');
@@ -511,7 +492,8 @@ export function createMap(container, { onSelect }) {
     const main = buildItems(geo, view.level, view);
     const oslo = geoOslo ? buildItems(geoOslo, 'bydel', view) : null;
     // One scale for municipalities and districts, so the inset reads with the same legend.
-    const scheme = classify([...main.items, ...(oslo?.items ?? [])].map((i) => i.shown), view.mode);
+    const classes = view.mapClasses.find((c) => c.year === view.year && c.level === view.level && c.mode === view.mode);
+    const scheme = classify(classes?.breaks_tenths[view.measure], view.mode);
     for (const i of [...main.items, ...(oslo?.items ?? [])]) if (i.value != null) i.cls = classOf(i.shown, scheme.breaks);
     const allItems = [...main.items, ...(oslo?.items ?? [])];
     const entries = legendEntries(scheme, view, allItems);

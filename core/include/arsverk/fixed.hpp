@@ -86,6 +86,10 @@ ParsedNumber parse_decimal(std::string_view text, bool comma_decimal);
 // count of 10^-decimals: exact, computed from the fixed-point numerator and integer population.
 int64_t rounded_rate_units(Fixed numerator, int64_t population, int decimals = 1);
 
+// part / whole as a percent rounded half away from zero to `decimals` places, as an integer count
+// of 10^-decimals (10 of 42,5 with 1 → 235): exact, from the fixed-point values; whole > 0.
+int64_t rounded_percent_units(Fixed part, Fixed whole, int decimals);
+
 // Unrounded rate as double (for export and charts).
 double rate_per_1000(Fixed numerator, int64_t population);
 

@@ -183,6 +183,22 @@ inline bool thin_aggregate(const Result& r) {
   return aggregate && !r.direct && !r.aggregate_coverage.meaningful;
 }
 
+// A municipality's rate as shown minus its KOSTRA group's median as shown, in tenths (so «2,6
+// against a median of 2,6» never reads «+0,1»); empty when the rate is not shown or has no median.
+std::optional<int64_t> shown_difference_tenths(const Result& r, int measure);
+
+// The colour classes of the page's map for one data year, map level and mode (docs/output.md,
+// "map_classes"): per measure, the breaks between classes in tenths.
+struct MapClasses {
+  int year = 0;
+  Level level = Level::Kommune;      // Kommune: the municipalities with Oslo's districts; or Fylke
+  bool difference = false;           // from the KOSTRA group's median, else the rate
+  std::array<std::vector<int64_t>, 4> breaks_tenths{};
+};
+
+// Per data year, for the municipality and county maps, rates and differences from the median.
+std::vector<MapClasses> map_classes(const Report& report, const Registers& registers = Registers::embedded());
+
 // A unit's name in a language: Norway's and a KOSTRA group's are words ("Hele landet" / "Norway",
 // "KOSTRA-gruppe 7" / "KOSTRA group 7"); any other unit's is its register name, in both.
 std::string unit_name(Level level, const std::string& code, const std::string& register_name, Lang lang);

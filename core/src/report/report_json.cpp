@@ -166,6 +166,11 @@ std::optional<int64_t> tenths(const std::optional<double>& rate) {
   return rounded_units(*rate, 1);
 }
 
+// A share (0–1) as a percent with `decimals` places, as a count of 10^-decimals (0.4375, 1 → 438).
+// The share is a ratio of two populations (integers under 10^8), so a value that is not exactly
+// half-way lies at least 10^-8 from it: rounded_units's 10^-9 tolerance never rounds it wrongly.
+int64_t percent_units(double share, int decimals) { return rounded_units(share, decimals + 2); }
+
 // A change as the page shows it: with one decimal, or two or three when fewer would show 0 for a
 // change that is not 0 — {units, decimals}, the figure being units × 10^-decimals. Under a
 // thousandth it stays {0, 3}, and the page says "under 0.001" with the sign of the change.
@@ -203,6 +208,7 @@ void coverage(JsonWriter& w, const char* k, const Coverage& c) {
   if (c.reference_year) w.value(c.reference_year); else w.null();
   w.field("reference_files", c.reference_files);
   w.field("population_share", c.population_share);
+  w.field("population_percent", percent_units(c.population_share, 0));
   w.field("meaningful", c.meaningful);
   w.key("reason");
   w.text_or_null(c.reason);
@@ -256,6 +262,36 @@ void by_group(JsonWriter& w, const Result& r) {
   w.end_array();
 }
 
+// The four parts of M1 by education, in the schema's order (docs/output.md, "education"): 2015
+// M4, M3 − M4, M2 − M3, M1 − M2; 2024 M3, M2 − M3, M4, M1 − M2 − M4. None without M1 > 0, without
+// every measure, or with a part below 0 (measures not nested: check.nested_order says so).
+std::optional<std::array<Fixed, 4>> education_parts(const Result& r) {
+  const Amounts& m = r.arsverk;
+  if (!m[0] || !m[1] || !m[2] || !m[3] || *m[0] <= Fixed()) return std::nullopt;
+  const std::array<Fixed, 4> parts = r.schema == Schema::S2015
+      ? std::array<Fixed, 4>{*m[3], *m[2] - *m[3], *m[1] - *m[2], *m[0] - *m[1]}
+      : std::array<Fixed, 4>{*m[2], *m[1] - *m[2], *m[3], *m[0] - *m[1] - *m[3]};
+  for (Fixed part : parts)
+    if (part < Fixed()) return std::nullopt;
+  return parts;
+}
+
+void education(JsonWriter& w, const Result& r) {
+  w.key("education");
+  const auto parts = education_parts(r);
+  if (!parts) { w.null(); return; }
+  w.begin_object();
+  w.key("parts");
+  w.begin_array();
+  for (Fixed part : *parts) w.value(part.to_double());
+  w.end_array();
+  w.key("share_tenths");
+  w.begin_array();
+  for (Fixed part : *parts) w.value(rounded_percent_units(part, *r.arsverk[0], 1));
+  w.end_array();
+  w.end_object();
+}
+
 void distribution(JsonWriter& w, const Result& r) {
   if (!r.distribution) return;
   w.key("distribution");
@@ -279,14 +315,6 @@ void distribution(JsonWriter& w, const Result& r) {
   coverage(w, "distribution_coverage", r.distribution_coverage);
 }
 
-// The difference between the unit's rate and the group's median as shown (each rounded to one
-// decimal), in tenths: "2,6 against a median of 2,6" never reads "+0,1".
-std::optional<int64_t> shown_difference(const Result& r, const GroupComparison& c, int i) {
-  const auto median = tenths(c.median[i]);
-  if (r.suppressed || !median || !r.arsverk[i] || r.measure_population[i] <= 0) return std::nullopt;
-  return rounded_rate_units(*r.arsverk[i], r.measure_population[i]) - *median;
-}
-
 void comparison(JsonWriter& w, const Result& r) {
   w.key("comparison");
   if (!r.comparison) { w.null(); return; }
@@ -299,7 +327,7 @@ void comparison(JsonWriter& w, const Result& r) {
   per_measure(w, "median", [&](int i) { w.value(c.median[i]); });
   per_measure(w, "median_tenths", [&](int i) { w.value(tenths(c.median[i])); });
   per_measure(w, "diff_from_median", [&](int i) { w.value(c.diff_from_median[i]); });
-  per_measure(w, "diff_tenths", [&](int i) { w.value(shown_difference(r, c, i)); });
+  per_measure(w, "diff_tenths", [&](int i) { w.value(shown_difference_tenths(r, i)); });
   per_measure(w, "outside_fences", [&](int i) { w.value(c.fence[i] ? to_string(*c.fence[i]) : nullptr); });
   coverage(w, "coverage", c.coverage);
   w.end_object();
@@ -379,6 +407,7 @@ void figures(JsonWriter& w, const Result& r) {
   w.text_or_null(r.suppression_reason);
   w.field("direct", r.direct);
   w.field("coverage", r.coverage);
+  w.field("coverage_percent_tenths", percent_units(r.coverage, 1));
   if (r.level == Level::Fylke || r.level == Level::Land || r.level == Level::KostraGruppe) {
     w.field("members", r.members);
     w.field("members_total", r.members_total);
@@ -394,6 +423,7 @@ void result(JsonWriter& w, const Result& r) {
   published(w, "published", r.published);
   published(w, "published_latest", r.published_latest);
   by_group(w, r);
+  education(w, r);
   distribution(w, r);
   comparison(w, r);
   change(w, r.change);
@@ -554,6 +584,21 @@ void year_summaries(JsonWriter& w, const Report& report) {
   w.end_array();
 }
 
+// The map's colour classes (docs/output.md, "map_classes").
+void map_classes_json(JsonWriter& w, const Report& report) {
+  w.key("map_classes");
+  w.begin_array();
+  for (const MapClasses& classes : map_classes(report)) {
+    w.begin_object();
+    w.field("year", classes.year);
+    w.field("level", to_string(classes.level));
+    w.field("mode", classes.difference ? "diff" : "rate");
+    per_measure(w, "breaks_tenths", [&](int i) { w.value(classes.breaks_tenths[i]); });
+    w.end_object();
+  }
+  w.end_array();
+}
+
 // The reference rates standing for units without figures of their own (docs/output.md).
 void reference(JsonWriter& w, const Report& report) {
   w.key("reference");
@@ -588,6 +633,13 @@ std::string unit_name(Level level, const std::string& code, const std::string& r
   return register_name;
 }
 
+std::optional<int64_t> shown_difference_tenths(const Result& r, int i) {
+  if (!r.comparison) return std::nullopt;
+  const auto median = tenths(r.comparison->median[i]);
+  if (r.suppressed || !median || !r.arsverk[i] || r.measure_population[i] <= 0) return std::nullopt;
+  return rounded_rate_units(*r.arsverk[i], r.measure_population[i]) - *median;
+}
+
 std::string report_to_json(const Report& report, const Settings& settings) {
   constexpr std::size_t kBytesPerResult = 1200;  // about what one result takes: one allocation
   JsonWriter w(4096 + kBytesPerResult * report.results.size());
@@ -602,6 +654,7 @@ std::string report_to_json(const Report& report, const Settings& settings) {
   w.begin_array();
   for (const Result& r : report.results) result(w, r);
   w.end_array();
+  map_classes_json(w, report);
   w.end_object();
   return w.take();
 }

@@ -39,7 +39,8 @@ void check_has(const json& object, const std::vector<std::string>& keys) {
 const std::vector<std::string> kResultFields = {
     "level", "code", "name", "year", "schema", "fylke", "kostragruppe", "population", "population_year",
     "population_source", "population_file", "arsverk", "per_1000", "tenths", "carried_from", "partly_carried",
-    "suppressed", "suppression_reason", "direct", "coverage", "published", "by_group", "by_service",
+    "suppressed", "suppression_reason", "direct", "coverage", "coverage_percent_tenths", "published", "by_group",
+    "by_service", "education",
     "comparison", "change", "renumbering", "flags"};
 const std::vector<std::string> kAggregateFields = {"members", "members_total", "aggregate_coverage",
                                                    "members_per_measure"};
@@ -182,6 +183,67 @@ TEST_CASE("report JSON: the figures the page shows, rounded by the core", "[repo
     CHECK(cmp["median_tenths"][m] == std::llround(cmp["median"][m].get<double>() * 10));
     CHECK(cmp["diff_tenths"][m] == result(doc, "kommune", "3101")["tenths"][m].get<int>() - cmp["median_tenths"][m].get<int>());
   }
+}
+
+TEST_CASE("report JSON: coverage as the page shows it, a percent rounded half away from zero", "[report][json]") {
+  // Vestfold 2024 has six municipalities; Horten alone has figures, with 1 000 of the county's
+  // inhabitants: 1 000 of 8 000 is 12,5 % (13 % whole), 1 000 of 80 000 is 1,25 % (1,3 % in tenths).
+  const auto county = [](int others) {
+    Session session;
+    session.add_file("arsverk.csv", "kommune;år;a;b;c;d;e\n3901;2024;10;25;5;2,5;0\n");
+    std::string population = "kommune;år;befolkning\n3901;2024;1000\n";
+    for (const char* code : {"3903", "3905", "3907", "3909", "3911"})
+      population += std::string(code) + ";2024;" + std::to_string(others) + "\n";
+    session.add_file("befolkning.csv", population);
+    return report(session, year_2024());
+  };
+  const json eighth = county(1400);
+  const json& vestfold = result(eighth, "fylke", "39");
+  CHECK(vestfold["members"] == 1);
+  CHECK(vestfold["members_total"] == 6);
+  CHECK(vestfold["coverage_percent_tenths"] == 125);
+  CHECK(vestfold["aggregate_coverage"]["population_percent"] == 13);
+  CHECK(result(eighth, "kommune", "3901")["coverage_percent_tenths"] == 1000);
+
+  const json tenth = county(15800);
+  const json& thin = result(tenth, "fylke", "39");
+  CHECK(thin["coverage_percent_tenths"] == 13);
+  CHECK(thin["aggregate_coverage"]["population_percent"] == 1);
+
+  // Every coverage object of a report: the percent of its share, whole.
+  const json doc = report(Halden().session, year_2024());
+  const std::vector<std::pair<std::string, std::string>> objects = {
+      {"fylke", "aggregate_coverage"}, {"land", "aggregate_coverage"}, {"kostragruppe", "distribution_coverage"}};
+  for (const auto& [level, field] : objects) {
+    INFO(level << " " << field);
+    const json& c = result(doc, level, level == "fylke" ? "31" : level == "land" ? "0" : "EKG10")[field];
+    CHECK(c["population_percent"] == std::llround(c["population_share"].get<double>() * 100));
+  }
+  const json& group = result(doc, "kommune", "3101")["comparison"]["coverage"];
+  CHECK(group["population_percent"] == std::llround(group["population_share"].get<double>() * 100));
+}
+
+TEST_CASE("report JSON: the education parts of M1 in the schema's order, with their shares", "[report][json]") {
+  // 2024 (a = 10, b = 25, c = 5, d = 2,5, e = 0): M3 = 25, M2 − M3 = 10, M4 = 2,5, M1 − M2 − M4 = 5
+  // of M1 = 42,5 — 58,8 %, 23,5 %, 5,9 %, 11,8 %.
+  const json doc = report(Halden().session, year_2024());
+  CHECK(result(doc, "kommune", "3101")["education"] ==
+        json::parse(R"({"parts": [25, 10, 2.5, 5], "share_tenths": [588, 235, 59, 118]})"));
+  CHECK(result(doc, "fylke", "31")["education"]["share_tenths"] == json::parse("[588, 235, 59, 118]"));
+
+  // 2015 (M1 = 40, M2 = 30, M3 = 20, M4 = 5): M4, M3 − M4, M2 − M3, M1 − M2.
+  Session before;
+  before.add_file("arsverk.csv", "kommunenummer;år;M1;M2;M3;M4\n3001;2023;40;30;20;5\n");
+  Settings settings;
+  settings.year = 2023;
+  CHECK(result(report(before, settings), "kommune", "3001")["education"] ==
+        json::parse(R"({"parts": [5, 15, 10, 10], "share_tenths": [125, 375, 250, 250]})"));
+
+  // Without M1 (d not given), or with measures not nested (a part below 0), there are no parts.
+  CHECK(result(report(Halden(kArsverkWithoutD).session, year_2024()), "kommune", "3101")["education"].is_null());
+  Session unnested;
+  unnested.add_file("arsverk.csv", "kommunenummer;år;M1;M2;M3;M4\n3001;2023;40;30;20;25\n");
+  CHECK(result(report(unnested, settings), "kommune", "3001")["education"].is_null());
 }
 
 TEST_CASE("report JSON: a change as shown: one decimal, or up to three when fewer would show 0", "[report][json]") {
