@@ -110,6 +110,7 @@ std::string thresholds() {
   return "{\"rate_high\":" + number(t::kRateHigh) + ",\"change_large_percent\":" +
          number(t::kChangeLargePercent) + ",\"far_above_published\":" + number(t::kFarAbovePublished) +
          ",\"far_below_published\":" + number(t::kFarBelowPublished) +
+         ",\"far_below_published_percent\":" + number(t::kFarBelowPublished * 100) +
          ",\"category_change_factor\":" + number(t::kCategoryChangeFactor) +
          ",\"one_category_minimum_ftes\":" + std::to_string(t::kOneCategoryMinimumFtes) +
          ",\"max_messages_per_code\":" + std::to_string(t::kMaxMessagesPerCode) + "}";

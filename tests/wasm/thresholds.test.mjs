@@ -20,6 +20,8 @@ test('thresholds() gives the values of arsverk/thresholds.hpp', async () => {
     change_large_percent: headerConstant(header, 'kChangeLargePercent'),
     far_above_published: headerConstant(header, 'kFarAbovePublished'),
     far_below_published: headerConstant(header, 'kFarBelowPublished'),
+    // As a percent, worked out by the core for the help text (six decimals at most, as it writes them).
+    far_below_published_percent: Number((headerConstant(header, 'kFarBelowPublished') * 100).toFixed(6)),
     category_change_factor: headerConstant(header, 'kCategoryChangeFactor'),
     one_category_minimum_ftes: headerConstant(header, 'kOneCategoryMinimumFtes'),
     max_messages_per_code: headerConstant(header, 'kMaxMessagesPerCode'),

@@ -7,7 +7,7 @@
 // drawn as soon as the chunk has come (the service worker keeps it for offline use).
 import { download } from './export.js';
 import { percentText, schemaOf, shownRate, tenthsText, unitName } from './format.js';
-import { fmt, getLang, serviceName, t, yardstick, yardText } from './i18n.js';
+import { fmtExact, getLang, serviceName, t, yardstick, yardText } from './i18n.js';
 
 const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif';
 
@@ -695,7 +695,7 @@ export function renderCharts(container, ctx) {
       // Each bar as tall as the longest label needs, so wrapped names never run into each other.
       const lines = Math.max(...labels.map((l) => l.length));
       const canvas = makeFigure(container, 'tjenester', t('chartServices'),
-        describe(services.map((s) => `${name(s)}: ${fmt(s.arsverk.M1, 2)}`)), 90 + services.length * Math.max(30, 16 * lines + 14), png);
+        describe(services.map((s) => `${name(s)}: ${fmtExact(s.arsverk.M1)}`)), 90 + services.length * Math.max(30, 16 * lines + 14), png);
       draw('tjenester', canvas, {
         type: 'bar',
         data: {
@@ -703,7 +703,7 @@ export function renderCharts(container, ctx) {
           datasets: [{
             label: t('arsverkAxis'),
             data: services.map((s) => s.arsverk.M1),
-            valueLabels: services.map((s) => fmt(s.arsverk.M1, 2)),
+            valueLabels: services.map((s) => fmtExact(s.arsverk.M1)),
             backgroundColor: seriesFill(0),
             borderColor: COLORS[0],
             borderWidth: 1,

@@ -1,6 +1,6 @@
 // The file panel: what the core recognised in each file, and its messages (with line numbers, in
 // plain language, from the core) — plus the messages about the computation as a whole.
-import { coreText, fmt, fmtInt, listText, t, tn } from './i18n.js';
+import { coreText, fmtExact, fmtInt, listText, t, tn } from './i18n.js';
 
 const MAX_MESSAGES = 50;
 const escape = (s) => String(s).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -110,7 +110,7 @@ export function renderFiles(panel, general, entries, report) {
   if (report && (rest.length || report.excluded.length)) {
     const excluded = report.excluded.length
       ? `<p class="ds-paragraph" data-size="sm">${escape(t('excludedNote'))}: ` +
-        report.excluded.map((x) => `${escape(x.service)} (${fmt(x.arsverk, 2)})`).join('; ') + '</p>'
+        report.excluded.map((x) => `${escape(x.service)} (${fmtExact(x.arsverk)})`).join('; ') + '</p>'
       : '';
     const errors = rest.filter((d) => d.severity === 'error');
     generalHtml += `<h4 class="ds-heading" data-size="xs">${escape(t('generalMessages'))}</h4>` +

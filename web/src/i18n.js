@@ -1041,15 +1041,6 @@ function formatter(opts) {
   return formatters.get(key);
 }
 
-// A secondary figure (median, difference, share): rounded half away from zero like the core.
-export function fmt(n, digits = 1) {
-  if (n == null || !Number.isFinite(n)) return '–';
-  return formatter({ minimumFractionDigits: digits, maximumFractionDigits: digits }).format(n);
-}
-export function fmtSigned(n, digits = 1) {
-  if (n == null || !Number.isFinite(n)) return '–';
-  return formatter({ minimumFractionDigits: digits, maximumFractionDigits: digits, signDisplay: 'exceptZero' }).format(n);
-}
 export function fmtInt(n) {
   if (n == null || !Number.isFinite(n)) return '–';
   return formatter({ maximumFractionDigits: 0 }).format(n);
@@ -1074,10 +1065,10 @@ export function setThresholds(values) { thresholds = values; }
 export function checkText(flag) {
   if (!thresholds) return t(`grid.checks.${flag}`);
   return t(`grid.checks.${flag}`, {
-    rate_high: fmt(thresholds.rate_high, 0),
-    change_large_percent: fmt(thresholds.change_large_percent, 0),
-    far_above_published: fmt(thresholds.far_above_published, 0),
-    far_below_published_percent: fmt(thresholds.far_below_published * 100, 0),
-    category_change_factor: fmt(thresholds.category_change_factor, 0),
+    rate_high: fmtExact(thresholds.rate_high),
+    change_large_percent: fmtExact(thresholds.change_large_percent),
+    far_above_published: fmtExact(thresholds.far_above_published),
+    far_below_published_percent: fmtExact(thresholds.far_below_published_percent),
+    category_change_factor: fmtExact(thresholds.category_change_factor),
   });
 }
