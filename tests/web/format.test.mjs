@@ -8,7 +8,7 @@ import { describe, test } from 'node:test';
 
 import { root } from '../wasm/lib.mjs';
 import { EXAMPLE, cli } from '../support/cli.mjs';
-import { changeShown, signedTenthsText, tenthsText } from '../../web/src/format.js';
+import { beforeYear, changeShown, percentText, signedTenthsText, tenthsText } from '../../web/src/format.js';
 import { setLang } from '../../web/src/i18n.js';
 
 const MEASURES = ['M1', 'M2', 'M3', 'M4'];
@@ -84,5 +84,22 @@ describe('differences and changes', () => {
         else assert.match(changeShown(r.change, m), /^([+-]\d+\.\d{1,3}|0\.0|.*0\.001.*)(\u00a0\(.*%\))?$/, `${r.code} ${r.year} ${m}`);
       }
     }
+  });
+});
+
+describe('words around the figures', () => {
+  test('a name that ends in a number is set off from the year by a comma, others are not', () => {
+    assert.equal(`${beforeYear('KOSTRA-gruppe 7')} 2025`, 'KOSTRA-gruppe 7, 2025');
+    assert.equal(`${beforeYear('Kongsberg')} 2025`, 'Kongsberg 2025');
+    assert.equal(`${beforeYear('Herøy (Nordland)')} 2025`, 'Herøy (Nordland) 2025');
+  });
+
+  test('a percent the core rounded is only placed: (125, 1) is 12,5 / 12.5, (8, 0) is 8', () => {
+    setLangForTests('nb');
+    assert.equal(percentText(125, 1), '12,5');
+    assert.equal(percentText(8, 0), '8');
+    setLangForTests('en');
+    assert.equal(percentText(125, 1), '12.5');
+    setLangForTests('nb');
   });
 });

@@ -100,7 +100,14 @@ const valueLabels = {
         const w = ctx.measureText(text).width;
         if (stacked) {
           const { x, base, y } = el.getProps(['x', 'base', 'y'], true);
-          if (Math.abs(x - base) < w + 6) return;
+          // A segment too short for the label takes it a size smaller (a phone's «26,7 %»).
+          const room = Math.abs(x - base) - 6;
+          const size = [12, 10].find((px) => {
+            ctx.font = `600 ${px}px ${FONT}`;
+            return ctx.measureText(text).width <= room;
+          });
+          ctx.font = `600 ${size ?? 12}px ${FONT}`;
+          if (!size) return;
           ctx.fillStyle = '#fff';
           ctx.strokeStyle = INK;
           ctx.lineWidth = 3;
@@ -108,6 +115,7 @@ const valueLabels = {
           ctx.textBaseline = 'middle';
           ctx.strokeText(text, (x + base) / 2, y);
           ctx.fillText(text, (x + base) / 2, y);
+          ctx.font = `600 12px ${FONT}`;
           return;
         }
         const h = horizontal ? 11 : 14; // lying bars are close together

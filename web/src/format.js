@@ -50,6 +50,10 @@ export function changeShown(change, m) {
   return pct == null ? diff : `${diff}\u00a0(${pct}\u00a0%)`;
 }
 
+// A name that ends in a number is set off from the year after it by a comma: «KOSTRA-gruppe 7,
+// 2025», not «KOSTRA-gruppe 7 2025»; «Kongsberg 2025» stays as it is.
+export const beforeYear = (name) => (/\d$/.test(name) ? `${name},` : name);
+
 // A text the report gives in both languages ({nb, en}), in the page's.
 export const inLang = (texts) => (texts == null ? null : texts[getLang()] ?? texts.nb);
 // A unit's name: a result's or reference entry's ({nb, en}: "Hele landet" / "Norway"), or the

@@ -1,7 +1,7 @@
 // Key figures for the chosen unit: its four measures (the core's rounded figures) beside its
 // county, Norway and KOSTRA group, its rank and distance from the group median, the fence marker,
 // the change from the previous year, and the reason when something is missing or adjusted.
-import { changeShown, inLang, percentText, schemaOf, shownRate, signedTenthsText, tenthsText, unitName } from './format.js';
+import { beforeYear, changeShown, inLang, percentText, schemaOf, shownRate, signedTenthsText, tenthsText, unitName } from './format.js';
 import { coreText, fmtExact, fmtInt, listText, measureLabel, sourceName, t, yardstick, yardText } from './i18n.js';
 
 const MEASURES = ['M1', 'M2', 'M3', 'M4'];
@@ -117,7 +117,7 @@ function checksPanel(unit, info, year, diagnostics) {
   const items = hits.map((d) => `<li class="message" data-severity="${d.severity}" data-code="${escape(d.code)}">` +
     `<span class="ds-tag" data-color="${d.severity === 'warning' ? 'warning' : 'info'}">${escape(t(`severity.${d.severity}`))}</span> ${escape(coreText(d.message))}</li>`);
   return `<section class="checks" id="unit-checks" aria-labelledby="checks-heading"><h4 class="ds-heading" data-size="xs" id="checks-heading">${escape(t('yard.checksHeading'))}</h4>` +
-    (items.length ? `<ul class="messages">${items.join('')}</ul>` : `<p class="ds-paragraph" data-size="sm">${escape(t('yard.noChecks', { name: info.name, year }))}</p>`) +
+    (items.length ? `<ul class="messages">${items.join('')}</ul>` : `<p class="ds-paragraph" data-size="sm">${escape(t('yard.noChecks', { name: beforeYear(info.name), year }))}</p>`) +
     '</section>';
 }
 
@@ -180,10 +180,6 @@ function fenceTag(unit, m) {
   if (!fence) return '';
   return `<span class="ds-tag fence" data-color="warning" data-fence="${fence}">${fence === 'high' ? '▲ ' : '▼ '}${escape(t(fence === 'high' ? 'fenceHigh' : 'fenceLow'))}</span>`;
 }
-
-// A name that ends in a number is set off from the year after it by a comma: «KOSTRA-gruppe 7,
-// 2025», not «KOSTRA-gruppe 7 2025»; «Kongsberg 2025» stays as it is.
-const beforeYear = (name) => (/\d$/.test(name) ? `${name},` : name);
 
 export function renderKeyFigures(el, ctx) {
   const { unit, info, year, peers } = ctx;
@@ -250,7 +246,7 @@ export function renderKeyFigures(el, ctx) {
   }
   if (unit && unit.change && unit.aggregate_coverage?.meaningful !== false) cols.push([t('colChange', { year: unit.change.from_year }), (m) => changeText(unit, m) ?? '–', 'change']);
   html += `<div class="table-scroll" tabindex="0" role="region" aria-labelledby="compare-caption"><table class="ds-table compare-table" data-border data-size="sm" id="compare-table">` +
-    `<caption id="compare-caption">${escape(`${info.name} ${year}: ${t('perThousand')}`)}</caption>` +
+    `<caption id="compare-caption">${escape(`${beforeYear(info.name)} ${year}: ${t('perThousand')}`)}</caption>` +
     `<thead><tr><th scope="col">${escape(t('colMeasure'))}</th>${cols.map(([h]) => `<th scope="col" class="num">${escape(h)}</th>`).join('')}</tr></thead><tbody>`;
   for (const m of MEASURES) {
     html += `<tr data-measure="${m}"><th scope="row">${m} ${escape(measureLabel(schema, m))}</th>` +
@@ -289,7 +285,7 @@ function explanation(unit, info, year, schema) {
 
 function computation(unit, info, year) {
   if (!unit || !unit.arsverk || !unit.population || !unit.tenths) {
-    return `<p class="ds-paragraph">${escape(t('explain.none', { name: info.name, year }))}</p>`;
+    return `<p class="ds-paragraph">${escape(t('explain.none', { name: beforeYear(info.name), year }))}</p>`;
   }
   const source = unit.population_source === 'file' ? t('explain.sourceFile', { file: unit.population_file }) : t('explain.sourceEmbedded');
   const pop = fmtInt(unit.population);

@@ -2,7 +2,7 @@
 // table run its full length; this fills in what the screen shows only as controls — the date, the
 // unit, the settings and rules applied, the coverage of the comparisons and the checks — and
 // unfolds the folded messages while printing. Every figure is the core's.
-import { schemaOf, shownRate, unitName } from './format.js';
+import { beforeYear, schemaOf, shownRate, unitName } from './format.js';
 import { checkText, getLang, measureLabel, sourceName, t, tn, yardstick } from './i18n.js';
 import { coverageLines } from './keyfigures.js';
 
@@ -64,7 +64,7 @@ export function renderPrintSummary(box, ctx) {
   const checks = checksOf(unit, report);
   const published = publishedLines([unit, peers.fylke, peers.land]);
   box.innerHTML = `
-    <h2 class="ds-heading" data-size="md">${escape(t('report.title', { name: info.name, year }))}</h2>
+    <h2 class="ds-heading" data-size="md">${escape(t('report.title', { name: beforeYear(info.name), year }))}</h2>
     <p class="ds-paragraph">${escape(t('report.printed', { date }))}</p>
     ${example ? `<p class="ds-paragraph"><strong>${escape(t('syntheticBadge'))}:</strong> ${escape(t('syntheticWarning'))}</p>` : ''}
     <h3 class="ds-heading" data-size="xs">${escape(t('report.settingsHeading'))}</h3>
