@@ -4,6 +4,7 @@
 // for earlier years) and Oslo's districts that report; a unit without a result there may be drawn
 // with a reference file's published rate.
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdlib>
 #include <map>
@@ -81,18 +82,20 @@ std::vector<int64_t> difference_breaks(std::vector<int64_t> values) {
   return {-d, -e, e, d};
 }
 
-std::vector<int64_t> values_on_map(const Report& report, const Registers& registers, int year, Level map_level,
-                                   int i, bool difference) {
+// The values on the map for each measure (one pass over the year's results).
+std::array<std::vector<int64_t>, 4> values_on_map(const Report& report, const Registers& registers, int year,
+                                                  Level map_level, bool difference) {
   const Structure structure = structure_for_year(year).value_or(Structure::K2020);
   const std::vector<Level> levels = map_level == Level::Kommune ? std::vector<Level>{Level::Kommune, Level::Bydel}
                                                                 : std::vector<Level>{map_level};
-  std::vector<int64_t> values;
+  std::array<std::vector<int64_t>, 4> values;
   std::set<std::pair<Level, std::string>> with_result;
   for (const Result& r : report.results) {
     if (r.year != year || std::find(levels.begin(), levels.end(), r.level) == levels.end()) continue;
     if (!on_map(registers, structure, r.level, r.code)) continue;
     with_result.insert({r.level, r.code});
-    if (const auto shown = shown_on_map(r, i, difference)) values.push_back(*shown);
+    for (int i = 0; i < 4; ++i)
+      if (const auto shown = shown_on_map(r, i, difference)) values[i].push_back(*shown);
   }
   if (difference) return values;  // a published rate has no difference from the group's median
   // One entry per unit (the page keeps the last for a unit).
@@ -103,8 +106,10 @@ std::vector<int64_t> values_on_map(const Report& report, const Registers& regist
     if (on_map(registers, structure, e.level, e.code) && !with_result.count({e.level, e.code})) standing_in[{e.level, e.code}] = &e;
   }
   for (const auto& entry : standing_in) {
-    const auto& rate = entry.second->per_1000[i];
-    if (rate && std::isfinite(*rate)) values.push_back(rounded_units(*rate, 1));
+    for (int i = 0; i < 4; ++i) {
+      const auto& rate = entry.second->per_1000[i];
+      if (rate && std::isfinite(*rate)) values[i].push_back(rounded_units(*rate, 1));
+    }
   }
   return values;
 }
@@ -120,10 +125,9 @@ std::vector<MapClasses> map_classes(const Report& report, const Registers& regis
         classes.year = year;
         classes.level = level;
         classes.difference = difference;
-        for (int i = 0; i < 4; ++i) {
-          std::vector<int64_t> values = values_on_map(report, registers, year, level, i, difference);
-          classes.breaks_tenths[i] = difference ? difference_breaks(std::move(values)) : rate_breaks(std::move(values));
-        }
+        auto values = values_on_map(report, registers, year, level, difference);
+        for (int i = 0; i < 4; ++i)
+          classes.breaks_tenths[i] = difference ? difference_breaks(std::move(values[i])) : rate_breaks(std::move(values[i]));
         out.push_back(std::move(classes));
       }
     }
