@@ -81,6 +81,9 @@ describe('Excel workbooks in the page', () => {
     assert.match(text, /'Ark 2'!F2/);
     assert.match(text, /Ark1, rad 5: 1 skjult rad med innhold er ikke lest/);
     assert.match(text, /«Oppslag» \(skjult ark\)/);
+    // The status says where the first error is as Excel shows it: Ark1's first row with one (row 4),
+    // not the lowest row number of any sheet ('Ark 2', row 2).
+    assert.match(await page.textContent('#status'), /features\.xlsx: 4 feil, første i arket «Ark1», rad 4/);
     await page.screenshot({ path: join(ARTIFACTS, 'xlsx-02-messages.png'), fullPage: true });
   });
 

@@ -203,8 +203,12 @@ function errorSummary(report) {
     byFile.get(key).push(d);
   }
   for (const [file, list] of byFile) {
-    const line = list.map((d) => d.line).filter(Boolean).sort((a, b) => a - b)[0];
-    parts.push(t(line ? 'status.errorsIn' : 'status.errorsInNoLine', { file, count: tn('nErrors', list.length), line }));
+    // In a workbook the first sheet with errors (the core lists a workbook's sheets in order), then
+    // its first row: «første i arket «Ark1», rad 4», not a line of a file Excel never showed.
+    const sheet = list.find((d) => d.sheet)?.sheet;
+    const line = list.filter((d) => d.line && (d.sheet ?? undefined) === sheet).map((d) => d.line).sort((a, b) => a - b)[0];
+    const key = !line ? 'status.errorsInNoLine' : sheet ? 'status.errorsInSheet' : 'status.errorsIn';
+    parts.push(t(key, { file, count: tn('nErrors', list.length), sheet, line }));
   }
   return parts.length ? listText(parts) : '';
 }
