@@ -106,8 +106,10 @@ const valueLabels = {
             ctx.font = `600 ${px}px ${FONT}`;
             return ctx.measureText(text).width <= room;
           });
-          ctx.font = `600 ${size ?? 12}px ${FONT}`;
-          if (!size) return;
+          if (!size) {
+            ctx.font = `600 12px ${FONT}`;
+            return;
+          }
           ctx.fillStyle = '#fff';
           ctx.strokeStyle = INK;
           ctx.lineWidth = 3;
@@ -697,8 +699,8 @@ export function renderCharts(container, ctx) {
       .sort((a, b) => b.arsverk.M1 - a.arsverk.M1);
     if (services.length) {
       const name = (s) => serviceName(s.service);
-      // The figure is half the page wide on a desktop: a label of 40 characters on one line was cut
-      // on the left there («…treach services and follow-up at home»).
+      // The figure is half the page wide on a desktop: a 40-character label on one line is cut on
+      // the left there («…treach services and follow-up at home»).
       const labels = services.map((s) => wrap(name(s), narrow ? 18 : 26));
       // Each bar as tall as the longest label needs, so wrapped names never run into each other.
       const lines = Math.max(...labels.map((l) => l.length));
