@@ -127,6 +127,24 @@ void Diagnostics::close_file(const std::string& file) {
   }
 }
 
+void Diagnostics::append_since(const Diagnostics& later, const Diagnostics& base) {
+  items_.insert(items_.end(), later.items_.begin() + static_cast<std::ptrdiff_t>(base.items_.size()), later.items_.end());
+  auto find = [](auto& in, const Suppressed& s) {
+    return std::find_if(in.begin(), in.end(), [&](const Suppressed& x) { return x.file == s.file && x.code == s.code; });
+  };
+  for (const Suppressed& s : later.suppressed_) {
+    const auto was = find(base.suppressed_, s);
+    const int64_t more = s.count - (was == base.suppressed_.end() ? 0 : was->count);
+    if (more == 0) continue;
+    if (auto here = find(suppressed_, s); here != suppressed_.end()) {
+      here->count += more;
+    } else {
+      suppressed_.push_back(s);
+      suppressed_.back().count = more;
+    }
+  }
+}
+
 bool Diagnostics::has_errors() const {
   return std::any_of(items_.begin(), items_.end(),
                      [](const Diagnostic& d) { return d.severity == Severity::Error; });

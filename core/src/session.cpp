@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "arsverk/report.hpp"
+#include "indicator/engine.hpp"
 
 namespace arsverk {
 
@@ -16,6 +17,13 @@ struct Session::Impl {
   std::vector<int> done_ids;           // parallel to done
   std::vector<ParsedFile> done;
   int next_id = 1;
+  // What the finished files alone give, made at the first report after they changed.
+  std::shared_ptr<const detail::FileStages> prepared;
+
+  Report compute(const Settings& settings) {
+    if (!prepared) prepared = arsverk::prepare(done, Registers::embedded());
+    return arsverk::compute(done, *prepared, settings, Registers::embedded());
+  }
 
   FileReader& reader(int id) {
     auto it = reading.find(id);
@@ -54,6 +62,7 @@ void Session::end_file(int file_id) {
   ParsedFile parsed = it->second->finish();
   impl_->reading.erase(it);
   impl_->insert_done(file_id, std::move(parsed));
+  impl_->prepared.reset();
 }
 
 void Session::remove_file(int file_id) {
@@ -67,6 +76,7 @@ void Session::remove_file(int file_id) {
   }
   auto& order = impl_->order;
   order.erase(std::remove(order.begin(), order.end(), file_id), order.end());
+  impl_->prepared.reset();
 }
 
 void Session::clear() {
@@ -74,6 +84,7 @@ void Session::clear() {
   impl_->order.clear();
   impl_->done_ids.clear();
   impl_->done.clear();
+  impl_->prepared.reset();
 }
 
 int Session::add_file(std::string name, std::string_view bytes) {
@@ -84,19 +95,19 @@ int Session::add_file(std::string name, std::string_view bytes) {
 }
 
 std::string Session::report_json(const Settings& settings) const {
-  return report_to_json(compute(impl_->done, settings), settings);
+  return report_to_json(impl_->compute(settings), settings);
 }
 
 std::string Session::report_csv(const Settings& settings, Lang lang) const {
-  return report_to_csv(compute(impl_->done, settings), settings, lang);
+  return report_to_csv(impl_->compute(settings), settings, lang);
 }
 
 std::string Session::report_table(const Settings& settings) const {
-  return report_to_table(compute(impl_->done, settings), settings);
+  return report_to_table(impl_->compute(settings), settings);
 }
 
 bool Session::has_errors(const Settings& settings) const {
-  const Report r = compute(impl_->done, settings);
+  const Report r = impl_->compute(settings);
   for (const auto& d : r.diagnostics)
     if (d.severity == Severity::Error) return true;
   return false;

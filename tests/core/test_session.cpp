@@ -2,6 +2,7 @@
 // real SSB samples as population, JSON/CSV output, and the CLI's contract.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -131,6 +132,61 @@ TEST_CASE("settings recompute without reading again — the JSON report is the s
   const json c = report(s, next);
   CHECK((*result(c, "0", 2024))["population_year"] == 2025);
   CHECK(c["population"][0]["population_year"] == 2025);
+}
+
+// What the files alone give is prepared once and kept between reports: a report after others, with
+// other settings, is the same as one from a session that has made no report before.
+TEST_CASE("a change of settings gives the report a fresh session gives") {
+  // Messages of the stages kept (unknown municipalities, more than a file's cap) and of the
+  // population checks made anew each time (a municipality number not in use in its year, also
+  // more than the cap; two population files that disagree).
+  std::string arsverk = "kommunenummer;år;M1;M2;M3;M4\n3001;2023;10;8;5;2\n3001;2022;11;8;5;2\n"
+                        "0301;2023;200;150;90;20\n";
+  for (int i = 0; i < 60; ++i) arsverk += std::to_string(9100 + i) + ";2023;1;1;1;1\n";
+  std::string population = "kommunenummer;år;befolkning\n3001;2023;31444\n3001;2024;31500\n";
+  for (int i = 0; i < 60; ++i) population += "01" + std::to_string(10 + i) + ";2023;1000\n";
+  const std::string other = "kommunenummer;år;befolkning\n3001;2023;31000\n";
+  const auto add_files = [&](Session& s) {
+    add_example(s);
+    s.add_file("arsverk.csv", arsverk);
+    s.add_file("befolkning.csv", population);
+    s.add_file("befolkning2.csv", other);
+  };
+  std::vector<Settings> changes(5);
+  changes[1].population_year = PopulationYear::Next;
+  changes[2].year = 2022;
+  changes[3].carry_forward = Rule::Off;
+  changes[3].suppression = Rule::On;
+  changes[4].lang = Lang::En;
+  Session kept;
+  add_files(kept);
+  for (const Settings& settings : changes) {
+    Session fresh;
+    add_files(fresh);
+    const std::string expected = fresh.report_json(settings);
+    CHECK(kept.report_json(settings) == expected);
+    CHECK(kept.report_csv(settings, Lang::Nb) == fresh.report_csv(settings, Lang::Nb));
+  }
+  const json doc = report(kept);
+  std::vector<std::string> codes;
+  for (const auto& d : doc["diagnostics"]) codes.push_back(d["code"]);
+  const auto first = [&](const std::string& code) { return std::find(codes.begin(), codes.end(), code) - codes.begin(); };
+  // Where they came in one go: the population checks between the sum rows and validate.
+  REQUIRE(first("population.unit_not_in_year") < static_cast<long>(codes.size()));
+  REQUIRE(first("unit.unknown_municipality") < static_cast<long>(codes.size()));
+  CHECK(first("population.unit_not_in_year") < first("unit.unknown_municipality"));
+  // Each capped with its own count, once, at the file's end.
+  int capped = 0;
+  for (const auto& d : doc["diagnostics"])
+    if (std::string(d["text"]["nb"]).find("flere meldinger av samme slag") != std::string::npos) ++capped;
+  CHECK(capped == 2);
+
+  kept.remove_file(4);  // befolkning.csv removed: prepared anew
+  Session fewer;
+  add_example(fewer);
+  fewer.add_file("arsverk.csv", arsverk);
+  fewer.add_file("befolkning2.csv", other);
+  CHECK(kept.report_json({}) == fewer.report_json({}));
 }
 
 TEST_CASE("chunked input gives the same report as one buffer") {

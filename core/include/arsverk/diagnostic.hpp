@@ -72,6 +72,10 @@ class Diagnostics {
            std::string nb, std::string en);
   // Appends one summary line per code whose messages were capped.
   void close_file(const std::string& file);
+  // Appends what `later` holds beyond `base`, of which `later` and this one are both continuations:
+  // its further messages, and the further messages of each code it held back. The same as adding
+  // them here one by one when they are of other codes than those added here since `base`.
+  void append_since(const Diagnostics& later, const Diagnostics& base);
 
   const std::vector<Diagnostic>& items() const { return items_; }
   std::vector<Diagnostic>& items() { return items_; }

@@ -98,6 +98,24 @@ struct PopulationTally {
   void count(int data_year, int pop_year, PopulationSource s);
 };
 
+// What the stages before check_population make of the files alone — collect, sum rows, validate,
+// unit-years — kept by a Session between reports (engine.hpp): a change of settings starts from
+// here. So those four stages never read ctx.settings.
+struct FileStages {
+  std::vector<Source> sources;
+  std::vector<InputValue> values;
+  std::vector<InputReference> reference_values;
+  std::map<std::pair<int, int64_t>, const SumLabel*> sum_labels;
+  std::map<UnitKey, ReferenceRow> references;
+  std::map<UnitKey, std::map<CellKey, Cell>> cells;
+  std::map<std::pair<int, std::string>, ExcludedService> excluded;
+  std::set<UnitKey> answered;
+  std::map<UnitKey, UnitYear> units;
+  std::set<int> years;
+  Diagnostics read;       // the messages of collect and sum rows
+  Diagnostics validated;  // those, then validate's and unit-years'
+};
+
 struct Context {
   const std::vector<ParsedFile>& files;
   const Settings& settings;

@@ -5,6 +5,7 @@
 #include <tuple>
 
 #include "context.hpp"
+#include "engine.hpp"
 
 namespace arsverk {
 
@@ -125,13 +126,37 @@ Report assemble(Context& ctx) {
 }  // namespace
 }  // namespace detail
 
-Report compute(const std::vector<ParsedFile>& files, const Settings& settings, const Registers& registers) {
-  detail::Context ctx(files, settings, registers);
+std::shared_ptr<const detail::FileStages> prepare(const std::vector<ParsedFile>& files, const Registers& registers) {
+  const Settings none;  // the stages of the files alone read no setting (context.hpp, FileStages)
+  detail::Context ctx(files, none, registers);
   detail::collect(ctx);
   detail::find_sum_rows(ctx);
-  detail::check_population(ctx);
+  Diagnostics read = ctx.diagnostics;
   detail::validate(ctx);
   detail::build_unit_years(ctx);
+  return std::make_shared<const detail::FileStages>(detail::FileStages{
+      std::move(ctx.sources), std::move(ctx.values), std::move(ctx.reference_values), std::move(ctx.sum_labels),
+      std::move(ctx.references), std::move(ctx.cells), std::move(ctx.excluded), std::move(ctx.answered),
+      std::move(ctx.units), std::move(ctx.years), std::move(read), std::move(ctx.diagnostics)});
+}
+
+Report compute(const std::vector<ParsedFile>& files, const detail::FileStages& prepared, const Settings& settings,
+               const Registers& registers) {
+  detail::Context ctx(files, settings, registers);
+  ctx.sources = prepared.sources;
+  ctx.values = prepared.values;
+  ctx.reference_values = prepared.reference_values;
+  ctx.sum_labels = prepared.sum_labels;
+  ctx.diagnostics = prepared.read;
+  // Its messages came between sum rows' and validate's when the stages ran in one go: they still do.
+  detail::check_population(ctx);
+  ctx.diagnostics.append_since(prepared.validated, prepared.read);
+  ctx.references = prepared.references;
+  ctx.cells = prepared.cells;
+  ctx.excluded = prepared.excluded;
+  ctx.answered = prepared.answered;
+  ctx.units = prepared.units;
+  ctx.years = prepared.years;
   detail::apply_rules(ctx);
   detail::build_results(ctx);
   detail::apply_suppression(ctx);
@@ -140,6 +165,10 @@ Report compute(const std::vector<ParsedFile>& files, const Settings& settings, c
   detail::build_comparisons(ctx);
   detail::run_checks(ctx);
   return detail::assemble(ctx);
+}
+
+Report compute(const std::vector<ParsedFile>& files, const Settings& settings, const Registers& registers) {
+  return compute(files, *prepare(files, registers), settings, registers);
 }
 
 }  // namespace arsverk
