@@ -134,7 +134,7 @@ void check_any_arsverk(Context& ctx) {
 }
 
 void report_excluded(Context& ctx) {
-  for (const auto& [key, excluded] : ctx.excluded) {
+  for (const auto& [key, excluded] : ctx.input.excluded) {
     ctx.message(-1, 0, msg::ScopeExcluded{excluded.year, excluded.arsverk, excluded.service, excluded.rows},
                 excluded.year);
   }

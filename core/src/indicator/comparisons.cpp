@@ -52,7 +52,7 @@ struct PeerGroup {
 // year of the same schema with reference rates; 0 when there is none.
 int reference_year_for(const Context& ctx, int year) {
   int best = 0;
-  for (const auto& [key, row] : ctx.references) {
+  for (const auto& [key, row] : ctx.input.references) {
     const int y = key.second;
     if (y <= year && y > best && schema_for_year(y) == schema_for_year(year) &&
         level_of_code(key.first) == Level::Kommune)
@@ -67,7 +67,7 @@ void add_reference_peers(const Context& ctx, int year, int group, PeerGroup& pee
   const auto structure = structure_for_year(year);
   if (reference_year == 0 || !structure || structure_for_year(reference_year) != structure) return;
   const int pop_year = population_year_for(ctx.settings, year);
-  for (const auto& [key, row] : ctx.references) {
+  for (const auto& [key, row] : ctx.input.references) {
     if (key.second != reference_year || own.count(key.first)) continue;
     const Municipality* m = ctx.registers.municipality(*structure, key.first);
     if (!m || m->kostra_group != group) continue;
@@ -214,7 +214,7 @@ std::vector<ReferenceEntry> reference_entries(Context& ctx, const std::vector<Re
   std::set<UnitKey> own;
   for (const Result& r : results) own.insert({r.code, r.year});
   std::vector<ReferenceEntry> entries;
-  for (const auto& [key, row] : ctx.references) {
+  for (const auto& [key, row] : ctx.input.references) {
     const auto& [code, reference_year] = key;
     const auto level = level_of_code(code);
     if (!level) continue;
@@ -254,8 +254,8 @@ void attach_published(Context& ctx) {
       r.published = *p;
       continue;
     }
-    auto it = ctx.references.find({r.code, r.year});
-    if (it == ctx.references.end()) {
+    auto it = ctx.input.references.find({r.code, r.year});
+    if (it == ctx.input.references.end()) {
       if (const Published* p = PublishedRates::instance().latest_before(r.code, r.year)) r.published_latest = *p;
       continue;
     }

@@ -1,7 +1,8 @@
 #pragma once
 // What the stages of the computation share (internal to core/src/indicator). Each stage is one
 // function over the Context, in the order engine.cpp runs them:
-//   collect → validate → unit-years → rules → results → aggregates → comparisons → checks
+//   collect → sum rows → validate → unit-years       once per set of files (FileStages)
+//   population checks → rules → results → aggregates → comparisons → checks   per report
 // (rules: carry-forward and Oslo before the results, suppression on them; comparisons: the
 // published yardstick, KOSTRA groups and change).
 #include <array>
@@ -9,6 +10,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <stdexcept>
 #include <string>
 #include <tuple>
 #include <utility>
@@ -100,18 +102,19 @@ struct PopulationTally {
 
 // What the stages before check_population make of the files alone — collect, sum rows, validate,
 // unit-years — kept by a Session between reports (engine.hpp): a change of settings starts from
-// here. So those four stages never read ctx.settings.
+// here. So those four stages never read ctx.settings; they write here through ctx.out(), and every
+// later stage reads through ctx.input.
 struct FileStages {
-  std::vector<Source> sources;
-  std::vector<InputValue> values;
-  std::vector<InputReference> reference_values;
-  std::map<std::pair<int, int64_t>, const SumLabel*> sum_labels;
-  std::map<UnitKey, ReferenceRow> references;
-  std::map<UnitKey, std::map<CellKey, Cell>> cells;
-  std::map<std::pair<int, std::string>, ExcludedService> excluded;
-  std::set<UnitKey> answered;
-  std::map<UnitKey, UnitYear> units;
-  std::set<int> years;
+  std::vector<Source> sources;                                    // collect: what every `file` index means
+  std::vector<InputValue> values;                                 // collect, less sum rows
+  std::vector<InputReference> reference_values;                   // collect
+  std::map<std::pair<int, int64_t>, const SumLabel*> sum_labels;  // collect: by (source, line)
+  std::map<UnitKey, ReferenceRow> references;                     // validate
+  std::map<UnitKey, std::map<CellKey, Cell>> cells;               // validate
+  std::map<std::pair<int, std::string>, ExcludedService> excluded;  // validate: by year, service
+  std::set<UnitKey> answered;  // validate: every unit and year with an accepted row, in scope or not
+  std::map<UnitKey, UnitYear> units;  // unit-years, before the rules
+  std::set<int> years;                // unit-years
   Diagnostics read;       // the messages of collect and sum rows
   Diagnostics validated;  // those, then validate's and unit-years'
 };
@@ -123,23 +126,28 @@ struct Context {
   PopulationLookup population;
   Diagnostics diagnostics;
 
-  std::vector<Source> sources;                                  // collect: what every `file` index means
-  std::vector<InputValue> values;                               // collect
-  std::vector<InputReference> reference_values;                 // collect
-  std::map<std::pair<int, int64_t>, const SumLabel*> sum_labels;  // collect: by (source, line)
-  std::map<UnitKey, ReferenceRow> references;                   // validate
-  std::map<UnitKey, std::map<CellKey, Cell>> cells;             // validate
-  std::map<std::pair<int, std::string>, ExcludedService> excluded;  // by year, service
-  std::set<UnitKey> answered;  // every unit and year with an accepted row, in scope or not
-  std::map<UnitKey, UnitYear> units;                            // unit-years, rules
+  // What the files alone give (FileStages): filled by the file stages while preparing (out()),
+  // read-only in a report.
+  const FileStages& input;
+  std::map<UnitKey, UnitYear> units;  // the unit-years as read (input.units), then the rules
   std::set<int> years;
   std::vector<Result> results;                                  // results, aggregates
   std::map<UnitKey, std::size_t> index;                         // units as reported → results
   PopulationTally tally;
   mutable std::map<std::pair<Structure, int>, std::vector<std::optional<int64_t>>> municipality_populations_;
 
-  Context(const std::vector<ParsedFile>& f, const Settings& s, const Registers& r)
-      : files(f), settings(s), registers(r), population(f, r) {}
+  // A report, from what was prepared.
+  Context(const std::vector<ParsedFile>& f, const Settings& s, const Registers& r, const FileStages& prepared)
+      : files(f), settings(s), registers(r), population(f, r), input(prepared) {}
+  // Preparing: the file stages fill `into`.
+  Context(const std::vector<ParsedFile>& f, const Settings& s, const Registers& r, FileStages& into)
+      : files(f), settings(s), registers(r), population(f, r), input(into), preparing_(&into) {}
+
+  // What the file stages write into; only while preparing.
+  FileStages& out() {
+    if (!preparing_) throw std::logic_error("a file stage run in a report");
+    return *preparing_;
+  }
 
   // The population of each municipality of `structure` (in the registers' order) in `pop_year`,
   // looked up once per report: aggregates and KOSTRA groups ask for it again and again. One
@@ -166,8 +174,7 @@ struct Context {
 
  private:
   void add_admitted(Severity s, const char* code, int file, int64_t line, int column, msg::Texts texts, int year);
-
- public:
+  FileStages* preparing_ = nullptr;
 };
 
 // The stages.

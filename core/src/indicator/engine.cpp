@@ -13,13 +13,13 @@ namespace detail {
 
 const std::string& Context::file_name(int source) const {
   static const std::string none;
-  if (source < 0 || source >= static_cast<int>(sources.size())) return none;
-  return files[sources[source].file].name;
+  if (source < 0 || source >= static_cast<int>(input.sources.size())) return none;
+  return files[input.sources[source].file].name;
 }
 
 const std::string& Context::sheet_name(int source) const {
   static const std::string none;
-  return source >= 0 && source < static_cast<int>(sources.size()) ? sources[source].sheet : none;
+  return source >= 0 && source < static_cast<int>(input.sources.size()) ? input.sources[source].sheet : none;
 }
 
 // A message tied to a line says where in its text too, naming the file: the page shows only the text.
@@ -86,7 +86,7 @@ void sort_results(std::vector<Result>& results) {
 // A chosen year the files have no figures for: an error naming the years they have.
 void report_year_without_data(Context& ctx, int year) {
   std::set<int> have = ctx.years;
-  for (const InputValue& v : ctx.values) have.insert(v.value->year);
+  for (const InputValue& v : ctx.input.values) have.insert(v.value->year);
   std::string list;
   for (int y : have) list += (list.empty() ? "" : ", ") + std::to_string(y);
   ctx.message(-1, 0, msg::SettingsYearWithoutData{year, list}, 0);
@@ -95,7 +95,7 @@ void report_year_without_data(Context& ctx, int year) {
 Report assemble(Context& ctx) {
   const Settings& settings = ctx.settings;
   Report report;
-  for (const auto& [key, excluded] : ctx.excluded)
+  for (const auto& [key, excluded] : ctx.input.excluded)
     if (in_year(settings, excluded.year)) report.excluded.push_back(excluded);
   std::vector<Result> results = std::move(ctx.results);
   sort_results(results);
@@ -127,35 +127,26 @@ Report assemble(Context& ctx) {
 }  // namespace detail
 
 std::shared_ptr<const detail::FileStages> prepare(const std::vector<ParsedFile>& files, const Registers& registers) {
-  const Settings none;  // the stages of the files alone read no setting (context.hpp, FileStages)
-  detail::Context ctx(files, none, registers);
+  auto prepared = std::make_shared<detail::FileStages>();
+  const Settings none;  // the file stages read no setting (context.hpp, FileStages)
+  detail::Context ctx(files, none, registers, *prepared);
   detail::collect(ctx);
   detail::find_sum_rows(ctx);
-  Diagnostics read = ctx.diagnostics;
+  prepared->read = ctx.diagnostics;
   detail::validate(ctx);
   detail::build_unit_years(ctx);
-  return std::make_shared<const detail::FileStages>(detail::FileStages{
-      std::move(ctx.sources), std::move(ctx.values), std::move(ctx.reference_values), std::move(ctx.sum_labels),
-      std::move(ctx.references), std::move(ctx.cells), std::move(ctx.excluded), std::move(ctx.answered),
-      std::move(ctx.units), std::move(ctx.years), std::move(read), std::move(ctx.diagnostics)});
+  prepared->validated = std::move(ctx.diagnostics);
+  return prepared;
 }
 
 Report compute(const std::vector<ParsedFile>& files, const detail::FileStages& prepared, const Settings& settings,
                const Registers& registers) {
-  detail::Context ctx(files, settings, registers);
-  ctx.sources = prepared.sources;
-  ctx.values = prepared.values;
-  ctx.reference_values = prepared.reference_values;
-  ctx.sum_labels = prepared.sum_labels;
+  detail::Context ctx(files, settings, registers, prepared);
   ctx.diagnostics = prepared.read;
   // Its messages came between sum rows' and validate's when the stages ran in one go: they still do.
   detail::check_population(ctx);
   ctx.diagnostics.append_since(prepared.validated, prepared.read);
-  ctx.references = prepared.references;
-  ctx.cells = prepared.cells;
-  ctx.excluded = prepared.excluded;
-  ctx.answered = prepared.answered;
-  ctx.units = prepared.units;
+  ctx.units = prepared.units;  // the rules add and change unit-years
   ctx.years = prepared.years;
   detail::apply_rules(ctx);
   detail::build_results(ctx);

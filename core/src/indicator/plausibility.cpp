@@ -203,8 +203,8 @@ void check_measures_published(Context& ctx, Result& r, const std::string& who, i
 // largest change per group that is both large (× 3 or ÷ 3) and not small in FTEs.
 void check_category_change(Context& ctx, Result& r, const std::string& who, const Mixes& now) {
   const int before_year = r.year - 1;
-  auto it = ctx.cells.find({r.code, before_year});
-  if (it == ctx.cells.end() || schema_for_year(before_year) != schema_for_year(r.year)) return;
+  auto it = ctx.input.cells.find({r.code, before_year});
+  if (it == ctx.input.cells.end() || schema_for_year(before_year) != schema_for_year(r.year)) return;
   const Mixes before = mixes_of(it->second);
   for (const auto& [group, mix] : now) {
     auto was = before.find(group);
@@ -231,8 +231,8 @@ void check_category_change(Context& ctx, Result& r, const std::string& who, cons
 void check_plausibility(Context& ctx, Result& r, const std::string& who) {
   if (r.carried_from || r.schema != Schema::S2024) return;
   auto unit = ctx.units.find({r.code, r.year});
-  auto cells = ctx.cells.find({r.code, r.year});
-  if (unit == ctx.units.end() || cells == ctx.cells.end()) return;
+  auto cells = ctx.input.cells.find({r.code, r.year});
+  if (unit == ctx.units.end() || cells == ctx.input.cells.end()) return;
   check_measures_published(ctx, r, who, unit->second.file, unit->second.line);
   const Mixes mixes = mixes_of(cells->second);
   if (const auto national = national_composition(r.year)) {

@@ -95,7 +95,7 @@ void check_years_needed(Context& ctx) {
   std::set<int> needed, given;
   std::vector<std::string> names;
   int only = -1;
-  for (const InputValue& v : ctx.values)
+  for (const InputValue& v : ctx.input.values)
     if (!ctx.settings.year || *ctx.settings.year == v.value->year)
       needed.insert(population_year_for(ctx.settings, v.value->year));
   for (int file_index = 0; file_index < static_cast<int>(ctx.files.size()); ++file_index) {

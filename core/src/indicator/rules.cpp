@@ -13,12 +13,12 @@ namespace {
 // its districts: its own rows count as answered when any district answered, and a district counts
 // as answered when Oslo answered only as a whole — so one form is never carried on top of the other.
 bool answered_in(const Context& ctx, const std::string& code, int year) {
-  if (ctx.answered.count({code, year})) return true;
+  if (ctx.input.answered.count({code, year})) return true;
   const bool is_district = level_of_code(code) == Level::Bydel;
   if (code != "0301" && !is_district) return false;
   bool any_district = false;
-  for (const auto& d : ctx.registers.districts()) any_district = any_district || ctx.answered.count({d.code, year});
-  return is_district ? ctx.answered.count({"0301", year}) && !any_district : any_district;
+  for (const auto& d : ctx.registers.districts()) any_district = any_district || ctx.input.answered.count({d.code, year});
+  return is_district ? ctx.input.answered.count({"0301", year}) && !any_district : any_district;
 }
 
 // Rule 1 (in the years it applies to): a kommune or bydel without an answer (no rows at all, in scope or not) gets the figures

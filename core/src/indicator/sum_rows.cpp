@@ -243,7 +243,7 @@ namespace {
 bool may_have_sums(const Context& ctx) {
   bool group_given = false, group_blank = false, service_given = false, service_blank = false;
   const std::string* last_unit = nullptr;
-  for (const InputValue& input : ctx.values) {
+  for (const InputValue& input : ctx.input.values) {
     const ArsverkValue& v = *input.value;
     if (v.sum_label) return true;
     (v.group == TargetGroup::Unspecified ? group_blank : group_given) = true;
@@ -267,18 +267,18 @@ void find_sum_rows(Context& ctx) {
   bool any_coarse = false;
   std::size_t last = 0;
   constexpr uint32_t kNone = UINT32_MAX;
-  std::vector<uint32_t> entry_of(ctx.values.size(), kNone);  // each value's entry
-  for (std::size_t i = 0; i < ctx.values.size(); ++i) {
-    const ArsverkValue& v = *ctx.values[i].value;
+  std::vector<uint32_t> entry_of(ctx.input.values.size(), kNone);  // each value's entry
+  for (std::size_t i = 0; i < ctx.input.values.size(); ++i) {
+    const ArsverkValue& v = *ctx.input.values[i].value;
     if (v.year < 2015 || v.year > 2100) continue;
     const SumLabel* label = nullptr;
     if (v.sum_label)
-      if (auto it = ctx.sum_labels.find({ctx.values[i].file, v.line}); it != ctx.sum_labels.end()) label = it->second;
+      if (auto it = ctx.input.sum_labels.find({ctx.input.values[i].file, v.line}); it != ctx.input.sum_labels.end()) label = it->second;
     // A row's categories come one after the other: the previous value's entry, without a look-up.
-    const ArsverkValue* prev = i > 0 ? ctx.values[i - 1].value : nullptr;
+    const ArsverkValue* prev = i > 0 ? ctx.input.values[i - 1].value : nullptr;
     const bool same_as_prev = prev && !v.sum_label && !prev->sum_label && prev->year == v.year &&
                               prev->group == v.group && prev->unit == v.unit && prev->service == v.service &&
-                              ctx.values[i - 1].file == ctx.values[i].file && !entries.empty() &&
+                              ctx.input.values[i - 1].file == ctx.input.values[i].file && !entries.empty() &&
                               entries[last].unit == v.unit && entries[last].year == v.year;
     std::size_t at = last;
     bool added = false;
@@ -296,7 +296,7 @@ void find_sum_rows(Context& ctx) {
       e.group = v.group;
       e.service = v.service;
       e.label = label;
-      e.source = ctx.values[i].file;
+      e.source = ctx.input.values[i].file;
       e.line = v.line;
       entries.push_back(std::move(e));
     }
@@ -304,8 +304,8 @@ void find_sum_rows(Context& ctx) {
     std::optional<Fixed>& slot = e.amounts[static_cast<int>(v.category)];
     if (!slot) slot = v.value;  // a repeated category is reported by validate; the first counts
     entry_of[i] = static_cast<uint32_t>(at);
-    if (e.lines.empty() || e.lines.back() != std::pair{ctx.values[i].file, v.line})
-      e.lines.emplace_back(ctx.values[i].file, v.line);
+    if (e.lines.empty() || e.lines.back() != std::pair{ctx.input.values[i].file, v.line})
+      e.lines.emplace_back(ctx.input.values[i].file, v.line);
     any_coarse = any_coarse || label || level_rank(v.unit) >= 2 || v.unit == "0301" ||
                  v.group == TargetGroup::Unspecified || v.service.empty();
   }
@@ -331,10 +331,10 @@ void find_sum_rows(Context& ctx) {
   }
   if (!any_excluded) return;
   std::vector<InputValue> kept;
-  kept.reserve(ctx.values.size());
-  for (std::size_t i = 0; i < ctx.values.size(); ++i)
-    if (entry_of[i] == kNone || !entries[entry_of[i]].excluded) kept.push_back(ctx.values[i]);
-  ctx.values = std::move(kept);
+  kept.reserve(ctx.input.values.size());
+  for (std::size_t i = 0; i < ctx.input.values.size(); ++i)
+    if (entry_of[i] == kNone || !entries[entry_of[i]].excluded) kept.push_back(ctx.input.values[i]);
+  ctx.out().values = std::move(kept);
 }
 
 }  // namespace arsverk::detail

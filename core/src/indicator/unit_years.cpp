@@ -128,7 +128,8 @@ Given given_in(const std::map<CellKey, Cell>& cells) {
 }  // namespace
 
 void build_unit_years(Context& ctx) {
-  for (auto& [key, cells] : ctx.cells) {
+  FileStages& out = ctx.out();
+  for (const auto& [key, cells] : ctx.input.cells) {
     const auto& [code, year] = key;
     UnitYear uy;
     uy.present = {true, true, true, true};
@@ -155,8 +156,8 @@ void build_unit_years(Context& ctx) {
       report_overflow(ctx, cell.file, cell.line, code, year, fits);
     }
     if (any) {
-      ctx.units[key] = std::move(uy);
-      ctx.years.insert(year);
+      out.units[key] = std::move(uy);
+      out.years.insert(year);
     }
   }
 }

@@ -88,14 +88,14 @@ namespace {
 // and measure (the first counts).
 void validate_references(Context& ctx) {
   std::set<UnitKey> bad_units;
-  for (const InputReference& input : ctx.reference_values) {
+  for (const InputReference& input : ctx.input.reference_values) {
     const ReferenceRate& r = *input.rate;
     if (r.year < 2015 || r.year > 2100 || r.measure < 0 || r.measure > 3 || bad_units.count({r.unit, r.year})) continue;
-    if (!ctx.references.count({r.unit, r.year}) && !resolve_unit(ctx, r.unit, r.year, input.file, r.line)) {
+    if (!ctx.input.references.count({r.unit, r.year}) && !resolve_unit(ctx, r.unit, r.year, input.file, r.line)) {
       bad_units.insert({r.unit, r.year});
       continue;
     }
-    ReferenceRow& row = ctx.references[{r.unit, r.year}];
+    ReferenceRow& row = ctx.out().references[{r.unit, r.year}];
     const int m = r.measure;
     if (row.per_1000[m]) {
       const std::string what = r.unit + ", " + std::to_string(r.year) + ", M" + std::to_string(m + 1);
@@ -129,13 +129,13 @@ class ServiceScopes {
 // file): said at the later file's first figure of it, naming the earlier file's.
 void report_several_files(Context& ctx) {
   struct FirstFigure { int source; int64_t line; };
-  for (const auto& [key, cells] : ctx.cells) {
+  for (const auto& [key, cells] : ctx.input.cells) {
     std::map<int, FirstFigure> first;  // file -> where its first figure of the unit-year is
     for (const auto& [cell_key, cell] : cells) {
       for (int c = 0; c < kCategoryCount; ++c) {
         if (!cell.amounts[c]) continue;
         const int source = cell.files[c];
-        auto [at_file, added] = first.try_emplace(ctx.sources[source].file, FirstFigure{source, cell.lines[c]});
+        auto [at_file, added] = first.try_emplace(ctx.input.sources[source].file, FirstFigure{source, cell.lines[c]});
         if (!added && at_file->second.source == source && cell.lines[c] < at_file->second.line) at_file->second.line = cell.lines[c];
       }
     }
@@ -161,7 +161,7 @@ void validate(Context& ctx) {
   // A row's categories are values of one cell, one after the other: found once, not per value.
   const ArsverkValue* last_cell_value = nullptr;
   Cell* last_cell = nullptr;
-  for (const InputValue& input : ctx.values) {
+  for (const InputValue& input : ctx.input.values) {
     const ArsverkValue& v = *input.value;
     const int file = input.file;
     if (v.year < 2015 || v.year > 2100) {
@@ -180,16 +180,16 @@ void validate(Context& ctx) {
     if (!same_unit_year) {
       last_key = nullptr;
       if (bad_units.count({v.unit, v.year})) continue;
-      if (!ctx.units.count({v.unit, v.year}) && !ctx.cells.count({v.unit, v.year})) {
+      if (!ctx.input.units.count({v.unit, v.year}) && !ctx.input.cells.count({v.unit, v.year})) {
         if (!resolve_unit(ctx, v.unit, v.year, file, v.line)) {
           bad_units.insert({v.unit, v.year});
           continue;
         }
       }
-      ctx.answered.insert({v.unit, v.year});
+      ctx.out().answered.insert({v.unit, v.year});
     }
     if (!v.service.empty() && scopes.out_of_scope(v.service)) {
-      auto& excluded = ctx.excluded[{v.year, v.service}];
+      auto& excluded = ctx.out().excluded[{v.year, v.service}];
       excluded.year = v.year;
       excluded.service = v.service;
       if (counts_in_total(v.category) && !excluded.arsverk.add_checked(v.value)) {
@@ -200,7 +200,7 @@ void validate(Context& ctx) {
       continue;
     }
     if (!same_unit_year) {
-      const auto at_key = ctx.cells.try_emplace({v.unit, v.year}).first;
+      const auto at_key = ctx.out().cells.try_emplace({v.unit, v.year}).first;
       last_key = &at_key->first;
       last_cells = &at_key->second;
       last_cell = nullptr;
