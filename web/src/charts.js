@@ -273,28 +273,58 @@ function showPlanned(container, plans) {
 }
 
 // Draws the canvases of the figures planned last: a new chart, or the shown one updated in place.
-// Before the first chart of a visit Chart.js is still to come: then it returns a promise that is
-// settled when it has come and the canvases are drawn (or each figure says it could not be).
-export function drawCharts() {
-  if (!Chart) return loadChart().then(drawCharts, chartsFailed);
-  for (const fig of pending) {
-    pending.delete(fig);
-    if (!fig.isConnected) continue;
-    const { key, config } = fig.plan;
-    const chart = charts.get(key);
-    if (chart) {
-      chart.options = config.options;
-      chart.data = config.data;
-      chart.update('none');
-    } else {
-      const canvas = fig.querySelector('canvas');
-      const drawn = new Chart(canvas, { ...config, plugins: PLUGINS });
-      charts.set(key, drawn);
-      canvas.arsverkChart = drawn;  // for tests and tools: what was drawn
-    }
-    fig.removeAttribute('aria-busy');
+// Those in view (or near it) are drawn at once; the rest one per task after, so that a change's
+// frame carries only what can be seen and the page answers input in between. The answer is null
+// when all are drawn, else a promise settled when they are (shared by every call until then; a
+// figure planned anew meanwhile is drawn by the same round). `all`: every one at once (printing).
+// Before the first chart of a visit Chart.js is still to come: then the promise is settled when it
+// has come and the canvases are drawn (or each figure says it could not be).
+export function drawCharts(all = false) {
+  if (!Chart) return loadChart().then(() => drawCharts(all), chartsFailed);
+  for (const fig of [...pending]) {
+    if (all || !fig.isConnected || nearView(fig)) drawFigure(fig);
   }
-  return null;
+  if (!pending.size) return null;
+  rest ??= new Promise((resolve) => {
+    const next = () => {
+      const [fig] = pending;
+      if (fig) drawFigure(fig);
+      if (pending.size) setTimeout(next);
+      else {
+        rest = null;
+        resolve();
+      }
+    };
+    setTimeout(next);
+  });
+  return rest;
+}
+let rest = null; // the round drawing the figures out of view, while there is one
+
+// Within half a screen of the view. Asked after the change's frame was painted, so the layout is
+// fresh and this costs no extra one.
+function nearView(fig) {
+  const box = fig.getBoundingClientRect();
+  const margin = window.innerHeight / 2;
+  return box.bottom > -margin && box.top < window.innerHeight + margin && box.width > 0;
+}
+
+function drawFigure(fig) {
+  pending.delete(fig);
+  if (!fig.isConnected) return;
+  const { key, config } = fig.plan;
+  const chart = charts.get(key);
+  if (chart) {
+    chart.options = config.options;
+    chart.data = config.data;
+    chart.update('none');
+  } else {
+    const canvas = fig.querySelector('canvas');
+    const drawn = new Chart(canvas, { ...config, plugins: PLUGINS });
+    charts.set(key, drawn);
+    canvas.arsverkChart = drawn;  // for tests and tools: what was drawn
+  }
+  fig.removeAttribute('aria-busy');
 }
 
 function chartsFailed(err) {

@@ -315,7 +315,8 @@ function drawAfterPaint() {
       viewShown = false;
       document.body.dataset.renders = String(++renders);
     };
-    const waiting = stage('draw', drawCharts); // a promise while Chart.js is still to come
+    // A promise while some are still to draw: out of view (drawn one per task), or Chart.js still to come.
+    const waiting = stage('draw', drawCharts);
     if (waiting) waiting.then(drawn); else drawn();
   }));
 }
@@ -754,7 +755,7 @@ window.addEventListener('beforeprint', () => {
     printing = true;
     renderUnit();
   }
-  drawCharts(); // the charts as planned for the printed page
+  drawCharts(true); // the charts as planned for the printed page, every one before it is printed
   fitChartsForPrint();
   tableForPrint();
   refold = unfoldForPrint(el['file-panel']);
