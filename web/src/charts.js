@@ -582,6 +582,12 @@ export function renderCharts(container, ctx) {
             x: { stacked: true, min: 0, max: 100, title: axisTitle(t('shareAxis')), grid: { color: GRID } },
             y: { stacked: true, grid: { display: false } },
           },
+          // The shares are written inside their bars, so on a phone the room kept at the right for
+          // a value label goes to the legend's long names instead, with smaller boxes.
+          ...(lying ? {
+            layout: { padding: { top: 26, right: 12 } },
+            plugins: { ...baseOptions().plugins, legend: { position: 'bottom', labels: { boxWidth: 14, boxHeight: 12, color: INK } } },
+          } : {}),
         }),
       });
     }
