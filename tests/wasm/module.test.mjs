@@ -175,6 +175,23 @@ describe('the session through the bindings', () => {
     calc.delete();
   });
 
+  // What the files alone give is kept between reports (core/src/indicator/engine.hpp): each
+  // setting in turn gives what the CLI gives for it in a process of its own, and a file removed or
+  // added after a report is seen by the next.
+  test('one setting after another gives each setting\'s report, as a fresh session does', () => {
+    const calc = new Module.Calculator();
+    const files = [EX_2023, EX_2024, WEB('arsverk_feil_linje4.csv'), WEB('innlimt_excel.tsv'), WEB('befolkning_enkel.csv')];
+    const ids = files.map((f) => feedFile(calc, f, fixed(65536)));
+    const settings = [{}, { population_year: 'next' }, { year: 2024, lang: 'en' }, { carry_forward: 'off', suppression: 'on' }, {}];
+    for (const s of settings) assertSame(Buffer.from(`${calc.report(JSON.stringify(s))}\n`), runCli(files, s), JSON.stringify(s));
+    calc.removeFile(ids[2]);
+    const fewer = files.filter((_, i) => i !== 2);
+    assertSame(Buffer.from(`${calc.report('{}')}\n`), runCli(fewer), 'after removeFile');
+    feedFile(calc, files[2], fixed(100));
+    assertSame(Buffer.from(`${calc.report('{"population_year":"next"}')}\n`), runCli([...fewer, files[2]], { population_year: 'next' }), 'added again');
+    calc.delete();
+  });
+
   test('clear empties the session', () => {
     const calc = new Module.Calculator();
     feedFile(calc, EX_2023, fixed(65536));
