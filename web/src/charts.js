@@ -451,17 +451,35 @@ export function destroyCharts() {
 }
 
 // The container's width, kept by a ResizeObserver so that a render need not force a layout to
-// learn it; read directly the first time, and while it is hidden (width 0).
+// learn it. Until the container has been laid out (it is hidden before the first results), its
+// section stands for it: the charts fill the section's content box, and the page watches the
+// section from the start (watchWidth). Read directly only when neither is known.
+const NARROW_BELOW = 560; // CSS pixels of the container
 const widths = new WeakMap();
+const watched = new WeakSet();
+let shownPlan = null; // {container, narrow} of the charts shown, planned for the screen
+let replan = null;    // set by the page: plans the charts anew
 const widthWatch = new ResizeObserver((entries) => {
-  for (const e of entries) widths.set(e.target, e.target.clientWidth); // laid out already: no forced layout
+  for (const e of entries) widths.set(e.target, e.contentRect.width); // laid out already: no forced layout
+  // Laid out at another width than planned for (a phone turned, a window resized, a scroll bar
+  // come): the bars lie down or stand up.
+  const width = shownPlan && widths.get(shownPlan.container);
+  if (width && (width < NARROW_BELOW) !== shownPlan.narrow) replan?.();
 });
+
+// `section`: the element whose content box the charts' container fills; `plan`: renders the charts.
+export function watchWidth(section, plan) {
+  watched.add(section);
+  widthWatch.observe(section);
+  replan = plan;
+}
+
 function widthOf(container) {
-  if (!widths.get(container)) {
-    widths.set(container, container.clientWidth);
+  if (!watched.has(container)) {
+    watched.add(container);
     widthWatch.observe(container);
   }
-  return widths.get(container);
+  return widths.get(container) || widths.get(container.closest('section')) || container.clientWidth;
 }
 
 const MEASURES = ['M1', 'M2', 'M3', 'M4'];
@@ -503,8 +521,9 @@ export function renderCharts(container, ctx) {
   const png = (key) => pngInfo(ctx, key);
   // A phone has no room for four groups of five bars side by side: the bars lie down. Nor has half
   // an A4 page (ctx.print: planned for the printed page, with room for the legends).
-  const narrow = ctx.print || widthOf(container) < 560;
+  const narrow = ctx.print || widthOf(container) < NARROW_BELOW;
   const lying = narrow && !ctx.print; // the wide figure has a printed page's whole width
+  shownPlan = ctx.print ? null : { container, narrow };
 
   // 1. The unit against its county, Norway and KOSTRA group, M1–M4.
   {

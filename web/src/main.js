@@ -2,7 +2,7 @@
 // here; everything shown comes from the core's JSON (see docs/output.md).
 import { startCalculator } from './client.js';
 import { csvText, download } from './export.js';
-import { drawCharts, fitChartsForPrint, fitChartsToScreen, renderCharts } from './charts.js';
+import { drawCharts, fitChartsForPrint, fitChartsToScreen, renderCharts, watchWidth } from './charts.js';
 import { diagnosticIn, schemaOf, unitName } from './format.js';
 import { renderFiles } from './files.js';
 import { createGrid } from './grid.js';
@@ -976,6 +976,9 @@ function syncStatusHeight() {
   document.documentElement.style.setProperty('--status-height', `${height}px`);
 }
 new ResizeObserver(syncStatusHeight).observe(document.querySelector('.status-bar'));
+// The charts' width is known before the first results are laid out, and they are planned anew
+// when it crosses a phone's (web/src/charts.js, widthOf).
+watchWidth(document.getElementById('result-section'), () => { renderUnit(); drawAfterPaint(); });
 
 
 startOffline({ note: $('offline-note'), update: $('update-button'), text: t });
