@@ -1,7 +1,6 @@
 // Drops from Designsystemet's stylesheet the rules for components the page never uses. A rule goes
-// only when each of its selectors names a `ds-` class that appears nowhere in the page's HTML,
-// scripts and styles (so it can match no element); a class inside :not() does not count, and
-// selectors with :is() or :where() or a [class…] attribute are kept as they are. Used by
+// only when each of its selectors requires a `ds-` class that appears nowhere in the page's HTML,
+// scripts and styles (so it can match no element; canMatch says what a selector requires). Used by
 // scripts/build-web.mjs.
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -78,23 +77,29 @@ function splitSelectors(prelude) {
   return parts;
 }
 
-function withoutNot(selector) {
-  let out = '';
-  for (let i = 0; i < selector.length; i++) {
-    if (selector.startsWith(':not(', i)) {
-      let depth = 0;
-      for (; i < selector.length; i++) {
-        if (selector[i] === '(') depth++;
-        else if (selector[i] === ')' && --depth === 0) break;
-      }
-    } else out += selector[i];
-  }
-  return out;
-}
-
+// Whether a selector can match an element of the page: every ds- class it requires is used. A
+// class inside :is(), :where() or :has() is required only when no other alternative of that list
+// can match; one inside :not() or any other function (:nth-child(… of S)) requires nothing; a
+// [class…] attribute can name any class, so such a selector is kept.
 function canMatch(selector, used) {
-  if (/:is\(|:where\(|\[class/.test(selector)) return true;
-  return (withoutNot(selector).match(CLASS) ?? []).every((c) => used.has(c));
+  if (/\[class/.test(selector)) return true;
+  let plain = '';
+  for (let i = 0; i < selector.length; i++) {
+    const fn = /^:([a-z-]+)\(/.exec(selector.slice(i, i + 24));
+    if (!fn) { plain += selector[i]; continue; }
+    const open = i + fn[0].length - 1;
+    let depth = 0;
+    let close = open;
+    for (; close < selector.length; close++) {
+      if (selector[close] === '(') depth++;
+      else if (selector[close] === ')' && --depth === 0) break;
+    }
+    const inner = selector.slice(open + 1, close);
+    if (['is', 'where', 'has'].includes(fn[1]) && !splitSelectors(inner).some((s) => canMatch(s, used))) return false;
+    plain += ' ';
+    i = close;
+  }
+  return (plain.match(CLASS) ?? []).every((c) => used.has(c));
 }
 
 const GROUPING = /^@(media|supports|layer|container|scope|document)\b/;
