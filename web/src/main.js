@@ -298,8 +298,8 @@ function render() {
 }
 
 // The figures are in the page at once; the charts' canvases are drawn after that has been painted
-// (until then web/src/charts.js marks them busy and dims them), and the view is written to the
-// URL then too (history.replaceState can take tens of milliseconds). body[data-figures] counts
+// (until then web/src/charts.js marks them busy and dims them), the unit search's suggestions made,
+// and the view is written to the URL then too (history.replaceState can take tens of milliseconds). body[data-figures] counts
 // the first, body[data-renders] the second: tests wait for data-renders, bench/page/recompute.mjs
 // measures both.
 let figuresShown = 0;
@@ -315,6 +315,7 @@ function drawAfterPaint() {
       viewShown = false;
       document.body.dataset.renders = String(++renders);
     };
+    stage('suggestions', fillSuggestions);
     // A promise while some are still to draw: out of view (drawn one per task), or Chart.js still to come.
     const waiting = stage('draw', drawCharts);
     if (waiting) waiting.then(drawn); else drawn();
@@ -339,17 +340,24 @@ function unitLabel(u) {
   return u.name.endsWith(')') ? `${u.code} ${u.name.slice(0, -1)}, ${lower})` : `${u.code} ${u.name} (${lower})`;
 }
 
+// Some hundred suggestions for the unit search: made after the change's frame is painted (with the
+// charts in view), and anew only when the units or their labels change.
 let unitListShown = '';
+let suggestionsDue = false;
+function fillSuggestions() {
+  if (!suggestionsDue || !hasResults()) return;
+  suggestionsDue = false;
+  const labels = sortedUnits().map(unitLabel);
+  if (labels.join('\n') === unitListShown) return;
+  unitListShown = labels.join('\n');
+  el['unit-list'].replaceChildren(...labels.map((label) => option(label, '')));
+}
+
 function renderChooser() {
   if (!hasResults()) return;
   state.unitKey = keyInYear(state.unitKey, state.year);
   el['year-select'].replaceChildren(...state.report.years.map((y) => option(y, y, y === state.year)));
-  const labels = sortedUnits().map(unitLabel);
-  // Some thousand suggestions: made anew only when the units or their labels change.
-  if (labels.join('\n') !== unitListShown) {
-    unitListShown = labels.join('\n');
-    el['unit-list'].replaceChildren(...labels.map((label) => option(label, '')));
-  }
+  suggestionsDue = true;
   const unit = state.units.get(state.unitKey);
   if (unit && document.activeElement !== el['unit-input']) el['unit-input'].value = unitLabel(unit);
   el['unit-error'].hidden = true;
