@@ -290,18 +290,19 @@ function render() {
   if (has) {
     stage('chooser', renderChooser);
     stage('unit', renderUnit);
-    stage('table', renderResultsTable);
+    stage('table', renderTableNow);
   }
   updateMap();
   stage('grid', () => grid.showReport(state.report));
   drawAfterPaint();
 }
 
-// The figures are in the page at once; the charts' canvases are drawn after that has been painted
-// (until then web/src/charts.js marks them busy and dims them), the unit search's suggestions made,
-// and the view is written to the URL then too (history.replaceState can take tens of milliseconds). body[data-figures] counts
-// the first, body[data-renders] the second: tests wait for data-renders, bench/page/recompute.mjs
-// measures both.
+// The figures in view are in the page at once. After that has been painted come what is out of
+// view or off screen: the unit search's suggestions, the results table when scrolled away, the
+// printed summary, the charts' canvases (until then web/src/charts.js marks them busy and dims
+// them), and the view written to the URL (history.replaceState can take tens of milliseconds).
+// body[data-figures] counts the first, body[data-renders] the second: tests wait for data-renders,
+// bench/page/recompute.mjs measures both.
 let figuresShown = 0;
 let drawing = 0;
 let viewShown = false; // a unit's view was rendered since the last draw: the URL follows it
@@ -316,6 +317,8 @@ function drawAfterPaint() {
       document.body.dataset.renders = String(++renders);
     };
     stage('suggestions', fillSuggestions);
+    if (tableDue) stage('table', renderResultsTable);
+    if (printDue) stage('print', updatePrintSummary);
     // A promise while some are still to draw: out of view (drawn one per task), or Chart.js still to come.
     const waiting = stage('draw', drawCharts);
     if (waiting) waiting.then(drawn); else drawn();
@@ -424,7 +427,7 @@ function renderUnit() {
     print: printing,
   }));
   viewShown = true;
-  stage('print', updatePrintSummary);
+  printDue = true; // shown only on paper: made after the paint (drawAfterPaint), and before printing
 }
 
 // The source line under a downloaded chart: the files, the population, the tool and the date.
@@ -441,6 +444,7 @@ function imageSource(unit) {
 // only: the rows to show instead of the screen's filters (the printout's nearest units); all:
 // every row the filters give, not a page (the printout). Returns {total, shown} (web/src/table.js).
 function renderResultsTable(only = null, { all = false } = {}) {
+  tableDue = false;
   if (!hasResults()) return { total: 0, shown: 0 };
   const filters = only ? { level: '', fylke: '', kostra: '' } : state.filters;
   const rows = renderTable(el['results-table-wrap'], el['results-pager'], state.report.results, {
@@ -459,6 +463,17 @@ function renderResultsTable(only = null, { all = false } = {}) {
     el['print-table'].value = state.printTable.mode;
   }
   return rows;
+}
+
+// The results table in a change's frame when it is in view (or near it), else after the paint
+// (drawAfterPaint): some fifty rows that nobody sees yet need not hold the frame back.
+let tableNearView = true; // until the observer has said
+let tableDue = false;
+new IntersectionObserver((entries) => { tableNearView = entries[entries.length - 1].isIntersecting; }, { rootMargin: '100% 0px' })
+  .observe(el['results-table-wrap']);
+function renderTableNow() {
+  if (tableNearView) renderResultsTable();
+  else tableDue = true;
 }
 
 // A phone's table puts the chosen measure beside the name (web/src/table.js).
@@ -699,7 +714,9 @@ window.addEventListener('beforeunload', (e) => {
 
 // --- the printed report (web/src/print.js, web/print.css) --------------------------------------
 
+let printDue = false;
 function updatePrintSummary() {
+  printDue = false;
   const info = state.units.get(state.unitKey);
   if (!state.report || !info) {
     el['print-summary'].replaceChildren();
@@ -758,11 +775,11 @@ function tableForPrint() {
 let refold = null;
 let printing = false; // the charts are planned for A4 (web/src/charts.js)
 window.addEventListener('beforeprint', () => {
-  updatePrintSummary(); // the time of printing
   if (hasResults()) {
     printing = true;
     renderUnit();
   }
+  updatePrintSummary(); // the time of printing
   drawCharts(true); // the charts as planned for the printed page, every one before it is printed
   fitChartsForPrint();
   tableForPrint();
@@ -919,7 +936,7 @@ el['year-select'].addEventListener('change', () => {
   state.year = Number(el['year-select'].value);
   stage('chooser', renderChooser);
   stage('unit', renderUnit);
-  stage('table', renderResultsTable);
+  stage('table', renderTableNow);
   drawAfterPaint();
   updateMap();
 });
