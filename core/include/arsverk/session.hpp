@@ -1,7 +1,8 @@
 #pragma once
 // The one entry point the CLI, the wasm bindings and the tests use: files go in as chunks,
-// settings go in, the report comes out as JSON or CSV. Files are read once; a change of
-// settings recomputes from what was read.
+// settings go in, the report comes out as JSON or CSV. Files are read once, and what they alone
+// give (sum rows, validation, unit-years) is prepared once per set of files; a change of settings
+// recomputes only the rest.
 #include <map>
 #include <memory>
 #include <optional>
