@@ -1048,6 +1048,12 @@ export function fmtInt(n) {
   return formatter({ maximumFractionDigits: 0 }).format(n);
 }
 
+// A visit's first number format costs the browser ≈ 20 ms (it loads the locale's data; later ones,
+// any options, cost nothing): made while the page waits for files, not in the first result's frame.
+export function warmFormats() {
+  fmtInt(0);
+}
+
 // An exact decimal from the core (a numerator) with every decimal it has, up to six.
 export function fmtExact(n) {
   if (n == null || !Number.isFinite(n)) return '–';

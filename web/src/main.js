@@ -6,7 +6,7 @@ import { drawCharts, fitChartsForPrint, fitChartsToScreen, renderCharts, watchWi
 import { diagnosticIn, schemaOf, unitName } from './format.js';
 import { renderFiles } from './files.js';
 import { createGrid } from './grid.js';
-import { getLang, initialLang, listText, measureLabel, setLang, setThresholds, t, tn } from './i18n.js';
+import { getLang, initialLang, listText, measureLabel, setLang, setThresholds, t, tn, warmFormats } from './i18n.js';
 import { renderKeyFigures } from './keyfigures.js';
 import { startOffline } from './offline.js';
 import { renderPrintSummary, unfoldForPrint } from './print.js';
@@ -1024,6 +1024,8 @@ calc.ready.then((thresholds) => {
   setStatus(t('status.ready'));
   setBusy(false);
   if (linkedView.data === 'eksempel') loadExample();
+  else if ('requestIdleCallback' in window) requestIdleCallback(() => warmFormats());
+  else setTimeout(warmFormats, 200);
 }, (err) => {
   setStatus(t('status.failed', { message: err.message }));
   document.body.dataset.ready = 'failed';
