@@ -4,6 +4,10 @@
 // note: the element for the one-line message; update: the button that switches to a new version.
 export function startOffline({ note, update, text }) {
   if (!('serviceWorker' in navigator) || !window.isSecureContext) return;
+  // The note's line is kept from the start, its text in place but not shown (styles.css), so that
+  // saying it a moment later moves nothing the user may be about to click.
+  note.textContent = text('offline.ready');
+  note.dataset.i18n = 'offline.ready';
   const say = (key) => {
     note.textContent = text(key);
     note.dataset.i18n = key; // a change of language translates it with the rest
@@ -29,7 +33,7 @@ export function startOffline({ note, update, text }) {
       });
       if (!navigator.serviceWorker.controller) whenActive(worker);
     });
-  }, () => { /* no offline copy (e.g. storage blocked): the page works online as before */ });
+  }, () => { note.textContent = ''; /* no offline copy (e.g. storage blocked): the page works online as before */ });
   // The new version took over after the user asked for it: load it.
   let reloading = false;
   navigator.serviceWorker.addEventListener('controllerchange', () => {
