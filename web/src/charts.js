@@ -281,9 +281,10 @@ function showPlanned(container, plans) {
 // has come and the canvases are drawn (or each figure says it could not be).
 export function drawCharts(all = false) {
   if (!Chart) return loadChart().then(() => drawCharts(all), chartsFailed);
-  for (const fig of [...pending]) {
-    if (all || !fig.isConnected || nearView(fig)) drawFigure(fig);
-  }
+  // Which are in view is asked of every figure before any is drawn: a chart drawn changes the
+  // layout, and asking after it would lay the page out again.
+  const now = [...pending].filter((fig) => all || !fig.isConnected || nearView(fig));
+  for (const fig of now) drawFigure(fig);
   if (!pending.size) return null;
   rest ??= new Promise((resolve) => {
     const next = () => {

@@ -4,7 +4,7 @@
 // note: the element for the one-line message; update: the button that switches to a new version.
 export function startOffline({ note, update, text }) {
   if (!('serviceWorker' in navigator) || !window.isSecureContext) return;
-  // The note's line is kept from the start, its text in place but not shown (styles.css), so that
+  // The note's line is kept from the start, its text in place but not shown (tools.css), so that
   // saying it a moment later moves nothing the user may be about to click.
   note.textContent = text('offline.ready');
   note.dataset.i18n = 'offline.ready';
