@@ -4,7 +4,10 @@
 // are found by their label («Totalt», «Sum», «I alt», read by the readers) and by arithmetic;
 // where the two disagree the message says which was used and what to change.
 #include <algorithm>
+#include <functional>
+#include <string_view>
 #include <tuple>
+#include <unordered_map>
 
 #include "context.hpp"
 
@@ -25,6 +28,10 @@ struct Entry {
   std::vector<std::pair<int, int64_t>> lines;      // distinct (source, line), in reading order
   bool excluded = false;
   bool kept = false;  // labelled, but nothing to be the sum of: used as data
+  // Resolved once per entry (resolve_units), not per comparison: its level's rank, and for a
+  // municipality or district the county it lies in that year.
+  int rank = 4;
+  const std::string* county = nullptr;
 };
 
 int level_rank(const std::string& unit) {
@@ -34,6 +41,17 @@ int level_rank(const std::string& unit) {
     case Level::Fylke: return 2;
     case Level::Land: return 3;
     default: return 4;
+  }
+}
+
+// Each entry's rank, and the county of each municipality and district (Oslo's, for a district).
+void resolve_units(const Context& ctx, std::vector<Entry>& entries) {
+  for (Entry& e : entries) {
+    e.rank = level_rank(e.unit);
+    if (e.rank > 1) continue;
+    const auto structure = structure_for_year(e.year);
+    const Municipality* m = structure ? ctx.registers.municipality(*structure, e.rank == 0 ? "0301" : e.unit) : nullptr;
+    if (m) e.county = &m->county;
   }
 }
 
@@ -51,19 +69,15 @@ bool covers_key(const Entry& outer, const Entry& inner) {
 bool same_key(const Entry& a, const Entry& b) { return a.group == b.group && a.service == b.service; }
 
 // A unit's members for the arithmetic: Oslo's districts; a county's municipalities (and Oslo's
-// districts, for Oslo's county); every municipality and district for the country.
-bool member_of(const Context& ctx, const std::string& unit, const std::string& whole, int year) {
-  const auto level = level_of_code(unit), of = level_of_code(whole);
-  if (!level || !of) return false;
-  if (*of == Level::Kommune) return whole == "0301" && *level == Level::Bydel && unit.compare(0, 4, "0301") == 0;
-  if (*of == Level::Land) return *level == Level::Kommune || *level == Level::Bydel;
-  if (*of != Level::Fylke) return false;
-  auto structure = structure_for_year(year);
-  if (!structure) return false;
-  const std::string municipality = *level == Level::Bydel ? "0301" : unit;
-  if (*level != Level::Kommune && *level != Level::Bydel) return false;
-  const Municipality* m = ctx.registers.municipality(*structure, municipality);
-  return m && m->county == whole;
+// districts, for Oslo's county); every municipality and district for the country. Both of the
+// same year.
+bool member_of(const Entry& unit, const Entry& whole) {
+  switch (whole.rank) {
+    case 1: return whole.unit == "0301" && unit.rank == 0 && unit.unit.compare(0, 4, "0301") == 0;
+    case 2: return unit.county && *unit.county == whole.unit;
+    case 3: return unit.rank <= 1;
+    default: return false;
+  }
 }
 
 // M1's numerator from a row's categories: a–e, M1, the disjoint levels, or a total alone.
@@ -133,11 +147,10 @@ struct Finder {
       add_part(within, &f);
       add_part(both, &f);
     }
-    const int rank = level_rank(e.unit);
-    if (rank >= 1 && rank <= 3 && (rank > 1 || e.unit == "0301")) {
+    if (e.rank >= 1 && e.rank <= 3 && (e.rank > 1 || e.unit == "0301")) {
       for (std::size_t i : by_year[e.year]) {
         const Entry& f = entries[i];
-        if (!counts(f) || !covers_key(e, f) || !member_of(ctx, f.unit, e.unit, e.year)) continue;
+        if (!member_of(f, e) || !counts(f) || !covers_key(e, f)) continue;
         add_part(members, &f);
         add_part(both, &f);
       }
@@ -237,6 +250,18 @@ struct Finder {
 
 namespace {
 
+using EntryKey = std::tuple<std::string_view, int, TargetGroup, std::string_view, bool, std::string_view>;
+struct EntryKeyHash {
+  std::size_t operator()(const EntryKey& k) const {
+    const auto& [unit, year, group, service, labelled, label] = k;
+    std::size_t h = std::hash<std::string_view>{}(unit);
+    for (std::size_t part : {std::hash<int>{}(year), static_cast<std::size_t>(group), std::hash<std::string_view>{}(service),
+                             std::size_t{labelled}, std::hash<std::string_view>{}(label)})
+      h = h * 1000003 ^ part;
+    return h;
+  }
+};
+
 // Whether any row can be a sum at all: a label, a unit with members (0301, a county, the
 // country), or rows both with and without a target group (or a service). Most files have none,
 // and are not looked at further.
@@ -262,8 +287,8 @@ void find_sum_rows(Context& ctx) {
   if (!may_have_sums(ctx)) return;
   std::vector<Entry> entries;
   // Labelled rows apart from the others, and one labelled row apart from a differently labelled one.
-  using Key = std::tuple<std::string, int, TargetGroup, std::string, bool, std::string>;
-  std::map<Key, std::size_t> index;
+  // The key's texts are views of the values' own (they outlive this function).
+  std::unordered_map<EntryKey, std::size_t, EntryKeyHash> index;
   bool any_coarse = false;
   std::size_t last = 0;
   constexpr uint32_t kNone = UINT32_MAX;
@@ -283,8 +308,9 @@ void find_sum_rows(Context& ctx) {
     std::size_t at = last;
     bool added = false;
     if (!same_as_prev) {
-      auto [it, inserted] = index.try_emplace(Key{v.unit, v.year, v.group, v.service, v.sum_label,
-                                                  label ? label->text : std::string()}, entries.size());
+      auto [it, inserted] = index.try_emplace(EntryKey{v.unit, v.year, v.group, v.service, v.sum_label,
+                                                       label ? std::string_view(label->text) : std::string_view()},
+                                              entries.size());
       at = it->second;
       added = inserted;
     }
@@ -298,6 +324,8 @@ void find_sum_rows(Context& ctx) {
       e.label = label;
       e.source = ctx.input.values[i].file;
       e.line = v.line;
+      any_coarse = any_coarse || label || level_rank(v.unit) >= 2 || v.unit == "0301" ||
+                   v.group == TargetGroup::Unspecified || v.service.empty();
       entries.push_back(std::move(e));
     }
     Entry& e = entries[at];
@@ -306,10 +334,9 @@ void find_sum_rows(Context& ctx) {
     entry_of[i] = static_cast<uint32_t>(at);
     if (e.lines.empty() || e.lines.back() != std::pair{ctx.input.values[i].file, v.line})
       e.lines.emplace_back(ctx.input.values[i].file, v.line);
-    any_coarse = any_coarse || label || level_rank(v.unit) >= 2 || v.unit == "0301" ||
-                 v.group == TargetGroup::Unspecified || v.service.empty();
   }
   if (!any_coarse) return;
+  resolve_units(ctx, entries);
   Finder finder{ctx, entries, {}, {}};
   for (std::size_t i = 0; i < entries.size(); ++i) {
     finder.by_unit_year[{entries[i].unit, entries[i].year}].push_back(i);
@@ -319,12 +346,12 @@ void find_sum_rows(Context& ctx) {
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
     const Entry &x = entries[a], &y = entries[b];
-    return std::tuple(x.year, level_rank(x.unit), coarseness(x)) < std::tuple(y.year, level_rank(y.unit), coarseness(y));
+    return std::tuple(x.year, x.rank, coarseness(x)) < std::tuple(y.year, y.rank, coarseness(y));
   });
   bool any_excluded = false;
   for (std::size_t i : order) {
     Entry& e = entries[i];
-    const bool candidate = e.label || coarseness(e) > 0 || level_rank(e.unit) >= 2 || e.unit == "0301";
+    const bool candidate = e.label || coarseness(e) > 0 || e.rank >= 2 || e.unit == "0301";
     if (!candidate) continue;
     finder.decide(e);
     any_excluded = any_excluded || e.excluded;
