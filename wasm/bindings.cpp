@@ -2,8 +2,9 @@
 // Bytes in: the worker copies each slice once into a staging buffer it allocated in the module's
 // heap (_malloc, HEAPU8.set) and passes pointer and length to feedHeap, which reads it in place;
 // feed(id, Uint8Array) stays for tests and the console (embind copies that one byte by byte).
-// Settings in as JSON, the report out as JSON. warmUp() runs the engine once over made-up figures
-// in a session of its own, thrown away (the worker calls it at start, see README, Recompute).
+// Settings in as JSON, the report out as JSON: whole (report) or with one year's results
+// (reportYear, what the page shows first). warmUp() runs the engine over made-up files in a
+// session of its own, thrown away (the worker calls it at start).
 // thresholds() gives the checks' thresholds (arsverk/thresholds.hpp) as JSON, for the help texts;
 // yearRules() each year's schema and structure.
 #include <emscripten/bind.h>
@@ -92,6 +93,17 @@ class Calculator {
     }
   }
 
+  // The report with one data year's results (`year`; the latest with results when 0 or without
+  // results): what the page shows first. From the report kept, when the settings are the same.
+  std::string reportYear(const std::string& settings_json, int year) {
+    try {
+      return session_.report_json_of_year(arsverk::settings_from_json(settings_json),
+                                          year > 0 ? std::optional<int>(year) : std::nullopt);
+    } catch (const std::exception& e) {
+      return error_json(e.what());
+    }
+  }
+
   std::string exportCsv(const std::string& settings_json, const std::string& lang_code) {
     try {
       const std::optional<arsverk::Lang> lang = arsverk::lang_from_code(lang_code);
@@ -163,5 +175,6 @@ EMSCRIPTEN_BINDINGS(arsverk) {
       .function("removeFile", &Calculator::removeFile)
       .function("clear", &Calculator::clear)
       .function("report", &Calculator::report)
+      .function("reportYear", &Calculator::reportYear)
       .function("exportCsv", &Calculator::exportCsv);
 }

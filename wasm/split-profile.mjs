@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Writes the profile that decides how the browser module is split (wasm/CMakeLists.txt, wasm-split):
 // every function a first visit runs — the start, the thresholds, the warm-up, the CSV reader on the
-// example data and on SSB's population CSVs, reports under each setting and language — stays in
-// arsverk.wasm; the rest (the Excel and JSON-stat readers, most messages, the CSV export) goes to
+// example data and on SSB's population CSVs, reports (the year in view first, then whole) under
+// each setting and language — stays in arsverk.wasm; the rest (the Excel and JSON-stat readers, most messages, the CSV export) goes to
 // arsverk.deferred.wasm, which the worker fetches once it is ready (web/src/worker.js).
 // Why not less in the first part: docs/performance.md, "First load".
 //
@@ -58,7 +58,11 @@ try {
     const error = calculator.endFile(id);
     if (error) throw new Error(`${path}: ${error}`);
   }
-  for (const settings of SETTINGS) calculator.report(JSON.stringify(settings));
+  // As the page asks: the year in view first, then the whole report (web/src/worker.js).
+  for (const settings of SETTINGS) {
+    calculator.reportYear(JSON.stringify(settings), 0);
+    calculator.report(JSON.stringify(settings));
+  }
 
   // The profile: __write_profile(address, size) writes it into the module's memory.
   const writeProfile = module.asm.__write_profile;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <stdexcept>
 
 #include "arsverk/report.hpp"
@@ -19,10 +20,27 @@ struct Session::Impl {
   int next_id = 1;
   // What the finished files alone give, made at the first report after they changed.
   std::shared_ptr<const detail::FileStages> prepared;
+  // The last report and its settings (it points into `done`): dropped with `prepared`.
+  std::optional<Settings> reported_with;
+  std::shared_ptr<const Report> reported;
 
-  Report compute(const Settings& settings) {
+  const Report& compute(const Settings& settings) {
     if (!prepared) prepared = arsverk::prepare(done, Registers::embedded());
-    return arsverk::compute(done, *prepared, settings, Registers::embedded());
+    if (!reported || !same_settings(*reported_with, settings)) {
+      reported.reset();
+      reported = std::make_shared<const Report>(arsverk::compute(done, *prepared, settings, Registers::embedded()));
+      reported_with = settings;
+    }
+    return *reported;
+  }
+  void files_changed() {
+    prepared.reset();
+    reported.reset();
+    reported_with.reset();
+  }
+  static bool same_settings(const Settings& a, const Settings& b) {
+    return a.year == b.year && a.population_year == b.population_year && a.carry_forward == b.carry_forward &&
+           a.suppression == b.suppression && a.lang == b.lang;
   }
 
   FileReader& reader(int id) {
@@ -62,7 +80,7 @@ void Session::end_file(int file_id) {
   ParsedFile parsed = it->second->finish();
   impl_->reading.erase(it);
   impl_->insert_done(file_id, std::move(parsed));
-  impl_->prepared.reset();
+  impl_->files_changed();
 }
 
 void Session::remove_file(int file_id) {
@@ -76,7 +94,7 @@ void Session::remove_file(int file_id) {
   }
   auto& order = impl_->order;
   order.erase(std::remove(order.begin(), order.end(), file_id), order.end());
-  impl_->prepared.reset();
+  impl_->files_changed();
 }
 
 void Session::clear() {
@@ -84,7 +102,7 @@ void Session::clear() {
   impl_->order.clear();
   impl_->done_ids.clear();
   impl_->done.clear();
-  impl_->prepared.reset();
+  impl_->files_changed();
 }
 
 int Session::add_file(std::string name, std::string_view bytes) {
@@ -98,6 +116,14 @@ std::string Session::report_json(const Settings& settings) const {
   return report_to_json(impl_->compute(settings), settings);
 }
 
+std::string Session::report_json_of_year(const Settings& settings, std::optional<int> year) const {
+  const Report& report = impl_->compute(settings);
+  const auto& years = report.years;
+  if (!year || std::find(years.begin(), years.end(), *year) == years.end())
+    year = years.empty() ? std::nullopt : std::optional<int>(years.back());
+  return report_to_json(report, settings, year);
+}
+
 std::string Session::report_csv(const Settings& settings, Lang lang) const {
   return report_to_csv(impl_->compute(settings), settings, lang);
 }
@@ -107,7 +133,7 @@ std::string Session::report_table(const Settings& settings) const {
 }
 
 bool Session::has_errors(const Settings& settings) const {
-  const Report r = impl_->compute(settings);
+  const Report& r = impl_->compute(settings);
   for (const auto& d : r.diagnostics)
     if (d.severity == Severity::Error) return true;
   return false;

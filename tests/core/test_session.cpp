@@ -189,6 +189,48 @@ TEST_CASE("a change of settings gives the report a fresh session gives") {
   CHECK(kept.report_json({}) == fewer.report_json({}));
 }
 
+TEST_CASE("the report of one year is the whole report with that year's results, from the report kept") {
+  Session s;
+  add_example(s);
+  Settings next;
+  next.population_year = PopulationYear::Next;
+  const json whole = report(s);
+  const json of_2024 = json::parse(s.report_json_of_year({}, 2024));
+  // Asked for another setting in between, then for the first again: each as a fresh session gives.
+  const json whole_next = report(s, next);
+  CHECK(whole_next != whole);
+  CHECK(json::parse(s.report_json_of_year(next, 2024)) != of_2024);
+  CHECK(report(s) == whole);
+
+  json expected = whole;
+  json results = json::array();
+  for (const auto& r : whole["results"])
+    if (r["year"] == 2024) results.push_back(r);
+  REQUIRE(results.size() > 300);
+  REQUIRE(results.size() < whole["results"].size());
+  expected["results"] = results;
+  expected["results_year"] = 2024;
+  CHECK(of_2024 == expected);
+  CHECK(whole.find("results_year") == whole.end());
+  // Everything but the results is the whole report's: all years, rules, messages, classes.
+  CHECK(of_2024["years"] == json({2023, 2024, 2025}));
+  CHECK(of_2024["map_classes"] == whole["map_classes"]);
+
+  // No year, or one without results: the latest year with results.
+  CHECK(json::parse(s.report_json_of_year({}, std::nullopt))["results_year"] == 2025);
+  CHECK(json::parse(s.report_json_of_year({}, 2019))["results_year"] == 2025);
+  Session empty;
+  CHECK(empty.report_json_of_year({}, 2024) == empty.report_json({}));  // no results: nothing to leave out
+
+  // A file added after: reported anew, not from the report kept.
+  s.add_file("arsverk.csv", "kommunenummer;år;M1;M2;M3;M4\n3001;2024;10;8;5;2\n");
+  Session fresh;
+  add_example(fresh);
+  fresh.add_file("arsverk.csv", "kommunenummer;år;M1;M2;M3;M4\n3001;2024;10;8;5;2\n");
+  CHECK(s.report_json_of_year({}, 2024) == fresh.report_json_of_year({}, 2024));
+  CHECK(s.report_json({}) == fresh.report_json({}));
+}
+
 TEST_CASE("chunked input gives the same report as one buffer") {
   const std::string bytes(embedded::example_eksempel_arsverk_2024_2025_csv);
   Session whole, chunked;

@@ -192,6 +192,22 @@ describe('the session through the bindings', () => {
     calc.delete();
   });
 
+  test('the year in view first: the whole report with that year\'s results only, for each setting in turn', () => {
+    const calc = new Module.Calculator();
+    const files = [EX_2023, EX_2024, WEB('befolkning_enkel.csv')];
+    for (const f of files) feedFile(calc, f, fixed(65536));
+    for (const [s, year, shown] of [[{}, 2024, 2024], [{ population_year: 'next' }, 0, 2025], [{ carry_forward: 'off' }, 2019, 2025], [{}, 2023, 2023]]) {
+      const first = JSON.parse(calc.reportYear(JSON.stringify(s), year));
+      const whole = JSON.parse(runCli(files, s).toString());
+      assert.equal(first.results_year, shown, JSON.stringify(s));
+      assert.deepEqual(first, { ...whole, results_year: shown, results: whole.results.filter((r) => r.year === shown) }, JSON.stringify(s));
+      // Then the whole report, as the page asks for it next, from the same computation.
+      assertSame(Buffer.from(`${calc.report(JSON.stringify(s))}\n`), runCli(files, s), JSON.stringify(s));
+    }
+    assert.match(JSON.parse(calc.reportYear('{"carry_forward":"yes"}', 0)).error, /carry_forward/);
+    calc.delete();
+  });
+
   test('clear empties the session', () => {
     const calc = new Module.Calculator();
     feedFile(calc, EX_2023, fixed(65536));

@@ -32,7 +32,13 @@ class Session {
   // Convenience: a whole buffer as one file.
   int add_file(std::string name, std::string_view bytes);
 
+  // The last report computed is kept until the files or the settings change: asking again, for
+  // all years or one, only writes it out.
   std::string report_json(const Settings& settings) const;
+  // The report with one data year's results only — `year`, or the latest with results when that
+  // has none or is not given; all else as report_json gives it. The page shows this first, while
+  // the whole report follows (docs/web.md, "The year first").
+  std::string report_json_of_year(const Settings& settings, std::optional<int> year) const;
   std::string report_csv(const Settings& settings, Lang lang) const;  // in the language's spreadsheet style
   std::string report_table(const Settings& settings) const;  // plain text for the terminal
   bool has_errors(const Settings& settings) const;

@@ -6,6 +6,7 @@
 // building a DOM first cost about two thirds of a recompute in the page (README, Performance).
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <cstdint>
@@ -640,9 +641,10 @@ std::optional<int64_t> shown_difference_tenths(const Result& r, int i) {
   return rounded_rate_units(*r.arsverk[i], r.measure_population[i]) - *median;
 }
 
-std::string report_to_json(const Report& report, const Settings& settings) {
+std::string report_to_json(const Report& report, const Settings& settings, std::optional<int> results_year) {
   constexpr std::size_t kBytesPerResult = 1200;  // about what one result takes: one allocation
-  JsonWriter w(4096 + kBytesPerResult * report.results.size());
+  const std::size_t years = results_year ? std::max<std::size_t>(report.years.size(), 1) : 1;
+  JsonWriter w(4096 + kBytesPerResult * report.results.size() / years);
   w.begin_object();
   w.field("version", 3);
   settings_json(w, settings);
@@ -650,9 +652,11 @@ std::string report_to_json(const Report& report, const Settings& settings) {
   diagnostics(w, report);
   year_summaries(w, report);
   reference(w, report);
+  if (results_year) w.field("results_year", *results_year);
   w.key("results");
   w.begin_array();
-  for (const Result& r : report.results) result(w, r);
+  for (const Result& r : report.results)
+    if (!results_year || r.year == *results_year) result(w, r);
   w.end_array();
   map_classes_json(w, report);
   w.end_object();
