@@ -447,6 +447,49 @@ describe('the calculator page', () => {
     expectKeyFigures(await keyFigures(), find(cli(files), 'land', '0', 2024));
   });
 
+  test('a new setting shows the year in view first, then the whole report; a setting in hand in one step', async () => {
+    await openExample();
+    await page.selectOption('#year-select', '2024');
+    await chooseUnit('3303');
+    // Each report whose figures went into the page, with how many of its results were of the year in view.
+    await page.evaluate(() => {
+      window.seenReports = [];
+      new MutationObserver(() => {
+        const rows = document.querySelectorAll('#results-table tbody tr').length;
+        window.seenReports.push({ busy: document.body.dataset.busy, unit: document.getElementById('unit-input').value, rows });
+      }).observe(document.body, { attributes: true, attributeFilter: ['data-reports-shown'] });
+    });
+    await afterRender(() => page.check('#pop-next'));
+    const next = cli([EX_2023, EX_2024], { population_year: 'next' });
+    const steps = await page.evaluate(() => window.seenReports);
+    assert.equal(steps.length, 2, JSON.stringify(steps));
+    assert.equal(steps[0].busy, 'true', 'the year in view, while the whole report is still to come');
+    for (const step of steps) assert.ok(step.unit.startsWith('3303 '), `the unit in view stays: ${step.unit}`);
+    expectKeyFigures(await keyFigures(), find(next, 'kommune', '3303', 2024));
+    await expectTable(next, 2024);
+    // Every year is there in the end: the year before (Kongsberg was 3006 then), without a new report.
+    await afterRender(() => page.selectOption('#year-select', '2023'));
+    expectKeyFigures(await keyFigures(), find(next, 'kommune', '3006', 2023));
+    assert.equal((await page.evaluate(() => window.seenReports)).length, 2);
+    // The setting back is in hand: one step.
+    await afterRender(() => page.check('#pop-same'));
+    assert.equal((await page.evaluate(() => window.seenReports)).length, 3);
+    expectKeyFigures(await keyFigures(), find(cli([EX_2023, EX_2024]), 'kommune', '3006', 2023));
+  });
+
+  test('the first view is chosen from every year\'s units, not from the year shown first', async () => {
+    // One municipality in 2023 and another in 2025: two of the files' own, both in KOSTRA group 12,
+    // so the group — not the one municipality of 2025, which the year shown first holds alone.
+    const dir = mkdtempSync(join(tmpdir(), 'arsverk-first-view-'));
+    const files = [join(dir, 'stavanger_2023.csv'), join(dir, 'bergen_2025.csv')];
+    writeFileSync(files[0], 'kommunenummer;år;M1;M2;M3;M4\n1103;2023;400;300;200;100\n');
+    writeFileSync(files[1], 'kommunenummer;år;a;b;c;d;e\n4601;2025;100;300;200;150;150\n');
+    await openPage();
+    await afterRender(() => page.setInputFiles('#file-input', files));
+    assert.match(await page.inputValue('#unit-input'), /^EKG12 /);
+    assert.equal(await page.inputValue('#year-select'), '2025');
+  });
+
   test('the results table sorts and filters', async () => {
     await openExample();
     await page.selectOption('#filter-level', ''); // every level: the county and the group are rows too

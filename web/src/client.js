@@ -52,22 +52,40 @@ export function startCalculator({ onProgress } = {}) {
   const REPORTS_KEPT = 2;
   const reports = new Map();
 
-  function reportObject(settings) {
-    const start = performance.now();
-    const key = JSON.stringify(settings);
-    let report = reports.get(key);
-    if (report) {
-      reports.delete(key);
-    } else {
-      report = request('report', { settings }).then((text) => JSON.parse(text));
-      report.then((r) => { if (r.error) reports.delete(key); }, () => reports.delete(key));
-    }
-    // What a change costs before the page renders it (bench/page/recompute.mjs reads it; the
-    // page's tests count these across a change of language, which makes none).
-    report.then(() => performance.measure('arsverk:report', { start }), () => {});
+  function keep(key, report) {
+    report.then((r) => { if (r.error) reports.delete(key); }, () => reports.delete(key));
     reports.set(key, report);
     if (reports.size > REPORTS_KEPT) reports.delete(reports.keys().next().value);
     return report;
+  }
+
+  // A report in two steps when it is not in hand: first the one with the results of the year in
+  // view only (results_year; the latest when `year` is null or has none), then the whole one,
+  // which the worker writes from the same computation (docs/web.md, "The year first"). The whole
+  // one is parsed only when asked for — after the page has painted the first. In hand, both steps
+  // are the whole report. Returns {first, whole}: a promise, and a function giving one.
+  function reportInSteps(settings, year) {
+    const start = performance.now();
+    const key = JSON.stringify(settings);
+    const inHand = reports.get(key);
+    let first;
+    let whole;
+    if (inHand) {
+      reports.delete(key);
+      keep(key, inHand);
+      first = inHand;
+      whole = () => inHand;
+    } else {
+      first = request('preview', { settings, year }).then((text) => JSON.parse(text));
+      const text = request('report', { settings });
+      text.catch(() => {}); // not asked for when a newer change came first: its failure is no one's
+      let parsed = null;
+      whole = () => (parsed ??= keep(key, text.then((t) => JSON.parse(t))));
+    }
+    // What a change costs before the page renders it (bench/page/recompute.mjs reads it; the
+    // page's tests count these across a change of language, which makes none).
+    first.then(() => performance.measure('arsverk:report', { start }), () => {});
+    return { first, whole };
   }
 
   function changeFiles(type, payload) {
@@ -82,9 +100,9 @@ export function startCalculator({ onProgress } = {}) {
     add: (files) => changeFiles('add', { files, lang: document.documentElement.lang || 'nb' }),
     remove: (fileId) => changeFiles('remove', { fileId }),
     clear: () => changeFiles('clear'),
-    // The report as JSON text (exports), or parsed (the page; kept for settings seen lately).
+    // The report as JSON text (exports), or parsed in two steps (the page; kept for settings seen lately).
     report: (settings) => request('report', { settings }),
-    reportObject: (settings) => reportObject(settings),
+    reportInSteps: (settings, year) => reportInSteps(settings, year),
     csv: (settings, lang) => request('csv', { settings, lang }),
     // {wasm, peak, files}: the module's memory now and at most (bytes), files kept.
     memory: () => request('memory'),

@@ -10,7 +10,7 @@ import { getLang, initialLang, listText, measureLabel, setLang, setThresholds, t
 import { renderKeyFigures } from './keyfigures.js';
 import { startOffline } from './offline.js';
 import { renderPrintSummary, unfoldForPrint } from './print.js';
-import { handlePageClick, handleSortClick, renderTable, rowKey, sortTable } from './table.js';
+import { handlePageClick, handleSortClick, renderTable, rowKey, sortTable, tableSort } from './table.js';
 import { PAGE_SETTINGS, coreSettingsOf, defaultOf, defaultSettings } from './settings.js';
 import { linkNote, readView, writeView } from './url-state.js';
 import * as vm from './view-model.js';
@@ -139,38 +139,66 @@ async function refresh({ reveal = false, note = '' } = {}) {
     return;
   }
   setStatus(t('status.computing'));
-  let report;
-  try {
-    report = await calc.reportObject(coreSettings());
-  } catch (err) {
-    if (seq === refreshSeq) { setStatus(err.message); setBusy(false); }
-    return;
-  }
-  if (seq !== refreshSeq) return; // a newer request is on its way
-  if (report.error) {
-    setStatus(report.error);
-    setBusy(false);
-    return;
-  }
+  // The year in view first, then the whole report (web/src/client.js): what is in view is shown
+  // as soon as the core has it, and the rest — other years, charts, suggestions — follows.
+  const steps = calc.reportInSteps(coreSettings(), state.year ?? linkedView.year ?? null);
+  const report = await answer(seq, steps.first);
+  if (!report) return;
   const first = !state.report;
   state.report = report;
-  const errors = showReport();
-  const done = doneStatus(errors);
-  setStatus(note ? `${done} ${note}` : done);
-  setBusy(false);
+  let errors = showReport();
   // After new files, the first results are brought into view; when a file has errors, its
   // messages come first. A change of settings or language leaves the page where it is.
   if (reveal && errors) showFirstError();
   else if (reveal && first && report.results.length) showResult();
+  if (isPartial(report)) {
+    await painted();
+    const whole = await answer(seq, steps.whole());
+    if (!whole) return;
+    state.report = whole;
+    errors = showReport();
+  }
+  const done = doneStatus(errors);
+  setStatus(note ? `${done} ${note}` : done);
+  setBusy(false);
 }
+
+// The report a request gives, or null when it failed (said in the status) or a newer request is
+// on its way.
+async function answer(seq, request) {
+  let report;
+  try {
+    report = await request;
+  } catch (err) {
+    if (seq === refreshSeq) { setStatus(err.message); setBusy(false); }
+    return null;
+  }
+  if (seq !== refreshSeq) return null;
+  if (report.error) {
+    setStatus(report.error);
+    setBusy(false);
+    return null;
+  }
+  return report;
+}
+
+// A report with the results of the year in view only (docs/output.md, "results_year").
+const isPartial = (report) => report?.results_year != null;
+
+// After the next frame has been painted.
+const painted = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
 
 // The report in hand, indexed and shown in the page's language (names are indexed in it); returns
 // the summary of its errors.
 function showReport() {
   stage('index', () => indexReport(state.report));
   render();
+  // Counts the reports whose figures went into the page, the year in view's first (while the page
+  // is still busy with the whole one): bench/page/recompute.mjs measures a change until then.
+  document.body.dataset.reportsShown = String(++reportsShown);
   return errorSummary(shownReport());
 }
+let reportsShown = 0;
 
 function doneStatus(errors) {
   const report = state.report;
@@ -223,11 +251,45 @@ function showResult() {
 // The view model (web/src/view-model.js) over the page's state, which holds its report, index,
 // units and renumbered links.
 function indexReport(report) {
+  const known = { units: state.units, renumbered: state.renumbered };
   Object.assign(state, vm.indexReport(report, { nameOf: unitName }));
+  if (isPartial(report)) keepUnitInView(known);
   const years = report.years;
   takeLinkedView(years);
   if (!years.includes(state.year)) state.year = years.length ? years[years.length - 1] : null;
-  if (!state.units.has(state.unitKey)) state.unitKey = state.units.has(state.renumbered.get(state.unitKey)) ? state.renumbered.get(state.unitKey) : defaultUnitKey();
+  // A first view chosen from one year's units is chosen again from all of them (another year may
+  // hold the one municipality of the files, or more), unless the user has chosen since.
+  if (provisional && !isPartial(report)) {
+    if (state.unitKey === provisional.unitKey) {
+      state.filters.level = provisional.level;
+      sortTable(provisional.sort.key, provisional.sort.dir);
+      state.unitKey = null;
+    }
+    provisional = null;
+  }
+  if (state.units.has(state.unitKey)) return;
+  if (state.units.has(state.renumbered.get(state.unitKey))) {
+    state.unitKey = state.renumbered.get(state.unitKey);
+    return;
+  }
+  const before = { level: state.filters.level, sort: tableSort() };
+  state.unitKey = defaultUnitKey();
+  provisional = isPartial(report) ? { ...before, unitKey: state.unitKey } : null;
+}
+let provisional = null; // {unitKey, level, sort}: the first view chosen from a report of one year
+
+// A report of one year may lack the unit in view (no figures that year under the new settings, as
+// Sauda in 2025 without carry-forward): it stays in view as the report before knew it, its
+// renumbering too, and the whole report says what it has.
+function keepUnitInView(known) {
+  const other = known.renumbered.get(state.unitKey);
+  for (const key of [state.unitKey, other]) {
+    if (key && !state.units.has(key) && known.units.has(key)) state.units.set(key, known.units.get(key));
+  }
+  if (other && !state.renumbered.has(state.unitKey)) {
+    state.renumbered.set(state.unitKey, other);
+    state.renumbered.set(other, state.unitKey);
+  }
 }
 
 // The first view of the data: its unit, and with many municipalities the table filtered to them
@@ -293,7 +355,8 @@ function render() {
     stage('table', renderTableNow);
   }
   updateMap();
-  stage('grid', () => grid.showReport(state.report));
+  // The form's own result may be of another year than the one in view: shown with the whole report.
+  if (!isPartial(state.report)) stage('grid', () => grid.showReport(state.report));
   drawAfterPaint();
 }
 
@@ -308,9 +371,12 @@ let drawing = 0;
 let viewShown = false; // a unit's view was rendered since the last draw: the URL follows it
 function drawAfterPaint() {
   document.body.dataset.figures = String(++figuresShown);
-  if (drawing) return;
+  // With the year in view only, what follows the paint waits for the whole report (charts across
+  // the years, every unit in the suggestions): it comes within a few frames and renders again.
+  if (drawing || isPartial(state.report)) return;
   drawing = requestAnimationFrame(() => setTimeout(() => {
     drawing = 0;
+    if (isPartial(state.report)) return;
     const drawn = () => {
       if (viewShown) stage('url', () => writeView(currentView()));
       viewShown = false;

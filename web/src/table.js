@@ -155,6 +155,8 @@ function caption(year, count) {
   return `${t('tableCaption', { year, count: tn('nUnits', count) })}${sorted}`;
 }
 
+export const tableSort = () => ({ key: state.sortKey, dir: state.sortDir });
+
 export function sortTable(key, dir) {
   state.sortKey = key;
   state.sortDir = dir;

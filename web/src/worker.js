@@ -5,6 +5,7 @@
 // page -> worker: {id, type: 'add', files: [{name, blob}], lang}
 //                 {id, type: 'remove', fileId} | {id, type: 'clear'}
 //                 {id, type: 'report', settings} | {id, type: 'csv', settings, lang}
+//                 {id, type: 'preview', settings, year} (the report with one year's results)
 //                 {id, type: 'memory'}
 // worker -> page: {type: 'ready', thresholds, years} | {type: 'fatal', message} | {type: 'warm', ms}
 //                 {type: 'progress', id, name, index, count, loaded, total, memory}
@@ -203,6 +204,7 @@ const handlers = {
   },
   clear: () => { kept.clear(); calculator.clear(); return true; },
   report: (msg) => guardedCall(() => calculator.report(JSON.stringify(msg.settings))),
+  preview: (msg) => guardedCall(() => calculator.reportYear(JSON.stringify(msg.settings), msg.year ?? 0)),
   csv: (msg) => guardedCall(() => calculator.exportCsv(JSON.stringify(msg.settings), msg.lang)),
   memory: () => ({ wasm: memoryBytes(), peak: peakMemory, files: kept.size }),
 };
