@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
 #include <cmath>
 #include <cstdint>
 #include <cstring>
@@ -57,8 +58,8 @@ class JsonWriter {
   void null() { separate(); out_ += "null"; }
   void value(bool b) { separate(); out_ += b ? "true" : "false"; }
   void value(int v) { value(static_cast<int64_t>(v)); }
-  void value(int64_t v) { separate(); out_ += std::to_string(v); }
-  void value(std::size_t v) { separate(); out_ += std::to_string(v); }
+  void value(int64_t v) { separate(); append_integer(v); }
+  void value(std::size_t v) { separate(); append_integer(v); }
   void value(double v) {
     separate();
     if (!std::isfinite(v)) { out_ += "null"; return; }
@@ -77,7 +78,7 @@ class JsonWriter {
   void value(const char* s) { if (s) value(std::string(s)); else null(); }
   void value(const std::string& s) {
     separate();
-    if (plain_ascii(s)) {
+    if (needs_no_escape(s)) {
       out_ += '"';
       out_ += s;
       out_ += '"';
@@ -101,11 +102,46 @@ class JsonWriter {
   std::string take() { return std::move(out_); }
 
  private:
-  // Printable ASCII without quote or backslash: the same bytes in and out.
-  static bool plain_ascii(const std::string& s) {
-    for (unsigned char c : s)
-      if (c < 0x20 || c > 0x7e || c == '"' || c == '\\') return false;
+  // Valid UTF-8 without control characters, quote or backslash: nlohmann's dump (not ASCII-only)
+  // writes the same bytes, so they go in as they are; anything else goes through dump (its
+  // escapes, and U+FFFD for invalid bytes). Names and messages are mostly Norwegian: most strings
+  // with «æøå» take this way.
+  static bool needs_no_escape(const std::string& s) {
+    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+    const auto* end = p + s.size();
+    while (p < end) {
+      const unsigned char c = *p;
+      if (c < 0x80) {
+        if (c < 0x20 || c == '"' || c == '\\') return false;
+        ++p;
+        continue;
+      }
+      // RFC 3629: lead byte, then the allowed range of the second byte (no overlong forms, no
+      // surrogates, nothing above U+10FFFF), then continuation bytes.
+      int more;
+      unsigned char low = 0x80, high = 0xbf;
+      if (c >= 0xc2 && c <= 0xdf) more = 1;
+      else if (c == 0xe0) { more = 2; low = 0xa0; }
+      else if (c >= 0xe1 && c <= 0xec) more = 2;
+      else if (c == 0xed) { more = 2; high = 0x9f; }
+      else if (c >= 0xee && c <= 0xef) more = 2;
+      else if (c == 0xf0) { more = 3; low = 0x90; }
+      else if (c >= 0xf1 && c <= 0xf3) more = 3;
+      else if (c == 0xf4) { more = 3; high = 0x8f; }
+      else return false;
+      if (end - p <= more) return false;
+      if (p[1] < low || p[1] > high) return false;
+      for (int i = 2; i <= more; ++i)
+        if (p[i] < 0x80 || p[i] > 0xbf) return false;
+      p += more + 1;
+    }
     return true;
+  }
+  template <typename Integer>
+  void append_integer(Integer v) {
+    std::array<char, 24> digits;
+    const auto [end, error] = std::to_chars(digits.data(), digits.data() + digits.size(), v);
+    out_.append(digits.data(), static_cast<std::size_t>(end - digits.data()));
   }
   void separate() {
     if (needs_comma()) out_ += ',';
