@@ -153,6 +153,8 @@ async function refresh({ reveal = false, note = '' } = {}) {
   else if (reveal && first && report.results.length) showResult();
   if (isPartial(report)) {
     await painted();
+    // The first task after the frame with the year's figures (bench/page/recompute.mjs: shown).
+    performance.mark('arsverk:shown');
     const whole = await answer(seq, steps.whole());
     if (!whole) return;
     state.report = whole;
