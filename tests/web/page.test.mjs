@@ -477,6 +477,23 @@ describe('the calculator page', () => {
     expectKeyFigures(await keyFigures(), find(cli([EX_2023, EX_2024]), 'kommune', '3006', 2023));
   });
 
+  test('two settings in quick succession: the second\'s figures, and no word of the first\'s whole report left out', async () => {
+    await openExample();
+    await chooseUnit('1135');
+    // Both in one task: the first's whole report is asked for, and left out by the worker.
+    await afterRender(() => page.evaluate(() => {
+      const select = document.getElementById('carry-forward');
+      for (const value of ['off', 'on']) {
+        select.value = value;
+        select.dispatchEvent(new Event('change', { bubbles: true }));
+      }
+    }));
+    const on = cli([EX_2023, EX_2024], { carry_forward: true });
+    expectKeyFigures(await keyFigures(), find(on, 'kommune', '1135', 2025));
+    await expectTable(on, 2025);
+    assert.match(await page.textContent('#status'), /^Ferdig/);
+  });
+
   test('the first view is chosen from every year\'s units, not from the year shown first', async () => {
     // One municipality in 2023 and another in 2025: two of the files' own, both in KOSTRA group 12,
     // so the group — not the one municipality of 2025, which the year shown first holds alone.

@@ -38,10 +38,12 @@ export function startCalculator({ onProgress } = {}) {
 
   function request(type, payload = {}) {
     const id = nextId++;
-    return new Promise((resolve, reject) => {
+    const answer = new Promise((resolve, reject) => {
       pending.set(id, { resolve, reject });
       worker.postMessage({ id, type, ...payload });
     });
+    answer.id = id;
+    return answer;
   }
 
   // Parsed reports by settings, newest last (as promises, so that a request for settings already
@@ -76,8 +78,10 @@ export function startCalculator({ onProgress } = {}) {
       first = inHand;
       whole = () => inHand;
     } else {
-      first = request('preview', { settings, year }).then((text) => JSON.parse(text));
-      const text = request('report', { settings });
+      const preview = request('preview', { settings, year });
+      first = preview.then((text) => JSON.parse(text));
+      // The worker leaves it out when a newer change asked for its own first answer meanwhile.
+      const text = request('report', { settings, after: preview.id });
       text.catch(() => {}); // not asked for when a newer change came first: its failure is no one's
       let parsed = null;
       whole = () => (parsed ??= keep(key, text.then((t) => JSON.parse(t))));

@@ -6,6 +6,8 @@
 //                 {id, type: 'remove', fileId} | {id, type: 'clear'}
 //                 {id, type: 'report', settings} | {id, type: 'csv', settings, lang}
 //                 {id, type: 'preview', settings, year} (the report with one year's results)
+//                 {id, type: 'report', settings, after} (the whole report that follows a preview:
+//                 answered with an error, and not written, when a newer preview has come since)
 //                 {id, type: 'memory'}
 // worker -> page: {type: 'ready', thresholds, years} | {type: 'fatal', message} | {type: 'warm', ms}
 //                 {type: 'progress', id, name, index, count, loaded, total, memory}
@@ -203,7 +205,10 @@ const handlers = {
     return true;
   },
   clear: () => { kept.clear(); calculator.clear(); return true; },
-  report: (msg) => guardedCall(() => calculator.report(JSON.stringify(msg.settings))),
+  report: (msg) => {
+    if (msg.after !== undefined && msg.after !== latestPreview) throw new Error('superseded');
+    return guardedCall(() => calculator.report(JSON.stringify(msg.settings)));
+  },
   preview: (msg) => guardedCall(() => calculator.reportYear(JSON.stringify(msg.settings), msg.year ?? 0)),
   csv: (msg) => guardedCall(() => calculator.exportCsv(JSON.stringify(msg.settings), msg.lang)),
   memory: () => ({ wasm: memoryBytes(), peak: peakMemory, files: kept.size }),
@@ -246,8 +251,12 @@ let unloaded = null;
 const deferred = ready.then(() => calculator && fetchDeferred()).catch((err) => { unloaded = err; });
 
 let queue = deferred.then(() => calculator && !unloaded && warmUp());
+// The newest preview asked for (when it arrived, not when it is answered): a whole report that
+// follows an older one is not wanted any more (web/src/client.js, reportInSteps).
+let latestPreview = null;
 self.onmessage = (event) => {
   const msg = event.data;
+  if (msg.type === 'preview') latestPreview = msg.id;
   queue = queue.then(async () => {
     try {
       if (!calculator) throw new Error('calculator not loaded');
