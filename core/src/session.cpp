@@ -35,6 +35,9 @@ struct Session::Impl {
   }
   void files_changed() {
     prepared.reset();
+    drop_report();
+  }
+  void drop_report() {
     reported.reset();
     reported_with.reset();
   }
@@ -62,6 +65,7 @@ Session::Session() : impl_(std::make_unique<Impl>()) {}
 Session::~Session() = default;
 
 int Session::begin_file(std::string name) {
+  impl_->drop_report();  // its memory is the new file's while it is read; a report after it is new anyway
   const int id = impl_->next_id++;
   impl_->reading[id] = std::make_unique<FileReader>(std::move(name));
   impl_->order.push_back(id);

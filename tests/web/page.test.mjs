@@ -480,7 +480,9 @@ describe('the calculator page', () => {
   test('two settings in quick succession: the second\'s figures, and no word of the first\'s whole report left out', async () => {
     await openExample();
     await chooseUnit('1135');
-    // Both in one task: the first's whole report is asked for, and left out by the worker.
+    const leftOut = () => page.workers().at(-1).evaluate(() => self.arsverkWorker.leftOut);
+    const before = await leftOut();
+    // Both in one task: the first's preview and whole report are asked for, and left out by the worker.
     await afterRender(() => page.evaluate(() => {
       const select = document.getElementById('carry-forward');
       for (const value of ['off', 'on']) {
@@ -492,6 +494,7 @@ describe('the calculator page', () => {
     expectKeyFigures(await keyFigures(), find(on, 'kommune', '1135', 2025));
     await expectTable(on, 2025);
     assert.match(await page.textContent('#status'), /^Ferdig/);
+    assert.equal(await leftOut() - before, 2, 'the first change\'s preview and whole report');
   });
 
   test('the first view is chosen from every year\'s units, not from the year shown first', async () => {

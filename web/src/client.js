@@ -53,6 +53,7 @@ export function startCalculator({ onProgress } = {}) {
   // (docs/output.md): a change of language re-renders the one in hand and asks nothing here.
   const REPORTS_KEPT = 2;
   const reports = new Map();
+  let files = 0; // counts changes of the files: a whole report of the files before is not kept
 
   function keep(key, report) {
     report.then((r) => { if (r.error) reports.delete(key); }, () => reports.delete(key));
@@ -83,8 +84,12 @@ export function startCalculator({ onProgress } = {}) {
       // The worker leaves it out when a newer change asked for its own first answer meanwhile.
       const text = request('report', { settings, after: preview.id });
       text.catch(() => {}); // not asked for when a newer change came first: its failure is no one's
+      const asked = files;
       let parsed = null;
-      whole = () => (parsed ??= keep(key, text.then((t) => JSON.parse(t))));
+      whole = () => {
+        parsed ??= text.then((t) => JSON.parse(t));
+        return asked === files ? keep(key, parsed) : parsed;
+      };
     }
     // What a change costs before the page renders it (bench/page/recompute.mjs reads it; the
     // page's tests count these across a change of language, which makes none).
@@ -93,6 +98,7 @@ export function startCalculator({ onProgress } = {}) {
   }
 
   function changeFiles(type, payload) {
+    files++;
     reports.clear();
     return request(type, payload);
   }

@@ -155,6 +155,7 @@ async function refresh({ reveal = false, note = '' } = {}) {
     await painted();
     // The first task after the frame with the year's figures (bench/page/recompute.mjs: shown).
     performance.mark('arsverk:shown');
+    if (seq !== refreshSeq) return;
     const whole = await answer(seq, steps.whole());
     if (!whole) return;
     state.report = whole;
@@ -187,8 +188,12 @@ async function answer(seq, request) {
 // A report with the results of the year in view only (docs/output.md, "results_year").
 const isPartial = (report) => report?.results_year != null;
 
-// After the next frame has been painted.
-const painted = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+// After the next frame has been painted; in a tab out of sight, which paints no frames, after a
+// moment all the same.
+const painted = () => new Promise((resolve) => {
+  requestAnimationFrame(() => setTimeout(resolve));
+  setTimeout(resolve, 200);
+});
 
 // The report in hand, indexed and shown in the page's language (names are indexed in it); returns
 // the summary of its errors.
@@ -1002,6 +1007,9 @@ el['unit-input'].addEventListener('keydown', (e) => { if (e.key === 'Enter') { e
 el['year-select'].addEventListener('change', () => {
   if (!state.report) return; // no figures yet: nothing to show for a year
   state.year = Number(el['year-select'].value);
+  // Between the two steps of a report only the year in view has results: another year is shown
+  // by the whole report, which is on its way (refresh), not as a year without figures.
+  if (isPartial(state.report) && state.year !== state.report.results_year) return;
   stage('chooser', renderChooser);
   stage('unit', renderUnit);
   stage('table', renderTableNow);
@@ -1052,7 +1060,10 @@ el['lang-button'].addEventListener('click', () => {
   setLang(getLang() === 'nb' ? 'en' : 'nb');
   applyTexts();
   // The report speaks no language: the one in hand is shown again, the core is not asked.
-  if (state.report) setStatus(doneStatus(showReport()));
+  if (state.report) {
+    const errors = showReport();
+    setStatus(isPartial(state.report) ? t('status.computing') : doneStatus(errors));
+  }
   else {
     render();
     setStatus(t(calculatorReady ? 'status.ready' : 'status.loading')); // not «starting» again once ready

@@ -7,7 +7,8 @@
 //                 {id, type: 'report', settings} | {id, type: 'csv', settings, lang}
 //                 {id, type: 'preview', settings, year} (the report with one year's results)
 //                 {id, type: 'report', settings, after} (the whole report that follows a preview:
-//                 answered with an error, and not written, when a newer preview has come since)
+//                 answered with an error, and not written, when a newer preview has come since;
+//                 so is an older preview)
 //                 {id, type: 'memory'}
 // worker -> page: {type: 'ready', thresholds, years} | {type: 'fatal', message} | {type: 'warm', ms}
 //                 {type: 'progress', id, name, index, count, loaded, total, memory}
@@ -205,18 +206,22 @@ const handlers = {
     return true;
   },
   clear: () => { kept.clear(); calculator.clear(); return true; },
-  report: (msg) => {
-    if (msg.after !== undefined && msg.after !== latestPreview) throw new Error('superseded');
+  report: async (msg) => {
+    if (msg.after !== undefined && await outdated(msg.after)) throw new Error('superseded');
     return guardedCall(() => calculator.report(JSON.stringify(msg.settings)));
   },
-  preview: (msg) => guardedCall(() => calculator.reportYear(JSON.stringify(msg.settings), msg.year ?? 0)),
+  preview: async (msg) => {
+    if (await outdated(msg.id)) throw new Error('superseded');
+    return guardedCall(() => calculator.reportYear(JSON.stringify(msg.settings), msg.year ?? 0));
+  },
   csv: (msg) => guardedCall(() => calculator.exportCsv(JSON.stringify(msg.settings), msg.lang)),
   memory: () => ({ wasm: memoryBytes(), peak: peakMemory, files: kept.size }),
 };
 
-// For tests and the console: the module's memory, and the calculator in use.
+// For tests and the console: the module's memory, the calculator in use, the reports left out.
 self.arsverkWorker = {
   memory: handlers.memory,
+  get leftOut() { return leftOut; },
   get calculator() { return calculator; },
 };
 
@@ -251,9 +256,23 @@ let unloaded = null;
 const deferred = ready.then(() => calculator && fetchDeferred()).catch((err) => { unloaded = err; });
 
 let queue = deferred.then(() => calculator && !unloaded && warmUp());
-// The newest preview asked for (when it arrived, not when it is answered): a whole report that
-// follows an older one is not wanted any more (web/src/client.js, reportInSteps).
+// The newest preview asked for (when it arrived, not when it is answered): an older preview, and
+// the whole report that follows it, are not wanted any more (web/src/client.js, reportInSteps).
+// Messages the page has sent meanwhile are let in first: without that, two changes sent at once
+// would each be answered before the next one's message is seen.
 let latestPreview = null;
+const lettingIn = new MessageChannel();
+const letIn = () => new Promise((resolve) => {
+  lettingIn.port1.onmessage = () => resolve();
+  lettingIn.port2.postMessage(null);
+});
+let leftOut = 0; // how many were not answered so (tests read it)
+const outdated = async (previewId) => {
+  await letIn();
+  if (previewId === latestPreview) return false;
+  leftOut++;
+  return true;
+};
 self.onmessage = (event) => {
   const msg = event.data;
   if (msg.type === 'preview') latestPreview = msg.id;
