@@ -477,12 +477,12 @@ describe('the calculator page', () => {
     expectKeyFigures(await keyFigures(), find(cli([EX_2023, EX_2024]), 'kommune', '3006', 2023));
   });
 
-  test('two settings in quick succession: the second\'s figures, and no word of the first\'s whole report left out', async () => {
+  test('two settings in quick succession: the second\'s figures; the first\'s whole report is left out by the worker', async () => {
     await openExample();
     await chooseUnit('1135');
     const leftOut = () => page.workers().at(-1).evaluate(() => self.arsverkWorker.leftOut);
     const before = await leftOut();
-    // Both in one task: the first's preview and whole report are asked for, and left out by the worker.
+    // Both in one task: the first's whole report is asked for, and left out by the worker.
     await afterRender(() => page.evaluate(() => {
       const select = document.getElementById('carry-forward');
       for (const value of ['off', 'on']) {
@@ -494,7 +494,10 @@ describe('the calculator page', () => {
     expectKeyFigures(await keyFigures(), find(on, 'kommune', '1135', 2025));
     await expectTable(on, 2025);
     assert.match(await page.textContent('#status'), /^Ferdig/);
-    assert.equal(await leftOut() - before, 2, 'the first change\'s preview and whole report');
+    // The first's whole report always (its preview is being computed when the second arrives);
+    // its preview too when the second arrived before the worker began it.
+    const left = await leftOut() - before;
+    assert.ok(left >= 1 && left <= 2, `left out: ${left}`);
   });
 
   test('the first view is chosen from every year\'s units, not from the year shown first', async () => {
