@@ -3,8 +3,8 @@
 // heap (_malloc, HEAPU8.set) and passes pointer and length to feedHeap, which reads it in place;
 // feed(id, Uint8Array) stays for tests and the console (embind copies that one byte by byte).
 // Settings in as JSON, the report out as JSON: whole (report) or with one year's results
-// (reportYear, what the page shows first). warmUp() runs the engine over made-up files in a
-// session of its own, thrown away (the worker calls it at start).
+// (reportYear, what the page shows first). WarmUp runs the engine over made-up files in a session
+// of its own, thrown away, a step at a time (the worker at start); warmUp() all steps at once.
 // thresholds() gives the checks' thresholds (arsverk/thresholds.hpp) as JSON, for the help texts;
 // yearRules() each year's schema and structure.
 #include <emscripten/bind.h>
@@ -58,13 +58,32 @@ std::string warm_up_csv(arsverk::Structure structure, int year, const char* colu
   return csv;
 }
 
+// The warm-up in steps (read one file, the other, report, report under another setting), so that
+// the worker can stop between them when a real request comes: that request warms the engine
+// itself, and need not wait for made-up files. step() runs the next and says whether one is left.
+class WarmUp {
+ public:
+  bool step() {
+    using arsverk::Structure;
+    switch (next_++) {
+      case 0: session_.add_file("warm-up-2023.csv", warm_up_csv(Structure::K2020, 2023, "M1;M2;M3;M4")); break;
+      case 1: session_.add_file("warm-up-2024.csv", warm_up_csv(Structure::K2024, 2024, "a;b;c;d;e")); break;
+      case 2: session_.report_json(arsverk::settings_from_json(R"({"year":null})")); break;
+      case 3: session_.report_json(arsverk::settings_from_json(R"({"year":null,"population_year":"next"})")); break;
+      default: break;
+    }
+    return next_ < 4;
+  }
+
+ private:
+  arsverk::Session session_;
+  int next_ = 0;
+};
+
 void warmUp() {
-  using arsverk::Structure;
-  arsverk::Session session;
-  session.add_file("warm-up-2023.csv", warm_up_csv(Structure::K2020, 2023, "M1;M2;M3;M4"));
-  session.add_file("warm-up-2024.csv", warm_up_csv(Structure::K2024, 2024, "a;b;c;d;e"));
-  session.report_json(arsverk::settings_from_json(R"({"year":null})"));
-  session.report_json(arsverk::settings_from_json(R"({"year":null,"population_year":"next"})"));
+  WarmUp warm_up;
+  while (warm_up.step()) {
+  }
 }
 
 class Calculator {
@@ -164,6 +183,7 @@ std::string yearRules() {
 
 EMSCRIPTEN_BINDINGS(arsverk) {
   emscripten::function("warmUp", &warmUp);
+  emscripten::class_<WarmUp>("WarmUp").constructor<>().function("step", &WarmUp::step);
   emscripten::function("thresholds", &thresholds);
   emscripten::function("yearRules", &yearRules);
   emscripten::class_<Calculator>("Calculator")

@@ -45,7 +45,9 @@ try {
   module.yearRules();
   const calculator = new module.Calculator();
   const staging = module._malloc(SLICE_BYTES);
-  module.warmUp();
+  const warming = new module.WarmUp(); // as the worker runs it (web/src/worker.js)
+  while (warming.step());
+  warming.delete();
   for (const path of FIRST_VISIT_FILES) {
     const bytes = readFileSync(join(sourceDir, path));
     const id = calculator.beginFile(basename(path));

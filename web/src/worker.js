@@ -232,14 +232,23 @@ const ready = startModule()
   .catch((err) => { self.postMessage({ type: 'fatal', message: errorText(err) }); throw err; });
 
 // The engine's first report is slow until V8 has optimised its functions (wasm/bindings.cpp): it
-// is run once over made-up figures right after 'ready', as the first thing in the queue, so a
-// file dropped later is not the first. Nothing of it is kept.
-function warmUp() {
+// is run over made-up files right after 'ready', as the first thing in the queue, so a file
+// dropped later is not the first. It goes a step at a time and stops when a request is waiting
+// (a file dropped or the example chosen at once): that request does not wait for made-up files,
+// and warms the engine itself. Nothing of it is kept.
+async function warmUp() {
   const start = performance.now();
+  let warming = null;
   try {
-    module.warmUp();
+    warming = new module.WarmUp();
+    while (warming.step()) {
+      await letIn();
+      if (waiting > 0) break;
+    }
   } catch (err) {
     if (isAbort(err)) return restart();
+  } finally {
+    warming?.delete();
   }
   self.postMessage({ type: 'warm', ms: performance.now() - start });
   return undefined;
@@ -261,6 +270,7 @@ let queue = deferred.then(() => calculator && !unloaded && warmUp());
 // Messages the page has sent meanwhile are let in first: without that, two changes sent at once
 // would each be answered before the next one's message is seen.
 let latestPreview = null;
+let waiting = 0; // messages received and not yet begun
 const lettingIn = new MessageChannel();
 const letIn = () => new Promise((resolve) => {
   lettingIn.port1.onmessage = () => resolve();
@@ -276,7 +286,9 @@ const outdated = async (previewId) => {
 self.onmessage = (event) => {
   const msg = event.data;
   if (msg.type === 'preview') latestPreview = msg.id;
+  waiting++;
   queue = queue.then(async () => {
+    waiting--;
     try {
       if (!calculator) throw new Error('calculator not loaded');
       if (unloaded && msg.type !== 'memory') {
