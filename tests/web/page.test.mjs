@@ -500,6 +500,30 @@ describe('the calculator page', () => {
     assert.ok(left >= 1 && left <= 2, `left out: ${left}`);
   });
 
+  test('a year chosen while a new setting is on its way: that year\'s figures, never the year as empty', async () => {
+    await openExample();
+    await chooseUnit('3303');
+    await page.selectOption('#year-select', '2024');
+    await page.evaluate(() => {
+      window.seenUnits = [];
+      new MutationObserver(() => window.seenUnits.push(`${document.getElementById('unit-reasons')?.textContent ?? ''} ${document.getElementById('key-figures')?.textContent ?? ''}`))
+        .observe(document.body, { attributes: true, attributeFilter: ['data-reports-shown'] });
+    });
+    await afterRender(() => page.evaluate(() => {
+      document.getElementById('pop-next').click();
+      const year = document.getElementById('year-select');
+      year.value = '2025';
+      year.dispatchEvent(new Event('change'));
+    }));
+    const next = cli([EX_2023, EX_2024], { population_year: 'next' });
+    expectKeyFigures(await keyFigures(), find(next, 'kommune', '3303', 2025));
+    await expectTable(next, 2025);
+    // Each report shown had the unit's 2025 figures: the first answer (of 2024) was not shown as 2025.
+    const seen = await page.evaluate(() => window.seenUnits);
+    assert.ok(seen.length >= 1);
+    for (const text of seen) assert.doesNotMatch(text, /ingen tall for 2025/);
+  });
+
   test('the first view is chosen from every year\'s units, not from the year shown first', async () => {
     // One municipality in 2023 and another in 2025: two of the files' own, both in KOSTRA group 12,
     // so the group — not the one municipality of 2025, which the year shown first holds alone.

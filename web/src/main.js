@@ -142,8 +142,13 @@ async function refresh({ reveal = false, note = '' } = {}) {
   // The year in view first, then the whole report (web/src/client.js): what is in view is shown
   // as soon as the core has it, and the rest — other years, charts, suggestions — follows.
   const steps = calc.reportInSteps(coreSettings(), state.year ?? linkedView.year ?? null);
-  const report = await answer(seq, steps.first);
+  let report = await answer(seq, steps.first);
   if (!report) return;
+  // A year chosen while the first answer was on its way: its figures come with the whole report.
+  if (isPartial(report) && state.year !== report.results_year && report.years.includes(state.year)) {
+    report = await answer(seq, steps.whole());
+    if (!report) return;
+  }
   const first = !state.report;
   state.report = report;
   let errors = showReport();
