@@ -21,29 +21,23 @@ struct Session::Impl {
   // What the finished files alone give, made at the first report after they changed.
   std::shared_ptr<const detail::FileStages> prepared;
   // The last report and its settings (it points into `done`): dropped with `prepared`.
-  std::optional<Settings> reported_with;
-  std::shared_ptr<const Report> reported;
+  struct LastReport {
+    Settings settings;
+    Report report;
+  };
+  std::optional<LastReport> last;
 
   const Report& compute(const Settings& settings) {
     if (!prepared) prepared = arsverk::prepare(done, Registers::embedded());
-    if (!reported || !same_settings(*reported_with, settings)) {
-      reported.reset();
-      reported = std::make_shared<const Report>(arsverk::compute(done, *prepared, settings, Registers::embedded()));
-      reported_with = settings;
+    if (!last || !(last->settings == settings)) {
+      last.reset();  // its memory free before the next is made
+      last.emplace(LastReport{settings, arsverk::compute(done, *prepared, settings, Registers::embedded())});
     }
-    return *reported;
+    return last->report;
   }
   void files_changed() {
     prepared.reset();
-    drop_report();
-  }
-  void drop_report() {
-    reported.reset();
-    reported_with.reset();
-  }
-  static bool same_settings(const Settings& a, const Settings& b) {
-    return a.year == b.year && a.population_year == b.population_year && a.carry_forward == b.carry_forward &&
-           a.suppression == b.suppression && a.lang == b.lang;
+    last.reset();
   }
 
   FileReader& reader(int id) {
@@ -65,7 +59,7 @@ Session::Session() : impl_(std::make_unique<Impl>()) {}
 Session::~Session() = default;
 
 int Session::begin_file(std::string name) {
-  impl_->drop_report();  // its memory is the new file's while it is read; a report after it is new anyway
+  impl_->last.reset();  // its memory is the new file's while it is read; a report after it is new anyway
   const int id = impl_->next_id++;
   impl_->reading[id] = std::make_unique<FileReader>(std::move(name));
   impl_->order.push_back(id);

@@ -74,8 +74,8 @@ export function startCalculator({ onProgress } = {}) {
     let first;
     let whole;
     if (inHand) {
-      reports.delete(key);
-      keep(key, inHand);
+      reports.delete(key); // newest last again
+      reports.set(key, inHand);
       first = inHand;
       whole = () => inHand;
     } else {

@@ -238,17 +238,18 @@ const ready = startModule()
 // and warms the engine itself. Nothing of it is kept.
 async function warmUp() {
   const start = performance.now();
-  let warming = null;
   try {
-    warming = new module.WarmUp();
-    while (warming.step()) {
-      await letIn();
-      if (waiting > 0) break;
+    const warming = new module.WarmUp();
+    try {
+      while (warming.step()) {
+        await letIn();
+        if (waiting > 0) break;
+      }
+    } finally {
+      if (!aborted) warming.delete(); // an aborted module is not called again
     }
   } catch (err) {
     if (isAbort(err)) return restart();
-  } finally {
-    warming?.delete();
   }
   self.postMessage({ type: 'warm', ms: performance.now() - start });
   return undefined;

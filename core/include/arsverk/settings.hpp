@@ -24,6 +24,11 @@ struct Settings {
   Rule suppression = Rule::Auto;
   Lang lang = Lang::Nb;
 };
+// Every field: a report kept for some settings serves only the same ones (Session).
+inline bool operator==(const Settings& a, const Settings& b) {
+  return a.year == b.year && a.population_year == b.population_year && a.carry_forward == b.carry_forward &&
+         a.suppression == b.suppression && a.lang == b.lang;
+}
 
 // The language of a code "nb" or "en"; nothing for any other text.
 std::optional<Lang> lang_from_code(std::string_view code);
