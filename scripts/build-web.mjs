@@ -11,7 +11,7 @@ import { copyFile, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { purgeCss, usedClasses } from './purge-css.mjs';
+import { anchorTableHas, purgeCss, usedClasses } from './purge-css.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -91,7 +91,7 @@ async function main() {
   for (const [from, to] of copies) await copyFile(join(root, from), join(out, to));
   // Designsystemet's components without those the page never uses (scripts/purge-css.mjs).
   const designsystem = await readFile(join(root, 'node_modules/@digdir/designsystemet-css/dist/src/index.css'), 'utf8');
-  await writeFile(join(out, 'css/designsystemet.css'), purgeCss(designsystem, await usedClasses(join(root, 'web'))));
+  await writeFile(join(out, 'css/designsystemet.css'), anchorTableHas(purgeCss(designsystem, await usedClasses(join(root, 'web')))));
   // Emscripten's loader minified once more (local names; its code survives Closure's renaming), a
   // quarter smaller gzipped than Emscripten's own whitespace minification.
   const loader = await transform(await readFile(join(wasmDir, 'arsverk.js'), 'utf8'), { minify: true, target: common.target });

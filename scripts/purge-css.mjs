@@ -130,3 +130,19 @@ export function purgeCss(css, used) {
   }
   return out;
 }
+
+// Designsystemet writes «a bordered table without a thead (tfoot)» as `:not(:has(thead)) tbody`
+// inside the table's `>:is(…)`: a table body with *any* ancestor that lacks a thead. Chromium then
+// watches every ancestor of every table body for :has() changes, and a change of year that writes
+// a few texts restyles some 500 elements instead of 90 (docs/performance.md). The nearest such
+// ancestor is the table itself, since an element holding the table holds its thead too: the
+// table's own :not(:has(thead)) picks the same cells, with the same specificity.
+const TABLE_PART = /\.ds-table\[data-border\]>:is\((thead|tfoot)(:(?:first|last)-of-type),:not\(:has\(\1\)\) tbody\2\)/g;
+
+export function anchorTableHas(css) {
+  return css.replace(TABLE_PART, (_, part, position) =>
+    `:is(.ds-table[data-border]>${part}${position},.ds-table[data-border]:not(:has(${part}))>tbody${position})`);
+}
+
+// A :not(:has()) that any ancestor can satisfy (after a combinator or at a selector's start).
+export const UNANCHORED_NOT_HAS = /(^|[\s,(>+~]):not\(:has\(/m;

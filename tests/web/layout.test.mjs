@@ -128,6 +128,37 @@ describe('layout', () => {
     await page.screenshot({ path: join(ARTIFACTS, 'layout-phone-en-file-error.png') });
   });
 
+  // The build rewrites Designsystemet's «table without a thead» (scripts/purge-css.mjs): the corner
+  // cells of a bordered table are still rounded as Designsystemet means, with and without one.
+  test('a bordered table rounds its corner cells, with and without a thead or tfoot', async () => {
+    await calculator.open('/');
+    const corners = await page.evaluate(() => {
+      const radii = (html) => {
+        const table = document.createElement('table');
+        table.className = 'ds-table';
+        table.dataset.border = '';
+        table.innerHTML = html;
+        document.body.append(table);
+        const rows = table.querySelectorAll('tr');
+        const style = (cell) => getComputedStyle(cell);
+        const out = {
+          topLeft: [...rows].map((r) => style(r.firstElementChild).borderTopLeftRadius !== '0px'),
+          bottomRight: [...rows].map((r) => style(r.lastElementChild).borderBottomRightRadius !== '0px'),
+        };
+        table.remove();
+        return out;
+      };
+      return {
+        head: radii('<thead><tr><th>a</th><th>b</th></tr></thead><tbody><tr><td>1</td><td>2</td></tr><tr><td>3</td><td>4</td></tr></tbody>'),
+        bare: radii('<tbody><tr><td>1</td><td>2</td></tr><tr><td>3</td><td>4</td></tr></tbody>'),
+        foot: radii('<tbody><tr><td>1</td><td>2</td></tr></tbody><tfoot><tr><td>3</td><td>4</td></tr></tfoot>'),
+      };
+    });
+    assert.deepEqual(corners.head, { topLeft: [true, false, false], bottomRight: [false, false, true] });
+    assert.deepEqual(corners.bare, { topLeft: [true, false], bottomRight: [false, true] });
+    assert.deepEqual(corners.foot, { topLeft: [true, false], bottomRight: [false, true] });
+  });
+
   test('nothing from elsewhere, no errors', () => {
     assert.deepEqual(foreign, []);
     assert.deepEqual(consoleErrors, []);

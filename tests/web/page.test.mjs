@@ -342,6 +342,34 @@ describe('the calculator page', () => {
     await shot('03-key-figures-rost');
   });
 
+  // A change of year writes only what differs (web/src/dom.js): a panel written anew is restyled
+  // whole, and would lose the reader's place (the open explanation, the focus).
+  test('a change of year keeps the elements in view and changes their figures', async () => {
+    await openExample();
+    const expected = cli([EX_2023, EX_2024]);
+    await chooseUnit('Kongsberg');
+    await page.click('#explain summary');
+    await page.evaluate(() => {
+      window.kept = [
+        document.querySelector('#key-figures li.card[data-measure="M1"] .value'),
+        document.querySelector('#compare-table'),
+        document.querySelector('#explain'),
+        ...document.getElementById('year-select').options,
+        ...document.getElementById('filter-level').options,
+      ];
+    });
+    for (const year of [2024, 2025]) {
+      await afterRender(() => page.selectOption('#year-select', String(year)));
+      expectKeyFigures(await keyFigures(), find(expected, 'kommune', '3303', year));
+      assert.match(await page.textContent('#key-heading'), new RegExp(`Kongsberg ${year}`));
+      assert.match(await page.textContent('#explain'), new RegExp(`Slik er tallet regnet ut for Kongsberg ${year}`));
+      const connected = await page.evaluate(() => window.kept.map((e) => e.isConnected));
+      assert.ok(connected.length > 8 && connected.every(Boolean), `${year}: the same elements (${connected})`);
+      assert.equal(await page.evaluate(() => document.getElementById('explain').open), true, `${year}: the explanation stays open`);
+      assert.equal(await page.inputValue('#year-select'), String(year));
+    }
+  });
+
   test('a row of the results table selects its unit, with the mouse and with the keyboard', async () => {
     await openExample();
     const expected = cli([EX_2023, EX_2024]);

@@ -5,6 +5,7 @@
 // Chart.js is not part of the first load: it is imported with the first chart to draw, so the
 // figures (titles, text alternatives, download buttons) are there at once and each canvas is
 // drawn as soon as the chunk has come (the service worker keeps it for offline use).
+import { setText } from './dom.js';
 import { download } from './export.js';
 import { percentText, schemaOf, shownRate, tenthsText, unitName } from './format.js';
 import { fmtExact, getLang, serviceName, t, yardstick, yardText } from './i18n.js';
@@ -245,15 +246,15 @@ function buildFigure(plan) {
 // The figure's texts at once (they are what a screen reader reads); its canvas waits for drawCharts.
 function fillFigure(fig, plan) {
   fig.plan = plan;
-  fig.querySelector('h4').textContent = plan.title;
+  setText(fig.querySelector('h4'), plan.title);
   const box = fig.querySelector('.chart-box');
   const height = `${plan.height}px`;
   if (box.style.height !== height) box.style.height = height;
   const canvas = box.querySelector('canvas');
   canvas.setAttribute('aria-label', `${plan.title}. ${plan.description}`);
-  canvas.textContent = plan.description;
+  setText(canvas, plan.description);
   const button = fig.querySelector('button');
-  button.textContent = t('downloadPng');
+  setText(button, t('downloadPng'));
   button.setAttribute('aria-label', `${t('downloadPng')}: ${plan.title}`);
   fig.setAttribute('aria-busy', 'true');
   pending.add(fig);

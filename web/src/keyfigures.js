@@ -1,6 +1,7 @@
 // Key figures for the chosen unit: its four measures (the core's rounded figures) beside its
 // county, Norway and KOSTRA group, its rank and distance from the group median, the fence marker,
 // the change from the previous year, and the reason when something is missing or adjusted.
+import { writeHtml } from './dom.js';
 import { beforeYear, changeShown, inLang, percentText, schemaOf, shownRate, signedTenthsText, tenthsText, unitName } from './format.js';
 import { coreText, fmtExact, fmtInt, listText, measureLabel, sourceName, t, yardstick, yardText } from './i18n.js';
 
@@ -225,7 +226,7 @@ export function renderKeyFigures(el, ctx) {
   html += '</ul>';
   html += checksPanel(unit, info, year, ctx.diagnostics ?? []);
   // Right under the figures: what they mean and how they are computed.
-  html += explanation(unit, info, year, schema);
+  html += explanation(unit, info, year, schema, el.querySelector('#explain')?.open);
 
   // The comparison table: the same figures beside the unit's county, Norway and KOSTRA group.
   const cols = [];
@@ -257,16 +258,14 @@ export function renderKeyFigures(el, ctx) {
   html += footing(unit, peers, ctx.results);
   if (cmp) html += `<p class="ds-paragraph note" data-size="sm">${escape(t('diffNote'))}</p>`;
   html += `<p class="ds-paragraph note" data-size="sm">${escape(t('schemaNote'))}</p>`;
-  const open = el.querySelector('#explain')?.open;
-  el.innerHTML = html;
-  if (open) el.querySelector('#explain').open = true;
+  writeHtml(el, html);
 }
 
 // "Hva betyr M1–M4?" and "Slik er tallet regnet ut" for the unit in view: the core's numerator,
-// population (with source and date) and result, put into the formula.
-function explanation(unit, info, year, schema) {
+// population (with source and date) and result, put into the formula. Open if it was.
+function explanation(unit, info, year, schema, open) {
   const s2024 = schema !== '2015';
-  let html = `<details class="ds-details explain" id="explain"><summary>${escape(t('explain.summary'))}</summary><div class="explain-body">`;
+  let html = `<details class="ds-details explain" id="explain"${open ? ' open' : ''}><summary>${escape(t('explain.summary'))}</summary><div class="explain-body">`;
   // Plain words first, for anyone new to the indicator (a teacher can read them aloud).
   html += `<section class="explain-plain" id="explain-plain" aria-labelledby="explain-plain-heading"><h4 class="ds-heading" data-size="xs" id="explain-plain-heading">${escape(t('explain.plainHeading'))}</h4>` +
     t('explain.plain').map((p) => `<p class="ds-paragraph">${escape(p)}</p>`).join('') + '</section>';

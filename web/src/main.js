@@ -1,6 +1,7 @@
 // The page: wires the inputs to the worker and renders the core's report. No figure is computed
 // here; everything shown comes from the core's JSON (see docs/output.md).
 import { startCalculator } from './client.js';
+import { setOptions } from './dom.js';
 import { csvText, download } from './export.js';
 import { drawCharts, fitChartsForPrint, fitChartsToScreen, renderCharts, watchWidth } from './charts.js';
 import { diagnosticIn, schemaOf, unitName } from './format.js';
@@ -437,7 +438,7 @@ function fillSuggestions() {
 function renderChooser() {
   if (!hasResults()) return;
   state.unitKey = keyInYear(state.unitKey, state.year);
-  el['year-select'].replaceChildren(...state.report.years.map((y) => option(y, y, y === state.year)));
+  setOptions(el['year-select'], state.report.years.map((y) => [String(y), String(y)]), String(state.year));
   suggestionsDue = true;
   const unit = state.units.get(state.unitKey);
   if (unit && document.activeElement !== el['unit-input']) el['unit-input'].value = unitLabel(unit);
@@ -447,12 +448,10 @@ function renderChooser() {
   el['unit-input'].removeAttribute('aria-invalid');
 
   const schema = schemaOf(state.year);
-  el['measure-select'].replaceChildren(...['M1', 'M2', 'M3', 'M4'].map((m) => option(m, `${m} ${measureLabel(schema, m)}`, m === state.measure)));
+  setOptions(el['measure-select'], ['M1', 'M2', 'M3', 'M4'].map((m) => [m, `${m} ${measureLabel(schema, m)}`]), state.measure);
 
   const yearResults = state.report.results.filter((r) => r.year === state.year);
-  const fill = (select, items, current, allText) => {
-    select.replaceChildren(option('', allText, !current), ...items.map(([v, text]) => option(v, text, v === current)));
-  };
+  const fill = (select, items, current, allText) => setOptions(select, [['', allText], ...items], current);
   const levels = LEVEL_ORDER.filter((l) => yearResults.some((r) => r.level === l));
   if (!levels.includes(state.filters.level)) state.filters.level = '';
   fill(el['filter-level'], levels.map((l) => [l, t(`levels.${l}`)]), state.filters.level, t('filterAll'));

@@ -1,0 +1,74 @@
+// Writing into the page by changing only what differs from what is there. A panel written anew
+// (innerHTML, replaceChildren) has every element in it restyled and laid out again, about 20 µs an
+// element here (docs/performance.md): a change of year that rewrites the key figures and the
+// selects costs more than a frame. Kept elements also keep their focus and scroll position.
+
+let template = null; // made at first use: modules that import this one also run under Node
+
+// `target`'s children made equal to those `html` describes: an element of the same name where
+// one is gets its attributes and children updated, a text its data; the rest is added or removed.
+// Listeners belong on `target` (delegated), since which elements are kept is not promised.
+export function writeHtml(target, html) {
+  template ??= document.createElement('template');
+  template.innerHTML = html;
+  updateChildren(target, template.content);
+}
+
+function updateChildren(into, from) {
+  let have = into.firstChild;
+  let want = from.firstChild;
+  while (want) {
+    const next = want.nextSibling;
+    if (!have) into.append(want);
+    else if (have.nodeName === want.nodeName) {
+      update(have, want);
+      have = have.nextSibling;
+    } else {
+      into.insertBefore(want, have);
+    }
+    want = next;
+  }
+  while (have) {
+    const next = have.nextSibling;
+    have.remove();
+    have = next;
+  }
+}
+
+function update(have, want) {
+  if (have.nodeType !== Node.ELEMENT_NODE) {
+    if (have.data !== want.data) have.data = want.data;
+    return;
+  }
+  for (const name of have.getAttributeNames()) if (!want.hasAttribute(name)) have.removeAttribute(name);
+  for (const name of want.getAttributeNames()) {
+    const value = want.getAttribute(name);
+    if (have.getAttribute(name) !== value) have.setAttribute(name, value);
+  }
+  updateChildren(have, want);
+}
+
+// A <select>'s options, [value, text] pairs, with `selected` chosen: the options there are kept
+// and only those that differ are changed.
+export function setOptions(select, items, selected) {
+  const options = select.options;
+  items.forEach(([value, text], i) => {
+    const option = options[i] ?? select.appendChild(document.createElement('option'));
+    if (option.getAttribute('value') !== value) option.value = value;
+    setText(option, text);
+  });
+  while (options.length > items.length) options[options.length - 1].remove();
+  // None chosen: the first, as a select shows one without a selected option.
+  const index = Math.max(0, items.findIndex(([value]) => value === selected));
+  if (items.length && select.selectedIndex !== index) select.selectedIndex = index;
+}
+
+// An element's text, changed only when it differs, and in its text node when it has one: setting
+// textContent replaces the node even with the same text, and an insertion is restyled more widely
+// than a text's data changed (Designsystemet's :has() rules watch insertions).
+export function setText(element, text) {
+  const only = element.firstChild;
+  if (only && only === element.lastChild && only.nodeType === Node.TEXT_NODE) {
+    if (only.data !== text) only.data = text;
+  } else if (element.textContent !== text) element.textContent = text;
+}
