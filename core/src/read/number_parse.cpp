@@ -5,7 +5,7 @@
 #include <string_view>
 #include <vector>
 
-#include "arsverk/fixed.hpp"
+#include "number_parse.hpp"
 
 namespace arsverk {
 namespace {
@@ -57,9 +57,47 @@ bool valid_grouping(const std::vector<std::string>& groups) {
   return true;
 }
 
+// The common cell, read without building strings: digits, and at most one '.' or ',' followed
+// by one, two or four to six digits («12», «12,5», «0.25»), at most twelve integer digits.
+// Whatever else (spaces, signs, groups, three decimals, more than six) takes the whole way below,
+// which gives the same for these.
+bool read_plain(std::string_view s, ParsedNumber& out) {
+  if (s.empty() || s.size() > 19) return false;
+  int64_t whole = 0;
+  std::size_t i = 0;
+  for (; i < s.size() && s[i] >= '0' && s[i] <= '9'; ++i) whole = whole * 10 + (s[i] - '0');
+  if (i == 0 || i > 12) return false;
+  char mark = 0;
+  int64_t micro = whole * Fixed::kScale;
+  if (i < s.size()) {
+    mark = s[i];
+    if (mark != '.' && mark != ',') return false;
+    const std::size_t decimals = s.size() - i - 1;
+    if (decimals == 0 || decimals == 3 || decimals > static_cast<std::size_t>(Fixed::kDecimals)) return false;
+    int64_t place = Fixed::kScale;
+    for (++i; i < s.size(); ++i) {
+      if (s[i] < '0' || s[i] > '9') return false;
+      place /= 10;
+      micro += (s[i] - '0') * place;
+    }
+  }
+  out.status = NumberStatus::Ok;
+  out.value = Fixed::from_micro(micro);
+  out.decimal_mark = mark;
+  return true;
+}
+
 }  // namespace
 
 ParsedNumber parse_decimal(std::string_view text, bool comma_decimal) {
+  ParsedNumber out;
+  if (read_plain(text, out)) return out;
+  return detail::parse_decimal_in_full(text, comma_decimal);
+}
+
+namespace detail {
+
+ParsedNumber parse_decimal_in_full(std::string_view text, bool comma_decimal) {
   ParsedNumber out;
   std::string_view s = trim(text);
   if (s.empty()) return out;  // Empty
@@ -201,4 +239,5 @@ ParsedNumber parse_decimal(std::string_view text, bool comma_decimal) {
   return out;
 }
 
+}  // namespace detail
 }  // namespace arsverk

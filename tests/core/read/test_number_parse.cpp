@@ -1,6 +1,10 @@
 #include <catch2/catch.hpp>
 
+#include <random>
+#include <string>
+
 #include "arsverk/fixed.hpp"
+#include "read/number_parse.hpp"
 
 using arsverk::NumberStatus;
 using arsverk::parse_decimal;
@@ -66,4 +70,29 @@ TEST_CASE("parse_decimal: precision and range", "[number]") {
   CHECK(status("99999999999999999999") == NumberStatus::OutOfRange);
   CHECK(status("9 223 372 036 854") == NumberStatus::OutOfRange);
   CHECK(micro("9223372036853") == 9'223'372'036'853'000'000);
+}
+
+// parse_decimal reads plain cells («12,5») by a fast path: it must give what the whole way gives,
+// for those and for everything near them.
+TEST_CASE("parse_decimal: the fast path gives what the whole way gives", "[number]") {
+  std::mt19937 random(20261206);
+  const std::string alphabet = "0000123456789,,.. -\t";
+  auto same = [](const std::string& s, bool comma) {
+    const auto fast = parse_decimal(s, comma);
+    const auto full = arsverk::detail::parse_decimal_in_full(s, comma);
+    INFO("«" << s << "» comma " << comma);
+    CHECK(fast.status == full.status);
+    CHECK(fast.value.micro() == full.value.micro());
+    CHECK(fast.ambiguous_mark == full.ambiguous_mark);
+    CHECK(fast.decimal_mark == full.decimal_mark);
+    CHECK(fast.thousands_mark == full.thousands_mark);
+  };
+  for (const char* s : {"0", "12", "12,5", "12.5", "0,25", "1,234", "1.2345", "0,1234567", "999999999999",
+                        "9999999999999", "0000000000000001", "12,", ",5", "1,5,", "007,50", "123456789012,123456"})
+    for (bool comma : {true, false}) same(s, comma);
+  for (int i = 0; i < 200000; ++i) {
+    std::string s(1 + random() % 16, ' ');
+    for (char& c : s) c = alphabet[random() % alphabet.size()];
+    same(s, i % 2 == 0);
+  }
 }

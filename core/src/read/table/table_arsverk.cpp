@@ -90,7 +90,7 @@ void TableReader::Impl::note_service(std::string_view text, int64_t line) {
 bool TableReader::Impl::says_rate(const Row& r) {
   for (std::size_t i = 0; i < columns.size() && i < r.fields.size(); ++i) {
     const int col = static_cast<int>(i);
-    if (col == unit_col || column_holds_figures(col) || !has_rate_marker(r.fields[i])) continue;
+    if (col == unit_col || column_holds_figures(col) || !label_facts(r.fields[i]).rate_marker) continue;
     ctx.report(r.line, col + 1, msg::ValueRateNotFte{r.fields[i]});
     return true;
   }
@@ -201,12 +201,9 @@ void TableReader::Impl::report_ambiguous(const Ambiguous& a, Fixed used, bool de
   ctx.report(a.line, a.column, msg::NumberAmbiguous{a.mark, as_decimal, as_whole, used});
 }
 
-bool TableReader::Impl::service_is_sum_label(std::string_view text) const {
-  if (text != last_service_text_) {  // rows repeat a handful of services
-    last_service_text_.assign(text.data(), text.size());
-    last_service_label_ = is_sum_label(text);
-  }
-  return last_service_label_;
+const TableReader::Impl::LabelFacts& TableReader::Impl::label_facts(std::string_view text) const {
+  if (const LabelFacts* known = label_facts_.find(text, 0)) return *known;
+  return label_facts_.put(text, 0, LabelFacts{has_rate_marker(text), is_sum_label(text), match_group(text)});
 }
 
 std::optional<SumLabel> TableReader::Impl::sum_label(const Row& r, std::string_view& unit_text) const {
@@ -220,8 +217,8 @@ std::optional<SumLabel> TableReader::Impl::sum_label(const Row& r, std::string_v
   for (auto [col, where] : {std::pair{group_col, SumLabelColumn::Group}, {service_col, SumLabelColumn::Service}}) {
     std::string_view t = cell(r, col);
     if (col < 0 || t.empty()) continue;
-    if (where == SumLabelColumn::Group ? match_group(t) == GroupMatch::Unknown && is_sum_label(t)
-                                       : service_is_sum_label(t))
+    const LabelFacts& facts = label_facts(t);
+    if (facts.sum_label && (where == SumLabelColumn::Service || facts.group == GroupMatch::Unknown))
       return SumLabel{r.line, 0, where, std::string(t)};
   }
   return std::nullopt;
@@ -249,7 +246,7 @@ void TableReader::Impl::arsverk_row(const Row& r) {
   TargetGroup group = TargetGroup::Unspecified;
   if (group_col >= 0 && !(label && label->column == SumLabelColumn::Group)) {
     std::string_view g = cell(r, group_col);
-    switch (match_group(g)) {
+    switch (label_facts(g).group) {
       case GroupMatch::Adults: group = TargetGroup::Adults; break;
       case GroupMatch::Children: group = TargetGroup::Children; break;
       case GroupMatch::Empty: break;
@@ -263,8 +260,8 @@ void TableReader::Impl::arsverk_row(const Row& r) {
   std::string_view service = cell(r, service_col);
   if (label && label->column == SumLabelColumn::Service) service = {};
   if (!service.empty()) note_service(service, r.line);
-  struct Item { CategoryMatch cat; Fixed value; CellAmbiguity ambiguity; int column; };
-  std::vector<Item> items;
+  std::vector<RowValue>& items = row_values_;
+  items.clear();
   bool ok = true;
   CellAmbiguity ambiguity;
   if (layout == Layout::Wide) {
