@@ -204,8 +204,12 @@ TEST_CASE("the report of one year is the whole report with that year's results, 
 
   json expected = whole;
   json results = json::array();
-  for (const auto& r : whole["results"])
-    if (r["year"] == 2024) results.push_back(r);
+  for (json r : whole["results"]) {
+    if (r["year"] != 2024) continue;
+    r.erase("by_group");  // the breakdowns come with the whole report
+    r.erase("by_service");
+    results.push_back(r);
+  }
   REQUIRE(results.size() > 300);
   REQUIRE(results.size() < whole["results"].size());
   expected["results"] = results;

@@ -200,7 +200,9 @@ describe('the session through the bindings', () => {
       const first = JSON.parse(calc.reportYear(JSON.stringify(s), year));
       const whole = JSON.parse(runCli(files, s).toString());
       assert.equal(first.results_year, shown, JSON.stringify(s));
-      assert.deepEqual(first, { ...whole, results_year: shown, results: whole.results.filter((r) => r.year === shown) }, JSON.stringify(s));
+      // Without the breakdowns by target group and service, which only the charts draw.
+      const ofYear = whole.results.filter((r) => r.year === shown).map(({ by_group, by_service, ...rest }) => rest);
+      assert.deepEqual(first, { ...whole, results_year: shown, results: ofYear }, JSON.stringify(s));
       // Then the whole report, as the page asks for it next, from the same computation.
       assertSame(Buffer.from(`${calc.report(JSON.stringify(s))}\n`), runCli(files, s), JSON.stringify(s));
     }

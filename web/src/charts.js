@@ -516,6 +516,13 @@ function pngInfo(ctx, key) {
 // ctx: {unit, year, measure, scope, peers: {fylke, land, kostra, oslo}, series: [{year, result, land}],
 //       ranking: [results], rankingReference: [report.reference entries], rankingTitle,
 //       measureLabel(m), source (for the PNGs), print (planned for A4)}
+// The year in view comes before the whole report (docs/web.md, "The year first"), without the
+// years and breakdowns the charts draw: the figures there stay, dimmed as busy, until renderCharts
+// plans them from the whole report.
+export function chartsAwaitReport(container) {
+  for (const fig of container.children) fig.setAttribute('aria-busy', 'true');
+}
+
 export function renderCharts(container, ctx) {
   planned = [];
   const { unit, measure } = ctx;

@@ -3,7 +3,7 @@
 import { startCalculator } from './client.js';
 import { setOptions } from './dom.js';
 import { csvText, download } from './export.js';
-import { drawCharts, fitChartsForPrint, fitChartsToScreen, renderCharts, watchWidth } from './charts.js';
+import { chartsAwaitReport, drawCharts, fitChartsForPrint, fitChartsToScreen, renderCharts, watchWidth } from './charts.js';
 import { diagnosticIn, schemaOf, unitName } from './format.js';
 import { renderFiles } from './files.js';
 import { createGrid } from './grid.js';
@@ -480,13 +480,19 @@ function renderUnit() {
     renumbered: renumberedText(info),
   }));
 
+  el['scope-select'].disabled = info.level !== 'kommune';
+  viewShown = true;
+  printDue = true; // shown only on paper: made after the paint (drawAfterPaint), and before printing
+  if (isPartial(state.report)) {
+    stage('charts', () => chartsAwaitReport(el.charts));
+    return;
+  }
   // A county or Norway chosen as the unit but resting on too few municipalities has no figure of
   // its own to draw (its published figures still are).
   const drawable = (r) => (r?.aggregate_coverage?.meaningful === false
     ? { ...r, per_1000: null, tenths: null, arsverk: null, by_group: {}, by_service: [] } : r);
   const series = state.report.years.map((y) => ({ year: y, result: drawable(resultOf(state.unitKey, y)), land: result('land', '0', y) }));
   const ranking = rankingOf(info, unit, year, peers);
-  el['scope-select'].disabled = info.level !== 'kommune';
   stage('charts', () => renderCharts(el.charts, {
     // Nothing to draw for this year, but the time series may still help.
     unit: drawable(unit) ?? { ...info, year, schema: schemaOf(year), per_1000: null, tenths: null, arsverk: null, by_group: {}, by_service: [] },
@@ -503,8 +509,6 @@ function renderUnit() {
     source: imageSource(unit),
     print: printing,
   }));
-  viewShown = true;
-  printDue = true; // shown only on paper: made after the paint (drawAfterPaint), and before printing
 }
 
 // The source line under a downloaded chart: the files, the population, the tool and the date.

@@ -204,8 +204,9 @@ std::vector<MapClasses> map_classes(const Report& report, const Registers& regis
 std::string unit_name(Level level, const std::string& code, const std::string& register_name, Lang lang);
 
 // The report as JSON (docs/output.md): language-free, whatever settings.lang says. With
-// `results_year`, only that data year's results are written and the document says so
-// ("results_year"); all else is the same (docs/output.md, "The year first").
+// `results_year`, only that data year's results are written, without their breakdowns by target
+// group and service, and the document says so ("results_year"); all else is the same
+// (docs/output.md, "The year first").
 std::string report_to_json(const Report& report, const Settings& settings, std::optional<int> results_year = std::nullopt);
 std::string report_to_csv(const Report& report, const Settings& settings, Lang lang);
 std::string report_to_table(const Report& report, const Settings& settings);

@@ -36,8 +36,9 @@ class Session {
   // all years or one, only writes it out.
   std::string report_json(const Settings& settings) const;
   // The report with one data year's results only — `year`, or the latest with results when that
-  // has none or is not given; all else as report_json gives it. The page shows this first, while
-  // the whole report follows (docs/web.md, "The year first").
+  // has none or is not given — without their breakdowns by target group and service; all else as
+  // report_json gives it. The page shows this first, while the whole report follows (docs/web.md,
+  // "The year first").
   std::string report_json_of_year(const Settings& settings, std::optional<int> year) const;
   std::string report_csv(const Settings& settings, Lang lang) const;  // in the language's spreadsheet style
   std::string report_table(const Settings& settings) const;  // plain text for the terminal

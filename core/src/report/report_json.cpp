@@ -263,7 +263,7 @@ void published(JsonWriter& w, const char* key, const std::optional<Published>& p
   w.end_object();
 }
 
-void by_group(JsonWriter& w, const Result& r) {
+void breakdowns(JsonWriter& w, const Result& r) {
   w.key("by_group");
   w.begin_object();
   for (const auto& group : r.by_group) {
@@ -453,13 +453,15 @@ void figures(JsonWriter& w, const Result& r) {
   }
 }
 
-void result(JsonWriter& w, const Result& r) {
+// `with_breakdowns`: by target group and by service, which only the page's charts draw (left out
+// of the year first, docs/output.md).
+void result(JsonWriter& w, const Result& r, bool with_breakdowns) {
   w.begin_object();
   identity(w, r);
   figures(w, r);
   published(w, "published", r.published);
   published(w, "published_latest", r.published_latest);
-  by_group(w, r);
+  if (with_breakdowns) breakdowns(w, r);
   education(w, r);
   distribution(w, r);
   comparison(w, r);
@@ -692,7 +694,7 @@ std::string report_to_json(const Report& report, const Settings& settings, std::
   w.key("results");
   w.begin_array();
   for (const Result& r : report.results)
-    if (!results_year || r.year == *results_year) result(w, r);
+    if (!results_year || r.year == *results_year) result(w, r, !results_year);
   w.end_array();
   map_classes_json(w, report);
   w.end_object();
