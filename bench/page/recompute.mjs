@@ -73,8 +73,10 @@ const measureInPage = (page, act, { syncBefore = false } = {}) => page.evaluate(
   return { shown: shownFirst - t, drawn: drawnAt - t, report: asked.length ? asked[asked.length - 1].duration : null, stages };
 }, [act, syncBefore]);
 
+// The file is fetched before the clock starts, as a user's file is on disk before it is dropped.
+const fetchNational = `async () => { window.arsverkBenchBlob = await (await fetch('eksempel/${NATIONAL}')).blob(); }`;
 const dropNational = `async () => {
-  const blob = await (await fetch('eksempel/${NATIONAL}')).blob();
+  const blob = window.arsverkBenchBlob;
   const input = document.getElementById('file-input');
   const files = new DataTransfer();
   files.items.add(new File([blob], '${NATIONAL}'));
@@ -131,6 +133,7 @@ try {
         .then(() => true, () => false); // a page from before the warm-up has none
       loading = false;
       if (warmed && rate === 1) warmUps.push(await page.evaluate(() => performance.getEntriesByName('arsverk:warm')[0].detail));
+      await page.evaluate(`(${fetchNational})()`);
       into.drop_national.push(await measureInPage(page, dropNational));
       into.setting.push(await measureInPage(page, click('pop-next')));
       await page.waitForTimeout(600); // as a user
