@@ -475,6 +475,30 @@ describe('the calculator page', () => {
     expectKeyFigures(await keyFigures(), find(cli(files), 'land', '0', 2024));
   });
 
+  // The charts wait for the whole report (docs/web.md, "The year first"): when it fails, the charts
+  // of the report before must not stay as if they were this one's.
+  test('the whole report failing after the year in view: the status says why, the charts before go', async () => {
+    await openExample();
+    assert.equal(await page.locator('#charts canvas').count(), 6);
+    const worker = page.workers().at(-1);
+    await worker.evaluate(() => {
+      self.arsverkWorker.calculator.report = () => JSON.stringify({ error: 'Testfeil: minnet tok slutt.' });
+    });
+    await page.check('#pop-next');
+    await page.waitForFunction(() => document.body.dataset.busy === 'false' && /Testfeil/.test(document.getElementById('status').textContent));
+    assert.equal(await page.textContent('#status'), 'Testfeil: minnet tok slutt.');
+    assert.equal(await page.locator('#charts canvas').count(), 0);
+    assert.equal(await page.textContent('#charts'), 'Diagrammene kunne ikke tegnes: Testfeil: minnet tok slutt.');
+    // The year in view is the new setting's, as the core gave it.
+    const next = cli([EX_2023, EX_2024], { population_year: 'next' });
+    expectKeyFigures(await keyFigures(), find(next, 'land', '0', 2025));
+
+    await worker.evaluate(() => { delete self.arsverkWorker.calculator.report; });
+    await afterRender(() => page.check('#pop-same'));
+    assert.equal(await page.locator('#charts canvas').count(), 6);
+    assert.doesNotMatch(await page.textContent('#charts'), /kunne ikke tegnes/);
+  });
+
   test('a new setting shows the year in view first, then the whole report; a setting in hand in one step', async () => {
     await openExample();
     await page.selectOption('#year-select', '2024');

@@ -523,6 +523,16 @@ export function chartsAwaitReport(container) {
   for (const fig of container.children) fig.setAttribute('aria-busy', 'true');
 }
 
+// The whole report did not come (the status says why): the charts shown, of the report before,
+// go, and a line says why there are none.
+export function chartsWithoutReport(container, message) {
+  destroyCharts();
+  const note = document.createElement('p');
+  note.className = 'ds-paragraph note';
+  note.textContent = t('chartsWithoutReport', { message });
+  container.replaceChildren(note);
+}
+
 export function renderCharts(container, ctx) {
   planned = [];
   const { unit, measure } = ctx;

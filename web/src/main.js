@@ -3,7 +3,7 @@
 import { startCalculator } from './client.js';
 import { setOptions } from './dom.js';
 import { csvText, download } from './export.js';
-import { chartsAwaitReport, drawCharts, fitChartsForPrint, fitChartsToScreen, renderCharts, watchWidth } from './charts.js';
+import { chartsAwaitReport, chartsWithoutReport, drawCharts, fitChartsForPrint, fitChartsToScreen, renderCharts, watchWidth } from './charts.js';
 import { diagnosticIn, schemaOf, unitName } from './format.js';
 import { renderFiles } from './files.js';
 import { createGrid } from './grid.js';
@@ -162,7 +162,7 @@ async function refresh({ reveal = false, note = '' } = {}) {
     // The first task after the frame with the year's figures (bench/page/recompute.mjs: shown).
     performance.mark('arsverk:shown');
     if (seq !== refreshSeq) return;
-    const whole = await answer(seq, steps.whole());
+    const whole = await answer(seq, steps.whole(), (message) => chartsWithoutReport(el.charts, message));
     if (!whole) return;
     state.report = whole;
     errors = showReport();
@@ -172,23 +172,28 @@ async function refresh({ reveal = false, note = '' } = {}) {
   setBusy(false);
 }
 
-// The report a request gives, or null when it failed (said in the status) or a newer request is
-// on its way.
-async function answer(seq, request) {
+// The report a request gives, or null when it failed (said in the status, and to `failed`) or a
+// newer request is on its way.
+async function answer(seq, request, failed = () => {}) {
   let report;
   try {
     report = await request;
   } catch (err) {
-    if (seq === refreshSeq) { setStatus(err.message); setBusy(false); }
+    if (seq === refreshSeq) fail(err.message, failed);
     return null;
   }
   if (seq !== refreshSeq) return null;
   if (report.error) {
-    setStatus(report.error);
-    setBusy(false);
+    fail(report.error, failed);
     return null;
   }
   return report;
+}
+
+function fail(message, failed) {
+  setStatus(message);
+  setBusy(false);
+  failed(message);
 }
 
 // A report with the results of the year in view only (docs/output.md, "results_year").
