@@ -90,7 +90,7 @@ void TableReader::Impl::note_service(std::string_view text, int64_t line) {
 bool TableReader::Impl::says_rate(const Row& r) {
   for (std::size_t i = 0; i < columns.size() && i < r.fields.size(); ++i) {
     const int col = static_cast<int>(i);
-    if (col == unit_col || column_holds_figures(col) || !label_facts(r.fields[i]).rate_marker) continue;
+    if (col == unit_col || column_holds_figures(col) || !says_rate_mark(r.fields[i])) continue;
     ctx.report(r.line, col + 1, msg::ValueRateNotFte{r.fields[i]});
     return true;
   }
@@ -203,7 +203,12 @@ void TableReader::Impl::report_ambiguous(const Ambiguous& a, Fixed used, bool de
 
 const TableReader::Impl::LabelFacts& TableReader::Impl::label_facts(std::string_view text) const {
   if (const LabelFacts* known = label_facts_.find(text, 0)) return *known;
-  return label_facts_.put(text, 0, LabelFacts{has_rate_marker(text), is_sum_label(text), match_group(text)});
+  return label_facts_.put(text, 0, LabelFacts{is_sum_label(text), match_group(text)});
+}
+
+bool TableReader::Impl::says_rate_mark(std::string_view text) const {
+  if (const bool* known = rate_marks_.find(text, 0)) return *known;
+  return rate_marks_.put(text, 0, has_rate_marker(text));
 }
 
 std::optional<SumLabel> TableReader::Impl::sum_label(const Row& r, std::string_view& unit_text) const {

@@ -254,18 +254,21 @@ struct TableReader::Impl {
   // A label that says the row is a sum («3101 Totalt», target group «Begge», service «Sum»);
   // `unit_text` gets the unit cell without the label.
   std::optional<SumLabel> sum_label(const Row& r, std::string_view& unit_text) const;
-  // What a label cell says, found once per distinct text: rows repeat a few hundred names,
+  // What a cell's text says, found once per distinct text: rows repeat a few hundred names,
   // target groups and services, and normalising each anew was a third of reading an årsverk file.
+  // Two memos, so that the names (every text column is asked for a rate mark) do not push the
+  // target groups and services out of the labels' one.
   struct LabelFacts {
-    bool rate_marker = false;  // «per 1000», «rate»: the row gives rates, not årsverk
-    bool sum_label = false;    // «Sum», «I alt»
+    bool sum_label = false;  // «Sum», «I alt»
     GroupMatch group = GroupMatch::Empty;
   };
-  const LabelFacts& label_facts(std::string_view text) const;
+  const LabelFacts& label_facts(std::string_view text) const;  // a target group or service
+  bool says_rate_mark(std::string_view text) const;             // «per 1000», «rate»: not årsverk
+  mutable RawMemo<LabelFacts> label_facts_;
+  mutable RawMemo<bool> rate_marks_;
   // An årsverk row's figures, kept until the row is taken (one vector for every row).
   struct RowValue { CategoryMatch cat; Fixed value; CellAmbiguity ambiguity; int column; };
   std::vector<RowValue> row_values_;
-  mutable RawMemo<LabelFacts> label_facts_;
   // A labelled row without unit or year: reported and left out (true).
   bool sum_row_without_place(const Row& r, const SumLabel& label, std::string_view unit_text);
 
