@@ -368,6 +368,17 @@ describe('the calculator page', () => {
       assert.equal(await page.evaluate(() => document.getElementById('explain').open), true, `${year}: the explanation stays open`);
       assert.equal(await page.inputValue('#year-select'), String(year));
     }
+    // A KOSTRA group says its highest and lowest municipality above its figures; a municipality has
+    // no such line. Its cards, explanation and table are kept all the same.
+    await afterRender(() => chooseUnit('EKG09'));
+    assert.equal(await page.locator('#extremes').count(), 1);
+    await page.evaluate(() => {
+      window.kept = ['#key-figures ul.cards', '#explain', '#compare-table'].map((s) => document.querySelector(s));
+    });
+    await afterRender(() => chooseUnit('Kongsberg'));
+    assert.equal(await page.locator('#extremes').count(), 0);
+    assert.deepEqual(await page.evaluate(() => window.kept.map((e) => e.isConnected)), [true, true, true], 'the same cards, explanation and table');
+    expectKeyFigures(await keyFigures(), find(expected, 'kommune', '3303', 2025));
   });
 
   test('a row of the results table selects its unit, with the mouse and with the keyboard', async () => {

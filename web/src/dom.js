@@ -5,8 +5,10 @@
 
 let template = null; // made at first use: modules that import this one also run under Node
 
-// `target`'s children made equal to those `html` describes: an element of the same name where
-// one is gets its attributes and children updated, a text its data; the rest is added or removed.
+// `target`'s children made equal to those `html` describes. An element there stands for the one
+// wanted when it has the same id, or else the same name and class and no id; it is taken from
+// further on when a sibling before it has come or gone (a note shown one year and not the next),
+// and gets its attributes and children updated; a text gets its data. The rest is added or removed.
 // Listeners belong on `target` (delegated), since which elements are kept is not promised.
 export function writeHtml(target, html) {
   template ??= document.createElement('template');
@@ -14,17 +16,24 @@ export function writeHtml(target, html) {
   updateChildren(target, template.content);
 }
 
+const keyOf = (node) => (node.nodeType !== Node.ELEMENT_NODE ? node.nodeName
+  : node.id ? `#${node.id}` : `${node.nodeName}.${node.getAttribute('class') ?? ''}`);
+
 function updateChildren(into, from) {
   let have = into.firstChild;
   let want = from.firstChild;
   while (want) {
     const next = want.nextSibling;
-    if (!have) into.append(want);
-    else if (have.nodeName === want.nodeName) {
-      update(have, want);
-      have = have.nextSibling;
-    } else {
+    const key = keyOf(want);
+    let kept = have;
+    if (want.nodeType === Node.ELEMENT_NODE) while (kept && keyOf(kept) !== key) kept = kept.nextSibling;
+    else if (kept && keyOf(kept) !== key) kept = null; // a text where a text is, or a new one
+    if (!kept) {
       into.insertBefore(want, have);
+    } else {
+      if (kept === have) have = have.nextSibling;
+      else into.insertBefore(kept, have);
+      update(kept, want);
     }
     want = next;
   }
