@@ -520,7 +520,7 @@ function pngInfo(ctx, key) {
 // years and breakdowns the charts draw: the figures there stay, dimmed as busy, until renderCharts
 // plans them from the whole report.
 export function chartsAwaitReport(container) {
-  for (const fig of container.children) fig.setAttribute('aria-busy', 'true');
+  for (const fig of container.querySelectorAll(':scope > figure')) fig.setAttribute('aria-busy', 'true');
 }
 
 // The whole report did not come (the status says why): the charts shown, of the report before,
