@@ -137,12 +137,14 @@ export function purgeCss(css, used) {
 // a few texts restyles some 500 elements instead of 90 (docs/performance.md). The nearest such
 // ancestor is the table itself, since an element holding the table holds its thead too: the
 // table's own :not(:has(thead)) picks the same cells, with the same specificity.
-const TABLE_PART = /\.ds-table\[data-border\]>:is\((thead|tfoot)(:(?:first|last)-of-type),:not\(:has\(\1\)\) tbody\2\)/g;
+const TABLE_PART = /(^|[\s,(>+~])\.ds-table\[data-border\]>:is\((thead|tfoot)(:(?:first|last)-of-type),:not\(:has\(\2\)\) tbody\3\)/gm;
 
 export function anchorTableHas(css) {
-  return css.replace(TABLE_PART, (_, part, position) =>
-    `:is(.ds-table[data-border]>${part}${position},.ds-table[data-border]:not(:has(${part}))>tbody${position})`);
+  return css.replace(TABLE_PART, (_, before, part, position) =>
+    `${before}:is(.ds-table[data-border]>${part}${position},.ds-table[data-border]:not(:has(${part}))>tbody${position})`);
 }
 
-// A :not(:has()) that any ancestor can satisfy (after a combinator or at a selector's start).
+// A :not(:has()) as a compound of its own, right after a combinator or at a selector's start: it
+// stands for any ancestor (or sibling). Designsystemet's other subject-less :has(), on the hover
+// of a label around an input, is left as it is: it costs nothing measurable here.
 export const UNANCHORED_NOT_HAS = /(^|[\s,(>+~]):not\(:has\(/m;
