@@ -488,6 +488,26 @@ describe('the calculator page', () => {
 
   // The charts wait for the whole report (docs/web.md, "The year first"): when it fails, the charts
   // of the report before must not stay as if they were this one's.
+  test('between the year in view and the whole report the charts before are dimmed, and cannot be downloaded', async () => {
+    await openExample();
+    const worker = page.workers().at(-1);
+    // The whole report held back for a moment (the worker's module busy), as on a slow machine.
+    await worker.evaluate(() => {
+      const calculator = self.arsverkWorker.calculator;
+      const report = calculator.report.bind(calculator);
+      calculator.report = (settings) => { const until = Date.now() + 1500; while (Date.now() < until); return report(settings); };
+    });
+    await page.check('#pop-next');
+    await page.waitForFunction(() => Number(document.body.dataset.reportsShown) > 0 && document.body.dataset.busy === 'true'
+      && document.querySelector('#charts figure[aria-busy="true"]'), null, { polling: 'raf' });
+    const between = await page.$$eval('#charts figure', (figs) => figs.map((f) => [f.getAttribute('aria-busy'), f.querySelector('button').disabled]));
+    assert.ok(between.length === 6 && between.every(([busy, disabled]) => busy === 'true' && disabled), JSON.stringify(between));
+    await page.waitForFunction(() => document.body.dataset.busy === 'false');
+    await page.waitForFunction(() => !document.querySelector('#charts figure[aria-busy]'));
+    assert.deepEqual(await page.$$eval('#charts figure button', (bs) => bs.map((b) => b.disabled)), Array(6).fill(false));
+    await worker.evaluate(() => { delete self.arsverkWorker.calculator.report; });
+  });
+
   test('the whole report failing after the year in view: the status says why, the charts before go', async () => {
     await openExample();
     assert.equal(await page.locator('#charts canvas').count(), 6);

@@ -254,6 +254,7 @@ function fillFigure(fig, plan) {
   canvas.setAttribute('aria-label', `${plan.title}. ${plan.description}`);
   setText(canvas, plan.description);
   const button = fig.querySelector('button');
+  button.disabled = false;
   setText(button, t('downloadPng'));
   button.setAttribute('aria-label', `${t('downloadPng')}: ${plan.title}`);
   fig.setAttribute('aria-busy', 'true');
@@ -517,10 +518,13 @@ function pngInfo(ctx, key) {
 //       ranking: [results], rankingReference: [report.reference entries], rankingTitle,
 //       measureLabel(m), source (for the PNGs), print (planned for A4)}
 // The year in view comes before the whole report (docs/web.md, "The year first"), without the
-// years and breakdowns the charts draw: the figures there stay, dimmed as busy, until renderCharts
-// plans them from the whole report.
+// years and breakdowns the charts draw: the figures there stay, dimmed as busy and without their
+// download, until renderCharts plans them from the whole report.
 export function chartsAwaitReport(container) {
-  for (const fig of container.querySelectorAll(':scope > figure')) fig.setAttribute('aria-busy', 'true');
+  for (const fig of container.querySelectorAll(':scope > figure')) {
+    fig.setAttribute('aria-busy', 'true');
+    fig.querySelector('button').disabled = true; // its image would be of the report before
+  }
 }
 
 // The whole report did not come (the status says why): the charts shown, of the report before,
