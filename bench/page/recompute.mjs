@@ -101,8 +101,10 @@ const changes = () => ({ drop_national: [], setting: [], setting_back: [], langu
 const figures = Object.fromEntries(rates.map((rate) => [rate, changes()]));
 const warmUps = [];
 // The first load: every file the page and its worker ask for before the page is ready for files
-// (each request's start against the moment the page set body[data-ready]); and, apart, what is
-// asked for after that until the worker's warm-up is done (the module's second part, web/src/worker.js).
+// (each request's start against the moment the worker said it was ready, or the page set
+// body[data-ready] if that came first: the warm-up that follows the worker's word asks for the
+// module's second part, sometimes before the page has heard it); and, apart, what is asked for
+// after that until the worker's warm-up is done (the module's second part, web/src/worker.js).
 const requested = new Map(); // path -> when its request started (ms since the epoch)
 let loading = true;
 let readyAt = Infinity;
@@ -126,7 +128,10 @@ try {
       const into = figures[rate];
       await page.goto(`${origin}/`);
       await page.waitForFunction(() => document.body.dataset.ready === 'true', null, { timeout: 60000 });
-      if (loading) readyAt = await page.evaluate(() => window.arsverkReadyAt);
+      if (loading) {
+        const workerReady = await page.workers().at(-1)?.evaluate(() => self.arsverkWorker.readyAt).catch(() => undefined);
+        readyAt = Math.min(await page.evaluate(() => window.arsverkReadyAt), workerReady ?? Infinity);
+      }
       // The worker's warm-up report comes first (web/src/worker.js); a user takes longer than it to
       // choose a file, so the drop is measured after it.
       const warmed = await page.waitForFunction(() => performance.getEntriesByName('arsverk:warm').length > 0, null, { timeout: 8000 * rate })

@@ -218,7 +218,8 @@ const handlers = {
   memory: () => ({ wasm: memoryBytes(), peak: peakMemory, files: kept.size }),
 };
 
-// For tests and the console: the module's memory, the calculator in use, the reports left out.
+// For tests, benchmarks and the console: the module's memory, the calculator in use, the reports
+// left out, when the worker said it was ready (readyAt).
 self.arsverkWorker = {
   memory: handlers.memory,
   get leftOut() { return leftOut; },
@@ -228,7 +229,10 @@ self.arsverkWorker = {
 // Any failure on the way to 'ready' (the module, or a verb it answers at the start) is 'fatal':
 // the page then says why instead of waiting for ever.
 const ready = startModule()
-  .then(() => { self.postMessage({ type: 'ready', thresholds: JSON.parse(module.thresholds()), years: JSON.parse(module.yearRules()) }); })
+  .then(() => {
+    self.arsverkWorker.readyAt = performance.timeOrigin + performance.now(); // ms since the epoch
+    self.postMessage({ type: 'ready', thresholds: JSON.parse(module.thresholds()), years: JSON.parse(module.yearRules()) });
+  })
   .catch((err) => { self.postMessage({ type: 'fatal', message: errorText(err) }); throw err; });
 
 // The engine's first report is slow until V8 has optimised its functions (wasm/bindings.cpp): it
