@@ -514,9 +514,6 @@ function pngInfo(ctx, key) {
   };
 }
 
-// ctx: {unit, year, measure, scope, peers: {fylke, land, kostra, oslo}, series: [{year, result, land}],
-//       ranking: [results], rankingReference: [report.reference entries], rankingTitle,
-//       measureLabel(m), source (for the PNGs), print (planned for A4)}
 // The year in view comes before the whole report (docs/web.md, "The year first"), without the
 // years and breakdowns the charts draw: the figures there stay, dimmed as busy and without their
 // download, until renderCharts plans them from the whole report.
@@ -537,6 +534,9 @@ export function chartsWithoutReport(container, message) {
   container.replaceChildren(note);
 }
 
+// ctx: {unit, year, measure, scope, peers: {fylke, land, kostra, oslo}, series: [{year, result, land}],
+//       ranking: [results], rankingReference: [report.reference entries], rankingTitle,
+//       measureLabel(m), source (for the PNGs), print (planned for A4)}
 export function renderCharts(container, ctx) {
   planned = [];
   const { unit, measure } = ctx;
