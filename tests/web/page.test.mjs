@@ -502,9 +502,16 @@ describe('the calculator page', () => {
       && document.querySelector('#charts figure[aria-busy="true"]'), null, { polling: 'raf' });
     const between = await page.$$eval('#charts figure', (figs) => figs.map((f) => [f.getAttribute('aria-busy'), f.querySelector('button').disabled]));
     assert.ok(between.length === 6 && between.every(([busy, disabled]) => busy === 'true' && disabled), JSON.stringify(between));
+    // Printed then, the charts of the report before are left out.
+    await page.emulateMedia({ media: 'print' });
+    assert.deepEqual(await page.$$eval('#charts figure', (figs) => figs.map((f) => getComputedStyle(f).display)), Array(6).fill('none'));
+    await page.emulateMedia({ media: 'screen' });
     await page.waitForFunction(() => document.body.dataset.busy === 'false');
     await page.waitForFunction(() => !document.querySelector('#charts figure[aria-busy]'));
     assert.deepEqual(await page.$$eval('#charts figure button', (bs) => bs.map((b) => b.disabled)), Array(6).fill(false));
+    await page.emulateMedia({ media: 'print' });
+    assert.ok(await page.$$eval('#charts figure', (figs) => figs.every((f) => getComputedStyle(f).display !== 'none')));
+    await page.emulateMedia({ media: 'screen' });
     await worker.evaluate(() => { delete self.arsverkWorker.calculator.report; });
   });
 
@@ -520,6 +527,12 @@ describe('the calculator page', () => {
     assert.equal(await page.textContent('#status'), 'Testfeil: minnet tok slutt.');
     assert.equal(await page.locator('#charts canvas').count(), 0);
     assert.equal(await page.textContent('#charts'), 'Diagrammene kunne ikke tegnes: Testfeil: minnet tok slutt.');
+    // One year is what the page holds: the year select offers that one, in either language.
+    assert.deepEqual(await page.$$eval('#year-select option', (os) => os.map((o) => o.value)), ['2025']);
+    await page.click('#lang-button');
+    assert.deepEqual(await page.$$eval('#year-select option', (os) => os.map((o) => o.value)), ['2025']);
+    assert.equal(await page.textContent('#status'), 'Testfeil: minnet tok slutt.', 'not «Computing …»: nothing is');
+    await page.click('#lang-button');
     // The year in view is the new setting's, as the core gave it.
     const next = cli([EX_2023, EX_2024], { population_year: 'next' });
     expectKeyFigures(await keyFigures(), find(next, 'land', '0', 2025));
@@ -528,6 +541,7 @@ describe('the calculator page', () => {
     await afterRender(() => page.check('#pop-same'));
     assert.equal(await page.locator('#charts canvas').count(), 6);
     assert.doesNotMatch(await page.textContent('#charts'), /kunne ikke tegnes/);
+    assert.deepEqual(await page.$$eval('#year-select option', (os) => os.map((o) => o.value)), ['2023', '2024', '2025']);
   });
 
   test('a new setting shows the year in view first, then the whole report; a setting in hand in one step', async () => {

@@ -253,6 +253,7 @@ function fillFigure(fig, plan) {
   const canvas = box.querySelector('canvas');
   canvas.setAttribute('aria-label', `${plan.title}. ${plan.description}`);
   setText(canvas, plan.description);
+  delete fig.dataset.stale;
   const button = fig.querySelector('button');
   button.disabled = false;
   setText(button, t('downloadPng'));
@@ -515,12 +516,14 @@ function pngInfo(ctx, key) {
 }
 
 // The year in view comes before the whole report (docs/web.md, "The year first"), without the
-// years and breakdowns the charts draw: the figures there stay, dimmed as busy and without their
-// download, until renderCharts plans them from the whole report.
+// years and breakdowns the charts draw: the figures there stay, dimmed as busy, without their
+// download and left out of print (data-stale: their image would be of the report before), until
+// renderCharts plans them from the whole report.
 export function chartsAwaitReport(container) {
   for (const fig of container.querySelectorAll(':scope > figure')) {
     fig.setAttribute('aria-busy', 'true');
-    fig.querySelector('button').disabled = true; // its image would be of the report before
+    fig.dataset.stale = '';
+    fig.querySelector('button').disabled = true;
   }
 }
 

@@ -34,6 +34,7 @@ el['results-pager'] = $('results-pager');
 const state = {
   entries: [],        // {fileId, name, example, error} in the order the core holds them
   report: null,       // the core's report for all years
+  wholeFailed: null,  // why the whole report did not come: the report in hand holds the year in view only
   index: new Map(),   // "level:code:year" -> result
   units: new Map(),   // "level:code" -> {level, code, name, fylke, kostragruppe}
   renumbered: new Map(), // "kommune:3001" <-> "kommune:3101": one municipality across the 2024 renumbering
@@ -131,6 +132,7 @@ async function removeExample() {
 // note: said after the status of the new figures (what was done to get them).
 async function refresh({ reveal = false, note = '' } = {}) {
   const seq = ++refreshSeq;
+  state.wholeFailed = null;
   setBusy(true);
   if (!state.entries.some((e) => e.fileId != null)) {
     state.report = null;
@@ -162,7 +164,11 @@ async function refresh({ reveal = false, note = '' } = {}) {
     // The first task after the frame with the year's figures (bench/page/recompute.mjs: shown).
     performance.mark('arsverk:shown');
     if (seq !== refreshSeq) return;
-    const whole = await answer(seq, steps.whole(), (message) => chartsWithoutReport(el.charts, message));
+    const whole = await answer(seq, steps.whole(), (message) => {
+      chartsWithoutReport(el.charts, message);
+      state.wholeFailed = message;
+      renderChooser();
+    });
     if (!whole) return;
     state.report = whole;
     errors = showReport();
@@ -443,7 +449,9 @@ function fillSuggestions() {
 function renderChooser() {
   if (!hasResults()) return;
   state.unitKey = keyInYear(state.unitKey, state.year);
-  setOptions(el['year-select'], state.report.years.map((y) => [String(y), String(y)]), String(state.year));
+  // After a whole report that failed, only the year in view can be shown until the next change.
+  const years = state.wholeFailed ? [state.report.results_year] : state.report.years;
+  setOptions(el['year-select'], years.map((y) => [String(y), String(y)]), String(state.year));
   suggestionsDue = true;
   const unit = state.units.get(state.unitKey);
   if (unit && document.activeElement !== el['unit-input']) el['unit-input'].value = unitLabel(unit);
@@ -1075,7 +1083,8 @@ el['lang-button'].addEventListener('click', () => {
   // The report speaks no language: the one in hand is shown again, the core is not asked.
   if (state.report) {
     const errors = showReport();
-    setStatus(isPartial(state.report) ? t('status.computing') : doneStatus(errors));
+    // After a whole report that failed, its message stays.
+    setStatus(state.wholeFailed ?? (isPartial(state.report) ? t('status.computing') : doneStatus(errors)));
   }
   else {
     render();
