@@ -62,7 +62,6 @@ bool valid_grouping(const std::vector<std::string>& groups) {
 // Whatever else (spaces, signs, groups, three decimals, more than six) takes the whole way below,
 // which gives the same for these.
 bool read_plain(std::string_view s, ParsedNumber& out) {
-  if (s.empty() || s.size() > 19) return false;
   int64_t whole = 0;
   std::size_t i = 0;
   for (; i < s.size() && s[i] >= '0' && s[i] <= '9'; ++i) whole = whole * 10 + (s[i] - '0');
