@@ -64,7 +64,8 @@ bool valid_grouping(const std::vector<std::string>& groups) {
 bool read_plain(std::string_view s, ParsedNumber& out) {
   int64_t whole = 0;
   std::size_t i = 0;
-  for (; i < s.size() && s[i] >= '0' && s[i] <= '9'; ++i) whole = whole * 10 + (s[i] - '0');
+  // Stops at the thirteenth digit, so `whole` cannot overflow; that many is the whole way's.
+  for (; i < s.size() && i <= 12 && s[i] >= '0' && s[i] <= '9'; ++i) whole = whole * 10 + (s[i] - '0');
   if (i == 0 || i > 12) return false;
   char mark = 0;
   int64_t micro = whole * Fixed::kScale;
