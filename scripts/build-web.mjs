@@ -28,9 +28,9 @@ const exists = (p) => stat(p).then(() => true, () => false);
 async function findWasm() {
   for (const dir of wasmCandidates) {
     if (await exists(join(dir, 'arsverk.js')) && await exists(join(dir, 'arsverk.wasm')) &&
-      await exists(join(dir, 'arsverk.deferred.wasm'))) return dir;
+      await exists(join(dir, 'arsverk.deferred.wasm')) && await exists(join(dir, 'arsverk.data'))) return dir;
   }
-  throw new Error(`arsverk.js/arsverk.wasm/arsverk.deferred.wasm not found in ${wasmCandidates.join(', ')}.\n` +
+  throw new Error(`arsverk.js/arsverk.wasm/arsverk.deferred.wasm/arsverk.data not found in ${wasmCandidates.join(', ')}.\n` +
     'Build the module first: NODE_PATH=/usr/share/nodejs emcmake cmake -S . -B build-wasm -DCMAKE_BUILD_TYPE=Release ' +
     '&& cmake --build build-wasm -j2');
 }
@@ -99,6 +99,8 @@ async function main() {
   await copyFile(join(wasmDir, 'arsverk.wasm'), join(out, 'arsverk.wasm'));
   // The module's second part (wasm/CMakeLists.txt), fetched by the worker once it is ready.
   await copyFile(join(wasmDir, 'arsverk.deferred.wasm'), join(out, 'arsverk.deferred.wasm'));
+  // Its registers, population and published figures, fetched beside the second part.
+  await copyFile(join(wasmDir, 'arsverk.data'), join(out, 'arsverk.data'));
 
   // Licences of what is shipped: Chart.js (MIT), Designsystemet (MIT), @kurkle/color (MIT), and in the
   // map chunk chartjs-chart-geo (MIT), d3-geo, d3-array and the d3 colour/scale modules (ISC), topojson-client (ISC).

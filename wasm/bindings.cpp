@@ -6,7 +6,8 @@
 // (reportYear, what the page shows first). WarmUp runs the engine over made-up files in a session
 // of its own, thrown away, a step at a time (the worker at start); warmUp() all steps at once.
 // thresholds() gives the checks' thresholds (arsverk/thresholds.hpp) as JSON, for the help texts;
-// yearRules() each year's schema and structure.
+// yearRules() each year's schema and structure. provideData(ptr, size): the browser's module takes
+// its registers and population (arsverk.data, copied into its heap) before any file or report.
 #include <emscripten/bind.h>
 
 #include <cstddef>
@@ -16,6 +17,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "arsverk/embedded_data.hpp"
 #include "arsverk/registers.hpp"
 #include "arsverk/session.hpp"
 #include "arsverk/thresholds.hpp"
@@ -179,6 +181,11 @@ std::string yearRules() {
   return json + "}";
 }
 
+// "" when taken, else why not (arsverk/embedded_data.hpp).
+std::string provideData(uintptr_t ptr, std::size_t size) {
+  return arsverk::embedded::provide(std::string_view(reinterpret_cast<const char*>(ptr), size));
+}
+
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(arsverk) {
@@ -186,6 +193,7 @@ EMSCRIPTEN_BINDINGS(arsverk) {
   emscripten::class_<WarmUp>("WarmUp").constructor<>().function("step", &WarmUp::step);
   emscripten::function("thresholds", &thresholds);
   emscripten::function("yearRules", &yearRules);
+  emscripten::function("provideData", &provideData);
   emscripten::class_<Calculator>("Calculator")
       .constructor<>()
       .function("beginFile", &Calculator::beginFile)

@@ -9,11 +9,12 @@
 //   node wasm/split-profile.mjs LOADER.js INSTRUMENTED.wasm PROFILE_OUT SOURCE_DIR
 //
 // LOADER.js is the Node build's loader (the same module as the browser's: only the JS differs);
-// INSTRUMENTED.wasm the browser module as -sSPLIT_MODULE (or `wasm-split --instrument`) leaves it.
+// INSTRUMENTED.wasm the browser module as -sSPLIT_MODULE (or `wasm-split --instrument`) leaves it;
+// its registers and population (arsverk.data, beside it) are given to it as the worker gives them.
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 
 const [loader, instrumented, profileOut, sourceDir] = process.argv.slice(2);
 if (!sourceDir) {
@@ -43,6 +44,12 @@ try {
   const module = await createArsverk({ wasmBinary: readFileSync(instrumented), print: () => {}, printErr: () => {} });
   module.thresholds();
   module.yearRules();
+  const data = readFileSync(join(dirname(instrumented), 'arsverk.data'));
+  const dataAt = module._malloc(data.length);
+  module.HEAPU8.set(data, dataAt);
+  const refused = module.provideData(dataAt, data.length);
+  if (refused) throw new Error(`arsverk.data: ${refused}`);
+  module._free(dataAt);
   const calculator = new module.Calculator();
   const staging = module._malloc(SLICE_BYTES);
   const warming = new module.WarmUp(); // as the worker runs it (web/src/worker.js)

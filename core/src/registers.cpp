@@ -107,6 +107,7 @@ void index_names(std::unordered_multimap<std::string, std::size_t>& index, const
 }  // namespace
 
 Registers::Registers() {
+  embedded::require_present();
   auto load = [](Table& t, std::string_view municipalities, std::string_view counties,
                  std::string_view groups) {
     for (const auto& row : detail::simple_csv_rows(counties)) {

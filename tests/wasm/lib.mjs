@@ -32,13 +32,19 @@ export function nodeWasmPaths() {
 
 // Loads the module. The package is "type": "module", so the CommonJS loader is copied to a .cjs
 // file first; the wasm bytes are passed in (Emscripten 3.1.6 tries fetch() on a path under Node 20).
-export async function loadModule() {
-  const { js, wasm } = nodeWasmPaths();
+export async function loadModule(wasm = nodeWasmPaths().wasm) {
   const dir = mkdtempSync(join(tmpdir(), 'arsverk-wasm-'));
   const cjs = join(dir, 'arsverk-node.cjs');
-  copyFileSync(js, cjs);
+  copyFileSync(nodeWasmPaths().js, cjs);
   const createArsverk = createRequire(import.meta.url)(cjs);
   return createArsverk({ wasmBinary: readFileSync(wasm), print: () => {}, printErr: () => {} });
+}
+
+// The browser's module, whole (before wasm-split), and its arsverk.data: the same code as the Node
+// build but with its registers and population apart (wasm/CMakeLists.txt); the Node loader runs it.
+export function browserModulePaths() {
+  const dir = dirname(nodeWasmPaths().wasm);
+  return { wasm: join(dir, 'arsverk.wasm.orig'), data: join(dir, 'arsverk.data') };
 }
 
 // A rule setting as the CLI takes it: "auto" | "on" | "off"; true / false as "on" / "off".

@@ -39,7 +39,7 @@ describe('offline', () => {
     const version = sw.match(/const VERSION = "([0-9a-f]{16})";/)?.[1];
     assert.ok(version, 'a 16-digit content hash');
     const files = JSON.parse(sw.match(/const FILES = (\[.*?\]);/s)[1]);
-    for (const f of ['index.html', 'app.js', 'worker.js', 'arsverk.js', 'arsverk.wasm', 'arsverk.deferred.wasm', 'styles.css', 'print.css',
+    for (const f of ['index.html', 'app.js', 'worker.js', 'arsverk.js', 'arsverk.wasm', 'arsverk.deferred.wasm', 'arsverk.data', 'styles.css', 'print.css',
       'eksempel/eksempel_arsverk_2024_2025.csv', 'geo/kommuner_2024.topojson', 'register/kommuner_2024.csv']) {
       assert.ok(files.includes(f), `${f} is kept offline`);
     }

@@ -960,7 +960,7 @@ describe('the calculator page', () => {
 
   test('no request left the page\'s own origin during all the tests above, and no errors', async () => {
     assert.deepEqual(foreign, []);
-    for (const path of ['/worker.js', '/arsverk.js', '/arsverk.wasm', '/arsverk.deferred.wasm', '/app.js', '/css/designsystemet.css']) {
+    for (const path of ['/worker.js', '/arsverk.js', '/arsverk.wasm', '/arsverk.deferred.wasm', '/arsverk.data', '/app.js', '/css/designsystemet.css']) {
       assert.ok(requests.includes(`${origin}${path}`), `request for ${path} was recorded`);
     }
     assert.deepEqual(consoleErrors, []);

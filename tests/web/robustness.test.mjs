@@ -266,4 +266,27 @@ describe('bad files and limits in the page', () => {
     await examplesStillWork();
     assert.deepEqual(pageErrors, []);
   });
+  // The module's second part and its data come after 'ready' (web/src/worker.js): when either cannot
+  // be had, the page says so for the files dropped, and shows no figure.
+  const unloaded = [
+    { file: 'arsverk.deferred.wasm', lang: 'nb', says: 'Resten av kalkulatoren kunne ikke lastes ned ({why}). Last inn siden på nytt.' },
+    { file: 'arsverk.data', lang: 'en', says: 'The rest of the calculator could not be downloaded ({why}). Reload the page.' },
+  ];
+  for (const { file, lang, says } of unloaded) {
+    test(`${file} not to be had: the dropped files say so (${lang}), and no figure is shown`, async () => {
+      const own = await openCalculator(root, { open: false });
+      try {
+        await own.context.route(`**/${file}`, (route) => route.fulfill({ status: 404, body: 'not here' }));
+        await own.open('/', { lang });
+        await own.page.click('#example-button');
+        const text = says.replace('{why}', `${file}: HTTP 404`);
+        await own.page.waitForFunction((t) => document.querySelector('#status').textContent.includes(t), text);
+        assert.equal(await own.page.isVisible('#result-body'), false);
+        assert.equal(await own.page.locator('#key-figures *').count(), 0);
+        assert.deepEqual(own.foreign, []);
+      } finally {
+        await own.close();
+      }
+    });
+  }
 });

@@ -25,7 +25,9 @@
 // the rest — the Excel and JSON-stat readers, most messages, the CSV export. The worker fetches and
 // compiles the second part as soon as it has said 'ready', and every request waits for it (as it waits
 // for the warm-up); Emscripten's loader instantiates it, from the compiled module, the first time one
-// of its functions is called.
+// of its functions is called. The module's registers, population and published figures come apart
+// too, in arsverk.data, fetched beside the second part and given to every module started (a restart
+// included) before any file.
 /* global importScripts, createArsverk */
 
 const SLICE_BYTES = 4 << 20; // per read; the core keeps only what it parsed (size: README, Performance)
@@ -49,6 +51,8 @@ importScripts('arsverk.js');
 
 const DEFERRED_WASM = 'arsverk.deferred.wasm';
 let deferredWasm = null; // the second part, compiled (a WebAssembly.Module)
+const DATA = 'arsverk.data';
+let data = null; // its bytes (a Uint8Array)
 // Emscripten's loader says on the console when it instantiates the second part: not an error.
 const SPLIT_LOG = /^(placeholder function called|instantiated deferred module)/;
 
@@ -80,7 +84,20 @@ async function startModule() {
   });
   calculator = new module.Calculator();
   staging = module._malloc(SLICE_BYTES);
+  if (data) provideData();
   memoryBytes();
+}
+
+// The module keeps its own copy: the bytes go through its heap once.
+function provideData() {
+  const at = module._malloc(data.length);
+  try {
+    module.HEAPU8.set(data, at);
+    const refused = module.provideData(at, data.length);
+    if (refused) throw new Error(`${DATA}: ${refused}`);
+  } finally {
+    module._free(at);
+  }
 }
 
 const isAbort = (err) => aborted || (typeof WebAssembly !== 'undefined' && err instanceof WebAssembly.RuntimeError);
@@ -259,15 +276,23 @@ async function warmUp() {
   return undefined;
 }
 
-async function fetchDeferred() {
-  const response = await fetch(DEFERRED_WASM, { credentials: 'same-origin' });
-  if (!response.ok) throw new Error(`${DEFERRED_WASM}: HTTP ${response.status}`);
-  deferredWasm = await WebAssembly.compile(await response.arrayBuffer());
+async function fetchBytes(file) {
+  const response = await fetch(file, { credentials: 'same-origin' });
+  if (!response.ok) throw new Error(`${file}: HTTP ${response.status}`);
+  return response.arrayBuffer();
 }
 
-// Every request waits for the second part; if it cannot be had, each says so (the page shows it).
+async function fetchRest() {
+  const [compiled, bytes] = await Promise.all([fetchBytes(DEFERRED_WASM).then((b) => WebAssembly.compile(b)), fetchBytes(DATA)]);
+  deferredWasm = compiled;
+  data = new Uint8Array(bytes);
+  provideData();
+}
+
+// Every request waits for the second part and the data; if they cannot be had, each says so (the
+// page shows it).
 let unloaded = null;
-const deferred = ready.then(() => calculator && fetchDeferred()).catch((err) => { unloaded = err; });
+const deferred = ready.then(() => calculator && fetchRest()).catch((err) => { unloaded = err; });
 
 let queue = deferred.then(() => calculator && !unloaded && warmUp());
 // The newest preview asked for (when it arrived, not when it is answered): an older preview, and

@@ -6,6 +6,7 @@
 namespace arsverk::detail {
 
 EmbeddedPopulation::EmbeddedPopulation() {
+  embedded::require_present();
   for (const auto& row : simple_csv_rows(embedded::population_folkemengde_2024grenser_2020_2026_csv))
     b2024_[{row.at(0), std::stoi(row.at(1))}] = std::stoll(row.at(2));
   for (const auto& row : simple_csv_rows(embedded::population_folkemengde_2020grenser_2023_csv))

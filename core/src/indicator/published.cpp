@@ -21,6 +21,7 @@ std::optional<int> measure_of(const std::string& name) {
 }  // namespace
 
 PublishedRates::PublishedRates() {
+  embedded::require_present();
   // kilde,aar,nivaa,region,maaltall,verdi,enhet
   for (const auto& row : simple_csv_rows(embedded::published_nasjonale_tall_csv)) {
     if (row.size() >= 7 && row[6] == "arsverk" && row[2] == "land") {
