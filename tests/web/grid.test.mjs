@@ -86,6 +86,34 @@ async function waitForFigures(previous) {
 const figuresKey = async () => Object.values(await gridFigures()).join('|');
 
 describe('typing the form in by hand', () => {
+  test('the form\'s code and registers are fetched when it is first unfolded, not on a first visit', async () => {
+    await browser.open();
+    await page.click('#example-button');
+    await page.waitForFunction(() => Number(document.body.dataset.renders || 0) > 0 && document.body.dataset.busy === 'false', null, { timeout: 30000 });
+    const formFiles = () => browser.pageRequests.filter((u) => /\/chunks\/grid-[^/]*\.js$|\/register\/kommuner_/.test(u));
+    assert.deepEqual(formFiles(), [], 'nothing of the form before it is unfolded');
+    assert.equal(await page.locator('#grid-root *').count(), 0);
+    await page.click('#grid-details summary');
+    await page.waitForFunction(() => [...document.querySelectorAll('#grid-unit-list option')].some((o) => o.value === '3101 Halden'), null, { timeout: 30000 });
+    assert.ok(formFiles().some((u) => /\/chunks\/grid-/.test(u)), 'its code, once unfolded');
+    assert.ok(formFiles().some((u) => u.endsWith('/register/kommuner_2024.csv')), 'and the year\'s register');
+  });
+
+  test('the form\'s code not to be had: the form says so, in the page\'s language', async () => {
+    // A browser of its own: the service worker of the one above keeps the form's code.
+    const own = await openCalculator(root, { open: false });
+    try {
+      await own.context.route('**/chunks/grid-*.js', (route) => route.fulfill({ status: 404, body: 'not here' }));
+      await own.open('/', { lang: 'en' });
+      await own.page.click('#grid-details summary');
+      await own.page.waitForFunction(() => /^The form could not be shown: .+\. Reload the page\.$/.test(document.getElementById('grid-root').textContent));
+      await own.page.click('#lang-button');
+      assert.match(await own.page.textContent('#grid-root'), /^Skjemaet kunne ikke vises: .+\. Last inn siden på nytt\.$/);
+    } finally {
+      await own.close();
+    }
+  });
+
   test('keyboard entry: unit by name, Tab and Enter, decimal comma; figures as the CLI gives for the saved CSV', async () => {
     await openForm('halden');
     assert.equal(await page.inputValue('#grid-unit'), '3101 Halden');

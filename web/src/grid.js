@@ -5,6 +5,7 @@
 // typed, exactly (decimal fixed point), as a help for checking against the form.
 import { diagnosticIn, schemaOf, shownRate, unitName } from './format.js';
 import { checkText, coreText, fmtInt, getLang, t } from './i18n.js';
+import { DRAFT_KEY } from './form-draft.js';
 import { searchUnits } from './view-model.js';
 
 const GROUPS = [
@@ -16,8 +17,6 @@ const SCHEMAS = {
   2015: { columns: ['M1', 'M2', 'M3', 'M4'], groupSums: false }, // nested measures: a group has no sum
 };
 const GRID_YEARS = [2025, 2024, 2023, 2022, 2021, 2020];
-// Where a draft is kept, only when the user asks for it (nothing is stored unless asked).
-const DRAFT_KEY = 'arsverk.skjema.utkast';
 const REGISTERS = { 2024: 'register/kommuner_2024.csv', 2015: 'register/kommuner_2020_2023.csv' };
 
 const escape = (s) => String(s).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);

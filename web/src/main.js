@@ -6,7 +6,7 @@ import { csvText, download } from './export.js';
 import { chartsAwaitReport, chartsWithoutReport, drawCharts, fitChartsForPrint, fitChartsToScreen, renderCharts, watchWidth } from './charts.js';
 import { diagnosticIn, schemaOf, unitName } from './format.js';
 import { renderFiles } from './files.js';
-import { createGrid } from './grid.js';
+import { hasKeptDraft } from './form-draft.js';
 import { getLang, initialLang, listText, measureLabel, setLang, setThresholds, t, tn, warmFormats } from './i18n.js';
 import { renderKeyFigures } from './keyfigures.js';
 import { startOffline } from './offline.js';
@@ -233,7 +233,8 @@ function doneStatus(errors) {
 // The report as the page shows its messages: those about the typed-in form placed in its cells
 // (web/src/grid.js), not in the CSV text the page made of it.
 function shownReport() {
-  return state.report && { ...state.report, diagnostics: state.report.diagnostics.map((d) => grid.describe(diagnosticIn(d))) };
+  const describe = grid ? (d) => grid.describe(d) : (d) => d;
+  return state.report && { ...state.report, diagnostics: state.report.diagnostics.map((d) => describe(diagnosticIn(d))) };
 }
 
 // The first file with errors at the top, below the sticky status bar; the first file of all under
@@ -380,7 +381,7 @@ function render() {
   }
   updateMap();
   // The form's own result may be of another year than the one in view: shown with the whole report.
-  if (!isPartial(state.report)) stage('grid', () => grid.showReport(state.report));
+  if (grid && !isPartial(state.report)) stage('grid', () => grid.showReport(state.report));
   drawAfterPaint();
 }
 
@@ -581,7 +582,8 @@ function applyTexts() {
   langButton.textContent = t('langButton');
   langButton.setAttribute('aria-label', t('langButtonLabel'));
   langButton.lang = getLang() === 'nb' ? 'en' : 'nb';
-  grid.redraw();
+  grid?.redraw();
+  if (!grid && (gridLoading || gridFailed)) el['grid-root'].textContent = t(gridFailed ? 'grid.failed' : 'grid.loading', { message: gridFailed?.message });
   if (!el['link-note'].hidden) showLinkNote();
 }
 
@@ -792,16 +794,38 @@ function setGridFile(form) {
   }).catch((err) => setStatus(err.message));
 }
 
-const grid = createGrid(el['grid-root'], {
-  onForm: setGridFile,
-  // With a BOM, like the calculator's own CSV, so that Excel shows æ, ø and å.
-  onSave: (name, text) => save(name, new Blob([`\ufeff${text}`], { type: 'text/csv;charset=utf-8' })),
-});
+// The form's code is loaded when it is first unfolded, or at the start when a draft was kept (its
+// figures go to the core as typed ones do): a first visit does not download it.
+let grid = null;
+let gridLoading = null;
+let gridFailed = null;
+function loadGrid() {
+  gridLoading ??= (async () => {
+    el['grid-root'].textContent = t('grid.loading');
+    try {
+      const { createGrid } = await import('./grid.js');
+      grid = createGrid(el['grid-root'], {
+        onForm: setGridFile,
+        // With a BOM, like the calculator's own CSV, so that Excel shows æ, ø and å.
+        onSave: (name, text) => save(name, new Blob([`\ufeff${text}`], { type: 'text/csv;charset=utf-8' })),
+      });
+      gridFailed = null;
+      if (calculatorReady) grid.redraw(); // the year's schema is known: its categories
+      if (state.report && !isPartial(state.report)) grid.showReport(state.report);
+    } catch (err) {
+      gridFailed = err;
+      gridLoading = null; // unfolded again, it is tried again
+      el['grid-root'].textContent = t('grid.failed', { message: err.message });
+    }
+  })();
+  return gridLoading;
+}
+$('grid-details').addEventListener('toggle', (e) => { if (e.target.open) loadGrid(); });
 
 // Leaving the page (reload, closing the tab, another address) would lose a typed form that was
 // neither saved as CSV nor kept as a draft: the browser asks first.
 window.addEventListener('beforeunload', (e) => {
-  if (!grid.unsaved) return;
+  if (!grid?.unsaved) return;
   e.preventDefault();
   e.returnValue = '';
 });
@@ -1113,12 +1137,13 @@ applyLinkedSettings(linkedView);
 el['map-level'].value = state.mapView.level;
 el['map-mode'].value = state.mapView.mode;
 applyTexts();
+if (hasKeptDraft()) loadGrid();
 setBusy(true);
 let calculatorReady = false;
 calc.ready.then((thresholds) => {
   calculatorReady = true;
   setThresholds(thresholds);
-  grid.redraw(); // the form's categories follow the year's schema, which the core now has said
+  grid?.redraw(); // the form's categories follow the year's schema, which the core now has said
   for (const id of ['choose-button', 'example-button', 'paste-button']) el[id].disabled = false;
   document.body.dataset.ready = 'true';
   showLinkNote();
