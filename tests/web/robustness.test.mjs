@@ -266,6 +266,27 @@ describe('bad files and limits in the page', () => {
     await examplesStillWork();
     assert.deepEqual(pageErrors, []);
   });
+  // A server that serves the module without application/wasm (a plain static host): the second part is
+  // compiled from its bytes instead of while it downloads, and an Excel file (read by it) still reads.
+  test('the second part served as application/octet-stream: an Excel file still reads', async () => {
+    const own = await openCalculator(root, { open: false });
+    try {
+      await own.context.route('**/arsverk.deferred.wasm', async (route) => {
+        const response = await route.fetch();
+        await route.fulfill({ response, headers: { ...response.headers(), 'content-type': 'application/octet-stream' } });
+      });
+      await own.open('/');
+      await whenRendered(own.page, () => own.page.setInputFiles('#file-input', join(root, 'tests/data/xlsx/arsverk_2024.xlsx')));
+      const li = own.page.locator('#file-panel li.file[data-file="arsverk_2024.xlsx"]');
+      assert.equal(await li.getAttribute('data-failed'), null);
+      assert.ok(await own.page.isVisible('#result-body'));
+      assert.deepEqual(own.foreign, []);
+      assert.deepEqual(own.consoleErrors, []);
+    } finally {
+      await own.close();
+    }
+  });
+
   // The module's second part and its data come after 'ready' (web/src/worker.js): when either cannot
   // be had, the page says so for the files dropped, and shows no figure.
   const unloaded = [

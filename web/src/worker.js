@@ -276,14 +276,27 @@ async function warmUp() {
   return undefined;
 }
 
-async function fetchBytes(file) {
+async function fetchOk(file) {
   const response = await fetch(file, { credentials: 'same-origin' });
   if (!response.ok) throw new Error(`${file}: HTTP ${response.status}`);
-  return response.arrayBuffer();
+  return response;
+}
+
+// The second part is compiled while it downloads, and so (as the first part, which Emscripten's
+// loader instantiates from its response) the browser may keep its optimised code for the next visit.
+// A server that does not say application/wasm gets it compiled from its bytes, as Emscripten's
+// loader does for the first part.
+async function compileDeferred() {
+  try {
+    return await WebAssembly.compileStreaming(fetchOk(DEFERRED_WASM));
+  } catch (err) {
+    if (!(err instanceof TypeError)) throw err;
+    return WebAssembly.compile(await (await fetchOk(DEFERRED_WASM)).arrayBuffer());
+  }
 }
 
 async function fetchRest() {
-  const [compiled, bytes] = await Promise.all([fetchBytes(DEFERRED_WASM).then((b) => WebAssembly.compile(b)), fetchBytes(DATA)]);
+  const [compiled, bytes] = await Promise.all([compileDeferred(), fetchOk(DATA).then((r) => r.arrayBuffer())]);
   deferredWasm = compiled;
   data = new Uint8Array(bytes);
   provideData();
