@@ -15,12 +15,13 @@ namespace arsverk::detail {
 
 namespace {
 
-// The values of one unit, year, target group and service, kept apart for labelled rows.
+// The values of one unit, year, target group and service, kept apart for labelled rows. Its texts
+// are views of the values' own (they outlive the search).
 struct Entry {
-  std::string unit;
+  std::string_view unit;
   int year = 0;
   TargetGroup group = TargetGroup::Unspecified;
-  std::string service;
+  std::string_view service;
   const SumLabel* label = nullptr;
   int source = 0;
   int64_t line = 0;
@@ -32,9 +33,10 @@ struct Entry {
   // municipality or district the county it lies in that year.
   int rank = 4;
   const std::string* county = nullptr;
+  std::size_t unit_year = 0;  // its unit and year's place in Finder::by_unit_year
 };
 
-int level_rank(const std::string& unit) {
+int level_rank(std::string_view unit) {
   switch (level_of_code(unit).value_or(Level::KostraGruppe)) {
     case Level::Bydel: return 0;
     case Level::Kommune: return 1;
@@ -50,7 +52,7 @@ void resolve_units(const Context& ctx, std::vector<Entry>& entries) {
     e.rank = level_rank(e.unit);
     if (e.rank > 1) continue;
     const auto structure = structure_for_year(e.year);
-    const Municipality* m = structure ? ctx.registers.municipality(*structure, e.rank == 0 ? "0301" : e.unit) : nullptr;
+    const Municipality* m = structure ? ctx.registers.municipality(*structure, e.rank == 0 ? std::string_view("0301") : e.unit) : nullptr;
     if (m) e.county = &m->county;
   }
 }
@@ -128,7 +130,7 @@ bool equals_sum(const Entry& e, const Parts& p) {
 struct Finder {
   Context& ctx;
   std::vector<Entry>& entries;
-  std::map<UnitKey, std::vector<std::size_t>> by_unit_year;
+  std::vector<std::vector<std::size_t>> by_unit_year;  // the entries of each unit and year (Entry::unit_year)
   std::map<int, std::vector<std::size_t>> by_year;
 
   // Rows that are data: not left out, and a labelled row only once it was found to be data.
@@ -141,7 +143,7 @@ struct Finder {
     within.kind = Parts::Within;
     members.kind = Parts::Members;
     both.kind = Parts::OwnAndMembers;
-    for (std::size_t i : by_unit_year[{e.unit, e.year}]) {
+    for (std::size_t i : by_unit_year[e.unit_year]) {
       const Entry& f = entries[i];
       if (&f == &e || !counts(f) || same_key(e, f) || !covers_key(e, f)) continue;
       add_part(within, &f);
@@ -199,7 +201,10 @@ struct Finder {
       if (e.group == TargetGroup::Unspecified && f->group != TargetGroup::Unspecified)
         n = f->group == TargetGroup::Adults ? (lang == Lang::Nb ? "voksne" : "adults")
                                             : (lang == Lang::Nb ? "barn og unge" : "children and young people");
-      if (e.service.empty() && !f->service.empty()) n += (n.empty() ? "" : ", ") + f->service;
+      if (e.service.empty() && !f->service.empty()) {
+        if (!n.empty()) n += ", ";
+        n += f->service;
+      }
       if (std::find(names.begin(), names.end(), n) == names.end()) names.push_back(n);
     }
     std::string out;
@@ -262,6 +267,11 @@ struct EntryKeyHash {
   }
 };
 
+using UnitYearKey = std::pair<std::string_view, int>;
+struct UnitYearKeyHash {
+  std::size_t operator()(const UnitYearKey& k) const { return std::hash<std::string_view>{}(k.first) * 31 + k.second; }
+};
+
 // Whether any row can be a sum at all: a label, a unit with members (0301, a county, the
 // country), or rows both with and without a target group (or a service). Most files have none,
 // and are not looked at further.
@@ -289,6 +299,8 @@ void find_sum_rows(Context& ctx) {
   // Labelled rows apart from the others, and one labelled row apart from a differently labelled one.
   // The key's texts are views of the values' own (they outlive this function).
   std::unordered_map<EntryKey, std::size_t, EntryKeyHash> index;
+  // Each unit and year's place (Entry::unit_year); its entries mostly come one after the other.
+  std::unordered_map<UnitYearKey, std::size_t, UnitYearKeyHash> unit_years;
   bool any_coarse = false;
   std::size_t last = 0;
   constexpr uint32_t kNone = UINT32_MAX;
@@ -324,6 +336,9 @@ void find_sum_rows(Context& ctx) {
       e.label = label;
       e.source = ctx.input.values[i].file;
       e.line = v.line;
+      const bool same_unit_year = !entries.empty() && entries.back().unit == e.unit && entries.back().year == e.year;
+      e.unit_year = same_unit_year ? entries.back().unit_year
+                                   : unit_years.try_emplace(UnitYearKey{e.unit, e.year}, unit_years.size()).first->second;
       any_coarse = any_coarse || label || level_rank(v.unit) >= 2 || v.unit == "0301" ||
                    v.group == TargetGroup::Unspecified || v.service.empty();
       entries.push_back(std::move(e));
@@ -337,9 +352,9 @@ void find_sum_rows(Context& ctx) {
   }
   if (!any_coarse) return;
   resolve_units(ctx, entries);
-  Finder finder{ctx, entries, {}, {}};
+  Finder finder{ctx, entries, std::vector<std::vector<std::size_t>>(unit_years.size()), {}};
   for (std::size_t i = 0; i < entries.size(); ++i) {
-    finder.by_unit_year[{entries[i].unit, entries[i].year}].push_back(i);
+    finder.by_unit_year[entries[i].unit_year].push_back(i);
     finder.by_year[entries[i].year].push_back(i);
   }
   std::vector<std::size_t> order(entries.size());
