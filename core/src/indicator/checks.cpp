@@ -87,9 +87,9 @@ std::optional<std::string> only_category(const UnitYear& uy, Schema schema) {
 }
 
 void check_one_category(Context& ctx, Result& r, const Subject& subject) {
-  auto it = ctx.units.find({r.code, r.year});
-  if (it == ctx.units.end() || !it->second.categories_ok || !r.arsverk[0] || *r.arsverk[0] < Fixed::from_int(kOneCategoryMinimumFtes)) return;
-  const auto only = only_category(it->second, r.schema);
+  const UnitYear* uy = ctx.units.find({r.code, r.year});
+  if (!uy || !uy->categories_ok || !r.arsverk[0] || *r.arsverk[0] < Fixed::from_int(kOneCategoryMinimumFtes)) return;
+  const auto only = only_category(*uy, r.schema);
   if (!only) return;
   r.flags.push_back("one_category");
     ctx.message(subject.file, subject.line, msg::CheckOneCategory{subject.who, *r.arsverk[0], *only}, r.year);
@@ -105,9 +105,9 @@ void check_change(Context& ctx, Result& r, const Subject& subject) {
 
 void check_result(Context& ctx, Result& r) {
   Subject subject{r.code + " " + r.name + " " + std::to_string(r.year)};
-  if (auto it = ctx.units.find({r.code, r.year}); it != ctx.units.end()) {
-    subject.file = it->second.file;
-    subject.line = it->second.line;
+  if (const UnitYear* uy = ctx.units.find({r.code, r.year})) {
+    subject.file = uy->file;
+    subject.line = uy->line;
   }
   const std::size_t first = ctx.diagnostics.items().size();
   check_rate(ctx, r, subject);

@@ -119,6 +119,49 @@ struct FileStages {
   Diagnostics validated;  // those, then validate's and unit-years'
 };
 
+// The unit-years of one report: those the files gave (FileStages::units, prepared once and shared
+// by every report, never copied) and, in front of them, those the rules add or change (carry-forward,
+// Oslo as a whole). A report used to copy every unit-year with its groups and services: a third of
+// a recompute.
+class UnitYears {
+ public:
+  explicit UnitYears(const std::map<UnitKey, UnitYear>& read) : read_(&read) {}
+
+  const UnitYear* find(const UnitKey& key) const {
+    if (auto it = changed_.find(key); it != changed_.end()) return &it->second;
+    auto it = read_->find(key);
+    return it == read_->end() ? nullptr : &it->second;
+  }
+  const UnitYear& at(const UnitKey& key) const {
+    const UnitYear* uy = find(key);
+    if (!uy) throw std::out_of_range("no unit-year " + key.first + " " + std::to_string(key.second));
+    return *uy;
+  }
+  void set(const UnitKey& key, UnitYear uy) { changed_[key] = std::move(uy); }
+  std::size_t size_at_most() const { return read_->size() + changed_.size(); }
+
+  // Each unit-year in key order, a changed one instead of the one read: f(key, unit_year).
+  template <typename F>
+  void for_each(F f) const {
+    auto a = read_->begin();
+    auto b = changed_.begin();
+    while (a != read_->end() || b != changed_.end()) {
+      if (b == changed_.end() || (a != read_->end() && a->first < b->first)) {
+        f(a->first, a->second);
+        ++a;
+        continue;
+      }
+      if (a != read_->end() && !(b->first < a->first)) ++a;  // the same key: the changed one stands
+      f(b->first, b->second);
+      ++b;
+    }
+  }
+
+ private:
+  const std::map<UnitKey, UnitYear>* read_;
+  std::map<UnitKey, UnitYear> changed_;
+};
+
 struct Context {
   const std::vector<ParsedFile>& files;
   const Settings& settings;
@@ -129,7 +172,7 @@ struct Context {
   // What the files alone give (FileStages): filled by the file stages while preparing (out()),
   // read-only in a report.
   const FileStages& input;
-  std::map<UnitKey, UnitYear> units;  // the unit-years as read (input.units), then the rules
+  UnitYears units;  // the unit-years as read (input.units), then the rules
   std::set<int> years;
   std::vector<Result> results;                                  // results, aggregates
   std::map<UnitKey, std::size_t> index;                         // units as reported → results
@@ -138,10 +181,10 @@ struct Context {
 
   // A report, from what was prepared.
   Context(const std::vector<ParsedFile>& f, const Settings& s, const Registers& r, const FileStages& prepared)
-      : files(f), settings(s), registers(r), population(f, r), input(prepared) {}
+      : files(f), settings(s), registers(r), population(f, r), input(prepared), units(prepared.units) {}
   // Preparing: the file stages fill `into`.
   Context(const std::vector<ParsedFile>& f, const Settings& s, const Registers& r, FileStages& into)
-      : files(f), settings(s), registers(r), population(f, r), input(into), preparing_(&into) {}
+      : files(f), settings(s), registers(r), population(f, r), input(into), units(into.units), preparing_(&into) {}
 
   // What the file stages write into; only while preparing.
   FileStages& out() {

@@ -146,7 +146,6 @@ Report compute(const std::vector<ParsedFile>& files, const detail::FileStages& p
   // Its messages came between sum rows' and validate's when the stages ran in one go: they still do.
   detail::check_population(ctx);
   ctx.diagnostics.append_since(prepared.validated, prepared.read);
-  ctx.units = prepared.units;  // the rules add and change unit-years
   ctx.years = prepared.years;
   detail::apply_rules(ctx);
   detail::build_results(ctx);

@@ -230,10 +230,10 @@ void check_category_change(Context& ctx, Result& r, const std::string& who, cons
 
 void check_plausibility(Context& ctx, Result& r, const std::string& who) {
   if (r.carried_from || r.schema != Schema::S2024) return;
-  auto unit = ctx.units.find({r.code, r.year});
+  const UnitYear* unit = ctx.units.find({r.code, r.year});
   auto cells = ctx.input.cells.find({r.code, r.year});
-  if (unit == ctx.units.end() || cells == ctx.input.cells.end()) return;
-  check_measures_published(ctx, r, who, unit->second.file, unit->second.line);
+  if (!unit || cells == ctx.input.cells.end()) return;
+  check_measures_published(ctx, r, who, unit->file, unit->line);
   const Mixes mixes = mixes_of(cells->second);
   if (const auto national = national_composition(r.year)) {
     auto warned = check_shares(ctx, r, who, mixes, *national);

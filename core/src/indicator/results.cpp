@@ -102,22 +102,22 @@ Renumbering renumbering_of(const Registers& reg, const std::string& code, int ye
 
 void build_results(Context& ctx) {
   constexpr std::size_t kAggregatesPerYear = 64;  // counties, KOSTRA groups and the land, with room
-  ctx.results.reserve(ctx.units.size() + kAggregatesPerYear * ctx.years.size());
-  for (const auto& [key, uy] : ctx.units) {
+  ctx.results.reserve(ctx.units.size_at_most() + kAggregatesPerYear * ctx.years.size());
+  ctx.units.for_each([&](const UnitKey& key, const UnitYear& uy) {
     const auto& [code, year] = key;
     auto info = resolve_unit(ctx, code, year, uy.file, uy.line);
-    if (!info) continue;
+    if (!info) return;
     Result r = base_result(info->level, code, *info, year, ctx.settings.lang);
     apply_unit_year(r, uy);
     r.partly_carried = uy.partly_carried;
     r.direct = info->level == Level::Fylke || info->level == Level::Land;
-    if (!assign_population(ctx, r, uy.file, uy.line)) continue;
+    if (!assign_population(ctx, r, uy.file, uy.line)) return;
     for (int i = 0; i < 4; ++i) r.measure_population[i] = r.arsverk[i] ? r.population : 0;
     if (r.level == Level::Kommune && structure_for_year(year)) r.renumbering = renumbering_of(ctx.registers, code, year);
     r.per_1000 = rates_of(r.arsverk, r.measure_population);
     ctx.index[key] = ctx.results.size();
     ctx.results.push_back(std::move(r));
-  }
+  });
 }
 
 }  // namespace arsverk::detail

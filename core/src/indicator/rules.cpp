@@ -25,10 +25,10 @@ bool answered_in(const Context& ctx, const std::string& code, int year) {
 // of the latest earlier year in which it answered, within the same schema and structure.
 void carry_forward(Context& ctx) {
   std::set<std::string> codes;
-  for (const auto& [key, uy] : ctx.units) {
+  ctx.units.for_each([&](const UnitKey& key, const UnitYear&) {
     auto level = level_of_code(key.first);
     if (level == Level::Kommune || level == Level::Bydel) codes.insert(key.first);
-  }
+  });
   for (const std::string& code : codes) {
     for (int year : ctx.years) {
       if (!rule_applies(ctx.settings.carry_forward, year) || answered_in(ctx, code, year)) continue;
@@ -36,11 +36,11 @@ void carry_forward(Context& ctx) {
       for (int y : ctx.years)
         if (y < year && schema_for_year(y) == schema_for_year(year) && answered_in(ctx, code, y)) from = y;
       if (from == 0 || structure_for_year(from) != structure_for_year(year)) continue;
-      auto it = ctx.units.find({code, from});
-      if (it == ctx.units.end()) continue;  // e.g. a district when Oslo answered as a whole
-      UnitYear carried = it->second;
+      const UnitYear* answered = ctx.units.find({code, from});
+      if (!answered) continue;  // e.g. a district when Oslo answered as a whole
+      UnitYear carried = *answered;
       carried.carried_from = from;
-      ctx.units[{code, year}] = std::move(carried);
+      ctx.units.set({code, year}, std::move(carried));
     }
   }
 }
@@ -48,8 +48,9 @@ void carry_forward(Context& ctx) {
 // Oslo kommune = its own rows + the sum of its districts, rated on 0301's population.
 void merge_oslo(Context& ctx) {
   std::set<int> years;
-  for (const auto& [key, uy] : ctx.units)
+  ctx.units.for_each([&](const UnitKey& key, const UnitYear&) {
     if (level_of_code(key.first) == Level::Bydel) years.insert(key.second);
+  });
   for (int year : years) {
     UnitYear oslo;
     int parts = 0, carried_parts = 0, latest_carried = 0;
@@ -60,14 +61,14 @@ void merge_oslo(Context& ctx) {
         latest_carried = std::max(latest_carried, *part.carried_from);
       }
     };
-    if (auto own = ctx.units.find({"0301", year}); own != ctx.units.end()) {
-      oslo = own->second;
+    if (const UnitYear* own = ctx.units.find({"0301", year})) {
+      oslo = *own;
       count_part(oslo);
     }
     for (const auto& d : ctx.registers.districts()) {
-      auto it = ctx.units.find({d.code, year});
-      if (it == ctx.units.end()) continue;
-      const UnitYear& part = it->second;
+      const UnitYear* found = ctx.units.find({d.code, year});
+      if (!found) continue;
+      const UnitYear& part = *found;
       if (parts == 0) { oslo.file = part.file; oslo.line = part.line; }
       oslo.categories_ok = add_categories(oslo.categories, part.categories) && oslo.categories_ok && part.categories_ok;
       Present fits = add_measures(oslo.total, part.total);
@@ -84,7 +85,7 @@ void merge_oslo(Context& ctx) {
     }
     oslo.carried_from = carried_parts == parts ? std::optional<int>(latest_carried) : std::nullopt;
     oslo.partly_carried = carried_parts > 0 && carried_parts < parts;
-    ctx.units[{"0301", year}] = std::move(oslo);
+    ctx.units.set({"0301", year}, std::move(oslo));
   }
 }
 
