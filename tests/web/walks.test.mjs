@@ -211,13 +211,22 @@ describe('the form', () => {
     await page.click('#grid-details summary');
 
     await example('3101');
+    await page.fill('#unit-input', 'xyzzy');
+    await page.press('#unit-input', 'Enter');
+    assert.match(await page.textContent('#unit-error'), /xyzzy/);
     for (const query of ['Herøy', 'heroy']) {
       await page.fill('#unit-input', query);
       await page.press('#unit-input', 'Enter');
       const choices = await page.$$eval('#unit-choices button', (bs) => bs.map((b) => b.textContent));
       assert.deepEqual(choices, ['1515 Herøy (Møre og Romsdal, kommune)', '1818 Herøy (Nordland, kommune)'], query);
       assert.match(await page.textContent('#key-heading'), /^Halden/, 'nothing is chosen silently');
+      assert.ok(await page.isHidden('#unit-error'), 'the search before that found nothing: its message goes');
     }
+    await page.fill('#unit-input', 'xyzzy');
+    await page.press('#unit-input', 'Enter');
+    assert.ok(await page.isHidden('#unit-choices'), 'a search that finds nothing: the units offered before go');
+    await page.fill('#unit-input', 'heroy');
+    await page.press('#unit-input', 'Enter');
     await page.locator('.choose-grid').screenshot({ path: join(ARTIFACTS, 'walks-heroy.png') });
     await rendered(() => page.click('#unit-choices button[data-key="kommune:1818"]'));
     assert.match(await page.textContent('#key-heading'), /^Herøy \(Nordland\)/);
@@ -250,6 +259,8 @@ describe('the form', () => {
     await page.reload();
     await page.waitForSelector('body[data-ready="true"]', { timeout: 30000 });
     await page.waitForFunction(() => document.getElementById('grid-result')?.textContent.includes('Halden'), null, { timeout: 30000 });
+    // The reload keeps the view in the address; the draft brings its figures, so no note asks for files.
+    assert.ok(await page.isHidden('#link-note'), 'no «add the same files» note over a kept draft');
     await page.click('#grid-details summary');
     assert.equal(await page.inputValue('.grid-cell[data-group="voksne"][data-col="b"]'), '40');
     assert.equal(await page.inputValue('#grid-unit'), '3101 Halden');

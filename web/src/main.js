@@ -654,6 +654,8 @@ function offerUnits(query, list) {
   box.replaceChildren(paragraph, row);
   state.offeredQuery = query;
   box.hidden = false;
+  el['unit-error'].hidden = true; // a search before that found nothing: no longer so
+  el['unit-input'].removeAttribute('aria-invalid');
 }
 
 function chooseUnit(chosen) {
@@ -687,6 +689,8 @@ function onUnitCommit() {
   else {
     el['unit-error'].textContent = t('unitNotFound', { q: value });
     el['unit-error'].hidden = false;
+    el['unit-choices'].hidden = true; // the units offered for a search before this one
+    state.offeredQuery = null;
     el['unit-input'].setAttribute('aria-invalid', 'true');
   }
 }
@@ -790,6 +794,7 @@ function setGridFile(form) {
     state.year = form.year;
     delete linkedView.unit;
     delete linkedView.year;
+    showLinkNote(); // the form's unit is the view now: a link's note about files to add no longer holds
     await addFiles([{ name: form.name, blob: new Blob([form.text], { type: 'text/csv;charset=utf-8' }) }], { grid: true });
   }).catch((err) => setStatus(err.message));
 }
