@@ -159,6 +159,7 @@ async function expectNoNorwegian(report) {
   const found = NORWEGIAN_WORDS.filter((w) => new RegExp(`(?<!\\p{L})${w}(?!\\p{L})`, 'iu').test(rest));
   const context = found.map((w) => rest.match(new RegExp(`.{0,40}(?<!\\p{L})${w}(?!\\p{L}).{0,40}`, 'iu'))[0]);
   assert.deepEqual(context, [], `Norwegian words in English mode: ${found.join(', ')}`);
+  assert.equal(rest.match(/.{0,40}[«»].{0,40}/u)?.[0] ?? null, null, 'Norwegian quotation marks in English mode');
 }
 
 async function runAxe(label) {
