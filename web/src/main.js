@@ -819,7 +819,7 @@ function loadGrid() {
       if (state.report && !isPartial(state.report)) grid.showReport(state.report);
     } catch (err) {
       gridFailed = err;
-      gridLoading = null; // unfolded again, it is tried again
+      gridLoading = null; // unfolded again, it is asked for again (a browser may keep the failure until a reload, which the message asks for)
       el['grid-root'].textContent = t('grid.failed', { message: err.message });
     }
   })();
