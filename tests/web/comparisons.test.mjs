@@ -229,6 +229,26 @@ describe('comparisons that never overstate', () => {
       assert.ok(county.endsWith(norsk ? ' 1 av dem er holdt utenfor visningen, men med i summene.' : ' 1 of them left out of the display, but counted in the sums.'), county);
       assert.ok((await page.textContent('#print-summary')).includes(county), `${lang}: the print says the same`);
       await page.screenshot({ path: join(ARTIFACTS, `comparisons-thin-${lang}.png`), fullPage: true });
+
+      // The left-out municipality itself (Fredrikstad, adults only, alone in its KOSTRA group in the
+      // file): its group is compared over none, while the group's sums hold it. The two counts say
+      // what each counts, and its own messages say what to add instead of «no check was triggered».
+      const left1 = left[0];
+      const group = find(expected, 'kostragruppe', left1.kostragruppe, 2024);
+      await chooseUnit(left1.code);
+      const compared = group.distribution_coverage;
+      const groupLine = (await page.$$eval('#coverage li', (lis) => lis.map((li) => li.textContent))).find((l) => l.startsWith(`${group.name}:`));
+      assert.equal(groupLine, norsk
+        ? `${group.name}: ${compared.members} av ${compared.members_total} kommuner er med i sammenligningen (${compared.population_percent} % av innbyggerne). Holdt utenfor visningen og sammenligningen, men med i summene: 1 til med tall i filene.`
+        : `${group.name}: ${compared.members} of ${compared.members_total} municipalities in the comparison (${compared.population_percent} % of the inhabitants). Left out of the display and the comparison, but counted in the sums: 1 more with figures in the files.`);
+      const checks = await page.textContent('#unit-checks');
+      assert.doesNotMatch(checks, norsk ? /Ingen av kontrollene/ : /None of the checks/);
+      const missing = await page.textContent('#unit-checks li[data-code="suppression.part_missing"]');
+      assert.ok(missing.includes(norsk ? 'Legg til radene for barn og unge' : 'Add the rows for children and young people'), missing);
+      await page.selectOption('#filter-level', '');
+      const tag = await page.textContent(`#results-table tr[data-key="kostragruppe:${group.code}"] .members-inline`);
+      assert.equal(tag, norsk ? `${group.aggregate_coverage.members} av ${group.aggregate_coverage.members_total} kommuner har tall`
+        : `figures for ${group.aggregate_coverage.members} of ${group.aggregate_coverage.members_total} municipalities`);
     }
     await switchLanguage();
   });

@@ -163,7 +163,7 @@ describe('the yardstick in the page', () => {
     assert.ok(checks.includes(message.message.replace(/per 1 000/g, 'per\u00a01\u00a0000')), checks); // «per 1 000» kept together on the page
     // Coverage of each comparison, and what to load.
     const coverage = await page.textContent('#coverage');
-    assert.match(coverage, /KOSTRA-gruppe 10: 1 av 13 kommuner har tall i filene/);
+    assert.match(coverage, /KOSTRA-gruppe 10: 1 av 13 kommuner er med i sammenligningen/);
     assert.match(coverage, /Hele landet: 1 av \d+ kommuner har tall i filene/);
     assert.match(await page.textContent('#not-meaningful'), /Last inn en referansefil med publiserte tall for alle kommuner/);
     assert.equal(await page.$$eval('#compare-table td[data-col="median"], #compare-table td[data-col="rank"]', (els) => els.length), 0);
@@ -193,7 +193,7 @@ describe('the yardstick in the page', () => {
     await shot('typo-nb');
     await shot('typo-nb-390', 390);
     await afterRender(() => page.click('#lang-button'));
-    assert.match(await page.textContent('#coverage'), /KOSTRA group 10: figures in the files for 1 of 13 municipalities/);
+    assert.match(await page.textContent('#coverage'), /KOSTRA group 10: 1 of 13 municipalities in the comparison/);
     assert.equal(await page.textContent('#compare-table tr[data-measure="M1"] td[data-col="land"]'), 'publ. 2.8');
     await shot('typo-en');
     await shot('typo-en-390', 390);
@@ -221,7 +221,7 @@ describe('the yardstick in the page', () => {
     const halden = find(expected, 'kommune', '3101', 2024);
     assert.equal(halden.comparison.coverage.meaningful, true);
     assert.match(await page.textContent('#file-panel li[data-file="referanse_kostra10_2024.csv"]'), /publiserte tall per\u00a01\u00a0000 innbyggere for 12 enheter \(2024\)/);
-    assert.match(await page.textContent('#coverage'), /13 av 13 kommuner har tall — 1 i filene, 12 publiserte \(2024, referanse_kostra10_2024\.csv\)/);
+    assert.match(await page.textContent('#coverage'), /13 av 13 kommuner er med i sammenligningen — 1 med tall i filene, 12 publiserte \(2024, referanse_kostra10_2024\.csv\)/);
     const rank = await page.textContent('#compare-table tr[data-measure="M1"] td[data-col="rank"]');
     assert.equal(rank, `${halden.comparison.rank.M1} av ${halden.comparison.n}`);
     const median = await page.textContent('#compare-table tr[data-measure="M1"] td[data-col="median"]');

@@ -63,15 +63,18 @@ function rulesText(rules) {
   });
 }
 
-// A comparison's footing: "KOSTRA-gruppe 10: 1 av 13 kommuner har tall i filene (8 % av innbyggerne)."
-export function coverageText(name, c) {
+// A comparison's footing: an aggregate's own sums, "Østfold: 4 av 13 kommuner har tall i filene
+// (31 % av innbyggerne)."; a KOSTRA group's comparison (`compared`), "KOSTRA-gruppe 10: 3 av 13
+// kommuner er med i sammenligningen …" — a municipality left out by rule 2 has figures, but is
+// not compared, and the two counts must not read as one.
+export function coverageText(name, c, { compared = false } = {}) {
   if (!c) return '';
   const pct = percentText(c.population_percent, 0);
   if (c.from_reference) {
-    return t('yard.coverageRef', { name, members: c.members, total: c.members_total, own: c.members - c.from_reference,
+    return t(compared ? 'yard.comparedRef' : 'yard.coverageRef', { name, members: c.members, total: c.members_total, own: c.members - c.from_reference,
       ref: c.from_reference, year: c.reference_year, files: listText(c.reference_files ?? []), pct });
   }
-  return t('yard.coverage', { name, members: c.members, total: c.members_total, pct });
+  return t(compared ? 'yard.compared' : 'yard.coverage', { name, members: c.members, total: c.members_total, pct });
 }
 
 // Whether the unit's rank, median and fences mean something (the core's judgement).
@@ -95,7 +98,7 @@ export function coverageLines(unit, peers, results) {
     if (coverage) lines.push([coverageText(unitName(peer), coverage) + leftOutText(leftOutOf(results, peer), true), coverage.meaningful]);
   }
   const groupCoverage = unit?.comparison?.coverage ?? peers.kostra?.distribution_coverage;
-  if (groupCoverage && peers.kostra) lines.push([coverageText(unitName(peers.kostra), groupCoverage) + leftOutText(leftOutOf(results, peers.kostra), false), groupCoverage.meaningful]);
+  if (groupCoverage && peers.kostra) lines.push([coverageText(unitName(peers.kostra), groupCoverage, { compared: true }) + leftOutText(leftOutOf(results, peers.kostra), false), groupCoverage.meaningful]);
   return lines;
 }
 
@@ -111,9 +114,10 @@ function footing(unit, peers, results) {
   return html;
 }
 
-// The checks before submission that hit this unit and year, with the core's numbers and advice.
+// The messages about this unit and year, with the core's numbers and advice: the checks before
+// submission, and what to add when rule 2 left the municipality out (docs/output.md, "args").
 function checksPanel(unit, info, year, diagnostics) {
-  const about = (d) => d.code.startsWith('check.') && d.args.level === unit.level && d.args.code === unit.code && d.args.year === year;
+  const about = (d) => d.args.level === unit.level && d.args.code === unit.code && d.args.year === year;
   const hits = unit ? diagnostics.filter(about) : [];
   const items = hits.map((d) => `<li class="message" data-severity="${d.severity}" data-code="${escape(d.code)}">` +
     `<span class="ds-tag" data-color="${d.severity === 'warning' ? 'warning' : 'info'}">${escape(t(`severity.${d.severity}`))}</span> ${escape(coreText(d.message))}</li>`);

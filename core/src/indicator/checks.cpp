@@ -116,10 +116,7 @@ void check_result(Context& ctx, Result& r) {
   check_one_category(ctx, r, subject);
   check_change(ctx, r, subject);
   check_plausibility(ctx, r, subject.who);
-  // The unit and year each message is about, as data: the page finds a unit's checks by them.
-  auto& items = ctx.diagnostics.items();
-  for (std::size_t i = first; i < items.size(); ++i)
-    items[i].args = {{"level", std::string(to_string(r.level))}, {"code", r.code}, {"year", int64_t{r.year}}};
+  ctx.about_unit(first, r);
 }
 
 void check_any_arsverk(Context& ctx) {

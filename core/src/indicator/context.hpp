@@ -214,6 +214,9 @@ struct Context {
     if (diagnostics.admit(file_name(file), m.code, m.severity, line))
       add_admitted(m.severity, m.code, file, line, column, m.texts(), year);
   }
+  // Gives the messages added since the `first`th the unit and year they are about, as data
+  // (docs/output.md, "args"): the page lists a unit's own messages by them.
+  void about_unit(std::size_t first, const Result& r);
 
  private:
   void add_admitted(Severity s, const char* code, int file, int64_t line, int column, msg::Texts texts, int year);

@@ -33,6 +33,12 @@ void Context::add_admitted(Severity s, const char* code, int file, int64_t line,
   diagnostics.add_admitted(std::move(d));
 }
 
+void Context::about_unit(std::size_t first, const Result& r) {
+  auto& items = diagnostics.items();
+  for (std::size_t i = first; i < items.size(); ++i)
+    items[i].args = {{"level", std::string(to_string(r.level))}, {"code", r.code}, {"year", int64_t{r.year}}};
+}
+
 std::string Context::where(Lang lang, int file, int64_t line) const {
   return place_of_line(file_name(file), sheet_name(file), line, lang);
 }

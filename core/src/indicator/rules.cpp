@@ -98,10 +98,12 @@ namespace {
 void report_one_part(Context& ctx, const Result& r, const UnitYear& uy, TargetGroup missing) {
   const bool adults = missing == TargetGroup::Adults;
   const std::string unit = r.code + " " + r.name + " " + std::to_string(r.year);
+  const std::size_t first = ctx.diagnostics.items().size();
   if (!uy.by_group.count(missing))
     ctx.message(uy.file, uy.line, msg::SuppressionPartMissing{unit, adults}, r.year);
   else
     ctx.message(uy.file, uy.line, msg::SuppressionPartZero{unit, adults}, r.year);
+  ctx.about_unit(first, r);
 }
 
 }  // namespace

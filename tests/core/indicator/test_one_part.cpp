@@ -21,6 +21,12 @@ TEST_CASE("Only the adults' part given: a warning that the children's part is mi
   CHECK(d->nb.find("Legg til radene for barn og unge") != std::string::npos);
   CHECK(d->en.find("only the part for adults, no rows for children and young people") != std::string::npos);
   CHECK(count_diagnostics(r, "suppression.part_zero") == 0);
+  // The unit and year as data, so that the page lists it among the municipality's own messages.
+  REQUIRE(d->args.size() == 3);
+  CHECK(d->args[0].key == "level");
+  CHECK(std::get<std::string>(d->args[0].value) == "kommune");
+  CHECK(std::get<std::string>(d->args[1].value) == "3101");
+  CHECK(std::get<int64_t>(d->args[2].value) == 2024);
 }
 
 TEST_CASE("Only the children's part given: the adults' part is named", "[one_part][engine]") {
@@ -43,4 +49,6 @@ TEST_CASE("A part given with 0 FTEs is the indicator's rule, said apart from a m
   REQUIRE(d);
   CHECK(d->severity == Severity::Info);
   CHECK(d->nb.find("radene for barn og unge har 0 årsverk") != std::string::npos);
+  REQUIRE(d->args.size() == 3);
+  CHECK(std::get<std::string>(d->args[1].value) == "3101");
 }
