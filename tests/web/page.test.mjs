@@ -624,15 +624,18 @@ describe('the calculator page', () => {
 
   test('the first view is chosen from every year\'s units, not from the year shown first', async () => {
     // One municipality in 2023 and another in 2025: two of the files' own, both in KOSTRA group 12,
-    // so the group — not the one municipality of 2025, which the year shown first holds alone.
+    // which has no figure of its own from them, so the first of them with a figure in the year in
+    // view (Bergen, 2025), with the municipalities ranked in the table — not the one municipality
+    // of 2025 alone, as the year shown first would have it (no ranking).
     const dir = mkdtempSync(join(tmpdir(), 'arsverk-first-view-'));
     const files = [join(dir, 'stavanger_2023.csv'), join(dir, 'bergen_2025.csv')];
     writeFileSync(files[0], 'kommunenummer;år;M1;M2;M3;M4\n1103;2023;400;300;200;100\n');
     writeFileSync(files[1], 'kommunenummer;år;a;b;c;d;e\n4601;2025;100;300;200;150;150\n');
     await openPage();
     await afterRender(() => page.setInputFiles('#file-input', files));
-    assert.match(await page.inputValue('#unit-input'), /^EKG12 /);
+    assert.match(await page.inputValue('#unit-input'), /^4601 Bergen/);
     assert.equal(await page.inputValue('#year-select'), '2025');
+    assert.equal(await page.inputValue('#filter-level'), 'kommune');
   });
 
   test('the results table sorts and filters', async () => {

@@ -85,16 +85,35 @@ describe('defaultView: the first unit shown', () => {
     assert.deepEqual(vm.defaultView(m), { unitKey: 'kommune:3101', rankMunicipalities: false });
   });
 
-  test('municipalities of one KOSTRA group in two counties: the group', () => {
-    assert.deepEqual(vm.defaultView(model({ name: 'en_gruppe.csv', text: ONE_GROUP })), { unitKey: 'kostragruppe:EKG11', rankMunicipalities: false });
+  test('municipalities of one KOSTRA group or county with a figure of its own: the group or county', () => {
+    // Six of Troms' municipalities in KOSTRA groups of their own: Troms' figure rests on enough of them.
+    const troms = ['5501;Tromsø', '5503;Harstad', '5510;Kvæfjord', '5512;Tjeldsund', '5514;Ibestad', '5516;Gratangen']
+      .map((m) => `${m};2024;40;80;25;20;15`).join('\r\n');
+    const m = model({ name: 'troms.csv', text: `kommunenummer;kommunenavn;år;a;b;c;d;e\r\n${troms}\r\n` });
+    assert.equal(m.index.get('fylke:55:2024').aggregate_coverage.meaningful, true);
+    assert.deepEqual(vm.defaultView(m), { unitKey: 'fylke:55', rankMunicipalities: false });
   });
 
-  test('municipalities of one county in several KOSTRA groups: the county', () => {
-    assert.deepEqual(vm.defaultView(model(WEB('arsverk_fire_en_holdt_utenfor_2024.csv'))), { unitKey: 'fylke:31', rankMunicipalities: false });
+  test('a group, county or Norway resting on too few of its municipalities: the first municipality with a figure, all ranked', () => {
+    // Bodø and Moss, both of KOSTRA group 11 (2 of 10): the group has no figure of its own.
+    const group = model({ name: 'en_gruppe.csv', text: ONE_GROUP });
+    assert.equal(group.index.get('kostragruppe:EKG11:2024').aggregate_coverage.meaningful, false);
+    assert.deepEqual(vm.defaultView(group), { unitKey: 'kommune:1804', rankMunicipalities: true });
+    // Four of Østfold's twelve (Fredrikstad left out by rule 2): Halden, the first by number.
+    const county = model(WEB('arsverk_fire_en_holdt_utenfor_2024.csv'));
+    assert.equal(county.index.get('fylke:31:2024').aggregate_coverage.meaningful, false);
+    assert.deepEqual(vm.defaultView(county), { unitKey: 'kommune:3101', rankMunicipalities: true });
+    // Different counties and groups, and Norway from two: Bodø.
+    assert.deepEqual(vm.defaultView(model(WEB('arsverk_bodo_ostre_toten_2024.csv'))), { unitKey: 'kommune:1804', rankMunicipalities: true });
   });
 
-  test('municipalities of different counties and groups: Norway, with the municipalities ranked', () => {
-    assert.deepEqual(vm.defaultView(model(WEB('arsverk_bodo_ostre_toten_2024.csv'))), { unitKey: 'land:0', rankMunicipalities: true });
+  test('a left-out municipality is not the first view', () => {
+    const text = 'kommunenummer;kommunenavn;år;målgruppe;a;b;c;d;e\r\n1804;Bodø;2024;voksne;40;80;25;20;15\r\n'
+      + '3103;Moss;2024;voksne;30;50;10;10;10\r\n3103;Moss;2024;barn og unge;3;5;1;1;1\r\n';
+    assert.deepEqual(vm.defaultView(model({ name: 'bodo_bare_voksne.csv', text })), { unitKey: 'kommune:3103', rankMunicipalities: true });
+  });
+
+  test('municipalities all over the country: Norway, with the municipalities ranked', () => {
     assert.deepEqual(vm.defaultView(example()), { unitKey: 'land:0', rankMunicipalities: true });
   });
 });

@@ -23,9 +23,11 @@ export function indexReport(report, { nameOf = norwegianName } = {}) {
 }
 
 // The most useful first view: the one municipality (or district) in the files; else the one
-// KOSTRA group or county they all belong to, with its members ranked; else Norway, with every
-// municipality ranked in the table (rankMunicipalities: the table filtered to municipalities and
-// sorted by the chart measure, highest first).
+// KOSTRA group or county they all belong to; else Norway, with every municipality ranked in the
+// table (rankMunicipalities: the table filtered to municipalities and sorted by the chart measure,
+// highest first). An aggregate only when it has a figure of its own in the year in view: one
+// resting on too few of its municipalities (a file of four) would open on dashes, so the first of
+// the files' municipalities with a figure is shown instead, all of them ranked in the table.
 export function defaultView(model) {
   const units = [...model.units.values()];
   const local = units.filter((u) => u.level === 'kommune' || u.level === 'bydel');
@@ -33,16 +35,28 @@ export function defaultView(model) {
   const own = local.filter((u) => u.level === 'kommune' && !newerNumberHeld(model, `kommune:${u.code}`));
   if (own.length === 1) return { unitKey: `kommune:${own[0].code}`, rankMunicipalities: false };
   if (local.length === 1) return { unitKey: `${local[0].level}:${local[0].code}`, rankMunicipalities: false };
+  const year = model.year ?? model.report.years.at(-1);
+  const shows = (key) => key && hasFigure(model.index.get(`${key}:${year}`));
   const shared = (field, level) => {
     const codes = new Set(own.map((u) => u[field]));
     const [code] = codes;
-    return codes.size === 1 && code && model.units.has(`${level}:${code}`) ? `${level}:${code}` : null;
+    return codes.size === 1 && code ? `${level}:${code}` : null;
   };
-  const group = own.length > 1 ? shared('kostragruppe', 'kostragruppe') ?? shared('fylke', 'fylke') : null;
+  const group = own.length > 1 ? [shared('kostragruppe', 'kostragruppe'), shared('fylke', 'fylke')].find(shows) : null;
   if (group) return { unitKey: group, rankMunicipalities: false };
-  const unitKey = model.units.has('land:0') ? 'land:0' : model.units.keys().next().value ?? null;
-  return { unitKey, rankMunicipalities: own.length > 1 };
+  const rank = own.length > 1;
+  if (shows('land:0') || !local.length) {
+    const unitKey = model.units.has('land:0') ? 'land:0' : model.units.keys().next().value ?? null;
+    return { unitKey, rankMunicipalities: rank };
+  }
+  const first = sortedUnits(model).find((u) => (u.level === 'kommune' || u.level === 'bydel') && hasFigure(model.index.get(`${u.level}:${u.code}:${year}`)))
+    ?? local[0];
+  return { unitKey: `${first.level}:${first.code}`, rankMunicipalities: rank };
 }
+
+// A result with a rate of its own on screen: not suppressed, some measure given, and (an
+// aggregate) resting on enough of its municipalities (docs/output.md, aggregate_coverage).
+const hasFigure = (r) => Boolean(r && r.aggregate_coverage?.meaningful !== false && r.tenths && Object.values(r.tenths).some((v) => v != null));
 
 // A plain change of number (3001 Halden → 3101 Halden) links the two keys both ways; a split or a
 // merge (continuity false) is not one municipality and stays apart, with the core's note.
