@@ -82,6 +82,17 @@ describe('layout', () => {
       await page.click('#general-messages details summary');
       await expectNoOverflow('a municipality, explanation and notes open');
       await shot(`phone-${lang}-halden`);
+      // The comparison table is wider than the phone: its right edge fades and a line says it
+      // scrolls, while the measures stay in view; scrolled to its end, neither.
+      const note = '#key-figures .scroll-note';
+      await page.waitForSelector('#key-figures .table-scroll[data-cut]');
+      assert.equal(await page.textContent(note), lang === 'nb' ? 'Tabellen har flere kolonner: dra den sideveis.' : 'The table has more columns: swipe it sideways.');
+      assert.ok(await page.isVisible(note));
+      await page.$eval('#key-figures .table-scroll', (box) => { box.scrollLeft = box.scrollWidth; });
+      await page.waitForSelector('#key-figures .table-scroll:not([data-cut])');
+      assert.equal(await page.isVisible(note), false);
+      const measure = await page.$eval('#compare-table tbody th', (th) => th.getBoundingClientRect().left - th.closest('.table-scroll').getBoundingClientRect().left);
+      assert.ok(Math.abs(measure) < 2, `the measure column stays at the left edge (${measure} px)`);
 
       await chooseUnit('030102');
       await page.click('#map-details > summary');
@@ -106,6 +117,7 @@ describe('layout', () => {
       }));
       assert.equal(table.cols, 9, 'measure, unit, county, Norway, group, median, rank, difference, change');
       assert.ok(table.fits, 'the comparison table fits without scrolling');
+      assert.equal(await page.isVisible('#key-figures .scroll-note'), false, 'no line about scrolling where nothing scrolls');
       await expectNoOverflow('desktop');
       await page.locator('#key-figures').screenshot({ path: join(ARTIFACTS, `layout-desktop-${lang}-key-figures.png`) });
       await page.locator('#charts').screenshot({ path: join(ARTIFACTS, `layout-desktop-${lang}-charts.png`) });

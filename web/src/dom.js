@@ -44,12 +44,16 @@ function updateChildren(into, from) {
   }
 }
 
+// Attributes the page sets on written elements after layout (web/src/scroll-hint.js), which no html
+// says: a kept element keeps them, and its observer changes them when its size does.
+const SET_AFTER = new Set(['data-cut']);
+
 function update(have, want) {
   if (have.nodeType !== Node.ELEMENT_NODE) {
     if (have.data !== want.data) have.data = want.data;
     return;
   }
-  for (const name of have.getAttributeNames()) if (!want.hasAttribute(name)) have.removeAttribute(name);
+  for (const name of have.getAttributeNames()) if (!want.hasAttribute(name) && !SET_AFTER.has(name)) have.removeAttribute(name);
   for (const name of want.getAttributeNames()) {
     const value = want.getAttribute(name);
     if (have.getAttribute(name) !== value) have.setAttribute(name, value);

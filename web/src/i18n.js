@@ -189,6 +189,7 @@ const nb = {
   syntheticWarning: 'Du ser på syntetiske eksempeldata. Tallene er oppdiktet og beskriver ingen virkelig kommune.',
   keyFor: '{name} {year}',
   perThousand: 'årsverk per\u00a01\u00a0000 innbyggere',
+  scrollNote: 'Tabellen har flere kolonner: dra den sideveis.',
   perThousandShort: 'per\u00a01\u00a0000 innbyggere',
   measures: {
     2024: { M1: 'Alle årsverk', M2: 'Minst helse- og sosialfaglig videregående utdanning',
@@ -661,6 +662,7 @@ const en = {
   syntheticWarning: 'You are looking at synthetic example data. The figures are invented and describe no real municipality.',
   keyFor: '{name} {year}',
   perThousand: 'FTEs per\u00a01,000 inhabitants',
+  scrollNote: 'The table has more columns: swipe it sideways.',
   perThousandShort: 'per\u00a01,000 inhabitants',
   measures: {
     2024: { M1: 'All FTEs', M2: 'At least health/social upper secondary education',

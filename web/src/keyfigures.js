@@ -258,6 +258,7 @@ export function renderKeyFigures(el, ctx) {
       cols.map(([, f, k]) => `<td class="num" data-col="${k}">${cellHtml(f(m))}${k === 'unit' ? fenceTag(unit, m) : ''}</td>`).join('') + '</tr>';
   }
   html += '</tbody></table></div>';
+  html += `<p class="ds-paragraph scroll-note" data-size="sm" aria-hidden="true">${escape(t('scrollNote'))}</p>`;
   html += publishedNote(unit, peers);
   html += footing(unit, peers, ctx.results);
   if (cmp) html += `<p class="ds-paragraph note" data-size="sm">${escape(t('diffNote'))}</p>`;

@@ -11,6 +11,7 @@ import { getLang, initialLang, listText, measureLabel, setLang, setThresholds, t
 import { renderKeyFigures } from './keyfigures.js';
 import { startOffline } from './offline.js';
 import { renderPrintSummary, unfoldForPrint } from './print.js';
+import { watchScrollHints } from './scroll-hint.js';
 import { handlePageClick, handleSortClick, renderTable, rowKey, sortTable, tableSort } from './table.js';
 import { PAGE_SETTINGS, coreSettingsOf, defaultOf, defaultSettings } from './settings.js';
 import { linkNote, readView, writeView } from './url-state.js';
@@ -493,6 +494,7 @@ function renderUnit() {
     diagnostics: shownReport().diagnostics,
     renumbered: renumberedText(info),
   }));
+  watchScrollHints(el['key-figures']);
 
   el['scope-select'].disabled = info.level !== 'kommune';
   viewShown = true;
@@ -553,6 +555,7 @@ function renderResultsTable(only = null, { all = false } = {}) {
     narrow: phone.matches,
     measure: state.measure,
   });
+  watchScrollHints(el['results-table-wrap']);
   if (!only && !state.printTable.chosen) {
     state.printTable.mode = rows.total > PRINT_TABLE_ROWS ? 'near' : 'all';
     el['print-table'].value = state.printTable.mode;
