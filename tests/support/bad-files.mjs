@@ -40,6 +40,8 @@ export function checkEntryReport(entry, report) {
     const found = mine.some((d) => d.code === want.code && d.severity === want.severity && (d.place.line ?? null) === want.line);
     assert.ok(found, `${name}: expected ${want.severity} ${want.code} line ${want.line}; got\n  ${listed}`);
   }
+  // English quotes as English does ("Sum"), not with Norwegian guillemets («Sum»): every message.
+  for (const d of report.diagnostics) assert.doesNotMatch(d.message.en, /[«»]/, `${name}: Norwegian quotation marks in English: ${d.message.en}`);
   const expectedCodes = new Set(expect.diagnostics.map((d) => d.code));
   for (const d of mine) {
     for (const lang of ['nb', 'en']) assert.ok(typeof d.message[lang] === 'string' && d.message[lang].length > 20, `${name}: a message in words (${lang}): ${describeDiagnostic(d)}`);

@@ -102,7 +102,7 @@ void check_years_needed(Context& ctx) {
     const ParsedFile& f = ctx.files[file_index];
     if (f.population.empty()) continue;
     for (const auto& [key, persons] : f.population) given.insert(key.second);
-    names.push_back("\u00ab" + f.name + "\u00bb");
+    names.push_back(f.name);
     only = names.size() == 1 ? file_index : -1;
   }
   if (names.empty()) return;

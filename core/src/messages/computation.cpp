@@ -12,7 +12,16 @@ std::string where(const SecondPlace& p, Lang lang) { return place_of_line(p.file
 
 namespace {
 
-std::string quoted_text(std::string_view s) { return "\u00ab" + std::string(s) + "\u00bb"; }
+// A unit's number or a label quoted whole (no excerpt: they are short).
+std::string quoted_text(std::string_view s, Lang lang) {
+  return lang == Lang::Nb ? "\u00ab" + std::string(s) + "\u00bb" : '"' + std::string(s) + '"';
+}
+
+std::vector<std::string> quoted_each(const std::vector<std::string>& items, Lang lang) {
+  std::vector<std::string> out;
+  for (const std::string& item : items) out.push_back(quoted_text(item, lang));
+  return out;
+}
 
 std::string listed(const std::vector<std::string>& items, const char* last) {
   std::string out;
@@ -59,21 +68,21 @@ Texts PopulationDiffersFromSsb::texts() const {
            "figures of something other than persons";
       break;
   }
-  return {"Folkemengden for " + quoted_text(unit) + " i " + y + " er " + format_int(persons, Lang::Nb) +
+  return {"Folkemengden for " + quoted_text(unit, Lang::Nb) + " i " + y + " er " + format_int(persons, Lang::Nb) +
               ", men SSBs tall for 1. januar " + y + " er " + format_int(ssb, Lang::Nb) + " (" + nb +
               "). Tallet i filen er brukt. Sjekk at filen gjelder hele befolkningen i enheten det året.",
-          "The population of " + quoted_text(unit) + " in " + y + " is " + format_int(persons, Lang::En) +
+          "The population of " + quoted_text(unit, Lang::En) + " in " + y + " is " + format_int(persons, Lang::En) +
               ", but SSB's figure for 1 January " + y + " is " + format_int(ssb, Lang::En) + " (" + en +
               "). The file's figure is used. Check that the file is the unit's whole population that year."};
 }
 
 Texts PopulationFilesDisagree::texts() const {
   const std::string y = std::to_string(year);
-  return {"Folkemengden for " + quoted_text(unit) + " i " + y + " er " + format_int(here, Lang::Nb) + " her, men " +
+  return {"Folkemengden for " + quoted_text(unit, Lang::Nb) + " i " + y + " er " + format_int(here, Lang::Nb) + " her, men " +
               format_int(there, Lang::Nb) + " på " + where(other, Lang::Nb) +
               ". Ingen av dem er brukt (SSBs tall som er bygd inn i programmet, brukes der de finnes). "
               "Fjern den filen som er feil.",
-          "The population of " + quoted_text(unit) + " in " + y + " is " + format_int(here, Lang::En) + " here, but " +
+          "The population of " + quoted_text(unit, Lang::En) + " in " + y + " is " + format_int(here, Lang::En) + " here, but " +
               format_int(there, Lang::En) + " on " + where(other, Lang::En) +
               ". Neither is used (SSB's figures built into the program are used where they exist). "
               "Remove the file that is wrong."};
@@ -81,20 +90,19 @@ Texts PopulationFilesDisagree::texts() const {
 
 Texts PopulationUnitNotInYear::texts() const {
   const std::string y = std::to_string(year);
-  std::string nb = quoted_text(unit) + " er ikke et " + (municipality ? "kommunenummer" : "fylkesnummer") + " i " + y +
+  std::string nb = quoted_text(unit, Lang::Nb) + " er ikke et " + (municipality ? "kommunenummer" : "fylkesnummer") + " i " + y +
                    ", så folkemengden er ikke brukt.";
-  std::string en = quoted_text(unit) + " is not a " + (municipality ? "municipality" : "county") + " number in " + y +
+  std::string en = quoted_text(unit, Lang::En) + " is not a " + (municipality ? "municipality" : "county") + " number in " + y +
                    ", so the population was not used.";
-  std::vector<std::string> valid_numbers;
-  for (const auto& number : valid) valid_numbers.push_back(quoted_text(number));
-  if (valid_numbers.size() == 1) {
-    nb += " I " + y + " har enheten nummeret " + valid_numbers[0] + ".";
-    en += " In " + y + " the unit's number is " + valid_numbers[0] + ".";
-  } else if (valid_numbers.size() > 1) {
-    nb += " I " + y + " er området delt mellom " + listed(valid_numbers, " og ") + ".";
-    en += " In " + y + " its area is split between " + listed(valid_numbers, " and ") + ".";
+  const std::vector<std::string> valid_nb = quoted_each(valid, Lang::Nb), valid_en = quoted_each(valid, Lang::En);
+  if (valid.size() == 1) {
+    nb += " I " + y + " har enheten nummeret " + valid_nb[0] + ".";
+    en += " In " + y + " the unit's number is " + valid_en[0] + ".";
+  } else if (valid.size() > 1) {
+    nb += " I " + y + " er området delt mellom " + listed(valid_nb, " og ") + ".";
+    en += " In " + y + " its area is split between " + listed(valid_en, " and ") + ".";
   }
-  if (valid_numbers.empty()) {
+  if (valid.empty()) {
     nb += " Sjekk nummeret og året.";
     en += " Check the number and the year.";
   } else {
@@ -106,12 +114,12 @@ Texts PopulationUnitNotInYear::texts() const {
 
 Texts PopulationYearsMissing::texts() const {
   const bool several = files.size() > 1;
-  const std::string names = listed(files, ", "), has = years_text(given), missing = years_text(needed);
-  return {"Befolkningsfilen" + std::string(several ? "e " : " ") + names + " har folkemengde for " + has +
+  const std::string has = years_text(given), missing = years_text(needed);
+  return {"Befolkningsfilen" + std::string(several ? "e " : " ") + listed(quoted_each(files, Lang::Nb), ", ") + " har folkemengde for " + has +
               ", men årsverkene trenger folkemengde 1. januar " + missing + ". For " + missing +
               " brukes SSBs tall som er bygd inn i programmet, der de finnes. Legg til folkemengden for " +
               missing + " om du vil bruke egne tall.",
-          "The population file" + std::string(several ? "s " : " ") + names + (several ? " have" : " has") +
+          "The population file" + std::string(several ? "s " : " ") + listed(quoted_each(files, Lang::En), ", ") + (several ? " have" : " has") +
               " population for " + has + ", but the FTEs need population on 1 January " + missing + ". For " +
               missing + ", SSB's figures built into the program are used where they exist. Add the population for " +
               missing + " to use your own figures."};
@@ -298,30 +306,30 @@ std::string ftes_or_dash(const std::optional<Fixed>& v, Lang lang) { return v ? 
 }  // namespace
 
 Texts SumRow::texts() const {
-  const std::string l = quoted_text(label);
-  return {"Raden " + l + " er summen av " + std::string(lines_nb) + " (" + std::string(what_nb) +
+  const std::string l_nb = quoted_text(label, Lang::Nb), l_en = quoted_text(label, Lang::En);
+  return {"Raden " + l_nb + " er summen av " + std::string(lines_nb) + " (" + std::string(what_nb) +
               ") og er holdt utenfor: kalkulatoren summerer radene selv.",
-          "The row " + l + " is the sum of " + std::string(lines_en) + " (" + std::string(what_en) +
+          "The row " + l_en + " is the sum of " + std::string(lines_en) + " (" + std::string(what_en) +
               ") and was left out: the calculator adds up the rows itself."};
 }
 
 Texts SumLabelNotSum::texts() const {
-  const std::string l = quoted_text(label);
-  return {l + " sier at raden er en sum, men tallene er ikke summen av " + std::string(lines_nb) + " (" +
+  const std::string l_nb = quoted_text(label, Lang::Nb), l_en = quoted_text(label, Lang::En);
+  return {l_nb + " sier at raden er en sum, men tallene er ikke summen av " + std::string(lines_nb) + " (" +
               std::string(what_nb) + "): M1 " + ftes_or_dash(here, Lang::Nb) + " her, " + ftes_or_dash(others, Lang::Nb) +
               " i de andre radene. Raden er holdt utenfor fordi den er merket som sum. Er den egne årsverk som skal "
-              "telle med, ta bort " + l + " fra cellen; er den en sum, rett tallene.",
-          l + " says the row is a sum, but its figures are not the sum of " + std::string(lines_en) + " (" +
+              "telle med, ta bort " + l_nb + " fra cellen; er den en sum, rett tallene.",
+          l_en + " says the row is a sum, but its figures are not the sum of " + std::string(lines_en) + " (" +
               std::string(what_en) + "): M1 " + ftes_or_dash(here, Lang::En) + " here, " + ftes_or_dash(others, Lang::En) +
               " in the other rows. The row was left out because it is labelled a sum. If it holds FTEs of its own "
-              "that should count, remove " + l + " from the cell; if it is a sum, correct the figures."};
+              "that should count, remove " + l_en + " from the cell; if it is a sum, correct the figures."};
 }
 
 Texts SumLabelWithoutParts::texts() const {
-  const std::string l = quoted_text(label), u(unit), y = std::to_string(year);
-  return {l + " kan bety at raden er en sum, men det er ingen andre rader for " + u + " " + y +
+  const std::string l_nb = quoted_text(label, Lang::Nb), l_en = quoted_text(label, Lang::En), u(unit), y = std::to_string(year);
+  return {l_nb + " kan bety at raden er en sum, men det er ingen andre rader for " + u + " " + y +
               " som den kan være summen av. Raden er brukt som tallene for " + u + ".",
-          l + " may mean that the row is a sum, but there are no other rows for " + u + " " + y +
+          l_en + " may mean that the row is a sum, but there are no other rows for " + u + " " + y +
               " it could be the sum of. The row was used as the figures for " + u + "."};
 }
 

@@ -7,6 +7,7 @@ namespace arsverk::msg {
 
 using detail::kAcceptedEn;
 using detail::kAcceptedNb;
+using detail::quoted_list;
 using detail::quoted_text;
 
 Texts JsonstatTooDeep::texts() const {
@@ -32,9 +33,9 @@ Texts JsonstatInvalid::texts() const {
 }
 
 Texts JsonstatKeyTwice::texts() const {
-  return {"Nøkkelen " + quoted_text(key) + " står to ganger i samme objekt (" + quoted_text(object) +
+  return {"Nøkkelen " + quoted_text(key, Lang::Nb) + " står to ganger i samme objekt (" + quoted_text(object, Lang::Nb) +
               "). Vi velger ikke en av dem; last ned datasettet fra SSB på nytt, uten å redigere det.",
-          "The key " + quoted_text(key) + " appears twice in the same object (" + quoted_text(object) +
+          "The key " + quoted_text(key, Lang::En) + " appears twice in the same object (" + quoted_text(object, Lang::En) +
               "). We do not pick one of them; download the dataset from SSB again, without editing it."};
 }
 
@@ -46,49 +47,48 @@ Texts JsonstatNotDataset::texts() const {
 }
 
 Texts JsonstatDimensionUndescribed::texts() const {
-  return {"Dimensjonen " + quoted_text(dimension) + " står i «id», men er ikke beskrevet under «dimension». "
+  return {"Dimensjonen " + quoted_text(dimension, Lang::Nb) + " står i «id», men er ikke beskrevet under «dimension». "
               "Last ned datasettet fra SSB på nytt.",
-          "The dimension " + quoted_text(dimension) + " is listed in \"id\" but not described under "
+          "The dimension " + quoted_text(dimension, Lang::En) + " is listed in \"id\" but not described under "
               "\"dimension\". Download the dataset from SSB again."};
 }
 
 Texts JsonstatCategoriesMismatch::texts() const {
-  return {"Kategoriene i dimensjonen " + quoted_text(dimension) + " stemmer ikke med størrelsen " +
+  return {"Kategoriene i dimensjonen " + quoted_text(dimension, Lang::Nb) + " stemmer ikke med størrelsen " +
               std::to_string(size) + " i «size». Last ned datasettet fra SSB på nytt.",
-          "The categories of the dimension " + quoted_text(dimension) + " do not match its size " +
+          "The categories of the dimension " + quoted_text(dimension, Lang::En) + " do not match its size " +
               std::to_string(size) + " in \"size\". Download the dataset from SSB again."};
 }
 
 Texts JsonstatDuplicateIndex::texts() const {
-  return {"Kategoriene " + quoted_text(first) + " og " + quoted_text(second) + " i dimensjonen " + quoted_text(dimension) +
+  return {"Kategoriene " + quoted_text(first, Lang::Nb) + " og " + quoted_text(second, Lang::Nb) + " i dimensjonen " + quoted_text(dimension, Lang::Nb) +
               " har samme posisjon " + std::to_string(position) + " i «index». Vi velger ikke en "
               "av dem; last ned datasettet fra SSB på nytt.",
-          "The categories " + quoted_text(first) + " and " + quoted_text(second) + " of the dimension " + quoted_text(dimension) +
+          "The categories " + quoted_text(first, Lang::En) + " and " + quoted_text(second, Lang::En) + " of the dimension " + quoted_text(dimension, Lang::En) +
               " have the same position " + std::to_string(position) + " in \"index\". We do not "
               "pick one of them; download the dataset from SSB again."};
 }
 
 Texts JsonstatNotPopulation::texts() const {
-  const std::string names(dimensions);
-  return {(label.empty() ? "Datasettet" : "Datasettet " + quoted_text(label, 200)) +
-              " er ikke en tabell over folkemengde (dimensjoner: " + names +
+  return {(label.empty() ? "Datasettet" : "Datasettet " + quoted_text(label, Lang::Nb, 200)) +
+              " er ikke en tabell over folkemengde (dimensjoner: " + quoted_list(dimensions, Lang::Nb) +
               "). Vi ventet folkemengde etter region og år, for eksempel SSBs tabell 07459 "
               "(kommuner) eller 10826 (bydeler), med statistikkvariabelen «Personer». Hent den "
               "tabellen fra SSB, eller legg inn en årsverkfil.",
-          (label.empty() ? "The dataset" : "The dataset " + quoted_text(label, 200)) +
-              " is not a population table (dimensions: " + names +
+          (label.empty() ? "The dataset" : "The dataset " + quoted_text(label, Lang::En, 200)) +
+              " is not a population table (dimensions: " + quoted_list(dimensions, Lang::En) +
               "). We expected population by region and year, for example SSB's table 07459 "
               "(municipalities) or 10826 (districts), with the contents \"Persons\". Fetch that "
               "table from SSB, or add an FTE (årsverk) file."};
 }
 
 Texts JsonstatUnexpectedDimension::texts() const {
-  return {"Datasettet har dimensjonen " + quoted_text(dimension) + " med " + std::to_string(categories) +
+  return {"Datasettet har dimensjonen " + quoted_text(dimension, Lang::Nb) + " med " + std::to_string(categories) +
               " kategorier; vi kan bare summere over alder og kjønn. Velg én kategori for " +
-              quoted_text(dimension) + " når du henter tabellen fra SSB.",
-          "The dataset has the dimension " + quoted_text(dimension) + " with " + std::to_string(categories) +
+              quoted_text(dimension, Lang::Nb) + " når du henter tabellen fra SSB.",
+          "The dataset has the dimension " + quoted_text(dimension, Lang::En) + " with " + std::to_string(categories) +
               " categories; we can only sum over age and sex. Choose one category for " +
-              quoted_text(dimension) + " when you fetch the table from SSB."};
+              quoted_text(dimension, Lang::En) + " when you fetch the table from SSB."};
 }
 
 Texts JsonstatValueCount::texts() const {
@@ -101,14 +101,14 @@ Texts JsonstatValueCount::texts() const {
 }
 
 Texts JsonstatYearInvalid::texts() const {
-  return {quoted_text(time_code) + " i tidsdimensjonen er ikke et årstall. Verdien er hoppet over.",
-          quoted_text(time_code) + " in the time dimension is not a year. The value was skipped."};
+  return {quoted_text(time_code, Lang::Nb) + " i tidsdimensjonen er ikke et årstall. Verdien er hoppet over.",
+          quoted_text(time_code, Lang::En) + " in the time dimension is not a year. The value was skipped."};
 }
 
 Texts JsonstatNotInteger::texts() const {
   const std::string where = at(), json = value();
-  return {"Verdien " + quoted_text(json) + " for " + where + " er ikke et helt tall. Verdien er hoppet over.",
-          "The value " + quoted_text(json) + " for " + where + " is not a whole number. The value was skipped."};
+  return {"Verdien " + quoted_text(json, Lang::Nb) + " for " + where + " er ikke et helt tall. Verdien er hoppet over.",
+          "The value " + quoted_text(json, Lang::En) + " for " + where + " is not a whole number. The value was skipped."};
 }
 
 Texts JsonstatNegative::texts() const {
@@ -121,9 +121,9 @@ Texts JsonstatNegative::texts() const {
 
 Texts JsonstatPopulationDuplicate::texts() const {
   const std::string where = at();
-  return {"Folkemengden for " + quoted_text(unit) + " i " + std::to_string(year) +
+  return {"Folkemengden for " + quoted_text(unit, Lang::Nb) + " i " + std::to_string(year) +
               " står to ganger (" + where + "). Bare den første er brukt.",
-          "The population of " + quoted_text(unit) + " in " + std::to_string(year) +
+          "The population of " + quoted_text(unit, Lang::En) + " in " + std::to_string(year) +
               " appears twice (" + where + "). Only the first is used."};
 }
 

@@ -143,7 +143,7 @@ struct SumRowWithoutUnit {
 struct HeaderRepeated {
   static constexpr const char* code = "header.repeated";
   static constexpr Severity severity = Severity::Info;
-  std::string_view columns;  // «a», «b», … as found
+  const std::vector<std::string>& columns;  // the headers as found (quoted by the texts)
   Texts texts() const;
 };
 
@@ -151,7 +151,7 @@ struct HeaderRepeated {
 struct HeaderRepeatedUnmapped {
   static constexpr const char* code = "header.repeated_unmapped";
   static constexpr Severity severity = Severity::Error;
-  std::string_view columns;
+  const std::vector<std::string>& columns;
   bool reference;  // the file holds published rates, not FTEs
   Texts texts() const;
 };
@@ -295,7 +295,7 @@ struct JsonstatNotPopulation {
   static constexpr const char* code = "jsonstat.not_population";
   static constexpr Severity severity = Severity::Error;
   std::string_view label;       // the dataset's (may be empty)
-  std::string_view dimensions;  // its dimensions' ids, quoted and joined
+  const std::vector<std::string>& dimensions;  // its dimensions' ids
   Texts texts() const;
 };
 
@@ -376,28 +376,28 @@ struct JsonstatMissingValues {
 struct TableUnrecognised {
   static constexpr const char* code = "table.unrecognised";
   static constexpr Severity severity = Severity::Error;
-  std::string_view columns;
+  const std::vector<std::string>& columns;
   Texts texts() const;
 };
 
 struct HeaderMissingValue {
   static constexpr const char* code = "header.missing_value";
   static constexpr Severity severity = Severity::Error;
-  std::string_view columns;
+  const std::vector<std::string>& columns;
   Texts texts() const;
 };
 
 struct HeaderMissingUnit {
   static constexpr const char* code = "header.missing_unit";
   static constexpr Severity severity = Severity::Error;
-  std::string_view columns;
+  const std::vector<std::string>& columns;
   Texts texts() const;
 };
 
 struct HeaderMissingYear {
   static constexpr const char* code = "header.missing_year";
   static constexpr Severity severity = Severity::Error;
-  std::string_view columns;
+  const std::vector<std::string>& columns;
   Texts texts() const;
 };
 
@@ -413,7 +413,8 @@ struct HeaderValueUnclear {
 struct HeaderNoCategory {
   static constexpr const char* code = "header.no_category";
   static constexpr Severity severity = Severity::Error;
-  std::string_view columns, near, meant;
+  const std::vector<std::string>& columns;
+  std::string_view near, meant;
   Texts texts() const;
 };
 
@@ -656,7 +657,7 @@ struct PopulationIgnored {
   static constexpr Severity severity = Severity::Info;
   uint64_t distinct;
   int64_t rows;
-  const std::vector<std::string>& examples;  // up to three, quoted
+  const std::vector<std::string>& examples;  // up to three
 };
 #define ARSVERK_POPULATION_IGNORED(Name, code_text) \
   struct Name : PopulationIgnored {                  \
@@ -695,7 +696,7 @@ struct PopulationPartialAges {
 struct PopulationPartialSexes {
   static constexpr const char* code = "population.partial_sexes";
   static constexpr Severity severity = Severity::Error;
-  const std::vector<std::string>& present;  // the sexes present, quoted
+  const std::vector<std::string>& present;  // the sexes present
   std::string_view dimension;
   Texts texts() const;
 };
@@ -980,7 +981,7 @@ struct PopulationUnitNotInYear {
 struct PopulationYearsMissing {
   static constexpr const char* code = "population.years_missing";
   static constexpr Severity severity = Severity::Warning;
-  const std::vector<std::string>& files;  // quoted
+  const std::vector<std::string>& files;
   const std::vector<int>& given, needed;
   Texts texts() const;
 };

@@ -6,6 +6,7 @@ namespace arsverk::msg {
 
 using detail::kAcceptedEn;
 using detail::kAcceptedNb;
+using detail::quoted_list;
 using detail::quoted_text;
 
 Texts FileEmpty::texts() const {
@@ -133,26 +134,25 @@ Texts CsvWrongShape::texts() const {
 }
 
 Texts SumRowWithoutUnit::texts() const {
-  return {quoted_text(label) + " sier at raden er en sum av andre rader, og den har ingen " + (no_unit ? "enhet" : "år") +
+  return {quoted_text(label, Lang::Nb) + " sier at raden er en sum av andre rader, og den har ingen " + (no_unit ? "enhet" : "år") +
               " å høre til. Den er holdt utenfor. Sumrader trengs ikke: kalkulatoren summerer selv.",
-          quoted_text(label) + " says the row is a sum of other rows, and it has no " + (no_unit ? "unit" : "year") +
+          quoted_text(label, Lang::En) + " says the row is a sum of other rows, and it has no " + (no_unit ? "unit" : "year") +
               " to belong to. It was left out. Sum rows are not needed: the calculator adds up the rows itself."};
 }
 
 Texts HeaderRepeated::texts() const {
-  const std::string c(columns);
-  return {"En ny overskrift midt i filen (" + c + "). Radene under den er lest med dens kolonner.",
-          "A new header in the middle of the file (" + c + "). The rows below it were read with its columns."};
+  return {"En ny overskrift midt i filen (" + quoted_list(columns, Lang::Nb) + "). Radene under den er lest med dens kolonner.",
+          "A new header in the middle of the file (" + quoted_list(columns, Lang::En) +
+              "). The rows below it were read with its columns."};
 }
 
 Texts HeaderRepeatedUnmapped::texts() const {
-  const std::string c(columns);
-  return {"Denne overskriften midt i filen (" + c + ") kan ikke leses som kolonner for " +
+  return {"Denne overskriften midt i filen (" + quoted_list(columns, Lang::Nb) + ") kan ikke leses som kolonner for " +
               (reference ? "publiserte tall" : "årsverk") +
               " (den trenger enhet, år og kategorier som øverst i filen). Radene under den er hoppet over fram til "
               "neste overskrift som kan leses. Gi kolonnene samme slags overskrifter som øverst i filen, eller legg "
               "arkene i hver sin fil.",
-          "This header in the middle of the file (" + c + ") cannot be read as columns of " +
+          "This header in the middle of the file (" + quoted_list(columns, Lang::En) + ") cannot be read as columns of " +
               (reference ? "published figures" : "FTEs") +
               " (it needs unit, year and categories as at the top of the file). The rows below it were skipped up to "
               "the next header that can be read. Give the columns the same kind of headers as at the top of the file, "
@@ -165,9 +165,9 @@ Texts YearMissing::texts() const {
 }
 
 Texts YearInvalid::texts() const {
-  return {quoted_text(text) + " er ikke et årstall. Skriv året med fire sifre, for eksempel 2024. Raden er "
+  return {quoted_text(text, Lang::Nb) + " er ikke et årstall. Skriv året med fire sifre, for eksempel 2024. Raden er "
                     "hoppet over.",
-          quoted_text(text) + " is not a year. Write the year with four digits, for example 2024. The row "
+          quoted_text(text, Lang::En) + " is not a year. Write the year with four digits, for example 2024. The row "
                     "was skipped."};
 }
 
@@ -189,50 +189,50 @@ Texts FileHeaderOnly::texts() const {
 
 Texts NumberMissingValues::texts() const {
   return {std::to_string(cells) + " celle(r) har ingen verdi (tom eller SSB-symbol som «..», "
-          "«.», «:» eller «-»; den første: " + quoted_text(first) + ") og er regnet som "
+          "«.», «:» eller «-»; den første: " + quoted_text(first, Lang::Nb) + ") og er regnet som "
           "manglende, ikke som 0." + (population ? " Sjekk at folkemengden er hentet for riktig år."
                                                  : ""),
           std::to_string(cells) + " cell(s) have no value (empty or an SSB symbol such as "
-          "\"..\", \".\", \":\" or \"-\"; the first: " + quoted_text(first) + ") and were "
+          "\"..\", \".\", \":\" or \"-\"; the first: " + quoted_text(first, Lang::En) + ") and were "
           "treated as missing, not as 0." + (population ? " Check that the population is for the "
                                                           "right year." : "")};
 }
 
 Texts PopulationOtherContentsIgnored::texts() const {
   return {std::to_string(rows) + " rad(er) gjelder en annen statistikkvariabel enn "
-          "folkemengde (den første: " + quoted_text(first) + ") og er ikke lest.",
+          "folkemengde (den første: " + quoted_text(first, Lang::Nb) + ") og er ikke lest.",
           std::to_string(rows) + " row(s) are for contents other than population "
-          "(the first: " + quoted_text(first) + ") and were not read."};
+          "(the first: " + quoted_text(first, Lang::En) + ") and were not read."};
 }
 
 Texts PopulationNotANumber::texts() const {
-  return {quoted_text(text) + " er ikke et tall. Skriv folkemengden som et helt tall, for eksempel 31730. "
+  return {quoted_text(text, Lang::Nb) + " er ikke et tall. Skriv folkemengden som et helt tall, for eksempel 31730. "
                     "Raden er hoppet over.",
-          quoted_text(text) + " is not a number. Write the population as a whole number, for example "
+          quoted_text(text, Lang::En) + " is not a number. Write the population as a whole number, for example "
                     "31730. The row was skipped."};
 }
 
 Texts PopulationOutOfRange::texts() const {
-  return {quoted_text(text) + " er et altfor stort tall for folkemengde. Raden er hoppet over.",
-          quoted_text(text) + " is far too large for a population. The row was skipped."};
+  return {quoted_text(text, Lang::Nb) + " er et altfor stort tall for folkemengde. Raden er hoppet over.",
+          quoted_text(text, Lang::En) + " is far too large for a population. The row was skipped."};
 }
 
 Texts PopulationNotInteger::texts() const {
-  return {quoted_text(text) + " er ikke et helt tall. Folkemengde er et antall personer. Raden er hoppet "
+  return {quoted_text(text, Lang::Nb) + " er ikke et helt tall. Folkemengde er et antall personer. Raden er hoppet "
                     "over.",
-          quoted_text(text) + " is not a whole number. Population is a count of persons. The row was "
+          quoted_text(text, Lang::En) + " is not a whole number. Population is a count of persons. The row was "
                     "skipped."};
 }
 
 Texts PopulationNegative::texts() const {
-  return {quoted_text(text) + " er negativt. Folkemengde kan ikke være negativ. Raden er hoppet over.",
-          quoted_text(text) + " is negative. A population cannot be negative. The row was skipped."};
+  return {quoted_text(text, Lang::Nb) + " er negativt. Folkemengde kan ikke være negativ. Raden er hoppet over.",
+          quoted_text(text, Lang::En) + " is negative. A population cannot be negative. The row was skipped."};
 }
 
 Texts PopulationDuplicate::texts() const {
-  return {"Folkemengden for " + quoted_text(unit) + " i " + std::to_string(year) +
+  return {"Folkemengden for " + quoted_text(unit, Lang::Nb) + " i " + std::to_string(year) +
               " (samme alder og kjønn) står to ganger. Bare den første er brukt.",
-          "The population of " + quoted_text(unit) + " in " + std::to_string(year) +
+          "The population of " + quoted_text(unit, Lang::En) + " in " + std::to_string(year) +
               " (same age and sex) appears twice. Only the first is used."};
 }
 

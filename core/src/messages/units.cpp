@@ -5,57 +5,58 @@
 namespace arsverk::msg {
 
 using detail::join;
+using detail::quoted_list;
 using detail::quoted_text;
 
 Texts UnitLeadingZeroRestored::texts() const {
-  return {quoted_text(text) + " er lest som " + quoted_text(unit) +
+  return {quoted_text(text, Lang::Nb) + " er lest som " + quoted_text(unit, Lang::Nb) +
               ": Excel fjerner ofte nuller foran tall, så vi har lagt dem til igjen i hele filen. "
               "Sjekk at numrene stemmer.",
-          quoted_text(text) + " was read as " + quoted_text(unit) +
+          quoted_text(text, Lang::En) + " was read as " + quoted_text(unit, Lang::En) +
               ": Excel often drops leading zeros, so they were restored throughout the file. "
               "Check that the numbers are right."};
 }
 
 Texts UnitThousandsSeparator::texts() const {
-  return {quoted_text(text) + " er lest som kommunenummer " + quoted_text(unit) + ", ikke som et fylke: "
+  return {quoted_text(text, Lang::Nb) + " er lest som kommunenummer " + quoted_text(unit, Lang::Nb) + ", ikke som et fylke: "
           "skilletegnet er Excels tusenskille. Det gjelder alle slike celler i filen. Formater "
           "kolonnen som tekst eller tall uten tusenskille, og sjekk numrene.",
-          quoted_text(text) + " was read as municipality number " + quoted_text(unit) + ", not as a county: the "
+          quoted_text(text, Lang::En) + " was read as municipality number " + quoted_text(unit, Lang::En) + ", not as a county: the "
           "separator is Excel's thousands separator. This applies to every such cell in the "
           "file. Format the column as text or as a number without thousands separator, and "
           "check the numbers."};
 }
 
 Texts UnitAmbiguousName::texts() const {
-  return {quoted_text(text) + " passer på flere kommuner: " + join(candidates) +
+  return {quoted_text(text, Lang::Nb) + " passer på flere kommuner: " + join(candidates) +
               ". Skriv kommunenummeret i stedet for navnet. " + std::string(then_nb),
-          quoted_text(text) + " matches several municipalities: " + join(candidates) +
+          quoted_text(text, Lang::En) + " matches several municipalities: " + join(candidates) +
               ". Write the municipality number instead of the name. " + std::string(then_en)};
 }
 
 Texts UnitNeedsYear::texts() const {
-  return {quoted_text(text) + " kan ikke slås opp uten et gyldig år (kommunestrukturen avhenger av året). "
+  return {quoted_text(text, Lang::Nb) + " kan ikke slås opp uten et gyldig år (kommunestrukturen avhenger av året). "
               "Skriv kommunenummeret, eller rett året. " + std::string(then_nb),
-          quoted_text(text) + " cannot be looked up without a valid year (the municipality structure "
+          quoted_text(text, Lang::En) + " cannot be looked up without a valid year (the municipality structure "
               "depends on the year). Write the municipality number, or fix the year. " + std::string(then_en)};
 }
 
 Texts UnitHistorical::texts() const {
-  return {quoted_text(text) + " er en historisk enhet (med periode i parentes), ikke en av dagens. "
+  return {quoted_text(text, Lang::Nb) + " er en historisk enhet (med periode i parentes), ikke en av dagens. "
               "Bruk dagens kommune- eller bydelsnummer. " + std::string(then_nb),
-          quoted_text(text) + " is a historical unit (with a period in parentheses), not a current one. "
+          quoted_text(text, Lang::En) + " is a historical unit (with a period in parentheses), not a current one. "
               "Use today's municipality or district number. " + std::string(then_en)};
 }
 
 Texts UnitNotAUnit::texts() const {
-  return {quoted_text(text) + " er ikke en kommune, bydel, fylke eller hele landet. " + std::string(then_nb),
-          quoted_text(text) + " is not a municipality, district, county or the whole country. " + std::string(then_en)};
+  return {quoted_text(text, Lang::Nb) + " er ikke en kommune, bydel, fylke eller hele landet. " + std::string(then_nb),
+          quoted_text(text, Lang::En) + " is not a municipality, district, county or the whole country. " + std::string(then_en)};
 }
 
 Texts UnitUnknownName::texts() const {
-  return {quoted_text(text) + " er ikke et kommunenummer, bydelsnummer, fylkesnummer eller et navn vi "
+  return {quoted_text(text, Lang::Nb) + " er ikke et kommunenummer, bydelsnummer, fylkesnummer eller et navn vi "
               "kjenner. Skriv for eksempel 3101, 3101 Halden, 030101 eller 03. " + std::string(then_nb),
-          quoted_text(text) + " is not a municipality, district or county number, nor a name we know. "
+          quoted_text(text, Lang::En) + " is not a municipality, district or county number, nor a name we know. "
               "Write for example 3101, 3101 Halden, 030101 or 03. " + std::string(then_en)};
 }
 
@@ -64,19 +65,19 @@ Texts UnitMissingRegion::texts() const {
 }
 
 Texts PopulationZero::texts() const {
-  return {"Folkemengden for " + quoted_text(region) + " i " + std::to_string(year) +
+  return {"Folkemengden for " + quoted_text(region, Lang::Nb) + " i " + std::to_string(year) +
               " er 0. Raten per 1 000 innbyggere kan ikke regnes ut; tallet er ikke brukt. "
               "Sjekk at du har tatt med alle aldre for denne enheten.",
-          "The population of " + quoted_text(region) + " in " + std::to_string(year) +
+          "The population of " + quoted_text(region, Lang::En) + " in " + std::to_string(year) +
               " is 0. The rate per 1,000 inhabitants cannot be computed; the figure is not "
               "used. Check that all ages are included for this unit."};
 }
 
 Texts PopulationOverflow::texts() const {
-  return {quoted_text(value) + " gjør folkemengden for " + quoted_text(unit) + " i " + std::to_string(year) +
+  return {quoted_text(value, Lang::Nb) + " gjør folkemengden for " + quoted_text(unit, Lang::Nb) + " i " + std::to_string(year) +
               " større enn 1 000 milliarder, langt mer enn noen befolkning. Sjekk tallene for "
               "denne enheten. Tallet er hoppet over.",
-          quoted_text(value) + " makes the population of " + quoted_text(unit) + " in " + std::to_string(year) +
+          quoted_text(value, Lang::En) + " makes the population of " + quoted_text(unit, Lang::En) + " in " + std::to_string(year) +
               " larger than 1,000 billion, far more than any population. Check the figures "
               "for this unit. The figure was skipped."};
 }
@@ -86,9 +87,9 @@ namespace {
 Texts ignored(const PopulationIgnored& m, const char* what_nb, const char* what_en) {
   const std::string n = std::to_string(m.distinct), rows = std::to_string(m.rows);
   return {"Ikke tatt med: " + std::string(what_nb) + ", " + n + " i alt (" + rows + " rader), for eksempel " +
-              join(m.examples) + ".",
+              quoted_list(m.examples, Lang::Nb) + ".",
           "Left out: " + std::string(what_en) + ", " + n + " in all (" + rows + " rows), for example " +
-              join(m.examples) + "."};
+              quoted_list(m.examples, Lang::En) + "."};
 }
 
 }  // namespace
@@ -100,9 +101,9 @@ Texts PopulationHistoricalIgnored::texts() const {
 
 Texts PopulationHistoricalUsed::texts() const {
   const std::string n = std::to_string(distinct);
-  return {n + " enhet(er) med periode i parentes, for eksempel " + join(examples) +
+  return {n + " enhet(er) med periode i parentes, for eksempel " + quoted_list(examples, Lang::Nb) +
               ", er lest som folkemengden for sitt nummer i årene i perioden.",
-          n + " unit(s) with a period in parentheses, for example " + join(examples) +
+          n + " unit(s) with a period in parentheses, for example " + quoted_list(examples, Lang::En) +
               ", were read as the population of their number in the years of the period."};
 }
 
@@ -114,8 +115,8 @@ std::string age_text(const PopulationPartialAges::Span& s, Lang lang) {
   return std::to_string(s.from) + "\u2013" + std::to_string(s.to) + (lang == Lang::Nb ? " år" : " years");
 }
 
-std::string dimension_text(std::string_view dimension) {
-  return dimension.empty() ? std::string() : " (" + quoted_text(dimension) + ")";
+std::string dimension_text(std::string_view dimension, Lang lang) {
+  return dimension.empty() ? std::string() : " (" + quoted_text(dimension, lang) + ")";
 }
 
 }  // namespace
@@ -126,13 +127,12 @@ Texts PopulationPartialAges::texts() const {
     nb.push_back(age_text(s, Lang::Nb));
     en.push_back(age_text(s, Lang::En));
   }
-  const std::string dim = dimension_text(dimension);
-  return {"Filen har bare aldrene " + join(nb, " og ") + dim +
+  return {"Filen har bare aldrene " + join(nb, " og ") + dimension_text(dimension, Lang::Nb) +
               ", ikke hele befolkningen (0 år til 105 år eller eldre). Indikatoren regner per "
               "1 000 innbyggere i alle aldre. Velg alle aldre (eller «Alle aldre») under «Alder» i "
               "SSBs statistikkbank og last ned tabellen på nytt. Folkemengden summert over alder i "
               "denne filen er ikke brukt; SSBs tall som er bygd inn i programmet, brukes der de finnes.",
-          "The file has only the ages " + join(en, " and ") + dim +
+          "The file has only the ages " + join(en, " and ") + dimension_text(dimension, Lang::En) +
               ", not the whole population (0 years to 105 years or older). The indicator is per "
               "1,000 inhabitants of all ages. Select all ages (or \"All ages\") under \"Age\" in "
               "SSB's StatBank and download the table again. The population summed over age in this "
@@ -140,13 +140,12 @@ Texts PopulationPartialAges::texts() const {
 }
 
 Texts PopulationPartialSexes::texts() const {
-  const std::string dim = dimension_text(dimension);
-  return {"Filen har bare " + join(present) + " for kjønn" + dim +
+  return {"Filen har bare " + quoted_list(present, Lang::Nb) + " for kjønn" + dimension_text(dimension, Lang::Nb) +
               ", ikke hele befolkningen. Indikatoren regner per 1 000 innbyggere av begge kjønn. "
               "Velg begge kjønn (eller «Begge kjønn») under «Kjønn» i SSBs statistikkbank og last "
               "ned tabellen på nytt. Folkemengden summert over kjønn i denne filen er ikke brukt; "
               "SSBs tall som er bygd inn i programmet, brukes der de finnes.",
-          "The file has only " + join(present) + " for sex" + dim +
+          "The file has only " + quoted_list(present, Lang::En) + " for sex" + dimension_text(dimension, Lang::En) +
               ", not the whole population. The indicator is per 1,000 inhabitants of both sexes. "
               "Select both sexes (or \"Both sexes\") under \"Sex\" in SSB's StatBank and download "
               "the table again. The population summed over sex in this file was not used; SSB's "

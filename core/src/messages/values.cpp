@@ -8,19 +8,19 @@ using detail::fixed_text;
 using detail::quoted_text;
 
 Texts ReferenceUnknownMeasure::texts() const {
-  return {quoted_text(text) + " er ikke et måltall vi kjenner. Skriv M1–M4, «Totalt», «Minimum helse- "
+  return {quoted_text(text, Lang::Nb) + " er ikke et måltall vi kjenner. Skriv M1–M4, «Totalt», «Minimum helse- "
           "og sosialfaglig vgs», «Helse- og sosialfaglig utdanning fra universitet/høyskole» "
           "eller «Annen utdanning fra universitet/høyskole». Raden er hoppet over.",
-          quoted_text(text) + " is not a measure we know. Write M1–M4, \"Total\", \"Min. "
+          quoted_text(text, Lang::En) + " is not a measure we know. Write M1–M4, \"Total\", \"Min. "
           "health/social upper secondary\", \"Health and social education, "
           "university/college\" or \"Other education, university/college\". The row was "
           "skipped."};
 }
 
 Texts ReferenceBadRate::texts() const {
-  return {quoted_text(text) + " er ikke en rate per 1 000 innbyggere (et tall fra 0 til 1000, for "
+  return {quoted_text(text, Lang::Nb) + " er ikke en rate per 1 000 innbyggere (et tall fra 0 til 1000, for "
           "eksempel 2,8). Verdien er hoppet over.",
-          quoted_text(text) + " is not a rate per 1,000 inhabitants (a number from 0 to 1000, for "
+          quoted_text(text, Lang::En) + " is not a rate per 1,000 inhabitants (a number from 0 to 1000, for "
           "example 2.8). The value was skipped."};
 }
 
@@ -49,62 +49,62 @@ Texts UnitMissing::texts() const {
 }
 
 Texts UnitNameMismatch::texts() const {
-  return {quoted_text(text) + ": nummeret og navnet gjelder ulike enheter i " + std::to_string(year) +
-              " (navnet er " + quoted_text(name_unit) + "). Nummeret " + quoted_text(number_unit) +
+  return {quoted_text(text, Lang::Nb) + ": nummeret og navnet gjelder ulike enheter i " + std::to_string(year) +
+              " (navnet er " + quoted_text(name_unit, Lang::Nb) + "). Nummeret " + quoted_text(number_unit, Lang::Nb) +
               " er brukt. Rett nummeret eller navnet.",
-          quoted_text(text) + ": the number and the name are different units in " + std::to_string(year) +
-              " (the name is " + quoted_text(name_unit) + "). The number " + quoted_text(number_unit) +
+          quoted_text(text, Lang::En) + ": the number and the name are different units in " + std::to_string(year) +
+              " (the name is " + quoted_text(name_unit, Lang::En) + "). The number " + quoted_text(number_unit, Lang::En) +
               " was used. Correct the number or the name."};
 }
 
 Texts ServiceExclusionNegated::texts() const {
-  return {"Tjenesten " + quoted_text(service) + " nevner demens, utviklingshemming eller generell "
+  return {"Tjenesten " + quoted_text(service, Lang::Nb) + " nevner demens, utviklingshemming eller generell "
           "forebygging bare som unntatt, og er regnet med i indikatoren. Sjekk at årsverkene "
           "ikke gjelder slikt arbeid.",
-          "The service " + quoted_text(service) + " names dementia, intellectual disability or general "
+          "The service " + quoted_text(service, Lang::En) + " names dementia, intellectual disability or general "
           "prevention only as left out, and is counted in the indicator. Check that its FTEs "
           "are not for such work."};
 }
 
 Texts ValueRateNotFte::texts() const {
-  return {quoted_text(header) + " sier at tallet på raden er en rate per 1 000 innbyggere, ikke "
+  return {quoted_text(header, Lang::Nb) + " sier at tallet på raden er en rate per 1 000 innbyggere, ikke "
           "årsverk. Raden er hoppet over. Publiserte rater leses som referansefil: gi "
           "verdikolonnen en overskrift som «Årsverk per 1 000 innbyggere».",
-          quoted_text(header) + " says the figure on this row is a rate per 1,000 inhabitants, "
+          quoted_text(header, Lang::En) + " says the figure on this row is a rate per 1,000 inhabitants, "
           "not FTEs. The row was skipped. Published rates are read as a reference file: "
           "head the value column e.g. \"FTEs per 1,000 inhabitants\"."};
 }
 
 Texts HeaderUnnamedColumn::texts() const {
   return {"Kolonne " + std::to_string(column) + " har ingen overskrift, men inneholder " +
-              quoted_text(text) + ". Den er ikke lest. Gi kolonnen en overskrift (for eksempel en "
+              quoted_text(text, Lang::Nb) + ". Den er ikke lest. Gi kolonnen en overskrift (for eksempel en "
               "kategori) hvis tallene skal telle med.",
-          "Column " + std::to_string(column) + " has no header but holds " + quoted_text(text) +
+          "Column " + std::to_string(column) + " has no header but holds " + quoted_text(text, Lang::En) +
               ". It was not read. Give the column a header (a category, for example) if "
               "its figures should count."};
 }
 
 Texts ArsverkNotANumber::texts() const {
-  return {quoted_text(text) + " er ikke et tall. Skriv årsverk som et desimaltall, for eksempel 12,5. Raden er hoppet over.",
-          quoted_text(text) + " is not a number. Write FTEs as a decimal number, for example 12.5. The row was skipped."};
+  return {quoted_text(text, Lang::Nb) + " er ikke et tall. Skriv årsverk som et desimaltall, for eksempel 12,5. Raden er hoppet over.",
+          quoted_text(text, Lang::En) + " is not a number. Write FTEs as a decimal number, for example 12.5. The row was skipped."};
 }
 
 Texts NumberTooPrecise::texts() const {
-  return {quoted_text(text) + " har flere enn 6 desimaler og er avrundet til " + fixed_text(rounded, Lang::Nb) + ".",
-          quoted_text(text) + " has more than 6 decimals and was rounded to " + fixed_text(rounded, Lang::En) + "."};
+  return {quoted_text(text, Lang::Nb) + " har flere enn 6 desimaler og er avrundet til " + fixed_text(rounded, Lang::Nb) + ".",
+          quoted_text(text, Lang::En) + " has more than 6 decimals and was rounded to " + fixed_text(rounded, Lang::En) + "."};
 }
 
 Texts ArsverkNegative::texts() const {
-  return {quoted_text(text) + " er negativt. Årsverk kan ikke være negative; rett tallet. Raden er hoppet "
+  return {quoted_text(text, Lang::Nb) + " er negativt. Årsverk kan ikke være negative; rett tallet. Raden er hoppet "
                     "over.",
-          quoted_text(text) + " is negative. FTEs cannot be negative; correct the number. The row was "
+          quoted_text(text, Lang::En) + " is negative. FTEs cannot be negative; correct the number. The row was "
                     "skipped."};
 }
 
 Texts ArsverkTooLarge::texts() const {
-  return {quoted_text(text) + " er mer enn 1 000 000 årsverk, langt mer enn noen kommune har. Sjekk cellen "
+  return {quoted_text(text, Lang::Nb) + " er mer enn 1 000 000 årsverk, langt mer enn noen kommune har. Sjekk cellen "
                     "(tusenskille, desimaltegn). Raden er hoppet over.",
-          quoted_text(text) + " is more than 1,000,000 FTEs, far more than any municipality has. Check the "
+          quoted_text(text, Lang::En) + " is more than 1,000,000 FTEs, far more than any municipality has. Check the "
                     "cell (thousands separator, decimal mark). The row was skipped."};
 }
 
@@ -121,9 +121,9 @@ Texts NumberAmbiguous::texts() const {
 }
 
 Texts GroupUnknown::texts() const {
-  return {quoted_text(text) + " er ikke en målgruppe vi kjenner. Skriv «voksne» eller «barn og unge». "
+  return {quoted_text(text, Lang::Nb) + " er ikke en målgruppe vi kjenner. Skriv «voksne» eller «barn og unge». "
                     "Raden er hoppet over.",
-          quoted_text(text) + " is not a target group we know. Write \"voksne\" (adults) or \"barn og "
+          quoted_text(text, Lang::En) + " is not a target group we know. Write \"voksne\" (adults) or \"barn og "
                     "unge\" (children and young people). The row was skipped."};
 }
 
@@ -135,9 +135,9 @@ Texts CategoryMissing::texts() const {
 }
 
 Texts CategoryUnknown::texts() const {
-  return {quoted_text(text) + " er ikke en utdanningskategori vi kjenner. Skriv a, b, c, d eller e "
+  return {quoted_text(text, Lang::Nb) + " er ikke en utdanningskategori vi kjenner. Skriv a, b, c, d eller e "
                     "(fra 2024) eller M1–M4 (til og med 2023). Raden er hoppet over.",
-          quoted_text(text) + " is not an education category we know. Write a, b, c, d or e (from "
+          quoted_text(text, Lang::En) + " is not an education category we know. Write a, b, c, d or e (from "
                     "2024) or M1–M4 (up to 2023). The row was skipped."};
 }
 

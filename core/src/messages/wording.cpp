@@ -12,8 +12,14 @@ const char* const kAcceptedEn =
     "The calculator reads Excel workbooks (.xlsx) and tables as text: CSV/TSV saved from Excel or "
     "LibreOffice (\"Save as\" \u2192 CSV), exports from SSB's StatBank (CSV), and JSON-stat 2.0 from "
     "SSB's API.";
-std::string quoted_text(std::string_view text, std::size_t max_bytes) {
-  return "\u00ab" + excerpt(text, max_bytes) + "\u00bb";
+std::string quoted_text(std::string_view text, Lang lang, std::size_t max_bytes) {
+  return lang == Lang::Nb ? "\u00ab" + excerpt(text, max_bytes) + "\u00bb" : '"' + excerpt(text, max_bytes) + '"';
+}
+
+std::string quoted_list(const std::vector<std::string>& texts, Lang lang) {
+  std::string out;
+  for (const std::string& text : texts) out += (out.empty() ? "" : ", ") + quoted_text(text, lang);
+  return out;
 }
 
 std::string join(const std::vector<std::string>& items, const char* sep) {

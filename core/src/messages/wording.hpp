@@ -10,8 +10,11 @@
 
 namespace arsverk::detail {
 
-// Quotes a cell for messages: «text» in both languages (shortened when long).
-std::string quoted_text(std::string_view text, std::size_t max_bytes = 60);
+// Quotes a cell for messages as each language does: «text» in Norwegian, "text" in English, as the
+// rest of the English texts quote (shortened when long).
+std::string quoted_text(std::string_view text, Lang lang, std::size_t max_bytes = 60);
+// Each text quoted and joined by commas: «a», «b» / "a", "b".
+std::string quoted_list(const std::vector<std::string>& texts, Lang lang);
 std::string join(const std::vector<std::string>& items, const char* sep = ", ");
 // Exact text of a fixed-point value: "12,5" in Norwegian, "12.5" in English.
 std::string fixed_text(Fixed value, Lang lang);

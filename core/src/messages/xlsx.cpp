@@ -10,30 +10,30 @@ using detail::kAcceptedNb;
 using detail::quoted_text;
 
 Texts XlsxFormulaWithoutValue::texts() const {
-  return {quoted_text(formula) + " er en formel uten lagret resultat: filen er lagret av et program som ikke "
+  return {quoted_text(formula, Lang::Nb) + " er en formel uten lagret resultat: filen er lagret av et program som ikke "
               "regner ut formler (for eksempel openpyxl). Tallet er ikke oppgitt, og raden er hoppet "
               "over; det er ikke regnet som 0. Åpne filen i Excel eller LibreOffice og lagre den på "
               "nytt, så lagres resultatene.",
-          quoted_text(formula) + " is a formula without a saved result: the file was saved by a program that does "
+          quoted_text(formula, Lang::En) + " is a formula without a saved result: the file was saved by a program that does "
               "not calculate formulas (openpyxl, for example). The figure is not given, and the row was "
               "skipped; it was not counted as 0. Open the file in Excel or LibreOffice and save it "
               "again, so that the results are saved."};
 }
 
 Texts XlsxPercentFigure::texts() const {
-  return {"Cellen er formatert som prosent og viser " + quoted_text(shown) + ", men årsverk er et antall, ikke "
+  return {"Cellen er formatert som prosent og viser " + quoted_text(shown, Lang::Nb) + ", men årsverk er et antall, ikke "
               "en andel. Raden er hoppet over. Fjern prosentformatet (Formater celler → Tall) og skriv "
               "antallet årsverk, for eksempel 12,5.",
-          "The cell is formatted as a percentage and shows " + quoted_text(shown) + ", but FTEs are a count, "
+          "The cell is formatted as a percentage and shows " + quoted_text(shown, Lang::En) + ", but FTEs are a count, "
               "not a share. The row was skipped. Remove the percentage format (Format Cells → Number) "
               "and enter the number of FTEs, for example 12.5."};
 }
 
 Texts XlsxDuplicateCell::texts() const {
-  return {"Cellen står to ganger i arket (først " + quoted_text(first) + ", så " + quoted_text(second) + "). Excel skriver "
+  return {"Cellen står to ganger i arket (først " + quoted_text(first, Lang::Nb) + ", så " + quoted_text(second, Lang::Nb) + "). Excel skriver "
               "aldri en celle to ganger: filen er laget av et annet program eller er skadet. Raden er "
               "hoppet over. Åpne filen i Excel, sjekk cellen og lagre på nytt.",
-          "The cell is written twice in the sheet (first " + quoted_text(first) + ", then " + quoted_text(second) + "). "
+          "The cell is written twice in the sheet (first " + quoted_text(first, Lang::En) + ", then " + quoted_text(second, Lang::En) + "). "
               "Excel never writes a cell twice: the file was made by another program or is damaged. The "
               "row was skipped. Open the file in Excel, check the cell and save it again."};
 }
@@ -76,9 +76,9 @@ Texts XlsxCellTooLong::texts() const {
 }
 
 Texts XlsxBadSharedString::texts() const {
-  return {"Cellen viser til tekst nummer " + quoted_text(index) + " i Excel-filens teksttabell, som ikke finnes. "
+  return {"Cellen viser til tekst nummer " + quoted_text(index, Lang::Nb) + " i Excel-filens teksttabell, som ikke finnes. "
               "Cellen er lest som tom; åpne filen i Excel og lagre på nytt.",
-          "The cell refers to text number " + quoted_text(index) + " in the Excel file's string table, which "
+          "The cell refers to text number " + quoted_text(index, Lang::En) + " in the Excel file's string table, which "
               "does not exist. The cell was read as empty; open the file in Excel and save it again."};
 }
 

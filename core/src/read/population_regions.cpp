@@ -1,6 +1,5 @@
 #include "population_regions.hpp"
 
-#include "messages/wording.hpp"
 #include "text.hpp"
 
 namespace arsverk::detail {
@@ -74,7 +73,7 @@ void report_ignored(ReadContext& ctx, const IgnoredRegions& ig) {
   std::vector<std::string> examples;
   for (const auto& l : ig.labels) {
     if (examples.size() == 3) break;
-    examples.push_back(quoted_text(l));
+    examples.push_back(l);
   }
   ctx.report(ig.first_line, 0, Message{{ig.labels.size(), ig.rows, examples}});
 }

@@ -3,7 +3,6 @@
 #include <algorithm>
 
 #include "arsverk/registers.hpp"
-#include "messages/wording.hpp"
 #include "text.hpp"
 
 namespace arsverk::detail {
@@ -252,7 +251,7 @@ bool PopulationAccumulator::whole_sexes(ReadContext& ctx) {
       case SexLabel::Female: female = true; break;
       case SexLabel::Unknown: return true;  // a label we cannot read as a sex: no judgement
     }
-    present.push_back(quoted_text(label));
+    present.push_back(label);
   }
   if (present.empty() || (male && female)) return true;
   ctx.report(sex_detail_.first_line, sex_detail_.column, msg::PopulationPartialSexes{present, sex_detail_.dimension});

@@ -8,7 +8,6 @@
 #include <optional>
 
 #include "csv_tokenizer.hpp"
-#include "messages/wording.hpp"
 #include "read_context.hpp"
 #include "reader_jsonstat.hpp"
 #include "table/table_reader.hpp"

@@ -450,8 +450,8 @@ bool check_population(ReadContext& ctx, const Dataset& data, const Roles& roles,
                               : population_word(normalise_name(data.label)) || data.label.empty();
   if (!population || roles.geo_d < 0 || roles.time_d < 0) {
     std::vector<std::string> dim_names;
-    for (const auto& d : dims) dim_names.push_back(quoted_text(d.id));
-    fail(ctx, msg::JsonstatNotPopulation{data.label, join(dim_names)});
+    for (const auto& d : dims) dim_names.push_back(d.id);
+    fail(ctx, msg::JsonstatNotPopulation{data.label, dim_names});
     return false;
   }
   for (std::size_t k = 0; k < dims.size(); ++k) {

@@ -4,7 +4,6 @@
 #include <initializer_list>
 #include <set>
 
-#include "messages/wording.hpp"
 #include "text.hpp"
 
 namespace arsverk::detail {

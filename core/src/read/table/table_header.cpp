@@ -2,7 +2,6 @@
 // the file's layout decided, and every column that will not be read reported.
 #include <algorithm>
 
-#include "messages/wording.hpp"
 #include "table_reader_impl.hpp"
 
 namespace arsverk::detail {
@@ -65,8 +64,8 @@ void TableReader::Impl::decide(bool force) {
         if (non_empty(r) >= 1) { first = &r; break; }
     std::vector<std::string> found;
     for (const auto& f : first->fields)
-      if (!f.empty() && found.size() < 12) found.push_back(quoted_text(f));
-    unknown_table(first->line, join(found));
+      if (!f.empty() && found.size() < 12) found.emplace_back(f);
+    unknown_table(first->line, found);
     return;
   }
   header_score(rows[best], &columns);
@@ -98,7 +97,7 @@ void TableReader::Impl::decide(bool force) {
   for (std::size_t i = best + 1; i < rows.size(); ++i) data(rows[i]);
 }
 
-void TableReader::Impl::unknown_table(int64_t line, const std::string& found) {
+void TableReader::Impl::unknown_table(int64_t line, const std::vector<std::string>& found) {
   ctx.out.kind = FileKind::Unknown;
   ctx.report(line, 0, msg::TableUnrecognised{found});
 }
@@ -168,7 +167,7 @@ void TableReader::Impl::setup_columns() {
   }
   std::vector<std::string> found;
   for (const auto& c : columns)
-    if (!c.header.empty() && found.size() < 12) found.push_back(quoted_text(c.header));
+    if (!c.header.empty() && found.size() < 12) found.push_back(c.header);
   if (layout == Layout::None) {
     stage = Stage::Dead;
     if (unit_col >= 0 && year_col >= 0 && category_col < 0 && value_col >= 0 &&
@@ -177,15 +176,15 @@ void TableReader::Impl::setup_columns() {
       return;
     }
     if (unit_col >= 0 && year_col >= 0 && category_col < 0) {
-      no_category(join(found));
+      no_category(found);
       return;
     }
     if (category_col >= 0 && value_col < 0) {
       ctx.out.kind = FileKind::Arsverk;
-      ctx.report(header_line, category_col + 1, msg::HeaderMissingValue{join(found)});
+      ctx.report(header_line, category_col + 1, msg::HeaderMissingValue{found});
       return;
     }
-    unknown_table(header_line, join(found));
+    unknown_table(header_line, found);
     return;
   }
   bool arsverk = layout == Layout::Wide || layout == Layout::Long;
@@ -206,12 +205,12 @@ void TableReader::Impl::setup_columns() {
     if (columns[i].role == Role::Unit && static_cast<int>(i) != unit_col) columns[i].role = Role::UnitName;
   if (unit_col < 0) {
     stage = Stage::Dead;
-    ctx.report(header_line, 0, msg::HeaderMissingUnit{join(found)});
+    ctx.report(header_line, 0, msg::HeaderMissingUnit{found});
     return;
   }
   if (year_col < 0 && year_cols.empty()) {
     stage = Stage::Dead;
-    ctx.report(header_line, 0, msg::HeaderMissingYear{join(found)});
+    ctx.report(header_line, 0, msg::HeaderMissingYear{found});
     return;
   }
   if (arsverk) {
@@ -271,13 +270,13 @@ void TableReader::Impl::value_without_meaning() {
 }
 
 // Unit and year but nothing that holds FTEs: an error naming what was found and expected.
-void TableReader::Impl::no_category(const std::string& found) {
+void TableReader::Impl::no_category(const std::vector<std::string>& found) {
   ctx.out.kind = FileKind::Unknown;
   std::string near;
   std::string_view meant;
   for (const auto& c : columns)
     if (c.role == Role::None && !c.header.empty() && looks_like_category(c.header)) {
-      near = quoted_text(closest_category_header(c.header));
+      near = closest_category_header(c.header);
       meant = c.header;
       break;
     }
@@ -328,7 +327,7 @@ void TableReader::Impl::report_unread_columns() {
     } else if (ctx.out.kind == FileKind::Arsverk && has_rate_marker(c.header)) {
       ctx.report(header_line, col + 1, msg::HeaderRatesIgnored{c.header});
     } else if (c.role == Role::None && looks_like_category(c.header)) {
-      ctx.report(header_line, col + 1, msg::HeaderUnknownCategory{c.header, quoted_text(closest_category_header(c.header))});
+      ctx.report(header_line, col + 1, msg::HeaderUnknownCategory{c.header, closest_category_header(c.header)});
     } else {
       ctx.report(header_line, col + 1, msg::HeaderColumnIgnored{c.header, unread_reason(c.role)});
     }

@@ -3,7 +3,6 @@
 // in table_header.cpp, table_arsverk.cpp and table_population.cpp (see table_reader_impl.hpp).
 #include <algorithm>
 
-#include "messages/wording.hpp"
 #include "table_reader_impl.hpp"
 
 namespace arsverk::detail {
@@ -158,16 +157,15 @@ void TableReader::Impl::remap(const Row& row, std::vector<ColumnInfo> cols) {
   skipping_block = !ok;
   std::vector<std::string> found;
   for (const auto& c : columns)
-    if (!c.header.empty() && found.size() < 12) found.push_back(quoted_text(c.header));
-  const std::string names = join(found);
+    if (!c.header.empty() && found.size() < 12) found.push_back(c.header);
   if (ok) {
-    ctx.report(row.line, 0, msg::HeaderRepeated{names});
+    ctx.report(row.line, 0, msg::HeaderRepeated{found});
     return;
   }
   // One message for the block, in place of setup_columns' about a table at the top of a file.
   auto& items = ctx.diagnostics.items();
   items.erase(items.begin() + static_cast<std::ptrdiff_t>(std::min(messages, items.size())), items.end());
-  ctx.report(row.line, 0, msg::HeaderRepeatedUnmapped{names, was_reference});
+  ctx.report(row.line, 0, msg::HeaderRepeatedUnmapped{found, was_reference});
 }
 
 void TableReader::Impl::data(const Row& row) {

@@ -181,7 +181,7 @@ struct TableReader::Impl {
 
   void decide(bool force);
 
-  void unknown_table(int64_t line, const std::string& found);
+  void unknown_table(int64_t line, const std::vector<std::string>& found);
 
   void setup_columns();
 
@@ -200,7 +200,7 @@ struct TableReader::Impl {
 
   // Unit and year but nothing that holds FTEs: an error naming what was found and expected.
   void value_without_meaning();
-  void no_category(const std::string& found);
+  void no_category(const std::vector<std::string>& found);
 
   // Columns named like the 2024 categories in a sheet of the disjoint 2015 levels ("hoy_uten"
   // beside "Ufaglærte"): read as the 2015 levels they mean there.
