@@ -196,8 +196,10 @@ struct MapClasses {
   std::array<std::vector<int64_t>, 4> breaks_tenths{};
 };
 
-// Per data year, for the municipality and county maps, rates and differences from the median.
-std::vector<MapClasses> map_classes(const Report& report, const Registers& registers = Registers::embedded());
+// Per data year (or for `only_year`), for the municipality and county maps, rates and differences
+// from the median.
+std::vector<MapClasses> map_classes(const Report& report, std::optional<int> only_year = std::nullopt,
+                                    const Registers& registers = Registers::embedded());
 
 // A unit's name in a language: Norway's and a KOSTRA group's are words ("Hele landet" / "Norway",
 // "KOSTRA-gruppe 7" / "KOSTRA group 7"); any other unit's is its register name, in both.

@@ -116,9 +116,10 @@ std::array<std::vector<int64_t>, 4> values_on_map(const Report& report, const Re
 
 }  // namespace
 
-std::vector<MapClasses> map_classes(const Report& report, const Registers& registers) {
+std::vector<MapClasses> map_classes(const Report& report, std::optional<int> only_year, const Registers& registers) {
   std::vector<MapClasses> out;
   for (int year : report.years) {
+    if (only_year && year != *only_year) continue;
     for (Level level : {Level::Kommune, Level::Fylke}) {
       for (bool difference : {false, true}) {
         MapClasses classes;

@@ -623,11 +623,12 @@ void year_summaries(JsonWriter& w, const Report& report) {
   w.end_array();
 }
 
-// The map's colour classes (docs/output.md, "map_classes").
-void map_classes_json(JsonWriter& w, const Report& report) {
+// The map's colour classes (docs/output.md, "map_classes"): of `results_year` alone in a report with
+// that year's results only, which the map draws.
+void map_classes_json(JsonWriter& w, const Report& report, std::optional<int> results_year) {
   w.key("map_classes");
   w.begin_array();
-  for (const MapClasses& classes : map_classes(report)) {
+  for (const MapClasses& classes : map_classes(report, results_year)) {
     w.begin_object();
     w.field("year", classes.year);
     w.field("level", to_string(classes.level));
@@ -696,7 +697,7 @@ std::string report_to_json(const Report& report, const Settings& settings, std::
   for (const Result& r : report.results)
     if (!results_year || r.year == *results_year) result(w, r, !results_year);
   w.end_array();
-  map_classes_json(w, report);
+  map_classes_json(w, report, results_year);
   w.end_object();
   return w.take();
 }
