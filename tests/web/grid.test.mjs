@@ -169,6 +169,30 @@ describe('typing the form in by hand', () => {
     await page.screenshot({ path: join(ARTIFACTS, 'grid-02-page.png'), fullPage: true });
   });
 
+  test('a measure whose fields are empty is «–» with what to fill in, and the sum row claims no measure', async () => {
+    await openForm('halden');
+    for (const [col, v] of [['a', '10,5'], ['b', '22'], ['c', '4']]) await typeInto('voksne', col, v);
+    await typeInto('barn_og_unge', 'a', '3');
+    // The figures of all four cells typed (each edit recomputes: an earlier answer may come first).
+    await page.waitForFunction(() => document.body.dataset.busy === 'false'
+      && document.querySelector('#grid-result .value[data-measure="M2"]')?.textContent.trim() !== '–'
+      && /Halden/.test(document.querySelector('#grid-result h4')?.textContent ?? ''), null, { timeout: 30000 });
+    const shown = await gridFigures();
+    assert.equal(shown.M1, '–');
+    assert.equal(shown.M4, '–');
+    assert.notEqual(shown.M2, '–');
+    assert.equal(await page.textContent('#grid-absent'),
+      'M1 og M4 kan ikke regnes ut ennå: fyll ut feltene målene trenger (skriv 0 der det ikke er årsverk; et tomt felt er ikke besvart).');
+    // The typed sum of a–e is no M1 while M1 is not given.
+    assert.equal(await page.textContent('#grid-table tfoot th'), 'Sum a–e');
+    const before = await figuresKey();
+    await typeInto('voksne', 'd', '1');
+    await typeInto('voksne', 'e', '0');
+    await waitForFigures(before);
+    assert.notEqual((await gridFigures()).M1, '–');
+    assert.equal(await page.locator('#grid-absent').count(), 0);
+  });
+
   test('each edit recomputes; one file for the form, replaced each time', async () => {
     await typeHalden2025();
     const before = await figuresKey();

@@ -4,7 +4,7 @@
 // as it would a file (one file, replaced on each edit). Sums per row and column are of what was
 // typed, exactly (decimal fixed point), as a help for checking against the form.
 import { diagnosticIn, schemaOf, shownRate, unitName } from './format.js';
-import { checkText, coreText, fmtInt, getLang, t } from './i18n.js';
+import { checkText, coreText, fmtInt, getLang, listText, t } from './i18n.js';
 import { DRAFT_KEY } from './form-draft.js';
 import { searchUnits } from './view-model.js';
 
@@ -488,6 +488,11 @@ function showResult(root, state, report, describe) {
     const value = shownRate(result, m) ?? '–';
     return `<li class="grid-measure"><span class="grid-measure-name">${m} ${escape(t(`measures.${schema}.${m}`))}</span> <strong class="value" data-measure="${m}">${escape(value)}</strong></li>`;
   }).join('');
+  // A measure the core left absent (a field it needs is empty) says so beside its «–».
+  const absent = ['M1', 'M2', 'M3', 'M4'].filter((m) => result.arsverk?.[m] == null);
+  const absentNote = absent.length
+    ? `<p class="ds-paragraph note" id="grid-absent">${escape(t('grid.absent', { list: listText(absent), what: t(absent.length === 1 ? 'grid.absentOne' : 'grid.absentMany') }))}</p>`
+    : '';
   const checks = [];
   if (result.suppressed && result.suppression_reason) checks.push(t(`reasons.suppressed.${result.suppression_reason}`));
   for (const f of result.flags) if (f !== 'suppressed') checks.push(checkText(f));
@@ -499,7 +504,7 @@ function showResult(root, state, report, describe) {
     ? `<div class="ds-alert" data-color="warning" id="grid-mixed"><p class="ds-paragraph">${escape(t('grid.otherFiles', { files: others.map((f) => f.name).join(', '), name: unitName(result), year: result.year }))}</p></div>`
     : '';
   box.innerHTML = `${mixed}<h4 class="ds-heading" data-size="xs">${escape(t('grid.resultHeading', { name: unitName(result), year: result.year }))}</h4>
-    <ul class="grid-measures">${measures}</ul>
+    <ul class="grid-measures">${measures}</ul>${absentNote}
     <p class="ds-paragraph note">${escape(t('perThousand'))}. ${escape(t('grid.seeComparison'))} <a class="ds-link" href="#result-heading">${escape(t('seeResult'))}</a></p>
     <h4 class="ds-heading" data-size="xs">${escape(t('grid.checksHeading'))}</h4>
     <ul class="grid-checks">${checks.length || errors ? checks.map((c) => `<li>${escape(c)}</li>`).join('') + (errors ? `<li>${escape(t('grid.errorsAbove', { n: errors }))}</li>` : '') : `<li>${escape(t('grid.noChecks'))}</li>`}</ul>`;
