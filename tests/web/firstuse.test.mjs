@@ -70,8 +70,8 @@ describe('a first-time user on a phone and a desktop', () => {
     const { per_1000: diff, percent } = k.change;
     assert.ok(diff.M4 !== 0 && Math.abs(diff.M4) < 0.05, `the fixture's M4 change (${diff.M4}) rounds to 0,0`);
     const expected = {
-      M1: `${signed(1).format(diff.M1)}\u00a0(${signed(1).format(percent.M1)}\u00a0%)`,
-      M4: `${signed(2).format(diff.M4)}\u00a0(${signed(1).format(percent.M4)}\u00a0%)`,
+      M1: `${signed(1).format(diff.M1)} (${signed(1).format(percent.M1)}\u00a0%)`,
+      M4: `${signed(2).format(diff.M4)} (${signed(1).format(percent.M4)}\u00a0%)`,
     };
     for (const m of ['M1', 'M4']) {
       assert.ok((await page.textContent(`#key-figures .card[data-measure="${m}"] .card-sub`)).includes(`Endring fra 2024: ${expected[m]}`), m);

@@ -124,6 +124,26 @@ describe('layout', () => {
     });
   }
 
+  test('phone, nb: a long file name breaks at the edge, and a wide change breaks in its card', async () => {
+    await page.setViewportSize(PHONE);
+    await calculator.open('/', { lang: 'nb' });
+    // A file name with no space in it, in the file's card, its remove button and a message under the unit.
+    await rendered(() => page.setInputFiles('#file-input', join(root, 'tests/data/web/arsverk_fire_en_holdt_utenfor_2024.csv')));
+    await chooseUnit('3107');
+    await page.waitForSelector('#unit-checks li[data-code="suppression.part_missing"]');
+    await expectNoOverflow('a long file name');
+    await shot('phone-nb-long-name');
+    // Halden from 2024 to 2025 with a slip: M4 from 0,0 to 0,1, «+0,1 (+1 278,9 %)» in a half-width card.
+    await rendered(() => page.click('#clear-button'));
+    await rendered(() => page.setInputFiles('#file-input', ['arsverk_halden_2024.csv', 'arsverk_halden_2025_a_tidobbel.csv']
+      .map((f) => join(root, 'tests/data/web', f))));
+    await page.selectOption('#year-select', '2025');
+    await expectNoOverflow('Halden 2024 and 2025');
+    const wide = await page.$$eval('#key-figures .card', (cards) => cards.filter((c) => c.scrollWidth > c.clientWidth + 1).map((c) => c.dataset.measure));
+    assert.deepEqual(wide, [], 'no card\'s text runs outside it');
+    await shot('phone-nb-wide-change');
+  });
+
   test('phone, en: a file with an error brings its message into view, below the status', async () => {
     await page.setViewportSize(PHONE);
     await calculator.open('/', { lang: 'en' });

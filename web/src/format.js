@@ -47,7 +47,9 @@ export function changeShown(change, m) {
   const diff = changeText(change?.rounded?.per_1000?.[m], change?.per_1000?.[m]);
   if (diff == null) return null;
   const pct = changeText(change.rounded.percent?.[m], change.percent?.[m]);
-  return pct == null ? diff : `${diff}\u00a0(${pct}\u00a0%)`;
+  // A narrow card breaks the line before the percentage only when the two do not fit on one
+  // (web/src/keyfigures.js sets the change in an inline block).
+  return pct == null ? diff : `${diff} (${pct}\u00a0%)`;
 }
 
 // A name that ends in a number is set off from the year after it by a comma: «KOSTRA-gruppe 7,

@@ -175,6 +175,10 @@ function extremes({ members, measure }) {
     `<a class="ds-link" href="#table-heading">${escape(t('extremesLink'))}</a></p>`;
 }
 
+// A line under a card's figure; the change's figure and percentage as one block, which keeps them
+// on one line where they fit and breaks between them only where they do not (a narrow card).
+const subLine = (line) => (Array.isArray(line) ? `${escape(line[0])}<span class="change-value">${escape(line[1])}</span>` : escape(line));
+
 function changeText(unit, m) {
   const change = unit && unit.aggregate_coverage?.meaningful !== false && unit.change;
   return change ? changeShown(change, m) : null;
@@ -219,12 +223,12 @@ export function renderKeyFigures(el, ctx) {
     if (cmp && cmp.median_tenths[m] != null) lines.push(`${medianLabel(cmp.coverage, year)}: ${tenthsText(cmp.median_tenths[m])}`);
     if (cmp && cmp.rank[m] != null) lines.push(`${t('colRank')}: ${t('rankOf', { rank: cmp.rank[m], n: cmp.n })}`);
     const change = changeText(unit, m);
-    if (change) lines.push(`${t('colChange', { year: unit.change.from_year })}: ${change}`);
+    if (change) lines.push([`${t('colChange', { year: unit.change.from_year })}: `, change]);
     html += `<li class="card" data-measure="${m}">` +
       `<p class="card-label"><strong>${m}</strong> ${escape(measureLabel(schema, m))}</p>` +
       `<p class="card-value"><span class="value" data-measure="${m}">${escape(value ?? '–')}</span>` +
       `<span class="unit-text">${value ? escape(t('perThousand')) : escape(t('noValue'))}</span></p>` +
-      (lines.length ? `<p class="card-sub">${lines.map(escape).join('<br>')}</p>` : '') +
+      (lines.length ? `<p class="card-sub">${lines.map(subLine).join('<br>')}</p>` : '') +
       fenceTag(unit, m) + '</li>';
   }
   html += '</ul>';
