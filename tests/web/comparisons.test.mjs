@@ -234,7 +234,11 @@ describe('comparisons that never overstate', () => {
         : `figures in the files for ${fylke.aggregate_coverage.members} of ${fylke.aggregate_coverage.members_total} municipalities`));
       assert.ok(county.includes(norsk ? `(${fylke.aggregate_coverage.population_percent} % av innbyggerne)`
         : `(${fylke.aggregate_coverage.population_percent} % of the inhabitants)`), county);
-      assert.ok(county.endsWith(norsk ? ' 1 av dem er holdt utenfor visningen, men med i summene.' : ' 1 of them left out of the display, but counted in the sums.'), county);
+      assert.ok(county.includes(norsk ? ' 1 av dem er holdt utenfor visningen, men med i summene.' : ' 1 of them left out of the display, but counted in the sums.'), county);
+      // Four of twelve are too few for the county as a whole: its column shows «–», and the line says why.
+      assert.equal(fylke.aggregate_coverage.meaningful, false);
+      assert.ok(county.endsWith(norsk ? ` For få til et tall for ${fylke.name} som helhet.` : ` Too few for a figure for all of ${fylke.name}.`), county);
+      assert.match(await page.textContent(`#compare-table tr[data-measure="M1"] td[data-col="fylke"]`), /^–/);
       assert.ok((await page.textContent('#print-summary')).includes(county), `${lang}: the print says the same`);
       await page.screenshot({ path: join(ARTIFACTS, `comparisons-thin-${lang}.png`), fullPage: true });
 

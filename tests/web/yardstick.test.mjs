@@ -226,6 +226,11 @@ describe('the yardstick in the page', () => {
     assert.equal(rank, `${halden.comparison.rank.M1} av ${halden.comparison.n}`);
     const median = await page.textContent('#compare-table tr[data-measure="M1"] td[data-col="median"]');
     assert.equal(median.replace(/\s/g, ''), String(find(expected, 'kostragruppe', 'EKG10', 2024).distribution.M1.median.toFixed(1)).replace('.', ','));
+    // The reference file has M1 and M2 only: M3 and M4 have Halden alone, and no median (as on the cards).
+    for (const m of ['M3', 'M4']) {
+      assert.equal(halden.comparison.median_tenths[m], null);
+      assert.equal(await page.textContent(`#compare-table tr[data-measure="${m}"] td[data-col="median"]`), '–', m);
+    }
     await shot('reference');
   });
 

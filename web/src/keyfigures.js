@@ -95,7 +95,9 @@ export function coverageLines(unit, peers, results) {
   const lines = [];
   for (const peer of [peers.fylke, peers.land]) {
     const coverage = peer?.aggregate_coverage;
-    if (coverage) lines.push([coverageText(unitName(peer), coverage) + leftOutText(leftOutOf(results, peer), true), coverage.meaningful]);
+    // Too few for a figure of its own: its column in the comparison is «–», and this says why.
+    const thin = coverage?.meaningful === false ? ` ${t('yard.thinLine', { name: unitName(peer) })}` : '';
+    if (coverage) lines.push([coverageText(unitName(peer), coverage) + leftOutText(leftOutOf(results, peer), true) + thin, coverage.meaningful]);
   }
   const groupCoverage = unit?.comparison?.coverage ?? peers.kostra?.distribution_coverage;
   if (groupCoverage && peers.kostra) lines.push([coverageText(unitName(peers.kostra), groupCoverage, { compared: true }) + leftOutText(leftOutOf(results, peers.kostra), false), groupCoverage.meaningful]);
@@ -247,7 +249,10 @@ export function renderKeyFigures(el, ctx) {
   if (peers.kostra) {
     cols.push([unitName(peers.kostra), (m) => aggregateShown(peers.kostra, m) ?? '–', 'kostra']);
     const dist = peers.kostra.distribution;
-    if (dist && (cmp || peers.kostra.distribution_coverage?.meaningful)) cols.push([medianLabel(cmp?.coverage ?? peers.kostra.distribution_coverage, year), (m) => tenthsText(dist[m]?.median_tenths ?? null) ?? '–', 'median']);
+    // The unit's own comparison gives no median for a measure too few peers have (reference rates of
+    // M1 and M2 only): the column says «–» there, as the cards do, not the unit's own figure.
+    const median = (m) => (cmp ? cmp.median_tenths[m] : dist[m]?.median_tenths) ?? null;
+    if (dist && (cmp || peers.kostra.distribution_coverage?.meaningful)) cols.push([medianLabel(cmp?.coverage ?? peers.kostra.distribution_coverage, year), (m) => tenthsText(median(m)) ?? '–', 'median']);
   }
   if (cmp) {
     cols.push([t('colRankShort'), (m) => (cmp.rank[m] != null ? t('rankOf', { rank: cmp.rank[m], n: cmp.n }) : '–'), 'rank']);
