@@ -55,4 +55,18 @@ describe('plausibility per category in the page', () => {
     assert.deepEqual(calculator.foreign, []);
     assert.deepEqual(calculator.consoleErrors, []);
   });
+
+  test('the 2025 file added while 2024 is in view: the page shows 2025, with the slip in its checks', async () => {
+    await load('tests/data/web/arsverk_halden_2024.csv');
+    assert.equal(await page.inputValue('#year-select'), '2024');
+    assert.match(await page.textContent('#unit-checks'), /Ingen av kontrollene slo ut for Halden 2024/);
+    await whenRendered(page, () => page.setInputFiles('#file-input', join(root, HALDEN_A_TEN_TIMES)));
+    assert.equal(await page.inputValue('#year-select'), '2025');
+    assert.match(await page.inputValue('#unit-input'), /^3101 Halden/);
+    assert.ok(await page.isVisible('#unit-checks li[data-code="check.category_share"]'));
+    // A file of a year the page has already (Halden's own 2025 once more) leaves the year as it is.
+    await page.selectOption('#year-select', '2024');
+    await whenRendered(page, () => page.setInputFiles('#file-input', join(root, HALDEN)));
+    assert.equal(await page.inputValue('#year-select'), '2024');
+  });
 });

@@ -109,12 +109,13 @@ async function addFiles(files, { example = false, grid = false } = {}) {
     // Own files are never counted together with the synthetic example data: the example goes.
     const replacesExample = !example && !grid && state.entries.some((e) => e.example);
     if (replacesExample) await removeExample();
+    const yearsBefore = state.report?.years ?? [];
     const { added, errors } = await calc.add(files.map((f) => ({ name: f.name, blob: f.blob })));
     for (const a of added) state.entries.push({ fileId: a.fileId, name: a.name, example, grid, error: null });
     for (const e of errors) state.entries.push({ fileId: null, name: e.name, example, grid, error: e.message });
     // The typed-in form stays where the user types (it shows its own result); files and example
     // data bring theirs into view and take the keyboard focus there.
-    await refresh({ reveal: !grid, note: replacesExample ? t('status.exampleRemoved') : '' });
+    await refresh({ reveal: !grid, yearsBefore: grid ? null : yearsBefore, note: replacesExample ? t('status.exampleRemoved') : '' });
   } catch (err) {
     setStatus(t('status.fileError', { name: files.map((f) => f.name).join(', '), message: err.message }));
     setBusy(false);
@@ -130,8 +131,9 @@ async function removeExample() {
   for (const e of examples) if (e.fileId != null) await calc.remove(e.fileId);
 }
 
-// note: said after the status of the new figures (what was done to get them).
-async function refresh({ reveal = false, note = '' } = {}) {
+// note: said after the status of the new figures (what was done to get them). yearsBefore: the data
+// years before files were added; a year they bring is shown (below).
+async function refresh({ reveal = false, note = '', yearsBefore = null } = {}) {
   const seq = ++refreshSeq;
   state.wholeFailed = null;
   setBusy(true);
@@ -148,6 +150,10 @@ async function refresh({ reveal = false, note = '' } = {}) {
   const steps = calc.reportInSteps(coreSettings(), state.year ?? linkedView.year ?? null);
   let report = await answer(seq, steps.first);
   if (!report) return;
+  // Files that bring a data year the page did not have open on the newest of them: Halden's 2025
+  // file added while 2024 is in view shows 2025, with its checks, not 2024 as before.
+  const brought = yearsBefore ? report.years.filter((y) => !yearsBefore.includes(y)) : [];
+  if (brought.length && !brought.includes(state.year)) state.year = brought[brought.length - 1];
   // A year chosen while the first answer was on its way: its figures come with the whole report.
   if (isPartial(report) && state.year !== report.results_year && report.years.includes(state.year)) {
     report = await answer(seq, steps.whole());
