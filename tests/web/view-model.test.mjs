@@ -232,6 +232,17 @@ describe('findUnit: the unit chooser\'s search', () => {
     assert.equal(find(m, 'Atlantis'), null);
   });
 
+  test('Norway and a KOSTRA group by their name in either language, and a group by its short forms', () => {
+    const english = modelOf(EXAMPLE, {}, { nameOf: (r) => (typeof r.name === 'string' ? r.name : r.name.en) });
+    for (const m of [example(), english]) {
+      for (const query of ['Hele landet', 'hele landet', 'Norway', 'norway']) assert.equal(find(m, query)?.code, '0', query);
+      for (const query of ['KOSTRA-gruppe 10', 'KOSTRA group 10', 'kostra 10', 'kostragruppe 10', 'Kostra-gruppe 10', 'ekg10']) {
+        assert.equal(find(m, query)?.code, 'EKG10', query);
+      }
+      assert.equal(find(m, 'kostra 7')?.code, 'EKG07');
+    }
+  });
+
   test('two municipalities of one name are both offered, each with its county', () => {
     const m = example();
     for (const query of ['Herøy', 'heroy', 'HERØY']) assert.deepEqual(codes(find(m, query)), ['1515', '1818'], query);

@@ -16,8 +16,12 @@ export function indexReport(report, { nameOf = norwegianName } = {}) {
   for (const r of report.results) {
     linkRenumbered(model, r);
     model.index.set(`${r.level}:${r.code}:${r.year}`, r);
-    // Later years come later: the newest name and grouping wins.
-    model.units.set(`${r.level}:${r.code}`, { level: r.level, code: r.code, name: nameOf(r), fylke: r.fylke, kostragruppe: r.kostragruppe });
+    // Later years come later: the newest name and grouping wins. Norway and a KOSTRA group are found
+    // by their name in the other language too («Hele landet» in English).
+    const unit = { level: r.level, code: r.code, name: nameOf(r), fylke: r.fylke, kostragruppe: r.kostragruppe };
+    const otherName = typeof r.name === 'object' && r.name ? Object.values(r.name).find((n) => n !== unit.name) : undefined;
+    if (otherName) unit.otherName = otherName;
+    model.units.set(`${r.level}:${r.code}`, unit);
   }
   return model;
 }
@@ -165,9 +169,9 @@ export const folded = (text) => text.toLowerCase().replace(/ø/g, 'o').replace(/
 function unitsNamed(units, query) {
   const q = folded(query.trim());
   if (!q) return [];
-  const name = (u) => folded(u.name);
-  const bare = (u) => name(u).replace(/\s*\(.*\)$/, '');
-  for (const fits of [(u) => name(u) === q, (u) => bare(u) === q, (u) => name(u).startsWith(q), (u) => name(u).includes(q)]) {
+  const names = (u) => (u.otherName ? [u.name, u.otherName] : [u.name]).map(folded);
+  const bare = (n) => n.replace(/\s*\(.*\)$/, '');
+  for (const fits of [(n) => n === q, (n) => bare(n) === q, (n) => n.startsWith(q), (n) => n.includes(q)].map((f) => (u) => names(u).some(f))) {
     const found = units.filter(fits);
     if (found.length) return found;
   }
@@ -191,7 +195,9 @@ export function searchUnits(query, units, { label, inYear = () => true, otherNum
   units = [...units].sort((a, b) => inYear(b) - inYear(a));
   const exact = units.find((u) => folded(label(u)) === q);
   if (exact) return exact;
-  const code = q.match(/^(ekg)?\d+/)?.[0];
+  // «kostra 10», «KOSTRA-gruppe 10», «kostragruppe 10», «KOSTRA group 10»: the group EKG10.
+  const group = q.match(/^kostra[\s-]*(?:gruppe|group)?\s*(\d{1,2})$/)?.[1];
+  const code = (group ? `ekg${group.padStart(2, '0')}` : q).match(/^(ekg)?\d+/)?.[0];
   if (code) {
     const byCode = units.find((u) => u.code.toLowerCase() === code
       || (u.level === 'kommune' && u.code === code.padStart(4, '0'))
