@@ -210,6 +210,8 @@ describe('comparisons that never overstate', () => {
       for (const m of ['M1', 'M2', 'M3', 'M4']) assert.ok(row[m].startsWith('–'), `${lang} ${m}: no figure for all of Norway (${row[m]})`);
 
       await chooseUnit(land.name);
+      // The checks before submission are a municipality's: Norway has none to show.
+      assert.equal(await page.locator('#unit-checks').count(), 0);
       const extremes = await page.textContent('#extremes');
       const reasons = await page.textContent('#unit-reasons');
       // The core's percents, only placed and worded here.

@@ -323,7 +323,7 @@ describe('the calculator page', () => {
     const nbExact = new Intl.NumberFormat('nb-NO', { maximumFractionDigits: 6 });
     const nbInt = new Intl.NumberFormat('nb-NO', { maximumFractionDigits: 0 });
     assert.equal(await page.textContent('#explain code[data-measure="M1"]'),
-      `M1 = ${nbExact.format(k.arsverk.M1)} årsverk ÷ ${nbInt.format(k.population)} innbyggere ×\u00a01\u00a0000 = ${k.display.M1}`);
+      `M1 = ${nbExact.format(k.arsverk.M1)}\u00a0årsverk ÷ ${nbInt.format(k.population)}\u00a0innbyggere ×\u00a01\u00a0000 = ${k.display.M1}`);
     assert.match(how, new RegExp(`Innbyggere: ${nbInt.format(k.population)} per 1\\. januar ${k.population_year} \\(Statistisk sentralbyrå`));
     // Kongsberg grew by more than 30 % from 2024: the change is shown and flagged in the table.
     const change = await compareColumn('change');

@@ -234,7 +234,8 @@ export function renderKeyFigures(el, ctx) {
       fenceTag(unit, m) + '</li>';
   }
   html += '</ul>';
-  html += checksPanel(unit, info, year, ctx.diagnostics ?? []);
+  // The checks before submission are about a municipality's or district's own figures.
+  if (info.level === 'kommune' || info.level === 'bydel') html += checksPanel(unit, info, year, ctx.diagnostics ?? []);
   // Right under the figures: what they mean and how they are computed.
   html += explanation(unit, info, year, schema, el.querySelector('#explain')?.open);
 
@@ -307,6 +308,6 @@ function computation(unit, info, year) {
   let html = `<ul class="explain-list">${lines.map((l) => `<li>${escape(l)}</li>`).join('')}</ul>`;
   html += '<p class="ds-paragraph explain-formula">' + MEASURES.filter((m) => unit.arsverk[m] != null && unit.tenths[m] != null)
     .map((m) => `<code data-measure="${m}">${escape(t('explain.formula', { m, arsverk: fmtExact(unit.arsverk[m]), pop, result: shown(unit, m) }))}</code>`)
-    .join('<br>') + '</p>';
+    .join('') + '</p>';
   return `${html}<p class="ds-paragraph note" data-size="sm">${escape(t('explain.rounding'))}</p>`;
 }
