@@ -598,9 +598,10 @@ export function renderCharts(container, ctx) {
   }
 
   // 2. Education composition: the core's shares of M1, in tenths of a percent, in the schema's order.
+  // Not of a municipality rule 2 leaves out of the display: its cards say «ikke beregnet».
   {
     const rows = [unit, ctx.peers.oslo, ctx.peers.fylke, ctx.peers.land !== unit ? ctx.peers.land : null, ctx.peers.kostra]
-      .map((r) => (r === unit ? r : comparable(r)))
+      .map((r) => (r === unit ? (r.suppressed ? null : r) : comparable(r)))
       .filter((r) => r?.education);
     if (rows.length) {
       const names = t(`education.${unit.schema}`);
