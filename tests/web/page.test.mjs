@@ -325,6 +325,10 @@ describe('the calculator page', () => {
     assert.equal(await page.textContent('#explain code[data-measure="M1"]'),
       `M1 = ${nbExact.format(k.arsverk.M1)}\u00a0årsverk ÷ ${nbInt.format(k.population)}\u00a0innbyggere ×\u00a01\u00a0000 = ${k.display.M1}`);
     assert.match(how, new RegExp(`Innbyggere: ${nbInt.format(k.population)} per 1\\. januar ${k.population_year} \\(Statistisk sentralbyrå`));
+    // And what stands beside the figures: each label the cards and the table use, in words.
+    const around = await page.$$eval('#explain-around-list li strong', (els) => els.map((e) => e.textContent));
+    assert.deepEqual(around, ['Publisert:', 'Median i gruppen:', 'Plass i gruppen:', 'Forskjell fra median:',
+      'Endring fra året før (for eksempel «Endring fra 2024»):', 'Uvanlig høyt eller lavt i gruppen:']);
     // Kongsberg grew by more than 30 % from 2024: the change is shown and flagged in the table.
     const change = await compareColumn('change');
     assert.ok(change.M1.startsWith(signed.format(k.change.per_1000.M1)), change.M1);

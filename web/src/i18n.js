@@ -333,6 +333,15 @@ const nb = {
     formula: '{m} = {arsverk}\u00a0årsverk ÷ {pop}\u00a0innbyggere ×\u00a01\u00a0000 = {result}',
     rounding: 'Resultatet er avrundet til én desimal (halvt bort fra null). Fylker, landet og KOSTRA-grupper er summen av årsverkene delt på summen av innbyggerne i de samme kommunene, ikke et gjennomsnitt av kommunenes tall.',
     none: 'Ingen tall for {name} {year}, så det er ingenting å regne ut.',
+    aroundHeading: 'Det som står ved tallene',
+    around: [
+      ['Publisert', 'tallet Helsedirektoratet har publisert for samme enhet og år, eller tallet fra en referansefil du har lagt inn. «Publisert 2024» eller «publ. 2024» er det siste publiserte året, når året ditt ikke er publisert ennå.'],
+      ['Median i gruppen', 'det midterste tallet blant kommunene i KOSTRA-gruppen som har tall: halvparten ligger over, halvparten under. Det vises bare når nok av gruppen har tall.'],
+      ['Plass i gruppen', 'kommunens plass når gruppens kommuner ordnes fra høyest til lavest (1 = høyest).'],
+      ['Forskjell fra median', 'kommunens tall minus gruppens median, begge slik de vises, med én desimal.'],
+      ['Endring fra året før (for eksempel «Endring fra 2024»)', 'forskjellen fra forrige år med samme skjema, i årsverk per\u00a01\u00a0000 innbyggere og i prosent av fjorårets tall; aldri over skillet mellom 2023 og 2024.'],
+      ['Uvanlig høyt eller lavt i gruppen', 'tallet ligger utenfor det vanlige spennet i gruppen: mer enn 1,5 ganger avstanden mellom første og tredje kvartil over eller under dem (Tukeys regel).'],
+    ],
   },
 
   // --- charts ---
@@ -810,6 +819,15 @@ const en = {
     formula: '{m} = {arsverk}\u00a0FTEs ÷ {pop}\u00a0inhabitants ×\u00a01,000 = {result}',
     rounding: 'The result is rounded to one decimal (halves away from zero). Counties, Norway and KOSTRA groups are the sum of the FTEs divided by the sum of the inhabitants of the same municipalities, not an average of the municipalities’ figures.',
     none: 'No figures for {name} {year}, so there is nothing to compute.',
+    aroundHeading: 'What stands beside the figures',
+    around: [
+      ['Published', 'the figure the Norwegian Directorate of Health has published for the same unit and year, or the figure from a reference file you added. “Published 2024” or “publ. 2024” is the latest published year, when your year has not been published yet.'],
+      ['Group median', 'the middle figure among the municipalities of the KOSTRA group that have figures: half are above it, half below. It is shown only when enough of the group have figures.'],
+      ['Rank in group', 'the municipality’s place when the group’s municipalities are ordered from highest to lowest (1 = highest).'],
+      ['Difference from median', 'the municipality’s figure minus the group’s median, both as shown, with one decimal.'],
+      ['Change from the year before (for example “Change from 2024”)', 'the difference from the previous year of the same form, in FTEs per\u00a01,000 inhabitants and as a percentage of last year’s figure; never across the break between 2023 and 2024.'],
+      ['Unusually high or low in the group', 'the figure lies outside the usual spread in the group: more than 1.5 times the distance between the first and third quartile above or below them (Tukey’s rule).'],
+    ],
   },
 
   // --- charts ---

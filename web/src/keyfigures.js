@@ -294,6 +294,8 @@ function explanation(unit, info, year, schema, open) {
   html += `<p class="ds-paragraph">${escape(t('explain.perThousand'))}</p>`;
   html += `<h4 class="ds-heading" data-size="xs" id="explain-how">${escape(t('explain.howHeading', { name: beforeYear(info.name), year }))}</h4>`;
   html += computation(unit, info, year);
+  html += `<h4 class="ds-heading" data-size="xs" id="explain-around">${escape(t('explain.aroundHeading'))}</h4><ul class="explain-list" id="explain-around-list">` +
+    t('explain.around').map(([term, meaning]) => `<li><strong>${escape(term)}:</strong> ${escape(meaning)}</li>`).join('') + '</ul>';
   return `${html}</div></details>`;
 }
 
