@@ -200,9 +200,12 @@ describe('the session through the bindings', () => {
       const first = JSON.parse(calc.reportYear(JSON.stringify(s), year));
       const whole = JSON.parse(runCli(files, s).toString());
       assert.equal(first.results_year, shown, JSON.stringify(s));
-      // Without the breakdowns by target group and service, which only the charts draw.
+      // Without the breakdowns by target group and service, which only the charts draw, and with
+      // the map's classes of that year only.
       const ofYear = whole.results.filter((r) => r.year === shown).map(({ by_group, by_service, ...rest }) => rest);
-      assert.deepEqual(first, { ...whole, results_year: shown, results: ofYear }, JSON.stringify(s));
+      const classes = whole.map_classes.filter((c) => c.year === shown);
+      assert.equal(classes.length, 4, 'two map levels, two modes');
+      assert.deepEqual(first, { ...whole, results_year: shown, results: ofYear, map_classes: classes }, JSON.stringify(s));
       // Then the whole report, as the page asks for it next, from the same computation.
       assertSame(Buffer.from(`${calc.report(JSON.stringify(s))}\n`), runCli(files, s), JSON.stringify(s));
     }
