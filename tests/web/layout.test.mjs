@@ -82,6 +82,11 @@ describe('layout', () => {
       await page.click('#general-messages details summary');
       await expectNoOverflow('a municipality, explanation and notes open');
       await shot(`phone-${lang}-halden`);
+      // Røst is far above its group: the card's «▲ Uvanlig høyt i gruppen» wraps inside the card.
+      await chooseUnit('Røst');
+      await page.waitForSelector('#key-figures .card .fence');
+      await expectNoOverflow('a unit far above its group');
+      await chooseUnit('Halden');
       // The comparison table is wider than the phone: its right edge fades and a line says it
       // scrolls, while the measures stay in view; scrolled to its end, neither.
       const note = '#key-figures .scroll-note';
