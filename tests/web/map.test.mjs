@@ -237,6 +237,10 @@ describe('the map', () => {
     });
     assert.equal(swatch, PUOR[2]);
 
+    // Counties have no KOSTRA median: the map says so, not that none has figures.
+    await afterMap(() => page.selectOption('#map-level', 'fylke'));
+    assert.equal(await page.textContent('#map-summary'), 'Forskjell fra KOSTRA-medianen finnes bare for kommuner.');
+    await afterMap(() => page.selectOption('#map-level', 'kommune'));
     await afterMap(() => page.selectOption('#map-mode', 'rate'));
   });
 

@@ -235,7 +235,7 @@ describe('findUnit: the unit chooser\'s search', () => {
   test('Norway and a KOSTRA group by their name in either language, and a group by its short forms', () => {
     const english = modelOf(EXAMPLE, {}, { nameOf: (r) => (typeof r.name === 'string' ? r.name : r.name.en) });
     for (const m of [example(), english]) {
-      for (const query of ['Hele landet', 'hele landet', 'Norway', 'norway']) assert.equal(find(m, query)?.code, '0', query);
+      for (const query of ['Hele landet', 'hele landet', 'Norway', 'norway', 'Norge', 'norge']) assert.equal(find(m, query)?.code, '0', query);
       for (const query of ['KOSTRA-gruppe 10', 'KOSTRA group 10', 'kostra 10', 'kostragruppe 10', 'Kostra-gruppe 10', 'ekg10']) {
         assert.equal(find(m, query)?.code, 'EKG10', query);
       }

@@ -560,7 +560,8 @@ export function createMap(container, { onSelect }) {
         max: view.mode === 'diff' ? signedTenthsText(ranked[0].tenths) : ranked[0].display,
         n: ranked.length, total: main.items.length,
       })
-      : t('map.summaryNone', { level: levelName, year: view.year });
+      // Counties have no KOSTRA median to differ from: say so, not «none has figures».
+      : view.mode === 'diff' && view.level === 'fylke' ? t('map.reasonDiffKommune') : t('map.summaryNone', { level: levelName, year: view.year });
     const fromReference = ranked.filter((i) => i.status === 'reference').length;
     if (fromReference) summary.textContent += ` ${t('yard.mapRefCount', { n: fromReference })}`;
 

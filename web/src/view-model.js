@@ -195,6 +195,8 @@ export function searchUnits(query, units, { label, inYear = () => true, otherNum
   units = [...units].sort((a, b) => inYear(b) - inYear(a));
   const exact = units.find((u) => folded(label(u)) === q);
   if (exact) return exact;
+  // «Norge» is Norway as people say it (the register's name is «Hele landet»).
+  if (q === 'norge') return units.find((u) => u.level === 'land') ?? null;
   // «kostra 10», «KOSTRA-gruppe 10», «kostragruppe 10», «KOSTRA group 10»: the group EKG10.
   const group = q.match(/^kostra[\s-]*(?:gruppe|group)?\s*(\d{1,2})$/)?.[1];
   const code = (group ? `ekg${group.padStart(2, '0')}` : q).match(/^(ekg)?\d+/)?.[0];
