@@ -379,7 +379,7 @@ const nb = {
 
   // --- map ---
   mapHeading: 'Kart',
-  mapSummary: 'Vis kart over kommunene',
+  mapSummary: 'Vis kart',
   mapLevel: 'Vis',
   mapLevelKommune: 'Kommuner (og bydeler i Oslo)',
   mapLevelFylke: 'Fylker',
@@ -865,7 +865,7 @@ const en = {
 
   // --- map ---
   mapHeading: 'Map',
-  mapSummary: 'Show a map of the municipalities',
+  mapSummary: 'Show the map',
   mapLevel: 'Show',
   mapLevelKommune: 'Municipalities (and Oslo districts)',
   mapLevelFylke: 'Counties',
