@@ -1,7 +1,10 @@
 // The texts of the computation's messages (messages.hpp).
 #include "messages/messages.hpp"
+#include "messages/wording.hpp"
 
 namespace arsverk::msg {
+
+using detail::in_quotes;
 
 namespace {
 
@@ -12,14 +15,10 @@ std::string where(const SecondPlace& p, Lang lang) { return place_of_line(p.file
 
 namespace {
 
-// A unit's number or a label quoted whole (no excerpt: they are short).
-std::string quoted_text(std::string_view s, Lang lang) {
-  return lang == Lang::Nb ? "\u00ab" + std::string(s) + "\u00bb" : '"' + std::string(s) + '"';
-}
-
+// Units' numbers and file names quoted whole (no excerpt: they are short).
 std::vector<std::string> quoted_each(const std::vector<std::string>& items, Lang lang) {
   std::vector<std::string> out;
-  for (const std::string& item : items) out.push_back(quoted_text(item, lang));
+  for (const std::string& item : items) out.push_back(in_quotes(item, lang));
   return out;
 }
 
@@ -68,21 +67,21 @@ Texts PopulationDiffersFromSsb::texts() const {
            "figures of something other than persons";
       break;
   }
-  return {"Folkemengden for " + quoted_text(unit, Lang::Nb) + " i " + y + " er " + format_int(persons, Lang::Nb) +
+  return {"Folkemengden for " + in_quotes(unit, Lang::Nb) + " i " + y + " er " + format_int(persons, Lang::Nb) +
               ", men SSBs tall for 1. januar " + y + " er " + format_int(ssb, Lang::Nb) + " (" + nb +
               "). Tallet i filen er brukt. Sjekk at filen gjelder hele befolkningen i enheten det året.",
-          "The population of " + quoted_text(unit, Lang::En) + " in " + y + " is " + format_int(persons, Lang::En) +
+          "The population of " + in_quotes(unit, Lang::En) + " in " + y + " is " + format_int(persons, Lang::En) +
               ", but SSB's figure for 1 January " + y + " is " + format_int(ssb, Lang::En) + " (" + en +
               "). The file's figure is used. Check that the file is the unit's whole population that year."};
 }
 
 Texts PopulationFilesDisagree::texts() const {
   const std::string y = std::to_string(year);
-  return {"Folkemengden for " + quoted_text(unit, Lang::Nb) + " i " + y + " er " + format_int(here, Lang::Nb) + " her, men " +
+  return {"Folkemengden for " + in_quotes(unit, Lang::Nb) + " i " + y + " er " + format_int(here, Lang::Nb) + " her, men " +
               format_int(there, Lang::Nb) + " på " + where(other, Lang::Nb) +
               ". Ingen av dem er brukt (SSBs tall som er bygd inn i programmet, brukes der de finnes). "
               "Fjern den filen som er feil.",
-          "The population of " + quoted_text(unit, Lang::En) + " in " + y + " is " + format_int(here, Lang::En) + " here, but " +
+          "The population of " + in_quotes(unit, Lang::En) + " in " + y + " is " + format_int(here, Lang::En) + " here, but " +
               format_int(there, Lang::En) + " on " + where(other, Lang::En) +
               ". Neither is used (SSB's figures built into the program are used where they exist). "
               "Remove the file that is wrong."};
@@ -90,9 +89,9 @@ Texts PopulationFilesDisagree::texts() const {
 
 Texts PopulationUnitNotInYear::texts() const {
   const std::string y = std::to_string(year);
-  std::string nb = quoted_text(unit, Lang::Nb) + " er ikke et " + (municipality ? "kommunenummer" : "fylkesnummer") + " i " + y +
+  std::string nb = in_quotes(unit, Lang::Nb) + " er ikke et " + (municipality ? "kommunenummer" : "fylkesnummer") + " i " + y +
                    ", så folkemengden er ikke brukt.";
-  std::string en = quoted_text(unit, Lang::En) + " is not a " + (municipality ? "municipality" : "county") + " number in " + y +
+  std::string en = in_quotes(unit, Lang::En) + " is not a " + (municipality ? "municipality" : "county") + " number in " + y +
                    ", so the population was not used.";
   const std::vector<std::string> valid_nb = quoted_each(valid, Lang::Nb), valid_en = quoted_each(valid, Lang::En);
   if (valid.size() == 1) {
@@ -306,7 +305,7 @@ std::string ftes_or_dash(const std::optional<Fixed>& v, Lang lang) { return v ? 
 }  // namespace
 
 Texts SumRow::texts() const {
-  const std::string l_nb = quoted_text(label, Lang::Nb), l_en = quoted_text(label, Lang::En);
+  const std::string l_nb = in_quotes(label, Lang::Nb), l_en = in_quotes(label, Lang::En);
   return {"Raden " + l_nb + " er summen av " + std::string(lines_nb) + " (" + std::string(what_nb) +
               ") og er holdt utenfor: kalkulatoren summerer radene selv.",
           "The row " + l_en + " is the sum of " + std::string(lines_en) + " (" + std::string(what_en) +
@@ -314,7 +313,7 @@ Texts SumRow::texts() const {
 }
 
 Texts SumLabelNotSum::texts() const {
-  const std::string l_nb = quoted_text(label, Lang::Nb), l_en = quoted_text(label, Lang::En);
+  const std::string l_nb = in_quotes(label, Lang::Nb), l_en = in_quotes(label, Lang::En);
   return {l_nb + " sier at raden er en sum, men tallene er ikke summen av " + std::string(lines_nb) + " (" +
               std::string(what_nb) + "): M1 " + ftes_or_dash(here, Lang::Nb) + " her, " + ftes_or_dash(others, Lang::Nb) +
               " i de andre radene. Raden er holdt utenfor fordi den er merket som sum. Er den egne årsverk som skal "
@@ -326,7 +325,7 @@ Texts SumLabelNotSum::texts() const {
 }
 
 Texts SumLabelWithoutParts::texts() const {
-  const std::string l_nb = quoted_text(label, Lang::Nb), l_en = quoted_text(label, Lang::En), u(unit), y = std::to_string(year);
+  const std::string l_nb = in_quotes(label, Lang::Nb), l_en = in_quotes(label, Lang::En), u(unit), y = std::to_string(year);
   return {l_nb + " kan bety at raden er en sum, men det er ingen andre rader for " + u + " " + y +
               " som den kan være summen av. Raden er brukt som tallene for " + u + ".",
           l_en + " may mean that the row is a sum, but there are no other rows for " + u + " " + y +

@@ -12,8 +12,14 @@ const char* const kAcceptedEn =
     "The calculator reads Excel workbooks (.xlsx) and tables as text: CSV/TSV saved from Excel or "
     "LibreOffice (\"Save as\" \u2192 CSV), exports from SSB's StatBank (CSV), and JSON-stat 2.0 from "
     "SSB's API.";
+std::string in_quotes(std::string_view text, Lang lang) {
+  const char* open = lang == Lang::Nb ? "\u00ab" : "\"";
+  const char* close = lang == Lang::Nb ? "\u00bb" : "\"";
+  return open + std::string(text) + close;
+}
+
 std::string quoted_text(std::string_view text, Lang lang, std::size_t max_bytes) {
-  return lang == Lang::Nb ? "\u00ab" + excerpt(text, max_bytes) + "\u00bb" : '"' + excerpt(text, max_bytes) + '"';
+  return in_quotes(excerpt(text, max_bytes), lang);
 }
 
 std::string quoted_list(const std::vector<std::string>& texts, Lang lang) {

@@ -10,8 +10,10 @@
 
 namespace arsverk::detail {
 
-// Quotes a cell for messages as each language does: «text» in Norwegian, "text" in English, as the
-// rest of the English texts quote (shortened when long).
+// The quotation marks of each language around a text as it is: «text» in Norwegian, "text" in
+// English, as the rest of the English texts quote.
+std::string in_quotes(std::string_view text, Lang lang);
+// A cell quoted for messages: its invisible characters escaped, shortened when long, in_quotes.
 std::string quoted_text(std::string_view text, Lang lang, std::size_t max_bytes = 60);
 // Each text quoted and joined by commas: «a», «b» / "a", "b".
 std::string quoted_list(const std::vector<std::string>& texts, Lang lang);
