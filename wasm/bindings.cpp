@@ -125,6 +125,15 @@ class Calculator {
     }
   }
 
+  // The IS-24/8 form's sums of one unit-year (docs/output.md, "The form's sums").
+  std::string formSums(const std::string& code, int year) {
+    try {
+      return session_.form_sums_json(code, year);
+    } catch (const std::exception& e) {
+      return error_json(e.what());
+    }
+  }
+
   std::string exportCsv(const std::string& settings_json, const std::string& lang_code) {
     try {
       const std::optional<arsverk::Lang> lang = arsverk::lang_from_code(lang_code);
@@ -204,5 +213,6 @@ EMSCRIPTEN_BINDINGS(arsverk) {
       .function("clear", &Calculator::clear)
       .function("report", &Calculator::report)
       .function("reportYear", &Calculator::reportYear)
+      .function("formSums", &Calculator::formSums)
       .function("exportCsv", &Calculator::exportCsv);
 }

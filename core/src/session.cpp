@@ -27,11 +27,15 @@ struct Session::Impl {
   };
   std::optional<LastReport> last;
 
-  const Report& compute(const Settings& settings) {
+  const detail::FileStages& stages() {
     if (!prepared) prepared = arsverk::prepare(done, Registers::embedded());
+    return *prepared;
+  }
+  const Report& compute(const Settings& settings) {
+    const detail::FileStages& files_alone = stages();
     if (!last || !(last->settings == settings)) {
       last.reset();  // its memory free before the next is made
-      last.emplace(LastReport{settings, arsverk::compute(done, *prepared, settings, Registers::embedded())});
+      last.emplace(LastReport{settings, arsverk::compute(done, files_alone, settings, Registers::embedded())});
     }
     return last->report;
   }
@@ -124,6 +128,10 @@ std::string Session::report_json_of_year(const Settings& settings, std::optional
 
 std::string Session::report_csv(const Settings& settings, Lang lang) const {
   return report_to_csv(impl_->compute(settings), settings, lang);
+}
+
+std::string Session::form_sums_json(const std::string& code, int year) const {
+  return form_sums_to_json(form_sums(impl_->stages(), code, year));
 }
 
 std::string Session::report_table(const Settings& settings) const {

@@ -213,6 +213,24 @@ describe('the session through the bindings', () => {
     calc.delete();
   });
 
+  // The form's sums (docs/output.md, "The form's sums") agree with the report's figures of the same
+  // files: per service, the total is M1, b is M3 and d is M4 (the 2024 schema).
+  test('the form\'s sums of a unit-year agree with its result, service by service', () => {
+    const calc = new Module.Calculator();
+    feedFile(calc, EX_2024, fixed(65536));
+    const sums = JSON.parse(calc.formSums('3101', 2024));
+    const halden = JSON.parse(calc.report('{}')).results.find((r) => r.code === '3101' && r.year === 2024);
+    assert.equal(sums.schema, '2024');
+    assert.deepEqual(sums.sheets.map((x) => x.service), halden.by_service.map((x) => x.service));
+    for (const [i, sheet] of sums.sheets.entries()) {
+      const { M1, M3, M4 } = halden.by_service[i].arsverk;
+      assert.deepEqual([sheet.total, sheet.categories.b, sheet.categories.d], [M1, M3, M4], sheet.service);
+      for (const group of Object.keys(sheet.groups)) assert.ok(group in halden.by_group, group);
+    }
+    assert.deepEqual(JSON.parse(calc.formSums('3101', 2019)).sheets, [], 'a year the files do not give');
+    calc.delete();
+  });
+
   test('clear empties the session', () => {
     const calc = new Module.Calculator();
     feedFile(calc, EX_2023, fixed(65536));

@@ -52,6 +52,12 @@ async function gridFigures() {
   return page.$$eval('#grid-result .value', (els) => Object.fromEntries(els.map((e) => [e.dataset.measure, e.textContent])));
 }
 
+// The core's sums of what is typed now (web/src/grid.js marks them stale from an edit until then).
+async function sumsSettled() {
+  await page.waitForFunction(() => document.body.dataset.busy === 'false' && document.getElementById('grid-table')?.dataset.stale === 'false',
+    null, { timeout: 30000 });
+}
+
 async function typeInto(group, col, text) {
   await page.fill(`.grid-cell[data-group="${group}"][data-col="${col}"]`, text);
 }
@@ -148,6 +154,7 @@ describe('typing the form in by hand', () => {
     assert.match(text, /3101;2025;barn og unge;2,5;6,125;;0;\r\n/, 'empty stays empty, 0 stays 0');
     assert.equal(expected.arsverk.M1, 49.125);
 
+    await sumsSettled();
     const sums = await page.evaluate(() => ({
       voksne: document.querySelector('[data-sum-group="voksne"]').textContent,
       barn: document.querySelector('[data-sum-group="barn_og_unge"]').textContent,
@@ -197,7 +204,10 @@ describe('typing the form in by hand', () => {
     await typeHalden2025();
     const before = await figuresKey();
     await typeInto('voksne', 'b', '120');
+    assert.equal(await page.getAttribute('#grid-table', 'data-stale'), 'true', 'the sums before the edit, marked until the core answers');
     await waitForFigures(before);
+    await sumsSettled();
+    assert.equal(await page.textContent('[data-sum-group="voksne"]'), '140,25');
     const files = await page.$$eval('#file-panel li.file', (els) => els.map((e) => e.dataset.file));
     assert.deepEqual(files, ['Skjema IS-24/8 for 3101 Halden 2025']);
     const { expected } = await expectFiguresOfSaved('kommune', '3101', 2025);
@@ -222,6 +232,10 @@ describe('typing the form in by hand', () => {
     assert.match(message, /Skjema IS-24\/8 – Voksne, c: .*3x/);
     assert.doesNotMatch(message, /[Ll]inje 2|skjema_3101/, 'the form and its cell, not a line of a file the user never made');
     assert.match(await page.textContent('#grid-result'), /1 feil i skjemaet/);
+    await sumsSettled();
+    // The core skipped the row: every sum over it is «?», the other group's own sum is the core's.
+    assert.equal(await page.textContent('[data-sum-group="barn_og_unge"]'), '8,625');
+    assert.equal(await page.textContent('[data-sum-all]'), '?');
     assert.equal(await page.textContent('[data-sum-group="voksne"]'), '?');
     assert.equal(await page.textContent('[data-sum-category="c"]'), '?');
     await page.locator('#grid-details').screenshot({ path: join(ARTIFACTS, 'grid-03-bad-figure.png') });
@@ -245,6 +259,7 @@ describe('typing the form in by hand', () => {
     await page.waitForFunction(() => document.getElementById('grid-messages').textContent === '' && document.body.dataset.busy === 'false', null, { timeout: 30000 });
     const { expected } = await expectFiguresOfSaved('kommune', '3001', 2023);
     assert.equal(expected.arsverk.M1, 40);
+    await sumsSettled();
     assert.equal(await page.textContent('[data-sum-category="M2"]'), '32,5');
   });
 
@@ -273,9 +288,16 @@ describe('typing the form in by hand', () => {
     assert.equal(expected.arsverk.M1, null, 'M1 needs every category a–e');
     assert.equal(expected.arsverk.M2, 12.5, 'the dementia service is not counted');
     assert.deepEqual(report.excluded.map((x) => [x.service, x.arsverk]), [['Tjenester til personer med demens', 5]]);
-    // Back to the first service: its figures are still there.
+    // The core sums what it counts: not the dementia service, which says so.
+    await sumsSettled();
+    assert.equal(await page.textContent('[data-sum-all]'), '');
+    assert.match(await page.textContent('#grid-excluded'), /holdt utenfor indikatoren/);
+    // Back to the first service: its figures are still there, and its sums.
     await page.selectOption('#grid-service', 'Lavterskeltilbud');
     assert.equal(await page.inputValue('.grid-cell[data-group="voksne"][data-col="a"]'), '10');
+    const sums = await page.$$eval('.grid-sum', (els) => els.map((e) => e.textContent));
+    assert.deepEqual(sums, ['10', '2,5', '', '', '', '10', '2,5', '12,5'], 'a–e over the groups, then each group, then all');
+    assert.equal(await page.isVisible('#grid-excluded'), false);
     await page.locator('#grid-details').screenshot({ path: join(ARTIFACTS, 'grid-08-by-service.png') });
   });
 

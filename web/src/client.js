@@ -114,6 +114,8 @@ export function startCalculator({ onProgress } = {}) {
     report: (settings) => request('report', { settings }),
     reportInSteps: (settings, year) => reportInSteps(settings, year),
     csv: (settings, lang) => request('csv', { settings, lang }),
+    // The IS-24/8 form's sums of one unit-year (docs/output.md, "The form's sums").
+    formSums: (code, year) => request('formSums', { code, year }),
     // {wasm, peak, files}: the module's memory now and at most (bytes), files kept.
     memory: () => request('memory'),
   };

@@ -1,10 +1,10 @@
 // The IS-24/8 form typed in by hand: target group (voksne / barn og unge) × education category
 // (2024 schema a–e, 2015 schema the nested M1–M4) for one unit and year. The grid computes
 // nothing of the indicator: it writes what is typed as a CSV text, which the page gives the core
-// as it would a file (one file, replaced on each edit). Sums per row and column are of what was
-// typed, exactly (decimal fixed point), as a help for checking against the form.
+// as it would a file (one file, replaced on each edit). The sums per row and column, as a help for
+// checking against the form, are the core's too (docs/output.md, "The form's sums").
 import { diagnosticIn, schemaOf, shownRate, unitName } from './format.js';
-import { checkText, coreText, fmtInt, getLang, listText, t } from './i18n.js';
+import { checkText, coreText, fmtExact, listText, t } from './i18n.js';
 import { DRAFT_KEY } from './form-draft.js';
 import { searchUnits } from './view-model.js';
 
@@ -20,39 +20,6 @@ const GRID_YEARS = [2025, 2024, 2023, 2022, 2021, 2020];
 const REGISTERS = { 2024: 'register/kommuner_2024.csv', 2015: 'register/kommuner_2020_2023.csv' };
 
 const escape = (s) => String(s).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-
-// --- exact sums of what was typed ----------------------------------------------------------------
-
-const SCALE = 1000000n;
-// "12,5", "12.5", "1 234,5", "-0,25" → millionths as a BigInt; null when not such a number.
-function parseFigure(text) {
-  const compact = text.replace(/[\s\u00a0\u202f]/g, '');
-  const parts = /^(-?)(\d+)(?:[.,](\d{1,6}))?$/.exec(compact);
-  if (!parts) return null;
-  const value = BigInt(parts[2]) * SCALE + BigInt((parts[3] ?? '').padEnd(6, '0'));
-  return parts[1] ? -value : value;
-}
-
-function formatMillionths(millionths) {
-  const sign = millionths < 0n ? '-' : '';
-  const abs = millionths < 0n ? -millionths : millionths;
-  const whole = fmtInt(Number(abs / SCALE));
-  const frac = (abs % SCALE).toString().padStart(6, '0').replace(/0+$/, '');
-  return `${sign}${whole}${frac ? (getLang() === 'nb' ? ',' : '.') + frac : ''}`;
-}
-
-// The sum of cells: '' when all are empty, '?' when one is not a number.
-function sumText(texts) {
-  const filled = texts.filter((x) => x.trim() !== '');
-  if (!filled.length) return '';
-  let total = 0n;
-  for (const text of filled) {
-    const figure = parseFigure(text);
-    if (figure == null) return '?';
-    total += figure;
-  }
-  return formatMillionths(total);
-}
 
 // --- units: the register of the year's structure ----------------------------------------------------
 
@@ -106,10 +73,12 @@ function formCsv(unit, year, sheets) {
 
 // root: the element to draw in. onForm({name, text, unitKey, year} | null): called (debounced) with
 // the file to give the core, or null when the form is empty. onSave(name, text): the CSV download.
-export function createGrid(root, { onForm, onSave, delay = 300 }) {
+// sumsOf(code, year): the core's sums of the unit-year (a promise; docs/output.md, "The form's sums").
+export function createGrid(root, { onForm, onSave, sumsOf, delay = 300 }) {
   // values: service name ('' when not split by service) → {groupKey: {column: text}}.
   const state = { year: GRID_YEARS[0], unit: null, units: [], values: {}, byService: false, services: [], service: null, file: null, timer: null,
-    savedText: null, keepDraft: false, offered: null }; // offered: the query whose units are offered to choose from
+    savedText: null, keepDraft: false, offered: null, // offered: the query whose units are offered to choose from
+    sums: null, sumsStale: false }; // sums: the core's for the form's file, with what its report says of them
   const sheet = () => (state.values[state.byService ? state.service ?? '' : ''] ??= {});
   const draft = readDraft();
   if (draft) Object.assign(state, draft, { keepDraft: true });
@@ -158,6 +127,7 @@ export function createGrid(root, { onForm, onSave, delay = 300 }) {
       <div class="table-scroll grid-scroll" role="region" aria-labelledby="grid-caption" tabindex="-1">
         <table class="ds-table grid-table" id="grid-table" data-size="sm"></table>
       </div>
+      <p class="ds-paragraph note" id="grid-excluded" hidden></p>
       <p class="ds-paragraph note" id="grid-legend">${escape(t('grid.legend'))}</p>
       <div id="grid-messages"></div>
       <div class="grid-result" id="grid-result" aria-live="polite"></div>
@@ -225,12 +195,57 @@ export function createGrid(root, { onForm, onSave, delay = 300 }) {
     updateSums();
   }
 
+  // The core's sums of the shown sheet (one service, or the whole form). A sum over a row the core
+  // skipped for an error is «?»: it would leave that row out. Until the core has answered an edit,
+  // the sums are those of the figures before it, marked as such.
   function updateSums() {
-    const { columns } = SCHEMAS[schemaOf(state.year)];
-    const cell = (g, c) => sheet()[g]?.[c] ?? '';
-    for (const td of root.querySelectorAll('[data-sum-category]')) td.textContent = sumText(GROUPS.map((g) => cell(g.key, td.dataset.sumCategory)));
-    for (const td of root.querySelectorAll('[data-sum-group]')) td.textContent = sumText(columns.map((c) => cell(td.dataset.sumGroup, c)));
-    for (const td of root.querySelectorAll('[data-sum-all]')) td.textContent = sumText(GROUPS.flatMap((g) => columns.map((c) => cell(g.key, c))));
+    const sums = state.sums;
+    const service = state.byService ? state.service ?? null : null;
+    const sheet = sums?.sheets.find((x) => x.service === service);
+    const broken = sums?.broken.get(service) ?? new Set();
+    const typed = (g, c) => (state.values[service ?? '']?.[g]?.[c] ?? '').trim() !== '';
+    const shown = (value, unsure) => (unsure ? '?' : value == null ? '' : fmtExact(value));
+    for (const td of root.querySelectorAll('[data-sum-category]')) {
+      const c = td.dataset.sumCategory;
+      td.textContent = shown(sheet?.categories[c], GROUPS.some((g) => broken.has(g.key) && typed(g.key, c)));
+    }
+    for (const td of root.querySelectorAll('[data-sum-group]')) td.textContent = shown(sheet?.groups[td.dataset.sumGroup], broken.has(td.dataset.sumGroup));
+    for (const td of root.querySelectorAll('[data-sum-all]')) td.textContent = shown(sheet?.total, broken.size > 0);
+    const table = root.querySelector('#grid-table');
+    if (table) table.dataset.stale = String(state.sumsStale);
+    const excluded = root.querySelector('#grid-excluded');
+    const left = service != null && sums?.excluded.has(service);
+    excluded.hidden = !left;
+    excluded.textContent = left ? t('grid.sumsExcluded') : '';
+  }
+
+  // After the core's report on the form's file: its sums, asked for that file (a newer edit asks again).
+  async function askSums(report, diagnostics) {
+    const file = state.file;
+    if (!file || !report) {
+      state.sums = null;
+      state.sumsStale = false;
+      updateSums();
+      return;
+    }
+    const broken = new Map();
+    for (const d of diagnostics)
+      if (d.severity === 'error' && d.cell?.group) {
+        const service = d.cell.service ?? null;
+        if (!broken.has(service)) broken.set(service, new Set());
+        broken.get(service).add(d.cell.group);
+      }
+    const excluded = new Set(report.excluded.filter((x) => x.year === file.year).map((x) => x.service));
+    let answer;
+    try {
+      answer = await sumsOf(file.unitKey.split(':')[1], file.year);
+    } catch {
+      answer = null; // the sums are a help: without them the form still works, its sums empty
+    }
+    if (state.file !== file) return;
+    state.sums = answer?.sheets ? { sheets: answer.sheets, broken, excluded } : null;
+    state.sumsStale = currentFile()?.text !== file.text; // an edit since, not yet given to the core
+    updateSums();
   }
 
   async function loadUnits() {
@@ -345,6 +360,7 @@ export function createGrid(root, { onForm, onSave, delay = 300 }) {
     (sheet()[cell.dataset.group] ??= {})[cell.dataset.col] = cell.value;
     cell.dataset.empty = String(cell.value.trim() === '');
     cell.removeAttribute('aria-invalid');
+    state.sumsStale = true;
     updateSums();
     schedule();
   });
@@ -414,7 +430,8 @@ export function createGrid(root, { onForm, onSave, delay = 300 }) {
   return {
     // The core's answer for the form's file: its figures, checks and messages, shown beside the grid.
     showReport(report) {
-      showResult(root, state, report, (d) => this.describe(d));
+      const diagnostics = showResult(root, state, report, (d) => this.describe(d));
+      return askSums(report, diagnostics);
     },
     redraw() {
       draw();
@@ -454,7 +471,7 @@ function readDraft() {
 
 // --- what the core says about the form ------------------------------------------------------------
 
-
+// The form's figures, checks and messages beside it; returns the messages about the form.
 function showResult(root, state, report, describe) {
   const box = root.querySelector('#grid-result');
   const messagesBox = root.querySelector('#grid-messages');
@@ -463,7 +480,7 @@ function showResult(root, state, report, describe) {
   if (!file || !report) {
     box.innerHTML = '';
     messagesBox.innerHTML = '';
-    return;
+    return [];
   }
   const diagnostics = report.diagnostics.filter((d) => d.place.file === file.name).map((d) => describe(diagnosticIn(d)));
   let messages = '';
@@ -481,7 +498,7 @@ function showResult(root, state, report, describe) {
   const result = report.results.find((r) => r.level === level && r.code === code && r.year === file.year);
   if (!result) {
     box.innerHTML = `<p class="ds-paragraph">${escape(t('grid.noResult'))}</p>`;
-    return;
+    return diagnostics;
   }
   const schema = result.schema;
   const measures = ['M1', 'M2', 'M3', 'M4'].map((m) => {
@@ -508,4 +525,5 @@ function showResult(root, state, report, describe) {
     <p class="ds-paragraph note">${escape(t('perThousand'))}. ${escape(t('grid.seeComparison'))} <a class="ds-link" href="#result-heading">${escape(t('seeResult'))}</a></p>
     <h4 class="ds-heading" data-size="xs">${escape(t('grid.checksHeading'))}</h4>
     <ul class="grid-checks">${checks.length || errors ? checks.map((c) => `<li>${escape(c)}</li>`).join('') + (errors ? `<li>${escape(t('grid.errorsAbove', { n: errors }))}</li>` : '') : `<li>${escape(t('grid.noChecks'))}</li>`}</ul>`;
+  return diagnostics;
 }

@@ -72,7 +72,8 @@ const nb = {
     categorySum: 'Sum begge målgrupper',
     groupSum: 'Sum a–e',
     emptyMark: 'tomt',
-    legend: 'Tomme felt er markert med «tomt» og skravert; de er ikke det samme som 0. Summene er av det du har skrevet inn.',
+    legend: 'Tomme felt er markert med «tomt» og skravert; de er ikke det samme som 0. Summene regner kalkulatoren ut av det du har skrevet inn, når du har valgt kommune eller bydel; «?» er en sum over en rad med feil (se meldingene).',
+    sumsExcluded: 'Denne tjenestekategorien er holdt utenfor indikatoren: den telles ikke med, og kalkulatoren summerer den ikke.',
     columns: {
       2024: { a: 'Helse- og sosialfag, videregående', b: 'Helse- og sosialfag, universitet/høyskole', c: 'Annen utdanning, videregående', d: 'Annen utdanning, universitet/høyskole', e: 'Ufaglærte' },
       2015: { M1: 'Alle årsverk', M2: 'Minst helse- og sosialfag fra videregående', M3: 'Universitet/høyskole', M4: 'Universitet/høyskole med videreutdanning i psykisk helse/rus' },
@@ -558,7 +559,8 @@ const en = {
     categorySum: 'Sum of both target groups',
     groupSum: 'Sum a–e',
     emptyMark: 'empty',
-    legend: 'Empty fields are marked “empty” and hatched; they are not the same as 0. The sums are of what you have typed.',
+    legend: 'Empty fields are marked “empty” and hatched; they are not the same as 0. The calculator works out the sums of what you have typed once you have chosen a municipality or district; “?” is a sum over a row with an error (see the messages).',
+    sumsExcluded: 'This service category is left out of the indicator: it is not counted, and the calculator does not sum it.',
     columns: {
       2024: { a: 'Health/social, upper secondary', b: 'Health/social, university/college', c: 'Other education, upper secondary', d: 'Other education, university/college', e: 'No formal education' },
       2015: { M1: 'All FTEs', M2: 'At least health/social upper secondary', M3: 'University/college', M4: 'University/college with further education in mental health/substance abuse' },

@@ -821,6 +821,7 @@ function loadGrid() {
       const { createGrid } = await import('./grid.js');
       grid = createGrid(el['grid-root'], {
         onForm: setGridFile,
+        sumsOf: (code, year) => calc.formSums(code, year),
         // With a BOM, like the calculator's own CSV, so that Excel shows æ, ø and å.
         onSave: (name, text) => save(name, new Blob([`\ufeff${text}`], { type: 'text/csv;charset=utf-8' })),
       });

@@ -232,6 +232,7 @@ const handlers = {
     return guardedCall(() => calculator.reportYear(JSON.stringify(msg.settings), msg.year ?? 0));
   },
   csv: (msg) => guardedCall(() => calculator.exportCsv(JSON.stringify(msg.settings), msg.lang)),
+  formSums: (msg) => guardedCall(() => JSON.parse(calculator.formSums(msg.code, msg.year))),
   memory: () => ({ wasm: memoryBytes(), peak: peakMemory, files: kept.size }),
 };
 

@@ -205,6 +205,25 @@ std::vector<MapClasses> map_classes(const Report& report, std::optional<int> onl
 // "KOSTRA-gruppe 7" / "KOSTRA group 7"); any other unit's is its register name, in both.
 std::string unit_name(Level level, const std::string& code, const std::string& register_name, Lang lang);
 
+// The sums the IS-24/8 form shows beside the figures typed into it (docs/output.md, "The form's
+// sums"): one unit-year's årsverk as the input gave them, before any rule, each part (a service,
+// or the whole when the input has none) summed by category, by target group and in all. A sum
+// that would overflow is left out.
+struct FormSheet {
+  std::string service;                   // empty: the input has no services
+  std::map<Category, Fixed> categories;  // each category given, over the target groups
+  // Each target group over its categories, and all of them: categories that add up (2024 a–e,
+  // the 2015 levels), never the nested 2015 measures or a total column; empty when none is given.
+  std::map<TargetGroup, Fixed> groups;
+  std::optional<Fixed> total;
+};
+struct FormSums {
+  std::string code;
+  int year = 0;
+  std::vector<FormSheet> sheets;  // in the order of their services; none when the input has no such unit-year
+};
+std::string form_sums_to_json(const FormSums& sums);
+
 // The report as JSON (docs/output.md): language-free, whatever settings.lang says. With
 // `results_year`, only that data year's results are written, without their breakdowns by target
 // group and service, and the document says so ("results_year"); all else is the same

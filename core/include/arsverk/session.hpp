@@ -41,6 +41,9 @@ class Session {
   // "The year first").
   std::string report_json_of_year(const Settings& settings, std::optional<int> year) const;
   std::string report_csv(const Settings& settings, Lang lang) const;  // in the language's spreadsheet style
+  // The IS-24/8 form's sums of one unit-year as the files gave it (docs/output.md, "The form's
+  // sums"): the same for any settings.
+  std::string form_sums_json(const std::string& code, int year) const;
   std::string report_table(const Settings& settings) const;  // plain text for the terminal
   bool has_errors(const Settings& settings) const;
 

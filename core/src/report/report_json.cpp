@@ -702,4 +702,33 @@ std::string report_to_json(const Report& report, const Settings& settings, std::
   return w.take();
 }
 
+std::string form_sums_to_json(const FormSums& sums) {
+  JsonWriter w(256 + 256 * sums.sheets.size());
+  w.begin_object();
+  w.field("code", sums.code);
+  w.field("year", sums.year);
+  w.field("schema", to_string(schema_for_year(sums.year)));
+  w.key("sheets");
+  w.begin_array();
+  for (const FormSheet& sheet : sums.sheets) {
+    w.begin_object();
+    w.key("service");
+    w.text_or_null(sheet.service);
+    w.key("categories");
+    w.begin_object();
+    for (const auto& [category, sum] : sheet.categories) w.field(to_string(category), sum.to_double());
+    w.end_object();
+    w.key("groups");
+    w.begin_object();
+    for (const auto& [group, sum] : sheet.groups) w.field(to_string(group), sum.to_double());
+    w.end_object();
+    w.key("total");
+    if (sheet.total) w.value(sheet.total->to_double()); else w.null();
+    w.end_object();
+  }
+  w.end_array();
+  w.end_object();
+  return w.take();
+}
+
 }  // namespace arsverk

@@ -1,0 +1,68 @@
+// The form's sums: one unit-year's cells as the files gave them (FileStages::cells, before the
+// rules), added up per service the way the IS-24/8 form adds them, so that the page shows sums it
+// did not work out itself.
+#include <set>
+
+#include "context.hpp"
+#include "engine.hpp"
+
+namespace arsverk {
+
+namespace {
+
+// Categories that are parts of a whole: 2024's a–e and 2015's disjoint levels. The nested 2015
+// measures contain one another, and a total column is the whole itself.
+bool adds_up(Category c) {
+  return c != Category::Total && c != Category::M1 && c != Category::M2 && c != Category::M3 && c != Category::M4;
+}
+
+// Sums that leave out, for good, one that would overflow.
+template <typename Key>
+struct Sums {
+  std::map<Key, Fixed> sums;
+  std::set<Key> lost;
+  void add(Key key, Fixed value) {
+    if (lost.count(key)) return;
+    auto [it, fresh] = sums.try_emplace(key, value);
+    if (!fresh && !it->second.add_checked(value)) {
+      sums.erase(it);
+      lost.insert(key);
+    }
+  }
+};
+
+using Part = std::pair<TargetGroup, const detail::Cell*>;
+
+FormSheet sheet_of(const std::string& service, const std::vector<Part>& parts) {
+  Sums<Category> categories;
+  Sums<TargetGroup> groups;
+  Sums<bool> total;  // one key: the sheet's whole
+  for (const auto& [group, cell] : parts) {
+    for (int i = 0; i < kCategoryCount; ++i) {
+      const auto& amount = cell->amounts[i];
+      if (!amount) continue;
+      const auto category = static_cast<Category>(i);
+      categories.add(category, *amount);
+      if (!adds_up(category)) continue;
+      if (group != TargetGroup::Unspecified) groups.add(group, *amount);
+      total.add(true, *amount);
+    }
+  }
+  const auto whole = total.sums.find(true);
+  return FormSheet{service, std::move(categories.sums), std::move(groups.sums),
+                   whole == total.sums.end() ? std::nullopt : std::optional<Fixed>(whole->second)};
+}
+
+}  // namespace
+
+FormSums form_sums(const detail::FileStages& stages, const std::string& code, int year) {
+  FormSums sums{code, year, {}};
+  const auto unit = stages.cells.find({code, year});
+  if (unit == stages.cells.end()) return sums;
+  std::map<std::string, std::vector<Part>> by_service;
+  for (const auto& [key, cell] : unit->second) by_service[key.service].emplace_back(key.group, &cell);
+  for (const auto& [service, parts] : by_service) sums.sheets.push_back(sheet_of(service, parts));
+  return sums;
+}
+
+}  // namespace arsverk
