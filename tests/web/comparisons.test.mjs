@@ -270,6 +270,23 @@ describe('comparisons that never overstate', () => {
     await switchLanguage();
   });
 
+  test('Oslo alone in KOSTRA group 13: no median, rank or difference against itself, and the page says why', async () => {
+    await calculator.open();
+    await afterRender(() => page.click('#example-button'));
+    await afterRender(() => chooseUnit('0301'));
+    const expected = find(cli(['data/example/eksempel_arsverk_2023.csv', 'data/example/eksempel_arsverk_2024_2025.csv']), 'kommune', '0301', 2025);
+    assert.equal(expected.comparison.coverage.reason, 'alone');
+    assert.match(await page.inputValue('#unit-input'), /^0301 Oslo/);
+    assert.doesNotMatch(await page.textContent('#key-figures .cards'), /Plass|1 av 1/);
+    assert.equal(await page.textContent('#not-meaningful'),
+      'KOSTRA-gruppe 13 har bare én kommune: det er ingen andre å sammenligne med, så median, plass og «uvanlig høyt/lavt» vises ikke.');
+    await page.locator('#key-figures').screenshot({ path: join(ARTIFACTS, 'comparisons-oslo-alone.png') });
+    await switchLanguage();
+    assert.equal(await page.textContent('#not-meaningful'),
+      'KOSTRA group 13 has one municipality only: there is no other to compare with, so no median, rank or “unusually high/low” is shown.');
+    await switchLanguage();
+  });
+
   test('no request left the origin and nothing failed', () => {
     assert.deepEqual(foreign, []);
     assert.deepEqual(consoleErrors, []);

@@ -111,7 +111,10 @@ function footing(unit, peers, results) {
   if (!lines.length) return '';
   let html = `<ul class="coverage-list" id="coverage">${lines.map(([text, ok]) => `<li data-meaningful="${ok}">${escape(text)}</li>`).join('')}</ul>`;
   if (groupCoverage && peers.kostra && !groupCoverage.meaningful) {
-    html += `<div class="ds-alert" data-color="warning" id="not-meaningful"><p class="ds-paragraph">${escape(t('yard.notMeaningful', { reason: t(`yard.${groupCoverage.reason ?? 'few_members'}`) }))}</p></div>`;
+    const text = groupCoverage.reason === 'alone'
+      ? t('yard.notMeaningfulAlone', { group: unitName(peers.kostra) })
+      : t('yard.notMeaningful', { reason: t(`yard.${groupCoverage.reason ?? 'few_members'}`) });
+    html += `<div class="ds-alert" data-color="${groupCoverage.reason === 'alone' ? 'info' : 'warning'}" id="not-meaningful"><p class="ds-paragraph">${escape(text)}</p></div>`;
   }
   return html;
 }

@@ -148,7 +148,7 @@ function buildItems(geo, level, view) {
     } else if (r.per_1000[measure] == null) {
       item.reason = t('yard.mapAbsent', { measure });
     } else if (mode === 'diff' && !r.comparison?.coverage?.meaningful) {
-      item.reason = level === 'kommune' && r.comparison ? t('yard.mapNotMeaningful') : t(level === 'kommune' ? 'map.reasonNoGroup' : 'map.reasonDiffKommune');
+      item.reason = level === 'kommune' && r.comparison ? t(r.comparison.coverage?.reason === 'alone' ? 'yard.mapAlone' : 'yard.mapNotMeaningful') : t(level === 'kommune' ? 'map.reasonNoGroup' : 'map.reasonDiffKommune');
     } else if (mode === 'diff' && r.comparison?.diff_from_median?.[measure] == null) {
       item.reason = t(level === 'kommune' ? 'map.reasonNoGroup' : 'map.reasonDiffKommune');
     } else {
@@ -184,7 +184,7 @@ function describe(item, view, count) {
   const lines = [valueText(item, view)];
   const r = item.result;
   if (item.mapRank) lines.push(t('map.mapRank', { rank: item.mapRank, n: count }));
-  if (r?.comparison?.rank?.[view.measure] != null && r.comparison.n > 1 && r.comparison.coverage?.meaningful) {
+  if (r?.comparison?.rank?.[view.measure] != null && r.comparison.coverage?.meaningful) {
     const group = view.groupNames.get(r.comparison.kostragruppe) ?? r.comparison.kostragruppe;
     lines.push(t('map.groupRank', { rank: r.comparison.rank[view.measure], n: r.comparison.n, group }));
   }

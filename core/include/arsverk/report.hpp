@@ -41,9 +41,12 @@ struct Coverage {
   std::vector<std::string> reference_files;
   double population_share = 0;     // of the group's population, in members with a figure
   bool meaningful = false;
-  std::string reason;              // "few_members" | "low_coverage" when not meaningful
+  std::string reason;              // "few_members" | "low_coverage" | "alone" when not meaningful
 
   void decide();                   // sets meaningful and reason from the counts
+  // The same for a comparison within a group, which also needs a group of more than one: a
+  // municipality alone in its KOSTRA group (Oslo, group 13) would be compared with itself.
+  void decide_comparison();
 };
 
 // Published rates for a unit and year: the indicator's own (embedded) or from a reference file.

@@ -116,7 +116,7 @@ PeerGroup peer_group(const Context& ctx, const Result& group, const std::vector<
                                                     [&](const Municipality& m) { return m.kostra_group == *number; });
   peer_set.coverage.members_total = all_n;
   peer_set.coverage.population_share = all_pop > 0 ? std::min(1.0, with_m1 / all_pop) : 0.0;
-  peer_set.coverage.decide();
+  peer_set.coverage.decide_comparison();
   return peer_set;
 }
 
@@ -277,6 +277,13 @@ void Coverage::decide() {
   if (members == 0 || members < std::min(kMinMembers, members_total)) reason = "few_members";
   else if (population_share < kMinPopulationShare) reason = "low_coverage";
   else { reason.clear(); meaningful = true; }
+}
+
+void Coverage::decide_comparison() {
+  decide();
+  if (members_total != 1) return;
+  meaningful = false;
+  reason = "alone";
 }
 
 }  // namespace arsverk

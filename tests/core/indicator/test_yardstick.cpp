@@ -160,3 +160,23 @@ TEST_CASE("reference rates of an earlier year are listed with their own year and
   CHECK(none.run().reference.empty());
   CHECK(report_to_json(none.run(), Settings{}).find(R"("reference":[],"results":[)") != std::string::npos);
 }
+
+TEST_CASE("a municipality alone in its KOSTRA group is compared with no one: not meaningful, reason alone") {
+  // Oslo is KOSTRA group 13 by itself; its county (03) is Oslo too, and that sum stands.
+  Input in;
+  in.row24("0301", 2024, NoGroup, "", "300", "200", "100", "50", "30");
+  const Report r = in.run();
+  const Result* oslo = find(r, "0301", 2024);
+  REQUIRE(oslo);
+  REQUIRE(oslo->comparison);
+  CHECK(oslo->comparison->coverage.members == 1);
+  CHECK(oslo->comparison->coverage.members_total == 1);
+  CHECK_FALSE(oslo->comparison->coverage.meaningful);
+  CHECK(oslo->comparison->coverage.reason == "alone");
+  const Result* group = find(r, "EKG13", 2024);
+  REQUIRE(group);
+  CHECK(group->distribution_coverage.reason == "alone");
+  const Result* county = find(r, "03", 2024);
+  REQUIRE(county);
+  CHECK(county->aggregate_coverage.meaningful);
+}
