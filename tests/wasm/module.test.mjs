@@ -227,6 +227,7 @@ describe('the session through the bindings', () => {
       assert.deepEqual([sheet.total, sheet.categories.b, sheet.categories.d], [M1, M3, M4], sheet.service);
       for (const group of Object.keys(sheet.groups)) assert.ok(group in halden.by_group, group);
     }
+    assert.deepEqual(sums.missing, { M1: [], M2: [], M3: [], M4: [] }, 'every measure there');
     assert.deepEqual(JSON.parse(calc.formSums('3101', 2019)).sheets, [], 'a year the files do not give');
     calc.delete();
   });

@@ -78,7 +78,7 @@ export function createGrid(root, { onForm, onSave, sumsOf, delay = 300 }) {
   // values: service name ('' when not split by service) → {groupKey: {column: text}}.
   const state = { year: GRID_YEARS[0], unit: null, units: [], values: {}, byService: false, services: [], service: null, file: null, timer: null,
     savedText: null, keepDraft: false, offered: null, // offered: the query whose units are offered to choose from
-    sums: null, sumsStale: false }; // sums: the core's for the form's file, with what its report says of them
+    sums: null, sumsStale: false, absent: [] }; // sums: the core's for the form's file, with what its report says of them; absent: its measures the core left absent
   const sheet = () => (state.values[state.byService ? state.service ?? '' : ''] ??= {});
   const draft = readDraft();
   if (draft) Object.assign(state, draft, { keepDraft: true });
@@ -246,6 +246,22 @@ export function createGrid(root, { onForm, onSave, sumsOf, delay = 300 }) {
     state.sums = answer?.sheets ? { sheets: answer.sheets, broken, excluded } : null;
     state.sumsStale = currentFile()?.text !== file.text; // an edit since, not yet given to the core
     updateSums();
+    showAbsent(answer?.missing);
+  }
+
+  // «M1 og M4 kan ikke regnes ut ennå: fyll ut d og e …»: the fields each absent measure needs that
+  // no row gave (the core's), in the grid's order; without them, the fields in general.
+  function showAbsent(missing) {
+    const note = root.querySelector('#grid-absent');
+    if (!note) return;
+    const columns = SCHEMAS[schemaOf(state.year)]?.columns ?? [];
+    const needed = new Set(state.absent.flatMap((m) => missing?.[m] ?? []));
+    const fields = columns.filter((c) => needed.has(c));
+    const list = listText(state.absent);
+    note.textContent = fields.length
+      ? t('grid.absentFields', { list, fields: listText(fields) })
+      : t('grid.absent', { list, what: t(state.absent.length === 1 ? 'grid.absentOne' : 'grid.absentMany') });
+    note.hidden = false;
   }
 
   async function loadUnits() {
@@ -480,6 +496,7 @@ function showResult(root, state, report, describe) {
   if (!file || !report) {
     box.innerHTML = '';
     messagesBox.innerHTML = '';
+    state.absent = [];
     return [];
   }
   const diagnostics = report.diagnostics.filter((d) => d.place.file === file.name).map((d) => describe(diagnosticIn(d)));
@@ -498,6 +515,7 @@ function showResult(root, state, report, describe) {
   const result = report.results.find((r) => r.level === level && r.code === code && r.year === file.year);
   if (!result) {
     box.innerHTML = `<p class="ds-paragraph">${escape(t('grid.noResult'))}</p>`;
+    state.absent = [];
     return diagnostics;
   }
   const schema = result.schema;
@@ -505,11 +523,10 @@ function showResult(root, state, report, describe) {
     const value = shownRate(result, m) ?? '–';
     return `<li class="grid-measure"><span class="grid-measure-name">${m} ${escape(t(`measures.${schema}.${m}`))}</span> <strong class="value" data-measure="${m}">${escape(value)}</strong></li>`;
   }).join('');
-  // A measure the core left absent (a field it needs is empty) says so beside its «–».
-  const absent = ['M1', 'M2', 'M3', 'M4'].filter((m) => result.arsverk?.[m] == null);
-  const absentNote = absent.length
-    ? `<p class="ds-paragraph note" id="grid-absent">${escape(t('grid.absent', { list: listText(absent), what: t(absent.length === 1 ? 'grid.absentOne' : 'grid.absentMany') }))}</p>`
-    : '';
+  // A measure the core left absent (a field it needs is empty) says so beside its «–», naming the
+  // fields when the core's sums have come (showAbsent).
+  state.absent = ['M1', 'M2', 'M3', 'M4'].filter((m) => result.arsverk?.[m] == null);
+  const absentNote = state.absent.length ? '<p class="ds-paragraph note" id="grid-absent" hidden></p>' : '';
   const checks = [];
   if (result.suppressed && result.suppression_reason) checks.push(t(`reasons.suppressed.${result.suppression_reason}`));
   for (const f of result.flags) if (f !== 'suppressed') checks.push(checkText(f));

@@ -224,6 +224,8 @@ struct FormSums {
   std::string code;
   int year = 0;
   std::vector<FormSheet> sheets;  // in the order of their services; none when the input has no such unit-year
+  // Per measure, the categories it is made of that no row gave: why the measure is absent.
+  std::array<std::vector<Category>, 4> missing;
 };
 std::string form_sums_to_json(const FormSums& sums);
 

@@ -25,6 +25,7 @@ namespace arsverk::detail {
 
 using CategoryAmounts = std::array<std::optional<Fixed>, kCategoryCount>;
 using Present = std::array<bool, 4>;  // which of M1..M4 the input gave
+using Missing = std::array<uint16_t, 4>;  // per measure, categories (bits by Category) no row gave
 
 // One value of input with the index of the file it came from.
 struct InputValue {
@@ -67,6 +68,7 @@ struct CellKey {
 struct UnitYear {
   Measures total{};         // a measure not in `present` holds a partial sum: never shown
   Present present{};
+  Missing missing{};  // why a measure is not present: the categories it needs that no row gave
   CategoryAmounts categories{};  // each category summed over the rows, for the checks
   bool categories_ok = true;     // no category sum overflowed
   std::map<TargetGroup, Measures> by_group;

@@ -62,6 +62,10 @@ FormSums form_sums(const detail::FileStages& stages, const std::string& code, in
   std::map<std::string, std::vector<Part>> by_service;
   for (const auto& [key, cell] : unit->second) by_service[key.service].emplace_back(key.group, &cell);
   for (const auto& [service, parts] : by_service) sums.sheets.push_back(sheet_of(service, parts));
+  if (const auto read = stages.units.find({code, year}); read != stages.units.end())
+    for (int i = 0; i < 4; ++i)
+      for (int c = 0; c < kCategoryCount; ++c)
+        if (read->second.missing[i] & (1u << c)) sums.missing[i].push_back(static_cast<Category>(c));
   return sums;
 }
 

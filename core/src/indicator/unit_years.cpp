@@ -97,23 +97,29 @@ std::optional<CellMeasures> measures_of(Context& ctx, const Cell& cell, int year
   return CellMeasures{m, disjoint ? Form::Disjoint : Form::Nested};
 }
 
-// Which measures a cell of this form can give, from the categories the unit-year gave at all.
-Present present_in(Form form, const Given& given) {
-  auto has = [&](Category c) { return given[static_cast<int>(c)]; };
+constexpr uint16_t bit(Category c) { return static_cast<uint16_t>(1u << static_cast<int>(c)); }
+
+// Per measure, the categories it is made of in a cell of this form that the unit-year gave in no
+// row at all (as bits by Category): a measure is there when none is missing. A cell that gave a
+// 2024 total alone has M1; the other measures need its categories. Nested M1 is M1 or the total.
+Missing missing_in(Form form, const Given& given) {
+  auto lacking = [&](std::initializer_list<Category> needed) {
+    uint16_t bits = 0;
+    for (Category c : needed)
+      if (!given[static_cast<int>(c)]) bits |= bit(c);
+    return bits;
+  };
+  using C = Category;
   switch (form) {
-    case Form::S2024: {
-      const bool all = std::all_of(kCategories2024.begin(), kCategories2024.end(), has);
-      return {all, has(Category::A) && has(Category::B),
-              has(Category::B), has(Category::D)};
-    }
+    case Form::S2024:
+      return {lacking({C::A, C::B, C::C, C::D, C::E}), lacking({C::A, C::B}), lacking({C::B}), lacking({C::D})};
     case Form::Total2024:
-      return {true, false, false, false};
+      return {0, static_cast<uint16_t>(bit(C::A) | bit(C::B)), bit(C::B), bit(C::D)};
     case Form::Nested:
-      return {has(Category::M1) || has(Category::Total), has(Category::M2), has(Category::M3), has(Category::M4)};
-    case Form::Disjoint: {
-      const bool m4 = has(Category::HoyMed), m3 = m4 && has(Category::HoyUten), m2 = m3 && has(Category::VgsHelse);
-      return {m2 && has(Category::AnnenVgs) && has(Category::Ingen), m2, m3, m4};
-    }
+      return {given[static_cast<int>(C::Total)] ? uint16_t{0} : lacking({C::M1}), lacking({C::M2}), lacking({C::M3}), lacking({C::M4})};
+    case Form::Disjoint:
+      return {lacking({C::HoyMed, C::HoyUten, C::VgsHelse, C::AnnenVgs, C::Ingen}), lacking({C::HoyMed, C::HoyUten, C::VgsHelse}),
+              lacking({C::HoyMed, C::HoyUten}), lacking({C::HoyMed})};
   }
   return {};
 }
@@ -140,8 +146,11 @@ void build_unit_years(Context& ctx) {
       if (!cell_measures) continue;
       if (!any) { uy.file = cell.file; uy.line = cell.line; }
       any = true;
-      const Present in_form = present_in(cell_measures->form, given);
-      for (int i = 0; i < 4; ++i) uy.present[i] = uy.present[i] && in_form[i];
+      const Missing lacking = missing_in(cell_measures->form, given);
+      for (int i = 0; i < 4; ++i) {
+        uy.missing[i] |= lacking[i];
+        uy.present[i] = uy.present[i] && !lacking[i];
+      }
       const Measures& measures = cell_measures->values;
       uy.categories_ok = add_categories(uy.categories, cell.amounts) && uy.categories_ok;
       Present fits = add_measures(uy.total, measures);

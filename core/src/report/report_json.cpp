@@ -727,6 +727,11 @@ std::string form_sums_to_json(const FormSums& sums) {
     w.end_object();
   }
   w.end_array();
+  per_measure(w, "missing", [&](int i) {
+    w.begin_array();
+    for (Category c : sums.missing[i]) w.value(to_string(c));
+    w.end_array();
+  });
   w.end_object();
   return w.take();
 }

@@ -36,6 +36,7 @@ TEST_CASE("form sums: by category over the groups, by group over a–e, and in a
   CHECK(sheet["categories"] == json::parse(R"({"a": 15, "b": 26.375, "c": 3, "d": 4.75, "e": 0})"));
   CHECK(sheet["groups"] == json::parse(R"({"voksne": 40.5, "barn_og_unge": 8.625})"));
   CHECK(sheet["total"] == 49.125);
+  CHECK(doc["missing"] == json::parse(R"({"M1": [], "M2": [], "M3": [], "M4": []})"));
 }
 
 TEST_CASE("form sums: a category nobody gave is not there, and not 0") {
@@ -45,6 +46,33 @@ TEST_CASE("form sums: a category nobody gave is not there, and not 0") {
   CHECK(sheet["categories"] == json::parse(R"({"a": 10})"));
   CHECK(sheet["groups"] == json::parse(R"({"voksne": 10})"));
   CHECK(sheet["total"] == 10);
+}
+
+TEST_CASE("form sums: each absent measure names the categories it needs that no row gave") {
+  Session s;
+  s.add_file("skjema.csv",
+             "kommunenummer;år;målgruppe;a;b;c;d;e\r\n"
+             "3101;2025;voksne;10,5;22;4;;\r\n"
+             "3101;2025;barn og unge;3;;;;\r\n");
+  CHECK(sums_of(s, "3101", 2025)["missing"] == json::parse(R"({"M1": ["d", "e"], "M2": [], "M3": [], "M4": ["d"]})"));
+  const json report = json::parse(s.report_json({}));
+  const json result = [&] {
+    for (const auto& r : report["results"])
+      if (r["code"] == "3101" && r["year"] == 2025) return r;
+    return json();
+  }();
+  CHECK(result["arsverk"]["M1"].is_null());  // the same judgement as the report's
+  CHECK(result["arsverk"]["M4"].is_null());
+  CHECK(result["arsverk"]["M2"] == 35.5);
+}
+
+TEST_CASE("form sums: the missing categories of the 2015 forms and of a 2024 total alone") {
+  Session nested;
+  nested.add_file("skjema.csv", "kommunenummer;år;målgruppe;M1;M2;M3;M4\r\n3001;2023;voksne;30;;18;\r\n");
+  CHECK(sums_of(nested, "3001", 2023)["missing"] == json::parse(R"({"M1": [], "M2": ["M2"], "M3": [], "M4": ["M4"]})"));
+  Session total;
+  total.add_file("totalt.csv", "kommunenummer;år;totalt\r\n3101;2025;40\r\n");
+  CHECK(sums_of(total, "3101", 2025)["missing"] == json::parse(R"({"M1": [], "M2": ["a", "b"], "M3": ["b"], "M4": ["d"]})"));
 }
 
 TEST_CASE("form sums: a row with a figure that is not a number is skipped, with the reader's error") {
