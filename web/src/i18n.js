@@ -25,6 +25,7 @@ const nb = {
     reading: 'Leser {name}: {percent} %',
     computing: 'Regner …',
     done: 'Ferdig: {files}, {results}.',
+    doneWarnings: 'Ferdig: {files}, {results}, {warnings}.',
     doneErrors: 'Ferdig, men med feil: {list}.',
     errorsIn: '{file}: {count}, første på linje {line}',
     errorsInSheet: '{file}: {count}, første i arket «{sheet}», rad {line}',
@@ -486,6 +487,7 @@ const nb = {
   // --- counts with plural forms (tn) ---
   nFiles: { one: '{n} fil', other: '{n} filer' },
   nResults: { one: '{n} resultat', other: '{n} resultater' },
+  nWarnings: { one: '{n} advarsel', other: '{n} advarsler' },
   nErrors: { one: '{n} feil', other: '{n} feil' },
   nWarnings: { one: '{n} advarsel', other: '{n} advarsler' },
   nNotes: { one: '{n} merknad', other: '{n} merknader' },
@@ -515,6 +517,7 @@ const en = {
     reading: 'Reading {name}: {percent} %',
     computing: 'Computing …',
     done: 'Done: {files}, {results}.',
+    doneWarnings: 'Done: {files}, {results}, {warnings}.',
     doneErrors: 'Done, but with errors: {list}.',
     errorsIn: '{file}: {count}, the first on line {line}',
     errorsInSheet: '{file}: {count}, the first on sheet "{sheet}", row {line}',
@@ -976,6 +979,7 @@ const en = {
   // --- counts with plural forms (tn) ---
   nFiles: { one: '{n} file', other: '{n} files' },
   nResults: { one: '{n} result', other: '{n} results' },
+  nWarnings: { one: '{n} warning', other: '{n} warnings' },
   nErrors: { one: '{n} error', other: '{n} errors' },
   nWarnings: { one: '{n} warning', other: '{n} warnings' },
   nNotes: { one: '{n} note', other: '{n} notes' },

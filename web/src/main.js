@@ -234,8 +234,10 @@ let reportsShown = 0;
 
 function doneStatus(errors) {
   const report = state.report;
-  return errors ? t('status.doneErrors', { list: errors })
-    : t('status.done', { files: tn('nFiles', report.files.length), results: tn('nResults', report.results.length) });
+  if (errors) return t('status.doneErrors', { list: errors });
+  const counts = { files: tn('nFiles', report.files.length), results: tn('nResults', report.results.length) };
+  const warnings = report.diagnostics.filter((d) => d.severity === 'warning').length;
+  return warnings ? t('status.doneWarnings', { ...counts, warnings: tn('nWarnings', warnings) }) : t('status.done', counts);
 }
 
 // The report as the page shows its messages: those about the typed-in form placed in its cells
