@@ -169,6 +169,12 @@ describe('peersOf, membersOf, rankingOf', () => {
     assert.deepEqual(ranking.title, ['chartRanking', { group: peers.kostra.name.nb }]);
     assert.equal(ranking.median, peers.kostra.distribution.M1);
     assert.notEqual(ranking.median.median_tenths, null);
+    // The reference file gives M1 and M2 only: M3's distribution is Halden's own figure, no median.
+    const info = withReference.units.get('kommune:3101');
+    const m3 = vm.rankingOf(withReference, info, vm.result(withReference, 'kommune', '3101', 2024), 2024, peers, { measure: 'M3', scope: 'kostra' });
+    assert.equal(peers.kostra.distribution.M3.n, 1);
+    assert.equal(peers.kostra.distribution.M3.median_tenths, null);
+    assert.equal(m3.median, null);
   });
 
   test('an aggregate\'s members are its municipalities with figures in the year', () => {

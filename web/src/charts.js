@@ -567,7 +567,8 @@ export function renderCharts(container, ctx) {
     if (kostra) {
       rows.push([unitName(kostra), kostra, (m) => shown(kostra, m), (m) => rate(kostra, m)]);
       if (kostra.distribution && ctx.medianMeaningful) {
-        const med = (m) => kostra.distribution[m]?.median ?? null;
+        // A measure too few members have has no median to show (median_tenths null), nor a bar.
+        const med = (m) => (kostra.distribution[m]?.median_tenths != null ? kostra.distribution[m].median : null);
         const coverage = kostra.distribution_coverage;
         const label = `${t('median')} ${unitName(kostra)}`;
         rows.push([coverage?.from_reference && coverage.reference_year !== kostra.year ? t('yard.medianRefYear', { label, year: coverage.reference_year }) : label, null, (m) => tenthsText(kostra.distribution[m]?.median_tenths ?? null) ?? '–', med]);

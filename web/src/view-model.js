@@ -110,7 +110,8 @@ export function rankingOf(model, info, unit, year, peers, { measure, scope }) {
   // for in their place (report.reference), picked alike.
   const published = (model.report.reference ?? []).filter((e) => e.level === 'kommune' && e.used_for.includes(year));
   const kommuner = (pick) => ({ list: rows.filter((r) => r.level === 'kommune' && pick(r)), reference: published.filter(pick) });
-  const median = (group) => group?.distribution?.[measure] ?? null; // {median, median_tenths}
+  // {median, median_tenths}; none for a measure too few members have (median_tenths null).
+  const median = (group) => (group?.distribution?.[measure]?.median_tenths != null ? group.distribution[measure] : null);
   if (info.level === 'kommune' && scope === 'kostra' && info.kostragruppe) {
     const name = model.nameOf(peers.kostra) ?? info.kostragruppe;
     return { ...kommuner((r) => r.kostragruppe === info.kostragruppe), title: ['chartRanking', { group: name }], median: median(peers.kostra) };

@@ -1,6 +1,7 @@
 #pragma once
 // What a computation yields: one Result per unit and year, with comparisons, plus messages.
 // Serialised by report_json / report_csv / report_table.
+#include <algorithm>
 #include <array>
 #include <map>
 #include <optional>
@@ -24,6 +25,7 @@ using Amounts = std::array<std::optional<Fixed>, 4>;
 struct Distribution {
   int n = 0;
   double min = 0, p25 = 0, median = 0, p75 = 0, max = 0, mean = 0;
+  bool enough = false;  // members enough with this measure to compare with (Coverage::members_needed)
 };
 
 enum class Fence { Inside, Low, High };
@@ -44,6 +46,9 @@ struct Coverage {
   std::string reason;              // "few_members" | "low_coverage" | "alone" when not meaningful
 
   void decide();                   // sets meaningful and reason from the counts
+  // Members a measure needs before a median, rank or fence of it means anything (all of a smaller
+  // group): a measure few have (reference rates give M1 only) would rest on one or two figures.
+  int members_needed() const { return std::max(1, std::min(kMinMembers, members_total)); }
   // The same for a comparison within a group, which also needs a group of more than one: a
   // municipality alone in its KOSTRA group (Oslo, group 13) would be compared with itself.
   void decide_comparison();

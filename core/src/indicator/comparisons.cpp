@@ -138,11 +138,10 @@ GroupComparison compare_in_group(const Result& r, const std::array<Distribution,
   comparison.coverage = peer_set.coverage;
   // A measure few peers have (e.g. reference rates give only M1) gets no rank, median or fences:
   // "1 of 13" would rest on the unit's own figure alone.
-  const int needed = std::max(1, std::min(Coverage::kMinMembers, peer_set.coverage.members_total));
   for (int i = 0; i < 4; ++i) {
     const Distribution& spread = dist[i];
     comparison.peers[i] = spread.n;
-    if (!r.per_1000[i] || spread.n < needed) continue;
+    if (!r.per_1000[i] || !spread.enough) continue;
     const double rate = *r.per_1000[i];
     int higher = 0;
     for (const Peer& p : peer_set.peers) higher += p.per_1000[i] && *p.per_1000[i] > rate;
@@ -159,7 +158,8 @@ GroupComparison compare_in_group(const Result& r, const std::array<Distribution,
 
 void compare_group(Context& ctx, Result& group, const std::vector<std::size_t>& members) {
   const PeerGroup peer_set = peer_group(ctx, group, members);
-  const auto dist = distributions(peer_set.peers);
+  auto dist = distributions(peer_set.peers);
+  for (Distribution& spread : dist) spread.enough = spread.n >= peer_set.coverage.members_needed();
   group.distribution = dist;
   group.distribution_coverage = peer_set.coverage;
   for (std::size_t i : members) {

@@ -342,7 +342,8 @@ void distribution(JsonWriter& w, const Result& r) {
     w.field("min", x.min);
     w.field("p25", x.p25);
     w.field("median", x.median);
-    w.field("median_tenths", rounded_units(x.median, 1));
+    w.key("median_tenths");  // the median as a comparison shows it: none from too few members
+    if (x.enough) w.value(rounded_units(x.median, 1)); else w.null();
     w.field("p75", x.p75);
     w.field("max", x.max);
     w.field("mean", x.mean);

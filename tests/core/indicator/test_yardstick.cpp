@@ -2,6 +2,8 @@
 // "others" for rank, median and fences, never in sums.
 #include "engine_fixture.hpp"
 
+#include <nlohmann/json.hpp>
+
 using namespace fixture;
 
 namespace {
@@ -179,4 +181,25 @@ TEST_CASE("a municipality alone in its KOSTRA group is compared with no one: not
   const Result* county = find(r, "03", 2024);
   REQUIRE(county);
   CHECK(county->aggregate_coverage.meaningful);
+}
+
+TEST_CASE("a KOSTRA distribution shows no median of a measure too few members have") {
+  Input in;
+  in.row24("3101", 2024, NoGroup, "", "30", "20", "10", "5", "3");
+  in.files.push_back(reference_file({{"1106", "2.2"}, {"1149", "2.5"}, {"1506", "2.9"}, {"3118", "2.0"}}, 2024));
+  const Report r = in.run();
+  const Result* group = find(r, "EKG10", 2024);
+  REQUIRE(group);
+  REQUIRE(group->distribution);
+  CHECK((*group->distribution)[0].n == 5);  // Halden and four published M1 rates: enough
+  CHECK((*group->distribution)[0].enough);
+  CHECK((*group->distribution)[1].n == 1);  // M2 is Halden's alone
+  CHECK_FALSE((*group->distribution)[1].enough);
+  const auto doc = nlohmann::json::parse(report_to_json(r, Settings{}));
+  for (const auto& x : doc["results"]) {
+    if (x["code"] != "EKG10") continue;
+    CHECK(x["distribution"]["M1"]["median_tenths"].is_number());
+    CHECK(x["distribution"]["M2"]["median_tenths"].is_null());
+    CHECK(x["distribution"]["M2"]["median"].is_number());  // the statistic stays, for what it is
+  }
 }
