@@ -137,6 +137,11 @@ describe('the map', () => {
     assert.match(await page.textContent('#map-method'), /verdiene på kartet \(kommuner og bydeler\)/);
     const summary = await page.textContent('#map-summary');
     assert.match(summary, /Høyest: .+\. Lavest: .+\. Spennet går fra/);
+    // «354 av 357 har tall» beside the coverage line's «357 av 357 … har tall i filene»: the map says
+    // which of them rule 2 left out, so the counts agree.
+    const leftOut = expected.results.filter((r) => r.level === 'kommune' && r.year === 2025 && r.suppressed).length;
+    assert.ok(leftOut > 1);
+    assert.match(summary, new RegExp(`${leftOut} kommuner er holdt utenfor visningen fordi de mangler egne årsverk for voksne eller for barn og unge, men de er med i summene\\.$`));
     const attribution = await page.textContent('.map-attribution');
     assert.match(attribution, /© Kartverket \/ Geonorge, CC BY 4\.0/);
     assert.match(attribution, /© Oslo kommune, CC BY 4\.0/);

@@ -431,6 +431,7 @@ const nb = {
     summary: 'Kartet viser {measure} for {level} i {year}: {n} av {total} har tall. Høyest: {high}. Lavest: {low}. Spennet går fra {min} til {max} årsverk per\u00a01\u00a0000 innbyggere.',
     summaryDiff: 'Kartet viser forskjellen fra medianen i KOSTRA-gruppen, {measure}, for {level} i {year}: {n} av {total} har tall. Mest over medianen: {high}. Mest under: {low}. Spennet går fra {min} til {max}.',
     summaryNone: 'Ingen av {level} har tall for {year}.',
+    summaryLeftOut: { one: '{n} kommune er holdt utenfor visningen fordi den mangler egne årsverk for voksne eller for barn og unge, men den er med i summene.', other: '{n} kommuner er holdt utenfor visningen fordi de mangler egne årsverk for voksne eller for barn og unge, men de er med i summene.' },
   },
 
   // --- results table and pager ---
@@ -923,6 +924,7 @@ const en = {
     summary: 'The map shows {measure} for the {level} in {year}: {n} of {total} have figures. Highest: {high}. Lowest: {low}. The range is {min} to {max} FTEs per\u00a01,000 inhabitants.',
     summaryDiff: 'The map shows the difference from the KOSTRA-group median, {measure}, for the {level} in {year}: {n} of {total} have figures. Furthest above the median: {high}. Furthest below: {low}. The range is {min} to {max}.',
     summaryNone: 'None of the {level} have figures for {year}.',
+    summaryLeftOut: { one: '{n} municipality is left out of the display for lack of FTEs of its own for adults or for children and young people, but it is counted in the sums.', other: '{n} municipalities are left out of the display for lack of FTEs of their own for adults or for children and young people, but they are counted in the sums.' },
   },
 
   // --- results table and pager ---

@@ -16,7 +16,7 @@ import { feature as topoFeature } from 'topojson-client';
 
 import { PNG_SCALE, PNG_WIDTH, downloadComposed, fillWhite } from './charts.js';
 import { shownRate, signedTenthsText, structureOf, tenthsText, unitName } from './format.js';
-import { getLang, t } from './i18n.js';
+import { getLang, t, tn } from './i18n.js';
 
 Chart.register(ChoroplethController, GeoFeature, ColorScale, ProjectionScale, Tooltip);
 
@@ -564,6 +564,10 @@ export function createMap(container, { onSelect }) {
       : view.mode === 'diff' && view.level === 'fylke' ? t('map.reasonDiffKommune') : t('map.summaryNone', { level: levelName, year: view.year });
     const fromReference = ranked.filter((i) => i.status === 'reference').length;
     if (fromReference) summary.textContent += ` ${t('yard.mapRefCount', { n: fromReference })}`;
+    // Those rule 2 left out are «without figures» on the map but «with figures in the files» in the
+    // coverage lines: say which they are, so the two counts agree.
+    const leftOut = main.items.filter((i) => i.result?.suppressed).length;
+    if (leftOut && ranked.length) summary.textContent += ` ${tn('map.summaryLeftOut', leftOut)}`;
 
     // For tests and tools: what each unit was drawn as.
     container.dataset.structure = geo.file;
