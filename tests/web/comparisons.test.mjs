@@ -205,6 +205,8 @@ describe('comparisons that never overstate', () => {
         [...tr.querySelectorAll('[data-col]')].map((c) => [c.dataset.col, c.textContent])));
       const pop = land.population.toLocaleString(lang === 'nb' ? 'nb-NO' : 'en-GB');
       const norsk = lang === 'nb';
+      // The core's integer tenths as the page places the decimal mark: 197 → «19,7» / «19.7».
+      const tenths = (units) => `${Math.trunc(units / 10)}${norsk ? ',' : '.'}${units % 10}`;
       assert.equal(row.name.replace(/\s+/g, ' ').trim(), norsk ? `${land.name} 4 av 357 kommuner har tall` : `${land.name} figures for 4 of 357 municipalities`);
       assert.equal(row.population, norsk ? `${pop} i kommunene med tall` : `${pop} in the municipalities with figures`);
       for (const m of ['M1', 'M2', 'M3', 'M4']) assert.ok(row[m].startsWith('–'), `${lang} ${m}: no figure for all of Norway (${row[m]})`);
@@ -215,8 +217,7 @@ describe('comparisons that never overstate', () => {
       const extremes = await page.textContent('#extremes');
       const reasons = await page.textContent('#unit-reasons');
       // The core's percents, only placed and worded here.
-      const mark = norsk ? ',' : '.';
-      const covered = `${Math.trunc(land.coverage_percent_tenths / 10)}${mark}${land.coverage_percent_tenths % 10}`;
+      const covered = tenths(land.coverage_percent_tenths);
       assert.ok(reasons.includes(norsk ? `de har ${covered} % av innbyggerne` : `they hold ${covered} % of the inhabitants`), reasons);
       if (norsk) {
         assert.match(extremes, /^Høyest av de 3 kommunene med tall som vises \(M1\): .* Holdt utenfor visningen, men med i summene: 1 til med tall i filene\./);
@@ -234,8 +235,10 @@ describe('comparisons that never overstate', () => {
       assert.ok(county, `${lang}: the county's line (${lines.join(' | ')})`);
       assert.ok(county.includes(norsk ? `${fylke.aggregate_coverage.members} av ${fylke.aggregate_coverage.members_total} kommuner har tall i filene`
         : `figures in the files for ${fylke.aggregate_coverage.members} of ${fylke.aggregate_coverage.members_total} municipalities`));
-      assert.ok(county.includes(norsk ? `(${fylke.aggregate_coverage.population_percent} % av innbyggerne)`
-        : `(${fylke.aggregate_coverage.population_percent} % of the inhabitants)`), county);
+      // The same share to the same tenth as the aggregate's own coverage above.
+      assert.equal(fylke.aggregate_coverage.population_percent_tenths, fylke.coverage_percent_tenths);
+      assert.ok(county.includes(norsk ? `(${tenths(fylke.aggregate_coverage.population_percent_tenths)} % av innbyggerne)`
+        : `(${tenths(fylke.aggregate_coverage.population_percent_tenths)} % of the inhabitants)`), county);
       assert.ok(county.includes(norsk ? ' 1 av dem er holdt utenfor visningen, men med i summene.' : ' 1 of them left out of the display, but counted in the sums.'), county);
       // Four of twelve are too few for the county as a whole: its column shows «–», and the line says why.
       assert.equal(fylke.aggregate_coverage.meaningful, false);
@@ -256,8 +259,8 @@ describe('comparisons that never overstate', () => {
       const compared = group.distribution_coverage;
       const groupLine = (await page.$$eval('#coverage li', (lis) => lis.map((li) => li.textContent))).find((l) => l.startsWith(`${group.name}:`));
       assert.equal(groupLine, norsk
-        ? `${group.name}: ${compared.members} av ${compared.members_total} kommuner er med i sammenligningen (${compared.population_percent} % av innbyggerne). Holdt utenfor visningen og sammenligningen, men med i summene: 1 til med tall i filene.`
-        : `${group.name}: ${compared.members} of ${compared.members_total} municipalities in the comparison (${compared.population_percent} % of the inhabitants). Left out of the display and the comparison, but counted in the sums: 1 more with figures in the files.`);
+        ? `${group.name}: ${compared.members} av ${compared.members_total} kommuner er med i sammenligningen (${tenths(compared.population_percent_tenths)} % av innbyggerne). Holdt utenfor visningen og sammenligningen, men med i summene: 1 til med tall i filene.`
+        : `${group.name}: ${compared.members} of ${compared.members_total} municipalities in the comparison (${tenths(compared.population_percent_tenths)} % of the inhabitants). Left out of the display and the comparison, but counted in the sums: 1 more with figures in the files.`);
       const checks = await page.textContent('#unit-checks');
       assert.doesNotMatch(checks, norsk ? /Ingen av kontrollene/ : /None of the checks/);
       const missing = await page.textContent('#unit-checks li[data-code="suppression.part_missing"]');

@@ -34,7 +34,7 @@ describe('the printed report\'s head', () => {
     assert.match(text, /Årsverk i psykisk helse- og rusarbeid: Kongsberg 2025/);
     assert.match(text, /Før videre tall for enheter som ikke har svart på/);
     assert.match(text, /M1 Alle årsverk \(a\+b\+c\+d\+e\)/);
-    assert.match(text, /Buskerud: 18 av 18 kommuner har tall i filene \(100 % av innbyggerne\)/);
+    assert.match(text, /Buskerud: 18 av 18 kommuner har tall i filene \(100,0 % av innbyggerne\)/);
     const flags = find(report, 'kommune', '3303', 2025).flags;
     if (flags.includes('change_large')) assert.match(text, /Mer enn 30 % endring fra året før/);
     assert.doesNotMatch(text, /grid\.checks|report\./, 'no text key shows');

@@ -69,7 +69,9 @@ function rulesText(rules) {
 // not compared, and the two counts must not read as one.
 export function coverageText(name, c, { compared = false } = {}) {
   if (!c) return '';
-  const pct = percentText(c.population_percent, 0);
+  // To a tenth, as the aggregate's own coverage (coverage_percent_tenths): one share, one rounding
+  // (it read «20 %» in one line and «19,7 %» in another); and 99,6 % never reads «100 %».
+  const pct = percentText(c.population_percent_tenths, 1);
   if (c.from_reference) {
     return t(compared ? 'yard.comparedRef' : 'yard.coverageRef', { name, members: c.members, total: c.members_total, own: c.members - c.from_reference,
       ref: c.from_reference, year: c.reference_year, files: listText(c.reference_files ?? []), pct });

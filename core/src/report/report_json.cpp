@@ -246,6 +246,7 @@ void coverage(JsonWriter& w, const char* k, const Coverage& c) {
   w.field("reference_files", c.reference_files);
   w.field("population_share", c.population_share);
   w.field("population_percent", percent_units(c.population_share, 0));
+  w.field("population_percent_tenths", percent_units(c.population_share, 1));
   w.field("meaningful", c.meaningful);
   w.key("reason");
   w.text_or_null(c.reason);

@@ -218,7 +218,11 @@ TEST_CASE("report JSON: coverage as the page shows it, a percent rounded half aw
     INFO(level << " " << field);
     const json& c = result(doc, level, level == "fylke" ? "31" : level == "land" ? "0" : "EKG10")[field];
     CHECK(c["population_percent"] == std::llround(c["population_share"].get<double>() * 100));
+    CHECK(c["population_percent_tenths"] == std::llround(c["population_share"].get<double>() * 1000));
   }
+  // An aggregate's own coverage and its coverage object: one share, one rounding to a tenth.
+  const json& fylke31 = result(doc, "fylke", "31");
+  CHECK(fylke31["aggregate_coverage"]["population_percent_tenths"] == fylke31["coverage_percent_tenths"]);
   const json& group = result(doc, "kommune", "3101")["comparison"]["coverage"];
   CHECK(group["population_percent"] == std::llround(group["population_share"].get<double>() * 100));
 }
