@@ -875,6 +875,10 @@ describe('the calculator page', () => {
       assert.ok(texts[i].includes(onPage(d.text)), texts[i]);
     });
     await page.locator(card).screenshot({ path: join(ARTIFACTS, '07b-duplicate-row.png') });
+    // The unit's own checks list them too, where its figures are: not «no check was triggered».
+    const checks = await page.$$eval('#unit-checks li.message[data-code="value.duplicate"]', (els) => els.map((e) => e.textContent));
+    assert.equal(checks.length, warnings.length);
+    assert.doesNotMatch(await page.textContent('#unit-checks'), /Ingen av kontrollene/);
     // A list the user opened stays open when the panel is written anew in the other language.
     await afterRender(() => page.click('#lang-button'));
     assert.equal(await page.$eval(`${card} details.more-messages`, (d) => d.open), true);

@@ -219,6 +219,7 @@ struct Context {
   // Gives the messages added since the `first`th the unit and year they are about, as data
   // (docs/output.md, "args"): the page lists a unit's own messages by them.
   void about_unit(std::size_t first, const Result& r);
+  void about_unit(std::size_t first, Level level, const std::string& code, int year);
 
  private:
   void add_admitted(Severity s, const char* code, int file, int64_t line, int column, msg::Texts texts, int year);

@@ -33,10 +33,12 @@ void Context::add_admitted(Severity s, const char* code, int file, int64_t line,
   diagnostics.add_admitted(std::move(d));
 }
 
-void Context::about_unit(std::size_t first, const Result& r) {
+void Context::about_unit(std::size_t first, const Result& r) { about_unit(first, r.level, r.code, r.year); }
+
+void Context::about_unit(std::size_t first, Level level, const std::string& code, int year) {
   auto& items = diagnostics.items();
   for (std::size_t i = first; i < items.size(); ++i)
-    items[i].args = {{"level", std::string(to_string(r.level))}, {"code", r.code}, {"year", int64_t{r.year}}};
+    items[i].args = {{"level", std::string(to_string(level))}, {"code", code}, {"year", int64_t{year}}};
 }
 
 std::string Context::where(Lang lang, int file, int64_t line) const {

@@ -23,11 +23,14 @@ bool counts_in_total(Category c) {
 
 std::optional<Fixed>& at(CategoryAmounts& a, Category c) { return a[static_cast<int>(c)]; }
 
-// The value repeats one already in the cell: names both places, counts the first.
+// The value repeats one already in the cell: names both places, counts the first. About the unit
+// and year (args), so that the unit's checks list it beside its figures.
 void report_duplicate(Context& ctx, const ArsverkValue& v, int file, const Cell& cell) {
   const int c = static_cast<int>(v.category);
-  const std::string what = v.unit + ", " + std::to_string(v.year) + ", " + to_string(v.category);
-  ctx.message(file, v.line, msg::ValueDuplicate{what, {ctx.file_name(cell.files[c]), ctx.sheet_name(cell.files[c]), cell.lines[c]}});
+  const std::size_t first = ctx.diagnostics.items().size();
+  ctx.message(file, v.line, msg::ValueDuplicate{v.unit, v.year, v.group, v.service, to_string(v.category),
+                                                {ctx.file_name(cell.files[c]), ctx.sheet_name(cell.files[c]), cell.lines[c]}});
+  if (const auto level = level_of_code(v.unit)) ctx.about_unit(first, *level, v.unit, v.year);
 }
 
 }  // namespace
@@ -143,8 +146,10 @@ void report_several_files(Context& ctx) {
     const FirstFigure earlier = first.begin()->second;
     const FirstFigure later = std::next(first.begin())->second;
     const std::string what = key.first + ", " + std::to_string(key.second);
+    const std::size_t at = ctx.diagnostics.items().size();
     ctx.message(later.source, later.line,
                 msg::ValueSeveralFiles{what, {ctx.file_name(earlier.source), ctx.sheet_name(earlier.source), earlier.line}});
+    if (const auto level = level_of_code(key.first)) ctx.about_unit(at, *level, key.first, key.second);
   }
 }
 

@@ -4,7 +4,9 @@
 
 namespace arsverk::msg {
 
+using detail::group_words;
 using detail::in_quotes;
+using detail::join;
 
 namespace {
 
@@ -125,10 +127,17 @@ Texts PopulationYearsMissing::texts() const {
 }
 
 Texts ValueDuplicate::texts() const {
-  const std::string w(what);
-  return {"Samme enhet, år, målgruppe, tjeneste og kategori (" + w + ") står to ganger: her og på " +
+  // Each of unit, year, target group, service and category the value has: «3101, 2024, voksne, a».
+  auto what = [&](Lang lang) {
+    std::vector<std::string> parts{std::string(unit), std::to_string(year)};
+    if (group != TargetGroup::Unspecified) parts.push_back(group_words(group, lang));
+    if (!service.empty()) parts.push_back(in_quotes(service, lang));
+    parts.push_back(std::string(category));
+    return join(parts);
+  };
+  return {"Samme enhet, år, målgruppe, tjeneste og kategori (" + what(Lang::Nb) + ") står to ganger: her og på " +
               where(first, Lang::Nb) + ". Bare den første er talt med. Slå radene sammen hvis begge er riktige.",
-          "The same unit, year, target group, service and category (" + w + ") appears twice: here and on " +
+          "The same unit, year, target group, service and category (" + what(Lang::En) + ") appears twice: here and on " +
               where(first, Lang::En) + ". Only the first is counted. Combine the rows if both are right."};
 }
 

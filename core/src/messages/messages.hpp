@@ -989,7 +989,11 @@ struct PopulationYearsMissing {
 struct ValueDuplicate {
   static constexpr const char* code = "value.duplicate";
   static constexpr Severity severity = Severity::Warning;
-  std::string_view what;  // "3101, 2024, a"
+  std::string_view unit;
+  int year;
+  TargetGroup group;
+  std::string_view service;  // empty: none
+  std::string_view category;
   SecondPlace first;
   Texts texts() const;
 };

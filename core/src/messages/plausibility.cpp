@@ -1,30 +1,31 @@
 // The texts of the plausibility checks per education category and target group (messages.hpp;
 // the checks: indicator/plausibility.cpp, their thresholds arsverk/thresholds.hpp).
 #include "messages/messages.hpp"
+#include "messages/wording.hpp"
 
 namespace arsverk::msg {
+
+using detail::group_words;
 
 namespace {
 
 std::string ftes_text(double v, Lang lang) { return format_double(v, 2, lang); }
 std::string percent(double share, Lang lang) { return format_double(share * 100, 0, lang) + " %"; }
 
-std::string group_nb(TargetGroup g) { return g == TargetGroup::Adults ? "voksne" : "barn og unge"; }
-std::string group_en(TargetGroup g) { return g == TargetGroup::Adults ? "adults" : "children and young people"; }
 TargetGroup other(TargetGroup g) { return g == TargetGroup::Adults ? TargetGroup::Children : TargetGroup::Adults; }
 
 // "kategori a for voksne" / "kategori a"
 std::string category_nb(std::string_view k, TargetGroup g) {
-  return "kategori " + std::string(k) + (g == TargetGroup::Unspecified ? "" : " for " + group_nb(g));
+  return "kategori " + std::string(k) + (g == TargetGroup::Unspecified ? "" : " for " + group_words(g, Lang::Nb));
 }
 std::string category_en(std::string_view k, TargetGroup g) {
-  return "category " + std::string(k) + (g == TargetGroup::Unspecified ? "" : " for " + group_en(g));
+  return "category " + std::string(k) + (g == TargetGroup::Unspecified ? "" : " for " + group_words(g, Lang::En));
 }
 std::string of_group_nb(TargetGroup g) {
-  return g == TargetGroup::Unspecified ? "av enhetens årsverk" : "av årsverkene for " + group_nb(g);
+  return g == TargetGroup::Unspecified ? "av enhetens årsverk" : "av årsverkene for " + group_words(g, Lang::Nb);
 }
 std::string of_group_en(TargetGroup g) {
-  return g == TargetGroup::Unspecified ? "of the unit's FTEs" : "of the FTEs for " + group_en(g);
+  return g == TargetGroup::Unspecified ? "of the unit's FTEs" : "of the FTEs for " + group_words(g, Lang::En);
 }
 
 const char* kSlipAdviceNb = "Sjekk om desimalkommaet mangler eller står feil, og at årsverkene står i riktig kategori.";
@@ -54,13 +55,13 @@ Texts CheckCategoryBetweenGroups::texts() const {
 
 Texts CheckGroupBalance::texts() const {
   const std::string w(who), k(category), y = std::to_string(national_year);
-  return {w + ": " + group_nb(group) + " har " + percent(share, Lang::Nb) + " av " + (district ? "bydelens" : "kommunens") +
-              " årsverk (" + ftes_text(ftes, Lang::Nb) + " av " + ftes_text(total, Lang::Nb) + "); i landet har " + group_nb(group) +
-              " " + percent(national_share, Lang::Nb) + " (SINTEF, " + y + "). Sjekk tallene for " + group_nb(group) +
+  return {w + ": " + group_words(group, Lang::Nb) + " har " + percent(share, Lang::Nb) + " av " + (district ? "bydelens" : "kommunens") +
+              " årsverk (" + ftes_text(ftes, Lang::Nb) + " av " + ftes_text(total, Lang::Nb) + "); i landet har " + group_words(group, Lang::Nb) +
+              " " + percent(national_share, Lang::Nb) + " (SINTEF, " + y + "). Sjekk tallene for " + group_words(group, Lang::Nb) +
               ", først kategori " + k + ". " + kSlipAdviceNb,
-          w + ": " + group_en(group) + " have " + percent(share, Lang::En) + " of the " + (district ? "district" : "municipality") +
-              "'s FTEs (" + ftes_text(ftes, Lang::En) + " of " + ftes_text(total, Lang::En) + "); nationally " + group_en(group) +
-              " have " + percent(national_share, Lang::En) + " (SINTEF, " + y + "). Check the figures for " + group_en(group) +
+          w + ": " + group_words(group, Lang::En) + " have " + percent(share, Lang::En) + " of the " + (district ? "district" : "municipality") +
+              "'s FTEs (" + ftes_text(ftes, Lang::En) + " of " + ftes_text(total, Lang::En) + "); nationally " + group_words(group, Lang::En) +
+              " have " + percent(national_share, Lang::En) + " (SINTEF, " + y + "). Check the figures for " + group_words(group, Lang::En) +
               ", category " + k + " first. " + kSlipAdviceEn};
 }
 

@@ -28,6 +28,15 @@ std::string quoted_list(const std::vector<std::string>& texts, Lang lang) {
   return out;
 }
 
+std::string group_words(TargetGroup group, Lang lang) {
+  switch (group) {
+    case TargetGroup::Adults: return lang == Lang::Nb ? "voksne" : "adults";
+    case TargetGroup::Children: return lang == Lang::Nb ? "barn og unge" : "children and young people";
+    case TargetGroup::Unspecified: return "";
+  }
+  return "";
+}
+
 std::string join(const std::vector<std::string>& items, const char* sep) {
   std::string out;
   for (std::size_t i = 0; i < items.size(); ++i) {

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "arsverk/fixed.hpp"
+#include "arsverk/model.hpp"
 
 namespace arsverk::detail {
 
@@ -18,6 +19,9 @@ std::string quoted_text(std::string_view text, Lang lang, std::size_t max_bytes 
 // Each text quoted and joined by commas: «a», «b» / "a", "b".
 std::string quoted_list(const std::vector<std::string>& texts, Lang lang);
 std::string join(const std::vector<std::string>& items, const char* sep = ", ");
+// A target group in words: «voksne» / "adults", «barn og unge» / "children and young people"; empty
+// when not given.
+std::string group_words(TargetGroup group, Lang lang);
 // Exact text of a fixed-point value: "12,5" in Norwegian, "12.5" in English.
 std::string fixed_text(Fixed value, Lang lang);
 

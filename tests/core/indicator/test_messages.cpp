@@ -59,6 +59,31 @@ TEST_CASE("a duplicate names both lines and both files") {
   CHECK(d->text(Lang::Nb).find("linje 2 i arsverk.csv") != std::string::npos);
 }
 
+namespace {
+
+// The unit and year a message is about, as data: "kommune 3101 2024".
+std::string about(const Diagnostic& d) {
+  std::string out;
+  for (const auto& arg : d.args)
+    out += (out.empty() ? "" : " ") + (std::holds_alternative<std::string>(arg.value) ? std::get<std::string>(arg.value)
+                                                                                      : std::to_string(std::get<int64_t>(arg.value)));
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("a duplicate says each of its unit, year, target group, service and category, and is about the unit-year") {
+  Input in;
+  in.row24("3101", 2024, TargetGroup::Adults, "Lavterskeltilbud", "1", "1", "1", "1", "1");
+  in.row24("3101", 2024, TargetGroup::Adults, "Lavterskeltilbud", "2", "2", "2", "2", "2");
+  const Report r = in.run();
+  const Diagnostic* d = diagnostic(r, "value.duplicate");
+  REQUIRE(d);
+  CHECK(d->nb.find("(3101, 2024, voksne, «Lavterskeltilbud», a)") != std::string::npos);
+  CHECK(d->en.find("(3101, 2024, adults, \"Lavterskeltilbud\", a)") != std::string::npos);
+  CHECK(about(*d) == "kommune 3101 2024");  // the unit's checks list it beside its figures
+}
+
 TEST_CASE("one unit and year from two files: added together, and said so once, naming both files") {
   Input in;
   in.row24("3101", 2024, NoGroup, "Kommunale lavterskeltilbud", "10", "1", "1", "1", "1");
@@ -83,6 +108,7 @@ TEST_CASE("one unit and year from two files: added together, and said so once, n
   CHECK(d->nb.find("linje 2 i arsverk.csv") != std::string::npos);
   CHECK(d->en.find("line 2 of arsverk.csv") != std::string::npos);
   CHECK(find(r, "3101", 2024)->arsverk[0] == fx("56"));  // 14 + 28 here, 14 from andre.csv
+  CHECK(about(*d) == "kommune 3101 2024");
 }
 
 TEST_CASE("one unit and year on two sheets of one workbook is one file: no word of several files") {
