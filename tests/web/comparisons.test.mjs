@@ -259,8 +259,10 @@ describe('comparisons that never overstate', () => {
       const compared = group.distribution_coverage;
       const groupLine = (await page.$$eval('#coverage li', (lis) => lis.map((li) => li.textContent))).find((l) => l.startsWith(`${group.name}:`));
       assert.equal(groupLine, norsk
-        ? `${group.name}: ${compared.members} av ${compared.members_total} kommuner er med i sammenligningen (${tenths(compared.population_percent_tenths)} % av innbyggerne). Holdt utenfor visningen og sammenligningen, men med i summene: 1 til med tall i filene.`
-        : `${group.name}: ${compared.members} of ${compared.members_total} municipalities in the comparison (${tenths(compared.population_percent_tenths)} % of the inhabitants). Left out of the display and the comparison, but counted in the sums: 1 more with figures in the files.`);
+        ? `${group.name}: ${compared.members} av ${compared.members_total} kommuner er med i sammenligningen (${tenths(compared.population_percent_tenths)} % av innbyggerne). Holdt utenfor visningen og sammenligningen, men med i summene: 1 til med tall i filene. For få til et tall for ${group.name} som helhet.`
+        : `${group.name}: ${compared.members} of ${compared.members_total} municipalities in the comparison (${tenths(compared.population_percent_tenths)} % of the inhabitants). Left out of the display and the comparison, but counted in the sums: 1 more with figures in the files. Too few for a figure for all of ${group.name}.`);
+      // The group's own column is «–» for that reason, as the line ends.
+      assert.equal(group.aggregate_coverage.meaningful, false);
       const checks = await page.textContent('#unit-checks');
       assert.doesNotMatch(checks, norsk ? /Ingen av kontrollene/ : /None of the checks/);
       const missing = await page.textContent('#unit-checks li[data-code="suppression.part_missing"]');

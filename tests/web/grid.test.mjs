@@ -176,6 +176,22 @@ describe('typing the form in by hand', () => {
     await page.screenshot({ path: join(ARTIFACTS, 'grid-02-page.png'), fullPage: true });
   });
 
+  test('the field the keyboard moves to is never under the sticky status bar', async () => {
+    await openForm('halden');
+    await typeInto('voksne', 'a', '1');
+    // The page scrolled so that the cell above the focused one is just under the top of the window.
+    await page.focus('.grid-cell[data-group="voksne"][data-col="d"]');
+    await page.evaluate(() => {
+      const c = document.querySelector('.grid-cell[data-group="voksne"][data-col="c"]');
+      window.scrollBy(0, c.getBoundingClientRect().top - 4);
+    });
+    await page.keyboard.press('Shift+Enter');
+    const [cellTop, barBottom] = await page.evaluate(() => [document.activeElement.getBoundingClientRect().top,
+      document.querySelector('.status-bar').getBoundingClientRect().bottom]);
+    assert.equal(await page.evaluate(() => document.activeElement.dataset.col), 'c');
+    assert.ok(cellTop >= barBottom, `the cell at ${cellTop}, the bar down to ${barBottom}`);
+  });
+
   test('a measure whose fields are empty is «–» with what to fill in, and the sum row claims no measure', async () => {
     await openForm('halden');
     for (const [col, v] of [['a', '10,5'], ['b', '22'], ['c', '4']]) await typeInto('voksne', col, v);
@@ -234,6 +250,10 @@ describe('typing the form in by hand', () => {
     assert.match(message, /Skjema IS-24\/8 – Voksne, c: .*3x/);
     assert.doesNotMatch(message, /[Ll]inje 2|skjema_3101/, 'the form and its cell, not a line of a file the user never made');
     assert.match(await page.textContent('#grid-result'), /1 feil i skjemaet/);
+    // In the grid the CSV line the core skipped is the target group's column: the message says so,
+    // and without it the municipality has no adults' part, so every measure is «–» and says why.
+    assert.match(message, /Hele kolonnen «Voksne» er ikke regnet med før dette er rettet\./);
+    assert.match(await page.textContent('#grid-suppressed'), /^Derfor er alle fire «–»: Holdes utenfor visningen av kommuner fordi kommunen ikke har egne årsverk for voksne\./);
     await sumsSettled();
     // The core skipped the row: every sum over it is «?», the other group's own sum is the core's.
     assert.equal(await page.textContent('[data-sum-group="barn_og_unge"]'), '8,625');
@@ -300,6 +320,12 @@ describe('typing the form in by hand', () => {
     const sums = await page.$$eval('.grid-sum', (els) => els.map((e) => e.textContent));
     assert.deepEqual(sums, ['10', '2,5', '', '', '', '10', '2,5', '12,5'], 'a–e over the groups, then each group, then all');
     assert.equal(await page.isVisible('#grid-excluded'), false);
+    // Unticked, the figures per service are set aside (not deleted), and the grid says so.
+    assert.equal(await page.isVisible('#grid-set-aside'), false);
+    await page.uncheck('#grid-by-service');
+    assert.match(await page.textContent('#grid-set-aside'), /^Tallene du skrev per tjenestekategori er lagt til side, ikke slettet/);
+    await page.check('#grid-by-service');
+    assert.equal(await page.isVisible('#grid-set-aside'), false);
     await page.locator('#grid-details').screenshot({ path: join(ARTIFACTS, 'grid-08-by-service.png') });
   });
 

@@ -68,5 +68,9 @@ describe('plausibility per category in the page', () => {
     await page.selectOption('#year-select', '2024');
     await whenRendered(page, () => page.setInputFiles('#file-input', join(root, HALDEN)));
     assert.equal(await page.inputValue('#year-select'), '2024');
+    // Files of earlier years (added to see the change) leave a staff member on the year they check.
+    await whenRendered(page, () => page.setInputFiles('#file-input', join(root, 'tests/data/web/arsverk_halden_2022_2023.csv')));
+    assert.equal(await page.inputValue('#year-select'), '2024');
+    assert.ok((await page.$$eval('#year-select option', (os) => os.map((o) => o.value))).includes('2022'));
   });
 });

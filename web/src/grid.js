@@ -109,6 +109,7 @@ export function createGrid(root, { onForm, onSave, sumsOf, delay = 300 }) {
         </div>
       </div>
       <div class="ds-field"><input class="ds-input" type="checkbox" id="grid-by-service"${state.byService ? ' checked' : ''} aria-describedby="grid-service-help"><label class="ds-label" data-weight="regular" for="grid-by-service">${escape(t('grid.byService'))}</label></div>
+      <p class="ds-paragraph note" id="grid-set-aside" role="status" hidden></p>
       <div class="grid-services" id="grid-services"${state.byService ? '' : ' hidden'}>
         <p class="ds-paragraph help" id="grid-service-help">${escape(t('grid.serviceHelp'))}</p>
         <div class="grid-service-row">
@@ -144,6 +145,16 @@ export function createGrid(root, { onForm, onSave, sumsOf, delay = 300 }) {
     loadUnits();
   }
 
+  // Ticking or unticking «Fordel på tjenestekategorier» switches to the other set of figures: the
+  // one left is kept, and this says so (else it looks deleted).
+  function showSetAside() {
+    const typed = (groups) => Object.values(groups ?? {}).some((cells) => Object.values(cells).some((x) => x.trim() !== ''));
+    const left = state.byService ? typed(state.values['']) : state.services.some((service) => typed(state.values[service]));
+    const note = root.querySelector('#grid-set-aside');
+    note.textContent = left ? t(state.byService ? 'grid.setAsideUnsplit' : 'grid.setAsideSplit') : '';
+    note.hidden = !left;
+  }
+
   function drawServices() {
     root.querySelector('#grid-services').hidden = !state.byService;
     root.querySelector('#grid-service').replaceChildren(...state.services.map((name) => {
@@ -154,6 +165,7 @@ export function createGrid(root, { onForm, onSave, sumsOf, delay = 300 }) {
       return option;
     }));
     root.querySelector('.grid-scroll').hidden = state.byService && state.service == null;
+    showSetAside();
   }
 
   function addService() {
@@ -463,8 +475,10 @@ export function createGrid(root, { onForm, onSave, sumsOf, delay = 300 }) {
       const column = d.column != null ? file.columns[d.column - 1] : null;
       const cell = [row?.service, row && t(`groups.${row.group}`), column && column.length <= 2 ? column : null].filter(Boolean).join(', ');
       const place = cell ? `${t('grid.formName')} – ${cell}` : t('grid.formName');
+      // An error skips the CSV line, which in the grid is a target group's whole column: say so.
+      const skipped = d.severity === 'error' && row ? ` ${t('grid.rowSkipped', { group: t(`groups.${row.group}`) })}` : '';
       return { ...d, line: null, column: null, place: cell || null, cell: row ? { group: row.group, service: row.service, column } : null,
-        message: `${place}: ${d.text}` };
+        message: `${place}: ${d.text}${skipped}` };
     },
     get file() { return state.file; },
     // Figures typed and neither saved as CSV (as they are now) nor kept as a draft: lost on leaving.
@@ -527,6 +541,10 @@ function showResult(root, state, report, describe) {
   // fields when the core's sums have come (showAbsent).
   state.absent = ['M1', 'M2', 'M3', 'M4'].filter((m) => result.arsverk?.[m] == null);
   const absentNote = state.absent.length ? '<p class="ds-paragraph note" id="grid-absent" hidden></p>' : '';
+  // Left out by rule 2, every measure is «–»: why stands beside them, not only among the checks below.
+  const suppressedNote = result.suppressed && result.suppression_reason
+    ? `<p class="ds-paragraph note" id="grid-suppressed">${escape(t('grid.suppressedNote', { reason: t(`reasons.suppressed.${result.suppression_reason}`) }))}</p>`
+    : '';
   const checks = [];
   if (result.suppressed && result.suppression_reason) checks.push(t(`reasons.suppressed.${result.suppression_reason}`));
   for (const f of result.flags) if (f !== 'suppressed') checks.push(checkText(f));
@@ -538,8 +556,8 @@ function showResult(root, state, report, describe) {
     ? `<div class="ds-alert" data-color="warning" id="grid-mixed"><p class="ds-paragraph">${escape(t('grid.otherFiles', { files: others.map((f) => f.name).join(', '), name: unitName(result), year: result.year }))}</p></div>`
     : '';
   box.innerHTML = `${mixed}<h4 class="ds-heading" data-size="xs">${escape(t('grid.resultHeading', { name: unitName(result), year: result.year }))}</h4>
-    <ul class="grid-measures">${measures}</ul>${absentNote}
-    <p class="ds-paragraph note">${escape(t('perThousand'))}. ${escape(t('grid.seeComparison'))} <a class="ds-link" href="#result-heading">${escape(t('seeResult'))}</a></p>
+    <ul class="grid-measures">${measures}</ul>${suppressedNote}${absentNote}
+    <p class="ds-paragraph note">${escape(t('grid.perThousandNote'))} ${escape(t('grid.seeComparison'))} <a class="ds-link" href="#result-heading">${escape(t('seeResult'))}</a></p>
     <h4 class="ds-heading" data-size="xs">${escape(t('grid.checksHeading'))}</h4>
     <ul class="grid-checks">${checks.length || errors ? checks.map((c) => `<li>${escape(c)}</li>`).join('') + (errors ? `<li>${escape(t('grid.errorsAbove', { n: errors }))}</li>` : '') : `<li>${escape(t('grid.noChecks'))}</li>`}</ul>`;
   return diagnostics;

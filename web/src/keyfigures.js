@@ -22,7 +22,7 @@ function reasons(ctx) {
   if (unit.suppressed && unit.suppression_reason) out.push(t(`reasons.suppressed.${unit.suppression_reason}`));
   if (unit.direct) out.push(t('reasons.direct'));
   const thin = unit.aggregate_coverage;
-  if (thin?.meaningful === false) out.push(t('yard.thinAggregate', { members: thin.members, total: thin.members_total, name: unitName(unit) }));
+  if (thin?.meaningful === false) out.push(t(unit.level === 'land' ? 'yard.thinAggregateLand' : 'yard.thinAggregate', { members: thin.members, total: thin.members_total, name: unitName(unit) }));
   if (unit.members_total != null && unit.coverage < 1) {
     const hidden = (ctx.members ?? []).filter((r) => r.suppressed).length;
     out.push(t('reasons.coverage', { pct: percentText(unit.coverage_percent_tenths, 1), members: unit.members, total: unit.members_total,
@@ -56,10 +56,12 @@ function absentMeasures(unit) {
 function rulesText(rules) {
   if (!rules) return '';
   const basis = (rule) => t(rules.basis?.[rule] === 'setting' ? 'yard.basisSetting' : 'yard.basisAuto');
+  // Both by the same basis: said once, after the year («Regler for 2025 (reglene for dataåret): …»).
+  const same = basis('carry_forward') === basis('suppression');
   return t('yard.rules', {
-    year: rules.year,
-    carry: t(rules.carry_forward ? 'yard.carryOn' : 'yard.carryOff') + basis('carry_forward'),
-    suppression: t(rules.suppression ? 'yard.suppressionOn' : 'yard.suppressionOff') + basis('suppression'),
+    year: same ? `${rules.year}${basis('carry_forward')}` : rules.year,
+    carry: t(rules.carry_forward ? 'yard.carryOn' : 'yard.carryOff') + (same ? '' : basis('carry_forward')),
+    suppression: t(rules.suppression ? 'yard.suppressionOn' : 'yard.suppressionOff') + (same ? '' : basis('suppression')),
   });
 }
 
@@ -95,14 +97,18 @@ const leftOutText = (n, counted) => (n ? ` ${t(counted ? 'yard.leftOutCounted' :
 // The coverage line of each comparison shown, [text, meaningful], for the screen and the print.
 export function coverageLines(unit, peers, results) {
   const lines = [];
+  // Too few for a figure of its own: its column in the comparison is «–», and its line says why.
+  const thin = (peer) => (peer?.aggregate_coverage?.meaningful === false
+    ? ` ${t(peer.level === 'land' ? 'yard.thinLineLand' : 'yard.thinLine', { name: unitName(peer) })}` : '');
   for (const peer of [peers.fylke, peers.land]) {
     const coverage = peer?.aggregate_coverage;
-    // Too few for a figure of its own: its column in the comparison is «–», and this says why.
-    const thin = coverage?.meaningful === false ? ` ${t('yard.thinLine', { name: unitName(peer) })}` : '';
-    if (coverage) lines.push([coverageText(unitName(peer), coverage) + leftOutText(leftOutOf(results, peer), true) + thin, coverage.meaningful]);
+    if (coverage) lines.push([coverageText(unitName(peer), coverage) + leftOutText(leftOutOf(results, peer), true) + thin(peer), coverage.meaningful]);
   }
   const groupCoverage = unit?.comparison?.coverage ?? peers.kostra?.distribution_coverage;
-  if (groupCoverage && peers.kostra) lines.push([coverageText(unitName(peers.kostra), groupCoverage, { compared: true }) + leftOutText(leftOutOf(results, peers.kostra), false), groupCoverage.meaningful]);
+  if (groupCoverage && peers.kostra) {
+    lines.push([coverageText(unitName(peers.kostra), groupCoverage, { compared: true }) + leftOutText(leftOutOf(results, peers.kostra), false) + thin(peers.kostra),
+      groupCoverage.meaningful]);
+  }
   return lines;
 }
 

@@ -150,11 +150,12 @@ async function refresh({ reveal = false, note = '', yearsBefore = null } = {}) {
   const steps = calc.reportInSteps(coreSettings(), state.year ?? linkedView.year ?? null);
   let report = await answer(seq, steps.first);
   if (!report) return;
-  // Files that bring a data year the page did not have open on the newest of them: Halden's 2025
-  // file added while 2024 is in view shows 2025, with its checks, not 2024 as before. (The first
-  // files, with no year in view yet, open on the newest or the link's: indexReport.)
-  const brought = yearsBefore && state.year != null ? report.years.filter((y) => !yearsBefore.includes(y)) : [];
-  if (brought.length && !brought.includes(state.year)) state.year = brought[brought.length - 1];
+  // Files that bring a data year later than the one in view open on the newest of them: Halden's
+  // 2025 file added while 2024 is in view shows 2025, with its checks. An earlier year (last year's
+  // file, added to see the change) leaves the year in view. (The first files, with no year in view
+  // yet, open on the newest or the link's: indexReport.)
+  const brought = yearsBefore && state.year != null ? report.years.filter((y) => !yearsBefore.includes(y) && y > state.year) : [];
+  if (brought.length) state.year = brought[brought.length - 1];
   // A year chosen while the first answer was on its way: its figures come with the whole report.
   if (isPartial(report) && state.year !== report.results_year && report.years.includes(state.year)) {
     report = await answer(seq, steps.whole());
