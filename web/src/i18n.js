@@ -371,6 +371,7 @@ const nb = {
   chartRankingBydeler: 'Alle bydeler i Oslo, sortert',
   chartGroups: 'Fordelt på målgruppe',
   chartServices: 'Fordelt på tjenestekategori (alle årsverk, M1)',
+  noService: 'Uten tjenestekategori',
   downloadPng: 'Last ned som PNG',
   chartFailed: 'Diagrammet kunne ikke tegnes: {message}',
   chartsWithoutReport: 'Diagrammene kunne ikke tegnes: {message}',
@@ -871,6 +872,7 @@ const en = {
   chartRankingBydeler: 'All districts of Oslo, sorted',
   chartGroups: 'By target group',
   chartServices: 'By service category (all FTEs, M1)',
+  noService: 'No service category',
   downloadPng: 'Download as PNG',
   chartFailed: 'The chart could not be drawn: {message}',
   chartsWithoutReport: 'The charts could not be drawn: {message}',
@@ -1070,6 +1072,7 @@ const SERVICES_EN = new Map(Object.entries({
   'kommunalt tilrettelagte arbeidstiltak': 'Municipally arranged work schemes',
 }));
 export function serviceName(service) {
+  if (service == null) return t('noService'); // the rows without a service, beside those with one
   if (getLang() !== 'en') return service;
   return SERVICES_EN.get(String(service).trim().toLowerCase()) ?? service;
 }

@@ -160,10 +160,13 @@ void build_unit_years(Context& ctx) {
       };
       if (cell_key.group == TargetGroup::Unspecified) uy.group_known = false;
       else also(uy.by_group[cell_key.group]);
-      if (!cell_key.service.empty()) also(uy.by_service[cell_key.service]);
+      also(uy.by_service[cell_key.service]);
       for (int i = 0; i < 4; ++i) uy.present[i] = uy.present[i] && fits[i];
       report_overflow(ctx, cell.file, cell.line, code, year, fits);
     }
+    // Rows without a service are a part of their own ("") only beside rows with one: a breakdown
+    // by service then adds up to the whole, and input without services has none.
+    if (uy.by_service.size() == 1 && uy.by_service.count("")) uy.by_service.clear();
     if (any) {
       out.units[key] = std::move(uy);
       out.years.insert(year);

@@ -293,7 +293,8 @@ void breakdowns(JsonWriter& w, const Result& r) {
   w.begin_array();
   for (const auto& [service, m] : r.by_service) {
     w.begin_object();
-    w.field("service", service);
+    w.key("service");
+    w.text_or_null(service);  // null: the rows without a service, beside those with one
     measures(w, "arsverk", m);
     w.end_object();
   }

@@ -604,3 +604,22 @@ TEST_CASE("one municipality across the 2024 renumbering: numbers kept per year, 
   const std::string json = report_to_json(r, Settings{});
   CHECK(json.find(R"("renumbering":{"successor":["3101"],"predecessor":null,"continuity":true,"note":null})") != std::string::npos);
 }
+
+TEST_CASE("by service: rows without a service are a part of their own beside rows with one, so the parts add up") {
+  Input mixed;
+  mixed.row24("3101", 2024, NoGroup, "Lavterskeltilbud", "10", "1", "1", "1", "1");
+  mixed.row24("3101", 2024, NoGroup, "", "20", "2", "2", "2", "2");
+  const Report report = mixed.run();
+  const Result* halden = find(report, "3101", 2024);
+  REQUIRE(halden);
+  REQUIRE(halden->by_service.size() == 2);
+  CHECK(halden->by_service.at("")[0] == fx("28"));
+  CHECK(halden->by_service.at("Lavterskeltilbud")[0] == fx("14"));
+  CHECK(*halden->by_service.at("")[0] + *halden->by_service.at("Lavterskeltilbud")[0] == *halden->arsverk[0]);
+  CHECK(report_to_json(report, Settings{}).find(R"("by_service":[{"service":null,"arsverk":{"M1":28.0,)") != std::string::npos);
+
+  Input none;
+  none.row24("3101", 2024, NoGroup, "", "20", "2", "2", "2", "2");
+  const Report without = none.run();
+  CHECK(find(without, "3101", 2024)->by_service.empty());  // input without services has no breakdown
+}
