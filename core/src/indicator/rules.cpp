@@ -130,7 +130,9 @@ void apply_suppression(Context& ctx) {
     r.suppressed = true;
     r.suppression_reason = !adults && !children ? "no_adults_no_children" : !adults ? "no_adults" : "no_children";
     r.flags.push_back("suppressed");
-    if (adults || children) report_one_part(ctx, r, uy, adults ? TargetGroup::Children : TargetGroup::Adults);
+    // Figures carried forward were said about in the year they came from: their file has no rows
+    // for this year to add to.
+    if ((adults || children) && !r.carried_from) report_one_part(ctx, r, uy, adults ? TargetGroup::Children : TargetGroup::Adults);
   }
   for (int year : unknown_years) {
     ctx.message(-1, 0, msg::SuppressionNotApplied{year}, year);

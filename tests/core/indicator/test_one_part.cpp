@@ -52,3 +52,17 @@ TEST_CASE("A part given with 0 FTEs is the indicator's rule, said apart from a m
   REQUIRE(d->args.size() == 3);
   CHECK(std::get<std::string>(d->args[1].value) == "3101");
 }
+
+TEST_CASE("Figures carried forward are left out again, and said about once: in the year they came from", "[one_part][engine]") {
+  Input in;
+  in.row24("3101", 2024, TargetGroup::Adults, "", "10", "5", "3", "2", "1");
+  in.row24("3103", 2025, TargetGroup::Adults, "", "1", "1", "1", "1", "1");  // 2025 has figures: 3101 is carried into it
+  in.row24("3103", 2025, TargetGroup::Children, "", "1", "1", "1", "1", "1");
+  const Report r = in.run();
+  const Result* carried = find(r, "3101", 2025);
+  REQUIRE(carried);
+  CHECK(carried->carried_from == 2024);
+  CHECK(carried->suppressed);
+  REQUIRE(count_diagnostics(r, "suppression.part_missing") == 1);
+  CHECK(diagnostic(r, "suppression.part_missing")->nb.rfind("3101 Halden 2024:", 0) == 0);
+}
