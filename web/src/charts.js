@@ -640,8 +640,10 @@ export function renderCharts(container, ctx) {
     }
   }
 
-  // 3. Over time, with the 2023/2024 break as a break: one series per schema, and a marker.
-  if (ctx.series.length) {
+  // 3. Over time, with the 2023/2024 break as a break: one series per schema, and a marker. Not
+  // drawn when no year has a figure to draw (bare axes said nothing).
+  if (ctx.series.length) drawSeries();
+  function drawSeries() {
     const years = ctx.series.map((s) => s.year);
     const labels = years.map(String);
     const breakIndex = years.findIndex((y) => schemaOf(y) === '2024');
@@ -676,6 +678,7 @@ export function renderCharts(container, ctx) {
     else if (unit.level !== 'land' && ctx.series.some((s) => s.land?.published)) {
       datasets.push(...line(t('yard.published', { value: unitName(ctx.series.find((s) => s.land).land) }), (s) => asPublished(s.land), 2, [2, 3]));
     }
+    if (!datasets.length) return;
     const canvas = makeFigure(container, 'tidsserie', `${t('chartSeries')} (${measure})`,
       describe([...ctx.series.map((s) => `${s.year}: ${shown(s.result, measure) ?? '–'}`), hasBreak ? t('breakLabel') : '']), 320, png);
     draw('tidsserie', canvas, {
