@@ -56,7 +56,9 @@ FormSheet sheet_of(const std::string& service, const std::vector<Part>& parts) {
 }  // namespace
 
 FormSums form_sums(const detail::FileStages& stages, const std::string& code, int year) {
-  FormSums sums{code, year, {}};
+  FormSums sums;
+  sums.code = code;
+  sums.year = year;
   const auto unit = stages.cells.find({code, year});
   if (unit == stages.cells.end()) return sums;
   std::map<std::string, std::vector<Part>> by_service;
