@@ -230,6 +230,9 @@ describe('the map', () => {
     const diff = (tenths(r.display.M1) - tenths(nb1.format(r.comparison.median.M1))) / 10;
     const signed = new Intl.NumberFormat('nb-NO', { minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: 'exceptZero' });
     assert.ok(tooltip[0].startsWith(`${signed.format(diff)} fra medianen (${r.display.M1} mot median ${nb1.format(r.comparison.median.M1)})`), tooltip[0]);
+    // Oslo has figures, but no one in its KOSTRA group to differ from: the summary counts it apart.
+    assert.equal(find('kommune', '0301', 2024).comparison.coverage.reason, 'alone');
+    assert.match(await page.textContent('#map-summary'), /1 kommune har tall, men ingen forskjell fra medianen i KOSTRA-gruppen/);
     await page.screenshot({ path: join(ARTIFACTS, 'map-02-2024-diff.png'), fullPage: true });
 
     // 2025 has carried-forward units (none cross the 2023/2024 break).
@@ -242,11 +245,14 @@ describe('the map', () => {
     });
     assert.equal(swatch, PUOR[2]);
 
-    // Counties have no KOSTRA median: the map says so, not that none has figures.
+    // Counties have no KOSTRA median: that colouring is not offered for them (it drew a grey map),
+    // and choosing counties goes back to the rate.
     await afterMap(() => page.selectOption('#map-level', 'fylke'));
-    assert.equal(await page.textContent('#map-summary'), 'Forskjell fra KOSTRA-medianen finnes bare for kommuner.');
+    assert.equal(await page.inputValue('#map-mode'), 'rate');
+    assert.equal(await page.$eval('#map-mode option[value="diff"]', (o) => o.disabled), true);
+    assert.match(await page.textContent('#map-summary'), /^Kartet viser M1 for fylkene i 2025/);
     await afterMap(() => page.selectOption('#map-level', 'kommune'));
-    await afterMap(() => page.selectOption('#map-mode', 'rate'));
+    assert.equal(await page.$eval('#map-mode option[value="diff"]', (o) => o.disabled), false);
   });
 
   test('the 2023 data year uses the 2020–2023 boundaries; the county view draws the counties', async () => {

@@ -430,7 +430,6 @@ const nb = {
     reasonNotComputed: 'Ikke beregnet.',
     reasonCarried: 'Tallene er ført videre fra {from}.',
     reasonNoGroup: 'Ingen KOSTRA-gruppe å sammenligne med.',
-    reasonDiffKommune: 'Forskjell fra KOSTRA-medianen finnes bare for kommuner.',
     reasonSuppressed: {
       no_adults: 'Holdt utenfor: ingen egne årsverk for voksne.',
       no_children: 'Holdt utenfor: ingen egne årsverk for barn og unge.',
@@ -440,6 +439,7 @@ const nb = {
     summaryDiff: 'Kartet viser forskjellen fra medianen i KOSTRA-gruppen, {measure}, for {level} i {year}: {n} av {total} har tall. Mest over medianen: {high}. Mest under: {low}. Spennet går fra {min} til {max}.',
     summaryNone: 'Ingen av {level} har tall for {year}.',
     summaryLeftOut: { one: '{n} kommune er holdt utenfor visningen fordi den mangler egne årsverk for voksne eller for barn og unge, men den er med i summene.', other: '{n} kommuner er holdt utenfor visningen fordi de mangler egne årsverk for voksne eller for barn og unge, men de er med i summene.' },
+    summaryNoDiff: { one: '{n} kommune har tall, men ingen forskjell fra medianen i KOSTRA-gruppen (grunnen står ved kommunen i kartet).', other: '{n} kommuner har tall, men ingen forskjell fra medianen i KOSTRA-gruppen (grunnen står ved hver av dem i kartet).' },
   },
 
   // --- results table and pager ---
@@ -931,7 +931,6 @@ const en = {
     reasonNotComputed: 'Not computed.',
     reasonCarried: 'Figures carried forward from {from}.',
     reasonNoGroup: 'No KOSTRA group to compare with.',
-    reasonDiffKommune: 'The difference from the KOSTRA median exists for municipalities only.',
     reasonSuppressed: {
       no_adults: 'Left out: no FTEs of its own for adults.',
       no_children: 'Left out: no FTEs of its own for children and young people.',
@@ -941,6 +940,7 @@ const en = {
     summaryDiff: 'The map shows the difference from the KOSTRA-group median, {measure}, for the {level} in {year}: {n} of {total} have figures. Furthest above the median: {high}. Furthest below: {low}. The range is {min} to {max}.',
     summaryNone: 'None of the {level} have figures for {year}.',
     summaryLeftOut: { one: '{n} municipality is left out of the display for lack of FTEs of its own for adults or for children and young people, but it is counted in the sums.', other: '{n} municipalities are left out of the display for lack of FTEs of their own for adults or for children and young people, but they are counted in the sums.' },
+    summaryNoDiff: { one: '{n} municipality has figures, but no difference from the KOSTRA-group median (the reason is given with it on the map).', other: '{n} municipalities have figures, but no difference from the KOSTRA-group median (the reason is given with each on the map).' },
   },
 
   // --- results table and pager ---

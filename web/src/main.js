@@ -1087,7 +1087,15 @@ el['measure-select'].addEventListener('change', () => {
   drawAfterPaint();
   updateMap();
 });
-el['map-level'].addEventListener('change', () => { state.mapView.level = el['map-level'].value; updateMap(); });
+// Counties have no KOSTRA median to differ from: that colouring is not offered for them (it drew a
+// grey map), and choosing counties while it is chosen goes back to the rate.
+function syncMapControls() {
+  const counties = state.mapView.level === 'fylke';
+  el['map-mode'].querySelector('option[value="diff"]').disabled = counties;
+  if (counties && state.mapView.mode === 'diff') state.mapView.mode = 'rate';
+  el['map-mode'].value = state.mapView.mode;
+}
+el['map-level'].addEventListener('change', () => { state.mapView.level = el['map-level'].value; syncMapControls(); updateMap(); });
 el['map-mode'].addEventListener('change', () => { state.mapView.mode = el['map-mode'].value; updateMap(); });
 el['map-details'].addEventListener('toggle', () => { state.mapView.open = el['map-details'].open; if (state.mapView.open) updateMap(); });
 el['scope-select'].addEventListener('change', () => { state.scope = el['scope-select'].value; renderUnit(); drawAfterPaint(); });
@@ -1154,7 +1162,7 @@ startOffline({ note: $('offline-note'), update: $('update-button'), text: t });
 setLang(linkedView.lang ?? initialLang(), false);
 applyLinkedSettings(linkedView);
 el['map-level'].value = state.mapView.level;
-el['map-mode'].value = state.mapView.mode;
+syncMapControls();
 applyTexts();
 if (hasKeptDraft()) loadGrid();
 setBusy(true);

@@ -148,9 +148,9 @@ function buildItems(geo, level, view) {
     } else if (r.per_1000[measure] == null) {
       item.reason = t('yard.mapAbsent', { measure });
     } else if (mode === 'diff' && !r.comparison?.coverage?.meaningful) {
-      item.reason = level === 'kommune' && r.comparison ? t(r.comparison.coverage?.reason === 'alone' ? 'yard.mapAlone' : 'yard.mapNotMeaningful') : t(level === 'kommune' ? 'map.reasonNoGroup' : 'map.reasonDiffKommune');
+      item.reason = r.comparison ? t(r.comparison.coverage?.reason === 'alone' ? 'yard.mapAlone' : 'yard.mapNotMeaningful') : t('map.reasonNoGroup');
     } else if (mode === 'diff' && r.comparison?.diff_from_median?.[measure] == null) {
-      item.reason = t(level === 'kommune' ? 'map.reasonNoGroup' : 'map.reasonDiffKommune');
+      item.reason = t('map.reasonNoGroup');
     } else {
       item.value = mode === 'diff' ? r.comparison.diff_from_median[measure] : r.per_1000[measure];
       item.display = shownRate(r, measure);
@@ -560,14 +560,17 @@ export function createMap(container, { onSelect }) {
         max: view.mode === 'diff' ? signedTenthsText(ranked[0].tenths) : ranked[0].display,
         n: ranked.length, total: main.items.length,
       })
-      // Counties have no KOSTRA median to differ from: say so, not «none has figures».
-      : view.mode === 'diff' && view.level === 'fylke' ? t('map.reasonDiffKommune') : t('map.summaryNone', { level: levelName, year: view.year });
+      : t('map.summaryNone', { level: levelName, year: view.year });
     const fromReference = ranked.filter((i) => i.status === 'reference').length;
     if (fromReference) summary.textContent += ` ${t('yard.mapRefCount', { n: fromReference })}`;
     // Those rule 2 left out are «without figures» on the map but «with figures in the files» in the
     // coverage lines: say which they are, so the two counts agree.
     const leftOut = main.items.filter((i) => i.result?.suppressed).length;
     if (leftOut && ranked.length) summary.textContent += ` ${tn('map.summaryLeftOut', leftOut)}`;
+    // And those with a figure but no difference from a median (Oslo, alone in its group).
+    const noDiff = view.mode === 'diff'
+      ? main.items.filter((i) => i.result && !i.result.suppressed && i.result.per_1000?.[view.measure] != null && i.value == null).length : 0;
+    if (noDiff && ranked.length) summary.textContent += ` ${tn('map.summaryNoDiff', noDiff)}`;
 
     // For tests and tools: what each unit was drawn as.
     container.dataset.structure = geo.file;
