@@ -89,6 +89,15 @@ describe('the printed report', () => {
       const wide = await page.$$eval('table', (ts) => ts.filter((tb) => tb.getClientRects().length
         && tb.getBoundingClientRect().right > document.documentElement.clientWidth + 1).map((tb) => `${tb.id}: ${Math.round(tb.getBoundingClientRect().width)} px`));
       assert.deepEqual(wide, [], 'tables cut at the right margin');
+      // And no county name broken inside a word to make it fit («Vestla|nd»): a cell is never
+      // narrower than its longest word.
+      const broken = await page.$$eval('#results-table td[data-col="fylke"]', (tds) => tds.filter((td) => {
+        const range = document.createRange();
+        range.selectNodeContents(td);
+        const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+        return lines.size > td.textContent.trim().split(/\s+/).length;
+      }).map((td) => td.textContent));
+      assert.deepEqual(broken, [], 'county names broken inside a word');
       await page.screenshot({ path: join(ARTIFACTS, 'print-01-layout.png'), fullPage: true });
       const pdf = await page.pdf({ format: 'A4', printBackground: true });
       writeFileSync(join(ARTIFACTS, 'print-report.pdf'), pdf);
