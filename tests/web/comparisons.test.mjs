@@ -292,6 +292,17 @@ describe('comparisons that never overstate', () => {
     await switchLanguage();
   });
 
+  test('a county of the other structure (Viken in 2025) does not exist that year: not «not in the files»', async () => {
+    await calculator.open();
+    await afterRender(() => page.click('#example-button'));
+    await afterRender(() => chooseUnit('Viken'));
+    await page.selectOption('#year-select', '2025');
+    await page.waitForFunction(() => /2025/.test(document.getElementById('key-heading')?.textContent ?? ''));
+    const reasons = await page.textContent('#unit-reasons');
+    assert.match(reasons, /^Viken finnes ikke i 2025: inndelingen i fylker og kommuner er en annen det året\. Viken har tall for 2023\./);
+    assert.doesNotMatch(reasons, /ikke med i årsverksfilene/);
+  });
+
   test('no request left the origin and nothing failed', () => {
     assert.deepEqual(foreign, []);
     assert.deepEqual(consoleErrors, []);

@@ -232,6 +232,7 @@ const nb = {
   noValue: 'ikke beregnet',
   reasons: {
     missing: '{name} har ingen tall for {year}: enheten er ikke med i årsverksfilene for dette året.',
+    otherStructure: '{name} finnes ikke i {year}: inndelingen i fylker og kommuner er en annen det året. {name} har tall for {years}.',
     missingCarry: 'Slå på «Før videre tall» for å bruke tallene fra året før, hvis de finnes i samme statistikkomlegging.',
     carried: 'Tallene for {year} er ført videre fra {from}, fordi enheten ikke har svart for {year}.',
     partlyCarried: 'Noen av enhetene som inngår, har tall ført videre fra året før.',
@@ -733,6 +734,7 @@ const en = {
   noValue: 'not computed',
   reasons: {
     missing: '{name} has no figures for {year}: the unit is not in the FTE files for that year.',
+    otherStructure: '{name} does not exist in {year}: the division into counties and municipalities is another that year. {name} has figures for {years}.',
     missingCarry: 'Turn on “Carry figures forward” to use the previous year’s figures, if they exist in the same statistical schema.',
     carried: 'The figures for {year} are carried forward from {from} because the unit did not answer for {year}.',
     partlyCarried: 'Some of the units included have figures carried forward from the previous year.',

@@ -2,7 +2,7 @@
 // county, Norway and KOSTRA group, its rank and distance from the group median, the fence marker,
 // the change from the previous year, and the reason when something is missing or adjusted.
 import { writeHtml } from './dom.js';
-import { beforeYear, changeShown, inLang, percentText, schemaOf, shownRate, signedTenthsText, tenthsText, unitName } from './format.js';
+import { beforeYear, changeShown, inLang, percentText, schemaOf, shownRate, signedTenthsText, structureOf, tenthsText, unitName } from './format.js';
 import { coreText, fmtExact, fmtInt, listText, measureLabel, sourceName, t, yardstick, yardText } from './i18n.js';
 
 const MEASURES = ['M1', 'M2', 'M3', 'M4'];
@@ -13,7 +13,15 @@ function reasons(ctx) {
   const { unit, info, year, rules } = ctx;
   const out = [];
   if (!unit) {
-    out.push(t('reasons.missing', { name: info.name, year }));
+    // A county or municipality of the other structure (Viken in 2025) is not missing from the files:
+    // it does not exist that year (the core's structure of each year).
+    const years = ctx.yearsWithFigures ?? [];
+    const structure = structureOf(year);
+    const elsewhere = (info.level === 'fylke' || info.level === 'kommune') && structure && years.length
+      && years.every((y) => structureOf(y) && structureOf(y) !== structure);
+    out.push(elsewhere ? t('reasons.otherStructure', { name: info.name, year, years: listText(years.map(String)) })
+      : t('reasons.missing', { name: info.name, year }));
+    if (elsewhere) return out;
     if (rules && !rules.carry_forward) out.push(t('yard.missingCarry'));
     return out;
   }

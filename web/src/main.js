@@ -503,6 +503,7 @@ function renderUnit() {
     rules: state.report.rules?.find((r) => r.year === year) ?? null,
     diagnostics: shownReport().diagnostics,
     renumbered: renumberedText(info),
+    yearsWithFigures: state.report.years.filter((y) => resultOf(state.unitKey, y)),
   }));
   watchScrollHints(el['key-figures']);
 
