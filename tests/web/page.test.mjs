@@ -665,6 +665,15 @@ describe('the calculator page', () => {
     for (const row of group) assert.ok(row.key === 'kostragruppe:EKG12' || byKey.get(row.key).kostragruppe === 'EKG12', row.key);
     assert.equal(group.length, report.results.filter((r) => r.year === 2024 && (r.kostragruppe === 'EKG12' || r.code === 'EKG12')).length);
     await page.selectOption('#filter-kostra', '');
+    // Filters no unit passes (districts of Agder): the table says so, and the way back to all.
+    await page.selectOption('#filter-level', 'bydel');
+    await page.selectOption('#filter-fylke', '42');
+    assert.equal(await page.$$eval('#results-table tbody tr[data-key]', (trs) => trs.length), 0);
+    assert.match(await page.textContent('#results-table tbody'), /^Ingen enheter passer alle filtrene\. Vis alle enheter$/);
+    assert.doesNotMatch(await page.textContent('#results-table caption'), /Velg en rad/);
+    await page.click('#clear-filters');
+    assert.deepEqual([await page.inputValue('#filter-level'), await page.inputValue('#filter-fylke')], ['', '']);
+    assert.ok((await tableRows()).length > 0);
     await page.click('#results-table button.sort[data-sort="M1"]');
     await page.click('#results-table button.sort[data-sort="level"]');
   });

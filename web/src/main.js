@@ -1106,6 +1106,13 @@ el['filter-kostra'].addEventListener('change', () => { state.filters.kostra = el
 el['results-pager'].addEventListener('click', (e) => handlePageClick(e, renderResultsTable));
 el['results-table-wrap'].addEventListener('click', (e) => {
   if (handleSortClick(e, renderResultsTable)) return;
+  if (e.target.closest('#clear-filters')) {
+    state.filters = { level: '', fylke: '', kostra: '' };
+    renderChooser();
+    renderResultsTable();
+    el['filter-level'].focus();
+    return;
+  }
   const unit = state.units.get(rowKey(e));
   if (!unit) return;
   chooseUnit(unit);

@@ -107,9 +107,13 @@ export function renderTable(wrap, pager, results, { year, level, fylke, kostra, 
     }).join('');
     return `<tr data-key="${escape(key)}"${key === selectedKey ? ' class="selected" aria-current="true"' : ''}>${cells}</tr>`;
   }).join('');
+  // Filters no unit passes: say so where the rows would be, with the way back to all of them.
+  const empty = `<tr><td colspan="${columns.length}" class="table-empty">${escape(t('tableEmpty'))} ` +
+    `<button type="button" class="ds-button" data-variant="secondary" data-size="sm" id="clear-filters">${escape(t('tableClearFilters'))}</button></td></tr>`;
+  const hint = rows.length ? ` <span class="screen-only">${escape(t('tableClickHint'))}</span>` : '';
   wrap.innerHTML = `<table class="ds-table results-table" data-border data-size="sm" id="results-table">` +
-    `<caption>${escape(caption(year, rows.length))} <span class="screen-only">${escape(t('tableClickHint'))}</span></caption>` +
-    `<thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
+    `<caption>${escape(caption(year, rows.length))}${hint}</caption>` +
+    `<thead><tr>${head}</tr></thead><tbody>${rows.length ? body : empty}</tbody></table>`;
   if (!all && !only) renderPager(pager, rows.length);
   return { total: rows.length, shown: shown.length };
 }
