@@ -286,10 +286,17 @@ describe('comparisons that never overstate', () => {
     assert.equal(await page.textContent('#not-meaningful'),
       'KOSTRA-gruppe 13 har bare én kommune: det er ingen andre å sammenligne med, så median, plass og «uvanlig høyt/lavt» vises ikke.');
     await page.locator('#key-figures').screenshot({ path: join(ARTIFACTS, 'comparisons-oslo-alone.png') });
+    // The comparison chart's title names what Oslo is compared with (it has no county of its own).
+    await page.waitForFunction(() => document.body.dataset.busy === 'false');
+    const title = () => page.textContent('#charts figure[data-chart="sammenligning"] h4');
+    assert.equal(await title(), 'Oslo - Oslove sammenlignet med landet og KOSTRA-gruppen (M1–M4)');
     await switchLanguage();
     assert.equal(await page.textContent('#not-meaningful'),
       'KOSTRA group 13 has one municipality only: there is no other to compare with, so no median, rank or “unusually high/low” is shown.');
+    assert.equal(await title(), 'Oslo - Oslove compared with Norway and its KOSTRA group (M1–M4)');
     await switchLanguage();
+    await afterRender(() => chooseUnit('Hele landet'));
+    assert.equal(await title(), 'Hele landet: M1–M4');
   });
 
   test('a county of the other structure (Viken in 2025) does not exist that year: not «not in the files»', async () => {

@@ -8,7 +8,7 @@
 import { setText } from './dom.js';
 import { download } from './export.js';
 import { percentText, schemaOf, shownRate, tenthsText, unitName } from './format.js';
-import { fmtExact, getLang, serviceName, t, yardstick, yardText } from './i18n.js';
+import { fmtExact, getLang, listText, serviceName, t, yardstick, yardText } from './i18n.js';
 
 const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif';
 
@@ -585,7 +585,11 @@ export function renderCharts(container, ctx) {
       borderColor: COLORS[i % COLORS.length],
       borderWidth: 1,
     })).filter((d) => d.data.some((v) => v != null));
-    const canvas = makeFigure(container, 'sammenligning', t('chartCompare'),
+    // The title names what the unit is compared with here (a county has no county, Norway no peer).
+    const roles = [oslo && 'oslo', fylke && 'fylke', land && land !== unit && 'land', kostra && 'kostra'].filter(Boolean);
+    const title = roles.length ? t('chartCompare', { name: unitName(unit), list: listText(roles.map((r) => t(`chartCompareRoles.${r}`))) })
+      : t('chartCompareAlone', { name: unitName(unit) });
+    const canvas = makeFigure(container, 'sammenligning', title,
       describe(rows.map(([name, , text]) => `${name}: ${MEASURES.map((m) => `${m} ${text(m) ?? '–'}`).join(', ')}`)),
       lying ? 140 + rows.length * 4 * 17 : 340, png, true);
     const valueAxis = { beginAtZero: true, title: axisTitle(t('perThousandShort')), grid: { color: GRID } };
