@@ -249,6 +249,14 @@ describe('findUnit: the unit chooser\'s search', () => {
     }
   });
 
+  test('a name in several languages is each of them: «Oslo» offers the municipality beside the county', () => {
+    const m = example();
+    assert.deepEqual(codes(find(m, 'Oslo')).sort(), ['03', '0301']);
+    assert.equal(find(m, 'Oslove').code, '0301');
+    const sami = [...m.units.values()].find((u) => u.level === 'kommune' && / - /.test(u.name) && u.code !== '0301');
+    assert.equal(find(m, sami.name.split(' - ').at(-1)).code, sami.code, sami.name);
+  });
+
   test('two municipalities of one name are both offered, each with its county', () => {
     const m = example();
     for (const query of ['Herøy', 'heroy', 'HERØY']) assert.deepEqual(codes(find(m, query)), ['1515', '1818'], query);

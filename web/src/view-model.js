@@ -170,7 +170,9 @@ export const folded = (text) => text.toLowerCase().replace(/ø/g, 'o').replace(/
 function unitsNamed(units, query) {
   const q = folded(query.trim());
   if (!q) return [];
-  const names = (u) => (u.otherName ? [u.name, u.otherName] : [u.name]).map(folded);
+  // A name in several languages is each of them too: «Oslo» is «Oslo - Oslove» (0301) as well as the
+  // county «Oslo», «Karasjok» is «Kárášjohka - Karasjok».
+  const names = (u) => [u.name, u.otherName, ...(u.name.includes(' - ') ? u.name.split(' - ') : [])].filter(Boolean).map(folded);
   const bare = (n) => n.replace(/\s*\(.*\)$/, '');
   for (const fits of [(n) => n === q, (n) => bare(n) === q, (n) => n.startsWith(q), (n) => n.includes(q)].map((f) => (u) => names(u).some(f))) {
     const found = units.filter(fits);
