@@ -251,7 +251,7 @@ describe('the calculator page', () => {
     // The result comes into view at once, its heading below the sticky status bar.
     await expectInView('#result-heading');
     // The example's planted checks are counted where the status says it is done.
-    assert.match(await page.textContent('#status'), /^Ferdig: 2 filer, 1\s208 resultater, 12 advarsler\.$/);
+    assert.match(await page.textContent('#status'), /^Ferdig: 2 filer, 1\s208 resultater \(2023–2025\), 12 advarsler\.$/);
     // The notes on the computation are folded away behind a summary that counts them.
     assert.equal(await page.$$eval('#general-messages details:not([open]) li.message', (els) => els.length),
       expected.diagnostics.filter((d) => d.file == null && d.severity !== 'error').length);
@@ -324,7 +324,7 @@ describe('the calculator page', () => {
     const nbExact = new Intl.NumberFormat('nb-NO', { maximumFractionDigits: 6 });
     const nbInt = new Intl.NumberFormat('nb-NO', { maximumFractionDigits: 0 });
     assert.equal(await page.textContent('#explain code[data-measure="M1"]'),
-      `M1 = ${nbExact.format(k.arsverk.M1)}\u00a0årsverk ÷ ${nbInt.format(k.population)}\u00a0innbyggere ×\u00a01\u00a0000 = ${k.display.M1}`);
+      `M1 = ${nbExact.format(k.arsverk.M1)}\u00a0årsverk ÷ ${nbInt.format(k.population)}\u00a0innbyggere ×\u00a01\u00a0000 ≈ ${k.display.M1}`);
     assert.match(how, new RegExp(`Innbyggere: ${nbInt.format(k.population)} per 1\\. januar ${k.population_year} \\(Statistisk sentralbyrå`));
     // And what stands beside the figures: each label the cards and the table use, in words.
     const around = await page.$$eval('#explain-around-list li strong', (els) => els.map((e) => e.textContent));
@@ -871,7 +871,7 @@ describe('the calculator page', () => {
     // One municipality in the file: the page opens on it.
     assert.match(await page.textContent('#key-heading'), /^Halden 2024$/);
     const allWarnings = expected.diagnostics.filter((d) => d.severity === 'warning').length;
-    assert.match(await page.textContent('#status'), new RegExp(`^Ferdig: 1 fil, \\d+ resultater, ${allWarnings} advarsler\\.$`));
+    assert.match(await page.textContent('#status'), new RegExp(`^Ferdig: 1 fil, \\d+ resultater \\(2024\\), ${allWarnings} advarsler\\.$`));
     const card = '#file-panel li.file[data-file="arsverk_dobbel_rad.csv"]';
     assert.equal(await page.textContent(`${card} details.more-messages summary`), `Vis ${warnings.length} advarsler`);
     await page.click(`${card} details.more-messages summary`);

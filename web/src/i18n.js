@@ -343,8 +343,8 @@ const nb = {
     population: 'Innbyggere: {pop} per 1. januar {year} ({source})',
     sourceEmbedded: 'Statistisk sentralbyrå, folkemengde 1. januar, innebygd i kalkulatoren',
     sourceFile: 'fra filen {file}',
-    formula: '{m} = {arsverk}\u00a0årsverk ÷ {pop}\u00a0innbyggere ×\u00a01\u00a0000 = {result}',
-    rounding: 'Resultatet er avrundet til én desimal (halvt bort fra null). Fylker, landet og KOSTRA-grupper er summen av årsverkene delt på summen av innbyggerne i de samme kommunene, ikke et gjennomsnitt av kommunenes tall.',
+    formula: '{m} = {arsverk}\u00a0årsverk ÷ {pop}\u00a0innbyggere ×\u00a01\u00a0000 ≈ {result}',
+    rounding: '≈: resultatet er avrundet til én desimal (halvt bort fra null). Fylker, landet og KOSTRA-grupper er summen av årsverkene delt på summen av innbyggerne i de samme kommunene, ikke et gjennomsnitt av kommunenes tall.',
     none: 'Ingen tall for {name} {year}, så det er ingenting å regne ut.',
     aroundHeading: 'Det som står ved tallene',
     around: [
@@ -849,8 +849,8 @@ const en = {
     population: 'Inhabitants: {pop} on 1 January {year} ({source})',
     sourceEmbedded: 'Statistics Norway, population on 1 January, built into the calculator',
     sourceFile: 'from the file {file}',
-    formula: '{m} = {arsverk}\u00a0FTEs ÷ {pop}\u00a0inhabitants ×\u00a01,000 = {result}',
-    rounding: 'The result is rounded to one decimal (halves away from zero). Counties, Norway and KOSTRA groups are the sum of the FTEs divided by the sum of the inhabitants of the same municipalities, not an average of the municipalities’ figures.',
+    formula: '{m} = {arsverk}\u00a0FTEs ÷ {pop}\u00a0inhabitants ×\u00a01,000 ≈ {result}',
+    rounding: '≈: the result is rounded to one decimal (halves away from zero). Counties, Norway and KOSTRA groups are the sum of the FTEs divided by the sum of the inhabitants of the same municipalities, not an average of the municipalities’ figures.',
     none: 'No figures for {name} {year}, so there is nothing to compute.',
     aroundHeading: 'What stands beside the figures',
     around: [

@@ -236,7 +236,9 @@ let reportsShown = 0;
 function doneStatus(errors) {
   const report = state.report;
   if (errors) return t('status.doneErrors', { list: errors });
-  const counts = { files: tn('nFiles', report.files.length), results: tn('nResults', report.results.length) };
+  // Results of every year, and the years said (the table shows one year's).
+  const years = report.years.length > 1 ? `${report.years[0]}–${report.years.at(-1)}` : String(report.years[0] ?? '');
+  const counts = { files: tn('nFiles', report.files.length), results: `${tn('nResults', report.results.length)}${years ? ` (${years})` : ''}` };
   const warnings = report.diagnostics.filter((d) => d.severity === 'warning').length;
   return warnings ? t('status.doneWarnings', { ...counts, warnings: tn('nWarnings', warnings) }) : t('status.done', counts);
 }
