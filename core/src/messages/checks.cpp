@@ -17,7 +17,7 @@ Texts CheckRateHigh::texts() const {
   const std::string w(who);
   return {w + ": " + rate_text(rate, Lang::Nb) + " årsverk per 1 000 innbyggere er uvanlig høyt (over " +
               whole(thresholds::kRateHigh, Lang::Nb) + "). Sjekk at årsverk ikke er ført som timer eller personer, og at befolkningen gjelder hele kommunen.",
-          w + ": " + rate_text(rate, Lang::En) + " FTEs per 1,000 inhabitants is implausibly high (above " +
+          w + ": " + rate_text(rate, Lang::En) + " FTEs per 1,000 inhabitants is unusually high (above " +
               whole(thresholds::kRateHigh, Lang::En) + "). Check that FTEs are not given as hours or persons, and that the population is for the whole unit."};
 }
 
@@ -43,17 +43,17 @@ std::string basis(const PublishedNational& m, Lang lang) {
 Texts CheckFarAbovePublished::texts() const {
   const std::string w(who);
   return {w + ": M1 = " + rate_text(rate, Lang::Nb) + " årsverk per 1 000 innbyggere er " + format_double(factor, 1, Lang::Nb) +
-              " ganger " + basis(*this, Lang::Nb) + ". Sjekk desimaltegnet (38,6 – ikke 386), at årsverk ikke er ført som timer eller personer, og at befolkningen gjelder hele kommunen.",
+              " ganger " + basis(*this, Lang::Nb) + ". Sjekk desimaltegnet i årsverkene (for eksempel 38,6 skrevet som 386), at årsverk ikke er ført som timer eller personer, og at befolkningen gjelder hele kommunen.",
           w + ": M1 = " + rate_text(rate, Lang::En) + " FTEs per 1,000 inhabitants is " + format_double(factor, 1, Lang::En) +
-              " times " + basis(*this, Lang::En) + ". Check the decimal mark (38.6, not 386), that FTEs are not given as hours or persons, and that the population is for the whole municipality."};
+              " times " + basis(*this, Lang::En) + ". Check the decimal mark in the FTEs (for example 38.6 written as 386), that FTEs are not given as hours or persons, and that the population is for the whole municipality."};
 }
 
 Texts CheckFarBelowPublished::texts() const {
   const std::string w(who);
   return {w + ": M1 = " + rate_text(rate, Lang::Nb) + " årsverk per 1 000 innbyggere er bare " + whole(factor * 100, Lang::Nb) +
-              " % av " + basis(*this, Lang::Nb) + ". Sjekk desimaltegnet (38,6 – ikke 3,86) og at alle tjenester og målgrupper er med.",
+              " % av " + basis(*this, Lang::Nb) + ". Sjekk desimaltegnet i årsverkene (for eksempel 38,6 skrevet som 3,86) og at alle tjenester og målgrupper er med.",
           w + ": M1 = " + rate_text(rate, Lang::En) + " FTEs per 1,000 inhabitants is only " + whole(factor * 100, Lang::En) +
-              " % of " + basis(*this, Lang::En) + ". Check the decimal mark (38.6, not 3.86) and that every service and target group is included."};
+              " % of " + basis(*this, Lang::En) + ". Check the decimal mark in the FTEs (for example 38.6 written as 3.86) and that every service and target group is included."};
 }
 
 Texts CheckOutsideGroupFences::texts() const {
