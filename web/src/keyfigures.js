@@ -230,7 +230,10 @@ export function renderKeyFigures(el, ctx) {
   html += extremes(ctx);
   const why = reasons(ctx);
   const rules = rulesText(ctx.rules);
-  if (rules) why.push(rules);
+  // The year's rules alone (nothing about this unit's figures to warn of) are a note under the
+  // cards: in a box above them they pushed the first figure a screen down on a phone.
+  const rulesBelow = Boolean(unit && !why.length && rules);
+  if (rules && !rulesBelow) why.push(rules);
   if (why.length) {
     html += `<div class="ds-alert reasons" data-color="info" id="unit-reasons">${why.map((w) => `<p class="ds-paragraph">${escape(w)}</p>`).join('')}</div>`;
   }
@@ -253,6 +256,7 @@ export function renderKeyFigures(el, ctx) {
       fenceTag(unit, m) + '</li>';
   }
   html += '</ul>';
+  if (rulesBelow) html += `<p class="ds-paragraph note" data-size="sm" id="unit-rules">${escape(rules)}</p>`;
   // The checks before submission are about a municipality's or district's own figures.
   if (info.level === 'kommune' || info.level === 'bydel') html += checksPanel(unit, info, year, ctx.diagnostics ?? []);
   // Right under the figures: what they mean and how they are computed.
