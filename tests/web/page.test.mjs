@@ -124,6 +124,21 @@ async function expectInView(selector) {
 const pngSize = (bytes) => ({ width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) });
 
 // Pixels darker than near-white in rows [y0, y1) of a PNG, counted in the page.
+// The colour at (x, y) of a PNG, as [r, g, b].
+function pixelAt(bytes, x, y) {
+  return page.evaluate(async ({ b64, x, y }) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${b64}`;
+    await img.decode();
+    const c = document.createElement('canvas');
+    c.width = img.width;
+    c.height = img.height;
+    const g = c.getContext('2d');
+    g.drawImage(img, 0, 0);
+    return [...g.getImageData(x, y, 1, 1).data.slice(0, 3)];
+  }, { b64: bytes.toString('base64'), x, y });
+}
+
 function inkInRows(bytes, y0, y1) {
   return page.evaluate(async ({ b64, y0, y1 }) => {
     const img = new Image();
@@ -439,6 +454,7 @@ describe('the calculator page', () => {
       rangering: 'arsverk_rangering_3303_m1_2025.png' };
     for (const [key, name] of Object.entries(names)) {
       const png = await downloadOf(`#charts figure[data-chart="${key}"] button`);
+      writeFileSync(join(ARTIFACTS, `04-${png.name}`), png.bytes);
       assert.equal(png.name, name);
       assert.deepEqual([...png.bytes.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
       // Drawn again at a fixed size (600 px at 2×; the wide comparison 1 000 px, room for every
@@ -449,6 +465,8 @@ describe('the calculator page', () => {
       assert.ok(size.height > 2 * box + 80, `${key}: room for title and source`);
       assert.ok(await inkInRows(png.bytes, 0, 80) > 300, `${key}: a title is drawn above the chart`);
       assert.ok(await inkInRows(png.bytes, size.height - 90, size.height) > 300, `${key}: a source is drawn below`);
+      // The example data: a band across the top says the figures are made up (#fde7c5).
+      assert.deepEqual(await pixelAt(png.bytes, 40, 20), [0xfd, 0xe7, 0xc5], `${key}: the synthetic-data band`);
     }
     await (await page.$('#charts')).screenshot({ path: join(ARTIFACTS, '04-charts.png') });
   });

@@ -365,19 +365,31 @@ export function downloadComposed(canvas, title, png) {
   const pen = out.getContext('2d');
   const font = (size, weight = 400) => `${weight} ${size * scale}px ${FONT}`;
   const width = canvas.width;
+  // A warning (synthetic example data) is a band of its own above the title.
+  const warning = png.warning ? { lines: wrapToWidth(pen, png.warning, font(14, 700), width - 4 * pad), font: font(14, 700), size: 19 * scale } : null;
+  const band = warning ? warning.lines.length * warning.size + pad : 0;
   const blocks = [
     { lines: wrapToWidth(pen, title, font(16, 600), width - 2 * pad), font: font(16, 600), size: 21 * scale },
     { lines: wrapToWidth(pen, png.subtitle, font(13), width - 2 * pad), font: font(13), size: 18 * scale },
   ];
   const source = { lines: wrapToWidth(pen, png.source, font(11), width - 2 * pad), font: font(11), size: 15 * scale };
-  const head = blocks.reduce((sum, b) => sum + b.lines.length * b.size, pad);
+  const head = blocks.reduce((sum, b) => sum + b.lines.length * b.size, pad + band);
   out.width = width;
   out.height = Math.ceil(head + pad / 2 + canvas.height + pad / 2 + source.lines.length * source.size + pad);
   pen.fillStyle = '#fff';
   pen.fillRect(0, 0, out.width, out.height);
-  pen.fillStyle = INK;
   pen.textBaseline = 'top';
   let lineTop = pad;
+  if (warning) {
+    pen.fillStyle = '#fde7c5';
+    pen.fillRect(pad, pad / 2, width - 2 * pad, band);
+    pen.fillStyle = '#7a3e00';
+    pen.font = warning.font;
+    lineTop = pad;
+    for (const line of warning.lines) { pen.fillText(line, 2 * pad, lineTop); lineTop += warning.size; }
+    lineTop = pad + band;
+  }
+  pen.fillStyle = INK;
   for (const b of blocks) {
     pen.font = b.font;
     for (const line of b.lines) { pen.fillText(line, pad, lineTop); lineTop += b.size; }
@@ -511,6 +523,7 @@ function pngInfo(ctx, key) {
   return {
     subtitle: [unitName(unit), when, what, per].filter(Boolean).join(', '),
     source: ctx.source,
+    warning: ctx.warning ?? '',
     fileName: `arsverk_${key}_${String(unit.code).toLowerCase()}_${perMeasure ? `${measure.toLowerCase()}_` : ''}${when.replace('–', '-')}.png`,
   };
 }

@@ -536,6 +536,7 @@ function renderUnit() {
     medianMeaningful: medianMeaningful(info, unit, peers),
     measureLabel: (m) => measureLabel(schemaOf(year), m),
     source: imageSource(unit),
+    warning: imageWarning(),
     print: printing,
   }));
 }
@@ -550,6 +551,10 @@ function imageSource(unit) {
   });
   return used.some((e) => e.example) ? `${t('syntheticBadge')}. ${text}` : text;
 }
+
+// A band across the top of a downloaded picture of the example data: a picture cropped from its
+// source line must still not pass for real figures.
+const imageWarning = () => (state.entries.some((e) => e.example && e.fileId != null) ? t('syntheticPng') : '');
 
 // only: the rows to show instead of the screen's filters (the printout's nearest units); all:
 // every row the filters give, not a page (the printout). Returns {total, shown} (web/src/table.js).
@@ -635,6 +640,7 @@ async function updateMap() {
       mode: state.mapView.mode,
       selectedKey: state.unitKey,
       source: imageSource(resultOf(state.unitKey, year)),
+      warning: imageWarning(),
     });
     el['map-status'].textContent = '';
   } catch (err) {

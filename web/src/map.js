@@ -438,6 +438,7 @@ export function createMap(container, { onSelect }) {
     downloadComposed(drawForPng(height, args), title, {
       subtitle: `${view.measure} ${view.measureLabel}, ${view.year}, ${args.what}`,
       source: view.source ?? '',
+      warning: view.warning ?? '',
       fileName: name,
     });
   };
