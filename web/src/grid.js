@@ -213,16 +213,16 @@ export function createGrid(root, { onForm, onSave, sumsOf, delay = 300 }) {
   function updateSums() {
     const sums = state.sums;
     const service = state.byService ? state.service ?? null : null;
-    const sheet = sums?.sheets.find((x) => x.service === service);
+    const part = sums?.sheets.find((x) => x.service === service);
     const broken = sums?.broken.get(service) ?? new Set();
     const typed = (g, c) => (state.values[service ?? '']?.[g]?.[c] ?? '').trim() !== '';
     const shown = (value, unsure) => (unsure ? '?' : value == null ? '' : fmtExact(value));
     for (const td of root.querySelectorAll('[data-sum-category]')) {
       const c = td.dataset.sumCategory;
-      td.textContent = shown(sheet?.categories[c], GROUPS.some((g) => broken.has(g.key) && typed(g.key, c)));
+      td.textContent = shown(part?.categories[c], GROUPS.some((g) => broken.has(g.key) && typed(g.key, c)));
     }
-    for (const td of root.querySelectorAll('[data-sum-group]')) td.textContent = shown(sheet?.groups[td.dataset.sumGroup], broken.has(td.dataset.sumGroup));
-    for (const td of root.querySelectorAll('[data-sum-all]')) td.textContent = shown(sheet?.total, broken.size > 0);
+    for (const td of root.querySelectorAll('[data-sum-group]')) td.textContent = shown(part?.groups[td.dataset.sumGroup], broken.has(td.dataset.sumGroup));
+    for (const td of root.querySelectorAll('[data-sum-all]')) td.textContent = shown(part?.total, broken.size > 0);
     const table = root.querySelector('#grid-table');
     if (table) table.dataset.stale = String(state.sumsStale);
     const excluded = root.querySelector('#grid-excluded');
