@@ -1169,6 +1169,15 @@ function syncStatusHeight() {
   document.documentElement.style.setProperty('--status-height', `${height}px`);
 }
 new ResizeObserver(syncStatusHeight).observe(document.querySelector('.status-bar'));
+// A field the keyboard moves to (Shift+Tab, or Shift+Enter in the form) that the browser leaves
+// under the sticky status bar is brought out below it. Not by the root's scroll-padding, which would
+// do this in CSS: with it, WebKit's automation stops scrolling a field into view to type in it.
+document.addEventListener('focusin', (e) => {
+  if (!(e.target instanceof Element) || e.target.closest('.status-bar')) return;
+  const bar = document.querySelector('.status-bar').getBoundingClientRect();
+  const { top } = e.target.getBoundingClientRect();
+  if (bar.height && top < bar.bottom && top > -bar.height * 4) window.scrollBy(0, top - bar.bottom - 12);
+});
 // The charts' width is known before the first results are laid out, and they are planned anew
 // when it crosses a phone's (web/src/charts.js, widthOf).
 watchWidth(document.getElementById('result-section'), () => { renderUnit(); drawAfterPaint(); });
