@@ -123,10 +123,9 @@ async function expectInView(selector) {
 // Width and height of a PNG from its IHDR chunk.
 const pngSize = (bytes) => ({ width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) });
 
-// Pixels darker than near-white in rows [y0, y1) of a PNG, counted in the page.
-// The colour at (x, y) of a PNG, as [r, g, b].
-function pixelAt(bytes, x, y) {
-  return page.evaluate(async ({ b64, x, y }) => {
+// A PNG's pixels in a box (decoded in the page), as RGBA bytes.
+function pixels(bytes, x, y, width, height) {
+  return page.evaluate(async ({ b64, x, y, width, height }) => {
     const img = new Image();
     img.src = `data:image/png;base64,${b64}`;
     await img.decode();
@@ -135,25 +134,19 @@ function pixelAt(bytes, x, y) {
     c.height = img.height;
     const g = c.getContext('2d');
     g.drawImage(img, 0, 0);
-    return [...g.getImageData(x, y, 1, 1).data.slice(0, 3)];
-  }, { b64: bytes.toString('base64'), x, y });
+    return [...g.getImageData(x, y, width ?? img.width, height).data];
+  }, { b64: bytes.toString('base64'), x, y, width, height });
 }
 
-function inkInRows(bytes, y0, y1) {
-  return page.evaluate(async ({ b64, y0, y1 }) => {
-    const img = new Image();
-    img.src = `data:image/png;base64,${b64}`;
-    await img.decode();
-    const c = document.createElement('canvas');
-    c.width = img.width;
-    c.height = img.height;
-    const g = c.getContext('2d');
-    g.drawImage(img, 0, 0);
-    const { data } = g.getImageData(0, y0, img.width, y1 - y0);
-    let ink = 0;
-    for (let i = 0; i < data.length; i += 4) if (data[i] < 200) ink++;
-    return ink;
-  }, { b64: bytes.toString('base64'), y0, y1 });
+// The colour at (x, y) of a PNG, as [r, g, b].
+const pixelAt = async (bytes, x, y) => (await pixels(bytes, x, y, 1, 1)).slice(0, 3);
+
+// Pixels darker than near-white in rows [y0, y1) of a PNG.
+async function inkInRows(bytes, y0, y1) {
+  const data = await pixels(bytes, 0, y0, null, y1 - y0);
+  let ink = 0;
+  for (let i = 0; i < data.length; i += 4) if (data[i] < 200) ink++;
+  return ink;
 }
 
 // Every text in English mode is English: the page's visible text and its labels, with the user's
