@@ -1171,9 +1171,13 @@ function syncStatusHeight() {
 new ResizeObserver(syncStatusHeight).observe(document.querySelector('.status-bar'));
 // A field the keyboard moves to (Shift+Tab, or Shift+Enter in the form) that the browser leaves
 // under the sticky status bar is brought out below it. Not by the root's scroll-padding, which would
-// do this in CSS: with it, WebKit's automation stops scrolling a field into view to type in it.
+// do this in CSS: with it, WebKit's automation stops scrolling a field into view to type in it. Not
+// on a press of the pointer either: moving what is being pressed would lose the click.
+let pressing = false;
+document.addEventListener('pointerdown', () => { pressing = true; }, true);
+for (const type of ['pointerup', 'pointercancel']) document.addEventListener(type, () => { pressing = false; }, true);
 document.addEventListener('focusin', (e) => {
-  if (!(e.target instanceof Element) || e.target.closest('.status-bar')) return;
+  if (!(e.target instanceof Element) || e.target.closest('.status-bar') || pressing) return;
   const bar = document.querySelector('.status-bar').getBoundingClientRect();
   const { top } = e.target.getBoundingClientRect();
   if (bar.height && top < bar.bottom && top > -bar.height * 4) window.scrollBy(0, top - bar.bottom - 12);
