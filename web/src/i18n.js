@@ -70,7 +70,7 @@ const nb = {
       2015: 'Årsverk i {year} etter målgruppe: de fire måltallene (M1 ≥ M2 ≥ M3 ≥ M4)',
     },
     categoryHeader: 'Utdanning',
-    categorySum: 'Sum begge målgrupper',
+    categorySum: 'Sum begge mål\u00adgrupper', // a soft hyphen: a phone's narrow column breaks it there
     groupSum: 'Sum a–e',
     emptyMark: 'tomt',
     legend: 'Tomme felt er markert med «tomt» og skravert; de er ikke det samme som 0. Summene regner kalkulatoren ut av det du har skrevet inn, når du har valgt kommune eller bydel; «?» er en sum som mangler en målgruppe med feil (se meldingene).',
