@@ -239,7 +239,6 @@ export function renderKeyFigures(el, ctx) {
   }
 
   // Four cards: the big number, with the group median, rank and change beneath.
-  const previous = unit?.change ? (ctx.results ?? []).find((r) => r.level === unit.level && r.code === unit.code && r.year === unit.change.from_year) : null;
   html += '<ul class="cards" aria-label="' + escape(t('perThousand')) + '">';
   for (const m of MEASURES) {
     const value = aggregateShown(unit, m);
@@ -248,10 +247,7 @@ export function renderKeyFigures(el, ctx) {
     if (cmp && cmp.median_tenths[m] != null) lines.push(`${medianLabel(cmp.coverage, year)}: ${tenthsText(cmp.median_tenths[m])}`);
     if (cmp && cmp.rank[m] != null) lines.push(`${t('colRank')}: ${t('rankOf', { rank: cmp.rank[m], n: cmp.n })}`);
     const change = changeText(unit, m);
-    // The year before as it was shown, so that «+0,1» beside «Publisert 2024: 2,8» reads as a change
-    // from the files' own 2024 figure (another population year gives another one).
-    const before = change ? shown(previous, m) : null;
-    if (change) lines.push([`${t('colChange', { year: unit.change.from_year })}${before ? ` (${before})` : ''}: `, change]);
+    if (change) lines.push([`${t('colChange', { year: unit.change.from_year })}: `, change]);
     html += `<li class="card" data-measure="${m}">` +
       `<p class="card-label"><strong>${m}</strong> ${escape(measureLabel(schema, m))}</p>` +
       `<p class="card-value"><span class="value" data-measure="${m}">${escape(value ?? '–')}</span>` +
