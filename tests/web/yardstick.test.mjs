@@ -109,7 +109,8 @@ describe('the yardstick in the page', () => {
     assert.equal(carried.carried_from, 2022);
     expectKeyFigures(await keyFigures(), carried);
     assert.match(await page.textContent('#unit-reasons'), /ført videre fra 2022/);
-    assert.match(await page.textContent('#unit-reasons'), /tall føres videre for enheter som ikke har svart \(valgt i innstillingene\)/);
+    // The year's rules, for a unit with figures, under its cards.
+    assert.match(await page.textContent('#unit-rules'), /tall føres videre for enheter som ikke har svart \(valgt i innstillingene\)/);
     assert.match(page.url(), /videreforing=on/);
     await afterRender(() => page.selectOption('#carry-forward', 'auto'));
   });

@@ -230,9 +230,10 @@ export function renderKeyFigures(el, ctx) {
   html += extremes(ctx);
   const why = reasons(ctx);
   const rules = rulesText(ctx.rules);
-  // The year's rules alone (nothing about this unit's figures to warn of) are a note under the
-  // cards: in a box above them they pushed the first figure a screen down on a phone.
-  const rulesBelow = Boolean(unit && !why.length && rules);
+  // The year's rules are a note under the cards of a unit with figures (above them, in the box of
+  // what to know about them, they pushed the first figure a screen down on a phone); without
+  // figures, they are part of why.
+  const rulesBelow = Boolean(unit && rules);
   if (rules && !rulesBelow) why.push(rules);
   if (why.length) {
     html += `<div class="ds-alert reasons" data-color="info" id="unit-reasons">${why.map((w) => `<p class="ds-paragraph">${escape(w)}</p>`).join('')}</div>`;
