@@ -1,5 +1,5 @@
-// Rough edges a first-time user met, each checked where it can fail: a change too small for one
-// decimal, «per 1 000» that broke across lines, a clipped table caption and overlapping chart labels
+// Rough edges a first-time user met, each checked where it can fail: a change that did not agree
+// with the figures shown, «per 1 000» that broke across lines, a clipped table caption and overlapping chart labels
 // on a phone, Norwegian left in English mode, screen-only hints on paper, the map's credits and
 // legend, and chart PNGs whose size depended on the screen. Screenshots: test-artifacts/web/firstuse-*.png.
 import assert from 'node:assert/strict';
@@ -60,19 +60,22 @@ before(async () => {
 after(() => calculator?.close());
 
 describe('a first-time user on a phone and a desktop', () => {
-  test('phone: a change under 0,05 shows its own decimals, on one line with its percentage', async () => {
+  test('phone: a change is the difference of the figures as shown, on one line with its percentage', async () => {
     await start(PHONE, 'nb');
     // The first unit is Norway, named once ("0 Hele landet (Landet)" said it twice).
     assert.equal(await page.inputValue('#unit-input'), '0 Hele landet');
     await chooseUnit('Kongsberg');
     assert.equal(await page.inputValue('#unit-input'), '3303 Kongsberg (kommune)');
     const k = find(report(), 'kommune', '3303', 2025);
-    const { per_1000: diff, percent } = k.change;
-    assert.ok(diff.M4 !== 0 && Math.abs(diff.M4) < 0.05, `the fixture's M4 change (${diff.M4}) rounds to 0,0`);
-    const expected = {
-      M1: `${signed(1).format(diff.M1)} (${signed(1).format(percent.M1)}\u00a0%)`,
-      M4: `${signed(2).format(diff.M4)} (${signed(1).format(percent.M4)}\u00a0%)`,
+    const before = find(report(), 'kommune', '3303', 2024);
+    // What a reader can check on the page: 2025's figure minus 2024's, both as shown.
+    const asShown = (m) => {
+      const diff = k.tenths[m] - before.tenths[m];
+      return `${signed(1).format(diff / 10)} (${signed(1).format(Math.round(diff / before.tenths[m] * 1000) / 10)}\u00a0%)`;
     };
+    const expected = { M1: asShown('M1'), M4: asShown('M4') };
+    assert.ok(Object.values(k.change.rounded.per_1000).some((r, i) => r.units !== k.tenths[`M${i + 1}`] - before.tenths[`M${i + 1}`]) ||
+      k.change.rounded.per_1000.M4.decimals > 1, 'the fixture has a change whose unrounded figure reads otherwise');
     for (const m of ['M1', 'M4']) {
       assert.ok((await page.textContent(`#key-figures .card[data-measure="${m}"] .card-sub`)).includes(`Endring fra 2024: ${expected[m]}`), m);
       assert.equal(await page.textContent(`#compare-table tr[data-measure="${m}"] td[data-col="change"]`), expected[m]);

@@ -42,11 +42,12 @@ function changeText(rounded, exact) {
   return unitsText(rounded.units, rounded.decimals, { signed: true });
 }
 
-// A change between years as "+0,9 (+42,1 %)", kept on one line; null without one.
+// A change between years as "+0,1 (+6,3 %)", kept on one line; null without one. It is the
+// core's change between the figures as shown, so that «1,6 → 1,7» reads «+0,1».
 export function changeShown(change, m) {
-  const diff = changeText(change?.rounded?.per_1000?.[m], change?.per_1000?.[m]);
+  const diff = signedTenthsText(change?.shown?.tenths?.[m] ?? null);
   if (diff == null) return null;
-  const pct = changeText(change.rounded.percent?.[m], change.percent?.[m]);
+  const pct = changeText(change.shown.percent?.[m], change.shown.tenths[m]);
   // A narrow card breaks the line before the percentage only when the two do not fit on one
   // (web/src/keyfigures.js sets the change in an inline block).
   return pct == null ? diff : `${diff} (${pct}\u00a0%)`;

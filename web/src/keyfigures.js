@@ -283,7 +283,8 @@ export function renderKeyFigures(el, ctx) {
     cols.push([t('colRankShort'), (m) => (cmp.rank[m] != null ? t('rankOf', { rank: cmp.rank[m], n: cmp.n }) : '–'), 'rank']);
     cols.push([t('colDiff'), (m) => signedTenthsText(cmp.diff_tenths[m]) ?? '–', 'diff']);
   }
-  if (unit && unit.change && unit.aggregate_coverage?.meaningful !== false) cols.push([t('colChange', { year: unit.change.from_year }), (m) => changeText(unit, m) ?? '–', 'change']);
+  const change = unit && unit.change && unit.aggregate_coverage?.meaningful !== false;
+  if (change) cols.push([t('colChange', { year: unit.change.from_year }), (m) => changeText(unit, m) ?? '–', 'change']);
   html += `<div class="table-scroll" tabindex="0" role="region" aria-labelledby="compare-caption"><table class="ds-table compare-table" data-border data-size="sm" id="compare-table">` +
     `<caption id="compare-caption">${escape(`${beforeYear(info.name)} ${year}: ${t('perThousand')}`)}</caption>` +
     `<thead><tr><th scope="col">${escape(t('colMeasure'))}</th>${cols.map(([h]) => `<th scope="col" class="num">${escape(h)}</th>`).join('')}</tr></thead><tbody>`;
@@ -295,7 +296,8 @@ export function renderKeyFigures(el, ctx) {
   html += `<p class="ds-paragraph scroll-note" data-size="sm" aria-hidden="true">${escape(t('scrollNote'))}</p>`;
   html += publishedNote(unit, peers);
   html += footing(unit, peers, ctx.results);
-  if (cmp) html += `<p class="ds-paragraph note" data-size="sm">${escape(t('diffNote'))}</p>`;
+  const rounding = cmp && change ? 'diffChangeNote' : cmp ? 'diffNote' : change ? 'changeNote' : null;
+  if (rounding) html += `<p class="ds-paragraph note" data-size="sm">${escape(t(rounding))}</p>`;
   html += `<p class="ds-paragraph note" data-size="sm">${escape(t('schemaNote'))}</p>`;
   writeHtml(el, html);
 }

@@ -76,6 +76,11 @@ struct Change {
   int from_year = 0;
   Rates per_1000{};                  // this year minus previous
   std::array<std::optional<double>, 4> percent{};  // relative change, empty when previous is 0
+  // Between the rates as shown (one decimal), so that «1,6 → 1,7» never reads «+0,2»: the
+  // difference in tenths, and the relative change of the shown figures (empty when the earlier
+  // one shows 0,0).
+  std::array<std::optional<int64_t>, 4> shown_tenths{};
+  std::array<std::optional<double>, 4> shown_percent{};
 };
 
 // A municipality across the 2024 renumbering (registers/kommuneendringer_2023_2024.csv): the

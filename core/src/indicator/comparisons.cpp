@@ -185,6 +185,13 @@ void add_changes(std::vector<Result>& results) {
       if (!before || !r.per_1000[i]) continue;
       change.per_1000[i] = *r.per_1000[i] - *before;
       if (*before > 0) change.percent[i] = (*r.per_1000[i] - *before) / *before * 100.0;
+      const Result& p = *prev->second;
+      if (!p.arsverk[i] || !r.arsverk[i] || p.measure_population[i] <= 0 || r.measure_population[i] <= 0) continue;
+      const int64_t shown_before = rounded_rate_units(*p.arsverk[i], p.measure_population[i]);
+      const int64_t shown_now = rounded_rate_units(*r.arsverk[i], r.measure_population[i]);
+      change.shown_tenths[i] = shown_now - shown_before;
+      if (shown_before > 0)
+        change.shown_percent[i] = static_cast<double>(shown_now - shown_before) / static_cast<double>(shown_before) * 100.0;
     }
     r.change = change;
   }

@@ -385,6 +385,11 @@ void change(JsonWriter& w, const std::optional<Change>& change) {
   per_measure(w, "per_1000", [&](int i) { rounded_change(w, change->per_1000[i]); });
   per_measure(w, "percent", [&](int i) { rounded_change(w, change->percent[i]); });
   w.end_object();
+  w.key("shown");
+  w.begin_object();
+  per_measure(w, "tenths", [&](int i) { w.value(change->shown_tenths[i]); });
+  per_measure(w, "percent", [&](int i) { rounded_change(w, change->shown_percent[i]); });
+  w.end_object();
   w.end_object();
 }
 

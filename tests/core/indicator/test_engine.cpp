@@ -373,6 +373,36 @@ TEST_CASE("change from the previous year within a schema — large changes are f
   CHECK(diagnostic(r, "check.change_large"));
 }
 
+TEST_CASE("a change between the rates as shown: 1,55 → 1,74 reads +0,1 from 1,6 to 1,7, not +0,2") {
+  Input in;
+  in.population("3101", 2024, 1000).population("3101", 2025, 1000);
+  in.row24("3101", 2024, NoGroup, "", "1,55", "0", "0", "0", "0");
+  in.row24("3101", 2025, NoGroup, "", "1,74", "0", "0", "0", "0");
+  in.population("3118", 2024, 1000).population("3118", 2025, 1000);
+  in.row24("3118", 2024, NoGroup, "", "0,11", "0", "0", "0", "0");
+  in.row24("3118", 2025, NoGroup, "", "0,14", "0", "0", "0", "0");
+  in.population("3209", 2024, 1000).population("3209", 2025, 1000);
+  in.row24("3209", 2024, NoGroup, "", "0", "0", "0", "0", "0");
+  in.row24("3209", 2025, NoGroup, "", "1", "0", "0", "0", "0");
+  const Report r = in.run();
+  const auto& ch = find(r, "3101", 2025)->change;
+  REQUIRE(ch);
+  CHECK(*ch->per_1000[0] == Approx(0.19));
+  CHECK(*ch->shown_tenths[0] == 1);
+  CHECK(*ch->shown_percent[0] == Approx(100.0 / 16));
+  // 0,11 → 0,14 shows 0,1 both years: no change as shown, though the rates rose 27 %.
+  const auto& small = find(r, "3118", 2025)->change;
+  REQUIRE(small);
+  CHECK(*small->shown_tenths[0] == 0);
+  CHECK(*small->shown_percent[0] == 0.0);
+  CHECK(*small->percent[0] == Approx(300.0 / 11));
+  // From 0,0 there is a difference but no relative change.
+  const auto& from_zero = find(r, "3209", 2025)->change;
+  REQUIRE(from_zero);
+  CHECK(*from_zero->shown_tenths[0] == 10);
+  CHECK_FALSE(from_zero->shown_percent[0]);
+}
+
 TEST_CASE("checks before submission: implausibly high rate, nested order, category above total, duplicates") {
   Input in;
   in.population("3101", 2024, 1000);

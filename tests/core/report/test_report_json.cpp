@@ -280,6 +280,37 @@ TEST_CASE("report JSON: a change as shown: one decimal, or up to three when fewe
   CHECK(more_decimals > 0);
 }
 
+TEST_CASE("report JSON: a change as shown is the difference of the two years' tenths", "[report][json]") {
+  Session session;
+  session.add_file("eksempel_arsverk_2024_2025.csv", embedded::example_eksempel_arsverk_2024_2025_csv);
+  const json doc = report(session, {});
+  std::map<std::tuple<std::string, std::string, int>, const json*> by_key;
+  for (const json& r : doc["results"]) by_key[{r["level"], r["code"], r["year"]}] = &r;
+  int checked = 0, unlike_exact = 0;
+  for (const json& r : doc["results"]) {
+    if (!r["change"].is_object()) continue;
+    const json& before = *by_key.at({r["level"], r["code"], r["change"]["from_year"].get<int>()});
+    for (const char* m : {"M1", "M2", "M3", "M4"}) {
+      const json& shown = r["change"]["shown"]["tenths"][m];
+      INFO(r["code"] << " " << r["year"] << " " << m);
+      CHECK(shown.is_null() == r["change"]["per_1000"][m].is_null());
+      if (shown.is_null()) continue;
+      const int64_t now = r["tenths"][m], then = before["tenths"][m];
+      CHECK(shown.get<int64_t>() == now - then);
+      const json& percent = r["change"]["shown"]["percent"][m];
+      CHECK(percent.is_null() == (then == 0));
+      if (!percent.is_null()) {
+        const double x = static_cast<double>(now - then) / static_cast<double>(then) * 100.0;
+        CHECK(percent["units"].get<int64_t>() == std::llround(x * std::pow(10, percent["decimals"].get<int>())));
+      }
+      if (shown.get<int64_t>() != r["change"]["rounded"]["per_1000"][m]["units"].get<int64_t>()) ++unlike_exact;
+      ++checked;
+    }
+  }
+  CHECK(checked > 500);
+  CHECK(unlike_exact > 0);  // the example has changes that differ once rounded
+}
+
 TEST_CASE("report JSON: results by year, then land, fylke, kostragruppe, kommune, bydel, then code", "[report][json]") {
   Session session;
   session.add_file("eksempel_arsverk_2023.csv", embedded::example_eksempel_arsverk_2023_csv);
