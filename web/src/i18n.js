@@ -504,7 +504,6 @@ const nb = {
   // --- counts with plural forms (tn) ---
   nFiles: { one: '{n} fil', other: '{n} filer' },
   nResults: { one: '{n} resultat', other: '{n} resultater' },
-  nWarnings: { one: '{n} advarsel', other: '{n} advarsler' },
   nErrors: { one: '{n} feil', other: '{n} feil' },
   nWarnings: { one: '{n} advarsel', other: '{n} advarsler' },
   nNotes: { one: '{n} merknad', other: '{n} merknader' },
@@ -1013,7 +1012,6 @@ const en = {
   // --- counts with plural forms (tn) ---
   nFiles: { one: '{n} file', other: '{n} files' },
   nResults: { one: '{n} result', other: '{n} results' },
-  nWarnings: { one: '{n} warning', other: '{n} warnings' },
   nErrors: { one: '{n} error', other: '{n} errors' },
   nWarnings: { one: '{n} warning', other: '{n} warnings' },
   nNotes: { one: '{n} note', other: '{n} notes' },

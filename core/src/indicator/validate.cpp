@@ -23,15 +23,51 @@ bool counts_in_total(Category c) {
 
 std::optional<Fixed>& at(CategoryAmounts& a, Category c) { return a[static_cast<int>(c)]; }
 
-// The value repeats one already in the cell: names both places, counts the first. About the unit
+// The values of one line that repeat those of one earlier line, said in one message (a copied
+// row would otherwise give one per category): names both places, counts the first. About the unit
 // and year (args), so that the unit's checks list it beside its figures.
-void report_duplicate(Context& ctx, const ArsverkValue& v, int file, const Cell& cell) {
-  const int c = static_cast<int>(v.category);
-  const std::size_t first = ctx.diagnostics.items().size();
-  ctx.message(file, v.line, msg::ValueDuplicate{v.unit, v.year, v.group, v.service, to_string(v.category),
-                                                {ctx.file_name(cell.files[c]), ctx.sheet_name(cell.files[c]), cell.lines[c]}});
-  if (const auto level = level_of_code(v.unit)) ctx.about_unit(first, *level, v.unit, v.year);
-}
+class Duplicates {
+ public:
+  explicit Duplicates(Context& ctx) : ctx_(ctx) {}
+
+  // Said before anything of a later line, so that messages stay in the order of the lines.
+  void before(int file, int64_t line) {
+    if (value_ && (file != file_ || line != value_->line)) flush();
+  }
+
+  void add(const ArsverkValue& v, int file, const Cell& cell) {
+    const int c = static_cast<int>(v.category);
+    const bool same = value_ && file_ == file && value_->line == v.line && value_->unit == v.unit &&
+                      value_->year == v.year && value_->group == v.group && value_->service == v.service &&
+                      first_file_ == cell.files[c] && first_line_ == cell.lines[c];
+    if (!same) {
+      flush();
+      value_ = &v;
+      file_ = file;
+      first_file_ = cell.files[c];
+      first_line_ = cell.lines[c];
+    }
+    categories_.emplace_back(to_string(v.category));
+  }
+
+  void flush() {
+    if (!value_) return;
+    const ArsverkValue& v = *value_;
+    const std::size_t first = ctx_.diagnostics.items().size();
+    ctx_.message(file_, v.line, msg::ValueDuplicate{v.unit, v.year, v.group, v.service, std::move(categories_),
+                                                    {ctx_.file_name(first_file_), ctx_.sheet_name(first_file_), first_line_}});
+    if (const auto level = level_of_code(v.unit)) ctx_.about_unit(first, *level, v.unit, v.year);
+    value_ = nullptr;
+    categories_.clear();
+  }
+
+ private:
+  Context& ctx_;
+  const ArsverkValue* value_ = nullptr;
+  int file_ = 0, first_file_ = 0;
+  int64_t first_line_ = 0;
+  std::vector<std::string> categories_;
+};
 
 }  // namespace
 
@@ -166,9 +202,11 @@ void validate(Context& ctx) {
   // A row's categories are values of one cell, one after the other: found once, not per value.
   const ArsverkValue* last_cell_value = nullptr;
   Cell* last_cell = nullptr;
+  Duplicates duplicates(ctx);
   for (const InputValue& input : ctx.input.values) {
     const ArsverkValue& v = *input.value;
     const int file = input.file;
+    duplicates.before(file, v.line);
     if (v.year < 2015 || v.year > 2100) {
       // Said once for the row, not once for each of its categories.
       if (!rows_out_of_range.insert({file, v.line}).second) continue;
@@ -215,7 +253,7 @@ void validate(Context& ctx) {
     last_cell_value = &v;
     Cell& cell = *last_cell;
     if (at(cell.amounts, v.category)) {
-      report_duplicate(ctx, v, file, cell);
+      duplicates.add(v, file, cell);
       continue;
     }
     if (cell.line == 0) { cell.file = file; cell.line = v.line; }
@@ -224,6 +262,7 @@ void validate(Context& ctx) {
     cell.columns[static_cast<int>(v.category)] = v.column;
     at(cell.amounts, v.category) = v.value;
   }
+  duplicates.flush();
   report_several_files(ctx);
   validate_references(ctx);
 }

@@ -127,18 +127,26 @@ Texts PopulationYearsMissing::texts() const {
 }
 
 Texts ValueDuplicate::texts() const {
-  // Each of unit, year, target group, service and category the value has: «3101, 2024, voksne, a».
+  // Each of unit, year, target group and service the value has: «3101, 2024, voksne».
   auto what = [&](Lang lang) {
     std::vector<std::string> parts{std::string(unit), std::to_string(year)};
     if (group != TargetGroup::Unspecified) parts.push_back(group_words(group, lang));
     if (!service.empty()) parts.push_back(in_quotes(service, lang));
-    parts.push_back(std::string(category));
     return join(parts);
   };
-  return {"Samme enhet, år, målgruppe, tjeneste og kategori (" + what(Lang::Nb) + ") står to ganger: her og på " +
-              where(first, Lang::Nb) + ". Bare den første er talt med. Slå radene sammen hvis begge er riktige.",
-          "The same unit, year, target group, service and category (" + what(Lang::En) + ") appears twice: here and on " +
-              where(first, Lang::En) + ". Only the first is counted. Combine the rows if both are right."};
+  if (categories.size() == 1)
+    return {"Samme enhet, år, målgruppe, tjeneste og kategori (" + what(Lang::Nb) + ", " + categories[0] +
+                ") står to ganger: her og på " + where(first, Lang::Nb) +
+                ". Bare den første er talt med. Slå radene sammen hvis begge er riktige.",
+            "The same unit, year, target group, service and category (" + what(Lang::En) + ", " + categories[0] +
+                ") appears twice: here and on " + where(first, Lang::En) +
+                ". Only the first is counted. Combine the rows if both are right."};
+  return {"Samme enhet, år, målgruppe og tjeneste (" + what(Lang::Nb) + ") står to ganger for kategori " +
+              listed(categories, " og ") + ": her og på " + where(first, Lang::Nb) +
+              ". Bare de første tallene er talt med. Slå radene sammen hvis begge er riktige.",
+          "The same unit, year, target group and service (" + what(Lang::En) + ") appears twice for categories " +
+              listed(categories, " and ") + ": here and on " + where(first, Lang::En) +
+              ". Only the first figures are counted. Combine the rows if both are right."};
 }
 
 Texts ValueSeveralFiles::texts() const {

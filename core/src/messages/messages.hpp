@@ -993,7 +993,7 @@ struct ValueDuplicate {
   int year;
   TargetGroup group;
   std::string_view service;  // empty: none
-  std::string_view category;
+  std::vector<std::string> categories;  // those of one line that repeat the same earlier line
   SecondPlace first;
   Texts texts() const;
 };

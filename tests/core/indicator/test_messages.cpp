@@ -84,6 +84,36 @@ TEST_CASE("a duplicate says each of its unit, year, target group, service and ca
   CHECK(about(*d) == "kommune 3101 2024");  // the unit's checks list it beside its figures
 }
 
+TEST_CASE("a copied line is one duplicate naming its categories, not one per category") {
+  Input in;
+  const auto line = [&](int64_t n, std::size_t values) {  // the last `values` values are line n
+    for (std::size_t i = in.files[0].arsverk.size() - values; i < in.files[0].arsverk.size(); ++i) in.files[0].arsverk[i].line = n;
+  };
+  in.row24("3101", 2024, TargetGroup::Adults, "", "1", "1", "1", "1", "1");
+  line(2, 5);
+  in.row24("3101", 2024, TargetGroup::Adults, "", "1", "1", "1", "1", "1");
+  line(3, 5);
+  in.add("3101", 2024, TargetGroup::Children, "", Category::A, "1");
+  line(4, 1);
+  in.add("3101", 2024, TargetGroup::Children, "", Category::C, "2");
+  line(5, 1);
+  in.add("3101", 2024, TargetGroup::Children, "", Category::A, "3").add("3101", 2024, TargetGroup::Children, "", Category::C, "3");
+  line(6, 2);
+  const Report r = in.run();
+  std::vector<const Diagnostic*> found;
+  for (const Diagnostic& d : r.diagnostics)
+    if (d.code == "value.duplicate") found.push_back(&d);
+  REQUIRE(found.size() == 3);
+  CHECK(found[0]->line == 3);
+  CHECK(found[0]->nb.find("(3101, 2024, voksne) står to ganger for kategori a, b, c, d og e: her og på linje 2") != std::string::npos);
+  CHECK(found[0]->en.find("appears twice for categories a, b, c, d and e: here and on line 2") != std::string::npos);
+  // Line 6 repeats a of line 4 and c of line 5: one message for each earlier line.
+  CHECK(found[1]->line == 6);
+  CHECK(found[1]->nb.find("(3101, 2024, barn og unge, a) står to ganger: her og på linje 4") != std::string::npos);
+  CHECK(found[2]->line == 6);
+  CHECK(found[2]->nb.find("(3101, 2024, barn og unge, c) står to ganger: her og på linje 5") != std::string::npos);
+}
+
 TEST_CASE("one unit and year from two files: added together, and said so once, naming both files") {
   Input in;
   in.row24("3101", 2024, NoGroup, "Kommunale lavterskeltilbud", "10", "1", "1", "1", "1");
