@@ -81,6 +81,15 @@ struct SumLabel {
   std::string text;      // the cell as written
 };
 
+// An årsverk row left out for an error in one of its figures (the error's message gives its place):
+// when its target group then has no rows, the suppression rule says so instead of saying the part
+// was not given.
+struct SkippedRow {
+  std::string unit;      // normalised code, as ArsverkValue::unit
+  int year = 0;
+  TargetGroup group = TargetGroup::Unspecified;
+};
+
 enum class FileKind { Arsverk, Population, Reference, Unknown };
 const char* to_string(FileKind kind);  // "arsverk", "befolkning", "referanse", "unknown"
 
@@ -99,6 +108,7 @@ struct ParsedFile {
   std::vector<ArsverkValue> arsverk;
   std::vector<ReferenceRate> reference;
   std::vector<SumLabel> sum_labels;  // one per labelled row, in reading order
+  std::vector<SkippedRow> skipped_rows;  // rows left out for an error in a figure
   // Population by (region code, year): region codes normalised as for ArsverkValue::unit.
   std::map<std::pair<std::string, int>, int64_t> population;
   // Where each population figure came from (first line), for messages.

@@ -19,6 +19,7 @@ void collect(Context& ctx) {
     for (const ArsverkValue& v : f.arsverk) out.values.push_back({&v, source(v.sheet)});
     for (const ReferenceRate& r : f.reference) out.reference_values.push_back({&r, source(r.sheet)});
     for (const SumLabel& l : f.sum_labels) out.sum_labels.emplace(std::pair{source(l.sheet), l.line}, &l);
+    for (const SkippedRow& r : f.skipped_rows) out.skipped_rows.emplace(r.unit, r.year, r.group);
   }
 }
 

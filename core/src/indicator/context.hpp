@@ -111,6 +111,7 @@ struct FileStages {
   std::vector<InputValue> values;                                 // collect, less sum rows
   std::vector<InputReference> reference_values;                   // collect
   std::map<std::pair<int, int64_t>, const SumLabel*> sum_labels;  // collect: by (source, line)
+  std::set<std::tuple<std::string, int, TargetGroup>> skipped_rows;  // collect: by unit, year, group
   std::map<UnitKey, ReferenceRow> references;                     // validate
   std::map<UnitKey, std::map<CellKey, Cell>> cells;               // validate
   std::map<std::pair<int, std::string>, ExcludedService> excluded;  // validate: by year, service

@@ -99,7 +99,9 @@ void report_one_part(Context& ctx, const Result& r, const UnitYear& uy, TargetGr
   const bool adults = missing == TargetGroup::Adults;
   const std::string unit = r.code + " " + r.name + " " + std::to_string(r.year);
   const std::size_t first = ctx.diagnostics.items().size();
-  if (!uy.by_group.count(missing))
+  if (!uy.by_group.count(missing) && ctx.input.skipped_rows.count({r.code, r.year, missing}))
+    ctx.message(uy.file, uy.line, msg::SuppressionPartSkipped{unit, adults}, r.year);
+  else if (!uy.by_group.count(missing))
     ctx.message(uy.file, uy.line, msg::SuppressionPartMissing{unit, adults}, r.year);
   else
     ctx.message(uy.file, uy.line, msg::SuppressionPartZero{unit, adults}, r.year);

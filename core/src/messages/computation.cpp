@@ -387,6 +387,20 @@ Texts SuppressionPartMissing::texts() const {
               gone_en + " (target group \"" + gone_nb + "\"); if the municipality has no such FTEs, write 0."};
 }
 
+Texts SuppressionPartSkipped::texts() const {
+  const std::string u(unit);
+  const std::string gone_nb = adults_missing ? "voksne" : "barn og unge";
+  const std::string gone_en = adults_missing ? "adults" : "children and young people";
+  const std::string had_nb = adults_missing ? "barn og unge" : "voksne";
+  const std::string had_en = adults_missing ? "children and young people" : "adults";
+  return {u + ": tallene for " + gone_nb + " er hoppet over for en feil (se feilmeldingen), så bare delen for " +
+              had_nb + " er regnet med. Kommunen er holdt utenfor visningen, slik regelen sier for kommuner uten egne "
+              "årsverk for " + gone_nb + ", til feilen er rettet.",
+          u + ": the figures for " + gone_en + " were skipped for an error (see the error message), so only the part for " +
+              had_en + " is counted. The municipality is left out of the display, as the rule says for municipalities "
+              "without FTEs of their own for " + gone_en + ", until the error is corrected."};
+}
+
 Texts SuppressionPartZero::texts() const {
   const std::string u(unit);
   const std::string nb = adults_zero ? "voksne" : "barn og unge";

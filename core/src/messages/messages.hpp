@@ -925,6 +925,16 @@ struct SuppressionPartMissing {
   Texts texts() const;
 };
 
+// The same, when that group's rows were there but left out for an error in a figure (whose own
+// message gives its place: a form has no lines to name).
+struct SuppressionPartSkipped {
+  static constexpr const char* code = "suppression.part_skipped";
+  static constexpr Severity severity = Severity::Warning;
+  std::string_view unit;
+  bool adults_missing;
+  Texts texts() const;
+};
+
 struct SuppressionPartZero {
   static constexpr const char* code = "suppression.part_zero";
   static constexpr Severity severity = Severity::Info;

@@ -3,6 +3,7 @@
 // with 0, and what to add.
 #include <catch2/catch.hpp>
 
+#include "arsverk/reader.hpp"
 #include "engine_fixture.hpp"
 
 using namespace fixture;
@@ -65,4 +66,22 @@ TEST_CASE("Figures carried forward are left out again, and said about once: in t
   CHECK(carried->suppressed);
   REQUIRE(count_diagnostics(r, "suppression.part_missing") == 1);
   CHECK(diagnostic(r, "suppression.part_missing")->nb.rfind("3101 Halden 2024:", 0) == 0);
+}
+
+TEST_CASE("A part whose row was skipped for an error names that row, not a part not given", "[one_part][engine]") {
+  const ParsedFile file = read_file("skjema.csv",
+                                    "kommunenummer;år;målgruppe;a;b;c;d;e\n"
+                                    "3101;2024;voksne;3x;20;1;2;0,5\n"
+                                    "3101;2024;barn og unge;3;4;0;1;0\n");
+  const Report r = compute({file}, {});
+  CHECK(find(r, "3101", 2024)->suppressed);
+  CHECK(count_diagnostics(r, "suppression.part_missing") == 0);
+  const Diagnostic* d = diagnostic(r, "suppression.part_skipped");
+  REQUIRE(d);
+  CHECK(d->severity == Severity::Warning);
+  CHECK(d->line == 3);
+  CHECK(d->nb.find("3101 Halden 2024: tallene for voksne er hoppet over for en feil (se feilmeldingen), så bare delen "
+                   "for barn og unge er regnet med") != std::string::npos);
+  CHECK(d->en.find("the figures for adults were skipped for an error (see the error message)") != std::string::npos);
+  CHECK(d->args.size() == 3);  // about the unit and year: the page lists it with the unit's checks
 }

@@ -289,7 +289,10 @@ void TableReader::Impl::arsverk_row(const Row& r) {
     if (!arsverk_number(r, value_col, v, ambiguity)) ok = false;
     else if (v) items.push_back({*cat, *v, ambiguity, value_col + 1});
   }
-  if (!ok) return;
+  if (!ok) {
+    ctx.out.skipped_rows.push_back({*unit, *year, group});
+    return;
+  }
   if (ctx.values_before + ctx.out.arsverk.size() + items.size() > ctx.limits.max_values) {
     // Memory is bounded by the values kept: far beyond any real årsverk file, stop keeping.
     values_full = true;

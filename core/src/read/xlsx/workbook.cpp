@@ -141,6 +141,7 @@ void merge_into(ReadContext& ctx, SheetResult& s) {
   for (ArsverkValue& v : f.arsverk) v.sheet = sheet;
   for (ReferenceRate& r : f.reference) r.sheet = sheet;
   for (SumLabel& l : f.sum_labels) l.sheet = sheet;
+  out.skipped_rows.insert(out.skipped_rows.end(), f.skipped_rows.begin(), f.skipped_rows.end());
   out.arsverk.insert(out.arsverk.end(), std::make_move_iterator(f.arsverk.begin()),
                      std::make_move_iterator(f.arsverk.end()));
   out.reference.insert(out.reference.end(), std::make_move_iterator(f.reference.begin()),
