@@ -208,7 +208,7 @@ describe('the map', () => {
   test('difference from the KOSTRA-group median uses a diverging scale', async () => {
     await exampleWithMap();
     await afterMap(() => page.selectOption('#year-select', '2024'));
-    await afterMap(() => page.selectOption('#map-mode', 'diff'));
+    await afterMap(() => page.check('#map-mode-diff'));
     const { scheme, units } = await drawn();
     assert.deepEqual(scheme.colors, PUOR);
     const [b1, b2, b3, b4] = scheme.breaks;
@@ -247,12 +247,12 @@ describe('the map', () => {
 
     // Counties have no KOSTRA median: that colouring is not offered for them (it drew a grey map),
     // and choosing counties goes back to the rate.
-    await afterMap(() => page.selectOption('#map-level', 'fylke'));
-    assert.equal(await page.inputValue('#map-mode'), 'rate');
-    assert.equal(await page.$eval('#map-mode option[value="diff"]', (o) => o.disabled), true);
+    await afterMap(() => page.check('#map-level-fylke'));
+    assert.ok(await page.isChecked('#map-mode-rate'));
+    assert.ok(await page.isDisabled('#map-mode-diff'));
     assert.match(await page.textContent('#map-summary'), /^Kartet viser M1 for fylkene i 2025/);
-    await afterMap(() => page.selectOption('#map-level', 'kommune'));
-    assert.equal(await page.$eval('#map-mode option[value="diff"]', (o) => o.disabled), false);
+    await afterMap(() => page.check('#map-level-kommune'));
+    assert.ok(await page.isEnabled('#map-mode-diff'));
   });
 
   test('the 2023 data year uses the 2020–2023 boundaries; the county view draws the counties', async () => {
@@ -273,7 +273,7 @@ describe('the map', () => {
     assert.ok(requests.some((u) => u.endsWith('/geo/kommuner_2020_2023.geojson')));
     await page.screenshot({ path: join(ARTIFACTS, 'map-03-2023.png'), fullPage: true });
 
-    await afterMap(() => page.selectOption('#map-level', 'fylke'));
+    await afterMap(() => page.check('#map-level-fylke'));
     assert.equal(await page.getAttribute('#map-root', 'data-structure'), 'fylker_2020_2023.geojson');
     assert.equal((await drawn()).units.length, 11);
     assert.ok(await sameChart(), 'the map is updated in place');
@@ -286,7 +286,7 @@ describe('the map', () => {
     assert.match(await page.textContent('#map-method'), /verdiene på kartet \(fylker\)/);
     await page.locator('#map-root').screenshot({ path: join(ARTIFACTS, 'map-05-fylker-2025.png') });
     assert.ok(await page.isHidden('.map-oslo'));
-    await afterMap(() => page.selectOption('#map-level', 'kommune'));
+    await afterMap(() => page.check('#map-level-kommune'));
   });
 
   test('the map downloads as a PNG', async () => {
