@@ -73,10 +73,20 @@ export function fillWhite(chart) {
 }
 const background = { id: 'background', beforeDraw: fillWhite };
 
+// Where a marker's vertical line stands: between two categories (the 2023/2024 break) or at a value
+// (a median); NaN where it cannot be placed.
+function markerX(chart, m) {
+  const scale = chart.scales.x;
+  if (m.betweenIndex == null) return scale.getPixelForValue(m.value);
+  return (scale.getPixelForValue(m.betweenIndex - 1) + scale.getPixelForValue(m.betweenIndex)) / 2;
+}
+const markerLines = (chart) => chart.options.plugins.markers?.lines || [];
+
 // Values written at the end of each bar / above each point. dataset.valueLabels holds the texts
 // (the core's display strings where there are any). A label that would overlap one already
 // written (narrow bars on a phone, two lines close together) moves below its point, or is left
-// out: the figure is still in the tooltip and the text alternative.
+// out: the figure is still in the tooltip and the text alternative. A marker's line (the median)
+// is drawn before the labels and stops at a label it runs through («2,5» stays readable).
 const valueLabels = {
   id: 'valueLabels',
   afterDatasetsDraw(chart) {
@@ -84,6 +94,7 @@ const valueLabels = {
     const horizontal = chart.options.indexAxis === 'y';
     const stacked = Boolean(chart.options.scales?.x?.stacked);
     const placed = [];
+    const lineXs = markerLines(chart).map((m) => markerX(chart, m)).filter(Number.isFinite);
     const free = (r) => !placed.some((p) => r.x < p.x + p.w && p.x < r.x + r.w && r.y < p.y + p.h && p.y < r.y + r.h);
     // On a line chart the points themselves must stay readable too.
     if (chart.config.type === 'line') {
@@ -130,6 +141,10 @@ const valueLabels = {
         const spot = spots.find(free);
         if (!spot) return;
         placed.push(spot);
+        if (lineXs.some((x) => x > spot.x - 4 && x < spot.x + w + 4)) {
+          ctx.fillStyle = '#fff';
+          ctx.fillRect(spot.x - 3, spot.y - 1, w + 6, h + 2);
+        }
         ctx.fillStyle = INK;
         ctx.textAlign = 'left';
         ctx.textBaseline = 'middle';
@@ -141,19 +156,13 @@ const valueLabels = {
 };
 
 // A vertical dashed line between two categories, with a label: the 2023/2024 break, or a median.
+// Over the bars, under the value labels (PLUGINS' order).
 const markers = {
   id: 'markers',
-  afterDraw(chart) {
-    const list = chart.options.plugins.markers?.lines || [];
+  afterDatasetsDraw(chart) {
     const { ctx, chartArea } = chart;
-    for (const m of list) {
-      let x;
-      if (m.betweenIndex != null) {
-        const scale = chart.scales.x;
-        x = (scale.getPixelForValue(m.betweenIndex - 1) + scale.getPixelForValue(m.betweenIndex)) / 2;
-      } else {
-        x = chart.scales.x.getPixelForValue(m.value);
-      }
+    for (const m of markerLines(chart)) {
+      const x = markerX(chart, m);
       if (!Number.isFinite(x)) continue;
       ctx.save();
       ctx.strokeStyle = INK;
@@ -174,7 +183,7 @@ const markers = {
   },
 };
 
-const PLUGINS = [background, valueLabels, markers];
+const PLUGINS = [background, markers, valueLabels];
 
 function baseOptions(extra = {}) {
   return {
