@@ -299,6 +299,42 @@ describe('comparisons that never overstate', () => {
     assert.equal(await title(), 'Hele landet: M1–M4');
   });
 
+  test('the comparison chart gives each unit\'s part one colour, whichever others are there', async () => {
+    await calculator.open();
+    await afterRender(() => page.click('#example-button'));
+    const drawnColours = (key) => page.evaluate((k) => {
+      const chart = document.querySelector(`#charts figure[data-chart="${k}"] canvas`).arsverkChart;
+      return {
+        series: chart.data.datasets.map((d) => [d.label, d.borderColor]),
+        legend: chart.legend.legendItems.map((i) => [i.text, i.strokeStyle]),
+      };
+    }, key);
+    const roles = new Map(); // part -> the colours it was drawn in
+    const seen = (part, colour) => roles.set(part, new Set([...(roles.get(part) ?? []), colour]));
+    // Kongsberg (county, Norway, published, group, median), Oslo (no county), an Oslo district (Oslo, no group).
+    for (const code of ['3303', '0301', '030102']) {
+      await afterRender(() => chooseUnit(code));
+      await page.waitForFunction(() => document.querySelector('#charts figure[data-chart="sammenligning"]:not([aria-busy]) canvas')?.arsverkChart);
+      const { series, legend } = await drawnColours('sammenligning');
+      assert.deepEqual(legend, series, `${code}: the legend shows each series' colour`);
+      series.forEach(([label, colour], i) => {
+        const part = i === 0 ? 'unit' : label === 'Hele landet' ? 'land' : /^Publisert .*Hele landet$/.test(label) ? 'published land'
+          : /^KOSTRA-gruppe/.test(label) ? 'kostra' : /^Median/.test(label) ? 'median' : label === 'Oslo - Oslove' ? 'oslo' : 'fylke';
+        seen(part, colour);
+      });
+      await page.locator('#charts figure[data-chart="sammenligning"]').screenshot({ path: join(ARTIFACTS, `comparisons-colours-${code}.png`) });
+    }
+    const norway = await drawnColours('tidsserie');
+    norway.series.filter(([label]) => /^Hele landet/.test(label)).forEach(([, colour]) => seen('land', colour));
+    for (const [part, colours] of roles) assert.equal(colours.size, 1, `${part}: ${[...colours].join(', ')}`);
+    assert.deepEqual([...roles.keys()].sort(), ['fylke', 'kostra', 'land', 'median', 'oslo', 'published land', 'unit']);
+    // Each part its own colour; Norway's published figures Norway's (pale and hatched).
+    const colour = (part) => [...roles.get(part)][0];
+    const parts = ['unit', 'land', 'fylke', 'oslo', 'kostra', 'median'];
+    assert.equal(new Set(parts.map(colour)).size, parts.length);
+    assert.equal(colour('published land'), colour('land'));
+  });
+
   test('a county of the other structure (Viken in 2025) does not exist that year: not «not in the files»', async () => {
     await calculator.open();
     await afterRender(() => page.click('#example-button'));
