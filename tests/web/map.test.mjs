@@ -233,6 +233,18 @@ describe('the map', () => {
     // Oslo has figures, but no one in its KOSTRA group to differ from: the summary counts it apart.
     assert.equal(find('kommune', '0301', 2024).comparison.coverage.reason, 'alone');
     assert.match(await page.textContent('#map-summary'), /1 kommune har tall, men ingen forskjell fra medianen i KOSTRA-gruppen/);
+    // Nor have its districts: the grey inset says why, in both languages, and only on this map.
+    const osloNote = '#map-oslo-note';
+    assert.equal(await page.textContent(osloNote), 'Bydelene er grå: de hører ikke til noen KOSTRA-gruppe, og Oslo er den eneste kommunen '
+      + 'i KOSTRA-gruppe 13, så det er ingen median å regne forskjellen fra.');
+    assert.ok(await page.isVisible(osloNote));
+    await afterMap(() => page.click('#lang-button'));
+    assert.equal(await page.textContent(osloNote), 'The districts are grey: they belong to no KOSTRA group, and Oslo is the only municipality '
+      + 'in KOSTRA group 13, so there is no median to take the difference from.');
+    await afterMap(() => page.click('#lang-button'));
+    await afterMap(() => page.check('#map-mode-rate'));
+    assert.ok(await page.isHidden(osloNote));
+    await afterMap(() => page.check('#map-mode-diff'));
     await page.screenshot({ path: join(ARTIFACTS, 'map-02-2024-diff.png'), fullPage: true });
 
     // 2025 has carried-forward units (none cross the 2023/2024 break).

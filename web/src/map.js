@@ -452,12 +452,15 @@ export function createMap(container, { onSelect }) {
   const side = element('div', 'map-side');
   const osloFig = element('figure', 'map-figure map-oslo');
   const osloCap = element('figcaption', 'map-caption');
+  const osloNote = element('p', 'ds-paragraph note map-oslo-note');
+  osloNote.id = 'map-oslo-note';
   const osloBox = element('div', 'map-box map-box-oslo');
   const osloCanvas = mapCanvas('map-oslo-canvas');
   osloBox.append(osloCanvas);
+  osloCanvas.setAttribute('aria-describedby', osloNote.id);
   const osloButton = pngButton(() => downloadMap(state.png?.oslo, Math.round((PNG_WIDTH * 2) / 3), t('map.osloCaption'),
     `arsverk_kart_oslo_${state.view.mode}_${state.view.measure}_${state.view.year}.png`));
-  osloFig.append(osloCap, osloBox, osloButton);
+  osloFig.append(osloCap, osloNote, osloBox, osloButton);
   const legendHeading = element('p', 'map-legend-title');
   legendHeading.id = 'map-legend-title';
   const legend = element('ul', 'map-legend');
@@ -528,6 +531,15 @@ export function createMap(container, { onSelect }) {
       state.oslo = { ...o, ...oslo, view, alpha: alpha(oslo.items) };
     }
     osloFig.hidden = !oslo;
+    // A grey inset on the difference map says why: the districts have no comparison of their own,
+    // and Oslo's (the core's) gives the reason it has none either.
+    const osloComparison = main.items.find((i) => i.level === 'kommune' && i.code === '0301')?.result?.comparison;
+    osloNote.textContent = view.mode === 'diff' && oslo && !oslo.ranked.length
+      ? osloComparison?.coverage?.reason === 'alone'
+        ? t('map.osloAlone', { group: view.groupNames.get(osloComparison.kostragruppe) ?? osloComparison.kostragruppe })
+        : t('map.osloNoGroup')
+      : '';
+    osloNote.hidden = !osloNote.textContent;
 
     const levelName = t(`map.levelPlural.${view.level}`);
     mainCanvas.setAttribute('aria-label', t('map.canvasLabel', { what: `${view.measure} ${view.year}`, level: levelName }));
