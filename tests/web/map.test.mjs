@@ -205,7 +205,7 @@ describe('the map', () => {
     assert.match(text, /av \d+ på kartet/);
   });
 
-  test('difference from the KOSTRA-group median uses a diverging scale', async () => {
+  test('difference from the KOSTRA group median uses a diverging scale', async () => {
     await exampleWithMap();
     await afterMap(() => page.selectOption('#year-select', '2024'));
     await afterMap(() => page.check('#map-mode-diff'));

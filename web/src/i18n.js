@@ -915,7 +915,7 @@ const en = {
   mapLevelFylke: 'Counties',
   mapMode: 'Colour by',
   mapModeRate: 'FTEs per\u00a01,000 inhabitants',
-  mapModeDiff: 'Difference from the KOSTRA-group median',
+  mapModeDiff: 'Difference from the KOSTRA group median',
   map: {
     title: 'Map',
     attribution: '© Kartverket / Geonorge, CC BY 4.0',
@@ -931,7 +931,7 @@ const en = {
     pngTitle: 'Map of the {level}',
     methodUnits: { kommune: 'municipalities and districts', fylke: 'counties' },
     legendTitle: 'Legend',
-    legendDiff: 'difference from the KOSTRA-group median (FTEs per\u00a01,000 inhabitants)',
+    legendDiff: 'difference from the KOSTRA group median (FTEs per\u00a01,000 inhabitants)',
     legendCarried: 'carried forward from the year before (dotted)',
     legendSuppressed: 'left out (hatched)',
     legendNoData: 'no data',
@@ -955,10 +955,10 @@ const en = {
       no_adults_no_children: 'Left out: no FTEs of its own for adults or for children and young people.',
     },
     summary: 'The map shows {measure} for the {level} in {year}: {n} of {total} have figures. Highest: {high}. Lowest: {low}. The range is {min} to {max} FTEs per\u00a01,000 inhabitants.',
-    summaryDiff: 'The map shows the difference from the KOSTRA-group median, {measure}, for the {level} in {year}: {n} of {total} have figures. Furthest above the median: {high}. Furthest below: {low}. The range is {min} to {max}.',
+    summaryDiff: 'The map shows the difference from the KOSTRA group median, {measure}, for the {level} in {year}: {n} of {total} have figures. Furthest above the median: {high}. Furthest below: {low}. The range is {min} to {max}.',
     summaryNone: 'None of the {level} have figures for {year}.',
     summaryLeftOut: { one: '{n} municipality is left out of the display for lack of FTEs of its own for adults or for children and young people, but it is counted in the sums.', other: '{n} municipalities are left out of the display for lack of FTEs of their own for adults or for children and young people, but they are counted in the sums.' },
-    summaryNoDiff: { one: '{n} municipality has figures, but no difference from the KOSTRA-group median (the reason is given with it on the map).', other: '{n} municipalities have figures, but no difference from the KOSTRA-group median (the reason is given with each on the map).' },
+    summaryNoDiff: { one: '{n} municipality has figures, but no difference from the KOSTRA group median (the reason is given with it on the map).', other: '{n} municipalities have figures, but no difference from the KOSTRA group median (the reason is given with each on the map).' },
   },
 
   // --- results table and pager ---

@@ -4,7 +4,7 @@
 // fetched from the page's own origin at that point (geo/, see web/geo/README.md).
 //
 // Every value drawn is the core's: per_1000 (rate) or comparison.diff_from_median (difference
-// from the KOSTRA-group median), with the core's display strings and ranks in the tooltips; a unit
+// from the KOSTRA group median), with the core's display strings and ranks in the tooltips; a unit
 // without figures of its own that a reference file gives a published rate for (report.reference)
 // is coloured by that rate, striped and labelled as published, never as the user's. The class
 // breaks are the core's too (report.map_classes, in tenths); the only arithmetic here is the order
