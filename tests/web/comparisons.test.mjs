@@ -285,6 +285,8 @@ describe('comparisons that never overstate', () => {
     assert.doesNotMatch(await page.textContent('#key-figures .cards'), /Plass|1 av 1/);
     assert.equal(await page.textContent('#not-meaningful'),
       'KOSTRA-gruppe 13 har bare én kommune: det er ingen andre å sammenligne med, så median, plass og «uvanlig høyt/lavt» vises ikke.');
+    // A count of one reads as one: «1 av 1 kommune», «1 of 1 municipality».
+    assert.match(await page.textContent('#coverage'), /KOSTRA-gruppe 13: 1 av 1 kommune er med i sammenligningen \(100,0 % av innbyggerne\)/);
     await page.locator('#key-figures').screenshot({ path: join(ARTIFACTS, 'comparisons-oslo-alone.png') });
     // The comparison chart's title names what Oslo is compared with (it has no county of its own).
     await page.waitForFunction(() => document.body.dataset.busy === 'false');
@@ -293,6 +295,7 @@ describe('comparisons that never overstate', () => {
     await switchLanguage();
     assert.equal(await page.textContent('#not-meaningful'),
       'KOSTRA group 13 has one municipality only: there is no other to compare with, so no median, rank or “unusually high/low” is shown.');
+    assert.match(await page.textContent('#coverage'), /KOSTRA group 13: 1 of 1 municipality in the comparison \(100\.0 % of the inhabitants\)/);
     assert.equal(await title(), 'Oslo - Oslove compared with Norway and its KOSTRA group (M1–M4)');
     await switchLanguage();
     await afterRender(() => chooseUnit('Hele landet'));

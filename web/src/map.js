@@ -144,7 +144,7 @@ function buildItems(geo, level, view) {
       item.reason = r.suppression_reason ? t(`map.reasonSuppressed.${r.suppression_reason}`) : t('map.reasonNotComputed');
     } else if (r.aggregate_coverage?.meaningful === false) {
       // A county resting on too few municipalities: no figure of its own on the map either.
-      item.reason = t('yard.thinAggregate', { members: r.aggregate_coverage.members, total: r.aggregate_coverage.members_total, name: unitName(r) });
+      item.reason = t('yard.thinAggregate', { members: r.aggregate_coverage.members, municipalities: tn('nMunicipalities', r.aggregate_coverage.members_total), name: unitName(r) });
     } else if (r.per_1000[measure] == null) {
       item.reason = t('yard.mapAbsent', { measure });
     } else if (mode === 'diff' && !r.comparison?.coverage?.meaningful) {
