@@ -110,6 +110,7 @@ const nb = {
     checksHeading: 'Kontroller før innsending',
     noChecks: 'Ingen kontroller slo ut.',
     errorsAbove: '{n} feil i skjemaet (se over): de radene er ikke regnet med.',
+    warningsAbove: { one: '{n} advarsel om skjemaet (se over).', other: '{n} advarsler om skjemaet (se over).' },
     checks: {
       carried_forward: 'Tallene er ført videre fra året før.',
       rate_high: 'Over {rate_high} årsverk per\u00a01\u00a0000 innbyggere: uvanlig høyt, sjekk tallene.',
@@ -622,6 +623,7 @@ const en = {
     checksHeading: 'Checks before submission',
     noChecks: 'No check was triggered.',
     errorsAbove: '{n} errors in the form (see above): those rows are not counted.',
+    warningsAbove: { one: '{n} warning about the form (see above).', other: '{n} warnings about the form (see above).' },
     checks: {
       carried_forward: 'The figures are carried forward from the year before.',
       rate_high: 'Above {rate_high} FTEs per\u00a01,000 inhabitants: unusually high, check the figures.',
