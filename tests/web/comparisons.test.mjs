@@ -285,6 +285,8 @@ describe('comparisons that never overstate', () => {
     assert.doesNotMatch(await page.textContent('#key-figures .cards'), /Plass|1 av 1/);
     assert.equal(await page.textContent('#not-meaningful'),
       'KOSTRA-gruppe 13 har bare én kommune: det er ingen andre å sammenligne med, så median, plass og «uvanlig høyt/lavt» vises ikke.');
+    // A count of one reads as one: «1 av 1 kommune», «1 of 1 municipality».
+    assert.match(await page.textContent('#coverage'), /KOSTRA-gruppe 13: 1 av 1 kommune er med i sammenligningen \(100,0 % av innbyggerne\)/);
     await page.locator('#key-figures').screenshot({ path: join(ARTIFACTS, 'comparisons-oslo-alone.png') });
     // The comparison chart's title names what Oslo is compared with (it has no county of its own).
     await page.waitForFunction(() => document.body.dataset.busy === 'false');
@@ -293,10 +295,47 @@ describe('comparisons that never overstate', () => {
     await switchLanguage();
     assert.equal(await page.textContent('#not-meaningful'),
       'KOSTRA group 13 has one municipality only: there is no other to compare with, so no median, rank or “unusually high/low” is shown.');
+    assert.match(await page.textContent('#coverage'), /KOSTRA group 13: 1 of 1 municipality in the comparison \(100\.0 % of the inhabitants\)/);
     assert.equal(await title(), 'Oslo - Oslove compared with Norway and its KOSTRA group (M1–M4)');
     await switchLanguage();
     await afterRender(() => chooseUnit('Hele landet'));
     assert.equal(await title(), 'Hele landet: M1–M4');
+  });
+
+  test('the comparison chart gives each unit\'s part one colour, whichever others are there', async () => {
+    await calculator.open();
+    await afterRender(() => page.click('#example-button'));
+    const drawnColours = (key) => page.evaluate((k) => {
+      const chart = document.querySelector(`#charts figure[data-chart="${k}"] canvas`).arsverkChart;
+      return {
+        series: chart.data.datasets.map((d) => [d.label, d.borderColor]),
+        legend: chart.legend.legendItems.map((i) => [i.text, i.strokeStyle]),
+      };
+    }, key);
+    const roles = new Map(); // part -> the colours it was drawn in
+    const seen = (part, colour) => roles.set(part, new Set([...(roles.get(part) ?? []), colour]));
+    // Kongsberg (county, Norway, published, group, median), Oslo (no county), an Oslo district (Oslo, no group).
+    for (const code of ['3303', '0301', '030102']) {
+      await afterRender(() => chooseUnit(code));
+      await page.waitForFunction(() => document.querySelector('#charts figure[data-chart="sammenligning"]:not([aria-busy]) canvas')?.arsverkChart);
+      const { series, legend } = await drawnColours('sammenligning');
+      assert.deepEqual(legend, series, `${code}: the legend shows each series' colour`);
+      series.forEach(([label, colour], i) => {
+        const part = i === 0 ? 'unit' : label === 'Hele landet' ? 'land' : /^Publisert .*Hele landet$/.test(label) ? 'published land'
+          : /^KOSTRA-gruppe/.test(label) ? 'kostra' : /^Median/.test(label) ? 'median' : label === 'Oslo - Oslove' ? 'oslo' : 'fylke';
+        seen(part, colour);
+      });
+      await page.locator('#charts figure[data-chart="sammenligning"]').screenshot({ path: join(ARTIFACTS, `comparisons-colours-${code}.png`) });
+    }
+    const norway = await drawnColours('tidsserie');
+    norway.series.filter(([label]) => /^Hele landet/.test(label)).forEach(([, colour]) => seen('land', colour));
+    for (const [part, colours] of roles) assert.equal(colours.size, 1, `${part}: ${[...colours].join(', ')}`);
+    assert.deepEqual([...roles.keys()].sort(), ['fylke', 'kostra', 'land', 'median', 'oslo', 'published land', 'unit']);
+    // Each part its own colour; Norway's published figures Norway's (pale and hatched).
+    const colour = (part) => [...roles.get(part)][0];
+    const parts = ['unit', 'land', 'fylke', 'oslo', 'kostra', 'median'];
+    assert.equal(new Set(parts.map(colour)).size, parts.length);
+    assert.equal(colour('published land'), colour('land'));
   });
 
   test('a county of the other structure (Viken in 2025) does not exist that year: not «not in the files»', async () => {

@@ -180,10 +180,10 @@ describe('a first-time user on a phone and a desktop', () => {
     assert.match(await page.getAttribute('#map-canvas', 'aria-describedby'), /map-legend-title/);
     assert.match(await page.textContent('.map-attribution'), /© Kartverket \/ Geonorge, CC BY 4\.0; Bydeler i Oslo: © Oslo kommune/);
     const before = Number(await page.getAttribute('#map-root', 'data-rendered'));
-    await page.selectOption('#map-level', 'fylke');
+    await page.check('#map-level-fylke');
     await page.waitForFunction((n) => Number(document.getElementById('map-root').dataset.rendered) > n, before, { timeout: 60000 });
     assert.equal(await page.textContent('.map-attribution'), '© Kartverket / Geonorge, CC BY 4.0');
-    await page.selectOption('#map-level', 'kommune');
+    await page.check('#map-level-kommune');
     await page.click('#map-details > summary');
   });
 

@@ -254,6 +254,8 @@ describe('typing the form in by hand', () => {
     // and without it the municipality has no adults' part, so every measure is «–» and says why.
     assert.match(message, /Hele kolonnen «Voksne» er ikke regnet med før dette er rettet\./);
     assert.match(await page.textContent('#grid-suppressed'), /^Derfor er alle fire «–»: Holdes utenfor visningen av kommuner fordi kommunen ikke har egne årsverk for voksne\./);
+    // Said once, beside the four «–»: not again among the checks under them.
+    assert.equal((await page.textContent('#grid-result')).split('Holdes utenfor visningen').length - 1, 1);
     await sumsSettled();
     // The core skipped the row: every sum over it is «?», the other group's own sum is the core's.
     assert.equal(await page.textContent('[data-sum-group="barn_og_unge"]'), '8,625');

@@ -51,3 +51,11 @@ test('the comments in i18n.js say what a thing is, not the history of how it cam
   assert.ok(comments.length > 0, 'no comments found: the pattern is wrong');
   assert.deepEqual(comments.filter((c) => /\b(issue|branch)\b/i.test(c)), []);
 });
+
+test('each language names the KOSTRA group one way: «KOSTRA-gruppe(n)», «KOSTRA group», its median too', () => {
+  const odd = { nb: /KOSTRA(?!-grupp)|[Kk]ostra-?median/, en: /KOSTRA(?! groups?\b)/ };
+  for (const lang of ['nb', 'en']) {
+    const found = [...leaves(dictionaries[lang])].filter(([, v]) => odd[lang].test(String(v))).map(([k, v]) => `${k}: ${v}`);
+    assert.deepEqual(found, [], lang);
+  }
+});

@@ -38,6 +38,25 @@ async function expectNoOverflow(label) {
   assert.equal(extra, 0, `${label}: the page is ${extra} px wider than the screen (${sticking.join(', ')})`);
 }
 
+// The texts of the map's choices the screen cuts short: a select's option wider than the select
+// shows it («Forskjell fra medianen i K…»), a label or legend running out of its box or the screen.
+function cutMapChoices() {
+  return page.evaluate(() => {
+    const pen = document.createElement('canvas').getContext('2d');
+    const cut = [];
+    for (const select of document.querySelectorAll('.map-controls select')) {
+      const style = getComputedStyle(select);
+      pen.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+      const room = select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+      for (const option of select.options) if (pen.measureText(option.text).width > room) cut.push(option.text);
+    }
+    for (const label of document.querySelectorAll('.map-controls label, .map-controls legend')) {
+      if (label.scrollWidth > label.clientWidth + 1 || label.getBoundingClientRect().right > innerWidth) cut.push(label.textContent);
+    }
+    return cut;
+  });
+}
+
 async function expectResultInView() {
   const { top, bar } = await page.evaluate(() => ({
     top: document.getElementById('result-heading').getBoundingClientRect().top,
@@ -103,6 +122,7 @@ describe('layout', () => {
       await page.click('#map-details > summary');
       await page.waitForFunction(() => Number(document.getElementById('map-root').dataset.rendered || 0) > 0, null, { timeout: 60000 });
       await expectNoOverflow('an Oslo district with the map open');
+      assert.deepEqual(await cutMapChoices(), [], 'the map\'s choices are shown in full');
       // The map's box follows the country's shape at this width (3:4, the legend below), instead
       // of a desktop's fixed 44rem that left a quarter empty.
       const box = await page.$eval('.map-box-main', (e) => ({ w: e.clientWidth, h: e.clientHeight }));

@@ -205,10 +205,10 @@ describe('the map', () => {
     assert.match(text, /av \d+ på kartet/);
   });
 
-  test('difference from the KOSTRA-group median uses a diverging scale', async () => {
+  test('difference from the KOSTRA group median uses a diverging scale', async () => {
     await exampleWithMap();
     await afterMap(() => page.selectOption('#year-select', '2024'));
-    await afterMap(() => page.selectOption('#map-mode', 'diff'));
+    await afterMap(() => page.check('#map-mode-diff'));
     const { scheme, units } = await drawn();
     assert.deepEqual(scheme.colors, PUOR);
     const [b1, b2, b3, b4] = scheme.breaks;
@@ -233,6 +233,18 @@ describe('the map', () => {
     // Oslo has figures, but no one in its KOSTRA group to differ from: the summary counts it apart.
     assert.equal(find('kommune', '0301', 2024).comparison.coverage.reason, 'alone');
     assert.match(await page.textContent('#map-summary'), /1 kommune har tall, men ingen forskjell fra medianen i KOSTRA-gruppen/);
+    // Nor have its districts: the grey inset says why, in both languages, and only on this map.
+    const osloNote = '#map-oslo-note';
+    assert.equal(await page.textContent(osloNote), 'Bydelene er grå: de hører ikke til noen KOSTRA-gruppe, og Oslo er den eneste kommunen '
+      + 'i KOSTRA-gruppe 13, så det er ingen median å regne forskjellen fra.');
+    assert.ok(await page.isVisible(osloNote));
+    await afterMap(() => page.click('#lang-button'));
+    assert.equal(await page.textContent(osloNote), 'The districts are grey: they belong to no KOSTRA group, and Oslo is the only municipality '
+      + 'in KOSTRA group 13, so there is no median to take the difference from.');
+    await afterMap(() => page.click('#lang-button'));
+    await afterMap(() => page.check('#map-mode-rate'));
+    assert.ok(await page.isHidden(osloNote));
+    await afterMap(() => page.check('#map-mode-diff'));
     await page.screenshot({ path: join(ARTIFACTS, 'map-02-2024-diff.png'), fullPage: true });
 
     // 2025 has carried-forward units (none cross the 2023/2024 break).
@@ -247,12 +259,12 @@ describe('the map', () => {
 
     // Counties have no KOSTRA median: that colouring is not offered for them (it drew a grey map),
     // and choosing counties goes back to the rate.
-    await afterMap(() => page.selectOption('#map-level', 'fylke'));
-    assert.equal(await page.inputValue('#map-mode'), 'rate');
-    assert.equal(await page.$eval('#map-mode option[value="diff"]', (o) => o.disabled), true);
+    await afterMap(() => page.check('#map-level-fylke'));
+    assert.ok(await page.isChecked('#map-mode-rate'));
+    assert.ok(await page.isDisabled('#map-mode-diff'));
     assert.match(await page.textContent('#map-summary'), /^Kartet viser M1 for fylkene i 2025/);
-    await afterMap(() => page.selectOption('#map-level', 'kommune'));
-    assert.equal(await page.$eval('#map-mode option[value="diff"]', (o) => o.disabled), false);
+    await afterMap(() => page.check('#map-level-kommune'));
+    assert.ok(await page.isEnabled('#map-mode-diff'));
   });
 
   test('the 2023 data year uses the 2020–2023 boundaries; the county view draws the counties', async () => {
@@ -273,7 +285,7 @@ describe('the map', () => {
     assert.ok(requests.some((u) => u.endsWith('/geo/kommuner_2020_2023.geojson')));
     await page.screenshot({ path: join(ARTIFACTS, 'map-03-2023.png'), fullPage: true });
 
-    await afterMap(() => page.selectOption('#map-level', 'fylke'));
+    await afterMap(() => page.check('#map-level-fylke'));
     assert.equal(await page.getAttribute('#map-root', 'data-structure'), 'fylker_2020_2023.geojson');
     assert.equal((await drawn()).units.length, 11);
     assert.ok(await sameChart(), 'the map is updated in place');
@@ -286,7 +298,7 @@ describe('the map', () => {
     assert.match(await page.textContent('#map-method'), /verdiene på kartet \(fylker\)/);
     await page.locator('#map-root').screenshot({ path: join(ARTIFACTS, 'map-05-fylker-2025.png') });
     assert.ok(await page.isHidden('.map-oslo'));
-    await afterMap(() => page.selectOption('#map-level', 'kommune'));
+    await afterMap(() => page.check('#map-level-kommune'));
   });
 
   test('the map downloads as a PNG', async () => {

@@ -464,6 +464,36 @@ describe('the calculator page', () => {
     await (await page.$('#charts')).screenshot({ path: join(ARTIFACTS, '04-charts.png') });
   });
 
+  test('the median line stops at the value labels it runs through', async () => {
+    await openExample();
+    await afterRender(() => chooseUnit('3303')); // KOSTRA group 9, median 2,7: the line crosses «2,5», «2,4» …
+    const selector = '#charts figure[data-chart="rangering"] canvas';
+    await page.locator(selector).scrollIntoViewIfNeeded();
+    await page.waitForFunction((s) => document.querySelector(s)?.arsverkChart, selector);
+    // The canvas column the line is drawn in: dark where it crosses nothing, white in the label's
+    // ground just above the figures of each label it runs through.
+    const column = await page.$eval(selector, (canvas) => {
+      const chart = canvas.arsverkChart;
+      const ratio = chart.currentDevicePixelRatio;
+      const lineX = chart.scales.x.getPixelForValue(chart.options.plugins.markers.lines[0].value);
+      const g = canvas.getContext('2d');
+      g.font = '600 12px system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif';
+      const dark = (y) => Math.min(...g.getImageData(Math.floor(lineX * ratio), Math.round(y * ratio), 1, 1).data.slice(0, 3)) < 128;
+      const crossed = [];
+      chart.data.datasets.forEach((ds, di) => chart.getDatasetMeta(di).data.forEach((el, i) => {
+        const text = ds.valueLabels[i];
+        if (ds.data[i] == null || !(el.x + 4 < lineX && lineX < el.x + 4 + g.measureText(text).width)) return;
+        crossed.push({ text, dark: dark(el.y - 6) });
+      }));
+      let line = 0;
+      for (let y = chart.chartArea.top; y < chart.chartArea.bottom; y++) line += dark(y);
+      return { crossed, line };
+    });
+    assert.ok(column.line > 50, `the median line is drawn (${column.line} dark pixels)`);
+    assert.ok(column.crossed.length >= 2, JSON.stringify(column.crossed));
+    assert.deepEqual(column.crossed.filter((c) => c.dark), [], 'the line runs through no label');
+  });
+
   test('settings recompute at once: carry-forward, suppression, population year', async () => {
     await openExample();
     const files = [EX_2023, EX_2024];

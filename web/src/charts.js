@@ -1,7 +1,7 @@
 // Charts with Chart.js (only the components used are registered). Every value drawn comes from the
 // core's JSON, the education shares too (tenths of a percent, the decimal placed for the bars).
-// Readable without colour: each series has its own fill pattern and line style, and values are
-// written next to the bars and points.
+// Readable without colour: each series has its own fill pattern and line style (a published figure
+// its unit's, pale), and values are written next to the bars and points.
 // Chart.js is not part of the first load: it is imported with the first chart to draw, so the
 // figures (titles, text alternatives, download buttons) are there at once and each canvas is
 // drawn as soon as the chunk has come (the service worker keeps it for offline use).
@@ -36,19 +36,33 @@ const GRID = '#d8dadc';
 // Dark enough for 3:1 against white (WCAG 1.4.11), distinct for common colour-vision deficiencies.
 const COLORS = ['#0062ba', '#b44d00', '#1b7a4a', '#6a3d9a', '#56595d', '#a3134b'];
 const PATTERNS = ['solid', 'diagonal', 'dots', 'cross', 'horizontal', 'vertical'];
-const HIGHLIGHT = '#b44d00';
+// A unit's part in the charts has one colour and pattern wherever it is drawn, whichever others
+// are there: orange is always Norway, grey the KOSTRA group. The other municipalities of a ranking
+// are a light neutral.
+const ROLES = {
+  unit: { color: COLORS[0], kind: 'solid' },
+  land: { color: COLORS[1], kind: 'diagonal' },
+  fylke: { color: COLORS[2], kind: 'dots' },
+  oslo: { color: COLORS[3], kind: 'cross' },
+  kostra: { color: COLORS[4], kind: 'horizontal' },
+  median: { color: COLORS[5], kind: 'vertical' },
+};
+const OTHERS = '#c4c9ce';
 
 
 const patternCache = new Map();
-function pattern(color, kind) {
-  const key = color + kind;
+// pale: a published figure's fill, the unit's pattern in its colour on a light ground of it.
+function pattern(color, kind, pale = false) {
+  const key = color + kind + pale;
   if (patternCache.has(key)) return patternCache.get(key);
   const tileCanvas = document.createElement('canvas');
   tileCanvas.width = tileCanvas.height = 10;
   const pen = tileCanvas.getContext('2d');
   pen.fillStyle = color;
+  pen.globalAlpha = pale ? 0.25 : 1;
   pen.fillRect(0, 0, 10, 10);
-  pen.strokeStyle = pen.fillStyle = 'rgba(255,255,255,0.75)';
+  pen.globalAlpha = 1;
+  pen.strokeStyle = pen.fillStyle = pale ? color : 'rgba(255,255,255,0.75)';
   pen.lineWidth = 2;
   pen.beginPath();
   if (kind === 'diagonal') { pen.moveTo(0, 10); pen.lineTo(10, 0); pen.moveTo(-5, 5); pen.lineTo(5, -5); pen.moveTo(5, 15); pen.lineTo(15, 5); }
@@ -62,6 +76,7 @@ function pattern(color, kind) {
   return fillPattern;
 }
 const seriesFill = (i) => pattern(COLORS[i % COLORS.length], PATTERNS[i % PATTERNS.length]);
+const roleFill = (role, pale = false) => pattern(ROLES[role].color, ROLES[role].kind, pale);
 
 // White background so a downloaded PNG is readable anywhere (the map uses it too).
 export function fillWhite(chart) {
@@ -73,10 +88,20 @@ export function fillWhite(chart) {
 }
 const background = { id: 'background', beforeDraw: fillWhite };
 
+// Where a marker's vertical line stands: between two categories (the 2023/2024 break) or at a value
+// (a median); NaN where it cannot be placed.
+function markerX(chart, m) {
+  const scale = chart.scales.x;
+  if (m.betweenIndex == null) return scale.getPixelForValue(m.value);
+  return (scale.getPixelForValue(m.betweenIndex - 1) + scale.getPixelForValue(m.betweenIndex)) / 2;
+}
+const markerLines = (chart) => chart.options.plugins.markers?.lines || [];
+
 // Values written at the end of each bar / above each point. dataset.valueLabels holds the texts
 // (the core's display strings where there are any). A label that would overlap one already
 // written (narrow bars on a phone, two lines close together) moves below its point, or is left
-// out: the figure is still in the tooltip and the text alternative.
+// out: the figure is still in the tooltip and the text alternative. A marker's line (the median)
+// is drawn before the labels and stops at a label it runs through («2,5» stays readable).
 const valueLabels = {
   id: 'valueLabels',
   afterDatasetsDraw(chart) {
@@ -84,6 +109,7 @@ const valueLabels = {
     const horizontal = chart.options.indexAxis === 'y';
     const stacked = Boolean(chart.options.scales?.x?.stacked);
     const placed = [];
+    const lineXs = markerLines(chart).map((m) => markerX(chart, m)).filter(Number.isFinite);
     const free = (r) => !placed.some((p) => r.x < p.x + p.w && p.x < r.x + r.w && r.y < p.y + p.h && p.y < r.y + r.h);
     // On a line chart the points themselves must stay readable too.
     if (chart.config.type === 'line') {
@@ -130,6 +156,10 @@ const valueLabels = {
         const spot = spots.find(free);
         if (!spot) return;
         placed.push(spot);
+        if (lineXs.some((x) => x > spot.x - 4 && x < spot.x + w + 4)) {
+          ctx.fillStyle = '#fff';
+          ctx.fillRect(spot.x - 3, spot.y - 1, w + 6, h + 2);
+        }
         ctx.fillStyle = INK;
         ctx.textAlign = 'left';
         ctx.textBaseline = 'middle';
@@ -141,19 +171,13 @@ const valueLabels = {
 };
 
 // A vertical dashed line between two categories, with a label: the 2023/2024 break, or a median.
+// Over the bars, under the value labels (PLUGINS' order).
 const markers = {
   id: 'markers',
-  afterDraw(chart) {
-    const list = chart.options.plugins.markers?.lines || [];
+  afterDatasetsDraw(chart) {
     const { ctx, chartArea } = chart;
-    for (const m of list) {
-      let x;
-      if (m.betweenIndex != null) {
-        const scale = chart.scales.x;
-        x = (scale.getPixelForValue(m.betweenIndex - 1) + scale.getPixelForValue(m.betweenIndex)) / 2;
-      } else {
-        x = chart.scales.x.getPixelForValue(m.value);
-      }
+    for (const m of markerLines(chart)) {
+      const x = markerX(chart, m);
       if (!Number.isFinite(x)) continue;
       ctx.save();
       ctx.strokeStyle = INK;
@@ -174,7 +198,7 @@ const markers = {
   },
 };
 
-const PLUGINS = [background, valueLabels, markers];
+const PLUGINS = [background, markers, valueLabels];
 
 function baseOptions(extra = {}) {
   return {
@@ -566,36 +590,37 @@ export function renderCharts(container, ctx) {
 
   // 1. The unit against its county, Norway and KOSTRA group, M1–M4.
   {
-    const rows = [[unitName(unit), unit, (m) => shown(unit, m), (m) => rate(unit, m)]];
+    // [name, role, text, value, published]
+    const rows = [[unitName(unit), 'unit', (m) => shown(unit, m), (m) => rate(unit, m)]];
     const { oslo } = ctx.peers;
     const [fylke, land, kostra] = [comparable(ctx.peers.fylke), comparable(ctx.peers.land), comparable(ctx.peers.kostra)];
-    if (oslo) rows.push([unitName(oslo), oslo, (m) => shown(oslo, m), (m) => rate(oslo, m)]);
-    if (fylke) rows.push([unitName(fylke), fylke, (m) => shown(fylke, m), (m) => rate(fylke, m)]);
-    if (land && land !== unit) rows.push([unitName(land), land, (m) => shown(land, m), (m) => rate(land, m)]);
-    // The published figures beside the user's own (the yardstick), never mixed into them.
-    for (const r of [unit, ctx.peers.fylke, ctx.peers.land !== unit ? ctx.peers.land : null]) {
+    if (oslo) rows.push([unitName(oslo), 'oslo', (m) => shown(oslo, m), (m) => rate(oslo, m)]);
+    if (fylke) rows.push([unitName(fylke), 'fylke', (m) => shown(fylke, m), (m) => rate(fylke, m)]);
+    if (land && land !== unit) rows.push([unitName(land), 'land', (m) => shown(land, m), (m) => rate(land, m)]);
+    // The published figures beside the user's own (the yardstick), never mixed into them: the
+    // unit's colour, pale.
+    for (const [r, role] of [[unit, 'unit'], [ctx.peers.fylke, 'fylke'], [ctx.peers.land !== unit ? ctx.peers.land : null, 'land']]) {
       const published = yardstick(r);
-      if (published) rows.push([yardText(published, unitName(r)), null, (m) => yardFigure(r, m)?.shown ?? null, (m) => yardFigure(r, m)?.rate ?? null]);
+      if (published) rows.push([yardText(published, unitName(r)), role, (m) => yardFigure(r, m)?.shown ?? null, (m) => yardFigure(r, m)?.rate ?? null, true]);
     }
     if (kostra) {
-      rows.push([unitName(kostra), kostra, (m) => shown(kostra, m), (m) => rate(kostra, m)]);
+      rows.push([unitName(kostra), 'kostra', (m) => shown(kostra, m), (m) => rate(kostra, m)]);
       if (kostra.distribution && ctx.medianMeaningful) {
         // A measure too few members have has no median to show (median_tenths null), nor a bar.
         const med = (m) => (kostra.distribution[m]?.median_tenths != null ? kostra.distribution[m].median : null);
         const coverage = kostra.distribution_coverage;
         const label = `${t('median')} ${unitName(kostra)}`;
-        rows.push([coverage?.from_reference && coverage.reference_year !== kostra.year ? t('yard.medianRefYear', { label, year: coverage.reference_year }) : label, null, (m) => tenthsText(kostra.distribution[m]?.median_tenths ?? null) ?? '–', med]);
+        rows.push([coverage?.from_reference && coverage.reference_year !== kostra.year ? t('yard.medianRefYear', { label, year: coverage.reference_year }) : label, 'median', (m) => tenthsText(kostra.distribution[m]?.median_tenths ?? null) ?? '–', med]);
       }
     }
     const labels = MEASURES;
-    // A row with nothing to draw (a unit with no figure of its own) is left out, legend too; each
-    // row keeps its colour and pattern (published figures stay hatched).
-    const datasets = rows.map(([name, , text, value], i) => ({
+    // A row with nothing to draw (a unit with no figure of its own) is left out, legend too.
+    const datasets = rows.map(([name, role, text, value, published]) => ({
       label: name,
       data: MEASURES.map(value),
       valueLabels: MEASURES.map(text),
-      backgroundColor: seriesFill(i),
-      borderColor: COLORS[i % COLORS.length],
+      backgroundColor: roleFill(role, published),
+      borderColor: ROLES[role].color,
       borderWidth: 1,
     })).filter((d) => d.data.some((v) => v != null));
     // The title names what the unit is compared with here (a county has no county, Norway no peer).
@@ -665,7 +690,8 @@ export function renderCharts(container, ctx) {
     const labels = years.map(String);
     const breakIndex = years.findIndex((y) => schemaOf(y) === '2024');
     const hasBreak = breakIndex > 0;
-    const line = (name, pick, i, dash) => {
+    // The published figures in their unit's colour, dotted, as diamonds.
+    const line = (name, pick, role, dash, pointStyle) => {
       const out = [];
       for (const [schema, label] of [['2015', t('series2015', { name })], ['2024', t('series2024', { name })]]) {
         const data = ctx.series.map((s) => {
@@ -677,10 +703,10 @@ export function renderCharts(container, ctx) {
           label: hasBreak ? label : name,
           data,
           valueLabels: ctx.series.map((s) => { const r = pick(s); return r && r.schema === schema ? shown(r, measure) : null; }),
-          borderColor: COLORS[i],
-          backgroundColor: COLORS[i],
+          borderColor: ROLES[role].color,
+          backgroundColor: ROLES[role].color,
           borderDash: dash,
-          pointStyle: ['circle', 'triangle', 'rectRot'][i] ?? 'circle',
+          pointStyle,
           pointRadius: 5,
           spanGaps: false,
           tension: 0,
@@ -688,12 +714,12 @@ export function renderCharts(container, ctx) {
       }
       return out;
     };
-    const datasets = [...line(unitName(unit), (s) => s.result, 0, [])];
+    const datasets = [...line(unitName(unit), (s) => s.result, 'unit', [], 'circle')];
     const land = (s) => comparable(s.land);
-    if (ctx.series.some(land) && unit.level !== 'land') datasets.push(...line(unitName(ctx.series.find(land).land), land, 1, [6, 4]));
-    if (ctx.series.some((s) => s.result?.published)) datasets.push(...line(t('yard.published', { value: unitName(unit) }), (s) => asPublished(s.result), 2, [2, 3]));
+    if (ctx.series.some(land) && unit.level !== 'land') datasets.push(...line(unitName(ctx.series.find(land).land), land, 'land', [6, 4], 'triangle'));
+    if (ctx.series.some((s) => s.result?.published)) datasets.push(...line(t('yard.published', { value: unitName(unit) }), (s) => asPublished(s.result), 'unit', [2, 3], 'rectRot'));
     else if (unit.level !== 'land' && ctx.series.some((s) => s.land?.published)) {
-      datasets.push(...line(t('yard.published', { value: unitName(ctx.series.find((s) => s.land).land) }), (s) => asPublished(s.land), 2, [2, 3]));
+      datasets.push(...line(t('yard.published', { value: unitName(ctx.series.find((s) => s.land).land) }), (s) => asPublished(s.land), 'land', [2, 3], 'rectRot'));
     }
     if (!datasets.length) return;
     const canvas = makeFigure(container, 'tidsserie', `${t('chartSeries')} (${measure})`,
@@ -737,9 +763,9 @@ export function renderCharts(container, ctx) {
         grouped: false,  // one bar per row: the series only tell own, chosen and published apart
       });
       const datasets = [
-        series(t('yard.ownBars'), (bar) => !bar.reference && !chosen(bar), '#7ba7d6', COLORS[0], 1),
-        series(`► ${unitName(unit)}`, chosen, pattern(HIGHLIGHT, 'diagonal'), HIGHLIGHT, 2),
-        series(t('yard.refBars', { year: years }), (bar) => bar.reference, pattern('#c3ccd6', 'diagonal'), '#6b6f73', 1),
+        series(t('yard.ownBars'), (bar) => !bar.reference && !chosen(bar), OTHERS, ROLES.kostra.color, 1),
+        series(`► ${unitName(unit)}`, chosen, roleFill('unit'), INK, 2),
+        series(t('yard.refBars', { year: years }), (bar) => bar.reference, pattern(ROLES.kostra.color, 'diagonal', true), ROLES.kostra.color, 1),
       ];
       const median = ctx.rankingMedian;
       const canvas = makeFigure(container, 'rangering', `${ctx.rankingTitle} (${measure})`,
@@ -776,12 +802,12 @@ export function renderCharts(container, ctx) {
     const groups = Object.keys(unit.by_group || {}).filter((g) => unit.by_group[g].per_1000);
     if (groups.length) {
       const rows = [unit, ctx.peers.land !== unit ? comparable(ctx.peers.land) : null].filter((r) => r && r.by_group);
-      const datasets = rows.map((r, i) => ({
+      const datasets = rows.map((r) => ({
         label: unitName(r),
         data: groups.map((g) => r.by_group[g]?.per_1000?.[measure] ?? null),
         valueLabels: groups.map((g) => tenthsText(r.by_group[g]?.tenths?.[measure] ?? null) ?? '–'),
-        backgroundColor: seriesFill(i),
-        borderColor: COLORS[i],
+        backgroundColor: roleFill(r === unit ? 'unit' : 'land'),
+        borderColor: ROLES[r === unit ? 'unit' : 'land'].color,
         borderWidth: 1,
       }));
       const canvas = makeFigure(container, 'malgruppe', `${t('chartGroups')} (${measure})`,

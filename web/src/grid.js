@@ -4,7 +4,7 @@
 // as it would a file (one file, replaced on each edit). The sums per row and column, as a help for
 // checking against the form, are the core's too (docs/output.md, "The form's sums").
 import { diagnosticIn, schemaOf, shownRate, unitName } from './format.js';
-import { checkText, coreText, fmtExact, listText, t } from './i18n.js';
+import { checkText, coreText, fmtExact, listText, t, tn } from './i18n.js';
 import { DRAFT_KEY } from './form-draft.js';
 import { searchUnits } from './view-model.js';
 
@@ -541,14 +541,15 @@ function showResult(root, state, report, describe) {
   // fields when the core's sums have come (showAbsent).
   state.absent = ['M1', 'M2', 'M3', 'M4'].filter((m) => result.arsverk?.[m] == null);
   const absentNote = state.absent.length ? '<p class="ds-paragraph note" id="grid-absent" hidden></p>' : '';
-  // Left out by rule 2, every measure is «–»: why stands beside them, not only among the checks below.
+  // Left out by rule 2, every measure is «–»: why stands once, beside them (not again among the checks).
   const suppressedNote = result.suppressed && result.suppression_reason
     ? `<p class="ds-paragraph note" id="grid-suppressed">${escape(t('grid.suppressedNote', { reason: t(`reasons.suppressed.${result.suppression_reason}`) }))}</p>`
     : '';
-  const checks = [];
-  if (result.suppressed && result.suppression_reason) checks.push(t(`reasons.suppressed.${result.suppression_reason}`));
-  for (const f of result.flags) if (f !== 'suppressed') checks.push(checkText(f));
+  const checks = result.flags.filter((f) => f !== 'suppressed').map(checkText);
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  // A warning above (only the children's part given, say) is no «Ingen kontroller slo ut».
+  const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
+  if (warnings) checks.push(tn('grid.warningsAbove', warnings));
   // Other årsverk files for the same year are added to the form's figures by the core, as any two
   // files are: say so, since the form is meant to stand alone.
   const others = report.files.filter((f) => f.kind === 'arsverk' && f.name !== file.name && f.years.includes(file.year));

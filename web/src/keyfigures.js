@@ -3,7 +3,7 @@
 // the change from the previous year, and the reason when something is missing or adjusted.
 import { writeHtml } from './dom.js';
 import { beforeYear, changeShown, inLang, percentText, schemaOf, shownRate, signedTenthsText, structureOf, tenthsText, unitName } from './format.js';
-import { coreText, fmtExact, fmtInt, listText, measureLabel, sourceName, t, yardstick, yardText } from './i18n.js';
+import { coreText, fmtExact, fmtInt, listText, measureLabel, sourceName, t, tn, yardstick, yardText } from './i18n.js';
 
 const MEASURES = ['M1', 'M2', 'M3', 'M4'];
 const escape = (s) => String(s).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -30,10 +30,10 @@ function reasons(ctx) {
   if (unit.suppressed && unit.suppression_reason) out.push(t(`reasons.suppressed.${unit.suppression_reason}`));
   if (unit.direct) out.push(t('reasons.direct'));
   const thin = unit.aggregate_coverage;
-  if (thin?.meaningful === false) out.push(t(unit.level === 'land' ? 'yard.thinAggregateLand' : 'yard.thinAggregate', { members: thin.members, total: thin.members_total, name: unitName(unit) }));
+  if (thin?.meaningful === false) out.push(t(unit.level === 'land' ? 'yard.thinAggregateLand' : 'yard.thinAggregate', { members: thin.members, municipalities: tn('nMunicipalities', thin.members_total), name: unitName(unit) }));
   if (unit.members_total != null && unit.coverage < 1) {
     const hidden = (ctx.members ?? []).filter((r) => r.suppressed).length;
-    out.push(t('reasons.coverage', { pct: percentText(unit.coverage_percent_tenths, 1), members: unit.members, total: unit.members_total,
+    out.push(t('reasons.coverage', { pct: percentText(unit.coverage_percent_tenths, 1), members: unit.members, municipalities: tn('nMunicipalities', unit.members_total),
       hidden: hidden ? t('reasons.coverageHidden', { n: hidden }) : '' }));
   }
   out.push(...absentMeasures(unit));
@@ -83,10 +83,10 @@ export function coverageText(name, c, { compared = false } = {}) {
   // (it read «20 %» in one line and «19,7 %» in another); and 99,6 % never reads «100 %».
   const pct = percentText(c.population_percent_tenths, 1);
   if (c.from_reference) {
-    return t(compared ? 'yard.comparedRef' : 'yard.coverageRef', { name, members: c.members, total: c.members_total, own: c.members - c.from_reference,
+    return t(compared ? 'yard.comparedRef' : 'yard.coverageRef', { name, members: c.members, municipalities: tn('nMunicipalities', c.members_total), own: c.members - c.from_reference,
       ref: c.from_reference, year: c.reference_year, files: listText(c.reference_files ?? []), pct });
   }
-  return t(compared ? 'yard.compared' : 'yard.coverage', { name, members: c.members, total: c.members_total, pct });
+  return t(compared ? 'yard.compared' : 'yard.coverage', { name, members: c.members, municipalities: tn('nMunicipalities', c.members_total), pct });
 }
 
 // Whether the unit's rank, median and fences mean something (the core's judgement).
@@ -332,7 +332,7 @@ function computation(unit, info, year) {
   const source = unit.population_source === 'file' ? t('explain.sourceFile', { file: unit.population_file }) : t('explain.sourceEmbedded');
   const pop = fmtInt(unit.population);
   const lines = [t('explain.population', { pop, year: unit.population_year, source })];
-  if (unit.members_total != null) lines.push(t('explain.numeratorAggregate', { members: unit.members, total: unit.members_total }));
+  if (unit.members_total != null) lines.push(t('explain.numeratorAggregate', { members: unit.members, municipalities: tn('nMunicipalities', unit.members_total) }));
   let html = `<ul class="explain-list">${lines.map((l) => `<li>${escape(l)}</li>`).join('')}</ul>`;
   html += '<p class="ds-paragraph explain-formula">' + MEASURES.filter((m) => unit.arsverk[m] != null && unit.tenths[m] != null)
     .map((m) => `<code data-measure="${m}">${escape(t('explain.formula', { m, arsverk: fmtExact(unit.arsverk[m]), pop, result: shown(unit, m) }))}</code>`)

@@ -1100,12 +1100,14 @@ el['measure-select'].addEventListener('change', () => {
 // grey map), and choosing counties while it is chosen goes back to the rate.
 function syncMapControls() {
   const counties = state.mapView.level === 'fylke';
-  el['map-mode'].querySelector('option[value="diff"]').disabled = counties;
+  el['map-mode'].querySelector('input[value="diff"]').disabled = counties;
   if (counties && state.mapView.mode === 'diff') state.mapView.mode = 'rate';
-  el['map-mode'].value = state.mapView.mode;
+  for (const choice of ['level', 'mode']) {
+    for (const radio of el[`map-${choice}`].querySelectorAll('input')) radio.checked = radio.value === state.mapView[choice];
+  }
 }
-el['map-level'].addEventListener('change', () => { state.mapView.level = el['map-level'].value; syncMapControls(); updateMap(); });
-el['map-mode'].addEventListener('change', () => { state.mapView.mode = el['map-mode'].value; updateMap(); });
+el['map-level'].addEventListener('change', (e) => { state.mapView.level = e.target.value; syncMapControls(); updateMap(); });
+el['map-mode'].addEventListener('change', (e) => { state.mapView.mode = e.target.value; updateMap(); });
 el['map-details'].addEventListener('toggle', () => { state.mapView.open = el['map-details'].open; if (state.mapView.open) updateMap(); });
 el['scope-select'].addEventListener('change', () => { state.scope = el['scope-select'].value; renderUnit(); drawAfterPaint(); });
 el['filter-level'].addEventListener('change', () => { state.filters.level = el['filter-level'].value; renderResultsTable(); });
@@ -1190,7 +1192,6 @@ watchWidth(document.getElementById('result-section'), () => { renderUnit(); draw
 startOffline({ note: $('offline-note'), update: $('update-button'), text: t });
 setLang(linkedView.lang ?? initialLang(), false);
 applyLinkedSettings(linkedView);
-el['map-level'].value = state.mapView.level;
 syncMapControls();
 applyTexts();
 if (hasKeptDraft()) loadGrid();

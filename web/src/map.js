@@ -4,7 +4,7 @@
 // fetched from the page's own origin at that point (geo/, see web/geo/README.md).
 //
 // Every value drawn is the core's: per_1000 (rate) or comparison.diff_from_median (difference
-// from the KOSTRA-group median), with the core's display strings and ranks in the tooltips; a unit
+// from the KOSTRA group median), with the core's display strings and ranks in the tooltips; a unit
 // without figures of its own that a reference file gives a published rate for (report.reference)
 // is coloured by that rate, striped and labelled as published, never as the user's. The class
 // breaks are the core's too (report.map_classes, in tenths); the only arithmetic here is the order
@@ -144,7 +144,7 @@ function buildItems(geo, level, view) {
       item.reason = r.suppression_reason ? t(`map.reasonSuppressed.${r.suppression_reason}`) : t('map.reasonNotComputed');
     } else if (r.aggregate_coverage?.meaningful === false) {
       // A county resting on too few municipalities: no figure of its own on the map either.
-      item.reason = t('yard.thinAggregate', { members: r.aggregate_coverage.members, total: r.aggregate_coverage.members_total, name: unitName(r) });
+      item.reason = t('yard.thinAggregate', { members: r.aggregate_coverage.members, municipalities: tn('nMunicipalities', r.aggregate_coverage.members_total), name: unitName(r) });
     } else if (r.per_1000[measure] == null) {
       item.reason = t('yard.mapAbsent', { measure });
     } else if (mode === 'diff' && !r.comparison?.coverage?.meaningful) {
@@ -452,12 +452,15 @@ export function createMap(container, { onSelect }) {
   const side = element('div', 'map-side');
   const osloFig = element('figure', 'map-figure map-oslo');
   const osloCap = element('figcaption', 'map-caption');
+  const osloNote = element('p', 'ds-paragraph note map-oslo-note');
+  osloNote.id = 'map-oslo-note';
   const osloBox = element('div', 'map-box map-box-oslo');
   const osloCanvas = mapCanvas('map-oslo-canvas');
   osloBox.append(osloCanvas);
+  osloCanvas.setAttribute('aria-describedby', osloNote.id);
   const osloButton = pngButton(() => downloadMap(state.png?.oslo, Math.round((PNG_WIDTH * 2) / 3), t('map.osloCaption'),
     `arsverk_kart_oslo_${state.view.mode}_${state.view.measure}_${state.view.year}.png`));
-  osloFig.append(osloCap, osloBox, osloButton);
+  osloFig.append(osloCap, osloNote, osloBox, osloButton);
   const legendHeading = element('p', 'map-legend-title');
   legendHeading.id = 'map-legend-title';
   const legend = element('ul', 'map-legend');
@@ -528,6 +531,15 @@ export function createMap(container, { onSelect }) {
       state.oslo = { ...o, ...oslo, view, alpha: alpha(oslo.items) };
     }
     osloFig.hidden = !oslo;
+    // A grey inset on the difference map says why: the districts have no comparison of their own,
+    // and Oslo's (the core's) gives the reason it has none either.
+    const osloComparison = main.items.find((i) => i.level === 'kommune' && i.code === '0301')?.result?.comparison;
+    osloNote.textContent = view.mode === 'diff' && oslo && !oslo.ranked.length
+      ? osloComparison?.coverage?.reason === 'alone'
+        ? t('map.osloAlone', { group: view.groupNames.get(osloComparison.kostragruppe) ?? osloComparison.kostragruppe })
+        : t('map.osloNoGroup')
+      : '';
+    osloNote.hidden = !osloNote.textContent;
 
     const levelName = t(`map.levelPlural.${view.level}`);
     mainCanvas.setAttribute('aria-label', t('map.canvasLabel', { what: `${view.measure} ${view.year}`, level: levelName }));

@@ -39,7 +39,7 @@ function populationText(r) {
   return thin(r) ? t('yard.thinPopulation', { pop: fmtInt(r.population) }) : fmtInt(r.population);
 }
 const thinTag = (r) => (thin(r)
-  ? ` <span class="ds-tag members-inline" data-color="warning">${escape(t('yard.thinTag', { members: r.aggregate_coverage.members, total: r.aggregate_coverage.members_total }))}</span>`
+  ? ` <span class="ds-tag members-inline" data-color="warning">${escape(t('yard.thinTag', { members: r.aggregate_coverage.members, municipalities: tn('nMunicipalities', r.aggregate_coverage.members_total) }))}</span>`
   : '');
 
 export const PAGE_ROWS = 50;
