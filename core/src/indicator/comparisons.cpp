@@ -253,8 +253,8 @@ void build_comparisons(Context& ctx) {
 }
 
 // The published figures for each result's unit and year: the indicator's own where published,
-// else a reference file's; with neither, the indicator's latest earlier year of the same schema as
-// a yardstick (a 2025 file beside the published 2024 figures).
+// else a reference file's; with neither, the indicator's year before, of the same schema, as a
+// yardstick (a 2025 file beside the published 2024 figures).
 void attach_published(Context& ctx) {
   for (Result& r : ctx.results) {
     if (const Published* p = PublishedRates::instance().find(r.code, r.year)) {
@@ -263,7 +263,7 @@ void attach_published(Context& ctx) {
     }
     auto it = ctx.input.references.find({r.code, r.year});
     if (it == ctx.input.references.end()) {
-      if (const Published* p = PublishedRates::instance().latest_before(r.code, r.year)) r.published_latest = *p;
+      if (const Published* p = PublishedRates::instance().year_before(r.code, r.year)) r.published_latest = *p;
       continue;
     }
     Published p;

@@ -53,11 +53,8 @@ const Published* PublishedRates::find(const std::string& code, int year) const {
   return it == rates_.end() ? nullptr : &it->second;
 }
 
-const Published* PublishedRates::latest_before(const std::string& code, int year) const {
-  const Published* latest = nullptr;
-  for (auto it = rates_.lower_bound({code, 0}); it != rates_.end() && it->first.first == code && it->first.second < year; ++it)
-    if (schema_for_year(it->first.second) == schema_for_year(year)) latest = &it->second;
-  return latest;
+const Published* PublishedRates::year_before(const std::string& code, int year) const {
+  return schema_for_year(year - 1) == schema_for_year(year) ? find(code, year - 1) : nullptr;
 }
 
 std::optional<std::pair<int, double>> PublishedRates::national(int m, int year) const {

@@ -15,8 +15,9 @@ class PublishedRates {
   static const PublishedRates& instance();
   // The published rates of a unit ("0", a county of the year's structure) in a year, or nothing.
   const Published* find(const std::string& code, int year) const;
-  // The unit's published rates of the latest year before `year` of the same schema, or nothing.
-  const Published* latest_before(const std::string& code, int year) const;
+  // The unit's published rates of the year before `year` when it has the same schema, or nothing:
+  // an older figure says too little about the year to be its yardstick (2023 beside 2018's).
+  const Published* year_before(const std::string& code, int year) const;
   // The latest published national M1 rate of the schema of `year`: that year's when there is one,
   // else the nearest earlier, else the nearest later year of the same schema.
   std::optional<std::pair<int, double>> national_m1(int year) const { return national(0, year); }
