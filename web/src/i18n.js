@@ -284,7 +284,6 @@ const nb = {
     notMeaningful: 'Median, plass og «uvanlig høyt/lavt» vises derfor ikke: {reason}. Last inn en referansefil med publiserte tall for alle kommuner (for eksempel fjorårets tall fra Helsedirektoratet), eller filer for flere kommuner i gruppen.',
     few_members: 'for få kommuner er med i sammenligningen',
     low_coverage: 'kommunene i sammenligningen har under halvparten av innbyggerne',
-    aggregatePartial: '{name} er her regnet av {members} av {total} kommuner ({pct} % av innbyggerne), ikke av alle.',
     renumbered: '{name} hadde nummer {old} til og med 2023 og har {new} fra 2024: tidsserien viser begge.',
     checksHeading: 'Kontroller før innsending',
     noChecks: 'Ingen av kontrollene slo ut for {name} {year}.',
@@ -448,7 +447,7 @@ const nb = {
     summaryDiff: 'Kartet viser forskjellen fra medianen i KOSTRA-gruppen, {measure}, for {level} i {year}: {n} av {total} har tall. Mest over medianen: {high}. Mest under: {low}. Spennet går fra {min} til {max}.',
     summaryNone: 'Ingen av {level} har tall for {year}.',
     summaryLeftOut: { one: '{n} kommune er holdt utenfor visningen fordi den mangler egne årsverk for voksne eller for barn og unge, men den er med i summene.', other: '{n} kommuner er holdt utenfor visningen fordi de mangler egne årsverk for voksne eller for barn og unge, men de er med i summene.' },
-    summaryNoDiff: { one: '{n} kommune har tall, men ingen forskjell fra medianen i KOSTRA-gruppen (grunnen står ved kommunen i kartet).', other: '{n} kommuner har tall, men ingen forskjell fra medianen i KOSTRA-gruppen (grunnen står ved hver av dem i kartet).' },
+    summaryNoDiff: { one: '{names} har tall, men ingen forskjell fra medianen i KOSTRA-gruppen (grunnen står ved kommunen i kartet).', other: '{names} har tall, men ingen forskjell fra medianen i KOSTRA-gruppen (grunnen står ved hver av dem i kartet).' },
   },
 
   // --- results table and pager ---
@@ -796,7 +795,6 @@ const en = {
     notMeaningful: 'So no median, rank or “unusually high/low” is shown: {reason}. Load a reference file with published figures for all municipalities (for example last year\'s figures from Helsedirektoratet), or files for more municipalities in the group.',
     few_members: 'too few municipalities in the comparison',
     low_coverage: 'the municipalities in the comparison hold under half of the inhabitants',
-    aggregatePartial: '{name} is computed here from {members} of {total} municipalities ({pct} % of the inhabitants), not from all of them.',
     renumbered: '{name} had number {old} up to 2023 and has {new} from 2024: the time series shows both.',
     checksHeading: 'Checks before submission',
     noChecks: 'None of the checks was triggered for {name} {year}.',
@@ -960,7 +958,7 @@ const en = {
     summaryDiff: 'The map shows the difference from the KOSTRA group median, {measure}, for the {level} in {year}: {n} of {total} have figures. Furthest above the median: {high}. Furthest below: {low}. The range is {min} to {max}.',
     summaryNone: 'None of the {level} have figures for {year}.',
     summaryLeftOut: { one: '{n} municipality is left out of the display for lack of FTEs of its own for adults or for children and young people, but it is counted in the sums.', other: '{n} municipalities are left out of the display for lack of FTEs of their own for adults or for children and young people, but they are counted in the sums.' },
-    summaryNoDiff: { one: '{n} municipality has figures, but no difference from the KOSTRA group median (the reason is given with it on the map).', other: '{n} municipalities have figures, but no difference from the KOSTRA group median (the reason is given with each on the map).' },
+    summaryNoDiff: { one: '{names} has figures, but no difference from the KOSTRA group median (the reason is given with it on the map).', other: '{names} have figures, but no difference from the KOSTRA group median (the reason is given with each on the map).' },
   },
 
   // --- results table and pager ---

@@ -16,7 +16,7 @@ import { feature as topoFeature } from 'topojson-client';
 
 import { PNG_SCALE, PNG_WIDTH, downloadComposed, fillWhite } from './charts.js';
 import { shownRate, signedTenthsText, structureOf, tenthsText, unitName } from './format.js';
-import { getLang, t, tn } from './i18n.js';
+import { getLang, listText, t, tn } from './i18n.js';
 
 Chart.register(ChoroplethController, GeoFeature, ColorScale, ProjectionScale, Tooltip);
 
@@ -582,8 +582,9 @@ export function createMap(container, { onSelect }) {
     if (leftOut && ranked.length) summary.textContent += ` ${tn('map.summaryLeftOut', leftOut)}`;
     // And those with a figure but no difference from a median (Oslo, alone in its group).
     const noDiff = view.mode === 'diff'
-      ? main.items.filter((i) => i.result && !i.result.suppressed && i.result.per_1000?.[view.measure] != null && i.value == null).length : 0;
-    if (noDiff && ranked.length) summary.textContent += ` ${tn('map.summaryNoDiff', noDiff)}`;
+      ? main.items.filter((i) => i.result && !i.result.suppressed && i.result.per_1000?.[view.measure] != null && i.value == null) : [];
+    const named = noDiff.length <= 5 ? listText(noDiff.map((i) => i.name)) : tn('nMunicipalities', noDiff.length);
+    if (noDiff.length && ranked.length) summary.textContent += ` ${tn('map.summaryNoDiff', noDiff.length, { names: named })}`;
 
     // For tests and tools: what each unit was drawn as.
     container.dataset.structure = geo.file;
