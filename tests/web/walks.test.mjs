@@ -401,4 +401,17 @@ describe('smaller things', () => {
     assert.deepEqual(calculator.foreign, []);
     assert.deepEqual(calculator.consoleErrors, []);
   });
+
+  test('cells pasted over the example data: the status still says the example went once they are read in the form\'s columns', async () => {
+    await fresh(DESKTOP);
+    await rendered(() => page.click('#example-button'));
+    await page.click('#paste-details summary');
+    await page.fill('#paste-text', '3101\t2025\tvoksne\t22,50\t40\t8\t3,60\t2\n3101\t2025\tbarn og unge\t2\t6\t1\t1\t0\n');
+    await page.click('#paste-button');
+    await page.waitForSelector('#paste-offer:not([hidden])', { timeout: 60000 });
+    assert.match(await page.textContent('#status'), /Eksempeldataene er tatt bort/);
+    await rendered(() => page.click('#paste-offer-button'));
+    assert.match(await page.textContent('#status'), /Eksempeldataene er tatt bort/);
+    assert.deepEqual(await page.$$eval('#file-panel li.file', (lis) => lis.map((li) => li.dataset.file)), ['innlimt.tsv']);
+  });
 });

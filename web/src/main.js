@@ -102,7 +102,9 @@ for (const s of PAGE_SETTINGS) {
   }
 }
 
-async function addFiles(files, { example = false, grid = false } = {}) {
+// replacedExample: the files stand for ones that replaced the example data (the pasted cells read
+// anew with the form's header), which the status still says.
+async function addFiles(files, { example = false, grid = false, replacedExample = false } = {}) {
   if (!files.length) return;
   setBusy(true);
   try {
@@ -115,7 +117,7 @@ async function addFiles(files, { example = false, grid = false } = {}) {
     for (const e of errors) state.entries.push({ fileId: null, name: e.name, example, grid, error: e.message });
     // The typed-in form stays where the user types (it shows its own result); files and example
     // data bring theirs into view and take the keyboard focus there.
-    await refresh({ reveal: !grid, yearsBefore: grid ? null : yearsBefore, note: replacesExample ? t('status.exampleRemoved') : '' });
+    await refresh({ reveal: !grid, yearsBefore: grid ? null : yearsBefore, note: replacesExample || replacedExample ? t('status.exampleRemoved') : '' });
   } catch (err) {
     setStatus(t('status.fileError', { name: files.map((f) => f.name).join(', '), message: err.message }));
     setBusy(false);
@@ -1011,13 +1013,13 @@ const FORM_HEADERS = {
   8: ['kommunenummer', 'år', 'målgruppe', 'a', 'b', 'c', 'd', 'e'],
   7: ['kommunenummer', 'år', 'målgruppe', 'M1', 'M2', 'M3', 'M4'],
 };
-let pasteOffer = null; // {entry, text, header}
+let pasteOffer = null; // {entry, text, header, replacedExample}
 
-function offerFormColumns(entry, text) {
+function offerFormColumns(entry, text, replacedExample) {
   const first = text.replace(/^\ufeff/, '').split(/\r?\n/).find((line) => line.trim()) ?? '';
   const header = FORM_HEADERS[first.split('\t').length];
   const unknown = state.report?.files.find((f) => f.name === entry.name)?.kind === 'unknown';
-  pasteOffer = header && unknown ? { entry, text, header } : null;
+  pasteOffer = header && unknown ? { entry, text, header, replacedExample } : null;
   el['paste-offer'].hidden = !pasteOffer;
   if (!pasteOffer) return;
   el['paste-offer-text'].textContent = t('pasteOffer', { name: entry.name, n: header.length, categories: header.length === 8 ? 'a–e' : 'M1–M4' });
@@ -1029,19 +1031,20 @@ el['paste-button'].addEventListener('click', async () => {
   let name = 'innlimt.tsv';
   for (let n = 2; state.entries.some((e) => e.name === name); n++) name = `innlimt-${n}.tsv`;
   el['paste-text'].value = '';
+  const replacesExample = state.entries.some((e) => e.example);
   await addFiles([{ name, blob: new Blob([text], { type: 'text/plain;charset=utf-8' }) }]);
   const entry = state.entries.find((e) => e.name === name);
-  if (entry) offerFormColumns(entry, text);
+  if (entry) offerFormColumns(entry, text, replacesExample);
 });
 
 el['paste-offer-button'].addEventListener('click', async () => {
-  const { entry, text, header } = pasteOffer ?? {};
+  const { entry, text, header, replacedExample } = pasteOffer ?? {};
   pasteOffer = null;
   el['paste-offer'].hidden = true;
   if (!state.entries.includes(entry)) return; // removed meanwhile
   state.entries.splice(state.entries.indexOf(entry), 1);
   if (entry.fileId != null) await calc.remove(entry.fileId);
-  await addFiles([{ name: entry.name, blob: new Blob([`${header.join('\t')}\r\n${text}`], { type: 'text/plain;charset=utf-8' }) }]);
+  await addFiles([{ name: entry.name, blob: new Blob([`${header.join('\t')}\r\n${text}`], { type: 'text/plain;charset=utf-8' }) }], { replacedExample });
 });
 
 el['file-panel'].addEventListener('click', async (e) => {
