@@ -3,7 +3,8 @@
 // heap (_malloc, HEAPU8.set) and passes pointer and length to feedHeap, which reads it in place;
 // feed(id, Uint8Array) stays for tests and the console (embind copies that one byte by byte).
 // Settings in as JSON, the report out as JSON: whole (report) or with one year's results
-// (reportYear, what the page shows first). WarmUp runs the engine over made-up files in a session
+// (reportYear, what the page shows first); computeAhead keeps a report for settings the page may
+// ask for next, so that it is then only written out. WarmUp runs the engine over made-up files in a session
 // of its own, thrown away, a step at a time (the worker at start); warmUp() all steps at once.
 // thresholds() gives the checks' thresholds (arsverk/thresholds.hpp) as JSON, for the help texts;
 // yearRules() each year's schema and structure. provideData(ptr, size): the browser's module takes
@@ -125,6 +126,11 @@ class Calculator {
     }
   }
 
+  // The report for settings the page may ask for next, computed and kept: "" or the error.
+  std::string computeAhead(const std::string& settings_json) {
+    return guarded([&] { session_.compute_ahead(arsverk::settings_from_json(settings_json)); });
+  }
+
   // The IS-24/8 form's sums of one unit-year (docs/output.md, "The form's sums").
   std::string formSums(const std::string& code, int year) {
     try {
@@ -213,6 +219,7 @@ EMSCRIPTEN_BINDINGS(arsverk) {
       .function("clear", &Calculator::clear)
       .function("report", &Calculator::report)
       .function("reportYear", &Calculator::reportYear)
+      .function("computeAhead", &Calculator::computeAhead)
       .function("formSums", &Calculator::formSums)
       .function("exportCsv", &Calculator::exportCsv);
 }

@@ -140,6 +140,7 @@ try {
       if (warmed && rate === 1) warmUps.push(await page.evaluate(() => performance.getEntriesByName('arsverk:warm')[0].detail));
       await page.evaluate(`(${fetchNational})()`);
       into.drop_national.push(await measureInPage(page, dropNational));
+      await page.waitForTimeout(600); // as a user, who looks at the figures before changing a setting
       into.setting.push(await measureInPage(page, click('pop-next')));
       await page.waitForTimeout(600); // as a user
       into.setting_back.push(await measureInPage(page, click('pop-same')));

@@ -20,28 +20,35 @@ struct Session::Impl {
   int next_id = 1;
   // What the finished files alone give, made at the first report after they changed.
   std::shared_ptr<const detail::FileStages> prepared;
-  // The last report and its settings (it points into `done`): dropped with `prepared`.
-  struct LastReport {
+  // The reports last computed and their settings, oldest first (they point into `done`): dropped
+  // with `prepared`. A few, so that a setting computed ahead (compute_ahead) or set back is only
+  // written out: the one in use and one step from it in each setting the page has.
+  struct KeptReport {
     Settings settings;
     Report report;
   };
-  std::optional<LastReport> last;
+  static constexpr std::size_t kReportsKept = 6;
+  std::vector<KeptReport> kept;
 
   const detail::FileStages& stages() {
     if (!prepared) prepared = arsverk::prepare(done, Registers::embedded());
     return *prepared;
   }
+  // The report for `settings`, computed unless kept, and now the newest kept.
   const Report& compute(const Settings& settings) {
     const detail::FileStages& files_alone = stages();
-    if (!last || !(last->settings == settings)) {
-      last.reset();  // its memory free before the next is made
-      last.emplace(LastReport{settings, arsverk::compute(done, files_alone, settings, Registers::embedded())});
+    auto it = std::find_if(kept.begin(), kept.end(), [&](const KeptReport& k) { return k.settings == settings; });
+    if (it != kept.end()) {
+      std::rotate(it, it + 1, kept.end());
+      return kept.back().report;
     }
-    return last->report;
+    if (kept.size() == kReportsKept) kept.erase(kept.begin());  // its memory free before the next is made
+    kept.push_back(KeptReport{settings, arsverk::compute(done, files_alone, settings, Registers::embedded())});
+    return kept.back().report;
   }
   void files_changed() {
     prepared.reset();
-    last.reset();
+    kept.clear();
   }
 
   FileReader& reader(int id) {
@@ -63,7 +70,7 @@ Session::Session() : impl_(std::make_unique<Impl>()) {}
 Session::~Session() = default;
 
 int Session::begin_file(std::string name) {
-  impl_->last.reset();  // its memory is the new file's while it is read; a report after it is new anyway
+  impl_->kept.clear();  // their memory is the new file's while it is read; a report after it is new anyway
   const int id = impl_->next_id++;
   impl_->reading[id] = std::make_unique<FileReader>(std::move(name));
   impl_->order.push_back(id);
@@ -113,6 +120,8 @@ int Session::add_file(std::string name, std::string_view bytes) {
   end_file(id);
   return id;
 }
+
+void Session::compute_ahead(const Settings& settings) const { impl_->compute(settings); }
 
 std::string Session::report_json(const Settings& settings) const {
   return report_to_json(impl_->compute(settings), settings);

@@ -189,6 +189,33 @@ TEST_CASE("a change of settings gives the report a fresh session gives") {
   CHECK(kept.report_json({}) == fewer.report_json({}));
 }
 
+TEST_CASE("reports computed ahead: the report a fresh session gives, kept only until the files change") {
+  std::vector<Settings> around(7);  // more than are kept: the first ones are computed again
+  around[1].population_year = PopulationYear::Next;
+  around[2].carry_forward = Rule::Off;
+  around[3].carry_forward = Rule::On;
+  around[4].suppression = Rule::Off;
+  around[5].suppression = Rule::On;
+  around[6].carry_forward = Rule::Off;
+  around[6].suppression = Rule::Off;
+  Session ahead;
+  add_example(ahead);
+  for (const Settings& s : around) ahead.compute_ahead(s);
+  Session fresh;
+  add_example(fresh);
+  for (std::size_t i = 0; i < around.size(); ++i) {
+    INFO("settings " << i);
+    CHECK(ahead.report_json(around[i]) == fresh.report_json(around[i]));
+  }
+  // A file added after: no report of the files before is used.
+  const std::string halden = "kommunenummer;år;målgruppe;a;b;c;d;e\n3101;2025;voksne;40;30;20;10;5\n"
+                             "3101;2025;barn og unge;4;3;2;1;0\n";
+  for (const Settings& s : around) ahead.compute_ahead(s);
+  ahead.add_file("halden.csv", halden);
+  fresh.add_file("halden.csv", halden);
+  for (auto s = around.rbegin(); s != around.rend(); ++s) CHECK(ahead.report_json(*s) == fresh.report_json(*s));
+}
+
 TEST_CASE("the report of one year is the whole report with that year's results, from the report kept") {
   Session s;
   add_example(s);

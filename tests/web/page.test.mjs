@@ -534,6 +534,22 @@ describe('the calculator page', () => {
     expectKeyFigures(await keyFigures(), find(cli(files), 'land', '0', 2024));
   });
 
+  test('the settings one step away are computed ahead while nothing waits, and give the core\'s figures', async () => {
+    await openExample();
+    const worker = page.workers().at(-1);
+    // Population year, and the two other choices of each rule: five.
+    await worker.evaluate(() => new Promise((resolve) => {
+      const check = () => (self.arsverkWorker.computedAhead >= 5 ? resolve() : setTimeout(check, 20));
+      check();
+    }));
+    const files = [EX_2023, EX_2024];
+    await afterRender(() => page.selectOption('#carry-forward', 'off'));
+    await expectTable(cli(files, { carry_forward: false }), 2025);
+    await afterRender(() => page.check('#pop-next'));
+    await expectTable(cli(files, { carry_forward: false, population_year: 'next' }), 2025);
+    assert.deepEqual(consoleErrors, []);
+  });
+
   // The charts wait for the whole report (docs/web.md, "The year first"): when it fails, the charts
   // of the report before must not stay as if they were this one's.
   test('between the year in view and the whole report the charts before are dimmed, and cannot be downloaded', async () => {

@@ -1,5 +1,6 @@
 // The page's side of the worker protocol (see worker.js): each request gets an id and a promise.
 import { setYearRules } from './format.js';
+import { settingsAround } from './settings.js';
 
 export function startCalculator({ onProgress } = {}) {
   const worker = new Worker('worker.js');
@@ -82,7 +83,8 @@ export function startCalculator({ onProgress } = {}) {
       const preview = request('preview', { settings, year });
       first = preview.then((text) => JSON.parse(text));
       // The worker leaves it out when a newer change asked for its own first answer meanwhile.
-      const text = request('report', { settings, after: preview.id });
+      // With it, the settings one step away, which the worker computes ahead once it is idle.
+      const text = request('report', { settings, after: preview.id, ahead: settingsAround(settings) });
       text.catch(() => {}); // not asked for when a newer change came first: its failure is no one's
       const asked = files;
       let parsed = null;

@@ -17,7 +17,8 @@
 // table's order; valid and parse read a link's text (links made before the three rule choices
 // said 1 / 0 for on / off).
 
-const isRule = (v) => ['auto', 'on', 'off', '0', '1'].includes(v);
+const RULE_VALUES = ['auto', 'on', 'off'];
+const isRule = (v) => [...RULE_VALUES, '0', '1'].includes(v);
 const parseRule = (v) => ({ 1: 'on', 0: 'off' })[v] ?? v;
 
 export const SETTINGS = [
@@ -26,11 +27,11 @@ export const SETTINGS = [
   { name: 'measure', control: '#measure-select', url: 'mal', default: 'M1', valid: (v) => /^M[1-4]$/.test(v) },
   { name: 'scope', control: '#scope-select', url: 'sammenlign', default: 'kostra', valid: (v) => v === 'kostra' || v === 'fylke' },
   { name: 'populationYear', kind: 'setting', control: 'input[name="population-year"]', url: 'befolkning', core: 'population_year',
-    cli: '--population-year', default: 'same', valid: (v) => v === 'same' || v === 'next' },
+    cli: '--population-year', default: 'same', values: ['same', 'next'], valid: (v) => v === 'same' || v === 'next' },
   { name: 'carryForward', kind: 'setting', control: '#carry-forward', url: 'videreforing', core: 'carry_forward',
-    cli: '--carry-forward', default: 'auto', valid: isRule, parse: parseRule },
+    cli: '--carry-forward', default: 'auto', values: RULE_VALUES, valid: isRule, parse: parseRule },
   { name: 'suppression', kind: 'setting', control: '#suppression', url: 'holdutenfor', core: 'suppression',
-    cli: '--suppression', default: 'auto', valid: isRule, parse: parseRule },
+    cli: '--suppression', default: 'auto', values: RULE_VALUES, valid: isRule, parse: parseRule },
   { name: 'lang', control: '#lang-button', url: 'sprak', cli: '--lang', valid: (v) => v === 'nb' || v === 'en' },
   // Only that the view was made from the page's own synthetic example data, which the page then loads.
   { name: 'data', url: 'data', valid: (v) => v === 'eksempel' },
@@ -46,6 +47,12 @@ export const defaultOf = (name) => SETTINGS.find((s) => s.name === name).default
 
 // The page's settings as they are before the user or a link sets them.
 export const defaultSettings = () => Object.fromEntries(PAGE_SETTINGS.map((s) => [s.name, s.default]));
+
+// The core's settings one step from `core` in each of the page's settings (every other value of
+// one): those a user is likeliest to ask for next, which the worker computes ahead while nothing
+// waits (web/src/worker.js).
+export const settingsAround = (core) => PAGE_SETTINGS.flatMap((s) =>
+  s.values.filter((v) => v !== core[s.core]).map((v) => ({ ...core, [s.core]: v })));
 
 // The settings as the core takes them: year null for every year (the page's report), a year for
 // an export of that year.

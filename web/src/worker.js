@@ -6,9 +6,9 @@
 //                 {id, type: 'remove', fileId} | {id, type: 'clear'}
 //                 {id, type: 'report', settings} | {id, type: 'csv', settings, lang}
 //                 {id, type: 'preview', settings, year} (the report with one year's results)
-//                 {id, type: 'report', settings, after} (the whole report that follows a preview:
-//                 answered with an error, and not written, when a newer preview has come since;
-//                 so is an older preview)
+//                 {id, type: 'report', settings, after, ahead} (the whole report that follows a
+//                 preview: answered with an error, and not written, when a newer preview has come
+//                 since; so is an older preview. ahead: settings to compute once nothing waits)
 //                 {id, type: 'memory'}
 // worker -> page: {type: 'ready', thresholds, years} | {type: 'fatal', message} | {type: 'warm', ms}
 //                 {type: 'progress', id, name, index, count, loaded, total, memory}
@@ -225,7 +225,9 @@ const handlers = {
   clear: () => { kept.clear(); calculator.clear(); return true; },
   report: async (msg) => {
     if (msg.after !== undefined && await outdated(msg.after)) throw new Error('superseded');
-    return guardedCall(() => calculator.report(JSON.stringify(msg.settings)));
+    const report = await guardedCall(() => calculator.report(JSON.stringify(msg.settings)));
+    if (msg.ahead) queue = queue.then(() => computeAhead(msg.ahead));
+    return report;
   },
   preview: async (msg) => {
     if (await outdated(msg.id)) throw new Error('superseded');
@@ -237,10 +239,11 @@ const handlers = {
 };
 
 // For tests, benchmarks and the console: the module's memory, the calculator in use, the reports
-// left out, when the worker said it was ready (readyAt).
+// left out, the settings computed ahead, when the worker said it was ready (readyAt).
 self.arsverkWorker = {
   memory: handlers.memory,
   get leftOut() { return leftOut; },
+  get computedAhead() { return computedAhead; },
   get calculator() { return calculator; },
 };
 
@@ -275,6 +278,24 @@ async function warmUp() {
   }
   self.postMessage({ type: 'warm', ms: performance.now() - start });
   return undefined;
+}
+
+let computedAhead = 0; // settings computed ahead so far (tests read it)
+// Settings the page may ask for next are computed while nothing waits, one at a time (a request
+// that comes meanwhile waits for one computation at most); the core keeps them (Session::
+// compute_ahead), so a change to one is only written out. Nothing is said: a failure here is
+// the next request's to meet.
+async function computeAhead(settings) {
+  for (const s of settings) {
+    await letIn();
+    if (waiting > 0 || !calculator) return;
+    try {
+      if (!calculator.computeAhead(JSON.stringify(s))) computedAhead++;
+    } catch (err) {
+      if (isAbort(err)) await restart();
+      return;
+    }
+  }
 }
 
 async function fetchOk(file) {

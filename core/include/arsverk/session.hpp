@@ -32,9 +32,12 @@ class Session {
   // Convenience: a whole buffer as one file.
   int add_file(std::string name, std::string_view bytes);
 
-  // The last report computed is kept until the files or the settings change: asking again, for
-  // all years or one, only writes it out.
+  // The last few reports computed are kept until the files change: asking again, for all years or
+  // one, only writes one out.
   std::string report_json(const Settings& settings) const;
+  // Computes the report for `settings` and keeps it, so that a later request only writes it out:
+  // the page's worker computes the settings one step from those in use while nothing waits.
+  void compute_ahead(const Settings& settings) const;
   // The report with one data year's results only — `year`, or the latest with results when that
   // has none or is not given — without their breakdowns by target group and service; all else as
   // report_json gives it. The page shows this first, while the whole report follows (docs/web.md,
