@@ -290,7 +290,7 @@ void TableReader::Impl::arsverk_row(const Row& r) {
     else if (v) items.push_back({*cat, *v, ambiguity, value_col + 1});
   }
   if (!ok) {
-    ctx.out.skipped_rows.push_back({*unit, *year, group});
+    note_skipped(*unit, *year, group);
     return;
   }
   if (ctx.values_before + ctx.out.arsverk.size() + items.size() > ctx.limits.max_values) {
@@ -318,6 +318,15 @@ void TableReader::Impl::arsverk_row(const Row& r) {
     ctx.out.arsverk.push_back(std::move(av));
   }
   if (label && !items.empty()) ctx.out.sum_labels.push_back(std::move(*label));
+}
+
+// A row left out for an error, once per unit, year and group in a run of them, and at most as many
+// as values are kept: a file of errors costs no more memory than one of figures.
+void TableReader::Impl::note_skipped(const std::string& unit, int year, TargetGroup group) {
+  auto& skipped = ctx.out.skipped_rows;
+  if (!skipped.empty() && skipped.back().unit == unit && skipped.back().year == year && skipped.back().group == group) return;
+  if (ctx.values_before + ctx.out.arsverk.size() + skipped.size() >= ctx.limits.max_values) return;
+  skipped.push_back({unit, year, group});
 }
 
 void TableReader::Impl::resolve_totals() {

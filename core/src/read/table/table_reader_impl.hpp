@@ -290,6 +290,7 @@ struct TableReader::Impl {
   bool arsverk_number(const Row& r, int col, std::optional<Fixed>& out, CellAmbiguity& ambiguity);
 
   void report_too_large(const Row& r, int col, std::string_view t);
+  void note_skipped(const std::string& unit, int year, TargetGroup group);
 
   // What the file's unambiguous numbers say about its decimal mark.
   void note_decimal_evidence(const ParsedNumber& n);
