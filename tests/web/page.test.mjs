@@ -432,6 +432,10 @@ describe('the calculator page', () => {
     for (const c of charts) assert.ok(c.ink > 2000, `${c.key} has ${c.ink} drawn pixels`);
     // The time series marks the 2023/2024 break; the text alternative says so.
     assert.match(charts.find((c) => c.key === 'tidsserie').label, /brudd i statistikken/);
+    // The target groups are rounded each on its own: the chart says their sum may differ from M1's.
+    assert.equal(await page.textContent('#charts figure[data-chart="malgruppe"] .chart-note'),
+      'Hver målgruppe er avrundet for seg, så summen av dem kan avvike med 0,1 fra M1.');
+    assert.equal(await page.$$eval('#charts .chart-note:not([hidden])', (ps) => ps.length), 1);
     // The comparison chart's text alternative carries the core's figures.
     const expected = cli([EX_2023, EX_2024]);
     assert.ok(charts[0].label.includes(`M1 ${find(expected, 'kommune', '3303', 2025).display.M1}`));

@@ -227,8 +227,9 @@ let planned = [];
 const pending = new Set();
 
 // Plans a figure; renderCharts builds or updates it once every figure is planned.
-function makeFigure(container, key, title, description, height, png, wide = false) {
-  const figure = { key, title, description, height, png, wide, config: null };
+// note: a line under the chart, or none.
+function makeFigure(container, key, title, description, height, png, wide = false, note = null) {
+  const figure = { key, title, description, height, png, wide, note, config: null };
   planned.push(figure);
   return figure;
 }
@@ -262,7 +263,10 @@ function buildFigure(plan) {
     await drawCharts();
     downloadPng(fig.plan.key, fig.plan.title, fig.plan.png(fig.plan.key), fig.plan.wide);
   });
-  fig.append(cap, box, button);
+  const note = document.createElement('p');
+  note.className = 'ds-paragraph chart-note';
+  note.dataset.size = 'sm';
+  fig.append(cap, box, note, button);
   fillFigure(fig, plan);
   return fig;
 }
@@ -277,6 +281,9 @@ function fillFigure(fig, plan) {
   const canvas = box.querySelector('canvas');
   canvas.setAttribute('aria-label', `${plan.title}. ${plan.description}`);
   setText(canvas, plan.description);
+  const note = fig.querySelector('.chart-note');
+  note.hidden = !plan.note;
+  setText(note, plan.note ?? '');
   delete fig.dataset.stale;
   const button = fig.querySelector('button');
   button.disabled = false;
@@ -811,7 +818,8 @@ export function renderCharts(container, ctx) {
         borderWidth: 1,
       }));
       const canvas = makeFigure(container, 'malgruppe', `${t('chartGroups')} (${measure})`,
-        describe(rows.map((r) => `${unitName(r)}: ${groups.map((g) => `${t(`groups.${g}`)} ${tenthsText(r.by_group[g]?.tenths?.[measure] ?? null) ?? '–'}`).join(', ')}`)), 300, png);
+        describe(rows.map((r) => `${unitName(r)}: ${groups.map((g) => `${t(`groups.${g}`)} ${tenthsText(r.by_group[g]?.tenths?.[measure] ?? null) ?? '–'}`).join(', ')}`)), 300, png,
+        false, t('chartGroupsNote', { measure }));
       draw('malgruppe', canvas, {
         type: 'bar',
         data: { labels: groups.map((g) => t(`groups.${g}`)), datasets },

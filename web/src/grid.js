@@ -560,6 +560,6 @@ function showResult(root, state, report, describe) {
     <ul class="grid-measures">${measures}</ul>${suppressedNote}${absentNote}
     <p class="ds-paragraph note">${escape(t('grid.perThousandNote'))} ${escape(t('grid.seeComparison'))} <a class="ds-link" href="#result-heading">${escape(t('seeResult'))}</a></p>
     <h4 class="ds-heading" data-size="xs">${escape(t('grid.checksHeading'))}</h4>
-    <ul class="grid-checks">${checks.length || errors ? checks.map((c) => `<li>${escape(c)}</li>`).join('') + (errors ? `<li>${escape(t('grid.errorsAbove', { n: errors }))}</li>` : '') : `<li>${escape(t('grid.noChecks'))}</li>`}</ul>`;
+    <ul class="grid-checks">${checks.length || errors ? checks.map((c) => `<li>${escape(c)}</li>`).join('') + (errors ? `<li>${escape(tn('grid.errorsAbove', errors))}</li>` : '') : `<li>${escape(t('grid.noChecks'))}</li>`}</ul>`;
   return diagnostics;
 }

@@ -112,6 +112,14 @@ struct FileStages {
   std::vector<InputReference> reference_values;                   // collect
   std::map<std::pair<int, int64_t>, const SumLabel*> sum_labels;  // collect: by (source, line)
   std::set<std::tuple<std::string, int, TargetGroup>> skipped_rows;  // collect: by unit, year, group
+  // Whether a row of the unit-year (of `group`, or of any) was left out for an error in a figure.
+  bool skipped(const std::string& code, int year, TargetGroup group) const {
+    return skipped_rows.count({code, year, group}) > 0;
+  }
+  bool skipped(const std::string& code, int year) const {
+    return skipped(code, year, TargetGroup::Unspecified) || skipped(code, year, TargetGroup::Adults) ||
+           skipped(code, year, TargetGroup::Children);
+  }
   std::map<UnitKey, ReferenceRow> references;                     // validate
   std::map<UnitKey, std::map<CellKey, Cell>> cells;               // validate
   std::map<std::pair<int, std::string>, ExcludedService> excluded;  // validate: by year, service

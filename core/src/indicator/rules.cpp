@@ -99,7 +99,7 @@ void report_one_part(Context& ctx, const Result& r, const UnitYear& uy, TargetGr
   const bool adults = missing == TargetGroup::Adults;
   const std::string unit = r.code + " " + r.name + " " + std::to_string(r.year);
   const std::size_t first = ctx.diagnostics.items().size();
-  if (!uy.by_group.count(missing) && ctx.input.skipped_rows.count({r.code, r.year, missing}))
+  if (!uy.by_group.count(missing) && ctx.input.skipped(r.code, r.year, missing))
     ctx.message(uy.file, uy.line, msg::SuppressionPartSkipped{unit, adults}, r.year);
   else if (!uy.by_group.count(missing))
     ctx.message(uy.file, uy.line, msg::SuppressionPartMissing{unit, adults}, r.year);
@@ -130,7 +130,12 @@ void apply_suppression(Context& ctx) {
     const bool children = uy.by_group.count(TargetGroup::Children) && uy.by_group.at(TargetGroup::Children)[0] > Fixed();
     if (adults && children) continue;
     r.suppressed = true;
-    r.suppression_reason = !adults && !children ? "no_adults_no_children" : !adults ? "no_adults" : "no_children";
+    // A group whose rows were all skipped for an error is missing for that error (rule 2 applies
+    // until it is corrected), not for lack of FTEs.
+    const auto lost = [&](TargetGroup g) { return !uy.by_group.count(g) && ctx.input.skipped(r.code, r.year, g); };
+    r.suppression_reason = !adults && !children ? "no_adults_no_children"
+                           : !adults            ? (lost(TargetGroup::Adults) ? "adults_skipped" : "no_adults")
+                                                : (lost(TargetGroup::Children) ? "children_skipped" : "no_children");
     r.flags.push_back("suppressed");
     // Figures carried forward were said about in the year they came from: their file has no rows
     // for this year to add to.

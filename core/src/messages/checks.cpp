@@ -33,9 +33,9 @@ std::string basis(const PublishedNational& m, Lang lang) {
   const std::string y = std::to_string(m.national_year);
   if (lang == Lang::Nb)
     return "det publiserte tallet for hele landet (" + rate_text(m.national_rate, Lang::Nb) + " i " + y +
-           (m.same_year ? "" : ", det nærmeste året med publisert tall for samme skjema") + ")";
+           (m.same_year ? "" : ", det nærmeste året med publisert tall for samme utgave av skjemaet") + ")";
   return "the published figure for Norway (" + rate_text(m.national_rate, Lang::En) + " in " + y +
-         (m.same_year ? "" : ", the nearest year with a published figure for the same schema") + ")";
+         (m.same_year ? "" : ", the nearest year with a published figure for the same version of the form") + ")";
 }
 
 }  // namespace

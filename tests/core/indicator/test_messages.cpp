@@ -233,7 +233,9 @@ TEST_CASE("a real workbook of two sheets: the engine's message names sheet and r
   std::vector<ParsedFile> files{read_file("features.xlsx", bytes)};
   REQUIRE(files[0].sheets == std::vector<std::string>{"Ark1", "Ark 2"});
   const Report r = compute(files, Settings{});
-  const Diagnostic* d = diagnostic(r, "check.far_below_published");
+  // Halden's row for children has an error: the rule's message (the checks wait for the correction).
+  CHECK_FALSE(diagnostic(r, "check.far_below_published"));
+  const Diagnostic* d = diagnostic(r, "suppression.part_skipped");
   REQUIRE(d);
   CHECK(d->sheet == "Ark1");
   CHECK(d->line == 3);

@@ -84,4 +84,8 @@ TEST_CASE("A part whose row was skipped for an error names that row, not a part 
                    "for barn og unge er regnet med") != std::string::npos);
   CHECK(d->en.find("the figures for adults were skipped for an error (see the error message)") != std::string::npos);
   CHECK(d->args.size() == 3);  // about the unit and year: the page lists it with the unit's checks
+  CHECK(find(r, "3101", 2024)->suppression_reason == "adults_skipped");
+  // Its figures lack the adults' row: no check before submission is said of them (M1 0,1 would be
+  // «far below» Norway's).
+  for (const Diagnostic& x : r.diagnostics) CHECK(x.code.rfind("check.", 0) != 0);
 }
