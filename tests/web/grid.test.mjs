@@ -167,6 +167,9 @@ describe('typing the form in by hand', () => {
     const empties = await page.$$eval('.grid-cell[data-empty="true"]', (els) => els.map((e) => e.dataset.group + e.dataset.col));
     assert.deepEqual(empties, ['barn_og_ungec', 'barn_og_ungee']);
     assert.equal(await page.getAttribute('.grid-cell[data-group="barn_og_unge"][data-col="c"]', 'placeholder'), 'tomt');
+    // The core counts nothing for them, as unanswered, and says nothing: the checks name them.
+    assert.match(await page.textContent('#grid-result .grid-checks'),
+      /^2 tomme felt: Barn og unge c og Barn og unge e\. Et tomt felt er ikke besvart og telles ikke; skriv 0 der tallet er null\./);
     assert.equal(await page.inputValue('#unit-input'), '3101 Halden (kommune)', 'the result shows the form\'s unit');
     await page.evaluate(AXE_SOURCE);
     const axe = await page.evaluate(() => window.axe.run('#grid-details', { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } }));

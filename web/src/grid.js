@@ -501,6 +501,26 @@ function readDraft() {
 
 // --- what the core says about the form ------------------------------------------------------------
 
+// Fields left empty where the same column has a figure for the other target group: the core counts
+// nothing for them, as for a field not answered, and says nothing (a column empty in both groups
+// leaves its measures out, which the form says beside them). «Barn og unge c», by service when split.
+function emptyFields(state, year) {
+  const { columns } = SCHEMAS[schemaOf(year)];
+  const filled = (values, g, c) => (values?.[g]?.[c] ?? '').trim() !== '';
+  const sheets = state.byService ? state.services.map((s) => [s, state.values[s]]) : [[null, state.values['']]];
+  const out = [];
+  for (const [service, values] of sheets) {
+    for (const g of GROUPS) {
+      if (!columns.some((c) => filled(values, g.key, c))) continue;  // a part not given: the core says so
+      for (const c of columns) {
+        if (!filled(values, g.key, c) && GROUPS.some((o) => filled(values, o.key, c)))
+          out.push(`${service ? `${service}: ` : ''}${t(`groups.${g.key}`)} ${c}`);
+      }
+    }
+  }
+  return out;
+}
+
 // The form's figures, checks and messages beside it; returns the messages about the form.
 function showResult(root, state, report, describe) {
   const box = root.querySelector('#grid-result');
@@ -546,6 +566,8 @@ function showResult(root, state, report, describe) {
     ? `<p class="ds-paragraph note" id="grid-suppressed">${escape(t('grid.suppressedNote', { reason: t(`reasons.suppressed.${result.suppression_reason}`) }))}</p>`
     : '';
   const checks = result.flags.filter((f) => f !== 'suppressed').map(checkText);
+  const empty = emptyFields(state, file.year);
+  if (empty.length) checks.push(tn('grid.emptyFields', empty.length, { fields: listText(empty) }));
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   // A warning above (only the children's part given, say) is no «Ingen kontroller slo ut».
   const warnings = diagnostics.filter((d) => d.severity === 'warning').length;

@@ -109,6 +109,7 @@ const nb = {
     otherFiles: 'Du har også lagt inn {files} med årsverk for {year}. Står {name} der, er de årsverkene lagt sammen med skjemaet. Fjern filen under «Filer» for å se bare skjemaet.',
     checksHeading: 'Kontroller før innsending',
     noChecks: 'Ingen kontroller slo ut.',
+    emptyFields: { one: 'Tomt felt: {fields}. Et tomt felt er ikke besvart og telles ikke; skriv 0 hvis tallet er null.', other: '{n} tomme felt: {fields}. Et tomt felt er ikke besvart og telles ikke; skriv 0 der tallet er null.' },
     errorsAbove: { one: '{n} feil i skjemaet (se over): kolonnen med feilen er ikke regnet med.', other: '{n} feil i skjemaet (se over): kolonnene med feil er ikke regnet med.' },
     warningsAbove: { one: '{n} advarsel om skjemaet (se over).', other: '{n} advarsler om skjemaet (se over).' },
     checks: {
@@ -625,6 +626,7 @@ const en = {
     otherFiles: 'You have also added {files} with FTEs for {year}. If {name} is in it, those FTEs are added to the form’s. Remove the file under “Files” to see the form alone.',
     checksHeading: 'Checks before submission',
     noChecks: 'No check was triggered.',
+    emptyFields: { one: 'Empty field: {fields}. An empty field is not answered and not counted; write 0 if the figure is zero.', other: '{n} empty fields: {fields}. An empty field is not answered and not counted; write 0 where the figure is zero.' },
     errorsAbove: { one: '{n} error in the form (see above): the column with it is not counted.', other: '{n} errors in the form (see above): the columns with them are not counted.' },
     warningsAbove: { one: '{n} warning about the form (see above).', other: '{n} warnings about the form (see above).' },
     checks: {
