@@ -158,7 +158,7 @@ describe('layout', () => {
     await page.waitForSelector('#unit-checks li[data-code="suppression.part_missing"]');
     await expectNoOverflow('a long file name');
     await shot('phone-nb-long-name');
-    // Halden from 2024 to 2025 with a slip: M4 from 0,0 to 0,1, «+0,1 (+1 278,9 %)» in a half-width card.
+    // Halden from 2024 to 2025 with a slip: a change of several hundred per cent in a half-width card.
     await rendered(() => page.click('#clear-button'));
     await rendered(() => page.setInputFiles('#file-input', ['arsverk_halden_2024.csv', 'arsverk_halden_2025_a_tidobbel.csv']
       .map((f) => join(root, 'tests/data/web', f))));

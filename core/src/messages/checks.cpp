@@ -76,13 +76,17 @@ Texts CheckOneCategory::texts() const {
               ". That is unusual; check that the FTEs are spread over the right education categories."};
 }
 
+// The rates with two decimals: the percentage is of the unrounded rates, which the one-decimal
+// figures shown elsewhere (and the change between them) may not give (2,2 → 3,1 is 40,9 %, 2,21 →
+// 3,14 is 42 %).
 Texts CheckChangeLarge::texts() const {
   const std::string w(who), from = std::to_string(from_year);
+  const auto rate = [](double v, Lang lang) { return format_double(v, 2, lang); };
   return {w + ": årsverk per 1 000 innbyggere har endret seg " + whole(percent, Lang::Nb) + " % fra " + from +
-              " (fra " + rate_text(before, Lang::Nb) + " til " + rate_text(now, Lang::Nb) + ", mer enn " +
+              " (fra " + rate(before, Lang::Nb) + " til " + rate(now, Lang::Nb) + ", mer enn " +
               whole(thresholds::kChangeLargePercent, Lang::Nb) + " %). Sjekk at endringen er reell.",
           w + ": FTEs per 1,000 inhabitants changed by " + whole(percent, Lang::En) + " % from " + from +
-              " (from " + rate_text(before, Lang::En) + " to " + rate_text(now, Lang::En) + ", more than " +
+              " (from " + rate(before, Lang::En) + " to " + rate(now, Lang::En) + ", more than " +
               whole(thresholds::kChangeLargePercent, Lang::En) + " %). Check that the change is real."};
 }
 
