@@ -48,6 +48,9 @@ const ROLES = {
   median: { color: COLORS[5], kind: 'vertical' },
 };
 const OTHERS = '#c4c9ce';
+// The education categories are parts of one whole, not units: shades of one hue no unit has (teal),
+// dark to light, each with its own pattern; the lightest still 3:1 against white.
+const EDUCATION = ['#003f44', '#00656b', '#2b7f84', '#5c9a9f'];
 
 
 const patternCache = new Map();
@@ -264,7 +267,7 @@ function buildFigure(plan) {
     downloadPng(fig.plan.key, fig.plan.title, fig.plan.png(fig.plan.key), fig.plan.wide);
   });
   const note = document.createElement('p');
-  note.className = 'ds-paragraph chart-note';
+  note.className = 'ds-paragraph note chart-note';
   note.dataset.size = 'sm';
   fig.append(cap, box, note, button);
   fillFigure(fig, plan);
@@ -661,7 +664,7 @@ export function renderCharts(container, ctx) {
         label: name,
         data: shares.map((s) => s[k] / 10),
         valueLabels: shares.map((s) => label(s[k])),
-        backgroundColor: seriesFill(k),
+        backgroundColor: pattern(EDUCATION[k % EDUCATION.length], PATTERNS[k % PATTERNS.length]),
         borderColor: '#fff',
         borderWidth: 1,
       }));
