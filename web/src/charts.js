@@ -700,8 +700,9 @@ export function renderCharts(container, ctx) {
     const labels = years.map(String);
     const breakIndex = years.findIndex((y) => schemaOf(y) === '2024');
     const hasBreak = breakIndex > 0;
-    // The published figures in their unit's colour, dotted, as diamonds.
-    const line = (name, pick, role, dash, pointStyle) => {
+    // The published figures in their unit's colour, dotted, as hollow diamonds (pale, as in the bars;
+    // a figure of the unit's own under one still shows through).
+    const line = (name, pick, role, dash, pointStyle, hollow = false) => {
       const out = [];
       for (const [schema, label] of [['2015', t('series2015', { name })], ['2024', t('series2024', { name })]]) {
         const data = ctx.series.map((s) => {
@@ -714,10 +715,11 @@ export function renderCharts(container, ctx) {
           data,
           valueLabels: ctx.series.map((s) => { const r = pick(s); return r && r.schema === schema ? shown(r, measure) : null; }),
           borderColor: ROLES[role].color,
-          backgroundColor: ROLES[role].color,
+          backgroundColor: hollow ? 'rgba(255,255,255,0)' : ROLES[role].color,
           borderDash: dash,
           pointStyle,
-          pointRadius: 5,
+          pointRadius: hollow ? 7 : 5,
+          pointBorderWidth: hollow ? 2 : 1,
           spanGaps: false,
           tension: 0,
         });
@@ -727,9 +729,9 @@ export function renderCharts(container, ctx) {
     const datasets = [...line(unitName(unit), (s) => s.result, 'unit', [], 'circle')];
     const land = (s) => comparable(s.land);
     if (ctx.series.some(land) && unit.level !== 'land') datasets.push(...line(unitName(ctx.series.find(land).land), land, 'land', [6, 4], 'triangle'));
-    if (ctx.series.some((s) => s.result?.published)) datasets.push(...line(t('yard.published', { value: unitName(unit) }), (s) => asPublished(s.result), 'unit', [2, 3], 'rectRot'));
+    if (ctx.series.some((s) => s.result?.published)) datasets.push(...line(t('yard.published', { value: unitName(unit) }), (s) => asPublished(s.result), 'unit', [2, 3], 'rectRot', true));
     else if (unit.level !== 'land' && ctx.series.some((s) => s.land?.published)) {
-      datasets.push(...line(t('yard.published', { value: unitName(ctx.series.find((s) => s.land).land) }), (s) => asPublished(s.land), 'land', [2, 3], 'rectRot'));
+      datasets.push(...line(t('yard.published', { value: unitName(ctx.series.find((s) => s.land).land) }), (s) => asPublished(s.land), 'land', [2, 3], 'rectRot', true));
     }
     if (!datasets.length) return;
     const canvas = makeFigure(container, 'tidsserie', `${t('chartSeries')} (${measure})`,
