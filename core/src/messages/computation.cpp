@@ -371,12 +371,24 @@ Texts SumRowByArithmetic::texts() const {
               ", so that every FTE is on one row."};
 }
 
+namespace {
+
+// The target group a municipality lacks and the one it has, in words: «voksne» / "adults" and
+// «barn og unge» / "children and young people", or the other way round.
+struct OnePart {
+  std::string gone_nb, gone_en, had_nb, had_en;
+};
+OnePart one_part(bool adults_missing) {
+  const TargetGroup gone = adults_missing ? TargetGroup::Adults : TargetGroup::Children;
+  const TargetGroup had = adults_missing ? TargetGroup::Children : TargetGroup::Adults;
+  return {group_words(gone, Lang::Nb), group_words(gone, Lang::En), group_words(had, Lang::Nb), group_words(had, Lang::En)};
+}
+
+}  // namespace
+
 Texts SuppressionPartMissing::texts() const {
   const std::string u(unit);
-  const std::string gone_nb = adults_missing ? "voksne" : "barn og unge";
-  const std::string gone_en = adults_missing ? "adults" : "children and young people";
-  const std::string had_nb = adults_missing ? "barn og unge" : "voksne";
-  const std::string had_en = adults_missing ? "children and young people" : "adults";
+  const auto [gone_nb, gone_en, had_nb, had_en] = one_part(adults_missing);
   return {u + ": filene har bare delen for " + had_nb + ", ingen rader for " + gone_nb +
               ". Kommunen er holdt utenfor visningen slik regelen sier for kommuner uten egne årsverk for " + gone_nb +
               ", men trolig er bare den delen av skjemaet ikke gitt. Legg til radene for " + gone_nb +
@@ -389,10 +401,7 @@ Texts SuppressionPartMissing::texts() const {
 
 Texts SuppressionPartSkipped::texts() const {
   const std::string u(unit);
-  const std::string gone_nb = adults_missing ? "voksne" : "barn og unge";
-  const std::string gone_en = adults_missing ? "adults" : "children and young people";
-  const std::string had_nb = adults_missing ? "barn og unge" : "voksne";
-  const std::string had_en = adults_missing ? "children and young people" : "adults";
+  const auto [gone_nb, gone_en, had_nb, had_en] = one_part(adults_missing);
   return {u + ": tallene for " + gone_nb + " er hoppet over for en feil (se feilmeldingen), så bare delen for " +
               had_nb + " er regnet med. Kommunen er holdt utenfor visningen, slik regelen sier for kommuner uten egne "
               "årsverk for " + gone_nb + ", til feilen er rettet.",
