@@ -16,6 +16,10 @@ const MEASURES = ['M1', 'M2', 'M3', 'M4'];
 globalThis.document ??= { documentElement: {}, querySelector: () => null };
 const setLangForTests = (lang) => setLang(lang, false);
 const v2 = JSON.parse(readFileSync(`${root}/tests/support/example_display_v2.json`, 'utf8')).shown;
+// Figures version 2 showed that the core no longer gives, by a rule decided since: Norway 2023 beside
+// 2018's published figures (a yardstick is only the year before's, docs/output.md).
+const GONE = new Set(['land:0:2023 published_latest']);
+const v2Count = (lang) => Object.entries(v2[lang]).reduce((n, [key, x]) => n + Object.keys(x).filter((f) => !GONE.has(`${key} ${f}`)).length, 0);
 const report = cli(EXAMPLE);
 
 // Every figure of the v3 report that v2 gave as display strings, under the same keys.
@@ -35,7 +39,8 @@ describe('the core\'s tenths formatted as version 2 showed them', () => {
   for (const lang of ['nb', 'en']) {
     test(lang, () => {
       const all = figures();
-      assert.equal(all.length, Object.values(v2[lang]).reduce((n, x) => n + Object.keys(x).length, 0), 'the same figures');
+      assert.equal(all.length, v2Count(lang), 'the same figures');
+      for (const gone of GONE) assert.ok(!all.some(([key, field]) => `${key} ${field}` === gone), gone);
       let compared = 0;
       for (const [key, field, tenths] of all) {
         const before = v2[lang][key]?.[field];
