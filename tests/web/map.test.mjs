@@ -258,13 +258,20 @@ describe('the map', () => {
     assert.equal(swatch, PUOR[2]);
 
     // Counties have no KOSTRA median: that colouring is not offered for them (it drew a grey map),
-    // and choosing counties goes back to the rate.
+    // choosing counties goes back to the rate and says why, and the municipalities bring the
+    // difference back.
+    assert.ok(await page.isHidden('#map-mode-note'));
     await afterMap(() => page.check('#map-level-fylke'));
     assert.ok(await page.isChecked('#map-mode-rate'));
     assert.ok(await page.isDisabled('#map-mode-diff'));
+    assert.equal(await page.textContent('#map-mode-note'), 'Fylkene hører ikke til noen KOSTRA-gruppe, så de fargelegges etter årsverk.');
+    assert.ok(await page.isVisible('#map-mode-note'));
     assert.match(await page.textContent('#map-summary'), /^Kartet viser M1 for fylkene i 2025/);
     await afterMap(() => page.check('#map-level-kommune'));
     assert.ok(await page.isEnabled('#map-mode-diff'));
+    assert.ok(await page.isChecked('#map-mode-diff'));
+    assert.ok(await page.isHidden('#map-mode-note'));
+    assert.match(await page.textContent('#map-summary'), /^Kartet viser forskjellen fra medianen i KOSTRA-gruppen/);
   });
 
   test('the 2023 data year uses the 2020–2023 boundaries; the county view draws the counties', async () => {

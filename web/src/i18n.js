@@ -409,6 +409,7 @@ const nb = {
   mapMode: 'Farge etter',
   mapModeRate: 'Årsverk per\u00a01\u00a0000 innbyggere',
   mapModeDiff: 'Forskjell fra medianen i KOSTRA-gruppen',
+  mapModeCounties: 'Fylkene hører ikke til noen KOSTRA-gruppe, så de fargelegges etter årsverk.',
   map: {
     title: 'Kart',
     attribution: '© Kartverket / Geonorge, CC BY 4.0',
@@ -926,6 +927,7 @@ const en = {
   mapMode: 'Colour by',
   mapModeRate: 'FTEs per\u00a01,000 inhabitants',
   mapModeDiff: 'Difference from the KOSTRA group median',
+  mapModeCounties: 'Counties belong to no KOSTRA group, so they are coloured by FTEs.',
   map: {
     title: 'Map',
     attribution: '© Kartverket / Geonorge, CC BY 4.0',

@@ -27,7 +27,7 @@ for (const id of ['status', 'progress', 'dropzone', 'file-input', 'choose-button
   'unit-error', 'year-select', 'result-empty', 'result-body',
   'synthetic-warning', 'key-figures', 'measure-select', 'scope-select', 'charts', 'filter-level', 'filter-fylke',
   'filter-kostra', 'results-table-wrap', 'export-csv-nb', 'export-csv-en', 'export-json', 'lang-button', 'see-result',
-  'unit-choices', 'map-details', 'map-root', 'map-level', 'map-mode', 'map-status', 'copy-link', 'link-output', 'link-text', 'link-copied', 'grid-root', 'print-button', 'print-summary', 'link-note', 'print-table', 'print-table-note', 'paste-offer', 'paste-offer-text', 'paste-offer-button']) {
+  'unit-choices', 'map-details', 'map-root', 'map-level', 'map-mode', 'map-status', 'copy-link', 'link-output', 'link-text', 'link-copied', 'grid-root', 'print-button', 'print-summary', 'link-note', 'print-table', 'print-table-note', 'paste-offer', 'paste-offer-text', 'paste-offer-button', 'map-mode-note']) {
   el[id] = $(id);
 }
 el['results-pager'] = $('results-pager');
@@ -46,7 +46,7 @@ const state = {
   scope: defaultOf('scope'),
   filters: { level: '', fylke: '', kostra: '' },
   map: null,          // the map (web/src/map.js), loaded when the map is first opened
-  mapView: { open: false, level: 'kommune', mode: 'rate' }, // as its controls' listeners set it
+  mapView: { open: false, level: 'kommune', mode: 'rate', diffBeforeCounties: false }, // as its controls' listeners set it
   printTable: { mode: 'all', chosen: false }, // the results table in the printout: all | near | none
   offeredQuery: null, // the search whose units are offered to choose from (Herøy 1515 and 1818)
 };
@@ -1101,16 +1101,25 @@ el['measure-select'].addEventListener('change', () => {
 });
 // Counties have no KOSTRA median to differ from: that colouring is not offered for them (it drew a
 // grey map), and choosing counties while it is chosen goes back to the rate.
+// Counties have no KOSTRA median: they are coloured by the rate, which the controls say; the
+// difference chosen before comes back with the municipalities.
 function syncMapControls() {
   const counties = state.mapView.level === 'fylke';
   el['map-mode'].querySelector('input[value="diff"]').disabled = counties;
-  if (counties && state.mapView.mode === 'diff') state.mapView.mode = 'rate';
+  el['map-mode-note'].hidden = !counties;
+  if (counties && state.mapView.mode === 'diff') {
+    state.mapView.mode = 'rate';
+    state.mapView.diffBeforeCounties = true;
+  } else if (!counties && state.mapView.diffBeforeCounties) {
+    state.mapView.mode = 'diff';
+    state.mapView.diffBeforeCounties = false;
+  }
   for (const choice of ['level', 'mode']) {
     for (const radio of el[`map-${choice}`].querySelectorAll('input')) radio.checked = radio.value === state.mapView[choice];
   }
 }
 el['map-level'].addEventListener('change', (e) => { state.mapView.level = e.target.value; syncMapControls(); updateMap(); });
-el['map-mode'].addEventListener('change', (e) => { state.mapView.mode = e.target.value; updateMap(); });
+el['map-mode'].addEventListener('change', (e) => { state.mapView.mode = e.target.value; state.mapView.diffBeforeCounties = false; updateMap(); });
 el['map-details'].addEventListener('toggle', () => { state.mapView.open = el['map-details'].open; if (state.mapView.open) updateMap(); });
 el['scope-select'].addEventListener('change', () => { state.scope = el['scope-select'].value; renderUnit(); drawAfterPaint(); });
 el['filter-level'].addEventListener('change', () => { state.filters.level = el['filter-level'].value; renderResultsTable(); });
