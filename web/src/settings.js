@@ -17,6 +17,7 @@
 // table's order; valid and parse read a link's text (links made before the three rule choices
 // said 1 / 0 for on / off).
 
+const POPULATION_YEARS = ['same', 'next'];
 const RULE_VALUES = ['auto', 'on', 'off'];
 const isRule = (v) => [...RULE_VALUES, '0', '1'].includes(v);
 const parseRule = (v) => ({ 1: 'on', 0: 'off' })[v] ?? v;
@@ -27,7 +28,7 @@ export const SETTINGS = [
   { name: 'measure', control: '#measure-select', url: 'mal', default: 'M1', valid: (v) => /^M[1-4]$/.test(v) },
   { name: 'scope', control: '#scope-select', url: 'sammenlign', default: 'kostra', valid: (v) => v === 'kostra' || v === 'fylke' },
   { name: 'populationYear', kind: 'setting', control: 'input[name="population-year"]', url: 'befolkning', core: 'population_year',
-    cli: '--population-year', default: 'same', values: ['same', 'next'], valid: (v) => v === 'same' || v === 'next' },
+    cli: '--population-year', default: 'same', values: POPULATION_YEARS, valid: (v) => POPULATION_YEARS.includes(v) },
   { name: 'carryForward', kind: 'setting', control: '#carry-forward', url: 'videreforing', core: 'carry_forward',
     cli: '--carry-forward', default: 'auto', values: RULE_VALUES, valid: isRule, parse: parseRule },
   { name: 'suppression', kind: 'setting', control: '#suppression', url: 'holdutenfor', core: 'suppression',
