@@ -27,6 +27,9 @@ const BAD = 'tests/data/web/arsverk_feil_linje4.csv';
 const NOT_TABLE = 'tests/data/web/ikke_en_tabell.png';
 const PASTE = 'tests/data/web/innlimt_excel.tsv';
 const DUPLICATE = 'tests/data/web/arsverk_dobbel_rad.csv';
+// Halden's 2024 FTEs, and a population of 40 000 for it (SSB's: 31 935).
+const HALDEN_2024 = 'tests/data/web/arsverk_halden_2024.csv';
+const HALDEN_POPULATION = 'tests/data/web/befolkning_halden_2024_endret.csv';
 // Words of the page's Norwegian that must not appear in English mode (user data aside).
 const NORWEGIAN_WORDS = ['årsverk', 'kommune', 'kommuner', 'kommunene', 'fylke', 'fylker', 'fylket', 'bydel', 'bydeler',
   'innbyggere', 'landet', 'ferdig', 'fil', 'filer', 'rader', 'forskjell', 'endring', 'merknad', 'merknader', 'advarsel',
@@ -539,18 +542,37 @@ describe('the calculator page', () => {
   });
 
   test('the settings one step away are computed ahead while nothing waits, and give the core\'s figures', async () => {
-    await openExample();
+    const files = [HALDEN_2024];
+    await openWith(files);
     const worker = page.workers().at(-1);
-    // Population year, and the two other choices of each rule: five.
-    await worker.evaluate(() => new Promise((resolve) => {
-      const check = () => (self.arsverkWorker.computedAhead >= 5 ? resolve() : setTimeout(check, 20));
+    const computedAhead = (n) => worker.evaluate((atLeast) => new Promise((resolve) => {
+      const check = () => (self.arsverkWorker.computedAhead >= atLeast ? resolve() : setTimeout(check, 20));
       check();
-    }));
-    const files = [EX_2023, EX_2024];
+    }), n);
+    const answeredAhead = () => worker.evaluate(() => self.arsverkWorker.previewsAnswered);
+    // Population year, and the two other choices of each rule: five.
+    await computedAhead(5);
     await afterRender(() => page.selectOption('#carry-forward', 'off'));
-    await expectTable(cli(files, { carry_forward: false }), 2025);
-    await afterRender(() => page.check('#pop-next'));
-    await expectTable(cli(files, { carry_forward: false, population_year: 'next' }), 2025);
+    await expectTable(cli(files, { carry_forward: false }), 2024);
+    // Its first answer was written ahead.
+    assert.equal(await answeredAhead(), 1);
+    // After a file is added, nothing written ahead of the files before is shown: «auto» written
+    // ahead again (four settings around «off» are new), then Halden's population changed.
+    await computedAhead(9);
+    await afterRender(() => page.setInputFiles('#file-input', join(root, HALDEN_POPULATION)));
+    // The first answer's figures, held on screen while the whole report is kept back.
+    const shown = await page.evaluate(() => Number(document.body.dataset.reportsShown));
+    await worker.evaluate(() => {
+      const calculator = self.arsverkWorker.calculator;
+      const report = calculator.report.bind(calculator);
+      calculator.report = (settings) => { const until = Date.now() + 1500; while (Date.now() < until); return report(settings); };
+    });
+    await page.selectOption('#carry-forward', 'auto');
+    await page.waitForFunction((n) => Number(document.body.dataset.reportsShown) > n, shown);
+    const changed = cli([...files, HALDEN_POPULATION]);
+    expectKeyFigures(await keyFigures(), find(changed, 'kommune', '3101', 2024));
+    await page.waitForFunction(() => document.body.dataset.busy === 'false');
+    await expectTable(changed, 2024);
     assert.deepEqual(consoleErrors, []);
   });
 

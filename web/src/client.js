@@ -83,9 +83,12 @@ export function startCalculator({ onProgress } = {}) {
       const preview = request('preview', { settings, year });
       first = preview.then((text) => JSON.parse(text));
       // The worker leaves it out when a newer change asked for its own first answer meanwhile.
-      // With it, the settings one step away, which the worker computes ahead once it is idle.
-      const text = request('report', { settings, after: preview.id, ahead: settingsAround(settings) });
+      const text = request('report', { settings, after: preview.id });
       text.catch(() => {}); // not asked for when a newer change came first: its failure is no one's
+      // The settings one step away, which the worker computes ahead once it is idle, with their
+      // preview of the year this one showed (the latest, when none was asked for).
+      first.then((r) => request('ahead', { settings: settingsAround(settings), year: r.results_year, after: preview.id }))
+        .catch(() => {});
       const asked = files;
       let parsed = null;
       whole = () => {

@@ -6,9 +6,11 @@
 //                 {id, type: 'remove', fileId} | {id, type: 'clear'}
 //                 {id, type: 'report', settings} | {id, type: 'csv', settings, lang}
 //                 {id, type: 'preview', settings, year} (the report with one year's results)
-//                 {id, type: 'report', settings, after, ahead} (the whole report that follows a
-//                 preview: answered with an error, and not written, when a newer preview has come
-//                 since; so is an older preview. ahead: settings to compute once nothing waits)
+//                 {id, type: 'report', settings, after} (the whole report that follows a preview:
+//                 answered with an error, and not written, when a newer preview has come since; so
+//                 is an older preview)
+//                 {id, type: 'ahead', settings: [..], year, after} (settings to compute once nothing
+//                 waits, and their preview of `year` to write; none when a newer preview has come)
 //                 {id, type: 'memory'}
 // worker -> page: {type: 'ready', thresholds, years} | {type: 'fatal', message} | {type: 'warm', ms}
 //                 {type: 'progress', id, name, index, count, loaded, total, memory}
@@ -148,6 +150,7 @@ async function readInto(name, blob, onSlice) {
 // After an abort: a new module, and the files kept so far read into it again. A kept file that
 // aborts the new module too is left out, and the rest read once more.
 async function restart() {
+  previews.clear();
   for (;;) {
     calculator = null;
     module = null;
@@ -214,24 +217,32 @@ async function guardedCall(f) {
 const handlers = {
   add: (msg) => {
     if (msg.lang) lang = msg.lang;
+    previews.clear();
     return addFiles(msg.id, msg.files);
   },
   remove: (msg) => {
+    previews.clear();
     const file = kept.get(msg.fileId);
     kept.delete(msg.fileId);
     if (file) calculator.removeFile(file.coreId);
     return true;
   },
-  clear: () => { kept.clear(); calculator.clear(); return true; },
+  clear: () => { kept.clear(); previews.clear(); calculator.clear(); return true; },
   report: async (msg) => {
     if (msg.after !== undefined && await outdated(msg.after)) throw new Error('superseded');
-    const report = await guardedCall(() => calculator.report(JSON.stringify(msg.settings)));
-    if (msg.ahead) queue = queue.then(() => computeAhead(msg.ahead));
-    return report;
+    return guardedCall(() => calculator.report(JSON.stringify(msg.settings)));
+  },
+  ahead: (msg) => {
+    if (msg.after === latestPreview) queue = queue.then(() => computeAhead(msg.settings, msg.year));
+    return true;
   },
   preview: async (msg) => {
     if (await outdated(msg.id)) throw new Error('superseded');
-    return guardedCall(() => calculator.reportYear(JSON.stringify(msg.settings), msg.year ?? 0));
+    const settings = JSON.stringify(msg.settings);
+    const year = msg.year ?? 0;
+    const kept = previews.get(previewKey(settings, year));
+    if (kept) previewsAnswered++;
+    return kept ?? guardedCall(() => calculator.reportYear(settings, year));
   },
   csv: (msg) => guardedCall(() => calculator.exportCsv(JSON.stringify(msg.settings), msg.lang)),
   formSums: (msg) => guardedCall(() => JSON.parse(calculator.formSums(msg.code, msg.year))),
@@ -244,6 +255,7 @@ self.arsverkWorker = {
   memory: handlers.memory,
   get leftOut() { return leftOut; },
   get computedAhead() { return computedAhead; },
+  get previewsAnswered() { return previewsAnswered; },
   get calculator() { return calculator; },
 };
 
@@ -281,21 +293,39 @@ async function warmUp() {
 }
 
 let computedAhead = 0; // settings computed ahead so far (tests read it)
-// Settings the page may ask for next are computed while nothing waits, one at a time (a request
-// that comes meanwhile waits for one computation at most); the core keeps them (Session::
-// compute_ahead), so a change to one is only written out. Nothing is said: a failure here is
+let previewsAnswered = 0; // previews answered from those written ahead (tests read it)
+// Settings the page may ask for next are computed while nothing waits, one step at a time (a
+// request that comes meanwhile waits for one step at most): the core keeps their reports
+// (Session::compute_ahead), and their preview of the year in view is written here and kept, so
+// that a change to one of them is answered without the core. Nothing is said: a failure here is
 // the next request's to meet.
-async function computeAhead(settings) {
-  for (const s of settings) {
+const PREVIEWS_KEPT = 6; // as many as the core keeps reports (kReportsKept)
+const previews = new Map(); // previewKey -> the preview's JSON text, newest last; none of files before
+const previewKey = (settings, year) => `${year}|${settings}`;
+async function computeAhead(settings, year) {
+  const step = async (f) => {
     await letIn();
-    if (waiting > 0 || !calculator) return;
+    if (waiting > 0 || !calculator) return false;
     try {
-      if (!calculator.computeAhead(JSON.stringify(s))) computedAhead++;
+      f();
+      return true;
     } catch (err) {
       if (isAbort(err)) await restart();
-      return;
+      return false;
     }
+  };
+  for (const s of settings) {
+    const text = JSON.stringify(s);
+    const key = previewKey(text, year);
+    if (previews.has(key)) continue;
+    if (!await step(() => { if (!calculator.computeAhead(text)) computedAhead++; })) return;
+    if (!await step(() => keepPreview(key, calculator.reportYear(text, year)))) return;
   }
+}
+function keepPreview(key, text) {
+  if (text.startsWith('{"error"')) return;
+  previews.set(key, text);
+  if (previews.size > PREVIEWS_KEPT) previews.delete(previews.keys().next().value);
 }
 
 async function fetchOk(file) {
