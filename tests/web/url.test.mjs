@@ -6,7 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
-import { openCalculator } from './browser.mjs';
+import { openCalculator, whenRendered } from './browser.mjs';
 
 import { root } from '../wasm/lib.mjs';
 import { EXAMPLE, shownCli as cliOf, find } from '../support/cli.mjs';
@@ -66,10 +66,11 @@ describe('a link to a view', () => {
     await browser.open(KONGSBERG_LINK);
     await shownView(page);
     await page.fill('#unit-input', 'Halden');
-    await page.press('#unit-input', 'Enter');
-    await page.selectOption('#year-select', '2025');
-    await page.selectOption('#measure-select', 'M2');
-    await page.selectOption('#carry-forward', 'on');
+    // Each change drawn (and so written to the URL) before the next, and before the URL is read.
+    await whenRendered(page, () => page.press('#unit-input', 'Enter'));
+    await whenRendered(page, () => page.selectOption('#year-select', '2025'));
+    await whenRendered(page, () => page.selectOption('#measure-select', 'M2'));
+    await whenRendered(page, () => page.selectOption('#carry-forward', 'on'));
     const before = await shownView(page);
     assert.match(before.heading, /Halden 2025/);
     const hash = new URL(page.url()).hash;
