@@ -533,12 +533,13 @@ export function createMap(container, { onSelect }) {
     osloFig.hidden = !oslo;
     // A grey inset on the difference map says why: the districts have no comparison of their own,
     // and Oslo's (the core's) gives the reason it has none either.
-    const osloComparison = main.items.find((i) => i.level === 'kommune' && i.code === '0301')?.result?.comparison;
-    osloNote.textContent = view.mode === 'diff' && oslo && !oslo.ranked.length
-      ? osloComparison?.coverage?.reason === 'alone'
-        ? t('map.osloAlone', { group: view.groupNames.get(osloComparison.kostragruppe) ?? osloComparison.kostragruppe })
-        : t('map.osloNoGroup')
-      : '';
+    const osloItem = main.items.find((i) => i.level === 'kommune' && i.code === '0301');
+    const osloComparison = osloItem?.result?.comparison;
+    const districtsGrey = view.mode === 'diff' && oslo && !oslo.ranked.length;
+    const osloAlone = districtsGrey && osloComparison?.coverage?.reason === 'alone'; // the note gives Oslo's reason too
+    osloNote.textContent = osloAlone
+      ? t('map.osloAlone', { group: view.groupNames.get(osloComparison.kostragruppe) ?? osloComparison.kostragruppe })
+      : districtsGrey ? t('map.osloNoGroup') : '';
     osloNote.hidden = !osloNote.textContent;
 
     const levelName = t(`map.levelPlural.${view.level}`);
@@ -580,11 +581,15 @@ export function createMap(container, { onSelect }) {
     // coverage lines: say which they are, so the two counts agree.
     const leftOut = main.items.filter((i) => i.result?.suppressed).length;
     if (leftOut && ranked.length) summary.textContent += ` ${tn('map.summaryLeftOut', leftOut)}`;
-    // And those with a figure but no difference from a median (Oslo, alone in its group).
-    const noDiff = view.mode === 'diff'
+    // And those with a figure but no difference from a median, whose reason is at each on the map;
+    // Oslo's, alone in its group, is in the note on its districts, not at its small shape.
+    const noDiffAll = view.mode === 'diff'
       ? main.items.filter((i) => i.result && !i.result.suppressed && i.result.per_1000?.[view.measure] != null && i.value == null) : [];
+    const osloApart = osloAlone && noDiffAll.includes(osloItem);
+    const noDiff = osloApart ? noDiffAll.filter((i) => i !== osloItem) : noDiffAll;
     const named = noDiff.length <= 5 ? listText(noDiff.map((i) => i.name)) : tn('nMunicipalities', noDiff.length);
     if (noDiff.length && ranked.length) summary.textContent += ` ${tn('map.summaryNoDiff', noDiff.length, { names: named })}`;
+    if (osloApart && ranked.length) summary.textContent += ` ${t('map.summaryNoDiffOslo', { name: osloItem.name, caption: t('map.osloCaption') })}`;
 
     // For tests and tools: what each unit was drawn as.
     container.dataset.structure = geo.file;
