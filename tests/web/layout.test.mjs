@@ -123,6 +123,21 @@ describe('layout', () => {
       await page.waitForFunction(() => Number(document.getElementById('map-root').dataset.rendered || 0) > 0, null, { timeout: 60000 });
       await expectNoOverflow('an Oslo district with the map open');
       assert.deepEqual(await cutMapChoices(), [], 'the map\'s choices are shown in full');
+      // The map's title wraps instead of being squeezed sideways into the canvas (as fillText does
+      // with a maxWidth), the difference map's long subtitle too.
+      await page.evaluate(() => {
+        window.squeezedInMap = [];
+        const fillText = CanvasRenderingContext2D.prototype.fillText;
+        CanvasRenderingContext2D.prototype.fillText = function (text, x, y, maxWidth) {
+          if (maxWidth != null && this.canvas.closest('#map-root') && this.measureText(text).width > maxWidth + 0.5) window.squeezedInMap.push(text);
+          return fillText.call(this, text, x, y, maxWidth);
+        };
+      });
+      const drawn = await page.$eval('#map-root', (e) => Number(e.dataset.rendered));
+      await page.check('#map-mode-diff');
+      await page.waitForFunction((n) => Number(document.getElementById('map-root').dataset.rendered) > n, drawn, { timeout: 60000 });
+      assert.deepEqual(await page.evaluate(() => window.squeezedInMap), [], 'no text squeezed in the map');
+      await expectNoOverflow('the difference map');
       // The map's box follows the country's shape at this width (3:4, the legend below), instead
       // of a desktop's fixed 44rem that left a quarter empty.
       const box = await page.$eval('.map-box-main', (e) => ({ w: e.clientWidth, h: e.clientHeight }));

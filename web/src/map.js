@@ -217,6 +217,23 @@ function legendEntries(scheme, view, items) {
 // --- drawing ------------------------------------------------------------------------------------
 
 const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif';
+const TITLE_FONT = `600 14px ${FONT}`;
+const TITLE_LINE = 18;
+
+// The title's lines broken at spaces to fit `width` (fillText would squeeze a longer line
+// sideways); no-break spaces («per 1 000») hold.
+const titlePen = document.createElement('canvas').getContext('2d');
+function wrapTitle(lines, width) {
+  titlePen.font = TITLE_FONT;
+  return lines.flatMap((line) => line.split(' ').reduce((out, word) => {
+    const joined = out.length ? `${out[out.length - 1]} ${word}` : null;
+    if (joined != null && titlePen.measureText(joined).width <= width) out[out.length - 1] = joined;
+    else out.push(word);
+    return out;
+  }, []));
+}
+// The space above the map for a title of `n` lines.
+const titleSpace = (n) => 8 + n * TITLE_LINE;
 
 // A white background, the title, the legend and the attribution drawn into the canvas itself, so
 // the downloaded PNG stands on its own.
@@ -228,8 +245,8 @@ const decorations = {
     ctx.save();
     ctx.fillStyle = INK;
     ctx.textBaseline = 'top';
-    ctx.font = `600 14px ${FONT}`;
-    (opts.title ?? []).forEach((line, i) => ctx.fillText(line, 8, 8 + i * 18, width - 16));
+    ctx.font = TITLE_FONT;
+    (opts.title ?? []).forEach((line, i) => ctx.fillText(line, 8, 8 + i * TITLE_LINE, width - 16));
     ctx.font = `11px ${FONT}`;
     ctx.textBaseline = 'bottom';
     ctx.fillText(opts.attribution ?? '', 8, height - 4, width - 16);
@@ -517,20 +534,24 @@ export function createMap(container, { onSelect }) {
     // On a narrow screen the legend goes under the map instead of over the sea east of it.
     const legendBelow = mainBox.clientWidth < 520;
     const legendSpace = legendBelow ? 18 * (entries.length + 1) + 8 : 0;
-    mainBox.style.height = legendBelow ? `${Math.round((mainBox.clientWidth * 4) / 3 + legendSpace)}px` : '';
+    // A title wrapped to more lines makes a phone's box taller by as much (a wider box gives the map's room).
+    const mainTitle = wrapTitle(title, mainBox.clientWidth - 16);
+    const titleExtra = titleSpace(mainTitle.length) - titleSpace(title.length);
+    mainBox.style.height = legendBelow ? `${Math.round((mainBox.clientWidth * 4) / 3 + legendSpace + titleExtra)}px` : '';
     mainBox.style.aspectRatio = legendBelow ? 'auto' : '';
-    const m = mapChart(mainCanvas, { ...main, scheme, view, onSelect: select, title, entries, legendTitle: t('map.legendTitle'), legendBelow, padding: { top: 44, bottom: 22 + legendSpace, left: 4, right: 4 }, attribution: t('map.attribution') }, shownMain);
+    const m = mapChart(mainCanvas, { ...main, scheme, view, onSelect: select, title: mainTitle, entries, legendTitle: t('map.legendTitle'), legendBelow, padding: { top: titleSpace(mainTitle.length), bottom: 22 + legendSpace, left: 4, right: 4 }, attribution: t('map.attribution') }, shownMain);
     // The PNGs' maps: the title and what is shown go above the picture, the legend beside the map.
     state.png = {
       main: { ...main, scheme, view, what, title: [], entries, legendTitle: t('map.legendTitle'), legendBelow: false, padding: { top: 8, bottom: 22, left: 4, right: 4 }, attribution: t('map.attribution') },
       oslo: oslo ? { ...oslo, scheme, view, what, title: [], entries: [], padding: { top: 8, bottom: 22, left: 4, right: 4 }, attribution: t('map.attributionOslo') } : null,
     };
     state.main = { ...m, ...main, view, alpha: alpha(main.items) };
+    osloFig.hidden = !oslo; // before the inset is drawn: its title is wrapped to its width
     if (oslo) {
-      const o = mapChart(osloCanvas, { ...oslo, scheme, view, onSelect: select, title: ['Oslo', `${view.measure}, ${view.year}`], entries: [], padding: { top: 44, bottom: 22, left: 4, right: 4 }, attribution: t('map.attributionOslo') }, shownOslo);
+      const osloTitle = wrapTitle(['Oslo', `${view.measure}, ${view.year}`], osloBox.clientWidth - 16);
+      const o = mapChart(osloCanvas, { ...oslo, scheme, view, onSelect: select, title: osloTitle, entries: [], padding: { top: titleSpace(osloTitle.length), bottom: 22, left: 4, right: 4 }, attribution: t('map.attributionOslo') }, shownOslo);
       state.oslo = { ...o, ...oslo, view, alpha: alpha(oslo.items) };
     }
-    osloFig.hidden = !oslo;
     // A grey inset on the difference map says why: the districts have no comparison of their own,
     // and Oslo's (the core's) gives the reason it has none either.
     const osloItem = main.items.find((i) => i.level === 'kommune' && i.code === '0301');
