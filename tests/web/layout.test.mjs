@@ -57,6 +57,29 @@ function cutMapChoices() {
   });
 }
 
+// A table cut at its right edge fades there, but not its caption: the caption's pixels are those it
+// has with no fade at all, those of the rows below it are not. (Clipped from the screen as it
+// stands: an element's own screenshot could scroll the table sideways to show it.)
+async function expectOnlyRowsFade(box) {
+  await page.$eval(box, (e) => e.scrollIntoView({ block: 'start' }));
+  const clips = await page.$eval(box, (e) => {
+    const b = e.getBoundingClientRect();
+    const c = e.querySelector('caption').getBoundingClientRect();
+    const right = Math.min(b.right, innerWidth);
+    return {
+      caption: { x: c.left, y: c.top, width: right - c.left, height: c.height },
+      rows: { x: b.left, y: c.bottom, width: right - b.left, height: Math.min(b.bottom, innerHeight) - c.bottom },
+    };
+  });
+  const pixels = async () => ({ caption: await page.screenshot({ clip: clips.caption }), rows: await page.screenshot({ clip: clips.rows }) });
+  const faded = await pixels();
+  await page.$eval(box, (e) => { e.style.maskImage = 'none'; });
+  const unfaded = await pixels();
+  await page.$eval(box, (e) => { e.style.removeProperty('mask-image'); });
+  assert.ok(faded.caption.equals(unfaded.caption), `${box}: the caption is not faded`);
+  assert.ok(!faded.rows.equals(unfaded.rows), `${box}: the cut rows are`);
+}
+
 async function expectResultInView() {
   const { top, bar } = await page.evaluate(() => ({
     top: document.getElementById('result-heading').getBoundingClientRect().top,
@@ -95,6 +118,10 @@ describe('layout', () => {
       await expectResultInView();
       await page.screenshot({ path: join(ARTIFACTS, `layout-phone-${lang}-after-example.png`) });
       await expectNoOverflow('after the example data');
+      // The first view's comparison table (Norway's, drawn again when the report of every year
+      // comes) is cut on the phone: its rows fade at the right edge, its caption does not.
+      await page.waitForSelector('#key-figures .table-scroll[data-cut]');
+      await expectOnlyRowsFade('#key-figures .table-scroll');
 
       await chooseUnit('Halden');
       await page.click('#explain summary');
@@ -117,12 +144,32 @@ describe('layout', () => {
       assert.equal(await page.isVisible(note), false);
       const measure = await page.$eval('#compare-table tbody th', (th) => th.getBoundingClientRect().left - th.closest('.table-scroll').getBoundingClientRect().left);
       assert.ok(Math.abs(measure) < 2, `the measure column stays at the left edge (${measure} px)`);
+      // So is the results table, and its caption is not faded either.
+      await page.$eval('#results-table-wrap', (e) => e.scrollIntoView());
+      await page.waitForSelector('#results-table-wrap[data-cut] #results-table caption');
+      await expectOnlyRowsFade('#results-table-wrap');
+      await page.locator('#results-table-wrap').screenshot({ path: join(ARTIFACTS, `layout-phone-${lang}-results-table.png`) });
 
       await chooseUnit('030102');
       await page.click('#map-details > summary');
       await page.waitForFunction(() => Number(document.getElementById('map-root').dataset.rendered || 0) > 0, null, { timeout: 60000 });
       await expectNoOverflow('an Oslo district with the map open');
       assert.deepEqual(await cutMapChoices(), [], 'the map\'s choices are shown in full');
+      // The map's title wraps instead of being squeezed sideways into the canvas (as fillText does
+      // with a maxWidth), the difference map's long subtitle too.
+      await page.evaluate(() => {
+        window.squeezedInMap = [];
+        const fillText = CanvasRenderingContext2D.prototype.fillText;
+        CanvasRenderingContext2D.prototype.fillText = function (text, x, y, maxWidth) {
+          if (maxWidth != null && this.canvas.closest('#map-root') && this.measureText(text).width > maxWidth + 0.5) window.squeezedInMap.push(text);
+          return fillText.call(this, text, x, y, maxWidth);
+        };
+      });
+      const drawn = await page.$eval('#map-root', (e) => Number(e.dataset.rendered));
+      await page.check('#map-mode-diff');
+      await page.waitForFunction((n) => Number(document.getElementById('map-root').dataset.rendered) > n, drawn, { timeout: 60000 });
+      assert.deepEqual(await page.evaluate(() => window.squeezedInMap), [], 'no text squeezed in the map');
+      await expectNoOverflow('the difference map');
       // The map's box follows the country's shape at this width (3:4, the legend below), instead
       // of a desktop's fixed 44rem that left a quarter empty.
       const box = await page.$eval('.map-box-main', (e) => ({ w: e.clientWidth, h: e.clientHeight }));

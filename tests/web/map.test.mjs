@@ -230,9 +230,11 @@ describe('the map', () => {
     const diff = (tenths(r.display.M1) - tenths(nb1.format(r.comparison.median.M1))) / 10;
     const signed = new Intl.NumberFormat('nb-NO', { minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: 'exceptZero' });
     assert.ok(tooltip[0].startsWith(`${signed.format(diff)} fra medianen (${r.display.M1} mot median ${nb1.format(r.comparison.median.M1)})`), tooltip[0]);
-    // Oslo has figures, but no one in its KOSTRA group to differ from: the summary counts it apart.
+    // Oslo has figures, but no one in its KOSTRA group to differ from: the summary counts it apart,
+    // and sends the reader to the note on its districts, where the reason is (not to its shape on the map).
     assert.equal(find('kommune', '0301', 2024).comparison.coverage.reason, 'alone');
-    assert.match(await page.textContent('#map-summary'), / Oslo - Oslove har tall, men ingen forskjell fra medianen i KOSTRA-gruppen \(grunnen står ved kommunen i kartet\)\.$/);
+    assert.match(await page.textContent('#map-summary'), / Oslo - Oslove har tall, men ingen forskjell fra medianen i KOSTRA-gruppen \(grunnen står under «Bydelene i Oslo»\)\.$/);
+    assert.equal(await page.textContent('.map-oslo .map-caption'), 'Bydelene i Oslo');
     // Nor have its districts: the grey inset says why, in both languages, and only on this map.
     const osloNote = '#map-oslo-note';
     assert.equal(await page.textContent(osloNote), 'Bydelene er grå: de hører ikke til noen KOSTRA-gruppe, og Oslo er den eneste kommunen '
@@ -241,6 +243,8 @@ describe('the map', () => {
     await afterMap(() => page.click('#lang-button'));
     assert.equal(await page.textContent(osloNote), 'The districts are grey: they belong to no KOSTRA group, and Oslo is the only municipality '
       + 'in KOSTRA group 13, so there is no median to take the difference from.');
+    assert.match(await page.textContent('#map-summary'), / Oslo - Oslove has figures, but no difference from the KOSTRA group median \(the reason is given under “Oslo's districts”\)\.$/);
+    assert.equal(await page.textContent('.map-oslo .map-caption'), "Oslo's districts");
     await afterMap(() => page.click('#lang-button'));
     await afterMap(() => page.check('#map-mode-rate'));
     assert.ok(await page.isHidden(osloNote));

@@ -36,11 +36,12 @@ describe('the view in the link', () => {
     assert.deepEqual(readView('#enhet=kommune:3303&ar=2024&mal=M3&sammenlign=fylke&befolkning=next&videreforing=0&holdutenfor=1&sprak=en&data=eksempel'), {
       unit: 'kommune:3303', year: 2024, measure: 'M3', scope: 'fylke', populationYear: 'next', carryForward: 'off', suppression: 'on', lang: 'en', data: 'eksempel',
     });
+    assert.deepEqual(readView('#kart=fylke&kartfarge=diff'), { mapLevel: 'fylke', mapMode: 'diff' });
     assert.deepEqual(readView('#enhet=kommune:3101&navn=Halden&filer=a.csv/b.xlsx'), { unit: 'kommune:3101', name: 'Halden', files: ['a.csv', 'b.xlsx'] });
   });
 
   test('fields not valid are left out', () => {
-    assert.deepEqual(readView('#enhet=by:1&ar=24&mal=M5&sammenlign=alle&befolkning=1&videreforing=ja&sprak=de&data=mine&x=1'), {});
+    assert.deepEqual(readView('#enhet=by:1&ar=24&mal=M5&sammenlign=alle&kart=bydel&kartfarge=blaa&befolkning=1&videreforing=ja&sprak=de&data=mine&x=1'), {});
     assert.deepEqual(readView(''), {});
   });
 

@@ -6,7 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
-import { openCalculator } from './browser.mjs';
+import { openCalculator, whenRendered } from './browser.mjs';
 
 import { root } from '../wasm/lib.mjs';
 import { EXAMPLE, shownCli as cliOf, find } from '../support/cli.mjs';
@@ -58,6 +58,7 @@ describe('a link to a view', () => {
       tableLevel: 'kommune', // the table the example data opens with, as its maker saw it
     });
     assert.match(await page.textContent('#charts'), /Kongsberg/);
+    assert.equal(await page.$eval('#map-details', (d) => d.open), false, 'a link without the map leaves it closed');
     await page.screenshot({ path: join(ARTIFACTS, 'url-01-opened-link.png') });
   });
 
@@ -66,10 +67,11 @@ describe('a link to a view', () => {
     await browser.open(KONGSBERG_LINK);
     await shownView(page);
     await page.fill('#unit-input', 'Halden');
-    await page.press('#unit-input', 'Enter');
-    await page.selectOption('#year-select', '2025');
-    await page.selectOption('#measure-select', 'M2');
-    await page.selectOption('#carry-forward', 'on');
+    // Each change drawn (and so written to the URL) before the next, and before the URL is read.
+    await whenRendered(page, () => page.press('#unit-input', 'Enter'));
+    await whenRendered(page, () => page.selectOption('#year-select', '2025'));
+    await whenRendered(page, () => page.selectOption('#measure-select', 'M2'));
+    await whenRendered(page, () => page.selectOption('#carry-forward', 'on'));
     const before = await shownView(page);
     assert.match(before.heading, /Halden 2025/);
     const hash = new URL(page.url()).hash;
@@ -94,6 +96,55 @@ describe('a link to a view', () => {
     } finally {
       await other.close();
     }
+  });
+
+  test('a link keeps the map: open, what it shows and what colours it', async () => {
+    const { page, context } = browser;
+    const mapDrawn = async (p, action) => {
+      const before = Number(await p.evaluate(() => document.getElementById('map-root').dataset.rendered || 0));
+      await action();
+      await p.waitForFunction((n) => Number(document.getElementById('map-root').dataset.rendered || 0) > n, before, { timeout: 60000 });
+    };
+    const mapShown = (p) => p.evaluate(() => ({
+      open: document.getElementById('map-details').open,
+      level: document.querySelector('input[name="map-level"]:checked').value,
+      mode: document.querySelector('input[name="map-mode"]:checked').value,
+      summary: document.getElementById('map-summary').textContent,
+    }));
+    // The link copied opens, in a fresh page, the map as it was.
+    const opened = async (expected) => {
+      await page.click('#copy-link');
+      const link = await page.inputValue('#link-text');
+      const other = await context.newPage();
+      try {
+        await other.goto(link);
+        await other.waitForFunction(() => Number(document.getElementById('map-root')?.dataset.rendered || 0) > 0, null, { timeout: 60000 });
+        const map = await mapShown(other);
+        assert.deepEqual({ ...map, summary: undefined }, { ...expected, summary: undefined });
+        assert.equal(map.summary, expected.summary);
+        await other.screenshot({ path: join(ARTIFACTS, `url-03-map-${expected.level}-${expected.mode}.png`), fullPage: true });
+      } finally {
+        await other.close();
+      }
+    };
+    await browser.open('/', { lang: 'nb' });
+    await whenRendered(page, () => page.click('#example-button'));
+    await mapDrawn(page, () => page.click('#map-details > summary'));
+    await mapDrawn(page, () => page.check('#map-mode-diff'));
+    assert.match(new URL(page.url()).hash, /&kart=kommune&kartfarge=diff&/);
+    const diff = await mapShown(page);
+    assert.match(diff.summary, /^Kartet viser forskjellen fra medianen i KOSTRA-gruppen/);
+    await opened(diff);
+
+    await mapDrawn(page, () => page.check('#map-level-fylke'));
+    assert.match(new URL(page.url()).hash, /&kart=fylke&kartfarge=rate&/);
+    const counties = await mapShown(page);
+    assert.match(counties.summary, /^Kartet viser M1 for fylkene i 2025/);
+    await opened(counties);
+
+    // Closed, the map is left out of the link again.
+    await page.click('#map-details > summary');
+    assert.doesNotMatch(new URL(page.url()).hash, /kart/);
   });
 
   test('without the data it names, the view waits for the files and then shows the unit', async () => {

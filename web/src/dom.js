@@ -45,8 +45,9 @@ function updateChildren(into, from) {
 }
 
 // Attributes the page sets on written elements after layout (web/src/scroll-hint.js), which no html
-// says: a kept element keeps them, and its observer changes them when its size does.
-const SET_AFTER = new Set(['data-cut']);
+// says: a kept element keeps them, and its observer changes them when its size does. (No html the
+// page writes has a style attribute: the Content-Security-Policy would refuse it.)
+const SET_AFTER = new Set(['data-cut', 'style']);
 
 function update(have, want) {
   if (have.nodeType !== Node.ELEMENT_NODE) {

@@ -455,6 +455,7 @@ const nb = {
     summaryNone: 'Ingen av {level} har tall for {year}.',
     summaryLeftOut: { one: '{n} kommune er holdt utenfor visningen fordi den mangler egne årsverk for voksne eller for barn og unge, men den er med i summene.', other: '{n} kommuner er holdt utenfor visningen fordi de mangler egne årsverk for voksne eller for barn og unge, men de er med i summene.' },
     summaryNoDiff: { one: '{names} har tall, men ingen forskjell fra medianen i KOSTRA-gruppen (grunnen står ved kommunen i kartet).', other: '{names} har tall, men ingen forskjell fra medianen i KOSTRA-gruppen (grunnen står ved hver av dem i kartet).' },
+    summaryNoDiffOslo: '{name} har tall, men ingen forskjell fra medianen i KOSTRA-gruppen (grunnen står under «{caption}»).',
   },
 
   // --- results table and pager ---
@@ -973,6 +974,7 @@ const en = {
     summaryNone: 'None of the {level} have figures for {year}.',
     summaryLeftOut: { one: '{n} municipality is left out of the display for lack of FTEs of its own for adults or for children and young people, but it is counted in the sums.', other: '{n} municipalities are left out of the display for lack of FTEs of their own for adults or for children and young people, but they are counted in the sums.' },
     summaryNoDiff: { one: '{names} has figures, but no difference from the KOSTRA group median (the reason is given with it on the map).', other: '{names} have figures, but no difference from the KOSTRA group median (the reason is given with each on the map).' },
+    summaryNoDiffOslo: '{name} has figures, but no difference from the KOSTRA group median (the reason is given under “{caption}”).',
   },
 
   // --- results table and pager ---

@@ -46,7 +46,7 @@ const state = {
   scope: defaultOf('scope'),
   filters: { level: '', fylke: '', kostra: '' },
   map: null,          // the map (web/src/map.js), loaded when the map is first opened
-  mapView: { open: false, level: 'kommune', mode: 'rate', diffBeforeCounties: false }, // as its controls' listeners set it
+  mapView: { open: false, level: defaultOf('mapLevel'), mode: defaultOf('mapMode'), diffBeforeCounties: false }, // as its controls' listeners or a link set it
   printTable: { mode: 'all', chosen: false }, // the results table in the printout: all | near | none
   offeredQuery: null, // the search whose units are offered to choose from (Herøy 1515 and 1818)
 };
@@ -751,6 +751,9 @@ function applyLinkedSettings(view) {
   if (view.measure) state.measure = view.measure;
   if (view.scope) state.scope = view.scope;
   el['scope-select'].value = state.scope;
+  if (view.mapLevel) Object.assign(state.mapView, { open: true, level: view.mapLevel });
+  if (view.mapMode) Object.assign(state.mapView, { mode: view.mapMode, diffBeforeCounties: false });
+  syncMapControls();
 }
 
 function currentView() {
@@ -762,6 +765,8 @@ function currentView() {
     year: linkedView.year ?? state.year,
     measure: state.measure,
     scope: state.scope,
+    mapLevel: state.mapView.open ? state.mapView.level : null,
+    mapMode: state.mapView.open ? state.mapView.mode : null,
     ...state.settings,
     lang: getLang(),
     data: onlyExample ? 'eksempel' : null,
@@ -1117,10 +1122,20 @@ function syncMapControls() {
   for (const choice of ['level', 'mode']) {
     for (const radio of el[`map-${choice}`].querySelectorAll('input')) radio.checked = radio.value === state.mapView[choice];
   }
+  el['map-details'].open = state.mapView.open;
 }
-el['map-level'].addEventListener('change', (e) => { state.mapView.level = e.target.value; syncMapControls(); updateMap(); });
-el['map-mode'].addEventListener('change', (e) => { state.mapView.mode = e.target.value; state.mapView.diffBeforeCounties = false; updateMap(); });
-el['map-details'].addEventListener('toggle', () => { state.mapView.open = el['map-details'].open; if (state.mapView.open) updateMap(); });
+// The map's choices are drawn, and kept in the link (web/src/settings.js).
+function mapChanged() {
+  updateMap();
+  if (hasResults()) writeView(currentView());
+}
+el['map-level'].addEventListener('change', (e) => { state.mapView.level = e.target.value; syncMapControls(); mapChanged(); });
+el['map-mode'].addEventListener('change', (e) => { state.mapView.mode = e.target.value; state.mapView.diffBeforeCounties = false; mapChanged(); });
+el['map-details'].addEventListener('toggle', () => {
+  if (state.mapView.open === el['map-details'].open) return; // opened from state (a link), not by the user
+  state.mapView.open = el['map-details'].open;
+  mapChanged();
+});
 el['scope-select'].addEventListener('change', () => { state.scope = el['scope-select'].value; renderUnit(); drawAfterPaint(); });
 el['filter-level'].addEventListener('change', () => { state.filters.level = el['filter-level'].value; renderResultsTable(); });
 el['filter-fylke'].addEventListener('change', () => { state.filters.fylke = el['filter-fylke'].value; renderResultsTable(); });
@@ -1204,7 +1219,6 @@ watchWidth(document.getElementById('result-section'), () => { renderUnit(); draw
 startOffline({ note: $('offline-note'), update: $('update-button'), text: t });
 setLang(linkedView.lang ?? initialLang(), false);
 applyLinkedSettings(linkedView);
-syncMapControls();
 applyTexts();
 if (hasKeptDraft()) loadGrid();
 setBusy(true);

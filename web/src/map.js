@@ -217,6 +217,23 @@ function legendEntries(scheme, view, items) {
 // --- drawing ------------------------------------------------------------------------------------
 
 const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif';
+const TITLE_FONT = `600 14px ${FONT}`;
+const TITLE_LINE = 18;
+
+// The title's lines broken at spaces to fit `width` (fillText would squeeze a longer line
+// sideways); no-break spaces («per 1 000») hold.
+const titlePen = document.createElement('canvas').getContext('2d');
+function wrapTitle(lines, width) {
+  titlePen.font = TITLE_FONT;
+  return lines.flatMap((line) => line.split(' ').reduce((out, word) => {
+    const joined = out.length ? `${out[out.length - 1]} ${word}` : null;
+    if (joined != null && titlePen.measureText(joined).width <= width) out[out.length - 1] = joined;
+    else out.push(word);
+    return out;
+  }, []));
+}
+// The space above the map for a title of `n` lines.
+const titleSpace = (n) => 8 + n * TITLE_LINE;
 
 // A white background, the title, the legend and the attribution drawn into the canvas itself, so
 // the downloaded PNG stands on its own.
@@ -228,8 +245,8 @@ const decorations = {
     ctx.save();
     ctx.fillStyle = INK;
     ctx.textBaseline = 'top';
-    ctx.font = `600 14px ${FONT}`;
-    (opts.title ?? []).forEach((line, i) => ctx.fillText(line, 8, 8 + i * 18, width - 16));
+    ctx.font = TITLE_FONT;
+    (opts.title ?? []).forEach((line, i) => ctx.fillText(line, 8, 8 + i * TITLE_LINE, width - 16));
     ctx.font = `11px ${FONT}`;
     ctx.textBaseline = 'bottom';
     ctx.fillText(opts.attribution ?? '', 8, height - 4, width - 16);
@@ -517,28 +534,33 @@ export function createMap(container, { onSelect }) {
     // On a narrow screen the legend goes under the map instead of over the sea east of it.
     const legendBelow = mainBox.clientWidth < 520;
     const legendSpace = legendBelow ? 18 * (entries.length + 1) + 8 : 0;
-    mainBox.style.height = legendBelow ? `${Math.round((mainBox.clientWidth * 4) / 3 + legendSpace)}px` : '';
+    // A title wrapped to more lines makes a phone's box taller by as much (a wider box gives the map's room).
+    const mainTitle = wrapTitle(title, mainBox.clientWidth - 16);
+    const titleExtra = titleSpace(mainTitle.length) - titleSpace(title.length);
+    mainBox.style.height = legendBelow ? `${Math.round((mainBox.clientWidth * 4) / 3 + legendSpace + titleExtra)}px` : '';
     mainBox.style.aspectRatio = legendBelow ? 'auto' : '';
-    const m = mapChart(mainCanvas, { ...main, scheme, view, onSelect: select, title, entries, legendTitle: t('map.legendTitle'), legendBelow, padding: { top: 44, bottom: 22 + legendSpace, left: 4, right: 4 }, attribution: t('map.attribution') }, shownMain);
+    const m = mapChart(mainCanvas, { ...main, scheme, view, onSelect: select, title: mainTitle, entries, legendTitle: t('map.legendTitle'), legendBelow, padding: { top: titleSpace(mainTitle.length), bottom: 22 + legendSpace, left: 4, right: 4 }, attribution: t('map.attribution') }, shownMain);
     // The PNGs' maps: the title and what is shown go above the picture, the legend beside the map.
     state.png = {
       main: { ...main, scheme, view, what, title: [], entries, legendTitle: t('map.legendTitle'), legendBelow: false, padding: { top: 8, bottom: 22, left: 4, right: 4 }, attribution: t('map.attribution') },
       oslo: oslo ? { ...oslo, scheme, view, what, title: [], entries: [], padding: { top: 8, bottom: 22, left: 4, right: 4 }, attribution: t('map.attributionOslo') } : null,
     };
     state.main = { ...m, ...main, view, alpha: alpha(main.items) };
+    osloFig.hidden = !oslo; // before the inset is drawn: its title is wrapped to its width
     if (oslo) {
-      const o = mapChart(osloCanvas, { ...oslo, scheme, view, onSelect: select, title: ['Oslo', `${view.measure}, ${view.year}`], entries: [], padding: { top: 44, bottom: 22, left: 4, right: 4 }, attribution: t('map.attributionOslo') }, shownOslo);
+      const osloTitle = wrapTitle(['Oslo', `${view.measure}, ${view.year}`], osloBox.clientWidth - 16);
+      const o = mapChart(osloCanvas, { ...oslo, scheme, view, onSelect: select, title: osloTitle, entries: [], padding: { top: titleSpace(osloTitle.length), bottom: 22, left: 4, right: 4 }, attribution: t('map.attributionOslo') }, shownOslo);
       state.oslo = { ...o, ...oslo, view, alpha: alpha(oslo.items) };
     }
-    osloFig.hidden = !oslo;
     // A grey inset on the difference map says why: the districts have no comparison of their own,
     // and Oslo's (the core's) gives the reason it has none either.
-    const osloComparison = main.items.find((i) => i.level === 'kommune' && i.code === '0301')?.result?.comparison;
-    osloNote.textContent = view.mode === 'diff' && oslo && !oslo.ranked.length
-      ? osloComparison?.coverage?.reason === 'alone'
-        ? t('map.osloAlone', { group: view.groupNames.get(osloComparison.kostragruppe) ?? osloComparison.kostragruppe })
-        : t('map.osloNoGroup')
-      : '';
+    const osloItem = main.items.find((i) => i.level === 'kommune' && i.code === '0301');
+    const osloComparison = osloItem?.result?.comparison;
+    const districtsGrey = view.mode === 'diff' && oslo && !oslo.ranked.length;
+    const osloAlone = districtsGrey && osloComparison?.coverage?.reason === 'alone'; // the note gives Oslo's reason too
+    osloNote.textContent = osloAlone
+      ? t('map.osloAlone', { group: view.groupNames.get(osloComparison.kostragruppe) ?? osloComparison.kostragruppe })
+      : districtsGrey ? t('map.osloNoGroup') : '';
     osloNote.hidden = !osloNote.textContent;
 
     const levelName = t(`map.levelPlural.${view.level}`);
@@ -580,11 +602,15 @@ export function createMap(container, { onSelect }) {
     // coverage lines: say which they are, so the two counts agree.
     const leftOut = main.items.filter((i) => i.result?.suppressed).length;
     if (leftOut && ranked.length) summary.textContent += ` ${tn('map.summaryLeftOut', leftOut)}`;
-    // And those with a figure but no difference from a median (Oslo, alone in its group).
-    const noDiff = view.mode === 'diff'
+    // And those with a figure but no difference from a median, whose reason is at each on the map;
+    // Oslo's, alone in its group, is in the note on its districts, not at its small shape.
+    const noDiffAll = view.mode === 'diff'
       ? main.items.filter((i) => i.result && !i.result.suppressed && i.result.per_1000?.[view.measure] != null && i.value == null) : [];
+    const osloApart = osloAlone && noDiffAll.includes(osloItem);
+    const noDiff = osloApart ? noDiffAll.filter((i) => i !== osloItem) : noDiffAll;
     const named = noDiff.length <= 5 ? listText(noDiff.map((i) => i.name)) : tn('nMunicipalities', noDiff.length);
     if (noDiff.length && ranked.length) summary.textContent += ` ${tn('map.summaryNoDiff', noDiff.length, { names: named })}`;
+    if (osloApart && ranked.length) summary.textContent += ` ${t('map.summaryNoDiffOslo', { name: osloItem.name, caption: t('map.osloCaption') })}`;
 
     // For tests and tools: what each unit was drawn as.
     container.dataset.structure = geo.file;

@@ -1,12 +1,16 @@
 // A table wider than its box (the comparison table on a phone) fades out at its right edge until it
 // is scrolled to its end, so that a cut column says the table goes on sideways: `data-cut` on a
-// `.table-scroll` (web/styles.css). Measured by a ResizeObserver (after layout, so no layout is
-// forced) when the box or its table changes size, and on scrolling.
+// `.table-scroll` (web/styles.css); its caption does not fade: `--caption-bottom`, where the caption
+// ends in the box, is where the fade begins. Measured by a ResizeObserver (after layout, so no
+// layout is forced) when the box or its table changes size, and on scrolling.
 const watched = new WeakSet();
 
 function mark(box) {
   const cut = box.scrollLeft + box.clientWidth < box.scrollWidth - 1;
   if (cut !== ('cut' in box.dataset)) box.toggleAttribute('data-cut', cut);
+  const caption = box.querySelector(':scope > table > caption');
+  const bottom = cut && caption ? Math.max(0, Math.ceil(caption.getBoundingClientRect().bottom - box.getBoundingClientRect().top)) : 0;
+  if (box.style.getPropertyValue('--caption-bottom') !== `${bottom}px`) box.style.setProperty('--caption-bottom', `${bottom}px`);
 }
 
 const resized = new ResizeObserver((entries) => {

@@ -6,6 +6,8 @@
 //   year            #year-select                     ar            year (exports)    --year
 //   measure         #measure-select                  mal           –                 –
 //   scope           #scope-select                    sammenlign    –                 –
+//   mapLevel        #map-details, #map-level         kart          –                 –
+//   mapMode         #map-mode                        kartfarge     –                 –
 //   populationYear  input[name="population-year"]    befolkning    population_year   --population-year
 //   carryForward    #carry-forward                   videreforing  carry_forward     --carry-forward
 //   suppression     #suppression                     holdutenfor   suppression       --suppression
@@ -27,6 +29,10 @@ export const SETTINGS = [
   { name: 'year', control: '#year-select', url: 'ar', core: 'year', cli: '--year', valid: (v) => /^\d{4}$/.test(v), parse: Number },
   { name: 'measure', control: '#measure-select', url: 'mal', default: 'M1', valid: (v) => /^M[1-4]$/.test(v) },
   { name: 'scope', control: '#scope-select', url: 'sammenlign', default: 'kostra', valid: (v) => v === 'kostra' || v === 'fylke' },
+  // The map, in a link only while it is open: what it shows (a link with `kart` opens it) and what
+  // it is coloured by.
+  { name: 'mapLevel', control: '#map-details, #map-level', url: 'kart', default: 'kommune', valid: (v) => v === 'kommune' || v === 'fylke' },
+  { name: 'mapMode', control: '#map-mode', url: 'kartfarge', default: 'rate', valid: (v) => v === 'rate' || v === 'diff' },
   { name: 'populationYear', kind: 'setting', control: 'input[name="population-year"]', url: 'befolkning', core: 'population_year',
     cli: '--population-year', default: 'same', values: POPULATION_YEARS, valid: (v) => POPULATION_YEARS.includes(v) },
   { name: 'carryForward', kind: 'setting', control: '#carry-forward', url: 'videreforing', core: 'carry_forward',

@@ -1,5 +1,5 @@
-// The view in the URL's hash: unit, year, measure, comparison, settings and language, so that a
-// view can be bookmarked or shared. The data never goes into the URL; `data=eksempel` only says
+// The view in the URL's hash: unit, year, measure, comparison, the map, settings and language, so
+// that a view can be bookmarked or shared. The data never goes into the URL; `data=eksempel` only says
 // that the view was made from the page's own synthetic example data, which the page then loads.
 //
 //   #enhet=kommune:3101&ar=2024&mal=M2&sammenlign=kostra&befolkning=same&videreforing=auto&holdutenfor=auto&sprak=nb&data=eksempel
