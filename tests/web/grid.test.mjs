@@ -235,6 +235,22 @@ describe('typing the form in by hand', () => {
     assert.equal(expected.arsverk.M1, 148.875);
   });
 
+  test('the form\'s card in the files panel is the form typed in by hand, not a CSV file', async () => {
+    await typeHalden2025();
+    const card = '#file-panel li.file[data-file="Skjema IS-24/8 for 3101 Halden 2025"]';
+    // The CSV text the page made of the form is none of the user's: no format, encoding, lines.
+    assert.deepEqual(await page.$$eval(`${card} dd[data-fact]`, (els) => els.map((e) => e.dataset.fact)), ['years']);
+    assert.match(await page.textContent(`${card} .file-what`), /^Årsverkene du har skrevet inn for hånd i skjemaet/);
+    assert.doesNotMatch(await page.textContent(card), /CSV|UTF-8|Rader|Tegnsett/);
+    await page.click('#lang-button');
+    // The form is read again under its English name.
+    await page.waitForFunction(() => document.body.dataset.busy === 'false'
+      && document.querySelector('#file-panel li.file')?.dataset.file === 'Form IS-24/8 for 3101 Halden 2025', null, { timeout: 30000 });
+    const en = await page.textContent('#file-panel li.file');
+    assert.match(en, /^Form IS-24\/8 for 3101 Halden 2025The FTEs you typed in by hand in the form/);
+    assert.doesNotMatch(en, /CSV|UTF-8|Rows|Encoding/);
+  });
+
   test('the checks\' help texts say the core\'s thresholds (wasm thresholds(), sent with the worker\'s ready)', async () => {
     await typeHalden2025();
     const before = await figuresKey();
