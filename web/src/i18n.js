@@ -34,6 +34,7 @@ const nb = {
     fileError: 'Kunne ikke lese {name}: {message}',
     exported: 'Lastet ned {name}.',
     exampleRemoved: 'Eksempeldataene er tatt bort, så egne tall ikke blandes med dem.',
+    exampleKept: 'Eksempeldataene er beholdt, siden det du la inn ikke kunne leses.',
   },
   seeResult: 'Gå til resultatet',
 
@@ -557,6 +558,7 @@ const en = {
     fileError: 'Could not read {name}: {message}',
     exported: 'Downloaded {name}.',
     exampleRemoved: 'The example data was removed, so that your own figures are not mixed with it.',
+    exampleKept: 'The example data was kept, since what you added could not be read.',
   },
   seeResult: 'Go to the result',
 
