@@ -8,7 +8,7 @@
 import { setText } from './dom.js';
 import { download } from './export.js';
 import { percentText, schemaOf, shownRate, tenthsText, unitName } from './format.js';
-import { fmtExact, getLang, listText, serviceName, t, yardstick, yardText } from './i18n.js';
+import { fmtFtes, getLang, listText, serviceName, t, yardstick, yardText } from './i18n.js';
 
 const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif';
 
@@ -847,7 +847,7 @@ export function renderCharts(container, ctx) {
       // Each bar as tall as the longest label needs, so wrapped names never run into each other.
       const lines = Math.max(...labels.map((l) => l.length));
       const canvas = makeFigure(container, 'tjenester', t('chartServices'),
-        describe(services.map((s) => `${name(s)}: ${fmtExact(s.arsverk.M1)}`)), 90 + services.length * Math.max(30, 16 * lines + 14), png);
+        describe(services.map((s) => `${name(s)}: ${fmtFtes(s.arsverk.M1)}`)), 90 + services.length * Math.max(30, 16 * lines + 14), png);
       draw('tjenester', canvas, {
         type: 'bar',
         data: {
@@ -855,7 +855,7 @@ export function renderCharts(container, ctx) {
           datasets: [{
             label: t('arsverkAxis'),
             data: services.map((s) => s.arsverk.M1),
-            valueLabels: services.map((s) => fmtExact(s.arsverk.M1)),
+            valueLabels: services.map((s) => fmtFtes(s.arsverk.M1)),
             backgroundColor: seriesFill(0),
             borderColor: COLORS[0],
             borderWidth: 1,
@@ -867,7 +867,12 @@ export function renderCharts(container, ctx) {
             x: { beginAtZero: true, title: axisTitle(t('arsverkAxis')), grid: { color: GRID } },
             y: { grid: { display: false }, ticks: { autoSkip: false } },
           },
-          plugins: { ...baseOptions().plugins, legend: { display: false } },
+          plugins: {
+            ...baseOptions().plugins,
+            legend: { display: false },
+            // The figure as at the bar (Chart.js would write it with its own decimals).
+            tooltip: { callbacks: { label: (item) => `${item.dataset.label}: ${item.dataset.valueLabels[item.dataIndex]}` } },
+          },
         }),
       });
     }

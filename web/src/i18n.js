@@ -1177,6 +1177,13 @@ export function fmtExact(n) {
   return formatter({ maximumFractionDigits: 6 }).format(n);
 }
 
+// FTEs side by side (a chart's labels): the core's exact figure with at least two decimals, as FTEs
+// are reported («1 640,80», «1 110,00» beside «783,06»), more only where it has them (none dropped).
+export function fmtFtes(n) {
+  if (n == null || !Number.isFinite(n)) return '–';
+  return formatter({ minimumFractionDigits: 2, maximumFractionDigits: 6 }).format(n);
+}
+
 // A message of the core as the page shows it: «per 1 000» kept on one line, as in the page's own texts.
 export function coreText(message) {
   return String(message).replace(/per 1 000/g, 'per\u00a01\u00a0000').replace(/per 1,000/g, 'per\u00a01,000');
