@@ -338,6 +338,29 @@ describe('comparisons that never overstate', () => {
     assert.equal(colour('published land'), colour('land'));
   });
 
+  test('the time series across the 2023/2024 break: one legend entry per series, showing or hiding all of it', async () => {
+    await calculator.open();
+    await afterRender(() => page.click('#example-button'));
+    await afterRender(() => chooseUnit('3101'));
+    await page.waitForFunction(() => document.querySelector('#charts figure[data-chart="tidsserie"]:not([aria-busy]) canvas')?.arsverkChart);
+    const series = await chartOf('tidsserie');
+    // A dataset per schema, so that the line breaks; the legend names each series once.
+    assert.deepEqual(series.datasets.map((d) => d.label), ['Halden', 'Halden', 'Hele landet', 'Hele landet', 'Publisert: Hele landet']);
+    assert.deepEqual(series.legend, ['Halden', 'Hele landet', 'Publisert: Hele landet']);
+    const visibleAfterClick = () => page.evaluate(() => {
+      const chart = document.querySelector('#charts figure[data-chart="tidsserie"] canvas').arsverkChart;
+      const item = chart.legend.legendItems[0];
+      chart.options.plugins.legend.onClick(null, item, chart.legend);
+      return chart.data.datasets.map((d, i) => chart.isDatasetVisible(i));
+    });
+    assert.deepEqual(await visibleAfterClick(), [false, false, true, true, true]);
+    assert.deepEqual(await visibleAfterClick(), [true, true, true, true, true]);
+    await switchLanguage();
+    assert.deepEqual((await chartOf('tidsserie')).legend, ['Halden', 'Norway', 'Published: Norway']);
+    await page.locator('#charts figure[data-chart="tidsserie"]').screenshot({ path: join(ARTIFACTS, 'comparisons-series-legend.png') });
+    await switchLanguage();
+  });
+
   test('a county of the other structure (Viken in 2025) does not exist that year: not «not in the files»', async () => {
     await calculator.open();
     await afterRender(() => page.click('#example-button'));

@@ -701,17 +701,19 @@ export function renderCharts(container, ctx) {
     const breakIndex = years.findIndex((y) => schemaOf(y) === '2024');
     const hasBreak = breakIndex > 0;
     // The published figures in their unit's colour, dotted, as hollow diamonds (pale, as in the bars;
-    // a figure of the unit's own under one still shows through).
+    // a figure of the unit's own under one still shows through). A series is a dataset per schema,
+    // so that its line breaks at 2023/2024; they share one legend entry (`series`).
     const line = (name, pick, role, dash, pointStyle, hollow = false) => {
       const out = [];
-      for (const [schema, label] of [['2015', t('series2015', { name })], ['2024', t('series2024', { name })]]) {
+      for (const schema of ['2015', '2024']) {
         const data = ctx.series.map((s) => {
           const r = pick(s);
           return r && r.schema === schema ? rate(r, measure) : null;
         });
         if (data.every((v) => v == null)) continue;
         out.push({
-          label: hasBreak ? label : name,
+          label: name,
+          series: name,
           data,
           valueLabels: ctx.series.map((s) => { const r = pick(s); return r && r.schema === schema ? shown(r, measure) : null; }),
           borderColor: ROLES[role].color,
@@ -743,7 +745,11 @@ export function renderCharts(container, ctx) {
         scales: { y: { beginAtZero: true, title: axisTitle(`${measure}, ${t('perThousandShort')}`), grid: { color: GRID } }, x: { grid: { display: false } } },
         plugins: {
           ...baseOptions().plugins,
-          legend: { position: 'bottom', labels: { usePointStyle: true, color: INK } },
+          legend: {
+            position: 'bottom',
+            labels: { usePointStyle: true, color: INK, filter: (item, data) => firstOfSeries(data.datasets, item.datasetIndex) },
+            onClick: (event, item, legend) => toggleSeries(legend.chart, item.datasetIndex),
+          },
           markers: { lines: hasBreak ? [{ betweenIndex: breakIndex, label: t('breakLabel') }] : [] },
         },
       }),
@@ -879,6 +885,15 @@ export function renderCharts(container, ctx) {
   }
   showPlanned(container, planned);
   container.dataset.lang = getLang();
+}
+
+// The time series' legend: an entry for the first dataset of each series, which shows or hides all of them.
+const firstOfSeries = (datasets, index) => datasets.findIndex((d) => d.series === datasets[index].series) === index;
+function toggleSeries(chart, index) {
+  const { series } = chart.data.datasets[index];
+  const show = !chart.isDatasetVisible(index);
+  chart.data.datasets.forEach((d, i) => { if (d.series === series) chart.setDatasetVisibility(i, show); });
+  chart.update();
 }
 
 // Splits a long label into lines of at most `width` characters. A word longer than a line

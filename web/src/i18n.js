@@ -394,8 +394,6 @@ const nb = {
   imageSource: 'Kilde: beregnet fra {files}; befolkning: {population}. Kalkulator for kvalitetsindikatoren «Årsverk i psykisk helse- og rusarbeid», {date}.',
   populationSsb: 'Statistisk sentralbyrå (SSB)',
   breakLabel: 'brudd i statistikken',
-  series2015: '{name} (2015–2023)',
-  series2024: '{name} (fra 2024)',
   median: 'Median',
   groups: { voksne: 'Voksne', barn_og_unge: 'Barn og unge' },
   education: {
@@ -918,8 +916,6 @@ const en = {
   imageSource: 'Source: computed from {files}; population: {population}. Calculator for the quality indicator “FTEs in mental health and substance abuse work”, {date}.',
   populationSsb: 'Statistics Norway (SSB)',
   breakLabel: 'break in the statistics',
-  series2015: '{name} (2015–2023)',
-  series2024: '{name} (from 2024)',
   median: 'Median',
   groups: { voksne: 'Adults', barn_og_unge: 'Children and young people' },
   education: {
