@@ -584,7 +584,8 @@ export function chartsWithoutReport(container, message) {
   container.replaceChildren(note);
 }
 
-// ctx: {unit, year, measure, scope, peers: {fylke, land, kostra, oslo}, series: [{year, result, land}],
+// ctx: {unit, year, measure, scope, peers: {fylke, land, kostra, oslo}, series: [{year, result, versus}],
+//       seriesPeer (what `versus` is: 'oslo', 'land' or null),
 //       ranking: [results], rankingReference: [report.reference entries], rankingTitle,
 //       measureLabel(m), source (for the PNGs), print (planned for A4)}
 export function renderCharts(container, ctx) {
@@ -729,14 +730,20 @@ export function renderCharts(container, ctx) {
       return out;
     };
     const datasets = [...line(unitName(unit), (s) => s.result, 'unit', [], 'circle')];
-    const land = (s) => comparable(s.land);
-    if (ctx.series.some(land) && unit.level !== 'land') datasets.push(...line(unitName(ctx.series.find(land).land), land, 'land', [6, 4], 'triangle'));
+    // Compared with Norway, or a district with Oslo (as in the comparison chart and table).
+    const role = ctx.seriesPeer;
+    const versus = (s) => comparable(s.versus);
+    const compared = role && ctx.series.some(versus);
+    // Named as in the year in view, as the unit is («Oslo - Oslove» from 2024, «Oslo» before).
+    const named = (pick) => unitName(pick(ctx.series.find((s) => s.year === ctx.year && pick(s)) ?? ctx.series.find(pick)));
+    if (compared) datasets.push(...line(named(versus), versus, role, [6, 4], 'triangle'));
     if (ctx.series.some((s) => s.result?.published)) datasets.push(...line(t('yard.published', { value: unitName(unit) }), (s) => asPublished(s.result), 'unit', [2, 3], 'rectRot', true));
-    else if (unit.level !== 'land' && ctx.series.some((s) => s.land?.published)) {
-      datasets.push(...line(t('yard.published', { value: unitName(ctx.series.find((s) => s.land).land) }), (s) => asPublished(s.land), 'land', [2, 3], 'rectRot', true));
+    else if (role && ctx.series.some((s) => s.versus?.published)) {
+      datasets.push(...line(t('yard.published', { value: named((s) => s.versus) }), (s) => asPublished(s.versus), role, [2, 3], 'rectRot', true));
     }
     if (!datasets.length) return;
-    const canvas = makeFigure(container, 'tidsserie', `${t('chartSeries')} (${measure})`,
+    const title = compared ? t('chartSeriesVersus', { role: t(`chartCompareRoles.${role}`) }) : t('chartSeries');
+    const canvas = makeFigure(container, 'tidsserie', `${title} (${measure})`,
       describe([...ctx.series.map((s) => `${s.year}: ${shown(s.result, measure) ?? '–'}`), hasBreak ? t('breakLabel') : '']), 320, png);
     draw('tidsserie', canvas, {
       type: 'line',

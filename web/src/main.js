@@ -532,7 +532,8 @@ function renderUnit() {
   // its own to draw (its published figures still are).
   const drawable = (r) => (r?.aggregate_coverage?.meaningful === false
     ? { ...r, per_1000: null, tenths: null, arsverk: null, by_group: {}, by_service: [] } : r);
-  const series = state.report.years.map((y) => ({ year: y, result: drawable(resultOf(state.unitKey, y)), land: result('land', '0', y) }));
+  const versus = vm.seriesPeer(info);
+  const series = state.report.years.map((y) => ({ year: y, result: drawable(resultOf(state.unitKey, y)), versus: versus && peersOf(info, y)[versus] }));
   const ranking = rankingOf(info, unit, year, peers);
   stage('charts', () => renderCharts(el.charts, {
     // Nothing to draw for this year, but the time series may still help.
@@ -541,6 +542,7 @@ function renderUnit() {
     measure: state.measure,
     peers,
     series,
+    seriesPeer: versus,
     ranking: ranking.list,
     rankingReference: ranking.reference ?? [],
     rankingTitle: ranking.title,
