@@ -10,7 +10,7 @@ import { after, before, describe, test } from 'node:test';
 
 import { openCalculator, whenRendered } from './browser.mjs';
 import { root } from '../wasm/lib.mjs';
-import { shownCli as cli, find } from '../support/cli.mjs';
+import { EX_2023, EX_2024, shownCli as cli, find } from '../support/cli.mjs';
 
 const ARTIFACTS = join(root, 'test-artifacts', 'web');
 const HALDEN_2024 = 'tests/data/web/arsverk_halden_2024.csv';
@@ -327,8 +327,11 @@ describe('comparisons that never overstate', () => {
       });
       await page.locator('#charts figure[data-chart="sammenligning"]').screenshot({ path: join(ARTIFACTS, `comparisons-colours-${code}.png`) });
     }
-    const norway = await drawnColours('tidsserie');
-    norway.series.filter(([label]) => /^Hele landet/.test(label)).forEach(([, colour]) => seen('land', colour));
+    // The district's time series is compared with Oslo, in Oslo's colour.
+    const district = await drawnColours('tidsserie');
+    const osloLines = district.series.filter(([label]) => /^Oslo/.test(label));
+    assert.ok(osloLines.length > 0);
+    osloLines.forEach(([, colour]) => seen('oslo', colour));
     for (const [part, colours] of roles) assert.equal(colours.size, 1, `${part}: ${[...colours].join(', ')}`);
     assert.deepEqual([...roles.keys()].sort(), ['fylke', 'kostra', 'land', 'median', 'oslo', 'published land', 'unit']);
     // Each part its own colour; Norway's published figures Norway's (pale and hatched).
@@ -336,6 +339,51 @@ describe('comparisons that never overstate', () => {
     const parts = ['unit', 'land', 'fylke', 'oslo', 'kostra', 'median'];
     assert.equal(new Set(parts.map(colour)).size, parts.length);
     assert.equal(colour('published land'), colour('land'));
+  });
+
+  test('the time series across the 2023/2024 break: one legend entry per series, showing or hiding all of it', async () => {
+    await calculator.open();
+    await afterRender(() => page.click('#example-button'));
+    await afterRender(() => chooseUnit('3101'));
+    await page.waitForFunction(() => document.querySelector('#charts figure[data-chart="tidsserie"]:not([aria-busy]) canvas')?.arsverkChart);
+    const series = await chartOf('tidsserie');
+    // A dataset per schema, so that the line breaks; the legend names each series once.
+    assert.deepEqual(series.datasets.map((d) => d.label), ['Halden', 'Halden', 'Hele landet', 'Hele landet', 'Publisert: Hele landet']);
+    assert.deepEqual(series.legend, ['Halden', 'Hele landet', 'Publisert: Hele landet']);
+    const visibleAfterClick = () => page.evaluate(() => {
+      const chart = document.querySelector('#charts figure[data-chart="tidsserie"] canvas').arsverkChart;
+      const item = chart.legend.legendItems[0];
+      chart.options.plugins.legend.onClick(null, item, chart.legend);
+      return chart.data.datasets.map((d, i) => chart.isDatasetVisible(i));
+    });
+    assert.deepEqual(await visibleAfterClick(), [false, false, true, true, true]);
+    assert.deepEqual(await visibleAfterClick(), [true, true, true, true, true]);
+    await switchLanguage();
+    assert.deepEqual((await chartOf('tidsserie')).legend, ['Halden', 'Norway', 'Published: Norway']);
+    await page.locator('#charts figure[data-chart="tidsserie"]').screenshot({ path: join(ARTIFACTS, 'comparisons-series-legend.png') });
+    await switchLanguage();
+  });
+
+  test('an Oslo district\'s time series is compared with Oslo, not Norway, and its title says so', async () => {
+    const expected = cli([EX_2023, EX_2024]);
+    await calculator.open();
+    await afterRender(() => page.click('#example-button'));
+    await afterRender(() => chooseUnit('030101'));
+    await page.waitForFunction(() => document.querySelector('#charts figure[data-chart="tidsserie"]:not([aria-busy]) canvas')?.arsverkChart);
+    const series = await chartOf('tidsserie');
+    const oslo = (y) => find(expected, 'kommune', '0301', y);
+    assert.deepEqual(series.legend, ['Gamle Oslo', oslo(2025).name]);
+    assert.ok(series.datasets.every((d) => !/Hele landet/.test(d.label)));
+    const years = series.labels.map(Number);
+    const drawn = years.map((y, i) => series.datasets.filter((d) => d.label === oslo(2025).name).map((d) => d.data[i]).find((v) => v != null));
+    assert.deepEqual(drawn, years.map((y) => oslo(y).per_1000.M1));
+    assert.equal(await page.textContent('#charts figure[data-chart="tidsserie"] figcaption h4'), 'Utvikling over tid sammenlignet med Oslo kommune (M1)');
+    await switchLanguage();
+    assert.equal(await page.textContent('#charts figure[data-chart="tidsserie"] figcaption h4'), 'Over time compared with Oslo municipality (M1)');
+    await switchLanguage();
+    // A municipality's is compared with Norway.
+    await afterRender(() => chooseUnit('3101'));
+    assert.equal(await page.textContent('#charts figure[data-chart="tidsserie"] figcaption h4'), 'Utvikling over tid sammenlignet med landet (M1)');
   });
 
   test('a county of the other structure (Viken in 2025) does not exist that year: not «not in the files»', async () => {

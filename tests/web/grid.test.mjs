@@ -235,6 +235,22 @@ describe('typing the form in by hand', () => {
     assert.equal(expected.arsverk.M1, 148.875);
   });
 
+  test('the form\'s card in the files panel is the form typed in by hand, not a CSV file', async () => {
+    await typeHalden2025();
+    const card = '#file-panel li.file[data-file="Skjema IS-24/8 for 3101 Halden 2025"]';
+    // The CSV text the page made of the form is none of the user's: no format, encoding, lines.
+    assert.deepEqual(await page.$$eval(`${card} dd[data-fact]`, (els) => els.map((e) => e.dataset.fact)), ['years']);
+    assert.match(await page.textContent(`${card} .file-what`), /^Årsverkene du har skrevet inn for hånd i skjemaet/);
+    assert.doesNotMatch(await page.textContent(card), /CSV|UTF-8|Rader|Tegnsett/);
+    await page.click('#lang-button');
+    // The form is read again under its English name.
+    await page.waitForFunction(() => document.body.dataset.busy === 'false'
+      && document.querySelector('#file-panel li.file')?.dataset.file === 'Form IS-24/8 for 3101 Halden 2025', null, { timeout: 30000 });
+    const en = await page.textContent('#file-panel li.file');
+    assert.match(en, /^Form IS-24\/8 for 3101 Halden 2025The FTEs you typed in by hand in the form/);
+    assert.doesNotMatch(en, /CSV|UTF-8|Rows|Encoding/);
+  });
+
   test('the checks\' help texts say the core\'s thresholds (wasm thresholds(), sent with the worker\'s ready)', async () => {
     await typeHalden2025();
     const before = await figuresKey();
@@ -252,10 +268,13 @@ describe('typing the form in by hand', () => {
     const message = await page.textContent('#grid-messages');
     assert.match(message, /Skjema IS-24\/8 – Voksne, c: .*3x/);
     assert.doesNotMatch(message, /[Ll]inje 2|skjema_3101/, 'the form and its cell, not a line of a file the user never made');
-    assert.match(await page.textContent('#grid-result'), /1 feil i skjemaet \(se over\): kolonnen med feilen er ikke regnet med\./);
-    // In the grid the CSV line the core skipped is the target group's column: the message says so,
-    // and without it the municipality has no adults' part, so every measure is «–» and says why.
-    assert.match(message, /Hele kolonnen «Voksne» er ikke regnet med før dette er rettet\./);
+    // In the grid the CSV line the core skipped («Raden er hoppet over») is the target group's
+    // column: the message and the line under the form say so, and what to do, in the same words.
+    assert.match(message, /Raden er hoppet over\. I skjemaet er raden hele kolonnen «Voksne»: ingen av tallene der er regnet med før du retter feltet\./);
+    assert.match(await page.textContent('#grid-result'), /1 feil i skjemaet \(se over\): ingen av tallene i kolonnen «Voksne» er regnet med før du retter feltet\./);
+    // Not «fyll ut c og e»: the adults' c is filled in, wrongly, and correcting it comes first.
+    assert.equal(await page.locator('#grid-absent').count(), 0);
+    // Without the adults' part every measure is «–», and says why.
     // Left out for the error, not for want of adults' FTEs; and no check on figures without the adults'
     // (Halden's children alone would be «far below» Norway's).
     assert.match(await page.textContent('#grid-suppressed'), /^Derfor er alle fire «–»: Holdes utenfor visningen av kommuner fordi tallene for voksne er hoppet over for en feil \(se feilmeldingen\)/);
@@ -269,7 +288,16 @@ describe('typing the form in by hand', () => {
     assert.equal(await page.textContent('[data-sum-group="voksne"]'), '?');
     assert.equal(await page.textContent('[data-sum-category="c"]'), '?');
     await page.locator('#grid-details').screenshot({ path: join(ARTIFACTS, 'grid-03-bad-figure.png') });
+    // Two errors in the column: it is named once.
+    await typeInto('voksne', 'd', '4y');
+    await page.waitForFunction(() => document.body.dataset.busy === 'false' && document.querySelectorAll('.grid-cell[aria-invalid]').length === 2, null, { timeout: 30000 });
+    assert.match(await page.textContent('#grid-result'), /2 feil i skjemaet \(se over\): ingen av tallene i kolonnen «Voksne» er regnet med før du retter feltene\./);
+    await page.click('#lang-button');
+    await page.waitForFunction(() => document.body.dataset.busy === 'false' && /^Error Form IS-24\/8/.test(document.getElementById('grid-messages').textContent), null, { timeout: 30000 });
+    assert.match(await page.textContent('#grid-messages'), /The row was skipped\. In the form, the row is the whole column “Adults”: none of its figures are counted until you correct this field\./);
+    assert.match(await page.textContent('#grid-result'), /2 errors in the form \(see above\): none of the figures in the column “Adults” are counted until you correct the fields\./);
     await typeInto('voksne', 'c', '3');
+    await typeInto('voksne', 'd', '4,75');
     await page.waitForFunction(() => !document.querySelector('.grid-cell[aria-invalid]') && document.body.dataset.busy === 'false');
     assert.notEqual(await figuresKey(), '');
   });

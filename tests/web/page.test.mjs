@@ -420,6 +420,26 @@ describe('the calculator page', () => {
     assert.ok((await page.inputValue('#unit-input')).startsWith('1856 '));
   });
 
+  test('the service chart writes every FTE figure with the same two decimals, in both languages', async () => {
+    await openExample(); // Norway: sums of many municipalities («1 110», «1 640,8» beside «783,06»)
+    const norway = find(cli([EX_2023, EX_2024]), 'land', '0', 2025);
+    const values = norway.by_service.map((s) => s.arsverk.M1).filter((v) => v > 0).sort((a, b) => b - a);
+    assert.ok(values.some((v) => Number.isInteger(v * 10)), 'a figure with fewer than two decimals');
+    // Written here without Intl: grouped by threes with a no-break space (nb) or a comma (en).
+    const written = (v, group, mark) => {
+      const [whole, decimals] = v.toFixed(2).split('.');
+      return `${whole.replace(/\B(?=(\d{3})+$)/g, group)}${mark}${decimals}`;
+    };
+    const labels = () => page.$eval('#charts figure[data-chart="tjenester"] canvas', (c) => c.arsverkChart.data.datasets[0].valueLabels);
+    const described = () => page.getAttribute('#charts figure[data-chart="tjenester"] canvas', 'aria-label');
+    await page.waitForFunction(() => document.querySelector('#charts figure[data-chart="tjenester"] canvas')?.arsverkChart);
+    assert.deepEqual(await labels(), values.map((v) => written(v, '\u00a0', ',')));
+    assert.ok((await described()).includes(`: ${written(values[0], '\u00a0', ',')}`));
+    await afterRender(() => page.click('#lang-button'));
+    await page.waitForFunction(() => document.querySelector('#charts figure[data-chart="tjenester"] canvas')?.arsverkChart);
+    assert.deepEqual(await labels(), values.map((v) => written(v, ',', '.')));
+  });
+
   test('charts are drawn (no blank canvas) and download as PNG', async () => {
     await openExample();
     await afterRender(() => chooseUnit('3303')); // the canvases are drawn after the figures are painted

@@ -8,7 +8,7 @@
 import { setText } from './dom.js';
 import { download } from './export.js';
 import { percentText, schemaOf, shownRate, tenthsText, unitName } from './format.js';
-import { fmtExact, getLang, listText, serviceName, t, yardstick, yardText } from './i18n.js';
+import { fmtFtes, getLang, listText, serviceName, t, yardstick, yardText } from './i18n.js';
 
 const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif';
 
@@ -584,7 +584,8 @@ export function chartsWithoutReport(container, message) {
   container.replaceChildren(note);
 }
 
-// ctx: {unit, year, measure, scope, peers: {fylke, land, kostra, oslo}, series: [{year, result, land}],
+// ctx: {unit, year, measure, scope, peers: {fylke, land, kostra, oslo}, series: [{year, result, versus}],
+//       seriesPeer (what `versus` is: 'oslo', 'land' or null),
 //       ranking: [results], rankingReference: [report.reference entries], rankingTitle,
 //       measureLabel(m), source (for the PNGs), print (planned for A4)}
 export function renderCharts(container, ctx) {
@@ -701,17 +702,19 @@ export function renderCharts(container, ctx) {
     const breakIndex = years.findIndex((y) => schemaOf(y) === '2024');
     const hasBreak = breakIndex > 0;
     // The published figures in their unit's colour, dotted, as hollow diamonds (pale, as in the bars;
-    // a figure of the unit's own under one still shows through).
+    // a figure of the unit's own under one still shows through). A series is a dataset per schema,
+    // so that its line breaks at 2023/2024; they share one legend entry (`series`).
     const line = (name, pick, role, dash, pointStyle, hollow = false) => {
       const out = [];
-      for (const [schema, label] of [['2015', t('series2015', { name })], ['2024', t('series2024', { name })]]) {
+      for (const schema of ['2015', '2024']) {
         const data = ctx.series.map((s) => {
           const r = pick(s);
           return r && r.schema === schema ? rate(r, measure) : null;
         });
         if (data.every((v) => v == null)) continue;
         out.push({
-          label: hasBreak ? label : name,
+          label: name,
+          series: name,
           data,
           valueLabels: ctx.series.map((s) => { const r = pick(s); return r && r.schema === schema ? shown(r, measure) : null; }),
           borderColor: ROLES[role].color,
@@ -727,14 +730,20 @@ export function renderCharts(container, ctx) {
       return out;
     };
     const datasets = [...line(unitName(unit), (s) => s.result, 'unit', [], 'circle')];
-    const land = (s) => comparable(s.land);
-    if (ctx.series.some(land) && unit.level !== 'land') datasets.push(...line(unitName(ctx.series.find(land).land), land, 'land', [6, 4], 'triangle'));
+    // Compared with Norway, or a district with Oslo (as in the comparison chart and table).
+    const role = ctx.seriesPeer;
+    const versus = (s) => comparable(s.versus);
+    const compared = role && ctx.series.some(versus);
+    // Named as in the year in view, as the unit is («Oslo - Oslove» from 2024, «Oslo» before).
+    const named = (pick) => unitName(pick(ctx.series.find((s) => s.year === ctx.year && pick(s)) ?? ctx.series.find(pick)));
+    if (compared) datasets.push(...line(named(versus), versus, role, [6, 4], 'triangle'));
     if (ctx.series.some((s) => s.result?.published)) datasets.push(...line(t('yard.published', { value: unitName(unit) }), (s) => asPublished(s.result), 'unit', [2, 3], 'rectRot', true));
-    else if (unit.level !== 'land' && ctx.series.some((s) => s.land?.published)) {
-      datasets.push(...line(t('yard.published', { value: unitName(ctx.series.find((s) => s.land).land) }), (s) => asPublished(s.land), 'land', [2, 3], 'rectRot', true));
+    else if (role && ctx.series.some((s) => s.versus?.published)) {
+      datasets.push(...line(t('yard.published', { value: named((s) => s.versus) }), (s) => asPublished(s.versus), role, [2, 3], 'rectRot', true));
     }
     if (!datasets.length) return;
-    const canvas = makeFigure(container, 'tidsserie', `${t('chartSeries')} (${measure})`,
+    const title = compared ? t('chartSeriesVersus', { role: t(`chartCompareRoles.${role}`) }) : t('chartSeries');
+    const canvas = makeFigure(container, 'tidsserie', `${title} (${measure})`,
       describe([...ctx.series.map((s) => `${s.year}: ${shown(s.result, measure) ?? '–'}`), hasBreak ? t('breakLabel') : '']), 320, png);
     draw('tidsserie', canvas, {
       type: 'line',
@@ -743,7 +752,11 @@ export function renderCharts(container, ctx) {
         scales: { y: { beginAtZero: true, title: axisTitle(`${measure}, ${t('perThousandShort')}`), grid: { color: GRID } }, x: { grid: { display: false } } },
         plugins: {
           ...baseOptions().plugins,
-          legend: { position: 'bottom', labels: { usePointStyle: true, color: INK } },
+          legend: {
+            position: 'bottom',
+            labels: { usePointStyle: true, color: INK, filter: (item, data) => firstOfSeries(data.datasets, item.datasetIndex) },
+            onClick: (event, item, legend) => toggleSeries(legend.chart, item.datasetIndex),
+          },
           markers: { lines: hasBreak ? [{ betweenIndex: breakIndex, label: t('breakLabel') }] : [] },
         },
       }),
@@ -847,7 +860,7 @@ export function renderCharts(container, ctx) {
       // Each bar as tall as the longest label needs, so wrapped names never run into each other.
       const lines = Math.max(...labels.map((l) => l.length));
       const canvas = makeFigure(container, 'tjenester', t('chartServices'),
-        describe(services.map((s) => `${name(s)}: ${fmtExact(s.arsverk.M1)}`)), 90 + services.length * Math.max(30, 16 * lines + 14), png);
+        describe(services.map((s) => `${name(s)}: ${fmtFtes(s.arsverk.M1)}`)), 90 + services.length * Math.max(30, 16 * lines + 14), png);
       draw('tjenester', canvas, {
         type: 'bar',
         data: {
@@ -855,7 +868,7 @@ export function renderCharts(container, ctx) {
           datasets: [{
             label: t('arsverkAxis'),
             data: services.map((s) => s.arsverk.M1),
-            valueLabels: services.map((s) => fmtExact(s.arsverk.M1)),
+            valueLabels: services.map((s) => fmtFtes(s.arsverk.M1)),
             backgroundColor: seriesFill(0),
             borderColor: COLORS[0],
             borderWidth: 1,
@@ -867,13 +880,27 @@ export function renderCharts(container, ctx) {
             x: { beginAtZero: true, title: axisTitle(t('arsverkAxis')), grid: { color: GRID } },
             y: { grid: { display: false }, ticks: { autoSkip: false } },
           },
-          plugins: { ...baseOptions().plugins, legend: { display: false } },
+          plugins: {
+            ...baseOptions().plugins,
+            legend: { display: false },
+            // The figure as at the bar (Chart.js would write it with its own decimals).
+            tooltip: { callbacks: { label: (item) => `${item.dataset.label}: ${item.dataset.valueLabels[item.dataIndex]}` } },
+          },
         }),
       });
     }
   }
   showPlanned(container, planned);
   container.dataset.lang = getLang();
+}
+
+// The time series' legend: an entry for the first dataset of each series, which shows or hides all of them.
+const firstOfSeries = (datasets, index) => datasets.findIndex((d) => d.series === datasets[index].series) === index;
+function toggleSeries(chart, index) {
+  const { series } = chart.data.datasets[index];
+  const show = !chart.isDatasetVisible(index);
+  chart.data.datasets.forEach((d, i) => { if (d.series === series) chart.setDatasetVisibility(i, show); });
+  chart.update();
 }
 
 // Splits a long label into lines of at most `width` characters. A word longer than a line

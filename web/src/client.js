@@ -118,6 +118,9 @@ export function startCalculator({ onProgress } = {}) {
     // The report as JSON text (exports), or parsed in two steps (the page; kept for settings seen lately).
     report: (settings) => request('report', { settings }),
     reportInSteps: (settings, year) => reportInSteps(settings, year),
+    // The report with one year's results, parsed, asked for outside the page's steps (what the
+    // files just added are); rejected when a newer preview comes first.
+    preview: (settings, year) => request('preview', { settings, year }).then((text) => JSON.parse(text)),
     csv: (settings, lang) => request('csv', { settings, lang }),
     // The IS-24/8 form's sums of one unit-year (docs/output.md, "The form's sums").
     formSums: (code, year) => request('formSums', { code, year }),

@@ -62,7 +62,7 @@ function messageItems(shown, total) {
   return html;
 }
 
-// entries: [{fileId, name, example, info (report file) | null, error (text) | null}]
+// entries: [{fileId, name, example, grid (the typed-in form), info (report file) | null, error (text) | null}]
 export function renderFiles(panel, general, entries, report) {
   watchOpened(panel);
   watchOpened(general);
@@ -82,7 +82,14 @@ export function renderFiles(panel, general, entries, report) {
     if (e.example) html += ` <span class="ds-tag" data-color="warning">${escape(t('syntheticBadge'))}</span>`;
     if (errors) html += ` <span class="ds-tag" data-color="danger">${escape(t('severity.error'))}: ${errors}</span>`;
     html += '</div>';
-    if (info) {
+    if (info && e.grid) {
+      // The form typed in by hand: the CSV text the page made of it is no file of the user's, so
+      // no format, encoding or rows; its messages are already placed in the form's cells.
+      html += `<p class="ds-paragraph file-what" data-size="sm" data-form="true">${escape(t('formCard'))}</p>` +
+        '<dl class="file-facts">' +
+        `<div><dt>${escape(t('years'))}</dt><dd data-fact="years">${escape(info.years.join(', ') || '–')}</dd></div>` +
+        '</dl>';
+    } else if (info) {
       const extras = [info.has_target_group && t('hasTargetGroup'), info.has_service && t('hasService')].filter(Boolean).join(', ');
       html += '<dl class="file-facts">' +
         `<div><dt>${escape(t('kind'))}</dt><dd data-fact="kind">${escape(t(`kinds.${info.kind}`))}${extras ? ` (${escape(extras)})` : ''}</dd></div>` +

@@ -475,8 +475,9 @@ export function createGrid(root, { onForm, onSave, sumsOf, delay = 300 }) {
       const column = d.column != null ? file.columns[d.column - 1] : null;
       const cell = [row?.service, row && t(`groups.${row.group}`), column && column.length <= 2 ? column : null].filter(Boolean).join(', ');
       const place = cell ? `${t('grid.formName')} – ${cell}` : t('grid.formName');
-      // An error skips the CSV line, which in the grid is a target group's whole column: say so.
-      const skipped = d.severity === 'error' && row ? ` ${t('grid.rowSkipped', { group: t(`groups.${row.group}`) })}` : '';
+      // An error skips the CSV line (the core says «Raden er hoppet over»), which in the grid is a
+      // target group's whole column: say so.
+      const skipped = d.severity === 'error' && row ? ` ${t('grid.rowSkipped', { column: columnName(row) })}` : '';
       return { ...d, line: null, column: null, place: cell || null, cell: row ? { group: row.group, service: row.service, column } : null,
         message: `${place}: ${d.text}${skipped}` };
     },
@@ -489,6 +490,11 @@ export function createGrid(root, { onForm, onSave, sumsOf, delay = 300 }) {
     },
   };
 }
+
+// A target group's column of the grid, «Voksne» (by its service when split: «Voksne» (Lavterskeltilbud)).
+const columnName = ({ group, service }) => (service == null
+  ? t('grid.columnNamed', { group: t(`groups.${group}`) })
+  : t('grid.columnOfService', { group: t(`groups.${group}`), service }));
 
 function readDraft() {
   try {
@@ -560,7 +566,11 @@ function showResult(root, state, report, describe) {
   // A measure the core left absent (a field it needs is empty) says so beside its «–», naming the
   // fields when the core's sums have come (showAbsent).
   state.absent = ['M1', 'M2', 'M3', 'M4'].filter((m) => result.arsverk?.[m] == null);
-  const absentNote = state.absent.length ? '<p class="ds-paragraph note" id="grid-absent" hidden></p>' : '';
+  // The target groups' columns an error took out (each its CSV line, which the core skipped).
+  const skipped = [...new Map(diagnostics.filter((d) => d.severity === 'error' && d.cell)
+    .map((d) => [`${d.cell.service}|${d.cell.group}`, columnName(d.cell)])).values()];
+  // Fields to fill in, counted without a column the user did fill in: correcting the error comes first.
+  const absentNote = state.absent.length && !skipped.length ? '<p class="ds-paragraph note" id="grid-absent" hidden></p>' : '';
   // Left out by rule 2, every measure is «–»: why stands once, beside them (not again among the checks).
   const suppressedNote = result.suppressed && result.suppression_reason
     ? `<p class="ds-paragraph note" id="grid-suppressed">${escape(t('grid.suppressedNote', { reason: t(`reasons.suppressed.${result.suppression_reason}`) }))}</p>`
@@ -569,6 +579,9 @@ function showResult(root, state, report, describe) {
   const empty = emptyFields(state, file.year);
   if (empty.length) checks.push(tn('grid.emptyFields', empty.length, { fields: listText(empty) }));
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  const errorsLine = skipped.length
+    ? tn('grid.errorsAbove', errors, { columns: tn('grid.columnsNamed', skipped.length, { list: listText(skipped) }) })
+    : tn('grid.errorsAboveElsewhere', errors);
   // A warning above (only the children's part given, say) is no «Ingen kontroller slo ut».
   const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
   if (warnings) checks.push(tn('grid.warningsAbove', warnings));
@@ -582,6 +595,6 @@ function showResult(root, state, report, describe) {
     <ul class="grid-measures">${measures}</ul>${suppressedNote}${absentNote}
     <p class="ds-paragraph note">${escape(t('grid.perThousandNote'))} ${escape(t('grid.seeComparison'))} <a class="ds-link" href="#result-heading">${escape(t('seeResult'))}</a></p>
     <h4 class="ds-heading" data-size="xs">${escape(t('grid.checksHeading'))}</h4>
-    <ul class="grid-checks">${checks.length || errors ? checks.map((c) => `<li>${escape(c)}</li>`).join('') + (errors ? `<li>${escape(tn('grid.errorsAbove', errors))}</li>` : '') : `<li>${escape(t('grid.noChecks'))}</li>`}</ul>`;
+    <ul class="grid-checks">${checks.length || errors ? checks.map((c) => `<li>${escape(c)}</li>`).join('') + (errors ? `<li>${escape(errorsLine)}</li>` : '') : `<li>${escape(t('grid.noChecks'))}</li>`}</ul>`;
   return diagnostics;
 }

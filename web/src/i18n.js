@@ -34,6 +34,7 @@ const nb = {
     fileError: 'Kunne ikke lese {name}: {message}',
     exported: 'Lastet ned {name}.',
     exampleRemoved: 'Eksempeldataene er tatt bort, så egne tall ikke blandes med dem.',
+    exampleKept: 'Eksempeldataene er beholdt, siden det du la inn ikke kunne leses.',
   },
   seeResult: 'Gå til resultatet',
 
@@ -75,7 +76,10 @@ const nb = {
     emptyMark: 'tomt',
     legend: 'Tomme felt er markert med «tomt» og skravert; de er ikke det samme som 0. Summene regner kalkulatoren ut av det du har skrevet inn, når du har valgt kommune eller bydel; «?» er en sum som mangler en målgruppe med feil (se meldingene).',
     sumsExcluded: 'Denne tjenestekategorien er holdt utenfor indikatoren: den telles ikke med, og kalkulatoren summerer den ikke.',
-    rowSkipped: 'Hele kolonnen «{group}» er ikke regnet med før dette er rettet.',
+    rowSkipped: 'I skjemaet er raden hele kolonnen {column}: ingen av tallene der er regnet med før du retter feltet.',
+    columnNamed: '«{group}»',
+    columnOfService: '«{group}» ({service})',
+    columnsNamed: { one: 'kolonnen {list}', other: 'kolonnene {list}' },
     perThousandNote: 'Tallene er årsverk per\u00a01\u00a0000 innbyggere.',
     suppressedNote: 'Derfor er alle fire «–»: {reason}',
     setAsideUnsplit: 'Tallene du skrev uten tjenestekategori er lagt til side, ikke slettet: de kommer tilbake når du tar bort haken.',
@@ -110,7 +114,8 @@ const nb = {
     checksHeading: 'Kontroller før innsending',
     noChecks: 'Ingen kontroller slo ut.',
     emptyFields: { one: 'Tomt felt: {fields}. Et tomt felt er ikke besvart og telles ikke; skriv 0 hvis tallet er null.', other: '{n} tomme felt: {fields}. Et tomt felt er ikke besvart og telles ikke; skriv 0 der tallet er null.' },
-    errorsAbove: { one: '{n} feil i skjemaet (se over): kolonnen med feilen er ikke regnet med.', other: '{n} feil i skjemaet (se over): kolonnene med feil er ikke regnet med.' },
+    errorsAbove: { one: '{n} feil i skjemaet (se over): ingen av tallene i {columns} er regnet med før du retter feltet.', other: '{n} feil i skjemaet (se over): ingen av tallene i {columns} er regnet med før du retter feltene.' },
+    errorsAboveElsewhere: { one: '{n} feil i skjemaet (se over).', other: '{n} feil i skjemaet (se over).' },
     warningsAbove: { one: '{n} advarsel om skjemaet (se over).', other: '{n} advarsler om skjemaet (se over).' },
     checks: {
       carried_forward: 'Tallene er ført videre fra året før.',
@@ -133,6 +138,7 @@ const nb = {
   noFiles: 'Ingen filer ennå.',
   clearFiles: 'Fjern alle filer',
   removeFile: 'Fjern {name}',
+  formCard: 'Årsverkene du har skrevet inn for hånd i skjemaet («Skriv inn tallene selv»). Det som er galt i dem, står også ved feltet i skjemaet.',
   kind: 'Type', format: 'Format', encoding: 'Tegnsett', rows: 'Rader', years: 'År', units: 'Enheter',
   quoted: '«{text}»',
   kinds: { arsverk: 'Årsverk', befolkning: 'Befolkning', referanse: 'Publiserte tall (referanse)', unknown: 'Ikke gjenkjent' },
@@ -374,6 +380,7 @@ const nb = {
   chartCompareRoles: { oslo: 'Oslo kommune', fylke: 'fylket', land: 'landet', kostra: 'KOSTRA-gruppen' },
   chartEducation: 'Utdanningssammensetning (andel av årsverkene)',
   chartSeries: 'Utvikling over tid',
+  chartSeriesVersus: 'Utvikling over tid sammenlignet med {role}',
   chartRanking: 'Alle kommuner i {group}, sortert',
   chartRankingFylker: 'Alle fylker, sortert',
   chartRankingKommuner: 'Alle kommuner med tall, sortert',
@@ -388,8 +395,6 @@ const nb = {
   imageSource: 'Kilde: beregnet fra {files}; befolkning: {population}. Kalkulator for kvalitetsindikatoren «Årsverk i psykisk helse- og rusarbeid», {date}.',
   populationSsb: 'Statistisk sentralbyrå (SSB)',
   breakLabel: 'brudd i statistikken',
-  series2015: '{name} (2015–2023)',
-  series2024: '{name} (fra 2024)',
   median: 'Median',
   groups: { voksne: 'Voksne', barn_og_unge: 'Barn og unge' },
   education: {
@@ -553,6 +558,7 @@ const en = {
     fileError: 'Could not read {name}: {message}',
     exported: 'Downloaded {name}.',
     exampleRemoved: 'The example data was removed, so that your own figures are not mixed with it.',
+    exampleKept: 'The example data was kept, since what you added could not be read.',
   },
   seeResult: 'Go to the result',
 
@@ -594,7 +600,10 @@ const en = {
     emptyMark: 'empty',
     legend: 'Empty fields are marked “empty” and hatched; they are not the same as 0. The calculator works out the sums of what you have typed once you have chosen a municipality or district; “?” is a sum that lacks a target group with an error (see the messages).',
     sumsExcluded: 'This service category is left out of the indicator: it is not counted, and the calculator does not sum it.',
-    rowSkipped: 'The whole column "{group}" is not counted until this is corrected.',
+    rowSkipped: 'In the form, the row is the whole column {column}: none of its figures are counted until you correct this field.',
+    columnNamed: '“{group}”',
+    columnOfService: '“{group}” ({service})',
+    columnsNamed: { one: 'the column {list}', other: 'the columns {list}' },
     perThousandNote: 'The figures are FTEs per\u00a01,000 inhabitants.',
     suppressedNote: 'So all four are “–”: {reason}',
     setAsideUnsplit: 'The figures you typed without a service category are set aside, not deleted: they come back when you untick the box.',
@@ -629,7 +638,8 @@ const en = {
     checksHeading: 'Checks before submission',
     noChecks: 'No check was triggered.',
     emptyFields: { one: 'Empty field: {fields}. An empty field is not answered and not counted; write 0 if the figure is zero.', other: '{n} empty fields: {fields}. An empty field is not answered and not counted; write 0 where the figure is zero.' },
-    errorsAbove: { one: '{n} error in the form (see above): the column with it is not counted.', other: '{n} errors in the form (see above): the columns with them are not counted.' },
+    errorsAbove: { one: '{n} error in the form (see above): none of the figures in {columns} are counted until you correct the field.', other: '{n} errors in the form (see above): none of the figures in {columns} are counted until you correct the fields.' },
+    errorsAboveElsewhere: { one: '{n} error in the form (see above).', other: '{n} errors in the form (see above).' },
     warningsAbove: { one: '{n} warning about the form (see above).', other: '{n} warnings about the form (see above).' },
     checks: {
       carried_forward: 'The figures are carried forward from the year before.',
@@ -652,6 +662,7 @@ const en = {
   noFiles: 'No files yet.',
   clearFiles: 'Remove all files',
   removeFile: 'Remove {name}',
+  formCard: 'The FTEs you typed in by hand in the form (“Type in the figures yourself”). Anything wrong in them is also shown at its field in the form.',
   kind: 'Kind', format: 'Format', encoding: 'Encoding', rows: 'Rows', years: 'Years', units: 'Units',
   quoted: '“{text}”',
   kinds: { arsverk: 'FTEs', befolkning: 'Population', referanse: 'Published figures (reference)', unknown: 'Not recognised' },
@@ -893,6 +904,7 @@ const en = {
   chartCompareRoles: { oslo: 'Oslo municipality', fylke: 'its county', land: 'Norway', kostra: 'its KOSTRA group' },
   chartEducation: 'Education composition (share of FTEs)',
   chartSeries: 'Over time',
+  chartSeriesVersus: 'Over time compared with {role}',
   chartRanking: 'All municipalities in {group}, sorted',
   chartRankingFylker: 'All counties, sorted',
   chartRankingKommuner: 'All municipalities with figures, sorted',
@@ -907,8 +919,6 @@ const en = {
   imageSource: 'Source: computed from {files}; population: {population}. Calculator for the quality indicator “FTEs in mental health and substance abuse work”, {date}.',
   populationSsb: 'Statistics Norway (SSB)',
   breakLabel: 'break in the statistics',
-  series2015: '{name} (2015–2023)',
-  series2024: '{name} (from 2024)',
   median: 'Median',
   groups: { voksne: 'Adults', barn_og_unge: 'Children and young people' },
   education: {
@@ -1165,6 +1175,13 @@ export function warmFormats() {
 export function fmtExact(n) {
   if (n == null || !Number.isFinite(n)) return '–';
   return formatter({ maximumFractionDigits: 6 }).format(n);
+}
+
+// FTEs side by side (a chart's labels): the core's exact figure with at least two decimals, as FTEs
+// are reported («1 640,80», «1 110,00» beside «783,06»), more only where it has them (none dropped).
+export function fmtFtes(n) {
+  if (n == null || !Number.isFinite(n)) return '–';
+  return formatter({ minimumFractionDigits: 2, maximumFractionDigits: 6 }).format(n);
 }
 
 // A message of the core as the page shows it: «per 1 000» kept on one line, as in the page's own texts.

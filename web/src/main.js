@@ -102,26 +102,36 @@ for (const s of PAGE_SETTINGS) {
   }
 }
 
-// replacedExample: the files stand for ones that replaced the example data (the pasted cells read
-// anew with the form's header), which the status still says.
-async function addFiles(files, { example = false, grid = false, replacedExample = false } = {}) {
+async function addFiles(files, { example = false, grid = false } = {}) {
   if (!files.length) return;
   setBusy(true);
   try {
-    // Own files are never counted together with the synthetic example data: the example goes.
-    const replacesExample = !example && !grid && state.entries.some((e) => e.example);
-    if (replacesExample) await removeExample();
+    const overExample = !example && !grid && state.entries.some((e) => e.example);
     const yearsBefore = state.report?.years ?? [];
     const { added, errors } = await calc.add(files.map((f) => ({ name: f.name, blob: f.blob })));
     for (const a of added) state.entries.push({ fileId: a.fileId, name: a.name, example, grid, error: null });
     for (const e of errors) state.entries.push({ fileId: null, name: e.name, example, grid, error: e.message });
+    // Own files are never counted together with the synthetic example data: the example goes once
+    // the core has read one of them. Files it cannot read take nothing away (their errors are said).
+    const removesExample = overExample && await readsAny(added);
+    if (removesExample) await removeExample();
+    const note = !overExample ? '' : removesExample ? t('status.exampleRemoved') : t('status.exampleKept');
     // The typed-in form stays where the user types (it shows its own result); files and example
     // data bring theirs into view and take the keyboard focus there.
-    await refresh({ reveal: !grid, yearsBefore: grid ? null : yearsBefore, note: replacesExample || replacedExample ? t('status.exampleRemoved') : '' });
+    await refresh({ reveal: !grid, yearsBefore: grid ? null : yearsBefore, note });
   } catch (err) {
     setStatus(t('status.fileError', { name: files.map((f) => f.name).join(', '), message: err.message }));
     setBusy(false);
   }
+}
+
+// Whether the core recognised any of the files just added: the report lists the files it holds in
+// the order they were added, each with its kind.
+async function readsAny(added) {
+  if (!added.length) return false;
+  // Superseded by a newer change, or no report: taken as read, as files were before this was asked.
+  const report = await calc.preview(coreSettings(), null).catch(() => null);
+  return !report?.files || report.files.slice(-added.length).some((f) => f.kind !== 'unknown');
 }
 
 let refreshSeq = 0;
@@ -522,7 +532,8 @@ function renderUnit() {
   // its own to draw (its published figures still are).
   const drawable = (r) => (r?.aggregate_coverage?.meaningful === false
     ? { ...r, per_1000: null, tenths: null, arsverk: null, by_group: {}, by_service: [] } : r);
-  const series = state.report.years.map((y) => ({ year: y, result: drawable(resultOf(state.unitKey, y)), land: result('land', '0', y) }));
+  const versus = vm.seriesPeer(info);
+  const series = state.report.years.map((y) => ({ year: y, result: drawable(resultOf(state.unitKey, y)), versus: versus && peersOf(info, y)[versus] }));
   const ranking = rankingOf(info, unit, year, peers);
   stage('charts', () => renderCharts(el.charts, {
     // Nothing to draw for this year, but the time series may still help.
@@ -531,6 +542,7 @@ function renderUnit() {
     measure: state.measure,
     peers,
     series,
+    seriesPeer: versus,
     ranking: ranking.list,
     rankingReference: ranking.reference ?? [],
     rankingTitle: ranking.title,
@@ -1018,13 +1030,13 @@ const FORM_HEADERS = {
   8: ['kommunenummer', 'år', 'målgruppe', 'a', 'b', 'c', 'd', 'e'],
   7: ['kommunenummer', 'år', 'målgruppe', 'M1', 'M2', 'M3', 'M4'],
 };
-let pasteOffer = null; // {entry, text, header, replacedExample}
+let pasteOffer = null; // {entry, text, header}
 
-function offerFormColumns(entry, text, replacedExample) {
+function offerFormColumns(entry, text) {
   const first = text.replace(/^\ufeff/, '').split(/\r?\n/).find((line) => line.trim()) ?? '';
   const header = FORM_HEADERS[first.split('\t').length];
   const unknown = state.report?.files.find((f) => f.name === entry.name)?.kind === 'unknown';
-  pasteOffer = header && unknown ? { entry, text, header, replacedExample } : null;
+  pasteOffer = header && unknown ? { entry, text, header } : null;
   el['paste-offer'].hidden = !pasteOffer;
   if (!pasteOffer) return;
   el['paste-offer-text'].textContent = t('pasteOffer', { name: entry.name, n: header.length, categories: header.length === 8 ? 'a–e' : 'M1–M4' });
@@ -1036,20 +1048,19 @@ el['paste-button'].addEventListener('click', async () => {
   let name = 'innlimt.tsv';
   for (let n = 2; state.entries.some((e) => e.name === name); n++) name = `innlimt-${n}.tsv`;
   el['paste-text'].value = '';
-  const replacesExample = state.entries.some((e) => e.example);
   await addFiles([{ name, blob: new Blob([text], { type: 'text/plain;charset=utf-8' }) }]);
   const entry = state.entries.find((e) => e.name === name);
-  if (entry) offerFormColumns(entry, text, replacesExample);
+  if (entry) offerFormColumns(entry, text);
 });
 
 el['paste-offer-button'].addEventListener('click', async () => {
-  const { entry, text, header, replacedExample } = pasteOffer ?? {};
+  const { entry, text, header } = pasteOffer ?? {};
   pasteOffer = null;
   el['paste-offer'].hidden = true;
   if (!state.entries.includes(entry)) return; // removed meanwhile
   state.entries.splice(state.entries.indexOf(entry), 1);
   if (entry.fileId != null) await calc.remove(entry.fileId);
-  await addFiles([{ name: entry.name, blob: new Blob([`${header.join('\t')}\r\n${text}`], { type: 'text/plain;charset=utf-8' }) }], { replacedExample });
+  await addFiles([{ name: entry.name, blob: new Blob([`${header.join('\t')}\r\n${text}`], { type: 'text/plain;charset=utf-8' }) }]);
 });
 
 el['file-panel'].addEventListener('click', async (e) => {

@@ -103,6 +103,10 @@ export function peersOf(model, info, year) {
   return peers;
 }
 
+// What a unit's time series is compared with, as its peers are: a district with Oslo, Norway with
+// nothing, any other unit with Norway.
+export const seriesPeer = (info) => (info.level === 'bydel' ? 'oslo' : info.level === 'land' ? null : 'land');
+
 // The ranking chart's units; its title as [text key, values] for the page's dictionary.
 export function rankingOf(model, info, unit, year, peers, { measure, scope }) {
   const rows = model.report.results.filter((r) => r.year === year);
