@@ -2,8 +2,9 @@
 // Bytes in: the worker copies each slice once into a staging buffer it allocated in the module's
 // heap (_malloc, HEAPU8.set) and passes pointer and length to feedHeap, which reads it in place;
 // feed(id, Uint8Array) stays for tests and the console (embind copies that one byte by byte).
-// Settings in as JSON, the report out as JSON: whole (report) or with one year's results
-// (reportYear, what the page shows first); computeAhead keeps a report for settings the page may
+// Settings in as JSON, the report out as JSON: whole (report), with one year's results
+// (reportYear, what the page shows first), or without the breakdowns by target group and service
+// (reportWithoutBreakdowns, the page's whole report; breakdowns gives them per unit); computeAhead keeps a report for settings the page may
 // ask for next, so that it is then only written out. WarmUp runs the engine over made-up files in a session
 // of its own, thrown away, a step at a time (the worker at start); warmUp() all steps at once.
 // thresholds() gives the checks' thresholds (arsverk/thresholds.hpp) as JSON, for the help texts;
@@ -11,12 +12,14 @@
 // its registers and population (arsverk.data, copied into its heap) before any file or report.
 #include <emscripten/bind.h>
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <exception>
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include "arsverk/embedded_data.hpp"
 #include "arsverk/registers.hpp"
@@ -126,6 +129,29 @@ class Calculator {
     }
   }
 
+  // Every year's results without their breakdowns (the page's whole report), and the breakdowns
+  // of the results named by `keys`, "level:code:year" joined by commas.
+  std::string reportWithoutBreakdowns(const std::string& settings_json) {
+    try {
+      return session_.report_json_without_breakdowns(arsverk::settings_from_json(settings_json));
+    } catch (const std::exception& e) {
+      return error_json(e.what());
+    }
+  }
+  std::string breakdowns(const std::string& settings_json, const std::string& keys) {
+    try {
+      std::vector<std::string> list;
+      for (std::size_t at = 0; at < keys.size();) {
+        const std::size_t end = std::min(keys.find(',', at), keys.size());
+        list.push_back(keys.substr(at, end - at));
+        at = end + 1;
+      }
+      return session_.breakdowns_json(arsverk::settings_from_json(settings_json), list);
+    } catch (const std::exception& e) {
+      return error_json(e.what());
+    }
+  }
+
   // The report for settings the page may ask for next, computed and kept: "" or the error.
   std::string computeAhead(const std::string& settings_json) {
     return guarded([&] { session_.compute_ahead(arsverk::settings_from_json(settings_json)); });
@@ -219,6 +245,8 @@ EMSCRIPTEN_BINDINGS(arsverk) {
       .function("clear", &Calculator::clear)
       .function("report", &Calculator::report)
       .function("reportYear", &Calculator::reportYear)
+      .function("reportWithoutBreakdowns", &Calculator::reportWithoutBreakdowns)
+      .function("breakdowns", &Calculator::breakdowns)
       .function("computeAhead", &Calculator::computeAhead)
       .function("formSums", &Calculator::formSums)
       .function("exportCsv", &Calculator::exportCsv);

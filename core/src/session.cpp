@@ -132,7 +132,15 @@ std::string Session::report_json_of_year(const Settings& settings, std::optional
   const auto& years = report.years;
   if (!year || std::find(years.begin(), years.end(), *year) == years.end())
     year = years.empty() ? std::nullopt : std::optional<int>(years.back());
-  return report_to_json(report, settings, year);
+  return report_to_json(report, settings, {year, false});
+}
+
+std::string Session::report_json_without_breakdowns(const Settings& settings) const {
+  return report_to_json(impl_->compute(settings), settings, {std::nullopt, false});
+}
+
+std::string Session::breakdowns_json(const Settings& settings, const std::vector<std::string>& keys) const {
+  return breakdowns_to_json(impl_->compute(settings), keys);
 }
 
 std::string Session::report_csv(const Settings& settings, Lang lang) const {

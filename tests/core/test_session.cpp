@@ -241,6 +241,7 @@ TEST_CASE("the report of one year is the whole report with that year's results, 
   REQUIRE(results.size() < whole["results"].size());
   expected["results"] = results;
   expected["results_year"] = 2024;
+  expected["breakdowns"] = false;
   // The map's classes are the year's only: the whole report's of 2024, in their order.
   json classes = json::array();
   for (const json& c : whole["map_classes"])
@@ -265,6 +266,40 @@ TEST_CASE("the report of one year is the whole report with that year's results, 
   fresh.add_file("arsverk.csv", "kommunenummer;år;M1;M2;M3;M4\n3001;2024;10;8;5;2\n");
   CHECK(s.report_json_of_year({}, 2024) == fresh.report_json_of_year({}, 2024));
   CHECK(s.report_json({}) == fresh.report_json({}));
+}
+
+TEST_CASE("the page's whole report is the report without its breakdowns, which are given per result") {
+  Session s;
+  add_example(s);
+  Settings next;
+  next.population_year = PopulationYear::Next;
+  for (const Settings& settings : {Settings{}, next}) {
+    const json whole = report(s, settings);
+    const json without = json::parse(s.report_json_without_breakdowns(settings));
+    json expected = whole;
+    for (json& r : expected["results"]) {
+      r.erase("by_group");
+      r.erase("by_service");
+    }
+    expected["breakdowns"] = false;
+    CHECK(without == expected);
+
+    // Asked for by "level:code:year": each as the whole report has it; an unknown key is left out.
+    const json given = json::parse(s.breakdowns_json(settings, {"kommune:3101:2024", "land:0:2025", "kommune:9999:2024"}));
+    REQUIRE(given["breakdowns"].size() == 2);
+    for (const json& b : given["breakdowns"]) {
+      const auto r = std::find_if(whole["results"].begin(), whole["results"].end(), [&](const json& x) {
+        return x["level"] == b["level"] && x["code"] == b["code"] && x["year"] == b["year"];
+      });
+      REQUIRE(r != whole["results"].end());
+      CHECK(b == json({{"level", b["level"]}, {"code", b["code"]}, {"year", b["year"]},
+                       {"by_group", (*r)["by_group"]}, {"by_service", (*r)["by_service"]}}));
+      CHECK_FALSE((*r)["by_service"].empty());
+    }
+  }
+  // Another setting's breakdowns are its own: the population year changes the rates.
+  CHECK(s.breakdowns_json({}, {"kommune:3101:2024"}) != s.breakdowns_json(next, {"kommune:3101:2024"}));
+  CHECK(json::parse(s.breakdowns_json({}, {}))["breakdowns"].empty());
 }
 
 TEST_CASE("chunked input gives the same report as one buffer") {

@@ -205,8 +205,18 @@ describe('the session through the bindings', () => {
       const ofYear = whole.results.filter((r) => r.year === shown).map(({ by_group, by_service, ...rest }) => rest);
       const classes = whole.map_classes.filter((c) => c.year === shown);
       assert.equal(classes.length, 4, 'two map levels, two modes');
-      assert.deepEqual(first, { ...whole, results_year: shown, results: ofYear, map_classes: classes }, JSON.stringify(s));
-      // Then the whole report, as the page asks for it next, from the same computation.
+      assert.deepEqual(first, { ...whole, results_year: shown, breakdowns: false, results: ofYear, map_classes: classes }, JSON.stringify(s));
+      // Then the whole report as the page asks for it next, from the same computation: without the
+      // breakdowns, which it asks for per unit.
+      const apart = JSON.parse(calc.reportWithoutBreakdowns(JSON.stringify(s)));
+      const without = whole.results.map(({ by_group, by_service, ...rest }) => rest);
+      assert.deepEqual(apart, { ...whole, breakdowns: false, results: without }, JSON.stringify(s));
+      const keys = ['kommune:3101:2024', `land:0:${shown}`];
+      const given = JSON.parse(calc.breakdowns(JSON.stringify(s), keys.join(','))).breakdowns;
+      // In the report's order.
+      assert.deepEqual(given, whole.results.filter((r) => keys.includes(`${r.level}:${r.code}:${r.year}`))
+        .map(({ level, code, year, by_group, by_service }) => ({ level, code, year, by_group, by_service })), JSON.stringify(s));
+      // And whole, for exports, as the CLI writes it.
       assertSame(Buffer.from(`${calc.report(JSON.stringify(s))}\n`), runCli(files, s), JSON.stringify(s));
     }
     assert.match(JSON.parse(calc.reportYear('{"carry_forward":"yes"}', 0)).error, /carry_forward/);

@@ -440,6 +440,22 @@ describe('the calculator page', () => {
     assert.deepEqual(await labels(), values.map((v) => written(v, ',', '.')));
   });
 
+  // The whole report leaves them out; the page asks the core for the unit's and Norway's.
+  test('each unit chosen gets its own breakdowns by target group and service, beside Norway\'s', async () => {
+    await openExample();
+    const report = cli([EX_2023, EX_2024]);
+    const chart = (key) => page.$eval(`#charts figure[data-chart="${key}"] canvas`, (c) => c.arsverkChart.data.datasets.map((d) => [d.label, d.data]));
+    for (const code of ['3303', '1856', '3101']) {
+      await afterRender(() => chooseUnit(code));
+      const unit = find(report, 'kommune', code, 2025);
+      const land = find(report, 'land', '0', 2025);
+      const groups = Object.keys(unit.by_group).filter((g) => unit.by_group[g].per_1000);
+      assert.deepEqual(await chart('malgruppe'), [unit, land].map((r) => [r.name, groups.map((g) => r.by_group[g].per_1000.M1)]), code);
+      const services = unit.by_service.filter((x) => x.arsverk.M1 > 0).map((x) => x.arsverk.M1).sort((a, b) => b - a);
+      assert.deepEqual((await chart('tjenester'))[0][1], services, code);
+    }
+  });
+
   test('charts are drawn (no blank canvas) and download as PNG', async () => {
     await openExample();
     await afterRender(() => chooseUnit('3303')); // the canvases are drawn after the figures are painted
@@ -584,8 +600,8 @@ describe('the calculator page', () => {
     const shown = await page.evaluate(() => Number(document.body.dataset.reportsShown));
     await worker.evaluate(() => {
       const calculator = self.arsverkWorker.calculator;
-      const report = calculator.report.bind(calculator);
-      calculator.report = (settings) => { const until = Date.now() + 1500; while (Date.now() < until); return report(settings); };
+      const report = calculator.reportWithoutBreakdowns.bind(calculator);
+      calculator.reportWithoutBreakdowns = (settings) => { const until = Date.now() + 1500; while (Date.now() < until); return report(settings); };
     });
     await page.selectOption('#carry-forward', 'auto');
     await page.waitForFunction((n) => Number(document.body.dataset.reportsShown) > n, shown);
@@ -604,8 +620,8 @@ describe('the calculator page', () => {
     // The whole report held back for a moment (the worker's module busy), as on a slow machine.
     await worker.evaluate(() => {
       const calculator = self.arsverkWorker.calculator;
-      const report = calculator.report.bind(calculator);
-      calculator.report = (settings) => { const until = Date.now() + 1500; while (Date.now() < until); return report(settings); };
+      const report = calculator.reportWithoutBreakdowns.bind(calculator);
+      calculator.reportWithoutBreakdowns = (settings) => { const until = Date.now() + 1500; while (Date.now() < until); return report(settings); };
     });
     await page.check('#pop-next');
     await page.waitForFunction(() => Number(document.body.dataset.reportsShown) > 0 && document.body.dataset.busy === 'true'
@@ -622,7 +638,7 @@ describe('the calculator page', () => {
     await page.emulateMedia({ media: 'print' });
     assert.ok(await page.$$eval('#charts figure', (figs) => figs.every((f) => getComputedStyle(f).display !== 'none')));
     await page.emulateMedia({ media: 'screen' });
-    await worker.evaluate(() => { delete self.arsverkWorker.calculator.report; });
+    await worker.evaluate(() => { delete self.arsverkWorker.calculator.reportWithoutBreakdowns; });
   });
 
   test('the whole report failing after the year in view: the status says why, the charts before go', async () => {
@@ -630,7 +646,7 @@ describe('the calculator page', () => {
     assert.equal(await page.locator('#charts canvas').count(), 6);
     const worker = page.workers().at(-1);
     await worker.evaluate(() => {
-      self.arsverkWorker.calculator.report = () => JSON.stringify({ error: 'Testfeil: minnet tok slutt.' });
+      self.arsverkWorker.calculator.reportWithoutBreakdowns = () => JSON.stringify({ error: 'Testfeil: minnet tok slutt.' });
     });
     await page.check('#pop-next');
     await page.waitForFunction(() => document.body.dataset.busy === 'false' && /Testfeil/.test(document.getElementById('status').textContent));
@@ -647,7 +663,7 @@ describe('the calculator page', () => {
     const next = cli([EX_2023, EX_2024], { population_year: 'next' });
     expectKeyFigures(await keyFigures(), find(next, 'land', '0', 2025));
 
-    await worker.evaluate(() => { delete self.arsverkWorker.calculator.report; });
+    await worker.evaluate(() => { delete self.arsverkWorker.calculator.reportWithoutBreakdowns; });
     await afterRender(() => page.check('#pop-same'));
     assert.equal(await page.locator('#charts canvas').count(), 6);
     assert.doesNotMatch(await page.textContent('#charts'), /kunne ikke tegnes/);

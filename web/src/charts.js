@@ -9,6 +9,7 @@ import { setText } from './dom.js';
 import { download } from './export.js';
 import { percentText, schemaOf, shownRate, tenthsText, unitName } from './format.js';
 import { fmtFtes, getLang, listText, serviceName, t, yardstick, yardText } from './i18n.js';
+import { resultKey } from './view-model.js';
 
 const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif';
 
@@ -586,6 +587,7 @@ export function chartsWithoutReport(container, message) {
 
 // ctx: {unit, year, measure, scope, peers: {fylke, land, kostra, oslo}, series: [{year, result, versus}],
 //       seriesPeer (what `versus` is: 'oslo', 'land' or null),
+//       breakdowns: Map of resultKey -> {by_group, by_service} (the unit's and Norway's in view),
 //       ranking: [results], rankingReference: [report.reference entries], rankingTitle,
 //       measureLabel(m), source (for the PNGs), print (planned for A4)}
 export function renderCharts(container, ctx) {
@@ -822,21 +824,24 @@ export function renderCharts(container, ctx) {
     }
   }
 
+  // The breakdowns by target group and service of the unit and Norway, as the core gave them apart.
+  const byGroup = (r) => ctx.breakdowns.get(resultKey(r))?.by_group;
   // 5. By target group (rates), when the input has target groups.
   {
-    const groups = Object.keys(unit.by_group || {}).filter((g) => unit.by_group[g].per_1000);
+    const own = byGroup(unit) ?? {};
+    const groups = Object.keys(own).filter((g) => own[g].per_1000);
     if (groups.length) {
-      const rows = [unit, ctx.peers.land !== unit ? comparable(ctx.peers.land) : null].filter((r) => r && r.by_group);
+      const rows = [unit, ctx.peers.land !== unit ? comparable(ctx.peers.land) : null].filter((r) => r && byGroup(r));
       const datasets = rows.map((r) => ({
         label: unitName(r),
-        data: groups.map((g) => r.by_group[g]?.per_1000?.[measure] ?? null),
-        valueLabels: groups.map((g) => tenthsText(r.by_group[g]?.tenths?.[measure] ?? null) ?? '–'),
+        data: groups.map((g) => byGroup(r)[g]?.per_1000?.[measure] ?? null),
+        valueLabels: groups.map((g) => tenthsText(byGroup(r)[g]?.tenths?.[measure] ?? null) ?? '–'),
         backgroundColor: roleFill(r === unit ? 'unit' : 'land'),
         borderColor: ROLES[r === unit ? 'unit' : 'land'].color,
         borderWidth: 1,
       }));
       const canvas = makeFigure(container, 'malgruppe', `${t('chartGroups')} (${measure})`,
-        describe(rows.map((r) => `${unitName(r)}: ${groups.map((g) => `${t(`groups.${g}`)} ${tenthsText(r.by_group[g]?.tenths?.[measure] ?? null) ?? '–'}`).join(', ')}`)), 300, png,
+        describe(rows.map((r) => `${unitName(r)}: ${groups.map((g) => `${t(`groups.${g}`)} ${tenthsText(byGroup(r)[g]?.tenths?.[measure] ?? null) ?? '–'}`).join(', ')}`)), 300, png,
         false, t('chartGroupsNote', { measure }));
       draw('malgruppe', canvas, {
         type: 'bar',
@@ -850,7 +855,7 @@ export function renderCharts(container, ctx) {
 
   // 6. By service category (årsverk, M1), when the input has service categories.
   {
-    const services = (unit.by_service || []).filter((s) => s.arsverk.M1 > 0)
+    const services = (ctx.breakdowns.get(resultKey(unit))?.by_service ?? []).filter((s) => s.arsverk.M1 > 0)
       .sort((a, b) => b.arsverk.M1 - a.arsverk.M1);
     if (services.length) {
       const name = (s) => serviceName(s.service);

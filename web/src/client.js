@@ -83,7 +83,8 @@ export function startCalculator({ onProgress } = {}) {
       const preview = request('preview', { settings, year });
       first = preview.then((text) => JSON.parse(text));
       // The worker leaves it out when a newer change asked for its own first answer meanwhile.
-      const text = request('report', { settings, after: preview.id });
+      // Without the breakdowns by target group and service, which are asked for per unit.
+      const text = request('report', { settings, after: preview.id, breakdowns: false });
       text.catch(() => {}); // not asked for when a newer change came first: its failure is no one's
       // The settings one step away, which the worker computes ahead once it is idle, with their
       // preview of the year this one showed (the latest, when none was asked for).
@@ -102,9 +103,31 @@ export function startCalculator({ onProgress } = {}) {
     return { first, whole };
   }
 
+  // The breakdowns by target group and service of results (keys "kommune:3101:2024") under
+  // settings, as a Map by key; kept by settings and keys until the files change. inHand gives
+  // them at once, or null when they are still to be asked for.
+  const breakdowns = new Map();
+  const breakdownsKey = (settings, keys) => `${JSON.stringify(settings)}|${keys.join(',')}`;
+  function askBreakdowns(settings, keys) {
+    const key = breakdownsKey(settings, keys);
+    if (!breakdowns.has(key)) {
+      const asked = request('breakdowns', { settings, keys: keys.join(',') }).then((text) => {
+        const answer = JSON.parse(text);
+        if (answer.error) throw new Error(answer.error);
+        const byKey = new Map(answer.breakdowns.map((b) => [`${b.level}:${b.code}:${b.year}`, b]));
+        asked.value = byKey;
+        return byKey;
+      });
+      asked.catch(() => breakdowns.delete(key));
+      breakdowns.set(key, asked);
+    }
+    return breakdowns.get(key);
+  }
+
   function changeFiles(type, payload) {
     files++;
     reports.clear();
+    breakdowns.clear();
     return request(type, payload);
   }
 
@@ -121,6 +144,8 @@ export function startCalculator({ onProgress } = {}) {
     // The report with one year's results, parsed, asked for outside the page's steps (what the
     // files just added are); rejected when a newer preview comes first.
     preview: (settings, year) => request('preview', { settings, year }).then((text) => JSON.parse(text)),
+    breakdowns: askBreakdowns,
+    breakdownsInHand: (settings, keys) => breakdowns.get(breakdownsKey(settings, keys))?.value ?? null,
     csv: (settings, lang) => request('csv', { settings, lang }),
     // The IS-24/8 form's sums of one unit-year (docs/output.md, "The form's sums").
     formSums: (code, year) => request('formSums', { code, year }),

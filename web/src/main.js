@@ -418,15 +418,17 @@ function render() {
 // bench/page/recompute.mjs measures both.
 let figuresShown = 0;
 let drawing = 0;
+let breakdownsDue = false; // the unit's breakdowns asked for, its charts still to plan (renderUnit)
 let viewShown = false; // a unit's view was rendered since the last draw: the URL follows it
 function drawAfterPaint() {
   document.body.dataset.figures = String(++figuresShown);
   // With the year in view only, what follows the paint waits for the whole report (charts across
-  // the years, every unit in the suggestions): it comes within a few frames and renders again.
-  if (drawing || isPartial(state.report)) return;
+  // the years, every unit in the suggestions): it comes within a few frames and renders again. So
+  // it waits for the breakdowns of the unit in view.
+  if (drawing || isPartial(state.report) || breakdownsDue) return;
   drawing = requestAnimationFrame(() => setTimeout(() => {
     drawing = 0;
-    if (isPartial(state.report)) return;
+    if (isPartial(state.report) || breakdownsDue) return;
     const drawn = () => {
       if (viewShown) stage('url', () => writeView(currentView()));
       viewShown = false;
@@ -530,19 +532,41 @@ function renderUnit() {
   }
   // A county or Norway chosen as the unit but resting on too few municipalities has no figure of
   // its own to draw (its published figures still are).
-  const drawable = (r) => (r?.aggregate_coverage?.meaningful === false
-    ? { ...r, per_1000: null, tenths: null, arsverk: null, by_group: {}, by_service: [] } : r);
+  const thin = (r) => r?.aggregate_coverage?.meaningful === false;
+  const drawable = (r) => (thin(r) ? { ...r, per_1000: null, tenths: null, arsverk: null } : r);
+  // The breakdowns by target group and service come from the core apart, for the unit and Norway
+  // in view: until they are in hand, the charts shown stay, dimmed, as for the year first.
+  const keys = [unit, peers.land].filter((r) => r && !thin(r)).map(vm.resultKey);
+  const breakdowns = keys.length ? calc.breakdownsInHand(settings, keys) : new Map();
+  if (!breakdowns) {
+    breakdownsDue = true;
+    stage('charts', () => chartsAwaitReport(el.charts));
+    const report = state.report;
+    calc.breakdowns(settings, keys).then(() => {
+      if (state.report !== report) return;
+      breakdownsDue = false;
+      renderUnit();
+      drawAfterPaint();
+    }, (err) => {
+      if (state.report !== report) return;
+      breakdownsDue = false;
+      chartsWithoutReport(el.charts, err.message);
+    });
+    return;
+  }
+  breakdownsDue = false;
   const versus = vm.seriesPeer(info);
   const series = state.report.years.map((y) => ({ year: y, result: drawable(resultOf(state.unitKey, y)), versus: versus && peersOf(info, y)[versus] }));
   const ranking = rankingOf(info, unit, year, peers);
   stage('charts', () => renderCharts(el.charts, {
     // Nothing to draw for this year, but the time series may still help.
-    unit: drawable(unit) ?? { ...info, year, schema: schemaOf(year), per_1000: null, tenths: null, arsverk: null, by_group: {}, by_service: [] },
+    unit: drawable(unit) ?? { ...info, year, schema: schemaOf(year), per_1000: null, tenths: null, arsverk: null },
     year,
     measure: state.measure,
     peers,
     series,
     seriesPeer: versus,
+    breakdowns,
     ranking: ranking.list,
     rankingReference: ranking.reference ?? [],
     rankingTitle: ranking.title,

@@ -15,7 +15,7 @@ export function indexReport(report, { nameOf = norwegianName } = {}) {
   const model = { report, nameOf, index: new Map(), units: new Map(), renumbered: new Map() };
   for (const r of report.results) {
     linkRenumbered(model, r);
-    model.index.set(`${r.level}:${r.code}:${r.year}`, r);
+    model.index.set(resultKey(r), r);
     // Later years come later: the newest name and grouping wins. Norway and a KOSTRA group are found
     // by their name in the other language too («Hele landet» in English).
     const unit = { level: r.level, code: r.code, name: nameOf(r), fylke: r.fylke, kostragruppe: r.kostragruppe };
@@ -82,6 +82,8 @@ export function keyInYear(model, key, year) {
 
 export const resultOf = (model, key, year) => model.index.get(`${keyInYear(model, key, year)}:${year}`) ?? null;
 
+// A result's key, "kommune:3101:2024": the index's, and the one the core's breakdowns are asked by.
+export const resultKey = (r) => `${r.level}:${r.code}:${r.year}`;
 export const result = (model, level, code, year) => (code == null ? null : model.index.get(`${level}:${code}:${year}`) ?? null);
 
 // The units in the chooser's order: by level (Norway first), then by code.

@@ -6,9 +6,10 @@
 //                 {id, type: 'remove', fileId} | {id, type: 'clear'}
 //                 {id, type: 'report', settings} | {id, type: 'csv', settings, lang}
 //                 {id, type: 'preview', settings, year} (the report with one year's results)
-//                 {id, type: 'report', settings, after} (the whole report that follows a preview:
-//                 answered with an error, and not written, when a newer preview has come since; so
-//                 is an older preview)
+//                 {id, type: 'report', settings, after, breakdowns: false} (the whole report that
+//                 follows a preview, without the breakdowns: answered with an error, and not
+//                 written, when a newer preview has come since; so is an older preview)
+//                 {id, type: 'breakdowns', settings, keys} (those of the results "level:code:year,…")
 //                 {id, type: 'ahead', settings: [..], year, after} (settings to compute once nothing
 //                 waits, and their preview of `year` to write; none when a newer preview has come)
 //                 {id, type: 'memory'}
@@ -230,8 +231,10 @@ const handlers = {
   clear: () => { kept.clear(); previews.clear(); calculator.clear(); return true; },
   report: async (msg) => {
     if (msg.after !== undefined && await outdated(msg.after)) throw new Error('superseded');
-    return guardedCall(() => calculator.report(JSON.stringify(msg.settings)));
+    const settings = JSON.stringify(msg.settings);
+    return guardedCall(() => (msg.breakdowns === false ? calculator.reportWithoutBreakdowns(settings) : calculator.report(settings)));
   },
+  breakdowns: (msg) => guardedCall(() => calculator.breakdowns(JSON.stringify(msg.settings), msg.keys)),
   ahead: (msg) => {
     if (msg.after === latestPreview) queue = queue.then(() => computeAhead(msg.settings, msg.year));
     return true;

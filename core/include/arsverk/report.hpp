@@ -239,11 +239,22 @@ struct FormSums {
 };
 std::string form_sums_to_json(const FormSums& sums);
 
-// The report as JSON (docs/output.md): language-free, whatever settings.lang says. With
-// `results_year`, only that data year's results are written, without their breakdowns by target
-// group and service, and the document says so ("results_year"); all else is the same
-// (docs/output.md, "The year first").
-std::string report_to_json(const Report& report, const Settings& settings, std::optional<int> results_year = std::nullopt);
+// Which results a report document holds (docs/output.md): by default every result with its
+// breakdowns by target group and service (the CLI, exports). The page's documents leave the
+// breakdowns out and ask for them per unit (breakdowns_to_json); its first answer holds only the
+// results of the year in view (`results_year`; docs/output.md, "The year first").
+struct ReportScope {
+  std::optional<int> results_year;
+  bool breakdowns = true;
+};
+
+// The report as JSON (docs/output.md): language-free, whatever settings.lang says. A document
+// narrower than the default says so ("results_year", "breakdowns": false); all else is the same.
+std::string report_to_json(const Report& report, const Settings& settings, const ReportScope& scope = {});
+// The breakdowns by target group and service of the results named by `keys`, each
+// "level:code:year" ("kommune:3101:2024"); a key without a result is left out (docs/output.md,
+// "Breakdowns apart").
+std::string breakdowns_to_json(const Report& report, const std::vector<std::string>& keys);
 std::string report_to_csv(const Report& report, const Settings& settings, Lang lang);
 std::string report_to_table(const Report& report, const Settings& settings);
 

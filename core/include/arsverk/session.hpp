@@ -43,6 +43,10 @@ class Session {
   // report_json gives it. The page shows this first, while the whole report follows (docs/web.md,
   // "The year first").
   std::string report_json_of_year(const Settings& settings, std::optional<int> year) const;
+  // Every year's results without their breakdowns, which the page asks for per unit it shows
+  // (breakdowns_json; docs/output.md, "Breakdowns apart").
+  std::string report_json_without_breakdowns(const Settings& settings) const;
+  std::string breakdowns_json(const Settings& settings, const std::vector<std::string>& keys) const;
   std::string report_csv(const Settings& settings, Lang lang) const;  // in the language's spreadsheet style
   // The IS-24/8 form's sums of one unit-year as the files gave it (docs/output.md, "The form's
   // sums"): the same for any settings.

@@ -461,8 +461,8 @@ void figures(JsonWriter& w, const Result& r) {
   }
 }
 
-// `with_breakdowns`: by target group and by service, which only the page's charts draw (left out
-// of the year first, docs/output.md).
+// `with_breakdowns`: by target group and by service, which only the page's charts draw (apart in
+// the page's documents, docs/output.md).
 void result(JsonWriter& w, const Result& r, bool with_breakdowns) {
   w.begin_object();
   identity(w, r);
@@ -688,7 +688,9 @@ std::optional<int64_t> shown_difference_tenths(const Result& r, int i) {
   return rounded_rate_units(*r.arsverk[i], r.measure_population[i]) - *median;
 }
 
-std::string report_to_json(const Report& report, const Settings& settings, std::optional<int> results_year) {
+std::string report_to_json(const Report& report, const Settings& settings, const ReportScope& scope) {
+  const std::optional<int>& results_year = scope.results_year;
+  const bool with_breakdowns = scope.breakdowns && !results_year;
   constexpr std::size_t kBytesPerResult = 1200;  // about what one result takes: one allocation
   const std::size_t years = results_year ? std::max<std::size_t>(report.years.size(), 1) : 1;
   JsonWriter w(4096 + kBytesPerResult * report.results.size() / years);
@@ -700,12 +702,35 @@ std::string report_to_json(const Report& report, const Settings& settings, std::
   year_summaries(w, report);
   reference(w, report);
   if (results_year) w.field("results_year", *results_year);
+  if (!with_breakdowns && !report.results.empty()) w.field("breakdowns", false);
   w.key("results");
   w.begin_array();
   for (const Result& r : report.results)
-    if (!results_year || r.year == *results_year) result(w, r, !results_year);
+    if (!results_year || r.year == *results_year) result(w, r, with_breakdowns);
   w.end_array();
   map_classes_json(w, report, results_year);
+  w.end_object();
+  return w.take();
+}
+
+std::string breakdowns_to_json(const Report& report, const std::vector<std::string>& keys) {
+  const std::set<std::string_view> wanted(keys.begin(), keys.end());
+  JsonWriter w(256 + 2048 * keys.size());
+  w.begin_object();
+  w.key("breakdowns");
+  w.begin_array();
+  std::string key;
+  for (const Result& r : report.results) {
+    key.assign(to_string(r.level)).append(":").append(r.code).append(":").append(std::to_string(r.year));
+    if (!wanted.count(key)) continue;
+    w.begin_object();
+    w.field("level", to_string(r.level));
+    w.field("code", r.code);
+    w.field("year", r.year);
+    breakdowns(w, r);
+    w.end_object();
+  }
+  w.end_array();
   w.end_object();
   return w.take();
 }
