@@ -224,7 +224,10 @@ describe('the map', () => {
       return chart.options.plugins.tooltip.callbacks.label({ dataIndex: i });
     });
     const group = find('kostragruppe', r.kostragruppe, 2024);
-    assert.ok(tooltip.some((line) => line.endsWith(`i ${group.name}`)), tooltip.join(' | '));
+    // Its place by the figures as shown, with those sharing it.
+    const shared = r.comparison.rank_shared.M1;
+    const place = `nr. ${r.comparison.rank_shown.M1} av ${r.comparison.n} i ${group.name}${!shared ? '' : shared === 1 ? ' (delt med én annen)' : ` (delt med ${shared} andre)`}`;
+    assert.ok(tooltip.includes(place), `${place} in ${tooltip.join(' | ')}`);
     const nb1 = new Intl.NumberFormat('nb-NO', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
     const tenths = (text) => Math.round(Number(text.replace('−', '-').replace(',', '.')) * 10);
     const diff = (tenths(r.display.M1) - tenths(nb1.format(r.comparison.median.M1))) / 10;

@@ -320,7 +320,9 @@ describe('the calculator page', () => {
     const signed = new Intl.NumberFormat('nb-NO', { minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: 'exceptZero' });
     const tenths = (text) => Math.round(Number(text.replace(/\s/g, '').replace('−', '-').replace(',', '.')) * 10);
     for (const m of ['M1', 'M2', 'M3', 'M4']) {
-      assert.equal(rank[m], `${k.comparison.rank[m]} av ${k.comparison.n}`);
+      // By the figures as shown, equal ones sharing a place.
+      const shared = k.comparison.rank_shared[m];
+      assert.equal(rank[m], `${k.comparison.rank_shown[m]} av ${k.comparison.n}${!shared ? '' : shared === 1 ? ' (delt med én annen)' : ` (delt med ${shared} andre)`}`);
       assert.equal(median[m], nb1.format(peers.kostra.distribution[m].median));
       // The difference is that of the two figures as shown, so it agrees with them.
       assert.equal(diff[m], signed.format((tenths(shown(k, m)) - tenths(median[m])) / 10), `difference ${m}`);

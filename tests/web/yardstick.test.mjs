@@ -224,7 +224,8 @@ describe('the yardstick in the page', () => {
     assert.match(await page.textContent('#file-panel li[data-file="referanse_kostra10_2024.csv"]'), /publiserte tall per\u00a01\u00a0000 innbyggere for 12 enheter \(2024\)/);
     assert.match(await page.textContent('#coverage'), /13 av 13 kommuner er med i sammenligningen — 1 med tall i filene, 12 publiserte \(2024, referanse_kostra10_2024\.csv\)/);
     const rank = await page.textContent('#compare-table tr[data-measure="M1"] td[data-col="rank"]');
-    assert.equal(rank, `${halden.comparison.rank.M1} av ${halden.comparison.n}`);
+    const shared = halden.comparison.rank_shared.M1;
+    assert.equal(rank, `${halden.comparison.rank_shown.M1} av ${halden.comparison.n}${!shared ? '' : shared === 1 ? ' (delt med én annen)' : ` (delt med ${shared} andre)`}`);
     const median = await page.textContent('#compare-table tr[data-measure="M1"] td[data-col="median"]');
     assert.equal(median.replace(/\s/g, ''), String(find(expected, 'kostragruppe', 'EKG10', 2024).distribution.M1.median.toFixed(1)).replace('.', ','));
     // The reference file has M1 and M2 only: M3 and M4 have Halden alone, and no median (as on the cards).

@@ -238,6 +238,7 @@ const nb = {
   riseUnder: 'økning under {value}',
   fallUnder: 'nedgang under {value}',
   rankOf: '{rank} av {n}',
+  rankShared: { one: '(delt med én annen)', other: '(delt med {n} andre)' },
   fenceHigh: 'Uvanlig høyt i gruppen',
   fenceLow: 'Uvanlig lavt i gruppen',
   noValue: 'ikke beregnet',
@@ -362,7 +363,7 @@ const nb = {
     around: [
       ['Publisert', 'tallet Helsedirektoratet har publisert for samme enhet og år, eller tallet fra en referansefil du har lagt inn. «Publisert 2024» eller «publ. 2024» er det siste publiserte året, når året ditt ikke er publisert ennå.'],
       ['Median i gruppen', 'det midterste tallet blant kommunene i KOSTRA-gruppen som har tall: halvparten ligger over, halvparten under. Det vises bare når nok av gruppen har tall.'],
-      ['Plass i gruppen', 'kommunens plass når gruppens kommuner ordnes fra høyest til lavest (1 = høyest).'],
+      ['Plass i gruppen', 'kommunens plass når gruppens kommuner ordnes fra høyest til lavest (1 = høyest), etter tallene slik de vises, med én desimal: kommuner med samme tall deler plass («delt med 2 andre»).'],
       ['Forskjell fra median', 'kommunens tall minus gruppens median, begge slik de vises, med én desimal.'],
       ['Endring fra året før (for eksempel «Endring fra 2024»)', 'forskjellen fra forrige år med samme skjema, i årsverk per\u00a01\u00a0000 innbyggere og i prosent av fjorårets tall; aldri over skillet mellom 2023 og 2024.'],
       ['Uvanlig høyt eller lavt i gruppen', 'tallet ligger utenfor det vanlige spennet i gruppen: mer enn 1,5 ganger avstanden mellom første og tredje kvartil over eller under dem (Tukeys regel).'],
@@ -762,6 +763,7 @@ const en = {
   riseUnder: 'a rise under {value}',
   fallUnder: 'a fall under {value}',
   rankOf: '{rank} of {n}',
+  rankShared: { one: '(tied with one other)', other: '(tied with {n} others)' },
   fenceHigh: 'Unusually high in the group',
   fenceLow: 'Unusually low in the group',
   noValue: 'not computed',
@@ -886,7 +888,7 @@ const en = {
     around: [
       ['Published', 'the figure the Norwegian Directorate of Health has published for the same unit and year, or the figure from a reference file you added. “Published 2024” or “publ. 2024” is the latest published year, when your year has not been published yet.'],
       ['Group median', 'the middle figure among the municipalities of the KOSTRA group that have figures: half are above it, half below. It is shown only when enough of the group have figures.'],
-      ['Rank in group', 'the municipality’s place when the group’s municipalities are ordered from highest to lowest (1 = highest).'],
+      ['Rank in group', 'the municipality’s place when the group’s municipalities are ordered from highest to lowest (1 = highest), by the figures as shown, to one decimal: municipalities with the same figure share a place (“tied with 2 others”).'],
       ['Difference from median', 'the municipality’s figure minus the group’s median, both as shown, with one decimal.'],
       ['Change from the year before (for example “Change from 2024”)', 'the difference from the previous year of the same form, in FTEs per\u00a01,000 inhabitants and as a percentage of last year’s figure; never across the break between 2023 and 2024.'],
       ['Unusually high or low in the group', 'the figure lies outside the usual spread in the group: more than 1.5 times the distance between the first and third quartile above or below them (Tukey’s rule).'],
@@ -1145,6 +1147,16 @@ export function tn(key, n, vars = {}) {
   if (!pluralRules.has(lang)) pluralRules.set(lang, new Intl.PluralRules(locale()));
   const form = forms[pluralRules.get(lang).select(n)] ?? forms.other;
   return form.replace(/\{(\w+)\}/g, (m, k) => (k === 'n' ? fmtInt(n) : k in vars ? String(vars[k]) : m));
+}
+
+// A unit's place in its KOSTRA group by the rates as shown (the core's), and the others sharing it:
+// «3 av 12 (delt med 2 andre)»; null without one. template: 'rankOf', or one with {rank} and {n}.
+export function rankText(comparison, measure, template = 'rankOf', vars = {}) {
+  const rank = comparison?.rank_shown?.[measure];
+  if (rank == null) return null;
+  const shared = comparison.rank_shared[measure];
+  const text = t(template, { ...vars, rank, n: comparison.n });
+  return shared ? `${text} ${tn('rankShared', shared)}` : text;
 }
 
 // ["2 advarsler", "1 merknad"] -> "2 advarsler og 1 merknad".

@@ -3,7 +3,7 @@
 // the change from the previous year, and the reason when something is missing or adjusted.
 import { writeHtml } from './dom.js';
 import { beforeYear, changeShown, inLang, percentText, schemaOf, shownRate, signedTenthsText, structureOf, tenthsText, unitName } from './format.js';
-import { coreText, fmtExact, fmtInt, listText, measureLabel, sourceName, t, tn, yardstick, yardText } from './i18n.js';
+import { coreText, fmtExact, fmtInt, listText, measureLabel, rankText, sourceName, t, tn, yardstick, yardText } from './i18n.js';
 
 const MEASURES = ['M1', 'M2', 'M3', 'M4'];
 const escape = (s) => String(s).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -246,7 +246,7 @@ export function renderKeyFigures(el, ctx) {
     const lines = [];
     if (publishedShown(unit, m) != null) lines.push(yardText(yardstick(unit), publishedShown(unit, m)));
     if (cmp && cmp.median_tenths[m] != null) lines.push(`${medianLabel(cmp.coverage, year)}: ${tenthsText(cmp.median_tenths[m])}`);
-    if (cmp && cmp.rank[m] != null) lines.push(`${t('colRank')}: ${t('rankOf', { rank: cmp.rank[m], n: cmp.n })}`);
+    if (rankText(cmp, m)) lines.push(`${t('colRank')}: ${rankText(cmp, m)}`);
     const change = changeText(unit, m);
     if (change) lines.push([`${t('colChange', { year: unit.change.from_year })}: `, change]);
     html += `<li class="card" data-measure="${m}">` +
@@ -280,7 +280,7 @@ export function renderKeyFigures(el, ctx) {
     if (dist && (cmp || peers.kostra.distribution_coverage?.meaningful)) cols.push([medianLabel(cmp?.coverage ?? peers.kostra.distribution_coverage, year), (m) => tenthsText(median(m)) ?? '–', 'median']);
   }
   if (cmp) {
-    cols.push([t('colRankShort'), (m) => (cmp.rank[m] != null ? t('rankOf', { rank: cmp.rank[m], n: cmp.n }) : '–'), 'rank']);
+    cols.push([t('colRankShort'), (m) => rankText(cmp, m) ?? '–', 'rank']);
     cols.push([t('colDiff'), (m) => signedTenthsText(cmp.diff_tenths[m]) ?? '–', 'diff']);
   }
   const change = unit && unit.change && unit.aggregate_coverage?.meaningful !== false;

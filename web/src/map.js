@@ -16,7 +16,7 @@ import { feature as topoFeature } from 'topojson-client';
 
 import { PNG_SCALE, PNG_WIDTH, downloadComposed, fillWhite } from './charts.js';
 import { shownRate, signedTenthsText, structureOf, tenthsText, unitName } from './format.js';
-import { getLang, listText, t, tn } from './i18n.js';
+import { getLang, listText, rankText, t, tn } from './i18n.js';
 
 Chart.register(ChoroplethController, GeoFeature, ColorScale, ProjectionScale, Tooltip);
 
@@ -184,9 +184,9 @@ function describe(item, view, count) {
   const lines = [valueText(item, view)];
   const r = item.result;
   if (item.mapRank) lines.push(t('map.mapRank', { rank: item.mapRank, n: count }));
-  if (r?.comparison?.rank?.[view.measure] != null && r.comparison.coverage?.meaningful) {
+  if (r?.comparison?.rank_shown?.[view.measure] != null && r.comparison.coverage?.meaningful) {
     const group = view.groupNames.get(r.comparison.kostragruppe) ?? r.comparison.kostragruppe;
-    lines.push(t('map.groupRank', { rank: r.comparison.rank[view.measure], n: r.comparison.n, group }));
+    lines.push(rankText(r.comparison, view.measure, 'map.groupRank', { group }));
   }
   if (item.reason) lines.push(item.reason);
   return lines;

@@ -66,6 +66,9 @@ struct GroupComparison {
   int n = 0;                         // members with a shown rate
   std::array<int, 4> peers{};        // members with a shown rate, per measure
   std::array<std::optional<int>, 4> rank{};  // 1 = highest rate in the group
+  // The same by the rates as shown (one decimal), and how many others show the same rate.
+  std::array<std::optional<int>, 4> rank_shown{};
+  std::array<std::optional<int>, 4> rank_shared{};
   Rates median{};
   Rates diff_from_median{};
   std::array<std::optional<Fence>, 4> fence{};

@@ -39,9 +39,25 @@ Distribution distribution_of(std::vector<double> v) {
 // reference file when it has no result of its own that year (own figures win).
 struct Peer {
   Rates per_1000;
+  std::array<std::optional<int64_t>, 4> tenths{};  // the rates as shown, for the rank as shown
   int64_t population = 0;
   const ReferenceRow* reference = nullptr;
 };
+
+std::array<std::optional<int64_t>, 4> shown_tenths(const Result& r) {
+  std::array<std::optional<int64_t>, 4> shown{};
+  for (int i = 0; i < 4; ++i)
+    if (r.per_1000[i] && r.arsverk[i] && r.measure_population[i] > 0)
+      shown[i] = rounded_rate_units(*r.arsverk[i], r.measure_population[i]);
+  return shown;
+}
+
+std::array<std::optional<int64_t>, 4> shown_tenths(const Rates& published) {
+  std::array<std::optional<int64_t>, 4> shown{};
+  for (int i = 0; i < 4; ++i)
+    if (published[i]) shown[i] = rounded_units(*published[i], 1);
+  return shown;
+}
 
 struct PeerGroup {
   std::vector<Peer> peers;
@@ -72,7 +88,7 @@ void add_reference_peers(const Context& ctx, int year, int group, PeerGroup& pee
     const Municipality* m = ctx.registers.municipality(*structure, key.first);
     if (!m || m->kostra_group != group) continue;
     auto pop = ctx.population.find(key.first, Level::Kommune, structure, pop_year);
-    peer_set.peers.push_back({row.per_1000, pop ? pop->persons : 0, &row});
+    peer_set.peers.push_back({row.per_1000, shown_tenths(row.per_1000), pop ? pop->persons : 0, &row});
     ++peer_set.coverage.from_reference;
     peer_set.coverage.reference_year = reference_year;
     for (int i = 0; i < 4; ++i) {
@@ -100,7 +116,7 @@ PeerGroup peer_group(const Context& ctx, const Result& group, const std::vector<
   for (std::size_t i : members) {
     const Result& r = ctx.results[i];
     own.insert(r.code);
-    if (!r.suppressed) peer_set.peers.push_back({r.per_1000, r.population, nullptr});
+    if (!r.suppressed) peer_set.peers.push_back({r.per_1000, shown_tenths(r), r.population, nullptr});
   }
   const auto number = kostra_group_number(group.code);
   const auto structure = structure_for_year(group.year);
@@ -146,6 +162,16 @@ GroupComparison compare_in_group(const Result& r, const std::array<Distribution,
     int higher = 0;
     for (const Peer& p : peer_set.peers) higher += p.per_1000[i] && *p.per_1000[i] > rate;
     comparison.rank[i] = higher + 1;
+    // As shown: by the rates rounded to one decimal, equal ones sharing a place (the unit is a peer).
+    if (const auto own = shown_tenths(r)[i]) {
+      int shown_higher = 0, same = 0;
+      for (const Peer& p : peer_set.peers) {
+        shown_higher += p.tenths[i] && *p.tenths[i] > *own;
+        same += p.tenths[i] && *p.tenths[i] == *own;
+      }
+      comparison.rank_shown[i] = shown_higher + 1;
+      comparison.rank_shared[i] = std::max(same - 1, 0);
+    }
     comparison.median[i] = spread.median;
     comparison.diff_from_median[i] = rate - spread.median;
     const double iqr = spread.p75 - spread.p25;

@@ -364,6 +364,8 @@ void comparison(JsonWriter& w, const Result& r) {
   w.field("n", c.n);
   per_measure(w, "peers", [&](int i) { w.value(c.peers[i]); });
   per_measure(w, "rank", [&](int i) { w.value(c.rank[i]); });
+  per_measure(w, "rank_shown", [&](int i) { w.value(c.rank_shown[i]); });
+  per_measure(w, "rank_shared", [&](int i) { w.value(c.rank_shared[i]); });
   per_measure(w, "median", [&](int i) { w.value(c.median[i]); });
   per_measure(w, "median_tenths", [&](int i) { w.value(tenths(c.median[i])); });
   per_measure(w, "diff_from_median", [&](int i) { w.value(c.diff_from_median[i]); });

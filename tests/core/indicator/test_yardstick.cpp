@@ -94,6 +94,25 @@ TEST_CASE("reference rates count as others for rank, median and fences, never in
   CHECK((*group->distribution)[0].n == 13);
 }
 
+TEST_CASE("the rank as shown: by the rates rounded to one decimal, equal ones sharing a place") {
+  const auto codes = group10();
+  Input in;
+  in.row24("3101", 2024, NoGroup, "", "300", "0", "0", "0", "0");  // Halden: 9.394 per 1 000, shown 9,4
+  std::vector<std::pair<std::string, const char*>> rates;
+  const char* near[] = {"10", "9.4", "9.4", "9.36"};  // one above; three shown as 9,4, two of them above exactly
+  std::size_t next = 0;
+  for (const auto& c : codes)
+    if (c != "3101") rates.push_back({c, next < 4 ? near[next++] : "3"});
+  in.files.push_back(reference_file(rates, 2024));
+  const Report r = in.run();
+  const auto& c = *find(r, "3101", 2024)->comparison;
+  CHECK(c.rank[0] == 4);  // 10, 9.4 and 9.4 above 9.394
+  CHECK(c.rank_shown[0] == 2);  // 10,0 above 9,4
+  CHECK(c.rank_shared[0] == 3);
+  CHECK_FALSE(c.rank_shown[1]);  // no rank of M2: Halden alone has it
+  CHECK(report_to_json(r, Settings{}).find(R"("rank_shown":{"M1":2,"M2":null,"M3":null,"M4":null},"rank_shared":{"M1":3,)") != std::string::npos);
+}
+
 TEST_CASE("reference rates of an earlier year of the same schema stand in, labelled with their year") {
   Input in;
   in.row24("3101", 2025, NoGroup, "", "30", "0", "0", "0", "0");
