@@ -470,6 +470,15 @@ describe('the calculator page', () => {
       return { key: f.dataset.chart, ink, pixels: data.length / 4, label: canvas.getAttribute('aria-label') };
     }));
     assert.deepEqual(charts.map((c) => c.key), ['sammenligning', 'utdanning', 'tidsserie', 'rangering', 'malgruppe', 'tjenester']);
+    // Their tooltips write each figure as at its bar or point (the core's, as shown), never the
+    // unrounded rate drawn («2,835»).
+    const tooltips = await page.$$eval('#charts figure.chart canvas', (canvases) => canvases.map((c) => {
+      const chart = c.arsverkChart;
+      const label = chart.options.plugins.tooltip.callbacks.label;
+      return chart.data.datasets.flatMap((d, di) => d.data.map((v, i) => (v == null ? null : [label({ dataset: d, datasetIndex: di, dataIndex: i }), d.label, d.valueLabels[i]])).filter(Boolean));
+    }));
+    for (const [tip, label, shown] of tooltips.flat()) assert.equal(tip, `${label}: ${shown}`);
+    assert.ok(tooltips.flat().some(([tip]) => /\d,\d$/.test(tip)));
     for (const c of charts) assert.ok(c.ink > 2000, `${c.key} has ${c.ink} drawn pixels`);
     // The time series marks the 2023/2024 break; the text alternative says so.
     assert.match(charts.find((c) => c.key === 'tidsserie').label, /brudd i statistikken/);

@@ -213,7 +213,9 @@ function baseOptions(extra = {}) {
     layout: { padding: { top: 26, right: 48 } },
     plugins: {
       legend: { position: 'bottom', labels: { boxWidth: 28, boxHeight: 16, color: INK } },
-      tooltip: { enabled: true },
+      // The figure as written at the bar or point (the core's, as shown), not Chart.js's own
+      // rounding of the unrounded rate it draws («2,835»).
+      tooltip: { enabled: true, callbacks: { label: (item) => `${item.dataset.label}: ${item.dataset.valueLabels?.[item.dataIndex] ?? '–'}` } },
       markers: { lines: [] },
     },
     ...extra,
@@ -888,8 +890,6 @@ export function renderCharts(container, ctx) {
           plugins: {
             ...baseOptions().plugins,
             legend: { display: false },
-            // The figure as at the bar (Chart.js would write it with its own decimals).
-            tooltip: { callbacks: { label: (item) => `${item.dataset.label}: ${item.dataset.valueLabels[item.dataIndex]}` } },
           },
         }),
       });
