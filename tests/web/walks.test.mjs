@@ -415,6 +415,8 @@ describe('smaller things', () => {
     assert.match(await page.textContent('#file-panel li.file[data-file="innlimt.tsv"] .message[data-severity="error"]'), /Vi fant ikke kolonnene vi trenger/);
     assert.ok(await page.isVisible('#result-body'), 'the example\'s figures are still shown');
     assert.ok(await page.isVisible('#synthetic-warning'));
+    // The text stays in the box, to be corrected.
+    assert.equal(await page.inputValue('#paste-text'), 'hei på deg\nbare noen ord\n');
   });
 
   test('cells pasted over the example data: the example goes once they are read in the form\'s columns', async () => {
@@ -431,5 +433,6 @@ describe('smaller things', () => {
     await page.waitForFunction(() => document.body.dataset.busy === 'false'
       && [...document.querySelectorAll('#file-panel li.file')].map((li) => li.dataset.file).join() === 'innlimt.tsv', null, { timeout: 60000 });
     assert.match(await page.textContent('#status'), /Eksempeldataene er tatt bort/);
+    assert.equal(await page.inputValue('#paste-text'), '', 'read: the box is empty');
   });
 });

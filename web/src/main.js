@@ -1075,6 +1075,10 @@ el['paste-button'].addEventListener('click', async () => {
   await addFiles([{ name, blob: new Blob([text], { type: 'text/plain;charset=utf-8' }) }]);
   const entry = state.entries.find((e) => e.name === name);
   if (entry) offerFormColumns(entry, text);
+  // Text the core could not read stays in the box to be corrected (its card says why), unless
+  // something new was pasted meanwhile.
+  const unread = !entry || entry.error != null || state.report?.files.find((f) => f.name === name)?.kind === 'unknown';
+  if (unread && !el['paste-text'].value) el['paste-text'].value = text;
 });
 
 el['paste-offer-button'].addEventListener('click', async () => {
@@ -1084,6 +1088,7 @@ el['paste-offer-button'].addEventListener('click', async () => {
   if (!state.entries.includes(entry)) return; // removed meanwhile
   state.entries.splice(state.entries.indexOf(entry), 1);
   if (entry.fileId != null) await calc.remove(entry.fileId);
+  if (el['paste-text'].value === text) el['paste-text'].value = '';
   await addFiles([{ name: entry.name, blob: new Blob([`${header.join('\t')}\r\n${text}`], { type: 'text/plain;charset=utf-8' }) }]);
 });
 
