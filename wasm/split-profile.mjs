@@ -67,10 +67,13 @@ try {
     const error = calculator.endFile(id);
     if (error) throw new Error(`${path}: ${error}`);
   }
-  // As the page asks: the year in view first, then the whole report (web/src/worker.js).
+  // As the page asks: the year in view first, then the whole report without the breakdowns, the
+  // breakdowns of the unit and Norway in view, and the settings around (web/src/worker.js).
   for (const settings of SETTINGS) {
     calculator.reportYear(JSON.stringify(settings), 0);
-    calculator.report(JSON.stringify(settings));
+    calculator.reportWithoutBreakdowns(JSON.stringify(settings));
+    calculator.breakdowns(JSON.stringify(settings), 'kommune:3101:2025,land:0:2025');
+    calculator.computeAhead(JSON.stringify({ ...settings, population_year: settings.population_year === 'next' ? 'same' : 'next' }));
   }
 
   // The profile: __write_profile(address, size) writes it into the module's memory.
