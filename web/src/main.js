@@ -419,6 +419,7 @@ function render() {
 let figuresShown = 0;
 let drawing = 0;
 let breakdownsDue = false; // the unit's breakdowns asked for, its charts still to plan (renderUnit)
+let breakdownsAsked = 0;
 let viewShown = false; // a unit's view was rendered since the last draw: the URL follows it
 function drawAfterPaint() {
   document.body.dataset.figures = String(++figuresShown);
@@ -541,14 +542,15 @@ function renderUnit() {
   if (!breakdowns) {
     breakdownsDue = true;
     stage('charts', () => chartsAwaitReport(el.charts));
-    const report = state.report;
+    const asked = ++breakdownsAsked; // only the latest view's answer renders
+    const current = () => asked === breakdownsAsked && breakdownsDue;
     calc.breakdowns(settings, keys).then(() => {
-      if (state.report !== report) return;
+      if (!current()) return;
       breakdownsDue = false;
       renderUnit();
       drawAfterPaint();
     }, (err) => {
-      if (state.report !== report) return;
+      if (!current()) return;
       breakdownsDue = false;
       chartsWithoutReport(el.charts, err.message);
     });

@@ -243,9 +243,9 @@ const handlers = {
     if (await outdated(msg.id)) throw new Error('superseded');
     const settings = JSON.stringify(msg.settings);
     const year = msg.year ?? 0;
-    const kept = previews.get(previewKey(settings, year));
-    if (kept) previewsAnswered++;
-    return kept ?? guardedCall(() => calculator.reportYear(settings, year));
+    const written = previews.get(previewKey(settings, year));
+    if (written) previewsAnswered++;
+    return written ?? guardedCall(() => calculator.reportYear(settings, year));
   },
   csv: (msg) => guardedCall(() => calculator.exportCsv(JSON.stringify(msg.settings), msg.lang)),
   formSums: (msg) => guardedCall(() => JSON.parse(calculator.formSums(msg.code, msg.year))),
