@@ -376,7 +376,7 @@ describe('typing the form in by hand', () => {
     assert.match(readFileSync(saved.path, 'utf8'), /^\ufeffbydelsnummer;år;målgruppe;a;b;c;d;e\r\n030101;2025;voksne;10;;;;\r\n/);
   });
 
-  test('with other årsverk files for the year, the form says the core adds them together', async () => {
+  test('with other årsverk files for the year, the form says the core computes them together, a field in both counted once', async () => {
     await openForm('gamle oslo');
     await typeInto('voksne', 'a', '10');
     await page.waitForFunction(() => document.body.dataset.busy === 'false' && document.querySelectorAll('#grid-result .value').length === 4,
@@ -385,6 +385,8 @@ describe('typing the form in by hand', () => {
     await page.click('#example-button');
     await page.waitForSelector('#grid-mixed', { timeout: 60000 });
     assert.match(await page.textContent('#grid-mixed'), /eksempel_arsverk_2024_2025\.csv med årsverk for 2025\. Står Gamle Oslo der/);
+    // Not «added together»: a field in both counts once (the core's rule for any two files).
+    assert.match(await page.textContent('#grid-mixed'), /et felt som står i begge, er bare talt med én gang, med tallet som ble lest først/);
     await page.locator('#grid-details').screenshot({ path: join(ARTIFACTS, 'grid-07-with-other-files.png') });
   });
 

@@ -585,8 +585,8 @@ function showResult(root, state, report, describe) {
   // A warning above (only the children's part given, say) is no «Ingen kontroller slo ut».
   const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
   if (warnings) checks.push(tn('grid.warningsAbove', warnings));
-  // Other årsverk files for the same year are added to the form's figures by the core, as any two
-  // files are: say so, since the form is meant to stand alone.
+  // Other årsverk files for the same year are computed with the form by the core, as any two files
+  // are (a field in both counted once, the first read): say so, since the form is meant to stand alone.
   const others = report.files.filter((f) => f.kind === 'arsverk' && f.name !== file.name && f.years.includes(file.year));
   const mixed = others.length
     ? `<div class="ds-alert" data-color="warning" id="grid-mixed"><p class="ds-paragraph">${escape(t('grid.otherFiles', { files: others.map((f) => f.name).join(', '), name: unitName(result), year: result.year }))}</p></div>`

@@ -106,15 +106,16 @@ const leftOutText = (n, counted) => (n ? ` ${t(counted ? 'yard.leftOutCounted' :
 export function coverageLines(unit, peers, results) {
   const lines = [];
   // Too few for a figure of its own: its column in the comparison is «–», and its line says why.
-  const thin = (peer) => (peer?.aggregate_coverage?.meaningful === false
-    ? ` ${t(peer.level === 'land' ? 'yard.thinLineLand' : 'yard.thinLine', { name: unitName(peer) })}` : '');
+  // A KOSTRA comparison resting on published figures too counts more members than the sums do.
+  const thin = (peer, coverage = null) => (peer?.aggregate_coverage?.meaningful === false
+    ? ` ${t(peer.level === 'land' ? 'yard.thinLineLand' : coverage?.from_reference ? 'yard.thinLineReference' : 'yard.thinLine', { name: unitName(peer) })}` : '');
   for (const peer of [peers.fylke, peers.land]) {
     const coverage = peer?.aggregate_coverage;
     if (coverage) lines.push([coverageText(unitName(peer), coverage) + leftOutText(leftOutOf(results, peer), true) + thin(peer), coverage.meaningful]);
   }
   const groupCoverage = unit?.comparison?.coverage ?? peers.kostra?.distribution_coverage;
   if (groupCoverage && peers.kostra) {
-    lines.push([coverageText(unitName(peers.kostra), groupCoverage, { compared: true }) + leftOutText(leftOutOf(results, peers.kostra), false) + thin(peers.kostra),
+    lines.push([coverageText(unitName(peers.kostra), groupCoverage, { compared: true }) + leftOutText(leftOutOf(results, peers.kostra), false) + thin(peers.kostra, groupCoverage),
       groupCoverage.meaningful]);
   }
   return lines;
