@@ -458,6 +458,23 @@ describe('the calculator page', () => {
     }
   });
 
+  test('the time series writes the unit\'s own figure at its point, even beside a published one close to it', async () => {
+    await openWith([HALDEN_2024, 'tests/data/web/arsverk_halden_2025.csv']); // Halden 2024: 3,1; Norway published: 2,8
+    await page.waitForFunction(() => document.querySelector('#charts figure[data-chart="tidsserie"] canvas')?.arsverkChart);
+    const written = await page.$eval('#charts figure[data-chart="tidsserie"] canvas', (canvas) => {
+      const texts = [];
+      const ctx = canvas.getContext('2d');
+      const fillText = ctx.fillText;
+      ctx.fillText = function (text, ...rest) { texts.push(String(text)); return fillText.call(this, text, ...rest); };
+      canvas.arsverkChart.update('none');
+      ctx.fillText = fillText;
+      return texts;
+    });
+    const halden = find(cli([HALDEN_2024]), 'kommune', '3101', 2024);
+    assert.equal(halden.display.M1, '3,1');
+    assert.ok(written.includes('3,1') && written.includes('2,8'), written.join(' | '));
+  });
+
   test('charts are drawn (no blank canvas) and download as PNG', async () => {
     await openExample();
     await afterRender(() => chooseUnit('3303')); // the canvases are drawn after the figures are painted

@@ -103,8 +103,8 @@ const markerLines = (chart) => chart.options.plugins.markers?.lines || [];
 
 // Values written at the end of each bar / above each point. dataset.valueLabels holds the texts
 // (the core's display strings where there are any). A label that would overlap one already
-// written (narrow bars on a phone, two lines close together) moves below its point, or is left
-// out: the figure is still in the tooltip and the text alternative. A marker's line (the median)
+// written (narrow bars on a phone, two lines close together) moves below its point (or beside
+// it, on a line), or is left out: the figure is still in the tooltip and the text alternative. A marker's line (the median)
 // is drawn before the labels and stops at a label it runs through («2,5» stays readable).
 const valueLabels = {
   id: 'valueLabels',
@@ -152,15 +152,20 @@ const valueLabels = {
           return;
         }
         const h = horizontal ? 11 : 14; // lying bars are close together
+        // A point of a line also takes its label beside it, right or left, before the next
+        // dataset's: the unit's own figure is never the one left out for a published one near it.
+        const beside = chart.config.type === 'line'
+          ? [{ x: el.x + 8, y: el.y - h / 2, w, h }, { x: el.x - 8 - w, y: el.y - h / 2, w, h }] : [];
         const spots = horizontal
           ? [{ x: el.x + 4, y: el.y - h / 2, w, h }]
-          : [{ x: el.x - w / 2, y: el.y - 4 - h, w, h }, { x: el.x - w / 2, y: el.y + 6, w, h }];
+          : [{ x: el.x - w / 2, y: el.y - 4 - h, w, h }, { x: el.x - w / 2, y: el.y + 6, w, h }, ...beside];
         // Inside the canvas: a label at the first or last point may not run off the edge.
         for (const r of spots) r.x = Math.min(Math.max(r.x, chart.chartArea.left + 2), chart.width - w - 2);
         const spot = spots.find(free);
         if (!spot) return;
         placed.push(spot);
-        if (lineXs.some((x) => x > spot.x - 4 && x < spot.x + w + 4)) {
+        // Beside a point, its own line runs under the label: a white ground keeps it readable.
+        if (beside.includes(spot) || lineXs.some((x) => x > spot.x - 4 && x < spot.x + w + 4)) {
           ctx.fillStyle = '#fff';
           ctx.fillRect(spot.x - 3, spot.y - 1, w + 6, h + 2);
         }
