@@ -1,5 +1,6 @@
 // The texts of the checks before submission (messages.hpp); the thresholds they name are the
 // checks' own (arsverk/thresholds.hpp).
+#include "arsverk/report.hpp"
 #include "arsverk/thresholds.hpp"
 #include "messages/messages.hpp"
 
@@ -57,13 +58,15 @@ Texts CheckFarBelowPublished::texts() const {
 }
 
 Texts CheckOutsideGroupFences::texts() const {
-  const std::string w(who), g(group);
+  const std::string w(who);
+  // The group by name, as the page and the table write it («KOSTRA-gruppe 10», not «EKG10»).
+  const auto group_in = [&](Lang lang) { return unit_name(Level::KostraGruppe, std::string(group), std::string(group), lang); };
   const std::string n = std::to_string(members), total = std::to_string(members_total);
   const std::string ry = std::to_string(reference_year);
-  return {w + ": M1 = " + rate_text(rate, Lang::Nb) + " ligger utenfor det vanlige i " + g + " (median " +
+  return {w + ": M1 = " + rate_text(rate, Lang::Nb) + " ligger utenfor det vanlige i " + group_in(Lang::Nb) + " (median " +
               rate_text(median, Lang::Nb) + "; " + n + " av " + total +
               " kommuner har tall, publiserte tall fra " + ry + "). Sjekk tallene før innsending.",
-          w + ": M1 = " + rate_text(rate, Lang::En) + " lies outside the usual range of " + g + " (median " +
+          w + ": M1 = " + rate_text(rate, Lang::En) + " lies outside the usual range of " + group_in(Lang::En) + " (median " +
               rate_text(median, Lang::En) + "; " + n + " of " + total +
               " municipalities have figures, published figures from " + ry + "). Check the figures before submitting."};
 }

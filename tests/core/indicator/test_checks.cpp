@@ -85,6 +85,10 @@ TEST_CASE("outside the fences of a KOSTRA group made of published reference rate
   REQUIRE(d);
   CHECK(d->text(Lang::En).find("13 of 13 municipalities") != std::string::npos);
   CHECK(d->text(Lang::En).find("published figures from 2024") != std::string::npos);
+  // The group by its name, as everywhere else: not its code.
+  CHECK(d->text(Lang::Nb).find("utenfor det vanlige i KOSTRA-gruppe 10 (median") != std::string::npos);
+  CHECK(d->text(Lang::En).find("the usual range of KOSTRA group 10 (median") != std::string::npos);
+  CHECK(d->text(Lang::Nb).find("EKG10") == std::string::npos);
 }
 
 TEST_CASE("a large change says from what to what") {
