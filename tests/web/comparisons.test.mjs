@@ -218,7 +218,7 @@ describe('comparisons that never overstate', () => {
       const reasons = await page.textContent('#unit-reasons');
       // The core's percents, only placed and worded here.
       const covered = tenths(land.coverage_percent_tenths);
-      assert.ok(reasons.includes(norsk ? `de har ${covered} % av innbyggerne` : `they hold ${covered} % of the inhabitants`), reasons);
+      assert.ok(reasons.includes(norsk ? `de har ${covered}\u00a0% av innbyggerne` : `they hold ${covered}\u00a0% of the inhabitants`), reasons);
       if (norsk) {
         assert.match(extremes, /^Høyest av de 3 kommunene med tall som vises \(M1\): .* Holdt utenfor visningen, men med i summene: 1 til med tall i filene\./);
         assert.match(reasons, /Dekning: 4 av 357 kommuner har tall i filene \(1 av dem holdt utenfor visningen, men med i summene\)/);
@@ -237,8 +237,8 @@ describe('comparisons that never overstate', () => {
         : `figures in the files for ${fylke.aggregate_coverage.members} of ${fylke.aggregate_coverage.members_total} municipalities`));
       // The same share to the same tenth as the aggregate's own coverage above.
       assert.equal(fylke.aggregate_coverage.population_percent_tenths, fylke.coverage_percent_tenths);
-      assert.ok(county.includes(norsk ? `(${tenths(fylke.aggregate_coverage.population_percent_tenths)} % av innbyggerne)`
-        : `(${tenths(fylke.aggregate_coverage.population_percent_tenths)} % of the inhabitants)`), county);
+      assert.ok(county.includes(norsk ? `(${tenths(fylke.aggregate_coverage.population_percent_tenths)}\u00a0% av innbyggerne)`
+        : `(${tenths(fylke.aggregate_coverage.population_percent_tenths)}\u00a0% of the inhabitants)`), county);
       assert.ok(county.includes(norsk ? ' 1 av dem er holdt utenfor visningen, men med i summene.' : ' 1 of them left out of the display, but counted in the sums.'), county);
       // Four of twelve are too few for the county as a whole: its column shows «–», and the line says why.
       assert.equal(fylke.aggregate_coverage.meaningful, false);
@@ -259,8 +259,8 @@ describe('comparisons that never overstate', () => {
       const compared = group.distribution_coverage;
       const groupLine = (await page.$$eval('#coverage li', (lis) => lis.map((li) => li.textContent))).find((l) => l.startsWith(`${group.name}:`));
       assert.equal(groupLine, norsk
-        ? `${group.name}: ${compared.members} av ${compared.members_total} kommuner er med i sammenligningen (${tenths(compared.population_percent_tenths)} % av innbyggerne). Holdt utenfor visningen og sammenligningen, men med i summene: 1 til med tall i filene. For få til et tall for ${group.name} som helhet.`
-        : `${group.name}: ${compared.members} of ${compared.members_total} municipalities in the comparison (${tenths(compared.population_percent_tenths)} % of the inhabitants). Left out of the display and the comparison, but counted in the sums: 1 more with figures in the files. Too few for a figure for all of ${group.name}.`);
+        ? `${group.name}: ${compared.members} av ${compared.members_total} kommuner er med i sammenligningen (${tenths(compared.population_percent_tenths)}\u00a0% av innbyggerne). Holdt utenfor visningen og sammenligningen, men med i summene: 1 til med tall i filene. For få til et tall for ${group.name} som helhet.`
+        : `${group.name}: ${compared.members} of ${compared.members_total} municipalities in the comparison (${tenths(compared.population_percent_tenths)}\u00a0% of the inhabitants). Left out of the display and the comparison, but counted in the sums: 1 more with figures in the files. Too few for a figure for all of ${group.name}.`);
       // The group's own column is «–» for that reason, as the line ends.
       assert.equal(group.aggregate_coverage.meaningful, false);
       const checks = await page.textContent('#unit-checks');
@@ -286,7 +286,7 @@ describe('comparisons that never overstate', () => {
     assert.equal(await page.textContent('#not-meaningful'),
       'KOSTRA-gruppe 13 har bare én kommune: det er ingen andre å sammenligne med, så median, plass og «uvanlig høyt/lavt» vises ikke.');
     // A count of one reads as one: «1 av 1 kommune», «1 of 1 municipality».
-    assert.match(await page.textContent('#coverage'), /KOSTRA-gruppe 13: 1 av 1 kommune er med i sammenligningen \(100,0 % av innbyggerne\)/);
+    assert.match(await page.textContent('#coverage'), /KOSTRA-gruppe 13: 1 av 1 kommune er med i sammenligningen \(100,0\u00a0% av innbyggerne\)/);
     await page.locator('#key-figures').screenshot({ path: join(ARTIFACTS, 'comparisons-oslo-alone.png') });
     // The comparison chart's title names what Oslo is compared with (it has no county of its own).
     await page.waitForFunction(() => document.body.dataset.busy === 'false');
@@ -295,7 +295,7 @@ describe('comparisons that never overstate', () => {
     await switchLanguage();
     assert.equal(await page.textContent('#not-meaningful'),
       'KOSTRA group 13 has one municipality only: there is no other to compare with, so no median, rank or “unusually high/low” is shown.');
-    assert.match(await page.textContent('#coverage'), /KOSTRA group 13: 1 of 1 municipality in the comparison \(100\.0 % of the inhabitants\)/);
+    assert.match(await page.textContent('#coverage'), /KOSTRA group 13: 1 of 1 municipality in the comparison \(100\.0\u00a0% of the inhabitants\)/);
     assert.equal(await title(), 'Oslo - Oslove compared with Norway and its KOSTRA group (M1–M4)');
     await switchLanguage();
     await afterRender(() => chooseUnit('Hele landet'));

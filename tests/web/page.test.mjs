@@ -495,6 +495,14 @@ describe('the calculator page', () => {
       return chart.data.datasets.flatMap((d, di) => d.data.map((v, i) => (v == null ? null : [label({ dataset: d, datasetIndex: di, dataIndex: i }), d.label, d.valueLabels[i]])).filter(Boolean));
     }));
     for (const [tip, label, shown] of tooltips.flat()) assert.equal(tip, `${label}: ${shown}`);
+    // A wrapped label (a long service's name) is its title on one line.
+    const titles = await page.$eval('#charts figure[data-chart="tjenester"] canvas', (c) => {
+      const chart = c.arsverkChart;
+      return chart.data.labels.map((l, i) => [l, chart.options.plugins.tooltip.callbacks.title([{ chart, dataIndex: i }])[0]]);
+    });
+    const wrapped = titles.filter(([l]) => Array.isArray(l) && l.length > 1);
+    assert.ok(wrapped.length, 'a wrapped service name');
+    for (const [l, title] of wrapped) assert.equal(title, l.join(' '));
     assert.ok(tooltips.flat().some(([tip]) => /\d,\d$/.test(tip)));
     for (const c of charts) assert.ok(c.ink > 2000, `${c.key} has ${c.ink} drawn pixels`);
     // The time series marks the 2023/2024 break; the text alternative says so.
@@ -1077,7 +1085,7 @@ describe('the calculator page', () => {
     });
     await afterRender(() => page.setInputFiles('#file-input', big));
     const { seen, maxGap } = await page.evaluate(() => { clearInterval(window.__tick); return { seen: window.__seen, maxGap: window.__maxGap }; });
-    const progress = seen.filter(([text]) => /Leser stor_befolkning\.csv: \d+ %/.test(text));
+    const progress = seen.filter(([text]) => /Leser stor_befolkning\.csv: \d+\u00a0%/.test(text));
     assert.ok(progress.length >= 2, `progress shown: ${JSON.stringify(seen)}`);
     assert.ok(progress.some(([, visible]) => visible), 'progress bar visible');
     assert.ok(maxGap < 1500, `main thread blocked for ${Math.round(maxGap)} ms`);

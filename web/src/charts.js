@@ -220,7 +220,14 @@ function baseOptions(extra = {}) {
       legend: { position: 'bottom', labels: { boxWidth: 28, boxHeight: 16, color: INK } },
       // The figure as written at the bar or point (the core's, as shown), not Chart.js's own
       // rounding of the unrounded rate it draws («2,835»).
-      tooltip: { enabled: true, callbacks: { label: (item) => `${item.dataset.label}: ${item.dataset.valueLabels?.[item.dataIndex] ?? '–'}` } },
+      tooltip: {
+        enabled: true,
+        callbacks: {
+          // A label wrapped into lines (a long service's name) is one line again, not joined by commas.
+          title: (items) => items.map((item) => [item.chart.data.labels[item.dataIndex]].flat().join(' ')),
+          label: (item) => `${item.dataset.label}: ${item.dataset.valueLabels?.[item.dataIndex] ?? '–'}`,
+        },
+      },
       markers: { lines: [] },
     },
     ...extra,
@@ -669,7 +676,7 @@ export function renderCharts(container, ctx) {
     if (rows.length) {
       const names = t(`education.${unit.schema}`);
       const shares = rows.map((r) => r.education.share_tenths);
-      const label = (tenths) => `${percentText(tenths, 1)} %`;
+      const label = (tenths) => `${percentText(tenths, 1)}\u00a0%`;
       const datasets = names.map((name, k) => ({
         label: name,
         data: shares.map((s) => s[k] / 10),
