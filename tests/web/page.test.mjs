@@ -320,9 +320,14 @@ describe('the calculator page', () => {
     const signed = new Intl.NumberFormat('nb-NO', { minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: 'exceptZero' });
     const tenths = (text) => Math.round(Number(text.replace(/\s/g, '').replace('−', '-').replace(',', '.')) * 10);
     for (const m of ['M1', 'M2', 'M3', 'M4']) {
-      // By the figures as shown, equal ones sharing a place.
+      // By the figures as shown, equal ones sharing a place (the cards say with how many).
+      assert.equal(rank[m], `${k.comparison.rank_shown[m]} av ${k.comparison.n}${k.comparison.rank_shared[m] ? ' (delt)' : ''}`);
       const shared = k.comparison.rank_shared[m];
-      assert.equal(rank[m], `${k.comparison.rank_shown[m]} av ${k.comparison.n}${!shared ? '' : shared === 1 ? ' (delt med én annen)' : ` (delt med ${shared} andre)`}`);
+      const card = await page.textContent(`#key-figures .cards li[data-measure="${m}"]`);
+      // The table's short form keeps it within a desktop's width (the change column was cut).
+      const [width, room] = await page.$eval('#compare-table', (table) => [table.scrollWidth, table.parentElement.clientWidth]);
+      assert.ok(width <= room, `${width} > ${room} at ${page.viewportSize().width} px`);
+      assert.ok(card.includes(`${k.comparison.rank_shown[m]} av ${k.comparison.n}${!shared ? '' : shared === 1 ? ' (delt med én annen)' : ` (delt med ${shared} andre)`}`), card);
       assert.equal(median[m], nb1.format(peers.kostra.distribution[m].median));
       // The difference is that of the two figures as shown, so it agrees with them.
       assert.equal(diff[m], signed.format((tenths(shown(k, m)) - tenths(median[m])) / 10), `difference ${m}`);
@@ -505,6 +510,8 @@ describe('the calculator page', () => {
     for (const [l, title] of wrapped) assert.equal(title, l.join(' '));
     assert.ok(tooltips.flat().some(([tip]) => /\d,\d$/.test(tip)));
     for (const c of charts) assert.ok(c.ink > 2000, `${c.key} has ${c.ink} drawn pixels`);
+    // The ranking's text alternative is in order but unnumbered: equal figures share a place.
+    assert.doesNotMatch(charts.find((c) => c.key === 'rangering').label, /(^|; )\d+\. /);
     // The time series marks the 2023/2024 break; the text alternative says so.
     assert.match(charts.find((c) => c.key === 'tidsserie').label, /brudd i statistikken/);
     // The target groups are rounded each on its own: the chart says their sum may differ from M1's.

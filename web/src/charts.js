@@ -810,7 +810,8 @@ export function renderCharts(container, ctx) {
       ];
       const median = ctx.rankingMedian;
       const canvas = makeFigure(container, 'rangering', `${ctx.rankingTitle} (${measure})`,
-        describe(list.map((bar, i) => `${i + 1}. ${name(bar)} ${bar.text}`)), 80 + list.length * (narrow ? 30 : 22) + (published.length ? 30 : 0), png);
+        // In order, unnumbered: equal figures share a place (the core's rank_shown, on the cards).
+        describe(list.map((bar) => `${name(bar)} ${bar.text}`)), 80 + list.length * (narrow ? 30 : 22) + (published.length ? 30 : 0), png);
       draw('rangering', canvas, {
         type: 'bar',
         data: { labels, datasets },

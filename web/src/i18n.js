@@ -239,6 +239,7 @@ const nb = {
   fallUnder: 'nedgang under {value}',
   rankOf: '{rank} av {n}',
   rankShared: { one: '(delt med én annen)', other: '(delt med {n} andre)' },
+  rankSharedShort: '(delt)',
   fenceHigh: 'Uvanlig høyt i gruppen',
   fenceLow: 'Uvanlig lavt i gruppen',
   noValue: 'ikke beregnet',
@@ -765,6 +766,7 @@ const en = {
   fallUnder: 'a fall under {value}',
   rankOf: '{rank} of {n}',
   rankShared: { one: '(tied with one other)', other: '(tied with {n} others)' },
+  rankSharedShort: '(tied)',
   fenceHigh: 'Unusually high in the group',
   fenceLow: 'Unusually low in the group',
   noValue: 'not computed',
@@ -1152,13 +1154,15 @@ export function tn(key, n, vars = {}) {
 }
 
 // A unit's place in its KOSTRA group by the rates as shown (the core's), and the others sharing it:
-// «3 av 12 (delt med 2 andre)»; null without one. template: 'rankOf', or one with {rank} and {n}.
-export function rankText(comparison, measure, template = 'rankOf', vars = {}) {
+// «3 av 12 (delt med 2 andre)», short «3 av 12 (delt)» (a table's column); null without one.
+// template: 'rankOf', or one with {rank} and {n}.
+export function rankText(comparison, measure, { template = 'rankOf', vars = {}, short = false } = {}) {
   const rank = comparison?.rank_shown?.[measure];
   if (rank == null) return null;
   const shared = comparison.rank_shared[measure];
   const text = t(template, { ...vars, rank, n: comparison.n });
-  return shared ? `${text} ${tn('rankShared', shared)}` : text;
+  if (!shared) return text;
+  return `${text} ${short ? t('rankSharedShort') : tn('rankShared', shared)}`;
 }
 
 // ["2 advarsler", "1 merknad"] -> "2 advarsler og 1 merknad".

@@ -281,7 +281,7 @@ export function renderKeyFigures(el, ctx) {
     if (dist && (cmp || peers.kostra.distribution_coverage?.meaningful)) cols.push([medianLabel(cmp?.coverage ?? peers.kostra.distribution_coverage, year), (m) => tenthsText(median(m)) ?? '–', 'median']);
   }
   if (cmp) {
-    cols.push([t('colRankShort'), (m) => rankText(cmp, m) ?? '–', 'rank']);
+    cols.push([t('colRankShort'), (m) => rankText(cmp, m, { short: true }) ?? '–', 'rank']);
     cols.push([t('colDiff'), (m) => signedTenthsText(cmp.diff_tenths[m]) ?? '–', 'diff']);
   }
   const change = unit && unit.change && unit.aggregate_coverage?.meaningful !== false;

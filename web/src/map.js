@@ -186,7 +186,7 @@ function describe(item, view, count) {
   if (item.mapRank) lines.push(t('map.mapRank', { rank: item.mapRank, n: count }));
   if (r?.comparison?.rank_shown?.[view.measure] != null && r.comparison.coverage?.meaningful) {
     const group = view.groupNames.get(r.comparison.kostragruppe) ?? r.comparison.kostragruppe;
-    lines.push(rankText(r.comparison, view.measure, 'map.groupRank', { group }));
+    lines.push(rankText(r.comparison, view.measure, { template: 'map.groupRank', vars: { group } }));
   }
   if (item.reason) lines.push(item.reason);
   return lines;
