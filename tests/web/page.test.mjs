@@ -524,9 +524,9 @@ describe('the calculator page', () => {
     // The education chart draws the core's shares of M1 (tenths of a percent) and writes them.
     const shares = find(expected, 'kommune', '3303', 2025).education.share_tenths;
     const education = await page.$eval('#charts figure[data-chart="utdanning"] canvas', (c) => c.arsverkChart.data.datasets.map((d) => ({ first: d.data[0], label: d.valueLabels[0] })));
-    assert.deepEqual(education, shares.map((s) => ({ first: s / 10, label: `${Math.trunc(s / 10)},${s % 10} %` })));
+    assert.deepEqual(education, shares.map((s) => ({ first: s / 10, label: `${Math.trunc(s / 10)},${s % 10}\u00a0%` })));
     const unitLine = charts.find((c) => c.key === 'utdanning').label.split('; ')[0];
-    assert.ok(shares.every((s) => unitLine.includes(` ${Math.trunc(s / 10)},${s % 10} %`)), unitLine);
+    assert.ok(shares.every((s) => unitLine.includes(` ${Math.trunc(s / 10)},${s % 10}\u00a0%`)), unitLine);
     // Each image says what it is: a file name with chart, unit, measure and year, and title, unit,
     // year and measure above the chart, the source below.
     const names = { sammenligning: 'arsverk_sammenligning_3303_2025.png', tidsserie: 'arsverk_tidsserie_3303_m1_2023-2025.png',
