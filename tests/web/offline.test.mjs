@@ -73,6 +73,30 @@ describe('offline', () => {
     assert.deepEqual(consoleErrors.filter((e) => !/ERR_INTERNET_DISCONNECTED/.test(e)), []);
   });
 
+  // The first visit reloaded while its service worker still copies the files: the note comes
+  // once it is active (its 'updatefound' passed before the reloaded page listened).
+  test('reloaded while the offline copy is still being made, the page still says when it works offline', async () => {
+    const fresh = await openCalculator(root, { open: false });
+    try {
+      const { page, context } = fresh;
+      let held = 0;
+      await context.route('**/geo/**', async (route) => {
+        held++;
+        await new Promise((resolve) => setTimeout(resolve, 1500));
+        await route.continue();
+      });
+      await fresh.open();
+      await page.waitForFunction(() => navigator.serviceWorker.getRegistration().then((r) => Boolean(r?.installing)), null, { timeout: 30000, polling: 50 });
+      await page.reload();
+      assert.ok(await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => Boolean(r?.installing && !r.active))), 'still installing');
+      await page.waitForSelector('#offline-note:not([hidden])', { timeout: 30000 });
+      assert.match(await page.textContent('#offline-note'), /virker nå også uten nett/);
+      assert.ok(held > 0, 'the copy was held back');
+    } finally {
+      await fresh.close();
+    }
+  });
+
   test('a new build replaces the cache: the old version is deleted once the new one takes over', async () => {
     const { page } = browser;
     await visit(page);

@@ -23,15 +23,20 @@ export function startOffline({ note, update, text }) {
       update.hidden = false;
       update.onclick = () => worker.postMessage('skip-waiting');
     };
-    if (registration.waiting && navigator.serviceWorker.controller) offerUpdate(registration.waiting);
-    else if (registration.active) whenActive(registration.active);
-    registration.addEventListener('updatefound', () => {
-      const worker = registration.installing;
-      if (!worker) return;
+    const installing = (worker) => {
       worker.addEventListener('statechange', () => {
         if (worker.state === 'installed' && navigator.serviceWorker.controller) offerUpdate(worker);
       });
       if (!navigator.serviceWorker.controller) whenActive(worker);
+    };
+    if (registration.waiting && navigator.serviceWorker.controller) offerUpdate(registration.waiting);
+    else if (registration.active) whenActive(registration.active);
+    else if (registration.waiting) whenActive(registration.waiting);
+    // A worker still installing when the page came (the first visit's, reloaded at once): its
+    // 'updatefound' has passed.
+    if (registration.installing) installing(registration.installing);
+    registration.addEventListener('updatefound', () => {
+      if (registration.installing) installing(registration.installing);
     });
   }, () => { note.textContent = ''; /* no offline copy (e.g. storage blocked): the page works online as before */ });
   // The new version took over after the user asked for it: load it.
