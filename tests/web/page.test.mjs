@@ -463,6 +463,14 @@ describe('the calculator page', () => {
     }
   });
 
+  test('a municipality left out of the display is explained as such, not as one without figures', async () => {
+    await openExample();
+    await afterRender(() => chooseUnit('3450')); // Etnedal 2025: left out by rule 2, its FTEs in the sums
+    const explained = await page.textContent('#explain');
+    assert.match(explained, /Etnedal 2025 vises ikke med egne tall \(grunnen står over\), så her er ingenting å regne ut\. Årsverkene telles likevel med/);
+    assert.doesNotMatch(explained, /Ingen tall for Etnedal/);
+  });
+
   test('the time series writes the unit\'s own figure at its point, even beside a published one close to it', async () => {
     await openWith([HALDEN_2024, 'tests/data/web/arsverk_halden_2025.csv']); // Halden 2024: 3,1; Norway published: 2,8
     await page.waitForFunction(() => document.querySelector('#charts figure[data-chart="tidsserie"] canvas')?.arsverkChart);

@@ -361,6 +361,7 @@ const nb = {
     formula: '{m} = {arsverk}\u00a0årsverk ÷ {pop}\u00a0innbyggere ×\u00a01\u00a0000 ≈ {result}',
     rounding: '≈: resultatet er avrundet til én desimal (halvt bort fra null). Fylker, landet og KOSTRA-grupper er summen av årsverkene delt på summen av innbyggerne i de samme kommunene, ikke et gjennomsnitt av kommunenes tall.',
     none: 'Ingen tall for {name} {year}, så det er ingenting å regne ut.',
+    suppressed: '{name} {year} vises ikke med egne tall (grunnen står over), så her er ingenting å regne ut. Årsverkene telles likevel med i fylket, landet og KOSTRA-gruppen.',
     aroundHeading: 'Det som står ved tallene',
     around: [
       ['Publisert', 'tallet Helsedirektoratet har publisert for samme enhet og år, eller tallet fra en referansefil du har lagt inn. «Publisert 2024» eller «publ. 2024» er det siste publiserte året, når året ditt ikke er publisert ennå.'],
@@ -888,6 +889,7 @@ const en = {
     formula: '{m} = {arsverk}\u00a0FTEs ÷ {pop}\u00a0inhabitants ×\u00a01,000 ≈ {result}',
     rounding: '≈: the result is rounded to one decimal (halves away from zero). Counties, Norway and KOSTRA groups are the sum of the FTEs divided by the sum of the inhabitants of the same municipalities, not an average of the municipalities’ figures.',
     none: 'No figures for {name} {year}, so there is nothing to compute.',
+    suppressed: '{name} {year} is not shown with figures of its own (the reason is given above), so there is nothing to compute here. Its FTEs still count in the county, Norway and the KOSTRA group.',
     aroundHeading: 'What stands beside the figures',
     around: [
       ['Published', 'the figure the Norwegian Directorate of Health has published for the same unit and year, or the figure from a reference file you added. “Published 2024” or “publ. 2024” is the latest published year, when your year has not been published yet.'],

@@ -328,7 +328,9 @@ function explanation(unit, info, year, schema, open) {
 
 function computation(unit, info, year) {
   if (!unit || !unit.arsverk || !unit.population || !unit.tenths) {
-    return `<p class="ds-paragraph">${escape(t('explain.none', { name: beforeYear(info.name), year }))}</p>`;
+    // Left out of the display, its figures are in the sums: not «no figures».
+    const why = unit?.suppressed ? 'explain.suppressed' : 'explain.none';
+    return `<p class="ds-paragraph">${escape(t(why, { name: beforeYear(info.name), year }))}</p>`;
   }
   const source = unit.population_source === 'file' ? t('explain.sourceFile', { file: unit.population_file }) : t('explain.sourceEmbedded');
   const pop = fmtInt(unit.population);
