@@ -1132,6 +1132,11 @@ describe('the calculator page', () => {
     // Messages come in the chosen language too.
     const warning = en.diagnostics.find((d) => d.code === 'check.rate_high');
     assert.ok((await page.textContent('#file-panel')).includes(onPage(warning.text)), warning.text);
+    // The services left out of the indicator, by year, named in English where the questionnaire names them.
+    // (The core's notes above it quote the file's own labels.)
+    const summary = await page.textContent('#general-messages p[data-size="sm"]');
+    assert.match(summary, /^Left out of the indicator: 2023: Primary prevention \(17\.08\), Services for people with dementia \(83\.29\)/);
+    assert.doesNotMatch(summary, /Primærforebyggende|demens/);
     await shot('08-english');
     await runAxe('english');
     await expectNoNorwegian(en);

@@ -1,6 +1,6 @@
 // The file panel: what the core recognised in each file, and its messages (with line numbers, in
 // plain language, from the core) — plus the messages about the computation as a whole.
-import { coreText, fmtExact, fmtInt, listText, t, tn } from './i18n.js';
+import { coreText, fmtExact, fmtInt, listText, serviceName, t, tn } from './i18n.js';
 
 const MAX_MESSAGES = 50;
 const escape = (s) => String(s).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -115,9 +115,11 @@ export function renderFiles(panel, general, entries, report) {
   const rest = diags.filter((d) => d.file == null || !entries.some((e) => e.name === d.file));
   let generalHtml = '';
   if (report && (rest.length || report.excluded.length)) {
+    // By year, each service in the page's language where the questionnaire names it.
+    const years = [...new Set(report.excluded.map((x) => x.year))];
     const excluded = report.excluded.length
       ? `<p class="ds-paragraph" data-size="sm">${escape(t('excludedNote'))}: ` +
-        report.excluded.map((x) => `${escape(x.service)} (${fmtExact(x.arsverk)})`).join('; ') + '</p>'
+        years.map((y) => `${y}: ${report.excluded.filter((x) => x.year === y).map((x) => `${escape(serviceName(x.service))} (${fmtExact(x.arsverk)})`).join(', ')}`).join('; ') + '</p>'
       : '';
     const errors = rest.filter((d) => d.severity === 'error');
     generalHtml += `<h4 class="ds-heading" data-size="xs">${escape(t('generalMessages'))}</h4>` +
