@@ -45,7 +45,7 @@ const thinTag = (r) => (thin(r)
 export const PAGE_ROWS = 50;
 // page: the page shown (0 = the first), all: every row instead; view and selected: the filters
 // and sort, and the unit, of the last render (another filter or sort starts from the first page).
-const state = { sortKey: null, sortDir: 'ascending', page: 0, all: false, view: '', selected: null };
+const state = { sortKey: null, sortDir: 'ascending', page: 0, all: false, view: '', selected: null, scroll: null };
 
 const escape = (s) => String(s).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -115,7 +115,20 @@ export function renderTable(wrap, pager, results, { year, level, fylke, kostra, 
     `<caption>${escape(caption(year, rows.length))}${hint}</caption>` +
     `<thead><tr>${head}</tr></thead><tbody>${rows.length ? body : empty}</tbody></table>`;
   if (!all && !only) renderPager(pager, rows.length);
+  if (!all && !only) scrollBox(wrap);
   return { total: rows.length, shown: shown.length };
+}
+
+// The box scrolled (only the box, never the page) so that a unit just chosen is in it, a third
+// down, or to the first row of a page just turned to.
+function scrollBox(wrap) {
+  const to = state.scroll;
+  state.scroll = null;
+  if (to === 'top') wrap.scrollTop = 0;
+  const row = to === 'selected' && wrap.querySelector('tbody tr.selected');
+  if (!row) return;
+  const top = row.offsetTop - wrap.clientHeight / 3;
+  if (row.offsetTop < wrap.scrollTop || row.offsetTop + row.offsetHeight > wrap.scrollTop + wrap.clientHeight) wrap.scrollTop = Math.max(0, top);
 }
 
 // The rows of the page to show: the chosen unit's page when it was just chosen, the first page
@@ -125,6 +138,9 @@ function pageOf(rows, view, selectedKey) {
   const chosen = selectedKey !== state.selected ? rows.findIndex((r) => `${r.level}:${r.code}` === selectedKey) : -1;
   if (chosen >= 0) state.page = Math.floor(chosen / PAGE_ROWS);
   else if (view !== state.view) state.page = 0;
+  // Within the table's own scrolling box: to a unit just chosen, or to the top of another page.
+  if (chosen >= 0) state.scroll = 'selected';
+  else if (view !== state.view) state.scroll = 'top';
   state.page = Math.min(state.page, pages - 1);
   state.view = view;
   state.selected = selectedKey;
@@ -187,6 +203,7 @@ export function handlePageClick(event, rerender) {
   if (action === 'previous') state.page = Math.max(0, state.page - 1);
   else if (action === 'next') state.page += 1;
   state.all = action === 'all';
+  state.scroll = 'top';
   rerender();
   const again = document.querySelector(`#results-pager button[data-page="${action}"]:not(:disabled)`);
   (again ?? document.querySelector('#results-table tbody button.row-select'))?.focus();
