@@ -463,6 +463,18 @@ describe('the calculator page', () => {
     }
   });
 
+  test('a chart\'s PNG names whose published figures it draws beside the user\'s', async () => {
+    await openExample(); // Norway, with Helsedirektoratet's published figures of 2024 beside 2025's
+    await page.evaluate(() => {
+      window.arsverkWritten = [];
+      const fillText = CanvasRenderingContext2D.prototype.fillText;
+      CanvasRenderingContext2D.prototype.fillText = function (text, ...rest) { window.arsverkWritten.push(String(text)); return fillText.call(this, text, ...rest); };
+    });
+    await downloadOf('#charts figure[data-chart="sammenligning"] button');
+    const written = (await page.evaluate(() => window.arsverkWritten)).join(' ');
+    assert.match(written, /Publiserte tall: Helsedirektoratet, kvalitetsindikator \(2024-tall\)\./);
+  });
+
   test('a municipality left out of the display is explained as such, not as one without figures', async () => {
     await openExample();
     await afterRender(() => chooseUnit('3450')); // Etnedal 2025: left out by rule 2, its FTEs in the sums

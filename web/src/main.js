@@ -7,7 +7,7 @@ import { chartsAwaitReport, chartsWithoutReport, drawCharts, fitChartsForPrint, 
 import { diagnosticIn, schemaOf, unitName } from './format.js';
 import { renderFiles } from './files.js';
 import { hasKeptDraft } from './form-draft.js';
-import { getLang, initialLang, listText, measureLabel, setLang, setThresholds, t, tn, warmFormats } from './i18n.js';
+import { getLang, initialLang, listText, measureLabel, setLang, setThresholds, sourceName, t, tn, warmFormats, yardstick } from './i18n.js';
 import { renderKeyFigures } from './keyfigures.js';
 import { startOffline } from './offline.js';
 import { renderPrintSummary, unfoldForPrint } from './print.js';
@@ -575,20 +575,23 @@ function renderUnit() {
     rankingMedian: medianMeaningful(info, unit, peers) ? ranking.median : null,
     medianMeaningful: medianMeaningful(info, unit, peers),
     measureLabel: (m) => measureLabel(schemaOf(year), m),
-    source: imageSource(unit),
+    source: imageSource(unit, [unit, ...Object.values(peers), ...series.flatMap((x) => [x.result, x.versus])].filter(Boolean)),
     warning: imageWarning(),
     print: printing,
   }));
 }
 
-// The source line under a downloaded chart: the files, the population, the tool and the date.
-function imageSource(unit) {
+// The source line under a downloaded chart: the files, the population, the tool and the date, and
+// whose published figures the charts draw beside them (`drawn`: the results whose figures they draw).
+function imageSource(unit, drawn = []) {
   const used = state.entries.filter((e) => e.fileId != null);
-  const text = t('imageSource', {
+  let text = t('imageSource', {
     files: listText(used.map((e) => e.name)),
     population: unit?.population_source === 'file' ? unit.population_file : t('populationSsb'),
     date: new Date().toLocaleDateString(getLang() === 'nb' ? 'nb-NO' : 'en-GB'),
   });
+  const published = [...new Set(drawn.map((r) => yardstick(r)?.source).filter(Boolean))].map(sourceName);
+  if (published.length) text += ` ${t('imageSourcePublished', { sources: listText(published) })}`;
   return used.some((e) => e.example) ? `${t('syntheticBadge')}. ${text}` : text;
 }
 
