@@ -10,7 +10,12 @@ namespace {
 
 std::string rate_text(double v, Lang lang) { return format_double(v, 1, lang); }
 std::string ftes(Fixed v, Lang lang) { return format_fixed(v, 2, lang); }
-std::string whole(double v, Lang lang) { return format_double(v, 0, lang); }
+// Norwegian prose writes a minus sign, as the page does («−34 %»); the CSV export keeps '-'.
+std::string whole(double v, Lang lang) {
+  std::string text = format_double(v, 0, lang);
+  if (lang == Lang::Nb && !text.empty() && text[0] == '-') text.replace(0, 1, "\u2212");
+  return text;
+}
 
 }  // namespace
 

@@ -101,3 +101,14 @@ TEST_CASE("a large change says from what to what") {
   // The rates to two decimals: the 99 % is of them (2.8 to 5.6 would say 100 %).
   CHECK(d->text(Lang::En).find("changed by 99 % from 2024 (from 2.82 to 5.62") != std::string::npos);
 }
+
+TEST_CASE("a large fall is written with a minus sign in Norwegian") {
+  Input in;
+  in.row24("3101", 2024, NoGroup, "", "40", "80", "20", "30", "10");
+  in.row24("3101", 2025, NoGroup, "", "20", "40", "10", "15", "5");
+  const Report r = in.run();
+  const Diagnostic* d = diagnostic(r, "check.change_large");
+  REQUIRE(d);
+  CHECK(d->text(Lang::Nb).find("endret seg \u221250 %") != std::string::npos);
+  CHECK(d->text(Lang::En).find("changed by -50 %") != std::string::npos);
+}
