@@ -119,16 +119,12 @@ export function renderTable(wrap, pager, results, { year, level, fylke, kostra, 
   return { total: rows.length, shown: shown.length };
 }
 
-// The box scrolled (only the box, never the page) so that a unit just chosen is in it, a third
-// down, or to the first row of a page just turned to.
+// The box (only the box, never the page) at the first row of a page just turned to. (Not to a unit
+// chosen elsewhere: the box is then out of view, and its rows are not laid out until it comes into
+// view, content-visibility: auto.)
 function scrollBox(wrap) {
-  const to = state.scroll;
+  if (state.scroll === 'top') wrap.scrollTop = 0;
   state.scroll = null;
-  if (to === 'top') wrap.scrollTop = 0;
-  const row = to === 'selected' && wrap.querySelector('tbody tr.selected');
-  if (!row) return;
-  const top = row.offsetTop - wrap.clientHeight / 3;
-  if (row.offsetTop < wrap.scrollTop || row.offsetTop + row.offsetHeight > wrap.scrollTop + wrap.clientHeight) wrap.scrollTop = Math.max(0, top);
 }
 
 // The rows of the page to show: the chosen unit's page when it was just chosen, the first page
@@ -138,9 +134,8 @@ function pageOf(rows, view, selectedKey) {
   const chosen = selectedKey !== state.selected ? rows.findIndex((r) => `${r.level}:${r.code}` === selectedKey) : -1;
   if (chosen >= 0) state.page = Math.floor(chosen / PAGE_ROWS);
   else if (view !== state.view) state.page = 0;
-  // Within the table's own scrolling box: to a unit just chosen, or to the top of another page.
-  if (chosen >= 0) state.scroll = 'selected';
-  else if (view !== state.view) state.scroll = 'top';
+  // Another sort or filter starts at the top of the table's own scrolling box.
+  if (chosen < 0 && view !== state.view) state.scroll = 'top';
   state.page = Math.min(state.page, pages - 1);
   state.view = view;
   state.selected = selectedKey;
