@@ -527,6 +527,13 @@ function renderUnit() {
   el['scope-select'].disabled = info.level !== 'kommune';
   viewShown = true;
   printDue = true; // shown only on paper: made after the paint (drawAfterPaint), and before printing
+  renderUnitCharts(info, unit, peers, settings);
+}
+
+// The charts of the unit in view (renderUnit), once the whole report and the unit's breakdowns are
+// in hand; until then those shown stay, dimmed.
+function renderUnitCharts(info, unit, peers, settings) {
+  const year = state.year;
   if (isPartial(state.report)) {
     stage('charts', () => chartsAwaitReport(el.charts));
     return;
@@ -547,7 +554,7 @@ function renderUnit() {
     calc.breakdowns(settings, keys).then(() => {
       if (!current()) return;
       breakdownsDue = false;
-      renderUnit();
+      renderUnitCharts(info, unit, peers, settings); // the key figures shown stay
       drawAfterPaint();
     }, (err) => {
       if (!current()) return;
