@@ -102,7 +102,7 @@ static std::string large_change(const char* const (&from)[5], const char* const 
   return d->text(lang);
 }
 
-TEST_CASE("a large change says from what to what; a fall with a minus sign in Norwegian") {
+TEST_CASE("a large change says from what to what, and a fall with a minus sign in Norwegian") {
   const char* const low[5] = {"20", "40", "10", "15", "5"};
   const char* const high[5] = {"40", "80", "20", "30", "10"};
   // The rates to two decimals: the 99 % is of them (2.8 to 5.6 would say 100 %).
