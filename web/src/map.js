@@ -164,9 +164,9 @@ function buildItems(geo, level, view) {
     item.selected = `${level}:${g.code}` === selectedKey;
     return item;
   });
-  // Position on the map (1 = highest), for the tooltip: the order of the units, nothing more.
+  // The units with a value, highest first (the summary's highest and lowest). Their positions are
+  // not given: a place is the core's (the KOSTRA group's, shared where figures are equal).
   const ranked = items.filter((i) => i.value != null).sort((a, b) => b.value - a.value);
-  ranked.forEach((item, i) => { item.mapRank = i + 1; });
   return { items, ranked };
 }
 
@@ -180,10 +180,9 @@ function valueText(item, view) {
   return `${shownRate(r, view.measure) ?? '–'} ${t('perThousandShort')}`;
 }
 
-function describe(item, view, count) {
+function describe(item, view) {
   const lines = [valueText(item, view)];
   const r = item.result;
-  if (item.mapRank) lines.push(t('map.mapRank', { rank: item.mapRank, n: count }));
   if (r?.comparison?.rank_shown?.[view.measure] != null && r.comparison.coverage?.meaningful) {
     const group = view.groupNames.get(r.comparison.kostragruppe) ?? r.comparison.kostragruppe;
     lines.push(rankText(r.comparison, view.measure, { template: 'map.groupRank', vars: { group } }));
@@ -312,7 +311,7 @@ function mapChart(canvas, { items, ranked, scheme, view, onSelect, title, entrie
           displayColors: false,
           callbacks: {
             title: (ts) => (ts[0] ? `${order[ts[0].dataIndex].name} (${order[ts[0].dataIndex].code})` : ''),
-            label: (ti) => describe(order[ti.dataIndex], view, ranked.length),
+            label: (ti) => describe(order[ti.dataIndex], view),
           },
         },
         mapDecorations: { title, attribution, entries, legendTitle, legendBelow },
@@ -349,7 +348,7 @@ function keyboard(canvas, get, live, onSelect) {
     m.chart.setActiveElements(active);
     m.chart.tooltip.setActiveElements(active, { x: el.x, y: el.y });
     m.chart.update('none');
-    live.textContent = `${item.name}: ${describe(item, m.view, m.ranked.length).join('. ')}`;
+    live.textContent = `${item.name}: ${describe(item, m.view).join('. ')}`;
   };
   canvas.addEventListener('keydown', (e) => {
     const m = get();
