@@ -1,6 +1,7 @@
 // The page's side of the worker protocol (see worker.js): each request gets an id and a promise.
 import { setYearRules } from './format.js';
 import { settingsAround } from './settings.js';
+import { resultKey } from './view-model.js';
 
 export function startCalculator({ onProgress } = {}) {
   const worker = new Worker('worker.js');
@@ -114,7 +115,7 @@ export function startCalculator({ onProgress } = {}) {
       const asked = request('breakdowns', { settings, keys: keys.join(',') }).then((text) => {
         const answer = JSON.parse(text);
         if (answer.error) throw new Error(answer.error);
-        const byKey = new Map(answer.breakdowns.map((b) => [`${b.level}:${b.code}:${b.year}`, b]));
+        const byKey = new Map(answer.breakdowns.map((b) => [resultKey(b), b]));
         asked.value = byKey;
         return byKey;
       });
