@@ -173,17 +173,25 @@ describe('the map', () => {
       const canvas = document.getElementById('map-canvas');
       const { chart, order } = canvas.arsverkMap;
       const els = chart.getDatasetMeta(0).data;
-      // A large municipality whose centre lies inside it, with figures.
-      const candidates = order.map((item, i) => ({ item, el: els[i] }))
-        .filter(({ item, el }) => item.value != null && !item.selected && el.inRange(el.x, el.y))
-        .filter(({ item, el }) => els.every((o) => o === el || !o.inRange(el.x, el.y)) && item.name);
-      const pick = candidates.find(({ item }) => item.code === '5430') ?? candidates[0];
+      // A municipality with figures whose centre lies well inside it: the points 8 px around the
+      // centre are its own and no other's, so a click there cannot land on a neighbour.
+      const around = [[0, 0], [8, 0], [-8, 0], [0, 8], [0, -8]];
+      const ownsAround = (el) => around.every(([dx, dy]) => el.inRange(el.x + dx, el.y + dy)
+        && els.every((o) => o === el || !o.inRange(el.x + dx, el.y + dy)));
       const rect = canvas.getBoundingClientRect();
-      return { code: pick.item.code, name: pick.item.name, x: rect.left + pick.el.x, y: rect.top + pick.el.y };
+      const mid = { x: rect.width / 2, y: rect.height / 2 };
+      const pick = order.map((item, i) => ({ item, el: els[i] }))
+        .filter(({ item, el }) => item.value != null && !item.selected && item.name && ownsAround(el))
+        .sort((a, b) => Math.hypot(a.el.x - mid.x, a.el.y - mid.y) - Math.hypot(b.el.x - mid.x, b.el.y - mid.y))[0];
+      const x = rect.left + pick.el.x;
+      const y = rect.top + pick.el.y;
+      return { code: pick.item.code, name: pick.item.name, x, y, hit: document.elementFromPoint(x, y)?.id };
     });
+    assert.equal(target.hit, 'map-canvas', `the point of ${target.name} is on the map, not under something else`);
     await page.mouse.move(target.x, target.y);
     await afterMap(() => page.mouse.click(target.x, target.y));
-    assert.ok((await page.inputValue('#unit-input')).startsWith(`${target.code} `), `unit input shows ${target.code}`);
+    const shows = await page.inputValue('#unit-input');
+    assert.ok(shows.startsWith(`${target.code} `), `unit input shows ${target.code} ${target.name}, not «${shows}»`);
     let { units } = await drawn();
     assert.deepEqual(units.filter((u) => u.selected).map((u) => u.code), [target.code]);
     assert.ok(await page.$(`#results-table tbody tr[data-key="kommune:${target.code}"]`));
