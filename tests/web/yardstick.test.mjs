@@ -123,6 +123,10 @@ describe('the yardstick in the page', () => {
     await page.selectOption('#year-select', '2024');
     assert.match(await page.inputValue('#unit-input'), /^3101 Halden/);
     expectKeyFigures(await keyFigures(), find(expected, 'kommune', '3101', 2024));
+    // The 2024 file has no target groups: rule 2 is on, but could not be applied to Halden, and the
+    // rules line says so instead of saying municipalities were left out.
+    assert.equal(expected.rules.find((r) => r.year === 2024).suppression_unapplied, 1);
+    assert.match(await page.textContent('#unit-rules'), /regelen kunne ikke brukes for 1\u00a0kommune, fordi årsverkene mangler målgruppe/);
     // Switching year keeps Halden, with the number valid that year.
     await page.selectOption('#year-select', '2023');
     assert.match(await page.inputValue('#unit-input'), /^3001 Halden/);

@@ -272,6 +272,10 @@ const nb = {
     carryOff: 'tall føres ikke videre',
     suppressionOn: 'kommuner uten egne årsverk for voksne eller for barn og unge holdes utenfor',
     suppressionOff: 'ingen kommuner holdes utenfor',
+    suppressionUnapplied: {
+      one: 'kommuner uten egne årsverk for voksne eller for barn og unge holdes utenfor, men regelen kunne ikke brukes for {n}\u00a0kommune, fordi årsverkene mangler målgruppe',
+      other: 'kommuner uten egne årsverk for voksne eller for barn og unge holdes utenfor, men regelen kunne ikke brukes for {n}\u00a0kommuner, fordi årsverkene mangler målgruppe',
+    },
     basisAuto: ' (reglene for dataåret)',
     basisSetting: ' (valgt i innstillingene)',
     missingCarry: 'Velg «På» under «Før videre tall» for å bruke tallene fra året før, hvis de finnes i samme statistikkomlegging.',
@@ -800,6 +804,10 @@ const en = {
     carryOff: 'figures are not carried forward',
     suppressionOn: 'municipalities without own FTEs for adults or for children and young people are left out',
     suppressionOff: 'no municipality is left out',
+    suppressionUnapplied: {
+      one: 'municipalities without own FTEs for adults or for children and young people are left out, but the rule could not be applied to {n}\u00a0municipality, because its FTEs have no target group',
+      other: 'municipalities without own FTEs for adults or for children and young people are left out, but the rule could not be applied to {n}\u00a0municipalities, because their FTEs have no target group',
+    },
     basisAuto: ' (the rules of the data year)',
     basisSetting: ' (chosen in the settings)',
     missingCarry: 'Choose “On” under “Carry figures forward” to use the figures of the year before, if they exist in the same schema.',

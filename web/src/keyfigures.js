@@ -60,6 +60,13 @@ function absentMeasures(unit) {
   return out;
 }
 
+// Rule 2 as the core applied it: on a file without target groups it could not be, and the line
+// must not say municipalities were left out when none could be.
+function suppressionText(rules) {
+  if (!rules.suppression) return t('yard.suppressionOff');
+  return rules.suppression_unapplied ? tn('yard.suppressionUnapplied', rules.suppression_unapplied) : t('yard.suppressionOn');
+}
+
 // "Regler for 2023: tall føres ikke videre (reglene for dataåret); …" from the core's `rules`.
 function rulesText(rules) {
   if (!rules) return '';
@@ -69,7 +76,7 @@ function rulesText(rules) {
   return t('yard.rules', {
     year: same ? `${rules.year}${basis('carry_forward')}` : rules.year,
     carry: t(rules.carry_forward ? 'yard.carryOn' : 'yard.carryOff') + (same ? '' : basis('carry_forward')),
-    suppression: t(rules.suppression ? 'yard.suppressionOn' : 'yard.suppressionOff') + (same ? '' : basis('suppression')),
+    suppression: suppressionText(rules) + (same ? '' : basis('suppression')),
   });
 }
 

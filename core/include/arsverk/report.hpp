@@ -168,6 +168,7 @@ struct YearRules {
   bool suppression = false;
   Rule carry_forward_setting = Rule::Auto;
   Rule suppression_setting = Rule::Auto;
+  int suppression_unapplied = 0;  // municipalities rule 2 could not be applied to: their FTEs have no target group
 };
 
 struct Report {

@@ -188,6 +188,7 @@ struct Context {
   std::vector<Result> results;                                  // results, aggregates
   std::map<UnitKey, std::size_t> index;                         // units as reported → results
   PopulationTally tally;
+  std::map<int, int> suppression_unapplied;  // year -> municipalities rule 2 could not be applied to (no target group)
   mutable std::map<std::pair<Structure, int>, std::vector<std::optional<int64_t>>> municipality_populations_;
 
   // A report, from what was prepared.

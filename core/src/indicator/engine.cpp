@@ -114,9 +114,12 @@ Report assemble(Context& ctx) {
   if (settings.year && years.empty()) report_year_without_data(ctx, *settings.year);
   report.years.assign(years.begin(), years.end());
   report.reference = reference_entries(ctx, results, report.years);
-  for (int y : years)
+  for (int y : years) {
+    const auto unapplied = ctx.suppression_unapplied.find(y);
     report.rules.push_back({y, rule_applies(settings.carry_forward, y), rule_applies(settings.suppression, y),
-                            settings.carry_forward, settings.suppression});
+                            settings.carry_forward, settings.suppression,
+                            unapplied == ctx.suppression_unapplied.end() ? 0 : unapplied->second});
+  }
   for (const auto& [y, use] : ctx.tally.by_year)
     if (in_year(settings, y)) report.population_use.push_back(use);
   for (const ParsedFile& f : ctx.files) {

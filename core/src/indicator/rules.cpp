@@ -118,12 +118,11 @@ void apply_rules(Context& ctx) {
 // Rule 2 (in the years it applies to): a kommune without own FTEs for adults or for children and young people is left out
 // of the display and still counted in the aggregates.
 void apply_suppression(Context& ctx) {
-  std::set<int> unknown_years;
   for (Result& r : ctx.results) {
     if (r.level != Level::Kommune || !rule_applies(ctx.settings.suppression, r.year)) continue;
     const UnitYear& uy = ctx.units.at({r.code, r.year});
     if (!uy.group_known) {
-      unknown_years.insert(r.year);
+      ++ctx.suppression_unapplied[r.year];
       continue;
     }
     const bool adults = uy.by_group.count(TargetGroup::Adults) && uy.by_group.at(TargetGroup::Adults)[0] > Fixed();
@@ -141,7 +140,7 @@ void apply_suppression(Context& ctx) {
     // for this year to add to.
     if ((adults || children) && !r.carried_from) report_one_part(ctx, r, uy, adults ? TargetGroup::Children : TargetGroup::Adults);
   }
-  for (int year : unknown_years) {
+  for (const auto& [year, municipalities] : ctx.suppression_unapplied) {
     ctx.message(-1, 0, msg::SuppressionNotApplied{year}, year);
   }
 }

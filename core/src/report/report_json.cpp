@@ -623,6 +623,7 @@ void year_summaries(JsonWriter& w, const Report& report) {
     w.value(structure ? to_string(*structure) : nullptr);
     w.field("carry_forward", y.carry_forward);
     w.field("suppression", y.suppression);
+    w.field("suppression_unapplied", y.suppression_unapplied);
     w.key("basis");
     w.begin_object();
     w.field("carry_forward", basis(y.carry_forward_setting));

@@ -214,14 +214,31 @@ TEST_CASE("suppression: no own årsverk for adults or for children leaves the mu
   }
 }
 
-TEST_CASE("suppression without a target-group column says it could not be applied") {
+TEST_CASE("suppression without a target-group column says it could not be applied, and to how many") {
   Input in;
   in.row24("3101", 2024, NoGroup, "", "10", "0", "0", "0", "0");
+  in.row24("3103", 2024, NoGroup, "", "5", "0", "0", "0", "0");
+  in.row24("3105", 2024, Adults, "", "5", "0", "0", "0", "0");
   const Report r = in.run();
   CHECK_FALSE(find(r, "3101", 2024)->suppressed);
+  CHECK(find(r, "3105", 2024)->suppressed);
   const Diagnostic* d = diagnostic(r, "suppression.not_applied");
   REQUIRE(d);
   CHECK(d->severity == Severity::Info);
+  // The year's rules say the rule is on, and that it could not be applied to two municipalities.
+  REQUIRE(r.rules.size() == 1);
+  CHECK(r.rules[0].suppression);
+  CHECK(r.rules[0].suppression_unapplied == 2);
+  CHECK(report_to_json(r, Settings{}).find("\"suppression\":true,\"suppression_unapplied\":2") != std::string::npos);
+}
+
+TEST_CASE("rules: suppression applied to every municipality leaves none unapplied") {
+  Input in;
+  in.row24("3101", 2024, Adults, "", "10", "0", "0", "0", "0");
+  const Report r = in.run();
+  REQUIRE(r.rules.size() == 1);
+  CHECK(r.rules[0].suppression_unapplied == 0);
+  CHECK(diagnostic(r, "suppression.not_applied") == nullptr);
 }
 
 TEST_CASE("scope: prevention, dementia and intellectual disability are left out and counted") {
@@ -573,7 +590,7 @@ TEST_CASE("the rules of the data year: 2015-2023 neither carry-forward nor suppr
     CHECK(r.rules[2].carry_forward);
     CHECK(r.rules[2].suppression);
     const std::string json = report_to_json(r, Settings{});
-    CHECK(json.find(R"({"year":2022,"schema":"2015","structure":"2020-2023","carry_forward":false,"suppression":false,"basis":{"carry_forward":"auto","suppression":"auto"}})") !=
+    CHECK(json.find(R"({"year":2022,"schema":"2015","structure":"2020-2023","carry_forward":false,"suppression":false,"suppression_unapplied":0,"basis":{"carry_forward":"auto","suppression":"auto"}})") !=
           std::string::npos);
   }
   SECTION("on: carried into 2022 and suppressed in 2022") {
