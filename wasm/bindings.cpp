@@ -108,6 +108,15 @@ class Calculator {
     return guarded([&] { session_.end_file(id); });
   }
   void removeFile(int id) { session_.remove_file(id); }
+  // "arsverk", "befolkning", "referanse" or "unknown" (docs/output.md, files[].kind); "" for an id
+  // with no finished file.
+  std::string fileKind(int id) const {
+    try {
+      return arsverk::to_string(session_.file_kind(id));
+    } catch (const std::out_of_range&) {
+      return "";
+    }
+  }
   void clear() { session_.clear(); }
 
   std::string report(const std::string& settings_json) {
@@ -242,6 +251,7 @@ EMSCRIPTEN_BINDINGS(arsverk) {
       .function("feedHeap", &Calculator::feedHeap)
       .function("endFile", &Calculator::endFile)
       .function("removeFile", &Calculator::removeFile)
+      .function("fileKind", &Calculator::fileKind)
       .function("clear", &Calculator::clear)
       .function("report", &Calculator::report)
       .function("reportYear", &Calculator::reportYear)

@@ -66,6 +66,7 @@ try {
     }
     const error = calculator.endFile(id);
     if (error) throw new Error(`${path}: ${error}`);
+    calculator.fileKind(id);
   }
   // As the page asks: the year in view first, then the whole report without the breakdowns, the
   // breakdowns of the unit and Norway in view, and the settings around (web/src/worker.js).

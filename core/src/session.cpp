@@ -92,6 +92,13 @@ void Session::end_file(int file_id) {
   impl_->files_changed();
 }
 
+FileKind Session::file_kind(int file_id) const {
+  const auto& ids = impl_->done_ids;
+  const auto at = std::find(ids.begin(), ids.end(), file_id);
+  if (at == ids.end()) throw std::out_of_range("no finished file with id " + std::to_string(file_id));
+  return impl_->done[static_cast<std::size_t>(at - ids.begin())].kind;
+}
+
 void Session::remove_file(int file_id) {
   impl_->reading.erase(file_id);
   auto& ids = impl_->done_ids;

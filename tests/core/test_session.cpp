@@ -383,3 +383,22 @@ TEST_CASE("CLI: exit codes and formats") {
   CHECK(stdin_run.status == 0);
   CHECK(stdin_run.out.find("country,0,Norway,2024") != std::string::npos);
 }
+
+TEST_CASE("a finished file's kind is known without a report, as the report gives it") {
+  Session s;
+  const int arsverk = s.add_file("eksempel_arsverk_2023.csv", embedded::example_eksempel_arsverk_2023_csv);
+  const int population = s.add_file("ssb_07459.csv", slurp("tests/data/ssb/ssb_07459_folkemengde_alder_2023_latin1.csv"));
+  const int unknown = s.add_file("notater.txt", "Husk å sende inn skjemaet før fristen.\n");
+  CHECK(s.file_kind(arsverk) == FileKind::Arsverk);
+  CHECK(s.file_kind(population) == FileKind::Population);
+  CHECK(s.file_kind(unknown) == FileKind::Unknown);
+  const json doc = report(s);
+  REQUIRE(doc["files"].size() == 3);
+  CHECK(doc["files"][0]["kind"] == to_string(s.file_kind(arsverk)));
+  CHECK(doc["files"][1]["kind"] == to_string(s.file_kind(population)));
+  CHECK(doc["files"][2]["kind"] == to_string(s.file_kind(unknown)));
+  s.remove_file(unknown);
+  CHECK_THROWS_AS(s.file_kind(unknown), std::out_of_range);
+  const int unfinished = s.begin_file("halv.csv");
+  CHECK_THROWS_AS(s.file_kind(unfinished), std::out_of_range);
+}

@@ -162,6 +162,22 @@ describe('the session through the bindings', () => {
     calc.delete();
   });
 
+  test('fileKind says what each finished file was read as, as the report does', () => {
+    const calc = new Module.Calculator();
+    const ids = [feedFile(calc, EX_2023, fixed(65536)), feedFile(calc, WEB('arsverk_feil_linje4.csv'), fixed(65536))];
+    const text = calc.beginFile('notater.txt');
+    assert.equal(calc.feed(text, Buffer.from('Husk å sende inn skjemaet.\n')), '');
+    assert.equal(calc.endFile(text), '');
+    ids.push(text);
+    const kinds = ids.map((id) => calc.fileKind(id));
+    assert.deepEqual(kinds, ['arsverk', 'arsverk', 'unknown']);
+    assert.deepEqual(JSON.parse(calc.report('{}')).files.map((f) => f.kind), kinds);
+    assert.equal(calc.fileKind(9999), '', 'an id with no finished file');
+    calc.removeFile(text);
+    assert.equal(calc.fileKind(text), '');
+    calc.delete();
+  });
+
   test('removeFile leaves the others as if the removed file had never been given', () => {
     const calc = new Module.Calculator();
     feedFile(calc, EX_2023, fixed(65536));

@@ -142,9 +142,6 @@ export function startCalculator({ onProgress } = {}) {
     // The report as JSON text (exports), or parsed in two steps (the page; kept for settings seen lately).
     report: (settings) => request('report', { settings }),
     reportInSteps: (settings, year) => reportInSteps(settings, year),
-    // The report with one year's results, parsed, asked for outside the page's steps (what the
-    // files just added are); rejected when a newer preview comes first.
-    preview: (settings, year) => request('preview', { settings, year }).then((text) => JSON.parse(text)),
     breakdowns: askBreakdowns,
     breakdownsInHand: (settings, keys) => breakdowns.get(breakdownsKey(settings, keys))?.value ?? null,
     csv: (settings, lang) => request('csv', { settings, lang }),

@@ -113,7 +113,7 @@ async function addFiles(files, { example = false, grid = false } = {}) {
     for (const e of errors) state.entries.push({ fileId: null, name: e.name, example, grid, error: e.message });
     // Own files are never counted together with the synthetic example data: the example goes once
     // the core has read one of them. Files it cannot read take nothing away (their errors are said).
-    const removesExample = overExample && await readsAny(added);
+    const removesExample = overExample && readsAny(added);
     if (removesExample) await removeExample();
     const note = !overExample ? '' : removesExample ? t('status.exampleRemoved') : t('status.exampleKept');
     // The typed-in form stays where the user types (it shows its own result); files and example
@@ -125,13 +125,9 @@ async function addFiles(files, { example = false, grid = false } = {}) {
   }
 }
 
-// Whether the core recognised any of the files just added: the report lists the files it holds in
-// the order they were added, each with its kind.
-async function readsAny(added) {
-  if (!added.length) return false;
-  // Superseded by a newer change, or no report: taken as read, as files were before this was asked.
-  const report = await calc.preview(coreSettings(), null).catch(() => null);
-  return !report?.files || report.files.slice(-added.length).some((f) => f.kind !== 'unknown');
+// Whether the core recognised any of the files just added (their kind, from the core as each was read).
+function readsAny(added) {
+  return added.some((f) => f.kind !== 'unknown');
 }
 
 let refreshSeq = 0;

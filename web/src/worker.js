@@ -16,6 +16,8 @@
 // worker -> page: {type: 'ready', thresholds, years} | {type: 'fatal', message} | {type: 'warm', ms}
 //                 {type: 'progress', id, name, index, count, loaded, total, memory}
 //                 {type: 'reply', id, result} | {type: 'reply', id, error}
+//                 (to 'add': {added: [{fileId, name, kind}], errors: [{name, message}], memory},
+//                 kind as the core recognised the file: "arsverk" | "befolkning" | "referanse" | "unknown")
 //
 // Out of memory: the module's memory has a maximum (1 GiB, wasm/CMakeLists.txt). When the core
 // cannot allocate, feed/endFile return "out_of_memory" and the file is dropped with a plain
@@ -115,7 +117,7 @@ function feedSlice(coreId, buffer) {
   return calculator.feedHeap(coreId, staging, buffer.byteLength);
 }
 
-// Reads one blob into the current module; returns {coreId} or {error}. Throws only if the module
+// Reads one blob into the current module; returns {coreId, kind} or {error}. Throws only if the module
 // aborted (the caller restarts it). The next slice is being read while the core digests this one.
 async function readInto(name, blob, onSlice) {
   const coreId = calculator.beginFile(name);
@@ -145,7 +147,7 @@ async function readInto(name, blob, onSlice) {
     calculator.removeFile(coreId);
     return { error: error === 'out_of_memory' ? text('oom') : error };
   }
-  return { coreId };
+  return { coreId, kind: calculator.fileKind(coreId) };
 }
 
 // After an abort: a new module, and the files kept so far read into it again. A kept file that
@@ -198,7 +200,7 @@ async function addFiles(id, files) {
     } else {
       const fileId = nextFileId++;
       kept.set(fileId, { name, blob, coreId: result.coreId });
-      added.push({ fileId, name });
+      added.push({ fileId, name, kind: result.kind });
     }
   }
   return { added, errors, memory: memoryBytes() };

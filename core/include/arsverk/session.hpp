@@ -28,6 +28,9 @@ class Session {
   void end_file(int file_id);
   void remove_file(int file_id);
   void clear();
+  // What a finished file was recognised as (FileKind::Unknown: nothing the core could read in it),
+  // without a report: the page learns at once whether a file dropped over the example is one.
+  FileKind file_kind(int file_id) const;
 
   // Convenience: a whole buffer as one file.
   int add_file(std::string name, std::string_view bytes);
