@@ -229,7 +229,7 @@ describe('comparisons that never overstate', () => {
       // A municipality's comparisons: the county's line counts the left-out one in (it is in the
       // county's sums) and says so; on screen and in the printed report alike.
       const fylke = find(expected, 'fylke', '31', 2024);
-      await chooseUnit('3103');
+      await afterRender(() => chooseUnit('3103')); // the printed summary is written after the paint
       const lines = await page.$$eval('#coverage li', (lis) => lis.map((li) => li.textContent));
       const county = lines.find((l) => l.startsWith(`${fylke.name}:`));
       assert.ok(county, `${lang}: the county's line (${lines.join(' | ')})`);
