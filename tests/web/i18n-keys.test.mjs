@@ -59,3 +59,9 @@ test('each language names the KOSTRA group one way: «KOSTRA-gruppe(n)», «KOST
     assert.deepEqual(found, [], lang);
   }
 });
+
+test('English writes its apostrophes typographically: «Oslo’s», not «Oslo\'s»', () => {
+  const straight = [...leaves(dictionaries.en)].flatMap(([k, v]) => [v].flat(Infinity))
+    .filter((v) => String(v).includes("'")).map(String);
+  assert.deepEqual(straight, []);
+});

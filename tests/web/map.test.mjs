@@ -256,8 +256,8 @@ describe('the map', () => {
     await afterMap(() => page.click('#lang-button'));
     assert.equal(await page.textContent(osloNote), 'The districts are grey: they belong to no KOSTRA group, and Oslo is the only municipality '
       + 'in KOSTRA group 13, so there is no median to take the difference from.');
-    assert.match(await page.textContent('#map-summary'), / Oslo - Oslove has figures, but no difference from the KOSTRA group median \(the reason is given under “Oslo's districts”\)\.$/);
-    assert.equal(await page.textContent('.map-oslo .map-caption'), "Oslo's districts");
+    assert.match(await page.textContent('#map-summary'), / Oslo - Oslove has figures, but no difference from the KOSTRA group median \(the reason is given under “Oslo’s districts”\)\.$/);
+    assert.equal(await page.textContent('.map-oslo .map-caption'), 'Oslo’s districts');
     await afterMap(() => page.click('#lang-button'));
     await afterMap(() => page.check('#map-mode-rate'));
     assert.ok(await page.isHidden(osloNote));
