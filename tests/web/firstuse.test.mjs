@@ -221,6 +221,22 @@ describe('a first-time user on a phone and a desktop', () => {
     assert.equal(check.split('arsverk_feil_linje4.csv').length, 2, check);
   });
 
+  test('a file the core cannot read has an unknown format, with no separator after a dash', async () => {
+    await page.setViewportSize(DESKTOP);
+    await calculator.open('/', { lang: 'nb' });
+    // A web page saved as .csv: the core splits it on «;» but recognises no table in it.
+    await rendered(() => page.setInputFiles('#file-input', [join(root, 'tests/data/bad/html_page.csv'), join(root, 'tests/data/web/arsverk_feil_linje4.csv')]));
+    await page.waitForFunction(() => document.querySelectorAll('#file-panel li.file').length === 2 && document.body.dataset.busy === 'false');
+    const format = (name) => page.textContent(`#file-panel li.file[data-file="${name}"] dd[data-fact="format"]`);
+    assert.equal(await page.textContent('#file-panel li.file[data-file="html_page.csv"] dd[data-fact="kind"]'), 'Ikke gjenkjent');
+    assert.equal(await format('html_page.csv'), 'Ukjent');
+    assert.equal(await format('arsverk_feil_linje4.csv'), 'CSV, bred tabell «;»', 'a format recognised keeps its separator');
+    await page.locator('#file-panel li.file[data-file="html_page.csv"]').screenshot({ path: join(ARTIFACTS, 'firstuse-unknown-format-nb.png') });
+    await page.click('#lang-button');
+    assert.equal(await format('html_page.csv'), 'Unknown');
+    assert.equal(await format('arsverk_feil_linje4.csv'), 'CSV, wide table “;”');
+  });
+
   test('a link to a view of one\'s own files, opened fresh, says what it shows and what to add', async () => {
     await page.setViewportSize(DESKTOP);
     await calculator.open('/#enhet=kommune:3303&ar=2025&mal=M1&sprak=nb');

@@ -62,6 +62,14 @@ function messageItems(shown, total) {
   return html;
 }
 
+// «CSV, bred tabell «;»»: the format the core recognised, with its separator; «Ukjent» when it
+// recognised none (the separator it split the text on then says nothing).
+function formatText(info) {
+  const name = t(`formats.${info.format}`) || info.format;
+  if (!info.format || !info.delimiter) return name;
+  return `${name} ${info.delimiter === '\t' ? 'TAB' : t('quoted', { text: info.delimiter })}`;
+}
+
 // entries: [{fileId, name, example, grid (the typed-in form), info (report file) | null, error (text) | null}]
 export function renderFiles(panel, general, entries, report) {
   watchOpened(panel);
@@ -93,7 +101,7 @@ export function renderFiles(panel, general, entries, report) {
       const extras = [info.has_target_group && t('hasTargetGroup'), info.has_service && t('hasService')].filter(Boolean).join(', ');
       html += '<dl class="file-facts">' +
         `<div><dt>${escape(t('kind'))}</dt><dd data-fact="kind">${escape(t(`kinds.${info.kind}`))}${extras ? ` (${escape(extras)})` : ''}</dd></div>` +
-        `<div><dt>${escape(t('format'))}</dt><dd data-fact="format">${escape(t(`formats.${info.format}`) || info.format)}${info.delimiter ? ` ${escape(info.delimiter === '\t' ? 'TAB' : t('quoted', { text: info.delimiter }))}` : ''}</dd></div>` +
+        `<div><dt>${escape(t('format'))}</dt><dd data-fact="format">${escape(formatText(info))}</dd></div>` +
         `<div><dt>${escape(t('encoding'))}</dt><dd data-fact="encoding">${escape(t(`encodings.${info.encoding}`) || info.encoding)}</dd></div>` +
         `<div><dt>${escape(t('rows'))}</dt><dd data-fact="rows">${fmtInt(info.rows)}</dd></div>` +
         `<div><dt>${escape(t('years'))}</dt><dd data-fact="years">${escape(info.years.join(', ') || '–')}</dd></div>` +
