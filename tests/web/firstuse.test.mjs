@@ -161,6 +161,29 @@ describe('a first-time user on a phone and a desktop', () => {
     assert.ok(desktop.height > 600, `${desktop.height} px high`);
   });
 
+  test('a chart PNG is dated unambiguously: «7 December 2026» in English, not «07/12/2026»', async () => {
+    // The texts drawn into the downloaded picture: its source line ends with the date.
+    const drawnText = async (lang) => {
+      await start(DESKTOP, lang);
+      await page.evaluate(() => {
+        window.drawnTexts = [];
+        const fillText = CanvasRenderingContext2D.prototype.fillText;
+        CanvasRenderingContext2D.prototype.fillText = function (text, ...rest) {
+          window.drawnTexts.push(String(text));
+          return fillText.call(this, text, ...rest);
+        };
+      });
+      await download('#charts figure[data-chart="sammenligning"] button');
+      return page.evaluate(() => window.drawnTexts.join(' ').replace(/\s+/g, ' '));
+    };
+    const months = 'January|February|March|April|May|June|July|August|September|October|November|December';
+    const en = await drawnText('en');
+    assert.match(en, new RegExp(`calculator for the quality indicator .*, \\d{1,2} (${months}) \\d{4}\\.`, 'i'));
+    assert.doesNotMatch(en, /\d{1,2}\/\d{1,2}\/\d{4}/);
+    // Norwegian's date was never ambiguous: «7.12.2026».
+    assert.match(await drawnText('nb'), /Kalkulator for kvalitetsindikatoren .*, \d{1,2}\.\d{1,2}\.\d{4}\./);
+  });
+
   test('print: hints for the screen are not printed', async () => {
     await kongsberg(DESKTOP);
     assert.ok(await page.isVisible('#results-table caption .screen-only'));

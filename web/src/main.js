@@ -591,12 +591,18 @@ function imageSource(unit, drawn = []) {
   let text = t('imageSource', {
     files: listText(used.map((e) => e.name)),
     population: unit?.population_source === 'file' ? unit.population_file : t('populationSsb'),
-    date: new Date().toLocaleDateString(getLang() === 'nb' ? 'nb-NO' : 'en-GB'),
+    date: imageDate(),
   });
   const published = [...new Set(drawn.map((r) => yardstick(r)?.source).filter(Boolean))].map(sourceName);
   if (published.length) text += ` ${t('imageSourcePublished', { sources: listText(published) })}`;
   return used.some((e) => e.example) ? `${t('syntheticBadge')}. ${text}` : text;
 }
+
+// The date under a downloaded picture: «7.12.2026» in Norwegian; in English written out, «7 December
+// 2026», as «07/12/2026» would be read as 12 July by some.
+const imageDate = () => (getLang() === 'nb'
+  ? new Date().toLocaleDateString('nb-NO')
+  : new Intl.DateTimeFormat('en-GB', { dateStyle: 'long' }).format(new Date()));
 
 // A band across the top of a downloaded picture of the example data: a picture cropped from its
 // source line must still not pass for real figures.
