@@ -184,6 +184,29 @@ describe('a first-time user on a phone and a desktop', () => {
     assert.match(await drawnText('nb'), /Kalkulator for kvalitetsindikatoren .*, \d{1,2}\.\d{1,2}\.\d{4}\./);
   });
 
+  test('the steps in view are numbered 1, 2, 3 without a gap: on a fresh page, with the form open, after the example', async () => {
+    // The numbered headings the user sees, as a screen reader reads them too.
+    const steps = () => page.$$eval('main .panel > h2', (hs) => hs.filter((h) => h.checkVisibility()).map((h) => h.textContent));
+    const numbers = (headings) => headings.map((h) => Number(/^(\d+)\. /.exec(h)?.[1]));
+    const consecutive = (headings) => assert.deepEqual(numbers(headings), headings.map((h, i) => i + 1), headings.join(' | '));
+    for (const [size, lang] of [[DESKTOP, 'nb'], [PHONE, 'en']]) {
+      await page.setViewportSize(size);
+      await calculator.open('/', { lang });
+      const fresh = await steps();
+      assert.equal(fresh.length, 2, fresh.join(' | '));
+      consecutive(fresh);
+      await page.click('#grid-details summary');
+      await page.waitForSelector('#grid-table');
+      consecutive(await steps());
+      await rendered(() => page.click('#example-button'));
+      const shown = await steps();
+      assert.equal(shown.length, 3, shown.join(' | '));
+      consecutive(shown);
+      if (lang === 'nb') await page.screenshot({ path: join(ARTIFACTS, 'firstuse-steps-nb.png') });
+    }
+    assert.deepEqual(await steps(), ['1. Add files', '2. Choose unit, year and settings', '3. Result']);
+  });
+
   test('print: hints for the screen are not printed', async () => {
     await kongsberg(DESKTOP);
     assert.ok(await page.isVisible('#results-table caption .screen-only'));

@@ -39,7 +39,7 @@ const nb = {
   seeResult: 'Gå til resultatet',
 
   // --- adding files: drop zone, example data, pasted cells ---
-  inputHeading: '1. Legg inn filer',
+  inputHeading: 'Legg inn filer',
   inputHelp: 'Årsverksfiler (Excel .xlsx, CSV, TSV, tekst limt inn fra Excel) og befolkningsfiler (for eksempel SSB-tabell 07459 som CSV eller JSON-stat). ' +
     'Uten befolkningsfil brukes SSBs folketall 2020–2026 som er innebygd.',
   dropText: 'Slipp filer her, eller',
@@ -154,7 +154,7 @@ const nb = {
   excludedNote: 'Holdt utenfor indikatoren',
 
   // --- unit, year and settings ---
-  chooseHeading: '2. Velg enhet, år og innstillinger',
+  chooseHeading: 'Velg enhet, år og innstillinger',
   unit: 'Enhet',
   unitHelp: 'Søk på navn eller nummer: kommune, bydel i Oslo, fylke, landet eller KOSTRA-gruppe.',
   unitNotFound: 'Fant ingen enhet som passer «{q}».',
@@ -202,7 +202,7 @@ const nb = {
   },
 
   // --- result and key figures ---
-  resultHeading: '3. Resultat',
+  resultHeading: 'Resultat',
   empty: 'Legg inn filer for å se resultatet.',
   syntheticBadge: 'Syntetiske eksempeldata',
   syntheticPng: 'SYNTETISKE EKSEMPELDATA – tallene er oppdiktet og gjelder ingen virkelig kommune',
@@ -571,7 +571,7 @@ const en = {
   seeResult: 'Go to the result',
 
   // --- adding files: drop zone, example data, pasted cells ---
-  inputHeading: '1. Add files',
+  inputHeading: 'Add files',
   inputHelp: 'FTE files (Excel .xlsx, CSV, TSV, text pasted from Excel) and population files (for example SSB table 07459 as CSV or JSON-stat). ' +
     'Without a population file, SSB’s population 2020–2026 built into the calculator is used.',
   dropText: 'Drop files here, or',
@@ -686,7 +686,7 @@ const en = {
   excludedNote: 'Left out of the indicator',
 
   // --- unit, year and settings ---
-  chooseHeading: '2. Choose unit, year and settings',
+  chooseHeading: 'Choose unit, year and settings',
   unit: 'Unit',
   unitHelp: 'Search by name or number: municipality, Oslo district, county, Norway or KOSTRA group.',
   unitNotFound: 'No unit matches “{q}”.',
@@ -734,7 +734,7 @@ const en = {
   },
 
   // --- result and key figures ---
-  resultHeading: '3. Result',
+  resultHeading: 'Result',
   empty: 'Add files to see the result.',
   syntheticBadge: 'Synthetic example data',
   syntheticPng: 'SYNTHETIC EXAMPLE DATA – the figures are made up and are for no real municipality',

@@ -392,6 +392,7 @@ function render() {
 
   const has = hasResults();
   el['choose-section'].hidden = !has;
+  numberSteps();
   el['result-body'].hidden = !has;
   el['result-empty'].hidden = has;
   el['see-result'].hidden = !has;
@@ -404,6 +405,13 @@ function render() {
   // The form's own result may be of another year than the one in view: shown with the whole report.
   if (grid && !isPartial(state.report)) stage('grid', () => grid.showReport(state.report));
   drawAfterPaint();
+}
+
+// The steps in view are numbered 1, 2, 3 without a gap: «Velg enhet, år og innstillinger» is hidden
+// until there are results, and «Resultat» is step 2 until then.
+function numberSteps() {
+  let n = 0;
+  for (const number of document.querySelectorAll('.step-number')) number.textContent = number.closest('[hidden]') ? '' : `${++n}. `;
 }
 
 // The figures in view are in the page at once. After that has been painted come what is out of
