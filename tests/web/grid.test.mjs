@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
-import { openCalculator } from './browser.mjs';
+import { openCalculator, whenRendered } from './browser.mjs';
 
 import { root } from '../wasm/lib.mjs';
 import { shownCli as cli, find } from '../support/cli.mjs';
@@ -249,6 +249,19 @@ describe('typing the form in by hand', () => {
     const en = await page.textContent('#file-panel li.file');
     assert.match(en, /^Form IS-24\/8 for 3101 Halden 2025The FTEs you typed in by hand in the form/);
     assert.doesNotMatch(en, /CSV|UTF-8|Rows|Encoding/);
+  });
+
+  test('the status counts the form apart from the files: «Ferdig: skjemaet, …», «2 filer og skjemaet»', async () => {
+    await typeHalden2025();
+    assert.match(await page.textContent('#status'), /^Ferdig: skjemaet, \d+ resultater \(2025\)/);
+    await whenRendered(page, () => page.click('#example-button'));
+    assert.match(await page.textContent('#status'), /^Ferdig: 2 filer og skjemaet, [\d\u00a0]+ resultater \(2023–2025\)/);
+    await page.click('#lang-button');
+    // The form is read again under its English name.
+    await page.waitForFunction(() => document.body.dataset.busy === 'false' && /^Done: /.test(document.getElementById('status').textContent)
+      && document.querySelector('#file-panel li.file[data-file="Form IS-24/8 for 3101 Halden 2025"]'), null, { timeout: 30000 });
+    assert.match(await page.textContent('#status'), /^Done: 2 files and the form, [\d,]+ results \(2023–2025\)/);
+    await page.locator('.status-bar').screenshot({ path: join(ARTIFACTS, 'grid-08-status-en.png') });
   });
 
   test('the checks\' help texts say the core\'s thresholds (wasm thresholds(), sent with the worker\'s ready)', async () => {

@@ -246,9 +246,18 @@ function doneStatus(errors) {
   if (errors) return t('status.doneErrors', { list: errors });
   // Results of every year, and the years said (the table shows one year's).
   const years = report.years.length > 1 ? `${report.years[0]}–${report.years.at(-1)}` : String(report.years[0] ?? '');
-  const counts = { files: tn('nFiles', report.files.length), results: `${tn('nResults', report.results.length)}${years ? ` (${years})` : ''}` };
+  const counts = { files: inputsText(report), results: `${tn('nResults', report.results.length)}${years ? ` (${years})` : ''}` };
   const warnings = report.diagnostics.filter((d) => d.severity === 'warning').length;
   return warnings ? t('status.doneWarnings', { ...counts, warnings: tn('nWarnings', warnings) }) : t('status.done', counts);
+}
+
+// What the figures came from: «2 filer», and the form typed in by hand said apart from them — it
+// is no file of the user's: «skjemaet», «2 filer og skjemaet».
+function inputsText(report) {
+  const forms = new Set(state.entries.filter((e) => e.grid).map((e) => e.name));
+  const files = report.files.filter((f) => !forms.has(f.name)).length;
+  if (files === report.files.length) return tn('nFiles', files);
+  return files ? listText([tn('nFiles', files), t('status.form')]) : t('status.form');
 }
 
 // The report as the page shows its messages: those about the typed-in form placed in its cells
