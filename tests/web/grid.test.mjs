@@ -264,6 +264,38 @@ describe('typing the form in by hand', () => {
     await page.locator('.status-bar').screenshot({ path: join(ARTIFACTS, 'grid-08-status-en.png') });
   });
 
+  test('the form\'s card removes the form\'s figures from the calculation and says so; they stay in the form, to be counted again', async () => {
+    await typeHalden2025();
+    const remove = '#file-panel li.file[data-file="Skjema IS-24/8 for 3101 Halden 2025"] button.remove-file';
+    assert.equal(await page.textContent(remove), 'Fjern skjemaets tall fra beregningen');
+    const noCards = () => page.waitForFunction(() => document.body.dataset.busy === 'false' && !document.querySelector('#file-panel li.file'), null, { timeout: 30000 });
+    await page.click(remove);
+    await noCards();
+    assert.equal(await page.inputValue('.grid-cell[data-group="voksne"][data-col="a"]'), '12,5', 'what was typed stays in the form');
+    assert.match(await page.textContent('#grid-withdrawn p'), /^Skjemaets tall er tatt ut av beregningen, men står fortsatt i skjemaet\./);
+    assert.equal(await page.textContent('#grid-result'), '', 'no result of the form while it is out');
+    await page.locator('#grid-details').screenshot({ path: join(ARTIFACTS, 'grid-09-withdrawn.png') });
+    // A change of language draws the form again: it stays out of the calculation (it came back).
+    await page.click('#lang-button');
+    assert.match(await page.textContent('#grid-withdrawn p'), /^The form’s figures have been taken out of the calculation/);
+    await page.waitForTimeout(1000); // more than the form's pause after an edit (300 ms)
+    await noCards();
+    await page.click('#lang-button');
+    // Other files bring no result to the form while it is out: it showed theirs as «regnet ut fra skjemaet».
+    await whenRendered(page, () => page.click('#example-button'));
+    assert.equal(await page.textContent('#grid-result'), '');
+    assert.deepEqual(await page.$$eval('#file-panel li.file', (els) => els.map((e) => e.dataset.file)), ['eksempel_arsverk_2023.csv', 'eksempel_arsverk_2024_2025.csv']);
+    await page.click('#grid-include');
+    await page.waitForSelector('#file-panel li.file[data-file="Skjema IS-24/8 for 3101 Halden 2025"]', { timeout: 30000 });
+    await page.waitForFunction(() => document.body.dataset.busy === 'false' && document.querySelectorAll('#grid-result .value').length === 4, null, { timeout: 30000 });
+    assert.ok(await page.isHidden('#grid-withdrawn'));
+    // «Fjern alle filer» takes the form's figures out as well, and the form says so.
+    await page.click('#clear-button');
+    await noCards();
+    assert.ok(await page.isVisible('#grid-withdrawn'));
+    assert.equal(await page.textContent('#grid-result'), '');
+  });
+
   test('the checks\' help texts say the core\'s thresholds (wasm thresholds(), sent with the worker\'s ready)', async () => {
     await typeHalden2025();
     const before = await figuresKey();

@@ -115,7 +115,7 @@ export function renderFiles(panel, general, entries, report) {
       html += `<ul class="messages"><li class="message" data-severity="error"><span class="ds-tag" data-color="danger">${escape(t('severity.error'))}</span> ${escape(t('status.fileError', { name: e.name, message: e.error }))}</li></ul>`;
     }
     html += fileMessages(own, e.name);
-    html += `<button type="button" class="ds-button remove-file" data-variant="tertiary" data-size="sm" data-index="${index}">${escape(t('removeFile', { name: e.name }))}</button>`;
+    html += `<button type="button" class="ds-button remove-file" data-variant="tertiary" data-size="sm" data-index="${index}">${escape(e.grid ? t('removeForm') : t('removeFile', { name: e.name }))}</button>`;
     html += '</li>';
   });
   panel.innerHTML = html + '</ul>';

@@ -78,7 +78,8 @@ export function createGrid(root, { onForm, onSave, sumsOf, delay = 300 }) {
   // values: service name ('' when not split by service) → {groupKey: {column: text}}.
   const state = { year: GRID_YEARS[0], unit: null, units: [], values: {}, byService: false, services: [], service: null, file: null, timer: null,
     savedText: null, keepDraft: false, offered: null, // offered: the query whose units are offered to choose from
-    sums: null, sumsStale: false, absent: [] }; // sums: the core's for the form's file, with what its report says of them; absent: its measures the core left absent
+    sums: null, sumsStale: false, absent: [], // sums: the core's for the form's file, with what its report says of them; absent: its measures the core left absent
+    withdrawn: false }; // its figures taken out of the calculation from its card (withdraw), kept in the form
   const sheet = () => (state.values[state.byService ? state.service ?? '' : ''] ??= {});
   const draft = readDraft();
   if (draft) Object.assign(state, draft, { keepDraft: true });
@@ -131,6 +132,10 @@ export function createGrid(root, { onForm, onSave, sumsOf, delay = 300 }) {
       <p class="ds-paragraph note" id="grid-excluded" hidden></p>
       <p class="ds-paragraph note" id="grid-legend">${escape(t('grid.legend'))}</p>
       <div id="grid-messages"></div>
+      <div class="ds-alert" data-color="info" id="grid-withdrawn" role="status"${state.withdrawn ? '' : ' hidden'}>
+        <p class="ds-paragraph">${escape(t('grid.withdrawn'))}</p>
+        <button type="button" class="ds-button" data-variant="secondary" data-size="sm" id="grid-include">${escape(t('grid.includeAgain'))}</button>
+      </div>
       <div class="grid-result" id="grid-result" aria-live="polite"></div>
       <div class="grid-actions">
         <button type="button" class="ds-button" data-variant="secondary" id="grid-save">${escape(t('grid.save'))}</button>
@@ -360,6 +365,10 @@ export function createGrid(root, { onForm, onSave, sumsOf, delay = 300 }) {
   }
 
   function schedule() {
+    if (state.withdrawn) {
+      state.withdrawn = false; // an edit, or the button: the form's figures are counted again
+      root.querySelector('#grid-withdrawn').hidden = true;
+    }
     writeDraft();
     clearTimeout(state.timer);
     state.timer = setTimeout(() => {
@@ -438,6 +447,7 @@ export function createGrid(root, { onForm, onSave, sumsOf, delay = 300 }) {
       takeUnit(state.units.find((u) => u.code === choice.dataset.code));
       root.querySelector('#grid-unit').focus();
     } else if (e.target.id === 'grid-add-service') addService();
+    else if (e.target.id === 'grid-include') schedule();
     else if (e.target.id === 'grid-save') {
       const file = currentFile();
       if (file) {
@@ -460,6 +470,15 @@ export function createGrid(root, { onForm, onSave, sumsOf, delay = 300 }) {
     showReport(report) {
       const diagnostics = showResult(root, state, report, (d) => this.describe(d));
       return askSums(report, diagnostics);
+    },
+    // The form's card removed (web/src/main.js): its figures leave the calculation, and the form
+    // says they are still here, to be counted again. Until then no change of language or report
+    // brings them back, and no report's figures are shown as the form's.
+    withdraw() {
+      clearTimeout(state.timer);
+      state.file = null;
+      state.withdrawn = true;
+      root.querySelector('#grid-withdrawn').hidden = false;
     },
     redraw() {
       draw();

@@ -1128,6 +1128,14 @@ el['file-panel'].addEventListener('click', async (e) => {
   if (!button) return;
   const entry = state.entries[Number(button.dataset.index)];
   if (!entry) return;
+  if (entry.grid) {
+    // The form's figures leave the calculation; what was typed stays in the form (web/src/grid.js).
+    grid?.withdraw();
+    setGridFile(null);
+    await gridQueue;
+    (el['file-panel'].querySelector('button.remove-file') ?? el['choose-button']).focus();
+    return;
+  }
   state.entries.splice(state.entries.indexOf(entry), 1);
   if (entry.fileId != null) await calc.remove(entry.fileId);
   await refresh();
@@ -1135,6 +1143,7 @@ el['file-panel'].addEventListener('click', async (e) => {
 });
 
 el['clear-button'].addEventListener('click', async () => {
+  if (state.entries.some((e) => e.grid)) grid?.withdraw(); // out of the calculation too, kept in the form
   state.entries = [];
   await calc.clear();
   await refresh();
