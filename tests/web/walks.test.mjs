@@ -365,6 +365,8 @@ describe('smaller things', () => {
   test('a message about the typed-in form names the form and its cell, not a made-up CSV file', async () => {
     await fresh(DESKTOP);
     await page.click('#grid-details summary');
+    // The year's register is fetched when the form opens: the unit is looked up in it.
+    await page.waitForFunction(() => [...document.querySelectorAll('#grid-unit-list option')].some((o) => o.value === '3101 Halden'), null, { timeout: 30000 });
     await page.fill('#grid-unit', '3101');
     await page.press('#grid-unit', 'Enter');
     await rendered(() => page.fill('.grid-cell[data-group="voksne"][data-col="c"]', '3x'));
