@@ -91,10 +91,10 @@ Texts CheckChangeLarge::texts() const {
   const std::string w(who), from = std::to_string(from_year);
   const auto rate = [](double v, Lang lang) { return format_double(v, 2, lang); };
   return {w + ": årsverk per 1 000 innbyggere har endret seg " + whole(percent, Lang::Nb) + " % fra " + from +
-              " (fra " + rate(before, Lang::Nb) + " til " + rate(now, Lang::Nb) + ", mer enn " +
+              " (fra " + rate(before, Lang::Nb) + " til " + rate(now, Lang::Nb) + " før avrunding, mer enn " +
               whole(thresholds::kChangeLargePercent, Lang::Nb) + " %). Sjekk at endringen er reell.",
           w + ": FTEs per 1,000 inhabitants changed by " + whole(percent, Lang::En) + " % from " + from +
-              " (from " + rate(before, Lang::En) + " to " + rate(now, Lang::En) + ", more than " +
+              " (from " + rate(before, Lang::En) + " to " + rate(now, Lang::En) + " before rounding, more than " +
               whole(thresholds::kChangeLargePercent, Lang::En) + " %). Check that the change is real."};
 }
 

@@ -105,8 +105,10 @@ static std::string large_change(const char* const (&from)[5], const char* const 
 TEST_CASE("a large change says from what to what, and a fall with a minus sign in Norwegian") {
   const char* const low[5] = {"20", "40", "10", "15", "5"};
   const char* const high[5] = {"40", "80", "20", "30", "10"};
-  // The rates to two decimals: the 99 % is of them (2.8 to 5.6 would say 100 %).
-  CHECK(large_change(low, high, Lang::En).find("changed by 99 % from 2024 (from 2.82 to 5.62") != std::string::npos);
+  // The rates to two decimals, said to be before rounding: the 99 % is of them, while the card
+  // beside it gives the change of the figures shown, 2,8 to 5,6, as +100 %.
+  CHECK(large_change(low, high, Lang::En).find("changed by 99 % from 2024 (from 2.82 to 5.62 before rounding, more than 30 %)") != std::string::npos);
+  CHECK(large_change(low, high, Lang::Nb).find("(fra 2,82 til 5,62 før avrunding, mer enn 30 %)") != std::string::npos);
   CHECK(large_change(high, low, Lang::Nb).find("endret seg \u221250 %") != std::string::npos);
   CHECK(large_change(high, low, Lang::En).find("changed by -50 %") != std::string::npos);
 }
