@@ -352,6 +352,22 @@ describe('smaller things', () => {
     assert.equal(m1.trim(), own.display.M1);
   });
 
+  test('an own file after the example data opens on its own municipality, not on the example\'s view of Norway', async () => {
+    await fresh(DESKTOP);
+    await rendered(() => page.click('#example-button'));
+    assert.match(await page.inputValue('#unit-input'), /Hele landet$/, 'the example opens on Norway');
+    await load([HALDEN_2025]);
+    assert.match(await page.inputValue('#unit-input'), /^3101 Halden/);
+    assert.match(await page.textContent('#key-figures h3, #key-figures h2'), /Halden/);
+    // The table is not left filtered to municipalities as the example's ranking had it.
+    assert.equal(await page.inputValue('#filter-level'), '');
+    // Emptied and given a file again, the page opens on that file's municipality too.
+    await rendered(() => page.click('#example-button'));
+    await rendered(() => page.click('#clear-button'));
+    await load([HALDEN_2025]);
+    assert.match(await page.inputValue('#unit-input'), /^3101 Halden/);
+  });
+
   test('a file with errors brought into view: the heading «Filer» is not under the sticky status bar', async () => {
     await fresh(DESKTOP);
     await load(['tests/data/web/arsverk_feil_linje4.csv', HALDEN_2025]);

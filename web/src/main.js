@@ -114,7 +114,10 @@ async function addFiles(files, { example = false, grid = false } = {}) {
     // Own files are never counted together with the synthetic example data: the example goes once
     // the core has read one of them. Files it cannot read take nothing away (their errors are said).
     const removesExample = overExample && readsAny(added);
-    if (removesExample) await removeExample();
+    if (removesExample) {
+      await removeExample();
+      forgetExampleView();
+    }
     const note = !overExample ? '' : removesExample ? t('status.exampleRemoved') : t('status.exampleKept');
     // The typed-in form stays where the user types (it shows its own result); files and example
     // data bring theirs into view and take the keyboard focus there.
@@ -128,6 +131,14 @@ async function addFiles(files, { example = false, grid = false } = {}) {
 // Whether the core recognised any of the files just added (their kind, from the core as each was read).
 function readsAny(added) {
   return added.some((f) => f.kind !== 'unknown');
+}
+
+// The example's view is not the own files': an aggregate in view (the example opens on Norway) and
+// the table's filters go, so that the first view of the own files is chosen for them (defaultView:
+// their one municipality, group or county). A municipality chosen stays, if the files have it.
+function forgetExampleView() {
+  if (!/^(kommune|bydel):/.test(state.unitKey ?? '')) state.unitKey = null;
+  state.filters = { level: '', fylke: '', kostra: '' };
 }
 
 let refreshSeq = 0;
@@ -1145,6 +1156,8 @@ el['file-panel'].addEventListener('click', async (e) => {
 el['clear-button'].addEventListener('click', async () => {
   if (state.entries.some((e) => e.grid)) grid?.withdraw(); // out of the calculation too, kept in the form
   state.entries = [];
+  state.unitKey = null; // the next files' first view is chosen for them
+  state.filters = { level: '', fylke: '', kostra: '' };
   await calc.clear();
   await refresh();
   el['choose-button'].focus();
