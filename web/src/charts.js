@@ -101,6 +101,11 @@ function markerX(chart, m) {
 }
 const markerLines = (chart) => chart.options.plugins.markers?.lines || [];
 
+// A stacked bar's shares are written on their segments, each on a white ground.
+const LABEL_GROUND = '#fff';
+const GROUND_PAD = 3;     // the ground's room either side of a share's text
+const SEGMENT_MARGIN = 2; // between the ground and its segment's edges
+
 // Values written at the end of each bar / above each point. dataset.valueLabels holds the texts
 // (the core's display strings where there are any). A label that would overlap one already
 // written (narrow bars on a phone, two lines close together) moves below its point (or beside
@@ -131,23 +136,27 @@ const valueLabels = {
         const w = ctx.measureText(text).width;
         if (stacked) {
           const { x, base, y } = el.getProps(['x', 'base', 'y'], true);
-          // A segment too short for the label takes it a size smaller (a phone's «26,7 %»).
-          const room = Math.abs(x - base) - 6;
+          // A share on its segment stands on a white ground of its own, dark on white (15:1): the
+          // segments are hatched, and neither white nor dark text reads on every stripe. Ground and
+          // text stay inside the segment (clear of its white border), a size smaller if need be (a
+          // phone's «26,7 %»); a segment too short for either keeps no label: its figure is in the
+          // tooltip and the text alternative.
+          const room = Math.abs(x - base) - 2 * (GROUND_PAD + SEGMENT_MARGIN);
           const size = [12, 10].find((px) => {
             ctx.font = `600 ${px}px ${FONT}`;
             return ctx.measureText(text).width <= room;
           });
-          if (!size) {
-            ctx.font = `600 12px ${FONT}`;
-            return;
+          if (size) {
+            const tw = ctx.measureText(text).width;
+            const cx = (x + base) / 2;
+            const gh = size + 6;
+            ctx.fillStyle = LABEL_GROUND;
+            ctx.fillRect(cx - tw / 2 - GROUND_PAD, y - gh / 2, tw + 2 * GROUND_PAD, gh);
+            ctx.fillStyle = INK;
+            ctx.textAlign = 'center';
+            ctx.textBaseline = 'middle';
+            ctx.fillText(text, cx, y);
           }
-          ctx.fillStyle = '#fff';
-          ctx.strokeStyle = INK;
-          ctx.lineWidth = 3;
-          ctx.textAlign = 'center';
-          ctx.textBaseline = 'middle';
-          ctx.strokeText(text, (x + base) / 2, y);
-          ctx.fillText(text, (x + base) / 2, y);
           ctx.font = `600 12px ${FONT}`;
           return;
         }
