@@ -325,6 +325,34 @@ describe('the map', () => {
     await afterMap(() => page.check('#map-level-kommune'));
   });
 
+  // The core drops a quintile too close to the one before (or not above the lowest value): the
+  // counties' M1 of 2025 has four classes, the municipalities' M4 two, the counties' M4 of 2024 one.
+  test('the method under the legend calls the classes quintiles only when there are five', async () => {
+    await exampleWithMap();
+    const cases = [
+      { year: '2025', level: 'kommune', measure: 'M1', nb: /^Klassene er kvintiler \(20, 40, 60 og 80\u00a0%\)/, en: /^The classes are quintiles \(20, 40, 60 and 80\u00a0%\)/ },
+      { year: '2025', level: 'fylke', measure: 'M1', nb: /^Kartet har fire klasser: grensene er de av 20-, 40-, 60- og 80-prosentilene av verdiene på kartet \(fylker\)/, en: /^The map has four classes: their breaks are those of the 20th, 40th, 60th and 80th percentiles of the values on the map \(counties\)/ },
+      { year: '2025', level: 'kommune', measure: 'M4', nb: /^Kartet har to klasser: .* de andre er sløyfet\./, en: /^The map has two classes: .* the others are dropped\./ },
+      { year: '2024', level: 'fylke', measure: 'M4', nb: /^Én klasse for alle verdiene på kartet \(fylker\)/, en: /^One class for all the values on the map \(counties\)/ },
+    ];
+    for (const lang of ['nb', 'en']) {
+      for (const c of cases) {
+        if (await page.inputValue('#year-select') !== c.year) await afterMap(() => page.selectOption('#year-select', c.year));
+        if (!await page.isChecked(`#map-level-${c.level}`)) await afterMap(() => page.check(`#map-level-${c.level}`));
+        if (await page.inputValue('#measure-select') !== c.measure) await afterMap(() => page.selectOption('#measure-select', c.measure));
+        const classes = coreBreaks(Number(c.year), c.level, 'rate', c.measure).length + 1;
+        const where = `${lang}, ${c.year}, ${c.level}, ${c.measure}: ${classes} classes`;
+        assert.equal((await drawn()).scheme.colors.length, classes, where);
+        const method = await page.textContent('#map-method');
+        assert.match(method, c[lang], where);
+        if (classes < 5) assert.doesNotMatch(method, /kvintil|quintile/i, where);
+        await page.locator('#map-root').screenshot({ path: join(ARTIFACTS, `map-06-method-${lang}-${c.level}-${c.measure}-${c.year}.png`) });
+      }
+      await afterMap(() => page.click('#lang-button'));
+    }
+    assert.deepEqual(cases.map((c) => coreBreaks(Number(c.year), c.level, 'rate', c.measure).length + 1), [5, 4, 2, 1]);
+  });
+
   test('the map downloads as a PNG', async () => {
     await exampleWithMap();
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('.map-main button')]);

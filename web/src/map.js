@@ -67,6 +67,18 @@ export function classify(breaksTenths, mode) {
 }
 export const classOf = (value, breaks) => breaks.filter((b) => value >= b).length;
 
+// What the rate classes are, for as many as the core's breaks make: five are the quintiles; fewer
+// are what is left of them after the core dropped breaks too close together (or not above the
+// lowest value), one is all the values. Nothing for a map without values.
+function rateMethod(scheme, items, level) {
+  if (!items.some((i) => i.value != null)) return '';
+  const units = t(`map.methodUnits.${level}`);
+  const classes = scheme.breaks.length + 1;
+  if (classes === 5) return t('map.methodRate.quintiles', { units });
+  if (classes === 1) return t('map.methodRate.one', { units });
+  return t('map.methodRate.fewer', { units, count: t(`map.methodRate.count.${classes}`) });
+}
+
 // --- fills ----------------------------------------------------------------------------------------
 
 const patternCache = new Map();
@@ -580,7 +592,7 @@ export function createMap(container, { onSelect }) {
       li.append(swatch(e.fill), element('span', null, e.label));
       return li;
     }));
-    method.textContent = view.mode === 'diff' ? t('map.methodDiff') : t('map.methodRate', { units: t(`map.methodUnits.${view.level}`) });
+    method.textContent = view.mode === 'diff' ? t('map.methodDiff') : rateMethod(scheme, allItems, view.level);
 
     // The text summary: highest, lowest, range and how many units have a value.
     const ranked = main.ranked;
