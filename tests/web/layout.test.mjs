@@ -178,6 +178,47 @@ describe('layout', () => {
       await page.click('#map-details > summary');
     });
 
+    // Two lines are room enough for every heading (each has a space near its middle: «Forskjell fra
+    // median», «KOSTRA-gruppe 10»); a third, word by word, is a band of empty space above the
+    // one-line headings the phone shows first («Mål», «Halden»). The table is wider than the phone
+    // and scrolls sideways in its region (above), which must itself stay within the screen.
+    test(`phone (390 px), ${lang}: the comparison table's headings take two lines at most, in full, within the screen`, async () => {
+      await start(PHONE, lang);
+      const full = lang === 'nb' ? ['KOSTRA-gruppe 10', 'Median i gruppen', 'Plass (1\u00a0=\u00a0høyest)', 'Forskjell fra median', 'Endring fra 2024']
+        : ['KOSTRA group 10', 'Group median', 'Rank (1\u00a0=\u00a0highest)', 'Difference from median', 'Change from 2024'];
+      for (const unit of [null, 'Halden', '3303', '030102']) {
+        if (unit) await rendered(() => chooseUnit(unit));
+        const head = await page.$eval('#compare-table thead tr', (row) => ({
+          height: row.getBoundingClientRect().height,
+          cells: [...row.children].map((th) => {
+            const s = getComputedStyle(th);
+            const range = document.createRange();
+            range.selectNodeContents(th);
+            return {
+              text: th.textContent,
+              lines: new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top))).size,
+              twoLines: 2 * parseFloat(s.lineHeight) + parseFloat(s.paddingTop) + parseFloat(s.paddingBottom)
+                + parseFloat(s.borderTopWidth) + parseFloat(s.borderBottomWidth),
+            };
+          }),
+        }));
+        const where = `${unit ?? 'Norway'}: ${head.cells.map((c) => `${c.text} [${c.lines}]`).join(' | ')}`;
+        const bound = Math.max(...head.cells.map((c) => c.twoLines));
+        assert.ok(Number.isFinite(bound), where);
+        assert.ok(head.cells.every((c) => c.lines <= 2), `every heading in two lines at most: ${where}`);
+        assert.ok(head.height <= bound + 1, `the header row is ${head.height} px, two lines are ${bound} px: ${where}`);
+        if (unit === 'Halden') assert.deepEqual(head.cells.slice(4).map((c) => c.text), full, 'each heading in full');
+        const region = await page.$eval('#key-figures .table-scroll', (e) => {
+          const r = e.getBoundingClientRect();
+          return { left: r.left, right: r.right };
+        });
+        assert.ok(region.left >= 0 && region.right <= PHONE.width, `${unit ?? 'Norway'}: the table's region ${JSON.stringify(region)} is within the screen`);
+        await expectNoOverflow(`the comparison table of ${unit ?? 'Norway'}`);
+      }
+      await page.$eval('#compare-table', (e) => e.scrollIntoView({ block: 'start' }));
+      await page.screenshot({ path: join(ARTIFACTS, `layout-phone-${lang}-compare-head.png`) });
+    });
+
     test(`desktop (1 280 px), ${lang}: every column of the comparison table is visible`, async () => {
       await start(DESKTOP, lang);
       await expectResultInView();

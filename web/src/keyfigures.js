@@ -219,6 +219,19 @@ function fenceTag(unit, m) {
   return `<span class="ds-tag fence" data-color="warning" data-fence="${fence}">${fence === 'high' ? '▲ ' : '▼ '}${escape(t(fence === 'high' ? 'fenceHigh' : 'fenceLow'))}</span>`;
 }
 
+// A column heading of the comparison table as two lines at most on a phone, where styles.css keeps
+// each line whole: split at the space that makes the longer line shortest («Forskjell fra» /
+// «median», «KOSTRA-gruppe» / «10»). Word by word, the long headings took three lines, and the
+// row a band of empty space above the one-line headings a phone shows first. Elsewhere they wrap
+// as the text would; the text itself, and what a screen reader reads, is unchanged.
+function headingLines(text) {
+  const spaces = [...text.matchAll(/ /g)].map((m) => m.index);
+  if (!spaces.length) return escape(text);
+  const longer = (i) => Math.max(i, text.length - i - 1);
+  const at = spaces.reduce((best, i) => (longer(i) < longer(best) ? i : best));
+  return `<span class="head-line">${escape(text.slice(0, at))}</span> <span class="head-line">${escape(text.slice(at + 1))}</span>`;
+}
+
 export function renderKeyFigures(el, ctx) {
   const { unit, info, year, peers } = ctx;
   const schema = unit ? unit.schema : schemaOf(year);
@@ -295,7 +308,7 @@ export function renderKeyFigures(el, ctx) {
   if (change) cols.push([t('colChange', { year: unit.change.from_year }), (m) => changeText(unit, m) ?? '–', 'change']);
   html += `<div class="table-scroll" tabindex="0" role="region" aria-labelledby="compare-caption"><table class="ds-table compare-table" data-border data-size="sm" id="compare-table">` +
     `<caption id="compare-caption">${escape(`${beforeYear(info.name)} ${year}: ${t('perThousand')}`)}</caption>` +
-    `<thead><tr><th scope="col">${escape(t('colMeasure'))}</th>${cols.map(([h]) => `<th scope="col" class="num">${escape(h)}</th>`).join('')}</tr></thead><tbody>`;
+    `<thead><tr><th scope="col">${escape(t('colMeasure'))}</th>${cols.map(([h]) => `<th scope="col" class="num">${headingLines(h)}</th>`).join('')}</tr></thead><tbody>`;
   for (const m of MEASURES) {
     html += `<tr data-measure="${m}"><th scope="row">${m} ${escape(measureLabel(schema, m))}</th>` +
       cols.map(([, f, k]) => `<td class="num" data-col="${k}">${cellHtml(f(m))}${k === 'unit' ? fenceTag(unit, m) : ''}</td>`).join('') + '</tr>';
