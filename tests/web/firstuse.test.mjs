@@ -129,6 +129,10 @@ describe('a first-time user on a phone and a desktop', () => {
     const services = k.by_service.filter((s) => s.arsverk.M1 > 0).length;
     const figure = page.locator('#charts figure[data-chart="tjenester"]');
     await figure.scrollIntoViewIfNeeded();
+    // It draws FTEs, not a rate per 1 000 inhabitants: its title does not name a measure.
+    const title = await figure.evaluate((f) => f.querySelector('figcaption, h4, h3')?.textContent ?? '');
+    assert.match(title, /Årsverk fordelt på tjenestekategori \(antall/);
+    assert.doesNotMatch(title, /M1/);
     // Ink in the labels' column, row by row: each label is one block, apart from the next.
     const blocks = await figure.locator('canvas').evaluate((canvas) => {
       const g = canvas.getContext('2d');

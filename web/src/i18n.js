@@ -174,7 +174,7 @@ const nb = {
   ruleAuto: 'Etter reglene for dataåret',
   ruleOn: 'På',
   ruleOff: 'Av',
-  rulesNote: 'Reglene for dataåret: fra 2024 føres tall videre og kommuner uten egne årsverk for voksne eller for barn og unge holdes utenfor; for 2015–2023 gjøres ingen av delene.',
+  rulesNote: 'Reglene for dataåret: fra 2024 føres tall videre, og kommuner uten egne årsverk for voksne eller for barn og unge vises ikke med egne tall (årsverkene deres telles med i fylket, landet og KOSTRA-gruppen); for 2015–2023 gjøres ingen av delene.',
 
   // --- link to this view and printing ---
   share: {
@@ -274,11 +274,11 @@ const nb = {
     rules: 'Regler for {year}: {carry}; {suppression}.',
     carryOn: 'tall føres videre for enheter som ikke har svart',
     carryOff: 'tall føres ikke videre',
-    suppressionOn: 'kommuner uten egne årsverk for voksne eller for barn og unge holdes utenfor',
+    suppressionOn: 'kommuner uten egne årsverk for voksne eller for barn og unge vises ikke med egne tall, men telles med i fylket, landet og KOSTRA-gruppen',
     suppressionOff: 'ingen kommuner holdes utenfor',
     suppressionUnapplied: {
-      one: 'kommuner uten egne årsverk for voksne eller for barn og unge holdes utenfor, men regelen kunne ikke brukes for {n}\u00a0kommune, fordi årsverkene mangler målgruppe',
-      other: 'kommuner uten egne årsverk for voksne eller for barn og unge holdes utenfor, men regelen kunne ikke brukes for {n}\u00a0kommuner, fordi årsverkene mangler målgruppe',
+      one: 'kommuner uten egne årsverk for voksne eller for barn og unge vises ikke med egne tall, men regelen kunne ikke brukes for {n}\u00a0kommune, fordi årsverkene mangler målgruppe',
+      other: 'kommuner uten egne årsverk for voksne eller for barn og unge vises ikke med egne tall, men regelen kunne ikke brukes for {n}\u00a0kommuner, fordi årsverkene mangler målgruppe',
     },
     basisAuto: ' (reglene for dataåret)',
     basisSetting: ' (valgt i innstillingene)',
@@ -399,7 +399,7 @@ const nb = {
   chartRankingBydeler: 'Alle bydeler i Oslo, sortert',
   chartGroups: 'Fordelt på målgruppe',
   chartGroupsNote: 'Hver målgruppe er avrundet for seg, så summen av dem kan avvike med 0,1 fra {measure}.',
-  chartServices: 'Fordelt på tjenestekategori (alle årsverk, M1)',
+  chartServices: 'Årsverk fordelt på tjenestekategori (antall, alle årsverk)',
   noService: 'Uten tjenestekategori',
   downloadPng: 'Last ned som PNG',
   chartFailed: 'Diagrammet kunne ikke tegnes: {message}',
@@ -716,7 +716,7 @@ const en = {
   ruleAuto: 'By the rules of the data year',
   ruleOn: 'On',
   ruleOff: 'Off',
-  rulesNote: 'The rules of the data year: from 2024 figures are carried forward and municipalities without own FTEs for adults or for children and young people are left out; for 2015–2023 neither is done.',
+  rulesNote: 'The rules of the data year: from 2024 figures are carried forward, and municipalities without own FTEs for adults or for children and young people are not shown with figures of their own (their FTEs are counted in the county, Norway and the KOSTRA group); for 2015–2023 neither is done.',
 
   // --- link to this view and printing ---
   share: {
@@ -816,11 +816,11 @@ const en = {
     rules: 'Rules for {year}: {carry}; {suppression}.',
     carryOn: 'figures are carried forward for units that did not answer',
     carryOff: 'figures are not carried forward',
-    suppressionOn: 'municipalities without own FTEs for adults or for children and young people are left out',
+    suppressionOn: 'municipalities without own FTEs for adults or for children and young people are not shown with figures of their own, but are counted in the county, Norway and the KOSTRA group',
     suppressionOff: 'no municipality is left out',
     suppressionUnapplied: {
-      one: 'municipalities without own FTEs for adults or for children and young people are left out, but the rule could not be applied to {n}\u00a0municipality, because its FTEs have no target group',
-      other: 'municipalities without own FTEs for adults or for children and young people are left out, but the rule could not be applied to {n}\u00a0municipalities, because their FTEs have no target group',
+      one: 'municipalities without own FTEs for adults or for children and young people are not shown with figures of their own, but the rule could not be applied to {n}\u00a0municipality, because its FTEs have no target group',
+      other: 'municipalities without own FTEs for adults or for children and young people are not shown with figures of their own, but the rule could not be applied to {n}\u00a0municipalities, because their FTEs have no target group',
     },
     basisAuto: ' (the rules of the data year)',
     basisSetting: ' (chosen in the settings)',
@@ -941,7 +941,7 @@ const en = {
   chartRankingBydeler: 'All districts of Oslo, sorted',
   chartGroups: 'By target group',
   chartGroupsNote: 'Each target group is rounded on its own, so their sum may differ from {measure} by 0.1.',
-  chartServices: 'By service category (all FTEs, M1)',
+  chartServices: 'FTEs by service category (number, all FTEs)',
   noService: 'No service category',
   downloadPng: 'Download as PNG',
   chartFailed: 'The chart could not be drawn: {message}',
