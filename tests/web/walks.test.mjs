@@ -4,7 +4,7 @@
 // figures, a ten-page print, two Herøys, M1–M4 unexplained, a typed form lost, and smaller things.
 // Every figure checked is the native CLI's. Screenshots: test-artifacts/web/walks-*.png.
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
@@ -366,6 +366,23 @@ describe('smaller things', () => {
     await rendered(() => page.click('#clear-button'));
     await load([HALDEN_2025]);
     assert.match(await page.inputValue('#unit-input'), /^3101 Halden/);
+  });
+
+  test('a corrected file dropped again under the same name takes the old one\'s place', async () => {
+    await fresh(DESKTOP);
+    // The file with the typing slip (a ×10 in category a), saved under the name of the right one.
+    const slip = { name: 'arsverk_halden_2025.csv', mimeType: 'text/csv', buffer: readFileSync(join(root, 'tests/data/web/arsverk_halden_2025_a_tidobbel.csv')) };
+    await rendered(() => page.setInputFiles('#file-input', [slip]));
+    const wrong = find(cli([join(root, 'tests/data/web/arsverk_halden_2025_a_tidobbel.csv')]), 'kommune', '3101', 2025);
+    const right = find(cli([join(root, HALDEN_2025)]), 'kommune', '3101', 2025);
+    assert.notEqual(wrong.display.M1, right.display.M1);
+    const m1 = () => page.textContent('#key-figures .cards .value[data-measure="M1"]').then((s) => s.trim());
+    assert.equal(await m1(), wrong.display.M1);
+    await load([HALDEN_2025]);
+    const files = await page.$$eval('#file-panel li.file', (els) => els.map((e) => e.dataset.file));
+    assert.deepEqual(files, ['arsverk_halden_2025.csv']);
+    assert.equal(await m1(), right.display.M1);
+    assert.match(await page.textContent('#status'), /arsverk_halden_2025\.csv er byttet ut med filen med samme navn som du la inn nå\./);
   });
 
   test('a file with errors brought into view: the heading «Filer» is not under the sticky status bar', async () => {

@@ -36,6 +36,7 @@ const nb = {
     exported: 'Lastet ned {name}.',
     exampleRemoved: 'Eksempeldataene er tatt bort, så egne tall ikke blandes med dem.',
     exampleKept: 'Eksempeldataene er beholdt, siden det du la inn ikke kunne leses.',
+    replaced: '{names} er byttet ut med filen med samme navn som du la inn nå.',
   },
   seeResult: 'Gå til resultatet',
 
@@ -578,6 +579,7 @@ const en = {
     exported: 'Downloaded {name}.',
     exampleRemoved: 'The example data was removed, so that your own figures are not mixed with it.',
     exampleKept: 'The example data was kept, since what you added could not be read.',
+    replaced: '{names} was replaced by the file of the same name you just added.',
   },
   seeResult: 'Go to the result',
 

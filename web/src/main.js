@@ -118,7 +118,10 @@ async function addFiles(files, { example = false, grid = false } = {}) {
       await removeExample();
       forgetExampleView();
     }
-    const note = !overExample ? '' : removesExample ? t('status.exampleRemoved') : t('status.exampleKept');
+    const replaced = example || grid ? [] : await replaceSameNamed(added);
+    const notes = [!overExample ? '' : removesExample ? t('status.exampleRemoved') : t('status.exampleKept')];
+    if (replaced.length) notes.push(t('status.replaced', { names: listText(replaced) }));
+    const note = notes.filter(Boolean).join(' ');
     // The typed-in form stays where the user types (it shows its own result); files and example
     // data bring theirs into view and take the keyboard focus there.
     await refresh({ reveal: !grid, yearsBefore: grid ? null : yearsBefore, note });
@@ -126,6 +129,20 @@ async function addFiles(files, { example = false, grid = false } = {}) {
     setStatus(t('status.fileError', { name: files.map((f) => f.name).join(', '), message: err.message }));
     setBusy(false);
   }
+}
+
+// A file added under the name of one already in (a corrected file saved over the old one and
+// dropped again) takes the old one's place, once the core has read it: the old one's figures would
+// otherwise count first, and the corrected ones not at all. Returns the names replaced.
+async function replaceSameNamed(added) {
+  const read = new Set(added.filter((a) => a.kind !== 'unknown').map((a) => a.name));
+  const fresh = new Set(added.map((a) => a.fileId));
+  const old = state.entries.filter((e) => !e.example && !e.grid && read.has(e.name) && !fresh.has(e.fileId));
+  for (const e of old) {
+    state.entries.splice(state.entries.indexOf(e), 1);
+    if (e.fileId != null) await calc.remove(e.fileId);
+  }
+  return [...new Set(old.map((e) => e.name))];
 }
 
 // Whether the core recognised any of the files just added (their kind, from the core as each was read).
