@@ -137,7 +137,7 @@ describe('layout', () => {
       // scrolls, while the measures stay in view; scrolled to its end, neither.
       const note = '#key-figures .scroll-note';
       await page.waitForSelector('#key-figures .table-scroll[data-cut]');
-      assert.equal(await page.textContent(note), lang === 'nb' ? 'Tabellen har flere kolonner: dra den sideveis.' : 'The table has more columns: swipe it sideways.');
+      assert.equal(await page.textContent(note), lang === 'nb' ? 'Tabellen har flere kolonner: dra eller rull den sideveis.' : 'The table has more columns: swipe or scroll it sideways.');
       assert.ok(await page.isVisible(note));
       await page.$eval('#key-figures .table-scroll', (box) => { box.scrollLeft = box.scrollWidth; });
       await page.waitForSelector('#key-figures .table-scroll:not([data-cut])');
@@ -217,6 +217,24 @@ describe('layout', () => {
       }
       await page.$eval('#compare-table', (e) => e.scrollIntoView({ block: 'start' }));
       await page.screenshot({ path: join(ARTIFACTS, `layout-phone-${lang}-compare-head.png`) });
+    });
+
+    test(`desktop (1 280 px), ${lang}: a municipality's own file shows M1–M4 of every row in the results table, and a cut table says it goes on`, async () => {
+      await page.setViewportSize(DESKTOP);
+      await calculator.open('/', { lang });
+      await rendered(() => page.setInputFiles('#file-input', join(root, 'tests/data/web/arsverk_halden_2025.csv')));
+      await page.$eval('#results-table-wrap', (w) => w.scrollIntoView({ block: 'center' }));
+      await page.waitForFunction(() => document.querySelector('#results-table tbody tr')?.getBoundingClientRect().width > 0);
+      const seen = await page.$eval('#results-table-wrap', (box) => {
+        const right = box.getBoundingClientRect().right;
+        const cut = box.scrollWidth > box.clientWidth + 1;
+        const measures = [...box.querySelectorAll('tbody tr')].flatMap((tr) => ['M1', 'M2', 'M3', 'M4']
+          .map((m) => ({ key: tr.dataset.key, m, right: tr.querySelector(`[data-col="${m}"]`).getBoundingClientRect().right })));
+        return { cut, right, measures, note: getComputedStyle(box.nextElementSibling).display };
+      });
+      for (const { key, m, right } of seen.measures) assert.ok(right <= seen.right, `${key} ${m} ends at ${right} px, the box at ${seen.right} px`);
+      assert.equal(seen.note, seen.cut ? 'block' : 'none', 'a cut table says it goes on sideways, an uncut one does not');
+      await page.locator('#results-table-wrap').screenshot({ path: join(ARTIFACTS, `layout-desktop-${lang}-own-file-table.png`) });
     });
 
     test(`desktop (1 280 px), ${lang}: every column of the comparison table is visible`, async () => {

@@ -214,7 +214,7 @@ const nb = {
   syntheticWarning: 'Du ser på syntetiske eksempeldata. Tallene er oppdiktet og beskriver ingen virkelig kommune.',
   keyFor: '{name} {year}',
   perThousand: 'årsverk per\u00a01\u00a0000 innbyggere',
-  scrollNote: 'Tabellen har flere kolonner: dra den sideveis.',
+  scrollNote: 'Tabellen har flere kolonner: dra eller rull den sideveis.',
   perThousandShort: 'per\u00a01\u00a0000 innbyggere',
   measures: {
     2024: { M1: 'Alle årsverk', M2: 'Minst helse- og sosialfaglig videregående utdanning',
@@ -328,6 +328,7 @@ const nb = {
     thinLineLand: 'For få til et tall for hele landet.',
     thinLineReference: 'Et tall for {name} som helhet regnes bare av tallene i filene (de publiserte legges aldri sammen med dem), og for få kommuner har det.',
     thinPopulation: '{pop} i kommunene med tall',
+    thinPopulationNote: 'i kommunene med tall',
     ownBars: 'Fra filene dine',
   },
 
@@ -757,7 +758,7 @@ const en = {
   syntheticWarning: 'You are looking at synthetic example data. The figures are invented and describe no real municipality.',
   keyFor: '{name} {year}',
   perThousand: 'FTEs per\u00a01,000 inhabitants',
-  scrollNote: 'The table has more columns: swipe it sideways.',
+  scrollNote: 'The table has more columns: swipe or scroll it sideways.',
   perThousandShort: 'per\u00a01,000 inhabitants',
   measures: {
     2024: { M1: 'All FTEs', M2: 'At least health/social upper secondary education',
@@ -871,6 +872,7 @@ const en = {
     thinLineLand: 'Too few for a figure for all of Norway.',
     thinLineReference: 'A figure for all of {name} is computed from the figures in the files only (published ones are never added to them), and too few municipalities have them.',
     thinPopulation: '{pop} in the municipalities with figures',
+    thinPopulationNote: 'in the municipalities with figures',
     ownBars: 'From your files',
   },
 

@@ -15,7 +15,8 @@ const COLUMNS = [
   // The county by name ("Østfold"), from the county results of the year.
   { key: 'fylke', label: () => t('filterFylke'), value: (r, names) => names.get(r.fylke) ?? r.fylke ?? '', text: (r, names) => names.get(r.fylke) ?? r.fylke ?? '' },
   { key: 'kostragruppe', label: () => t('filterKostra'), value: (r) => r.kostragruppe ?? '', text: (r) => (r.kostragruppe ?? '').replace(/^EKG0?/, '') },
-  { key: 'population', label: () => t('colPopulation'), value: (r) => r.population, text: populationText, numeric: true },
+  { key: 'population', label: () => t('colPopulation'), value: (r) => r.population, text: (r) => fmtInt(r.population), numeric: true,
+    note: (r) => (thin(r) ? t('yard.thinPopulationNote') : null) },
   ...MEASURES.map((m) => ({
     key: m, label: () => m, numeric: true,
     value: (r) => (r.per_1000 && !thin(r) ? r.per_1000[m] : null),
@@ -33,11 +34,9 @@ const shownFlags = (r) => r.flags.filter((f) => !f.startsWith('outside_fences') 
 const LEVEL_ORDER = { land: 0, fylke: 1, kostragruppe: 2, kommune: 3, bydel: 4 };
 
 // An aggregate resting on too few of its municipalities (the core's aggregate_coverage): no figure
-// of its own, a row that says how many municipalities it has, and their population labelled as theirs.
+// of its own, a row that says how many municipalities it has, and their population labelled as
+// theirs, on a small line of its own (on one line it made the table too wide for M2–M4 at 1 280 px).
 const thin = (r) => r.aggregate_coverage?.meaningful === false;
-function populationText(r) {
-  return thin(r) ? t('yard.thinPopulation', { pop: fmtInt(r.population) }) : fmtInt(r.population);
-}
 const thinTag = (r) => (thin(r)
   ? ` <span class="ds-tag members-inline" data-color="warning">${escape(t('yard.thinTag', { members: r.aggregate_coverage.members, municipalities: tn('nMunicipalities', r.aggregate_coverage.members_total) }))}</span>`
   : '');
@@ -102,7 +101,8 @@ export function renderTable(wrap, pager, results, { year, level, fylke, kostra, 
       }
       // The published figure beside the user's own, labelled, never in its place.
       const pub = c.published?.(r);
-      const beside = pub != null ? `<span class="published-inline">${escape(yardText(yardstick(r), pub, true))}</span>` : '';
+      const note = pub != null ? yardText(yardstick(r), pub, true) : c.note?.(r);
+      const beside = note != null ? `<span class="published-inline">${escape(note)}</span>` : '';
       return `<td class="${c.numeric ? 'num' : ''}" data-col="${c.key}">${escape(c.text(r, names))}${beside}</td>`;
     }).join('');
     return `<tr data-key="${escape(key)}"${key === selectedKey ? ' class="selected" aria-current="true"' : ''}>${cells}</tr>`;
