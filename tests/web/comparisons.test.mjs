@@ -91,6 +91,8 @@ describe('comparisons that never overstate', () => {
     await load(files);
     await page.selectOption('#scope-select', 'kostra');
     await page.waitForFunction(() => document.querySelector('#charts figure[data-chart="rangering"] canvas')?.arsverkChart);
+    // The choice says what it changes, the ranking chart: the comparison chart beside it is not its.
+    assert.equal(await page.textContent('label[for="scope-select"]'), 'Rangering innenfor');
 
     // The ranking chart: Halden's own bar, and the 12 published rates as bars of their own series.
     let chart = await chartOf('rangering');

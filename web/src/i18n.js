@@ -386,7 +386,7 @@ const nb = {
   // --- charts ---
   chartsHeading: 'Diagrammer',
   chartMeasure: 'Mål i diagrammene',
-  rankingScope: 'Sammenlign med',
+  rankingScope: 'Rangering innenfor',
   scopeKostra: 'KOSTRA-gruppen',
   scopeFylke: 'Fylket',
   chartCompare: '{name} sammenlignet med {list} (M1–M4)',
@@ -930,7 +930,7 @@ const en = {
   // --- charts ---
   chartsHeading: 'Charts',
   chartMeasure: 'Measure in the charts',
-  rankingScope: 'Compare with',
+  rankingScope: 'Ranking within',
   scopeKostra: 'KOSTRA group',
   scopeFylke: 'County',
   chartCompare: '{name} compared with {list} (M1–M4)',
