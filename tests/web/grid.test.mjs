@@ -306,6 +306,22 @@ describe('typing the form in by hand', () => {
     assert.doesNotMatch(result, /\{\w+\}/, 'no placeholder left');
   });
 
+  test('checks before submission: a figure to look at again (a lost decimal mark) is marked at its field', async () => {
+    await typeHalden2025();
+    const before = await figuresKey();
+    await typeInto('voksne', 'b', '202,5'); // 20,25 with the decimal mark one place off
+    await waitForFigures(before);
+    await page.waitForSelector('.grid-cell[data-warning="true"]', { timeout: 30000 });
+    const marked = await page.$$eval('.grid-cell[data-warning="true"]', (cells) => cells.map((c) => `${c.dataset.group}:${c.dataset.col}`));
+    assert.deepEqual(marked, ['voksne:b']);
+    assert.match(await page.textContent('#grid-messages li[data-severity="warning"]'), /Skjema IS-24\/8 – Voksne, b: /);
+    // Set right again, the mark goes.
+    const slipped = await figuresKey();
+    await typeInto('voksne', 'b', '20,25');
+    await waitForFigures(slipped);
+    await page.waitForFunction(() => !document.querySelector('.grid-cell[data-warning]'), null, { timeout: 30000 });
+  });
+
   test('checks before submission: a bad figure is marked in its cell with the core\'s message', async () => {
     await typeHalden2025();
     await typeInto('voksne', 'c', '3x');

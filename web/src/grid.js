@@ -551,6 +551,7 @@ function showResult(root, state, report, describe) {
   const box = root.querySelector('#grid-result');
   const messagesBox = root.querySelector('#grid-messages');
   for (const cell of root.querySelectorAll('.grid-cell[aria-invalid]')) cell.removeAttribute('aria-invalid');
+  for (const cell of root.querySelectorAll('.grid-cell[data-warning]')) cell.removeAttribute('data-warning');
   const file = state.file;
   if (!file || !report) {
     box.innerHTML = '';
@@ -565,6 +566,9 @@ function showResult(root, state, report, describe) {
     const shownSheet = (state.byService ? state.service : null) === (at?.service ?? null);
     const cell = at?.column && shownSheet ? root.querySelector(`.grid-cell[data-group="${at.group}"][data-col="${at.column}"]`) : null;
     if (cell && d.severity === 'error') cell.setAttribute('aria-invalid', 'true');
+    // A figure to look at again (a check before submission: a slip of the decimal mark) is marked
+    // at its field as an error is, in the warning's colour.
+    else if (cell && d.severity === 'warning') cell.setAttribute('data-warning', 'true');
     const color = d.severity === 'error' ? 'danger' : d.severity === 'warning' ? 'warning' : 'info';
     messages += `<li class="message" data-severity="${d.severity}" data-code="${escape(d.code)}"><span class="ds-tag" data-color="${color}">${escape(t(`severity.${d.severity}`))}</span> ${escape(coreText(d.message))}</li>`;
   }
