@@ -325,6 +325,13 @@ describe('M1–M4 explained for students', () => {
     for (const word of [/An FTE .* is one full-time job/, /dementia/, /intellectual disabilities/, /prevention/, /M4 is not a part of M3/, /compared over time/, /no target figure/]) assert.match(en, word);
     assert.doesNotMatch(en, /[æøåÆØÅ]/);
     await rendered(() => page.click('#lang-button'));
+    // 2023's figures are explained by 2023's measures, not first by 2024's letters.
+    await rendered(() => page.selectOption('#year-select', '2023'));
+    if (!(await page.$eval('#explain', (d) => d.open))) await page.click('#explain > summary');
+    const nb2023 = await page.textContent('#explain-plain');
+    assert.match(nb2023, /M2, M3 og M4 er deler av dem, hver inne i den forrige/);
+    assert.match(nb2023, /Slik var målene delt til og med 2023\./);
+    assert.doesNotMatch(nb2023, /a \+ b|M4 er ikke en del av M3/);
   });
 });
 

@@ -323,6 +323,13 @@ export function renderKeyFigures(el, ctx) {
   writeHtml(el, html);
 }
 
+// The plain words, with the measures of the year's schema after what counts: a reader of 2023's
+// figures is not first told 2024's letters.
+function plainParagraphs(s2024) {
+  const [fte, counted, leftOut, ...rest] = t('explain.plain');
+  return [fte, counted, leftOut, t(s2024 ? 'explain.plainMeasures2024' : 'explain.plainMeasures2015'), ...rest];
+}
+
 // "Hva betyr M1–M4?" and "Slik er tallet regnet ut" for the unit in view: the core's numerator,
 // population (with source and date) and result, put into the formula. Open if it was.
 function explanation(unit, info, year, schema, open) {
@@ -330,7 +337,7 @@ function explanation(unit, info, year, schema, open) {
   let html = `<details class="ds-details explain" id="explain"${open ? ' open' : ''}><summary>${escape(t('explain.summary'))}</summary><div class="explain-body">`;
   // Plain words first, for anyone new to the indicator (a teacher can read them aloud).
   html += `<section class="explain-plain" id="explain-plain" aria-labelledby="explain-plain-heading"><h4 class="ds-heading" data-size="xs" id="explain-plain-heading">${escape(t('explain.plainHeading'))}</h4>` +
-    t('explain.plain').map((p) => `<p class="ds-paragraph">${escape(p)}</p>`).join('') + '</section>';
+    plainParagraphs(s2024).map((p) => `<p class="ds-paragraph">${escape(p)}</p>`).join('') + '</section>';
   html += `<h4 class="ds-heading" data-size="xs">${escape(t('explain.measuresHeading', { schema: t(s2024 ? 'explain.schema2024' : 'explain.schema2015') }))}</h4>`;
   if (s2024) {
     html += `<p class="ds-paragraph">${escape(t('explain.categoriesIntro'))}</p><ul class="explain-list">` +
