@@ -157,6 +157,9 @@ describe('a first-time user on a phone and a desktop', () => {
     await kongsberg(PHONE);
     const phone = await download('#charts figure[data-chart="tjenester"] button');
     assert.equal(phone.name, 'arsverk_tjenester_3303_2025.png');
+    await rendered(() => page.click('#lang-button'));
+    assert.equal((await download('#charts figure[data-chart="tjenester"] button')).name, 'fte_services_3303_2025.png', 'an English name in English');
+    await rendered(() => page.click('#lang-button'));
     assert.equal(phone.width, 1200);
     await page.setViewportSize(DESKTOP);
     await page.waitForTimeout(300);

@@ -360,6 +360,11 @@ describe('the map', () => {
     const bytes = readFileSync(await download.path());
     assert.deepEqual([...bytes.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
     assert.ok(bytes.length > 20000);
+    // In English its name is English too.
+    await afterMap(() => page.click('#lang-button'));
+    const [english] = await Promise.all([page.waitForEvent('download'), page.click('.map-main button')]);
+    assert.equal(english.suggestedFilename(), 'fte_map_kommune_rate_M1_2025.png');
+    await afterMap(() => page.click('#lang-button'));
   });
 
   test('with the map open: English texts, no serious accessibility findings, nothing from elsewhere', async () => {

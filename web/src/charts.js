@@ -582,7 +582,7 @@ function pngInfo(ctx, key) {
     subtitle: [unitName(unit), when, what, per].filter(Boolean).join(', '),
     source: ctx.source,
     warning: ctx.warning ?? '',
-    fileName: `arsverk_${key}_${String(unit.code).toLowerCase()}_${perMeasure ? `${measure.toLowerCase()}_` : ''}${when.replace('–', '-')}.png`,
+    fileName: `${t('pngName.prefix')}_${t(`pngName.${key}`)}_${String(unit.code).toLowerCase()}_${perMeasure ? `${measure.toLowerCase()}_` : ''}${when.replace('–', '-')}.png`,
   };
 }
 

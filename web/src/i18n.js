@@ -406,6 +406,8 @@ const nb = {
   chartServices: 'Årsverk fordelt på tjenestekategori (antall, alle årsverk)',
   noService: 'Uten tjenestekategori',
   downloadPng: 'Last ned som PNG',
+  // Downloaded pictures' file names, in the page's language: what, whose, when.
+  pngName: { prefix: 'arsverk', map: 'kart', sammenligning: 'sammenligning', utdanning: 'utdanning', tidsserie: 'tidsserie', malgruppe: 'malgruppe', tjenester: 'tjenester', rangering: 'rangering' },
   chartFailed: 'Diagrammet kunne ikke tegnes: {message}',
   chartsWithoutReport: 'Diagrammene kunne ikke tegnes: {message}',
   imageSource: 'Kilde: beregnet fra {files}; befolkning: {population}. Kalkulator for kvalitetsindikatoren «Årsverk i psykisk helse- og rusarbeid», {date}.',
@@ -951,6 +953,7 @@ const en = {
   chartServices: 'FTEs by service category (number, all FTEs)',
   noService: 'No service category',
   downloadPng: 'Download as PNG',
+  pngName: { prefix: 'fte', map: 'map', sammenligning: 'comparison', utdanning: 'education', tidsserie: 'time_series', malgruppe: 'target_groups', tjenester: 'services', rangering: 'ranking' },
   chartFailed: 'The chart could not be drawn: {message}',
   chartsWithoutReport: 'The charts could not be drawn: {message}',
   imageSource: 'Source: computed from {files}; population: {population}. Calculator for the quality indicator “FTEs in mental health and substance abuse work”, {date}.',

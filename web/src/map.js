@@ -471,7 +471,7 @@ export function createMap(container, { onSelect }) {
     });
   };
   const mainButton = pngButton(() => downloadMap(state.png?.main, Math.round((PNG_WIDTH * 4) / 3), t('map.pngTitle', { level: t(`map.levelPlural.${state.view.level}`) }),
-    `arsverk_kart_${state.view.level}_${state.view.mode}_${state.view.measure}_${state.view.year}.png`));
+    `${t('pngName.prefix')}_${t('pngName.map')}_${state.view.level}_${state.view.mode}_${state.view.measure}_${state.view.year}.png`));
   const live = element('p', 'map-focus');
   live.id = 'map-focus';
   live.setAttribute('aria-live', 'polite');
@@ -487,7 +487,7 @@ export function createMap(container, { onSelect }) {
   osloBox.append(osloCanvas);
   osloCanvas.setAttribute('aria-describedby', osloNote.id);
   const osloButton = pngButton(() => downloadMap(state.png?.oslo, Math.round((PNG_WIDTH * 2) / 3), t('map.osloCaption'),
-    `arsverk_kart_oslo_${state.view.mode}_${state.view.measure}_${state.view.year}.png`));
+    `${t('pngName.prefix')}_${t('pngName.map')}_oslo_${state.view.mode}_${state.view.measure}_${state.view.year}.png`));
   osloFig.append(osloCap, osloNote, osloBox, osloButton);
   const legendHeading = element('p', 'map-legend-title');
   legendHeading.id = 'map-legend-title';
