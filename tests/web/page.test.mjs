@@ -226,6 +226,8 @@ describe('the calculator page', () => {
     assert.match(await page.textContent('#status'), /Klar/);
     assert.equal(await page.getAttribute('html', 'lang'), 'nb');
     assert.match(await page.textContent('#privacy'), /Ingenting sendes noe sted/);
+    // What it stores is its own program files, not the user's: «sine egne filer» read as «your files».
+    assert.match(await page.textContent('#privacy'), /sine egne programfiler \(ikke dine\)/);
     const wasm = await page.request.get(`${origin}/arsverk.wasm`);
     assert.equal(wasm.headers()['content-type'], 'application/wasm');
     await shot('01-start');

@@ -11,7 +11,7 @@ const nb = {
   langButton: 'English',
   langButtonLabel: 'Change language to English',
   privacy: 'Filene dine blir lest og regnet på i denne nettleseren. Ingenting sendes noe sted. ' +
-    'Siden lagrer bare valget av språk (i nettleserens localStorage) og sine egne filer, så den virker uten nett – og et utkast av skjemaet hvis du ber om det.',
+    'Siden lagrer bare valget av språk (i nettleserens localStorage) og sine egne programfiler (ikke dine), så den virker uten nett – og et utkast av skjemaet hvis du ber om det.',
   offline: {
     ready: 'Siden virker nå også uten nett: alt den trenger, er lagret i nettleseren.',
     updated: 'En ny versjon av kalkulatoren er lagret i nettleseren.',
@@ -559,7 +559,7 @@ const en = {
   langButton: 'Norsk',
   langButtonLabel: 'Bytt språk til norsk',
   privacy: 'Your files are read and computed in this browser. Nothing is sent anywhere. ' +
-    'The page stores only your choice of language (in the browser’s localStorage) and its own files, so that it works without a network – and a draft of the form if you ask for it.',
+    'The page stores only your choice of language (in the browser’s localStorage) and its own program files (not yours), so that it works without a network – and a draft of the form if you ask for it.',
   offline: {
     ready: 'The page now works without a network too: everything it needs is stored in the browser.',
     updated: 'A new version of the calculator has been stored in the browser.',
