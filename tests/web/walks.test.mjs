@@ -368,6 +368,14 @@ describe('smaller things', () => {
     assert.match(await page.textContent('#key-figures h3, #key-figures h2'), /Halden/);
     // The table is not left filtered to municipalities as the example's ranking had it.
     assert.equal(await page.inputValue('#filter-level'), '');
+    // One year's time series: its point stands in the middle, not on the value axis.
+    await page.waitForFunction(() => document.querySelector('#charts figure[data-chart="tidsserie"]:not([aria-busy]) canvas')?.arsverkChart);
+    const point = await page.$eval('#charts figure[data-chart="tidsserie"] canvas', (c) => {
+      const chart = c.arsverkChart;
+      const { left, right } = chart.chartArea;
+      return (chart.getDatasetMeta(0).data[0].x - left) / (right - left);
+    });
+    assert.ok(point > 0.4 && point < 0.6, `the one year at ${Math.round(point * 100)} % of the axis`);
     // Emptied and given a file again, the page opens on that file's municipality too.
     await rendered(() => page.click('#example-button'));
     await rendered(() => page.click('#clear-button'));

@@ -774,7 +774,8 @@ export function renderCharts(container, ctx) {
       type: 'line',
       data: { labels, datasets },
       options: baseOptions({
-        scales: { y: { beginAtZero: true, title: axisTitle(`${measure}, ${t('perThousandShort')}`), grid: { color: GRID } }, x: { grid: { display: false } } },
+        // One year alone stands in the middle, not on the value axis with its label over it.
+        scales: { y: { beginAtZero: true, title: axisTitle(`${measure}, ${t('perThousandShort')}`), grid: { color: GRID } }, x: { offset: labels.length === 1, grid: { display: false } } },
         plugins: {
           ...baseOptions().plugins,
           legend: {
