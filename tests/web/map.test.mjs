@@ -194,6 +194,9 @@ describe('the map', () => {
     assert.ok(shows.startsWith(`${target.code} `), `unit input shows ${target.code} ${target.name}, not «${shows}»`);
     let { units } = await drawn();
     assert.deepEqual(units.filter((u) => u.selected).map((u) => u.code), [target.code]);
+    // The legend says what the black edge is.
+    const legend = await page.$$eval('#map-legend li', (lis) => lis.map((li) => li.textContent));
+    assert.equal(legend.at(-1), `valgt: ${target.name} (svart kant)`);
     assert.ok(await page.$(`#results-table tbody tr[data-key="kommune:${target.code}"]`));
 
     await afterMap(async () => {

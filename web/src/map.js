@@ -222,6 +222,9 @@ function legendEntries(scheme, view, items) {
   if (has('reference')) entries.push({ fill: patterned(colors[Math.floor(colors.length / 2)], 'stripes'), label: t('yard.refLegend') });
   if (has('suppressed')) entries.push({ fill: patterned(NO_DATA, 'hatch'), label: t('map.legendSuppressed') });
   if (has('nodata')) entries.push({ fill: NO_DATA, label: t('map.legendNoData') });
+  // The unit chosen: its thick black edge, which on a long coastline reads as a black fill.
+  const chosen = items.find((i) => i.selected);
+  if (chosen) entries.push({ fill: '#ffffff', outline: SELECTED, label: t('map.legendSelected', { name: chosen.name }) });
   return entries;
 }
 
@@ -272,8 +275,8 @@ const decorations = {
       for (const e of entries) {
         ctx.fillStyle = e.fill;
         ctx.fillRect(x, y + 3, 20, 12);
-        ctx.strokeStyle = '#6b6f73';
-        ctx.lineWidth = 1;
+        ctx.strokeStyle = e.outline ?? '#6b6f73';
+        ctx.lineWidth = e.outline ? 3 : 1;
         ctx.strokeRect(x + 0.5, y + 3.5, 19, 11);
         ctx.fillStyle = INK;
         ctx.fillText(e.label, x + 26, y + 9);
@@ -436,7 +439,7 @@ function drawForPng(height, args) {
   return image;
 }
 
-function swatch(fill) {
+function swatch(fill, outline) {
   const swatchCanvas = document.createElement('canvas');
   swatchCanvas.width = 24;
   swatchCanvas.height = 14;
@@ -444,8 +447,9 @@ function swatch(fill) {
   const pen = swatchCanvas.getContext('2d');
   pen.fillStyle = fill;
   pen.fillRect(0, 0, 24, 14);
-  pen.strokeStyle = '#6b6f73';
-  pen.strokeRect(0.5, 0.5, 23, 13);
+  pen.strokeStyle = outline ?? '#6b6f73';
+  pen.lineWidth = outline ? 3 : 1;
+  pen.strokeRect(outline ? 1.5 : 0.5, outline ? 1.5 : 0.5, outline ? 21 : 23, outline ? 11 : 13);
   return swatchCanvas;
 }
 
@@ -589,7 +593,7 @@ export function createMap(container, { onSelect }) {
     legendHeading.textContent = `${t('map.legendTitle')}: ${what}`;
     legend.replaceChildren(...entries.map((e) => {
       const li = element('li');
-      li.append(swatch(e.fill), element('span', null, e.label));
+      li.append(swatch(e.fill, e.outline), element('span', null, e.label));
       return li;
     }));
     method.textContent = view.mode === 'diff' ? t('map.methodDiff') : rateMethod(scheme, allItems, view.level);
