@@ -32,6 +32,7 @@ for (const id of ['status', 'progress', 'dropzone', 'file-input', 'choose-button
 }
 el['results-pager'] = $('results-pager');
 
+const noFilters = () => ({ level: '', fylke: '', kostra: '' }); // the results table's: every unit
 const state = {
   entries: [],        // {fileId, name, example, error} in the order the core holds them
   report: null,       // the core's report for all years
@@ -44,7 +45,7 @@ const state = {
   unitKey: null,
   measure: defaultOf('measure'),
   scope: defaultOf('scope'),
-  filters: { level: '', fylke: '', kostra: '' },
+  filters: noFilters(),
   map: null,          // the map (web/src/map.js), loaded when the map is first opened
   mapView: { open: false, level: defaultOf('mapLevel'), mode: defaultOf('mapMode'), diffBeforeCounties: false }, // as its controls' listeners or a link set it
   printTable: { mode: 'all', chosen: false }, // the results table in the printout: all | near | none
@@ -116,7 +117,7 @@ async function addFiles(files, { example = false, grid = false } = {}) {
     const removesExample = overExample && readsAny(added);
     if (removesExample) {
       await removeExample();
-      forgetExampleView();
+      forgetView({ keepMunicipality: true });
     }
     const replaced = example || grid ? [] : await replaceSameNamed(added);
     const notes = [!overExample ? '' : removesExample ? t('status.exampleRemoved') : t('status.exampleKept')];
@@ -150,12 +151,13 @@ function readsAny(added) {
   return added.some((f) => f.kind !== 'unknown');
 }
 
-// The example's view is not the own files': an aggregate in view (the example opens on Norway) and
-// the table's filters go, so that the first view of the own files is chosen for them (defaultView:
-// their one municipality, group or county). A municipality chosen stays, if the files have it.
-function forgetExampleView() {
-  if (!/^(kommune|bydel):/.test(state.unitKey ?? '')) state.unitKey = null;
-  state.filters = { level: '', fylke: '', kostra: '' };
+// The view of files no longer there (the example taken away, or every file): the unit in view and
+// the table's filters go, so that the first view of the next files is chosen for them (defaultView:
+// their one municipality, group or county; the example opens on Norway). keepMunicipality: a
+// municipality chosen stays, if the new files have it.
+function forgetView({ keepMunicipality = false } = {}) {
+  if (!keepMunicipality || !/^(kommune|bydel):/.test(state.unitKey ?? '')) state.unitKey = null;
+  state.filters = noFilters();
 }
 
 let refreshSeq = 0;
@@ -658,7 +660,7 @@ const imageWarning = () => (state.entries.some((e) => e.example && e.fileId != n
 function renderResultsTable(only = null, { all = false } = {}) {
   tableDue = false;
   if (!hasResults()) return { total: 0, shown: 0 };
-  const filters = only ? { level: '', fylke: '', kostra: '' } : state.filters;
+  const filters = only ? noFilters() : state.filters;
   const rows = renderTable(el['results-table-wrap'], el['results-pager'], state.report.results, {
     only,
     all,
@@ -1173,8 +1175,7 @@ el['file-panel'].addEventListener('click', async (e) => {
 el['clear-button'].addEventListener('click', async () => {
   if (state.entries.some((e) => e.grid)) grid?.withdraw(); // out of the calculation too, kept in the form
   state.entries = [];
-  state.unitKey = null; // the next files' first view is chosen for them
-  state.filters = { level: '', fylke: '', kostra: '' };
+  forgetView();
   await calc.clear();
   await refresh();
   el['choose-button'].focus();
@@ -1254,7 +1255,7 @@ el['results-pager'].addEventListener('click', (e) => handlePageClick(e, renderRe
 el['results-table-wrap'].addEventListener('click', (e) => {
   if (handleSortClick(e, renderResultsTable)) return;
   if (e.target.closest('#clear-filters')) {
-    state.filters = { level: '', fylke: '', kostra: '' };
+    state.filters = noFilters();
     renderChooser();
     renderResultsTable();
     el['filter-level'].focus();
