@@ -19,6 +19,12 @@ export async function openGuardedBrowser(origin) {
     viewport: { width: 1280, height: 900 },
     acceptDownloads: true,
     locale: 'nb-NO',
+    // A details element opens with a 0,4 s slide (Designsystemet's .ds-details) that moves what lies
+    // in and below it. Under load Playwright can find a button "stable" midway and press it there:
+    // the release then lands on what slid into its place, and the click is lost (CI, the paste
+    // button). The page tests ask for reduced motion, a setting users have, under which nothing
+    // slides; walks.test.mjs opens one with motion, and the engine tests run with the default.
+    reducedMotion: 'reduce',
   });
   const own = (url) => url.startsWith(`${origin}/`) || url.startsWith(`blob:${origin}/`) || url.startsWith('data:');
   const pageRequests = []; // without the service worker's own (its install fetches every file for offline use)

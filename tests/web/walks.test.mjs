@@ -469,6 +469,33 @@ describe('smaller things', () => {
     assert.equal(await page.inputValue('#paste-text'), 'hei på deg\nbare noen ord\n');
   });
 
+  test('with motion, as most users have it: the paste box slides open, and its button takes the click once open', async () => {
+    await page.emulateMedia({ reducedMotion: 'no-preference' });
+    try {
+      await fresh(DESKTOP);
+      await rendered(() => page.click('#example-button'));
+      const heights = page.evaluate(() => new Promise((resolve) => {
+        const details = document.getElementById('paste-details');
+        details.addEventListener('toggle', () => requestAnimationFrame(() => {
+          const first = details.getBoundingClientRect().height;
+          setTimeout(() => resolve([first, details.getBoundingClientRect().height]), 1000);
+        }), { once: true });
+      }));
+      await page.click('#paste-details summary');
+      const [opening, open] = await heights;
+      assert.ok(opening < open, `the box slides open: ${opening} px in its first frame, ${open} px open`);
+      // Open when the button is no longer clipped by the box sliding open (a press midway would
+      // scroll the box's content under the pointer).
+      await page.waitForFunction(() => document.getElementById('paste-button').getBoundingClientRect().bottom
+        <= document.getElementById('paste-details').getBoundingClientRect().bottom);
+      await page.fill('#paste-text', 'hei på deg\nbare noen ord\n');
+      await rendered(() => page.click('#paste-button'));
+      assert.match(await page.textContent('#status'), /Eksempeldataene er beholdt/);
+    } finally {
+      await page.emulateMedia({ reducedMotion: 'reduce' });
+    }
+  });
+
   test('cells pasted over the example data: the example goes once they are read in the form\'s columns', async () => {
     await fresh(DESKTOP);
     await rendered(() => page.click('#example-button'));
