@@ -386,6 +386,7 @@ function drawFigure(fig) {
     charts.set(key, drawn);
     canvas.arsverkChart = drawn;  // for tests and tools: what was drawn
   }
+  if (forPrint) fitForPrint(charts.get(key));
   fig.removeAttribute('aria-busy');
 }
 
@@ -506,15 +507,22 @@ const PRINT_WIDTH = (186 / 25.4) * 96; // CSS pixels
 const PRINT_GAP = 0.75 * 14;           // .charts gap
 const PRINT_CHROME = 2 * (0.5 * 14 + 1); // .chart padding and border
 
+// While printing, a chart drawn late (its unit's breakdowns came after 'beforeprint') is fitted
+// to the paper too: at the screen's width it would be cut off.
+let forPrint = false;
+function fitForPrint(chart) {
+  const wide = chart.canvas.closest('.chart')?.classList.contains('wide');
+  const width = Math.floor((wide ? PRINT_WIDTH : (PRINT_WIDTH - PRINT_GAP) / 2) - PRINT_CHROME);
+  chart.resize(width, chart.canvas.parentElement.clientHeight);
+}
+
 export function fitChartsForPrint() {
-  for (const chart of charts.values()) {
-    const wide = chart.canvas.closest('.chart')?.classList.contains('wide');
-    const width = Math.floor((wide ? PRINT_WIDTH : (PRINT_WIDTH - PRINT_GAP) / 2) - PRINT_CHROME);
-    chart.resize(width, chart.canvas.parentElement.clientHeight);
-  }
+  forPrint = true;
+  for (const chart of charts.values()) fitForPrint(chart);
 }
 
 export function fitChartsToScreen() {
+  forPrint = false;
   for (const chart of charts.values()) chart.resize();
 }
 
