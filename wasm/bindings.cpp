@@ -8,7 +8,7 @@
 // ask for next, so that it is then only written out. WarmUp runs the engine over made-up files in a session
 // of its own, thrown away, a step at a time (the worker at start); warmUp() all steps at once.
 // thresholds() gives the checks' thresholds (arsverk/thresholds.hpp) as JSON, for the help texts;
-// yearRules() each year's schema and structure. provideData(ptr, size): the browser's module takes
+// yearRules() each year's schema, structure and education parts. provideData(ptr, size): the browser's module takes
 // its registers and population (arsverk.data, copied into its heap) before any file or report.
 #include <emscripten/bind.h>
 
@@ -22,7 +22,7 @@
 #include <vector>
 
 #include "arsverk/embedded_data.hpp"
-#include "arsverk/registers.hpp"
+#include "arsverk/report.hpp"
 #include "arsverk/session.hpp"
 #include "arsverk/thresholds.hpp"
 
@@ -217,19 +217,10 @@ std::string thresholds() {
          ",\"max_messages_per_code\":" + std::to_string(t::kMaxMessagesPerCode) + "}";
 }
 
-// Each year's schema and municipality structure, as the core decides them (docs/output.md,
-// rules), for the page's form and map before any report: {"2023": {"schema": "2015",
-// "structure": "2020-2023"}, …}, from the first year of the 2015 schema to 2040.
-std::string yearRules() {
-  std::string json = "{";
-  for (int year = 2015; year <= 2040; ++year) {
-    const auto structure = arsverk::structure_for_year(year);
-    if (year > 2015) json += ',';
-    json += "\"" + std::to_string(year) + "\":{\"schema\":\"" + arsverk::to_string(arsverk::schema_for_year(year)) +
-            "\",\"structure\":" + (structure ? "\"" + std::string(arsverk::to_string(*structure)) + "\"" : "null") + "}";
-  }
-  return json + "}";
-}
+// Each year's schema, structure and education parts, as the core decides them (docs/output.md,
+// "Year rules"), for the page's form, map and explanation before any report, from the first year
+// of the 2015 schema to 2040.
+std::string yearRules() { return arsverk::year_rules_to_json(2015, 2040); }
 
 // "" when taken, else why not (arsverk/embedded_data.hpp).
 std::string provideData(uintptr_t ptr, std::size_t size) {

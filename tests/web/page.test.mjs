@@ -346,6 +346,13 @@ describe('the calculator page', () => {
     assert.equal(await page.textContent('#explain code[data-measure="M1"]'),
       `M1 = ${nbExact.format(k.arsverk.M1)}\u00a0årsverk ÷ ${nbInt.format(k.population)}\u00a0innbyggere ×\u00a01\u00a0000 ≈ ${k.display.M1}`);
     assert.match(how, new RegExp(`Innbyggere: ${nbInt.format(k.population)} per 1\\. januar ${k.population_year} \\(Statistisk sentralbyrå`));
+    // Each measure's FTEs as the sum of the core's education parts (b, a, d, c + e in 2024).
+    const parts = k.education.parts.map((p) => nbExact.format(p));
+    assert.equal(await page.textContent('#explain li[data-parts="M2"]'),
+      `M2 = a + b = ${parts[1]} + ${parts[0]} = ${nbExact.format(k.arsverk.M2)}\u00a0årsverk`);
+    assert.equal(await page.textContent('#explain li[data-parts="M1"]'),
+      `M1 = a + b + (c + e) + d = ${parts[1]} + ${parts[0]} + ${parts[3]} + ${parts[2]} = ${nbExact.format(k.arsverk.M1)}\u00a0årsverk`);
+    assert.equal(await page.textContent('#explain li[data-parts="M3"]'), `M3 = b = ${nbExact.format(k.arsverk.M3)}\u00a0årsverk`);
     // And what stands beside the figures: each label the cards and the table use, in words.
     const around = await page.$$eval('#explain-around-list li strong', (els) => els.map((e) => e.textContent));
     assert.deepEqual(around, ['Publisert:', 'Median i gruppen:', 'Plass i gruppen:', 'Forskjell fra median:',

@@ -73,9 +73,13 @@ export function diagnosticIn(d) {
   };
 }
 
-// Which schema and municipality structure a year has, as the core says (its table, given when the
+// Which schema, municipality structure and education parts a year has, as the core says (its table, given when the
 // worker is ready; the report's rules[] carry the same for its years).
 let years = {};
 export function setYearRules(table) { years = table ?? {}; }
 export const schemaOf = (year) => years[year]?.schema ?? null;
 export const structureOf = (year) => years[year]?.structure ?? null;
+// M1's four parts by education, as a result's `education.parts` orders them: the categories of
+// each, and the parts each measure adds up, in reading order ({categories, measures}).
+export const educationPartsOf = (year) => (years[year]
+  ? { categories: years[year].education_parts, measures: years[year].measure_parts } : null);

@@ -2,7 +2,7 @@
 // county, Norway and KOSTRA group, its rank and distance from the group median, the fence marker,
 // the change from the previous year, and the reason when something is missing or adjusted.
 import { writeHtml } from './dom.js';
-import { beforeYear, changeShown, inLang, percentText, schemaOf, shownRate, signedTenthsText, structureOf, tenthsText, unitName } from './format.js';
+import { beforeYear, changeShown, educationPartsOf, inLang, percentText, schemaOf, shownRate, signedTenthsText, structureOf, tenthsText, unitName } from './format.js';
 import { coreText, fmtExact, fmtInt, listText, measureLabel, rankText, sourceName, t, tn, yardstick, yardText } from './i18n.js';
 
 const MEASURES = ['M1', 'M2', 'M3', 'M4'];
@@ -353,6 +353,25 @@ function explanation(unit, info, year, schema, open) {
   return `${html}</div></details>`;
 }
 
+// Each measure's FTEs as the sum of its parts by education (the core's rule for the year, and the
+// result's parts): «M2 = a + b = 12,5 + 20,25 = 32,75 årsverk». None when the result has no parts
+// (a measure absent, or the measures not nested: its checks say so).
+function composition(unit, year) {
+  const rule = educationPartsOf(year);
+  if (!unit.education || !rule) return '';
+  const label = (part, alone) => {
+    const names = rule.categories[part].map((c) => t(`explain.partNames.${c}`));
+    return names.length > 1 && !alone ? `(${names.join(' + ')})` : names.join(' + ');
+  };
+  const items = MEASURES.filter((m) => unit.arsverk[m] != null).map((m) => {
+    const parts = rule.measures[m];
+    const names = parts.map((p) => label(p, parts.length === 1)).join(' + ');
+    const values = parts.length > 1 ? `${parts.map((p) => fmtExact(unit.education.parts[p])).join(' + ')} = ` : '';
+    return `<li data-parts="${m}">${escape(t('explain.composition', { m, names, values, arsverk: fmtExact(unit.arsverk[m]) }))}</li>`;
+  });
+  return `<p class="ds-paragraph">${escape(t('explain.compositionIntro'))}</p><ul class="explain-list explain-composition">${items.join('')}</ul>`;
+}
+
 function computation(unit, info, year) {
   if (!unit || !unit.arsverk || !unit.population || !unit.tenths) {
     // Left out of the display, its figures are in the sums: not «no figures».
@@ -364,6 +383,7 @@ function computation(unit, info, year) {
   const lines = [t('explain.population', { pop, year: unit.population_year, source })];
   if (unit.members_total != null) lines.push(t('explain.numeratorAggregate', { members: unit.members, municipalities: tn('nMunicipalities', unit.members_total) }));
   let html = `<ul class="explain-list">${lines.map((l) => `<li>${escape(l)}</li>`).join('')}</ul>`;
+  html += composition(unit, year);
   html += '<p class="ds-paragraph explain-formula">' + MEASURES.filter((m) => unit.arsverk[m] != null && unit.tenths[m] != null)
     .map((m) => `<code data-measure="${m}">${escape(t('explain.formula', { m, arsverk: fmtExact(unit.arsverk[m]), pop, result: shown(unit, m) }))}</code>`)
     .join('') + '</p>';

@@ -45,6 +45,16 @@ std::optional<Schema> schema_of(Category c);
 // The four measures' numerators.
 using Measures = std::array<Fixed, 4>;
 
+// M1 split by education into four disjoint parts, in the order of a result's `education`
+// (docs/output.md): the categories each part adds up, and the parts each measure adds up, in the
+// order they are read. 2024: b, a, d and c + e, so that M2 = a + b; 2015: the levels from the
+// highest, each measure within the one before.
+struct EducationParts {
+  std::array<std::vector<Category>, 4> categories;
+  std::array<std::vector<int>, 4> of_measure;
+};
+const EducationParts& education_parts_of(Schema schema);
+
 // One årsverk value from one cell of input.
 struct ArsverkValue {
   std::string unit;      // normalised code: "3101", "030101", "03", "0"

@@ -243,6 +243,11 @@ struct FormSums {
 };
 std::string form_sums_to_json(const FormSums& sums);
 
+// Each data year's rules that hold before any file (docs/output.md, "Year rules"): its schema, its
+// municipality structure and the schema's education parts (education_parts_of), for the page's
+// form, map and explanation: {"2024": {"schema": "2024", "structure": "2024", …}, …}.
+std::string year_rules_to_json(int first_year, int last_year);
+
 // Which results a report document holds (docs/output.md): by default every result with its
 // breakdowns by target group and service (the CLI, exports). The page's documents leave the
 // breakdowns out and ask for them per unit (breakdowns_to_json); its first answer holds only the

@@ -738,6 +738,42 @@ std::string breakdowns_to_json(const Report& report, const std::vector<std::stri
   return w.take();
 }
 
+std::string year_rules_to_json(int first_year, int last_year) {
+  JsonWriter w(512 * static_cast<std::size_t>(last_year - first_year + 1));
+  w.begin_object();
+  for (int year = first_year; year <= last_year; ++year) {
+    const Schema schema = schema_for_year(year);
+    const std::string key = std::to_string(year);
+    w.key(key.c_str());
+    w.begin_object();
+    w.field("schema", to_string(schema));
+    const auto structure = structure_for_year(year);
+    w.key("structure");
+    if (structure) w.value(to_string(*structure)); else w.null();
+    const EducationParts& parts = education_parts_of(schema);
+    w.key("education_parts");
+    w.begin_array();
+    for (const auto& categories : parts.categories) {
+      w.begin_array();
+      for (Category c : categories) w.value(to_string(c));
+      w.end_array();
+    }
+    w.end_array();
+    w.key("measure_parts");
+    w.begin_object();
+    for (int m = 0; m < 4; ++m) {
+      w.key(kMeasureKeys[m]);
+      w.begin_array();
+      for (int part : parts.of_measure[m]) w.value(part);
+      w.end_array();
+    }
+    w.end_object();
+    w.end_object();
+  }
+  w.end_object();
+  return w.take();
+}
+
 std::string form_sums_to_json(const FormSums& sums) {
   JsonWriter w(256 + 256 * sums.sheets.size());
   w.begin_object();
