@@ -226,10 +226,10 @@ describe('comparisons that never overstate', () => {
       const covered = tenths(land.coverage_percent_tenths);
       assert.ok(reasons.includes(norsk ? `de har ${covered}\u00a0% av innbyggerne` : `they hold ${covered}\u00a0% of the inhabitants`), reasons);
       if (norsk) {
-        assert.match(extremes, /^Høyest av de 3 kommunene med tall som vises \(M1\): .* Holdt utenfor visningen, men med i summene: 1 til med tall i filene\./);
+        assert.match(extremes, /^Høyest av de 3 kommunene med tall som vises \(M1\): .* 1 kommune til har tall i filene, men vises ikke med egne tall\. Årsverkene telles med i summene\./);
         assert.match(reasons, /Dekning: 4 av 357 kommuner har tall i filene \(1 av dem holdt utenfor visningen, men med i summene\)/);
       } else {
-        assert.match(extremes, /^Highest of the 3 municipalities with figures shown \(M1\): .* Left out of the display, but counted in the sums: 1 more with figures in the files\./);
+        assert.match(extremes, /^Highest of the 3 municipalities with figures shown \(M1\): .* Figures in the files for 1 municipality more, not shown on their own; their FTEs count in the sums\./);
         assert.match(reasons, /Coverage: figures in the files for 4 of 357 municipalities \(1 of them left out of the display, but counted in the sums\)/);
       }
       // A municipality's comparisons: the county's line counts the left-out one in (it is in the
@@ -265,8 +265,8 @@ describe('comparisons that never overstate', () => {
       const compared = group.distribution_coverage;
       const groupLine = (await page.$$eval('#coverage li', (lis) => lis.map((li) => li.textContent))).find((l) => l.startsWith(`${group.name}:`));
       assert.equal(groupLine, norsk
-        ? `${group.name}: ${compared.members} av ${compared.members_total} kommuner er med i sammenligningen (${tenths(compared.population_percent_tenths)}\u00a0% av innbyggerne). Holdt utenfor visningen og sammenligningen, men med i summene: 1 til med tall i filene. For få til et tall for ${group.name} som helhet.`
-        : `${group.name}: ${compared.members} of ${compared.members_total} municipalities in the comparison (${tenths(compared.population_percent_tenths)}\u00a0% of the inhabitants). Left out of the display and the comparison, but counted in the sums: 1 more with figures in the files. Too few for a figure for all of ${group.name}.`);
+        ? `${group.name}: ${compared.members} av ${compared.members_total} kommuner er med i sammenligningen (${tenths(compared.population_percent_tenths)}\u00a0% av innbyggerne). 1 kommune til har tall i filene, men vises ikke med egne tall og er ikke med i sammenligningen. Årsverkene telles med i summene. For få til et tall for ${group.name} som helhet.`
+        : `${group.name}: ${compared.members} of ${compared.members_total} municipalities in the comparison (${tenths(compared.population_percent_tenths)}\u00a0% of the inhabitants). Figures in the files for 1 municipality more, not shown on their own nor in the comparison; their FTEs count in the sums. Too few for a figure for all of ${group.name}.`);
       // The group's own column is «–» for that reason, as the line ends.
       assert.equal(group.aggregate_coverage.meaningful, false);
       const checks = await page.textContent('#unit-checks');
