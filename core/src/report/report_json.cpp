@@ -34,8 +34,8 @@ class JsonWriter {
  public:
   explicit JsonWriter(std::size_t reserve) { out_.reserve(reserve); }
 
-  // Keys are this file's own short ASCII literals: the comma, quotes and colon go in with the key
-  // in one append.
+  // Keys are this file's own short ASCII texts (under 60 bytes): the comma, quotes and colon go in
+  // with the key in one append.
   JsonWriter& key(const char* k) {
     std::array<char, 64> buffer;
     std::size_t n = 0;
@@ -303,10 +303,14 @@ void breakdowns(JsonWriter& w, const Result& r) {
 
 // The four parts of M1 by education, in the schema's order (docs/output.md, "education"): 2015
 // M4, M3 − M4, M2 − M3, M1 − M2; 2024 M3, M2 − M3, M4, M1 − M2 − M4. None without M1 > 0, without
-// every measure, or with a part below 0 (measures not nested: check.nested_order says so).
+// every measure, or with a part below 0 (measures not nested: check.nested_order says so). None
+// for an aggregate whose measures rest on different members: a municipality that gave a total
+// alone adds to M1 only, and the parts would call its FTEs c + e.
 std::optional<std::array<Fixed, 4>> education_parts(const Result& r) {
   const Amounts& m = r.arsverk;
   if (!m[0] || !m[1] || !m[2] || !m[3] || *m[0] <= Fixed()) return std::nullopt;
+  const auto& members = r.measure_members;
+  if (members[1] != members[0] || members[2] != members[0] || members[3] != members[0]) return std::nullopt;
   const std::array<Fixed, 4> parts = r.schema == Schema::S2015
       ? std::array<Fixed, 4>{*m[3], *m[2] - *m[3], *m[1] - *m[2], *m[0] - *m[1]}
       : std::array<Fixed, 4>{*m[2], *m[1] - *m[2], *m[3], *m[0] - *m[1] - *m[3]};

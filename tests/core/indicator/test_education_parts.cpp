@@ -3,6 +3,8 @@
 // or measure that takes a wrong category cannot add up to the right sum.
 #include <nlohmann/json.hpp>
 
+#include <set>
+
 #include "engine_fixture.hpp"
 
 using namespace fixture;
@@ -42,12 +44,15 @@ void check_parts(Schema schema, const std::string& code, int year, const std::ma
   }
 
   const json doc = json::parse(report_to_json(report, settings));
+  int found = 0;
   for (const auto& r : doc["results"]) {
     if (r["code"] != code) continue;
+    ++found;
     REQUIRE(r["education"].is_object());
     for (int part = 0; part < 4; ++part)
       CHECK(r["education"]["parts"][part].get<double>() == Approx(sum_of(parts.categories[part], given).to_double()));
   }
+  REQUIRE(found == 1);
 }
 
 }  // namespace
@@ -63,6 +68,29 @@ TEST_CASE("education parts: 2015's disjoint levels make the nested measures, eac
   check_parts(Schema::S2015, "3001", 2023,
               {{Category::Ingen, fx("1")}, {Category::AnnenVgs, fx("2")}, {Category::VgsHelse, fx("4")},
                {Category::HoyUten, fx("8")}, {Category::HoyMed, fx("16")}});
+}
+
+TEST_CASE("education parts: none for an aggregate whose measures rest on different members") {
+  Input in;
+  in.row24("3101", 2024, NoGroup, "", "1", "2", "4", "8", "16");
+  in.add("3103", 2024, NoGroup, "", Category::Total, "100");  // M1 only: its FTEs are no c + e
+  in.row24("3201", 2024, NoGroup, "", "1", "2", "4", "8", "16");
+  in.row24("3203", 2024, NoGroup, "", "1", "2", "4", "8", "16");
+  Settings settings;
+  settings.suppression = Rule::Off;
+  const Report report = in.run(settings);
+  const json doc = json::parse(report_to_json(report, settings));
+  auto education = [&](const std::string& level, const std::string& code) {
+    for (const auto& r : doc["results"])
+      if (r["level"] == level && r["code"] == code) return r["education"];
+    FAIL("no result " << level << " " << code);
+    return json();
+  };
+  CHECK(find(report, "31", 2024)->measure_members == std::array<int, 4>{2, 1, 1, 1});
+  CHECK(education("fylke", "31").is_null());
+  CHECK(education("kommune", "3103").is_null());
+  CHECK(education("fylke", "32").is_object());  // Akershus: both members gave a–e
+  CHECK(education("kommune", "3101").is_object());
 }
 
 TEST_CASE("year rules: schema, structure and the schema's education parts for each year") {
