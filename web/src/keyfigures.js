@@ -355,7 +355,7 @@ function explanation(unit, info, year, schema, open) {
 
 // Each measure's FTEs as the sum of its parts by education (the core's rule for the year, and the
 // result's parts): «M2 = a + b = 12,5 + 20,25 = 32,75 årsverk». None when the result has no parts
-// (a measure absent, or the measures not nested: its checks say so).
+// (docs/output.md, "education": a measure absent, the measures not nested, an aggregate's members).
 function composition(unit, year) {
   const rule = educationPartsOf(year);
   if (!unit.education || !rule) return '';
@@ -363,7 +363,7 @@ function composition(unit, year) {
     const names = rule.categories[part].map((c) => t(`explain.partNames.${c}`));
     return names.length > 1 && !alone ? `(${names.join(' + ')})` : names.join(' + ');
   };
-  const items = MEASURES.filter((m) => unit.arsverk[m] != null).map((m) => {
+  const items = MEASURES.map((m) => {
     const parts = rule.measures[m];
     const names = parts.map((p) => label(p, parts.length === 1)).join(' + ');
     const values = parts.length > 1 ? `${parts.map((p) => fmtExact(unit.education.parts[p])).join(' + ')} = ` : '';

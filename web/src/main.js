@@ -1038,12 +1038,12 @@ window.addEventListener('beforeprint', () => {
 window.addEventListener('afterprint', () => {
   refold?.();
   refold = null;
+  fitChartsToScreen();
   if (printing) {
     printing = false;
     renderUnit();
     drawCharts();
   }
-  fitChartsToScreen();
   document.body.classList.remove('print-no-table');
   el['print-table-note'].textContent = '';
   renderResultsTable();
