@@ -108,8 +108,8 @@ Texts ScopeExcluded::texts() const {
   return {y + ": " + ftes(arsverk, Lang::Nb) + " årsverk for «" + name +
               "» er holdt utenfor, fordi generelt forebyggende arbeid, demens og psykisk utviklingshemming ikke hører med i indikatoren (" +
               std::to_string(rows) + " verdier).",
-          y + ": " + ftes(arsverk, Lang::En) + " FTEs for '" + name +
-              "' were left out, because general prevention, dementia and intellectual disability are not part of the indicator (" +
+          y + ": " + ftes(arsverk, Lang::En) + " FTEs for “" + name +
+              "” were left out, because general prevention, dementia and intellectual disability are not part of the indicator (" +
               std::to_string(rows) + " values)."};
 }
 

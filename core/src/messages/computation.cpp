@@ -46,7 +46,7 @@ Texts PopulationDiffersFromSsb::texts() const {
   switch (cause) {
     case Cause::OtherYear:
       nb = "tallet er SSBs for " + other + ": trolig et annet år";
-      en = "the figure is SSB's for " + other + ": probably another year";
+      en = "the figure is SSB’s for " + other + ": probably another year";
       break;
     case Cause::Half:
       nb = "omtrent halvparten: trolig bare ett kjønn";
@@ -59,13 +59,13 @@ Texts PopulationDiffersFromSsb::texts() const {
     case Cause::More:
       nb = "omtrent " + p + " %: trolig andre grenser (en sammenslått enhet, et annet års "
            "kommunestruktur) eller tall som er lagt sammen to ganger";
-      en = "about " + p + " %: probably other boundaries (a merged unit, another year's "
+      en = "about " + p + " %: probably other boundaries (a merged unit, another year’s "
            "municipality structure) or figures added twice";
       break;
     case Cause::ManyTimes:
       nb = "mer enn " + t + " ganger SSBs tall: trolig tall som er lagt sammen flere ganger, eller "
            "tall for noe annet enn personer";
-      en = "more than " + t + " times SSB's figure: probably figures added more than once, or "
+      en = "more than " + t + " times SSB’s figure: probably figures added more than once, or "
            "figures of something other than persons";
       break;
   }
@@ -73,8 +73,8 @@ Texts PopulationDiffersFromSsb::texts() const {
               ", men SSBs tall for 1. januar " + y + " er " + format_int(ssb, Lang::Nb) + " (" + nb +
               "). Tallet i filen er brukt. Sjekk at filen gjelder hele befolkningen i enheten det året.",
           "The population of " + in_quotes(unit, Lang::En) + " in " + y + " is " + format_int(persons, Lang::En) +
-              ", but SSB's figure for 1 January " + y + " is " + format_int(ssb, Lang::En) + " (" + en +
-              "). The file's figure is used. Check that the file is the unit's whole population that year."};
+              ", but SSB’s figure for 1 January " + y + " is " + format_int(ssb, Lang::En) + " (" + en +
+              "). The file’s figure is used. Check that the file is the unit’s whole population that year."};
 }
 
 Texts PopulationFilesDisagree::texts() const {
@@ -85,7 +85,7 @@ Texts PopulationFilesDisagree::texts() const {
               "Fjern den filen som er feil.",
           "The population of " + in_quotes(unit, Lang::En) + " in " + y + " is " + format_int(here, Lang::En) + " here, but " +
               format_int(there, Lang::En) + " on " + where(other, Lang::En) +
-              ". Neither is used (SSB's figures built into the program are used where they exist). "
+              ". Neither is used (SSB’s figures built into the program are used where they exist). "
               "Remove the file that is wrong."};
 }
 
@@ -98,7 +98,7 @@ Texts PopulationUnitNotInYear::texts() const {
   const std::vector<std::string> valid_nb = quoted_each(valid, Lang::Nb), valid_en = quoted_each(valid, Lang::En);
   if (valid.size() == 1) {
     nb += " I " + y + " har enheten nummeret " + valid_nb[0] + ".";
-    en += " In " + y + " the unit's number is " + valid_en[0] + ".";
+    en += " In " + y + " the unit’s number is " + valid_en[0] + ".";
   } else if (valid.size() > 1) {
     nb += " I " + y + " er området delt mellom " + listed(valid_nb, " og ") + ".";
     en += " In " + y + " its area is split between " + listed(valid_en, " and ") + ".";
@@ -122,7 +122,7 @@ Texts PopulationYearsMissing::texts() const {
               missing + " om du vil bruke egne tall.",
           "The population file" + std::string(several ? "s " : " ") + listed(quoted_each(files, Lang::En), ", ") + (several ? " have" : " has") +
               " population for " + has + ", but the FTEs need population on 1 January " + missing + ". For " +
-              missing + ", SSB's figures built into the program are used where they exist. Add the population for " +
+              missing + ", SSB’s figures built into the program are used where they exist. Add the population for " +
               missing + " to use your own figures."};
 }
 
@@ -155,8 +155,8 @@ Texts ValueSeveralFiles::texts() const {
               ". Tallene fra filene er lagt sammen. Er den ene filen en annen utgave av den andre, eller gir den "
               "summen av den andre, fjern den ene filen.",
           "Figures for the same unit and year (" + w + ") are given both here and from " + where(first, Lang::En) +
-              ". The files' figures are added together. If one file is another version of the other, or gives "
-              "the other's total, remove one of the files."};
+              ". The files’ figures are added together. If one file is another version of the other, or gives "
+              "the other’s total, remove one of the files."};
 }
 
 Texts ReferenceDuplicate::texts() const {
@@ -170,7 +170,7 @@ Texts ReferenceDuplicate::texts() const {
 Texts UnitInvalid::texts() const {
   const std::string code(unit);
   return {"«" + code + "» er ikke et kommunenummer, bydelsnummer, fylkesnummer eller 0 for hele landet. Alle radene for enheten dette året er hoppet over.",
-          "'" + code + "' is not a municipality, district or county number, nor 0 for the whole country. All rows for the unit that year were skipped."};
+          "“" + code + "” is not a municipality, district or county number, nor 0 for the whole country. All rows for the unit that year were skipped."};
 }
 
 Texts UnitNoRegister::texts() const {
@@ -198,7 +198,7 @@ Texts UnitDistrictNotReporting::texts() const {
 Texts UnitUnknownDistrict::texts() const {
   const std::string code(unit);
   return {"«" + code + "» er ikke en av Oslos bydeler (030101–030115). Bare Oslos bydeler rapporterer egne årsverk. Alle radene for enheten dette året er hoppet over.",
-          "'" + code + "' is not one of Oslo's districts (030101–030115). Only Oslo's districts report FTEs of their own. All rows for the unit that year were skipped."};
+          "“" + code + "” is not one of Oslo’s districts (030101–030115). Only Oslo’s districts report FTEs of their own. All rows for the unit that year were skipped."};
 }
 
 Texts UnitWrongStructure::texts() const {
@@ -232,7 +232,7 @@ Texts CategoryWrongSchema::texts() const {
               std::to_string(year) + ". Tallene før og etter 2024 kan ikke blandes; bruk " +
               (new_cats ? "de fire måltallene M1–M4 for år til og med 2023." : "kategoriene a–e fra og med 2024.") +
               " Verdien er hoppet over.",
-          "Category '" + c + "' belongs to the " +
+          "Category “" + c + "” belongs to the " +
               (new_cats ? "2024 schema (a–e), but the year is " : "2015–2023 schema (M1–M4), but the year is ") +
               std::to_string(year) + ". Figures before and after 2024 cannot be mixed; use " +
               (new_cats ? "the four measures M1–M4 for years up to 2023." : "categories a–e from 2024 on.") +
@@ -310,7 +310,7 @@ Texts SuppressionNotApplied::texts() const {
   return {"Regelen om å holde utenfor kommuner uten egne årsverk for voksne eller for barn og unge kunne ikke brukes for " +
               y + " fordi årsverkene mangler målgruppe (voksne / barn og unge). Legg til en kolonne «målgruppe» for å bruke den.",
           "The rule that leaves out municipalities without own FTEs for adults or for children and young people could not be applied for " +
-              y + " because the FTEs have no target group (adults / children and young people). Add a 'målgruppe' column to apply it."};
+              y + " because the FTEs have no target group (adults / children and young people). Add a “målgruppe” column to apply it."};
 }
 
 }  // namespace arsverk::msg
@@ -358,7 +358,7 @@ Texts SumRowByArithmetic::texts() const {
                 " i tillegg til " + wn + ", sjekk tallene: hvert årsverk skal stå på én rad.",
             "The row for " + uy + " equals the sum of " + le + " (" + we + "). It is not labelled a sum, but was taken "
                 "as a sum row from its figures and left out. If it holds FTEs of " + std::string(unit) +
-                "'s own besides " + we + ", check the figures: every FTE belongs on one row."};
+                "’s own besides " + we + ", check the figures: every FTE belongs on one row."};
   const bool groups = over == Groups;
   const std::string lacks_nb = groups ? "målgruppe" : "tjeneste", lacks_en = groups ? "target group" : "service";
   return {"Raden for " + uy + " har ingen " + lacks_nb + " og er lik summen av " + ln + " (" + wn +
@@ -396,7 +396,7 @@ Texts SuppressionPartMissing::texts() const {
           u + ": the files have only the part for " + had_en + ", no rows for " + gone_en +
               ". The municipality is left out of the display, as the rule says for municipalities without FTEs of "
               "their own for " + gone_en + ", but probably only that part of the form was not given. Add the rows for " +
-              gone_en + " (target group \"" + gone_nb + "\"); if the municipality has no such FTEs, write 0."};
+              gone_en + " (target group “" + gone_nb + "”); if the municipality has no such FTEs, write 0."};
 }
 
 Texts SuppressionPartSkipped::texts() const {

@@ -17,7 +17,7 @@ Texts TableUnrecognised::texts() const {
           "We did not find the columns we need. Columns in the file: " + found_en +
               ". FTEs need municipality (number), year and the categories a–e (or "
               "M1–M4), or the columns category and FTEs. Population needs region, year and "
-              "population, or SSB columns such as \"Persons 2023\". Give the columns such "
+              "population, or SSB columns such as “Persons 2023”. Give the columns such "
               "headers and try again."};
 }
 
@@ -26,7 +26,7 @@ Texts HeaderMissingValue::texts() const {
   return {"Filen har en kategorikolonne, men ingen kolonne med årsverk. Kolonner i filen: " +
               found_nb + ". Legg til en kolonne med overskriften «årsverk».",
           "The file has a category column but no column with FTEs. Columns in "
-          "the file: " + found_en + ". Add a column headed \"FTEs\"."};
+          "the file: " + found_en + ". Add a column headed “FTEs”."};
 }
 
 Texts HeaderMissingUnit::texts() const {
@@ -36,7 +36,7 @@ Texts HeaderMissingUnit::texts() const {
               ". Gi kolonnen med kommunenummer overskriften «kommunenummer» eller «region».",
           "Found no column for the unit (municipality, district, county or region). Columns "
           "in the file: " + found_en +
-              ". Head the column with the municipality numbers \"kommunenummer\" or \"region\"."};
+              ". Head the column with the municipality numbers “kommunenummer” or “region”."};
 }
 
 Texts HeaderMissingYear::texts() const {
@@ -44,7 +44,7 @@ Texts HeaderMissingYear::texts() const {
   return {"Fant ingen kolonne for år. Kolonner i filen: " + found_nb +
               ". Legg til en kolonne med overskriften «år» og årstallet på hver rad.",
           "Found no column for the year. Columns in the file: " + found_en +
-              ". Add a column headed \"year\" with the year on every row."};
+              ". Add a column headed “year” with the year on every row."};
 }
 
 Texts HeaderValueUnclear::texts() const {
@@ -58,10 +58,10 @@ Texts HeaderValueUnclear::texts() const {
           "(for eksempel «Ufaglærte»), eller legg til en kolonne «kategori» og kall denne «årsverk».",
           "The column " + col_en + in_en + " may hold published rates per 1,000 inhabitants or FTEs, "
           "and the calculator does not guess. If it holds published rates per 1,000 inhabitants (for "
-          "example the Norwegian Directorate of Health's), head the column \"Per 1000 inhabitants\" "
-          "(or \"M1 per 1000\"). If it holds FTEs, give it the category's name: \"Total\" for all "
-          "FTEs, a–e from 2024 (for example \"Unskilled\"), or add a column \"category\" and head "
-          "this one \"FTEs\"."};
+          "example the Norwegian Directorate of Health’s), head the column “Per 1000 inhabitants” "
+          "(or “M1 per 1000”). If it holds FTEs, give it the category’s name: “Total” for all "
+          "FTEs, a–e from 2024 (for example “Unskilled”), or add a column “category” and head "
+          "this one “FTEs”."};
 }
 
 Texts HeaderNoCategory::texts() const {
@@ -79,10 +79,10 @@ Texts HeaderNoCategory::texts() const {
               "2023), eller kolonnene «kategori» og «årsverk»." + hint_nb,
           "The file has columns for unit and year, but none we know as an education category "
           "or a measure. Columns in the file: " + found_en +
-              ". We expect the categories a–e (from 2024, for example \"Unskilled\"), the "
-              "measures M1–M4 or \"Total\", \"Min. health/social upper secondary\", \"Higher "
-              "education\", \"Higher education with further education\" (up to 2023), or the "
-              "columns \"category\" and \"FTEs\"." + hint_en};
+              ". We expect the categories a–e (from 2024, for example “Unskilled”), the "
+              "measures M1–M4 or “Total”, “Min. health/social upper secondary”, “Higher "
+              "education”, “Higher education with further education” (up to 2023), or the "
+              "columns “category” and “FTEs”." + hint_en};
 }
 
 Texts HeaderPopulationIgnored::texts() const {

@@ -42,22 +42,22 @@ Texts JsonstatKeyTwice::texts() const {
 Texts JsonstatNotDataset::texts() const {
   return {std::string("JSON-filen er ikke et JSON-stat 2.0-datasett (mangler «id», «size», «dimension» "
                       "eller «value»). ") + kAcceptedNb,
-          std::string("The JSON file is not a JSON-stat 2.0 dataset (\"id\", \"size\", \"dimension\" "
-                      "or \"value\" is missing). ") + kAcceptedEn};
+          std::string("The JSON file is not a JSON-stat 2.0 dataset (“id”, “size”, “dimension” "
+                      "or “value” is missing). ") + kAcceptedEn};
 }
 
 Texts JsonstatDimensionUndescribed::texts() const {
   return {"Dimensjonen " + quoted_text(dimension, Lang::Nb) + " står i «id», men er ikke beskrevet under «dimension». "
               "Last ned datasettet fra SSB på nytt.",
-          "The dimension " + quoted_text(dimension, Lang::En) + " is listed in \"id\" but not described under "
-              "\"dimension\". Download the dataset from SSB again."};
+          "The dimension " + quoted_text(dimension, Lang::En) + " is listed in “id” but not described under "
+              "“dimension”. Download the dataset from SSB again."};
 }
 
 Texts JsonstatCategoriesMismatch::texts() const {
   return {"Kategoriene i dimensjonen " + quoted_text(dimension, Lang::Nb) + " stemmer ikke med størrelsen " +
               std::to_string(size) + " i «size». Last ned datasettet fra SSB på nytt.",
           "The categories of the dimension " + quoted_text(dimension, Lang::En) + " do not match its size " +
-              std::to_string(size) + " in \"size\". Download the dataset from SSB again."};
+              std::to_string(size) + " in “size”. Download the dataset from SSB again."};
 }
 
 Texts JsonstatDuplicateIndex::texts() const {
@@ -65,7 +65,7 @@ Texts JsonstatDuplicateIndex::texts() const {
               " har samme posisjon " + std::to_string(position) + " i «index». Vi velger ikke en "
               "av dem; last ned datasettet fra SSB på nytt.",
           "The categories " + quoted_text(first, Lang::En) + " and " + quoted_text(second, Lang::En) + " of the dimension " + quoted_text(dimension, Lang::En) +
-              " have the same position " + std::to_string(position) + " in \"index\". We do not "
+              " have the same position " + std::to_string(position) + " in “index”. We do not "
               "pick one of them; download the dataset from SSB again."};
 }
 
@@ -77,8 +77,8 @@ Texts JsonstatNotPopulation::texts() const {
               "tabellen fra SSB, eller legg inn en årsverkfil.",
           (label.empty() ? "The dataset" : "The dataset " + quoted_text(label, Lang::En, 200)) +
               " is not a population table (dimensions: " + quoted_list(dimensions, Lang::En) +
-              "). We expected population by region and year, for example SSB's table 07459 "
-              "(municipalities) or 10826 (districts), with the contents \"Persons\". Fetch that "
+              "). We expected population by region and year, for example SSB’s table 07459 "
+              "(municipalities) or 10826 (districts), with the contents “Persons”. Fetch that "
               "table from SSB, or add an FTE (årsverk) file."};
 }
 
@@ -96,7 +96,7 @@ Texts JsonstatValueCount::texts() const {
               std::to_string(expected) + " (produktet av «size»). Filen er trolig avkortet eller "
               "redigert; last den ned fra SSB på nytt.",
           "The dataset has " + std::to_string(values) + " values, but its dimensions give " +
-              std::to_string(expected) + " (the product of \"size\"). The file is probably "
+              std::to_string(expected) + " (the product of “size”). The file is probably "
               "truncated or edited; download it from SSB again."};
 }
 
@@ -131,7 +131,7 @@ Texts JsonstatDuplicateKey::texts() const {
   return {std::to_string(values) + " verdi(er) i «value» har en posisjon som står før "
               "(den første: " + std::to_string(first) + ") og er hoppet over; "
               "den første verdien for posisjonen er brukt.",
-          std::to_string(values) + " value(s) in \"value\" have a position that came "
+          std::to_string(values) + " value(s) in “value” have a position that came "
               "before (the first: " + std::to_string(first) + ") and were "
               "skipped; the first value for the position is used."};
 }
@@ -147,8 +147,8 @@ Texts JsonstatMissingValues::texts() const {
   const std::string f = first();
   return {std::to_string(values) + " verdi(er) mangler (null eller SSB-symbol som «..», «.», «:» "
           "eller «-»; den første: " + f + ") og er regnet som manglende, ikke som 0.",
-          std::to_string(values) + " value(s) are missing (null or an SSB symbol such as \"..\", "
-          "\".\", \":\" or \"-\"; the first: " + f + ") and were treated as missing, "
+          std::to_string(values) + " value(s) are missing (null or an SSB symbol such as “..”, "
+          "“.”, “:” or “-”; the first: " + f + ") and were treated as missing, "
           "not as 0."};
 }
 

@@ -25,7 +25,7 @@ std::string of_group_nb(TargetGroup g) {
   return g == TargetGroup::Unspecified ? "av enhetens årsverk" : "av årsverkene for " + group_words(g, Lang::Nb);
 }
 std::string of_group_en(TargetGroup g) {
-  return g == TargetGroup::Unspecified ? "of the unit's FTEs" : "of the FTEs for " + group_words(g, Lang::En);
+  return g == TargetGroup::Unspecified ? "of the unit’s FTEs" : "of the FTEs for " + group_words(g, Lang::En);
 }
 
 const char* kSlipAdviceNb = "Sjekk om desimalkommaet mangler eller står feil, og at årsverkene står i riktig kategori.";
@@ -60,7 +60,7 @@ Texts CheckGroupBalance::texts() const {
               " " + percent(national_share, Lang::Nb) + " (SINTEF, " + y + "). Sjekk tallene for " + group_words(group, Lang::Nb) +
               ", først kategori " + k + ". " + kSlipAdviceNb,
           w + ": " + group_words(group, Lang::En) + " have " + percent(share, Lang::En) + " of the " + (district ? "district" : "municipality") +
-              "'s FTEs (" + ftes_text(ftes, Lang::En) + " of " + ftes_text(total, Lang::En) + "); nationally " + group_words(group, Lang::En) +
+              "’s FTEs (" + ftes_text(ftes, Lang::En) + " of " + ftes_text(total, Lang::En) + "); nationally " + group_words(group, Lang::En) +
               " have " + percent(national_share, Lang::En) + " (SINTEF, " + y + "). Check the figures for " + group_words(group, Lang::En) +
               ", category " + k + " first. " + kSlipAdviceEn};
 }

@@ -36,7 +36,7 @@ Texts FileRtf::texts() const {
   return {"Filen er et RTF-dokument (for eksempel fra WordPad eller TextEdit), ikke en tabell. Åpne "
           "tabellen i Excel eller LibreOffice og velg «Lagre som» → CSV, og legg inn den filen.",
           "The file is an RTF document (from WordPad or TextEdit, for example), not a table. Open "
-          "the table in Excel or LibreOffice, choose \"Save as\" → CSV, and add that file."};
+          "the table in Excel or LibreOffice, choose “Save as” → CSV, and add that file."};
 }
 
 Texts FileOtherSpreadsheet::texts() const {
@@ -45,12 +45,12 @@ Texts FileOtherSpreadsheet::texts() const {
       return {"Filen er en gammel Excel-fil (.xls), som kalkulatoren ikke leser direkte. Åpne den i "
               "Excel eller LibreOffice og velg «Lagre som» → CSV, og legg inn den filen.",
               "The file is an old Excel file (.xls), which the calculator does not read directly. Open "
-              "it in Excel or LibreOffice, choose \"Save as\" → CSV, and add that file."};
+              "it in Excel or LibreOffice, choose “Save as” → CSV, and add that file."};
     case OtherSpreadsheet::OpenDocument:
       return {"Filen er et OpenDocument-regneark (.ods), som kalkulatoren ikke leser direkte. Åpne den i "
               "LibreOffice eller Excel og lagre som .xlsx, eller velg «Lagre som» → CSV, og legg inn den filen.",
               "The file is an OpenDocument spreadsheet (.ods), which the calculator does not read directly. "
-              "Open it in LibreOffice or Excel and save it as .xlsx, or choose \"Save as\" → CSV, and add "
+              "Open it in LibreOffice or Excel and save it as .xlsx, or choose “Save as” → CSV, and add "
               "that file."};
     case OtherSpreadsheet::ExcelBinary:
       break;
@@ -58,7 +58,7 @@ Texts FileOtherSpreadsheet::texts() const {
   return {"Filen er en binær Excel-arbeidsbok (.xlsb), som kalkulatoren ikke leser. Åpne den i Excel og "
           "lagre som «Excel-arbeidsbok (.xlsx)» eller CSV, og legg inn den filen.",
           "The file is an Excel binary workbook (.xlsb), which the calculator does not read. Open it in "
-          "Excel, save it as \"Excel Workbook (.xlsx)\" or CSV, and add that file."};
+          "Excel, save it as “Excel Workbook (.xlsx)” or CSV, and add that file."};
 }
 
 Texts XlsxTooLarge::texts() const {
@@ -126,7 +126,7 @@ Texts CsvWrongShape::texts() const {
   } else {
     const std::string width = std::to_string(header_width);
     texts = {"Raden har " + field_count + " felt, flere enn de " + width + " kolonnene i overskriften.",
-             "The row has " + field_count + " fields, more than the header's " + width + " columns."};
+             "The row has " + field_count + " fields, more than the header’s " + width + " columns."};
   }
   texts.nb += " Raden er hoppet over. Sjekk skilletegnet og at desimaltall med komma står i anførselstegn.";
   texts.en += " The row was skipped. Check the delimiter, and that decimal numbers with a comma are quoted.";
@@ -193,7 +193,7 @@ Texts NumberMissingValues::texts() const {
           "manglende, ikke som 0." + (population ? " Sjekk at folkemengden er hentet for riktig år."
                                                  : ""),
           std::to_string(cells) + " cell(s) have no value (empty or an SSB symbol such as "
-          "\"..\", \".\", \":\" or \"-\"; the first: " + quoted_text(first, Lang::En) + ") and were "
+          "“..”, “.”, “:” or “-”; the first: " + quoted_text(first, Lang::En) + ") and were "
           "treated as missing, not as 0." + (population ? " Check that the population is for the "
                                                           "right year." : "")};
 }

@@ -22,7 +22,7 @@ Texts UnitThousandsSeparator::texts() const {
           "skilletegnet er Excels tusenskille. Det gjelder alle slike celler i filen. Formater "
           "kolonnen som tekst eller tall uten tusenskille, og sjekk numrene.",
           quoted_text(text, Lang::En) + " was read as municipality number " + quoted_text(unit, Lang::En) + ", not as a county: the "
-          "separator is Excel's thousands separator. This applies to every such cell in the "
+          "separator is Excel’s thousands separator. This applies to every such cell in the "
           "file. Format the column as text or as a number without thousands separator, and "
           "check the numbers."};
 }
@@ -45,7 +45,7 @@ Texts UnitHistorical::texts() const {
   return {quoted_text(text, Lang::Nb) + " er en historisk enhet (med periode i parentes), ikke en av dagens. "
               "Bruk dagens kommune- eller bydelsnummer. " + std::string(then_nb),
           quoted_text(text, Lang::En) + " is a historical unit (with a period in parentheses), not a current one. "
-              "Use today's municipality or district number. " + std::string(then_en)};
+              "Use today’s municipality or district number. " + std::string(then_en)};
 }
 
 Texts UnitNotAUnit::texts() const {
@@ -134,9 +134,9 @@ Texts PopulationPartialAges::texts() const {
               "denne filen er ikke brukt; SSBs tall som er bygd inn i programmet, brukes der de finnes.",
           "The file has only the ages " + join(en, " and ") + dimension_text(dimension, Lang::En) +
               ", not the whole population (0 years to 105 years or older). The indicator is per "
-              "1,000 inhabitants of all ages. Select all ages (or \"All ages\") under \"Age\" in "
-              "SSB's StatBank and download the table again. The population summed over age in this "
-              "file was not used; SSB's figures built into the program are used where they exist."};
+              "1,000 inhabitants of all ages. Select all ages (or “All ages”) under “Age” in "
+              "SSB’s StatBank and download the table again. The population summed over age in this "
+              "file was not used; SSB’s figures built into the program are used where they exist."};
 }
 
 Texts PopulationPartialSexes::texts() const {
@@ -147,8 +147,8 @@ Texts PopulationPartialSexes::texts() const {
               "SSBs tall som er bygd inn i programmet, brukes der de finnes.",
           "The file has only " + quoted_list(present, Lang::En) + " for sex" + dimension_text(dimension, Lang::En) +
               ", not the whole population. The indicator is per 1,000 inhabitants of both sexes. "
-              "Select both sexes (or \"Both sexes\") under \"Sex\" in SSB's StatBank and download "
-              "the table again. The population summed over sex in this file was not used; SSB's "
+              "Select both sexes (or “Both sexes”) under “Sex” in SSB’s StatBank and download "
+              "the table again. The population summed over sex in this file was not used; SSB’s "
               "figures built into the program are used where they exist."};
 }
 
@@ -164,7 +164,7 @@ Texts PopulationNotMunicipalityIgnored::texts() const {
 
 Texts PopulationCityTotalIgnored::texts() const {
   return ignored(*this, "bytotaler fra bydelstabellen (kommunens folkemengde hentes fra kommunetallet)",
-                 "city totals from the district table (the municipality's population comes from its own "
+                 "city totals from the district table (the municipality’s population comes from its own "
                  "figure)");
 }
 
@@ -174,7 +174,7 @@ Texts PopulationUnknownDistrictIgnored::texts() const {
 
 Texts PopulationOtherCityIgnored::texts() const {
   return ignored(*this, "bydeler i andre byer enn Oslo (bare Oslos bydeler er enheter i indikatoren)",
-                 "districts of cities other than Oslo (only Oslo's districts are units of the indicator)");
+                 "districts of cities other than Oslo (only Oslo’s districts are units of the indicator)");
 }
 
 }  // namespace arsverk::msg

@@ -11,9 +11,9 @@ Texts ReferenceUnknownMeasure::texts() const {
   return {quoted_text(text, Lang::Nb) + " er ikke et måltall vi kjenner. Skriv M1–M4, «Totalt», «Minimum helse- "
           "og sosialfaglig vgs», «Helse- og sosialfaglig utdanning fra universitet/høyskole» "
           "eller «Annen utdanning fra universitet/høyskole». Raden er hoppet over.",
-          quoted_text(text, Lang::En) + " is not a measure we know. Write M1–M4, \"Total\", \"Min. "
-          "health/social upper secondary\", \"Health and social education, "
-          "university/college\" or \"Other education, university/college\". The row was "
+          quoted_text(text, Lang::En) + " is not a measure we know. Write M1–M4, “Total”, “Min. "
+          "health/social upper secondary”, “Health and social education, "
+          "university/college” or “Other education, university/college”. The row was "
           "skipped."};
 }
 
@@ -72,7 +72,7 @@ Texts ValueRateNotFte::texts() const {
           "verdikolonnen en overskrift som «Årsverk per 1 000 innbyggere».",
           quoted_text(header, Lang::En) + " says the figure on this row is a rate per 1,000 inhabitants, "
           "not FTEs. The row was skipped. Published rates are read as a reference file: "
-          "head the value column e.g. \"FTEs per 1,000 inhabitants\"."};
+          "head the value column e.g. “FTEs per 1,000 inhabitants”."};
 }
 
 Texts HeaderUnnamedColumn::texts() const {
@@ -113,7 +113,7 @@ Texts NumberAmbiguous::texts() const {
               fixed_text(as_decimal, Lang::Nb) + " eller " + fixed_text(as_whole, Lang::Nb) +
               ", og resten av filen avgjør ikke hvilket. Lest som " + fixed_text(used, Lang::Nb) +
               ". Skriv desimaltall med komma (12,5) og store tall uten tusenskille (1250).",
-          std::string("The number with \"") + mark + "\" and three digits after it can be " +
+          std::string("The number with “") + mark + "” and three digits after it can be " +
               fixed_text(as_decimal, Lang::En) + " or " + fixed_text(as_whole, Lang::En) +
               ", and the rest of the file does not tell which. Read as " +
               fixed_text(used, Lang::En) + ". Write decimals with one mark (12.5) and large "
@@ -123,8 +123,8 @@ Texts NumberAmbiguous::texts() const {
 Texts GroupUnknown::texts() const {
   return {quoted_text(text, Lang::Nb) + " er ikke en målgruppe vi kjenner. Skriv «voksne» eller «barn og unge». "
                     "Raden er hoppet over.",
-          quoted_text(text, Lang::En) + " is not a target group we know. Write \"voksne\" (adults) or \"barn og "
-                    "unge\" (children and young people). The row was skipped."};
+          quoted_text(text, Lang::En) + " is not a target group we know. Write “voksne” (adults) or “barn og "
+                    "unge” (children and young people). The row was skipped."};
 }
 
 Texts CategoryMissing::texts() const {

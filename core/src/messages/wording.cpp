@@ -10,11 +10,11 @@ const char* const kAcceptedNb =
     "JSON-stat 2.0 fra SSBs API.";
 const char* const kAcceptedEn =
     "The calculator reads Excel workbooks (.xlsx) and tables as text: CSV/TSV saved from Excel or "
-    "LibreOffice (\"Save as\" \u2192 CSV), exports from SSB's StatBank (CSV), and JSON-stat 2.0 from "
-    "SSB's API.";
+    "LibreOffice (“Save as” \u2192 CSV), exports from SSB’s StatBank (CSV), and JSON-stat 2.0 from "
+    "SSB’s API.";
 std::string in_quotes(std::string_view text, Lang lang) {
-  const char* open = lang == Lang::Nb ? "\u00ab" : "\"";
-  const char* close = lang == Lang::Nb ? "\u00bb" : "\"";
+  const char* open = lang == Lang::Nb ? "\u00ab" : "\u201c";
+  const char* close = lang == Lang::Nb ? "\u00bb" : "\u201d";
   return open + std::string(text) + close;
 }
 

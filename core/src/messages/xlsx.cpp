@@ -60,7 +60,7 @@ Texts XlsxEncrypted::texts() const {
 Texts XlsxMissingSheet::texts() const {
   const std::string name(sheet), path(part);
   return {"Excel-filen mangler arket «" + name + "» (" + path + "). Åpne den i Excel og lagre på nytt.",
-          "The Excel file lacks the sheet \"" + name + "\" (" + path + "). Open it in Excel and save it again."};
+          "The Excel file lacks the sheet “" + name + "” (" + path + "). Open it in Excel and save it again."};
 }
 
 Texts XlsxTooManyMerges::texts() const {
@@ -78,7 +78,7 @@ Texts XlsxCellTooLong::texts() const {
 Texts XlsxBadSharedString::texts() const {
   return {"Cellen viser til tekst nummer " + quoted_text(index, Lang::Nb) + " i Excel-filens teksttabell, som ikke finnes. "
               "Cellen er lest som tom; åpne filen i Excel og lagre på nytt.",
-          "The cell refers to text number " + quoted_text(index, Lang::En) + " in the Excel file's string table, which "
+          "The cell refers to text number " + quoted_text(index, Lang::En) + " in the Excel file’s string table, which "
               "does not exist. The cell was read as empty; open the file in Excel and save it again."};
 }
 
@@ -152,15 +152,15 @@ Texts XlsxPartTooLarge::texts() const {
   return {"Delen «" + part + "» av Excel-filen pakker ut til " + why_nb + std::to_string(mb) +
               " MB. Det er mer enn kalkulatoren leser fra en Excel-fil" +
               (bomb ? " (og kan være en «zip-bombe»)" : "") + ". Lagre arket som CSV og legg inn den filen.",
-          "The part \"" + part + "\" of the Excel file unpacks to " + why_en + std::to_string(mb) +
+          "The part “" + part + "” of the Excel file unpacks to " + why_en + std::to_string(mb) +
               " MB. That is more than the calculator reads from an Excel file" +
-              (bomb ? " (it may be a \"zip bomb\")" : "") + ". Save the sheet as CSV and add that file."};
+              (bomb ? " (it may be a “zip bomb”)" : "") + ". Save the sheet as CSV and add that file."};
 }
 
 Texts XlsxMissingPart::texts() const {
   return {"Excel-filen mangler delen «" + part + "». Åpne den i Excel og lagre på nytt, eller "
               "lagre arket som CSV og legg inn den filen.",
-          "The Excel file lacks the part \"" + part + "\". Open it in Excel and save it again, "
+          "The Excel file lacks the part “" + part + "”. Open it in Excel and save it again, "
               "or save the sheet as CSV and add that file."};
 }
 
@@ -168,7 +168,7 @@ Texts XlsxBadXml::texts() const {
   Texts t{"Delen «" + part + "» av Excel-filen er ikke gyldig XML (" + what + ", ved byte " +
               std::to_string(offset) + "). Åpne filen i Excel og lagre på nytt, eller lagre arket "
               "som CSV og legg inn den filen.",
-          "The part \"" + part + "\" of the Excel file is not valid XML (" + what + ", at byte " +
+          "The part “" + part + "” of the Excel file is not valid XML (" + what + ", at byte " +
               std::to_string(offset) + "). Open the file in Excel and save it again, or save the "
               "sheet as CSV and add that file."};
   if (rows_read) {
@@ -180,7 +180,7 @@ Texts XlsxBadXml::texts() const {
 
 Texts XlsxSheetWithoutPath::texts() const {
   return {"Excel-filen sier ikke hvor arket «" + sheet + "» ligger. Åpne den i Excel og lagre på nytt.",
-          "The Excel file does not say where the sheet \"" + sheet + "\" is. Open it in Excel and save it again."};
+          "The Excel file does not say where the sheet “" + sheet + "” is. Open it in Excel and save it again."};
 }
 
 Texts XlsxTooManyTexts::texts() const {

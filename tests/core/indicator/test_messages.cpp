@@ -80,7 +80,7 @@ TEST_CASE("a duplicate says each of its unit, year, target group, service and ca
   const Diagnostic* d = diagnostic(r, "value.duplicate");
   REQUIRE(d);
   CHECK(d->nb.find("(3101, 2024, voksne, «Lavterskeltilbud», a)") != std::string::npos);
-  CHECK(d->en.find("(3101, 2024, adults, \"Lavterskeltilbud\", a)") != std::string::npos);
+  CHECK(d->en.find("(3101, 2024, adults, “Lavterskeltilbud”, a)") != std::string::npos);
   CHECK(about(*d) == "kommune 3101 2024");  // the unit's checks list it beside its figures
 }
 
@@ -218,8 +218,8 @@ TEST_CASE("a plain value column is refused with both readings and what to rename
   CHECK(d.text(Lang::Nb).rfind("Linje 1, kolonne 3: Kolonnen «Verdi» i kommuner.csv kan være publiserte tall per 1 000 innbyggere eller årsverk", 0) == 0);
   CHECK(d.text(Lang::Nb).find("«Per 1000 innbyggere»") != std::string::npos);
   CHECK(d.text(Lang::Nb).find("«Totalt»") != std::string::npos);
-  CHECK(d.text(Lang::En).rfind("Line 1, column 3: The column \"Verdi\" of kommuner.csv may hold published rates per 1,000 inhabitants or FTEs", 0) == 0);
-  CHECK(d.text(Lang::En).find("\"Per 1000 inhabitants\"") != std::string::npos);
+  CHECK(d.text(Lang::En).rfind("Line 1, column 3: The column “Verdi” of kommuner.csv may hold published rates per 1,000 inhabitants or FTEs", 0) == 0);
+  CHECK(d.text(Lang::En).find("“Per 1000 inhabitants”") != std::string::npos);
   CHECK(d.text(Lang::En).find("årsverk") == std::string::npos);
   // Renamed as the message says, each reading is taken.
   CHECK(read_file("r.csv", "Kommune;År;Per 1000 innbyggere\n3101;2024;2,8\n").kind == FileKind::Reference);

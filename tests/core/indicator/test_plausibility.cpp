@@ -108,7 +108,7 @@ TEST_CASE("children and young people with most of the FTEs: the target groups ar
   REQUIRE(d);
   CHECK(d->line == 3);
   CHECK(has(d->nb, "barn og unge har 63 % av kommunens årsverk (125,50 av 198,50); i landet har barn og unge 23 % (SINTEF, 2023)"));
-  CHECK(has(d->en, "children and young people have 63 % of the municipality's FTEs (125.50 of 198.50); nationally children and young people have 23 % (SINTEF, 2023)"));
+  CHECK(has(d->en, "children and young people have 63 % of the municipality’s FTEs (125.50 of 198.50); nationally children and young people have 23 % (SINTEF, 2023)"));
 }
 
 TEST_CASE("a category far more common in one target group than in the other is named") {

@@ -150,7 +150,7 @@ TEST_CASE("No category or measure column is an error naming what was found", "[r
   REQUIRE(d);
   CHECK(d->severity == Severity::Error);
   CHECK(d->line == 1);
-  CHECK(d->text(Lang::En).find("\"Helsefag\"") != std::string::npos);
+  CHECK(d->text(Lang::En).find("“Helsefag”") != std::string::npos);
   CHECK(d->text(Lang::En).find("Did you mean") != std::string::npos);
   CHECK(d->text(Lang::Nb).find("Ufaglærte") != std::string::npos);
 }

@@ -59,7 +59,7 @@ TEST_CASE("A population file's unit number in Excel's thousands format is said o
   REQUIRE(d);
   CHECK(d->severity == Severity::Info);
   CHECK(d->line == 3);
-  CHECK(d->text(Lang::En).find("Line 3, column 1: \"3.103\" was read as municipality number \"3103\"") == 0);
+  CHECK(d->text(Lang::En).find("Line 3, column 1: “3.103” was read as municipality number “3103”") == 0);
   ParsedFile plain = read("region;år;folkemengde\n3101;2024;100\n3103;2024;200\n");
   CHECK_FALSE(has_code(plain, "unit.thousands_separator"));
 }
@@ -76,7 +76,7 @@ TEST_CASE("Number and name of different units: reported, the number used", "[rea
   CHECK(d->line == 2);
   CHECK(d->severity == Severity::Warning);
   CHECK(d->text(Lang::En).find("3103 Moss") != std::string::npos);
-  CHECK(d->text(Lang::En).find("\"3101\" was used") != std::string::npos);
+  CHECK(d->text(Lang::En).find("“3101” was used") != std::string::npos);
   CHECK(f.diagnostics.back().line == 6);  // 030101 Frogner: Gamle Oslo's number, Frogner's name
 }
 

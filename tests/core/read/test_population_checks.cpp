@@ -103,8 +103,8 @@ TEST_CASE("only «Males» or only «Menn»: the population is refused, naming th
   CHECK(d->severity == Severity::Error);
   CHECK(d->line == 4);
   CHECK(d->column == 2);
-  CHECK(contains(d->en, "\"Males\""));
-  CHECK(contains(d->en, "\"Both sexes\""));
+  CHECK(contains(d->en, "“Males”"));
+  CHECK(contains(d->en, "“Both sexes”"));
   CHECK(contains(d->nb, "«Begge kjønn»"));
   // Years as columns with the sex in the header: «Personer 2023 Menn» alone.
   ParsedFile g = read("\"region\";\"alder\";\"Personer 2023 Menn\"\n\"K-3101 Halden\";\"Alle aldre\";15980\n");
@@ -227,11 +227,11 @@ TEST_CASE("a figure far from SSB's: a warning with both numbers and the likely c
   const auto warnings = with_code(r, "population.differs_from_ssb");
   REQUIRE(warnings.size() == 2);  // 3105: 9 from SSB's 59 771, a revision's size
   CHECK(warnings[0]->line == 2);
-  CHECK(contains(warnings[0]->en, "15,990, but SSB's figure for 1 January 2024 is 31,935"));
+  CHECK(contains(warnings[0]->en, "15,990, but SSB’s figure for 1 January 2024 is 31,935"));
   CHECK(contains(warnings[0]->en, "one sex only"));
   CHECK(contains(warnings[0]->nb, "ett kjønn"));
   CHECK(warnings[1]->line == 3);
-  CHECK(contains(warnings[1]->en, "SSB's for 2022: probably another year"));
+  CHECK(contains(warnings[1]->en, "SSB’s for 2022: probably another year"));
 }
 
 TEST_CASE("a number not valid in the year, and a file without the year needed", "[engine][population][registers]") {
@@ -239,8 +239,8 @@ TEST_CASE("a number not valid in the year, and a file without the year needed", 
                         {"pop.csv", "region;år;folkemengde\n3001;2024;31935\n1507;2024;67000\n"}});
   const auto wrong = with_code(r, "population.unit_not_in_year");
   REQUIRE(wrong.size() == 2);
-  CHECK(contains(wrong[0]->en, "\"1507\" is not a municipality number in 2024"));
-  CHECK(contains(wrong[0]->en, "\"1508\" and \"1580\""));
+  CHECK(contains(wrong[0]->en, "“1507” is not a municipality number in 2024"));
+  CHECK(contains(wrong[0]->en, "“1508” and “1580”"));
   CHECK(contains(wrong[1]->nb, "nummeret «3101»"));
 
   // With --population-year next, 2023's FTEs use 1 January 2024 on 2023's numbers: no message.

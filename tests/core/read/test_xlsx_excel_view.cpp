@@ -60,7 +60,7 @@ TEST_CASE("xlsx: sheets that point to one part read it once — limits hold per 
   two = read_chunked(slurp("tests/data/xlsx/two_sheets.xlsx"), 1 << 20, "two.xlsx", limits);
   CHECK(two.arsverk.size() == 10);
   REQUIRE(find_code(two, "xlsx.sheets"));
-  CHECK(find_code(two, "xlsx.sheets")->en.find("\"Barn og unge\" (the file's limit of figures or cells had been reached)") !=
+  CHECK(find_code(two, "xlsx.sheets")->en.find("“Barn og unge” (the file’s limit of figures or cells had been reached)") !=
         std::string::npos);
 }
 
@@ -74,7 +74,7 @@ TEST_CASE("xlsx: a formula without a saved result is not given, never 0, and nam
   REQUIRE(d);
   CHECK(d->severity == Severity::Error);
   CHECK(d->text(Lang::Nb).rfind("Ark1!F3: «=B3+1» er en formel uten lagret resultat", 0) == 0);
-  CHECK(d->text(Lang::En).rfind("Ark1!F3: \"=B3+1\" is a formula without a saved result", 0) == 0);
+  CHECK(d->text(Lang::En).rfind("Ark1!F3: “=B3+1” is a formula without a saved result", 0) == 0);
   CHECK(d->en.find("not counted as 0") != std::string::npos);
 
   ParsedFile l = bad("xlsx_formula_no_value_long.xlsx");  // no <v> at all, in long form
@@ -151,7 +151,7 @@ TEST_CASE("xlsx: a cell written twice is an error on that cell — the row is no
   REQUIRE(d);
   CHECK(d->severity == Severity::Error);
   CHECK(d->text(Lang::Nb).rfind("Ark1!E3: Cellen står to ganger i arket (først «1», så «7»)", 0) == 0);
-  CHECK(d->text(Lang::En).rfind("Ark1!E3: The cell is written twice in the sheet (first \"1\", then \"7\")", 0) == 0);
+  CHECK(d->text(Lang::En).rfind("Ark1!E3: The cell is written twice in the sheet (first “1”, then “7”)", 0) == 0);
 
   ParsedFile implicit = bad("xlsx_duplicate_cell_implicit.xlsx");
   REQUIRE(find_code(implicit, "xlsx.duplicate_cell"));
@@ -240,7 +240,7 @@ TEST_CASE("xlsx: a damaged part is called damaged — only a part that unpacks f
   const Diagnostic* bomb = find_code(bomb_file, "xlsx.too_large");
   REQUIRE(bomb);
   CHECK(bomb->nb.find("«zip-bombe»") != std::string::npos);
-  CHECK(bomb->en.find("\"zip bomb\"") != std::string::npos);
+  CHECK(bomb->en.find("“zip bomb”") != std::string::npos);
 }
 
 TEST_CASE("xlsx: a sheet without cells is an empty sheet, not an empty file", "[xlsx][messages]") {
@@ -250,5 +250,5 @@ TEST_CASE("xlsx: a sheet without cells is an empty sheet, not an empty file", "[
   const Diagnostic* d = find_code(f, "xlsx.no_table");
   REQUIRE(d);
   CHECK(d->nb.find("(«Ark1» (tomt ark), «Ark2» (tomt ark))") != std::string::npos);
-  CHECK(d->en.find("(\"Ark1\" (empty sheet), \"Ark2\" (empty sheet))") != std::string::npos);
+  CHECK(d->en.find("(“Ark1” (empty sheet), “Ark2” (empty sheet))") != std::string::npos);
 }

@@ -67,14 +67,14 @@ SheetResult read_one(ReadContext& ctx, ZipArchive& zip, const Workbook& book, co
   }
   if (budget.spent(ctx.limits)) {
     result.skipped_nb = "filens grense for antall tall eller celler var nådd";
-    result.skipped_en = "the file's limit of figures or cells had been reached";
+    result.skipped_en = "the file’s limit of figures or cells had been reached";
     return result;
   }
   // Excel gives every sheet a part of its own; a part named twice is read once.
   auto [first, fresh] = budget.parts_read.emplace(lower_name(ref.path), ref.name);
   if (!fresh) {
     result.skipped_nb = "viser til samme innhold (" + ref.path + ") som arket «" + first->second + "»";
-    result.skipped_en = "points to the same content (" + ref.path + ") as the sheet \"" + first->second + "\"";
+    result.skipped_en = "points to the same content (" + ref.path + ") as the sheet “" + first->second + "”";
     return result;
   }
   ReadContext sc;
@@ -211,11 +211,11 @@ void read_zip(ReadContext& ctx, std::string_view bytes) {
     }
     if (!s.skipped_nb.empty()) {
       skipped_nb.push_back("«" + s.name + "» (" + s.skipped_nb + ")");
-      skipped_en.push_back("\"" + s.name + "\" (" + s.skipped_en + ")");
+      skipped_en.push_back("“" + s.name + "” (" + s.skipped_en + ")");
       continue;
     }
     read_nb.push_back("«" + s.name + "»");
-    read_en.push_back("\"" + s.name + "\"");
+    read_en.push_back("“" + s.name + "”");
     merge_into(ctx, s);
   }
 

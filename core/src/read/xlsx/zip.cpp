@@ -166,15 +166,15 @@ bool ZipArchive::extract(const ZipEntry& e, std::string& out, ZipProblem& proble
   out.clear();
   std::size_t at = e.local_offset;
   if (at + kLocalHeaderSize > bytes_.size() || u32(bytes_, at) != kLocalHeader)
-    return corrupt(problem, "delen «" + e.name + "» mangler", "the part \"" + e.name + "\" is missing");
+    return corrupt(problem, "delen «" + e.name + "» mangler", "the part “" + e.name + "” is missing");
   std::size_t data = at + kLocalHeaderSize + u16(bytes_, at + 26) + u16(bytes_, at + 28);
   if (data > bytes_.size() || bytes_.size() - data < e.compressed)
-    return corrupt(problem, "delen «" + e.name + "» er avkortet", "the part \"" + e.name + "\" is cut off");
+    return corrupt(problem, "delen «" + e.name + "» er avkortet", "the part “" + e.name + "” is cut off");
   std::string_view packed = bytes_.substr(data, e.compressed);
   if (e.method == 8 && e.size > (uint64_t{e.compressed} + 64) * kMaxDeflateRatio)
     return corrupt(problem, "delen «" + e.name + "» sier at den pakker ut til " + size_nb(e.size) +
                                 ", mer enn " + size_nb(e.compressed) + " pakket kan gi",
-                   "the part \"" + e.name + "\" says it unpacks to " + size_en(e.size) + ", more than " +
+                   "the part “" + e.name + "” says it unpacks to " + size_en(e.size) + ", more than " +
                        size_en(e.compressed) + " packed can hold");
   const bool bomb = e.size > kRatioFloor && e.size / std::max<std::size_t>(e.compressed, 1) > limits_.max_ratio;
   std::size_t room = limits_.max_total_bytes - inflated_total_;
@@ -185,7 +185,7 @@ bool ZipArchive::extract(const ZipEntry& e, std::string& out, ZipProblem& proble
   out.reserve(e.size);
   if (e.method == 0) {
     if (e.compressed != e.size)
-      return corrupt(problem, "delen «" + e.name + "» har feil lengde", "the part \"" + e.name + "\" has the wrong length");
+      return corrupt(problem, "delen «" + e.name + "» har feil lengde", "the part “" + e.name + "” has the wrong length");
     out.assign(packed.data(), packed.size());
   } else if (e.method == 8) {
     // The declared size bounds the output: a stream that inflates beyond it is refused.
@@ -193,16 +193,16 @@ bool ZipArchive::extract(const ZipEntry& e, std::string& out, ZipProblem& proble
     // More than the part says it holds: its sizes are damaged (the cap kept the output small).
     if (s == InflateStatus::TooLarge)
       return corrupt(problem, "delen «" + e.name + "» pakker ut til mer enn de oppgitte " + size_nb(e.size),
-                     "the part \"" + e.name + "\" unpacks to more than its declared " + size_en(e.size));
+                     "the part “" + e.name + "” unpacks to more than its declared " + size_en(e.size));
     if (s != InflateStatus::Ok)
-      return corrupt(problem, "delen «" + e.name + "» kan ikke pakkes ut", "the part \"" + e.name + "\" cannot be unpacked");
+      return corrupt(problem, "delen «" + e.name + "» kan ikke pakkes ut", "the part “" + e.name + "” cannot be unpacked");
   } else {
     return corrupt(problem, "delen «" + e.name + "» er pakket med metode " + std::to_string(e.method),
-                   "the part \"" + e.name + "\" is packed with method " + std::to_string(e.method));
+                   "the part “" + e.name + "” is packed with method " + std::to_string(e.method));
   }
   if (out.size() != e.size || crc32(out) != e.crc)
     return corrupt(problem, "kontrollsummen for «" + e.name + "» stemmer ikke",
-                   "the checksum of \"" + e.name + "\" does not match");
+                   "the checksum of “" + e.name + "” does not match");
   inflated_total_ += out.size();
   return true;
 }

@@ -317,7 +317,7 @@ TEST_CASE("xlsx: merged header cells, hidden rows, several sheets", "[xlsx]") {
   CHECK(sheets->text(Lang::Nb).find("lest arkene «Ark1», «Ark 2»") != std::string::npos);
   CHECK(sheets->text(Lang::Nb).find("«Befolkning» (har folkemengde") != std::string::npos);
   CHECK(sheets->text(Lang::Nb).find("«Oppslag» (skjult ark)") != std::string::npos);
-  CHECK(sheets->text(Lang::En).find("\"Notater\" (no table)") != std::string::npos);
+  CHECK(sheets->text(Lang::En).find("“Notater” (no table)") != std::string::npos);
   CHECK(f.diagnostics.front().code == "xlsx.sheets");
 
   // A merged label across columns fills each of them; a merged number is not copied.
