@@ -16,7 +16,7 @@ namespace arsverk::detail {
 std::string in_quotes(std::string_view text, Lang lang);
 // A cell quoted for messages: its invisible characters escaped, shortened when long, in_quotes.
 std::string quoted_text(std::string_view text, Lang lang, std::size_t max_bytes = 60);
-// Each text quoted and joined by commas: «a», «b» / "a", "b".
+// Each text quoted and joined by commas: «a», «b» / “a”, “b”.
 std::string quoted_list(const std::vector<std::string>& texts, Lang lang);
 std::string join(const std::vector<std::string>& items, const char* sep = ", ");
 // A target group in words: «voksne» / "adults", «barn og unge» / "children and young people"; empty
