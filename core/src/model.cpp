@@ -53,7 +53,7 @@ std::optional<Schema> schema_of(Category c) {
 
 const EducationParts& education_parts_of(Schema schema) {
   using C = Category;
-  static const EducationParts s2024{{{{C::B}, {C::A}, {C::D}, {C::C, C::E}}}, {{{1, 0, 3, 2}, {1, 0}, {0}, {2}}}};
+  static const EducationParts s2024{{{{C::B}, {C::A}, {C::D}, {C::C, C::E}}}, {{{1, 0, 2, 3}, {1, 0}, {0}, {2}}}};
   static const EducationParts s2015{{{{C::HoyMed}, {C::HoyUten}, {C::VgsHelse}, {C::AnnenVgs, C::Ingen}}},
                                     {{{0, 1, 2, 3}, {0, 1, 2}, {0, 1}, {0}}}};
   return schema == Schema::S2024 ? s2024 : s2015;

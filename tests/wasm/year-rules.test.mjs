@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import { DEFAULT_SETTINGS, feedFile, fixed, loadModule } from './lib.mjs';
 import { EX_2023, EX_2024 } from '../support/cli.mjs';
 
-const PARTS_2024 = { education_parts: [['b'], ['a'], ['d'], ['c', 'e']], measure_parts: { M1: [1, 0, 3, 2], M2: [1, 0], M3: [0], M4: [2] } };
+const PARTS_2024 = { education_parts: [['b'], ['a'], ['d'], ['c', 'e']], measure_parts: { M1: [1, 0, 2, 3], M2: [1, 0], M3: [0], M4: [2] } };
 const PARTS_2015 = {
   education_parts: [['hoy_med'], ['hoy_uten'], ['vgs_helse'], ['annen_vgs', 'ingen']],
   measure_parts: { M1: [0, 1, 2, 3], M2: [0, 1, 2], M3: [0, 1], M4: [0] },

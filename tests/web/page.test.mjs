@@ -351,8 +351,9 @@ describe('the calculator page', () => {
     assert.equal(await page.textContent('#explain li[data-parts="M2"]'),
       `M2 = a + b = ${parts[1]} + ${parts[0]} = ${nbExact.format(k.arsverk.M2)}\u00a0årsverk`);
     assert.equal(await page.textContent('#explain li[data-parts="M1"]'),
-      `M1 = a + b + (c + e) + d = ${parts[1]} + ${parts[0]} + ${parts[3]} + ${parts[2]} = ${nbExact.format(k.arsverk.M1)}\u00a0årsverk`);
+      `M1 = a + b + d + (c + e) = ${parts[1]} + ${parts[0]} + ${parts[2]} + ${parts[3]} = ${nbExact.format(k.arsverk.M1)}\u00a0årsverk`);
     assert.equal(await page.textContent('#explain li[data-parts="M3"]'), `M3 = b = ${nbExact.format(k.arsverk.M3)}\u00a0årsverk`);
+    assert.match(how, /Ingen av målene skiller c \+ e, så de står sammen\./);
     // And what stands beside the figures: each label the cards and the table use, in words.
     const around = await page.$$eval('#explain-around-list li strong', (els) => els.map((e) => e.textContent));
     assert.deepEqual(around, ['Publisert:', 'Median i gruppen:', 'Plass i gruppen:', 'Forskjell fra median:',

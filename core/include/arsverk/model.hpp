@@ -47,7 +47,8 @@ using Measures = std::array<Fixed, 4>;
 
 // M1 split by education into four disjoint parts, in the order of a result's `education`
 // (docs/output.md): the categories each part adds up, and the parts each measure adds up, in the
-// order they are read. 2024: b, a, d and c + e, so that M2 = a + b; 2015: the levels from the
+// order they are read. 2024: b, a, d and c + e, so that M2 = a + b and M1 = a + b + d + (c + e)
+// (no measure tells c and e apart); 2015: the levels from the
 // highest, each measure within the one before.
 struct EducationParts {
   std::array<std::vector<Category>, 4> categories;

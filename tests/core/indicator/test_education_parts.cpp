@@ -102,5 +102,5 @@ TEST_CASE("year rules: schema, structure and the schema's education parts for ea
     "measure_parts": {"M1": [0, 1, 2, 3], "M2": [0, 1, 2], "M3": [0, 1], "M4": [0]}})"));
   CHECK(rules["2024"] == json::parse(R"({"schema": "2024", "structure": "2024",
     "education_parts": [["b"], ["a"], ["d"], ["c", "e"]],
-    "measure_parts": {"M1": [1, 0, 3, 2], "M2": [1, 0], "M3": [0], "M4": [2]}})"));
+    "measure_parts": {"M1": [1, 0, 2, 3], "M2": [1, 0], "M3": [0], "M4": [2]}})"));
 }
