@@ -73,8 +73,8 @@ export function diagnosticIn(d) {
   };
 }
 
-// Which schema, municipality structure and education parts a year has, as the core says (its table, given when the
-// worker is ready; the report's rules[] carry the same for its years).
+// Which schema, municipality structure and education parts a year has, as the core says (its
+// table, given when the worker is ready; the report's rules[] carry schema and structure too).
 let years = {};
 export function setYearRules(table) { years = table ?? {}; }
 export const schemaOf = (year) => years[year]?.schema ?? null;

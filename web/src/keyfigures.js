@@ -369,8 +369,8 @@ function composition(unit, year) {
     const values = parts.length > 1 ? `${parts.map((p) => fmtExact(unit.education.parts[p])).join(' + ')} = ` : '';
     return `<li data-parts="${m}">${escape(t('explain.composition', { m, names, values, arsverk: fmtExact(unit.arsverk[m]) }))}</li>`;
   });
-  const together = rule.categories.filter((categories) => categories.length > 1)
-    .map((categories) => `<p class="ds-paragraph note" data-size="sm">${escape(t('explain.compositionTogether', { names: label(rule.categories.indexOf(categories), true) }))}</p>`);
+  const together = rule.categories.flatMap((categories, part) => (categories.length > 1
+    ? [`<p class="ds-paragraph note" data-size="sm">${escape(t('explain.compositionTogether', { names: label(part, true) }))}</p>`] : []));
   return `<p class="ds-paragraph">${escape(t('explain.compositionIntro'))}</p><ul class="explain-list explain-composition">${items.join('')}</ul>${together.join('')}`;
 }
 
