@@ -227,7 +227,7 @@ describe('the yardstick in the page', () => {
     await load(files);
     const halden = find(expected, 'kommune', '3101', 2024);
     assert.equal(halden.comparison.coverage.meaningful, true);
-    assert.match(await page.textContent('#file-panel li[data-file="referanse_kostra10_2024.csv"]'), /publiserte tall per\u00a01\u00a0000 innbyggere for 12 enheter \(2024\)/);
+    assert.match(await page.textContent('#file-panel li[data-file="referanse_kostra10_2024.csv"]'), /Publiserte tall per\u00a01\u00a0000 innbyggere for 12 enheter \(2024\)/);
     assert.match(await page.textContent('#coverage'), /13 av 13 kommuner er med i sammenligningen — 1 med tall i filene, 12 publiserte \(2024, referanse_kostra10_2024\.csv\)/);
     // The group's own figure («–») rests on the files' figures only: not «for få» beside «13 av 13».
     assert.match(await page.textContent('#coverage'), /Et tall for KOSTRA-gruppe 10 som helhet regnes bare av tallene i filene/);
