@@ -301,9 +301,18 @@ describe('typing the form in by hand', () => {
     const before = await figuresKey();
     await typeInto('voksne', 'b', '1200');
     await waitForFigures(before);
+    // M1 is the whole municipality's: its message names the form, not the adults' column it was
+    // typed in; the summary counts it and does not say it again.
+    const message = await page.textContent('#grid-messages li[data-code="check.rate_high"]');
+    assert.match(message, /^Advarsel Skjema IS-24\/8: 3101 Halden 2025: .*uvanlig høyt \(over 15\)/);
     const result = await page.textContent('#grid-result');
-    assert.match(result, /Over 15 årsverk per\u00a01\u00a0000 innbyggere/);
-    assert.doesNotMatch(result, /\{\w+\}/, 'no placeholder left');
+    assert.match(result, /2 advarsler om skjemaet \(se over\)/); // and b's share of the adults' FTEs
+    assert.doesNotMatch(result, /Over 15 årsverk/);
+    // The check's short text, with the core's threshold, where the flags are listed: the printed summary.
+    await page.waitForFunction(() => /Over 15 årsverk/.test(document.getElementById('print-summary').textContent), null, { timeout: 30000 });
+    const summary = await page.textContent('#print-summary');
+    assert.match(summary, /Over 15 årsverk per\u00a01\u00a0000 innbyggere/);
+    assert.doesNotMatch(summary + result, /\{\w+\}/, 'no placeholder left');
   });
 
   test('checks before submission: a figure to look at again (a lost decimal mark) is marked at its field', async () => {
@@ -315,6 +324,10 @@ describe('typing the form in by hand', () => {
     const marked = await page.$$eval('.grid-cell[data-warning="true"]', (cells) => cells.map((c) => `${c.dataset.group}:${c.dataset.col}`));
     assert.deepEqual(marked, ['voksne:b']);
     assert.match(await page.textContent('#grid-messages li[data-severity="warning"]'), /Skjema IS-24\/8 – Voksne, b: /);
+    // Its summary under the result counts it, and does not say the same check again in short.
+    const checks = await page.$$eval('#grid-result .grid-checks li', (items) => items.map((li) => li.textContent));
+    assert.ok(checks.includes('1 advarsel om skjemaet (se over).'), checks.join(' | '));
+    assert.ok(!checks.some((c) => /uvanlig stor/.test(c)), checks.join(' | '));
     // Set right again, the mark goes.
     const slipped = await figuresKey();
     await typeInto('voksne', 'b', '20,25');

@@ -30,7 +30,8 @@ struct Diagnostic {
   std::string sheet{};  // .xlsx: the worksheet; then line is its row and column its column
   PlaceInText place_in_text = PlaceInText::None;
   // The facts a program reading the report matches on, in order (docs/output.md, "args"): the
-  // checks' unit ("level", "code") and "year"; empty for the other messages.
+  // checks' unit ("level", "code") and "year", and the result's "flag" a check's message says in
+  // full; empty for the other messages.
   struct Arg {
     std::string key;
     std::variant<std::string, int64_t> value;

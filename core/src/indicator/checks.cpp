@@ -23,11 +23,9 @@ struct Subject {
 
 void check_rate(Context& ctx, Result& r, const Subject& subject) {
   if (r.per_1000[0] && *r.per_1000[0] > kRateHigh) {
-    r.flags.push_back("rate_high");
-    ctx.message(subject.file, subject.line, msg::CheckRateHigh{subject.who, *r.per_1000[0]}, r.year);
+    ctx.flag(r, "rate_high", subject.file, subject.line, msg::CheckRateHigh{subject.who, *r.per_1000[0]});
   } else if (r.arsverk[0] && *r.arsverk[0] == Fixed()) {
-    r.flags.push_back("rate_zero");
-    ctx.message(subject.file, subject.line, msg::CheckRateZero{subject.who}, r.year);
+    ctx.flag(r, "rate_zero", subject.file, subject.line, msg::CheckRateZero{subject.who});
   }
 }
 
@@ -41,12 +39,11 @@ void check_published(Context& ctx, Result& r, const Subject& subject) {
   const double own = *r.per_1000[0], factor = own / rate;
   const bool above = factor > kFarAbovePublished;
   if (!above && factor >= kFarBelowPublished) return;
-  r.flags.push_back(above ? "far_above_published" : "far_below_published");
   const msg::PublishedNational against_published{subject.who, own, factor, year, rate, year == r.year};
   if (above)
-    ctx.message(subject.file, subject.line, msg::CheckFarAbovePublished{against_published}, r.year);
+    ctx.flag(r, "far_above_published", subject.file, subject.line, msg::CheckFarAbovePublished{against_published});
   else
-    ctx.message(subject.file, subject.line, msg::CheckFarBelowPublished{against_published}, r.year);
+    ctx.flag(r, "far_below_published", subject.file, subject.line, msg::CheckFarBelowPublished{against_published});
 }
 
 // Outside the fences of a KOSTRA group that includes published reference rates.
@@ -57,11 +54,13 @@ void check_group_fences(Context& ctx, Result& r, const Subject& subject) {
   if (coverage.from_reference == 0 || !coverage.meaningful || !comparison.fence[0] ||
       *comparison.fence[0] == Fence::Inside)
     return;
+  const std::size_t first = ctx.diagnostics.items().size();
   ctx.message(subject.file, subject.line,
               msg::CheckOutsideGroupFences{subject.who, *r.per_1000[0], comparison.group,
                                            comparison.median[0].value_or(0), coverage.members,
                                            coverage.members_total, coverage.reference_year},
               r.year);
+  ctx.said_by_flag(first, *comparison.fence[0] == Fence::High ? "outside_fences_high" : "outside_fences_low");
 }
 
 // Which single category holds every FTE, if one does (2024 a–e, the 2015 levels; for the nested
@@ -91,16 +90,14 @@ void check_one_category(Context& ctx, Result& r, const Subject& subject) {
   if (!uy || !uy->categories_ok || !r.arsverk[0] || *r.arsverk[0] < Fixed::from_int(kOneCategoryMinimumFtes)) return;
   const auto only = only_category(*uy, r.schema);
   if (!only) return;
-  r.flags.push_back("one_category");
-    ctx.message(subject.file, subject.line, msg::CheckOneCategory{subject.who, *r.arsverk[0], *only}, r.year);
+  ctx.flag(r, "one_category", subject.file, subject.line, msg::CheckOneCategory{subject.who, *r.arsverk[0], *only});
 }
 
 void check_change(Context& ctx, Result& r, const Subject& subject) {
   if (!r.change || !r.change->percent[0] || std::fabs(*r.change->percent[0]) <= kChangeLargePercent || r.carried_from) return;
-  r.flags.push_back("change_large");
   const double now = *r.per_1000[0], before = now - *r.change->per_1000[0];
-  ctx.message(subject.file, subject.line,
-              msg::CheckChangeLarge{subject.who, *r.change->percent[0], r.change->from_year, before, now}, r.year);
+  ctx.flag(r, "change_large", subject.file, subject.line,
+           msg::CheckChangeLarge{subject.who, *r.change->percent[0], r.change->from_year, before, now});
 }
 
 // A unit-year with a row left out for an error is not checked: its figures lack that row until the

@@ -5,6 +5,7 @@
 //   population checks → rules → results → aggregates → comparisons → checks   per report
 // (rules: carry-forward and Oslo before the results, suppression on them; comparisons: the
 // published yardstick, KOSTRA groups and change).
+#include <algorithm>
 #include <array>
 #include <functional>
 #include <map>
@@ -230,6 +231,21 @@ struct Context {
   // (docs/output.md, "args"): the page lists a unit's own messages by them.
   void about_unit(std::size_t first, const Result& r);
   void about_unit(std::size_t first, Level level, const std::string& code, int year);
+  // Flags the result and says why: the message carries the flag (args.flag), so that a reader
+  // listing a unit's flags can leave out those whose message it shows.
+  template <class Message>
+  void flag(Result& r, const char* name, int file, int64_t line, const Message& m) {
+    flag_at(r, name, file, line, 0, m);
+  }
+  template <class Message>
+  void flag_at(Result& r, const char* name, int file, int64_t line, int column, const Message& m) {
+    if (std::find(r.flags.begin(), r.flags.end(), name) == r.flags.end()) r.flags.push_back(name);
+    const std::size_t first = diagnostics.items().size();
+    message_at(file, line, column, m, r.year);
+    said_by_flag(first, name);
+  }
+  // Gives the messages added since the `first`th the flag they say in full (a flag set elsewhere).
+  void said_by_flag(std::size_t first, const std::string& flag);
 
  private:
   void add_admitted(Severity s, const char* code, int file, int64_t line, int column, msg::Texts texts, int year);

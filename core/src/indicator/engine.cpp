@@ -37,8 +37,17 @@ void Context::about_unit(std::size_t first, const Result& r) { about_unit(first,
 
 void Context::about_unit(std::size_t first, Level level, const std::string& code, int year) {
   auto& items = diagnostics.items();
-  for (std::size_t i = first; i < items.size(); ++i)
-    items[i].args = {{"level", std::string(to_string(level))}, {"code", code}, {"year", int64_t{year}}};
+  for (std::size_t i = first; i < items.size(); ++i) {
+    std::vector<Diagnostic::Arg> args{{"level", std::string(to_string(level))}, {"code", code}, {"year", int64_t{year}}};
+    for (Diagnostic::Arg& a : items[i].args)
+      if (a.key == "flag") args.push_back(std::move(a));
+    items[i].args = std::move(args);
+  }
+}
+
+void Context::said_by_flag(std::size_t first, const std::string& flag) {
+  auto& items = diagnostics.items();
+  for (std::size_t i = first; i < items.size(); ++i) items[i].args.push_back({"flag", flag});
 }
 
 std::string Context::where(Lang lang, int file, int64_t line) const {

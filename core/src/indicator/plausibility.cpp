@@ -86,13 +86,10 @@ std::optional<std::array<double, kLevelCount>> national_composition(int year) {
 
 double odds_of(double share) { return share / (1 - share); }
 
-void flag(Result& r, const char* name) {
-  if (std::find(r.flags.begin(), r.flags.end(), name) == r.flags.end()) r.flags.push_back(name);
-}
-
+// Flags the result and warns at the cell that stands out most.
 template <class Message>
-void warn_at(Context& ctx, const Result& r, const Place& at, const Message& m) {
-  ctx.message_at(at.file, at.line, at.column, m, r.year);
+void flag_at(Context& ctx, Result& r, const char* name, const Place& at, const Message& m) {
+  ctx.flag_at(r, name, at.file, at.line, at.column, m);
 }
 
 std::string_view name_of(int k) { return to_string(kLevels[k]); }
@@ -117,8 +114,7 @@ std::set<TargetGroup> check_shares(Context& ctx, Result& r, const std::string& w
     const auto [k, over] = most_over(mix, national);
     if (k < 0 || over <= kCategoryOddsLimit) continue;
     warned.insert(group);
-    flag(r, "category_share");
-    warn_at(ctx, r, mix.largest[k],
+    flag_at(ctx, r, "category_share", mix.largest[k],
             msg::CheckCategoryShare{who, name_of(k), group, mix.amount[k], mix.share(k), national[k]});
   }
   return warned;
@@ -148,8 +144,7 @@ std::optional<TargetGroup> check_groups_alike(Context& ctx, Result& r, const std
   if (category < 0 || warned.count(group)) return std::nullopt;
   const GroupMix& high = group == TargetGroup::Adults ? adult_mix : child_mix;
   const GroupMix& low = group == TargetGroup::Adults ? child_mix : adult_mix;
-  flag(r, "category_share");
-  warn_at(ctx, r, high.largest[category],
+  flag_at(ctx, r, "category_share", high.largest[category],
           msg::CheckCategoryBetweenGroups{who, name_of(category), group, high.amount[category], high.share(category),
                                           low.share(category)});
   return group;
@@ -175,8 +170,7 @@ void check_balance(Context& ctx, Result& r, const std::string& who, const Mixes&
   const int k = std::max(0, most_over(high, national).first);
   const double share = high.total / (a.total + c.total);
   const double national_share = ratio > 1 ? children_share : 1 - children_share;
-  flag(r, "group_balance");
-  warn_at(ctx, r, high.largest[k],
+  flag_at(ctx, r, "group_balance", high.largest[k],
           msg::CheckGroupBalance{who, name_of(k), group, r.level == Level::Bydel, high.total, a.total + c.total, share,
                                  national_share, year});
 }
@@ -191,10 +185,8 @@ void check_measures_published(Context& ctx, Result& r, const std::string& who, i
     if (!r.per_1000[m] || !national || national->second <= 0) continue;
     const double factor = *r.per_1000[m] / national->second;
     if (factor <= kFarAbovePublished) continue;
-    r.flags.push_back("far_above_published");
-    ctx.message(file, line,
-                msg::CheckMeasureFarAbovePublished{who, m, *r.per_1000[m], factor, national->second, national->first},
-                r.year);
+    ctx.flag(r, "far_above_published", file, line,
+             msg::CheckMeasureFarAbovePublished{who, m, *r.per_1000[m], factor, national->second, national->first});
     return;
   }
 }
@@ -220,8 +212,7 @@ void check_category_change(Context& ctx, Result& r, const std::string& who, cons
       if (worst < 0 || std::fabs(now - earlier) > std::fabs(mix.amount[worst] - then.amount[worst])) worst = k;
     }
     if (worst < 0) continue;
-    flag(r, "category_change");
-    warn_at(ctx, r, mix.largest[worst],
+    flag_at(ctx, r, "category_change", mix.largest[worst],
             msg::CheckCategoryChange{who, name_of(worst), group, mix.amount[worst], then.amount[worst], before_year});
   }
 }

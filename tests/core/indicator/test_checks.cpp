@@ -1,8 +1,12 @@
 // Plausibility that works on one file: the checks against the published yardstick.
 #include "engine_fixture.hpp"
 
+#include <map>
 #include <nlohmann/json.hpp>
+#include <set>
+#include <string>
 
+#include "arsverk/example_data.hpp"
 #include "arsverk/session.hpp"
 
 using namespace fixture;
@@ -20,7 +24,8 @@ TEST_CASE("the 10x typo is flagged with only the own file and the embedded data"
   REQUIRE(found);
   CHECK((*found)["severity"] == "warning");
   CHECK((*found)["place"]["line"] == 2);
-  CHECK((*found)["args"] == nlohmann::json::parse(R"({"level": "kommune", "code": "3101", "year": 2024})"));
+  CHECK((*found)["args"] ==
+        nlohmann::json::parse(R"({"level": "kommune", "code": "3101", "year": 2024, "flag": "far_above_published"})"));
   const std::string text = (*found)["message"]["nb"];
   CHECK(text.find("M1 = 12,1") != std::string::npos);   // 386 / 31 935 × 1 000
   CHECK(text.find("2,8 i 2024") != std::string::npos);  // the yardstick and its year
@@ -111,4 +116,57 @@ TEST_CASE("a large change says from what to what, and a fall with a minus sign i
   CHECK(large_change(low, high, Lang::Nb).find("(fra 2,82 til 5,62 før avrunding, mer enn 30 %)") != std::string::npos);
   CHECK(large_change(high, low, Lang::Nb).find("endret seg \u221250 %") != std::string::npos);
   CHECK(large_change(high, low, Lang::En).find("changed by -50 %") != std::string::npos);
+}
+
+namespace {
+
+// The codes of the check messages that named a flag, each checked against its result's flags.
+std::set<std::string> flagged_codes(const Session& s) {
+  const auto doc = nlohmann::json::parse(s.report_json({}));
+  const auto unit_of = [](const nlohmann::json& x) {
+    return x["level"].get<std::string>() + " " + x["code"].get<std::string>() + " " + std::to_string(x["year"].get<int>());
+  };
+  std::map<std::string, std::set<std::string>> flags_of;  // "kommune 3101 2024" -> its flags
+  for (const auto& r : doc["results"])
+    for (const auto& f : r["flags"]) flags_of[unit_of(r)].insert(f.get<std::string>());
+  std::set<std::string> codes;
+  for (const auto& d : doc["diagnostics"]) {
+    const auto& args = d["args"];
+    if (!args.contains("flag")) continue;
+    codes.insert(d["code"].get<std::string>());
+    INFO(d["code"] << " about " << unit_of(args));
+    CHECK(flags_of[unit_of(args)].count(args["flag"].get<std::string>()) == 1);
+  }
+  return codes;
+}
+
+}  // namespace
+
+TEST_CASE("a check's message names the flag it set, and only a flag its result has") {
+  Session example;
+  example.add_file("eksempel_arsverk_2023.csv", embedded::example_eksempel_arsverk_2023_csv);
+  example.add_file("eksempel_arsverk_2024_2025.csv", embedded::example_eksempel_arsverk_2024_2025_csv);
+  CHECK(flagged_codes(example) == std::set<std::string>{"check.rate_high", "check.change_large", "check.far_above_published"});
+
+  Session slipped;  // a tenfold a for adults: a category's share, which the plausibility checks flag
+  slipped.add_file("halden.csv",
+                   "kommunenummer;år;målgruppe;a;b;c;d;e\n"
+                   "3101;2025;voksne;225,00;39,70;3,30;3,60;3,90\n"
+                   "3101;2025;barn og unge;3,70;7,30;0,50;0,55;0,50\n");
+  CHECK(flagged_codes(slipped) == std::set<std::string>{"check.category_share"});
+}
+
+TEST_CASE("a message that flags nothing names no flag") {
+  Session s;  // a category above the total: said while the unit-years are built, before any result
+  s.add_file("halden.csv",
+             "kommunenummer;år;målgruppe;M1;M2;M3;M4\n"
+             "3001;2023;voksne;10;12;4;1\n");
+  const auto doc = nlohmann::json::parse(s.report_json({}));
+  bool seen = false;
+  for (const auto& d : doc["diagnostics"]) {
+    if (d["code"] != "check.nested_order") continue;
+    seen = true;
+    CHECK_FALSE(d["args"].contains("flag"));
+  }
+  CHECK(seen);
 }
