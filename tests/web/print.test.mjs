@@ -49,7 +49,7 @@ describe('the printed report', () => {
     assert.ok(await page.isVisible('#print-button'));
 
     // The screen shows a page of the table; the printout the whole of it, when chosen.
-    await page.selectOption('#print-table', 'all');
+    await page.check('#print-table-all');
     await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
     await page.emulateMedia({ media: 'print' });
     try {

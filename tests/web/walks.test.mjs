@@ -106,7 +106,7 @@ describe('print keeps the charts and a national file prints in a few pages', () 
     const total = Number((await page.textContent('#results-table caption')).match(/([\d\s]+) enheter i tabellen/)[1].replace(/\s/g, ''));
     assert.ok(total > 300, `${total} units in the table`);
     assert.equal((await rows()).length, 50, 'a page of them on screen');
-    assert.equal(await page.inputValue('#print-table'), 'near', 'a long table prints only the nearest by default');
+    assert.ok(await page.isChecked('#print-table-near'), 'a long table prints only the nearest by default');
     await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
     const printed = await rows();
     assert.ok(printed.length < 60 && printed.length > 5, `${printed.length} rows printed`);
@@ -120,7 +120,7 @@ describe('print keeps the charts and a national file prints in a few pages', () 
     assert.equal((await rows()).length, 50, 'the screen has its page of the table again');
     assert.equal(await page.textContent('#print-table-note'), '');
 
-    await page.selectOption('#print-table', 'none');
+    await page.check('#print-table-none');
     await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
     await page.emulateMedia({ media: 'print' });
     assert.ok(await page.isHidden('#results-table-wrap'));
@@ -129,7 +129,7 @@ describe('print keeps the charts and a national file prints in a few pages', () 
     await page.emulateMedia({ media: 'screen' });
     await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
     assert.ok(await page.isVisible('#results-table-wrap'));
-    await page.selectOption('#print-table', 'all');
+    await page.check('#print-table-all');
   });
 
   test('a chart drawn while printing (another unit chosen after «Skriv ut») is fitted to the paper too', async () => {

@@ -675,7 +675,7 @@ function renderResultsTable(only = null, { all = false } = {}) {
   watchScrollHints(el['results-table-wrap']);
   if (!only && !state.printTable.chosen) {
     state.printTable.mode = rows.total > PRINT_TABLE_ROWS ? 'near' : 'all';
-    el['print-table'].value = state.printTable.mode;
+    el['print-table'].querySelector(`input[value="${state.printTable.mode}"]`).checked = true;
   }
   return rows;
 }
@@ -988,7 +988,7 @@ function updatePrintSummary() {
 // the user chooses, a table of more than PRINT_TABLE_ROWS rows prints only the nearest. The
 // printout says what it leaves out.
 const PRINT_TABLE_ROWS = 60;
-el['print-table'].addEventListener('change', () => { state.printTable = { mode: el['print-table'].value, chosen: true }; });
+el['print-table'].addEventListener('change', (e) => { state.printTable = { mode: e.target.value, chosen: true }; });
 
 function nearTest(info) {
   const { level, code, fylke, kostragruppe } = info;
