@@ -61,7 +61,7 @@ const nb = {
     summary: 'Skriv inn tallene selv (som i skjemaet IS-24/8)',
     loading: 'Henter skjemaet …',
     failed: 'Skjemaet kunne ikke vises: {message}. Last inn siden på nytt.',
-    help: 'Velg kommune eller bydel og år, og skriv inn årsverkene slik de står i skjemaet. Resultatet og kontrollene oppdateres mens du skriver. Tab og Enter flytter mellom feltene; desimalkomma går fint. Et tomt felt er ikke besvart; skriv 0 når tallet er null. Ingenting lagres med mindre du trykker «Lagre som CSV» eller ber om å ta vare på et utkast (nederst).',
+    help: 'Velg kommune eller bydel og år, og skriv inn årsverkene slik de står i skjemaet. Resultatet og kontrollene oppdateres mens du skriver. Tab og Enter flytter mellom feltene; både desimalkomma og desimalpunktum går fint. Et tomt felt er ikke besvart; skriv 0 når tallet er null. Ingenting lagres med mindre du trykker «Lagre som CSV» eller ber om å ta vare på et utkast (nederst).',
     unit: 'Kommune eller bydel',
     unitHelp: 'Søk på nummer eller navn, for eksempel 3101 eller Halden.',
     year: 'År',
@@ -618,7 +618,7 @@ const en = {
     summary: 'Type in the figures yourself (as in the IS-24/8 form)',
     loading: 'Loading the form …',
     failed: 'The form could not be shown: {message}. Reload the page.',
-    help: 'Choose a municipality or district and a year, and type in the FTEs as they stand in the form. The result and the checks update as you type. Tab and Enter move between the fields; a decimal comma is fine. An empty field is not answered; type 0 when the figure is zero. Nothing is stored unless you press “Save as CSV” or ask for a draft to be kept (at the bottom).',
+    help: 'Choose a municipality or district and a year, and type in the FTEs as they stand in the form. The result and the checks update as you type. Tab and Enter move between the fields; a decimal comma or point is fine. An empty field is not answered; type 0 when the figure is zero. Nothing is stored unless you press “Save as CSV” or ask for a draft to be kept (at the bottom).',
     unit: 'Municipality or district',
     unitHelp: 'Search by number or name, for example 3101 or Halden.',
     year: 'Year',
@@ -824,7 +824,7 @@ const en = {
   },
   population: 'Inhabitants',
   populationInfo: 'Inhabitants on 1 January {year}: {pop} ({source})',
-  sourceEmbedded: 'SSB, built in',
+  sourceEmbedded: 'SSB, included with the calculator',
   sourceFile: 'from {file}',
 
   // --- rules of the year, published figures, coverage (key figures, charts, map, table) ---
