@@ -85,6 +85,9 @@ describe('the yardstick in the page', () => {
     expectKeyFigures(figures, expected);
     assert.deepEqual([figures.M2, figures.M3, figures.M4], ['–', '–', '–']);
     assert.match(await page.textContent('#unit-reasons'), /M2, M3 og M4 kan ikke regnes ut/);
+    // How the figure is computed: M1's formula, and why the other three have none.
+    assert.deepEqual(await page.$$eval('#explain .explain-formula code', (els) => els.map((e) => e.dataset.measure)), ['M1']);
+    assert.match(await page.textContent('#explain #explain-absent'), /^M2, M3 og M4 kan ikke regnes ut: filene har ikke årsverkene som trengs/);
     // Norway, computed from Halden alone, says the same.
     const row = await page.$eval('#results-table tr[data-key="land:0"] [data-col="M2"]', (td) => td.firstChild?.textContent ?? '');
     assert.equal(row, '–');

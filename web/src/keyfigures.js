@@ -44,13 +44,17 @@ function reasons(ctx) {
 
 // Which measures the unit has: "M2, M3 og M4 kan ikke regnes ut", and for an aggregate how many
 // of its municipalities each measure rests on when that is not all of them.
+// «M2, M3 og M4 kan ikke regnes ut: …», or null when every measure is computed.
+function absentText(unit) {
+  const absent = MEASURES.filter((m) => unit.arsverk[m] == null);
+  return absent.length ? t('yard.absent', { list: listText(absent), what: t(absent.length === 1 ? 'yard.absentOne' : 'yard.absentMany') }) : null;
+}
+
 function absentMeasures(unit) {
   if (!unit.arsverk) return [];
-  const absent = MEASURES.filter((m) => unit.arsverk[m] == null);
   const out = [];
-  if (absent.length) {
-    out.push(t('yard.absent', { list: listText(absent), what: t(absent.length === 1 ? 'yard.absentOne' : 'yard.absentMany') }));
-  }
+  const absent = absentText(unit);
+  if (absent) out.push(absent);
   const per = unit.members_per_measure;
   if (per) {
     for (const m of MEASURES) {
@@ -389,5 +393,9 @@ function computation(unit, info, year) {
   html += '<p class="ds-paragraph explain-formula">' + MEASURES.filter((m) => unit.arsverk[m] != null && unit.tenths[m] != null)
     .map((m) => `<code data-measure="${m}">${escape(t('explain.formula', { m, arsverk: fmtExact(unit.arsverk[m]), pop, result: shown(unit, m) }))}</code>`)
     .join('') + '</p>';
+  // The measures without a formula say why here too: a teacher reading how the figures are made
+  // would otherwise see M1 alone, with no word on the rest.
+  const absent = absentText(unit);
+  if (absent) html += `<p class="ds-paragraph" id="explain-absent">${escape(absent)}</p>`;
   return `${html}<p class="ds-paragraph note" data-size="sm">${escape(t('explain.rounding'))}</p>`;
 }
