@@ -42,14 +42,14 @@ function reasons(ctx) {
   return out;
 }
 
-// Which measures the unit has: "M2, M3 og M4 kan ikke regnes ut", and for an aggregate how many
-// of its municipalities each measure rests on when that is not all of them.
 // «M2, M3 og M4 kan ikke regnes ut: …», or null when every measure is computed.
 function absentText(unit) {
   const absent = MEASURES.filter((m) => unit.arsverk[m] == null);
   return absent.length ? t('yard.absent', { list: listText(absent), what: t(absent.length === 1 ? 'yard.absentOne' : 'yard.absentMany') }) : null;
 }
 
+// Which measures the unit has: "M2, M3 og M4 kan ikke regnes ut", and for an aggregate how many
+// of its municipalities each measure rests on when that is not all of them.
 function absentMeasures(unit) {
   if (!unit.arsverk) return [];
   const out = [];
