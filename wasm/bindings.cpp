@@ -74,6 +74,7 @@ class WarmUp {
  public:
   bool step() {
     using arsverk::Structure;
+    if (next_ >= kSteps * kRounds) return false;
     switch (next_++ % kSteps) {
       case 0:
         session_.clear();

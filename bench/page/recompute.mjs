@@ -147,7 +147,7 @@ try {
       const warmed = await page.waitForFunction(() => performance.getEntriesByName('arsverk:warm').length > 0, null, { timeout: 8000 * rate })
         .then(() => true, () => false); // a page from before the warm-up has none
       loading = false;
-      if (warmed && rate === 1) warmUps.push(await page.evaluate(() => performance.getEntriesByName('arsverk:warm')[0].detail));
+      if (rate === 1) warmUps.push(warmed ? await page.evaluate(() => performance.getEntriesByName('arsverk:warm')[0].detail) : null);
       await page.evaluate(`(${fetchNational})()`);
       into.drop_national.push(await measureInPage(page, dropNational));
       await page.waitForTimeout(600); // as a user, who looks at the figures before changing a setting
@@ -207,7 +207,8 @@ for (const k of Object.keys(labels)) {
   console.log('  %s%s  %s', labels[k].padEnd(48), cells.map(fmt).join(''), verdict(full.shown_ms, goal));
   console.log('    rendering: %s', Object.entries(full.stages_ms).map(([n, ms]) => `${n} ${ms.toFixed(1)}`).join(', ') || '—');
 }
-summary.warm_up_ms = warmUps.length ? median(warmUps) : null;
+const warmedUps = warmUps.filter((ms) => ms != null); // a page from before the warm-up has none
+summary.warm_up_ms = warmedUps.length ? median(warmedUps) : null;
 // The first pass is the only one sure to run as a first visit does: later passes load the page anew
 // in the same browser, which may reuse the module's optimised code from an earlier pass (as it does
 // for a returning visitor), and then the warm-up and the drop are fast from the start.
@@ -222,7 +223,7 @@ const sizes = (paths) => {
 summary.first_load = sizes([...requested].filter(([, at]) => at <= readyAt).map(([path]) => path));
 summary.after_ready = sizes([...requested].filter(([, at]) => at > readyAt).map(([path]) => path));
 console.log('  the worker\'s warm-up report at start (before the drop)  %s ms; per pass: %s', summary.warm_up_ms?.toFixed(1) ?? '—',
-  warmUps.map((ms) => ms.toFixed(0)).join(', ') || '—');
+  warmUps.map((ms) => ms?.toFixed(0) ?? '—').join(', ') || '—');
 console.log('  a first visit (the first pass only, the module compiled afresh): drop shown %s ms, after a warm-up of %s ms',
   summary.first_pass.drop_shown_ms?.toFixed(1) ?? '—', summary.first_pass.warm_up_ms?.toFixed(1) ?? '—');
 console.log('  first load (until ready for files): %d files, %s KB gzip -9 (goal ≤ %d KB: %s)', summary.first_load.files,

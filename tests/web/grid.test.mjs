@@ -335,6 +335,20 @@ describe('typing the form in by hand', () => {
     await page.waitForFunction(() => !document.querySelector('.grid-cell[data-warning]'), null, { timeout: 30000 });
   });
 
+  test('checks before submission: a note above (far below the published figure) keeps its line in the summary', async () => {
+    await typeHalden2025();
+    const before = await figuresKey();
+    // a and b a tenth of what typeHalden2025 typed, in both groups: M1 about an eighth of Norway's
+    for (const [group, col, v] of [['voksne', 'a', '1,25'], ['voksne', 'b', '2,025'], ['barn_og_unge', 'a', '0,25'], ['barn_og_unge', 'b', '0,6125']]) {
+      await typeInto(group, col, v);
+    }
+    await waitForFigures(before);
+    await page.waitForSelector('#grid-messages li[data-code="check.far_below_published"][data-severity="info"]', { timeout: 30000 });
+    const checks = await page.$$eval('#grid-result .grid-checks li', (items) => items.map((li) => li.textContent));
+    assert.ok(checks.some((c) => /^Under \d+\u00a0% av det publiserte tallet for landet/.test(c)), checks.join(' | '));
+    assert.ok(!checks.includes('Ingen kontroller slo ut.'), checks.join(' | '));
+  });
+
   test('checks before submission: a bad figure is marked in its cell with the core\'s message', async () => {
     await typeHalden2025();
     await typeInto('voksne', 'c', '3x');

@@ -1,5 +1,6 @@
 // The file panel: what the core recognised in each file, and its messages (with line numbers, in
 // plain language, from the core) — plus the messages about the computation as a whole.
+import { writeHtml } from './dom.js';
 import { coreText, fmtExact, fmtInt, listText, serviceName, t, tn } from './i18n.js';
 
 const MAX_MESSAGES = 50;
@@ -75,8 +76,8 @@ export function renderFiles(panel, general, entries, report) {
   watchOpened(panel);
   watchOpened(general);
   if (!entries.length) {
-    panel.innerHTML = `<p class="ds-paragraph">${escape(t('noFiles'))}</p>`;
-    general.innerHTML = '';
+    writeHtml(panel, `<p class="ds-paragraph">${escape(t('noFiles'))}</p>`);
+    writeHtml(general, '');
     return;
   }
   const diags = report ? report.diagnostics : [];
@@ -118,7 +119,8 @@ export function renderFiles(panel, general, entries, report) {
     html += `<button type="button" class="ds-button remove-file" data-variant="tertiary" data-size="sm" data-index="${index}">${escape(e.grid ? t('removeForm') : t('removeFile', { name: e.name }))}</button>`;
     html += '</li>';
   });
-  panel.innerHTML = html + '</ul>';
+  // Changed only where it differs: a setting or the year leaves the files' cards as they are.
+  writeHtml(panel, html + '</ul>');
 
   const rest = diags.filter((d) => d.file == null || !entries.some((e) => e.name === d.file));
   let generalHtml = '';
@@ -133,5 +135,5 @@ export function renderFiles(panel, general, entries, report) {
     generalHtml += `<h4 class="ds-heading" data-size="xs">${escape(t('generalMessages'))}</h4>` +
       messageList(errors) + folded(rest.filter((d) => d.severity !== 'error'), '', excluded);
   }
-  general.innerHTML = generalHtml;
+  writeHtml(general, generalHtml);
 }

@@ -492,7 +492,7 @@ export function createGrid(root, { onForm, onSave, sumsOf, delay = 300 }) {
       if (!file || d.file !== file.name) return d;
       // A check of the unit's whole result (M1 above 15) points at the unit's first CSV line, which
       // in the form is one target group's column: it is about the form as a whole.
-      const wholeUnit = d.column == null && d.args?.code != null;
+      const wholeUnit = d.code.startsWith('check.') && d.column == null && d.args?.code != null;
       const row = d.line != null && !wholeUnit ? file.rowOf[d.line - 1] : null;
       const column = d.column != null ? file.columns[d.column - 1] : null;
       const cell = [row?.service, row && t(`groups.${row.group}`), column && column.length <= 2 ? column : null].filter(Boolean).join(', ');
@@ -601,8 +601,10 @@ function showResult(root, state, report, describe) {
   const suppressedNote = result.suppressed && result.suppression_reason
     ? `<p class="ds-paragraph note" id="grid-suppressed">${escape(t('grid.suppressedNote', { reason: t(`reasons.suppressed.${result.suppression_reason}`) }))}</p>`
     : '';
-  // A check whose message stands above (args.flag) is counted with the warnings, not said twice.
-  const saidAbove = new Set(diagnostics.map((d) => d.args?.flag).filter(Boolean));
+  // A check whose warning stands above (args.flag, about this unit and year) is counted with the
+  // warnings, not said twice; a note above (far below the published figure) keeps its line here.
+  const saidAbove = new Set(diagnostics.filter((d) => d.severity === 'warning' && d.args?.flag && d.args.level === result.level &&
+    d.args.code === result.code && d.args.year === result.year).map((d) => d.args.flag));
   const checks = result.flags.filter((f) => f !== 'suppressed' && !saidAbove.has(f)).map(checkText);
   const empty = emptyFields(state, file.year);
   if (empty.length) checks.push(tn('grid.emptyFields', empty.length, { fields: listText(empty) }));

@@ -154,6 +154,10 @@ TEST_CASE("a check's message names the flag it set, and only a flag its result h
                    "3101;2025;voksne;225,00;39,70;3,30;3,60;3,90\n"
                    "3101;2025;barn og unge;3,70;7,30;0,50;0,55;0,50\n");
   CHECK(flagged_codes(slipped) == std::set<std::string>{"check.category_share"});
+
+  Session low;  // a note, not a warning, names its flag too: M1 far below the published rate
+  low.add_file("halden.csv", "kommunenummer;år;M1;M2;M3;M4\n3001;2023;10;8;4;1\n");
+  CHECK(flagged_codes(low) == std::set<std::string>{"check.far_below_published"});
 }
 
 TEST_CASE("a message that flags nothing names no flag") {
