@@ -1,6 +1,5 @@
 // The file panel: what the core recognised in each file, and its messages (with line numbers, in
 // plain language, from the core) — plus the messages about the computation as a whole.
-import { writeHtml } from './dom.js';
 import { coreText, fmtExact, fmtInt, listText, serviceName, t, tn } from './i18n.js';
 
 const MAX_MESSAGES = 50;
@@ -76,8 +75,8 @@ export function renderFiles(panel, general, entries, report) {
   watchOpened(panel);
   watchOpened(general);
   if (!entries.length) {
-    writeHtml(panel, `<p class="ds-paragraph">${escape(t('noFiles'))}</p>`);
-    writeHtml(general, '');
+    panel.innerHTML = `<p class="ds-paragraph">${escape(t('noFiles'))}</p>`;
+    general.innerHTML = '';
     return;
   }
   const diags = report ? report.diagnostics : [];
@@ -119,8 +118,7 @@ export function renderFiles(panel, general, entries, report) {
     html += `<button type="button" class="ds-button remove-file" data-variant="tertiary" data-size="sm" data-index="${index}">${escape(e.grid ? t('removeForm') : t('removeFile', { name: e.name }))}</button>`;
     html += '</li>';
   });
-  // Changed only where it differs: a setting or the year leaves the files' cards as they are.
-  writeHtml(panel, html + '</ul>');
+  panel.innerHTML = html + '</ul>';
 
   const rest = diags.filter((d) => d.file == null || !entries.some((e) => e.name === d.file));
   let generalHtml = '';
@@ -135,5 +133,5 @@ export function renderFiles(panel, general, entries, report) {
     generalHtml += `<h4 class="ds-heading" data-size="xs">${escape(t('generalMessages'))}</h4>` +
       messageList(errors) + folded(rest.filter((d) => d.severity !== 'error'), '', excluded);
   }
-  writeHtml(general, generalHtml);
+  general.innerHTML = generalHtml;
 }
