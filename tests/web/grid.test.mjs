@@ -335,6 +335,21 @@ describe('typing the form in by hand', () => {
     await page.waitForFunction(() => !document.querySelector('.grid-cell[data-warning]'), null, { timeout: 30000 });
   });
 
+  test('the form\'s four figures stand at one height, however long the measures\' names', async () => {
+    await typeHalden2025();
+    const measures = await page.$$eval('#grid-result .grid-measure', (items) => items.map((li) => ({
+      name: (() => { // the text's height, not its row's
+        const range = document.createRange();
+        range.selectNodeContents(li.querySelector('.grid-measure-name'));
+        return Math.round(range.getBoundingClientRect().height);
+      })(),
+      top: Math.round(li.querySelector('.value').getBoundingClientRect().top),
+    })));
+    assert.equal(measures.length, 4);
+    assert.ok(new Set(measures.map((m) => m.name)).size > 1, `names of different heights: ${JSON.stringify(measures)}`);
+    assert.equal(new Set(measures.map((m) => m.top)).size, 1, JSON.stringify(measures));
+  });
+
   test('checks before submission: a note above (far below the published figure) keeps its line in the summary', async () => {
     await typeHalden2025();
     const before = await figuresKey();
