@@ -341,18 +341,18 @@ describe('the calculator page', () => {
     const how = await page.textContent('#explain');
     assert.match(how, /a \+ b \+ c \+ d \+ e/);
     assert.match(how, /Slik er tallet regnet ut for Kongsberg 2025/);
-    const nbExact = new Intl.NumberFormat('nb-NO', { maximumFractionDigits: 6 });
+    const nbFtes = new Intl.NumberFormat('nb-NO', { minimumFractionDigits: 2, maximumFractionDigits: 6 }); // FTEs as reported
     const nbInt = new Intl.NumberFormat('nb-NO', { maximumFractionDigits: 0 });
     assert.equal(await page.textContent('#explain code[data-measure="M1"]'),
-      `M1 = ${nbExact.format(k.arsverk.M1)}\u00a0årsverk ÷ ${nbInt.format(k.population)}\u00a0innbyggere ×\u00a01\u00a0000 ≈ ${k.display.M1}`);
+      `M1 = ${nbFtes.format(k.arsverk.M1)}\u00a0årsverk ÷ ${nbInt.format(k.population)}\u00a0innbyggere ×\u00a01\u00a0000 ≈ ${k.display.M1}`);
     assert.match(how, new RegExp(`Innbyggere: ${nbInt.format(k.population)} per 1\\. januar ${k.population_year} \\(Statistisk sentralbyrå`));
     // Each measure's FTEs as the sum of the core's education parts (b, a, d, c + e in 2024).
-    const parts = k.education.parts.map((p) => nbExact.format(p));
+    const parts = k.education.parts.map((p) => nbFtes.format(p));
     assert.equal(await page.textContent('#explain li[data-parts="M2"]'),
-      `M2 = a + b = ${parts[1]} + ${parts[0]} = ${nbExact.format(k.arsverk.M2)}\u00a0årsverk`);
+      `Årsverk i M2 = a + b = ${parts[1]} + ${parts[0]} = ${nbFtes.format(k.arsverk.M2)}`);
     assert.equal(await page.textContent('#explain li[data-parts="M1"]'),
-      `M1 = a + b + d + (c + e) = ${parts[1]} + ${parts[0]} + ${parts[2]} + ${parts[3]} = ${nbExact.format(k.arsverk.M1)}\u00a0årsverk`);
-    assert.equal(await page.textContent('#explain li[data-parts="M3"]'), `M3 = b = ${nbExact.format(k.arsverk.M3)}\u00a0årsverk`);
+      `Årsverk i M1 = a + b + d + (c + e) = ${parts[1]} + ${parts[0]} + ${parts[2]} + ${parts[3]} = ${nbFtes.format(k.arsverk.M1)}`);
+    assert.equal(await page.textContent('#explain li[data-parts="M3"]'), `Årsverk i M3 = b = ${nbFtes.format(k.arsverk.M3)}`);
     assert.match(how, /Ingen av målene skiller c \+ e, så de står sammen\./);
     // And what stands beside the figures: each label the cards and the table use, in words.
     const around = await page.$$eval('#explain-around-list li strong', (els) => els.map((e) => e.textContent));

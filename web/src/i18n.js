@@ -370,8 +370,8 @@ const nb = {
     population: 'Innbyggere: {pop} per 1. januar {year} ({source})',
     sourceEmbedded: 'Statistisk sentralbyrå, folkemengde 1. januar, innebygd i kalkulatoren',
     sourceFile: 'fra filen {file}',
-    compositionIntro: 'Årsverkene i hvert mål, fordelt på utdanning (delene er regnet ut av M1–M4):',
-    composition: '{m} = {names} = {values}{arsverk}\u00a0årsverk',
+    compositionIntro: 'Årsverkene i hvert mål, fordelt på utdanning:',
+    composition: 'Årsverk i {m} = {names} = {values}{arsverk}',
     compositionTogether: 'Ingen av målene skiller {names}, så de står sammen.',
     partNames: {
       a: 'a', b: 'b', c: 'c', d: 'd', e: 'e',
@@ -926,8 +926,8 @@ const en = {
     population: 'Inhabitants: {pop} on 1 January {year} ({source})',
     sourceEmbedded: 'Statistics Norway, population on 1 January, built into the calculator',
     sourceFile: 'from the file {file}',
-    compositionIntro: 'The FTEs of each measure, by education (the parts are worked out from M1–M4):',
-    composition: '{m} = {names} = {values}{arsverk}\u00a0FTEs',
+    compositionIntro: 'The FTEs of each measure, by education:',
+    composition: 'FTEs in {m} = {names} = {values}{arsverk}',
     compositionTogether: 'No measure tells {names} apart, so they stand together.',
     partNames: {
       a: 'a', b: 'b', c: 'c', d: 'd', e: 'e',

@@ -3,7 +3,7 @@
 // the change from the previous year, and the reason when something is missing or adjusted.
 import { writeHtml } from './dom.js';
 import { beforeYear, changeShown, educationPartsOf, inLang, percentText, schemaOf, shownRate, signedTenthsText, structureOf, tenthsText, unitName } from './format.js';
-import { coreText, fmtExact, fmtInt, listText, measureLabel, rankText, sourceName, t, tn, yardstick, yardText } from './i18n.js';
+import { coreText, fmtFtes, fmtInt, listText, measureLabel, rankText, sourceName, t, tn, yardstick, yardText } from './i18n.js';
 
 const MEASURES = ['M1', 'M2', 'M3', 'M4'];
 const escape = (s) => String(s).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -370,8 +370,8 @@ function composition(unit, year) {
   const items = MEASURES.map((m) => {
     const parts = rule.measures[m];
     const names = parts.map((p) => label(p, parts.length === 1)).join(' + ');
-    const values = parts.length > 1 ? `${parts.map((p) => fmtExact(unit.education.parts[p])).join(' + ')} = ` : '';
-    return `<li data-parts="${m}">${escape(t('explain.composition', { m, names, values, arsverk: fmtExact(unit.arsverk[m]) }))}</li>`;
+    const values = parts.length > 1 ? `${parts.map((p) => fmtFtes(unit.education.parts[p])).join(' + ')} = ` : '';
+    return `<li data-parts="${m}">${escape(t('explain.composition', { m, names, values, arsverk: fmtFtes(unit.arsverk[m]) }))}</li>`;
   });
   const together = rule.categories.flatMap((categories, part) => (categories.length > 1
     ? [`<p class="ds-paragraph note" data-size="sm">${escape(t('explain.compositionTogether', { names: label(part, true) }))}</p>`] : []));
@@ -391,7 +391,7 @@ function computation(unit, info, year) {
   let html = `<ul class="explain-list">${lines.map((l) => `<li>${escape(l)}</li>`).join('')}</ul>`;
   html += composition(unit, year);
   html += '<p class="ds-paragraph explain-formula">' + MEASURES.filter((m) => unit.arsverk[m] != null && unit.tenths[m] != null)
-    .map((m) => `<code data-measure="${m}">${escape(t('explain.formula', { m, arsverk: fmtExact(unit.arsverk[m]), pop, result: shown(unit, m) }))}</code>`)
+    .map((m) => `<code data-measure="${m}">${escape(t('explain.formula', { m, arsverk: fmtFtes(unit.arsverk[m]), pop, result: shown(unit, m) }))}</code>`)
     .join('') + '</p>';
   // The measures without a formula say why here too: a teacher reading how the figures are made
   // would otherwise see M1 alone, with no word on the rest.
