@@ -229,7 +229,7 @@ describe('comparisons that never overstate', () => {
         assert.match(extremes, /^Høyest av de 3 kommunene med tall som vises \(M1\): .* 1 kommune til har tall i filene, men vises ikke med egne tall\. Årsverkene telles med i summene\./);
         assert.match(reasons, /Dekning: 4 av 357 kommuner har tall i filene \(1 av dem holdt utenfor visningen, men med i summene\)/);
       } else {
-        assert.match(extremes, /^Highest of the 3 municipalities with figures shown \(M1\): .* Figures in the files for 1 municipality more, not shown on their own; their FTEs count in the sums\./);
+        assert.match(extremes, /^Highest of the 3 municipalities with figures shown \(M1\): .* 1 more municipality has figures in the files but is not shown on its own; its FTEs count in the sums\./);
         assert.match(reasons, /Coverage: figures in the files for 4 of 357 municipalities \(1 of them left out of the display, but counted in the sums\)/);
       }
       // A municipality's comparisons: the county's line counts the left-out one in (it is in the
@@ -266,7 +266,7 @@ describe('comparisons that never overstate', () => {
       const groupLine = (await page.$$eval('#coverage li', (lis) => lis.map((li) => li.textContent))).find((l) => l.startsWith(`${group.name}:`));
       assert.equal(groupLine, norsk
         ? `${group.name}: ${compared.members} av ${compared.members_total} kommuner er med i sammenligningen (${tenths(compared.population_percent_tenths)}\u00a0% av innbyggerne). 1 kommune til har tall i filene, men vises ikke med egne tall og er ikke med i sammenligningen. Årsverkene telles med i summene. For få til et tall for ${group.name} som helhet.`
-        : `${group.name}: ${compared.members} of ${compared.members_total} municipalities in the comparison (${tenths(compared.population_percent_tenths)}\u00a0% of the inhabitants). Figures in the files for 1 municipality more, not shown on their own nor in the comparison; their FTEs count in the sums. Too few for a figure for all of ${group.name}.`);
+        : `${group.name}: ${compared.members} of ${compared.members_total} municipalities in the comparison (${tenths(compared.population_percent_tenths)}\u00a0% of the inhabitants). 1 more municipality has figures in the files but is not shown on its own or in the comparison; its FTEs count in the sums. Too few for a figure for all of ${group.name}.`);
       // The group's own column is «–» for that reason, as the line ends.
       assert.equal(group.aggregate_coverage.meaningful, false);
       const checks = await page.textContent('#unit-checks');

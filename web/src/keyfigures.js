@@ -111,7 +111,7 @@ function leftOutOf(results, group) {
 
 // An aggregate's own coverage counts its left-out municipalities (they are in its sums); a KOSTRA
 // comparison's does not (they are not compared): each line says which.
-const leftOutText = (n, counted) => (n ? ` ${t(counted ? 'yard.leftOutCounted' : 'yard.leftOutBeside', { n, municipalities: tn('nMunicipalities', n) })}` : '');
+const leftOutText = (n, counted) => (n ? ` ${counted ? t('yard.leftOutCounted', { n }) : tn('yard.leftOutBeside', n)}` : '');
 
 // The coverage line of each comparison shown, [text, meaningful], for the screen and the print.
 export function coverageLines(unit, peers, results) {
@@ -203,7 +203,7 @@ function extremes({ members, measure }) {
   const name = (r) => `${unitName(r)} (${shown(r, measure)})`;
   const hidden = members.filter((r) => r.suppressed).length;
   const text = t('extremes', { measure, high: name(ranked[0]), low: name(ranked[ranked.length - 1]), n: ranked.length }) +
-    (hidden ? ` ${t('extremesHidden', { municipalities: tn('nMunicipalities', hidden) })}` : '');
+    (hidden ? ` ${tn('extremesHidden', hidden)}` : '');
   return `<p class="ds-paragraph extremes" id="extremes">${escape(text)} ` +
     `<a class="ds-link" href="#table-heading">${escape(t('extremesLink'))}</a></p>`;
 }
