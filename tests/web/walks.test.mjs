@@ -146,6 +146,12 @@ describe('print keeps the charts and a national file prints in a few pages', () 
       const room = c.wide ? PRINT_WIDTH : PRINT_WIDTH / 2;
       assert.ok(c.width <= room, `${c.key}: drawn ${c.width} px wide for ${Math.round(room)} px on paper`);
     }
+    // The table rendered with the new unit is the printout's too: Moss's nearest, counted as such.
+    await page.waitForTimeout(500); // what is made after the paint
+    const printed = await page.$$eval('#results-table tbody tr', (trs) => trs.map((tr) => tr.dataset.key));
+    assert.ok(printed.includes('kommune:3103') && printed.length < 60, `${printed.length} rows printed`);
+    assert.match(await page.textContent('#results-table caption'), new RegExp(`\\b${printed.length} enheter i tabellen`));
+    assert.match(await page.textContent('#print-table-note'), new RegExp(`bare ${printed.length} av \\d+ enheter`));
     await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
   });
 });

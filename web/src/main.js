@@ -479,7 +479,7 @@ function drawAfterPaint() {
       document.body.dataset.renders = String(++renders);
     };
     stage('suggestions', fillSuggestions);
-    if (tableDue) stage('table', renderResultsTable);
+    if (tableDue) stage('table', printing ? tableForPrint : renderResultsTable);
     if (printDue) stage('print', updatePrintSummary);
     // A promise while some are still to draw: out of view (drawn one per task), or Chart.js still to come.
     const waiting = stage('draw', drawCharts);
@@ -687,7 +687,10 @@ let tableDue = false;
 new IntersectionObserver((entries) => { tableNearView = entries[entries.length - 1].isIntersecting; }, { rootMargin: '100% 0px' })
   .observe(el['results-table-wrap']);
 function renderTableNow() {
-  if (tableNearView) renderResultsTable();
+  // While printing, a render (the unit's breakdowns answered after «Skriv ut») keeps the table the
+  // printout asked for, not the screen's.
+  if (printing) tableForPrint();
+  else if (tableNearView) renderResultsTable();
   else tableDue = true;
 }
 
@@ -794,7 +797,8 @@ function chooseUnit(chosen) {
   state.unitKey = key;
   delete linkedView.unit;
   renderUnit();
-  renderResultsTable();
+  if (printing) tableForPrint(); // the printout's table, for the unit chosen now
+  else renderResultsTable();
   drawAfterPaint();
   updateMap();
 }
