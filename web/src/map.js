@@ -301,8 +301,9 @@ function mapChart(canvas, { items, ranked, scheme, view, onSelect, title, entrie
         outline: order.map((i) => i.feature),
         backgroundColor: (c) => (c.raw?.item ? fillOf(c.raw.item, scheme) : NO_DATA),
         borderColor: (c) => (c.raw?.item?.selected ? SELECTED : '#5b5f63'),
-        // Counties are few and large: a clear border keeps neighbours of one class apart.
-        borderWidth: (c) => (c.raw?.item?.selected ? 3 : c.raw?.item?.level === 'fylke' ? 1.2 : 0.4),
+        // Counties are few and large: a clear border keeps neighbours of one class apart. The chosen
+        // municipality's edge is thinner than a county's: Bodø's islands under 3 px were all edge.
+        borderWidth: (c) => (c.raw?.item?.selected ? (c.raw.item.level === 'fylke' ? 3 : 1.5) : c.raw?.item?.level === 'fylke' ? 1.2 : 0.4),
         hoverBorderColor: SELECTED,
         hoverBorderWidth: 2,
       }],
