@@ -155,7 +155,7 @@ std::string Session::report_csv(const Settings& settings, Lang lang) const {
 }
 
 std::string Session::form_sums_json(const std::string& code, int year) const {
-  return form_sums_to_json(form_sums(impl_->stages(), code, year));
+  return form_sums_to_json(form_sums(impl_->done, impl_->stages(), code, year));
 }
 
 std::string Session::report_table(const Settings& settings) const {

@@ -485,12 +485,34 @@ describe('typing the form in by hand', () => {
     await page.waitForFunction(() => document.body.dataset.busy === 'false' && document.querySelectorAll('#grid-result .value').length === 4,
       null, { timeout: 30000 });
     assert.equal(await page.isVisible('#grid-mixed'), false);
+    assert.equal(await page.isVisible('#grid-sums-others'), false);
+    assert.equal(await page.textContent('#grid-result-heading'), 'Gamle Oslo 2025, regnet ut fra skjemaet');
     await page.click('#example-button');
     await page.waitForSelector('#grid-mixed', { timeout: 60000 });
     assert.match(await page.textContent('#grid-mixed'), /eksempel_arsverk_2024_2025\.csv med årsverk for 2025\. Står Gamle Oslo der/);
     // Not «added together»: a field in both counts once (the core's rule for any two files).
     assert.match(await page.textContent('#grid-mixed'), /et felt som står i begge, er bare talt med én gang, med tallet som ble lest først/);
+    // The example gives Gamle Oslo 2025 too, by service: the result names it (the core's list); the
+    // sums shown, of the form without services, are the form's alone, and say nothing of it.
+    await page.waitForFunction(() => /og eksempel_arsverk_2024_2025\.csv$/.test(document.getElementById('grid-result-heading')?.textContent),
+      null, { timeout: 30000 });
+    assert.equal(await page.textContent('#grid-result-heading'), 'Gamle Oslo 2025, regnet ut fra skjemaet og eksempel_arsverk_2024_2025.csv');
+    assert.equal(await page.isVisible('#grid-sums-others'), false);
     await page.locator('#grid-details').screenshot({ path: join(ARTIFACTS, 'grid-07-with-other-files.png') });
+    // That file taken away, the form stands alone again.
+    await page.click('#file-panel li[data-file="eksempel_arsverk_2024_2025.csv"] button.remove-file');
+    await page.waitForFunction(() => document.getElementById('grid-result-heading')?.textContent === 'Gamle Oslo 2025, regnet ut fra skjemaet',
+      null, { timeout: 30000 });
+  });
+
+  test('a file for the same unit and year, without services: the sums shown say they are of both, by name', async () => {
+    await typeHalden2025();
+    const before = await figuresKey();
+    await page.setInputFiles('#file-input', join(root, 'tests/data/web/arsverk_halden_2025.csv'));
+    await waitForFigures(before);
+    await page.waitForFunction(() => !document.getElementById('grid-sums-others').hidden, null, { timeout: 30000 });
+    assert.match(await page.textContent('#grid-sums-others'), /^Summene her er av skjemaet og arsverk_halden_2025\.csv sammen/);
+    assert.equal(await page.textContent('#grid-result-heading'), 'Halden 2025, regnet ut fra skjemaet og arsverk_halden_2025.csv');
   });
 
   test('English, and a 390 px phone: no sideways scrolling of the page', async () => {

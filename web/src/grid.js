@@ -130,6 +130,7 @@ export function createGrid(root, { onForm, onSave, sumsOf, delay = 300 }) {
         <table class="ds-table grid-table" id="grid-table" data-size="sm"></table>
       </div>
       <p class="ds-paragraph note" id="grid-excluded" hidden></p>
+      <p class="ds-paragraph" id="grid-sums-others" hidden></p>
       <p class="ds-paragraph note" id="grid-legend">${escape(t('grid.legend'))}</p>
       <div id="grid-messages"></div>
       <div class="ds-alert" data-color="info" id="grid-withdrawn" role="status"${state.withdrawn ? '' : ' hidden'}>
@@ -234,6 +235,15 @@ export function createGrid(root, { onForm, onSave, sumsOf, delay = 300 }) {
     const left = service != null && sums?.excluded.has(service);
     excluded.hidden = !left;
     excluded.textContent = left ? t('grid.sumsExcluded') : '';
+    // Another file that gives the same unit and year is summed with the form, by the core as any
+    // two files are: the sums shown (of this sheet) and the result (of all) say so by name, from the
+    // core's lists, not as the form's own.
+    const inSheet = othersThan(state.file, part?.files);
+    const note = root.querySelector('#grid-sums-others');
+    note.hidden = !inSheet.length;
+    note.textContent = inSheet.length ? t('grid.sumsWithOthers', { files: listText(inSheet) }) : '';
+    const heading = root.querySelector('#grid-result-heading');
+    if (heading && state.resultName) heading.textContent = resultHeading(state.resultName, state.file.year, othersThan(state.file, sums?.files));
   }
 
   // After the core's report on the form's file: its sums, asked for that file (a newer edit asks again).
@@ -260,7 +270,7 @@ export function createGrid(root, { onForm, onSave, sumsOf, delay = 300 }) {
       answer = null; // the sums are a help: without them the form still works, its sums empty
     }
     if (state.file !== file) return;
-    state.sums = answer?.sheets ? { sheets: answer.sheets, broken, excluded } : null;
+    state.sums = answer?.sheets ? { sheets: answer.sheets, files: answer.files, broken, excluded } : null;
     state.sumsStale = currentFile()?.text !== file.text; // an edit since, not yet given to the core
     updateSums();
     showAbsent(answer?.missing);
@@ -549,6 +559,14 @@ function emptyFields(state, year) {
   return out;
 }
 
+// «Halden 2025, regnet ut fra skjemaet», and «… og halden.csv» when the core summed a file with it.
+// The files besides the form's own among those the core names.
+const othersThan = (file, names) => (names ?? []).filter((name) => name !== file?.name);
+
+function resultHeading(name, year, others) {
+  return others.length ? t('grid.resultHeadingWith', { name, year, files: listText(others) }) : t('grid.resultHeading', { name, year });
+}
+
 // The form's figures, checks and messages beside it; returns the messages about the form.
 function showResult(root, state, report, describe) {
   const box = root.querySelector('#grid-result');
@@ -584,6 +602,7 @@ function showResult(root, state, report, describe) {
     state.absent = [];
     return diagnostics;
   }
+  state.resultName = unitName(result);
   const schema = result.schema;
   const measures = ['M1', 'M2', 'M3', 'M4'].map((m) => {
     const value = shownRate(result, m) ?? '–';
@@ -621,7 +640,7 @@ function showResult(root, state, report, describe) {
   const mixed = others.length
     ? `<div class="ds-alert" data-color="warning" id="grid-mixed"><p class="ds-paragraph">${escape(t('grid.otherFiles', { files: others.map((f) => f.name).join(', '), name: unitName(result), year: result.year }))}</p></div>`
     : '';
-  box.innerHTML = `${mixed}<h4 class="ds-heading" data-size="xs">${escape(t('grid.resultHeading', { name: unitName(result), year: result.year }))}</h4>
+  box.innerHTML = `${mixed}<h4 class="ds-heading" data-size="xs" id="grid-result-heading">${escape(resultHeading(state.resultName, result.year, othersThan(file, state.sums?.files)))}</h4>
     <ul class="grid-measures">${measures}</ul>${suppressedNote}${absentNote}
     <p class="ds-paragraph note">${escape(t('grid.perThousandNote'))} ${escape(t('grid.seeComparison'))} <a class="ds-link" href="#result-heading">${escape(t('seeResult'))}</a></p>
     <h4 class="ds-heading" data-size="xs">${escape(t('grid.checksHeading'))}</h4>

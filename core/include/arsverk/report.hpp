@@ -233,11 +233,13 @@ struct FormSheet {
   // the 2015 levels), never the nested 2015 measures or a total column; empty when none is given.
   std::map<TargetGroup, Fixed> groups;
   std::optional<Fixed> total;
+  std::vector<std::string> files;  // the files whose figures are in this sheet's sums, in the order read
 };
 struct FormSums {
   std::string code;
   int year = 0;
   std::vector<FormSheet> sheets;  // in the order of their services; none when the input has no such unit-year
+  std::vector<std::string> files;  // the files whose figures are in any sheet, in the order read
   // Per measure, the categories it is made of that no row gave: why the measure is absent.
   std::array<std::vector<Category>, 4> missing;
 };

@@ -22,7 +22,9 @@ std::shared_ptr<const detail::FileStages> prepare(const std::vector<ParsedFile>&
 Report compute(const std::vector<ParsedFile>& files, const detail::FileStages& prepared, const Settings& settings,
                const Registers& registers);
 
-// The form's sums of one unit-year (report.hpp, FormSums) from what the files alone give.
-FormSums form_sums(const detail::FileStages& prepared, const std::string& code, int year);
+// The form's sums of one unit-year (report.hpp, FormSums) from what the files alone give; `files`
+// are those `prepared` was made of (the names of those that give the unit-year).
+FormSums form_sums(const std::vector<ParsedFile>& files, const detail::FileStages& prepared, const std::string& code,
+                   int year);
 
 }  // namespace arsverk

@@ -33,7 +33,27 @@ struct Sums {
 
 using Part = std::pair<TargetGroup, const detail::Cell*>;
 
-FormSheet sheet_of(const std::string& service, const std::vector<Part>& parts) {
+// The names of the files whose figures `parts` hold (a file and a form for the same unit are summed
+// together: the form says so, by name), in the order they were read.
+class FileNames {
+ public:
+  FileNames(const std::vector<ParsedFile>& files, const detail::FileStages& stages) : files_(files), stages_(stages) {}
+  std::vector<std::string> of(const std::vector<Part>& parts) const {
+    std::set<int> read;
+    for (const auto& [group, cell] : parts)
+      for (int i = 0; i < kCategoryCount; ++i)
+        if (cell->amounts[i]) read.insert(stages_.sources[cell->files[i]].file);
+    std::vector<std::string> names;
+    for (int file : read) names.push_back(files_[file].name);
+    return names;
+  }
+
+ private:
+  const std::vector<ParsedFile>& files_;
+  const detail::FileStages& stages_;
+};
+
+FormSheet sheet_of(const std::string& service, const std::vector<Part>& parts, const FileNames& names) {
   Sums<Category> categories;
   Sums<TargetGroup> groups;
   Sums<bool> total;  // one key: the sheet's whole
@@ -50,20 +70,27 @@ FormSheet sheet_of(const std::string& service, const std::vector<Part>& parts) {
   }
   const auto whole = total.sums.find(true);
   return FormSheet{service, std::move(categories.sums), std::move(groups.sums),
-                   whole == total.sums.end() ? std::nullopt : std::optional<Fixed>(whole->second)};
+                   whole == total.sums.end() ? std::nullopt : std::optional<Fixed>(whole->second), names.of(parts)};
 }
 
 }  // namespace
 
-FormSums form_sums(const detail::FileStages& stages, const std::string& code, int year) {
+FormSums form_sums(const std::vector<ParsedFile>& files, const detail::FileStages& stages, const std::string& code,
+                   int year) {
   FormSums sums;
   sums.code = code;
   sums.year = year;
   const auto unit = stages.cells.find({code, year});
   if (unit == stages.cells.end()) return sums;
+  const FileNames names(files, stages);
   std::map<std::string, std::vector<Part>> by_service;
-  for (const auto& [key, cell] : unit->second) by_service[key.service].emplace_back(key.group, &cell);
-  for (const auto& [service, parts] : by_service) sums.sheets.push_back(sheet_of(service, parts));
+  std::vector<Part> all;
+  for (const auto& [key, cell] : unit->second) {
+    by_service[key.service].emplace_back(key.group, &cell);
+    all.emplace_back(key.group, &cell);
+  }
+  for (const auto& [service, parts] : by_service) sums.sheets.push_back(sheet_of(service, parts, names));
+  sums.files = names.of(all);
   if (const auto read = stages.units.find({code, year}); read != stages.units.end())
     for (int i = 0; i < 4; ++i)
       for (int c = 0; c < kCategoryCount; ++c)

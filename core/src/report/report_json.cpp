@@ -800,8 +800,16 @@ std::string form_sums_to_json(const FormSums& sums) {
     w.end_object();
     w.key("total");
     if (sheet.total) w.value(sheet.total->to_double()); else w.null();
+    w.key("files");
+    w.begin_array();
+    for (const std::string& name : sheet.files) w.value(name);
+    w.end_array();
     w.end_object();
   }
+  w.end_array();
+  w.key("files");
+  w.begin_array();
+  for (const std::string& name : sums.files) w.value(name);
   w.end_array();
   per_measure(w, "missing", [&](int i) {
     w.begin_array();

@@ -138,7 +138,7 @@ TEST_CASE("form sums: a sum that would overflow is left out, never wrapped") {
   in.row24("3101", 2025, TargetGroup::Adults, "", "9000000000000", "0", "0", "0", "0");
   in.row24("3101", 2025, TargetGroup::Children, "", "9000000000000", "1", "0", "0", "0");
   const auto stages = prepare(in.files, Registers::embedded());
-  const FormSums sums = form_sums(*stages, "3101", 2025);
+  const FormSums sums = form_sums(in.files, *stages, "3101", 2025);
   REQUIRE(sums.sheets.size() == 1);
   const FormSheet& sheet = sums.sheets[0];
   CHECK_FALSE(sheet.categories.count(Category::A));
@@ -146,4 +146,32 @@ TEST_CASE("form sums: a sum that would overflow is left out, never wrapped") {
   CHECK(sheet.groups.at(TargetGroup::Adults) == fixture::fx("9000000000000"));
   CHECK(sheet.groups.at(TargetGroup::Children) == fixture::fx("9000000000001"));
   CHECK_FALSE(sheet.total);
+}
+
+TEST_CASE("form sums: the files whose figures they hold, by name, in the order read") {
+  Session s;
+  s.add_file("skjema.csv", "kommunenummer;år;målgruppe;a;b;c;d;e\r\n3101;2025;voksne;10;20;3;4;0\r\n");
+  CHECK(sums_of(s, "3101", 2025)["files"] == json::array({"skjema.csv"}));
+  s.add_file("other.csv", "kommunenummer;år;målgruppe;a;b;c;d;e\r\n3103;2025;voksne;1;1;1;1;1\r\n");
+  CHECK(sums_of(s, "3101", 2025)["files"] == json::array({"skjema.csv"}));  // another unit's file: not in them
+  s.add_file("halden.csv", "kommunenummer;år;målgruppe;a;b;c;d;e\r\n3101;2025;barn og unge;1;2;0;1;0\r\n");
+  const json sums = sums_of(s, "3101", 2025);
+  CHECK(sums["files"] == json::array({"skjema.csv", "halden.csv"}));
+  CHECK(sums["sheets"][0]["total"] == 41.0);  // both, added up: what the form shows must say so
+  CHECK(sums["sheets"][0]["files"] == json::array({"skjema.csv", "halden.csv"}));
+  CHECK(sums_of(s, "3101", 2024)["files"].empty());
+}
+
+TEST_CASE("form sums: each sheet names the files in its own sums") {
+  Session s;
+  s.add_file("skjema.csv", "kommunenummer;år;målgruppe;a;b;c;d;e\r\n3101;2025;voksne;10;20;3;4;0\r\n");
+  s.add_file("tjenester.csv", "kommunenummer;år;målgruppe;tjeneste;a;b;c;d;e\r\n"
+                              "3101;2025;voksne;Lavterskeltilbud;1;2;0;1;0\r\n");
+  const json sums = sums_of(s, "3101", 2025);
+  REQUIRE(sums["sheets"].size() == 2);
+  CHECK(sums["sheets"][0]["service"].is_null());
+  CHECK(sums["sheets"][0]["files"] == json::array({"skjema.csv"}));
+  CHECK(sums["sheets"][1]["service"] == "Lavterskeltilbud");
+  CHECK(sums["sheets"][1]["files"] == json::array({"tjenester.csv"}));
+  CHECK(sums["files"] == json::array({"skjema.csv", "tjenester.csv"}));
 }
