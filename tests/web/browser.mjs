@@ -91,3 +91,16 @@ export async function downloadPng(page, selector) {
   const bytes = readFileSync(await file.path());
   return { name: file.suggestedFilename(), width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
 }
+
+// Per item of `items`: the height of its `name` text (not of the row it stands in), the top of its
+// figure (.value) and its own top: whether the figures of a row stand at one height (the key
+// figures' cards, the form's measures).
+export const figureHeights = (page, items, name) => page.$$eval(items, (els, nameSelector) => els.map((el) => {
+  const range = document.createRange();
+  range.selectNodeContents(el.querySelector(nameSelector));
+  return {
+    name: Math.round(range.getBoundingClientRect().height),
+    top: Math.round(el.querySelector('.value').getBoundingClientRect().top),
+    row: Math.round(el.getBoundingClientRect().top),
+  };
+}), name);

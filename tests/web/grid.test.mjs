@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
-import { openCalculator, whenRendered } from './browser.mjs';
+import { figureHeights, openCalculator, whenRendered } from './browser.mjs';
 
 import { root } from '../wasm/lib.mjs';
 import { shownCli as cli, find } from '../support/cli.mjs';
@@ -337,14 +337,7 @@ describe('typing the form in by hand', () => {
 
   test('the form\'s four figures stand at one height, however long the measures\' names', async () => {
     await typeHalden2025();
-    const measures = await page.$$eval('#grid-result .grid-measure', (items) => items.map((li) => ({
-      name: (() => { // the text's height, not its row's
-        const range = document.createRange();
-        range.selectNodeContents(li.querySelector('.grid-measure-name'));
-        return Math.round(range.getBoundingClientRect().height);
-      })(),
-      top: Math.round(li.querySelector('.value').getBoundingClientRect().top),
-    })));
+    const measures = await figureHeights(page, '#grid-result .grid-measure', '.grid-measure-name');
     assert.equal(measures.length, 4);
     assert.ok(new Set(measures.map((m) => m.name)).size > 1, `names of different heights: ${JSON.stringify(measures)}`);
     assert.equal(new Set(measures.map((m) => m.top)).size, 1, JSON.stringify(measures));

@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
-import { openCalculator, whenRendered } from './browser.mjs';
+import { figureHeights, openCalculator, whenRendered } from './browser.mjs';
 
 import { root } from '../wasm/lib.mjs';
 
@@ -261,20 +261,12 @@ describe('layout', () => {
     for (const size of [DESKTOP, PHONE]) {
       await start(size, 'en');
       await rendered(() => page.selectOption('#year-select', '2023'));
-      const cards = await page.$$eval('#key-figures .card', (els) => els.map((card) => ({
-        label: (() => { // the text's height, not its row's
-          const range = document.createRange();
-          range.selectNodeContents(card.querySelector('.card-label'));
-          return Math.round(range.getBoundingClientRect().height);
-        })(),
-        top: Math.round(card.querySelector('.value').getBoundingClientRect().top),
-        row: Math.round(card.getBoundingClientRect().top),
-      })));
+      const cards = await figureHeights(page, '#key-figures .card', '.card-label');
       assert.equal(cards.length, 4);
       const rows = [...new Set(cards.map((c) => c.row))].map((top) => cards.filter((c) => c.row === top));
       assert.equal(rows.length, size === DESKTOP ? 1 : 2, JSON.stringify(cards));
       for (const row of rows) {
-        assert.ok(new Set(row.map((c) => c.label)).size > 1 || size === PHONE, `labels of different heights: ${JSON.stringify(row)}`);
+        assert.ok(new Set(row.map((c) => c.name)).size > 1 || size === PHONE, `labels of different heights: ${JSON.stringify(row)}`);
         assert.equal(new Set(row.map((c) => c.top)).size, 1, `one height for the figures: ${JSON.stringify(row)}`);
       }
     }
