@@ -287,6 +287,8 @@ const decorations = {
   },
 };
 
+const selectedEdge = (item, width) => (item.level === 'fylke' ? 3 : width < 600 ? 0.8 : 1.5);
+
 // shown: the chart already on the canvas, updated in place (no new canvas, no animation), or null.
 function mapChart(canvas, { items, ranked, scheme, view, onSelect, title, entries, legendTitle, legendBelow, padding, attribution, pixelRatio }, shown = null) {
   // The selected unit last, so its outline is drawn on top.
@@ -302,8 +304,9 @@ function mapChart(canvas, { items, ranked, scheme, view, onSelect, title, entrie
         backgroundColor: (c) => (c.raw?.item ? fillOf(c.raw.item, scheme) : NO_DATA),
         borderColor: (c) => (c.raw?.item?.selected ? SELECTED : '#5b5f63'),
         // Counties are few and large: a clear border keeps neighbours of one class apart. The chosen
-        // municipality's edge is thinner than a county's: Bodø's islands under 3 px were all edge.
-        borderWidth: (c) => (c.raw?.item?.selected ? (c.raw.item.level === 'fylke' ? 3 : 1.5) : c.raw?.item?.level === 'fylke' ? 1.2 : 0.4),
+        // municipality's edge is thinner than a county's, and thinner still on a phone's small map:
+        // Bodø's islands under a 3 px edge were all edge, its class unseen.
+        borderWidth: (c) => (c.raw?.item?.selected ? selectedEdge(c.raw.item, c.chart.width) : c.raw?.item?.level === 'fylke' ? 1.2 : 0.4),
         hoverBorderColor: SELECTED,
         hoverBorderWidth: 2,
       }],
