@@ -559,10 +559,10 @@ function emptyFields(state, year) {
   return out;
 }
 
-// «Halden 2025, regnet ut fra skjemaet», and «… og halden.csv» when the core summed a file with it.
 // The files besides the form's own among those the core names.
 const othersThan = (file, names) => (names ?? []).filter((name) => name !== file?.name);
 
+// «Halden 2025, regnet ut fra skjemaet», and «… og halden.csv» when the core summed a file with it.
 function resultHeading(name, year, others) {
   return others.length ? t('grid.resultHeadingWith', { name, year, files: listText(others) }) : t('grid.resultHeading', { name, year });
 }

@@ -479,7 +479,7 @@ function drawAfterPaint() {
       document.body.dataset.renders = String(++renders);
     };
     stage('suggestions', fillSuggestions);
-    if (tableDue) stage('table', printing ? tableForPrint : renderResultsTable);
+    if (tableDue) stage('table', renderTableInUse);
     if (printDue) stage('print', updatePrintSummary);
     // A promise while some are still to draw: out of view (drawn one per task), or Chart.js still to come.
     const waiting = stage('draw', drawCharts);
@@ -687,11 +687,14 @@ let tableDue = false;
 new IntersectionObserver((entries) => { tableNearView = entries[entries.length - 1].isIntersecting; }, { rootMargin: '100% 0px' })
   .observe(el['results-table-wrap']);
 function renderTableNow() {
-  // While printing, a render (the unit's breakdowns answered after «Skriv ut») keeps the table the
-  // printout asked for, not the screen's.
-  if (printing) tableForPrint();
-  else if (tableNearView) renderResultsTable();
+  if (printing || tableNearView) renderTableInUse();
   else tableDue = true;
+}
+// While printing, a render (a unit chosen, its breakdowns answered after «Skriv ut») keeps the
+// table the printout asked for, not the screen's.
+function renderTableInUse() {
+  if (printing) tableForPrint();
+  else renderResultsTable();
 }
 
 // A phone's table puts the chosen measure beside the name (web/src/table.js).
@@ -797,8 +800,7 @@ function chooseUnit(chosen) {
   state.unitKey = key;
   delete linkedView.unit;
   renderUnit();
-  if (printing) tableForPrint(); // the printout's table, for the unit chosen now
-  else renderResultsTable();
+  renderTableInUse();
   drawAfterPaint();
   updateMap();
 }
