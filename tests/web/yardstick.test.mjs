@@ -93,6 +93,13 @@ describe('the yardstick in the page', () => {
     assert.equal(row, '–');
     const charted = await page.$$eval('#charts figure[data-chart="sammenligning"] .sr-only, #charts figure[data-chart="sammenligning"] p', (els) => els.map((e) => e.textContent).join(' '));
     assert.doesNotMatch(charted, /M2 0,0/);
+    // The checks panel does not say «none triggered» as if all had run: those by category and the
+    // change from 2021 could not (the core's `unchecked`).
+    assert.deepEqual(await page.$$eval('#unit-checks p', (els) => els.map((e) => e.textContent)), [
+      'Ingen av kontrollene som kunne kjøres, slo ut for Halden 2022.',
+      'Tallene per utdanningskategori er ikke kontrollert: bare totalen er gitt.',
+      'Endringen fra 2021 er ikke kontrollert: tallene for 2021 er ikke i filene.',
+    ]);
   });
 
   test('2015–2023: a municipality that did not answer is absent by default, carried with «På»', async () => {

@@ -4,7 +4,7 @@
 // as it would a file (one file, replaced on each edit). The sums per row and column, as a help for
 // checking against the form, are the core's too (docs/output.md, "The form's sums").
 import { diagnosticIn, schemaOf, shownRate, unitName } from './format.js';
-import { checkText, coreText, fmtExact, listText, t, tn } from './i18n.js';
+import { checkText, coreText, fmtExact, listText, t, tn, uncheckedTexts } from './i18n.js';
 import { DRAFT_KEY } from './form-draft.js';
 import { searchUnits } from './view-model.js';
 
@@ -640,10 +640,12 @@ function showResult(root, state, report, describe) {
   const mixed = others.length
     ? `<div class="ds-alert" data-color="warning" id="grid-mixed"><p class="ds-paragraph">${escape(t('grid.otherFiles', { files: others.map((f) => f.name).join(', '), name: unitName(result), year: result.year }))}</p></div>`
     : '';
+  const unchecked = uncheckedTexts(result);
+  const none = checks.length || errors ? [] : [t(unchecked.length ? 'grid.noChecksRan' : 'grid.noChecks')];
   box.innerHTML = `${mixed}<h4 class="ds-heading" data-size="xs" id="grid-result-heading">${escape(resultHeading(state.resultName, result.year, othersThan(file, state.sums?.files)))}</h4>
     <ul class="grid-measures">${measures}</ul>${suppressedNote}${absentNote}
     <p class="ds-paragraph note">${escape(t('grid.perThousandNote'))} ${escape(t('grid.seeComparison'))} <a class="ds-link" href="#result-heading">${escape(t('seeResult'))}</a></p>
     <h4 class="ds-heading" data-size="xs">${escape(t('grid.checksHeading'))}</h4>
-    <ul class="grid-checks">${checks.length || errors ? checks.map((c) => `<li>${escape(c)}</li>`).join('') + (errors ? `<li>${escape(errorsLine)}</li>` : '') : `<li>${escape(t('grid.noChecks'))}</li>`}</ul>`;
+    <ul class="grid-checks">${[...none, ...checks, ...(errors ? [errorsLine] : []), ...unchecked].map((c) => `<li>${escape(c)}</li>`).join('')}</ul>`;
   return diagnostics;
 }

@@ -3,6 +3,13 @@
 // only secondary figures (counts, shares, exact numerators).
 
 const nb = {
+  unchecked: {
+    categories: { total_only: 'Tallene per utdanningskategori er ikke kontrollert: bare totalen er gitt.' },
+    change: {
+      previous_year_not_loaded: 'Endringen fra {year} er ikke kontrollert: tallene for {year} er ikke i filene.',
+      schema_break: 'Endringen fra {year} er ikke kontrollert: målene var definert annerledes det året.',
+    },
+  },
   // --- page header, language and privacy ---
   title: 'Årsverk i psykisk helse- og rusarbeid',
   subtitle: 'Kalkulator for kvalitetsindikatoren: årsverk per\u00a01\u00a0000 innbyggere i kommunene',
@@ -119,6 +126,7 @@ const nb = {
     includeAgain: 'Regn med skjemaets tall igjen',
     checksHeading: 'Kontroller før innsending',
     noChecks: 'Ingen kontroller slo ut.',
+    noChecksRan: 'Ingen av kontrollene som kunne kjøres, slo ut.',
     emptyFields: { one: 'Tomt felt: {fields}. Et tomt felt er ikke besvart og telles ikke; skriv 0 hvis tallet er null.', other: '{n} tomme felt: {fields}. Et tomt felt er ikke besvart og telles ikke; skriv 0 der tallet er null.' },
     errorsAbove: { one: '{n} feil i skjemaet (se over): ingen av tallene i {columns} er regnet med før du retter feltet.', other: '{n} feil i skjemaet (se over): ingen av tallene i {columns} er regnet med før du retter feltene.' },
     errorsAboveElsewhere: { one: '{n} feil i skjemaet (se over).', other: '{n} feil i skjemaet (se over).' },
@@ -312,6 +320,7 @@ const nb = {
     renumbered: '{name} hadde nummer {old} til og med 2023 og har {new} fra 2024: tidsserien viser begge.',
     checksHeading: 'Kontroller før innsending',
     noChecks: 'Ingen av kontrollene slo ut for {name} {year}.',
+    noChecksRan: 'Ingen av kontrollene som kunne kjøres, slo ut for {name} {year}.',
     mapAbsent: '{measure} kan ikke regnes ut av filene.',
     mapNotMeaningful: 'For få kommuner i KOSTRA-gruppen har tall til å vise forskjellen fra medianen.',
     mapAlone: 'Den eneste kommunen i sin KOSTRA-gruppe: ingen median å regne forskjellen fra.',
@@ -568,6 +577,14 @@ const nb = {
 };
 
 const en = {
+  // A check that could not run on a unit's figures (docs/output.md, `unchecked`).
+  unchecked: {
+    categories: { total_only: 'The figures by education category are not checked: only the total is given.' },
+    change: {
+      previous_year_not_loaded: 'The change from {year} is not checked: the figures for {year} are not in the files.',
+      schema_break: 'The change from {year} is not checked: the measures were defined differently that year.',
+    },
+  },
   // --- page header, language and privacy ---
   title: 'FTEs in mental health and substance abuse work',
   subtitle: 'Calculator for the quality indicator: FTEs per\u00a01,000 inhabitants in the municipalities',
@@ -684,6 +701,7 @@ const en = {
     includeAgain: 'Count the form’s figures again',
     checksHeading: 'Checks before submission',
     noChecks: 'No check was triggered.',
+    noChecksRan: 'None of the checks that could run was triggered.',
     emptyFields: { one: 'Empty field: {fields}. An empty field is not answered and not counted; write 0 if the figure is zero.', other: '{n} empty fields: {fields}. An empty field is not answered and not counted; write 0 where the figure is zero.' },
     errorsAbove: { one: '{n} error in the form (see above): none of the figures in {columns} are counted until you correct the field.', other: '{n} errors in the form (see above): none of the figures in {columns} are counted until you correct the fields.' },
     errorsAboveElsewhere: { one: '{n} error in the form (see above).', other: '{n} errors in the form (see above).' },
@@ -877,6 +895,7 @@ const en = {
     renumbered: '{name} had number {old} up to 2023 and has {new} from 2024: the time series shows both.',
     checksHeading: 'Checks before submission',
     noChecks: 'None of the checks was triggered for {name} {year}.',
+    noChecksRan: 'None of the checks that could run was triggered for {name} {year}.',
     mapAbsent: '{measure} cannot be computed from the files.',
     mapNotMeaningful: 'Too few municipalities in the KOSTRA group have figures to show the difference from the median.',
     mapAlone: 'The only municipality in its KOSTRA group: no median to take the difference from.',
@@ -1285,6 +1304,10 @@ export function coreText(message) {
 // the help texts say the core's numbers, formatted here.
 let thresholds = null;
 export function setThresholds(values) { thresholds = values; }
+// What the core could not check on a result's figures, a sentence each.
+export const uncheckedTexts = (result) =>
+  (result?.unchecked ?? []).map((u) => t(`unchecked.${u.check}.${u.reason}`, { year: u.year }));
+
 export function checkText(flag) {
   if (!thresholds) return t(`grid.checks.${flag}`);
   return t(`grid.checks.${flag}`, {

@@ -3,7 +3,7 @@
 // the change from the previous year, and the reason when something is missing or adjusted.
 import { writeHtml } from './dom.js';
 import { beforeYear, changeShown, educationPartsOf, inLang, percentText, schemaOf, shownRate, signedTenthsText, structureOf, tenthsText, unitName } from './format.js';
-import { coreText, fmtFtes, fmtInt, listText, measureLabel, rankText, sourceName, t, tn, yardstick, yardText } from './i18n.js';
+import { coreText, fmtFtes, fmtInt, listText, measureLabel, rankText, sourceName, t, tn, uncheckedTexts, yardstick, yardText } from './i18n.js';
 
 const MEASURES = ['M1', 'M2', 'M3', 'M4'];
 const escape = (s) => String(s).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -154,8 +154,11 @@ function checksPanel(unit, info, year, diagnostics) {
   const hits = unit ? diagnostics.filter(about) : [];
   const items = hits.map((d) => `<li class="message" data-severity="${d.severity}" data-code="${escape(d.code)}">` +
     `<span class="ds-tag" data-color="${d.severity === 'warning' ? 'warning' : 'info'}">${escape(t(`severity.${d.severity}`))}</span> ${escape(coreText(d.message))}</li>`);
+  const unchecked = uncheckedTexts(unit);
+  const none = t(unchecked.length ? 'yard.noChecksRan' : 'yard.noChecks', { name: beforeYear(info.name), year });
   return `<section class="checks" id="unit-checks" aria-labelledby="checks-heading"><h4 class="ds-heading" data-size="xs" id="checks-heading">${escape(t('yard.checksHeading'))}</h4>` +
-    (items.length ? `<ul class="messages">${items.join('')}</ul>` : `<p class="ds-paragraph" data-size="sm">${escape(t('yard.noChecks', { name: beforeYear(info.name), year }))}</p>`) +
+    (items.length ? `<ul class="messages">${items.join('')}</ul>` : `<p class="ds-paragraph" data-size="sm">${escape(none)}</p>`) +
+    unchecked.map((text) => `<p class="ds-paragraph unchecked" data-size="sm">${escape(text)}</p>`).join('') +
     '</section>';
 }
 

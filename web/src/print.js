@@ -3,7 +3,7 @@
 // unit, the settings and rules applied, the coverage of the comparisons and the checks — and
 // unfolds the folded messages while printing. Every figure is the core's.
 import { beforeYear, schemaOf, shownRate, unitName } from './format.js';
-import { checkText, getLang, measureLabel, sourceName, t, tn, yardstick } from './i18n.js';
+import { checkText, getLang, measureLabel, sourceName, t, tn, uncheckedTexts, yardstick } from './i18n.js';
 import { coverageLines } from './keyfigures.js';
 
 const escape = (s) => String(s).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -20,7 +20,8 @@ function checksOf(unit, report) {
   const errors = report.diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = report.diagnostics.filter((d) => d.severity === 'warning').length;
   if (errors || warnings) lines.push(t('report.messages', { errors: tn('nErrors', errors), warnings: tn('nWarnings', warnings) }));
-  return lines;
+  const unchecked = uncheckedTexts(unit);
+  return [...(lines.length ? lines : [t(unchecked.length ? 'grid.noChecksRan' : 'grid.noChecks')]), ...unchecked];
 }
 
 // A rule as the core applied it for the year (report.rules, when the report has them), else the setting.
@@ -74,7 +75,7 @@ export function renderPrintSummary(box, ctx) {
     ${coverage.length ? `<h3 class="ds-heading" data-size="xs">${escape(t('report.coverageHeading'))}</h3><ul>${coverage.map((c) => `<li>${escape(c)}</li>`).join('')}</ul>` : ''}
     ${published.length ? `<h3 class="ds-heading" data-size="xs">${escape(t('report.publishedHeading'))}</h3><ul>${published.map((c) => `<li>${escape(c)}</li>`).join('')}</ul>` : ''}
     <h3 class="ds-heading" data-size="xs">${escape(t('grid.checksHeading'))}</h3>
-    <ul>${(checks.length ? checks : [t('grid.noChecks')]).map((c) => `<li>${escape(c)}</li>`).join('')}</ul>`;
+    <ul>${checks.map((c) => `<li>${escape(c)}</li>`).join('')}</ul>`;
 }
 
 // While printing, folded messages are unfolded; afterwards they are folded as they were.

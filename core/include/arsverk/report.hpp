@@ -97,6 +97,15 @@ struct Renumbering {
 
 enum class PopulationSource { Embedded, File };
 
+// A check before submission that could not run on a municipality's or district's figures, and why:
+// `categories` (the checks by education category) for `total_only`; `change` (from the year
+// before) for `previous_year_not_loaded` or `schema_break`, with that `year`.
+struct Unchecked {
+  std::string check;
+  std::string reason;
+  int year = 0;  // `change`: the year before; else 0
+};
+
 struct Result {
   Level level = Level::Kommune;
   std::string code;
@@ -132,6 +141,7 @@ struct Result {
   std::optional<Change> change;
   std::optional<Renumbering> renumbering;                    // kommune, from 2020
   std::vector<std::string> flags;
+  std::vector<Unchecked> unchecked;  // kommune and bydel results the checks ran on
 };
 
 // A unit's published rates from reference files, as the files gave them (never computed), where

@@ -100,12 +100,36 @@ void check_change(Context& ctx, Result& r, const Subject& subject) {
            msg::CheckChangeLarge{subject.who, *r.change->percent[0], r.change->from_year, before, now});
 }
 
+// Whether a unit-year gives any education category beyond the total (M1, in schema 2015).
+bool gives_categories(const UnitYear& uy) {
+  for (int k = 0; k < kCategoryCount; ++k) {
+    const auto c = static_cast<Category>(k);
+    if (c != Category::Total && c != Category::M1 && uy.categories[k]) return true;
+  }
+  return false;
+}
+
+// What the checks above could not look at, so that «no check was triggered» is never read as
+// «everything was checked». Carried and suppressed figures are said to be so elsewhere.
+void note_unchecked(const Context& ctx, Result& r, const UnitYear* uy) {
+  r.unchecked.clear();
+  if (r.carried_from || r.suppressed) return;
+  if (uy && !gives_categories(*uy)) r.unchecked.push_back({"categories", "total_only", 0});
+  if (r.change) return;
+  const int before = r.year - 1;
+  if (schema_for_year(before) != r.schema)
+    r.unchecked.push_back({"change", "schema_break", before});
+  else if (!ctx.units.find({r.code, before}))
+    r.unchecked.push_back({"change", "previous_year_not_loaded", before});
+}
+
 // A unit-year with a row left out for an error is not checked: its figures lack that row until the
 // error (said, with its place) is corrected, and a check on them would point elsewhere.
 void check_result(Context& ctx, Result& r) {
   if (ctx.input.skipped(r.code, r.year)) return;
   Subject subject{r.code + " " + r.name + " " + std::to_string(r.year)};
-  if (const UnitYear* uy = ctx.units.find({r.code, r.year})) {
+  const UnitYear* uy = ctx.units.find({r.code, r.year});
+  if (uy) {
     subject.file = uy->file;
     subject.line = uy->line;
   }
@@ -117,6 +141,7 @@ void check_result(Context& ctx, Result& r) {
   check_change(ctx, r, subject);
   check_plausibility(ctx, r, subject.who);
   ctx.about_unit(first, r);
+  note_unchecked(ctx, r, uy);
 }
 
 void check_any_arsverk(Context& ctx) {

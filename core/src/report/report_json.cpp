@@ -467,6 +467,19 @@ void figures(JsonWriter& w, const Result& r) {
   }
 }
 
+void unchecked(JsonWriter& w, const std::vector<Unchecked>& list) {
+  w.key("unchecked");
+  w.begin_array();
+  for (const Unchecked& u : list) {
+    w.begin_object();
+    w.field("check", u.check);
+    w.field("reason", u.reason);
+    if (u.year) w.field("year", u.year);
+    w.end_object();
+  }
+  w.end_array();
+}
+
 // `with_breakdowns`: by target group and by service, which only the page's charts draw (apart in
 // the page's documents, docs/output.md).
 void result(JsonWriter& w, const Result& r, bool with_breakdowns) {
@@ -482,6 +495,7 @@ void result(JsonWriter& w, const Result& r, bool with_breakdowns) {
   change(w, r.change);
   renumbering(w, r);
   w.field("flags", r.flags);
+  if (r.level == Level::Kommune || r.level == Level::Bydel) unchecked(w, r.unchecked);
   w.end_object();
 }
 

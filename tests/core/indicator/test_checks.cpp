@@ -174,3 +174,39 @@ TEST_CASE("a message that flags nothing names no flag") {
   }
   CHECK(seen);
 }
+
+namespace {
+
+// A unit's `unchecked` in the report, as "check:reason:year" strings.
+std::set<std::string> unchecked_of(const Session& s, const std::string& code, int year) {
+  const auto doc = nlohmann::json::parse(s.report_json({}));
+  std::set<std::string> out;
+  for (const auto& r : doc["results"]) {
+    if (r["code"] != code || r["year"] != year) continue;
+    for (const auto& u : r["unchecked"])
+      out.insert(u["check"].get<std::string>() + ":" + u["reason"].get<std::string>() + ":" +
+                 std::to_string(u.value("year", 0)));
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("the checks that could not run are said: a total alone, no year before, the schema break") {
+  Session total;
+  total.add_file("halden.csv", "kommunenummer;kommunenavn;år;Totalt\n3001;Halden;2022;98,5\n");
+  CHECK(unchecked_of(total, "3001", 2022) ==
+        std::set<std::string>{"categories:total_only:0", "change:previous_year_not_loaded:2021"});
+
+  Session two_years;  // categories in both years: the change from 2024 is checked, 2024's is not
+  two_years.add_file("halden.csv",
+                     "kommunenummer;år;a;b;c;d;e\n3101;2024;20;40;10;15;5\n3101;2025;20;41;10;15;5\n");
+  CHECK(unchecked_of(two_years, "3101", 2025).empty());
+  CHECK(unchecked_of(two_years, "3101", 2024) == std::set<std::string>{"change:schema_break:2023"});
+
+  const auto doc = nlohmann::json::parse(two_years.report_json({}));
+  for (const auto& r : doc["results"]) {
+    INFO(r["level"] << " " << r["code"]);
+    CHECK(r.contains("unchecked") == (r["level"] == "kommune" || r["level"] == "bydel"));
+  }
+}
