@@ -48,17 +48,28 @@ class Duplicates {
       first_line_ = cell.lines[c];
     }
     categories_.emplace_back(to_string(v.category));
+    here_.push_back(v.value);
+    there_.push_back(*cell.amounts[c]);
   }
+
+  // The unit-years with a field in two files (the sheets of one workbook are one file).
+  const std::set<UnitKey>& across_files() const { return across_files_; }
 
   void flush() {
     if (!value_) return;
     const ArsverkValue& v = *value_;
+    const bool other_file = ctx_.input.sources[file_].file != ctx_.input.sources[first_file_].file;
+    if (other_file) across_files_.insert({v.unit, v.year});
     const std::size_t first = ctx_.diagnostics.items().size();
     ctx_.message(file_, v.line, msg::ValueDuplicate{v.unit, v.year, v.group, v.service, std::move(categories_),
-                                                    {ctx_.file_name(first_file_), ctx_.sheet_name(first_file_), first_line_}});
+                                                    std::move(here_), std::move(there_),
+                                                    {ctx_.file_name(first_file_), ctx_.sheet_name(first_file_), first_line_},
+                                                    other_file});
     if (const auto level = level_of_code(v.unit)) ctx_.about_unit(first, *level, v.unit, v.year);
     value_ = nullptr;
     categories_.clear();
+    here_.clear();
+    there_.clear();
   }
 
  private:
@@ -67,6 +78,8 @@ class Duplicates {
   int file_ = 0, first_file_ = 0;
   int64_t first_line_ = 0;
   std::vector<std::string> categories_;
+  std::vector<Fixed> here_, there_;
+  std::set<UnitKey> across_files_;
 };
 
 }  // namespace
@@ -166,7 +179,7 @@ class ServiceScopes {
 
 // A unit and year whose figures come from more than one file (the sheets of one workbook are one
 // file): said at the later file's first figure of it, naming the earlier file's.
-void report_several_files(Context& ctx) {
+void report_several_files(Context& ctx, const std::set<UnitKey>& overlapping) {
   struct FirstFigure { int source; int64_t line; };
   for (const auto& [key, cells] : ctx.input.cells) {
     std::map<int, FirstFigure> first;  // file -> where its first figure of the unit-year is
@@ -184,7 +197,8 @@ void report_several_files(Context& ctx) {
     const std::string what = key.first + ", " + std::to_string(key.second);
     const std::size_t at = ctx.diagnostics.items().size();
     ctx.message(later.source, later.line,
-                msg::ValueSeveralFiles{what, {ctx.file_name(earlier.source), ctx.sheet_name(earlier.source), earlier.line}});
+                msg::ValueSeveralFiles{what, {ctx.file_name(earlier.source), ctx.sheet_name(earlier.source), earlier.line},
+                                       overlapping.count(key) > 0});
     if (const auto level = level_of_code(key.first)) ctx.about_unit(at, *level, key.first, key.second);
   }
 }
@@ -263,7 +277,7 @@ void validate(Context& ctx) {
     at(cell.amounts, v.category) = v.value;
   }
   duplicates.flush();
-  report_several_files(ctx);
+  report_several_files(ctx, duplicates.across_files());
   validate_references(ctx);
 }
 

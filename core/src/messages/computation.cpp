@@ -134,29 +134,62 @@ Texts ValueDuplicate::texts() const {
     if (!service.empty()) parts.push_back(in_quotes(service, lang));
     return join(parts);
   };
-  if (categories.size() == 1)
-    return {"Samme enhet, år, målgruppe, tjeneste og kategori (" + what(Lang::Nb) + ", " + categories[0] +
-                ") står to ganger: her og på " + where(first, Lang::Nb) +
-                ". Bare den første er talt med. Slå radene sammen hvis begge er riktige.",
-            "The same unit, year, target group, service and category (" + what(Lang::En) + ", " + categories[0] +
-                ") appears twice: here and on " + where(first, Lang::En) +
-                ". Only the first is counted. Combine the rows if both are right."};
+  // The categories whose two figures differ, each with both: «a (202,50 her, 22,50 der)».
+  std::vector<std::string> differ_nb, differ_en;
+  for (std::size_t i = 0; i < categories.size(); ++i) {
+    if (here[i] == there[i]) continue;
+    differ_nb.push_back(categories[i] + " (" + ftes(here[i], Lang::Nb) + " her, " + ftes(there[i], Lang::Nb) + " der)");
+    differ_en.push_back(categories[i] + " (" + ftes(here[i], Lang::En) + " here, " + ftes(there[i], Lang::En) + " there)");
+  }
+  const bool equal = differ_nb.empty();
+  // What to do: a copied row is removed, two parts of one figure are combined, a wrong figure is
+  // corrected; from another file, most likely another version of it.
+  const std::string advice_nb =
+      other_file ? (equal ? " Er den ene filen en annen utgave av den andre, fjern den ene."
+                          : " Er den ene filen en annen utgave av den andre, fjern den som er feil; ellers rett tallet som er feil.")
+                 : (equal ? " Er raden kopiert, fjern den ene; er begge deler av tallet, slå radene sammen."
+                          : " Rett tallet som er feil; er begge deler av tallet, slå radene sammen.");
+  const std::string advice_en =
+      other_file ? (equal ? " If one file is another version of the other, remove one of them."
+                          : " If one file is another version of the other, remove the wrong one; otherwise correct the wrong figure.")
+                 : (equal ? " If the row was copied, remove one; if both are parts of the figure, combine the rows."
+                          : " Correct the wrong figure; if both are parts of the figure, combine the rows.");
+  if (categories.size() == 1) {
+    const std::string nb_figures = equal ? " med samme tall, " + ftes(here[0], Lang::Nb) + ": her og på " + where(first, Lang::Nb) + ". Det er talt med én gang."
+                                         : ": " + ftes(here[0], Lang::Nb) + " her og " + ftes(there[0], Lang::Nb) + " på " + where(first, Lang::Nb) +
+                                               ". Bare " + ftes(there[0], Lang::Nb) + " er talt med.";
+    const std::string en_figures = equal ? " with the same figure, " + ftes(here[0], Lang::En) + ": here and on " + where(first, Lang::En) + ". It is counted once."
+                                         : ": " + ftes(here[0], Lang::En) + " here and " + ftes(there[0], Lang::En) + " on " + where(first, Lang::En) +
+                                               ". Only " + ftes(there[0], Lang::En) + " is counted.";
+    return {"Samme enhet, år, målgruppe, tjeneste og kategori (" + what(Lang::Nb) + ", " + categories[0] + ") står to ganger" +
+                nb_figures + advice_nb,
+            "The same unit, year, target group, service and category (" + what(Lang::En) + ", " + categories[0] + ") appears twice" +
+                en_figures + advice_en};
+  }
   return {"Samme enhet, år, målgruppe og tjeneste (" + what(Lang::Nb) + ") står to ganger for kategori " +
               listed(categories, " og ") + ": her og på " + where(first, Lang::Nb) +
-              ". Bare de første tallene er talt med. Slå radene sammen hvis begge er riktige.",
+              (equal ? ", med de samme tallene. De er talt med én gang." : ", med ulike tall for " + listed(differ_nb, " og ") +
+                                                                              ". Bare tallene derfra er talt med.") +
+              advice_nb,
           "The same unit, year, target group and service (" + what(Lang::En) + ") appears twice for categories " +
               listed(categories, " and ") + ": here and on " + where(first, Lang::En) +
-              ". Only the first figures are counted. Combine the rows if both are right."};
+              (equal ? ", with the same figures. They are counted once." : ", with different figures for " + listed(differ_en, " and ") +
+                                                                              ". Only the figures there are counted.") +
+              advice_en};
 }
 
 Texts ValueSeveralFiles::texts() const {
   const std::string w(what);
-  return {"Tall for samme enhet og år (" + w + ") står både her og fra " + where(first, Lang::Nb) +
-              ". Tallene fra filene er lagt sammen. Er den ene filen en annen utgave av den andre, eller gir den "
-              "summen av den andre, fjern den ene filen.",
-          "Figures for the same unit and year (" + w + ") are given both here and from " + where(first, Lang::En) +
-              ". The files’ figures are added together. If one file is another version of the other, or gives "
-              "the other’s total, remove one of the files."};
+  const std::string added_nb = overlapping ? ". Felt som bare står i den ene filen, er lagt sammen; et felt som står i begge, er "
+                                               "talt med én gang (meldingene om tall som står to ganger, viser hvilke)"
+                                             : ". Tallene fra filene er lagt sammen";
+  const std::string added_en = overlapping ? ". Fields given in one file only are added together; a field given in both is counted "
+                                               "once (the messages on figures given twice say which)"
+                                             : ". The files’ figures are added together";
+  return {"Tall for samme enhet og år (" + w + ") står både her og fra " + where(first, Lang::Nb) + added_nb +
+              ". Er den ene filen en annen utgave av den andre, eller gir den summen av den andre, fjern den ene filen.",
+          "Figures for the same unit and year (" + w + ") are given both here and from " + where(first, Lang::En) + added_en +
+              ". If one file is another version of the other, or gives the other’s total, remove one of the files."};
 }
 
 Texts ReferenceDuplicate::texts() const {

@@ -1004,17 +1004,21 @@ struct ValueDuplicate {
   TargetGroup group;
   std::string_view service;  // empty: none
   std::vector<std::string> categories;  // those of one line that repeat the same earlier line
+  std::vector<Fixed> here, there;       // each category's figure on this line and on the first
   SecondPlace first;
+  bool other_file;                      // the first is in another file (or the typed form)
   Texts texts() const;
 };
 
 // One unit and year with figures in two or more files: they are added together, and said so
 // once, at the first of its figures in the later file (two versions of one file dropped together).
+// `overlapping`: some field is in both, counted once (value.duplicate says which).
 struct ValueSeveralFiles {
   static constexpr const char* code = "value.several_files";
   static constexpr Severity severity = Severity::Warning;
   std::string_view what;  // "3101, 2024"
   SecondPlace first;      // the first of its figures in the earlier file
+  bool overlapping;
   Texts texts() const;
 };
 

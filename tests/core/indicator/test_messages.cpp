@@ -109,9 +109,9 @@ TEST_CASE("a copied line is one duplicate naming its categories, not one per cat
   CHECK(found[0]->en.find("appears twice for categories a, b, c, d and e: here and on line 2") != std::string::npos);
   // Line 6 repeats a of line 4 and c of line 5: one message for each earlier line.
   CHECK(found[1]->line == 6);
-  CHECK(found[1]->nb.find("(3101, 2024, barn og unge, a) står to ganger: her og på linje 4") != std::string::npos);
+  CHECK(found[1]->nb.find("(3101, 2024, barn og unge, a) står to ganger: 3,00 her og 1,00 på linje 4") != std::string::npos);
   CHECK(found[2]->line == 6);
-  CHECK(found[2]->nb.find("(3101, 2024, barn og unge, c) står to ganger: her og på linje 5") != std::string::npos);
+  CHECK(found[2]->nb.find("(3101, 2024, barn og unge, c) står to ganger: 3,00 her og 2,00 på linje 5") != std::string::npos);
 }
 
 TEST_CASE("one unit and year from two files: added together, and said so once, naming both files") {
@@ -139,6 +139,53 @@ TEST_CASE("one unit and year from two files: added together, and said so once, n
   CHECK(d->en.find("line 2 of arsverk.csv") != std::string::npos);
   CHECK(find(r, "3101", 2024)->arsverk[0] == fx("56"));  // 14 + 28 here, 14 from andre.csv
   CHECK(about(*d) == "kommune 3101 2024");
+}
+
+TEST_CASE("a duplicate names both figures when they differ, and its advice fits: copied, two parts, or another file") {
+  Input in;
+  const auto on_line = [&](int64_t n) { in.files[0].arsverk.back().line = n; };
+  in.add("3101", 2025, TargetGroup::Adults, "", Category::A, "20,00");
+  on_line(2);
+  in.add("3101", 2025, TargetGroup::Adults, "", Category::A, "202,50");  // the decimal comma one place off
+  on_line(3);
+  in.add("3101", 2025, TargetGroup::Children, "", Category::A, "3,70");
+  on_line(4);
+  in.add("3101", 2025, TargetGroup::Children, "", Category::A, "3,70");  // copied
+  on_line(5);
+  const Report r = in.run();
+  std::vector<const Diagnostic*> found;
+  for (const Diagnostic& d : r.diagnostics)
+    if (d.code == "value.duplicate") found.push_back(&d);
+  REQUIRE(found.size() == 2);
+  CHECK(found[0]->nb.find("står to ganger: 202,50 her og 20,00 på linje 2 i arsverk.csv. Bare 20,00 er talt med. "
+                          "Rett tallet som er feil; er begge deler av tallet, slå radene sammen.") != std::string::npos);
+  CHECK(found[0]->en.find("appears twice: 202.50 here and 20.00 on line 2 of arsverk.csv. Only 20.00 is counted. "
+                          "Correct the wrong figure; if both are parts of the figure, combine the rows.") != std::string::npos);
+  CHECK(found[1]->nb.find("står to ganger med samme tall, 3,70: her og på linje 4 i arsverk.csv. Det er talt med én gang. "
+                          "Er raden kopiert, fjern den ene") != std::string::npos);
+
+  Input two;  // the same field in another file, with another figure, beside a field of its own
+  two.add("3101", 2025, TargetGroup::Adults, "", Category::A, "20,00");
+  two.files.push_back(ParsedFile{});
+  two.files[1].name = "andre.csv";
+  two.files[1].kind = FileKind::Arsverk;
+  ArsverkValue again = two.files[0].arsverk[0];
+  again.value = fx("22,50");
+  again.line = 2;
+  two.files[1].arsverk.push_back(again);
+  again.category = Category::B;
+  again.value = fx("5");
+  two.files[1].arsverk.push_back(again);
+  const Report r2 = two.run();
+  const Diagnostic* dup = diagnostic(r2, "value.duplicate");
+  REQUIRE(dup);
+  CHECK(dup->nb.find("22,50 her og 20,00 på linje 2 i arsverk.csv. Bare 20,00 er talt med. Er den ene filen en annen "
+                     "utgave av den andre, fjern den som er feil; ellers rett tallet som er feil.") != std::string::npos);
+  const Diagnostic* several = diagnostic(r2, "value.several_files");
+  REQUIRE(several);  // no longer «the files' figures are added together», beside a field counted once
+  CHECK(several->nb.find("Felt som bare står i den ene filen, er lagt sammen; et felt som står i begge, er talt med én gang") !=
+        std::string::npos);
+  CHECK(several->en.find("The files’ figures are added together") == std::string::npos);
 }
 
 TEST_CASE("one unit and year on two sheets of one workbook is one file: no word of several files") {
@@ -181,9 +228,9 @@ TEST_CASE("in a workbook of several sheets, engine messages name the sheet and i
   CHECK(dup->sheet == "Ark 2");
   CHECK(dup->line == 3);
   CHECK(dup->text(Lang::Nb).rfind("'Ark 2', rad 3 i arsverk.xlsx: ", 0) == 0);
-  CHECK(dup->text(Lang::Nb).find("her og på Ark1, rad 2 i arsverk.xlsx") != std::string::npos);
+  CHECK(dup->text(Lang::Nb).find("2,00 her og 1,00 på Ark1, rad 2 i arsverk.xlsx") != std::string::npos);
   CHECK(dup->text(Lang::En).rfind("'Ark 2', row 3 of arsverk.xlsx: ", 0) == 0);
-  CHECK(dup->text(Lang::En).find("here and on Ark1, row 2 of arsverk.xlsx") != std::string::npos);
+  CHECK(dup->text(Lang::En).find("2.00 here and 1.00 on Ark1, row 2 of arsverk.xlsx") != std::string::npos);
   const Diagnostic* unknown = diagnostic(r, "unit.unknown_municipality");
   REQUIRE(unknown);
   CHECK(unknown->file == "arsverk.xlsx");
