@@ -356,7 +356,7 @@ describe('typing the form in by hand', () => {
     assert.ok(checks.some((c) => /^Under \d+\u00a0% av det publiserte tallet for landet/.test(c)), checks.join(' | '));
     assert.ok(!checks.some((c) => /^Ingen /.test(c)), checks.join(' | '));
     // What could not be checked stands last: the change, with no 2024 in the files.
-    assert.equal(checks.at(-1), 'Endringen fra 2024 er ikke kontrollert: tallene for 2024 er ikke i filene.');
+    assert.equal(checks.at(-1), 'Endringen fra 2024 er ikke kontrollert: tallene for 2024 er ikke lagt inn.');
   });
 
   test('checks before submission: a bad figure is marked in its cell with the core\'s message', async () => {

@@ -6,8 +6,8 @@ const nb = {
   unchecked: {
     categories: { total_only: 'Tallene per utdanningskategori er ikke kontrollert: bare totalen er gitt.' },
     change: {
-      previous_year_not_loaded: 'Endringen fra {year} er ikke kontrollert: tallene for {year} er ikke i filene.',
-      schema_break: 'Endringen fra {year} er ikke kontrollert: målene var definert annerledes det året.',
+      previous_year_not_loaded: 'Endringen fra {year} er ikke kontrollert: tallene for {year} er ikke lagt inn.',
+      schema_break: 'Endringen fra {year} til {to} er ikke kontrollert: målene er definert annerledes i de to årene.',
     },
   },
   // --- page header, language and privacy ---
@@ -581,8 +581,8 @@ const en = {
   unchecked: {
     categories: { total_only: 'The figures by education category are not checked: only the total is given.' },
     change: {
-      previous_year_not_loaded: 'The change from {year} is not checked: the figures for {year} are not in the files.',
-      schema_break: 'The change from {year} is not checked: the measures were defined differently that year.',
+      previous_year_not_loaded: 'The change from {year} is not checked: no figures for {year} have been added.',
+      schema_break: 'The change from {year} to {to} is not checked: the measures are defined differently in the two years.',
     },
   },
   // --- page header, language and privacy ---
@@ -701,7 +701,7 @@ const en = {
     includeAgain: 'Count the form’s figures again',
     checksHeading: 'Checks before submission',
     noChecks: 'No check was triggered.',
-    noChecksRan: 'None of the checks that could run was triggered.',
+    noChecksRan: 'None of the checks that could be run found anything.',
     emptyFields: { one: 'Empty field: {fields}. An empty field is not answered and not counted; write 0 if the figure is zero.', other: '{n} empty fields: {fields}. An empty field is not answered and not counted; write 0 where the figure is zero.' },
     errorsAbove: { one: '{n} error in the form (see above): none of the figures in {columns} are counted until you correct the field.', other: '{n} errors in the form (see above): none of the figures in {columns} are counted until you correct the fields.' },
     errorsAboveElsewhere: { one: '{n} error in the form (see above).', other: '{n} errors in the form (see above).' },
@@ -895,7 +895,7 @@ const en = {
     renumbered: '{name} had number {old} up to 2023 and has {new} from 2024: the time series shows both.',
     checksHeading: 'Checks before submission',
     noChecks: 'None of the checks was triggered for {name} {year}.',
-    noChecksRan: 'None of the checks that could run was triggered for {name} {year}.',
+    noChecksRan: 'None of the checks that could be run found anything for {name} {year}.',
     mapAbsent: '{measure} cannot be computed from the files.',
     mapNotMeaningful: 'Too few municipalities in the KOSTRA group have figures to show the difference from the median.',
     mapAlone: 'The only municipality in its KOSTRA group: no median to take the difference from.',
@@ -1306,7 +1306,7 @@ let thresholds = null;
 export function setThresholds(values) { thresholds = values; }
 // What the core could not check on a result's figures, a sentence each.
 export const uncheckedTexts = (result) =>
-  (result?.unchecked ?? []).map((u) => t(`unchecked.${u.check}.${u.reason}`, { year: u.year }));
+  (result?.unchecked ?? []).map((u) => t(`unchecked.${u.check}.${u.reason}`, { year: u.year, to: result.year }));
 
 export function checkText(flag) {
   if (!thresholds) return t(`grid.checks.${flag}`);

@@ -158,7 +158,7 @@ function checksPanel(unit, info, year, diagnostics) {
   const none = t(unchecked.length ? 'yard.noChecksRan' : 'yard.noChecks', { name: beforeYear(info.name), year });
   return `<section class="checks" id="unit-checks" aria-labelledby="checks-heading"><h4 class="ds-heading" data-size="xs" id="checks-heading">${escape(t('yard.checksHeading'))}</h4>` +
     (items.length ? `<ul class="messages">${items.join('')}</ul>` : `<p class="ds-paragraph" data-size="sm">${escape(none)}</p>`) +
-    unchecked.map((text) => `<p class="ds-paragraph unchecked" data-size="sm">${escape(text)}</p>`).join('') +
+    (unchecked.length ? `<ul class="unchecked">${unchecked.map((text) => `<li>${escape(text)}</li>`).join('')}</ul>` : '') +
     '</section>';
 }
 

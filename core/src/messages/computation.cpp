@@ -126,6 +126,41 @@ Texts PopulationYearsMissing::texts() const {
               missing + " to use your own figures."};
 }
 
+namespace {
+
+// A figure as it was given, to its last decimal, with at least two: «22,50», «6,125».
+std::string given_figure(Fixed v, Lang lang) {
+  const std::string exact = detail::fixed_text(v, lang);
+  const auto mark = exact.find(lang == Lang::Nb ? ',' : '.');
+  return mark != std::string::npos && exact.size() - mark - 1 > 2 ? exact : ftes(v, lang);
+}
+
+// What makes two figures the same field, naming only what the line has: «enhet, år og kategori».
+std::string same_field_words(const ValueDuplicate& d, bool with_category, Lang lang) {
+  const bool nb = lang == Lang::Nb;
+  std::vector<std::string> words{nb ? "enhet" : "unit", nb ? "år" : "year"};
+  if (d.group != TargetGroup::Unspecified) words.emplace_back(nb ? "målgruppe" : "target group");
+  if (!d.service.empty()) words.emplace_back(nb ? "tjeneste" : "service");
+  if (with_category) words.emplace_back(nb ? "kategori" : "category");
+  return listed(words, nb ? " og " : " and ");
+}
+
+// What to do: a copied row is removed, two parts of one figure are combined, a wrong figure is
+// corrected; from another file, most likely another version of it.
+std::string duplicate_advice(bool other_file, bool equal, Lang lang) {
+  if (lang == Lang::Nb)
+    return other_file ? (equal ? "Er den ene filen en annen utgave av den andre, fjern den ene."
+                               : "Er den ene filen en annen utgave av den andre, fjern den som er feil; ellers rett tallet som er feil.")
+                      : (equal ? "Er raden kopiert, fjern den ene; er begge deler av tallet, slå radene sammen."
+                               : "Rett tallet som er feil; er begge deler av tallet, slå radene sammen.");
+  return other_file ? (equal ? "If one file is another version of the other, remove one of them."
+                             : "If one file is another version of the other, remove the wrong one; otherwise correct the wrong figure.")
+                    : (equal ? "If the row was copied, remove one; if both are parts of the figure, combine the rows."
+                             : "Correct the wrong figure; if both are parts of the figure, combine the rows.");
+}
+
+}  // namespace
+
 Texts ValueDuplicate::texts() const {
   // Each of unit, year, target group and service the value has: «3101, 2024, voksne».
   auto what = [&](Lang lang) {
@@ -138,43 +173,34 @@ Texts ValueDuplicate::texts() const {
   std::vector<std::string> differ_nb, differ_en;
   for (std::size_t i = 0; i < categories.size(); ++i) {
     if (here[i] == there[i]) continue;
-    differ_nb.push_back(categories[i] + " (" + ftes(here[i], Lang::Nb) + " her, " + ftes(there[i], Lang::Nb) + " der)");
-    differ_en.push_back(categories[i] + " (" + ftes(here[i], Lang::En) + " here, " + ftes(there[i], Lang::En) + " there)");
+    differ_nb.push_back(categories[i] + " (" + given_figure(here[i], Lang::Nb) + " her, " + given_figure(there[i], Lang::Nb) + " der)");
+    differ_en.push_back(categories[i] + " (" + given_figure(here[i], Lang::En) + " here, " + given_figure(there[i], Lang::En) + " there)");
   }
   const bool equal = differ_nb.empty();
-  // What to do: a copied row is removed, two parts of one figure are combined, a wrong figure is
-  // corrected; from another file, most likely another version of it.
-  const std::string advice_nb =
-      other_file ? (equal ? " Er den ene filen en annen utgave av den andre, fjern den ene."
-                          : " Er den ene filen en annen utgave av den andre, fjern den som er feil; ellers rett tallet som er feil.")
-                 : (equal ? " Er raden kopiert, fjern den ene; er begge deler av tallet, slå radene sammen."
-                          : " Rett tallet som er feil; er begge deler av tallet, slå radene sammen.");
-  const std::string advice_en =
-      other_file ? (equal ? " If one file is another version of the other, remove one of them."
-                          : " If one file is another version of the other, remove the wrong one; otherwise correct the wrong figure.")
-                 : (equal ? " If the row was copied, remove one; if both are parts of the figure, combine the rows."
-                          : " Correct the wrong figure; if both are parts of the figure, combine the rows.");
+  const std::string first_nb = where(first, Lang::Nb), first_en = where(first, Lang::En);
+  const std::string advice_nb = " " + duplicate_advice(other_file, equal, Lang::Nb);
+  const std::string advice_en = " " + duplicate_advice(other_file, equal, Lang::En);
   if (categories.size() == 1) {
-    const std::string nb_figures = equal ? " med samme tall, " + ftes(here[0], Lang::Nb) + ": her og på " + where(first, Lang::Nb) + ". Det er talt med én gang."
-                                         : ": " + ftes(here[0], Lang::Nb) + " her og " + ftes(there[0], Lang::Nb) + " på " + where(first, Lang::Nb) +
-                                               ". Bare " + ftes(there[0], Lang::Nb) + " er talt med.";
-    const std::string en_figures = equal ? " with the same figure, " + ftes(here[0], Lang::En) + ": here and on " + where(first, Lang::En) + ". It is counted once."
-                                         : ": " + ftes(here[0], Lang::En) + " here and " + ftes(there[0], Lang::En) + " on " + where(first, Lang::En) +
-                                               ". Only " + ftes(there[0], Lang::En) + " is counted.";
-    return {"Samme enhet, år, målgruppe, tjeneste og kategori (" + what(Lang::Nb) + ", " + categories[0] + ") står to ganger" +
-                nb_figures + advice_nb,
-            "The same unit, year, target group, service and category (" + what(Lang::En) + ", " + categories[0] + ") appears twice" +
-                en_figures + advice_en};
+    const std::string now_nb = given_figure(here[0], Lang::Nb), then_nb = given_figure(there[0], Lang::Nb);
+    const std::string now_en = given_figure(here[0], Lang::En), then_en = given_figure(there[0], Lang::En);
+    return {"Samme " + same_field_words(*this, true, Lang::Nb) + " (" + what(Lang::Nb) + ", " + categories[0] + ") står to ganger" +
+                (equal ? " med samme tall, " + now_nb + ": her og på " + first_nb + ". Det er talt med én gang."
+                       : ": " + now_nb + " her og " + then_nb + " på " + first_nb + ". Bare " + then_nb + " er talt med.") +
+                advice_nb,
+            "The same " + same_field_words(*this, true, Lang::En) + " (" + what(Lang::En) + ", " + categories[0] + ") appears twice" +
+                (equal ? " with the same figure, " + now_en + ": here and on " + first_en + ". It is counted once."
+                       : ": " + now_en + " here and " + then_en + " on " + first_en + ". Only " + then_en + " is counted.") +
+                advice_en};
   }
-  return {"Samme enhet, år, målgruppe og tjeneste (" + what(Lang::Nb) + ") står to ganger for kategori " +
-              listed(categories, " og ") + ": her og på " + where(first, Lang::Nb) +
-              (equal ? ", med de samme tallene. De er talt med én gang." : ", med ulike tall for " + listed(differ_nb, " og ") +
-                                                                              ". Bare tallene derfra er talt med.") +
+  return {"Samme " + same_field_words(*this, false, Lang::Nb) + " (" + what(Lang::Nb) + ") står to ganger for kategori " +
+              listed(categories, " og ") + ": her og på " + first_nb +
+              (equal ? ", med de samme tallene. De er talt med én gang."
+                     : ", med ulike tall for " + listed(differ_nb, " og ") + ". Bare tallene på " + first_nb + " er talt med.") +
               advice_nb,
-          "The same unit, year, target group and service (" + what(Lang::En) + ") appears twice for categories " +
-              listed(categories, " and ") + ": here and on " + where(first, Lang::En) +
-              (equal ? ", with the same figures. They are counted once." : ", with different figures for " + listed(differ_en, " and ") +
-                                                                              ". Only the figures there are counted.") +
+          "The same " + same_field_words(*this, false, Lang::En) + " (" + what(Lang::En) + ") appears twice for categories " +
+              listed(categories, " and ") + ": here and on " + first_en +
+              (equal ? ", with the same figures. They are counted once."
+                     : ", with different figures for " + listed(differ_en, " and ") + ". Only the figures on " + first_en + " are counted.") +
               advice_en};
 }
 

@@ -164,6 +164,17 @@ TEST_CASE("a duplicate names both figures when they differ, and its advice fits:
   CHECK(found[1]->nb.find("står to ganger med samme tall, 3,70: her og på linje 4 i arsverk.csv. Det er talt med én gang. "
                           "Er raden kopiert, fjern den ene") != std::string::npos);
 
+  Input typed;  // a figure given to three decimals is said as given; no service, so none is named
+  typed.add("3101", 2025, NoGroup, "", Category::B, "6,00");
+  typed.add("3101", 2025, NoGroup, "", Category::B, "6.125");
+  typed.files[0].arsverk.back().line = 3;
+  const Report typed_report = typed.run();
+  const Diagnostic* three = diagnostic(typed_report, "value.duplicate");
+  REQUIRE(three);
+  CHECK(three->nb.find("Samme enhet, år og kategori (3101, 2025, b) står to ganger: 6,125 her og 6,00 på linje 2") != std::string::npos);
+  CHECK(three->en.find("The same unit, year and category (3101, 2025, b) appears twice: 6.125 here and 6.00 on line 2") !=
+        std::string::npos);
+
   Input two;  // the same field in another file, with another figure, beside a field of its own
   two.add("3101", 2025, TargetGroup::Adults, "", Category::A, "20,00");
   two.files.push_back(ParsedFile{});
