@@ -77,6 +77,10 @@ describe('the printed report', () => {
       assert.match(summary, /Kontroller før innsending/);
       const fylke = expected.results.find((r) => r.level === 'fylke' && r.code === '33' && r.year === 2025);
       assert.match(summary, new RegExp(`${fylke.name}: \\d+ av \\d+ kommuner har tall i filene`));
+      // The checks and the coverage are said once, in the summary, not again under the cards.
+      assert.equal(await page.locator('#unit-checks').count(), 1, 'Kongsberg has its checks on screen');
+      assert.equal(await page.isVisible('#unit-checks'), false);
+      assert.equal(await page.isVisible('#coverage'), false);
       // The key figures, the comparison table, the charts with their titles and the files stay.
       for (const id of ['key-figures', 'compare-table', 'charts', 'file-panel', 'results-table']) assert.ok(await page.isVisible(`#${id}`), `#${id} is printed`);
       assert.ok((await page.$$eval('#charts figure h4', (hs) => hs.filter((h) => h.getClientRects().length).length)) >= 4, 'chart titles are printed');
