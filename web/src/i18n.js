@@ -260,6 +260,9 @@ const nb = {
   rankSharedShort: '(delt)',
   fenceHigh: 'Uvanlig høyt i gruppen',
   fenceLow: 'Uvanlig lavt i gruppen',
+  // In the comparison table, beside the median's column: short enough for one line.
+  fenceHighShort: 'Uvanlig høyt',
+  fenceLowShort: 'Uvanlig lavt',
   noValue: 'ikke beregnet',
   reasons: {
     missing: '{name} har ingen tall for {year}: enheten er ikke med i årsverksfilene for dette året.',
@@ -835,6 +838,8 @@ const en = {
   rankSharedShort: '(tied)',
   fenceHigh: 'Unusually high in the group',
   fenceLow: 'Unusually low in the group',
+  fenceHighShort: 'Unusually high',
+  fenceLowShort: 'Unusually low',
   noValue: 'not computed',
   reasons: {
     missing: '{name} has no figures for {year}: the unit is not in the FTE files for that year.',

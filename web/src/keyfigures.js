@@ -220,10 +220,13 @@ function changeText(unit, m) {
   return change ? changeShown(change, m) : null;
 }
 
-function fenceTag(unit, m) {
+// `short`: in the comparison table, whose median column says which group (the full text as its title).
+function fenceTag(unit, m, short = false) {
   const fence = comparisonMeaningful(unit) ? unit.comparison.outside_fences?.[m] : null;
   if (!fence) return '';
-  return `<span class="ds-tag fence" data-color="warning" data-fence="${fence}">${fence === 'high' ? '▲ ' : '▼ '}${escape(t(fence === 'high' ? 'fenceHigh' : 'fenceLow'))}</span>`;
+  const key = fence === 'high' ? 'fenceHigh' : 'fenceLow';
+  const title = short ? ` title="${escape(t(key))}"` : '';
+  return `<span class="ds-tag fence" data-color="warning" data-fence="${fence}"${title}>${fence === 'high' ? '▲ ' : '▼ '}${escape(t(short ? `${key}Short` : key))}</span>`;
 }
 
 // A column heading of the comparison table as two lines at most on a phone, where styles.css keeps
@@ -318,7 +321,7 @@ export function renderKeyFigures(el, ctx) {
     `<thead><tr><th scope="col">${escape(t('colMeasure'))}</th>${cols.map(([h]) => `<th scope="col" class="num">${headingLines(h)}</th>`).join('')}</tr></thead><tbody>`;
   for (const m of MEASURES) {
     html += `<tr data-measure="${m}"><th scope="row">${m} ${escape(measureLabel(schema, m))}</th>` +
-      cols.map(([, f, k]) => `<td class="num" data-col="${k}">${cellHtml(f(m))}${k === 'unit' ? fenceTag(unit, m) : ''}</td>`).join('') + '</tr>';
+      cols.map(([, f, k]) => `<td class="num" data-col="${k}">${cellHtml(f(m))}${k === 'unit' ? fenceTag(unit, m, true) : ''}</td>`).join('') + '</tr>';
   }
   html += '</tbody></table></div>';
   html += `<p class="ds-paragraph scroll-note" data-size="sm" aria-hidden="true">${escape(t('scrollNote'))}</p>`;
