@@ -264,6 +264,12 @@ describe('the map', () => {
     await afterMap(() => page.click('#lang-button'));
     await afterMap(() => page.check('#map-mode-rate'));
     assert.ok(await page.isHidden(osloNote));
+    // Every municipality of the map is counted: with figures, without any in the files, left out.
+    const results2024 = expected.results.filter((r) => r.level === 'kommune' && r.year === 2024);
+    const withFigures = results2024.filter((r) => !r.suppressed).length;
+    const without = 357 - results2024.length;
+    assert.ok(without > 0);
+    assert.match(await page.textContent('#map-summary'), new RegExp(`: ${withFigures} av 357 har tall\\..* ${without} har ingen tall for 2024 i filene\\. ${results2024.length - withFigures} kommuner er holdt utenfor`));
     await afterMap(() => page.check('#map-mode-diff'));
     await page.screenshot({ path: join(ARTIFACTS, 'map-02-2024-diff.png'), fullPage: true });
 

@@ -617,6 +617,9 @@ export function createMap(container, { onSelect }) {
       : t('map.summaryNone', { level: levelName, year: view.year });
     const fromReference = ranked.filter((i) => i.status === 'reference').length;
     if (fromReference) summary.textContent += ` ${t('yard.mapRefCount', { n: fromReference })}`;
+    // «352 av 357 har tall» and 3 left out: the other 2 are said too, not left to subtraction.
+    const missing = main.items.filter((i) => !i.result && i.status !== 'reference').length;
+    if (missing && ranked.length) summary.textContent += ` ${tn('map.summaryMissing', missing, { year: view.year })}`;
     // Those rule 2 left out are «without figures» on the map but «with figures in the files» in the
     // coverage lines: say which they are, so the two counts agree.
     const leftOut = main.items.filter((i) => i.result?.suppressed).length;
