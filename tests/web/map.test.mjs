@@ -362,6 +362,19 @@ describe('the map', () => {
     assert.deepEqual(cases.map((c) => coreBreaks(Number(c.year), c.level, 'rate', c.measure).length + 1), [5, 4, 2, 1]);
   });
 
+  test('the summary counts every unit: too few figures for the measure, a county on too few municipalities', async () => {
+    await calculator.open();
+    // Halden with every category, Moss with the total alone: Moss has M1 but no M2.
+    const csv = 'kommunenummer;år;a;b;c;d;e;Totalt\n3101;2024;20;40;10;15;5;\n3103;2024;;;;;;60\n';
+    await whenRendered(page, () => page.setInputFiles('#file-input', { name: 'to_kommuner.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) }));
+    await afterMap(() => page.click('#map-details > summary'));
+    await afterMap(() => page.selectOption('#measure-select', 'M2'));
+    assert.match(await page.textContent('#map-summary'), /^Kartet viser M2 for kommunene i 2024: 1 av 357 har tall\..* 355 har ingen tall for 2024 i filene\. 1 har tall, men ikke nok til M2\./);
+    await afterMap(() => page.check('#map-level-fylke'));
+    assert.match(await page.textContent('#map-summary'), /^Ingen av fylkene har tall for 2024\. 1 har for få kommuner med tall til et eget tall\.$/);
+    await afterMap(() => page.check('#map-level-kommune'));
+  });
+
   test('the map downloads as a PNG', async () => {
     await exampleWithMap();
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('.map-main button')]);

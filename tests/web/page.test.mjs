@@ -1064,7 +1064,7 @@ describe('the calculator page', () => {
     const warnings = expected.diagnostics.filter((d) => d.code === 'value.duplicate');
     // The copied line is one warning naming its categories, not one per category.
     assert.equal(warnings.length, 1);
-    assert.match(warnings[0].message, /står to ganger for kategori a, b, c, d og e/);
+    assert.match(warnings[0].message, /står to ganger for kategoriene a, b, c, d og e/);
     // One municipality in the file: the page opens on it.
     assert.match(await page.textContent('#key-heading'), /^Halden 2024$/);
     const allWarnings = expected.diagnostics.filter((d) => d.severity === 'warning').length;

@@ -4,9 +4,18 @@
 
 const nb = {
   unchecked: {
-    categories: { total_only: 'Tallene per utdanningskategori er ikke kontrollert: bare totalen er gitt.' },
+    all: { rows_skipped: 'Tallene er ikke kontrollert: en rad er hoppet over for en feil (se feilmeldingen under «Filer»). Rett feilen, så kontrolleres de.' },
+    categories: {
+      total_only: 'Tallene per utdanningskategori er ikke kontrollert: bare totalen er gitt.',
+      incomplete: 'Fordelingen på utdanningskategorier er ikke kontrollert for alle målgruppene: ikke alle kategoriene a–e er gitt.',
+      from_districts: 'Tallene per utdanningskategori er kontrollert for hver bydel, ikke for Oslo samlet.',
+      carried: 'Tallene per utdanningskategori er ikke kontrollert på nytt: tallene er ført videre fra {year}.',
+    },
     change: {
       previous_year_not_loaded: 'Endringen fra {year} er ikke kontrollert: tallene for {year} er ikke lagt inn.',
+      previous_year_suppressed: 'Endringen fra {year} er ikke kontrollert: tallene for {year} er holdt utenfor visningen.',
+      previous_year_outside: 'Endringen fra {year} er ikke kontrollert: kalkulatoren har ikke tall for {year}.',
+      no_m1: 'Endringen fra {year} er ikke kontrollert: M1 mangler eller er 0 i ett av årene.',
       schema_break: 'Endringen fra {year} til {to} er ikke kontrollert: målene er definert annerledes i de to årene.',
     },
   },
@@ -512,6 +521,8 @@ const nb = {
     summaryDiff: 'Kartet viser forskjellen fra medianen i KOSTRA-gruppen, {measure}, for {level} i {year}: {n} av {total} har tall. Mest over medianen: {high}. Mest under: {low}. Spennet går fra {min} til {max}.',
     summaryNone: 'Ingen av {level} har tall for {year}.',
     summaryMissing: { one: '{n} har ingen tall for {year} i filene.', other: '{n} har ingen tall for {year} i filene.' },
+    summaryAbsent: { one: '{n} har tall, men ikke nok til {measure}.', other: '{n} har tall, men ikke nok til {measure}.' },
+    summaryThin: { one: '{n} har for få kommuner med tall til et eget tall.', other: '{n} har for få kommuner med tall til et eget tall.' },
     summaryLeftOut: { one: '{n} kommune er holdt utenfor visningen fordi den mangler egne årsverk for voksne eller for barn og unge, men den er med i summene.', other: '{n} kommuner er holdt utenfor visningen fordi de mangler egne årsverk for voksne eller for barn og unge, men de er med i summene.' },
     summaryNoDiff: { one: '{names} har tall, men ingen forskjell fra medianen i KOSTRA-gruppen (grunnen står ved kommunen i kartet).', other: '{names} har tall, men ingen forskjell fra medianen i KOSTRA-gruppen (grunnen står ved hver av dem i kartet).' },
     summaryNoDiffOslo: '{name} har tall, men ingen forskjell fra medianen i KOSTRA-gruppen (grunnen står under «{caption}»).',
@@ -583,9 +594,18 @@ const nb = {
 const en = {
   // A check that could not run on a unit's figures (docs/output.md, `unchecked`).
   unchecked: {
-    categories: { total_only: 'The figures by education category are not checked: only the total is given.' },
+    all: { rows_skipped: 'The figures are not checked: a row was skipped for an error (see the error message under “Files”). Correct it, and they are checked.' },
+    categories: {
+      total_only: 'The figures by education category are not checked: only the total is given.',
+      incomplete: 'The mix of education categories is not checked for every target group: not all of the categories a–e are given.',
+      from_districts: 'The figures by education category are checked for each district, not for Oslo as a whole.',
+      carried: 'The figures by education category are not checked again: the figures are carried forward from {year}.',
+    },
     change: {
       previous_year_not_loaded: 'The change from {year} is not checked: no figures for {year} have been added.',
+      previous_year_suppressed: 'The change from {year} is not checked: the figures for {year} are left out of the display.',
+      previous_year_outside: 'The change from {year} is not checked: the calculator does not cover {year}.',
+      no_m1: 'The change from {year} is not checked: M1 is missing or 0 in one of the two years.',
       schema_break: 'The change from {year} to {to} is not checked: the measures are defined differently in the two years.',
     },
   },
@@ -705,7 +725,7 @@ const en = {
     includeAgain: 'Count the form’s figures again',
     checksHeading: 'Checks before submission',
     noChecks: 'No check was triggered.',
-    noChecksRan: 'None of the checks that could be run found anything.',
+    noChecksRan: 'None of the checks that could be run was triggered.',
     emptyFields: { one: 'Empty field: {fields}. An empty field is not answered and not counted; write 0 if the figure is zero.', other: '{n} empty fields: {fields}. An empty field is not answered and not counted; write 0 where the figure is zero.' },
     errorsAbove: { one: '{n} error in the form (see above): none of the figures in {columns} are counted until you correct the field.', other: '{n} errors in the form (see above): none of the figures in {columns} are counted until you correct the fields.' },
     errorsAboveElsewhere: { one: '{n} error in the form (see above).', other: '{n} errors in the form (see above).' },
@@ -901,7 +921,7 @@ const en = {
     renumbered: '{name} had number {old} up to 2023 and has {new} from 2024: the time series shows both.',
     checksHeading: 'Checks before submission',
     noChecks: 'None of the checks was triggered for {name} {year}.',
-    noChecksRan: 'None of the checks that could be run found anything for {name} {year}.',
+    noChecksRan: 'None of the checks that could be run was triggered for {name} {year}.',
     mapAbsent: '{measure} cannot be computed from the files.',
     mapNotMeaningful: 'Too few municipalities in the KOSTRA group have figures to show the difference from the median.',
     mapAlone: 'The only municipality in its KOSTRA group: no median to take the difference from.',
@@ -1087,6 +1107,8 @@ const en = {
     summaryDiff: 'The map shows the difference from the KOSTRA group median, {measure}, for the {level} in {year}: {n} of {total} have figures. Furthest above the median: {high}. Furthest below: {low}. The range is {min} to {max}.',
     summaryNone: 'None of the {level} have figures for {year}.',
     summaryMissing: { one: '{n} has no figures for {year} in the files.', other: '{n} have no figures for {year} in the files.' },
+    summaryAbsent: { one: '{n} has figures, but not enough for {measure}.', other: '{n} have figures, but not enough for {measure}.' },
+    summaryThin: { one: '{n} has too few municipalities with figures for a figure of its own.', other: '{n} have too few municipalities with figures for a figure of their own.' },
     summaryLeftOut: { one: '{n} municipality is left out of the display for lack of FTEs of its own for adults or for children and young people, but it is counted in the sums.', other: '{n} municipalities are left out of the display for lack of FTEs of their own for adults or for children and young people, but they are counted in the sums.' },
     summaryNoDiff: { one: '{names} has figures, but no difference from the KOSTRA group median (the reason is given with it on the map).', other: '{names} have figures, but no difference from the KOSTRA group median (the reason is given with each on the map).' },
     summaryNoDiffOslo: '{name} has figures, but no difference from the KOSTRA group median (the reason is given under “{caption}”).',

@@ -149,9 +149,11 @@ function footing(unit, peers, results) {
 
 // The messages about this unit and year, with the core's numbers and advice: the checks before
 // submission, and what to add when rule 2 left the municipality out (docs/output.md, "args").
+export const checksAbout = (unit, year, diagnostics) => (unit
+  ? diagnostics.filter((d) => d.args.level === unit.level && d.args.code === unit.code && d.args.year === year) : []);
+
 function checksPanel(unit, info, year, diagnostics) {
-  const about = (d) => d.args.level === unit.level && d.args.code === unit.code && d.args.year === year;
-  const hits = unit ? diagnostics.filter(about) : [];
+  const hits = checksAbout(unit, year, diagnostics);
   const items = hits.map((d) => `<li class="message" data-severity="${d.severity}" data-code="${escape(d.code)}">` +
     `<span class="ds-tag" data-color="${d.severity === 'warning' ? 'warning' : 'info'}">${escape(t(`severity.${d.severity}`))}</span> ${escape(coreText(d.message))}</li>`);
   const unchecked = uncheckedTexts(unit);

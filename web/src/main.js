@@ -980,6 +980,7 @@ function updatePrintSummary() {
   }
   renderPrintSummary(el['print-summary'], {
     report: state.report,
+    diagnostics: shownReport().diagnostics,
     info,
     unit: result(info.level, info.code, state.year),
     peers: peersOf(info, state.year),

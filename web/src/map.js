@@ -617,9 +617,17 @@ export function createMap(container, { onSelect }) {
       : t('map.summaryNone', { level: levelName, year: view.year });
     const fromReference = ranked.filter((i) => i.status === 'reference').length;
     if (fromReference) summary.textContent += ` ${t('yard.mapRefCount', { n: fromReference })}`;
-    // «352 av 357 har tall» and 3 left out: the other 2 are said too, not left to subtraction.
-    const missing = main.items.filter((i) => !i.result && i.status !== 'reference').length;
+    // «352 av 357 har tall» and 3 left out: the other 2 are said too, not left to subtraction —
+    // those with no figures in the files, with too few for the measure, or (counties) resting on too
+    // few municipalities. A published figure alone is said by yard.mapRefCount or at the unit.
+    const counted = (test) => main.items.filter((i) => test(i.result)).length;
+    const missing = main.items.filter((i) => !i.result && !i.reference).length;
+    const shownFigures = (r) => r && !r.suppressed && r.per_1000 && r.aggregate_coverage?.meaningful !== false;
+    const absent = counted((r) => shownFigures(r) && r.per_1000[view.measure] == null);
+    const thin = counted((r) => r && !r.suppressed && r.aggregate_coverage?.meaningful === false);
     if (missing && ranked.length) summary.textContent += ` ${tn('map.summaryMissing', missing, { year: view.year })}`;
+    if (absent) summary.textContent += ` ${tn('map.summaryAbsent', absent, { measure: view.measure })}`;
+    if (thin) summary.textContent += ` ${tn('map.summaryThin', thin)}`;
     // Those rule 2 left out are «without figures» on the map but «with figures in the files» in the
     // coverage lines: say which they are, so the two counts agree.
     const leftOut = main.items.filter((i) => i.result?.suppressed).length;

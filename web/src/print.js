@@ -3,8 +3,8 @@
 // unit, the settings and rules applied, the coverage of the comparisons and the checks — and
 // unfolds the folded messages while printing. Every figure is the core's.
 import { beforeYear, schemaOf, shownRate, unitName } from './format.js';
-import { checkText, getLang, measureLabel, sourceName, t, tn, uncheckedTexts, yardstick } from './i18n.js';
-import { coverageLines } from './keyfigures.js';
+import { checkText, coreText, getLang, measureLabel, sourceName, t, tn, uncheckedTexts, yardstick } from './i18n.js';
+import { checksAbout, coverageLines } from './keyfigures.js';
 
 const escape = (s) => String(s).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -13,10 +13,16 @@ const NUMERATORS = {
   2015: null, // the nested measures are reported as they are
 };
 
-function checksOf(unit, report) {
+// The unit's checks as the screen's panel has them (print.css leaves that panel out): each message
+// in full, a flag no message says (a fence without reference figures) in short, the files' count of
+// messages and what could not be checked.
+function checksOf(unit, year, report, diagnostics) {
   const lines = [];
   if (unit?.suppressed && unit.suppression_reason) lines.push(t(`reasons.suppressed.${unit.suppression_reason}`));
-  for (const f of unit?.flags ?? []) if (f !== 'suppressed') lines.push(checkText(f));
+  const about = checksAbout(unit, year, diagnostics);
+  lines.push(...about.map((d) => coreText(d.message)));
+  const said = new Set(about.map((d) => d.args.flag).filter(Boolean));
+  for (const f of unit?.flags ?? []) if (f !== 'suppressed' && !said.has(f)) lines.push(checkText(f));
   const errors = report.diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = report.diagnostics.filter((d) => d.severity === 'warning').length;
   if (errors || warnings) lines.push(t('report.messages', { errors: tn('nErrors', errors), warnings: tn('nWarnings', warnings) }));
@@ -43,9 +49,9 @@ function publishedLines(results) {
   }).filter(Boolean);
 }
 
-// ctx: {report, info, unit, peers, year, settings, example}
+// ctx: {report, diagnostics (as the screen words them), info, unit, peers, year, settings, example}
 export function renderPrintSummary(box, ctx) {
-  const { report, info, unit, peers, year, settings, example } = ctx;
+  const { report, diagnostics, info, unit, peers, year, settings, example } = ctx;
   const schema = schemaOf(year);
   const date = new Intl.DateTimeFormat(getLang() === 'nb' ? 'nb-NO' : 'en-GB', { dateStyle: 'long', timeStyle: 'short' }).format(new Date());
   const population = report.population.find((p) => p.year === year);
@@ -62,7 +68,7 @@ export function renderPrintSummary(box, ctx) {
   const measures = ['M1', 'M2', 'M3', 'M4'].map((m) => `<li><strong>${m}</strong> ${escape(measureLabel(schema, m))}${numerators ? ` (${numerators[m]})` : ''}</li>`).join('');
   // The same coverage lines as on screen.
   const coverage = coverageLines(unit, peers, report.results).map(([text]) => text);
-  const checks = checksOf(unit, report);
+  const checks = checksOf(unit, year, report, diagnostics);
   const published = publishedLines([unit, peers.fylke, peers.land]);
   box.innerHTML = `
     <h2 class="ds-heading" data-size="md">${escape(t('report.title', { name: beforeYear(info.name), year }))}</h2>

@@ -97,13 +97,15 @@ struct Renumbering {
 
 enum class PopulationSource { Embedded, File };
 
-// A check before submission that could not run on a municipality's or district's figures, and why:
-// `categories` (the checks by education category) for `total_only`; `change` (from the year
-// before) for `previous_year_not_loaded` or `schema_break`, with that `year`.
+// A check before submission that could not run on a municipality's or district's figures, and why
+// (docs/output.md, `unchecked`): `all` for `rows_skipped`; `categories` (the checks by education
+// category) for `total_only`, `incomplete`, `from_districts` or `carried`; `change` (from the year
+// before) for `previous_year_not_loaded`, `previous_year_suppressed`, `previous_year_outside`,
+// `schema_break` or `no_m1`.
 struct Unchecked {
   std::string check;
   std::string reason;
-  int year = 0;  // `change`: the year before; else 0
+  int year = 0;  // `change`: the year before; `carried`: the year carried from; else 0
 };
 
 struct Result {

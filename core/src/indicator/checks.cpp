@@ -2,7 +2,10 @@
 // the published yardstick, so that one file alone is enough — a run with no årsverk at all, and the
 // årsverk left out as outside the indicator's scope.
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <map>
+#include <optional>
 
 #include "arsverk/thresholds.hpp"
 #include "context.hpp"
@@ -109,24 +112,66 @@ bool gives_categories(const UnitYear& uy) {
   return false;
 }
 
-// What the checks above could not look at, so that «no check was triggered» is never read as
-// «everything was checked». Carried and suppressed figures are said to be so elsewhere.
-void note_unchecked(const Context& ctx, Result& r, const UnitYear* uy) {
-  r.unchecked.clear();
-  if (r.carried_from || r.suppressed) return;
-  if (uy && !gives_categories(*uy)) r.unchecked.push_back({"categories", "total_only", 0});
-  if (r.change) return;
+// Schema 2024: whether some target group lacks one of a–e in every row (its total alone, say), so
+// that its composition could not be checked.
+bool some_group_incomplete(const std::map<CellKey, Cell>& cells) {
+  constexpr std::array<Category, 5> levels{Category::A, Category::B, Category::C, Category::D, Category::E};
+  std::map<TargetGroup, unsigned> given;
+  for (const auto& [key, cell] : cells) {
+    unsigned& mask = given[key.group];
+    for (std::size_t k = 0; k < levels.size(); ++k)
+      if (cell.amounts[static_cast<int>(levels[k])]) mask |= 1u << k;
+  }
+  return std::any_of(given.begin(), given.end(), [](const auto& g) { return g.second != 0x1f; });
+}
+
+// The results of municipalities and districts by code and year: the year before's, for the change.
+using UnitResults = std::map<std::pair<std::string, int>, const Result*>;
+
+// Why the checks by education category could not run, if they could not.
+std::optional<std::string> categories_unchecked(const Context& ctx, const Result& r, const UnitYear& uy) {
+  if (!gives_categories(uy)) return "total_only";
+  if (r.schema != Schema::S2024) return std::nullopt;
+  const auto cells = ctx.input.cells.find({r.code, r.year});
+  if (cells == ctx.input.cells.end()) return "from_districts";  // Oslo: its districts' rows, each checked
+  if (some_group_incomplete(cells->second)) return "incomplete";
+  return std::nullopt;
+}
+
+// Why the change from the year before could not be checked, if it could not.
+std::optional<std::string> change_unchecked(const Result& r, const UnitResults& results) {
+  if (r.change && r.change->percent[0]) return std::nullopt;
+  if (r.change) return "no_m1";  // M1 absent or 0 in one of the two years
   const int before = r.year - 1;
-  if (schema_for_year(before) != r.schema)
-    r.unchecked.push_back({"change", "schema_break", before});
-  else if (!ctx.units.find({r.code, before}))
-    r.unchecked.push_back({"change", "previous_year_not_loaded", before});
+  if (!structure_for_year(before)) return "previous_year_outside";
+  if (schema_for_year(before) != r.schema) return "schema_break";
+  const auto it = results.find({r.code, before});
+  if (it == results.end()) return "previous_year_not_loaded";
+  if (it->second->suppressed) return "previous_year_suppressed";
+  return std::nullopt;
+}
+
+// What the checks above could not look at, so that «no check was triggered» is never read as
+// «everything was checked». Suppressed figures say why they are not shown instead; carried figures
+// were checked by category in their own year, and their change from it is none by construction.
+void note_unchecked(const Context& ctx, Result& r, const UnitYear* uy, const UnitResults& results) {
+  if (r.suppressed) return;
+  if (r.carried_from) {
+    r.unchecked.push_back({"categories", "carried", *r.carried_from});
+    return;
+  }
+  if (uy)
+    if (const auto reason = categories_unchecked(ctx, r, *uy)) r.unchecked.push_back({"categories", *reason, 0});
+  if (const auto reason = change_unchecked(r, results)) r.unchecked.push_back({"change", *reason, r.year - 1});
 }
 
 // A unit-year with a row left out for an error is not checked: its figures lack that row until the
 // error (said, with its place) is corrected, and a check on them would point elsewhere.
-void check_result(Context& ctx, Result& r) {
-  if (ctx.input.skipped(r.code, r.year)) return;
+void check_result(Context& ctx, Result& r, const UnitResults& results) {
+  if (ctx.input.skipped(r.code, r.year)) {
+    r.unchecked.push_back({"all", "rows_skipped", 0});
+    return;
+  }
   Subject subject{r.code + " " + r.name + " " + std::to_string(r.year)};
   const UnitYear* uy = ctx.units.find({r.code, r.year});
   if (uy) {
@@ -141,7 +186,7 @@ void check_result(Context& ctx, Result& r) {
   check_change(ctx, r, subject);
   check_plausibility(ctx, r, subject.who);
   ctx.about_unit(first, r);
-  note_unchecked(ctx, r, uy);
+  note_unchecked(ctx, r, uy, results);
 }
 
 void check_any_arsverk(Context& ctx) {
@@ -165,8 +210,12 @@ void report_excluded(Context& ctx) {
 }  // namespace
 
 void run_checks(Context& ctx) {
+  const auto is_unit = [](const Result& r) { return r.level == Level::Kommune || r.level == Level::Bydel; };
+  UnitResults results;
+  for (const Result& r : ctx.results)
+    if (is_unit(r)) results.emplace(std::make_pair(r.code, r.year), &r);
   for (Result& r : ctx.results)
-    if (r.level == Level::Kommune || r.level == Level::Bydel) check_result(ctx, r);
+    if (is_unit(r)) check_result(ctx, r, results);
   check_any_arsverk(ctx);
   report_excluded(ctx);
 }

@@ -1,4 +1,6 @@
 // The texts of the computation's messages (messages.hpp).
+#include <algorithm>
+
 #include "messages/messages.hpp"
 #include "messages/wording.hpp"
 
@@ -128,11 +130,12 @@ Texts PopulationYearsMissing::texts() const {
 
 namespace {
 
-// A figure as it was given, to its last decimal, with at least two: «22,50», «6,125».
+// A figure as it was given, to its last decimal, with at least two: «22,50», «6,125», «1 234,125».
 std::string given_figure(Fixed v, Lang lang) {
   const std::string exact = detail::fixed_text(v, lang);
   const auto mark = exact.find(lang == Lang::Nb ? ',' : '.');
-  return mark != std::string::npos && exact.size() - mark - 1 > 2 ? exact : ftes(v, lang);
+  const int decimals = mark == std::string::npos ? 0 : static_cast<int>(exact.size() - mark - 1);
+  return format_fixed(v, std::max(2, decimals), lang);
 }
 
 // What makes two figures the same field, naming only what the line has: «enhet, år og kategori».
@@ -147,16 +150,23 @@ std::string same_field_words(const ValueDuplicate& d, bool with_category, Lang l
 
 // What to do: a copied row is removed, two parts of one figure are combined, a wrong figure is
 // corrected; from another file, most likely another version of it.
-std::string duplicate_advice(bool other_file, bool equal, Lang lang) {
-  if (lang == Lang::Nb)
+// `differing`: how many categories have two different figures.
+std::string duplicate_advice(bool other_file, std::size_t differing, Lang lang) {
+  const bool equal = differing == 0, several = differing > 1;
+  if (lang == Lang::Nb) {
+    const std::string correct = several ? "rett tallene som er feil" : "rett tallet som er feil";
     return other_file ? (equal ? "Er den ene filen en annen utgave av den andre, fjern den ene."
-                               : "Er den ene filen en annen utgave av den andre, fjern den som er feil; ellers rett tallet som er feil.")
+                               : "Er den ene filen en annen utgave av den andre, fjern den som er feil; ellers " + correct + ".")
                       : (equal ? "Er raden kopiert, fjern den ene; er begge deler av tallet, slå radene sammen."
-                               : "Rett tallet som er feil; er begge deler av tallet, slå radene sammen.");
+                               : "R" + correct.substr(1) + "; er begge deler av " + (several ? "tallene" : "tallet") +
+                                     ", slå radene sammen.");
+  }
+  const std::string correct = several ? "correct the wrong figures" : "correct the wrong figure";
   return other_file ? (equal ? "If one file is another version of the other, remove one of them."
-                             : "If one file is another version of the other, remove the wrong one; otherwise correct the wrong figure.")
+                             : "If one file is another version of the other, remove the wrong one; otherwise " + correct + ".")
                     : (equal ? "If the row was copied, remove one; if both are parts of the figure, combine the rows."
-                             : "Correct the wrong figure; if both are parts of the figure, combine the rows.");
+                             : "C" + correct.substr(1) + "; if both are parts of the " + (several ? "figures" : "figure") +
+                                   ", combine the rows.");
 }
 
 }  // namespace
@@ -178,8 +188,8 @@ Texts ValueDuplicate::texts() const {
   }
   const bool equal = differ_nb.empty();
   const std::string first_nb = where(first, Lang::Nb), first_en = where(first, Lang::En);
-  const std::string advice_nb = " " + duplicate_advice(other_file, equal, Lang::Nb);
-  const std::string advice_en = " " + duplicate_advice(other_file, equal, Lang::En);
+  const std::string advice_nb = " " + duplicate_advice(other_file, differ_nb.size(), Lang::Nb);
+  const std::string advice_en = " " + duplicate_advice(other_file, differ_en.size(), Lang::En);
   if (categories.size() == 1) {
     const std::string now_nb = given_figure(here[0], Lang::Nb), then_nb = given_figure(there[0], Lang::Nb);
     const std::string now_en = given_figure(here[0], Lang::En), then_en = given_figure(there[0], Lang::En);
@@ -192,7 +202,7 @@ Texts ValueDuplicate::texts() const {
                        : ": " + now_en + " here and " + then_en + " on " + first_en + ". Only " + then_en + " is counted.") +
                 advice_en};
   }
-  return {"Samme " + same_field_words(*this, false, Lang::Nb) + " (" + what(Lang::Nb) + ") står to ganger for kategori " +
+  return {"Samme " + same_field_words(*this, false, Lang::Nb) + " (" + what(Lang::Nb) + ") står to ganger for kategoriene " +
               listed(categories, " og ") + ": her og på " + first_nb +
               (equal ? ", med de samme tallene. De er talt med én gang."
                      : ", med ulike tall for " + listed(differ_nb, " og ") + ". Bare tallene på " + first_nb + " er talt med.") +
@@ -206,11 +216,11 @@ Texts ValueDuplicate::texts() const {
 
 Texts ValueSeveralFiles::texts() const {
   const std::string w(what);
-  const std::string added_nb = overlapping ? ". Felt som bare står i den ene filen, er lagt sammen; et felt som står i begge, er "
-                                               "talt med én gang (meldingene om tall som står to ganger, viser hvilke)"
+  const std::string added_nb = overlapping ? ". Tallene fra filene er lagt sammen, men et felt som står i begge, er talt med én "
+                                               "gang (meldingene om tall som står to ganger, viser hvilke)"
                                              : ". Tallene fra filene er lagt sammen";
-  const std::string added_en = overlapping ? ". Fields given in one file only are added together; a field given in both is counted "
-                                               "once (the messages on figures given twice say which)"
+  const std::string added_en = overlapping ? ". The files’ figures are added together, but a field given in both is counted once "
+                                               "(the messages on figures given twice say which)"
                                              : ". The files’ figures are added together";
   return {"Tall for samme enhet og år (" + w + ") står både her og fra " + where(first, Lang::Nb) + added_nb +
               ". Er den ene filen en annen utgave av den andre, eller gir den summen av den andre, fjern den ene filen.",

@@ -178,8 +178,8 @@ TEST_CASE("a message that flags nothing names no flag") {
 namespace {
 
 // A unit's `unchecked` in the report, as "check:reason:year" strings.
-std::set<std::string> unchecked_of(const Session& s, const std::string& code, int year) {
-  const auto doc = nlohmann::json::parse(s.report_json({}));
+std::set<std::string> unchecked_of(const Session& s, const std::string& code, int year, const Settings& settings = {}) {
+  const auto doc = nlohmann::json::parse(s.report_json(settings));
   std::set<std::string> out;
   for (const auto& r : doc["results"]) {
     if (r["code"] != code || r["year"] != year) continue;
@@ -209,4 +209,39 @@ TEST_CASE("the checks that could not run are said: a total alone, no year before
     INFO(r["level"] << " " << r["code"]);
     CHECK(r.contains("unchecked") == (r["level"] == "kommune" || r["level"] == "bydel"));
   }
+}
+
+TEST_CASE("what could not be checked: rows skipped, carried figures, a year before left out or outside, some categories, Oslo") {
+  Session skipped;  // adults' b is not a number: their row is skipped, and nothing of the unit-year is checked
+  skipped.add_file("halden.csv",
+                   "kommunenummer;år;målgruppe;a;b;c;d;e\n3101;2025;voksne;20;x;10;15;5\n3101;2025;barn og unge;2;4;1;1;1\n");
+  CHECK(unchecked_of(skipped, "3101", 2025) == std::set<std::string>{"all:rows_skipped:0"});
+
+  Session two;  // Moss gives 2024 alone; carried into 2025, its figures are not checked again
+  two.add_file("arsverk.csv",
+               "kommunenummer;år;a;b;c;d;e\n3101;2024;20;40;10;15;5\n3101;2025;20;41;10;15;5\n3103;2024;10;20;5;7;3\n");
+  Settings carried;
+  carried.carry_forward = Rule::On;
+  CHECK(unchecked_of(two, "3103", 2025, carried) == std::set<std::string>{"categories:carried:2024"});
+
+  Session left_out;  // 2024 without adults is left out by rule 2: no change from it to check
+  left_out.add_file("halden.csv",
+                    "kommunenummer;år;målgruppe;a;b;c;d;e\n3101;2024;barn og unge;2;4;1;1;1\n"
+                    "3101;2025;voksne;20;40;10;15;5\n3101;2025;barn og unge;2;4;1;1;1\n");
+  CHECK(unchecked_of(left_out, "3101", 2025) == std::set<std::string>{"change:previous_year_suppressed:2024"});
+  CHECK(unchecked_of(left_out, "3101", 2024).empty());  // suppressed: its reason is said instead
+
+  Session first;  // 2020 is the first year the calculator has a structure for: 2019 cannot be added
+  first.add_file("halden.csv", "kommunenummer;år;M1;M2;M3;M4\n3001;2020;90;60;30;10\n");
+  CHECK(unchecked_of(first, "3001", 2020) == std::set<std::string>{"change:previous_year_outside:2019"});
+
+  Session part;  // the adults' categories in full, the children's total alone: their composition is not checked
+  part.add_file("halden.csv",
+                "kommunenummer;år;målgruppe;a;b;c;d;e;Totalt\n3101;2025;voksne;20;40;10;15;5;\n3101;2025;barn og unge;;;;;;8\n");
+  CHECK(unchecked_of(part, "3101", 2025).count("categories:incomplete:0") == 1);
+
+  Session oslo;  // Oslo from its districts' rows: the categories are checked per district
+  oslo.add_file("oslo.csv", "kommunenummer;år;a;b;c;d;e\n030101;2025;5;10;3;4;2\n030102;2025;6;11;3;4;2\n");
+  CHECK(unchecked_of(oslo, "0301", 2025).count("categories:from_districts:0") == 1);
+  CHECK(unchecked_of(oslo, "030101", 2025).count("categories:from_districts:0") == 0);
 }

@@ -105,7 +105,7 @@ TEST_CASE("a copied line is one duplicate naming its categories, not one per cat
     if (d.code == "value.duplicate") found.push_back(&d);
   REQUIRE(found.size() == 3);
   CHECK(found[0]->line == 3);
-  CHECK(found[0]->nb.find("(3101, 2024, voksne) står to ganger for kategori a, b, c, d og e: her og på linje 2") != std::string::npos);
+  CHECK(found[0]->nb.find("(3101, 2024, voksne) står to ganger for kategoriene a, b, c, d og e: her og på linje 2") != std::string::npos);
   CHECK(found[0]->en.find("appears twice for categories a, b, c, d and e: here and on line 2") != std::string::npos);
   // Line 6 repeats a of line 4 and c of line 5: one message for each earlier line.
   CHECK(found[1]->line == 6);
@@ -175,6 +175,20 @@ TEST_CASE("a duplicate names both figures when they differ, and its advice fits:
   CHECK(three->en.find("The same unit, year and category (3101, 2025, b) appears twice: 6.125 here and 6.00 on line 2") !=
         std::string::npos);
 
+  Input rows;  // a whole row twice, two of its figures changed: both named, and «the figures» in the advice
+  rows.row24("3101", 2025, TargetGroup::Adults, "", "20", "40", "10", "15", "5");
+  rows.row24("3101", 2025, TargetGroup::Adults, "", "20", "4", "10", "1,5", "5");
+  for (std::size_t i = 0; i < 10; ++i) rows.files[0].arsverk[i].line = i < 5 ? 2 : 3;
+  const Report rows_report = rows.run();
+  const Diagnostic* row = diagnostic(rows_report, "value.duplicate");
+  REQUIRE(row);
+  CHECK(row->nb.find("står to ganger for kategoriene a, b, c, d og e: her og på linje 2 i arsverk.csv, med ulike tall for "
+                     "b (4,00 her, 40,00 der) og d (1,50 her, 15,00 der). Bare tallene på linje 2 i arsverk.csv er talt med. "
+                     "Rett tallene som er feil; er begge deler av tallene, slå radene sammen.") != std::string::npos);
+  CHECK(row->en.find("with different figures for b (4.00 here, 40.00 there) and d (1.50 here, 15.00 there). Only the figures on "
+                     "line 2 of arsverk.csv are counted. Correct the wrong figures; if both are parts of the figures, combine the rows.") !=
+        std::string::npos);
+
   Input two;  // the same field in another file, with another figure, beside a field of its own
   two.add("3101", 2025, TargetGroup::Adults, "", Category::A, "20,00");
   two.files.push_back(ParsedFile{});
@@ -194,9 +208,8 @@ TEST_CASE("a duplicate names both figures when they differ, and its advice fits:
                      "utgave av den andre, fjern den som er feil; ellers rett tallet som er feil.") != std::string::npos);
   const Diagnostic* several = diagnostic(r2, "value.several_files");
   REQUIRE(several);  // no longer «the files' figures are added together», beside a field counted once
-  CHECK(several->nb.find("Felt som bare står i den ene filen, er lagt sammen; et felt som står i begge, er talt med én gang") !=
-        std::string::npos);
-  CHECK(several->en.find("The files’ figures are added together") == std::string::npos);
+  CHECK(several->nb.find("Tallene fra filene er lagt sammen, men et felt som står i begge, er talt med én gang") != std::string::npos);
+  CHECK(several->en.find("added together, but a field given in both is counted once") != std::string::npos);
 }
 
 TEST_CASE("one unit and year on two sheets of one workbook is one file: no word of several files") {

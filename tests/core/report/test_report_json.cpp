@@ -109,7 +109,9 @@ TEST_CASE("report JSON: every result has the documented fields — aggregates al
     INFO(level);
     check_has(result(doc, level, code), kResultFields);
     check_has(result(doc, level, code), kAggregateFields);
+    CHECK_FALSE(result(doc, level, code).contains("unchecked"));  // they submit nothing to check
   }
+  check_has(kommune, {"unchecked"});
   check_has(result(doc, "kostragruppe", "EKG10"), {"distribution", "distribution_coverage"});
 
   CHECK(kommune["year"] == 2024);
