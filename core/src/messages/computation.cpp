@@ -149,24 +149,25 @@ std::string same_field_words(const ValueDuplicate& d, bool with_category, Lang l
 }
 
 // What to do: a copied row is removed, two parts of one figure are combined, a wrong figure is
-// corrected; from another file, most likely another version of it.
-// `differing`: how many categories have two different figures.
+// corrected; from another file, most likely another version of it. `differing`: how many categories
+// have two different figures.
 std::string duplicate_advice(bool other_file, std::size_t differing, Lang lang) {
-  const bool equal = differing == 0, several = differing > 1;
-  if (lang == Lang::Nb) {
-    const std::string correct = several ? "rett tallene som er feil" : "rett tallet som er feil";
-    return other_file ? (equal ? "Er den ene filen en annen utgave av den andre, fjern den ene."
-                               : "Er den ene filen en annen utgave av den andre, fjern den som er feil; ellers " + correct + ".")
-                      : (equal ? "Er raden kopiert, fjern den ene; er begge deler av tallet, slå radene sammen."
-                               : "R" + correct.substr(1) + "; er begge deler av " + (several ? "tallene" : "tallet") +
-                                     ", slå radene sammen.");
-  }
-  const std::string correct = several ? "correct the wrong figures" : "correct the wrong figure";
-  return other_file ? (equal ? "If one file is another version of the other, remove one of them."
-                             : "If one file is another version of the other, remove the wrong one; otherwise " + correct + ".")
-                    : (equal ? "If the row was copied, remove one; if both are parts of the figure, combine the rows."
-                             : "C" + correct.substr(1) + "; if both are parts of the " + (several ? "figures" : "figure") +
-                                   ", combine the rows.");
+  const bool nb = lang == Lang::Nb;
+  if (differing == 0)
+    return other_file ? (nb ? "Er den ene filen en annen utgave av den andre, fjern den ene."
+                            : "If one file is another version of the other, remove one of them.")
+                      : (nb ? "Er raden kopiert, fjern den ene; er begge deler av tallet, slå radene sammen."
+                            : "If the row was copied, remove one; if both are parts of the figure, combine the rows.");
+  const bool one = differing == 1;
+  if (other_file)
+    return nb ? std::string("Er den ene filen en annen utgave av den andre, fjern den som er feil; ellers rett ") +
+                    (one ? "tallet" : "tallene") + " som er feil."
+              : std::string("If one file is another version of the other, remove the wrong one; otherwise correct the wrong ") +
+                    (one ? "figure." : "figures.");
+  return nb ? (one ? "Rett tallet som er feil; er begge deler av tallet, slå radene sammen."
+                   : "Rett tallene som er feil; er begge deler av tallene, slå radene sammen.")
+            : (one ? "Correct the wrong figure; if both are parts of the figure, combine the rows."
+                   : "Correct the wrong figures; if both are parts of the figures, combine the rows.");
 }
 
 }  // namespace
