@@ -308,6 +308,19 @@ describe('comparisons that never overstate', () => {
     assert.equal(await title(), 'Hele landet: M1–M4');
   });
 
+  test('a fence the cards tag is in the checks too: never «none triggered» beside «Uvanlig lavt» (Vestby 2025)', async () => {
+    await calculator.open();
+    await afterRender(() => page.click('#example-button'));
+    await afterRender(() => chooseUnit('3216'));
+    const expected = find(cli(['data/example/eksempel_arsverk_2023.csv', 'data/example/eksempel_arsverk_2024_2025.csv']), 'kommune', '3216', 2025);
+    assert.ok(expected.flags.includes('outside_fences_low'));
+    assert.ok(!cli(['data/example/eksempel_arsverk_2023.csv', 'data/example/eksempel_arsverk_2024_2025.csv']).diagnostics
+      .some((d) => d.args?.code === '3216' && d.args?.flag === 'outside_fences_low'), 'no message says it: no reference file');
+    assert.ok(await page.isVisible('#key-figures .card .fence[data-fence="low"]'));
+    assert.equal(await page.textContent('#unit-checks li[data-flag="outside_fences_low"]'), 'Merk Uvanlig lavt i KOSTRA-gruppen.');
+    assert.doesNotMatch(await page.textContent('#unit-checks'), /Ingen av kontrollene/);
+  });
+
   test('the comparison chart gives each unit\'s part one colour, whichever others are there', async () => {
     await calculator.open();
     await afterRender(() => page.click('#example-button'));

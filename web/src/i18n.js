@@ -369,7 +369,7 @@ const nb = {
       'Et årsverk er én full stilling i ett år. To ansatte i halv stilling er til sammen ett årsverk. Kommunene anslår årsverkene ut fra en vanlig uke, og SINTEF samler inn tallene for Helsedirektoratet (skjema IS-24/8).',
       'Med teller arbeid med psykisk helse og rus: boliger med fast personell, hjemmetjenester og oppsøkende tjenester, behandling og oppfølging, aktivitets- og dagsentre, arbeidstiltak, og helsestasjon og skolehelsetjeneste når det gjelder psykiske vansker og rus.',
       'Holdt utenfor: generelt forebyggende arbeid rettet mot hele befolkningen, tjenester til personer med demens og tjenester til personer med psykisk utviklingshemming.',
-      'Tallet sier hvor mange som jobber med psykisk helse og rus i kommunen, sett opp mot hvor mange som bor der, og hvilken utdanning de har. Det sier ikke hvor gode tjenestene er, hvor mange som får hjelp, eller hva som er «riktig» antall: det finnes ikke noe måltall.',
+      'Tallet sier hvor mange som jobber med psykisk helse og rus i kommunen, sett opp mot hvor mange som bor der, og hvilken utdanning de har. Det sier ikke hvor gode tjenestene er, hvor mange som får hjelp, eller hva som er «riktig» antall: det finnes ikke noe tall kommunen skal nå.',
       'Helsedirektoratet skriver at tallene for én kommune kan sammenlignes over tid, og at KOSTRA-gruppene er til for å sammenligne en kommune med kommuner som ligner den. Årsverkene er anslag ut fra én uke, og rapporteringen kan ha feil. Les derfor små forskjeller mellom enkeltkommuner med forsiktighet, og se heller på utviklingen over tid og på KOSTRA-gruppen.',
     ],
     // The measures of the year in view's schema (the core's), each its own and then the break.

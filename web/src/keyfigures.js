@@ -3,7 +3,7 @@
 // the change from the previous year, and the reason when something is missing or adjusted.
 import { writeHtml } from './dom.js';
 import { beforeYear, changeShown, educationPartsOf, inLang, percentText, schemaOf, shownRate, signedTenthsText, structureOf, tenthsText, unitName } from './format.js';
-import { coreText, fmtFtes, fmtInt, listText, measureLabel, rankText, sourceName, t, tn, uncheckedTexts, yardstick, yardText } from './i18n.js';
+import { checkText, coreText, fmtFtes, fmtInt, listText, measureLabel, rankText, sourceName, t, tn, uncheckedTexts, yardstick, yardText } from './i18n.js';
 
 const MEASURES = ['M1', 'M2', 'M3', 'M4'];
 const escape = (s) => String(s).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -152,10 +152,21 @@ function footing(unit, peers, results) {
 export const checksAbout = (unit, year, diagnostics) => (unit
   ? diagnostics.filter((d) => d.args.level === unit.level && d.args.code === unit.code && d.args.year === year) : []);
 
+// A flag of the result that no message says (a fence in a group of the files' own figures, which
+// the cards tag): a note of its own, so that the panel never says «none triggered» beside it.
+// Carried and suppressed figures are said among the reasons above the cards.
+export function unsaidFlags(unit, hits) {
+  const said = new Set(hits.map((d) => d.args.flag).filter(Boolean));
+  return (unit?.flags ?? []).filter((f) => f !== 'suppressed' && f !== 'carried_forward' && !said.has(f));
+}
+
 function checksPanel(unit, info, year, diagnostics) {
   const hits = checksAbout(unit, year, diagnostics);
-  const items = hits.map((d) => `<li class="message" data-severity="${d.severity}" data-code="${escape(d.code)}">` +
-    `<span class="ds-tag" data-color="${d.severity === 'warning' ? 'warning' : 'info'}">${escape(t(`severity.${d.severity}`))}</span> ${escape(coreText(d.message))}</li>`);
+  const tag = (severity) => `<span class="ds-tag" data-color="${severity === 'warning' ? 'warning' : 'info'}">${escape(t(`severity.${severity}`))}</span>`;
+  const items = [
+    ...hits.map((d) => `<li class="message" data-severity="${d.severity}" data-code="${escape(d.code)}">${tag(d.severity)} ${escape(coreText(d.message))}</li>`),
+    ...unsaidFlags(unit, hits).map((f) => `<li class="message" data-severity="info" data-flag="${escape(f)}">${tag('info')} ${escape(checkText(f))}</li>`),
+  ];
   const unchecked = uncheckedTexts(unit);
   const none = t(unchecked.length ? 'yard.noChecksRan' : 'yard.noChecks', { name: beforeYear(info.name), year });
   return `<section class="checks" id="unit-checks" aria-labelledby="checks-heading"><h4 class="ds-heading" data-size="xs" id="checks-heading">${escape(t('yard.checksHeading'))}</h4>` +

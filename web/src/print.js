@@ -4,7 +4,7 @@
 // unfolds the folded messages while printing. Every figure is the core's.
 import { beforeYear, schemaOf, shownRate, unitName } from './format.js';
 import { checkText, coreText, getLang, measureLabel, sourceName, t, tn, uncheckedTexts, yardstick } from './i18n.js';
-import { checksAbout, coverageLines } from './keyfigures.js';
+import { checksAbout, coverageLines, unsaidFlags } from './keyfigures.js';
 
 const escape = (s) => String(s).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -14,15 +14,13 @@ const NUMERATORS = {
 };
 
 // The unit's checks as the screen's panel has them (print.css leaves that panel out): each message
-// in full, a flag no message says (a fence without reference figures) in short, the files' count of
-// messages and what could not be checked.
+// in full, a flag no message says in short, the files' count of messages and what could not be
+// checked.
 function checksOf(unit, year, report, diagnostics) {
   const lines = [];
   if (unit?.suppressed && unit.suppression_reason) lines.push(t(`reasons.suppressed.${unit.suppression_reason}`));
   const about = checksAbout(unit, year, diagnostics);
-  lines.push(...about.map((d) => coreText(d.message)));
-  const said = new Set(about.map((d) => d.args.flag).filter(Boolean));
-  for (const f of unit?.flags ?? []) if (f !== 'suppressed' && !said.has(f)) lines.push(checkText(f));
+  lines.push(...about.map((d) => coreText(d.message)), ...unsaidFlags(unit, about).map(checkText));
   const errors = report.diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = report.diagnostics.filter((d) => d.severity === 'warning').length;
   if (errors || warnings) lines.push(t('report.messages', { errors: tn('nErrors', errors), warnings: tn('nWarnings', warnings) }));
