@@ -82,13 +82,16 @@ std::optional<CellMeasures> measures_of(Context& ctx, const Cell& cell, int year
   } else {
     m = {v(Category::M1), v(Category::M2), v(Category::M3), v(Category::M4)};
     if (has(Category::Total) && !has(Category::M1)) m[0] = v(Category::Total);
+    // Each measure given against the next one given: a file with M1 and M4 alone still has M1 ≥ M4.
     const Category nested_cats[] = {Category::M1, Category::M2, Category::M3, Category::M4};
-    for (int i = 0; i + 1 < 4; ++i) {
-      const bool both = (has(nested_cats[i]) || (i == 0 && has(Category::Total))) && has(nested_cats[i + 1]);
-      if (both && m[i] < m[i + 1]) {
-        ctx.message(cell.file, cell.line, msg::NestedOrder{unit, i + 1, m[i], m[i + 1]});
+    int previous = has(Category::M1) || has(Category::Total) ? 0 : -1;
+    for (int i = 1; i < 4; ++i) {
+      if (!has(nested_cats[i])) continue;
+      if (previous >= 0 && m[previous] < m[i]) {
+        ctx.message(cell.file, cell.line, msg::NestedOrder{unit, previous + 1, i + 1, m[previous], m[i]});
         break;
       }
+      previous = i;
     }
   }
   if (has(Category::Total) && (disjoint || has(Category::M1)) && m[0] != v(Category::Total)) {

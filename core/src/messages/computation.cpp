@@ -350,7 +350,7 @@ Texts CategoryMixedForms::texts() const {
 }
 
 Texts NestedOrder::texts() const {
-  const std::string u(unit), a = "M" + std::to_string(measure), b = "M" + std::to_string(measure + 1);
+  const std::string u(unit), a = "M" + std::to_string(measure), b = "M" + std::to_string(next_measure);
   return {"Måltallene skal være nøstet (M1 ≥ M2 ≥ M3 ≥ M4), men for " + u + " er " + a + " = " +
               ftes(value, Lang::Nb) + " mindre enn " + b + " = " + ftes(next, Lang::Nb) +
               ". M2 skal telle med alle med høyere utdanning, M3 alle med høyere utdanning, M4 bare dem med videreutdanning. Sjekk tallene; de er brukt slik de står.",

@@ -1152,7 +1152,7 @@ struct NestedOrder {
   static constexpr const char* code = "check.nested_order";
   static constexpr Severity severity = Severity::Warning;
   std::string_view unit;
-  int measure;  // 1..3: M<measure> is less than M<measure + 1>
+  int measure, next_measure;  // 1..4: M<measure> is less than M<next_measure>, the next one given
   Fixed value, next;
   Texts texts() const;
 };

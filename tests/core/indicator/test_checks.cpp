@@ -175,6 +175,22 @@ TEST_CASE("a message that flags nothing names no flag") {
   CHECK(seen);
 }
 
+TEST_CASE("the nested order holds each measure given against the next one given") {
+  // Schema 2015 with M1 and M4 alone: M4 above M1 is out of order though M2 and M3 are not given.
+  Session s;
+  s.add_file("halden.csv",
+             "kommunenummer;år;M1;M4\n"
+             "3001;2023;10;12\n"
+             "3002;2023;10;4\n");
+  const auto doc = nlohmann::json::parse(s.report_json({}));
+  std::vector<std::string> said;
+  for (const auto& d : doc["diagnostics"])
+    if (d["code"] == "check.nested_order") said.push_back(d["message"]["en"].get<std::string>());
+  REQUIRE(said.size() == 1);
+  CHECK(said[0].find("3001") != std::string::npos);
+  CHECK(said[0].find("M1 = 10.00 is less than M4 = 12.00") != std::string::npos);
+}
+
 namespace {
 
 // A unit's `unchecked` in the report, as "check:reason:year" strings.
