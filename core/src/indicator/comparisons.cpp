@@ -154,6 +154,7 @@ GroupComparison compare_in_group(const Result& r, const std::array<Distribution,
   comparison.coverage = peer_set.coverage;
   // A measure few peers have (e.g. reference rates give only M1) gets no rank, median or fences:
   // "1 of 13" would rest on the unit's own figure alone.
+  const auto tenths = shown_tenths(r);
   for (int i = 0; i < 4; ++i) {
     const Distribution& spread = dist[i];
     comparison.peers[i] = spread.n;
@@ -163,7 +164,8 @@ GroupComparison compare_in_group(const Result& r, const std::array<Distribution,
     for (const Peer& p : peer_set.peers) higher += p.per_1000[i] && *p.per_1000[i] > rate;
     comparison.rank[i] = higher + 1;
     // As shown: by the rates rounded to one decimal, equal ones sharing a place (the unit is a peer).
-    if (const auto own = shown_tenths(r)[i]) {
+    const auto own = tenths[i];
+    if (own) {
       int shown_higher = 0, same = 0;
       for (const Peer& p : peer_set.peers) {
         shown_higher += p.tenths[i] && *p.tenths[i] > *own;
@@ -174,10 +176,12 @@ GroupComparison compare_in_group(const Result& r, const std::array<Distribution,
     }
     comparison.median[i] = spread.median;
     comparison.diff_from_median[i] = rate - spread.median;
+    // As shown: the rate as shown against the fences rounded as a rate is, so that units showing
+    // the same figure are tagged alike and a rate is never outside a fence that shows as the same.
     const double iqr = spread.p75 - spread.p25;
-    comparison.fence[i] = rate < spread.p25 - 1.5 * iqr   ? Fence::Low
-                          : rate > spread.p75 + 1.5 * iqr ? Fence::High
-                                                          : Fence::Inside;
+    const int64_t low = rounded_units(spread.p25 - 1.5 * iqr, 1), high = rounded_units(spread.p75 + 1.5 * iqr, 1);
+    const int64_t shown = own ? *own : rounded_units(rate, 1);
+    comparison.fence[i] = shown < low ? Fence::Low : shown > high ? Fence::High : Fence::Inside;
   }
   return comparison;
 }

@@ -175,6 +175,33 @@ TEST_CASE("a message that flags nothing names no flag") {
   CHECK(seen);
 }
 
+TEST_CASE("municipalities showing the same rate in a KOSTRA group are tagged alike by the fences") {
+  // The example's Hadsel 2025 shows M4 0,1 beside others of its group showing 0,1: the fences are
+  // decided on the rate as shown, so either all of them are outside or none.
+  Session example;
+  example.add_file("eksempel_arsverk_2023.csv", embedded::example_eksempel_arsverk_2023_csv);
+  example.add_file("eksempel_arsverk_2024_2025.csv", embedded::example_eksempel_arsverk_2024_2025_csv);
+  const auto doc = nlohmann::json::parse(example.report_json({}));
+  std::map<std::string, std::set<std::string>> tags;  // group, year, measure, shown rate -> fences
+  int outside = 0;
+  for (const auto& r : doc["results"]) {
+    if (r["level"] != "kommune" || r["comparison"].is_null()) continue;
+    for (const char* m : {"M1", "M2", "M3", "M4"}) {
+      const auto& fence = r["comparison"]["outside_fences"][m];
+      if (r["tenths"][m].is_null() || r["comparison"]["rank"][m].is_null()) continue;
+      const std::string key = r["comparison"]["kostragruppe"].dump() + " " + r["year"].dump() + " " + m + " " +
+                              r["tenths"][m].dump();
+      tags[key].insert(fence.is_null() ? "inside" : fence.get<std::string>());
+      outside += !fence.is_null();
+    }
+  }
+  CHECK(outside > 0);
+  for (const auto& [key, fences] : tags) {
+    INFO(key);
+    CHECK(fences.size() == 1);
+  }
+}
+
 TEST_CASE("the nested order holds each measure given against the next one given") {
   // Schema 2015 with M1 and M4 alone: M4 above M1 is out of order though M2 and M3 are not given.
   Session s;
