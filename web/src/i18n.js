@@ -418,7 +418,7 @@ const nb = {
       ['Plass i gruppen', 'kommunens plass når gruppens kommuner ordnes fra høyest til lavest (1 = høyest), etter tallene slik de vises, med én desimal: kommuner med samme tall deler plass («delt med 2 andre»).'],
       ['Forskjell fra median', 'kommunens tall minus gruppens median, begge slik de vises, med én desimal.'],
       ['Endring fra året før (for eksempel «Endring fra 2024»)', 'forskjellen fra forrige år med samme skjema, i årsverk per\u00a01\u00a0000 innbyggere og i prosent av fjorårets tall; aldri over skillet mellom 2023 og 2024.'],
-      ['Uvanlig høyt eller lavt i gruppen', 'tallet ligger utenfor det vanlige spennet i gruppen: mer enn 1,5 ganger avstanden mellom første og tredje kvartil over eller under dem (Tukeys regel).'],
+      ['Uvanlig høyt eller lavt i gruppen', 'tallet ligger utenfor det vanlige spennet i gruppen: mer enn 1,5 ganger avstanden mellom første og tredje kvartil over eller under dem (Tukeys regel), regnet med tallene slik de vises, med én desimal.'],
     ],
   },
 
@@ -1006,7 +1006,7 @@ const en = {
       ['Rank in group', 'the municipality’s place when the group’s municipalities are ordered from highest to lowest (1 = highest), by the figures as shown, to one decimal: municipalities with the same figure share a place (“tied with 2 others”).'],
       ['Difference from median', 'the municipality’s figure minus the group’s median, both as shown, with one decimal.'],
       ['Change from the year before (for example “Change from 2024”)', 'the difference from the previous year of the same form, in FTEs per\u00a01,000 inhabitants and as a percentage of last year’s figure; never across the break between 2023 and 2024.'],
-      ['Unusually high or low in the group', 'the figure lies outside the usual spread in the group: more than 1.5 times the distance between the first and third quartile above or below them (Tukey’s rule).'],
+      ['Unusually high or low in the group', 'the figure lies outside the usual spread in the group: more than 1.5 times the distance between the first and third quartile above or below them (Tukey’s rule), taken with the figures as shown, to one decimal.'],
     ],
   },
 
