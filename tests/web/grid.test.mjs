@@ -486,7 +486,8 @@ describe('typing the form in by hand', () => {
     assert.equal(await page.textContent('#grid-result-heading'), 'Gamle Oslo 2025, regnet ut fra skjemaet');
     await page.click('#example-button');
     await page.waitForSelector('#grid-mixed', { timeout: 60000 });
-    assert.match(await page.textContent('#grid-mixed'), /eksempel_arsverk_2024_2025\.csv med årsverk for 2025\. Står Gamle Oslo der/);
+    await page.waitForFunction(() => !document.getElementById('grid-mixed')?.hidden, null, { timeout: 30000 });
+    assert.match(await page.textContent('#grid-mixed'), /^eksempel_arsverk_2024_2025\.csv har også årsverk for Gamle Oslo 2025, så filen og skjemaet er regnet sammen/);
     // Not «added together»: a field in both counts once (the core's rule for any two files).
     assert.match(await page.textContent('#grid-mixed'), /et felt som står i begge, er bare talt med én gang, med tallet som ble lest først/);
     // The example gives Gamle Oslo 2025 too, by service: the result names it (the core's list); the
@@ -500,6 +501,13 @@ describe('typing the form in by hand', () => {
     await page.click('#file-panel li[data-file="eksempel_arsverk_2024_2025.csv"] button.remove-file');
     await page.waitForFunction(() => document.getElementById('grid-result-heading')?.textContent === 'Gamle Oslo 2025, regnet ut fra skjemaet',
       null, { timeout: 30000 });
+    assert.equal(await page.isVisible('#grid-mixed'), false);
+    // A file for the year without Gamle Oslo is not computed with the form: nothing to say of it.
+    await page.setInputFiles('#file-input', join(root, 'tests/data/web/arsverk_halden_2025.csv'));
+    await page.waitForSelector('#file-panel li[data-file="arsverk_halden_2025.csv"] .file-facts', { timeout: 30000 });
+    await page.waitForFunction(() => document.body.dataset.busy === 'false');
+    assert.equal(await page.textContent('#grid-result-heading'), 'Gamle Oslo 2025, regnet ut fra skjemaet');
+    assert.equal(await page.isVisible('#grid-mixed'), false);
   });
 
   test('a file for the same unit and year, without services: the sums shown say they are of both, by name', async () => {

@@ -244,6 +244,7 @@ export function createGrid(root, { onForm, onSave, sumsOf, delay = 300 }) {
     note.textContent = inSheet.length ? t('grid.sumsWithOthers', { files: listText(inSheet) }) : '';
     const heading = root.querySelector('#grid-result-heading');
     if (heading && state.resultName) heading.textContent = resultHeading(state.resultName, state.file.year, othersThan(state.file, sums?.files));
+    showMixed(root, state);
   }
 
   // After the core's report on the form's file: its sums, asked for that file (a newer edit asks again).
@@ -567,6 +568,19 @@ function resultHeading(name, year, others) {
   return others.length ? t('grid.resultHeadingWith', { name, year, files: listText(others) }) : t('grid.resultHeading', { name, year });
 }
 
+// Another årsverk file that has the form's unit and year is computed with the form by the core, as
+// any two files are (a field in both counted once, the first read): said by name, from the core's
+// list of the files in the form's sums, since the form is meant to stand alone.
+function showMixed(root, state) {
+  const box = root.querySelector('#grid-mixed');
+  if (!box) return;
+  const others = state.resultName ? othersThan(state.file, state.sums?.files) : [];
+  box.hidden = !others.length;
+  box.firstElementChild.textContent = others.length
+    ? tn('grid.otherFiles', others.length, { files: listText(others), name: state.resultName, year: state.file.year })
+    : '';
+}
+
 // The form's figures, checks and messages beside it; returns the messages about the form.
 function showResult(root, state, report, describe) {
   const box = root.querySelector('#grid-result');
@@ -634,12 +648,7 @@ function showResult(root, state, report, describe) {
   // A warning above (only the children's part given, say) is no «Ingen kontroller slo ut».
   const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
   if (warnings) checks.push(tn('grid.warningsAbove', warnings));
-  // Other årsverk files for the same year are computed with the form by the core, as any two files
-  // are (a field in both counted once, the first read): say so, since the form is meant to stand alone.
-  const others = report.files.filter((f) => f.kind === 'arsverk' && f.name !== file.name && f.years.includes(file.year));
-  const mixed = others.length
-    ? `<div class="ds-alert" data-color="warning" id="grid-mixed"><p class="ds-paragraph">${escape(t('grid.otherFiles', { files: others.map((f) => f.name).join(', '), name: unitName(result), year: result.year }))}</p></div>`
-    : '';
+  const mixed = '<div class="ds-alert" data-color="warning" id="grid-mixed" hidden><p class="ds-paragraph"></p></div>';
   const unchecked = uncheckedTexts(result);
   const none = checks.length || errors ? [] : [t(unchecked.length ? 'grid.noChecksRan' : 'grid.noChecks')];
   box.innerHTML = `${mixed}<h4 class="ds-heading" data-size="xs" id="grid-result-heading">${escape(resultHeading(state.resultName, result.year, othersThan(file, state.sums?.files)))}</h4>
@@ -647,5 +656,6 @@ function showResult(root, state, report, describe) {
     <p class="ds-paragraph note">${escape(t('grid.perThousandNote'))} ${escape(t('grid.seeComparison'))} <a class="ds-link" href="#result-heading">${escape(t('seeResult'))}</a></p>
     <h4 class="ds-heading" data-size="xs">${escape(t('grid.checksHeading'))}</h4>
     <ul class="grid-checks">${[...none, ...checks, ...(errors ? [errorsLine] : []), ...unchecked].map((c) => `<li>${escape(c)}</li>`).join('')}</ul>`;
+  showMixed(root, state);
   return diagnostics;
 }

@@ -130,7 +130,10 @@ const nb = {
     newService: 'Ny tjenestekategori',
     addService: 'Legg til',
     outOfScope: ['Primærforebyggende arbeid', 'Tjenester til personer med demens', 'Tjenester til personer med psykisk utviklingshemming'],
-    otherFiles: 'Du har også lagt inn {files} med årsverk for {year}. Står {name} der, er filen og skjemaet regnet sammen, også i summene under skjemaet: et felt som står i begge, er bare talt med én gang, med tallet som ble lest først (advarselen om tall som står to ganger, viser hvilke), og de andre er lagt sammen. Fjern filen under «Filer» for å se bare skjemaet.',
+    otherFiles: {
+      one: '{files} har også årsverk for {name} {year}, så filen og skjemaet er regnet sammen: et felt som står i begge, er bare talt med én gang, med tallet som ble lest først (advarselen om tall som står to ganger, viser hvilke), og de andre er lagt sammen. Fjern filen under «Filer» for å se bare skjemaet.',
+      other: '{files} har også årsverk for {name} {year}, så filene og skjemaet er regnet sammen: et felt som står i flere av dem, er bare talt med én gang, med tallet som ble lest først (advarselen om tall som står to ganger, viser hvilke), og de andre er lagt sammen. Fjern filene under «Filer» for å se bare skjemaet.',
+    },
     withdrawn: 'Skjemaets tall er tatt ut av beregningen, men står fortsatt i skjemaet. Endrer du et felt, regnes de med igjen.',
     includeAgain: 'Regn med skjemaets tall igjen',
     checksHeading: 'Kontroller før innsending',
@@ -720,7 +723,10 @@ const en = {
     newService: 'New service category',
     addService: 'Add',
     outOfScope: ['Primary prevention', 'Services for people with dementia', 'Services for people with intellectual disabilities'],
-    otherFiles: 'You have also added {files} with FTEs for {year}. If {name} is in it, the file and the form are computed together, in the sums under the form too: a field in both is counted once, with the figure read first (the warning about figures that appear twice says which), and the others are added up. Remove the file under “Files” to see the form alone.',
+    otherFiles: {
+      one: '{files} also has FTEs for {name} {year}, so the file and the form are computed together: a field in both is counted once, with the figure read first (the warning about figures that appear twice says which), and the others are added up. Remove the file under “Files” to see the form alone.',
+      other: '{files} also have FTEs for {name} {year}, so the files and the form are computed together: a field in more than one of them is counted once, with the figure read first (the warning about figures that appear twice says which), and the others are added up. Remove the files under “Files” to see the form alone.',
+    },
     withdrawn: 'The form’s figures have been taken out of the calculation, but they are still in the form. Change a field and they are counted again.',
     includeAgain: 'Count the form’s figures again',
     checksHeading: 'Checks before submission',
