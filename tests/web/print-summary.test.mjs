@@ -40,6 +40,10 @@ describe('the printed report\'s head', () => {
     assert.ok(find(report, 'kommune', '3303', 2025).flags.includes('change_large'));
     assert.match(text, /3303 Kongsberg 2025: årsverk per 1 000 innbyggere har endret seg 42 % fra 2024/);
     assert.doesNotMatch(text, /Mer enn 30 % endring fra året før/);
+    // Said here, it is not printed again under «Filer» (print.css), and the count of the messages
+    // printed there leaves it out: of the example's 12 warnings, 11 are about other units.
+    assert.match(text, /Meldingen om Kongsberg 2025 står her, ikke igjen under «Filer»\. Under «Filer» står 11 advarsler til, om hver fil og om beregningen\./);
+    assert.equal(report.diagnostics.filter((d) => d.severity === 'warning').length, 12);
     assert.doesNotMatch(text, /grid\.checks|report\./, 'no text key shows');
   });
 

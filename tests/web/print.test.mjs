@@ -81,6 +81,13 @@ describe('the printed report', () => {
       assert.equal(await page.locator('#unit-checks').count(), 1, 'Kongsberg has its checks on screen');
       assert.equal(await page.isVisible('#unit-checks'), false);
       assert.equal(await page.isVisible('#coverage'), false);
+      // Kongsberg's message (a change of 42 %) is printed in the summary, not again under «Filer»;
+      // the other units' messages are printed there, and no sort arrow beside a header.
+      assert.match(summary, /3303 Kongsberg 2025: årsverk per\s1\s000 innbyggere har endret seg 42\s%/);
+      const filed = await page.$$eval('#file-panel li.message', (lis) => lis.filter((li) => li.getClientRects().length).map((li) => li.textContent));
+      assert.ok(filed.length > 0, 'the other messages are printed under «Filer»');
+      assert.deepEqual(filed.filter((text) => /3303 Kongsberg/.test(text)), [], 'Kongsberg\'s message printed twice');
+      assert.deepEqual(await page.$$eval('#results-table thead button.sort', (bs) => [...new Set(bs.map((b) => getComputedStyle(b, '::after').display))]), ['none']);
       // The key figures, the comparison table, the charts with their titles and the files stay.
       for (const id of ['key-figures', 'compare-table', 'charts', 'file-panel', 'results-table']) assert.ok(await page.isVisible(`#${id}`), `#${id} is printed`);
       assert.ok((await page.$$eval('#charts figure h4', (hs) => hs.filter((h) => h.getClientRects().length).length)) >= 4, 'chart titles are printed');

@@ -54,7 +54,8 @@ function messageItems(shown, total) {
   for (const d of shown) {
     const color = d.severity === 'error' ? 'danger' : d.severity === 'warning' ? 'warning' : 'info';
     const place = where(d);
-    html += `<li class="message" data-severity="${d.severity}" data-code="${escape(d.code)}"${d.line ? ` data-line="${d.line}"` : ''}>` +
+    const about = d.args?.code != null && d.args?.year != null ? ` data-about="${escape(`${d.args.level}:${d.args.code}:${d.args.year}`)}"` : '';
+    html += `<li class="message" data-severity="${d.severity}" data-code="${escape(d.code)}"${d.line ? ` data-line="${d.line}"` : ''}${about}>` +
       `<span class="ds-tag" data-color="${color}">${escape(t(`severity.${d.severity}`))}</span> ` +
       (place ? `<span class="where">${escape(place)}:</span> ` : '') + `${escape(coreText(d.text))}</li>`;
   }
@@ -134,4 +135,13 @@ export function renderFiles(panel, general, entries, report) {
       messageList(errors) + folded(rest.filter((d) => d.severity !== 'error'), '', excluded);
   }
   general.innerHTML = generalHtml;
+}
+
+// The messages about the unit the printout's summary says in full (web/src/print.js): print.css
+// leaves them out of the printed file panels, so that no message is printed twice. key:
+// "kommune:3101:2025", or null for none.
+export function markSaidInSummary(containers, key) {
+  for (const container of containers) {
+    for (const li of container.querySelectorAll('li.message[data-about]')) li.classList.toggle('in-summary', li.dataset.about === key);
+  }
 }

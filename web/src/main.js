@@ -5,7 +5,7 @@ import { setOptions } from './dom.js';
 import { csvText, download } from './export.js';
 import { chartsAwaitReport, chartsWithoutReport, drawCharts, fitChartsForPrint, fitChartsToScreen, renderCharts, watchWidth } from './charts.js';
 import { diagnosticIn, schemaOf, unitName } from './format.js';
-import { renderFiles } from './files.js';
+import { markSaidInSummary, renderFiles } from './files.js';
 import { hasKeptDraft } from './form-draft.js';
 import { getLang, initialLang, listText, measureLabel, setLang, setThresholds, sourceName, t, tn, warmFormats, yardstick } from './i18n.js';
 import { renderKeyFigures } from './keyfigures.js';
@@ -974,10 +974,13 @@ let printDue = false;
 function updatePrintSummary() {
   printDue = false;
   const info = state.units.get(state.unitKey);
+  const panels = [el['file-panel'], el['general-messages']];
   if (!state.report || !info) {
     el['print-summary'].replaceChildren();
+    markSaidInSummary(panels, null);
     return;
   }
+  markSaidInSummary(panels, `${info.level}:${info.code}:${state.year}`);
   renderPrintSummary(el['print-summary'], {
     report: state.report,
     diagnostics: shownReport().diagnostics,
@@ -987,6 +990,7 @@ function updatePrintSummary() {
     year: state.year,
     settings: coreSettings(),
     example: state.entries.some((e) => e.example && e.fileId != null),
+    form: state.entries.some((e) => e.grid && e.fileId != null),
   });
 }
 

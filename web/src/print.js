@@ -3,7 +3,7 @@
 // unit, the settings and rules applied, the coverage of the comparisons and the checks — and
 // unfolds the folded messages while printing. Every figure is the core's.
 import { beforeYear, schemaOf, shownRate, unitName } from './format.js';
-import { checkText, coreText, getLang, measureLabel, sourceName, t, tn, uncheckedTexts, yardstick } from './i18n.js';
+import { checkText, coreText, getLang, listText, measureLabel, sourceName, t, tn, uncheckedTexts, yardstick } from './i18n.js';
 import { checksAbout, coverageLines, unsaidFlags } from './keyfigures.js';
 
 const escape = (s) => String(s).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -14,16 +14,19 @@ const NUMERATORS = {
 };
 
 // The unit's checks as the screen's panel has them (print.css leaves that panel out): each message
-// in full, a flag no message says in short, the files' count of messages and what could not be
-// checked.
-function checksOf(unit, year, report, diagnostics) {
+// in full, a flag no message says in short, what could not be checked, and the count of the other
+// messages, printed under «Filer» (the unit's own are not printed there again: markSaidInSummary).
+function checksOf(unit, info, year, diagnostics, form) {
   const lines = [];
   if (unit?.suppressed && unit.suppression_reason) lines.push(t(`reasons.suppressed.${unit.suppression_reason}`));
   const about = checksAbout(unit, year, diagnostics);
   lines.push(...about.map((d) => coreText(d.message)), ...unsaidFlags(unit, about).map(checkText));
-  const errors = report.diagnostics.filter((d) => d.severity === 'error').length;
-  const warnings = report.diagnostics.filter((d) => d.severity === 'warning').length;
-  if (errors || warnings) lines.push(t('report.messages', { errors: tn('nErrors', errors), warnings: tn('nWarnings', warnings) }));
+  if (about.length) lines.push(tn('report.saidHere', about.length, { name: `${beforeYear(info.name)} ${year}` }));
+  const rest = diagnostics.filter((d) => !about.includes(d));
+  const errors = rest.filter((d) => d.severity === 'error').length;
+  const warnings = rest.filter((d) => d.severity === 'warning').length;
+  const what = listText([errors && tn('nErrors', errors), warnings && tn('nWarnings', warnings)].filter(Boolean));
+  if (what) lines.push(t(`report.messages.${form ? 'withForm' : 'files'}`, { what }));
   const unchecked = uncheckedTexts(unit);
   return [...(lines.length ? lines : [t(unchecked.length ? 'grid.noChecksRan' : 'grid.noChecks')]), ...unchecked];
 }
@@ -47,9 +50,10 @@ function publishedLines(results) {
   }).filter(Boolean);
 }
 
-// ctx: {report, diagnostics (as the screen words them), info, unit, peers, year, settings, example}
+// ctx: {report, diagnostics (as the screen words them), info, unit, peers, year, settings, example,
+// form (the typed-in form is among the files)}
 export function renderPrintSummary(box, ctx) {
-  const { report, diagnostics, info, unit, peers, year, settings, example } = ctx;
+  const { report, diagnostics, info, unit, peers, year, settings, example, form } = ctx;
   const schema = schemaOf(year);
   const date = new Intl.DateTimeFormat(getLang() === 'nb' ? 'nb-NO' : 'en-GB', { dateStyle: 'long', timeStyle: 'short' }).format(new Date());
   const population = report.population.find((p) => p.year === year);
@@ -66,7 +70,7 @@ export function renderPrintSummary(box, ctx) {
   const measures = ['M1', 'M2', 'M3', 'M4'].map((m) => `<li><strong>${m}</strong> ${escape(measureLabel(schema, m))}${numerators ? ` (${numerators[m]})` : ''}</li>`).join('');
   // The same coverage lines as on screen.
   const coverage = coverageLines(unit, peers, report.results).map(([text]) => text);
-  const checks = checksOf(unit, year, report, diagnostics);
+  const checks = checksOf(unit, info, year, diagnostics, form);
   const published = publishedLines([unit, peers.fylke, peers.land]);
   box.innerHTML = `
     <h2 class="ds-heading" data-size="md">${escape(t('report.title', { name: beforeYear(info.name), year }))}</h2>
