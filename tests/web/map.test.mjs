@@ -136,12 +136,21 @@ describe('the map', () => {
     assert.equal(legend.length, 7); // five classes, carried forward, left out
     assert.match(await page.textContent('#map-method'), /verdiene på kartet \(kommuner og bydeler\)/);
     const summary = await page.textContent('#map-summary');
-    assert.match(summary, /Høyest: .+\. Lavest: .+\. Spennet går fra/);
+    assert.match(summary, /Høyest: .+\. Lavest: .+\. Tallene er årsverk per\s1\s000 innbyggere\./);
+    assert.doesNotMatch(summary, /Spennet/, 'the highest and lowest are the range: not said twice');
     // «354 av 357 har tall» beside the coverage line's «357 av 357 … har tall i filene»: the map says
     // which of them rule 2 left out, so the counts agree.
     const leftOut = expected.results.filter((r) => r.level === 'kommune' && r.year === 2025 && r.suppressed).length;
     assert.ok(leftOut > 1);
-    assert.match(summary, new RegExp(`${leftOut} kommuner er holdt utenfor visningen fordi de mangler egne årsverk for voksne eller for barn og unge, men de er med i summene\\.$`));
+    // Then how many of those shown are carried forward (dotted), and the inset's districts.
+    const shown2025 = (level) => expected.results.filter((r) => r.level === level && r.year === 2025 && !r.suppressed && r.per_1000?.M1 != null);
+    const carriedCount = shown2025('kommune').filter((r) => r.carried_from != null).length;
+    assert.ok(carriedCount >= 1);
+    const districts = shown2025('bydel');
+    const districtsCarried = districts.filter((r) => r.carried_from != null).length;
+    assert.match(summary, new RegExp(`${leftOut} kommuner er holdt utenfor visningen fordi de mangler egne årsverk for voksne eller for barn og unge, men de er med i summene\\. ` +
+      `${carriedCount} av dem har tall ført videre fra året før \\(prikket\\)\\. I det innfelte kartet har ${districts.length} av 15 bydeler i Oslo tall\\.` +
+      `${districtsCarried ? ` ${districtsCarried} av dem har tall ført videre fra året før \\(prikket\\)\\.` : ''}$`));
     const attribution = await page.textContent('.map-attribution');
     assert.match(attribution, /© Kartverket \/ Geonorge, CC BY 4\.0/);
     assert.match(attribution, /© Oslo kommune, CC BY 4\.0/);

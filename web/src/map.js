@@ -632,6 +632,16 @@ export function createMap(container, { onSelect }) {
     // coverage lines: say which they are, so the two counts agree.
     const leftOut = main.items.filter((i) => i.result?.suppressed).length;
     if (leftOut && ranked.length) summary.textContent += ` ${tn('map.summaryLeftOut', leftOut)}`;
+    // Figures carried forward are coloured, dotted: how many of those with figures they are.
+    const carried = ranked.filter((i) => i.status === 'carried').length;
+    if (carried) summary.textContent += ` ${tn('map.summaryCarried', carried)}`;
+    // Oslo's districts in the inset, counted as the main map's units are (a grey inset on the
+    // difference map has its note instead).
+    if (oslo && !districtsGrey) {
+      const carriedDistricts = oslo.ranked.filter((i) => i.status === 'carried').length;
+      summary.textContent += ` ${t('map.summaryDistricts', { n: oslo.ranked.length, total: oslo.items.length })}`;
+      if (carriedDistricts) summary.textContent += ` ${tn('map.summaryCarried', carriedDistricts)}`;
+    }
     // And those with a figure but no difference from a median, whose reason is at each on the map;
     // Oslo's, alone in its group, is in the note on its districts, not at its small shape.
     const noDiffAll = view.mode === 'diff'
