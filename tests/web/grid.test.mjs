@@ -315,6 +315,19 @@ describe('typing the form in by hand', () => {
     assert.match(summary, /Skjema IS-24\/8: 3101 Halden 2025: .*uvanlig høyt \(over 15\)/);
     assert.doesNotMatch(summary, /Over 15 årsverk/);
     assert.doesNotMatch(summary + result, /\{\w+\}/, 'no placeholder left');
+    // On paper the form itself is not printed: its card under «Filer» has the figures as typed,
+    // an empty field empty (c for children and young people).
+    await page.emulateMedia({ media: 'print' });
+    try {
+      assert.equal(await page.isVisible('#grid-details'), false);
+      const typed = await page.$$eval('#file-panel .typed-figures tr', (trs) => trs.filter((tr) => tr.getClientRects().length)
+        .map((tr) => [...tr.children].map((c) => c.textContent)));
+      assert.deepEqual(typed, [['Målgruppe', 'a', 'b', 'c', 'd', 'e'], ['Voksne', '12,5', '1200', '3', '4,75', '0'], ['Barn og unge', '2,5', '6,125', '', '0', '']]);
+      assert.equal(await page.textContent('#file-panel .typed-figures caption'), 'Skrevet inn for 3101 Halden 2025, slik det står i skjemaet');
+    } finally {
+      await page.emulateMedia({ media: 'screen' });
+    }
+    assert.equal(await page.isVisible('#file-panel .typed-figures'), false, 'on screen the form shows them');
   });
 
   test('checks before submission: a figure to look at again (a lost decimal mark) is marked at its field', async () => {

@@ -71,7 +71,30 @@ function formatText(info) {
   return `${name} ${info.delimiter === '\t' ? 'TAB' : t('quoted', { text: info.delimiter })}`;
 }
 
-// entries: [{fileId, name, example, grid (the typed-in form), info (report file) | null, error (text) | null}]
+// The figures typed in the form, as typed, for the printout (the form itself is not printed):
+// a row per target group (and service) with a figure, an empty field empty. typed: grid.typed().
+function typedTable(typed) {
+  if (!typed) return '';
+  const byService = typed.sheets.some((x) => x.service != null);
+  let rows = '';
+  for (const { service, values } of typed.sheets) {
+    for (const group of typed.groups) {
+      const cells = typed.columns.map((c) => (values[group]?.[c] ?? '').trim());
+      if (cells.every((x) => x === '')) continue;
+      rows += `<tr><th scope="row">${escape(t(`groups.${group}`))}</th>${byService ? `<td>${escape(service)}</td>` : ''}` +
+        `${cells.map((x) => `<td class="num">${escape(x)}</td>`).join('')}</tr>`;
+    }
+  }
+  if (!rows) return '';
+  const head = `<th scope="col">${escape(t('typedHead.group'))}</th>${byService ? `<th scope="col">${escape(t('typedHead.service'))}</th>` : ''}` +
+    typed.columns.map((c) => `<th scope="col" class="num">${escape(c)}</th>`).join('');
+  return '<div class="print-only typed-figures"><table class="ds-table" data-size="sm">' +
+    `<caption>${escape(t('typedCaption', { unit: typed.unit, year: typed.year }))}</caption>` +
+    `<thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table></div>`;
+}
+
+// entries: [{fileId, name, example, grid (the typed-in form), info (report file) | null, error (text) | null,
+// typed (the form's figures as typed: typedTable)}]
 export function renderFiles(panel, general, entries, report) {
   watchOpened(panel);
   watchOpened(general);
@@ -97,7 +120,7 @@ export function renderFiles(panel, general, entries, report) {
       html += `<p class="ds-paragraph file-what" data-size="sm" data-form="true">${escape(t('formCard'))}</p>` +
         '<dl class="file-facts">' +
         `<div><dt>${escape(t('years'))}</dt><dd data-fact="years">${escape(info.years.join(', ') || '–')}</dd></div>` +
-        '</dl>';
+        '</dl>' + typedTable(e.typed);
     } else if (info) {
       const extras = [info.has_target_group && t('hasTargetGroup'), info.has_service && t('hasService')].filter(Boolean).join(', ');
       html += '<dl class="file-facts">' +

@@ -371,8 +371,11 @@ export function createGrid(root, { onForm, onSave, sumsOf, delay = 300 }) {
     if (form.empty) return null;
     // The core reads the form as a file under a name that says what it is (its messages then name
     // the form, not a CSV file the user never made); saved, it is a CSV file with a file's name.
+    // What was typed, as typed, kept with the file for the printout (typed()).
     return { ...form, name: t('grid.fileName', { unit: `${state.unit.code} ${state.unit.name}`, year: state.year }),
-      saveName: `skjema_${state.unit.code}_${state.year}.csv`, unitKey: `${state.unit.level}:${state.unit.code}`, year: state.year };
+      saveName: `skjema_${state.unit.code}_${state.year}.csv`, unitKey: `${state.unit.level}:${state.unit.code}`, year: state.year,
+      typed: { unit: `${state.unit.code} ${state.unit.name}`, year: state.year, groups: GROUPS.map((g) => g.key),
+        columns: SCHEMAS[schemaOf(state.year)].columns, sheets: structuredClone(sheets) } };
   }
 
   function schedule() {
@@ -490,6 +493,11 @@ export function createGrid(root, { onForm, onSave, sumsOf, delay = 300 }) {
       state.file = null;
       state.withdrawn = true;
       root.querySelector('#grid-withdrawn').hidden = false;
+    },
+    // The figures of the form's file as typed, for the printout (web/src/files.js): {unit, year,
+    // groups, columns, sheets: [{service, values: {group: {column: text}}}]}, or null.
+    typed() {
+      return state.file?.typed ?? null;
     },
     redraw() {
       draw();

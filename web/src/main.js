@@ -416,7 +416,7 @@ function stage(name, f) {
 }
 
 function render() {
-  const entries = state.entries.map((e, i) => ({ ...e, info: null, i }));
+  const entries = state.entries.map((e, i) => ({ ...e, info: null, i, typed: e.grid ? grid?.typed() : null }));
   if (state.report) {
     // The core lists the files it holds in the order they were added.
     const held = entries.filter((e) => e.fileId != null);
