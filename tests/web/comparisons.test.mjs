@@ -128,6 +128,11 @@ describe('comparisons that never overstate', () => {
     assert.match(await page.textContent('#map-legend'), /publisert \(referansefil\), ikke dine tall \(stripet\)/);
     assert.match(await page.textContent('#map-summary'), /13 av 357 har tall\..*12 av dem har bare publiserte tall fra en referansefil/);
     await page.locator('#map-root').screenshot({ path: join(ARTIFACTS, 'comparisons-reference-map.png') });
+    // Coloured by the difference from the median, a published figure alone has none: the summary
+    // counts them, so that «1 av 357» and those with no figures add up.
+    await afterMap(() => page.check('#map-mode-diff'));
+    assert.match(await page.textContent('#map-summary'), /: 1 av 357 har tall\..* 344 har ingen tall for 2024 i filene\. 12 har bare publiserte tall fra en referansefil, og ingen forskjell fra medianen\./);
+    await afterMap(() => page.check('#map-mode-rate'));
 
     // Never in sums, never a row of their own.
     assert.equal(find(expected, 'kostragruppe', 'EKG10', 2024).members, 1);

@@ -626,6 +626,9 @@ export function createMap(container, { onSelect }) {
     const absent = counted((r) => shownFigures(r) && r.per_1000[view.measure] == null);
     const thin = counted((r) => r && !r.suppressed && r.aggregate_coverage?.meaningful === false);
     if (missing && ranked.length) summary.textContent += ` ${tn('map.summaryMissing', missing, { year: view.year })}`;
+    // A published figure alone has no difference from a median: counted here, said at each too.
+    const referenceOnly = view.mode === 'diff' ? main.items.filter((i) => !i.result && i.reference).length : 0;
+    if (referenceOnly && ranked.length) summary.textContent += ` ${tn('map.summaryReferenceNoDiff', referenceOnly)}`;
     if (absent) summary.textContent += ` ${tn('map.summaryAbsent', absent, { measure: view.measure })}`;
     if (thin) summary.textContent += ` ${tn('map.summaryThin', thin)}`;
     // Those rule 2 left out are «without figures» on the map but «with figures in the files» in the
