@@ -87,6 +87,9 @@ describe('the printed report', () => {
       const filed = await page.$$eval('#file-panel li.message', (lis) => lis.filter((li) => li.getClientRects().length).map((li) => li.textContent));
       assert.ok(filed.length > 0, 'the other messages are printed under «Filer»');
       assert.deepEqual(filed.filter((text) => /3303 Kongsberg/.test(text)), [], 'Kongsberg\'s message printed twice');
+      // The notes on the computation are printed too, unfolded as the files' are.
+      assert.ok(await page.$$eval('#general-messages details.more-messages', (ds) => ds.length > 0 && ds.every((d) => d.open)));
+      assert.ok(await page.isVisible('#general-messages li.message'));
       assert.deepEqual(await page.$$eval('#results-table thead button.sort', (bs) => [...new Set(bs.map((b) => getComputedStyle(b, '::after').display))]), ['none']);
       // The key figures, the comparison table, the charts with their titles and the files stay.
       for (const id of ['key-figures', 'compare-table', 'charts', 'file-panel', 'results-table']) assert.ok(await page.isVisible(`#${id}`), `#${id} is printed`);
@@ -118,6 +121,25 @@ describe('the printed report', () => {
     } finally {
       await page.emulateMedia({ media: 'screen' });
       await page.setViewportSize({ width: 1280, height: 900 });
+      await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+    }
+  });
+
+  test('a file whose only message is about the unit printed: said in the summary, no empty box under «Filer»', async () => {
+    await browser.open('/');
+    await page.setInputFiles('#file-input', join(root, 'tests/data/web/arsverk_dobbel_rad.csv'));
+    await page.waitForFunction(() => document.body.dataset.busy === 'false' && document.querySelector('#file-panel .file-facts'), null, { timeout: 60000 });
+    await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+    await page.emulateMedia({ media: 'print' });
+    try {
+      assert.match(await page.textContent('#print-summary'), /Halden 2024/);
+      assert.match(await page.textContent('#print-summary'), /Meldingen om Halden 2024 står her, ikke igjen under «Filer»\./);
+      assert.equal(await page.locator('#file-panel li.message[data-code="value.duplicate"]').count(), 1);
+      assert.equal(await page.isVisible('#file-panel li.message[data-code="value.duplicate"]'), false);
+      assert.equal(await page.isVisible('#file-panel details.more-messages'), false, 'its folded list, left empty, is not printed');
+      assert.ok(await page.isVisible('#file-panel li.file h4'), 'the file itself is');
+    } finally {
+      await page.emulateMedia({ media: 'screen' });
       await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
     }
   });

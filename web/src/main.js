@@ -1044,7 +1044,7 @@ window.addEventListener('beforeprint', () => {
   drawCharts(true); // the charts as planned for the printed page, every one before it is printed
   fitChartsForPrint();
   tableForPrint();
-  refold = unfoldForPrint(el['file-panel']);
+  refold = unfoldForPrint([el['file-panel'], el['general-messages']]);
 });
 window.addEventListener('afterprint', () => {
   refold?.();

@@ -86,9 +86,10 @@ export function renderPrintSummary(box, ctx) {
     <ul>${checks.map((c) => `<li>${escape(c)}</li>`).join('')}</ul>`;
 }
 
-// While printing, folded messages are unfolded; afterwards they are folded as they were.
-export function unfoldForPrint(root) {
-  const closed = [...root.querySelectorAll('details.more-messages:not([open]), details.explain:not([open])')];
+// While printing, folded messages (the files' and the computation's) are unfolded; afterwards they
+// are folded as they were.
+export function unfoldForPrint(roots) {
+  const closed = roots.flatMap((root) => [...root.querySelectorAll('details.more-messages:not([open]), details.explain:not([open])')]);
   for (const d of closed) d.open = true;
   return () => { for (const d of closed) d.open = false; };
 }
