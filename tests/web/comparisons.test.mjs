@@ -131,7 +131,7 @@ describe('comparisons that never overstate', () => {
     // Coloured by the difference from the median, a published figure alone has none: the summary
     // counts them, so that «1 av 357» and those with no figures add up.
     await afterMap(() => page.check('#map-mode-diff'));
-    assert.match(await page.textContent('#map-summary'), /: 1 av 357 har tall\..* 344 har ingen tall for 2024 i filene\. 12 har bare publiserte tall fra en referansefil, og ingen forskjell fra medianen\./);
+    assert.match(await page.textContent('#map-summary'), /: 1 av 357 har en forskjell fra medianen\..* 344 har ingen tall for 2024 i filene\. 12 har bare publiserte tall fra en referansefil, og ingen forskjell fra medianen\./);
     await afterMap(() => page.check('#map-mode-rate'));
 
     // Never in sums, never a row of their own.

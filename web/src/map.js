@@ -617,6 +617,9 @@ export function createMap(container, { onSelect }) {
       : t('map.summaryNone', { level: levelName, year: view.year });
     const fromReference = ranked.filter((i) => i.status === 'reference').length;
     if (fromReference) summary.textContent += ` ${t('yard.mapRefCount', { n: fromReference })}`;
+    // Figures carried forward are coloured, dotted: how many of those with figures they are.
+    const carried = ranked.filter((i) => i.status === 'carried').length;
+    if (carried) summary.textContent += ` ${tn('map.summaryCarried', carried)}`;
     // «352 av 357 har tall» and 3 left out: the other 2 are said too, not left to subtraction —
     // those with no figures in the files, with too few for the measure, or (counties) resting on too
     // few municipalities. A published figure alone is said by yard.mapRefCount or at the unit.
@@ -635,15 +638,11 @@ export function createMap(container, { onSelect }) {
     // coverage lines: say which they are, so the two counts agree.
     const leftOut = main.items.filter((i) => i.result?.suppressed).length;
     if (leftOut && ranked.length) summary.textContent += ` ${tn('map.summaryLeftOut', leftOut)}`;
-    // Figures carried forward are coloured, dotted: how many of those with figures they are.
-    const carried = ranked.filter((i) => i.status === 'carried').length;
-    if (carried) summary.textContent += ` ${tn('map.summaryCarried', carried)}`;
     // Oslo's districts in the inset, counted as the main map's units are (a grey inset on the
     // difference map has its note instead).
     if (oslo && !districtsGrey) {
-      const carriedDistricts = oslo.ranked.filter((i) => i.status === 'carried').length;
-      summary.textContent += ` ${t('map.summaryDistricts', { n: oslo.ranked.length, total: oslo.items.length })}`;
-      if (carriedDistricts) summary.textContent += ` ${tn('map.summaryCarried', carriedDistricts)}`;
+      const carried = oslo.ranked.filter((i) => i.status === 'carried').length;
+      summary.textContent += ` ${t(carried ? 'map.summaryDistrictsCarried' : 'map.summaryDistricts', { n: oslo.ranked.length, total: oslo.items.length, carried })}`;
     }
     // And those with a figure but no difference from a median, whose reason is at each on the map;
     // Oslo's, alone in its group, is in the note on its districts, not at its small shape.
