@@ -531,6 +531,13 @@ describe('typing the form in by hand', () => {
     await page.waitForFunction(() => !document.getElementById('grid-sums-others').hidden, null, { timeout: 30000 });
     assert.match(await page.textContent('#grid-sums-others'), /^Summene her tar med tall fra arsverk_halden_2025\.csv også/);
     assert.equal(await page.textContent('#grid-result-heading'), 'Halden 2025, regnet ut fra skjemaet og arsverk_halden_2025.csv');
+    // The rule stands under the grid: the note above the result says the rest, not the rule again.
+    assert.equal(await page.textContent('#grid-mixed'), 'arsverk_halden_2025.csv har også årsverk for Halden 2025, så filen og ' +
+      'skjemaet er regnet sammen, slik summene over viser. Fjern filen under «Filer» for å se bare skjemaet.');
+    // The form's empty fields (c and e for children and young people) may be the file's: not
+    // «not counted».
+    assert.equal(await page.textContent('#grid-empty'), '2 tomme felt i skjemaet: Barn og unge c og Barn og unge e. Der feltet står i ' +
+      'arsverk_halden_2025.csv, er tallet derfra talt med; ellers er det ikke besvart og telles ikke. Skriv 0 der tallet er null.');
   });
 
   test('English, and a 390 px phone: no sideways scrolling of the page', async () => {

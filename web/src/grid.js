@@ -244,7 +244,7 @@ export function createGrid(root, { onForm, onSave, sumsOf, delay = 300 }) {
     note.textContent = inSheet.length ? t('grid.sumsWithOthers', { files: listText(inSheet) }) : '';
     const heading = root.querySelector('#grid-result-heading');
     if (heading && state.resultName) heading.textContent = resultHeading(state.resultName, state.file.year, othersThan(state.file, sums?.files));
-    showMixed(root, state);
+    showOthers(root, state);
   }
 
   // After the core's report on the form's file: its sums, asked for that file (a newer edit asks again).
@@ -576,17 +576,33 @@ function resultHeading(name, year, others) {
   return others.length ? t('grid.resultHeadingWith', { name, year, files: listText(others) }) : t('grid.resultHeading', { name, year });
 }
 
+// The sums of the sheet shown (of the service chosen, or without services), from the core.
+function shownSheet(state) {
+  const service = state.byService ? state.service ?? null : null;
+  return state.sums?.sheets.find((x) => x.service === service);
+}
+
 // Another årsverk file that has the form's unit and year is computed with the form by the core, as
 // any two files are (a field in both counted once, the first read): said by name, from the core's
-// list of the files in the form's sums, since the form is meant to stand alone.
-function showMixed(root, state) {
-  const box = root.querySelector('#grid-mixed');
-  if (!box) return;
+// list of the files in the form's sums, since the form is meant to stand alone. The rule is said
+// under the grid when the sums shown take the file in, and here only when they do not. An empty
+// field of the form may be one the file gives: the form's list of them says so.
+function showOthers(root, state) {
   const others = state.resultName ? othersThan(state.file, state.sums?.files) : [];
-  box.hidden = !others.length;
-  box.firstElementChild.textContent = others.length
-    ? tn('grid.otherFiles', others.length, { files: listText(others), name: state.resultName, year: state.file.year })
-    : '';
+  const box = root.querySelector('#grid-mixed');
+  if (box) {
+    const rule = !othersThan(state.file, shownSheet(state)?.files).length;
+    box.hidden = !others.length;
+    box.firstElementChild.textContent = others.length
+      ? tn(rule ? 'grid.otherFiles' : 'grid.otherFilesShort', others.length, { files: listText(others), name: state.resultName, year: state.file.year })
+      : '';
+  }
+  const empty = root.querySelector('#grid-empty');
+  if (empty && state.empty?.length) {
+    empty.textContent = others.length
+      ? tn('grid.emptyFieldsWithFiles', state.empty.length, { fields: listText(state.empty), files: listText(others) })
+      : tn('grid.emptyFields', state.empty.length, { fields: listText(state.empty) });
+  }
 }
 
 // The form's figures, checks and messages beside it; returns the messages about the form.
@@ -647,8 +663,7 @@ function showResult(root, state, report, describe) {
   const saidAbove = new Set(diagnostics.filter((d) => d.severity === 'warning' && d.args?.flag && d.args.level === result.level &&
     d.args.code === result.code && d.args.year === result.year).map((d) => d.args.flag));
   const checks = result.flags.filter((f) => f !== 'suppressed' && !saidAbove.has(f)).map(checkText);
-  const empty = emptyFields(state, file.year);
-  if (empty.length) checks.push(tn('grid.emptyFields', empty.length, { fields: listText(empty) }));
+  state.empty = emptyFields(state, file.year); // worded by showOthers, which knows the files summed in
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const errorsLine = skipped.length
     ? tn('grid.errorsAbove', errors, { columns: tn('grid.columnsNamed', skipped.length, { list: listText(skipped) }) })
@@ -658,12 +673,13 @@ function showResult(root, state, report, describe) {
   if (warnings) checks.push(tn('grid.warningsAbove', warnings));
   const mixed = '<div class="ds-alert" data-color="warning" id="grid-mixed" hidden><p class="ds-paragraph"></p></div>';
   const unchecked = uncheckedTexts(result);
-  const none = checks.length || errors ? [] : [t(unchecked.length ? 'grid.noChecksRan' : 'grid.noChecks')];
+  const none = checks.length || errors || state.empty.length ? [] : [t(unchecked.length ? 'grid.noChecksRan' : 'grid.noChecks')];
   box.innerHTML = `${mixed}<h4 class="ds-heading" data-size="xs" id="grid-result-heading">${escape(resultHeading(state.resultName, result.year, othersThan(file, state.sums?.files)))}</h4>
     <ul class="grid-measures">${measures}</ul>${suppressedNote}${absentNote}
     <p class="ds-paragraph note">${escape(t('grid.perThousandNote'))} ${escape(t('grid.seeComparison'))} <a class="ds-link" href="#result-heading">${escape(t('seeResult'))}</a></p>
     <h4 class="ds-heading" data-size="xs">${escape(t('grid.checksHeading'))}</h4>
-    <ul class="grid-checks">${[...none, ...checks, ...(errors ? [errorsLine] : []), ...unchecked].map((c) => `<li>${escape(c)}</li>`).join('')}</ul>`;
-  showMixed(root, state);
+    <ul class="grid-checks">${[...none, ...checks].map((c) => `<li>${escape(c)}</li>`).join('')}${state.empty.length ? '<li id="grid-empty"></li>' : ''}` +
+    `${[...(errors ? [errorsLine] : []), ...unchecked].map((c) => `<li>${escape(c)}</li>`).join('')}</ul>`;
+  showOthers(root, state);
   return diagnostics;
 }
