@@ -322,7 +322,7 @@ describe('comparisons that never overstate', () => {
     assert.ok(!cli(['data/example/eksempel_arsverk_2023.csv', 'data/example/eksempel_arsverk_2024_2025.csv']).diagnostics
       .some((d) => d.args?.code === '3216' && d.args?.flag === 'outside_fences_low'), 'no message says it: no reference file');
     assert.ok(await page.isVisible('#key-figures .card .fence[data-fence="low"]'));
-    assert.equal(await page.textContent('#unit-checks li[data-flag="outside_fences_low"]'), 'Merk Uvanlig lavt i KOSTRA-gruppen.');
+    assert.equal(await page.textContent('#unit-checks li[data-flag="outside_fences_low"]'), 'Merk M1 er uvanlig lavt i KOSTRA-gruppen.');
     assert.doesNotMatch(await page.textContent('#unit-checks'), /Ingen av kontrollene/);
   });
 
