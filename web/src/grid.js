@@ -243,7 +243,7 @@ export function createGrid(root, { onForm, onSave, sumsOf, delay = 300 }) {
     note.hidden = !inSheet.length;
     note.textContent = inSheet.length ? t('grid.sumsWithOthers', { files: listText(inSheet) }) : '';
     const heading = root.querySelector('#grid-result-heading');
-    if (heading && state.resultName) heading.textContent = resultHeading(state.resultName, state.file.year, othersThan(state.file, sums?.files));
+    if (heading && state.resultName) heading.innerHTML = resultHeading(state.resultName, state.file.year, othersThan(state.file, sums?.files));
     showOthers(root, state);
   }
 
@@ -571,9 +571,12 @@ function emptyFields(state, year) {
 // The files besides the form's own among those the core names.
 const othersThan = (file, names) => (names ?? []).filter((name) => name !== file?.name);
 
-// «Halden 2025, regnet ut fra skjemaet», and «… og halden.csv» when the core summed a file with it.
+// «Halden 2025, regnet ut fra skjemaet», and «… og halden.csv» when the core summed a file with it,
+// as HTML.
 function resultHeading(name, year, others) {
-  return others.length ? t('grid.resultHeadingWith', { name, year, files: listText(others) }) : t('grid.resultHeading', { name, year });
+  const text = others.length ? t('grid.resultHeadingWith', { name, year, files: listText(others) }) : t('grid.resultHeading', { name, year });
+  // A file's long name may break after its underscores on a phone, not inside a word.
+  return escape(text).replace(/_/g, '_<wbr>');
 }
 
 // The sums of the sheet shown (of the service chosen, or without services), from the core.
@@ -674,7 +677,7 @@ function showResult(root, state, report, describe) {
   const mixed = '<div class="ds-alert" data-color="warning" id="grid-mixed" hidden><p class="ds-paragraph"></p></div>';
   const unchecked = uncheckedTexts(result);
   const none = checks.length || errors || state.empty.length ? [] : [t(unchecked.length ? 'grid.noChecksRan' : 'grid.noChecks')];
-  box.innerHTML = `${mixed}<h4 class="ds-heading" data-size="xs" id="grid-result-heading">${escape(resultHeading(state.resultName, result.year, othersThan(file, state.sums?.files)))}</h4>
+  box.innerHTML = `${mixed}<h4 class="ds-heading" data-size="xs" id="grid-result-heading">${resultHeading(state.resultName, result.year, othersThan(file, state.sums?.files))}</h4>
     <ul class="grid-measures">${measures}</ul>${suppressedNote}${absentNote}
     <p class="ds-paragraph note">${escape(t('grid.perThousandNote'))} ${escape(t('grid.seeComparison'))} <a class="ds-link" href="#result-heading">${escape(t('seeResult'))}</a></p>
     <h4 class="ds-heading" data-size="xs">${escape(t('grid.checksHeading'))}</h4>
