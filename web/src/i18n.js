@@ -407,7 +407,7 @@ const nb = {
     howHeading: 'Slik er tallet regnet ut for {name} {year}',
     numeratorAggregate: 'Årsverkene og innbyggerne er summert over kommunene som har tall: {members} av {municipalities}.',
     population: 'Innbyggere: {pop} per 1. januar {year} ({source})',
-    sourceEmbedded: 'Statistisk sentralbyrå, folkemengde 1. januar, innebygd i kalkulatoren',
+    sourceEmbedded: 'Statistisk sentralbyrå, innebygd i kalkulatoren',
     sourceFile: 'fra filen {file}',
     compositionIntro: 'Årsverkene i hvert mål, fordelt på utdanning:',
     composition: 'Årsverk i {m} = {names} = {values}{arsverk}',
