@@ -349,8 +349,8 @@ describe('the map', () => {
     await exampleWithMap();
     const cases = [
       { year: '2025', level: 'kommune', measure: 'M1', nb: /^Klassene er kvintiler \(20, 40, 60 og 80\u00a0%\)/, en: /^The classes are quintiles \(20, 40, 60 and 80\u00a0%\)/ },
-      { year: '2025', level: 'fylke', measure: 'M1', nb: /^Kartet har fire klasser: grensene er de av 20-, 40-, 60- og 80-prosentilene av verdiene på kartet \(fylker\)/, en: /^The map has four classes: their breaks are those of the 20th, 40th, 60th and 80th percentiles of the values on the map \(counties\)/ },
-      { year: '2025', level: 'kommune', measure: 'M4', nb: /^Kartet har to klasser: .* de andre er sløyfet\./, en: /^The map has two classes: .* the others are dropped\./ },
+      { year: '2025', level: 'fylke', measure: 'M1', nb: /^Kartet har bare fire klasser: verdiene er for like til fem\. Grensene er 20-, 40-, 60- og 80-prosentilen av verdiene på kartet \(fylker\)/, en: /^The map has only four classes: the values are too alike for five\. The breaks are the 20th, 40th, 60th and 80th percentiles of the values on the map \(counties\)/ },
+      { year: '2025', level: 'kommune', measure: 'M4', nb: /^Kartet har bare to klasser: .* uten dem som ikke ligger over den laveste verdien/, en: /^The map has only two classes: .* leaving out any that is not above the lowest value/ },
       { year: '2024', level: 'fylke', measure: 'M4', nb: /^Én klasse for alle verdiene på kartet \(fylker\)/, en: /^One class for all the values on the map \(counties\)/ },
     ];
     for (const lang of ['nb', 'en']) {

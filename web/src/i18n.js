@@ -508,7 +508,7 @@ const nb = {
     // What the rate classes are, by how many the core's breaks make (docs/output.md, "Map classes").
     methodRate: {
       quintiles: 'Klassene er kvintiler (20, 40, 60 og 80\u00a0%) av verdiene på kartet ({units}), avrundet til én desimal; en klasse er minst 0,2 bred, og nedre grense hører til klassen. Fargeskala: ColorBrewer Blues.',
-      fewer: 'Kartet har {count} klasser: grensene er de av 20-, 40-, 60- og 80-prosentilene av verdiene på kartet ({units}), avrundet til én desimal, som ligger over den laveste verdien og minst 0,2 over grensen før; de andre er sløyfet. Nedre grense hører til klassen. Fargeskala: ColorBrewer Blues.',
+      fewer: 'Kartet har bare {count} klasser: verdiene er for like til fem. Grensene er 20-, 40-, 60- og 80-prosentilen av verdiene på kartet ({units}), avrundet til én desimal, uten dem som ikke ligger over den laveste verdien, eller som ligger mindre enn 0,2 over grensen før. Nedre grense hører til klassen. Fargeskala: ColorBrewer Blues.',
       one: 'Én klasse for alle verdiene på kartet ({units}): ingen av 20-, 40-, 60- og 80-prosentilene av dem, avrundet til én desimal, ligger over den laveste verdien. Fargeskala: ColorBrewer Blues.',
       count: { 2: 'to', 3: 'tre', 4: 'fire' },
     },
@@ -1112,7 +1112,7 @@ const en = {
     under: 'below',
     methodRate: {
       quintiles: 'The classes are quintiles (20, 40, 60 and 80\u00a0%) of the values on the map ({units}), rounded to one decimal; a class is at least 0.2 wide, and the lower bound belongs to the class. Colour scale: ColorBrewer Blues.',
-      fewer: 'The map has {count} classes: their breaks are those of the 20th, 40th, 60th and 80th percentiles of the values on the map ({units}), rounded to one decimal, that lie above the lowest value and at least 0.2 above the break before; the others are dropped. The lower bound belongs to the class. Colour scale: ColorBrewer Blues.',
+      fewer: 'The map has only {count} classes: the values are too alike for five. The breaks are the 20th, 40th, 60th and 80th percentiles of the values on the map ({units}), rounded to one decimal, leaving out any that is not above the lowest value or is less than 0.2 above the break before. The lower bound belongs to the class. Colour scale: ColorBrewer Blues.',
       one: 'One class for all the values on the map ({units}): none of their 20th, 40th, 60th and 80th percentiles, rounded to one decimal, lies above the lowest value. Colour scale: ColorBrewer Blues.',
       count: { 2: 'two', 3: 'three', 4: 'four' },
     },
