@@ -34,7 +34,7 @@ struct Diagnostic {
   // full; empty for the other messages.
   struct Arg {
     std::string key;
-    std::variant<std::string, int64_t> value;
+    std::variant<std::string, int64_t, std::vector<int64_t>> value;
   };
   std::vector<Arg> args{};
 

@@ -48,6 +48,7 @@ class Duplicates {
       first_line_ = cell.lines[c];
     }
     categories_.emplace_back(to_string(v.category));
+    columns_.push_back(v.column);
     here_.push_back(v.value);
     there_.push_back(*cell.amounts[c]);
   }
@@ -66,8 +67,12 @@ class Duplicates {
                                                     {ctx_.file_name(first_file_), ctx_.sheet_name(first_file_), first_line_},
                                                     other_file});
     if (const auto level = level_of_code(v.unit)) ctx_.about_unit(first, *level, v.unit, v.year);
+    // The fields on this line that were not counted, so that a reader can mark them (the typed form).
+    for (std::size_t i = first; i < ctx_.diagnostics.items().size(); ++i)
+      ctx_.diagnostics.items()[i].args.push_back({"columns", columns_});
     value_ = nullptr;
     categories_.clear();
+    columns_.clear();
     here_.clear();
     there_.clear();
   }
@@ -78,6 +83,7 @@ class Duplicates {
   int file_ = 0, first_file_ = 0;
   int64_t first_line_ = 0;
   std::vector<std::string> categories_;
+  std::vector<int64_t> columns_;  // 1-based, of categories_ on this line
   std::vector<Fixed> here_, there_;
   std::set<UnitKey> across_files_;
 };

@@ -175,6 +175,23 @@ TEST_CASE("a message that flags nothing names no flag") {
   CHECK(seen);
 }
 
+TEST_CASE("a duplicate gives the columns of its line that were not counted, so that a reader can mark them") {
+  Session s;
+  s.add_file("fil.csv",
+             "kommunenummer;år;målgruppe;a;b;c;d;e\n"
+             "3101;2025;voksne;22,5;10;1;2;0\n");
+  s.add_file("skjema.csv",
+             "kommunenummer;år;målgruppe;a;b;c;d;e\n"
+             "3101;2025;voksne;21,5;;;2;\n");
+  const auto doc = nlohmann::json::parse(s.report_json({}));
+  const nlohmann::json* found = nullptr;
+  for (const auto& d : doc["diagnostics"])
+    if (d["code"] == "value.duplicate") found = &d;
+  REQUIRE(found);
+  CHECK((*found)["place"]["file"] == "skjema.csv");
+  CHECK((*found)["args"] == nlohmann::json::parse(R"({"level": "kommune", "code": "3101", "year": 2025, "columns": [4, 7]})"));
+}
+
 TEST_CASE("municipalities showing the same rate in a KOSTRA group are tagged alike by the fences") {
   // The example's Hadsel 2025 shows M4 0,1 beside others of its group showing 0,1: the fences are
   // decided on the rate as shown, so either all of them are outside or none.

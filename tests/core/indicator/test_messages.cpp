@@ -64,9 +64,11 @@ namespace {
 // The unit and year a message is about, as data: "kommune 3101 2024".
 std::string about(const Diagnostic& d) {
   std::string out;
-  for (const auto& arg : d.args)
+  for (const auto& arg : d.args) {
+    if (arg.key != "level" && arg.key != "code" && arg.key != "year") continue;
     out += (out.empty() ? "" : " ") + (std::holds_alternative<std::string>(arg.value) ? std::get<std::string>(arg.value)
                                                                                       : std::to_string(std::get<int64_t>(arg.value)));
+  }
   return out;
 }
 
