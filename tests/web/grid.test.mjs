@@ -540,6 +540,19 @@ describe('typing the form in by hand', () => {
       'arsverk_halden_2025.csv, er tallet derfra talt med; ellers er det ikke besvart og telles ikke. Skriv 0 der tallet er null.');
   });
 
+  test('a file read before the form: the typed figures it had first are not counted, and their fields are marked', async () => {
+    await openForm('halden');
+    await page.setInputFiles('#file-input', join(root, 'tests/data/web/arsverk_halden_2025.csv'));
+    await page.waitForSelector('#file-panel li[data-file="arsverk_halden_2025.csv"] .file-facts', { timeout: 30000 });
+    await typeInto('voksne', 'a', '21,5'); // the file has 22,50
+    await typeInto('voksne', 'c', '8');    // the same as the file's
+    await page.waitForSelector('#grid-messages li[data-code="value.duplicate"]', { timeout: 30000 });
+    await page.waitForFunction(() => document.body.dataset.busy === 'false');
+    const marked = await page.$$eval('.grid-cell[data-warning="true"]', (cells) => cells.map((c) => `${c.dataset.group}:${c.dataset.col}`));
+    assert.deepEqual(marked, ['voksne:a', 'voksne:c']);
+    assert.match(await page.textContent('#grid-messages li[data-code="value.duplicate"]'), /Skjema IS-24\/8 – Voksne: .*22,50/);
+  });
+
   test('English, and a 390 px phone: no sideways scrolling of the page', async () => {
     await openForm('3101');
     await page.check('#grid-by-service');

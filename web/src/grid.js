@@ -519,7 +519,9 @@ export function createGrid(root, { onForm, onSave, sumsOf, delay = 300 }) {
       // An error skips the CSV line (the core says «Raden er hoppet over»), which in the grid is a
       // target group's whole column: say so.
       const skipped = d.severity === 'error' && row ? ` ${t('grid.rowSkipped', { column: columnName(row) })}` : '';
-      return { ...d, line: null, column: null, place: cell || null, cell: row ? { group: row.group, service: row.service, column } : null,
+      // The fields of a line the core did not count (a figure a file gave first): args.columns.
+      const fields = d.args?.columns?.map((c) => file.columns[c - 1]).filter(Boolean) ?? null;
+      return { ...d, line: null, column: null, place: cell || null, cell: row ? { group: row.group, service: row.service, column, fields } : null,
         message: `${place}: ${d.text}${skipped}` };
     },
     get file() { return state.file; },
@@ -626,11 +628,15 @@ function showResult(root, state, report, describe) {
   for (const d of diagnostics) {
     const at = d.cell;
     const shownSheet = (state.byService ? state.service : null) === (at?.service ?? null);
-    const cell = at?.column && shownSheet ? root.querySelector(`.grid-cell[data-group="${at.group}"][data-col="${at.column}"]`) : null;
-    if (cell && d.severity === 'error') cell.setAttribute('aria-invalid', 'true');
-    // A figure to look at again (a check before submission: a slip of the decimal mark) is marked
-    // at its field as an error is, in the warning's colour.
-    else if (cell && d.severity === 'warning') cell.setAttribute('data-warning', 'true');
+    // A figure to look at again (a check before submission: a slip of the decimal mark; a figure a
+    // file had first, which was not counted) is marked at its field as an error is, in the
+    // warning's colour.
+    const columns = at && shownSheet ? at.fields ?? (at.column ? [at.column] : []) : [];
+    for (const column of columns) {
+      const cell = root.querySelector(`.grid-cell[data-group="${at.group}"][data-col="${column}"]`);
+      if (cell && d.severity === 'error') cell.setAttribute('aria-invalid', 'true');
+      else if (cell && d.severity === 'warning') cell.setAttribute('data-warning', 'true');
+    }
     const color = d.severity === 'error' ? 'danger' : d.severity === 'warning' ? 'warning' : 'info';
     messages += `<li class="message" data-severity="${d.severity}" data-code="${escape(d.code)}"><span class="ds-tag" data-color="${color}">${escape(t(`severity.${d.severity}`))}</span> ${escape(coreText(d.message))}</li>`;
   }
