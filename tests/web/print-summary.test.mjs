@@ -45,6 +45,21 @@ describe('the printed report\'s head', () => {
     assert.match(text, /Meldingen om Kongsberg 2025 står her, ikke igjen under «Filer»\. Under «Filer» står 11 advarsler til, om hver fil og om beregningen\./);
     assert.equal(report.diagnostics.filter((d) => d.severity === 'warning').length, 12);
     assert.doesNotMatch(text, /grid\.checks|report\./, 'no text key shows');
+    // The unit's level as the screen writes it, and of the population's sources only those used.
+    assert.match(text, /3303 Kongsberg \(kommune\)/);
+    assert.match(text, /\(befolkningen 1\. januar 2025: \d+ enheter fra SSBs tall i kalkulatoren\)/);
+    assert.doesNotMatch(text, /0 enheter fra filer/);
+  });
+
+  test('a unit none of whose checks triggered says so, before the count of the others\' messages', () => {
+    const unit = find(report, 'kommune', '4601', 2025); // Bergen
+    assert.ok(!report.diagnostics.some((d) => d.args?.code === '4601') && unit.flags.length === 0);
+    const peers = { fylke: find(report, 'fylke', unit.fylke, 2025), land: find(report, 'land', '0', 2025), kostra: find(report, 'kostragruppe', unit.kostragruppe, 2025) };
+    const box = { innerHTML: '' };
+    renderPrintSummary(box, { report, diagnostics: report.diagnostics.map(diagnosticIn), info: { ...unit, name: unit.name.nb }, unit, peers, year: 2025,
+      settings: { population_year: 'same', carry_forward: true, suppression: true }, example: true });
+    const text = box.innerHTML.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+    assert.match(text, /Kontroller før innsending Ingen av kontrollene slo ut for Bergen 2025\. Under «Filer» står 12 advarsler til/);
   });
 
   test('the rules as applied per year and the published figures', () => {

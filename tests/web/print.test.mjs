@@ -71,6 +71,7 @@ describe('the printed report', () => {
       assert.match(summary, /Årsverk i psykisk helse- og rusarbeid: Kongsberg 2025/);
       assert.match(summary, /Skrevet ut \d+\. \w+ 2\d{3}/);
       assert.match(summary, /Syntetiske eksempeldata/);
+      assert.equal(await page.isVisible('#synthetic-warning'), false, 'the summary says it: not twice');
       assert.match(summary, /Før videre tall for enheter som ikke har svart\s*på/);
       assert.match(summary, /1\. januar i dataåret/);
       assert.match(summary, /M2 Minst helse- og sosialfaglig videregående utdanning \(a\+b\)/);

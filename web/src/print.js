@@ -22,13 +22,21 @@ function checksOf(unit, info, year, diagnostics, form) {
   const about = checksAbout(unit, year, diagnostics);
   lines.push(...about.map((d) => coreText(d.message)), ...unsaidFlags(unit, about).map(checkText));
   if (about.length) lines.push(tn('report.saidHere', about.length, { name: `${beforeYear(info.name)} ${year}` }));
+  const unchecked = uncheckedTexts(unit);
+  // A unit none of whose checks triggered says so, as the screen's panel does, before the others' count.
+  if (!lines.length) lines.push(t(unchecked.length ? 'yard.noChecksRan' : 'yard.noChecks', { name: beforeYear(info.name), year }));
   const rest = diagnostics.filter((d) => !about.includes(d));
   const errors = rest.filter((d) => d.severity === 'error').length;
   const warnings = rest.filter((d) => d.severity === 'warning').length;
   const what = listText([errors && tn('nErrors', errors), warnings && tn('nWarnings', warnings)].filter(Boolean));
   if (what) lines.push(t(`report.messages.${form ? 'withForm' : 'files'}`, { what }));
-  const unchecked = uncheckedTexts(unit);
-  return [...(lines.length ? lines : [t(unchecked.length ? 'grid.noChecksRan' : 'grid.noChecks')]), ...unchecked];
+  return [...lines, ...unchecked];
+}
+
+// «372 enheter fra SSBs tall i kalkulatoren», and from files when any: the parts that are there.
+function populationParts(population) {
+  const parts = [[population.units_from_embedded, 'report.populationEmbedded'], [population.units_from_files, 'report.populationFiles']];
+  return listText(parts.filter(([n]) => n > 0).map(([n, key]) => t(key, { n: tn('nUnits', n) })));
 }
 
 // A rule as the core applied it for the year (report.rules, when the report has them), else the setting.
@@ -58,10 +66,10 @@ export function renderPrintSummary(box, ctx) {
   const date = new Intl.DateTimeFormat(getLang() === 'nb' ? 'nb-NO' : 'en-GB', { dateStyle: 'long', timeStyle: 'short' }).format(new Date());
   const population = report.population.find((p) => p.year === year);
   const rules = [
-    [t('report.unit'), `${info.code} ${info.name} (${t(`levels.${info.level}`)})`],
+    [t('report.unit'), `${info.code} ${info.name} (${t(`levels.${info.level}`).toLocaleLowerCase(getLang())})`],
     [t('year'), String(year)],
     [t('populationYear'), `${t(settings.population_year === 'next' ? 'popNext' : 'popSame')}${population ? ` (${t('report.populationSource', {
-      year: population.population_year, embedded: tn('nUnits', population.units_from_embedded), files: tn('nUnits', population.units_from_files) })})` : ''}`],
+      year: population.population_year, parts: populationParts(population) })})` : ''}`],
     [t('carryForward'), ruleText(report, year, 'carry_forward', settings)],
     [t('suppression'), ruleText(report, year, 'suppression', settings)],
     [t('report.schema'), t(`report.schemas.${schema}`)],
