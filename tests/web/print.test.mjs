@@ -95,6 +95,11 @@ describe('the printed report', () => {
       // The key figures, the comparison table, the charts with their titles and the files stay.
       for (const id of ['key-figures', 'compare-table', 'charts', 'file-panel', 'results-table']) assert.ok(await page.isVisible(`#${id}`), `#${id} is printed`);
       assert.ok((await page.$$eval('#charts figure h4', (hs) => hs.filter((h) => h.getClientRects().length).length)) >= 4, 'chart titles are printed');
+      // Every chart drawn for its place on A4 (half the width, or the whole for a wide one), also
+      // those whose printed plan is taller than on screen.
+      const printed = await page.$$eval('#charts figure', (fs) => fs.map((f) => [f.classList.contains('wide'), f.querySelector('canvas').getBoundingClientRect().width]));
+      assert.ok(printed.length >= 4);
+      for (const [wide, width] of printed) assert.ok(wide ? width > 600 && width <= 703 : width > 250 && width <= 340, JSON.stringify(printed));
       const k = expected.results.find((r) => r.level === 'kommune' && r.code === '3303' && r.year === 2025);
       const cards = await page.$$eval('#key-figures .cards .value', (els) => els.map((e) => e.textContent));
       assert.deepEqual(cards, ['M1', 'M2', 'M3', 'M4'].map((m) => k.display[m]));

@@ -513,6 +513,9 @@ let forPrint = false;
 function fitForPrint(chart) {
   const wide = chart.canvas.closest('.chart')?.classList.contains('wide');
   const width = Math.floor((wide ? PRINT_WIDTH : (PRINT_WIDTH - PRINT_GAP) / 2) - PRINT_CHROME);
+  // The box too: Chart.js follows its box's size (a ResizeObserver), and a box still as wide as on
+  // screen would undo the fit as soon as its height changes with the printed plan.
+  chart.canvas.parentElement.style.width = `${width}px`;
   chart.resize(width, chart.canvas.parentElement.clientHeight);
 }
 
@@ -523,7 +526,10 @@ export function fitChartsForPrint() {
 
 export function fitChartsToScreen() {
   forPrint = false;
-  for (const chart of charts.values()) chart.resize();
+  for (const chart of charts.values()) {
+    chart.canvas.parentElement.style.width = '';
+    chart.resize();
+  }
 }
 
 export function destroyCharts() {
