@@ -316,13 +316,13 @@ describe('typing the form in by hand', () => {
     assert.doesNotMatch(summary, /Over 15 årsverk/);
     assert.doesNotMatch(summary + result, /\{\w+\}/, 'no placeholder left');
     // On paper the form itself is not printed: its card under «Filer» has the figures as typed,
-    // an empty field empty (c for children and young people).
+    // an empty field «tomt» as in the form (c and e for children and young people).
     await page.emulateMedia({ media: 'print' });
     try {
       assert.equal(await page.isVisible('#grid-details'), false);
       const typed = await page.$$eval('#file-panel .typed-figures tr', (trs) => trs.filter((tr) => tr.getClientRects().length)
         .map((tr) => [...tr.children].map((c) => c.textContent)));
-      assert.deepEqual(typed, [['Målgruppe', 'a', 'b', 'c', 'd', 'e'], ['Voksne', '12,5', '1200', '3', '4,75', '0'], ['Barn og unge', '2,5', '6,125', '', '0', '']]);
+      assert.deepEqual(typed, [['Målgruppe', 'a', 'b', 'c', 'd', 'e'], ['Voksne', '12,5', '1200', '3', '4,75', '0'], ['Barn og unge', '2,5', '6,125', 'tomt', '0', 'tomt']]);
       assert.equal(await page.textContent('#file-panel .typed-figures caption'), 'Skrevet inn for 3101 Halden 2025, slik det står i skjemaet');
     } finally {
       await page.emulateMedia({ media: 'screen' });

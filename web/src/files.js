@@ -72,7 +72,8 @@ function formatText(info) {
 }
 
 // The figures typed in the form, as typed, for the printout (the form itself is not printed):
-// a row per target group (and service) with a figure, an empty field empty. typed: grid.typed().
+// a row per target group (and service) with a figure, an empty field «tomt» as in the form.
+// typed: grid.typed().
 function typedTable(typed) {
   if (!typed) return '';
   const byService = typed.sheets.some((x) => x.service != null);
@@ -82,7 +83,7 @@ function typedTable(typed) {
       const cells = typed.columns.map((c) => (values[group]?.[c] ?? '').trim());
       if (cells.every((x) => x === '')) continue;
       rows += `<tr><th scope="row">${escape(t(`groups.${group}`))}</th>${byService ? `<td>${escape(service)}</td>` : ''}` +
-        `${cells.map((x) => `<td class="num">${escape(x)}</td>`).join('')}</tr>`;
+        `${cells.map((x) => (x === '' ? `<td class="num empty">${escape(t('grid.emptyMark'))}</td>` : `<td class="num">${escape(x)}</td>`)).join('')}</tr>`;
     }
   }
   if (!rows) return '';

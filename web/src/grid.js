@@ -627,11 +627,11 @@ function showResult(root, state, report, describe) {
   let messages = '';
   for (const d of diagnostics) {
     const at = d.cell;
-    const shownSheet = (state.byService ? state.service : null) === (at?.service ?? null);
+    const onSheetShown = (state.byService ? state.service : null) === (at?.service ?? null);
     // A figure to look at again (a check before submission: a slip of the decimal mark; a figure a
     // file had first, which was not counted) is marked at its field as an error is, in the
     // warning's colour.
-    const columns = at && shownSheet ? at.fields ?? (at.column ? [at.column] : []) : [];
+    const columns = at && onSheetShown ? at.fields ?? (at.column ? [at.column] : []) : [];
     for (const column of columns) {
       const cell = root.querySelector(`.grid-cell[data-group="${at.group}"][data-col="${column}"]`);
       if (cell && d.severity === 'error') cell.setAttribute('aria-invalid', 'true');
