@@ -120,7 +120,7 @@ export function renderFiles(panel, general, entries, report) {
       // no format, encoding or rows; its messages are already placed in the form's cells.
       html += `<p class="ds-paragraph file-what" data-size="sm" data-form="true">${escape(t('formCard'))}</p>` +
         '<dl class="file-facts">' +
-        `<div><dt>${escape(t('years'))}</dt><dd data-fact="years">${escape(info.years.join(', ') || '–')}</dd></div>` +
+        `<div><dt>${escape(t(info.years.length === 1 ? 'year' : 'years'))}</dt><dd data-fact="years">${escape(info.years.join(', ') || '–')}</dd></div>` +
         '</dl>' + typedTable(e.typed);
     } else if (info) {
       const extras = [info.has_target_group && t('hasTargetGroup'), info.has_service && t('hasService')].filter(Boolean).join(', ');
@@ -129,7 +129,7 @@ export function renderFiles(panel, general, entries, report) {
         `<div><dt>${escape(t('format'))}</dt><dd data-fact="format">${escape(formatText(info))}</dd></div>` +
         `<div><dt>${escape(t('encoding'))}</dt><dd data-fact="encoding">${escape(t(`encodings.${info.encoding}`) || info.encoding)}</dd></div>` +
         `<div><dt>${escape(t('rows'))}</dt><dd data-fact="rows">${fmtInt(info.rows)}</dd></div>` +
-        `<div><dt>${escape(t('years'))}</dt><dd data-fact="years">${escape(info.years.join(', ') || '–')}</dd></div>` +
+        `<div><dt>${escape(t(info.years.length === 1 ? 'year' : 'years'))}</dt><dd data-fact="years">${escape(info.years.join(', ') || '–')}</dd></div>` +
         `<div><dt>${escape(t('units'))}</dt><dd data-fact="units">${fmtInt(info.units)}</dd></div>` +
         '</dl>';
       if (info.kind === 'referanse') {

@@ -810,11 +810,11 @@ const en = {
   popSame: '1 January of the data year',
   popNext: '1 January of the following year',
   carryForward: 'Carry figures forward for units that did not answer',
-  suppression: 'Leave out municipalities without own FTEs for adults or for children and young people',
+  suppression: 'Leave out municipalities without FTEs of their own for adults or for children and young people',
   ruleAuto: 'By the rules of the data year',
   ruleOn: 'On',
   ruleOff: 'Off',
-  rulesNote: 'The rules of the data year: from 2024 figures are carried forward, and municipalities without own FTEs for adults or for children and young people are not shown with figures of their own (their FTEs are counted in the county, Norway and the KOSTRA group); for 2015–2023 neither is done.',
+  rulesNote: 'The rules of the data year: from 2024 figures are carried forward, and municipalities without FTEs of their own for adults or for children and young people are not shown with figures of their own (their FTEs are counted in the county, Norway and the KOSTRA group); for 2015–2023 neither is done.',
 
   // --- link to this view and printing ---
   share: {
@@ -919,11 +919,11 @@ const en = {
     rules: 'Rules for {year}: {carry}; {suppression}.',
     carryOn: 'figures are carried forward for units that did not answer',
     carryOff: 'figures are not carried forward',
-    suppressionOn: 'municipalities without own FTEs for adults or for children and young people are not shown with figures of their own, but are counted in the county, Norway and the KOSTRA group',
+    suppressionOn: 'municipalities without FTEs of their own for adults or for children and young people are not shown with figures of their own, but are counted in the county, Norway and the KOSTRA group',
     suppressionOff: 'no municipality is left out',
     suppressionUnapplied: {
-      one: 'municipalities without own FTEs for adults or for children and young people are not shown with figures of their own, but the rule could not be applied to {n}\u00a0municipality, because its FTEs have no target group',
-      other: 'municipalities without own FTEs for adults or for children and young people are not shown with figures of their own, but the rule could not be applied to {n}\u00a0municipalities, because their FTEs have no target group',
+      one: 'municipalities without FTEs of their own for adults or for children and young people are not shown with figures of their own, but the rule could not be applied to {n}\u00a0municipality, because its FTEs have no target group',
+      other: 'municipalities without FTEs of their own for adults or for children and young people are not shown with figures of their own, but the rule could not be applied to {n}\u00a0municipalities, because their FTEs have no target group',
     },
     basisAuto: ' (the rules of the data year)',
     basisSetting: ' (chosen in the settings)',
