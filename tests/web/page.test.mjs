@@ -78,7 +78,8 @@ async function tableRows() {
   return page.$$eval('#results-table tbody tr', (trs) => trs.map((tr) => {
     // The figure itself, without the published one beside it.
     const cell = (k) => tr.querySelector(`[data-col="${k}"]`)?.firstChild?.textContent;
-    return { key: tr.dataset.key, M1: cell('M1'), M2: cell('M2'), M3: cell('M3'), M4: cell('M4'), flags: tr.querySelectorAll('.flag').length };
+    return { key: tr.dataset.key, M1: cell('M1'), M2: cell('M2'), M3: cell('M3'), M4: cell('M4'), flags: tr.querySelectorAll('.flag').length,
+      flagTitles: [...tr.querySelectorAll('.flag')].map((f) => f.title) };
   }));
 }
 
@@ -110,6 +111,8 @@ async function expectTable(report, year) {
     const thin = r.aggregate_coverage?.meaningful === false;
     for (const m of ['M1', 'M2', 'M3', 'M4']) assert.equal(row[m], thin ? '–' : shown(r, m), `${r.level} ${r.code} ${year} ${m}`);
     assert.equal(row.flags, r.flags.length, `flags of ${r.code}`);
+    // Each short tag says what it means in full, as its title: the check's own words.
+    for (const title of row.flagTitles) assert.ok(title.length > 20 && !/[{}]|^grid\.|^reasons\./.test(title), `${r.code}: «${title}»`);
   }
 }
 

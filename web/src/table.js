@@ -4,7 +4,7 @@
 // show them all). The page with the chosen unit is shown when it is chosen. Figures are the
 // core's rounded ones; sorting uses its numbers.
 import { shownRate, unitName } from './format.js';
-import { fmtInt, t, tn, yardstick, yardText } from './i18n.js';
+import { checkText, fmtInt, t, tn, yardstick, yardText } from './i18n.js';
 
 const MEASURES = ['M1', 'M2', 'M3', 'M4'];
 
@@ -29,6 +29,8 @@ const COLUMNS = [
 const WARNING_FLAGS = new Set(['outside_fences_high', 'outside_fences_low', 'rate_high', 'change_large', 'far_above_published', 'far_below_published', 'one_category', 'category_share', 'group_balance', 'category_change']);
 
 // Outside the group's fences means nothing when the group comparison rests on too little.
+// What a flag's short tag means, in full, as its title (the checks' own words; why rule 2 left it out).
+const flagTitle = (r, f) => (f === 'suppressed' ? (r.suppression_reason ? t(`reasons.suppressed.${r.suppression_reason}`) : '') : checkText(f));
 const shownFlags = (r) => r.flags.filter((f) => !f.startsWith('outside_fences') || r.comparison?.coverage?.meaningful);
 
 const LEVEL_ORDER = { land: 0, fylke: 1, kostragruppe: 2, kommune: 3, bydel: 4 };
@@ -93,7 +95,7 @@ export function renderTable(wrap, pager, results, { year, level, fylke, kostra, 
     const key = `${r.level}:${r.code}`;
     const cells = columns.map((c) => {
       if (c.key === 'flags') {
-        return `<td class="flags">${shownFlags(r).map((f) => `<span class="ds-tag flag flag-${f}" data-color="${WARNING_FLAGS.has(f) ? 'warning' : 'neutral'}">${escape(t(`flags.${f}`))}</span>`).join(' ')}</td>`;
+        return `<td class="flags">${shownFlags(r).map((f) => `<span class="ds-tag flag flag-${f}" data-color="${WARNING_FLAGS.has(f) ? 'warning' : 'neutral'}" title="${escape(flagTitle(r, f))}">${escape(t(`flags.${f}`))}</span>`).join(' ')}</td>`;
       }
       if (c.key === 'name') {
         // The name is a button: a click or Enter on it (or a click anywhere on the row) shows the unit.
