@@ -151,6 +151,9 @@ void TableReader::Impl::remap(const Row& row, std::vector<ColumnInfo> cols) {
   const bool reference = layout == Layout::RefWide || layout == Layout::RefLong;
   const bool arsverk = layout == Layout::Wide || layout == Layout::Long;
   const bool ok = stage != Stage::Dead && (arsverk || reference) && reference == was_reference;
+  // A block of population columns in a file of FTEs is skipped, never read the fast way, and a
+  // header that set up nothing leaves no column for it to read.
+  fast_population = false;
   ctx.out.kind = kind;
   ctx.out.format = format;
   stage = Stage::Data;
