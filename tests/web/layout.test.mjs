@@ -226,6 +226,12 @@ describe('layout', () => {
       await rendered(() => page.setInputFiles('#file-input', join(root, 'tests/data/web/arsverk_halden_2025.csv')));
       await page.$eval('#results-table-wrap', (w) => w.scrollIntoView({ block: 'center' }));
       await page.waitForFunction(() => document.querySelector('#results-table tbody tr')?.getBoundingClientRect().width > 0);
+      // The hint follows the table's size by a ResizeObserver (web/src/scroll-hint.js), after the
+      // layout that brought the table into view: it must agree within a moment.
+      await page.waitForFunction(() => {
+        const box = document.getElementById('results-table-wrap');
+        return (box.scrollWidth > box.clientWidth + 1) === ('cut' in box.dataset);
+      }, null, { timeout: 3000 }).catch(() => {});
       const seen = await page.$eval('#results-table-wrap', (box) => {
         const right = box.getBoundingClientRect().right;
         const cut = box.scrollWidth > box.clientWidth + 1;
