@@ -21,6 +21,7 @@ export function startCalculator({ onProgress } = {}) {
     else if (msg.type === 'progress') onProgress?.(msg);
     // The worker has run its warm-up report (bench/page/recompute.mjs waits for this mark).
     else if (msg.type === 'warm') performance.mark('arsverk:warm', { detail: msg.ms });
+    else if (msg.type === 'ahead') keepAhead(msg);
     else if (msg.type === 'reply') {
       const waiting = pending.get(msg.id);
       pending.delete(msg.id);
@@ -81,16 +82,21 @@ export function startCalculator({ onProgress } = {}) {
       first = inHand;
       whole = () => inHand;
     } else {
-      const preview = request('preview', { settings, year });
-      first = preview.then((text) => JSON.parse(text));
+      const ahead = year == null ? undefined : parsedAhead.get(aheadKey(year, key));
+      const preview = request('preview', { settings, year, inHand: Boolean(ahead) });
+      if (ahead) preview.catch(() => {}); // only so that the worker knows the newest preview
+      first = ahead ? Promise.resolve(ahead) : preview.then((text) => JSON.parse(text));
       // The worker leaves it out when a newer change asked for its own first answer meanwhile.
       // Without the breakdowns by target group and service, which are asked for per unit.
       const text = request('report', { settings, after: preview.id, breakdowns: false });
       text.catch(() => {}); // not asked for when a newer change came first: its failure is no one's
       // The settings one step away, which the worker computes ahead once it is idle, with their
       // preview of the year this one showed (the latest, when none was asked for).
-      first.then((r) => request('ahead', { settings: settingsAround(settings), year: r.results_year, after: preview.id }))
-        .catch(() => {});
+      first.then((r) => {
+        aheadAsked.set(preview.id, files);
+        if (aheadAsked.size > AHEAD_KEPT) aheadAsked.delete(aheadAsked.keys().next().value);
+        return request('ahead', { settings: settingsAround(settings), year: r.results_year, after: preview.id });
+      }).catch(() => {});
       const asked = files;
       let parsed = null;
       whole = () => {
@@ -102,6 +108,27 @@ export function startCalculator({ onProgress } = {}) {
     // page's tests count these across a change of language, which makes none).
     first.then(() => performance.measure('arsverk:report', { start }), () => {});
     return { first, whole };
+  }
+
+  // The previews the worker wrote ahead (the settings one step away, the year in view), parsed
+  // while the page is idle, by year and settings: a change to one of them is shown without a trip
+  // to the worker (which is told, so that the whole report follows as usual). Only those of the
+  // files in hand: aheadAsked gives the files each request for them was made with.
+  const AHEAD_KEPT = 6; // as many as the worker writes ahead and keeps
+  const parsedAhead = new Map();
+  const aheadAsked = new Map(); // the preview's request id whose settings around were asked for -> files
+  const aheadKey = (year, settingsText) => `${year}|${settingsText}`;
+  const whenIdle = (f) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(f, { timeout: 1000 }) : setTimeout(f, 50));
+  function keepAhead(msg) {
+    const asked = aheadAsked.get(msg.after);
+    if (asked !== files) return;
+    whenIdle(() => {
+      if (asked !== files) return; // files added or removed meanwhile
+      const key = aheadKey(msg.year, msg.settings);
+      parsedAhead.delete(key);
+      parsedAhead.set(key, JSON.parse(msg.text));
+      if (parsedAhead.size > AHEAD_KEPT) parsedAhead.delete(parsedAhead.keys().next().value);
+    });
   }
 
   // The breakdowns by target group and service of results (keys "kommune:3101:2024") under
@@ -129,6 +156,8 @@ export function startCalculator({ onProgress } = {}) {
     files++;
     reports.clear();
     breakdowns.clear();
+    parsedAhead.clear();
+    aheadAsked.clear();
     return request(type, payload);
   }
 

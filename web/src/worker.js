@@ -12,8 +12,12 @@
 //                 {id, type: 'breakdowns', settings, keys} (those of the results "level:code:year,…")
 //                 {id, type: 'ahead', settings: [..], year, after} (settings to compute once nothing
 //                 waits, and their preview of `year` to write; none when a newer preview has come)
+//                 {id, type: 'preview', settings, year, inHand: true} (the page has that preview,
+//                 sent ahead: only the newest preview from now on; answered with null)
 //                 {id, type: 'memory'}
 // worker -> page: {type: 'ready', thresholds, years} | {type: 'fatal', message} | {type: 'warm', ms}
+//                 {type: 'ahead', after, settings, year, text} (a preview written ahead, as JSON text:
+//                 the page parses it while idle, so that a change to those settings needs no answer)
 //                 {type: 'progress', id, name, index, count, loaded, total, memory}
 //                 {type: 'reply', id, result} | {type: 'reply', id, error}
 //                 (to 'add': {added: [{fileId, name, kind}], errors: [{name, message}], memory},
@@ -238,13 +242,17 @@ const handlers = {
   },
   breakdowns: (msg) => guardedCall(() => calculator.breakdowns(JSON.stringify(msg.settings), msg.keys)),
   ahead: (msg) => {
-    if (msg.after === latestPreview) queue = queue.then(() => computeAhead(msg.settings, msg.year));
+    if (msg.after === latestPreview) queue = queue.then(() => computeAhead(msg.settings, msg.year, msg.after));
     return true;
   },
   preview: async (msg) => {
     if (await outdated(msg.id)) throw new Error('superseded');
     const settings = JSON.stringify(msg.settings);
     const year = msg.year ?? 0;
+    if (msg.inHand) {
+      previewsAnswered++;
+      return null;
+    }
     const written = previews.get(previewKey(settings, year));
     if (written) previewsAnswered++;
     return written ?? guardedCall(() => calculator.reportYear(settings, year));
@@ -298,16 +306,17 @@ async function warmUp() {
 }
 
 let computedAhead = 0; // settings computed ahead so far (tests read it)
-let previewsAnswered = 0; // previews answered from those written ahead (tests read it)
+let previewsAnswered = 0; // previews answered from those written ahead, here or by the page (tests read it)
 // Settings the page may ask for next are computed while nothing waits, one step at a time (a
 // request that comes meanwhile waits for one step at most): the core keeps their reports
 // (Session::compute_ahead), and their preview of the year in view is written here and kept, so
-// that a change to one of them is answered without the core. Nothing is said: a failure here is
-// the next request's to meet.
+// that a change to one of them is answered without the core; each is sent to the page as it is
+// written (the page parses it while idle, web/src/client.js). Nothing else is said: a failure here
+// is the next request's to meet.
 const PREVIEWS_KEPT = 6; // as many as the core keeps reports (kReportsKept)
 const previews = new Map(); // previewKey -> the preview's JSON text, newest last; none of files before
 const previewKey = (settings, year) => `${year}|${settings}`;
-async function computeAhead(settings, year) {
+async function computeAhead(settings, year, after) {
   const step = async (f) => {
     await letIn();
     if (waiting > 0 || !calculator) return false;
@@ -325,6 +334,8 @@ async function computeAhead(settings, year) {
     if (previews.has(key)) continue;
     if (!await step(() => { if (!calculator.computeAhead(text)) computedAhead++; })) return;
     if (!await step(() => keepPreview(key, calculator.reportYear(text, year)))) return;
+    const written = previews.get(key);
+    if (written) self.postMessage({ type: 'ahead', after, settings: text, year, text: written });
   }
 }
 function keepPreview(key, text) {
