@@ -363,7 +363,10 @@ describe('smaller things', () => {
     await fresh(DESKTOP);
     const ready = { nb: 'Klar. Legg inn filer eller prøv eksempeldataene.', en: 'Ready. Add files or try the example data.' };
     for (let i = 0; i < 2; i++) {
+      const before = await page.evaluate(() => document.documentElement.lang);
       await page.click('#lang-button');
+      // The page's lang attribute follows after the paint (web/src/i18n.js, setLang).
+      await page.waitForFunction((was) => document.documentElement.lang !== was, before);
       const lang = await page.evaluate(() => document.documentElement.lang);
       assert.equal(await page.textContent('#status'), ready[lang.startsWith('en') ? 'en' : 'nb']);
     }

@@ -1,5 +1,6 @@
 // The page's side of the worker protocol (see worker.js): each request gets an id and a promise.
 import { setYearRules } from './format.js';
+import { getLang } from './i18n.js';
 import { settingsAround } from './settings.js';
 import { resultKey } from './view-model.js';
 
@@ -165,7 +166,7 @@ export function startCalculator({ onProgress } = {}) {
     ready,
     // files: [{name, blob}] — File or Blob objects; the worker reads them in slices.
     // The page's language goes along so that the worker's own messages (out of memory) match it.
-    add: (files) => changeFiles('add', { files, lang: document.documentElement.lang || 'nb' }),
+    add: (files) => changeFiles('add', { files, lang: getLang() }),
     remove: (fileId) => changeFiles('remove', { fileId }),
     clear: () => changeFiles('clear'),
     // The report as JSON text (exports), or parsed in two steps (the page; kept for settings seen lately).

@@ -100,8 +100,8 @@ export function renderFiles(panel, general, entries, report) {
   watchOpened(panel);
   watchOpened(general);
   if (!entries.length) {
-    panel.innerHTML = `<p class="ds-paragraph">${escape(t('noFiles'))}</p>`;
-    general.innerHTML = '';
+    write(panel, `<p class="ds-paragraph">${escape(t('noFiles'))}</p>`);
+    write(general, '');
     return;
   }
   const diags = report ? report.diagnostics : [];
@@ -143,7 +143,7 @@ export function renderFiles(panel, general, entries, report) {
     html += `<button type="button" class="ds-button remove-file" data-variant="tertiary" data-size="sm" data-index="${index}">${escape(e.grid ? t('removeForm') : t('removeFile', { name: e.name }))}</button>`;
     html += '</li>';
   });
-  panel.innerHTML = html + '</ul>';
+  write(panel, html + '</ul>');
 
   const rest = diags.filter((d) => d.file == null || !entries.some((e) => e.name === d.file));
   let generalHtml = '';
@@ -158,7 +158,16 @@ export function renderFiles(panel, general, entries, report) {
     generalHtml += `<h4 class="ds-heading" data-size="xs">${escape(t('generalMessages'))}</h4>` +
       messageList(errors) + folded(rest.filter((d) => d.severity !== 'error'), '', excluded);
   }
-  general.innerHTML = generalHtml;
+  write(general, generalHtml);
+}
+
+// A panel is written anew only when its text changes: a change of setting that leaves the files'
+// messages as they were costs the browser nothing there. The open state of each fold is in the text.
+const written = new WeakMap();
+function write(container, html) {
+  if (written.get(container) === html) return;
+  written.set(container, html);
+  container.innerHTML = html;
 }
 
 // The messages about the unit the printout's summary says in full (web/src/print.js): print.css

@@ -1231,9 +1231,18 @@ export function initialLang() {
   return 'nb';
 }
 
-export function setLang(next, remember = true) {
+// later: the page's lang attribute follows after the next paint. Blink styles every element anew
+// when it changes (about 10 ms on the page with a result, docs/performance.md), which would hold
+// back the frame with the texts in the new language; a user's switch sets it so.
+export function setLang(next, remember = true, { later = false } = {}) {
   lang = next === 'en' ? 'en' : 'nb';
-  document.documentElement.lang = lang === 'nb' ? 'nb' : 'en';
+  const mark = () => { document.documentElement.lang = lang; };
+  if (later) {
+    requestAnimationFrame(() => setTimeout(mark));
+    setTimeout(mark, 200); // a tab out of sight paints no frames
+  } else {
+    mark();
+  }
   document.querySelector('meta[name="description"]')?.setAttribute('content', t('description'));
   if (remember) {
     try { window.localStorage.setItem(STORAGE_KEY, lang); } catch { /* ignore */ }

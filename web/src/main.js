@@ -300,6 +300,7 @@ function shownReport() {
 // The first file with errors at the top, below the sticky status bar; the first file of all under
 // its heading «Filer», which would otherwise be left half under the bar.
 function showFirstError() {
+  if (filesDue) renderFilesPanel();
   syncStatusHeight();
   const file = document.querySelector('#file-panel li.file:has(.message[data-severity="error"])');
   const first = file && !file.previousElementSibling;
@@ -415,7 +416,8 @@ function stage(name, f) {
   return out;
 }
 
-function render() {
+function renderFilesPanel() {
+  filesDue = false;
   const entries = state.entries.map((e, i) => ({ ...e, info: null, i, typed: e.grid ? grid?.typed() : null }));
   if (state.report) {
     // The core lists the files it holds in the order they were added.
@@ -425,7 +427,26 @@ function render() {
       if (e) e.info = f;
     });
   }
-  stage('files', () => renderFiles(el['file-panel'], el['general-messages'], entries, shownReport()));
+  renderFiles(el['file-panel'], el['general-messages'], entries, shownReport());
+}
+
+// The files and their messages in a change's frame when in view (or near it), else after the
+// paint (drawAfterPaint), as the results table — but always at once with one year's results only:
+// the whole report that renders them after the paint may fail.
+const filesInView = new Map();
+let filesDue = false;
+const filesObserver = new IntersectionObserver((entries) => {
+  for (const entry of entries) filesInView.set(entry.target, entry.isIntersecting);
+}, { rootMargin: '100% 0px' });
+for (const panel of [el['file-panel'], el['general-messages']]) filesObserver.observe(panel);
+const filesNearView = () => filesInView.size < 2 || [...filesInView.values()].some(Boolean);
+function renderFilesNow() {
+  if (printing || isPartial(state.report) || filesNearView()) stage('files', renderFilesPanel);
+  else filesDue = true;
+}
+
+function render() {
+  renderFilesNow();
   el['clear-button'].hidden = !state.entries.length;
   el['synthetic-warning'].hidden = !state.entries.some((e) => e.example && e.fileId != null);
 
@@ -472,12 +493,15 @@ function drawAfterPaint() {
   if (drawing || isPartial(state.report) || breakdownsDue) return;
   drawing = requestAnimationFrame(() => setTimeout(() => {
     drawing = 0;
+    // The first task after the frame with the figures (bench/page/recompute.mjs: shown).
+    performance.mark('arsverk:shown');
     if (isPartial(state.report) || breakdownsDue) return;
     const drawn = () => {
       if (viewShown) stage('url', () => writeView(currentView()));
       viewShown = false;
       document.body.dataset.renders = String(++renders);
     };
+    if (filesDue) stage('files', renderFilesPanel);
     stage('suggestions', fillSuggestions);
     if (tableDue) stage('table', renderTableInUse);
     if (printDue) stage('print', updatePrintSummary);
@@ -1036,6 +1060,7 @@ function tableForPrint() {
 let refold = null;
 let printing = false; // the charts are planned for A4 (web/src/charts.js)
 window.addEventListener('beforeprint', () => {
+  if (filesDue) renderFilesPanel();
   if (hasResults()) {
     printing = true;
     renderUnit();
@@ -1296,7 +1321,7 @@ el['copy-link'].addEventListener('click', copyLink);
 el['print-button'].addEventListener('click', () => window.print());
 
 el['lang-button'].addEventListener('click', () => {
-  setLang(getLang() === 'nb' ? 'en' : 'nb');
+  setLang(getLang() === 'nb' ? 'en' : 'nb', true, { later: true });
   applyTexts();
   // The report speaks no language: the one in hand is shown again, the core is not asked.
   if (state.report) {
