@@ -29,7 +29,7 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 // changes while the page is not busy) and until it has drawn everything, charts included
 // (body[data-renders] changes), each time until the next frame is painted (style, layout and
 // paint included). Returns both times, the report's time (page -> worker -> page, parsed) and
-// each rendering stage's time.
+// each rendering stage's time, in all and before the figures were shown.
 const measureInPage = (page, act, { syncBefore = false } = {}) => page.evaluate(async ([source, syncBefore]) => {
   const body = document.body;
   // A page from before body[data-figures] rendered some changes (the year) at once, without a new
@@ -65,13 +65,16 @@ const measureInPage = (page, act, { syncBefore = false } = {}) => page.evaluate(
   // task that parses the whole report may come before this script's own, and is not counted.
   const marked = performance.getEntriesByName('arsverk:shown').find((e) => e.startTime >= t);
   const shownFirst = marked ? Math.min(shownAt, marked.startTime) : shownAt;
+  // Each stage's time, and apart those that ran before the figures were shown (the first frame's).
   const stages = {};
+  const stagesShown = {};
   for (const e of performance.getEntriesByType('measure')) {
     if (e.startTime < t || !e.name.startsWith('arsverk:render:')) continue;
     const name = e.name.slice('arsverk:render:'.length);
     stages[name] = (stages[name] ?? 0) + e.duration;
+    if (e.startTime + e.duration <= shownFirst) stagesShown[name] = (stagesShown[name] ?? 0) + e.duration;
   }
-  return { shown: shownFirst - t, drawn: drawnAt - t, report: asked.length ? asked[asked.length - 1].duration : null, stages };
+  return { shown: shownFirst - t, drawn: drawnAt - t, report: asked.length ? asked[asked.length - 1].duration : null, stages, stagesShown };
 }, [act, syncBefore]);
 
 // The file is fetched before the clock starts, as a user's file is on disk before it is dropped.
@@ -188,12 +191,16 @@ const labels = {
 const verdict = (ms, goal) => `${ms < goal ? 'met' : 'NOT met'} (< ${goal})`;
 const summarise = (v) => {
   const reportMs = v.map((x) => x.report).filter((x) => x != null);
-  const stageNames = [...new Set(v.flatMap((x) => Object.keys(x.stages)))];
+  const stagesOf = (part) => {
+    const names = [...new Set(v.flatMap((x) => Object.keys(x[part] ?? {})))];
+    return Object.fromEntries(names.map((n) => [n, median(v.map((x) => x[part]?.[n] ?? 0))]));
+  };
   return {
     report_ms: reportMs.length ? median(reportMs) : null,
     shown_ms: median(v.map((x) => x.shown)),
     drawn_ms: median(v.map((x) => x.drawn)),
-    stages_ms: Object.fromEntries(stageNames.map((n) => [n, median(v.map((x) => x.stages[n] ?? 0))])),
+    stages_ms: stagesOf('stages'),
+    stages_before_shown_ms: stagesOf('stagesShown'),
   };
 };
 for (const k of Object.keys(labels)) {
@@ -205,7 +212,9 @@ for (const k of Object.keys(labels)) {
   }).flat();
   const goal = k === 'drop_national' || k === 'own_over_example' ? GOAL_DROP_MS : GOAL_CHANGE_MS;
   console.log('  %s%s  %s', labels[k].padEnd(48), cells.map(fmt).join(''), verdict(full.shown_ms, goal));
-  console.log('    rendering: %s', Object.entries(full.stages_ms).map(([n, ms]) => `${n} ${ms.toFixed(1)}`).join(', ') || '—');
+  const list = (stages) => Object.entries(stages).map(([n, ms]) => `${n} ${ms.toFixed(1)}`).join(', ') || '—';
+  console.log('    rendering: %s', list(full.stages_ms));
+  console.log('      of it before shown: %s', list(full.stages_before_shown_ms));
 }
 const warmedUps = warmUps.filter((ms) => ms != null); // a page from before the warm-up has none
 summary.warm_up_ms = warmedUps.length ? median(warmedUps) : null;
