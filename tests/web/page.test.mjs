@@ -79,17 +79,21 @@ async function tableRows() {
     // The figure itself, without the published one beside it.
     const cell = (k) => tr.querySelector(`[data-col="${k}"]`)?.firstChild?.textContent;
     return { key: tr.dataset.key, M1: cell('M1'), M2: cell('M2'), M3: cell('M3'), M4: cell('M4'), flags: tr.querySelectorAll('.flag').length,
-      flagTitles: [...tr.querySelectorAll('.flag')].map((f) => f.title) };
+      flagTitles: [...tr.querySelectorAll('.flag')].map((f) => f.title), flagTexts: [...tr.querySelectorAll('.flag')].map((f) => f.textContent) };
   }));
 }
 
-// Every row of the results table as a user gets them: «Vis alle» under it, then back to pages.
+// What the legend under the results table says each tag means: "tag: meaning".
+const flagLegend = () => page.$$eval('#flag-legend dl > div', (items) => items.map((d) => `${d.querySelector('dt').textContent}: ${d.querySelector('dd').textContent}`));
+
+// Every row of the results table as a user gets them: «Vis alle» under it, then back to pages;
+// with the legend of all of them (rows.legend).
 async function allTableRows() {
   const all = await page.$('#results-pager:not([hidden]) button[data-page="all"]');
-  if (!all) return tableRows();
-  await all.click();
+  if (all) await all.click();
   const rows = await tableRows();
-  await page.click('#results-pager button[data-page="pages"]');
+  rows.legend = await flagLegend();
+  if (all) await page.click('#results-pager button[data-page="pages"]');
   return rows;
 }
 
@@ -101,7 +105,9 @@ function expectKeyFigures(actual, result) {
 // unit is there once. (The order is the sort the user chose; the sort test checks it.)
 async function expectTable(report, year) {
   if (await page.inputValue('#filter-level') !== '') await page.selectOption('#filter-level', '');
-  const rows = new Map((await allTableRows()).map((row) => [row.key, row]));
+  const all = await allTableRows();
+  const rows = new Map(all.map((row) => [row.key, row]));
+  const legend = new Set(all.legend);
   const expected = report.results.filter((r) => r.year === year);
   assert.equal(rows.size, expected.length, 'rows in the table');
   for (const r of expected) {
@@ -112,8 +118,15 @@ async function expectTable(report, year) {
     for (const m of ['M1', 'M2', 'M3', 'M4']) assert.equal(row[m], thin ? '–' : shown(r, m), `${r.level} ${r.code} ${year} ${m}`);
     assert.equal(row.flags, r.flags.length, `flags of ${r.code}`);
     // Each short tag says what it means in full, as its title: the check's own words.
-    for (const title of row.flagTitles) assert.ok(title.length > 20 && !/[{}]|^grid\.|^reasons\./.test(title), `${r.code}: «${title}»`);
+    // and the legend under the table says it once, for a phone or paper, which show no title.
+    for (const [i, title] of row.flagTitles.entries()) {
+      assert.ok(title.length > 20 && !/[{}]|^grid\.|^reasons\./.test(title), `${r.code}: «${title}»`);
+      assert.ok(legend.has(`${row.flagTexts[i]}: ${title}`), `${r.code}: «${row.flagTexts[i]}» in the legend`);
+    }
   }
+  // Nothing in the legend that no row has.
+  const said = new Set(all.flatMap((row) => row.flagTitles.map((title, i) => `${row.flagTexts[i]}: ${title}`)));
+  assert.deepEqual(all.legend.filter((item) => !said.has(item)), [], 'legend entries without a row');
 }
 
 // The top of `selector` is in the viewport and not under the sticky status bar.

@@ -556,6 +556,7 @@ const nb = {
   tableClearFilters: 'Vis alle enheter',
   tablePage: { rows: 'Rad {first}–{last} av {total}.', allShown: 'Alle {total} rader vises.', previous: 'Forrige {n}', next: 'Neste {n}', all: 'Vis alle {total}', pages: 'Vis {n} om gangen' },
   colCode: 'Nr.', colName: 'Navn', colLevel: 'Nivå', colPopulation: 'Innbyggere', colFlags: 'Merknader',
+  flagLegend: 'Hva merknadene betyr',
   sortBy: 'Sorter etter {col}',
   chooseUnit: 'Vis {name}',
   flags: {
@@ -1162,6 +1163,7 @@ const en = {
   tableClearFilters: 'Show all units',
   tablePage: { rows: 'Rows {first}–{last} of {total}.', allShown: 'All {total} rows shown.', previous: 'Previous {n}', next: 'Next {n}', all: 'Show all {total}', pages: 'Show {n} at a time' },
   colCode: 'No.', colName: 'Name', colLevel: 'Level', colPopulation: 'Inhabitants', colFlags: 'Notes',
+  flagLegend: 'What the notes mean',
   sortBy: 'Sort by {col}',
   chooseUnit: 'Show {name}',
   flags: {

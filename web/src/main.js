@@ -31,6 +31,7 @@ for (const id of ['status', 'progress', 'dropzone', 'file-input', 'choose-button
   el[id] = $(id);
 }
 el['results-pager'] = $('results-pager');
+el['flag-legend'] = $('flag-legend');
 
 const noFilters = () => ({ level: '', fylke: '', kostra: '' }); // the results table's: every unit
 const state = {
@@ -685,7 +686,7 @@ function renderResultsTable(only = null, { all = false } = {}) {
   tableDue = false;
   if (!hasResults()) return { total: 0, shown: 0 };
   const filters = only ? noFilters() : state.filters;
-  const rows = renderTable(el['results-table-wrap'], el['results-pager'], state.report.results, {
+  const rows = renderTable(el['results-table-wrap'], el['results-pager'], el['flag-legend'], state.report.results, {
     only,
     all,
     year: state.year,

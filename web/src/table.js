@@ -62,7 +62,7 @@ function columnsFor(narrow, measure) {
 // only: a test every row must pass besides the filters (the printout's nearest units), or null;
 // all: every row, not a page (the printout). pager: the element for the count and the page buttons.
 // Returns how many rows the filters give (total) and how many are on screen (shown).
-export function renderTable(wrap, pager, results, { year, level, fylke, kostra, selectedKey, narrow = false, measure = 'M1', only = null, all = false }) {
+export function renderTable(wrap, pager, legend, results, { year, level, fylke, kostra, selectedKey, narrow = false, measure = 'M1', only = null, all = false }) {
   const names = new Map(results.filter((r) => r.year === year && r.level === 'fylke').map((r) => [r.code, unitName(r)]));
   const columns = columnsFor(narrow, measure);
   let rows = results.filter((r) => r.year === year);
@@ -95,7 +95,7 @@ export function renderTable(wrap, pager, results, { year, level, fylke, kostra, 
     const key = `${r.level}:${r.code}`;
     const cells = columns.map((c) => {
       if (c.key === 'flags') {
-        return `<td class="flags">${shownFlags(r).map((f) => `<span class="ds-tag flag flag-${f}" data-color="${WARNING_FLAGS.has(f) ? 'warning' : 'neutral'}" title="${escape(flagTitle(r, f))}">${escape(t(`flags.${f}`))}</span>`).join(' ')}</td>`;
+        return `<td class="flags">${shownFlags(r).map((f) => flagTag(f, flagTitle(r, f))).join(' ')}</td>`;
       }
       if (c.key === 'name') {
         // The name is a button: a click or Enter on it (or a click anywhere on the row) shows the unit.
@@ -116,10 +116,31 @@ export function renderTable(wrap, pager, results, { year, level, fylke, kostra, 
   wrap.innerHTML = `<table class="ds-table results-table" data-border data-size="sm" id="results-table">` +
     `<caption>${escape(caption(year, rows.length))}${hint}</caption>` +
     `<thead><tr>${head}</tr></thead><tbody>${rows.length ? body : empty}</tbody></table>`;
+  legend.innerHTML = columns.some((c) => c.key === 'flags') ? legendHtml(shown) : '';
   if (!all && !only) renderPager(pager, rows.length);
   if (!all && !only) scrollBox(wrap);
   return { total: rows.length, shown: shown.length };
 }
+
+// What each short tag of the rows shown means, said once under the table: a title is not seen on
+// a phone or on paper. In the order of the tags' list; rule 2 once for each reason among the rows.
+function legendHtml(rows) {
+  const order = Object.keys(t('flags'));
+  const meanings = new Map(); // "flag|meaning" -> [flag, meaning]
+  for (const r of rows) {
+    for (const f of shownFlags(r)) {
+      const meaning = flagTitle(r, f);
+      if (meaning && !meanings.has(`${f}|${meaning}`)) meanings.set(`${f}|${meaning}`, [f, meaning]);
+    }
+  }
+  if (!meanings.size) return '';
+  const items = [...meanings.values()].sort(([a], [b]) => order.indexOf(a) - order.indexOf(b));
+  return `<dl class="flag-legend" aria-label="${escape(t('flagLegend'))}">` + items.map(([f, meaning]) =>
+    `<div><dt>${flagTag(f)}</dt><dd>${escape(meaning)}</dd></div>`).join('') + '</dl>';
+}
+
+const flagTag = (f, title = '') => `<span class="ds-tag flag flag-${f}" data-color="${WARNING_FLAGS.has(f) ? 'warning' : 'neutral'}"` +
+  `${title ? ` title="${escape(title)}"` : ''}>${escape(t(`flags.${f}`))}</span>`;
 
 // The box (only the box, never the page) at the first row of a page just turned to. (Not to a unit
 // chosen elsewhere: the box is then out of view, and its rows are not laid out until it comes into
