@@ -55,6 +55,20 @@ test('units are named in the language asked for: Norway and the KOSTRA groups, w
   assert.equal(modelOf([{ name: 'to.csv', text: ONE_GROUP }]).units.get('land:0').name, 'Hele landet');
 });
 
+test('a change of language names the units anew and keeps the rest of the index', () => {
+  const m = modelOf([{ name: 'to.csv', text: ONE_GROUP }]);
+  const { index, renumbered } = m;
+  vm.nameUnits(m, (r) => (typeof r.name === 'string' ? r.name : r.name.en));
+  assert.equal(m.units.get('land:0').name, 'Norway');
+  assert.equal(m.units.get('land:0').otherName, 'Hele landet');
+  assert.equal(m.units.get('kostragruppe:EKG11').name, 'KOSTRA group 11');
+  assert.equal(m.units.get('kommune:1804').name, 'Bodø');
+  assert.equal(m.units.get('kommune:1804').otherName, undefined);
+  assert.ok(m.index === index && m.renumbered === renumbered);
+  vm.nameUnits(m, (r) => (typeof r.name === 'string' ? r.name : r.name.nb));
+  assert.deepEqual(m.units.get('land:0'), modelOf([{ name: 'to.csv', text: ONE_GROUP }]).units.get('land:0'));
+});
+
 describe('indexReport', () => {
   test('every result under level:code:year, every unit once with its newest name', () => {
     const m = example();

@@ -261,9 +261,10 @@ const painted = () => new Promise((resolve) => {
 });
 
 // The report in hand, indexed and shown in the page's language (names are indexed in it); returns
-// the summary of its errors.
-function showReport() {
-  stage('index', () => indexReport(state.report));
+// the summary of its errors. After a change of language only the units' names are indexed anew.
+function showReport({ languageOnly = false } = {}) {
+  if (languageOnly) stage('index', () => vm.nameUnits(state, unitName));
+  else stage('index', () => indexReport(state.report));
   render();
   // Counts the reports whose figures went into the page, the year in view's first (while the page
   // is still busy with the whole one): bench/page/recompute.mjs measures a change until then.
@@ -1326,7 +1327,7 @@ el['lang-button'].addEventListener('click', () => {
   applyTexts();
   // The report speaks no language: the one in hand is shown again, the core is not asked.
   if (state.report) {
-    const errors = showReport();
+    const errors = showReport({ languageOnly: true });
     // After a whole report that failed, its message stays.
     setStatus(state.wholeFailed ?? (isPartial(state.report) ? t('status.computing') : doneStatus(errors)));
   }

@@ -16,12 +16,23 @@ export function indexReport(report, { nameOf = norwegianName } = {}) {
   for (const r of report.results) {
     linkRenumbered(model, r);
     model.index.set(resultKey(r), r);
-    // Later years come later: the newest name and grouping wins. Norway and a KOSTRA group are found
-    // by their name in the other language too («Hele landet» in English).
-    const unit = { level: r.level, code: r.code, name: nameOf(r), fylke: r.fylke, kostragruppe: r.kostragruppe };
+    // Later years come later: the newest name and grouping wins.
+    model.units.set(`${r.level}:${r.code}`, { level: r.level, code: r.code, name: '', fylke: r.fylke, kostragruppe: r.kostragruppe });
+  }
+  return nameUnits(model, nameOf);
+}
+
+// The units' names in the language nameOf gives (a change of language: the rest of the index
+// stays). The newest name wins; Norway and a KOSTRA group are found by their name in the other
+// language too («Hele landet» in English).
+export function nameUnits(model, nameOf) {
+  model.nameOf = nameOf;
+  for (const r of model.report.results) {
+    const unit = model.units.get(`${r.level}:${r.code}`);
+    unit.name = nameOf(r);
     const otherName = typeof r.name === 'object' && r.name ? Object.values(r.name).find((n) => n !== unit.name) : undefined;
     if (otherName) unit.otherName = otherName;
-    model.units.set(`${r.level}:${r.code}`, unit);
+    else delete unit.otherName;
   }
   return model;
 }
