@@ -103,6 +103,8 @@ void warmUp() {
 class Calculator {
  public:
   int beginFile(const std::string& name) { return session_.begin_file(name); }
+  // The IS-24/8 form the page made of figures typed in: messages elsewhere name it «skjemaet».
+  int beginForm(const std::string& name) { return session_.begin_file(name, true); }
 
   // Returns "" or an error text, so that JS never sees a raw C++ exception.
   std::string feed(int id, const std::string& bytes) {
@@ -246,6 +248,7 @@ EMSCRIPTEN_BINDINGS(arsverk) {
   emscripten::class_<Calculator>("Calculator")
       .constructor<>()
       .function("beginFile", &Calculator::beginFile)
+      .function("beginForm", &Calculator::beginForm)
       .function("feed", &Calculator::feed)
       .function("feedHeap", &Calculator::feedHeap)
       .function("endFile", &Calculator::endFile)

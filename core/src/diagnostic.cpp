@@ -49,7 +49,8 @@ std::string place_in_file(std::string_view sheet, int64_t line, int column, Lang
   return place;
 }
 
-std::string place_of_line(std::string_view file, std::string_view sheet, int64_t line, Lang lang) {
+std::string place_of_line(std::string_view file, std::string_view sheet, int64_t line, Lang lang, bool form) {
+  if (form) return lang == Lang::Nb ? "skjemaet" : "the form";
   std::string place = sheet.empty() ? (lang == Lang::Nb ? "linje " : "line ") + std::to_string(line)
                                     : place_in_file(sheet, line, 0, lang);
   if (!file.empty()) place += (lang == Lang::Nb ? " i " : " of ") + std::string(file);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <optional>
+#include <set>
 #include <stdexcept>
 
 #include "arsverk/report.hpp"
@@ -18,6 +19,7 @@ struct Session::Impl {
   std::vector<int> done_ids;           // parallel to done
   std::vector<ParsedFile> done;
   int next_id = 1;
+  std::set<int> forms;  // the ids of the typed form's texts (begin_file's `form`)
   // What the finished files alone give, made at the first report after they changed.
   std::shared_ptr<const detail::FileStages> prepared;
   // The reports last computed and their settings, oldest first (they point into `done`): dropped
@@ -69,9 +71,10 @@ struct Session::Impl {
 Session::Session() : impl_(std::make_unique<Impl>()) {}
 Session::~Session() = default;
 
-int Session::begin_file(std::string name) {
+int Session::begin_file(std::string name, bool form) {
   impl_->kept.clear();  // their memory is the new file's while it is read; a report after it is new anyway
   const int id = impl_->next_id++;
+  if (form) impl_->forms.insert(id);
   impl_->reading[id] = std::make_unique<FileReader>(std::move(name));
   impl_->order.push_back(id);
   return id;
@@ -87,6 +90,7 @@ void Session::end_file(int file_id) {
     throw std::out_of_range("no file with id " + std::to_string(file_id));
   }
   ParsedFile parsed = it->second->finish();
+  parsed.form = impl_->forms.count(file_id) > 0;
   impl_->reading.erase(it);
   impl_->insert_done(file_id, std::move(parsed));
   impl_->files_changed();
@@ -110,6 +114,7 @@ void Session::remove_file(int file_id) {
   }
   auto& order = impl_->order;
   order.erase(std::remove(order.begin(), order.end(), file_id), order.end());
+  impl_->forms.erase(file_id);
   impl_->files_changed();
 }
 
@@ -118,6 +123,7 @@ void Session::clear() {
   impl_->order.clear();
   impl_->done_ids.clear();
   impl_->done.clear();
+  impl_->forms.clear();
   impl_->files_changed();
 }
 

@@ -538,6 +538,11 @@ describe('typing the form in by hand', () => {
     // «not counted».
     assert.equal(await page.textContent('#grid-empty'), '2 tomme felt i skjemaet: Barn og unge c og Barn og unge e. Der feltet står i ' +
       'arsverk_halden_2025.csv, er tallet derfra talt med; ellers er det ikke besvart og telles ikke. Skriv 0 der tallet er null.');
+    // The file's message names the form as such, not a line of the text the page made of it, and
+    // its advice is about the form and the file, not two versions of one file.
+    const several = await page.textContent('#file-panel li[data-file="arsverk_halden_2025.csv"] li[data-code="value.several_files"]');
+    assert.match(several, /står både her og fra skjemaet\..*fjern skjemaets tall eller filen\./);
+    assert.doesNotMatch(several, /Skjema IS-24\/8 for|annen utgave/);
   });
 
   test('a file read before the form: the typed figures it had first are not counted, and their fields are marked', async () => {
@@ -550,7 +555,10 @@ describe('typing the form in by hand', () => {
     await page.waitForFunction(() => document.body.dataset.busy === 'false');
     const marked = await page.$$eval('.grid-cell[data-warning="true"]', (cells) => cells.map((c) => `${c.dataset.group}:${c.dataset.col}`));
     assert.deepEqual(marked, ['voksne:a', 'voksne:c']);
-    assert.match(await page.textContent('#grid-messages li[data-code="value.duplicate"]'), /Skjema IS-24\/8 – Voksne: .*22,50/);
+    const duplicate = await page.textContent('#grid-messages li[data-code="value.duplicate"]');
+    assert.match(duplicate, /Skjema IS-24\/8 – Voksne: .*22,50/);
+    assert.match(duplicate, /i skjemaet eller i filen, eller fjern skjemaets tall eller filen\./);
+    assert.doesNotMatch(duplicate, /annen utgave/);
   });
 
   test('English, and a 390 px phone: no sideways scrolling of the page', async () => {

@@ -164,7 +164,8 @@ export function startCalculator({ onProgress } = {}) {
 
   return {
     ready,
-    // files: [{name, blob}] — File or Blob objects; the worker reads them in slices.
+    // files: [{name, blob, form}] — File or Blob objects; the worker reads them in slices. form: the
+    // IS-24/8 form the page made of figures typed in.
     // The page's language goes along so that the worker's own messages (out of memory) match it.
     add: (files) => changeFiles('add', { files, lang: getLang() }),
     remove: (fileId) => changeFiles('remove', { fileId }),

@@ -110,7 +110,7 @@ async function addFiles(files, { example = false, grid = false } = {}) {
   try {
     const overExample = !example && !grid && state.entries.some((e) => e.example);
     const yearsBefore = state.report?.years ?? [];
-    const { added, errors } = await calc.add(files.map((f) => ({ name: f.name, blob: f.blob })));
+    const { added, errors } = await calc.add(files.map((f) => ({ name: f.name, blob: f.blob, form: grid })));
     for (const a of added) state.entries.push({ fileId: a.fileId, name: a.name, example, grid, error: null });
     for (const e of errors) state.entries.push({ fileId: null, name: e.name, example, grid, error: e.message });
     // Own files are never counted together with the synthetic example data: the example goes once

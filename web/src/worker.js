@@ -2,7 +2,8 @@
 // chunk by chunk, and answers report and export requests. Messages are handled one at a time, in
 // order, so a report asked for while a file is being read comes after that file.
 //
-// page -> worker: {id, type: 'add', files: [{name, blob}], lang}
+// page -> worker: {id, type: 'add', files: [{name, blob, form?}], lang} (form: the IS-24/8 form the
+//                 page made of figures typed in, which the core's messages name «skjemaet»)
 //                 {id, type: 'remove', fileId} | {id, type: 'clear'}
 //                 {id, type: 'report', settings} | {id, type: 'csv', settings, lang}
 //                 {id, type: 'preview', settings, year} (the report with one year's results)
@@ -70,7 +71,7 @@ let calculator = null;
 let staging = 0; // SLICE_BYTES in the module's heap, allocated once per module: each slice goes there
 let aborted = false;
 let peakMemory = 0;
-// fileId (as the page knows it) -> {name, blob, coreId}, in the order added.
+// fileId (as the page knows it) -> {name, blob, form, coreId}, in the order added.
 const kept = new Map();
 let nextFileId = 1;
 
@@ -123,8 +124,8 @@ function feedSlice(coreId, buffer) {
 
 // Reads one blob into the current module; returns {coreId, kind} or {error}. Throws only if the module
 // aborted (the caller restarts it). The next slice is being read while the core digests this one.
-async function readInto(name, blob, onSlice) {
-  const coreId = calculator.beginFile(name);
+async function readInto(name, blob, onSlice, form = false) {
+  const coreId = form ? calculator.beginForm(name) : calculator.beginFile(name);
   let error = '';
   try {
     let loaded = 0;
@@ -165,7 +166,7 @@ async function restart() {
     let again = false;
     for (const [fileId, f] of kept) {
       try {
-        const r = await readInto(f.name, f.blob);
+        const r = await readInto(f.name, f.blob, undefined, f.form);
         if (r.error) kept.delete(fileId);
         else f.coreId = r.coreId;
       } catch (err) {
@@ -182,13 +183,13 @@ async function addFiles(id, files) {
   const added = [];
   const errors = [];
   for (let index = 0; index < files.length; index++) {
-    const { name, blob } = files[index];
+    const { name, blob, form = false } = files[index];
     const progress = (loaded) => self.postMessage({
       type: 'progress', id, name, index, count: files.length, loaded, total: blob.size, memory: memoryBytes(),
     });
     let result;
     try {
-      result = await readInto(name, blob, progress);
+      result = await readInto(name, blob, progress, form);
     } catch (err) {
       const detail = aborted ? 'abort' : errorText(err);
       const oom = /out of memory|OOM|Cannot enlarge memory|allocation failed|Array buffer allocation/i.test(errorText(err));
@@ -203,7 +204,7 @@ async function addFiles(id, files) {
       errors.push({ name, message: result.error });
     } else {
       const fileId = nextFileId++;
-      kept.set(fileId, { name, blob, coreId: result.coreId });
+      kept.set(fileId, { name, blob, form, coreId: result.coreId });
       added.push({ fileId, name, kind: result.kind });
     }
   }

@@ -52,7 +52,8 @@ std::string place_text(const Diagnostic& d, Lang lang);
 std::string place_in_file(std::string_view sheet, int64_t line, int column, Lang lang);
 // A line of a named file, for messages that point at a second place: "linje 12 i arsverk.csv" /
 // "line 12 of arsverk.csv", "Ark2, rad 12 i arsverk.xlsx"; without the file when it has no name.
-std::string place_of_line(std::string_view file, std::string_view sheet, int64_t line, Lang lang);
+// In the form typed on the page (`form`), whose lines no one sees: "skjemaet" / "the form".
+std::string place_of_line(std::string_view file, std::string_view sheet, int64_t line, Lang lang, bool form = false);
 std::string column_letters(int column);  // 3 → "C", 28 → "AB"
 
 const char* to_string(Severity s);

@@ -107,6 +107,9 @@ const char* to_string(FileKind kind);  // "arsverk", "befolkning", "referanse", 
 // Everything one file yields, plus what was recognised about it.
 struct ParsedFile {
   std::string name;
+  // The IS-24/8 form typed on the page (its CSV text): a message elsewhere names it «skjemaet», not
+  // a line of a file the user never saw.
+  bool form = false;
   FileKind kind = FileKind::Unknown;
   std::string format;    // "csv-wide", "csv-long", "ssb-csv", "json-stat2", "csv-simple",
                          // "csv-reference", "xlsx", ""

@@ -22,8 +22,9 @@ class Session {
   Session();
   ~Session();
 
-  // Returns the file's id. Chunks for one file must come in order; files may interleave.
-  int begin_file(std::string name);
+  // Returns the file's id. Chunks for one file must come in order; files may interleave. `form`:
+  // the text is the IS-24/8 form the page made of figures typed in (ParsedFile::form).
+  int begin_file(std::string name, bool form = false);
   void feed(int file_id, std::string_view bytes);
   void end_file(int file_id);
   void remove_file(int file_id);

@@ -212,8 +212,9 @@ struct Context {
 
   const std::string& file_name(int source) const;
   const std::string& sheet_name(int source) const;  // empty unless the source is a workbook's sheet
+  bool is_form(int source) const;                    // the form typed on the page (ParsedFile::form)
   // "linje 12 i arsverk.csv" / "line 12 of arsverk.csv", "Ark2, rad 12 i arsverk.xlsx" /
-  // "Ark2, row 12 of arsverk.xlsx": where a message points, in its text.
+  // "Ark2, row 12 of arsverk.xlsx", "skjemaet" / "the form": where a message points, in its text.
   std::string where(Lang lang, int file, int64_t line) const;
   // Adds a message of the catalogue (messages/messages.hpp) about `file` (-1: none) at `line`
   // (0: none) and the data `year` (0: none); its texts are made only when it is kept.

@@ -17,6 +17,10 @@ const std::string& Context::file_name(int source) const {
   return files[input.sources[source].file].name;
 }
 
+bool Context::is_form(int source) const {
+  return source >= 0 && source < static_cast<int>(input.sources.size()) && files[input.sources[source].file].form;
+}
+
 const std::string& Context::sheet_name(int source) const {
   static const std::string none;
   return source >= 0 && source < static_cast<int>(input.sources.size()) ? input.sources[source].sheet : none;
@@ -51,7 +55,7 @@ void Context::said_by_flag(std::size_t first, const std::string& flag) {
 }
 
 std::string Context::where(Lang lang, int file, int64_t line) const {
-  return place_of_line(file_name(file), sheet_name(file), line, lang);
+  return place_of_line(file_name(file), sheet_name(file), line, lang, is_form(file));
 }
 
 bool add_categories(CategoryAmounts& into, const CategoryAmounts& from) {

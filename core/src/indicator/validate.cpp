@@ -62,10 +62,12 @@ class Duplicates {
     const bool other_file = ctx_.input.sources[file_].file != ctx_.input.sources[first_file_].file;
     if (other_file) across_files_.insert({v.unit, v.year});
     const std::size_t first = ctx_.diagnostics.items().size();
-    ctx_.message(file_, v.line, msg::ValueDuplicate{v.unit, v.year, v.group, v.service, std::move(categories_),
-                                                    std::move(here_), std::move(there_),
-                                                    {ctx_.file_name(first_file_), ctx_.sheet_name(first_file_), first_line_},
-                                                    other_file});
+    ctx_.message(file_, v.line,
+                 msg::ValueDuplicate{v.unit, v.year, v.group, v.service, std::move(categories_), std::move(here_),
+                                     std::move(there_),
+                                     {ctx_.file_name(first_file_), ctx_.sheet_name(first_file_), first_line_,
+                                      ctx_.is_form(first_file_)},
+                                     other_file, ctx_.is_form(file_) || ctx_.is_form(first_file_)});
     if (const auto level = level_of_code(v.unit)) ctx_.about_unit(first, *level, v.unit, v.year);
     // The fields on this line that were not counted, so that a reader can mark them (the typed form).
     for (std::size_t i = first; i < ctx_.diagnostics.items().size(); ++i)
@@ -203,8 +205,10 @@ void report_several_files(Context& ctx, const std::set<UnitKey>& overlapping) {
     const std::string what = key.first + ", " + std::to_string(key.second);
     const std::size_t at = ctx.diagnostics.items().size();
     ctx.message(later.source, later.line,
-                msg::ValueSeveralFiles{what, {ctx.file_name(earlier.source), ctx.sheet_name(earlier.source), earlier.line},
-                                       overlapping.count(key) > 0});
+                msg::ValueSeveralFiles{what,
+                                       {ctx.file_name(earlier.source), ctx.sheet_name(earlier.source), earlier.line,
+                                        ctx.is_form(earlier.source)},
+                                       overlapping.count(key) > 0, ctx.is_form(earlier.source) || ctx.is_form(later.source)});
     if (const auto level = level_of_code(key.first)) ctx.about_unit(at, *level, key.first, key.second);
   }
 }

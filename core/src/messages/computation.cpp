@@ -13,7 +13,7 @@ using detail::join;
 namespace {
 
 std::string ftes(Fixed v, Lang lang) { return format_fixed(v, 2, lang); }
-std::string where(const SecondPlace& p, Lang lang) { return place_of_line(p.file, p.sheet, p.line, lang); }
+std::string where(const SecondPlace& p, Lang lang) { return place_of_line(p.file, p.sheet, p.line, lang, p.form); }
 
 }  // namespace
 
@@ -149,10 +149,20 @@ std::string same_field_words(const ValueDuplicate& d, bool with_category, Lang l
 }
 
 // What to do: a copied row is removed, two parts of one figure are combined, a wrong figure is
-// corrected; from another file, most likely another version of it. `differing`: how many categories
-// have two different figures.
-std::string duplicate_advice(bool other_file, std::size_t differing, Lang lang) {
+// corrected; from another file, most likely another version of it; the form typed on the page and
+// a file, most likely the same figures typed in. `differing`: how many categories have two
+// different figures.
+std::string duplicate_advice(bool other_file, bool with_form, std::size_t differing, Lang lang) {
   const bool nb = lang == Lang::Nb;
+  if (other_file && with_form) {
+    if (differing == 0)
+      return nb ? "Har du skrevet inn tallene fra filen, fjern skjemaets tall eller filen."
+                : "If you typed in the figures of the file, remove the form’s figures or the file.";
+    return nb ? std::string("Rett ") + (differing == 1 ? "tallet" : "tallene") +
+                    " som er feil, i skjemaet eller i filen, eller fjern skjemaets tall eller filen."
+              : std::string("Correct the wrong ") + (differing == 1 ? "figure" : "figures") +
+                    ", in the form or in the file, or remove the form’s figures or the file.";
+  }
   if (differing == 0)
     return other_file ? (nb ? "Er den ene filen en annen utgave av den andre, fjern den ene."
                             : "If one file is another version of the other, remove one of them.")
@@ -189,8 +199,8 @@ Texts ValueDuplicate::texts() const {
   }
   const bool equal = differ_nb.empty();
   const std::string first_nb = where(first, Lang::Nb), first_en = where(first, Lang::En);
-  const std::string advice_nb = " " + duplicate_advice(other_file, differ_nb.size(), Lang::Nb);
-  const std::string advice_en = " " + duplicate_advice(other_file, differ_en.size(), Lang::En);
+  const std::string advice_nb = " " + duplicate_advice(other_file, with_form, differ_nb.size(), Lang::Nb);
+  const std::string advice_en = " " + duplicate_advice(other_file, with_form, differ_en.size(), Lang::En);
   if (categories.size() == 1) {
     const std::string now_nb = given_figure(here[0], Lang::Nb), then_nb = given_figure(there[0], Lang::Nb);
     const std::string now_en = given_figure(here[0], Lang::En), then_en = given_figure(there[0], Lang::En);
@@ -223,10 +233,15 @@ Texts ValueSeveralFiles::texts() const {
   const std::string added_en = overlapping ? ". The files’ figures are added together, but a field given in both is counted once "
                                                "(the messages on figures given twice say which)"
                                              : ". The files’ figures are added together";
-  return {"Tall for samme enhet og år (" + w + ") står både her og fra " + where(first, Lang::Nb) + added_nb +
-              ". Er den ene filen en annen utgave av den andre, eller gir den summen av den andre, fjern den ene filen.",
+  const std::string advice_nb = with_form
+                                    ? ". Har du skrevet inn tallene fra filen, eller gir det ene summen av det andre, fjern skjemaets tall eller filen."
+                                    : ". Er den ene filen en annen utgave av den andre, eller gir den summen av den andre, fjern den ene filen.";
+  const std::string advice_en = with_form
+                                    ? ". If you typed in the figures of the file, or one gives the other’s total, remove the form’s figures or the file."
+                                    : ". If one file is another version of the other, or gives the other’s total, remove one of the files.";
+  return {"Tall for samme enhet og år (" + w + ") står både her og fra " + where(first, Lang::Nb) + added_nb + advice_nb,
           "Figures for the same unit and year (" + w + ") are given both here and from " + where(first, Lang::En) + added_en +
-              ". If one file is another version of the other, or gives the other’s total, remove one of the files."};
+              advice_en};
 }
 
 Texts ReferenceDuplicate::texts() const {

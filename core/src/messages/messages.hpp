@@ -878,6 +878,7 @@ struct XlsxSheets {
 struct SecondPlace {
   std::string_view file, sheet;
   int64_t line;
+  bool form = false;  // the form typed on the page: named so, without a line
 };
 
 // Sum rows (indicator/sum_rows.cpp). `lines_*`: the rows summed ("linjene 2 og 3" / "lines 2 and
@@ -1007,6 +1008,7 @@ struct ValueDuplicate {
   std::vector<Fixed> here, there;       // each category's figure on this line and on the first
   SecondPlace first;
   bool other_file;                      // the first is in another file (or the typed form)
+  bool with_form;                       // this line or the first is in the form typed on the page
   Texts texts() const;
 };
 
@@ -1019,6 +1021,7 @@ struct ValueSeveralFiles {
   std::string_view what;  // "3101, 2024"
   SecondPlace first;      // the first of its figures in the earlier file
   bool overlapping;
+  bool with_form;         // one of the two is the form typed on the page
   Texts texts() const;
 };
 

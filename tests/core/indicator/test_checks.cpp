@@ -192,6 +192,63 @@ TEST_CASE("a duplicate gives the columns of its line that were not counted, so t
   CHECK((*found)["args"] == nlohmann::json::parse(R"({"level": "kommune", "code": "3101", "year": 2025, "columns": [4, 7]})"));
 }
 
+TEST_CASE("a figure both in a file and in the form typed on the page names the form, not a line of its text") {
+  const std::string file = "kommunenummer;år;målgruppe;a;b;c;d;e\n3101;2025;voksne;22,5;10;1;2;0\n";
+  const std::string form = "kommunenummer;år;målgruppe;a;b;c;d;e\n3101;2025;voksne;21,5;;;2;\n";
+  const auto texts = [](const nlohmann::json& doc, const char* code) {
+    std::vector<std::string> out;
+    for (const auto& d : doc["diagnostics"])
+      if (d["code"] == code) out.push_back(d["text"]["nb"].get<std::string>() + " | " + d["text"]["en"].get<std::string>());
+    return out;
+  };
+  SECTION("the file first: its line here, the form there") {
+    Session s;
+    s.add_file("fil.csv", file);
+    const int id = s.begin_file("Skjema IS-24/8 for Halden 2025", true);
+    s.feed(id, form);
+    s.end_file(id);
+    const auto doc = nlohmann::json::parse(s.report_json({}));
+    // The form was read last: its line is «here» (the page places it in the form's fields).
+    const auto duplicate = texts(doc, "value.duplicate");
+    REQUIRE(duplicate.size() == 1);
+    CHECK(duplicate[0].find("på linje 2 i fil.csv") != std::string::npos);
+    CHECK(duplicate[0].find("Rett tallet som er feil, i skjemaet eller i filen, eller fjern skjemaets tall eller filen.") != std::string::npos);
+    CHECK(duplicate[0].find("in the form or in the file, or remove the form’s figures or the file.") != std::string::npos);
+    CHECK(duplicate[0].find("annen utgave") == std::string::npos);
+  }
+  SECTION("the form first: a file's line here, «skjemaet» there") {
+    Session s;
+    const int id = s.begin_file("Skjema IS-24/8 for Halden 2025", true);
+    s.feed(id, form);
+    s.end_file(id);
+    s.add_file("fil.csv", file);
+    const auto doc = nlohmann::json::parse(s.report_json({}));
+    const auto duplicate = texts(doc, "value.duplicate");
+    REQUIRE(duplicate.size() == 1);
+    CHECK(duplicate[0].find(": her og på skjemaet, med ulike tall for a (22,50 her, 21,50 der). Bare tallene på skjemaet er talt med.") !=
+          std::string::npos);
+    CHECK(duplicate[0].find(": here and on the form, with different figures for a (22.50 here, 21.50 there). Only the figures on the form are counted.") !=
+          std::string::npos);
+    CHECK(duplicate[0].find("Skjema IS-24/8") == std::string::npos);
+    const auto several = texts(doc, "value.several_files");
+    REQUIRE(several.size() == 1);
+    CHECK(several[0].find("står både her og fra skjemaet") != std::string::npos);
+    CHECK(several[0].find("fjern skjemaets tall eller filen.") != std::string::npos);
+    CHECK(several[0].find("are given both here and from the form") != std::string::npos);
+    CHECK(several[0].find("Skjema IS-24/8") == std::string::npos);
+  }
+  SECTION("two files: as before") {
+    Session s;
+    s.add_file("fil.csv", file);
+    s.add_file("skjema.csv", form);
+    const auto doc = nlohmann::json::parse(s.report_json({}));
+    const auto duplicate = texts(doc, "value.duplicate");
+    REQUIRE(duplicate.size() == 1);
+    CHECK(duplicate[0].find("på linje 2 i fil.csv") != std::string::npos);
+    CHECK(duplicate[0].find("Er den ene filen en annen utgave av den andre") != std::string::npos);
+  }
+}
+
 TEST_CASE("municipalities showing the same rate in a KOSTRA group are tagged alike by the fences") {
   // The example's Hadsel 2025 shows M4 0,1 beside others of its group showing 0,1: the fences are
   // decided on the rate as shown, so either all of them are outside or none.
