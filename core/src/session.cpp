@@ -5,6 +5,7 @@
 #include <optional>
 #include <set>
 #include <stdexcept>
+#include <utility>
 
 #include "arsverk/report.hpp"
 #include "indicator/engine.hpp"
@@ -58,9 +59,14 @@ struct Session::Impl {
     if (it == reading.end()) throw std::out_of_range("no file being read with id " + std::to_string(id));
     return *it->second;
   }
-  // Finished files sorted back into the order they were begun.
+  // Finished files sorted back into the order they were begun, the typed form after every file:
+  // where a file gives the same field, the file's figure is the one counted (validate.cpp) however
+  // the form and the files came — the page adds the form anew after each edit and each change of
+  // language, and the figures must not follow that.
   void insert_done(int id, ParsedFile parsed) {
-    const auto rank = [&](int x) { return std::find(order.begin(), order.end(), x) - order.begin(); };
+    const auto rank = [&](int x) {
+      return std::make_pair(forms.count(x) > 0, std::find(order.begin(), order.end(), x) - order.begin());
+    };
     std::size_t at = 0;
     while (at < done_ids.size() && rank(done_ids[at]) < rank(id)) ++at;
     done_ids.insert(done_ids.begin() + static_cast<std::ptrdiff_t>(at), id);

@@ -23,7 +23,8 @@ class Session {
   ~Session();
 
   // Returns the file's id. Chunks for one file must come in order; files may interleave. `form`:
-  // the text is the IS-24/8 form the page made of figures typed in (ParsedFile::form).
+  // the text is the IS-24/8 form the page made of figures typed in (ParsedFile::form); it is taken
+  // after every file, whenever it was begun, so a file's figure for the same field is the one counted.
   int begin_file(std::string name, bool form = false);
   void feed(int file_id, std::string_view bytes);
   void end_file(int file_id);

@@ -1,6 +1,7 @@
 // Plausibility that works on one file: the checks against the published yardstick.
 #include "engine_fixture.hpp"
 
+#include <algorithm>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -192,61 +193,60 @@ TEST_CASE("a duplicate gives the columns of its line that were not counted, so t
   CHECK((*found)["args"] == nlohmann::json::parse(R"({"level": "kommune", "code": "3101", "year": 2025, "columns": [4, 7]})"));
 }
 
-TEST_CASE("a figure both in a file and in the form typed on the page names the form, not a line of its text") {
+TEST_CASE("the form typed on the page comes after every file: a file's figure for the same field counts, whatever came first") {
   const std::string file = "kommunenummer;år;målgruppe;a;b;c;d;e\n3101;2025;voksne;22,5;10;1;2;0\n";
   const std::string form = "kommunenummer;år;målgruppe;a;b;c;d;e\n3101;2025;voksne;21,5;;;2;\n";
-  const auto texts = [](const nlohmann::json& doc, const char* code) {
+  const auto add_form = [&](Session& s) {
+    const int id = s.begin_file("Skjema IS-24/8 for 3101 Halden 2025", true);
+    s.feed(id, form);
+    s.end_file(id);
+  };
+  // The messages (code, place, both texts) and Halden's figures of a session.
+  const auto outcome = [](const Session& s) {
+    const auto doc = nlohmann::json::parse(s.report_json({}));
     std::vector<std::string> out;
     for (const auto& d : doc["diagnostics"])
-      if (d["code"] == code) out.push_back(d["text"]["nb"].get<std::string>() + " | " + d["text"]["en"].get<std::string>());
+      out.push_back(d["code"].get<std::string>() + " " + d["place"].dump() + " " + d["text"]["nb"].get<std::string>() + " | " +
+                    d["text"]["en"].get<std::string>());
+    for (const auto& r : doc["results"])
+      if (r["code"] == "3101") out.push_back(r["arsverk"].dump());
     return out;
   };
-  SECTION("the file first: its line here, the form there") {
-    Session s;
-    s.add_file("fil.csv", file);
-    const int id = s.begin_file("Skjema IS-24/8 for Halden 2025", true);
-    s.feed(id, form);
-    s.end_file(id);
-    const auto doc = nlohmann::json::parse(s.report_json({}));
-    // The form was read last: its line is «here» (the page places it in the form's fields).
-    const auto duplicate = texts(doc, "value.duplicate");
-    REQUIRE(duplicate.size() == 1);
-    CHECK(duplicate[0].find("på linje 2 i fil.csv") != std::string::npos);
-    CHECK(duplicate[0].find("Rett tallet som er feil, i skjemaet eller i filen, eller fjern skjemaets tall eller filen.") != std::string::npos);
-    CHECK(duplicate[0].find("in the form or in the file, or remove the form’s figures or the file.") != std::string::npos);
-    CHECK(duplicate[0].find("annen utgave") == std::string::npos);
+  Session file_first;
+  file_first.add_file("fil.csv", file);
+  add_form(file_first);
+  Session form_first;  // the page adds the form anew after each edit, and after a change of language
+  add_form(form_first);
+  form_first.add_file("fil.csv", file);
+  const auto seen = outcome(file_first);
+  CHECK(outcome(form_first) == seen);
+
+  const auto with = [&](const std::string& part) {
+    return std::count_if(seen.begin(), seen.end(), [&](const std::string& x) { return x.find(part) != std::string::npos; });
+  };
+  // The form's line is «here» (the page places it in the form's fields); the file's figure counts.
+  CHECK(with("value.duplicate {\"cell\":null,\"column\":null,\"file\":\"Skjema IS-24/8 for 3101 Halden 2025\"") == 1);
+  CHECK(with(": her og på linje 2 i fil.csv, med ulike tall for a (21,50 her, 22,50 der). Bare tallene på linje 2 i fil.csv er "
+             "talt med. Rett tallet som er feil, i skjemaet eller i filen, eller fjern skjemaets tall eller filen.") == 1);
+  CHECK(with("in the form or in the file, or remove the form’s figures or the file.") == 1);
+  CHECK(with("annen utgave") == 0);
+  CHECK(with("{\"M1\":35.5,") == 1);  // the file's 22,5 + 10 + 2 + (1 + 0): of the form's a and d, neither counts again
+}
+
+TEST_CASE("two files with the same field: as before, the first counts and the advice is about two versions") {
+  Session s;
+  s.add_file("fil.csv", "kommunenummer;år;målgruppe;a;b;c;d;e\n3101;2025;voksne;22,5;10;1;2;0\n");
+  s.add_file("skjema.csv", "kommunenummer;år;målgruppe;a;b;c;d;e\n3101;2025;voksne;21,5;;;2;\n");
+  const auto doc = nlohmann::json::parse(s.report_json({}));
+  int found = 0;
+  for (const auto& d : doc["diagnostics"]) {
+    if (d["code"] != "value.duplicate") continue;
+    ++found;
+    CHECK(d["place"]["file"] == "skjema.csv");
+    CHECK(d["text"]["nb"].get<std::string>().find("på linje 2 i fil.csv") != std::string::npos);
+    CHECK(d["text"]["nb"].get<std::string>().find("Er den ene filen en annen utgave av den andre") != std::string::npos);
   }
-  SECTION("the form first: a file's line here, «skjemaet» there") {
-    Session s;
-    const int id = s.begin_file("Skjema IS-24/8 for Halden 2025", true);
-    s.feed(id, form);
-    s.end_file(id);
-    s.add_file("fil.csv", file);
-    const auto doc = nlohmann::json::parse(s.report_json({}));
-    const auto duplicate = texts(doc, "value.duplicate");
-    REQUIRE(duplicate.size() == 1);
-    CHECK(duplicate[0].find(": her og på skjemaet, med ulike tall for a (22,50 her, 21,50 der). Bare tallene på skjemaet er talt med.") !=
-          std::string::npos);
-    CHECK(duplicate[0].find(": here and on the form, with different figures for a (22.50 here, 21.50 there). Only the figures on the form are counted.") !=
-          std::string::npos);
-    CHECK(duplicate[0].find("Skjema IS-24/8") == std::string::npos);
-    const auto several = texts(doc, "value.several_files");
-    REQUIRE(several.size() == 1);
-    CHECK(several[0].find("står både her og fra skjemaet") != std::string::npos);
-    CHECK(several[0].find("fjern skjemaets tall eller filen.") != std::string::npos);
-    CHECK(several[0].find("are given both here and from the form") != std::string::npos);
-    CHECK(several[0].find("Skjema IS-24/8") == std::string::npos);
-  }
-  SECTION("two files: as before") {
-    Session s;
-    s.add_file("fil.csv", file);
-    s.add_file("skjema.csv", form);
-    const auto doc = nlohmann::json::parse(s.report_json({}));
-    const auto duplicate = texts(doc, "value.duplicate");
-    REQUIRE(duplicate.size() == 1);
-    CHECK(duplicate[0].find("på linje 2 i fil.csv") != std::string::npos);
-    CHECK(duplicate[0].find("Er den ene filen en annen utgave av den andre") != std::string::npos);
-  }
+  CHECK(found == 1);
 }
 
 TEST_CASE("municipalities showing the same rate in a KOSTRA group are tagged alike by the fences") {

@@ -143,6 +143,35 @@ TEST_CASE("one unit and year from two files: added together, and said so once, n
   CHECK(about(*d) == "kommune 3101 2024");
 }
 
+TEST_CASE("a second place in the form typed on the page is «skjemaet», not a line of the text the page made of it") {
+  Input in;
+  in.files[0].name = "Skjema IS-24/8 for 3101 Halden 2024";
+  in.files[0].form = true;
+  in.row24("3101", 2024, TargetGroup::Adults, "", "10", "1", "1", "1", "1");
+  in.files.push_back(ParsedFile{});
+  in.files[1].name = "andre.csv";
+  in.files[1].kind = FileKind::Arsverk;
+  ArsverkValue again = in.files[0].arsverk[0];  // a, as the form has it, and one more service
+  again.line = 2;
+  in.files[1].arsverk.push_back(again);
+  again.service = "Tjenester i ettervern";
+  in.files[1].arsverk.push_back(again);
+  const Report r = in.run();
+  const Diagnostic* duplicate = diagnostic(r, "value.duplicate");
+  REQUIRE(duplicate);
+  CHECK(duplicate->file == "andre.csv");
+  CHECK(duplicate->nb.find("med samme tall, 10,00: her og på skjemaet. Det er talt med én gang. Har du skrevet inn tallene fra filen, "
+                           "fjern skjemaets tall eller filen.") != std::string::npos);
+  CHECK(duplicate->en.find("with the same figure, 10.00: here and on the form. It is counted once. If you typed in the figures of the "
+                           "file, remove the form’s figures or the file.") != std::string::npos);
+  const Diagnostic* several = diagnostic(r, "value.several_files");
+  REQUIRE(several);
+  CHECK(several->nb.find("står både her og fra skjemaet.") != std::string::npos);
+  CHECK(several->nb.find("fjern skjemaets tall eller filen.") != std::string::npos);
+  CHECK(several->en.find("are given both here and from the form.") != std::string::npos);
+  CHECK(several->nb.find("Skjema IS-24/8") == std::string::npos);
+}
+
 TEST_CASE("a duplicate names both figures when they differ, and its advice fits: copied, two parts, or another file") {
   Input in;
   const auto on_line = [&](int64_t n) { in.files[0].arsverk.back().line = n; };
