@@ -93,6 +93,7 @@ async function allTableRows() {
   if (all) await all.click();
   const rows = await tableRows();
   rows.legend = await flagLegend();
+  rows.legendTags = await page.$$eval('#flag-legend dt', (dts) => dts.map((d) => d.textContent));
   if (all) await page.click('#results-pager button[data-page="pages"]');
   return rows;
 }
@@ -127,6 +128,8 @@ async function expectTable(report, year) {
   // Nothing in the legend that no row has.
   const said = new Set(all.flatMap((row) => row.flagTitles.map((title, i) => `${row.flagTexts[i]}: ${title}`)));
   assert.deepEqual(all.legend.filter((item) => !said.has(item)), [], 'legend entries without a row');
+  // Each tag means one thing: «holdt utenfor» says its reason, so that a row on a phone or paper says which.
+  assert.equal(new Set(all.legendTags).size, all.legendTags.length, `one meaning per tag: ${all.legendTags.join(' | ')}`);
 }
 
 // The top of `selector` is in the viewport and not under the sticky status bar.

@@ -124,6 +124,7 @@ describe('print keeps the charts and a national file prints in a few pages', () 
     await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
     await page.emulateMedia({ media: 'print' });
     assert.ok(await page.isHidden('#results-table-wrap'));
+    assert.ok(await page.isHidden('#flag-legend'), 'no legend of a table not printed');
     assert.match(await page.textContent('#print-table-note'), new RegExp(`alle ${total} enheter er ikke med i utskriften`));
     await page.pdf({ path: join(ARTIFACTS, 'walks-print-national.pdf') });
     await page.emulateMedia({ media: 'screen' });

@@ -557,6 +557,12 @@ const nb = {
   tablePage: { rows: 'Rad {first}–{last} av {total}.', allShown: 'Alle {total} rader vises.', previous: 'Forrige {n}', next: 'Neste {n}', all: 'Vis alle {total}', pages: 'Vis {n} om gangen' },
   colCode: 'Nr.', colName: 'Navn', colLevel: 'Nivå', colPopulation: 'Innbyggere', colFlags: 'Merknader',
   flagLegend: 'Hva merknadene betyr',
+  // «holdt utenfor» by its reason, so that a row says which (the legend under the table says it in full).
+  flagsSuppressed: {
+    no_adults: 'holdt utenfor: ingen for voksne', no_children: 'holdt utenfor: ingen for barn og unge',
+    no_adults_no_children: 'holdt utenfor: ingen årsverk', adults_skipped: 'holdt utenfor: voksne hoppet over',
+    children_skipped: 'holdt utenfor: barn og unge hoppet over',
+  },
   sortBy: 'Sorter etter {col}',
   chooseUnit: 'Vis {name}',
   flags: {
@@ -1164,6 +1170,11 @@ const en = {
   tablePage: { rows: 'Rows {first}–{last} of {total}.', allShown: 'All {total} rows shown.', previous: 'Previous {n}', next: 'Next {n}', all: 'Show all {total}', pages: 'Show {n} at a time' },
   colCode: 'No.', colName: 'Name', colLevel: 'Level', colPopulation: 'Inhabitants', colFlags: 'Notes',
   flagLegend: 'What the notes mean',
+  flagsSuppressed: {
+    no_adults: 'left out: none for adults', no_children: 'left out: none for children and young people',
+    no_adults_no_children: 'left out: no FTEs', adults_skipped: 'left out: adults skipped',
+    children_skipped: 'left out: children and young people skipped',
+  },
   sortBy: 'Sort by {col}',
   chooseUnit: 'Show {name}',
   flags: {

@@ -29,7 +29,9 @@ const COLUMNS = [
 const WARNING_FLAGS = new Set(['outside_fences_high', 'outside_fences_low', 'rate_high', 'change_large', 'far_above_published', 'far_below_published', 'one_category', 'category_share', 'group_balance', 'category_change']);
 
 // Outside the group's fences means nothing when the group comparison rests on too little.
-// What a flag's short tag means, in full, as its title (the checks' own words; why rule 2 left it out).
+// A flag's short tag, «holdt utenfor» with its reason; what it means, in full, as its title (the
+// checks' own words; why rule 2 left it out).
+const flagText = (r, f) => (f === 'suppressed' && r.suppression_reason ? t(`flagsSuppressed.${r.suppression_reason}`) : t(`flags.${f}`));
 const flagTitle = (r, f) => (f === 'suppressed' ? (r.suppression_reason ? t(`reasons.suppressed.${r.suppression_reason}`) : '') : checkText(f));
 const shownFlags = (r) => r.flags.filter((f) => !f.startsWith('outside_fences') || r.comparison?.coverage?.meaningful);
 
@@ -95,7 +97,7 @@ export function renderTable(wrap, pager, legend, results, { year, level, fylke, 
     const key = `${r.level}:${r.code}`;
     const cells = columns.map((c) => {
       if (c.key === 'flags') {
-        return `<td class="flags">${shownFlags(r).map((f) => flagTag(f, flagTitle(r, f))).join(' ')}</td>`;
+        return `<td class="flags">${shownFlags(r).map((f) => flagTag(f, flagText(r, f), flagTitle(r, f))).join(' ')}</td>`;
       }
       if (c.key === 'name') {
         // The name is a button: a click or Enter on it (or a click anywhere on the row) shows the unit.
@@ -126,21 +128,22 @@ export function renderTable(wrap, pager, legend, results, { year, level, fylke, 
 // a phone or on paper. In the order of the tags' list; rule 2 once for each reason among the rows.
 function legendHtml(rows) {
   const order = Object.keys(t('flags'));
-  const meanings = new Map(); // "flag|meaning" -> [flag, meaning]
+  const meanings = new Map(); // "tag|meaning" -> [flag, tag, meaning]
   for (const r of rows) {
     for (const f of shownFlags(r)) {
+      const text = flagText(r, f);
       const meaning = flagTitle(r, f);
-      if (meaning && !meanings.has(`${f}|${meaning}`)) meanings.set(`${f}|${meaning}`, [f, meaning]);
+      if (meaning && !meanings.has(`${text}|${meaning}`)) meanings.set(`${text}|${meaning}`, [f, text, meaning]);
     }
   }
   if (!meanings.size) return '';
   const items = [...meanings.values()].sort(([a], [b]) => order.indexOf(a) - order.indexOf(b));
-  return `<dl class="flag-legend" aria-label="${escape(t('flagLegend'))}">` + items.map(([f, meaning]) =>
-    `<div><dt>${flagTag(f)}</dt><dd>${escape(meaning)}</dd></div>`).join('') + '</dl>';
+  return `<dl class="flag-legend" aria-label="${escape(t('flagLegend'))}">` + items.map(([f, text, meaning]) =>
+    `<div><dt>${flagTag(f, text)}</dt><dd>${escape(meaning)}</dd></div>`).join('') + '</dl>';
 }
 
-const flagTag = (f, title = '') => `<span class="ds-tag flag flag-${f}" data-color="${WARNING_FLAGS.has(f) ? 'warning' : 'neutral'}"` +
-  `${title ? ` title="${escape(title)}"` : ''}>${escape(t(`flags.${f}`))}</span>`;
+const flagTag = (f, text, title = '') => `<span class="ds-tag flag flag-${f}" data-color="${WARNING_FLAGS.has(f) ? 'warning' : 'neutral'}"` +
+  `${title ? ` title="${escape(title)}"` : ''}>${escape(text)}</span>`;
 
 // The box (only the box, never the page) at the first row of a page just turned to. (Not to a unit
 // chosen elsewhere: the box is then out of view, and its rows are not laid out until it comes into
