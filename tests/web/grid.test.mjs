@@ -591,6 +591,9 @@ describe('typing the form in by hand', () => {
     assert.equal(await page.getAttribute('.grid-cell[data-group="voksne"][data-col="c"]', 'placeholder'), 'empty');
     assert.equal(await page.inputValue('.grid-cell[data-group="voksne"][data-col="a"]'), '10', 'typed figures survive the language change');
     assert.equal(await page.inputValue('#grid-service'), 'Lavterskeltilbud');
+    // Only the adults' column typed: the core's advice is the form's column, not rows of a file.
+    const partMissing = await page.textContent('#grid-messages li[data-code="suppression.part_missing"]');
+    assert.match(partMissing, /the form has figures only for adults, none for children and young people\..*Fill in the column “Children and young people” in the form;/);
     await page.locator('#grid-details').screenshot({ path: join(ARTIFACTS, 'grid-05-english.png') });
     await page.setViewportSize({ width: 390, height: 844 });
     try {

@@ -102,7 +102,7 @@ void report_one_part(Context& ctx, const Result& r, const UnitYear& uy, TargetGr
   if (!uy.by_group.count(missing) && ctx.input.skipped(r.code, r.year, missing))
     ctx.message(uy.file, uy.line, msg::SuppressionPartSkipped{unit, adults}, r.year);
   else if (!uy.by_group.count(missing))
-    ctx.message(uy.file, uy.line, msg::SuppressionPartMissing{unit, adults}, r.year);
+    ctx.message(uy.file, uy.line, msg::SuppressionPartMissing{unit, adults, ctx.is_form(uy.file)}, r.year);
   else
     ctx.message(uy.file, uy.line, msg::SuppressionPartZero{unit, adults}, r.year);
   ctx.about_unit(first, r);

@@ -474,6 +474,18 @@ OnePart one_part(bool adults_missing) {
 Texts SuppressionPartMissing::texts() const {
   const std::string u(unit);
   const auto [gone_nb, gone_en, had_nb, had_en] = one_part(adults_missing);
+  if (form) {
+    const std::string column_nb = adults_missing ? "Voksne" : "Barn og unge";
+    const std::string column_en = adults_missing ? "Adults" : "Children and young people";
+    return {u + ": skjemaet har bare tall for " + had_nb + ", ingen for " + gone_nb +
+                ". Kommunen er holdt utenfor visningen slik regelen sier for kommuner uten egne årsverk for " + gone_nb +
+                ", men trolig er bare den delen ikke fylt ut. Fyll ut kolonnen «" + column_nb +
+                "» i skjemaet; har kommunen ingen slike årsverk, skriv 0.",
+            u + ": the form has figures only for " + had_en + ", none for " + gone_en +
+                ". The municipality is left out of the display, as the rule says for municipalities without FTEs of "
+                "their own for " + gone_en + ", but probably only that part was not filled in. Fill in the column “" +
+                column_en + "” in the form; if the municipality has no such FTEs, write 0."};
+  }
   return {u + ": filene har bare delen for " + had_nb + ", ingen rader for " + gone_nb +
               ". Kommunen er holdt utenfor visningen slik regelen sier for kommuner uten egne årsverk for " + gone_nb +
               ", men trolig er bare den delen av skjemaet ikke gitt. Legg til radene for " + gone_nb +

@@ -923,6 +923,7 @@ struct SuppressionPartMissing {
   static constexpr Severity severity = Severity::Warning;
   std::string_view unit;  // "3101 Halden 2024"
   bool adults_missing;
+  bool form;  // the unit-year is the form typed on the page's (it comes after every file): a column to fill in
   Texts texts() const;
 };
 

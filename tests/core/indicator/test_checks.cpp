@@ -233,6 +233,27 @@ TEST_CASE("the form typed on the page comes after every file: a file's figure fo
   CHECK(with("{\"M1\":35.5,") == 1);  // the file's 22,5 + 10 + 2 + (1 + 0): of the form's a and d, neither counts again
 }
 
+TEST_CASE("a form typed with one target group only: the advice is the form's column, not rows of a file") {
+  Session s;
+  const int id = s.begin_file("Skjema IS-24/8 for 3101 Halden 2025", true);
+  s.feed(id, "kommunenummer;år;målgruppe;a;b;c;d;e\n3101;2025;voksne;22,5;10;1;2;0\n");
+  s.end_file(id);
+  s.add_file("andre.csv", "kommunenummer;år;målgruppe;a;b;c;d;e\n3103;2025;voksne;22,5;10;1;2;0\n");
+  std::map<std::string, std::string> texts;  // file -> its part_missing, both languages
+  const auto doc = nlohmann::json::parse(s.report_json({}));
+  for (const auto& d : doc["diagnostics"])
+    if (d["code"] == "suppression.part_missing")
+      texts[d["place"]["file"].get<std::string>()] = d["text"]["nb"].get<std::string>() + " | " + d["text"]["en"].get<std::string>();
+  REQUIRE(texts.size() == 2);
+  const std::string& form = texts["Skjema IS-24/8 for 3101 Halden 2025"];
+  CHECK(form.find("3101 Halden 2025: skjemaet har bare tall for voksne, ingen for barn og unge.") != std::string::npos);
+  CHECK(form.find("Fyll ut kolonnen «Barn og unge» i skjemaet; har kommunen ingen slike årsverk, skriv 0.") != std::string::npos);
+  CHECK(form.find("Fill in the column “Children and young people” in the form;") != std::string::npos);
+  CHECK(form.find("rader") == std::string::npos);
+  CHECK(form.find("“barn og unge”") == std::string::npos);  // no Norwegian value to type in the English advice
+  CHECK(texts["andre.csv"].find("filene har bare delen for voksne, ingen rader for barn og unge.") != std::string::npos);
+}
+
 TEST_CASE("two files with the same field: as before, the first counts and the advice is about two versions") {
   Session s;
   s.add_file("fil.csv", "kommunenummer;år;målgruppe;a;b;c;d;e\n3101;2025;voksne;22,5;10;1;2;0\n");
