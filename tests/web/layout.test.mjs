@@ -149,6 +149,11 @@ describe('layout', () => {
       await page.waitForSelector('#results-table-wrap[data-cut] #results-table caption');
       await expectOnlyRowsFade('#results-table-wrap');
       await page.locator('#results-table-wrap').screenshot({ path: join(ARTIFACTS, `layout-phone-${lang}-results-table.png`) });
+      // The legend under it, on the table's last page, where «holdt utenfor» says its long reasons.
+      await page.click('#results-pager button[data-page="all"]');
+      await page.waitForSelector('#flag-legend dt');
+      await expectNoOverflow('the legend of the notes, every row shown');
+      await page.click('#results-pager button[data-page="pages"]');
 
       await chooseUnit('030102');
       await page.click('#map-details > summary');
