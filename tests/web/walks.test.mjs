@@ -133,6 +133,22 @@ describe('print keeps the charts and a national file prints in a few pages', () 
     await page.check('#print-table-all');
   });
 
+  test('printed from a phone: the page laid out for A4 keeps the printed table, not the screen\'s page of it', async () => {
+    await fresh(PHONE);
+    await example('3101');
+    await page.check('#print-table-near');
+    await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+    const printed = await page.$$eval('#results-table tbody tr', (trs) => trs.map((tr) => tr.dataset.key));
+    await page.emulateMedia({ media: 'print' });
+    await page.setViewportSize({ width: 718, height: 1000 }); // wider than the phone's table: its media query changes
+    await page.waitForTimeout(200);
+    assert.deepEqual(await page.$$eval('#results-table tbody tr', (trs) => trs.map((tr) => tr.dataset.key)), printed);
+    assert.match(await page.textContent('#print-table-note'), new RegExp(`bare ${printed.length} av`));
+    await page.emulateMedia({ media: 'screen' });
+    await page.setViewportSize(PHONE);
+    await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+  });
+
   test('a chart drawn while printing (another unit chosen after «Skriv ut») is fitted to the paper too', async () => {
     await fresh(DESKTOP);
     await example('3101');

@@ -723,9 +723,10 @@ function renderTableInUse() {
   else renderResultsTable();
 }
 
-// A phone's table puts the chosen measure beside the name (web/src/table.js).
+// A phone's table puts the chosen measure beside the name (web/src/table.js). The width also
+// changes when a phone prints (the page is laid out for A4): the printed table is kept then.
 const phone = window.matchMedia('(max-width: 40rem)');
-phone.addEventListener('change', () => renderResultsTable());
+phone.addEventListener('change', () => renderTableInUse());
 
 function applyTexts() {
   for (const node of document.querySelectorAll('[data-i18n]')) node.textContent = t(node.dataset.i18n);
