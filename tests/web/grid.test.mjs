@@ -169,7 +169,7 @@ describe('typing the form in by hand', () => {
     assert.equal(await page.getAttribute('.grid-cell[data-group="barn_og_unge"][data-col="c"]', 'placeholder'), 'tomt');
     // The core counts nothing for them, as unanswered, and says nothing: the checks name them.
     assert.match(await page.textContent('#grid-result .grid-checks'),
-      /^2 tomme felt: Barn og unge c og Barn og unge e\. Et tomt felt er ikke besvart og telles ikke; skriv 0 der tallet er null\./);
+      /^2 tomme felt der den andre målgruppen har tall: Barn og unge c og Barn og unge e\. Et tomt felt er ikke besvart og telles ikke; skriv 0 der tallet er null\./);
     assert.equal(await page.inputValue('#unit-input'), '3101 Halden (kommune)', 'the result shows the form\'s unit');
     await page.evaluate(AXE_SOURCE);
     const axe = await page.evaluate(() => window.axe.run('#grid-details', { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } }));
@@ -536,7 +536,7 @@ describe('typing the form in by hand', () => {
       'skjemaet er regnet sammen, slik summene over viser. Fjern filen under «Filer» for å se bare skjemaet.');
     // The form's empty fields (c and e for children and young people) may be the file's: not
     // «not counted».
-    assert.equal(await page.textContent('#grid-empty'), '2 tomme felt i skjemaet: Barn og unge c og Barn og unge e. Der feltet står i ' +
+    assert.equal(await page.textContent('#grid-empty'), '2 tomme felt i skjemaet der den andre målgruppen har tall: Barn og unge c og Barn og unge e. Der feltet står i ' +
       'arsverk_halden_2025.csv, er tallet derfra talt med; ellers er det ikke besvart og telles ikke. Skriv 0 der tallet er null.');
     // Typed first, the form still comes after the file (the core takes it after every file, so the
     // figures never follow the order of typing or a change of language): the fields the file gives
