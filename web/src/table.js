@@ -28,11 +28,11 @@ const COLUMNS = [
 
 const WARNING_FLAGS = new Set(['outside_fences_high', 'outside_fences_low', 'rate_high', 'change_large', 'far_above_published', 'far_below_published', 'one_category', 'category_share', 'group_balance', 'category_change']);
 
-// Outside the group's fences means nothing when the group comparison rests on too little.
 // A flag's short tag, «holdt utenfor» with its reason; what it means, in full, as its title (the
 // checks' own words; why rule 2 left it out).
 const flagText = (r, f) => (f === 'suppressed' && r.suppression_reason ? t(`flagsSuppressed.${r.suppression_reason}`) : t(`flags.${f}`));
 const flagTitle = (r, f) => (f === 'suppressed' ? (r.suppression_reason ? t(`reasons.suppressed.${r.suppression_reason}`) : '') : checkText(f));
+// Outside the group's fences means nothing when the group comparison rests on too little.
 const shownFlags = (r) => r.flags.filter((f) => !f.startsWith('outside_fences') || r.comparison?.coverage?.meaningful);
 
 const LEVEL_ORDER = { land: 0, fylke: 1, kostragruppe: 2, kommune: 3, bydel: 4 };
